@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** The classifier's output vocabulary (DESIGN.md, "Taxonomy"). */
+export const CATEGORIES = [
+  'maintenance_request',
+  'maintenance_emergency',
+  'rent_payment',
+  'payment_arrangement',
+  'lease_renewal',
+  'lease_termination',
+  'move_in',
+  'leasing_inquiry',
+  'complaint',
+  'owner_inquiry',
+  'vendor_billing',
+  'legal_notice',
+  'accommodation_request',
+  'general_inquiry',
+  'spam',
+] as const;
+
+export const URGENCIES = ['low', 'medium', 'high', 'emergency'] as const;
+export const ENGINES = ['claude', 'rules'] as const;
+
+export const Category = z.enum(CATEGORIES);
+export const Urgency = z.enum(URGENCIES);
+export const Engine = z.enum(ENGINES);
+export type Category = z.infer<typeof Category>;
+export type Urgency = z.infer<typeof Urgency>;
+export type Engine = z.infer<typeof Engine>;
+
+/** What a classification engine decides about one email. emergency urgency ⇔ maintenance_emergency. */
+export const Classification = z
+  .object({
+    category: Category,
+    urgency: Urgency,
+    confidence: z.number().min(0).max(1),
+    engine: Engine,
+    /** Short, human-readable reasons (matched rules, or the model's rationale). */
+    reasons: z.array(z.string().max(300)).max(10),
+    /** Model id when engine is claude. */
+    model: z.string().optional(),
+    /** Why Claude was not used, when it was configured but the rules answered. */
+    fallbackReason: z.string().optional(),
+  })
+  .refine((c) => (c.urgency === 'emergency') === (c.category === 'maintenance_emergency'), {
+    message: 'urgency "emergency" goes with category "maintenance_emergency" and only with it',
+    path: ['urgency'],
+  });
+export type Classification = z.infer<typeof Classification>;
+
+export const EmailToClassify = z.object({
+  from: z.string().min(1).max(320),
+  subject: z.string().max(998),
+  text: z.string().max(100_000),
+});
+export type EmailToClassify = z.infer<typeof EmailToClassify>;
+
+/** Port: anything that can classify an email (the rules, Claude, Claude-with-fallback). */
+export interface EmailClassifier {
+  classify(email: EmailToClassify): Promise<Classification>;
+}
