@@ -149,7 +149,7 @@ export const functions = [
 ] as const satisfies readonly FunctionSpec[];
 
 export type FunctionName = (typeof functions)[number]['name'];
-export type ApiOperation = Extract<(typeof functions)[number], { name: 'api' }>['routes'][number]['operation'];
+
 
 export interface QueueSpec {
   readonly name: QueueName;
@@ -210,3 +210,9 @@ export function functionByName(name: FunctionName): FunctionSpec {
 export function routesOf(spec: FunctionSpec): readonly RouteSpec[] {
   return spec.routes ?? [];
 }
+
+type ApiFunction = Extract<(typeof functions)[number], { name: 'api' }>;
+export type ApiOperation = ApiFunction['routes'][number]['operation'];
+
+/** The routes of the API function, typed by operation so its implementations must cover them. */
+export const apiRoutes: ApiFunction['routes'] = (functions.find((f) => f.name === 'api') as ApiFunction).routes;

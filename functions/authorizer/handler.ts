@@ -1,0 +1,34 @@
+import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { systemClock } from '#platform/clock.ts';
+import { readConfig, TableConfig } from '#platform/config.ts';
+import { header } from '#platform/http/request.ts';
+import { instrumented } from '#platform/lambda.ts';
+import { authorizeApiKey } from '#usecases/authorize-api-key.ts';
+
+const config = readConfig(TableConfig);
+const deps = { apiKeys: new DynamoApiKeyStore(config.TABLE_NAME), clock: systemClock };
+
+/**
+ * API Gateway caches this answer per Authorization header for 300 s, for every route; so the
+ * policy allows the whole API and the routes check their own scopes from the context.
+ */
+export const handler = instrumented(async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
+  const principal = await authorizeApiKey(deps, header(event, 'authorization'));
+  // API Gateway answers 401 for exactly this message.
+  if (!principal) throw new Error('Unauthorized');
+  return {
+    principalId: principal.keyId,
+    policyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: wholeApi(event.methodArn) }],
+    },
+    context: { orgId: principal.orgId, keyId: principal.keyId, scopes: principal.scopes.join(' ') },
+  };
+});
+
+/** arn:aws:execute-api:region:account:apiId/stage/METHOD/path → arn:…:apiId/stage/* */
+function wholeApi(methodArn: string): string {
+  const [arnPrefix, apiId, stage] = methodArn.split('/');
+  return `${arnPrefix}/${apiId}/${stage}/*`;
+}

@@ -1,0 +1,24 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { ScheduledEvent } from 'aws-lambda';
+import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
+import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { systemClock } from '#platform/clock.ts';
+import { ClassifyQueueConfig, EventsQueueConfig, readConfig, TableConfig } from '#platform/config.ts';
+import { instrumented } from '#platform/lambda.ts';
+import { logger, metrics } from '#platform/observability.ts';
+import { resendPendingWork } from '#usecases/resend-pending-work.ts';
+
+const config = readConfig(TableConfig.extend(EventsQueueConfig.shape).extend(ClassifyQueueConfig.shape));
+const deps = {
+  pending: new DynamoPendingWork(config.TABLE_NAME),
+  queue: new SqsWorkQueue({ events: config.EVENTS_QUEUE_URL, classify: config.CLASSIFY_QUEUE_URL }),
+  clock: systemClock,
+};
+
+export const handler = instrumented(async (_event: ScheduledEvent) => {
+  const result = await resendPendingWork(deps);
+  metrics.addMetric('OutboxResent', MetricUnit.Count, result.resent);
+  metrics.addMetric('OutboxResendFailed', MetricUnit.Count, result.failed);
+  if (result.resent + result.failed > 0) logger.info('outbox sweep', result);
+  return result;
+});

@@ -1,0 +1,15 @@
+import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
+import { WorkflowStart } from '#domain/workflows/workflow.ts';
+import { systemClock } from '#platform/clock.ts';
+import { readConfig, TableConfig } from '#platform/config.ts';
+import { logger } from '#platform/observability.ts';
+import { sqsConsumer } from '#platform/sqs-batch.ts';
+import { startWorkflow } from '#usecases/start-workflow.ts';
+
+const config = readConfig(TableConfig);
+const deps = { workflows: new DynamoWorkflowStore(config.TABLE_NAME), clock: systemClock };
+
+export const handler = sqsConsumer(WorkflowStart, async (start) => {
+  const { outcome, workflow } = await startWorkflow(deps, start);
+  logger.info('workflow start', { outcome, workflowId: workflow?.workflowId, type: workflow?.type, orgId: start.orgId });
+});

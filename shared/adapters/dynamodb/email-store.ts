@@ -1,0 +1,57 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Classification } from '#domain/classification/taxonomy.ts';
+import type { EmailRecord } from '#domain/emails/email.ts';
+import type { EmailStore } from '#domain/ports.ts';
+import { documentClient, isConditionFailure } from './document-client.ts';
+import { keys, withoutKeys } from './keys.ts';
+
+export class DynamoEmailStore implements EmailStore {
+  constructor(private readonly tableName: string) {}
+
+  async submit(email: EmailRecord) {
+    const item = {
+      ...keys.email(email.orgId, email.emailId),
+      ...keys.listing(email.orgId, 'EMAILS', email.receivedAt, email.emailId),
+      ...keys.outbox('email', email.orgId, email.emailId, email.receivedAt),
+      pendingKind: 'email',
+      ...email,
+    };
+    try {
+      await documentClient().send(
+        new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+      return { stored: true } as const;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const existing = await this.get(email.orgId, email.emailId);
+      if (!existing) throw error;
+      return { stored: false, existing } as const;
+    }
+  }
+
+  async get(orgId: string, emailId: string): Promise<EmailRecord | undefined> {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: this.tableName, Key: keys.email(orgId, emailId), ConsistentRead: true }),
+    );
+    return Item ? withoutKeys<EmailRecord>(Item) : undefined;
+  }
+
+  async saveClassification(orgId: string, emailId: string, classification: Classification, at: string) {
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.email(orgId, emailId),
+          UpdateExpression:
+            'SET #status = :classified, classification = :c, classifiedAt = :at REMOVE GSI2PK, GSI2SK, pendingKind',
+          // The first classification wins; a concurrent duplicate run must not replace it.
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(classification)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':classified': 'classified', ':c': classification, ':at': at },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoredEvent } from '#domain/inbox/stored-event.ts';
+import type { EventInbox } from '#domain/ports.ts';
+import { documentClient, isConditionFailure } from './document-client.ts';
+import { keys, withoutKeys } from './keys.ts';
+
+export class DynamoEventInbox implements EventInbox {
+  constructor(private readonly tableName: string) {}
+
+  async store(event: StoredEvent) {
+    const item = {
+      ...keys.event(event.orgId, event.eventId),
+      ...keys.listing(event.orgId, 'EVENTS', event.receivedAt, event.eventId),
+      ...(event.status === 'received' ? { ...keys.outbox('event', event.orgId, event.eventId, event.receivedAt), pendingKind: 'event' } : {}),
+      ...event,
+    };
+    try {
+      await documentClient().send(
+        new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+      return { stored: true } as const;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const existing = await this.get(event.orgId, event.eventId);
+      if (!existing) throw error;
+      return { stored: false, existing } as const;
+    }
+  }
+
+  async get(orgId: string, eventId: string): Promise<StoredEvent | undefined> {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: this.tableName, Key: keys.event(orgId, eventId), ConsistentRead: true }),
+    );
+    return Item ? withoutKeys<StoredEvent>(Item) : undefined;
+  }
+
+  async settle(
+    orgId: string,
+    eventId: string,
+    outcome: Parameters<EventInbox['settle']>[2],
+  ): Promise<boolean> {
+    const names: Record<string, string> = { '#status': 'status', '#processedAt': 'processedAt' };
+    const values: Record<string, unknown> = { ':status': outcome.status, ':at': outcome.at, ':received': 'received' };
+    const sets = ['#status = :status', '#processedAt = :at'];
+    for (const field of ['reason', 'eventType', 'objectId'] as const) {
+      if (outcome[field] === undefined) continue;
+      names[`#${field}`] = field;
+      values[`:${field}`] = outcome[field];
+      sets.push(`#${field} = :${field}`);
+    }
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.event(orgId, eventId),
+          UpdateExpression: `SET ${sets.join(', ')} REMOVE GSI2PK, GSI2SK, pendingKind`,
+          ConditionExpression: '#status = :received',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}

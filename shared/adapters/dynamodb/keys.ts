@@ -1,0 +1,46 @@
+/**
+ * The single-table key design. Every data item is keyed by org first, so no query can cross
+ * orgs; API keys are looked up by their (public) key id before the org is known.
+ */
+export const OUTBOX_SHARDS = 4;
+
+export const keys = {
+  org: (orgId: string) => `ORG#${orgId}`,
+  event: (orgId: string, eventId: string) => ({ PK: keys.org(orgId), SK: `EVENT#${eventId}` }),
+  email: (orgId: string, emailId: string) => ({ PK: keys.org(orgId), SK: `EMAIL#${emailId}` }),
+  workflow: (orgId: string, workflowId: string) => ({ PK: keys.org(orgId), SK: `WORKFLOW#${workflowId}` }),
+  workOrder: (orgId: string, workOrderId: string) => ({ PK: keys.org(orgId), SK: `WORKORDER#${workOrderId}` }),
+  lease: (orgId: string, leaseId: string) => ({ PK: keys.org(orgId), SK: `LEASE#${leaseId}` }),
+  webhookSecrets: (orgId: string) => ({ PK: keys.org(orgId), SK: 'WEBHOOK_SECRETS' }),
+  apiKey: (keyId: string) => ({ PK: `APIKEY#${keyId}`, SK: 'APIKEY' }),
+  /** Per-org listings by time (GSI1). */
+  listing: (orgId: string, kind: 'EVENTS' | 'EMAILS' | 'WORKFLOWS', at: string, id: string) => ({
+    GSI1PK: `${keys.org(orgId)}#${kind}`,
+    GSI1SK: `${at}#${id}`,
+  }),
+  /**
+   * The outbox (GSI2, sparse): present while a row waits for its next stage. Sharded so one
+   * busy org cannot make the index partition hot.
+   */
+  outbox: (kind: 'event' | 'email', orgId: string, id: string, pendingSince: string) => ({
+    GSI2PK: `OUTBOX#${shardOf(id)}`,
+    GSI2SK: `${pendingSince}#${kind}#${orgId}#${id}`,
+  }),
+  /** The item read by the readiness check. */
+  health: { PK: 'HEALTH', SK: 'HEALTH' },
+} as const;
+
+function shardOf(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i += 1) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h % OUTBOX_SHARDS;
+}
+
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'expiresAt', 'pendingKind'] as const;
+
+/** The stored record without the attributes that only exist for indexing. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const record = { ...item };
+  for (const name of KEY_ATTRIBUTES) delete record[name];
+  return record as T;
+}

@@ -1,0 +1,59 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import type { WebhookSecrets } from '#domain/ports.ts';
+import { documentClient } from '../dynamodb/document-client.ts';
+import { keys } from '../dynamodb/keys.ts';
+
+const CACHE_SECONDS = 300;
+
+/**
+ * A secret value is either one signing key, or JSON `{"secrets": ["new", "old"]}` while rotating.
+ */
+export function parseSecretValue(value: string | undefined): string[] {
+  if (!value) return [];
+  const trimmed = value.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(trimmed) as { secrets?: unknown };
+      if (Array.isArray(parsed.secrets)) return parsed.secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
+    } catch {
+      return [];
+    }
+    return [];
+  }
+  return [trimmed];
+}
+
+/** In AWS: one Secrets Manager secret per org, `<prefix><orgId>`, cached for five minutes. */
+export class SecretsManagerWebhookSecrets implements WebhookSecrets {
+  constructor(private readonly prefix: string) {}
+
+  async secretsFor(orgId: string): Promise<readonly string[]> {
+    try {
+      const value = await getSecret(`${this.prefix}${orgId}`, { maxAge: CACHE_SECONDS });
+      return parseSecretValue(typeof value === 'string' ? value : undefined);
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e.name === 'ResourceNotFoundException') return true;
+  }
+  return false;
+}
+
+/** Locally: the org's secrets live in the table (there is no Secrets Manager on a laptop). */
+export class TableWebhookSecrets implements WebhookSecrets {
+  constructor(private readonly tableName: string) {}
+
+  async secretsFor(orgId: string): Promise<readonly string[]> {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: this.tableName, Key: keys.webhookSecrets(orgId) }),
+    );
+    return Array.isArray(Item?.secrets) ? (Item.secrets as string[]) : [];
+  }
+}

@@ -1,0 +1,46 @@
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { ClassifyMessage } from '#domain/emails/email.ts';
+import type { EventMessage } from '#domain/inbox/stored-event.ts';
+import type { WorkQueue } from '#domain/ports.ts';
+import type { WorkflowStart } from '#domain/workflows/workflow.ts';
+import { tracer } from '#platform/observability.ts';
+
+let shared: SQSClient | undefined;
+
+/**
+ * One client per instance. The explicit endpoint is for local emulators whose queue URLs do
+ * not resolve (LOCAL-STACK.md); it is undefined in AWS.
+ */
+export function sqsClient(): SQSClient {
+  shared ??= tracer.captureAWSv3Client(new SQSClient({ endpoint: process.env.AWS_ENDPOINT_URL_SQS }));
+  return shared;
+}
+
+export interface QueueUrls {
+  readonly events?: string;
+  readonly classify?: string;
+  readonly workflow?: string;
+}
+
+/** Each function gets only the queue URLs it may send to; a missing one is a wiring bug. */
+export class SqsWorkQueue implements WorkQueue {
+  constructor(private readonly urls: QueueUrls) {}
+
+  enqueueEvent(message: EventMessage) {
+    return this.send('events', message);
+  }
+
+  enqueueClassification(message: ClassifyMessage) {
+    return this.send('classify', message);
+  }
+
+  enqueueWorkflow(message: WorkflowStart) {
+    return this.send('workflow', message);
+  }
+
+  private async send(queue: keyof QueueUrls, message: object): Promise<void> {
+    const url = this.urls[queue];
+    if (!url) throw new Error(`this function has no ${queue} queue configured`);
+    await sqsClient().send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(message) }));
+  }
+}

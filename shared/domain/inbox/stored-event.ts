@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+export const EVENT_STATUSES = ['received', 'processed', 'unrecognized', 'echo', 'failed'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** A verified webhook delivery as kept in the inbox: the raw body is the source of truth. */
+export interface StoredEvent {
+  readonly orgId: string;
+  readonly eventId: string;
+  readonly eventKey: string;
+  readonly source: 'rentvine';
+  readonly scheme: 'rentvine-header';
+  readonly receivedAt: string;
+  readonly rawBody: string;
+  /** Only the headers that matter for audit (signature scheme, content type, user agent). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly status: EventStatus;
+  readonly reason?: string;
+  readonly eventType?: string;
+  readonly objectId?: string;
+  readonly processedAt?: string;
+  readonly workflowId?: string;
+}
+
+/** The message on the events queue: a pointer to the inbox row, never the payload itself. */
+export const EventMessage = z.object({ orgId: z.string().min(1), eventId: z.string().min(1) });
+export type EventMessage = z.infer<typeof EventMessage>;
+
+/** Public view of an event: never the raw headers. */
+export function eventView(e: StoredEvent) {
+  return {
+    eventId: e.eventId,
+    source: e.source,
+    status: e.status,
+    reason: e.reason,
+    eventType: e.eventType,
+    objectId: e.objectId,
+    receivedAt: e.receivedAt,
+    processedAt: e.processedAt,
+    workflowId: e.workflowId,
+    payload: safeJson(e.rawBody),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && 'auth' in parsed) {
+      const { auth: _auth, ...rest } = parsed as Record<string, unknown>;
+      return rest;
+    }
+    return parsed;
+  } catch {
+    return text;
+  }
+}

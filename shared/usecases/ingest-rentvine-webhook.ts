@@ -1,0 +1,92 @@
+import { canonicalEventText } from '#domain/rentvine/events.ts';
+import type { StoredEvent } from '#domain/inbox/stored-event.ts';
+import type { Clock, EventInbox, WebhookSecrets, WorkQueue } from '#domain/ports.ts';
+import { sha256Hex, stableId } from '#platform/security/ids.ts';
+import { type SignatureFailure, verifyWebhook } from '#platform/security/webhook-signature.ts';
+
+export const MAX_WEBHOOK_BYTES = 256 * 1024;
+const ORG_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** Headers kept with the delivery for audit; never the signature itself. */
+const AUDITED_HEADERS = ['content-type', 'user-agent', 'x-rentvine-timestamp'];
+
+export interface IngestDeps {
+  readonly inbox: EventInbox;
+  readonly queue: WorkQueue;
+  readonly secrets: WebhookSecrets;
+  readonly clock: Clock;
+}
+
+export interface WebhookDelivery {
+  readonly orgId: string;
+  readonly body: Buffer;
+  readonly headers: (name: string) => string | undefined;
+}
+
+export type IngestOutcome =
+  | { kind: 'accepted'; eventId: string }
+  | { kind: 'duplicate'; eventId: string }
+  | { kind: 'too_large' }
+  | { kind: 'rejected'; reason: SignatureFailure | 'unknown_org' }
+  /** Stored but not handed on: the sender should retry (the retry will not duplicate it). */
+  | { kind: 'unavailable'; eventId: string };
+
+export async function ingestRentvineWebhook(deps: IngestDeps, delivery: WebhookDelivery): Promise<IngestOutcome> {
+  if (delivery.body.length > MAX_WEBHOOK_BYTES) return { kind: 'too_large' };
+  const now = deps.clock.now();
+  // Unknown orgs are refused exactly like bad signatures, so the answer reveals nothing.
+  const secrets = ORG_ID.test(delivery.orgId) ? await deps.secrets.secretsFor(delivery.orgId) : [];
+  const check = verifyWebhook({
+    secrets,
+    body: delivery.body,
+    signature: delivery.headers('x-rentvine-signature'),
+    timestamp: delivery.headers('x-rentvine-timestamp'),
+    nowSeconds: Math.floor(now.getTime() / 1000),
+  });
+  if (!check.ok) return { kind: 'rejected', reason: secrets.length === 0 ? 'unknown_org' : check.reason };
+
+  const rawBody = delivery.body.toString('utf8');
+  const payload = parseJson(rawBody);
+  const eventKey = `sha256:${sha256Hex(payload.ok ? canonicalEventText(payload.value) : rawBody)}`;
+  const eventId = stableId('evt', delivery.orgId, eventKey);
+  const event: StoredEvent = {
+    orgId: delivery.orgId,
+    eventId,
+    eventKey,
+    source: 'rentvine',
+    scheme: 'rentvine-header',
+    receivedAt: now.toISOString(),
+    rawBody,
+    headers: auditedHeaders(delivery.headers),
+    // Authentic but unreadable: kept for a human, never coerced, never dropped.
+    status: payload.ok ? 'received' : 'unrecognized',
+    ...(payload.ok ? {} : { reason: 'invalid_json' }),
+  };
+
+  const result = await deps.inbox.store(event);
+  const current = result.stored ? event : result.existing;
+  if (current.status !== 'received') return result.stored ? { kind: 'accepted', eventId } : { kind: 'duplicate', eventId };
+  try {
+    // A duplicate still waiting in `received` may be one whose first send failed: send again.
+    await deps.queue.enqueueEvent({ orgId: delivery.orgId, eventId });
+  } catch {
+    return { kind: 'unavailable', eventId };
+  }
+  return result.stored ? { kind: 'accepted', eventId } : { kind: 'duplicate', eventId };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function auditedHeaders(headers: (name: string) => string | undefined): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of AUDITED_HEADERS) {
+    const value = headers(name);
+    if (value !== undefined) kept[name] = value.slice(0, 300);
+  }
+  return kept;
+}
