@@ -29,6 +29,6 @@ export const handler = instrumented(async (event: APIGatewayRequestAuthorizerEve
 
 /** arn:aws:execute-api:region:account:apiId/stage/METHOD/path → arn:…:apiId/stage/* */
 function wholeApi(methodArn: string): string {
-  const [arnPrefix, apiId, stage] = methodArn.split('/');
-  return `${arnPrefix}/${apiId}/${stage}/*`;
+  const [api, stage] = methodArn.split('/');
+  return `${api}/${stage}/*`;
 }

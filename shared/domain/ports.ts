@@ -70,6 +70,11 @@ export interface WebhookSecrets {
   secretsFor(orgId: string): Promise<readonly string[]>;
 }
 
+/** Where an org's signing secrets are set when the platform holds them itself (local runs). */
+export interface WebhookSecretsWriter {
+  setSecrets(orgId: string, secrets: readonly string[]): Promise<void>;
+}
+
 export interface Clock {
   now(): Date;
 }

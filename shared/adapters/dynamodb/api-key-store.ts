@@ -17,7 +17,6 @@ export class DynamoApiKeyStore implements ApiKeyStore {
       new PutCommand({
         TableName: this.tableName,
         Item: { ...keys.apiKey(key.keyId), ...key },
-        ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
   }

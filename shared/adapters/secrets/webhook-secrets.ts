@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import type { WebhookSecrets } from '#domain/ports.ts';
+import type { WebhookSecrets, WebhookSecretsWriter } from '#domain/ports.ts';
 import { documentClient } from '../dynamodb/document-client.ts';
 import { keys } from '../dynamodb/keys.ts';
 
@@ -47,8 +47,14 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** Locally: the org's secrets live in the table (there is no Secrets Manager on a laptop). */
-export class TableWebhookSecrets implements WebhookSecrets {
+export class TableWebhookSecrets implements WebhookSecrets, WebhookSecretsWriter {
   constructor(private readonly tableName: string) {}
+
+  async setSecrets(orgId: string, secrets: readonly string[]): Promise<void> {
+    await documentClient().send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.webhookSecrets(orgId), secrets: [...secrets] } }),
+    );
+  }
 
   async secretsFor(orgId: string): Promise<readonly string[]> {
     const { Item } = await documentClient().send(

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { LeaseSnapshot, WorkOrderSnapshot } from './snapshots.ts';
-import { RentvineId } from './wire.ts';
 
 /**
  * Rentvine webhook payloads, in the two shapes known (RENTVINE.md):
@@ -11,8 +10,9 @@ import { RentvineId } from './wire.ts';
 const ObservedShape = z.object({
   event: z.object({
     eventType: z.string().min(1).max(100),
-    objectID: RentvineId.optional(),
-    userID: RentvineId.nullish(),
+    // The object id is read from the entity itself; the envelope's copy is not trusted for shape.
+    objectID: z.unknown().optional(),
+    userID: z.union([z.string().max(50), z.number()]).transform(String).nullish(),
   }),
   data: z.unknown(),
 });
@@ -20,7 +20,7 @@ const ObservedShape = z.object({
 const NamedShape = z.object({
   event_type: z.string().min(1).max(100),
   data: z.unknown(),
-  user_id: RentvineId.nullish(),
+  user_id: z.union([z.string().max(50), z.number()]).transform(String).nullish(),
 });
 
 const ACTIONS = new Set(['created', 'updated', 'deleted']);

@@ -19,6 +19,17 @@ export function parseApiKey(presented: string): ParsedApiKey | undefined {
   return { env: match[1], keyId: match[2], secret: match[3] };
 }
 
+/**
+ * The key id and secret of a presented key. Keys not in our format (a developer's own
+ * `AICTIVE_DEV_API_KEY`) are opaque: their id is derived from the whole key, which is the secret.
+ */
+export function presentedKey(presented: string): { keyId: string; secret: string } | undefined {
+  if (presented.length === 0 || presented.length > 512) return undefined;
+  const parsed = parseApiKey(presented);
+  if (parsed) return parsed;
+  return { keyId: `o${createHash('sha256').update(presented, 'utf8').digest('hex').slice(0, 15)}`, secret: presented };
+}
+
 export function hashApiKeySecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }

@@ -1,0 +1,131 @@
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
+import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
+import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { systemClock } from '#platform/clock.ts';
+import { signWebhook } from '#platform/security/webhook-signature.ts';
+import { ingestRentvineWebhook } from '#usecases/ingest-rentvine-webhook.ts';
+import { apiEvent, lambdaContext } from '#test/support/lambda-events.ts';
+import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
+import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
+import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+
+type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyResult>;
+
+let stack: TestStack;
+let org: TestOrg;
+let handler: Handler;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  org = await createTestOrg(stack.resources.tables.main);
+  ({ handler } = (await import('#functions/webhook-ingest/handler.ts')) as unknown as { handler: Handler });
+});
+afterAll(async () => stack?.stop());
+
+function delivery(body: string, headers: Record<string, string>, orgId = org.orgId) {
+  return handler(
+    apiEvent({ method: 'POST', resource: '/webhooks/rentvine/{orgId}', path: `/webhooks/rentvine/${orgId}`, pathParameters: { orgId }, headers, body }),
+    lambdaContext('webhook-ingest'),
+  );
+}
+
+function signed(body: string, secret = org.webhookSecret, timestamp = Math.floor(Date.now() / 1000)) {
+  return { 'Content-Type': 'application/json', ...signWebhook(secret, body, timestamp) };
+}
+
+describe('webhook-ingest', () => {
+  it('stores a verified delivery, enqueues it once and answers 202', async () => {
+    await stack.purge('events');
+    const body = JSON.stringify(workOrderEvent({ workOrderID: '7001' }));
+    const response = await delivery(body, signed(body));
+    expect(response.statusCode).toBe(202);
+    const { status, eventId } = JSON.parse(response.body) as { status: string; eventId: string };
+    expect(status).toBe('accepted');
+    expect(eventId).toMatch(/^evt_[0-9a-f]{32}$/);
+
+    const stored = await new DynamoEventInbox(stack.resources.tables.main).get(org.orgId, eventId);
+    expect(stored).toMatchObject({ status: 'received', rawBody: body, scheme: 'rentvine-header' });
+    expect(JSON.stringify(stored?.headers)).not.toContain('sha256=');
+
+    const messages = await stack.drain('events');
+    expect(messages.map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([{ orgId: org.orgId, eventId }]);
+  });
+
+  it('answers a redelivery (new timestamp, same event) 200 duplicate without storing or enqueuing it again', async () => {
+    await stack.purge('events');
+    const body = JSON.stringify(workOrderEvent({ workOrderID: '7002' }));
+    const first = await delivery(body, signed(body));
+    await stack.drain('events');
+    // The first message is settled downstream before the redelivery arrives.
+    const { eventId } = JSON.parse(first.body) as { eventId: string };
+    await new DynamoEventInbox(stack.resources.tables.main).settle(org.orgId, eventId, { status: 'processed', at: new Date().toISOString() });
+
+    const again = await delivery(body, signed(body, org.webhookSecret, Math.floor(Date.now() / 1000) - 5));
+    expect(again.statusCode).toBe(200);
+    expect(JSON.parse(again.body)).toEqual({ status: 'duplicate', eventId });
+    expect(await stack.drain('events')).toHaveLength(0);
+  });
+
+  it.each([
+    ['a wrong secret', (body: string) => signed(body, 'not-the-org-secret')],
+    ['no signature', () => ({ 'Content-Type': 'application/json' })],
+    ['a stale timestamp', (body: string) => signed(body, org.webhookSecret, Math.floor(Date.now() / 1000) - 301)],
+    ['a future timestamp', (body: string) => signed(body, org.webhookSecret, Math.floor(Date.now() / 1000) + 301)],
+    ['a tampered body', (body: string) => signed(`${body} `)],
+  ])('refuses a delivery with %s: 401 problem+json, nothing stored or queued', async (_name, headersFor) => {
+    await stack.purge('events');
+    const body = JSON.stringify(workOrderEvent({ workOrderID: '7003' }));
+    const response = await delivery(body, headersFor(body));
+    expect(response.statusCode).toBe(401);
+    expect(response.headers?.['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(response.body)).toMatchObject({ type: 'urn:aictive:problem:unauthorized', status: 401 });
+    expect(await stack.drain('events')).toHaveLength(0);
+  });
+
+  it('refuses an unknown org exactly like a bad signature', async () => {
+    const body = JSON.stringify(workOrderEvent());
+    const response = await delivery(body, signed(body), 'no-such-org');
+    expect(response.statusCode).toBe(401);
+    expect(JSON.parse(response.body).detail).toBe('the delivery could not be authenticated');
+  });
+
+  it('answers 413 to a body over 256 KB', async () => {
+    const body = JSON.stringify({ ...workOrderEvent(), padding: 'x'.repeat(256 * 1024) });
+    const response = await delivery(body, signed(body));
+    expect(response.statusCode).toBe(413);
+    expect(JSON.parse(response.body).type).toBe('urn:aictive:problem:payload-too-large');
+  });
+
+  it('keeps an authentic but unparseable delivery as unrecognized, without enqueuing it', async () => {
+    await stack.purge('events');
+    const body = '{"event": not json';
+    const response = await delivery(body, signed(body));
+    expect(response.statusCode).toBe(202);
+    const { eventId } = JSON.parse(response.body) as { eventId: string };
+    const stored = await new DynamoEventInbox(stack.resources.tables.main).get(org.orgId, eventId);
+    expect(stored).toMatchObject({ status: 'unrecognized', reason: 'invalid_json', rawBody: body });
+    expect(await stack.drain('events')).toHaveLength(0);
+  });
+
+  it('answers 503 when the queue send fails, and the retry enqueues without a second row', async () => {
+    const table = stack.resources.tables.main;
+    const inbox = new DynamoEventInbox(table);
+    const deps = { inbox, secrets: new TableWebhookSecrets(table), clock: systemClock };
+    const body = Buffer.from(JSON.stringify(workOrderEvent({ workOrderID: '7004' })));
+    const headers = signed(body.toString());
+    const read = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
+
+    const broken = new SqsWorkQueue({ events: `${stack.resources.queues.events.url}-missing` });
+    const failed = await ingestRentvineWebhook({ ...deps, queue: broken }, { orgId: org.orgId, body, headers: read });
+    expect(failed.kind).toBe('unavailable');
+
+    await stack.purge('events');
+    const working = new SqsWorkQueue({ events: stack.resources.queues.events.url });
+    const retried = await ingestRentvineWebhook({ ...deps, queue: working }, { orgId: org.orgId, body, headers: read });
+    expect(retried).toEqual({ kind: 'duplicate', eventId: (failed as { eventId: string }).eventId });
+    const messages = await stack.drain('events');
+    expect(messages).toHaveLength(1);
+  });
+});

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
+import { systemClock } from '#platform/clock.ts';
+import { generateApiKey } from '#platform/security/api-key.ts';
+import { seedOrg } from '#usecases/seed-org.ts';
+
+export interface TestOrg {
+  readonly orgId: string;
+  readonly apiKey: string;
+  readonly webhookSecret: string;
+}
+
+/** A fresh org with an API key of the given scopes and a webhook secret (test-only values). */
+export async function createTestOrg(tableName: string, scopes: readonly string[] = ['admin']): Promise<TestOrg> {
+  const orgId = `org-${randomBytes(4).toString('hex')}`;
+  const apiKey = generateApiKey('test').key;
+  const webhookSecret = `test-webhook-secret-${randomBytes(8).toString('hex')}`;
+  await seedOrg(
+    { apiKeys: new DynamoApiKeyStore(tableName), webhookSecrets: new TableWebhookSecrets(tableName), clock: systemClock },
+    { orgId, apiKey, webhookSecret, scopes, name: 'test key' },
+  );
+  return { orgId, apiKey, webhookSecret };
+}
