@@ -1,0 +1,53 @@
+/** The `aictive` command: operator and developer tools. */
+import { parseArgs } from 'node:util';
+import { ConfigError } from '#platform/config.ts';
+import { classifyCommand } from './commands/classify.ts';
+import { UsageError } from './commands/io.ts';
+import { signWebhookCommand } from './commands/sign-webhook.ts';
+
+const USAGE = `usage: aictive <command> [options]
+
+commands:
+  classify [--jsonl]                              classify an email read as JSON {from, subject, text} on stdin
+  sign-webhook --secret S [--timestamp T] [--json] print the signature headers for the body on stdin
+`;
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'classify': {
+      const { values } = parseArgs({ args: rest, options: { jsonl: { type: 'boolean', default: false } }, strict: true });
+      return classifyCommand({ jsonl: values.jsonl });
+    }
+    case 'sign-webhook': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { secret: { type: 'string' }, timestamp: { type: 'string' }, json: { type: 'boolean', default: false } },
+        strict: true,
+      });
+      return signWebhookCommand({ secret: values.secret, timestamp: values.timestamp, json: values.json });
+    }
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}" (try: aictive --help)`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    if (error instanceof ConfigError) process.stderr.write(`aictive: ${error.problems.join('; ')}\n`);
+    else process.stderr.write(`aictive: ${message}\n`);
+    // 2: the command was called wrongly; 1: bad input, bad configuration or a failure.
+    process.exitCode = usage ? 2 : 1;
+  },
+);

@@ -1,0 +1,80 @@
+/**
+ * `npm start`: the whole platform on this machine — the same handlers behind a local API
+ * Gateway, queue pollers and schedules, on embedded emulators. No AWS, Docker or Java needed.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { seedDevOrg } from '#lib/local/dev-org.ts';
+import { startLocalRuntime } from '#lib/local/runtime.ts';
+import { ConfigError, readConfig } from '#platform/config.ts';
+
+const LocalConfig = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  AICTIVE_DATA_DIR: z.string().min(1).default('.data'),
+  AICTIVE_DEV_API_KEY: z.string().trim().min(1).max(512).optional(),
+  AICTIVE_DEV_WEBHOOK_SECRET: z.string().trim().min(1).max(512).optional(),
+  /** Seconds before a failed message is retried locally (AWS uses 6 × the consumer timeout). */
+  AICTIVE_LOCAL_VISIBILITY_SECONDS: z.coerce.number().int().min(1).max(43_200).default(10),
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+});
+
+async function main(): Promise<void> {
+  const config = readConfig(LocalConfig);
+  const dataDir = resolve(config.AICTIVE_DATA_DIR);
+  const runtime = await startLocalRuntime({
+    port: config.PORT,
+    host: config.HOST,
+    dataDir,
+    visibilityTimeoutSeconds: config.AICTIVE_LOCAL_VISIBILITY_SECONDS,
+    extraEnv: { POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'true' },
+  });
+  const org = await seedDevOrg({
+    tableName: runtime.resources.tables.main,
+    dataDir,
+    apiKey: config.AICTIVE_DEV_API_KEY,
+    webhookSecret: config.AICTIVE_DEV_WEBHOOK_SECRET,
+  });
+
+  const from = (source: string) => (source === 'env' ? 'from the environment' : source === 'saved' ? `saved in ${config.AICTIVE_DATA_DIR}/dev-credentials.json` : `generated, saved in ${config.AICTIVE_DATA_DIR}/dev-credentials.json`);
+  process.stdout.write(
+    [
+      'Aictive Platform is running locally',
+      `  API            ${runtime.url}/v1`,
+      `  Health         ${runtime.url}/health  ${runtime.url}/health/ready`,
+      `  Webhook        POST ${runtime.url}/webhooks/rentvine/${org.orgId}`,
+      `  Org            ${org.orgId}`,
+      `  Admin API key  ${org.apiKey}  (${from(org.apiKeySource)})`,
+      `  Webhook secret ${org.webhookSecret}  (${from(org.webhookSecretSource)})`,
+      `  Classifier     ${config.ANTHROPIC_API_KEY ? 'Claude, with the rules as fallback' : 'rules (set ANTHROPIC_API_KEY to use Claude)'}`,
+      `  Data           ${config.AICTIVE_DATA_DIR}/ (delete it to start afresh)`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping…\n`);
+    runtime.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) process.stderr.write(`config error: ${problem}\n`);
+  } else {
+    process.stderr.write(`npm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { verifyWebhook } from '#platform/security/webhook-signature.ts';
+
+const REPO_ROOT = new URL('../../', import.meta.url);
+
+function aictive(args: string[], input: string, env: Record<string, string> = {}) {
+  const { ANTHROPIC_API_KEY: _key, ...rest } = process.env;
+  const result = spawnSync(process.execPath, ['bin/aictive.js', ...args], {
+    cwd: REPO_ROOT,
+    input,
+    env: { ...rest, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('aictive classify', () => {
+  it('prints one JSON line with the classification and its engine', () => {
+    const result = aictive(['classify'], JSON.stringify({ from: 'a@example.com', subject: 'No heat', text: 'There is a fire in the kitchen, smoke everywhere' }));
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ category: 'maintenance_emergency', urgency: 'emergency', engine: 'rules', confidence: expect.any(Number) });
+  });
+
+  it('--jsonl answers one line per email in order, marking bad lines in place', () => {
+    const input = [
+      JSON.stringify({ from: 'a@example.com', subject: 'Renewal', text: 'I want to renew my lease' }),
+      '{"oops"',
+      JSON.stringify({ from: 'b@example.com', subject: 'Gas', text: 'I smell gas' }),
+    ].join('\n');
+    const result = aictive(['classify', '--jsonl'], input);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((l) => l.category ?? l.error)).toEqual(['lease_renewal', 'input is not valid JSON', 'maintenance_emergency']);
+    expect(result.code).toBe(1);
+  });
+
+  it('refuses invalid input with one line and a non-zero exit', () => {
+    const result = aictive(['classify'], '{"subject": 1}');
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^aictive: invalid email/);
+  });
+});
+
+describe('aictive sign-webhook', () => {
+  it('prints headers that the webhook verifier accepts for that exact body', () => {
+    const body = '{"event":{"eventType":"workOrder.created"}}';
+    const result = aictive(['sign-webhook', '--secret', 'cli-test-secret', '--timestamp', '1790000000'], body);
+    expect(result.code).toBe(0);
+    const headers = Object.fromEntries(result.stdout.trim().split('\n').map((line) => line.split(': ') as [string, string]));
+    expect(
+      verifyWebhook({
+        secrets: ['cli-test-secret'],
+        body: Buffer.from(body),
+        signature: headers['X-RentVine-Signature'],
+        timestamp: headers['X-RentVine-Timestamp'],
+        nowSeconds: 1_790_000_000,
+      }),
+    ).toEqual({ ok: true });
+  });
+
+  it('needs a secret, and says so on one line', () => {
+    const result = aictive(['sign-webhook'], '{}', { AICTIVE_DEV_WEBHOOK_SECRET: '' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('aictive: --secret is required (or set AICTIVE_DEV_WEBHOOK_SECRET)\n');
+  });
+
+  it('rejects unknown commands and options with exit code 2', () => {
+    expect(aictive(['nope'], '').code).toBe(2);
+    expect(aictive(['sign-webhook', '--bogus'], '').code).toBe(2);
+  });
+});
