@@ -16,13 +16,21 @@ async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'classify': {
-      const { values } = parseArgs({ args: rest, options: { jsonl: { type: 'boolean', default: false } }, strict: true });
+      const { values } = parseArgs({
+        args: rest,
+        options: { jsonl: { type: 'boolean', default: false } },
+        strict: true,
+      });
       return classifyCommand({ jsonl: values.jsonl });
     }
     case 'sign-webhook': {
       const { values } = parseArgs({
         args: rest,
-        options: { secret: { type: 'string' }, timestamp: { type: 'string' }, json: { type: 'boolean', default: false } },
+        options: {
+          secret: { type: 'string' },
+          timestamp: { type: 'string' },
+          json: { type: 'boolean', default: false },
+        },
         strict: true,
       });
       return signWebhookCommand({ secret: values.secret, timestamp: values.timestamp, json: values.json });
@@ -44,7 +52,9 @@ run(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    const usage =
+      error instanceof UsageError ||
+      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     if (error instanceof ConfigError) process.stderr.write(`aictive: ${error.problems.join('; ')}\n`);
     else process.stderr.write(`aictive: ${message}\n`);
     // 2: the command was called wrongly; 1: bad input, bad configuration or a failure.

@@ -36,7 +36,12 @@ async function main(): Promise<void> {
     webhookSecret: config.AICTIVE_DEV_WEBHOOK_SECRET,
   });
 
-  const from = (source: string) => (source === 'env' ? 'from the environment' : source === 'saved' ? `saved in ${config.AICTIVE_DATA_DIR}/dev-credentials.json` : `generated, saved in ${config.AICTIVE_DATA_DIR}/dev-credentials.json`);
+  const from = (source: string) =>
+    source === 'env'
+      ? 'from the environment'
+      : source === 'saved'
+        ? `saved in ${config.AICTIVE_DATA_DIR}/dev-credentials.json`
+        : `generated, saved in ${config.AICTIVE_DATA_DIR}/dev-credentials.json`;
   process.stdout.write(
     [
       'Aictive Platform is running locally',

@@ -56,7 +56,9 @@ export const functions = [
     timeoutSeconds: 10,
     memoryMb: 512,
     kind: 'http',
-    routes: [{ method: 'POST', path: '/webhooks/rentvine/{orgId}', auth: 'none', operation: 'ingestRentvine' }],
+    routes: [
+      { method: 'POST', path: '/webhooks/rentvine/{orgId}', auth: 'none', operation: 'ingestRentvine' },
+    ],
     sendsTo: ['events'],
     tables: ['main'],
     tableAccess: 'readWrite',
@@ -85,8 +87,20 @@ export const functions = [
       { method: 'GET', path: '/health', auth: 'none', operation: 'health' },
       { method: 'GET', path: '/health/ready', auth: 'none', operation: 'ready' },
       { method: 'POST', path: '/v1/emails', auth: 'apiKey', scope: 'emails:write', operation: 'submitEmail' },
-      { method: 'GET', path: '/v1/emails/{emailId}', auth: 'apiKey', scope: 'emails:read', operation: 'getEmail' },
-      { method: 'GET', path: '/v1/events/{eventId}', auth: 'apiKey', scope: 'events:read', operation: 'getEvent' },
+      {
+        method: 'GET',
+        path: '/v1/emails/{emailId}',
+        auth: 'apiKey',
+        scope: 'emails:read',
+        operation: 'getEmail',
+      },
+      {
+        method: 'GET',
+        path: '/v1/events/{eventId}',
+        auth: 'apiKey',
+        scope: 'events:read',
+        operation: 'getEvent',
+      },
     ],
     sendsTo: ['classify'],
     tables: ['main'],
@@ -149,7 +163,6 @@ export const functions = [
 ] as const satisfies readonly FunctionSpec[];
 
 export type FunctionName = (typeof functions)[number]['name'];
-
 
 export interface QueueSpec {
   readonly name: QueueName;
@@ -215,4 +228,5 @@ type ApiFunction = Extract<(typeof functions)[number], { name: 'api' }>;
 export type ApiOperation = ApiFunction['routes'][number]['operation'];
 
 /** The routes of the API function, typed by operation so its implementations must cover them. */
-export const apiRoutes: ApiFunction['routes'] = (functions.find((f) => f.name === 'api') as ApiFunction).routes;
+export const apiRoutes: ApiFunction['routes'] = (functions.find((f) => f.name === 'api') as ApiFunction)
+  .routes;

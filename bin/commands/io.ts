@@ -2,7 +2,8 @@
 export async function readStdin(): Promise<Buffer> {
   if (process.stdin.isTTY) throw new UsageError('expected input on stdin');
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  for await (const chunk of process.stdin)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
 }
 

@@ -9,7 +9,9 @@ export function eventRoutes(deps: { inbox: EventInbox }): Record<'getEvent', Rou
   return {
     getEvent: async ({ event, principal, requestId }) => {
       const stored = await deps.inbox.get(orgOf(principal), event.pathParameters?.eventId ?? '');
-      return stored ? jsonResponse(200, eventView(stored)) : problem(404, 'not-found', { instance: requestId });
+      return stored
+        ? jsonResponse(200, eventView(stored))
+        : problem(404, 'not-found', { instance: requestId });
     },
   };
 }

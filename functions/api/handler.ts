@@ -1,12 +1,17 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { z } from 'zod';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { queueCheck, tableCheck } from '#adapters/health-checks.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { type ApiOperation, apiRoutes } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
-import { ClassifyQueueConfig, EventsQueueConfig, readConfig, TableConfig, WorkflowQueueConfig } from '#platform/config.ts';
+import {
+  ClassifyQueueConfig,
+  EventsQueueConfig,
+  readConfig,
+  TableConfig,
+  WorkflowQueueConfig,
+} from '#platform/config.ts';
 import { createRouter } from '#platform/http/router.ts';
 import { instrumented } from '#platform/lambda.ts';
 import { emailRoutes } from './emails.ts';
@@ -14,7 +19,9 @@ import { eventRoutes } from './events.ts';
 import { healthRoutes } from './health.ts';
 
 const config = readConfig(
-  TableConfig.extend(ClassifyQueueConfig.shape).extend(EventsQueueConfig.partial().shape).extend(WorkflowQueueConfig.partial().shape),
+  TableConfig.extend(ClassifyQueueConfig.shape)
+    .extend(EventsQueueConfig.partial().shape)
+    .extend(WorkflowQueueConfig.partial().shape),
 );
 const emails = new DynamoEmailStore(config.TABLE_NAME);
 const queue = new SqsWorkQueue({ classify: config.CLASSIFY_QUEUE_URL });
@@ -26,7 +33,9 @@ const inspectedQueues = {
 
 const readinessChecks = Object.fromEntries([
   ['table', tableCheck(config.TABLE_NAME)],
-  ...Object.entries(inspectedQueues).flatMap(([name, url]) => (url ? [[`queue:${name}`, queueCheck(url)]] : [])),
+  ...Object.entries(inspectedQueues).flatMap(([name, url]) =>
+    url ? [[`queue:${name}`, queueCheck(url)]] : [],
+  ),
 ]);
 
 const router = createRouter<ApiOperation>(apiRoutes, {

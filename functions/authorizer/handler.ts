@@ -13,19 +13,21 @@ const deps = { apiKeys: new DynamoApiKeyStore(config.TABLE_NAME), clock: systemC
  * API Gateway caches this answer per Authorization header for 300 s, for every route; so the
  * policy allows the whole API and the routes check their own scopes from the context.
  */
-export const handler = instrumented(async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
-  const principal = await authorizeApiKey(deps, header(event, 'authorization'));
-  // API Gateway answers 401 for exactly this message.
-  if (!principal) throw new Error('Unauthorized');
-  return {
-    principalId: principal.keyId,
-    policyDocument: {
-      Version: '2012-10-17',
-      Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: wholeApi(event.methodArn) }],
-    },
-    context: { orgId: principal.orgId, keyId: principal.keyId, scopes: principal.scopes.join(' ') },
-  };
-});
+export const handler = instrumented(
+  async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
+    const principal = await authorizeApiKey(deps, header(event, 'authorization'));
+    // API Gateway answers 401 for exactly this message.
+    if (!principal) throw new Error('Unauthorized');
+    return {
+      principalId: principal.keyId,
+      policyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: wholeApi(event.methodArn) }],
+      },
+      context: { orgId: principal.orgId, keyId: principal.keyId, scopes: principal.scopes.join(' ') },
+    };
+  },
+);
 
 /** arn:aws:execute-api:region:account:apiId/stage/METHOD/path → arn:…:apiId/stage/* */
 function wholeApi(methodArn: string): string {

@@ -1,5 +1,5 @@
-import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { emailClassifierFrom } from '#adapters/classification-engine.ts';
+import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import type { EmailClassifier } from '#domain/classification/taxonomy.ts';
 import { ClassifyMessage } from '#domain/emails/email.ts';

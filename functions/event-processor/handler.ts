@@ -21,12 +21,17 @@ const deps = {
 
 // Keyed on the event id (derived from the event itself), not the SQS message id: a re-sent or
 // replayed message is the same event.
-const idempotency = new IdempotencyConfig({ eventKeyJmesPath: '[orgId, eventId]', expiresAfterSeconds: 24 * 3600 });
+const idempotency = new IdempotencyConfig({
+  eventKeyJmesPath: '[orgId, eventId]',
+  expiresAfterSeconds: 24 * 3600,
+});
 const processOnce = makeIdempotent((message: EventMessage) => processRentvineEvent(deps, message), {
   persistenceStore: new DynamoDBPersistenceLayer({ tableName: config.IDEMPOTENCY_TABLE_NAME }),
   config: idempotency,
 });
 
-export const handler = sqsConsumer(EventMessage, (message) => processOnce(message), (context) =>
-  idempotency.registerLambdaContext(context),
+export const handler = sqsConsumer(
+  EventMessage,
+  (message) => processOnce(message),
+  (context) => idempotency.registerLambdaContext(context),
 );

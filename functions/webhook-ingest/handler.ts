@@ -54,10 +54,16 @@ function answer(outcome: IngestOutcome, id: string | undefined): APIGatewayProxy
       metrics.addMetric('WebhookRejected', MetricUnit.Count, 1);
       logger.warn('webhook rejected', { reason: outcome.reason });
       // Never a hint of which check failed.
-      return problem(401, 'unauthorized', { detail: 'the delivery could not be authenticated', instance: id });
+      return problem(401, 'unauthorized', {
+        detail: 'the delivery could not be authenticated',
+        instance: id,
+      });
     case 'unavailable':
       metrics.addMetric('WebhookEnqueueFailed', MetricUnit.Count, 1);
-      return problem(503, 'unavailable', { detail: 'stored, not yet queued: retry the delivery', instance: id });
+      return problem(503, 'unavailable', {
+        detail: 'stored, not yet queued: retry the delivery',
+        instance: id,
+      });
   }
 }
 

@@ -11,5 +11,10 @@ const deps = { workflows: new DynamoWorkflowStore(config.TABLE_NAME), clock: sys
 
 export const handler = sqsConsumer(WorkflowStart, async (start) => {
   const { outcome, workflow } = await startWorkflow(deps, start);
-  logger.info('workflow start', { outcome, workflowId: workflow?.workflowId, type: workflow?.type, orgId: start.orgId });
+  logger.info('workflow start', {
+    outcome,
+    workflowId: workflow?.workflowId,
+    type: workflow?.type,
+    orgId: start.orgId,
+  });
 });

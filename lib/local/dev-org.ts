@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
@@ -49,7 +49,8 @@ export async function seedDevOrg(input: {
     },
     { orgId: DEV_ORG_ID, apiKey, webhookSecret, scopes: ['admin'], name: 'demo admin (local)' },
   );
-  const sourceOf = (fromEnv: string | undefined): DevOrg['apiKeySource'] => (fromEnv ? 'env' : saved ? 'saved' : 'generated');
+  const sourceOf = (fromEnv: string | undefined): DevOrg['apiKeySource'] =>
+    fromEnv ? 'env' : saved ? 'saved' : 'generated';
   return {
     orgId: DEV_ORG_ID,
     apiKey,

@@ -16,7 +16,11 @@ export const UNSET_SECRET_VALUE = 'unset';
 export async function emailClassifierFrom(config: z.infer<typeof AnthropicConfig>): Promise<EmailClassifier> {
   const apiKey = config.ANTHROPIC_API_KEY ?? (await keyFromSecret(config.ANTHROPIC_API_KEY_SECRET_ID));
   if (!apiKey) return rulesClassifier;
-  return createClaudeClassifier({ apiKey, baseURL: config.ANTHROPIC_BASE_URL, model: config.ANTHROPIC_MODEL });
+  return createClaudeClassifier({
+    apiKey,
+    baseURL: config.ANTHROPIC_BASE_URL,
+    model: config.ANTHROPIC_MODEL,
+  });
 }
 
 async function keyFromSecret(secretId: string | undefined): Promise<string | undefined> {

@@ -14,6 +14,8 @@ export function tableCheck(tableName: string): HealthCheck {
 
 export function queueCheck(queueUrl: string): HealthCheck {
   return async () => {
-    await sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
+    await sqsClient().send(
+      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
+    );
   };
 }

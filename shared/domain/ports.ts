@@ -17,7 +17,13 @@ export interface EventInbox {
   settle(
     orgId: string,
     eventId: string,
-    outcome: { status: Exclude<EventStatus, 'received'>; reason?: string; eventType?: string; objectId?: string; at: string },
+    outcome: {
+      status: Exclude<EventStatus, 'received'>;
+      reason?: string;
+      eventType?: string;
+      objectId?: string;
+      at: string;
+    },
   ): Promise<boolean>;
 }
 
@@ -25,7 +31,12 @@ export interface EmailStore {
   /** Conditional on the email id (derived from Message-ID when given). */
   submit(email: EmailRecord): Promise<{ stored: true } | { stored: false; existing: EmailRecord }>;
   get(orgId: string, emailId: string): Promise<EmailRecord | undefined>;
-  saveClassification(orgId: string, emailId: string, classification: Classification, at: string): Promise<void>;
+  saveClassification(
+    orgId: string,
+    emailId: string,
+    classification: Classification,
+    at: string,
+  ): Promise<void>;
 }
 
 export type SnapshotWrite = 'written' | 'stale';

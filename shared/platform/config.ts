@@ -27,7 +27,12 @@ export const IdempotencyTableConfig = z.object({ IDEMPOTENCY_TABLE_NAME: nonEmpt
 export const EventsQueueConfig = z.object({ EVENTS_QUEUE_URL: z.url() });
 export const ClassifyQueueConfig = z.object({ CLASSIFY_QUEUE_URL: z.url() });
 export const WorkflowQueueConfig = z.object({ WORKFLOW_QUEUE_URL: z.url() });
-export const StageConfig = z.object({ STAGE: z.string().regex(/^[a-z0-9-]{1,20}$/).default('local') });
+export const StageConfig = z.object({
+  STAGE: z
+    .string()
+    .regex(/^[a-z0-9-]{1,20}$/)
+    .default('local'),
+});
 
 export const WebhookSecretsConfig = z.discriminatedUnion('WEBHOOK_SECRETS_SOURCE', [
   z.object({ WEBHOOK_SECRETS_SOURCE: z.literal('secretsmanager'), WEBHOOK_SECRET_PREFIX: nonEmpty }),

@@ -23,8 +23,12 @@ export async function runReadinessChecks(checks: Record<string, HealthCheck>): P
         ]);
         return [name, { status: 'ok' as const, latencyMs: Math.round(performance.now() - started) }] as const;
       } catch (error) {
-        const message = error instanceof Error ? error.name === 'Error' ? error.message : error.name : 'failed';
-        return [name, { status: 'failing' as const, latencyMs: Math.round(performance.now() - started), error: message }] as const;
+        const message =
+          error instanceof Error ? (error.name === 'Error' ? error.message : error.name) : 'failed';
+        return [
+          name,
+          { status: 'failing' as const, latencyMs: Math.round(performance.now() - started), error: message },
+        ] as const;
       } finally {
         clearTimeout(timer);
       }

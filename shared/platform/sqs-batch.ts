@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { instrumented } from './lambda.ts';
 import { metrics } from './observability.ts';
 
@@ -19,9 +19,14 @@ export function sqsConsumer<S extends z.ZodType>(
     processMessage(schema.parse(JSON.parse(record.body)), context);
   return instrumented(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     onInvoke?.(context);
-    const response = await processPartialResponse(event, (record: SQSRecord) => recordHandler(record, context), processor, {
-      context,
-    });
+    const response = await processPartialResponse(
+      event,
+      (record: SQSRecord) => recordHandler(record, context),
+      processor,
+      {
+        context,
+      },
+    );
     const failed = response.batchItemFailures.length;
     metrics.addMetric('RecordsProcessed', MetricUnit.Count, event.Records.length - failed);
     metrics.addMetric('RecordsFailed', MetricUnit.Count, failed);

@@ -31,8 +31,17 @@ export async function classifyEmail(
   let classification = email.classification;
   const classifiedNow = !classification;
   if (!classification) {
-    classification = await deps.classifier.classify({ from: email.from, subject: email.subject, text: email.text });
-    await deps.emails.saveClassification(message.orgId, message.emailId, classification, deps.clock.now().toISOString());
+    classification = await deps.classifier.classify({
+      from: email.from,
+      subject: email.subject,
+      text: email.text,
+    });
+    await deps.emails.saveClassification(
+      message.orgId,
+      message.emailId,
+      classification,
+      deps.clock.now().toISOString(),
+    );
   }
   const workflowRequested = workflowTypeForCategory(classification.category) !== undefined;
   if (workflowRequested) {

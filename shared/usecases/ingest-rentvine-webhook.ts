@@ -1,6 +1,6 @@
-import { canonicalEventText } from '#domain/rentvine/events.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import type { Clock, EventInbox, WebhookSecrets, WorkQueue } from '#domain/ports.ts';
+import { canonicalEventText } from '#domain/rentvine/events.ts';
 import { sha256Hex, stableId } from '#platform/security/ids.ts';
 import { type SignatureFailure, verifyWebhook } from '#platform/security/webhook-signature.ts';
 
@@ -30,7 +30,10 @@ export type IngestOutcome =
   /** Stored but not handed on: the sender should retry (the retry will not duplicate it). */
   | { kind: 'unavailable'; eventId: string };
 
-export async function ingestRentvineWebhook(deps: IngestDeps, delivery: WebhookDelivery): Promise<IngestOutcome> {
+export async function ingestRentvineWebhook(
+  deps: IngestDeps,
+  delivery: WebhookDelivery,
+): Promise<IngestOutcome> {
   if (delivery.body.length > MAX_WEBHOOK_BYTES) return { kind: 'too_large' };
   const now = deps.clock.now();
   // Unknown orgs are refused exactly like bad signatures, so the answer reveals nothing.
@@ -64,7 +67,8 @@ export async function ingestRentvineWebhook(deps: IngestDeps, delivery: WebhookD
 
   const result = await deps.inbox.store(event);
   const current = result.stored ? event : result.existing;
-  if (current.status !== 'received') return result.stored ? { kind: 'accepted', eventId } : { kind: 'duplicate', eventId };
+  if (current.status !== 'received')
+    return result.stored ? { kind: 'accepted', eventId } : { kind: 'duplicate', eventId };
   try {
     // A duplicate still waiting in `received` may be one whose first send failed: send again.
     await deps.queue.enqueueEvent({ orgId: delivery.orgId, eventId });

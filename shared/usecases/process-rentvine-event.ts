@@ -29,7 +29,10 @@ export class EventNotFoundError extends Error {
  * then the inbox row leaves `received`. A crash anywhere before the last step re-runs the
  * whole thing harmlessly: every step is idempotent.
  */
-export async function processRentvineEvent(deps: ProcessEventDeps, message: EventMessage): Promise<ProcessOutcome> {
+export async function processRentvineEvent(
+  deps: ProcessEventDeps,
+  message: EventMessage,
+): Promise<ProcessOutcome> {
   const stored = await deps.inbox.get(message.orgId, message.eventId);
   if (!stored) throw new EventNotFoundError(message);
   if (stored.status !== 'received') return { kind: 'already_settled' };

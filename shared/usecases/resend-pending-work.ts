@@ -28,7 +28,12 @@ export async function resendPendingWork(deps: ResendDeps): Promise<{ resent: num
       resent += 1;
     } catch (error) {
       failed += 1;
-      logger.warn('re-send failed; will retry on the next sweep', { kind: item.kind, orgId: item.orgId, id: item.id, error });
+      logger.warn('re-send failed; will retry on the next sweep', {
+        kind: item.kind,
+        orgId: item.orgId,
+        id: item.id,
+        error,
+      });
     }
   }
   return { resent, failed };

@@ -1,5 +1,10 @@
 import type { Clock, WorkflowStore } from '#domain/ports.ts';
-import { type WorkflowRecord, type WorkflowStart, workflowFor, workflowSourceKey } from '#domain/workflows/workflow.ts';
+import {
+  type WorkflowRecord,
+  type WorkflowStart,
+  workflowFor,
+  workflowSourceKey,
+} from '#domain/workflows/workflow.ts';
 import { stableId } from '#platform/security/ids.ts';
 
 export interface StartWorkflowDeps {
@@ -16,7 +21,8 @@ export async function startWorkflow(
   const workflow = workflowFor(start, workflowId, deps.clock.now());
   if (!workflow) return { outcome: 'none' };
   const outcome = await deps.workflows.create(workflow);
-  const stored = outcome === 'created' ? workflow : ((await deps.workflows.get(start.orgId, workflowId)) ?? workflow);
+  const stored =
+    outcome === 'created' ? workflow : ((await deps.workflows.get(start.orgId, workflowId)) ?? workflow);
   // Linking is idempotent; doing it on `exists` too heals a crash between create and link.
   await deps.workflows.linkSource(stored);
   return { outcome, workflow: stored };

@@ -18,11 +18,23 @@ function aictive(args: string[], input: string, env: Record<string, string> = {}
 
 describe('aictive classify', () => {
   it('prints one JSON line with the classification and its engine', () => {
-    const result = aictive(['classify'], JSON.stringify({ from: 'a@example.com', subject: 'No heat', text: 'There is a fire in the kitchen, smoke everywhere' }));
+    const result = aictive(
+      ['classify'],
+      JSON.stringify({
+        from: 'a@example.com',
+        subject: 'No heat',
+        text: 'There is a fire in the kitchen, smoke everywhere',
+      }),
+    );
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ category: 'maintenance_emergency', urgency: 'emergency', engine: 'rules', confidence: expect.any(Number) });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      category: 'maintenance_emergency',
+      urgency: 'emergency',
+      engine: 'rules',
+      confidence: expect.any(Number),
+    });
   });
 
   it('--jsonl answers one line per email in order, marking bad lines in place', () => {
@@ -32,8 +44,15 @@ describe('aictive classify', () => {
       JSON.stringify({ from: 'b@example.com', subject: 'Gas', text: 'I smell gas' }),
     ].join('\n');
     const result = aictive(['classify', '--jsonl'], input);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.map((l) => l.category ?? l.error)).toEqual(['lease_renewal', 'input is not valid JSON', 'maintenance_emergency']);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((l) => l.category ?? l.error)).toEqual([
+      'lease_renewal',
+      'input is not valid JSON',
+      'maintenance_emergency',
+    ]);
     expect(result.code).toBe(1);
   });
 
@@ -48,9 +67,17 @@ describe('aictive classify', () => {
 describe('aictive sign-webhook', () => {
   it('prints headers that the webhook verifier accepts for that exact body', () => {
     const body = '{"event":{"eventType":"workOrder.created"}}';
-    const result = aictive(['sign-webhook', '--secret', 'cli-test-secret', '--timestamp', '1790000000'], body);
+    const result = aictive(
+      ['sign-webhook', '--secret', 'cli-test-secret', '--timestamp', '1790000000'],
+      body,
+    );
     expect(result.code).toBe(0);
-    const headers = Object.fromEntries(result.stdout.trim().split('\n').map((line) => line.split(': ') as [string, string]));
+    const headers = Object.fromEntries(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(': ') as [string, string]),
+    );
     expect(
       verifyWebhook({
         secrets: ['cli-test-secret'],

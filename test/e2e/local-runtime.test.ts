@@ -9,7 +9,10 @@ const WEBHOOK_SECRET = 'e2e-dev-webhook-secret-not-real';
 let local: LocalProcess & { dataDir: string };
 
 beforeAll(async () => {
-  local = await startLocalProcess({ AICTIVE_DEV_API_KEY: API_KEY, AICTIVE_DEV_WEBHOOK_SECRET: WEBHOOK_SECRET });
+  local = await startLocalProcess({
+    AICTIVE_DEV_API_KEY: API_KEY,
+    AICTIVE_DEV_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  });
 });
 afterAll(async () => {
   await local?.stop();
@@ -20,16 +23,27 @@ const auth = { Authorization: `Bearer ${API_KEY}` };
 
 async function getJson(path: string, headers: Record<string, string> = auth) {
   const response = await fetch(`${local.url}${path}`, { headers });
-  return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 async function sendWebhook(body: string, secret = WEBHOOK_SECRET) {
   const response = await fetch(`${local.url}/webhooks/rentvine/demo`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...signWebhook(secret, body, Math.floor(Date.now() / 1000)) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...signWebhook(secret, body, Math.floor(Date.now() / 1000)),
+    },
     body,
   });
-  return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 describe('npm start (local runtime over HTTP)', () => {
@@ -44,7 +58,9 @@ describe('npm start (local runtime over HTTP)', () => {
   });
 
   it('takes a signed webhook through the inbox, the queue and the processor into the table', async () => {
-    const body = JSON.stringify(workOrderEvent({ workOrderID: '9001', description: 'Basement is flooding, water everywhere' }));
+    const body = JSON.stringify(
+      workOrderEvent({ workOrderID: '9001', description: 'Basement is flooding, water everywhere' }),
+    );
     const accepted = await sendWebhook(body);
     expect(accepted).toMatchObject({ status: 202, body: { status: 'accepted' } });
     const eventId = String(accepted.body.eventId);
@@ -60,7 +76,11 @@ describe('npm start (local runtime over HTTP)', () => {
   it('refuses a bad signature with 401 problem+json', async () => {
     const body = JSON.stringify(workOrderEvent());
     const refused = await sendWebhook(body, 'not-the-secret');
-    expect(refused).toMatchObject({ status: 401, type: 'application/problem+json', body: { type: 'urn:aictive:problem:unauthorized' } });
+    expect(refused).toMatchObject({
+      status: 401,
+      type: 'application/problem+json',
+      body: { type: 'urn:aictive:problem:unauthorized' },
+    });
   });
 
   it('processes a duplicate delivery only once', async () => {
@@ -81,7 +101,11 @@ describe('npm start (local runtime over HTTP)', () => {
     const response = await fetch(`${local.url}/v1/emails`, {
       method: 'POST',
       headers: { ...auth, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ from: 'tenant@example.com', subject: 'Lease renewal', text: 'Hi, I would like to renew my lease for another year.' }),
+      body: JSON.stringify({
+        from: 'tenant@example.com',
+        subject: 'Lease renewal',
+        text: 'Hi, I would like to renew my lease for another year.',
+      }),
     });
     expect(response.status).toBe(202);
     const { emailId } = (await response.json()) as { emailId: string };
@@ -89,12 +113,20 @@ describe('npm start (local runtime over HTTP)', () => {
       const email = await getJson(`/v1/emails/${emailId}`);
       return email.body.workflowId ? email : undefined;
     });
-    expect(done.body).toMatchObject({ status: 'classified', classification: { category: 'lease_renewal', engine: 'rules' } });
+    expect(done.body).toMatchObject({
+      status: 'classified',
+      classification: { category: 'lease_renewal', engine: 'rules' },
+    });
   });
 
   it('answers a missing or wrong key with 401 problem+json, an unknown route with 404', async () => {
-    expect(await getJson('/v1/emails/em_x', {})).toMatchObject({ status: 401, type: 'application/problem+json' });
-    expect(await getJson('/v1/emails/em_x', { Authorization: 'Bearer wrong-key' })).toMatchObject({ status: 401 });
+    expect(await getJson('/v1/emails/em_x', {})).toMatchObject({
+      status: 401,
+      type: 'application/problem+json',
+    });
+    expect(await getJson('/v1/emails/em_x', { Authorization: 'Bearer wrong-key' })).toMatchObject({
+      status: 401,
+    });
     expect(await getJson('/nope', {})).toMatchObject({ status: 404, type: 'application/problem+json' });
   });
 
@@ -102,7 +134,10 @@ describe('npm start (local runtime over HTTP)', () => {
     const body = JSON.stringify(workOrderEvent({ workOrderID: '9003' }));
     const { eventId } = (await sendWebhook(body)).body as { eventId: string };
     expect(await local.stop('SIGTERM')).toBe(0);
-    local = await startLocalProcess({ AICTIVE_DEV_API_KEY: API_KEY, AICTIVE_DEV_WEBHOOK_SECRET: WEBHOOK_SECRET }, local.dataDir);
+    local = await startLocalProcess(
+      { AICTIVE_DEV_API_KEY: API_KEY, AICTIVE_DEV_WEBHOOK_SECRET: WEBHOOK_SECRET },
+      local.dataDir,
+    );
     expect((await getJson(`/v1/events/${eventId}`)).status).toBe(200);
   });
 });

@@ -20,7 +20,9 @@ beforeAll(async () => {
   org = await createTestOrg(stack.resources.tables.main, ['emails:write', 'emails:read', 'events:read']);
   other = await createTestOrg(stack.resources.tables.main, ['emails:read']);
   ({ handler: api } = (await import('#functions/api/handler.ts')) as unknown as { handler: ApiHandler });
-  ({ handler: authorizer } = (await import('#functions/authorizer/handler.ts')) as unknown as { handler: Authorizer });
+  ({ handler: authorizer } = (await import('#functions/authorizer/handler.ts')) as unknown as {
+    handler: Authorizer;
+  });
 });
 afterAll(async () => stack?.stop());
 
@@ -36,10 +38,17 @@ async function call(input: Parameters<typeof apiEvent>[0] & { apiKey: string }) 
   const result = await authorize(`Bearer ${input.apiKey}`);
   const context = result.context as { orgId: string; keyId: string; scopes: string };
   const response = await api(
-    apiEvent({ ...input, principal: { orgId: context.orgId, keyId: context.keyId, scopes: context.scopes.split(' ') } }),
+    apiEvent({
+      ...input,
+      principal: { orgId: context.orgId, keyId: context.keyId, scopes: context.scopes.split(' ') },
+    }),
     lambdaContext('api'),
   );
-  return { status: response.statusCode, headers: response.headers ?? {}, body: JSON.parse(response.body) as Record<string, unknown> };
+  return {
+    status: response.statusCode,
+    headers: response.headers ?? {},
+    body: JSON.parse(response.body) as Record<string, unknown>,
+  };
 }
 
 const postEmail = (apiKey: string, body: string, contentType = 'application/json') =>
@@ -48,9 +57,16 @@ const postEmail = (apiKey: string, body: string, contentType = 'application/json
 describe('authorizer', () => {
   it('resolves a valid key to its org and scopes, with a policy covering the whole API', async () => {
     const result = await authorize(`Bearer ${org.apiKey}`);
-    expect(result.context).toMatchObject({ orgId: org.orgId, scopes: 'emails:write emails:read events:read' });
+    expect(result.context).toMatchObject({
+      orgId: org.orgId,
+      scopes: 'emails:write emails:read events:read',
+    });
     expect(result.policyDocument.Statement).toEqual([
-      { Action: 'execute-api:Invoke', Effect: 'Allow', Resource: 'arn:aws:execute-api:us-east-1:000000000000:api123/prod/*' },
+      {
+        Action: 'execute-api:Invoke',
+        Effect: 'Allow',
+        Resource: 'arn:aws:execute-api:us-east-1:000000000000:api123/prod/*',
+      },
     ]);
   });
 
@@ -90,31 +106,57 @@ describe('api', () => {
     expect(ready.statusCode).toBe(200);
     expect(JSON.parse(ready.body)).toMatchObject({
       status: 'ok',
-      checks: { table: { status: 'ok' }, 'queue:events': { status: 'ok' }, 'queue:classify': { status: 'ok' }, 'queue:workflow': { status: 'ok' } },
+      checks: {
+        table: { status: 'ok' },
+        'queue:events': { status: 'ok' },
+        'queue:classify': { status: 'ok' },
+        'queue:workflow': { status: 'ok' },
+      },
     });
   });
 
   it('stores an email and reads it back, within the org only', async () => {
-    const created = await postEmail(org.apiKey, JSON.stringify({ from: 'tenant@example.com', subject: 'Hi', text: 'My sink is clogged' }));
+    const created = await postEmail(
+      org.apiKey,
+      JSON.stringify({ from: 'tenant@example.com', subject: 'Hi', text: 'My sink is clogged' }),
+    );
     expect(created.status).toBe(202);
     expect(created.headers['x-request-id']).toBeTruthy();
     const emailId = String(created.body.emailId);
     const read = (apiKey: string) =>
-      call({ apiKey, method: 'GET', resource: '/v1/emails/{emailId}', path: `/v1/emails/${emailId}`, pathParameters: { emailId } });
-    expect(await read(org.apiKey)).toMatchObject({ status: 200, body: { emailId, status: 'received', text: 'My sink is clogged' } });
+      call({
+        apiKey,
+        method: 'GET',
+        resource: '/v1/emails/{emailId}',
+        path: `/v1/emails/${emailId}`,
+        pathParameters: { emailId },
+      });
+    expect(await read(org.apiKey)).toMatchObject({
+      status: 200,
+      body: { emailId, status: 'received', text: 'My sink is clogged' },
+    });
     // Another org's key sees nothing: not 403, which would reveal that the email exists.
-    expect(await read(other.apiKey)).toMatchObject({ status: 404, body: { type: 'urn:aictive:problem:not-found' } });
+    expect(await read(other.apiKey)).toMatchObject({
+      status: 404,
+      body: { type: 'urn:aictive:problem:not-found' },
+    });
   });
 
   it('answers 403 problem+json when the key lacks the route scope', async () => {
-    const response = await postEmail(other.apiKey, JSON.stringify({ from: 'a@example.com', subject: 's', text: 't' }));
+    const response = await postEmail(
+      other.apiKey,
+      JSON.stringify({ from: 'a@example.com', subject: 's', text: 't' }),
+    );
     expect(response.status).toBe(403);
     expect(response.headers['content-type']).toBe('application/problem+json');
     expect(response.body).toMatchObject({ type: 'urn:aictive:problem:forbidden', status: 403 });
   });
 
   it('answers 401 when the authorizer context is missing on a protected route', async () => {
-    const response = await api(apiEvent({ method: 'GET', resource: '/v1/emails/{emailId}', pathParameters: { emailId: 'x' } }), lambdaContext('api'));
+    const response = await api(
+      apiEvent({ method: 'GET', resource: '/v1/emails/{emailId}', pathParameters: { emailId: 'x' } }),
+      lambdaContext('api'),
+    );
     expect(response.statusCode).toBe(401);
   });
 
@@ -122,8 +164,20 @@ describe('api', () => {
     ['malformed JSON', '{"from":', 'application/json', 400, 'invalid-json'],
     ['a wrong content type', 'from=a', 'application/x-www-form-urlencoded', 415, 'unsupported-media-type'],
     ['missing fields', '{"subject":"s"}', 'application/json', 422, 'validation'],
-    ['unknown fields', '{"from":"a@example.com","subject":"s","text":"t","admin":true}', 'application/json', 422, 'validation'],
-    ['a body over 256 KB', JSON.stringify({ from: 'a@example.com', subject: 's', text: 'x'.repeat(300_000) }), 'application/json', 413, 'payload-too-large'],
+    [
+      'unknown fields',
+      '{"from":"a@example.com","subject":"s","text":"t","admin":true}',
+      'application/json',
+      422,
+      'validation',
+    ],
+    [
+      'a body over 256 KB',
+      JSON.stringify({ from: 'a@example.com', subject: 's', text: 'x'.repeat(300_000) }),
+      'application/json',
+      413,
+      'payload-too-large',
+    ],
   ])('answers %s with a stable problem', async (_name, body, contentType, status, slug) => {
     const response = await postEmail(org.apiKey, body, contentType);
     expect(response.status).toBe(status);
@@ -134,7 +188,10 @@ describe('api', () => {
   it('names the invalid fields on 422', async () => {
     const response = await postEmail(org.apiKey, '{"subject":"s","text":5}');
     expect(response.body.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'from' }), expect.objectContaining({ path: 'text' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'from' }),
+        expect.objectContaining({ path: 'text' }),
+      ]),
     );
   });
 

@@ -17,8 +17,12 @@ const principal = { orgId: 'org-mail', keyId: 'k1', scopes: ['emails:write', 'em
 beforeAll(async () => {
   stack = await startTestStack();
   ({ handler: api } = (await import('#functions/api/handler.ts')) as unknown as { handler: ApiHandler });
-  ({ handler: classifier } = (await import('#functions/classifier/handler.ts')) as unknown as { handler: SqsHandler });
-  ({ handler: workflow } = (await import('#functions/workflow/handler.ts')) as unknown as { handler: SqsHandler });
+  ({ handler: classifier } = (await import('#functions/classifier/handler.ts')) as unknown as {
+    handler: SqsHandler;
+  });
+  ({ handler: workflow } = (await import('#functions/workflow/handler.ts')) as unknown as {
+    handler: SqsHandler;
+  });
 });
 afterAll(async () => stack?.stop());
 
@@ -48,7 +52,9 @@ describe('email → classifier → workflow', () => {
 
     const toClassify = await stack.drain('classify');
     expect(toClassify.map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([{ orgId: principal.orgId, emailId }]);
-    expect(await classifier(sqsEventFromMessages(toClassify), lambdaContext('classifier'))).toEqual({ batchItemFailures: [] });
+    expect(await classifier(sqsEventFromMessages(toClassify), lambdaContext('classifier'))).toEqual({
+      batchItemFailures: [],
+    });
 
     const email = await new DynamoEmailStore(stack.resources.tables.main).get(principal.orgId, emailId);
     expect(email).toMatchObject({
@@ -58,35 +64,71 @@ describe('email → classifier → workflow', () => {
 
     const starts = await stack.drain('workflow');
     expect(starts).toHaveLength(1);
-    expect(await workflow(sqsEventFromMessages(starts), lambdaContext('workflow'))).toEqual({ batchItemFailures: [] });
+    expect(await workflow(sqsEventFromMessages(starts), lambdaContext('workflow'))).toEqual({
+      batchItemFailures: [],
+    });
     // Delivered again: still one workflow.
-    expect(await workflow(sqsEventFromMessages(starts), lambdaContext('workflow'))).toEqual({ batchItemFailures: [] });
+    expect(await workflow(sqsEventFromMessages(starts), lambdaContext('workflow'))).toEqual({
+      batchItemFailures: [],
+    });
 
     const linked = await new DynamoEmailStore(stack.resources.tables.main).get(principal.orgId, emailId);
     expect(linked?.workflowId).toMatch(/^wf_/);
-    const record = await new DynamoWorkflowStore(stack.resources.tables.main).get(principal.orgId, String(linked?.workflowId));
-    expect(record).toMatchObject({ type: 'emergency_maintenance', state: 'triage', source: { kind: 'email', emailId } });
+    const record = await new DynamoWorkflowStore(stack.resources.tables.main).get(
+      principal.orgId,
+      String(linked?.workflowId),
+    );
+    expect(record).toMatchObject({
+      type: 'emergency_maintenance',
+      state: 'triage',
+      source: { kind: 'email', emailId },
+    });
 
     const read = await api(
-      apiEvent({ method: 'GET', resource: '/v1/emails/{emailId}', path: `/v1/emails/${emailId}`, pathParameters: { emailId }, principal }),
+      apiEvent({
+        method: 'GET',
+        resource: '/v1/emails/{emailId}',
+        path: `/v1/emails/${emailId}`,
+        pathParameters: { emailId },
+        principal,
+      }),
       lambdaContext('api'),
     );
-    expect(JSON.parse(read.body)).toMatchObject({ emailId, status: 'classified', workflowId: linked?.workflowId });
+    expect(JSON.parse(read.body)).toMatchObject({
+      emailId,
+      status: 'classified',
+      workflowId: linked?.workflowId,
+    });
   });
 
   it('does not classify twice when the message is redelivered, but re-requests the workflow', async () => {
-    const { body } = await submit({ from: 'owner@example.com', subject: 'Owner statement', text: 'When will my owner distribution arrive?' });
+    const { body } = await submit({
+      from: 'owner@example.com',
+      subject: 'Owner statement',
+      text: 'When will my owner distribution arrive?',
+    });
     const messages = await stack.drain('classify');
     await classifier(sqsEventFromMessages(messages), lambdaContext('classifier'));
-    const first = await new DynamoEmailStore(stack.resources.tables.main).get(principal.orgId, String(body.emailId));
+    const first = await new DynamoEmailStore(stack.resources.tables.main).get(
+      principal.orgId,
+      String(body.emailId),
+    );
     await classifier(sqsEventFromMessages(messages), lambdaContext('classifier'));
-    const second = await new DynamoEmailStore(stack.resources.tables.main).get(principal.orgId, String(body.emailId));
+    const second = await new DynamoEmailStore(stack.resources.tables.main).get(
+      principal.orgId,
+      String(body.emailId),
+    );
     expect(second?.classifiedAt).toBe(first?.classifiedAt);
     expect(await stack.drain('workflow')).toHaveLength(2);
   });
 
   it('treats a resubmitted Message-ID as the same email', async () => {
-    const email = { from: 'a@example.com', subject: 'Lease renewal', text: 'I would like to renew my lease.', messageId: '<abc@example.com>' };
+    const email = {
+      from: 'a@example.com',
+      subject: 'Lease renewal',
+      text: 'I would like to renew my lease.',
+      messageId: '<abc@example.com>',
+    };
     const first = await submit(email);
     const second = await submit(email);
     expect(second.body).toEqual({ ...first.body, duplicate: true });

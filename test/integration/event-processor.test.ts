@@ -70,18 +70,34 @@ describe('event-processor', () => {
   it('upserts lease snapshots from the {event_type, data} shape', async () => {
     const eventId = await storeEvent(leaseEvent({ leaseID: '501' }));
     await process(eventId);
-    expect(await snapshot(keys.lease(orgId, '501'))).toMatchObject({ snapshot: { leaseId: '501', primaryStatusId: 2 } });
+    expect(await snapshot(keys.lease(orgId, '501'))).toMatchObject({
+      snapshot: { leaseId: '501', primaryStatusId: 2 },
+    });
   });
 
   it('starts the emergency workflow for an emergency work order (by text or by priority)', async () => {
-    const byText = await storeEvent(workOrderEvent({ workOrderID: '200', description: 'Tenant reports a strong gas smell in the kitchen' }));
-    const byPriority = await storeEvent(workOrderEvent({ workOrderID: '201', priorityID: '3', description: 'Broken window' }));
+    const byText = await storeEvent(
+      workOrderEvent({ workOrderID: '200', description: 'Tenant reports a strong gas smell in the kitchen' }),
+    );
+    const byPriority = await storeEvent(
+      workOrderEvent({ workOrderID: '201', priorityID: '3', description: 'Broken window' }),
+    );
     await process(byText, byPriority);
     const starts = (await stack.drain('workflow')).map((m) => JSON.parse(m.Body ?? '{}'));
     expect(starts).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ source: 'event', trigger: 'emergency_work_order', workOrderId: '200', eventId: byText }),
-        expect.objectContaining({ source: 'event', trigger: 'emergency_work_order', workOrderId: '201', reasons: ['priority 3'] }),
+        expect.objectContaining({
+          source: 'event',
+          trigger: 'emergency_work_order',
+          workOrderId: '200',
+          eventId: byText,
+        }),
+        expect.objectContaining({
+          source: 'event',
+          trigger: 'emergency_work_order',
+          workOrderId: '201',
+          reasons: ['priority 3'],
+        }),
       ]),
     );
     expect(starts).toHaveLength(2);
@@ -95,14 +111,26 @@ describe('event-processor', () => {
   });
 
   it('never lets an older snapshot overwrite a newer one', async () => {
-    const newer = await storeEvent(workOrderEvent({ workOrderID: '400', description: 'newer', dateTimeModified: '2026-11-20 12:00:00' }));
+    const newer = await storeEvent(
+      workOrderEvent({ workOrderID: '400', description: 'newer', dateTimeModified: '2026-11-20 12:00:00' }),
+    );
     const older = await storeEvent(
-      workOrderEvent({ workOrderID: '400', description: 'older gas leak', priorityID: '3', dateTimeModified: '2026-11-20 11:00:00' }),
+      workOrderEvent({
+        workOrderID: '400',
+        description: 'older gas leak',
+        priorityID: '3',
+        dateTimeModified: '2026-11-20 11:00:00',
+      }),
     );
     await process(newer);
     await process(older);
-    expect(await snapshot(keys.workOrder(orgId, '400'))).toMatchObject({ snapshot: { description: 'newer' } });
-    expect(await inbox.get(orgId, older)).toMatchObject({ status: 'processed', reason: 'older than the stored snapshot' });
+    expect(await snapshot(keys.workOrder(orgId, '400'))).toMatchObject({
+      snapshot: { description: 'newer' },
+    });
+    expect(await inbox.get(orgId, older)).toMatchObject({
+      status: 'processed',
+      reason: 'older than the stored snapshot',
+    });
     // A stale event describes a past state: it starts nothing.
     expect(await stack.drain('workflow')).toHaveLength(0);
   });
@@ -111,13 +139,20 @@ describe('event-processor', () => {
     const unknownType = await storeEvent({ event_type: 'property.updated', data: { propertyID: '1' } });
     const drift = await storeEvent(workOrderEvent({ workOrderID: 'not-a-number' }));
     expect(await process(unknownType, drift)).toEqual({ batchItemFailures: [] });
-    expect(await inbox.get(orgId, unknownType)).toMatchObject({ status: 'unrecognized', reason: 'unsupported_event_type: property.updated' });
+    expect(await inbox.get(orgId, unknownType)).toMatchObject({
+      status: 'unrecognized',
+      reason: 'unsupported_event_type: property.updated',
+    });
     expect((await inbox.get(orgId, drift))?.reason).toContain('workOrderID');
   });
 
   it('reports only the failing record of a batch, so its neighbours are not retried', async () => {
     const good = await storeEvent(workOrderEvent({ workOrderID: '600' }));
-    const event = sqsEvent([{ orgId, eventId: good }, { orgId, eventId: 'evt_missing' }, { not: 'a message' }]);
+    const event = sqsEvent([
+      { orgId, eventId: good },
+      { orgId, eventId: 'evt_missing' },
+      { not: 'a message' },
+    ]);
     const response = await handler(event, lambdaContext('event-processor'));
     expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(
       [event.Records[1]?.messageId, event.Records[2]?.messageId].sort(),

@@ -5,9 +5,9 @@ import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { stableId } from '#platform/security/ids.ts';
-import { PENDING_GRACE_MS, resendPendingWork } from '#usecases/resend-pending-work.ts';
 import { lambdaContext } from '#test/support/lambda-events.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+import { PENDING_GRACE_MS, resendPendingWork } from '#usecases/resend-pending-work.ts';
 
 let stack: TestStack;
 const orgId = 'org-sweep';
@@ -51,17 +51,27 @@ describe('sweeper (outbox re-send)', () => {
 
     const deps = (now: Date) => ({
       pending: new DynamoPendingWork(table),
-      queue: new SqsWorkQueue({ events: stack.resources.queues.events.url, classify: stack.resources.queues.classify.url }),
+      queue: new SqsWorkQueue({
+        events: stack.resources.queues.events.url,
+        classify: stack.resources.queues.classify.url,
+      }),
       clock: { now: () => now },
     });
 
     // Within the grace period nothing is touched: the queue may simply be busy.
-    expect(await resendPendingWork(deps(new Date(storedAt.getTime() + PENDING_GRACE_MS - 1000)))).toEqual({ resent: 0, failed: 0 });
+    expect(await resendPendingWork(deps(new Date(storedAt.getTime() + PENDING_GRACE_MS - 1000)))).toEqual({
+      resent: 0,
+      failed: 0,
+    });
 
     const later = new Date(storedAt.getTime() + PENDING_GRACE_MS + 1000);
     expect(await resendPendingWork(deps(later))).toEqual({ resent: 2, failed: 0 });
-    expect((await stack.drain('events')).map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([{ orgId, eventId: stuckEvent }]);
-    expect((await stack.drain('classify')).map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([{ orgId, emailId: 'em_stuck' }]);
+    expect((await stack.drain('events')).map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([
+      { orgId, eventId: stuckEvent },
+    ]);
+    expect((await stack.drain('classify')).map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([
+      { orgId, emailId: 'em_stuck' },
+    ]);
 
     // Re-sent rows wait another grace period before the next attempt.
     expect(await resendPendingWork(deps(new Date(later.getTime() + 1000)))).toEqual({ resent: 0, failed: 0 });
@@ -71,7 +81,10 @@ describe('sweeper (outbox re-send)', () => {
     const { handler } = (await import('#functions/sweeper/handler.ts')) as unknown as {
       handler: (event: ScheduledEvent, context: unknown) => Promise<{ resent: number; failed: number }>;
     };
-    const result = await handler({ 'detail-type': 'Scheduled Event', source: 'aws.events' } as ScheduledEvent, lambdaContext('sweeper'));
+    const result = await handler(
+      { 'detail-type': 'Scheduled Event', source: 'aws.events' } as ScheduledEvent,
+      lambdaContext('sweeper'),
+    );
     expect(result).toEqual({ resent: expect.any(Number), failed: 0 });
   });
 });

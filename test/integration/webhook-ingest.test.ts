@@ -5,11 +5,11 @@ import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { systemClock } from '#platform/clock.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
-import { ingestRentvineWebhook } from '#usecases/ingest-rentvine-webhook.ts';
 import { apiEvent, lambdaContext } from '#test/support/lambda-events.ts';
 import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+import { ingestRentvineWebhook } from '#usecases/ingest-rentvine-webhook.ts';
 
 type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyResult>;
 
@@ -26,7 +26,14 @@ afterAll(async () => stack?.stop());
 
 function delivery(body: string, headers: Record<string, string>, orgId = org.orgId) {
   return handler(
-    apiEvent({ method: 'POST', resource: '/webhooks/rentvine/{orgId}', path: `/webhooks/rentvine/${orgId}`, pathParameters: { orgId }, headers, body }),
+    apiEvent({
+      method: 'POST',
+      resource: '/webhooks/rentvine/{orgId}',
+      path: `/webhooks/rentvine/${orgId}`,
+      pathParameters: { orgId },
+      headers,
+      body,
+    }),
     lambdaContext('webhook-ingest'),
   );
 }
@@ -60,7 +67,10 @@ describe('webhook-ingest', () => {
     await stack.drain('events');
     // The first message is settled downstream before the redelivery arrives.
     const { eventId } = JSON.parse(first.body) as { eventId: string };
-    await new DynamoEventInbox(stack.resources.tables.main).settle(org.orgId, eventId, { status: 'processed', at: new Date().toISOString() });
+    await new DynamoEventInbox(stack.resources.tables.main).settle(org.orgId, eventId, {
+      status: 'processed',
+      at: new Date().toISOString(),
+    });
 
     const again = await delivery(body, signed(body, org.webhookSecret, Math.floor(Date.now() / 1000) - 5));
     expect(again.statusCode).toBe(200);
@@ -71,8 +81,14 @@ describe('webhook-ingest', () => {
   it.each([
     ['a wrong secret', (body: string) => signed(body, 'not-the-org-secret')],
     ['no signature', () => ({ 'Content-Type': 'application/json' })],
-    ['a stale timestamp', (body: string) => signed(body, org.webhookSecret, Math.floor(Date.now() / 1000) - 301)],
-    ['a future timestamp', (body: string) => signed(body, org.webhookSecret, Math.floor(Date.now() / 1000) + 301)],
+    [
+      'a stale timestamp',
+      (body: string) => signed(body, org.webhookSecret, Math.floor(Date.now() / 1000) - 301),
+    ],
+    [
+      'a future timestamp',
+      (body: string) => signed(body, org.webhookSecret, Math.floor(Date.now() / 1000) + 301),
+    ],
     ['a tampered body', (body: string) => signed(`${body} `)],
   ])('refuses a delivery with %s: 401 problem+json, nothing stored or queued', async (_name, headersFor) => {
     await stack.purge('events');
@@ -80,7 +96,10 @@ describe('webhook-ingest', () => {
     const response = await delivery(body, headersFor(body));
     expect(response.statusCode).toBe(401);
     expect(response.headers?.['content-type']).toBe('application/problem+json');
-    expect(JSON.parse(response.body)).toMatchObject({ type: 'urn:aictive:problem:unauthorized', status: 401 });
+    expect(JSON.parse(response.body)).toMatchObject({
+      type: 'urn:aictive:problem:unauthorized',
+      status: 401,
+    });
     expect(await stack.drain('events')).toHaveLength(0);
   });
 
@@ -118,12 +137,18 @@ describe('webhook-ingest', () => {
     const read = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
 
     const broken = new SqsWorkQueue({ events: `${stack.resources.queues.events.url}-missing` });
-    const failed = await ingestRentvineWebhook({ ...deps, queue: broken }, { orgId: org.orgId, body, headers: read });
+    const failed = await ingestRentvineWebhook(
+      { ...deps, queue: broken },
+      { orgId: org.orgId, body, headers: read },
+    );
     expect(failed.kind).toBe('unavailable');
 
     await stack.purge('events');
     const working = new SqsWorkQueue({ events: stack.resources.queues.events.url });
-    const retried = await ingestRentvineWebhook({ ...deps, queue: working }, { orgId: org.orgId, body, headers: read });
+    const retried = await ingestRentvineWebhook(
+      { ...deps, queue: working },
+      { orgId: org.orgId, body, headers: read },
+    );
     expect(retried).toEqual({ kind: 'duplicate', eventId: (failed as { eventId: string }).eventId });
     const messages = await stack.drain('events');
     expect(messages).toHaveLength(1);

@@ -59,14 +59,22 @@ export function apiEvent(input: ApiEventInput): APIGatewayProxyEvent {
       resourcePath: input.resource,
       identity: { sourceIp: '127.0.0.1' } as APIGatewayProxyEvent['requestContext']['identity'],
       authorizer: input.principal
-        ? { orgId: input.principal.orgId, keyId: input.principal.keyId, scopes: input.principal.scopes.join(' '), principalId: input.principal.keyId }
+        ? {
+            orgId: input.principal.orgId,
+            keyId: input.principal.keyId,
+            scopes: input.principal.scopes.join(' '),
+            principalId: input.principal.keyId,
+          }
         : undefined,
     },
   };
 }
 
 /** An SQS event carrying these bodies, as the event source mapping would deliver them. */
-export function sqsEvent(bodies: readonly unknown[], queueArn = 'arn:aws:sqs:us-east-1:000000000000:test'): SQSEvent {
+export function sqsEvent(
+  bodies: readonly unknown[],
+  queueArn = 'arn:aws:sqs:us-east-1:000000000000:test',
+): SQSEvent {
   return {
     Records: bodies.map((body, i) => ({
       messageId: `m-${i}-${randomUUID()}`,

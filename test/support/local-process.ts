@@ -13,7 +13,10 @@ export interface LocalProcess {
 const REPO_ROOT = new URL('../../', import.meta.url);
 
 /** Runs `npm start`'s entry point as its own process on a random port, as a user would. */
-export async function startLocalProcess(env: Record<string, string>, dataDir?: string): Promise<LocalProcess & { dataDir: string }> {
+export async function startLocalProcess(
+  env: Record<string, string>,
+  dataDir?: string,
+): Promise<LocalProcess & { dataDir: string }> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'aictive-e2e-')));
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
     cwd: REPO_ROOT,

@@ -12,12 +12,19 @@ export interface TestOrg {
 }
 
 /** A fresh org with an API key of the given scopes and a webhook secret (test-only values). */
-export async function createTestOrg(tableName: string, scopes: readonly string[] = ['admin']): Promise<TestOrg> {
+export async function createTestOrg(
+  tableName: string,
+  scopes: readonly string[] = ['admin'],
+): Promise<TestOrg> {
   const orgId = `org-${randomBytes(4).toString('hex')}`;
   const apiKey = generateApiKey('test').key;
   const webhookSecret = `test-webhook-secret-${randomBytes(8).toString('hex')}`;
   await seedOrg(
-    { apiKeys: new DynamoApiKeyStore(tableName), webhookSecrets: new TableWebhookSecrets(tableName), clock: systemClock },
+    {
+      apiKeys: new DynamoApiKeyStore(tableName),
+      webhookSecrets: new TableWebhookSecrets(tableName),
+      clock: systemClock,
+    },
     { orgId, apiKey, webhookSecret, scopes, name: 'test key' },
   );
   return { orgId, apiKey, webhookSecret };

@@ -1,12 +1,14 @@
 /** Rentvine webhook payloads in the observed shape (RENTVINE.md), with made-up data. */
-export function workOrderEvent(overrides: {
-  eventType?: string;
-  workOrderID?: string;
-  priorityID?: string;
-  description?: string;
-  dateTimeModified?: string;
-  userID?: string;
-} = {}) {
+export function workOrderEvent(
+  overrides: {
+    eventType?: string;
+    workOrderID?: string;
+    priorityID?: string;
+    description?: string;
+    dateTimeModified?: string;
+    userID?: string;
+  } = {},
+) {
   const workOrderID = overrides.workOrderID ?? '5150';
   return {
     event: {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type Message, PurgeQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type Message, PurgeQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Emulators, startEmulators } from '#lib/local/emulators.ts';
 import { type LocalResources, provision, runtimeEnv } from '#lib/local/provision.ts';
@@ -32,11 +32,17 @@ export async function startTestStack(): Promise<TestStack> {
     prefix: `t${randomBytes(4).toString('hex')}`,
     visibilityTimeoutSeconds: 1,
   });
-  const env = { ...runtimeEnv(endpoints, resources), POWERTOOLS_METRICS_DISABLED: 'true' };
+  const env: Record<string, string> = {
+    ...runtimeEnv(endpoints, resources),
+    POWERTOOLS_METRICS_DISABLED: 'true',
+  };
   Object.assign(process.env, env);
   delete process.env.ANTHROPIC_API_KEY;
 
-  const credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '' };
+  const credentials = {
+    accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '',
+  };
   const sqs = new SQSClient({ endpoint: endpoints.sqsEndpoint, region: env.AWS_REGION, credentials });
   const ddb = DynamoDBDocumentClient.from(
     new DynamoDBClient({ endpoint: endpoints.dynamoEndpoint, region: env.AWS_REGION, credentials }),

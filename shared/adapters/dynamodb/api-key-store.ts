@@ -8,7 +8,9 @@ export class DynamoApiKeyStore implements ApiKeyStore {
   constructor(private readonly tableName: string) {}
 
   async findByKeyId(keyId: string): Promise<ApiKeyRecord | undefined> {
-    const { Item } = await documentClient().send(new GetCommand({ TableName: this.tableName, Key: keys.apiKey(keyId) }));
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: this.tableName, Key: keys.apiKey(keyId) }),
+    );
     return Item ? withoutKeys<ApiKeyRecord>(Item) : undefined;
   }
 

@@ -18,7 +18,11 @@ export class DynamoEmailStore implements EmailStore {
     };
     try {
       await documentClient().send(
-        new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
       );
       return { stored: true } as const;
     } catch (error) {

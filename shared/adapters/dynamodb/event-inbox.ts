@@ -11,12 +11,18 @@ export class DynamoEventInbox implements EventInbox {
     const item = {
       ...keys.event(event.orgId, event.eventId),
       ...keys.listing(event.orgId, 'EVENTS', event.receivedAt, event.eventId),
-      ...(event.status === 'received' ? { ...keys.outbox('event', event.orgId, event.eventId, event.receivedAt), pendingKind: 'event' } : {}),
+      ...(event.status === 'received'
+        ? { ...keys.outbox('event', event.orgId, event.eventId, event.receivedAt), pendingKind: 'event' }
+        : {}),
       ...event,
     };
     try {
       await documentClient().send(
-        new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
       );
       return { stored: true } as const;
     } catch (error) {
@@ -40,7 +46,11 @@ export class DynamoEventInbox implements EventInbox {
     outcome: Parameters<EventInbox['settle']>[2],
   ): Promise<boolean> {
     const names: Record<string, string> = { '#status': 'status', '#processedAt': 'processedAt' };
-    const values: Record<string, unknown> = { ':status': outcome.status, ':at': outcome.at, ':received': 'received' };
+    const values: Record<string, unknown> = {
+      ':status': outcome.status,
+      ':at': outcome.at,
+      ':received': 'received',
+    };
     const sets = ['#status = :status', '#processedAt = :at'];
     for (const field of ['reason', 'eventType', 'objectId'] as const) {
       if (outcome[field] === undefined) continue;

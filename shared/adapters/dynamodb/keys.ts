@@ -9,7 +9,10 @@ export const keys = {
   event: (orgId: string, eventId: string) => ({ PK: keys.org(orgId), SK: `EVENT#${eventId}` }),
   email: (orgId: string, emailId: string) => ({ PK: keys.org(orgId), SK: `EMAIL#${emailId}` }),
   workflow: (orgId: string, workflowId: string) => ({ PK: keys.org(orgId), SK: `WORKFLOW#${workflowId}` }),
-  workOrder: (orgId: string, workOrderId: string) => ({ PK: keys.org(orgId), SK: `WORKORDER#${workOrderId}` }),
+  workOrder: (orgId: string, workOrderId: string) => ({
+    PK: keys.org(orgId),
+    SK: `WORKORDER#${workOrderId}`,
+  }),
   lease: (orgId: string, leaseId: string) => ({ PK: keys.org(orgId), SK: `LEASE#${leaseId}` }),
   webhookSecrets: (orgId: string) => ({ PK: keys.org(orgId), SK: 'WEBHOOK_SECRETS' }),
   apiKey: (keyId: string) => ({ PK: `APIKEY#${keyId}`, SK: 'APIKEY' }),
@@ -36,7 +39,16 @@ function shardOf(id: string): number {
   return h % OUTBOX_SHARDS;
 }
 
-const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'expiresAt', 'pendingKind'] as const;
+const KEY_ATTRIBUTES = [
+  'PK',
+  'SK',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'expiresAt',
+  'pendingKind',
+] as const;
 
 /** The stored record without the attributes that only exist for indexing. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {

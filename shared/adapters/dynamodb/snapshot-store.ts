@@ -10,7 +10,13 @@ export class DynamoSnapshotStore implements SnapshotStore {
   constructor(private readonly tableName: string) {}
 
   putWorkOrder(orgId: string, snapshot: WorkOrderSnapshot, at: string): Promise<SnapshotWrite> {
-    return this.put(keys.workOrder(orgId, snapshot.workOrderId), 'work_order', snapshot, snapshot.dateTimeModified, at);
+    return this.put(
+      keys.workOrder(orgId, snapshot.workOrderId),
+      'work_order',
+      snapshot,
+      snapshot.dateTimeModified,
+      at,
+    );
   }
 
   putLease(orgId: string, snapshot: LeaseSnapshot, at: string): Promise<SnapshotWrite> {

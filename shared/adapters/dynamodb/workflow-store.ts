@@ -29,7 +29,11 @@ export class DynamoWorkflowStore implements WorkflowStore {
 
   async get(orgId: string, workflowId: string): Promise<WorkflowRecord | undefined> {
     const { Item } = await documentClient().send(
-      new GetCommand({ TableName: this.tableName, Key: keys.workflow(orgId, workflowId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.workflow(orgId, workflowId),
+        ConsistentRead: true,
+      }),
     );
     return Item ? withoutKeys<WorkflowRecord>(Item) : undefined;
   }

@@ -4,7 +4,10 @@ import type { WebhookSecretsConfig } from '#platform/config.ts';
 import { SecretsManagerWebhookSecrets, TableWebhookSecrets } from './webhook-secrets.ts';
 
 /** Secrets Manager in AWS, the table when local (WEBHOOK_SECRETS_SOURCE). */
-export function webhookSecretsFrom(config: z.infer<typeof WebhookSecretsConfig>, tableName: string): WebhookSecrets {
+export function webhookSecretsFrom(
+  config: z.infer<typeof WebhookSecretsConfig>,
+  tableName: string,
+): WebhookSecrets {
   return config.WEBHOOK_SECRETS_SOURCE === 'secretsmanager'
     ? new SecretsManagerWebhookSecrets(config.WEBHOOK_SECRET_PREFIX)
     : new TableWebhookSecrets(tableName);

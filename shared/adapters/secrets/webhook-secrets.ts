@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { WebhookSecrets, WebhookSecretsWriter } from '#domain/ports.ts';
 import { documentClient } from '../dynamodb/document-client.ts';
 import { keys } from '../dynamodb/keys.ts';
@@ -15,7 +15,8 @@ export function parseSecretValue(value: string | undefined): string[] {
   if (trimmed.startsWith('{')) {
     try {
       const parsed = JSON.parse(trimmed) as { secrets?: unknown };
-      if (Array.isArray(parsed.secrets)) return parsed.secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
+      if (Array.isArray(parsed.secrets))
+        return parsed.secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
     } catch {
       return [];
     }
@@ -52,7 +53,10 @@ export class TableWebhookSecrets implements WebhookSecrets, WebhookSecretsWriter
 
   async setSecrets(orgId: string, secrets: readonly string[]): Promise<void> {
     await documentClient().send(
-      new PutCommand({ TableName: this.tableName, Item: { ...keys.webhookSecrets(orgId), secrets: [...secrets] } }),
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.webhookSecrets(orgId), secrets: [...secrets] },
+      }),
     );
   }
 

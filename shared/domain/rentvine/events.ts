@@ -12,7 +12,10 @@ const ObservedShape = z.object({
     eventType: z.string().min(1).max(100),
     // The object id is read from the entity itself; the envelope's copy is not trusted for shape.
     objectID: z.unknown().optional(),
-    userID: z.union([z.string().max(50), z.number()]).transform(String).nullish(),
+    userID: z
+      .union([z.string().max(50), z.number()])
+      .transform(String)
+      .nullish(),
   }),
   data: z.unknown(),
 });
@@ -20,7 +23,10 @@ const ObservedShape = z.object({
 const NamedShape = z.object({
   event_type: z.string().min(1).max(100),
   data: z.unknown(),
-  user_id: z.union([z.string().max(50), z.number()]).transform(String).nullish(),
+  user_id: z
+    .union([z.string().max(50), z.number()])
+    .transform(String)
+    .nullish(),
 });
 
 const ACTIONS = new Set(['created', 'updated', 'deleted']);
@@ -53,7 +59,9 @@ export function parseRentvineEvent(payload: unknown): ParsedEvent {
   const named = observed.success ? undefined : NamedShape.safeParse(payload);
   if (!observed.success && !named?.success) return { ok: false, reason: 'unknown_shape' };
 
-  const type = normalizeEventType(observed.success ? observed.data.event.eventType : (named?.data?.event_type ?? ''));
+  const type = normalizeEventType(
+    observed.success ? observed.data.event.eventType : (named?.data?.event_type ?? ''),
+  );
   const data = observed.success ? observed.data.data : named?.data?.data;
   const userId = (observed.success ? observed.data.event.userID : named?.data?.user_id) ?? undefined;
   const [entity] = type.split('.');
@@ -61,12 +69,24 @@ export function parseRentvineEvent(payload: unknown): ParsedEvent {
   if (entity === 'work_order' || entity === 'workorder') {
     const snapshot = WorkOrderSnapshot.safeParse(data);
     if (!snapshot.success) return { ok: false, type, reason: `schema: ${describe(snapshot.error)}` };
-    return { ok: true, event: { entity: 'work_order', type, objectId: snapshot.data.workOrderId, userId, snapshot: snapshot.data } };
+    return {
+      ok: true,
+      event: {
+        entity: 'work_order',
+        type,
+        objectId: snapshot.data.workOrderId,
+        userId,
+        snapshot: snapshot.data,
+      },
+    };
   }
   if (entity === 'lease') {
     const snapshot = LeaseSnapshot.safeParse(data);
     if (!snapshot.success) return { ok: false, type, reason: `schema: ${describe(snapshot.error)}` };
-    return { ok: true, event: { entity: 'lease', type, objectId: snapshot.data.leaseId, userId, snapshot: snapshot.data } };
+    return {
+      ok: true,
+      event: { entity: 'lease', type, objectId: snapshot.data.leaseId, userId, snapshot: snapshot.data },
+    };
   }
   return { ok: false, type, reason: `unsupported_event_type: ${type}` };
 }

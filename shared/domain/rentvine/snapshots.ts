@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { htmlToText, RentvineDateTime, RentvineFlag, RentvineId, RentvineInt, RentvineMoney } from './wire.ts';
+import {
+  htmlToText,
+  RentvineDateTime,
+  RentvineFlag,
+  RentvineId,
+  RentvineInt,
+  RentvineMoney,
+} from './wire.ts';
 
 /** Rows sometimes come wrapped by type (`{ workOrder: {...} }`) and sometimes bare: accept both. */
 function unwrapped<S extends z.ZodType>(key: string, schema: S) {

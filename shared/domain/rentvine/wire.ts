@@ -4,7 +4,9 @@ import { z } from 'zod';
  * Rentvine's wire types (RENTVINE.md, [seen]): ids as decimal strings, flags as "0"/"1", money
  * as decimal strings. Coerced here, at the boundary, and nowhere else.
  */
-export const RentvineId = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
+export const RentvineId = z
+  .union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])
+  .transform(String);
 
 export const RentvineInt = z.union([z.string().regex(/^-?\d+$/), z.number().int()]).transform(Number);
 

@@ -67,7 +67,9 @@ export interface WorkflowRecord {
   readonly type: WorkflowType;
   readonly state: 'triage';
   readonly urgency: Urgency;
-  readonly source: { readonly kind: 'email'; readonly emailId: string } | { readonly kind: 'event'; readonly eventId: string; readonly workOrderId: string };
+  readonly source:
+    | { readonly kind: 'email'; readonly emailId: string }
+    | { readonly kind: 'event'; readonly eventId: string; readonly workOrderId: string };
   readonly createdAt: string;
 }
 

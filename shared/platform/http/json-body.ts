@@ -23,7 +23,10 @@ export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEvent, 
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
+    const errors = parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.') || '(body)',
+      message: issue.message,
+    }));
     throw new RequestError(422, 'validation', 'the body does not match the schema', { errors });
   }
   return parsed.data;

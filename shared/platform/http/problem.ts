@@ -28,7 +28,11 @@ export interface ProblemDetails {
   extensions?: Record<string, unknown>;
 }
 
-export function problem(status: number, slug: ProblemSlug, details: ProblemDetails = {}): APIGatewayProxyResult {
+export function problem(
+  status: number,
+  slug: ProblemSlug,
+  details: ProblemDetails = {},
+): APIGatewayProxyResult {
   const body = {
     type: problemType(slug),
     title: PROBLEM_TITLES[slug],

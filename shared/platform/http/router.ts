@@ -48,7 +48,11 @@ export function createRouter<Op extends string>(
     const id = requestId(event) ?? 'unknown';
     const result = await route(event, id).catch((error: unknown) => {
       if (error instanceof RequestError) {
-        return problem(error.status, error.slug, { detail: error.detail, instance: id, extensions: error.extensions });
+        return problem(error.status, error.slug, {
+          detail: error.detail,
+          instance: id,
+          extensions: error.extensions,
+        });
       }
       logger.error('unhandled error in route', { error, resource: event.resource, method: event.httpMethod });
       return problem(500, 'internal', { instance: id });

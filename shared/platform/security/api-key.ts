@@ -27,7 +27,10 @@ export function presentedKey(presented: string): { keyId: string; secret: string
   if (presented.length === 0 || presented.length > 512) return undefined;
   const parsed = parseApiKey(presented);
   if (parsed) return parsed;
-  return { keyId: `o${createHash('sha256').update(presented, 'utf8').digest('hex').slice(0, 15)}`, secret: presented };
+  return {
+    keyId: `o${createHash('sha256').update(presented, 'utf8').digest('hex').slice(0, 15)}`,
+    secret: presented,
+  };
 }
 
 export function hashApiKeySecret(secret: string): string {

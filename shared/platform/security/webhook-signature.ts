@@ -47,7 +47,8 @@ export function verifyWebhook(input: {
   if (!input.timestamp) return { ok: false, reason: 'missing_timestamp' };
   const match = SIGNATURE_FORMAT.exec(input.signature.trim());
   if (!match?.[1] || !TIMESTAMP_FORMAT.test(input.timestamp)) return { ok: false, reason: 'malformed' };
-  if (Math.abs(input.nowSeconds - Number(input.timestamp)) > TOLERANCE_SECONDS) return { ok: false, reason: 'stale' };
+  if (Math.abs(input.nowSeconds - Number(input.timestamp)) > TOLERANCE_SECONDS)
+    return { ok: false, reason: 'stale' };
   const presented = Buffer.from(match[1], 'hex');
   let matched = false;
   for (const secret of input.secrets) {

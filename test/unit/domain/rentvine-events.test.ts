@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalEventText, normalizeEventType, parseRentvineEvent } from '#domain/rentvine/events.ts';
+import { WorkOrderSnapshot } from '#domain/rentvine/snapshots.ts';
 import { emergencyReasons } from '#domain/rentvine/triggers.ts';
 import { htmlToText, toInstant } from '#domain/rentvine/wire.ts';
 
@@ -25,7 +26,12 @@ describe('parseRentvineEvent', () => {
     });
     expect(parsed).toEqual({
       ok: true,
-      event: expect.objectContaining({ entity: 'work_order', type: 'work_order.created', objectId: '5150', userId: '9' }),
+      event: expect.objectContaining({
+        entity: 'work_order',
+        type: 'work_order.created',
+        objectId: '5150',
+        userId: '9',
+      }),
     });
     if (!parsed.ok || parsed.event.entity !== 'work_order') throw new Error('expected a work order');
     expect(parsed.event.snapshot).toMatchObject({
@@ -43,7 +49,14 @@ describe('parseRentvineEvent', () => {
   it('reads the {event_type, data} shape and wrapped rows', () => {
     const parsed = parseRentvineEvent({
       event_type: 'lease.updated',
-      data: { lease: { leaseID: 88, propertyID: '12', primaryLeaseStatusID: '2', tenants: [{ contactID: '7', name: 'A Tenant' }] } },
+      data: {
+        lease: {
+          leaseID: 88,
+          propertyID: '12',
+          primaryLeaseStatusID: '2',
+          tenants: [{ contactID: '7', name: 'A Tenant' }],
+        },
+      },
     });
     expect(parsed.ok && parsed.event).toMatchObject({
       entity: 'lease',
@@ -56,7 +69,11 @@ describe('parseRentvineEvent', () => {
   it('keeps only contact routes of tenants, never other personal data', () => {
     const parsed = parseRentvineEvent({
       event_type: 'lease.created',
-      data: { leaseID: '1', propertyID: '2', tenants: [{ contactID: '3', birthDate: '1990-01-01', identificationNumber: '123' }] },
+      data: {
+        leaseID: '1',
+        propertyID: '2',
+        tenants: [{ contactID: '3', birthDate: '1990-01-01', identificationNumber: '123' }],
+      },
     });
     expect(JSON.stringify(parsed)).not.toContain('1990-01-01');
     expect(JSON.stringify(parsed)).not.toContain('identificationNumber');
@@ -71,7 +88,10 @@ describe('parseRentvineEvent', () => {
   });
 
   it('reports schema drift with the failing field', () => {
-    const parsed = parseRentvineEvent({ event_type: 'work_order.updated', data: { workOrderID: 'abc', propertyID: '1' } });
+    const parsed = parseRentvineEvent({
+      event_type: 'work_order.updated',
+      data: { workOrderID: 'abc', propertyID: '1' },
+    });
     expect(parsed).toMatchObject({ ok: false, type: 'work_order.updated' });
     expect(!parsed.ok && parsed.reason).toContain('workOrderID');
   });
@@ -91,8 +111,16 @@ describe('normalizeEventType', () => {
 
 describe('canonicalEventText', () => {
   it('ignores auth and key order, so redeliveries share a dedupe key', () => {
-    const a = canonicalEventText({ event: { b: 1, a: 2 }, data: { x: [1, { z: 1, y: 2 }] }, auth: { token: 'one' } });
-    const b = canonicalEventText({ auth: { token: 'two' }, data: { x: [1, { y: 2, z: 1 }] }, event: { a: 2, b: 1 } });
+    const a = canonicalEventText({
+      event: { b: 1, a: 2 },
+      data: { x: [1, { z: 1, y: 2 }] },
+      auth: { token: 'one' },
+    });
+    const b = canonicalEventText({
+      auth: { token: 'two' },
+      data: { x: [1, { y: 2, z: 1 }] },
+      event: { a: 2, b: 1 },
+    });
     expect(a).toBe(b);
     expect(canonicalEventText({ event: { a: 3 } })).not.toBe(canonicalEventText({ event: { a: 2 } }));
   });
@@ -111,7 +139,11 @@ describe('wire helpers', () => {
 });
 
 describe('emergencyReasons', () => {
-  const base = { workOrderId: '1', propertyId: '2', description: 'Repaint the hallway', tenants: [] } as const;
+  const base = WorkOrderSnapshot.parse({
+    workOrderID: '1',
+    propertyID: '2',
+    description: 'Repaint the hallway',
+  });
   const noCues = () => [];
   it('flags the top priority and the description cues', () => {
     expect(emergencyReasons({ ...base, priorityId: 3 }, noCues)).toEqual(['priority 3']);

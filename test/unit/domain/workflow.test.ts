@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '#domain/classification/taxonomy.ts';
-import { workflowFor, workflowSourceKey, workflowTypeForCategory } from '#domain/workflows/workflow.ts';
+import {
+  type WorkflowStart,
+  workflowFor,
+  workflowSourceKey,
+  workflowTypeForCategory,
+} from '#domain/workflows/workflow.ts';
 
 const now = new Date('2026-11-21T10:00:00Z');
 
@@ -13,7 +18,13 @@ describe('workflows', () => {
   });
 
   it('starts an email workflow in triage with the email as its source', () => {
-    const start = { source: 'email', orgId: 'o', emailId: 'em_1', category: 'lease_renewal', urgency: 'medium' } as const;
+    const start = {
+      source: 'email',
+      orgId: 'o',
+      emailId: 'em_1',
+      category: 'lease_renewal',
+      urgency: 'medium',
+    } as const;
     expect(workflowFor(start, 'wf_1', now)).toEqual({
       orgId: 'o',
       workflowId: 'wf_1',
@@ -27,15 +38,19 @@ describe('workflows', () => {
   });
 
   it('keys an emergency work order workflow on the work order, whichever event reported it', () => {
-    const start = {
+    const start: WorkflowStart = {
       source: 'event',
       orgId: 'o',
       eventId: 'evt_1',
       trigger: 'emergency_work_order',
       workOrderId: '5150',
       reasons: ['priority 3'],
-    } as const;
-    expect(workflowFor(start, 'wf_3', now)).toMatchObject({ type: 'emergency_maintenance', urgency: 'emergency', state: 'triage' });
+    };
+    expect(workflowFor(start, 'wf_3', now)).toMatchObject({
+      type: 'emergency_maintenance',
+      urgency: 'emergency',
+      state: 'triage',
+    });
     expect(workflowSourceKey(start)).toBe(workflowSourceKey({ ...start, eventId: 'evt_2' }));
   });
 });

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { bearerToken, generateApiKey, hashApiKeySecret, parseApiKey, secretMatches } from '#platform/security/api-key.ts';
+import {
+  bearerToken,
+  generateApiKey,
+  hashApiKeySecret,
+  parseApiKey,
+  secretMatches,
+} from '#platform/security/api-key.ts';
 
 describe('API keys', () => {
   it('generates keys that parse back to their parts', () => {
     const generated = generateApiKey('local');
     expect(generated.key).toMatch(/^ak_local_[a-z0-9]{16}_[A-Za-z0-9_-]{43}$/);
-    expect(parseApiKey(generated.key)).toEqual({ env: 'local', keyId: generated.keyId, secret: generated.secret });
+    expect(parseApiKey(generated.key)).toEqual({
+      env: 'local',
+      keyId: generated.keyId,
+      secret: generated.secret,
+    });
   });
 
   it('never generates the same key twice', () => {
@@ -22,12 +32,14 @@ describe('API keys', () => {
     expect(secretMatches(secret, 'not-hex')).toBe(false);
   });
 
-  it.each(['', 'ak_local_short_x', 'sk_local_abcdefghijklmnop_' + 'a'.repeat(43), `ak_LOCAL_abcdefghijklmnop_${'a'.repeat(43)}`])(
-    'rejects the malformed key %j',
-    (presented) => {
-      expect(parseApiKey(presented)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'ak_local_short_x',
+    `sk_local_abcdefghijklmnop_${'a'.repeat(43)}`,
+    `ak_LOCAL_abcdefghijklmnop_${'a'.repeat(43)}`,
+  ])('rejects the malformed key %j', (presented) => {
+    expect(parseApiKey(presented)).toBeUndefined();
+  });
 
   it('reads Bearer tokens case-insensitively and nothing else', () => {
     expect(bearerToken('Bearer abc')).toBe('abc');

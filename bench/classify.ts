@@ -1,0 +1,57 @@
+/**
+ * Accuracy and latency of the rules classifier on labelled emails.
+ *   node --import tsx bench/classify.ts [path/to/labelled.jsonl]
+ * Defaults to the dev fixture. Prints figures only; the regression floors live in the unit tests.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import {
+  evaluate,
+  type Outcome,
+  parseLabelledEmails,
+  toEmailToClassify,
+} from '#domain/classification/evaluation.ts';
+import { classifyByRules } from '#domain/classification/rules-classifier.ts';
+
+const path = process.argv[2] ?? 'test/fixtures/emails-dev.jsonl';
+const labelled = parseLabelledEmails(readFileSync(path, 'utf8'));
+
+// One unmeasured pass first, so the figures are steady-state rather than JIT warm-up.
+for (const email of labelled) classifyByRules(toEmailToClassify(email));
+
+const outcomes: Outcome[] = [];
+const latenciesMs: number[] = [];
+const urgencyMisses: string[] = [];
+for (const email of labelled) {
+  const started = performance.now();
+  const actual = classifyByRules(toEmailToClassify(email));
+  latenciesMs.push(performance.now() - started);
+  outcomes.push({ id: email.id, expected: email.label, actual });
+  if (actual.urgency !== email.label.urgency) {
+    urgencyMisses.push(`${email.id} ${actual.category}: ${email.label.urgency} -> ${actual.urgency}`);
+  }
+}
+
+const result = evaluate(outcomes);
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+const sorted = [...latenciesMs].sort((a, b) => a - b);
+const quantile = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+
+console.log(`rules classifier on ${path} (${result.total} emails)`);
+console.log(`  category accuracy    ${percent(result.categoryAccuracy)}`);
+console.log(`  urgency accuracy     ${percent(result.urgencyAccuracy)}`);
+console.log(`  emergency recall     ${percent(result.emergencyRecall)}`);
+console.log(`  emergency precision  ${percent(result.emergencyPrecision)}`);
+console.log('category confusions (expected -> actual: count)');
+for (const { expected, actual, count } of result.confusions)
+  console.log(`  ${expected} -> ${actual}: ${count}`);
+for (const outcome of outcomes.filter((o) => o.expected.category !== o.actual.category)) {
+  console.log(`    ${outcome.id}: ${outcome.expected.category} -> ${outcome.actual.category}`);
+}
+console.log(`urgency misses (${urgencyMisses.length})`);
+for (const miss of urgencyMisses) console.log(`  ${miss}`);
+console.log(
+  `latency per email: mean ${ms(latenciesMs.reduce((a, b) => a + b, 0) / latenciesMs.length)}, ` +
+    `p50 ${ms(quantile(0.5))}, p95 ${ms(quantile(0.95))}, max ${ms(sorted.at(-1) ?? 0)}`,
+);

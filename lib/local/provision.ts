@@ -1,0 +1,228 @@
+import {
+  type AttributeDefinition,
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  type DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  SetQueueAttributesCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import {
+  envNames,
+  type QueueName,
+  type QueueSpec,
+  queues,
+  type TableName,
+  tables,
+  visibilityTimeoutSeconds,
+} from '#lib/topology.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoClient, localSqsClient } from './aws-clients.ts';
+
+export interface Endpoints {
+  readonly dynamoEndpoint: string;
+  readonly sqsEndpoint: string;
+}
+
+export interface QueueResources {
+  readonly url: string;
+  readonly arn: string;
+  readonly dlqUrl: string;
+  readonly dlqArn: string;
+}
+
+export interface LocalResources {
+  readonly tables: Record<TableName, string>;
+  readonly queues: Record<QueueName, QueueResources>;
+}
+
+export interface ProvisionOptions {
+  /** Prefix of every table and queue name. */
+  readonly prefix?: string;
+  /**
+   * Visibility timeout of every work queue. Defaults to the topology's (6 × the consumer's
+   * timeout), like AWS; a smaller value makes a failed message come back sooner locally.
+   */
+  readonly visibilityTimeoutSeconds?: number;
+}
+
+interface TableSpec {
+  readonly partitionKey: string;
+  readonly sortKey?: string;
+  readonly ttlAttribute?: string;
+  readonly indexes?: readonly {
+    readonly name: string;
+    readonly partitionKey: string;
+    readonly sortKey?: string;
+  }[];
+}
+
+const DEFAULT_PREFIX = 'aictive-local';
+/** DLQs keep messages as long as SQS allows, so a failure can still be inspected days later. */
+const DLQ_RETENTION_SECONDS = 14 * 24 * 60 * 60;
+const ACTIVE_POLL_MS = 25;
+const ACTIVE_TIMEOUT_MS = 30_000;
+
+/** Creates what is missing and converges what exists, so it is safe on every start. */
+export async function provision(endpoints: Endpoints, opts: ProvisionOptions = {}): Promise<LocalResources> {
+  const prefix = opts.prefix ?? DEFAULT_PREFIX;
+  const dynamo = localDynamoClient(endpoints.dynamoEndpoint);
+  const sqs = localSqsClient(endpoints.sqsEndpoint);
+  try {
+    const specs: Record<TableName, TableSpec> = tables;
+    const tableNames = Object.keys(specs) as TableName[];
+    const [createdTables, createdQueues] = await Promise.all([
+      Promise.all(tableNames.map((name) => ensureTable(dynamo, `${prefix}-${name}`, specs[name]))),
+      Promise.all(queues.map((spec) => ensureQueue(sqs, `${prefix}-${spec.name}`, spec, opts))),
+    ]);
+    return {
+      tables: Object.fromEntries(tableNames.map((name, i) => [name, createdTables[i]])) as Record<
+        TableName,
+        string
+      >,
+      queues: Object.fromEntries(queues.map((spec, i) => [spec.name, createdQueues[i]])) as Record<
+        QueueName,
+        QueueResources
+      >,
+    };
+  } finally {
+    dynamo.destroy();
+    sqs.destroy();
+  }
+}
+
+/** Env the handlers read, named as in the topology, pointing the AWS SDK at the emulators. */
+export function runtimeEnv(endpoints: Endpoints, resources: LocalResources): Record<string, string> {
+  const env: Record<string, string> = {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoEndpoint,
+    AWS_ENDPOINT_URL_SQS: endpoints.sqsEndpoint,
+    WEBHOOK_SECRETS_SOURCE: 'table',
+    STAGE: 'local',
+  };
+  for (const name of Object.keys(resources.tables) as TableName[]) {
+    env[envNames.tables[name]] = resources.tables[name];
+  }
+  for (const name of Object.keys(resources.queues) as QueueName[]) {
+    env[envNames.queues[name]] = resources.queues[name].url;
+  }
+  return env;
+}
+
+async function ensureTable(client: DynamoDBClient, tableName: string, spec: TableSpec): Promise<string> {
+  const keyNames = new Set([spec.partitionKey, ...(spec.sortKey ? [spec.sortKey] : [])]);
+  for (const index of spec.indexes ?? []) {
+    keyNames.add(index.partitionKey);
+    if (index.sortKey) keyNames.add(index.sortKey);
+  }
+  const attributeDefinitions: AttributeDefinition[] = [...keyNames].map((name) => ({
+    AttributeName: name,
+    AttributeType: 'S',
+  }));
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: attributeDefinitions,
+        KeySchema: keySchema(spec.partitionKey, spec.sortKey),
+        GlobalSecondaryIndexes: spec.indexes?.map((index) => ({
+          IndexName: index.name,
+          KeySchema: keySchema(index.partitionKey, index.sortKey),
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  await waitUntilActive(client, tableName);
+  if (spec.ttlAttribute) await ensureTimeToLive(client, tableName, spec.ttlAttribute);
+  return tableName;
+}
+
+function keySchema(partitionKey: string, sortKey: string | undefined) {
+  return [
+    { AttributeName: partitionKey, KeyType: 'HASH' as const },
+    ...(sortKey ? [{ AttributeName: sortKey, KeyType: 'RANGE' as const }] : []),
+  ];
+}
+
+/** Bounded poll instead of the SDK waiter, whose one-second minimum delay would dominate start-up. */
+async function waitUntilActive(client: DynamoDBClient, tableName: string): Promise<void> {
+  const deadline = Date.now() + ACTIVE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every(
+      (index) => index.IndexStatus === 'ACTIVE',
+    );
+    if (Table?.TableStatus === 'ACTIVE' && indexesActive) return;
+    await new Promise((resolve) => setTimeout(resolve, ACTIVE_POLL_MS));
+  }
+  throw new Error(`table ${tableName} did not become ACTIVE within ${ACTIVE_TIMEOUT_MS} ms`);
+}
+
+/**
+ * TTL only tidies up (nothing relies on it for correctness), and dynalite has no UpdateTimeToLive:
+ * there it is skipped. DynamoDB Local supports it, and rejects enabling it twice, hence the describe.
+ */
+async function ensureTimeToLive(client: DynamoDBClient, tableName: string, attribute: string): Promise<void> {
+  const { TimeToLiveDescription } = await client.send(
+    new DescribeTimeToLiveCommand({ TableName: tableName }),
+  );
+  const status = TimeToLiveDescription?.TimeToLiveStatus;
+  if (status === 'ENABLED' || status === 'ENABLING') return;
+  try {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: attribute, Enabled: true },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'UnknownOperationException')) throw error;
+  }
+}
+
+/**
+ * CreateQueue without attributes returns the existing queue whatever its attributes; the
+ * attributes are then set separately, so a changed visibility timeout converges instead of failing.
+ */
+async function ensureQueue(
+  client: SQSClient,
+  queueName: string,
+  spec: QueueSpec,
+  opts: ProvisionOptions,
+): Promise<QueueResources> {
+  const dlq = await createQueue(client, `${queueName}-dlq`, {
+    MessageRetentionPeriod: String(DLQ_RETENTION_SECONDS),
+  });
+  const queue = await createQueue(client, queueName, {
+    VisibilityTimeout: String(opts.visibilityTimeoutSeconds ?? visibilityTimeoutSeconds(spec.name)),
+    MessageRetentionPeriod: String(spec.retentionDays * 24 * 60 * 60),
+    RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: spec.maxReceiveCount }),
+  });
+  return { url: queue.url, arn: queue.arn, dlqUrl: dlq.url, dlqArn: dlq.arn };
+}
+
+async function createQueue(
+  client: SQSClient,
+  queueName: string,
+  attributes: Record<string, string>,
+): Promise<{ url: string; arn: string }> {
+  const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: queueName }));
+  if (!QueueUrl) throw new Error(`CreateQueue returned no URL for ${queueName}`);
+  await client.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: attributes }));
+  const { Attributes } = await client.send(
+    new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }),
+  );
+  if (!Attributes?.QueueArn) throw new Error(`GetQueueAttributes returned no ARN for ${queueName}`);
+  return { url: QueueUrl, arn: Attributes.QueueArn };
+}

@@ -1,0 +1,109 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  DeleteMessageBatchCommand,
+  type Message,
+  ReceiveMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import type { SQSEvent } from 'aws-lambda';
+import type { LambdaInvoker, LoadedFunction } from './lambda.ts';
+import { logError } from './log.ts';
+import type { QueueResources } from './provision.ts';
+import { failedMessageIds, toSqsEvent } from './sqs-event.ts';
+
+export interface QueuePoller {
+  /** Ends the long poll at once and waits for the batch in hand to finish. */
+  stop(): Promise<void>;
+}
+
+export interface QueuePollerOptions {
+  readonly sqs: SQSClient;
+  readonly fn: LoadedFunction;
+  readonly queue: QueueResources;
+  readonly invoker: LambdaInvoker;
+  /** Long-poll wait per ReceiveMessage; short keeps shutdown and tests quick. */
+  readonly waitTimeSeconds?: number;
+}
+
+/** Pause after a failed receive, so an emulator hiccup does not become a hot loop. */
+const RECEIVE_RETRY_MS = 1000;
+
+/**
+ * The event source mapping for one consuming function: receive a batch, invoke, delete the
+ * messages that succeeded. Failed ones stay in flight, come back after the queue's visibility
+ * timeout, and the queue's redrive policy moves them to the DLQ after maxReceiveCount receives.
+ * One batch at a time per function (AWS would run several concurrently), and no batching
+ * window: a batch is whatever one long poll returns, which only makes local delivery quicker.
+ */
+export function startQueuePoller(opts: QueuePollerOptions): QueuePoller {
+  const { fn, queue, sqs } = opts;
+  const batchSize = fn.spec.consumes?.batchSize;
+  if (batchSize === undefined) throw new Error(`${fn.spec.name} consumes no queue`);
+  const abort = new AbortController();
+
+  async function receive(): Promise<Message[]> {
+    const { Messages } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queue.url,
+        MaxNumberOfMessages: batchSize,
+        WaitTimeSeconds: opts.waitTimeSeconds ?? 1,
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+      }),
+      { abortSignal: abort.signal },
+    );
+    return Messages ?? [];
+  }
+
+  async function deliver(event: SQSEvent): Promise<void> {
+    let keep: ReadonlySet<string>;
+    try {
+      keep = failedMessageIds(await opts.invoker.invoke(fn, event), event);
+    } catch (error) {
+      logError(
+        'queue handler failed; the whole batch returns after the visibility timeout',
+        log(event),
+        error,
+      );
+      return;
+    }
+    const done = event.Records.filter((record) => !keep.has(record.messageId));
+    if (done.length === 0) return;
+    const { Failed } = await sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: queue.url,
+        Entries: done.map((record, i) => ({ Id: String(i), ReceiptHandle: record.receiptHandle })),
+      }),
+    );
+    if (Failed?.length) logError('could not delete processed messages', { ...log(event), failed: Failed });
+  }
+
+  function log(event: SQSEvent) {
+    return {
+      function: fn.spec.name,
+      queue: queue.arn,
+      messageIds: event.Records.map((record) => record.messageId),
+    };
+  }
+
+  async function loop(): Promise<void> {
+    while (!abort.signal.aborted) {
+      try {
+        const messages = await receive();
+        if (messages.length > 0) await deliver(toSqsEvent(messages, queue.arn));
+      } catch (error) {
+        if (abort.signal.aborted) return;
+        logError('queue poll failed', { function: fn.spec.name, queue: queue.arn }, error);
+        await sleep(RECEIVE_RETRY_MS, undefined, { signal: abort.signal }).catch(() => undefined);
+      }
+    }
+  }
+
+  const running = loop();
+  return {
+    async stop() {
+      abort.abort();
+      await running;
+    },
+  };
+}

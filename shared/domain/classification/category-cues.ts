@@ -1,0 +1,330 @@
+import { type Cue, cues } from './cue.ts';
+import { EMERGENCY_CUES } from './emergency-cues.ts';
+import type { Category } from './taxonomy.ts';
+
+/**
+ * Evidence for each category, in English and Spanish, as a property manager would phrase it.
+ * Weights: 5-6 = nearly settles it, 4 = strong, 3 = typical, 2 = supporting, 1 = weak hint. The
+ * emergency cues (see emergency-cues.ts) weigh 8, more than any single ordinary cue.
+ */
+export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
+  maintenance_emergency: EMERGENCY_CUES,
+
+  maintenance_request: [
+    ...cues(4, ['work orders?', 'orden de (trabajo|servicio)', 'pest control', 'exterminator']),
+    ...cues(3, [
+      '(send|have|get) (someone|somebody|a tech|a technician|maintenance|a plumber|an electrician)',
+      '(not|isnt|doesnt|wont|stopped) (working|cooling|heating|draining|flushing|spinning|turning on|turn on|spin|drain|flush|close|open|latch)',
+      'stopped (working|cooling|heating|draining)',
+      '(leak|leaks|leaking|drip|drips|dripping|clogged|backed up|off (its|the) track)',
+      'roach(es)?|cockroach(es)?|mice|rats?|bed ?bugs|ants|termites|mold',
+      'no hot water',
+      '(light|lights|bulb|light pole) (is |are )?(out|burned out|flickering)',
+      'no funciona|no sirve|se descompuso|esta descompuest[oa]',
+      'no cierra|no abre|gotea|tapad[oa]|se queda corriendo',
+      '(mandar|manden|mande|envien) a alguien',
+      'reparacion(es)?|arreglar|revisar(lo|la)?',
+      'cucarachas?|ratones|plaga',
+    ]),
+    ...cues(2, [
+      'repair(s|ed)?|fix(ed)?',
+      '(faucet|sink|toilet|shower|tub|disposal|dishwasher|refrigerator|fridge|freezer|stove|oven|microwave|washer|dryer|furnace|water heater|thermostat|outlet|breaker|window|blinds?|cabinet|closet door|garage door)',
+      '(ac|a c|air conditioning|air conditioner|hvac|heat|heater|heating)',
+      'stain(s|ed)?|crack(s|ed)?|peeling|loose|squeak\\w*|rattl\\w*|weak',
+      '(exhaust|bathroom|ceiling) fan',
+      '(smoke|co) (detector|alarm)s?|towel (bar|rack)|handles?|knobs?|hinges?|drawers?|railing|screen door|doorbell|locks?',
+      '(fell|fallen|came|coming|pulled) off',
+      'se (cayo|rompio|despego)|gabinete|perilla|manija|cerradura|chapa',
+      'inodoro|lavabo|regadera|estufa|refrigerador|calentador|ventana|puerta del bano',
+    ]),
+    ...cues(1, ['maintenance', 'mantenimiento', 'broken', 'roto']),
+  ],
+
+  rent_payment: [
+    ...cues(4, [
+      'autopay',
+      '(charged|billed) twice|double charged|duplicate (charge|payment|withdrawal)s?',
+      'late fee',
+      'ledger',
+      'rent receipts?',
+      '(pay|paying|paid|sent|send) (my |our |the )?(\\w+ )?rent',
+      'rent payments?',
+      'payment (method )?(was )?(declined|failed|rejected|bounced)',
+      'cuanto debo',
+      'pagar (la )?renta',
+    ]),
+    ...cues(3, [
+      'portal',
+      'balance',
+      'receipts?',
+      'refund(ed)?',
+      'posted',
+      'bank transfer',
+      'overdrawn|overdraft',
+      'withdrawals?',
+      'cargo|recibo|saldo',
+      '(water|gas|electric|utility|trash|sewer) (bill|charge)s?',
+    ]),
+    ...cues(1, ['rent', 'renta', 'payment', 'pago']),
+  ],
+
+  payment_arrangement: [
+    ...cues(5, [
+      'payment (plan|arrangement)',
+      'partial (rent |payment)',
+      '(cant|cannot|wont be able to|will not be able to|unable to) (do|pay|afford|make) (the )?(full|all|whole)',
+      'pay or quit',
+      'plan de pagos?',
+      'pago parcial',
+      'no (puedo|podemos) pagar',
+    ]),
+    ...cues(4, [
+      'rental assistance',
+      'hardship',
+      '(fell|fallen|are|were|am|got) behind',
+      'laid off|lost (my|his|her) job|unemployment',
+      'split it|split (the )?(rent|payment) (in|into)',
+      '(half|rest|remaining|remainder|balance|the other) (now|on the|by the|later|when)',
+      '(i can|we can|can i|could i) pay \\d+',
+      'catch(ing)? up|caught up',
+      'hold off',
+      '(check|paycheck|pay) was short|short (this|on) (month|rent)',
+    ]),
+    ...cues(2, ['extension', 'hospital bills?', 'medical bills?', 'prorat\\w*']),
+  ],
+
+  lease_renewal: [
+    ...cues(5, ['renew(al|ing)?', 'renovar|renovacion', 'month to month', 'mes a mes']),
+    ...cues(3, [
+      '(another|a new|an additional) (\\d+|twelve|full|one) (month|year)',
+      '(sign|signing) (another|a new)',
+      'lease (is )?up',
+      '(want|like|plan) to stay',
+      'rent increase|new rent',
+      '\\d+ month term',
+    ]),
+  ],
+
+  lease_termination: [
+    ...cues(5, [
+      'notice to vacate',
+      '\\d+ day notice (that|of|to) (i|we|my|our)',
+      'vacat(e|ing)',
+      'break(ing)? (my |our |the )?lease|lease break',
+      'terminat(e|ing|ion) (of )?(my |our |the )?lease|lease termination',
+      'move out (inspection|walkthrough|checklist)',
+      'moved out',
+      'aviso de (mudanza|salida)',
+      'nos vamos a mudar|vamos a desocupar|desocupar',
+    ]),
+    ...cues(3, [
+      'move out|moving out',
+      'forwarding address',
+      '(final )?(walkthrough|walk through)',
+      'security deposit|deposit back|deposit returned|(send|mail|return) (me )?my deposit',
+      'itemiz\\w+',
+      'last day',
+      'turned in (the )?keys',
+      'servicemembers civil relief|scra|pcs orders|military orders|change of station',
+      'relocation|relocat(e|ing) for (a |my )?(job|work)',
+      'mudanza|mudarnos|nos mudamos',
+      'deposito',
+    ]),
+  ],
+
+  move_in: [
+    ...cues(5, [
+      '(moving|move) (in|into) (to )?(\\w+ )?(\\w+ )?(on|next|this|tomorrow)',
+      '(move|moving) in (day|date|inspection|checklist|condition)',
+      'key pick ?up|pick up (the |my )?keys',
+      'lockbox',
+      'freight elevator|loading dock',
+    ]),
+    ...cues(3, [
+      'move in|moving in|moving into|move into|moved in',
+      'utilit(y|ies)|electric company|internet provider',
+      'set up (an )?account',
+      'certificate of insurance',
+      'on record',
+    ]),
+  ],
+
+  leasing_inquiry: [
+    ...cues(5, [
+      'still available|is (it|this|that) (still )?available|(anything|any|units?|apartments?|homes?|one|some) available',
+      'availability',
+      '(schedule |book )?(a )?(virtual |video |in person )?(tour|showing)',
+      'application (status|fee)|my application|application for',
+      'income requirement|proof of income|guarantor|credit (score|check)',
+      'pet (policy|deposit|rent)|breed restrictions|weight limit|pets? allowed|(allow|accept) (\\w+ )?(dogs|cats|pets)',
+      'section 8|voucher|seccion 8|vales',
+      'move in specials?',
+      'disponible|recamaras|estoy buscando',
+    ]),
+    ...cues(3, [
+      '(looking|searching) (at|for) (the |a |an )?(\\w+ )?(apartments?|units?|townhomes?|homes?|places?|one bedroom)',
+      'listing',
+      '\\d (bd|br|bed|bedroom)s?|one bedroom|two bedroom|three bedroom',
+      'price|how much is (the )?rent',
+      'apply|applied|application',
+      'declined|denied|approved',
+      'interested in',
+      'prospective|prospect',
+      'cuanto es la renta|apartamento',
+    ]),
+  ],
+
+  complaint: [
+    ...cues(5, [
+      'threaten(ed|ing|s)?|harass(ed|ing|ment)?',
+      'noise|noisy|too loud|stomping|barking|barks',
+      'quiet hours',
+      '(my|our) (assigned )?(parking )?(spot|space)',
+      'non smoking|smokes|smoking',
+      '(disappointed|unacceptable|disgusting|frustrated|fed up|ridiculous)',
+      '(no one|nobody) (has )?(called|gotten|got|written) (me )?back',
+      '(call|speak|talk) (from|with|to) a manager',
+      '(dumpsters?|trash|garbage) (is |are )?(overflowing|piling|piled)',
+      'queja|ruido|molest\\w+',
+    ]),
+    ...cues(3, [
+      'neighbou?rs?|vecin[oa]s?',
+      'tow (it|them|the car)|towed',
+      'police report',
+      'dont feel safe',
+      'complain\\w*',
+      'pick up after',
+      'i expect better',
+      'every (night|day|weekday|morning)',
+      '(\\d+(st|nd|rd|th)|third|fourth|fifth) time',
+      'please (address|talk to them|do something)|can you do something',
+    ]),
+  ],
+
+  owner_inquiry: [
+    ...cues(5, [
+      'owner (statement|distribution|draw|portal|packet)',
+      '(annual|monthly|year end) (owner )?statement',
+      'distribution',
+      '1099',
+      'management agreement',
+      'reserve (balance|amount)',
+      '(sell|selling|sale of) (the |my )?(property|house|home)|planning to sell',
+      'second (bid|quote)',
+      '(approve|approval|authorize) (anything|up to|the (repair|quote|work))|before i approve',
+    ]),
+    ...cues(3, [
+      'my (cpa|accountant)',
+      'the tenant|my tenant',
+      'comparable rentals|rent comps',
+      'quote you forwarded|the quote',
+      'my (property|rental|rental property)',
+      'reserve',
+    ]),
+  ],
+
+  vendor_billing: [
+    ...cues(5, [
+      'invoice',
+      'factura',
+      'remit(tance)?',
+      'net 30|net 15|due upon receipt|total due',
+      'past due',
+      '(our|this) (bid|estimate|proposal)',
+      'work performed',
+      'turnover (complete|paint)',
+    ]),
+    ...cues(3, [
+      'labor',
+      'parts',
+      'bid|estimate',
+      'total',
+      'price good for',
+      'w ?9',
+      'ready for (cleaners|move in|paint)',
+      'finished|completed',
+      'thank you for your business',
+      '(call out|service call|trip) (fee|charge)',
+    ]),
+  ],
+
+  legal_notice: [
+    ...cues(6, [
+      'subpoena',
+      'notice of (violation|claim|hearing|lien|default)',
+      'code enforcement',
+      'eviction (complaint|hearing|case|filing)',
+      'hearing (is )?set',
+      '(this|our) (office|firm) represents',
+      'our client',
+      'demand (is hereby made|for return|letter)',
+      'file suit|lawsuit|summons',
+      'preserv(e|ation) (all )?(evidence|demand)',
+      'case (no|number)',
+      'esq|attorneys? at law|law (office|firm|group)',
+      'demanda|citatorio|abogad[oa]',
+    ]),
+    ...cues(3, [
+      'attorney|counsel',
+      'liability (insurance|carrier)',
+      'court|courtroom',
+      'citations?|fines',
+      'records custodian',
+      'injur(y|ies)',
+      're inspection',
+    ]),
+  ],
+
+  accommodation_request: [
+    ...cues(6, [
+      'reasonable accommodation',
+      'emotional support (animal|cat|dog)',
+      'service (dog|animal)',
+      'disabilit(y|ies)|disabled',
+      'grab bars?',
+      'live in (aide|caregiver)|caregiver|home health aide',
+      'accessible (parking|spot|space|unit)|handicap\\w*|placard',
+      'wheelchair|ramp',
+      'animal de (apoyo|servicio)|discapacidad',
+    ]),
+    ...cues(3, [
+      'my (therapist|doctor|physician|physical therapist)|(doctor|therapist)s? (note|letter)|wrote me a letter',
+      'anxiety|depression|ptsd|seizures?|parkinsons|multiple sclerosis|i have ms',
+      'surgery|rehab\\w*|discharged',
+      'medical(ly)?',
+    ]),
+  ],
+
+  general_inquiry: [
+    ...cues(4, [
+      'office hours|office (be )?(open|closed)|is the (leasing )?office open',
+      'packages?|parcel|lockers?|pickup code',
+      'parking (pass|permit|sticker)|guest pass',
+      'clubhouse|amenit(y|ies)|pool|gym|fitness|grill',
+      'reserv(e|ing) the (clubhouse|pool|party room|community room|grill)|reservation',
+      'name change|changed my (last )?name|update (my )?(name|email|phone|contact)',
+    ]),
+    ...cues(1, ['question', 'pregunta', 'informacion']),
+  ],
+
+  spam: [
+    ...cues(6, [
+      'unsubscribe|to stop receiving|opt out|reply (stop|remove|yes)',
+      'cash offer|we (buy|want to buy) (houses|homes|your)|buy your (property|house|home)',
+      'seo|first page|ranked|triple (your|their) leads|free audit',
+      'verify your (account|email|mailbox|password|identity)',
+      'password (expires|will expire)|suspension of your account',
+      '(changed|change|update|updated) (our|the) (bank|ach|wire|remittance|payment) (details|account|information|info)?',
+      '(update|change) our ach',
+    ]),
+    ...cues(3, ['routing', 'kindly', 'new account', 'no obligation', 'click (here|the link)', 'dear user']),
+  ],
+};
+
+/** Who sent it: company-style sender names are a hint for bills and legal mail. */
+export const SENDER_CUES: Readonly<Partial<Record<Category, readonly Cue[]>>> = {
+  vendor_billing: cues(2, [
+    'plumbing|painting|mechanical|electric(al)?|roofing|landscaping|lawn|paving|pest|cleaning|hvac|heating|services|llc|inc',
+  ]),
+  legal_notice: cues(3, ['law|legal|esq|attorneys?|code enforcement|court|litigation']),
+};

@@ -1,0 +1,35 @@
+/**
+ * A cue is a phrase (a small regular expression over `normalise`d text) that counts as evidence,
+ * with a weight. Cues match whole words only, so "spark" never fires inside "sparkling".
+ */
+export interface Cue {
+  readonly pattern: RegExp;
+  readonly weight: number;
+  /** The cue is ignored when this also appears (e.g. "smoke" next to "smoking"). */
+  readonly unless?: RegExp;
+  /** The cue only counts when this also appears (e.g. "no heat" with freezing weather). */
+  readonly requires?: RegExp;
+}
+
+export interface CueOptions {
+  readonly unless?: string;
+  readonly requires?: string;
+}
+
+const wholeWords = (source: string): RegExp => new RegExp(`(?<![a-z0-9])(?:${source})(?![a-z0-9])`);
+
+/** Builds one cue per phrase, all with the same weight and conditions. */
+export function cues(weight: number, phrases: readonly string[], options: CueOptions = {}): Cue[] {
+  const unless = options.unless === undefined ? undefined : wholeWords(options.unless);
+  const requires = options.requires === undefined ? undefined : wholeWords(options.requires);
+  return phrases.map((phrase) => ({ pattern: wholeWords(phrase), weight, unless, requires }));
+}
+
+/** The text that made the cue fire, or undefined when it does not fire on `text`. */
+export function matchCue(cue: Cue, text: string): string | undefined {
+  const found = cue.pattern.exec(text);
+  if (found === null) return undefined;
+  if (cue.unless?.test(text)) return undefined;
+  if (cue.requires !== undefined && !cue.requires.test(text)) return undefined;
+  return found[0];
+}

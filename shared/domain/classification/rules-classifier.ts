@@ -1,0 +1,182 @@
+import { CATEGORY_CUES, SENDER_CUES } from './category-cues.ts';
+import { type Cue, matchCue } from './cue.ts';
+import { normalise, senderName, stripQuotedReply } from './normalise.ts';
+import {
+  CATEGORIES,
+  type Category,
+  type Classification,
+  type EmailClassifier,
+  type EmailToClassify,
+  URGENCIES,
+  type Urgency,
+} from './taxonomy.ts';
+import {
+  BASE_URGENCY,
+  HIGH_CUES,
+  MEDIUM_CUES,
+  OUT_OF_SERVICE_CUES,
+  ROUTINE_CUES,
+  SOONER_CUES,
+} from './urgency-cues.ts';
+
+/**
+ * The deterministic classifier: weighted English/Spanish keyword evidence per category, the
+ * highest total wins. It answers when Claude is not configured or not reachable, so it must
+ * never throw and must always return a valid Classification.
+ */
+
+/** On a tie the costlier miss wins: an emergency or a legal deadline before routine mail. */
+const PRECEDENCE: readonly Category[] = [
+  'maintenance_emergency',
+  'legal_notice',
+  'spam',
+  'accommodation_request',
+  'payment_arrangement',
+  'lease_termination',
+  'lease_renewal',
+  'maintenance_request',
+  'rent_payment',
+  'move_in',
+  'leasing_inquiry',
+  'complaint',
+  'owner_inquiry',
+  'vendor_billing',
+  'general_inquiry',
+];
+
+const MAX_REASON_CUES = 6;
+
+/** A cue ending in \w* can match a run-on token (an encoded blob); reasons stay short. */
+const clip = (phrase: string): string => phrase.slice(0, 60);
+
+interface Evidence {
+  readonly category: Category;
+  readonly score: number;
+  /** The matched cues as they appear in reasons: `"phrase"` or `sender "phrase"`. */
+  readonly matched: readonly string[];
+}
+
+function weigh(cueList: readonly Cue[], text: string): { score: number; matched: string[] } {
+  let score = 0;
+  const matched: string[] = [];
+  for (const cue of cueList) {
+    const phrase = matchCue(cue, text);
+    if (phrase === undefined) continue;
+    score += cue.weight;
+    matched.push(phrase);
+  }
+  return { score, matched };
+}
+
+function gatherEvidence(content: string, sender: string): Evidence[] {
+  const evidence = CATEGORIES.map((category) => {
+    const body = weigh(CATEGORY_CUES[category], content);
+    const from = weigh(SENDER_CUES[category] ?? [], sender);
+    return {
+      category,
+      score: body.score + from.score,
+      matched: [
+        ...body.matched.map((phrase) => `"${clip(phrase)}"`),
+        ...from.matched.map((phrase) => `sender "${clip(phrase)}"`),
+      ],
+    };
+  });
+  return withRepairBehindEmergency(evidence).sort(
+    (a, b) => b.score - a.score || PRECEDENCE.indexOf(a.category) - PRECEDENCE.indexOf(b.category),
+  );
+}
+
+/**
+ * An emergency is a repair request too: once a hazard cue fires, the repair wording ("send
+ * someone", "leak", "toilet") supports the emergency instead of outvoting it.
+ */
+function withRepairBehindEmergency(evidence: Evidence[]): Evidence[] {
+  const emergency = evidence.find((e) => e.category === 'maintenance_emergency');
+  const repair = evidence.find((e) => e.category === 'maintenance_request');
+  if (emergency === undefined || repair === undefined || emergency.score === 0) return evidence;
+  return evidence.map((e) =>
+    e === emergency ? { ...e, score: e.score + repair.score, matched: [...e.matched, ...repair.matched] } : e,
+  );
+}
+
+/** 0.3 on a tie, up to 0.9 for a clear, well-supported winner. Rules never claim certainty. */
+function confidenceFrom(top: number, runnerUp: number): number {
+  const margin = (top - runnerUp) / top;
+  const support = Math.min(1, top / 10);
+  return Math.round((0.3 + 0.6 * margin * (0.5 + 0.5 * support)) * 100) / 100;
+}
+
+function firstPhrase(cueList: readonly Cue[], text: string): string | undefined {
+  for (const cue of cueList) {
+    const phrase = matchCue(cue, text);
+    if (phrase !== undefined) return phrase;
+  }
+  return undefined;
+}
+
+/** Moves within low..high: only the category maintenance_emergency carries urgency emergency. */
+const step = (urgency: Urgency, by: number): Urgency => {
+  const index = Math.min(URGENCIES.indexOf('high'), Math.max(0, URGENCIES.indexOf(urgency) + by));
+  return URGENCIES[index] ?? urgency;
+};
+
+const atLeast = (urgency: Urgency, floor: Urgency): Urgency =>
+  URGENCIES.indexOf(urgency) >= URGENCIES.indexOf(floor) ? urgency : floor;
+
+/** Urgency from the category's usual pace, moved by deadline, harm and routine wording. */
+function urgencyFor(category: Category, content: string): { urgency: Urgency; reason: string } {
+  const base = BASE_URGENCY[category];
+  if (category === 'maintenance_emergency' || category === 'spam' || category === 'legal_notice') {
+    return { urgency: base, reason: `urgency ${base}: usual for ${category}` };
+  }
+  const harm =
+    firstPhrase(HIGH_CUES, content) ??
+    (category === 'maintenance_request' ? firstPhrase(OUT_OF_SERVICE_CUES, content) : undefined);
+  if (harm !== undefined) return { urgency: 'high', reason: `urgency high: "${clip(harm)}"` };
+
+  const ongoing = firstPhrase(MEDIUM_CUES, content);
+  const sooner = firstPhrase(SOONER_CUES, content);
+  // Each raise starts from the usual pace, so "due tomorrow" and "declined" together stay medium.
+  const raised: Urgency[] = [
+    ...(ongoing === undefined ? [] : [atLeast(base, 'medium')]),
+    ...(sooner === undefined ? [] : [step(base, 1)]),
+  ];
+  const urgency = raised.reduce(atLeast, base);
+  const raisedBy = [ongoing, sooner].filter((phrase) => phrase !== undefined);
+  if (raisedBy.length > 0) {
+    return { urgency, reason: `urgency ${urgency}: ${raisedBy.map((p) => `"${clip(p)}"`).join(', ')}` };
+  }
+  const routine = firstPhrase(ROUTINE_CUES, content);
+  if (routine !== undefined) {
+    const lowered = step(base, -1);
+    return { urgency: lowered, reason: `urgency ${lowered}: "${clip(routine)}"` };
+  }
+  return { urgency: base, reason: `urgency ${base}: usual for ${category}` };
+}
+
+export function classifyByRules(email: EmailToClassify): Classification {
+  const content = normalise(`${email.subject}\n${stripQuotedReply(email.text)}`);
+  const [top, runnerUp] = gatherEvidence(content, normalise(senderName(email.from)));
+  if (top === undefined || top.score === 0) {
+    return {
+      category: 'general_inquiry',
+      urgency: 'low',
+      confidence: 0.2,
+      engine: 'rules',
+      reasons: ['no rule matched: defaulted to general_inquiry'],
+    };
+  }
+  const { urgency, reason } = urgencyFor(top.category, content);
+  return {
+    category: top.category,
+    urgency,
+    confidence: confidenceFrom(top.score, runnerUp?.score ?? 0),
+    engine: 'rules',
+    reasons: [...top.matched.slice(0, MAX_REASON_CUES).map((cue) => `${top.category}: ${cue}`), reason],
+  };
+}
+
+/** The rules as the EmailClassifier port (the fallback behind Claude, or the only engine). */
+export const rulesClassifier: EmailClassifier = {
+  classify: async (email) => classifyByRules(email),
+};

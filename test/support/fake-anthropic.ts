@@ -1,0 +1,122 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A scripted stand-in for the Anthropic Messages API (POST /v1/messages) on 127.0.0.1:0, so the
+ * real SDK can be exercised offline: successes, HTTP errors, slow answers and broken output.
+ */
+
+export type FakeReply = (
+  | { readonly json: unknown } // a text block holding this value as JSON (structured output)
+  | { readonly text: string } // a text block with exactly this text
+  | { readonly status: number } // an API error with that HTTP status
+) & {
+  /** Wait this long before answering (to trip client timeouts). */
+  readonly delayMs?: number;
+};
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Record<string, unknown>;
+}
+
+export interface FakeAnthropic {
+  /** Pass as the SDK's `baseURL`. */
+  readonly baseURL: string;
+  readonly requests: readonly RecordedRequest[];
+  /** Queues replies, answered in order; with the queue empty the fake answers 500. */
+  script(...replies: FakeReply[]): void;
+  /** Forgets requests and pending replies between tests. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** The API's error `type` for the statuses tests use. */
+const ERROR_TYPES: Readonly<Record<number, string>> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  429: 'rate_limit_error',
+  500: 'api_error',
+  529: 'overloaded_error',
+};
+
+export async function startFakeAnthropic(): Promise<FakeAnthropic> {
+  const requests: RecordedRequest[] = [];
+  const queue: FakeReply[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  let messageCount = 0;
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const body = (raw.length > 0 ? JSON.parse(raw) : {}) as Record<string, unknown>;
+      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
+      if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/messages') {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'fake: no route' } }),
+        );
+        return;
+      }
+      const reply: FakeReply = queue.shift() ?? { status: 500 };
+
+      const answer = () => {
+        if ('status' in reply) {
+          const type = ERROR_TYPES[reply.status] ?? 'api_error';
+          // A tiny retry-after keeps the SDK's own retries fast in tests.
+          res.writeHead(reply.status, { 'content-type': 'application/json', 'retry-after-ms': '5' });
+          res.end(JSON.stringify({ type: 'error', error: { type, message: `fake ${reply.status}` } }));
+          return;
+        }
+        messageCount += 1;
+        const text = 'json' in reply ? JSON.stringify(reply.json) : reply.text;
+        res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_fake_${messageCount}` });
+        res.end(
+          JSON.stringify({
+            id: `msg_fake_${messageCount}`,
+            type: 'message',
+            role: 'assistant',
+            model: body.model,
+            content: [{ type: 'text', text, citations: null }],
+            stop_reason: 'end_turn',
+            stop_sequence: null,
+            usage: { input_tokens: Math.ceil(raw.length / 4), output_tokens: Math.ceil(text.length / 4) },
+          }),
+        );
+      };
+
+      if (reply.delayMs === undefined) return answer();
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (!res.destroyed) answer();
+      }, reply.delayMs);
+      timers.add(timer);
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseURL: `http://127.0.0.1:${port}`,
+    requests,
+    script: (...replies) => {
+      queue.push(...replies);
+    },
+    reset: () => {
+      requests.length = 0;
+      queue.length = 0;
+    },
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
+  };
+}

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import { classifyByRules, rulesClassifier } from '#domain/classification/rules-classifier.ts';
+import { Classification, type EmailToClassify } from '#domain/classification/taxonomy.ts';
+
+const email = (subject: string, text: string, from = 'Resident <resident@example.com>'): EmailToClassify => ({
+  from,
+  subject,
+  text,
+});
+
+/** Every rules answer must satisfy the domain schema, emergency pairing included. */
+const classify = (subject: string, text: string, from?: string) =>
+  Classification.parse(classifyByRules(email(subject, text, from)));
+
+describe('classifyByRules: emergencies (English)', () => {
+  it.each([
+    ['gas odour', 'Gas', 'It smells like gas in the hallway outside my door'],
+    ['rotten eggs', 'smell', 'there is a rotten egg smell by the water heater'],
+    ['carbon monoxide alarm', 'alarm', 'Our carbon monoxide detector keeps going off, we left the apartment'],
+    ['kitchen fire', 'help', 'There was a kitchen fire, it is out but the cabinet is charred'],
+    ['smoke from a wall', 'smoke', 'I see smoke coming out of the wall behind the dryer'],
+    ['flooding', 'Water', 'The laundry room is flooding and it is reaching the hallway'],
+    ['burst pipe', 'pipe', 'A pipe burst under the sink and water is spraying everywhere'],
+    ['water through the ceiling', 'leak', 'Water is coming through the ceiling in the bedroom'],
+    ['sewage backup', 'drain', 'Sewage is coming up through the shower drain'],
+    ['no heat in freezing weather', 'No heat', 'No heat since last night and it is below zero outside'],
+    ['no water', 'water', 'We have no water at all, nothing comes out of the taps'],
+    ['sparking outlet', 'outlet', 'The outlet sparked when I plugged in the kettle'],
+    ['burning smell', 'electrical', 'There is a burning smell from the light switch'],
+    ['exposed wires', 'wires', 'The ceiling light fell and there are exposed wires hanging down'],
+    ['break-in', 'Break-in', 'Someone broke in through the patio door and now it will not lock'],
+    ['ceiling collapse', 'ceiling', 'Part of the ceiling collapsed in the kitchen'],
+  ])('%s', (_label, subject, text) => {
+    const result = classify(subject, text);
+    expect(result.category).toBe('maintenance_emergency');
+    expect(result.urgency).toBe('emergency');
+  });
+});
+
+describe('classifyByRules: emergencies (Spanish)', () => {
+  it.each([
+    ['fuga de gas', 'Fuga de gas en la cocina, ya salimos del apartamento'],
+    ['huele a gas', 'Huele a gas muy fuerte en el pasillo'],
+    ['inundación', 'Hay una inundación en el baño, el agua sale por debajo de la puerta'],
+    ['incendio', 'Hubo un incendio pequeño en la estufa'],
+    ['humo', 'Sale humo del tablero eléctrico'],
+    ['sin calefacción', 'Estamos sin calefacción y hace mucho frío, tengo un bebé'],
+    ['tubería rota', 'Tenemos una tubería rota en la pared de la cocina'],
+    ['chispas', 'El enchufe de la sala echa chispas'],
+    ['no hay agua', 'No hay agua en el departamento desde la mañana'],
+  ])('%s', (subject, text) => {
+    expect(classify(subject, text)).toMatchObject({
+      category: 'maintenance_emergency',
+      urgency: 'emergency',
+    });
+  });
+
+  it('is not outvoted by the repair wording around the hazard', () => {
+    const result = classify(
+      'Bathroom leak - please send someone',
+      'Water is pouring from the ceiling light. Please send a plumber to repair the leak; the toilet and sink upstairs may be the cause.',
+    );
+    expect(result.category).toBe('maintenance_emergency');
+  });
+
+  it('ignores case and accents', () => {
+    const accented = classifyByRules(email('INUNDACIÓN', 'SE ESTÁ INUNDANDO LA COCINA'));
+    const plain = classifyByRules(email('inundacion', 'se esta inundando la cocina'));
+    expect(accented).toEqual(plain);
+    expect(accented.category).toBe('maintenance_emergency');
+  });
+});
+
+describe('classifyByRules: things that sound alarming but are not emergencies', () => {
+  it('treats a loose "URGENT" about a closet door as a routine low repair', () => {
+    const result = classify(
+      'URGENT!!!',
+      'URGENT the sliding closet door came off the track again, please send someone',
+    );
+    expect(result).toMatchObject({ category: 'maintenance_request', urgency: 'low' });
+  });
+
+  it('treats a loose "URGENT" parking-pass question as a low general inquiry', () => {
+    expect(classify('URGENT: guest parking pass', 'URGENT how do I get a guest parking pass?')).toMatchObject(
+      {
+        category: 'general_inquiry',
+        urgency: 'low',
+      },
+    );
+  });
+
+  it("reads a neighbour's cigarette smoke as a complaint, not a fire", () => {
+    const result = classify(
+      'Smoke in my unit',
+      'My neighbour smokes on the balcony and the smoke comes in my window',
+    );
+    expect(result.category).toBe('complaint');
+  });
+
+  it('reads a chirping smoke detector as a repair', () => {
+    const result = classify(
+      'Smoke detector',
+      'The smoke detector keeps chirping, I think it needs a new battery',
+    );
+    expect(result).toMatchObject({ category: 'maintenance_request' });
+  });
+
+  it('bills a finished after-hours no-heat call as vendor billing', () => {
+    const result = classify(
+      'Invoice 901 - emergency call',
+      'Invoice for the emergency no-heat call on 1/12. Replaced igniter, heat restored. Total due upon receipt: $380.',
+      'Northside Heating <billing@northside.example.org>',
+    );
+    expect(result.category).toBe('vendor_billing');
+  });
+
+  it('keeps a front door that will not lock a high-urgency repair, not an emergency', () => {
+    expect(
+      classify('Front door', 'My front door lock is stiff and now the door wont lock at all'),
+    ).toMatchObject({
+      category: 'maintenance_request',
+      urgency: 'high',
+    });
+  });
+
+  it('keeps "no heat" without cold weather or a vulnerable occupant a high-urgency repair', () => {
+    expect(classify('Heat', 'The heat is not working in the back bedroom')).toMatchObject({
+      category: 'maintenance_request',
+      urgency: 'high',
+    });
+  });
+});
+
+describe('classifyByRules: other categories', () => {
+  it.each([
+    [
+      'Cash offer for your rental!!',
+      'We buy houses in any condition. Cash offer in 24 hours. Reply STOP to opt out.',
+    ],
+    ['Your mailbox will be suspended', 'Dear user, verify your account within 24 hours or lose your email.'],
+    [
+      'Updated bank details',
+      'Kindly note we changed our bank details. Send all future payments to the new account.',
+    ],
+  ])('flags spam: %s', (subject, text) => {
+    expect(classify(subject, text)).toMatchObject({ category: 'spam', urgency: 'low' });
+  });
+
+  it.each([
+    ['Late fee', 'Why is there a late fee on my ledger? I paid on the 1st.', 'rent_payment'],
+    ['Rent', 'I lost my job and cannot pay the full rent. Can we do a payment plan?', 'payment_arrangement'],
+    ['Renewal', 'We would like to renew our lease for another year.', 'lease_renewal'],
+    ['Notice', 'This is our 60 day notice to vacate the unit.', 'lease_termination'],
+    ['Keys', 'I am moving in on Saturday, where do I do the key pickup?', 'move_in'],
+    ['2 bedroom', 'Is the 2 bedroom still available? Can I schedule a tour?', 'leasing_inquiry'],
+    ['Noise', 'The neighbours upstairs are stomping every night after midnight', 'complaint'],
+    ['Distribution', 'As the owner, when will my monthly distribution be sent?', 'owner_inquiry'],
+    ['Invoice 77', 'Attached is our invoice for the gutter cleaning, net 30.', 'vendor_billing'],
+    ['Subpoena', 'Enclosed is a subpoena for tenant records, case no. 24-118.', 'legal_notice'],
+    [
+      'Request',
+      'I use a wheelchair and need a ramp at the entrance as a reasonable accommodation.',
+      'accommodation_request',
+    ],
+    ['Office', 'What are the office hours on Saturday?', 'general_inquiry'],
+    ['Renovar', 'Queremos renovar el contrato por un año más', 'lease_renewal'],
+    ['Ruido', 'Los vecinos hacen mucho ruido todas las noches', 'complaint'],
+  ])('%s -> %s', (subject, text, category) => {
+    expect(classify(subject, text).category).toBe(category);
+  });
+
+  it('decides on the new message, not the quoted chain of a reply', () => {
+    const result = classify(
+      'Re: noise',
+      'Thanks, also we would like to renew our lease.\n\nOn Mon, Jan 6, 2025 at 9:00 AM Office wrote:\n> The neighbours noise complaint was logged.',
+    );
+    expect(result.category).toBe('lease_renewal');
+  });
+});
+
+describe('classifyByRules: output contract', () => {
+  it('answers an empty email with a low-confidence general inquiry', () => {
+    expect(classify('', '')).toEqual({
+      category: 'general_inquiry',
+      urgency: 'low',
+      confidence: 0.2,
+      engine: 'rules',
+      reasons: ['no rule matched: defaulted to general_inquiry'],
+    });
+  });
+
+  it('handles a 100,000-character email and still finds the emergency in it', () => {
+    const filler = 'Just writing to say hello and share some news about the building. '.repeat(1_500);
+    const text = `${filler}Also, the basement is flooding right now.`.slice(-100_000);
+    const started = performance.now();
+
+    const result = classify('long one', text);
+
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(result.category).toBe('maintenance_emergency');
+  });
+
+  it('keeps reasons short even when a cue matches a run-on token', () => {
+    const result = classify('complaint', `complain${'x'.repeat(5_000)} and the neighbours are noisy`);
+    expect(result.category).toBe('complaint');
+    for (const reason of result.reasons) expect(reason.length).toBeLessThanOrEqual(100);
+  });
+
+  it('is deterministic', () => {
+    const input = email('Roaches', 'I keep seeing roaches under the sink, can pest control come?');
+    const first = classifyByRules(input);
+    for (let i = 0; i < 5; i += 1) expect(classifyByRules(input)).toEqual(first);
+  });
+
+  it('lists the matched cues as short reasons and the urgency cue', () => {
+    const result = classify('Gas smell', 'Strong gas smell in the kitchen');
+    expect(result.reasons).toContain('maintenance_emergency: "gas smell"');
+    expect(result.reasons.at(-1)).toBe('urgency emergency: usual for maintenance_emergency');
+    expect(result.reasons.length).toBeLessThanOrEqual(10);
+  });
+
+  it('is more confident about a clear-cut email than an ambiguous one', () => {
+    const clear = classify(
+      'Subpoena',
+      'Subpoena duces tecum, case no. 11-22. Our client demands production.',
+    );
+    const mixed = classify('rent + faucet', 'Paid my rent. Also the faucet drips.');
+    expect(clear.confidence).toBeGreaterThan(mixed.confidence);
+    for (const c of [clear, mixed]) {
+      expect(c.confidence).toBeGreaterThanOrEqual(0.3);
+      expect(c.confidence).toBeLessThanOrEqual(0.9);
+    }
+  });
+
+  it('serves the EmailClassifier port', async () => {
+    const input = email('Gas', 'I smell gas');
+    await expect(rulesClassifier.classify(input)).resolves.toEqual(classifyByRules(input));
+  });
+});
