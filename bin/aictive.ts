@@ -1,6 +1,7 @@
 /** The `aictive` command: operator and developer tools. */
 import { parseArgs } from 'node:util';
 import { ConfigError } from '#platform/config.ts';
+import { createApiKeyCommand } from './commands/api-key.ts';
 import { classifyCommand } from './commands/classify.ts';
 import { UsageError } from './commands/io.ts';
 import { signWebhookCommand } from './commands/sign-webhook.ts';
@@ -10,6 +11,8 @@ const USAGE = `usage: aictive <command> [options]
 commands:
   classify [--jsonl]                              classify an email read as JSON {from, subject, text} on stdin
   sign-webhook --secret S [--timestamp T] [--json] print the signature headers for the body on stdin
+  api-key create --org ORG --scopes a,b [--name N] [--env E] [--table T]
+                                                  issue an API key (written to the table directly)
 `;
 
 async function run(argv: string[]): Promise<number> {
@@ -34,6 +37,22 @@ async function run(argv: string[]): Promise<number> {
         strict: true,
       });
       return signWebhookCommand({ secret: values.secret, timestamp: values.timestamp, json: values.json });
+    }
+    case 'api-key': {
+      const [action, ...args] = rest;
+      if (action !== 'create') throw new UsageError('usage: aictive api-key create --org ORG --scopes a,b');
+      const { values } = parseArgs({
+        args,
+        options: {
+          org: { type: 'string' },
+          scopes: { type: 'string' },
+          name: { type: 'string' },
+          env: { type: 'string' },
+          table: { type: 'string' },
+        },
+        strict: true,
+      });
+      return createApiKeyCommand(values);
     }
     case undefined:
     case '--help':

@@ -1,6 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { systemClock } from '#platform/clock.ts';
 import { verifyWebhook } from '#platform/security/webhook-signature.ts';
+import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+import { authorizeApiKey } from '#usecases/authorize-api-key.ts';
 
 const REPO_ROOT = new URL('../../', import.meta.url);
 
@@ -14,6 +18,34 @@ function aictive(args: string[], input: string, env: Record<string, string> = {}
     timeout: 30_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Asynchronous, for when the emulators the CLI talks to live in this very process. */
+function aictiveAsync(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/aictive.js', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdin.end();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }
 
 describe('aictive classify', () => {
@@ -98,5 +130,39 @@ describe('aictive sign-webhook', () => {
   it('rejects unknown commands and options with exit code 2', () => {
     expect(aictive(['nope'], '').code).toBe(2);
     expect(aictive(['sign-webhook', '--bogus'], '').code).toBe(2);
+  });
+});
+
+describe('aictive api-key create', () => {
+  let stack: TestStack | undefined;
+  afterAll(async () => stack?.stop());
+
+  it('writes a key the authorizer accepts, with the scopes asked for, and prints it once', async () => {
+    stack = await startTestStack();
+    const table = stack.resources.tables.main;
+    const result = await aictiveAsync(
+      ['api-key', 'create', '--org', 'acme', '--scopes', 'emails:read,events:read', '--table', table],
+      stack.env,
+    );
+    expect(result.stderr).not.toContain('aictive:');
+    expect(result.code).toBe(0);
+    const created = JSON.parse(result.stdout) as { apiKey: string; keyId: string; orgId: string };
+    expect(created).toMatchObject({ orgId: 'acme', scopes: ['emails:read', 'events:read'] });
+    const principal = await authorizeApiKey(
+      { apiKeys: new DynamoApiKeyStore(table), clock: systemClock },
+      `Bearer ${created.apiKey}`,
+    );
+    expect(principal).toEqual({
+      orgId: 'acme',
+      keyId: created.keyId,
+      scopes: ['emails:read', 'events:read'],
+    });
+  });
+
+  it('refuses unknown scopes and a missing org with exit code 2', () => {
+    expect(
+      aictive(['api-key', 'create', '--org', 'acme', '--scopes', 'everything', '--table', 't'], '').stderr,
+    ).toContain('unknown scope');
+    expect(aictive(['api-key', 'create', '--scopes', 'admin', '--table', 't'], '').code).toBe(2);
   });
 });

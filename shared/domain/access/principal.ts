@@ -1,5 +1,22 @@
 import { z } from 'zod';
 
+/** What a key may be allowed to do; `admin` holds every scope of its own org. */
+export const SCOPES = [
+  'emails:read',
+  'emails:write',
+  'events:read',
+  'workflows:read',
+  'workflows:write',
+  'approvals:write',
+  'queue:read',
+  'queue:write',
+  'properties:read',
+  'stats:read',
+  'admin',
+] as const;
+export const Scope = z.enum(SCOPES);
+export type Scope = z.infer<typeof Scope>;
+
 /** Who is calling: resolved by the authorizer from an API key, trusted by the routes. */
 export const Principal = z.object({
   orgId: z.string().min(1),

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { FunctionSpec } from '#lib/topology.ts';
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface AictiveFunctionProps {
+  readonly spec: FunctionSpec;
+  readonly stage: string;
+  /** Where the function finds its tables, queues and secrets (see function-environment.ts). */
+  readonly environment: Readonly<Record<string, string>>;
+}
+
+/** A topology function with the platform's Lambda defaults, so no function can drift from them. */
+export class AictiveFunction extends NodejsFunction {
+  readonly spec: FunctionSpec;
+
+  constructor(scope: Construct, id: string, { spec, stage, environment }: AictiveFunctionProps) {
+    super(scope, id, {
+      description: spec.description,
+      entry: join(repositoryRoot, spec.entry),
+      handler: 'handler',
+      projectRoot: repositoryRoot,
+      depsLockFilePath: join(repositoryRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      tracing: Tracing.ACTIVE,
+      memorySize: spec.memoryMb,
+      timeout: Duration.seconds(spec.timeoutSeconds),
+      // Explicit, so retention is ours and the group goes away with the function instead of living forever.
+      logGroup: new LogGroup(scope, `${id}Logs`, {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: spec.name,
+        POWERTOOLS_METRICS_NAMESPACE: 'Aictive',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        STAGE: stage,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        mainFields: ['module', 'main'],
+        forceDockerBundling: false,
+        // aws-xray-sdk-core (under Powertools Tracer) is CommonJS and calls require() inside the ESM bundle.
+        banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+        // Bundle the AWS SDK too: a pinned, tree-shaken copy loads faster than the runtime's and cannot change under us.
+        externalModules: [],
+      },
+    });
+    this.spec = spec;
+
+    Validations.of(this).acknowledge(
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords have no resource-level permissions.',
+      },
+      {
+        id: 'AwsSolutions-L1',
+        reason:
+          'Node.js 22 is the platform runtime (bundle target node22, local parity); moving to 24 is a deliberate upgrade.',
+      },
+    );
+  }
+}

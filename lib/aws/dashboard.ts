@@ -1,0 +1,70 @@
+import { Duration } from 'aws-cdk-lib';
+import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
+import { Dashboard, GraphWidget } from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import type { AictiveFunction } from './aictive-function.ts';
+import type { WorkQueue } from './work-queue.ts';
+
+const PERIOD = Duration.minutes(1);
+
+export interface OperationsDashboardProps {
+  readonly stage: string;
+  readonly queues: readonly WorkQueue[];
+  readonly functions: readonly AictiveFunction[];
+  readonly api: RestApi;
+}
+
+/** One page for the on-call: API health, queue backlog and dead letters, function errors and duration. */
+export class OperationsDashboard extends Construct {
+  constructor(scope: Construct, id: string, { stage, queues, functions, api }: OperationsDashboardProps) {
+    super(scope, id);
+    const dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `Aictive-${stage}` });
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'API requests and errors',
+        left: [api.metricCount({ period: PERIOD }), api.metricClientError({ period: PERIOD })],
+        right: [api.metricServerError({ period: PERIOD })],
+      }),
+      new GraphWidget({
+        title: 'API latency p95 (ms)',
+        left: [api.metricLatency({ period: PERIOD, statistic: 'p95' })],
+      }),
+    );
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Queue backlog (oldest message, s)',
+        left: queues.map(({ spec, queue }) =>
+          queue.metricApproximateAgeOfOldestMessage({
+            period: PERIOD,
+            statistic: 'Maximum',
+            label: spec.name,
+          }),
+        ),
+      }),
+      new GraphWidget({
+        title: 'Dead letters',
+        left: queues.map(({ spec, deadLetterQueue }) =>
+          deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+            period: PERIOD,
+            statistic: 'Maximum',
+            label: spec.name,
+          }),
+        ),
+      }),
+    );
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Function errors',
+        left: functions.map((fn) =>
+          fn.metricErrors({ period: PERIOD, statistic: 'Sum', label: fn.spec.name }),
+        ),
+      }),
+      new GraphWidget({
+        title: 'Function duration p95 (ms)',
+        left: functions.map((fn) =>
+          fn.metricDuration({ period: PERIOD, statistic: 'p95', label: fn.spec.name }),
+        ),
+      }),
+    );
+  }
+}

@@ -1,0 +1,118 @@
+import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { FunctionSpec, SecretName, TableName } from '#lib/topology.ts';
+import type { AictiveFunction } from './aictive-function.ts';
+import { secretNames } from './names.ts';
+import type { PlatformResources } from './platform-resources.ts';
+import { tableSpecs } from './table-specs.ts';
+
+// Transactions need no actions of their own: DynamoDB authorizes each item action inside them.
+const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+/** Least privilege: a function may touch only what its topology entry names, and only as it says. */
+export function grantTopologyAccess(fn: AictiveFunction, stage: string, resources: PlatformResources): void {
+  const { spec } = fn;
+  for (const name of spec.tables) grantTable(fn, name, resources.tables[name], spec.tableAccess);
+  for (const name of spec.sendsTo) resources.queues[name].queue.grantSendMessages(fn);
+  for (const name of spec.inspectsQueues ?? []) {
+    const { queue, deadLetterQueue } = resources.queues[name];
+    queue.grant(fn, 'sqs:GetQueueAttributes');
+    deadLetterQueue.grant(fn, 'sqs:GetQueueAttributes');
+  }
+  for (const secret of spec.secrets) grantSecret(fn, secret, stage, resources);
+  if ((spec.tableAccess === 'readWrite' && spec.tables.length > 0) || spec.sendsTo.length > 0) {
+    const reason =
+      'Data-key actions that writing to a KMS-encrypted table or queue needs, on the one data key only.';
+    Validations.of(fn).acknowledge(
+      { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason },
+      { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason },
+    );
+  }
+}
+
+function grantSecret(
+  fn: AictiveFunction,
+  secret: SecretName,
+  stage: string,
+  resources: PlatformResources,
+): void {
+  switch (secret) {
+    case 'anthropicApiKey':
+      grantSecretValue(fn, resources, resources.anthropicApiKey.secretArn);
+      return;
+    case 'webhookSigning': {
+      const prefix = secretNames(stage).webhookSigningPrefix;
+      grantSecretValue(
+        fn,
+        resources,
+        Stack.of(fn).formatArn({
+          service: 'secretsmanager',
+          resource: 'secret',
+          resourceName: `${prefix}*`,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      );
+      Validations.of(fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}*]`,
+        reason:
+          'Per-org webhook signing secrets are created after deploy, one per org, under this stage prefix.',
+      });
+      return;
+    }
+  }
+}
+
+/**
+ * Read access to secrets encrypted with the data key, decrypting only through Secrets Manager.
+ * Written on the role rather than with `secret.grantRead`, which would also add the role to the
+ * key policy in the stateful stack: a reference back from it into this stack, i.e. a cycle.
+ */
+function grantSecretValue(fn: AictiveFunction, resources: PlatformResources, secretArn: string): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secretArn] }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [resources.dataKey.keyArn],
+      conditions: {
+        StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(fn).region}.amazonaws.com` },
+      },
+    }),
+  );
+}
+
+/**
+ * Item access to the table and each of its named indexes. Spelled out instead of `table.grantReadData`,
+ * which grants `<table>/index/*`: naming the indexes from the topology leaves no wildcard to excuse.
+ */
+function grantTable(
+  fn: AictiveFunction,
+  name: TableName,
+  table: ITable,
+  access: FunctionSpec['tableAccess'],
+): void {
+  const indexes = tableSpecs[name].indexes ?? [];
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: access === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
+      resources: [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index.name}`)],
+    }),
+  );
+  if (access === 'read') table.encryptionKey?.grantDecrypt(fn);
+  else table.encryptionKey?.grantEncryptDecrypt(fn);
+}

@@ -1,0 +1,61 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { type FunctionSpec, functions } from '#lib/topology.ts';
+import { AictiveFunction } from './aictive-function.ts';
+import { OperationalAlarms } from './alarms.ts';
+import { AictiveApi } from './api.ts';
+import { pascal } from './construct-ids.ts';
+import { OperationsDashboard } from './dashboard.ts';
+import type { DeploymentConfig } from './deployment-config.ts';
+import { environmentFor } from './function-environment.ts';
+import { grantTopologyAccess } from './function-permissions.ts';
+import { connectTriggers } from './function-triggers.ts';
+import type { PlatformResources } from './platform-resources.ts';
+
+export interface ServiceStackProps extends StackProps {
+  readonly config: DeploymentConfig;
+  readonly resources: PlatformResources;
+}
+
+/** The code and its wiring: every topology function, the API, event sources, schedules, alarms. */
+export class ServiceStack extends Stack {
+  readonly functions: readonly AictiveFunction[];
+  readonly api: AictiveApi;
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id, props);
+    const { config, resources } = props;
+    const specs: readonly FunctionSpec[] = functions;
+
+    this.functions = specs.map((spec) => {
+      const fn = new AictiveFunction(this, `${pascal(spec.name)}Function`, {
+        spec,
+        stage: config.stage,
+        environment: environmentFor(spec, config.stage, resources),
+      });
+      grantTopologyAccess(fn, config.stage, resources);
+      connectTriggers(fn, resources);
+      return fn;
+    });
+
+    this.api = new AictiveApi(this, 'Api', {
+      stage: config.stage,
+      allowedOrigins: config.allowedOrigins,
+      functions: this.functions,
+    });
+
+    const queues = Object.values(resources.queues);
+    new OperationalAlarms(this, 'Alarms', {
+      topic: resources.alarmTopic,
+      queues,
+      functions: this.functions,
+      api: this.api.restApi,
+    });
+    new OperationsDashboard(this, 'Operations', {
+      stage: config.stage,
+      queues,
+      functions: this.functions,
+      api: this.api.restApi,
+    });
+  }
+}
