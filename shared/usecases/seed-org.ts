@@ -1,14 +1,13 @@
-import type { ApiKeyStore, Clock, WebhookSecretsWriter } from '#domain/ports.ts';
-import { hashApiKeySecret, presentedKey } from '#platform/security/api-key.ts';
+import type { WebhookSecretsWriter } from '#domain/ports.ts';
+import { presentedKey } from '#platform/security/api-key.ts';
+import { type ApiKeyDeps, storeApiKey } from './create-api-key.ts';
 
-export interface SeedOrgDeps {
-  readonly apiKeys: ApiKeyStore;
+export interface SeedOrgDeps extends ApiKeyDeps {
   readonly webhookSecrets: WebhookSecretsWriter;
-  readonly clock: Clock;
 }
 
 /**
- * Gives an org an admin API key and a webhook signing secret (local runs and tests; in AWS the
+ * Gives an org a given API key and webhook signing secret (local runs and tests; in AWS the
  * secret lives in Secrets Manager). Idempotent: seeding the same values again changes nothing.
  */
 export async function seedOrg(
@@ -17,14 +16,7 @@ export async function seedOrg(
 ): Promise<{ keyId: string }> {
   const key = presentedKey(input.apiKey);
   if (!key) throw new Error('the API key must be 1 to 512 characters');
-  await deps.apiKeys.put({
-    keyId: key.keyId,
-    orgId: input.orgId,
-    name: input.name,
-    scopes: [...input.scopes],
-    secretHash: hashApiKeySecret(key.secret),
-    createdAt: deps.clock.now().toISOString(),
-  });
+  await storeApiKey(deps, { orgId: input.orgId, name: input.name, scopes: input.scopes, ...key });
   await deps.webhookSecrets.setSecrets(input.orgId, [input.webhookSecret]);
   return { keyId: key.keyId };
 }

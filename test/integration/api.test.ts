@@ -1,17 +1,19 @@
-import type { APIGatewayAuthorizerResult, APIGatewayProxyResult } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { generateApiKey, hashApiKeySecret } from '#platform/security/api-key.ts';
-import { apiEvent, lambdaContext } from '#test/support/lambda-events.ts';
+import {
+  type ApiHandler,
+  type AuthorizerHandler,
+  apiEvent,
+  lambdaContext,
+  loadHandler,
+} from '#test/support/lambda-events.ts';
 import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
-type ApiHandler = (event: unknown, context: unknown) => Promise<APIGatewayProxyResult>;
-type Authorizer = (event: unknown, context: unknown) => Promise<APIGatewayAuthorizerResult>;
-
 let stack: TestStack;
 let api: ApiHandler;
-let authorizer: Authorizer;
+let authorizer: AuthorizerHandler;
 let org: TestOrg;
 let other: TestOrg;
 
@@ -19,10 +21,8 @@ beforeAll(async () => {
   stack = await startTestStack();
   org = await createTestOrg(stack.resources.tables.main, ['emails:write', 'emails:read', 'events:read']);
   other = await createTestOrg(stack.resources.tables.main, ['emails:read']);
-  ({ handler: api } = (await import('#functions/api/handler.ts')) as unknown as { handler: ApiHandler });
-  ({ handler: authorizer } = (await import('#functions/authorizer/handler.ts')) as unknown as {
-    handler: Authorizer;
-  });
+  api = await loadHandler<ApiHandler>('api');
+  authorizer = await loadHandler<AuthorizerHandler>('authorizer');
 });
 afterAll(async () => stack?.stop());
 

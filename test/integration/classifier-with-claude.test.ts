@@ -1,12 +1,15 @@
-import type { APIGatewayProxyResult, SQSBatchResponse } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '#test/support/fake-anthropic.ts';
-import { apiEvent, lambdaContext, sqsEventFromMessages } from '#test/support/lambda-events.ts';
+import {
+  type ApiHandler,
+  apiEvent,
+  lambdaContext,
+  loadHandler,
+  type SqsHandler,
+  sqsEventFromMessages,
+} from '#test/support/lambda-events.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
-
-type ApiHandler = (event: unknown, context: unknown) => Promise<APIGatewayProxyResult>;
-type SqsHandler = (event: unknown, context: unknown) => Promise<SQSBatchResponse>;
 
 let stack: TestStack;
 let fake: FakeAnthropic;
@@ -20,10 +23,8 @@ beforeAll(async () => {
   // The classifier function reads its engine configuration once, at cold start.
   process.env.ANTHROPIC_API_KEY = 'test-anthropic-key-not-real';
   process.env.ANTHROPIC_BASE_URL = fake.baseURL;
-  ({ handler: api } = (await import('#functions/api/handler.ts')) as unknown as { handler: ApiHandler });
-  ({ handler: classifier } = (await import('#functions/classifier/handler.ts')) as unknown as {
-    handler: SqsHandler;
-  });
+  api = await loadHandler<ApiHandler>('api');
+  classifier = await loadHandler<SqsHandler>('classifier');
 });
 afterAll(async () => {
   delete process.env.ANTHROPIC_API_KEY;

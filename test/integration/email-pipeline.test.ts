@@ -1,12 +1,15 @@
-import type { APIGatewayProxyResult, SQSBatchResponse } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
-import { apiEvent, lambdaContext, sqsEventFromMessages } from '#test/support/lambda-events.ts';
+import {
+  type ApiHandler,
+  apiEvent,
+  lambdaContext,
+  loadHandler,
+  type SqsHandler,
+  sqsEventFromMessages,
+} from '#test/support/lambda-events.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
-
-type ApiHandler = (event: unknown, context: unknown) => Promise<APIGatewayProxyResult>;
-type SqsHandler = (event: unknown, context: unknown) => Promise<SQSBatchResponse>;
 
 let stack: TestStack;
 let api: ApiHandler;
@@ -16,13 +19,9 @@ const principal = { orgId: 'org-mail', keyId: 'k1', scopes: ['emails:write', 'em
 
 beforeAll(async () => {
   stack = await startTestStack();
-  ({ handler: api } = (await import('#functions/api/handler.ts')) as unknown as { handler: ApiHandler });
-  ({ handler: classifier } = (await import('#functions/classifier/handler.ts')) as unknown as {
-    handler: SqsHandler;
-  });
-  ({ handler: workflow } = (await import('#functions/workflow/handler.ts')) as unknown as {
-    handler: SqsHandler;
-  });
+  api = await loadHandler<ApiHandler>('api');
+  classifier = await loadHandler<SqsHandler>('classifier');
+  workflow = await loadHandler<SqsHandler>('workflow');
 });
 afterAll(async () => stack?.stop());
 

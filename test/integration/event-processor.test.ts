@@ -1,25 +1,22 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { SQSBatchResponse } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { keys } from '#adapters/dynamodb/keys.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import { stableId } from '#platform/security/ids.ts';
-import { lambdaContext, sqsEvent } from '#test/support/lambda-events.ts';
+import { lambdaContext, loadHandler, type SqsHandler, sqsEvent } from '#test/support/lambda-events.ts';
 import { leaseEvent, workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
-type Handler = (event: unknown, context: unknown) => Promise<SQSBatchResponse>;
-
 let stack: TestStack;
-let handler: Handler;
+let handler: SqsHandler;
 let inbox: DynamoEventInbox;
 const orgId = 'org-processor';
 
 beforeAll(async () => {
   stack = await startTestStack();
   inbox = new DynamoEventInbox(stack.resources.tables.main);
-  ({ handler } = (await import('#functions/event-processor/handler.ts')) as unknown as { handler: Handler });
+  handler = await loadHandler<SqsHandler>('event-processor');
 });
 afterAll(async () => stack?.stop());
 beforeEach(async () => stack.purge('workflow'));

@@ -1,11 +1,11 @@
-import type { ScheduledEvent } from 'aws-lambda';
+import type { Context, ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { stableId } from '#platform/security/ids.ts';
-import { lambdaContext } from '#test/support/lambda-events.ts';
+import { lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { PENDING_GRACE_MS, resendPendingWork } from '#usecases/resend-pending-work.ts';
 
@@ -78,9 +78,10 @@ describe('sweeper (outbox re-send)', () => {
   });
 
   it('runs as the scheduled function', async () => {
-    const { handler } = (await import('#functions/sweeper/handler.ts')) as unknown as {
-      handler: (event: ScheduledEvent, context: unknown) => Promise<{ resent: number; failed: number }>;
-    };
+    const handler =
+      await loadHandler<
+        (event: ScheduledEvent, context: Context) => Promise<{ resent: number; failed: number }>
+      >('sweeper');
     const result = await handler(
       { 'detail-type': 'Scheduled Event', source: 'aws.events' } as ScheduledEvent,
       lambdaContext('sweeper'),

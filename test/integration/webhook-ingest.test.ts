@@ -1,26 +1,23 @@
-import type { APIGatewayProxyResult } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { systemClock } from '#platform/clock.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
-import { apiEvent, lambdaContext } from '#test/support/lambda-events.ts';
+import { type ApiHandler, apiEvent, lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
 import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { ingestRentvineWebhook } from '#usecases/ingest-rentvine-webhook.ts';
 
-type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyResult>;
-
 let stack: TestStack;
 let org: TestOrg;
-let handler: Handler;
+let handler: ApiHandler;
 
 beforeAll(async () => {
   stack = await startTestStack();
   org = await createTestOrg(stack.resources.tables.main);
-  ({ handler } = (await import('#functions/webhook-ingest/handler.ts')) as unknown as { handler: Handler });
+  handler = await loadHandler<ApiHandler>('webhook-ingest');
 });
 afterAll(async () => stack?.stop());
 

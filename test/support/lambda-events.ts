@@ -1,5 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEvent, Context, SQSEvent } from 'aws-lambda';
+import type {
+  APIGatewayAuthorizerResult,
+  APIGatewayProxyEvent,
+  APIGatewayProxyResult,
+  Context,
+  SQSBatchResponse,
+  SQSEvent,
+} from 'aws-lambda';
+
+/** The handler shapes tests call, without tying them to one event type. */
+export type ApiHandler = (event: unknown, context: Context) => Promise<APIGatewayProxyResult>;
+export type SqsHandler = (event: unknown, context: Context) => Promise<SQSBatchResponse>;
+export type AuthorizerHandler = (event: unknown, context: Context) => Promise<APIGatewayAuthorizerResult>;
+
+/** Imports a function's handler; call it only after the test stack has set the environment. */
+export async function loadHandler<H>(name: string): Promise<H> {
+  const module = (await import(new URL(`../../functions/${name}/handler.ts`, import.meta.url).href)) as {
+    handler: H;
+  };
+  return module.handler;
+}
 
 /** A Lambda context as the service builds it, for calling handlers directly in tests. */
 export function lambdaContext(functionName: string, timeoutMs = 30_000): Context {

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tracer } from '#platform/observability.ts';
 
 let shared: DynamoDBDocumentClient | undefined;
@@ -14,4 +14,26 @@ export function documentClient(): DynamoDBDocumentClient {
 
 export function isConditionFailure(error: unknown): error is Error & { Item?: Record<string, unknown> } {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * Writes an item unless one with its key exists; then returns the existing record instead, so a
+ * second delivery of the same thing finds the first (dedupe by natural key).
+ */
+export async function putUnlessPresent<T>(
+  tableName: string,
+  item: Record<string, unknown>,
+  readExisting: () => Promise<T | undefined>,
+): Promise<{ stored: true } | { stored: false; existing: T }> {
+  try {
+    await documentClient().send(
+      new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+    );
+    return { stored: true };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const existing = await readExisting();
+    if (existing === undefined) throw error;
+    return { stored: false, existing };
+  }
 }

@@ -1,8 +1,8 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Classification } from '#domain/classification/taxonomy.ts';
 import type { EmailRecord } from '#domain/emails/email.ts';
 import type { EmailStore } from '#domain/ports.ts';
-import { documentClient, isConditionFailure } from './document-client.ts';
+import { documentClient, isConditionFailure, putUnlessPresent } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
 
 export class DynamoEmailStore implements EmailStore {
@@ -16,21 +16,7 @@ export class DynamoEmailStore implements EmailStore {
       pendingKind: 'email',
       ...email,
     };
-    try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-      return { stored: true } as const;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const existing = await this.get(email.orgId, email.emailId);
-      if (!existing) throw error;
-      return { stored: false, existing } as const;
-    }
+    return putUnlessPresent(this.tableName, item, () => this.get(email.orgId, email.emailId));
   }
 
   async get(orgId: string, emailId: string): Promise<EmailRecord | undefined> {

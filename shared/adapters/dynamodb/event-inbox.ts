@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import type { EventInbox } from '#domain/ports.ts';
-import { documentClient, isConditionFailure } from './document-client.ts';
+import { documentClient, isConditionFailure, putUnlessPresent } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
 
 export class DynamoEventInbox implements EventInbox {
@@ -16,21 +16,7 @@ export class DynamoEventInbox implements EventInbox {
         : {}),
       ...event,
     };
-    try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-      return { stored: true } as const;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const existing = await this.get(event.orgId, event.eventId);
-      if (!existing) throw error;
-      return { stored: false, existing } as const;
-    }
+    return putUnlessPresent(this.tableName, item, () => this.get(event.orgId, event.eventId));
   }
 
   async get(orgId: string, eventId: string): Promise<StoredEvent | undefined> {
