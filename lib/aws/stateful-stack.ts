@@ -84,6 +84,10 @@ export class StatefulStack extends Stack {
     });
     if (alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(alarmEmail));
 
+    new CfnOutput(this, 'MainTableName', {
+      value: this.tables.main.tableName,
+      description: 'TABLE_NAME for `aictive api-key create`',
+    });
     new CfnOutput(this, 'AnthropicApiKeySecretName', { value: names.anthropicApiKey });
     new CfnOutput(this, 'WebhookSecretPrefix', {
       value: names.webhookSigningPrefix,
