@@ -27,7 +27,11 @@ async function main(): Promise<void> {
     host: config.HOST,
     dataDir,
     visibilityTimeoutSeconds: config.AICTIVE_LOCAL_VISIBILITY_SECONDS,
-    extraEnv: { POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'true' },
+    // Readable logs; metrics (EMF lines meant for CloudWatch) off unless asked for.
+    extraEnv: {
+      POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'true',
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+    },
   });
   const org = await seedDevOrg({
     tableName: runtime.resources.tables.main,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
 import { eventually, type LocalProcess, removeDir, startLocalProcess } from '#test/support/local-process.ts';
@@ -139,5 +140,22 @@ describe('npm start (local runtime over HTTP)', () => {
       local.dataDir,
     );
     expect((await getJson(`/v1/events/${eventId}`)).status).toBe(200);
+  });
+});
+
+describe('npm start configuration', () => {
+  it('fails fast with one line per invalid variable and a non-zero exit', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
+      cwd: new URL('../../', import.meta.url),
+      env: { ...process.env, PORT: 'not-a-port', AICTIVE_LOCAL_VISIBILITY_SECONDS: '0' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    const problems = result.stderr.split('\n').filter((line) => line.startsWith('config error: '));
+    expect(problems).toEqual([
+      expect.stringMatching(/^config error: PORT: /),
+      expect.stringMatching(/^config error: AICTIVE_LOCAL_VISIBILITY_SECONDS: /),
+    ]);
   });
 });

@@ -1,0 +1,60 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A stand-in for the Secrets Manager API (JSON protocol, GetSecretValue only) on 127.0.0.1:0,
+ * so the real SDK and Powertools parameters can be exercised offline. No emulator for it runs
+ * on these machines.
+ */
+export interface FakeSecretsManager {
+  readonly endpoint: string;
+  /** Secret names asked for, in order. */
+  readonly requests: readonly string[];
+  put(name: string, value: string): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeSecretsManager(): Promise<FakeSecretsManager> {
+  const secrets = new Map<string, string>();
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => {
+      body += chunk.toString();
+    });
+    req.on('end', () => {
+      const answer = (status: number, payload: object) => {
+        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(JSON.stringify(payload));
+      };
+      if (req.headers['x-amz-target'] !== 'secretsmanager.GetSecretValue') {
+        answer(400, { __type: 'InvalidRequestException', message: 'only GetSecretValue is faked' });
+        return;
+      }
+      const { SecretId } = JSON.parse(body) as { SecretId: string };
+      requests.push(SecretId);
+      const value = secrets.get(SecretId);
+      if (value === undefined) {
+        answer(400, {
+          __type: 'ResourceNotFoundException',
+          message: "Secrets Manager can't find the specified secret.",
+        });
+        return;
+      }
+      answer(200, {
+        ARN: `arn:aws:secretsmanager:us-east-1:000000000000:secret:${SecretId}`,
+        Name: SecretId,
+        SecretString: value,
+        VersionId: 'v1',
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    put: (name, value) => secrets.set(name, value),
+    close: () =>
+      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
