@@ -15,7 +15,7 @@ const LocalConfig = z.object({
   AICTIVE_DEV_API_KEY: z.string().trim().min(1).max(512).optional(),
   AICTIVE_DEV_WEBHOOK_SECRET: z.string().trim().min(1).max(512).optional(),
   /** Seconds before a failed message is retried locally (AWS uses 6 × the consumer timeout). */
-  AICTIVE_LOCAL_VISIBILITY_SECONDS: z.coerce.number().int().min(1).max(43_200).default(10),
+  AICTIVE_LOCAL_VISIBILITY_SECONDS: z.coerce.number().int().min(1).max(43_200).default(60),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
 });
 
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     extraEnv: {
       POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'true',
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+      // Re-send only what outlived every redelivery of the (shorter) local visibility timeout.
+      PENDING_GRACE_SECONDS: String(config.AICTIVE_LOCAL_VISIBILITY_SECONDS * 5 + 30),
     },
   });
   const org = await seedDevOrg({

@@ -44,7 +44,16 @@ export interface FunctionSpec {
   readonly schedule?: { readonly everyMinutes: number };
   /** Queues whose attributes the function reads (readiness checks). */
   readonly inspectsQueues?: readonly QueueName[];
+  /** Fixed configuration, passed as environment variables by both deployers. */
+  readonly settings?: Readonly<Record<string, string>>;
 }
+
+/**
+ * How long a stored row may wait for its stage before the sweeper re-sends it: longer than any
+ * message can live in its queue before it is processed or dead-lettered (maxReceiveCount ×
+ * visibility: 5 × 360 s for classify), so a re-send is never a second copy of a live message.
+ */
+export const OUTBOX_GRACE_SECONDS = 35 * 60;
 
 const ALL_QUEUES = ['events', 'classify', 'workflow'] as const satisfies readonly QueueName[];
 
@@ -155,6 +164,7 @@ export const functions = [
     memoryMb: 256,
     kind: 'schedule',
     schedule: { everyMinutes: 1 },
+    settings: { PENDING_GRACE_SECONDS: String(OUTBOX_GRACE_SECONDS), PENDING_RESEND_LIMIT: '3' },
     sendsTo: ALL_QUEUES,
     tables: ['main'],
     tableAccess: 'readWrite',
@@ -212,12 +222,6 @@ export function visibilityTimeoutSeconds(queue: QueueName): number {
   const consumer = functions.find((f) => 'consumes' in f && f.consumes.queue === queue);
   if (!consumer) throw new Error(`queue ${queue} has no consumer in the topology`);
   return consumer.timeoutSeconds * 6;
-}
-
-export function functionByName(name: FunctionName): FunctionSpec {
-  const spec = functions.find((f) => f.name === name);
-  if (!spec) throw new Error(`unknown function ${name}`);
-  return spec;
 }
 
 export function routesOf(spec: FunctionSpec): readonly RouteSpec[] {

@@ -1,10 +1,9 @@
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { SCOPES, Scope } from '#domain/access/principal.ts';
+import { ORG_ID } from '#domain/orgs/org-settings.ts';
 import { systemClock } from '#platform/clock.ts';
 import { createApiKey } from '#usecases/create-api-key.ts';
 import { UsageError } from './io.ts';
-
-const ORG_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /**
  * `aictive api-key create --org ORG --scopes a,b [--name N] [--env live] [--table T]`: writes a

@@ -1,4 +1,4 @@
-import { emailView, SubmitEmailRequest } from '#domain/emails/email.ts';
+import { EMAIL_ID, emailView, SubmitEmailRequest } from '#domain/emails/email.ts';
 import { parseJsonBody } from '#platform/http/json-body.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
@@ -13,7 +13,8 @@ export function emailRoutes(deps: SubmitEmailDeps): Record<'submitEmail' | 'getE
       return jsonResponse(202, { emailId: email.emailId, status: email.status, duplicate });
     },
     getEmail: async ({ event, principal, requestId }: RouteRequest) => {
-      const email = await deps.emails.get(orgOf(principal), event.pathParameters?.emailId ?? '');
+      const emailId = event.pathParameters?.emailId ?? '';
+      const email = EMAIL_ID.test(emailId) ? await deps.emails.get(orgOf(principal), emailId) : undefined;
       return email ? jsonResponse(200, emailView(email)) : problem(404, 'not-found', { instance: requestId });
     },
   };

@@ -1,9 +1,11 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { systemClock } from '#platform/clock.ts';
 import { readConfig, TableConfig } from '#platform/config.ts';
 import { header } from '#platform/http/request.ts';
 import { instrumented } from '#platform/lambda.ts';
+import { metrics } from '#platform/observability.ts';
 import { authorizeApiKey } from '#usecases/authorize-api-key.ts';
 
 const config = readConfig(TableConfig);

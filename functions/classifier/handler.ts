@@ -1,23 +1,28 @@
 import { emailClassifierFrom } from '#adapters/classification-engine.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
 import type { EmailClassifier } from '#domain/classification/taxonomy.ts';
 import { ClassifyMessage } from '#domain/emails/email.ts';
 import { systemClock } from '#platform/clock.ts';
 import { AnthropicConfig, readConfig, TableConfig, WorkflowQueueConfig } from '#platform/config.ts';
+import { logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
 import { classifyEmail } from '#usecases/classify-email.ts';
 
 const config = readConfig(TableConfig.extend(WorkflowQueueConfig.shape).extend(AnthropicConfig.shape));
-// Resolved once per instance on first use (the key may come from Secrets Manager); a failed
-// resolution is retried on the next message rather than cached.
+// Resolved once per instance on first use (the key may come from Secrets Manager). If that
+// fails, this message is classified by the rules and the lookup is retried on the next one.
 let classifier: Promise<EmailClassifier> | undefined;
-function currentClassifier(): Promise<EmailClassifier> {
-  classifier ??= emailClassifierFrom(config).catch((error: unknown) => {
+async function currentClassifier(): Promise<EmailClassifier> {
+  try {
+    classifier ??= emailClassifierFrom(config);
+    return await classifier;
+  } catch (error) {
     classifier = undefined;
-    throw error;
-  });
-  return classifier;
+    logger.warn('could not read the Anthropic key; classifying with the rules', { error });
+    return rulesClassifier;
+  }
 }
 const stores = {
   emails: new DynamoEmailStore(config.TABLE_NAME),

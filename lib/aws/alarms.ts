@@ -1,6 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
-import { ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  ComparisonOperator,
+  type IMetric,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -47,7 +53,9 @@ export class OperationalAlarms extends Construct {
     for (const fn of functions) {
       this.alarm(
         `${pascal(fn.spec.name)}Errors`,
-        fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
+        fn.spec.kind === 'authorizer'
+          ? authorizerFailures(fn)
+          : fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
         0,
         `The ${fn.spec.name} function failed invocations.`,
       );
@@ -66,7 +74,7 @@ export class OperationalAlarms extends Construct {
     );
   }
 
-  private alarm(id: string, metric: Metric, threshold: number, description: string): void {
+  private alarm(id: string, metric: Metric | MathExpression, threshold: number, description: string): void {
     const alarm = metric.createAlarm(this, id, {
       alarmDescription: description,
       threshold,
@@ -78,4 +86,27 @@ export class OperationalAlarms extends Construct {
     alarm.addAlarmAction(this.action);
     alarm.addOkAction(this.action);
   }
+}
+
+/**
+ * An authorizer answers a bad key by throwing "Unauthorized" (the only way to get a 401), which
+ * Lambda counts as an error; the function counts those refusals (ApiKeyRejected), and only the
+ * errors beyond them are failures.
+ */
+function authorizerFailures(fn: AictiveFunction): MathExpression {
+  return new MathExpression({
+    label: `${fn.spec.name} failures`,
+    expression: 'errors - FILL(rejected, 0)',
+    period: PERIOD,
+    usingMetrics: {
+      errors: fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
+      rejected: new Metric({
+        namespace: 'Aictive',
+        metricName: 'ApiKeyRejected',
+        dimensionsMap: { service: fn.spec.name },
+        period: PERIOD,
+        statistic: 'Sum',
+      }),
+    },
+  });
 }

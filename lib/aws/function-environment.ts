@@ -11,7 +11,7 @@ export function environmentFor(
   stage: string,
   resources: PlatformResources,
 ): Record<string, string> {
-  const environment: Record<string, string> = {};
+  const environment: Record<string, string> = { ...spec.settings };
   for (const table of spec.tables) environment[envNames.tables[table]] = resources.tables[table].tableName;
   for (const queue of new Set([...spec.sendsTo, ...(spec.inspectsQueues ?? [])])) {
     environment[envNames.queues[queue]] = resources.queues[queue].queue.queueUrl;

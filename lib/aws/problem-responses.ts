@@ -4,7 +4,8 @@ import { pascal } from './construct-ids.ts';
 /** Errors API Gateway answers itself (before any function runs), in the same RFC 9457 shape the functions use. */
 const problems: readonly {
   readonly types: readonly ResponseType[];
-  readonly status: number;
+  /** Absent for the catch-all responses, which keep the status API Gateway chose. */
+  readonly status?: number;
   readonly slug: string;
   readonly title: string;
 }[] = [
@@ -17,9 +18,28 @@ const problems: readonly {
     slug: 'not-found',
     title: 'Not Found',
   },
-  { types: [ResponseType.THROTTLED], status: 429, slug: 'throttled', title: 'Too Many Requests' },
-  { types: [ResponseType.DEFAULT_4XX], status: 400, slug: 'bad-request', title: 'Bad Request' },
-  { types: [ResponseType.DEFAULT_5XX], status: 500, slug: 'internal', title: 'Internal Server Error' },
+  {
+    types: [ResponseType.THROTTLED, ResponseType.QUOTA_EXCEEDED],
+    status: 429,
+    slug: 'throttled',
+    title: 'Too Many Requests',
+  },
+  {
+    types: [ResponseType.REQUEST_TOO_LARGE],
+    status: 413,
+    slug: 'payload-too-large',
+    title: 'Payload Too Large',
+  },
+  {
+    types: [ResponseType.UNSUPPORTED_MEDIA_TYPE],
+    status: 415,
+    slug: 'unsupported-media-type',
+    title: 'Unsupported Media Type',
+  },
+  { types: [ResponseType.INTEGRATION_TIMEOUT], status: 504, slug: 'timeout', title: 'Gateway Timeout' },
+  // Everything else keeps API Gateway's own status; the body names what happened.
+  { types: [ResponseType.DEFAULT_4XX], slug: 'client-error', title: '$context.error.responseType' },
+  { types: [ResponseType.DEFAULT_5XX], slug: 'server-error', title: '$context.error.responseType' },
 ];
 
 export function addProblemResponses(api: RestApiBase): void {
@@ -27,13 +47,13 @@ export function addProblemResponses(api: RestApiBase): void {
     const body = JSON.stringify({
       type: `urn:aictive:problem:${slug}`,
       title,
-      status,
+      ...(status === undefined ? {} : { status }),
       instance: '$context.requestId',
     });
     for (const type of types) {
       api.addGatewayResponse(`Problem${pascal(type.responseType.toLowerCase())}`, {
         type,
-        statusCode: String(status),
+        ...(status === undefined ? {} : { statusCode: String(status) }),
         responseHeaders: { 'Content-Type': "'application/problem+json'" },
         // Keyed by what the client accepts; both keys answer the same problem document.
         templates: { 'application/json': body, 'application/problem+json': body },

@@ -48,7 +48,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       prefix: opts.prefix,
       visibilityTimeoutSeconds: opts.visibilityTimeoutSeconds,
     });
-    const restoreEnv = applyEnv({ ...runtimeEnv(emulators, resources), ...opts.extraEnv });
+    // Every function's fixed settings too: handlers share one process environment locally.
+    const specs: readonly FunctionSpec[] = opts.functions ?? topologyFunctions;
+    const settings = Object.assign({}, ...specs.map((fn) => fn.settings ?? {}));
+    const restoreEnv = applyEnv({ ...runtimeEnv(emulators, resources), ...settings, ...opts.extraEnv });
     teardown.push(async () => restoreEnv());
 
     const loaded = await loadFunctions(opts.functions ?? topologyFunctions);

@@ -6,6 +6,7 @@ import type { ApiKeyRecord } from './access/principal.ts';
 import type { Classification } from './classification/taxonomy.ts';
 import type { ClassifyMessage, EmailRecord } from './emails/email.ts';
 import type { EventMessage, EventStatus, StoredEvent } from './inbox/stored-event.ts';
+import type { Integration, OrgSettings } from './orgs/org-settings.ts';
 import type { LeaseSnapshot, WorkOrderSnapshot } from './rentvine/snapshots.ts';
 import type { WorkflowRecord, WorkflowStart } from './workflows/workflow.ts';
 
@@ -25,18 +26,24 @@ export interface EventInbox {
       at: string;
     },
   ): Promise<boolean>;
+  /**
+   * Puts a settled event back to `received` for a replay and returns its new attempt number,
+   * so the processor treats the replay as fresh work (once).
+   */
+  reopen(orgId: string, eventId: string, at: string): Promise<number | undefined>;
 }
 
 export interface EmailStore {
   /** Conditional on the email id (derived from Message-ID when given). */
   submit(email: EmailRecord): Promise<{ stored: true } | { stored: false; existing: EmailRecord }>;
   get(orgId: string, emailId: string): Promise<EmailRecord | undefined>;
+  /** The first classification saved wins; returns the one that is stored. */
   saveClassification(
     orgId: string,
     emailId: string,
     classification: Classification,
     at: string,
-  ): Promise<void>;
+  ): Promise<Classification>;
 }
 
 export type SnapshotWrite = 'written' | 'stale';
@@ -66,10 +73,19 @@ export interface PendingWork {
   listStale(olderThan: Date, limit: number): Promise<PendingItem[]>;
   /** Records a re-send so the row is not picked up again until it is stale once more. */
   markResent(item: PendingItem, at: Date): Promise<void>;
+  /** Ends a row that re-sends could not get processed: status `failed`, out of the outbox. */
+  giveUp(item: PendingItem, at: Date, reason: string): Promise<void>;
 }
-export type PendingItem =
-  | { kind: 'event'; orgId: string; id: string; pendingSince: string }
-  | { kind: 'email'; orgId: string; id: string; pendingSince: string };
+export interface PendingItem {
+  readonly kind: 'event' | 'email';
+  readonly orgId: string;
+  readonly id: string;
+  readonly pendingSince: string;
+  /** The event's replay generation, carried on the re-sent message. */
+  readonly attempt: number;
+  /** How often the sweeper has re-sent it already. */
+  readonly resends: number;
+}
 
 export interface ApiKeyStore {
   findByKeyId(keyId: string): Promise<ApiKeyRecord | undefined>;
@@ -84,6 +100,17 @@ export interface WebhookSecrets {
 /** Where an org's signing secrets are set when the platform holds them itself (local runs). */
 export interface WebhookSecretsWriter {
   setSecrets(orgId: string, secrets: readonly string[]): Promise<void>;
+}
+
+export interface OrgSettingsStore {
+  /** The org's settings, defaults when none were ever saved. */
+  get(orgId: string): Promise<OrgSettings>;
+  put(settings: OrgSettings): Promise<void>;
+}
+
+export interface IntegrationStore {
+  get(integrationId: string): Promise<Integration | undefined>;
+  put(integration: Integration): Promise<void>;
 }
 
 export interface Clock {

@@ -39,6 +39,12 @@ export const WebhookSecretsConfig = z.discriminatedUnion('WEBHOOK_SECRETS_SOURCE
   z.object({ WEBHOOK_SECRETS_SOURCE: z.literal('table') }),
 ]);
 
+/** The sweeper's outbox policy (lib/topology.ts sets it from the queues' lifetimes). */
+export const OutboxConfig = z.object({
+  PENDING_GRACE_SECONDS: z.coerce.number().int().min(1),
+  PENDING_RESEND_LIMIT: z.coerce.number().int().min(0).max(100),
+});
+
 export const AnthropicConfig = z.object({
   /** Local/dev: the key itself. In AWS the key lives in Secrets Manager (ANTHROPIC_API_KEY_SECRET_ID). */
   ANTHROPIC_API_KEY: z.string().min(1).optional(),

@@ -18,8 +18,9 @@ export class EmailNotFoundError extends Error {
 }
 
 /**
- * Classifies once (a stored classification is never paid for twice), then asks for the
- * workflow. The workflow request is re-sent on redelivery: starting a workflow is idempotent.
+ * Classifies unless a classification is stored, then asks for the workflow. Two overlapping
+ * runs may both classify, but only the first stored result counts and is acted on. The workflow
+ * request is re-sent on redelivery: starting a workflow is idempotent.
  */
 export async function classifyEmail(
   deps: ClassifyEmailDeps,

@@ -1,11 +1,11 @@
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
+import { ORG_ID } from '#domain/orgs/org-settings.ts';
 import type { Clock, EventInbox, WebhookSecrets, WorkQueue } from '#domain/ports.ts';
 import { canonicalEventText } from '#domain/rentvine/events.ts';
 import { sha256Hex, stableId } from '#platform/security/ids.ts';
 import { type SignatureFailure, verifyWebhook } from '#platform/security/webhook-signature.ts';
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
-const ORG_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** Headers kept with the delivery for audit; never the signature itself. */
 const AUDITED_HEADERS = ['content-type', 'user-agent', 'x-rentvine-timestamp'];
 
@@ -62,28 +62,44 @@ export async function ingestRentvineWebhook(
     headers: auditedHeaders(delivery.headers),
     // Authentic but unreadable: kept for a human, never coerced, never dropped.
     status: payload.ok ? 'received' : 'unrecognized',
-    ...(payload.ok ? {} : { reason: 'invalid_json' }),
+    ...(payload.ok ? {} : { reason: payload.reason }),
   };
 
   const result = await deps.inbox.store(event);
-  const current = result.stored ? event : result.existing;
-  if (current.status !== 'received')
-    return result.stored ? { kind: 'accepted', eventId } : { kind: 'duplicate', eventId };
+  // A duplicate is never sent again: if its first send failed, the sweeper re-sends it.
+  if (!result.stored) return { kind: 'duplicate', eventId };
+  if (event.status !== 'received') return { kind: 'accepted', eventId };
   try {
-    // A duplicate still waiting in `received` may be one whose first send failed: send again.
-    await deps.queue.enqueueEvent({ orgId: delivery.orgId, eventId });
+    await deps.queue.enqueueEvent({ orgId: delivery.orgId, eventId, attempt: 0 });
   } catch {
     return { kind: 'unavailable', eventId };
   }
-  return result.stored ? { kind: 'accepted', eventId } : { kind: 'duplicate', eventId };
+  return { kind: 'accepted', eventId };
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+/** Unparseable, or nested deeper than any real event (which would exhaust the stack later). */
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text);
   } catch {
-    return { ok: false };
+    return { ok: false, reason: 'invalid_json' };
   }
+  return depthWithin(value, MAX_JSON_DEPTH) ? { ok: true, value } : { ok: false, reason: 'nested_too_deep' };
+}
+
+const MAX_JSON_DEPTH = 64;
+
+function depthWithin(value: unknown, limit: number): boolean {
+  // Iterative, so the check itself cannot overflow the stack.
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) return false;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return true;
 }
 
 function auditedHeaders(headers: (name: string) => string | undefined): Record<string, string> {

@@ -264,6 +264,7 @@ describe('functions', () => {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         STAGE: 'dev',
         NODE_OPTIONS: '--enable-source-maps',
+        ...spec.settings,
       };
       for (const table of spec.tables) expected[envNames.tables[table]] = expect.anything();
       for (const queue of queuesSeen) expected[envNames.queues[queue]] = expect.anything();
@@ -474,8 +475,10 @@ describe('REST API', () => {
     ['MISSING_AUTHENTICATION_TOKEN', 404, 'not-found'],
     ['RESOURCE_NOT_FOUND', 404, 'not-found'],
     ['THROTTLED', 429, 'throttled'],
-    ['DEFAULT_4XX', 400, 'bad-request'],
-    ['DEFAULT_5XX', 500, 'internal'],
+    ['QUOTA_EXCEEDED', 429, 'throttled'],
+    ['REQUEST_TOO_LARGE', 413, 'payload-too-large'],
+    ['UNSUPPORTED_MEDIA_TYPE', 415, 'unsupported-media-type'],
+    ['INTEGRATION_TIMEOUT', 504, 'timeout'],
   ])('answers %s as an application/problem+json %i (%s)', (responseType, status, slug) => {
     const found = Object.values(service.findResources('AWS::ApiGateway::GatewayResponse')).filter(
       (response) => response.Properties.ResponseType === responseType,
@@ -492,6 +495,25 @@ describe('REST API', () => {
         type: `urn:aictive:problem:${slug}`,
         title: expect.any(String),
         status,
+        instance: '$context.requestId',
+      });
+    }
+  });
+
+  it.each([
+    ['DEFAULT_4XX', 'client-error'],
+    ['DEFAULT_5XX', 'server-error'],
+  ])("answers %s as problem+json keeping API Gateway's own status", (responseType, slug) => {
+    const found = Object.values(service.findResources('AWS::ApiGateway::GatewayResponse')).filter(
+      (response) => response.Properties.ResponseType === responseType,
+    );
+    expect(found).toHaveLength(1);
+    const response = found[0]?.Properties;
+    expect(response.StatusCode).toBeUndefined();
+    for (const template of Object.values<string>(response.ResponseTemplates)) {
+      expect(JSON.parse(template)).toEqual({
+        type: `urn:aictive:problem:${slug}`,
+        title: '$context.error.responseType',
         instance: '$context.requestId',
       });
     }
@@ -550,12 +572,47 @@ describe('alarms', () => {
     },
   );
 
-  it.each(specs.map((spec) => spec.name))('watch the %s function for any error over 5 minutes', (name) => {
-    const errors = alarms.filter(
-      (alarm) => alarm.MetricName === 'Errors' && alarm.Dimensions[0]?.Value?.Ref === lambdaFor(name).id,
+  it.each(specs.filter((spec) => spec.kind !== 'authorizer').map((spec) => spec.name))(
+    'watch the %s function for any error over 5 minutes',
+    (name) => {
+      const errors = alarms.filter(
+        (alarm) => alarm.MetricName === 'Errors' && alarm.Dimensions[0]?.Value?.Ref === lambdaFor(name).id,
+      );
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 0,
+      });
+    },
+  );
+
+  it('watch the authorizer for errors beyond the keys it refuses (a refusal is a thrown "Unauthorized")', () => {
+    const name = (specs.find((spec) => spec.kind === 'authorizer') as FunctionSpec).name;
+    const math = alarms.filter((alarm) =>
+      (alarm.Metrics ?? []).some(
+        (m: { MetricStat?: { Metric: { MetricName: string; Dimensions: { Value: { Ref?: string } }[] } } }) =>
+          m.MetricStat?.Metric.MetricName === 'Errors' &&
+          m.MetricStat.Metric.Dimensions[0]?.Value?.Ref === lambdaFor(name).id,
+      ),
     );
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Sum', Period: 300, Threshold: 0 });
+    expect(math).toHaveLength(1);
+    expect(math[0].Threshold).toBe(0);
+    expect(math[0].Metrics).toContainEqual(
+      expect.objectContaining({ Expression: 'errors - FILL(rejected, 0)' }),
+    );
+    expect(math[0].Metrics).toContainEqual(
+      expect.objectContaining({
+        MetricStat: expect.objectContaining({
+          Metric: {
+            Namespace: 'Aictive',
+            MetricName: 'ApiKeyRejected',
+            Dimensions: [{ Name: 'service', Value: name }],
+          },
+        }),
+      }),
+    );
   });
 
   it('watch the API for 5XX answers and p95 latency', () => {

@@ -195,6 +195,24 @@ describe('api', () => {
     );
   });
 
+  it('answers 404, never 500, to ids no record could have (however long)', async () => {
+    for (const [resource, name] of [
+      ['/v1/emails/{emailId}', 'emailId'],
+      ['/v1/events/{eventId}', 'eventId'],
+    ] as const) {
+      for (const id of ['x'.repeat(5000), 'evt_../../etc', '%00']) {
+        const response = await call({
+          apiKey: org.apiKey,
+          method: 'GET',
+          resource,
+          path: resource,
+          pathParameters: { [name]: id },
+        });
+        expect(response.status).toBe(404);
+      }
+    }
+  });
+
   it('answers 404 for an unknown event and 405 for a wrong method', async () => {
     const missing = await call({
       apiKey: org.apiKey,

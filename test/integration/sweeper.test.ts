@@ -7,10 +7,12 @@ import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
-import { PENDING_GRACE_MS, resendPendingWork } from '#usecases/resend-pending-work.ts';
+import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 
 let stack: TestStack;
 const orgId = 'org-sweep';
+const policy = { graceMs: 10 * 60 * 1000, resendLimit: 2 };
+const PENDING_GRACE_MS = policy.graceMs;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -59,33 +61,59 @@ describe('sweeper (outbox re-send)', () => {
     });
 
     // Within the grace period nothing is touched: the queue may simply be busy.
-    expect(await resendPendingWork(deps(new Date(storedAt.getTime() + PENDING_GRACE_MS - 1000)))).toEqual({
+    expect(
+      await resendPendingWork(deps(new Date(storedAt.getTime() + PENDING_GRACE_MS - 1000)), policy),
+    ).toEqual({
       resent: 0,
       failed: 0,
+      gaveUp: 0,
     });
 
     const later = new Date(storedAt.getTime() + PENDING_GRACE_MS + 1000);
-    expect(await resendPendingWork(deps(later))).toEqual({ resent: 2, failed: 0 });
+    expect(await resendPendingWork(deps(later), policy)).toEqual({ resent: 2, failed: 0, gaveUp: 0 });
     expect((await stack.drain('events')).map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([
-      { orgId, eventId: stuckEvent },
+      { orgId, eventId: stuckEvent, attempt: 0 },
     ]);
     expect((await stack.drain('classify')).map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([
       { orgId, emailId: 'em_stuck' },
     ]);
 
     // Re-sent rows wait another grace period before the next attempt.
-    expect(await resendPendingWork(deps(new Date(later.getTime() + 1000)))).toEqual({ resent: 0, failed: 0 });
+    expect(await resendPendingWork(deps(new Date(later.getTime() + 1000)), policy)).toEqual({
+      resent: 0,
+      failed: 0,
+      gaveUp: 0,
+    });
+
+    // Past the limit, a row that re-sends could not get processed is declared failed, for a human.
+    const second = new Date(later.getTime() + PENDING_GRACE_MS + 1000);
+    expect(await resendPendingWork(deps(second), policy)).toEqual({ resent: 2, failed: 0, gaveUp: 0 });
+    const third = new Date(second.getTime() + PENDING_GRACE_MS + 1000);
+    expect(await resendPendingWork(deps(third), policy)).toEqual({ resent: 0, failed: 0, gaveUp: 2 });
+    expect(await inbox.get(orgId, stuckEvent)).toMatchObject({
+      status: 'failed',
+      reason: 'not processed after 2 re-sends',
+    });
+    expect(await emails.get(orgId, 'em_stuck')).toMatchObject({ status: 'failed' });
+    expect(await resendPendingWork(deps(new Date(third.getTime() + PENDING_GRACE_MS * 2)), policy)).toEqual({
+      resent: 0,
+      failed: 0,
+      gaveUp: 0,
+    });
   });
 
   it('runs as the scheduled function', async () => {
     const handler =
       await loadHandler<
-        (event: ScheduledEvent, context: Context) => Promise<{ resent: number; failed: number }>
+        (
+          event: ScheduledEvent,
+          context: Context,
+        ) => Promise<{ resent: number; failed: number; gaveUp: number }>
       >('sweeper');
     const result = await handler(
       { 'detail-type': 'Scheduled Event', source: 'aws.events' } as ScheduledEvent,
       lambdaContext('sweeper'),
     );
-    expect(result).toEqual({ resent: expect.any(Number), failed: 0 });
+    expect(result).toEqual({ resent: expect.any(Number), failed: 0, gaveUp: expect.any(Number) });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
+import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -9,6 +10,7 @@ import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { ingestRentvineWebhook } from '#usecases/ingest-rentvine-webhook.ts';
+import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 
 let stack: TestStack;
 let org: TestOrg;
@@ -54,20 +56,18 @@ describe('webhook-ingest', () => {
     expect(JSON.stringify(stored?.headers)).not.toContain('sha256=');
 
     const messages = await stack.drain('events');
-    expect(messages.map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([{ orgId: org.orgId, eventId }]);
+    expect(messages.map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([
+      { orgId: org.orgId, eventId, attempt: 0 },
+    ]);
   });
 
   it('answers a redelivery (new timestamp, same event) 200 duplicate without storing or enqueuing it again', async () => {
     await stack.purge('events');
     const body = JSON.stringify(workOrderEvent({ workOrderID: '7002' }));
     const first = await delivery(body, signed(body));
-    await stack.drain('events');
-    // The first message is settled downstream before the redelivery arrives.
+    expect(await stack.drain('events')).toHaveLength(1);
+    // Still waiting in `received`, not yet processed: the redelivery must not queue it again.
     const { eventId } = JSON.parse(first.body) as { eventId: string };
-    await new DynamoEventInbox(stack.resources.tables.main).settle(org.orgId, eventId, {
-      status: 'processed',
-      at: new Date().toISOString(),
-    });
 
     const again = await delivery(body, signed(body, org.webhookSecret, Math.floor(Date.now() / 1000) - 5));
     expect(again.statusCode).toBe(200);
@@ -125,7 +125,7 @@ describe('webhook-ingest', () => {
     expect(await stack.drain('events')).toHaveLength(0);
   });
 
-  it('answers 503 when the queue send fails, and the retry enqueues without a second row', async () => {
+  it('answers 503 when the queue send fails; the retry is a duplicate and the sweeper sends it, once', async () => {
     const table = stack.resources.tables.main;
     const inbox = new DynamoEventInbox(table);
     const deps = { inbox, secrets: new TableWebhookSecrets(table), clock: systemClock };
@@ -146,8 +146,21 @@ describe('webhook-ingest', () => {
       { ...deps, queue: working },
       { orgId: org.orgId, body, headers: read },
     );
-    expect(retried).toEqual({ kind: 'duplicate', eventId: (failed as { eventId: string }).eventId });
-    const messages = await stack.drain('events');
-    expect(messages).toHaveLength(1);
+    const { eventId } = failed as { eventId: string };
+    expect(retried).toEqual({ kind: 'duplicate', eventId });
+    expect(await stack.drain('events')).toHaveLength(0);
+    expect(await inbox.get(org.orgId, eventId)).toMatchObject({ status: 'received' });
+
+    const sweepLater = {
+      pending: new DynamoPendingWork(table),
+      queue: working,
+      clock: { now: () => new Date(Date.now() + 60 * 60 * 1000) },
+    };
+    const swept = await resendPendingWork(sweepLater, { graceMs: 30 * 60 * 1000, resendLimit: 3 });
+    expect(swept.resent).toBeGreaterThanOrEqual(1);
+    const messages = (await stack.drain('events')).map((m) => JSON.parse(m.Body ?? '{}'));
+    expect(messages.filter((m) => m.eventId === eventId)).toEqual([
+      { orgId: org.orgId, eventId, attempt: 0 },
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { type Message, PurgeQueueCommand, ReceiveMessageCommand, SQSClient } fro
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Emulators, startEmulators } from '#lib/local/emulators.ts';
 import { type LocalResources, provision, runtimeEnv } from '#lib/local/provision.ts';
-import type { QueueName } from '#lib/topology.ts';
+import { type FunctionSpec, functions, type QueueName } from '#lib/topology.ts';
 
 /**
  * Real emulators on random loopback ports, provisioned from the topology, with process.env
@@ -32,8 +32,10 @@ export async function startTestStack(): Promise<TestStack> {
     prefix: `t${randomBytes(4).toString('hex')}`,
     visibilityTimeoutSeconds: 1,
   });
+  const specs: readonly FunctionSpec[] = functions;
   const env: Record<string, string> = {
     ...runtimeEnv(endpoints, resources),
+    ...Object.assign({}, ...specs.map((fn) => fn.settings ?? {})),
     POWERTOOLS_METRICS_DISABLED: 'true',
   };
   Object.assign(process.env, env);

@@ -19,6 +19,9 @@ export class DynamoApiKeyStore implements ApiKeyStore {
       new PutCommand({
         TableName: this.tableName,
         Item: { ...keys.apiKey(key.keyId), ...key },
+        // Re-seeding the same key is fine; a key id of another org is never overwritten.
+        ConditionExpression: 'attribute_not_exists(PK) OR orgId = :org',
+        ExpressionAttributeValues: { ':org': key.orgId },
       }),
     );
   }

@@ -26,7 +26,12 @@ export class DynamoEmailStore implements EmailStore {
     return Item ? withoutKeys<EmailRecord>(Item) : undefined;
   }
 
-  async saveClassification(orgId: string, emailId: string, classification: Classification, at: string) {
+  async saveClassification(
+    orgId: string,
+    emailId: string,
+    classification: Classification,
+    at: string,
+  ): Promise<Classification> {
     try {
       await documentClient().send(
         new UpdateCommand({
@@ -40,8 +45,12 @@ export class DynamoEmailStore implements EmailStore {
           ExpressionAttributeValues: { ':classified': 'classified', ':c': classification, ':at': at },
         }),
       );
+      return classification;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
+      const stored = (await this.get(orgId, emailId))?.classification;
+      if (!stored) throw error;
+      return stored;
     }
   }
 }

@@ -19,6 +19,41 @@ export class DynamoEventInbox implements EventInbox {
     return putUnlessPresent(this.tableName, item, () => this.get(event.orgId, event.eventId));
   }
 
+  async reopen(orgId: string, eventId: string, at: string): Promise<number | undefined> {
+    const current = await this.get(orgId, eventId);
+    if (!current) return undefined;
+    if (current.status === 'received') return current.attempt ?? 0;
+    const attempt = (current.attempt ?? 0) + 1;
+    const outbox = keys.outbox('event', orgId, eventId, at, attempt);
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.event(orgId, eventId),
+          UpdateExpression:
+            'SET #status = :received, attempt = :attempt, reopenedAt = :at, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk, pendingKind = :kind REMOVE reason, processedAt',
+          // Only from the state we read: two replays racing cannot both take the same attempt.
+          ConditionExpression: '#status = :status AND (attribute_not_exists(attempt) OR attempt = :previous)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':received': 'received',
+            ':status': current.status,
+            ':attempt': attempt,
+            ':previous': current.attempt ?? 0,
+            ':at': at,
+            ':gsi2pk': outbox.GSI2PK,
+            ':gsi2sk': outbox.GSI2SK,
+            ':kind': 'event',
+          },
+        }),
+      );
+      return attempt;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return (await this.get(orgId, eventId))?.attempt ?? 0;
+    }
+  }
+
   async get(orgId: string, eventId: string): Promise<StoredEvent | undefined> {
     const { Item } = await documentClient().send(
       new GetCommand({ TableName: this.tableName, Key: keys.event(orgId, eventId), ConsistentRead: true }),

@@ -15,6 +15,9 @@ export const keys = {
   }),
   lease: (orgId: string, leaseId: string) => ({ PK: keys.org(orgId), SK: `LEASE#${leaseId}` }),
   webhookSecrets: (orgId: string) => ({ PK: keys.org(orgId), SK: 'WEBHOOK_SECRETS' }),
+  orgSettings: (orgId: string) => ({ PK: keys.org(orgId), SK: 'SETTINGS' }),
+  /** Integrations are looked up by their id (in the URL) before the org is known. */
+  integration: (integrationId: string) => ({ PK: `INTEGRATION#${integrationId}`, SK: 'INTEGRATION' }),
   apiKey: (keyId: string) => ({ PK: `APIKEY#${keyId}`, SK: 'APIKEY' }),
   /** Per-org listings by time (GSI1). */
   listing: (orgId: string, kind: 'EVENTS' | 'EMAILS' | 'WORKFLOWS', at: string, id: string) => ({
@@ -25,9 +28,9 @@ export const keys = {
    * The outbox (GSI2, sparse): present while a row waits for its next stage. Sharded so one
    * busy org cannot make the index partition hot.
    */
-  outbox: (kind: 'event' | 'email', orgId: string, id: string, pendingSince: string) => ({
+  outbox: (kind: 'event' | 'email', orgId: string, id: string, pendingSince: string, attempt = 0) => ({
     GSI2PK: `OUTBOX#${shardOf(id)}`,
-    GSI2SK: `${pendingSince}#${kind}#${orgId}#${id}`,
+    GSI2SK: `${pendingSince}#${kind}#${orgId}#${id}#${attempt}`,
   }),
   /** The item read by the readiness check. */
   health: { PK: 'HEALTH', SK: 'HEALTH' },

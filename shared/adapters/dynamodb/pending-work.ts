@@ -40,8 +40,32 @@ export class DynamoPendingWork implements PendingWork {
           // Only while still pending: a row settled meanwhile must not re-enter the outbox.
           ConditionExpression: 'attribute_exists(GSI2PK)',
           ExpressionAttributeValues: {
-            ':sk': keys.outbox(item.kind, item.orgId, item.id, at.toISOString()).GSI2SK,
+            ':sk': keys.outbox(item.kind, item.orgId, item.id, at.toISOString(), item.attempt).GSI2SK,
             ':one': 1,
+          },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async giveUp(item: PendingItem, at: Date, reason: string): Promise<void> {
+    const key = item.kind === 'event' ? keys.event(item.orgId, item.id) : keys.email(item.orgId, item.id);
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression:
+            'SET #status = :failed, reason = :reason, failedAt = :at REMOVE GSI2PK, GSI2SK, pendingKind',
+          ConditionExpression: 'attribute_exists(GSI2PK) AND #status = :received',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':failed': 'failed',
+            ':received': 'received',
+            ':reason': reason,
+            ':at': at.toISOString(),
           },
         }),
       );
@@ -53,7 +77,14 @@ export class DynamoPendingWork implements PendingWork {
 
 function toPendingItem(row: Record<string, unknown>): PendingItem | undefined {
   const sk = String(row.GSI2SK ?? '');
-  const [pendingSince, kind, orgId, id] = sk.split('#');
+  const [pendingSince, kind, orgId, id, attempt] = sk.split('#');
   if (!pendingSince || !orgId || !id || (kind !== 'event' && kind !== 'email')) return undefined;
-  return { kind, orgId, id, pendingSince };
+  return {
+    kind,
+    orgId,
+    id,
+    pendingSince,
+    attempt: Number(attempt ?? 0) || 0,
+    resends: Number(row.resendCount ?? 0) || 0,
+  };
 }

@@ -27,18 +27,27 @@ export function parseSecretValue(value: string | undefined): string[] {
 
 /** In AWS: one Secrets Manager secret per org, `<prefix><orgId>`, cached for five minutes. */
 export class SecretsManagerWebhookSecrets implements WebhookSecrets {
+  /** Orgs without a secret, until when: unauthenticated callers must not drive a lookup each. */
+  private readonly missing = new Map<string, number>();
+
   constructor(private readonly prefix: string) {}
 
   async secretsFor(orgId: string): Promise<readonly string[]> {
+    if ((this.missing.get(orgId) ?? 0) > Date.now()) return [];
     try {
       const value = await getSecret(`${this.prefix}${orgId}`, { maxAge: CACHE_SECONDS });
       return parseSecretValue(typeof value === 'string' ? value : undefined);
     } catch (error) {
-      if (isNotFound(error)) return [];
-      throw error;
+      if (!isNotFound(error)) throw error;
+      if (this.missing.size >= MISSING_CACHE_ENTRIES) this.missing.clear();
+      this.missing.set(orgId, Date.now() + MISSING_CACHE_SECONDS * 1000);
+      return [];
     }
   }
 }
+
+const MISSING_CACHE_SECONDS = 60;
+const MISSING_CACHE_ENTRIES = 10_000;
 
 function isNotFound(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {

@@ -10,6 +10,9 @@ export const SubmitEmailRequest = z.strictObject({
 });
 export type SubmitEmailRequest = z.infer<typeof SubmitEmailRequest>;
 
+/** Email ids: `em_` and lower-case letters and digits (see shared/platform/security/ids.ts). */
+export const EMAIL_ID = /^em_[0-9a-z]{20,40}$/;
+
 export type EmailStatus = 'received' | 'classified' | 'failed';
 
 export interface EmailRecord {

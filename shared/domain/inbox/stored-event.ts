@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Event ids: `evt_` and 32 hex digits derived from the event key. */
+export const EVENT_ID = /^evt_[0-9a-f]{32}$/;
+
 export const EVENT_STATUSES = ['received', 'processed', 'unrecognized', 'echo', 'failed'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
@@ -8,8 +11,11 @@ export interface StoredEvent {
   readonly orgId: string;
   readonly eventId: string;
   readonly eventKey: string;
-  readonly source: 'rentvine';
-  readonly scheme: 'rentvine-header';
+  /** Rentvine itself, or a generic integration (a website form, an answering service). */
+  readonly source: 'rentvine' | 'integration';
+  readonly integrationId?: string;
+  /** How the delivery proved itself (see shared/platform/security). */
+  readonly scheme: 'rentvine-header' | 'rentvine-body' | 'standard-webhooks';
   readonly receivedAt: string;
   readonly rawBody: string;
   /** Only the headers that matter for audit (signature scheme, content type, user agent). */
@@ -20,10 +26,19 @@ export interface StoredEvent {
   readonly objectId?: string;
   readonly processedAt?: string;
   readonly workflowId?: string;
+  /** Incremented by each replay, so a replayed event is processed afresh (and once). */
+  readonly attempt?: number;
 }
 
-/** The message on the events queue: a pointer to the inbox row, never the payload itself. */
-export const EventMessage = z.object({ orgId: z.string().min(1), eventId: z.string().min(1) });
+/**
+ * The message on the events queue: a pointer to the inbox row, never the payload itself.
+ * `attempt` is the replay generation (0 for the first delivery).
+ */
+export const EventMessage = z.object({
+  orgId: z.string().min(1),
+  eventId: z.string().min(1),
+  attempt: z.number().int().min(0).default(0),
+});
 export type EventMessage = z.infer<typeof EventMessage>;
 
 /** Public view of an event: never the raw headers. */
@@ -38,6 +53,9 @@ export function eventView(e: StoredEvent) {
     receivedAt: e.receivedAt,
     processedAt: e.processedAt,
     workflowId: e.workflowId,
+    integrationId: e.integrationId,
+    scheme: e.scheme,
+    attempt: e.attempt ?? 0,
     payload: safeJson(e.rawBody),
   };
 }
