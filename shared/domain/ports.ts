@@ -31,6 +31,18 @@ export interface EventInbox {
    * so the processor treats the replay as fresh work (once).
    */
   reopen(orgId: string, eventId: string, at: string): Promise<number | undefined>;
+  /** An org's events received at or after `since`, oldest first, one page at a time. */
+  list(orgId: string, query: EventQuery): Promise<{ events: StoredEvent[]; cursor?: string }>;
+}
+
+export interface EventQuery {
+  readonly since?: string;
+  readonly status?: EventStatus;
+  /** Normalised event type, e.g. `work_order.created`. */
+  readonly type?: string;
+  readonly limit: number;
+  /** Opaque: the `cursor` of the previous page. */
+  readonly cursor?: string;
 }
 
 export interface EmailStore {

@@ -1,6 +1,6 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
-import type { EventInbox } from '#domain/ports.ts';
+import type { EventInbox, EventQuery } from '#domain/ports.ts';
 import { documentClient, isConditionFailure, putUnlessPresent } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
 
@@ -54,6 +54,47 @@ export class DynamoEventInbox implements EventInbox {
     }
   }
 
+  async list(orgId: string, query: EventQuery): Promise<{ events: StoredEvent[]; cursor?: string }> {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':pk': keys.listing(orgId, 'EVENTS', '', '').GSI1PK };
+    const filters: string[] = [];
+    if (query.status) {
+      names['#status'] = 'status';
+      values[':status'] = query.status;
+      filters.push('#status = :status');
+    }
+    if (query.type) {
+      values[':type'] = query.type;
+      filters.push('eventType = :type');
+    }
+    let condition = 'GSI1PK = :pk';
+    if (query.since) {
+      values[':since'] = query.since;
+      condition += ' AND GSI1SK >= :since';
+    }
+    const events: StoredEvent[] = [];
+    let startKey = decodeCursor(query.cursor, orgId);
+    // Filters apply after the read, so keep reading (bounded) until the page is full.
+    for (let reads = 0; reads < 10 && events.length < query.limit; reads += 1) {
+      const page = await documentClient().send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: condition,
+          ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+          ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: values,
+          Limit: query.limit - events.length,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      events.push(...(page.Items ?? []).map((item) => withoutKeys<StoredEvent>(item)));
+      startKey = page.LastEvaluatedKey;
+      if (!startKey) break;
+    }
+    return startKey ? { events, cursor: encodeCursor(startKey) } : { events };
+  }
+
   async get(orgId: string, eventId: string): Promise<StoredEvent | undefined> {
     const { Item } = await documentClient().send(
       new GetCommand({ TableName: this.tableName, Key: keys.event(orgId, eventId), ConsistentRead: true }),
@@ -95,5 +136,26 @@ export class DynamoEventInbox implements EventInbox {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/** A cursor is only ever honoured within its own org's partition. */
+function decodeCursor(cursor: string | undefined, orgId: string): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const expected = keys.listing(orgId, 'EVENTS', '', '').GSI1PK;
+    const valid =
+      key.GSI1PK === expected &&
+      key.PK === keys.org(orgId) &&
+      typeof key.SK === 'string' &&
+      typeof key.GSI1SK === 'string';
+    return valid ? key : undefined;
+  } catch {
+    return undefined;
   }
 }
