@@ -18,8 +18,12 @@ const deps = { apiKeys: new DynamoApiKeyStore(config.TABLE_NAME), clock: systemC
 export const handler = instrumented(
   async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
     const principal = await authorizeApiKey(deps, header(event, 'authorization'));
-    // API Gateway answers 401 for exactly this message.
-    if (!principal) throw new Error('Unauthorized');
+    if (!principal) {
+      // Counted, so the errors alarm can tell refusals from failures (lib/aws/alarms.ts).
+      metrics.addMetric('ApiKeyRejected', MetricUnit.Count, 1);
+      // API Gateway answers 401 for exactly this message.
+      throw new Error('Unauthorized');
+    }
     return {
       principalId: principal.keyId,
       policyDocument: {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { metrics } from '#platform/observability.ts';
 import { generateApiKey, hashApiKeySecret } from '#platform/security/api-key.ts';
 import {
   type ApiHandler,
@@ -78,6 +79,13 @@ describe('authorizer', () => {
   ])('answers Unauthorized to %s', async (_name, header) => {
     const value = header === 'wrong' ? `Bearer ${org.apiKey.slice(0, -4)}AAAA` : header;
     await expect(authorize(value)).rejects.toThrow('Unauthorized');
+  });
+
+  it('counts each refusal, so the errors alarm can tell refusals from failures', async () => {
+    const addMetric = vi.spyOn(metrics, 'addMetric');
+    await expect(authorize('Bearer nope')).rejects.toThrow('Unauthorized');
+    expect(addMetric).toHaveBeenCalledWith('ApiKeyRejected', 'Count', 1);
+    addMetric.mockRestore();
   });
 
   it('refuses revoked and expired keys', async () => {
