@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '#platform/config.ts';
 import { createApiKeyCommand } from './commands/api-key.ts';
 import { classifyCommand } from './commands/classify.ts';
+import { dlqRedriveCommand } from './commands/dlq.ts';
 import { UsageError } from './commands/io.ts';
+import { replayCommand } from './commands/replay.ts';
 import { signWebhookCommand } from './commands/sign-webhook.ts';
 
 const USAGE = `usage: aictive <command> [options]
@@ -13,6 +15,13 @@ commands:
   sign-webhook --secret S [--timestamp T] [--json] print the signature headers for the body on stdin
   api-key create --org ORG --scopes a,b [--name N] [--env E] [--table T]
                                                   issue an API key (written to the table directly)
+  replay --org ORG --since ISO [--type T] [--dry-run] [--table T] [--queue-url U] [--local]
+                                                  re-enqueue an org's stored events received since ISO
+  dlq redrive --queue events|classify|workflow [--dry-run] [--stage S | --queue-url U --dlq-url U | --local]
+                                                  move a queue's dead-lettered messages back to it
+
+--local: the running \`npm start\` of AICTIVE_DATA_DIR (default .data); otherwise AWS credentials
+from the environment (TABLE_NAME, EVENTS_QUEUE_URL and STAGE stand in for the options).
 `;
 
 async function run(argv: string[]): Promise<number> {
@@ -53,6 +62,42 @@ async function run(argv: string[]): Promise<number> {
         strict: true,
       });
       return createApiKeyCommand(values);
+    }
+    case 'replay': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          org: { type: 'string' },
+          since: { type: 'string' },
+          type: { type: 'string' },
+          'dry-run': { type: 'boolean', default: false },
+          table: { type: 'string' },
+          'queue-url': { type: 'string' },
+          local: { type: 'boolean', default: false },
+        },
+        strict: true,
+      });
+      const { 'dry-run': dryRun, 'queue-url': queueUrl, ...others } = values;
+      return replayCommand({ ...others, dryRun, queueUrl });
+    }
+    case 'dlq': {
+      const [action, ...args] = rest;
+      if (action !== 'redrive')
+        throw new UsageError('usage: aictive dlq redrive --queue events|classify|workflow [--dry-run]');
+      const { values } = parseArgs({
+        args,
+        options: {
+          queue: { type: 'string' },
+          stage: { type: 'string' },
+          'queue-url': { type: 'string' },
+          'dlq-url': { type: 'string' },
+          'dry-run': { type: 'boolean', default: false },
+          local: { type: 'boolean', default: false },
+        },
+        strict: true,
+      });
+      const { 'dry-run': dryRun, 'queue-url': queueUrl, 'dlq-url': dlqUrl, ...others } = values;
+      return dlqRedriveCommand({ ...others, dryRun, queueUrl, dlqUrl });
     }
     case undefined:
     case '--help':

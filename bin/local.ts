@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { seedDevOrg } from '#lib/local/dev-org.ts';
 import { startLocalRuntime } from '#lib/local/runtime.ts';
 import { ConfigError, readConfig } from '#platform/config.ts';
+import { STANDARD_WEBHOOK_SECRET } from '#platform/security/standard-webhooks.ts';
 
 const LocalConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -14,6 +15,13 @@ const LocalConfig = z.object({
   AICTIVE_DATA_DIR: z.string().min(1).default('.data'),
   AICTIVE_DEV_API_KEY: z.string().trim().min(1).max(512).optional(),
   AICTIVE_DEV_WEBHOOK_SECRET: z.string().trim().min(1).max(512).optional(),
+  /** Seeds the Standard Webhooks integration `demo-forms` of org `demo`. */
+  AICTIVE_DEV_INTEGRATION_SECRET: z
+    .string()
+    .trim()
+    .max(512)
+    .regex(STANDARD_WEBHOOK_SECRET, 'must be a Standard Webhooks secret: whsec_ followed by base64')
+    .optional(),
   /** Seconds before a failed message is retried locally (AWS uses 6 × the consumer timeout). */
   AICTIVE_LOCAL_VISIBILITY_SECONDS: z.coerce.number().int().min(1).max(43_200).default(60),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
@@ -40,6 +48,7 @@ async function main(): Promise<void> {
     dataDir,
     apiKey: config.AICTIVE_DEV_API_KEY,
     webhookSecret: config.AICTIVE_DEV_WEBHOOK_SECRET,
+    integrationSecret: config.AICTIVE_DEV_INTEGRATION_SECRET,
   });
 
   const from = (source: string) =>
@@ -57,6 +66,9 @@ async function main(): Promise<void> {
       `  Org            ${org.orgId}`,
       `  Admin API key  ${org.apiKey}  (${from(org.apiKeySource)})`,
       `  Webhook secret ${org.webhookSecret}  (${from(org.webhookSecretSource)})`,
+      org.integrationId
+        ? `  Integration    POST ${runtime.url}/webhooks/${org.integrationId}  (Standard Webhooks, AICTIVE_DEV_INTEGRATION_SECRET)`
+        : '  Integration    none (set AICTIVE_DEV_INTEGRATION_SECRET=whsec_… to seed demo-forms)',
       `  Classifier     ${config.ANTHROPIC_API_KEY ? 'Claude, with the rules as fallback' : 'rules (set ANTHROPIC_API_KEY to use Claude)'}`,
       `  Data           ${config.AICTIVE_DATA_DIR}/ (delete it to start afresh)`,
       'Press Ctrl-C to stop.',

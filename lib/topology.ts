@@ -67,6 +67,7 @@ export const functions = [
     kind: 'http',
     routes: [
       { method: 'POST', path: '/webhooks/rentvine/{orgId}', auth: 'none', operation: 'ingestRentvine' },
+      { method: 'POST', path: '/webhooks/{integrationId}', auth: 'none', operation: 'ingestIntegration' },
     ],
     sendsTo: ['events'],
     tables: ['main'],
@@ -103,6 +104,7 @@ export const functions = [
         scope: 'emails:read',
         operation: 'getEmail',
       },
+      { method: 'GET', path: '/v1/events', auth: 'apiKey', scope: 'events:read', operation: 'listEvents' },
       {
         method: 'GET',
         path: '/v1/events/{eventId}',

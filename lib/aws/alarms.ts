@@ -1,12 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
-import {
-  ComparisonOperator,
-  type IMetric,
-  MathExpression,
-  Metric,
-  TreatMissingData,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -16,6 +10,13 @@ import type { WorkQueue } from './work-queue.ts';
 
 /** Slower than this at p95 and callers (and Rentvine's webhook timeout) start to notice. */
 export const API_LATENCY_P95_THRESHOLD_MS = 2000;
+/**
+ * Rejected webhook deliveries per 5 minutes. A healthy sender is never rejected, and a public URL
+ * draws stray probes at a trickle (a few an hour); 20 in 5 minutes (one every 15 s) is a sender
+ * whose secret or clock no longer matches (Rentvine retries each refused delivery) or a forging
+ * attempt, either of which someone must look at.
+ */
+export const WEBHOOK_REJECTIONS_THRESHOLD = 20;
 const PERIOD = Duration.minutes(5);
 
 export interface OperationalAlarmsProps {
@@ -61,6 +62,30 @@ export class OperationalAlarms extends Construct {
       );
     }
     this.alarm(
+      'WebhookRejections',
+      platformMetric('WebhookRejected', 'webhook-ingest'),
+      WEBHOOK_REJECTIONS_THRESHOLD,
+      `More than ${WEBHOOK_REJECTIONS_THRESHOLD} webhook deliveries refused in 5 minutes: a rotated secret not updated on the sender's side, clock skew, or forgery.`,
+    );
+    this.alarm(
+      'WebhookUnrecognized',
+      platformMetric('WebhookUnrecognized', 'webhook-ingest'),
+      0,
+      'An authentic webhook could not be parsed (unknown type, schema drift, invalid JSON); kept as `unrecognized`: inspect it; once the parser knows the shape, `aictive replay` processes it.',
+    );
+    this.alarm(
+      'EventUnrecognized',
+      platformMetric('EventUnrecognized', 'event-processor'),
+      0,
+      'The event processor met an event it cannot name or whose schema drifted; kept as `unrecognized`: inspect it; once the parser knows the shape, `aictive replay` processes it.',
+    );
+    this.alarm(
+      'OutboxGaveUp',
+      platformMetric('OutboxGaveUp', 'sweeper'),
+      0,
+      'The sweeper gave up re-sending stored work (now `failed`); its copies are in a DLQ: fix the cause, then `aictive dlq redrive` or `aictive replay`.',
+    );
+    this.alarm(
       'ApiServerErrors',
       api.metricServerError({ period: PERIOD, statistic: 'Sum' }),
       0,
@@ -100,13 +125,18 @@ function authorizerFailures(fn: AictiveFunction): MathExpression {
     period: PERIOD,
     usingMetrics: {
       errors: fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
-      rejected: new Metric({
-        namespace: 'Aictive',
-        metricName: 'ApiKeyRejected',
-        dimensionsMap: { service: fn.spec.name },
-        period: PERIOD,
-        statistic: 'Sum',
-      }),
+      rejected: platformMetric('ApiKeyRejected', fn.spec.name),
     },
+  });
+}
+
+/** A count the functions emit with Powertools (EMF): namespace Aictive, dimension service = function name. */
+function platformMetric(metricName: string, service: string): Metric {
+  return new Metric({
+    namespace: 'Aictive',
+    metricName,
+    dimensionsMap: { service },
+    period: PERIOD,
+    statistic: 'Sum',
   });
 }

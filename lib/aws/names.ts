@@ -1,6 +1,7 @@
 /**
  * Names that people and other tools type: stacks in the console, secrets operators create with the
- * AWS CLI. Everything else keeps CloudFormation-generated names so replacements never collide.
+ * AWS CLI, queues `aictive dlq redrive` finds by name. Everything else keeps CloudFormation-generated
+ * names so replacements never collide.
  */
 export function stackNames(stage: string): { readonly stateful: string; readonly service: string } {
   return { stateful: `Aictive-${stage}-Stateful`, service: `Aictive-${stage}-Service` };
@@ -19,4 +20,15 @@ export function secretNames(stage: string): {
 
 export function dataKeyAlias(stage: string): string {
   return `alias/aictive/${stage}/data`;
+}
+
+/**
+ * A topology queue and its DLQ. Locally the prefix is `aictive-local` (lib/local/provision.ts), the
+ * same shape with the stage `local`.
+ */
+export function queueNames(
+  stage: string,
+  queue: string,
+): { readonly queue: string; readonly deadLetter: string } {
+  return { queue: `aictive-${stage}-${queue}`, deadLetter: `aictive-${stage}-${queue}-dlq` };
 }

@@ -3,12 +3,16 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
+import { tableIntegrationSecrets } from '#adapters/secrets/integration-secrets.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import { systemClock } from '#platform/clock.ts';
 import { generateApiKey } from '#platform/security/api-key.ts';
 import { seedOrg } from '#usecases/seed-org.ts';
 
 export const DEV_ORG_ID = 'demo';
+/** The Standard Webhooks integration seeded when AICTIVE_DEV_INTEGRATION_SECRET is set. */
+export const DEV_INTEGRATION_ID = 'demo-forms';
 
 const DevCredentials = z.object({ apiKey: z.string().min(1), webhookSecret: z.string().min(1) });
 type DevCredentials = z.infer<typeof DevCredentials>;
@@ -18,18 +22,22 @@ export interface DevOrg extends DevCredentials {
   /** Where each value came from, for the start-up banner. */
   readonly apiKeySource: 'env' | 'saved' | 'generated';
   readonly webhookSecretSource: 'env' | 'saved' | 'generated';
+  /** Present when an integration secret was given. */
+  readonly integrationId?: string;
 }
 
 /**
  * Seeds org `demo` with an admin key and a webhook secret: the developer's own values when set
  * (AICTIVE_DEV_API_KEY, AICTIVE_DEV_WEBHOOK_SECRET), else the ones generated on an earlier run
- * (kept beside the data, git-ignored, owner-only), else new ones.
+ * (kept beside the data, git-ignored, owner-only), else new ones. With `integrationSecret` (a
+ * `whsec_…` value, AICTIVE_DEV_INTEGRATION_SECRET) it also seeds the integration `demo-forms`.
  */
 export async function seedDevOrg(input: {
   tableName: string;
   dataDir?: string;
   apiKey?: string;
   webhookSecret?: string;
+  integrationSecret?: string;
 }): Promise<DevOrg> {
   const file = input.dataDir ? join(input.dataDir, 'dev-credentials.json') : undefined;
   const saved = file ? await readSaved(file) : undefined;
@@ -49,6 +57,7 @@ export async function seedDevOrg(input: {
     },
     { orgId: DEV_ORG_ID, apiKey, webhookSecret, scopes: ['admin'], name: 'demo admin (local)' },
   );
+  if (input.integrationSecret) await seedDevIntegration(input.tableName, input.integrationSecret);
   const sourceOf = (fromEnv: string | undefined): DevOrg['apiKeySource'] =>
     fromEnv ? 'env' : saved ? 'saved' : 'generated';
   return {
@@ -57,7 +66,17 @@ export async function seedDevOrg(input: {
     webhookSecret,
     apiKeySource: sourceOf(input.apiKey),
     webhookSecretSource: sourceOf(input.webhookSecret),
+    ...(input.integrationSecret ? { integrationId: DEV_INTEGRATION_ID } : {}),
   };
+}
+
+async function seedDevIntegration(tableName: string, secret: string): Promise<void> {
+  await new DynamoIntegrationStore(tableName).put({
+    integrationId: DEV_INTEGRATION_ID,
+    orgId: DEV_ORG_ID,
+    name: 'demo website forms (local)',
+  });
+  await tableIntegrationSecrets(tableName).setSecrets(DEV_INTEGRATION_ID, [secret]);
 }
 
 async function readSaved(file: string): Promise<DevCredentials | undefined> {

@@ -2,6 +2,7 @@ import { type FunctionSpec, functions as topologyFunctions } from '#lib/topology
 import { startApiGateway } from './api-gateway.ts';
 import { localSqsClient } from './aws-clients.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
+import { writeLocalEndpoints } from './endpoints-file.ts';
 import { LambdaInvoker, loadFunctions } from './lambda.ts';
 import { type LocalResources, provision, runtimeEnv } from './provision.ts';
 import { startQueuePoller } from './queue-poller.ts';
@@ -48,6 +49,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       prefix: opts.prefix,
       visibilityTimeoutSeconds: opts.visibilityTimeoutSeconds,
     });
+    // A persistent run says where it listens, for `aictive … --local` (removed again on stop).
+    if (opts.dataDir)
+      teardown.push(await writeLocalEndpoints(opts.dataDir, { endpoints: emulators, resources }));
     // Every function's fixed settings too: handlers share one process environment locally.
     const specs: readonly FunctionSpec[] = opts.functions ?? topologyFunctions;
     const settings = Object.assign({}, ...specs.map((fn) => fn.settings ?? {}));

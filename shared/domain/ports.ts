@@ -7,7 +7,7 @@ import type { Classification } from './classification/taxonomy.ts';
 import type { ClassifyMessage, EmailRecord } from './emails/email.ts';
 import type { EventMessage, EventStatus, StoredEvent } from './inbox/stored-event.ts';
 import type { Integration, OrgSettings } from './orgs/org-settings.ts';
-import type { LeaseSnapshot, WorkOrderSnapshot } from './rentvine/snapshots.ts';
+import type { EntityKind } from './rentvine/event-types.ts';
 import type { WorkflowRecord, WorkflowStart } from './workflows/workflow.ts';
 
 export interface EventInbox {
@@ -60,11 +60,40 @@ export interface EmailStore {
 
 export type SnapshotWrite = 'written' | 'stale';
 
-export interface SnapshotStore {
-  /** Moves forward only: an older `dateTimeModified` never overwrites a newer snapshot. */
-  putWorkOrder(orgId: string, snapshot: WorkOrderSnapshot, at: string): Promise<SnapshotWrite>;
-  putLease(orgId: string, snapshot: LeaseSnapshot, at: string): Promise<SnapshotWrite>;
+/** A snapshot as the store sees it: which entity, its id, and the version it describes. */
+export interface EntitySnapshot {
+  readonly kind: EntityKind;
+  readonly id: string;
+  /** Rentvine's modified time, the order of versions; without one a snapshot only fills a gap. */
+  readonly dateTimeModified?: string;
+  readonly data: object;
 }
+
+/** Entity snapshots per org, one method for every kind (a new kind needs no new method). */
+export interface EntitySnapshotStore {
+  /** Moves forward only: an older `dateTimeModified` never overwrites a newer snapshot. */
+  put(orgId: string, snapshot: EntitySnapshot, at: string): Promise<SnapshotWrite>;
+}
+
+/** Single-use webhook tokens (the Rentvine body scheme signs a token, not the body). */
+export interface WebhookTokenLedger {
+  /** False when the token was claimed before. */
+  claim(orgId: string, token: string, expiresAt: Date): Promise<boolean>;
+  release(orgId: string, token: string): Promise<void>;
+}
+
+/** A queue's dead-letter queue, for putting its messages back after a fix. */
+export interface DeadLetterQueue {
+  /** Messages waiting in the DLQ, as SQS approximates them. */
+  waiting(): Promise<number>;
+  /** Moves the DLQ's messages back to the queue they came from. */
+  moveBack(): Promise<MoveBack>;
+}
+
+export type MoveBack =
+  | { readonly method: 'move-task'; readonly taskHandle: string }
+  /** `failed`: messages still in the DLQ after the move (they stay there, nothing is lost). */
+  | { readonly method: 'one-by-one'; readonly moved: number; readonly failed: number };
 
 export interface WorkflowStore {
   create(workflow: WorkflowRecord): Promise<'created' | 'exists'>;

@@ -550,7 +550,7 @@ describe('alarms', () => {
   }
 
   it('notify the one alarm topic on ALARM and OK, and treat missing data as healthy', () => {
-    expect(alarms).toHaveLength(2 * queues.length + specs.length + 2);
+    expect(alarms).toHaveLength(2 * queues.length + specs.length + 6);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toHaveLength(1);
       expect(mentions(alarm.AlarmActions, alarmTopicId)).toBe(true);

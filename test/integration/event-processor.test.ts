@@ -1,8 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
-import { keys } from '#adapters/dynamodb/keys.ts';
+import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { snapshotKey } from '#adapters/dynamodb/snapshot-store.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
+import type { EntityKind } from '#domain/rentvine/event-types.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { lambdaContext, loadHandler, type SqsHandler, sqsEvent } from '#test/support/lambda-events.ts';
 import { leaseEvent, workOrderEvent } from '#test/support/rentvine-payloads.ts';
@@ -22,29 +24,32 @@ afterAll(async () => stack?.stop());
 beforeEach(async () => stack.purge('workflow'));
 
 let counter = 0;
-async function storeEvent(payload: unknown): Promise<string> {
+async function storeEvent(payload: unknown, overrides: Partial<StoredEvent> = {}): Promise<string> {
   counter += 1;
-  const eventId = stableId('evt', orgId, `test-${counter}-${Date.now()}`);
-  const event: StoredEvent = {
-    orgId,
+  const org = overrides.orgId ?? orgId;
+  const eventId = stableId('evt', org, `test-${counter}-${Date.now()}`);
+  await inbox.store({
+    orgId: org,
     eventId,
     eventKey: `test:${counter}`,
     source: 'rentvine',
     scheme: 'rentvine-header',
     receivedAt: new Date().toISOString(),
-    rawBody: JSON.stringify(payload),
+    rawBody: typeof payload === 'string' ? payload : JSON.stringify(payload),
     headers: {},
     status: 'received',
-  };
-  await inbox.store(event);
+    ...overrides,
+  });
   return eventId;
 }
 
 const process = (...eventIds: string[]) =>
   handler(sqsEvent(eventIds.map((eventId) => ({ orgId, eventId }))), lambdaContext('event-processor'));
 
-async function snapshot(sk: { PK: string; SK: string }) {
-  const { Item } = await stack.ddb.send(new GetCommand({ TableName: stack.resources.tables.main, Key: sk }));
+async function snapshot(kind: EntityKind, id: string, org = orgId) {
+  const { Item } = await stack.ddb.send(
+    new GetCommand({ TableName: stack.resources.tables.main, Key: snapshotKey(org, kind, id) }),
+  );
   return Item;
 }
 
@@ -57,19 +62,46 @@ describe('event-processor', () => {
       eventType: 'work_order.created',
       objectId: '100',
     });
-    expect(await snapshot(keys.workOrder(orgId, '100'))).toMatchObject({
+    expect(await snapshot('work_order', '100')).toMatchObject({
+      SK: 'WORKORDER#100',
       entity: 'work_order',
       snapshot: { workOrderId: '100', description: 'Kitchen faucet drips slowly', priorityId: 1 },
     });
     expect(await stack.drain('workflow')).toHaveLength(0);
   });
 
-  it('upserts lease snapshots from the {event_type, data} shape', async () => {
-    const eventId = await storeEvent(leaseEvent({ leaseID: '501' }));
-    await process(eventId);
-    expect(await snapshot(keys.lease(orgId, '501'))).toMatchObject({
-      snapshot: { leaseId: '501', primaryStatusId: 2 },
-    });
+  it.each([
+    [
+      'property',
+      'PROPERTY#21',
+      { event_type: 'property.updated', data: { propertyID: '21', name: 'Elm House' } },
+    ],
+    [
+      'unit',
+      'UNIT#22',
+      { event: { eventType: 'unit.created' }, data: { unit: { unitID: '22', propertyID: '21' } } },
+    ],
+    [
+      'contact',
+      'CONTACT#23',
+      { event_type: 'tenant.updated', data: { contact: { contactID: '23', name: 'Dana' } } },
+    ],
+    ['lease', 'LEASE#24', leaseEvent({ leaseID: '24' })],
+    [
+      'lease_charge',
+      'LEASECHARGE#25',
+      {
+        event: { eventType: 'leaseCharge.created' },
+        data: { leaseChargeID: '25', leaseID: '24', amount: '10.50' },
+      },
+    ],
+    ['payment', 'PAYMENT#26', { event_type: 'payment.created', data: { paymentID: '26', amount: '725.00' } }],
+  ] as const)('keeps a %s snapshot under %s', async (kind, sk, payload) => {
+    const eventId = await storeEvent(payload);
+    expect(await process(eventId)).toEqual({ batchItemFailures: [] });
+    const id = sk.split('#')[1] ?? '';
+    expect(await inbox.get(orgId, eventId)).toMatchObject({ status: 'processed', objectId: id });
+    expect(await snapshot(kind, id)).toMatchObject({ PK: `ORG#${orgId}`, SK: sk, entity: kind });
   });
 
   it('starts the emergency workflow for an emergency work order (by text or by priority)', async () => {
@@ -121,9 +153,7 @@ describe('event-processor', () => {
     );
     await process(newer);
     await process(older);
-    expect(await snapshot(keys.workOrder(orgId, '400'))).toMatchObject({
-      snapshot: { description: 'newer' },
-    });
+    expect(await snapshot('work_order', '400')).toMatchObject({ snapshot: { description: 'newer' } });
     expect(await inbox.get(orgId, older)).toMatchObject({
       status: 'processed',
       reason: 'older than the stored snapshot',
@@ -132,15 +162,81 @@ describe('event-processor', () => {
     expect(await stack.drain('workflow')).toHaveLength(0);
   });
 
-  it('marks unknown event types and schema drift unrecognized, with the reason', async () => {
-    const unknownType = await storeEvent({ event_type: 'property.updated', data: { propertyID: '1' } });
+  it('moves every kind forward only, whatever order the events arrive in', async () => {
+    const later = await storeEvent(leaseEvent({ leaseID: '401', dateTimeModified: '2026-11-21T09:00:00Z' }));
+    // ISO and Rentvine's zone-less spelling are ordered on one clock; the earlier one arrives last.
+    const earlier = await storeEvent(leaseEvent({ leaseID: '401', dateTimeModified: '2026-11-21 08:59:59' }));
+    await process(later, earlier);
+    expect(await snapshot('lease', '401')).toMatchObject({
+      snapshot: { dateTimeModified: '2026-11-21T09:00:00Z' },
+      modifiedAt: Date.parse('2026-11-21T09:00:00Z'),
+    });
+    expect((await inbox.get(orgId, earlier))?.reason).toBe('older than the stored snapshot');
+  });
+
+  it('marks unknown event types and schema drift unrecognized, with the reason, and keeps the body', async () => {
+    const unknownType = await storeEvent({ event_type: 'property.deleted', data: { propertyID: '1' } });
     const drift = await storeEvent(workOrderEvent({ workOrderID: 'not-a-number' }));
-    expect(await process(unknownType, drift)).toEqual({ batchItemFailures: [] });
+    const wrongEntity = await storeEvent({ event_type: 'property.updated', data: workOrderEvent().data });
+    expect(await process(unknownType, drift, wrongEntity)).toEqual({ batchItemFailures: [] });
     expect(await inbox.get(orgId, unknownType)).toMatchObject({
       status: 'unrecognized',
-      reason: 'unsupported_event_type: property.updated',
+      eventType: 'property.deleted',
+      reason: 'unsupported_event_type: property.deleted',
+      rawBody: JSON.stringify({ event_type: 'property.deleted', data: { propertyID: '1' } }),
     });
-    expect((await inbox.get(orgId, drift))?.reason).toContain('workOrderID');
+    expect(await inbox.get(orgId, drift)).toMatchObject({
+      status: 'unrecognized',
+      eventType: 'work_order.created',
+      reason: expect.stringMatching(/^schema_drift: work_order\.created: workOrderID: /),
+    });
+    // A work order in a property event is not read as a property (its propertyID would fit).
+    expect((await inbox.get(orgId, wrongEntity))?.reason).toContain('workOrderID: belongs to another entity');
+    expect(await snapshot('property', '12')).toBeUndefined();
+  });
+
+  it('does not read an integration delivery as a Rentvine event', async () => {
+    const eventId = await storeEvent(workOrderEvent({ workOrderID: '450' }), {
+      source: 'integration',
+      integrationId: 'demo-forms',
+      scheme: 'standard-webhooks',
+    });
+    await process(eventId);
+    expect(await inbox.get(orgId, eventId)).toMatchObject({
+      status: 'unrecognized',
+      reason: 'unsupported_source: integration',
+    });
+    expect(await snapshot('work_order', '450')).toBeUndefined();
+  });
+
+  it("settles the org's own writes as echoes and acts on nothing in them", async () => {
+    const echoOrg = 'org-echo';
+    await new DynamoOrgSettingsStore(stack.resources.tables.main).put({
+      orgId: echoOrg,
+      rentvineUserId: '99',
+      allowTimestamplessSignature: false,
+    });
+    const ours = await storeEvent(workOrderEvent({ workOrderID: '500', priorityID: '3', userID: '99' }), {
+      orgId: echoOrg,
+    });
+    const theirs = await storeEvent(workOrderEvent({ workOrderID: '501', priorityID: '3', userID: '42' }), {
+      orgId: echoOrg,
+    });
+    const response = await handler(
+      sqsEvent([ours, theirs].map((eventId) => ({ orgId: echoOrg, eventId }))),
+      lambdaContext('event-processor'),
+    );
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(await inbox.get(echoOrg, ours)).toMatchObject({
+      status: 'echo',
+      eventType: 'work_order.created',
+      objectId: '500',
+    });
+    expect(await snapshot('work_order', '500', echoOrg)).toBeUndefined();
+    expect(await inbox.get(echoOrg, theirs)).toMatchObject({ status: 'processed' });
+    expect(await snapshot('work_order', '501', echoOrg)).toBeDefined();
+    const starts = (await stack.drain('workflow')).map((m) => JSON.parse(m.Body ?? '{}'));
+    expect(starts.map((s) => s.workOrderId)).toEqual(['501']);
   });
 
   it('reports only the failing record of a batch, so its neighbours are not retried', async () => {

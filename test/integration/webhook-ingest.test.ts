@@ -1,6 +1,9 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
+import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
+import { DynamoWebhookTokenLedger } from '#adapters/dynamodb/webhook-token-ledger.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -128,7 +131,13 @@ describe('webhook-ingest', () => {
   it('answers 503 when the queue send fails; the retry is a duplicate and the sweeper sends it, once', async () => {
     const table = stack.resources.tables.main;
     const inbox = new DynamoEventInbox(table);
-    const deps = { inbox, secrets: new TableWebhookSecrets(table), clock: systemClock };
+    const deps = {
+      inbox,
+      secrets: new TableWebhookSecrets(table),
+      orgSettings: new DynamoOrgSettingsStore(table),
+      tokens: new DynamoWebhookTokenLedger(table),
+      clock: systemClock,
+    };
     const body = Buffer.from(JSON.stringify(workOrderEvent({ workOrderID: '7004' })));
     const headers = signed(body.toString());
     const read = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
@@ -148,6 +157,7 @@ describe('webhook-ingest', () => {
     );
     const { eventId } = failed as { eventId: string };
     expect(retried).toEqual({ kind: 'duplicate', eventId });
+    expect(failed).toMatchObject({ kind: 'unavailable', eventId });
     expect(await stack.drain('events')).toHaveLength(0);
     expect(await inbox.get(org.orgId, eventId)).toMatchObject({ status: 'received' });
 
@@ -162,5 +172,43 @@ describe('webhook-ingest', () => {
     expect(messages.filter((m) => m.eventId === eventId)).toEqual([
       { orgId: org.orgId, eventId, attempt: 0 },
     ]);
+  });
+});
+
+describe('webhook-ingest, header scheme without X-RentVine-Timestamp', () => {
+  const bodyOnly = (body: string, secret = org.webhookSecret) => ({
+    'Content-Type': 'application/json',
+    'X-RentVine-Signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
+  });
+
+  it('is refused (401) while the org has not allowed it', async () => {
+    const body = JSON.stringify(workOrderEvent({ workOrderID: '7101' }));
+    const response = await delivery(body, bodyOnly(body));
+    expect(response.statusCode).toBe(401);
+    expect(JSON.parse(response.body).type).toBe('urn:aictive:problem:unauthorized');
+  });
+
+  it('is verified over the raw body alone once the org allows it; a wrong secret still is not', async () => {
+    const allowing = await createTestOrg(stack.resources.tables.main);
+    await new DynamoOrgSettingsStore(stack.resources.tables.main).put({
+      orgId: allowing.orgId,
+      allowTimestamplessSignature: true,
+    });
+    const body = JSON.stringify(workOrderEvent({ workOrderID: '7102' }));
+    const accepted = await delivery(body, bodyOnly(body, allowing.webhookSecret), allowing.orgId);
+    expect(accepted.statusCode).toBe(202);
+    const { eventId } = JSON.parse(accepted.body) as { eventId: string };
+    expect(
+      await new DynamoEventInbox(stack.resources.tables.main).get(allowing.orgId, eventId),
+    ).toMatchObject({
+      scheme: 'rentvine-header',
+      status: 'received',
+    });
+
+    const forged = await delivery(body, bodyOnly(body, 'not-the-org-secret'), allowing.orgId);
+    expect(forged.statusCode).toBe(401);
+    // The org's setting is its own: other orgs still need the timestamp.
+    const elsewhere = await delivery(body, bodyOnly(body), org.orgId);
+    expect(elsewhere.statusCode).toBe(401);
   });
 });

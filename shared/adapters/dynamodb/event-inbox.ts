@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { StoredEvent } from '#domain/inbox/stored-event.ts';
+import { InvalidCursorError, type StoredEvent } from '#domain/inbox/stored-event.ts';
 import type { EventInbox, EventQuery } from '#domain/ports.ts';
 import { documentClient, isConditionFailure, putUnlessPresent } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
@@ -73,7 +73,7 @@ export class DynamoEventInbox implements EventInbox {
       condition += ' AND GSI1SK >= :since';
     }
     const events: StoredEvent[] = [];
-    let startKey = decodeCursor(query.cursor, orgId);
+    let startKey = decodeCursor(query.cursor, orgId, query.since);
     // Filters apply after the read, so keep reading (bounded) until the page is full.
     for (let reads = 0; reads < 10 && events.length < query.limit; reads += 1) {
       const page = await documentClient().send(
@@ -143,19 +143,36 @@ function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-/** A cursor is only ever honoured within its own org's partition. */
-function decodeCursor(cursor: string | undefined, orgId: string): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
+/**
+ * A cursor is only ever honoured within its own org's partition and inside the query's range;
+ * anything else is refused, never silently read as "start from the beginning".
+ */
+function decodeCursor(
+  cursor: string | undefined,
+  orgId: string,
+  since: string | undefined,
+): Record<string, unknown> | undefined {
+  if (cursor === undefined) return undefined;
+  let key: unknown;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const expected = keys.listing(orgId, 'EVENTS', '', '').GSI1PK;
-    const valid =
-      key.GSI1PK === expected &&
-      key.PK === keys.org(orgId) &&
-      typeof key.SK === 'string' &&
-      typeof key.GSI1SK === 'string';
-    return valid ? key : undefined;
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    return undefined;
+    throw new InvalidCursorError();
   }
+  if (!isListingKey(key, orgId) || (since !== undefined && key.GSI1SK < since))
+    throw new InvalidCursorError();
+  return key;
+}
+
+function isListingKey(key: unknown, orgId: string): key is Record<'PK' | 'SK' | 'GSI1PK' | 'GSI1SK', string> {
+  if (!key || typeof key !== 'object' || Array.isArray(key)) return false;
+  const { PK, SK, GSI1PK, GSI1SK, ...extra } = key as Record<string, unknown>;
+  return (
+    Object.keys(extra).length === 0 &&
+    PK === keys.org(orgId) &&
+    GSI1PK === keys.listing(orgId, 'EVENTS', '', '').GSI1PK &&
+    typeof SK === 'string' &&
+    SK.startsWith('EVENT#') &&
+    typeof GSI1SK === 'string'
+  );
 }

@@ -1,43 +1,35 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { SnapshotStore, SnapshotWrite } from '#domain/ports.ts';
-import type { LeaseSnapshot, WorkOrderSnapshot } from '#domain/rentvine/snapshots.ts';
+import type { EntitySnapshot, EntitySnapshotStore, SnapshotWrite } from '#domain/ports.ts';
+import type { EntityKind } from '#domain/rentvine/event-types.ts';
 import { toInstant } from '#domain/rentvine/wire.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys } from './keys.ts';
 
+/** `ORG#<org>` / `<KIND>#<id>`, e.g. `WORKORDER#5150`, `LEASECHARGE#9`. */
+export function snapshotKey(orgId: string, kind: EntityKind, id: string) {
+  return { PK: keys.org(orgId), SK: `${kind.replaceAll('_', '').toUpperCase()}#${id}` };
+}
+
 /** Entity snapshots, forward only: the write is conditional on the stored modified time. */
-export class DynamoSnapshotStore implements SnapshotStore {
+export class DynamoSnapshotStore implements EntitySnapshotStore {
   constructor(private readonly tableName: string) {}
 
-  putWorkOrder(orgId: string, snapshot: WorkOrderSnapshot, at: string): Promise<SnapshotWrite> {
-    return this.put(
-      keys.workOrder(orgId, snapshot.workOrderId),
-      'work_order',
-      snapshot,
-      snapshot.dateTimeModified,
-      at,
-    );
-  }
-
-  putLease(orgId: string, snapshot: LeaseSnapshot, at: string): Promise<SnapshotWrite> {
-    return this.put(keys.lease(orgId, snapshot.leaseId), 'lease', snapshot, snapshot.dateTimeModified, at);
-  }
-
-  private async put(
-    key: { PK: string; SK: string },
-    entity: string,
-    snapshot: object,
-    dateTimeModified: string | undefined,
-    at: string,
-  ): Promise<SnapshotWrite> {
+  async put(orgId: string, snapshot: EntitySnapshot, at: string): Promise<SnapshotWrite> {
     // Without a modified time we cannot order versions: such a snapshot only fills a gap.
-    const modifiedAt = dateTimeModified ? toInstant(dateTimeModified) : 0;
+    const modifiedAt = snapshot.dateTimeModified ? toInstant(snapshot.dateTimeModified) : 0;
     const version = Number.isNaN(modifiedAt) ? 0 : modifiedAt;
     try {
       await documentClient().send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...key, entity, snapshot, modifiedAt: version, updatedAt: at },
+          Item: {
+            ...snapshotKey(orgId, snapshot.kind, snapshot.id),
+            entity: snapshot.kind,
+            snapshot: snapshot.data,
+            modifiedAt: version,
+            updatedAt: at,
+          },
+          // Equal versions rewrite: a replay of the same event is processed afresh.
           ConditionExpression: 'attribute_not_exists(PK) OR modifiedAt <= :version',
           ExpressionAttributeValues: { ':version': version },
         }),

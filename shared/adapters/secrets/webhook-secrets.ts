@@ -56,22 +56,28 @@ function isNotFound(error: unknown): boolean {
   return false;
 }
 
-/** Locally: the org's secrets live in the table (there is no Secrets Manager on a laptop). */
+/**
+ * Locally: the secrets live in the table (there is no Secrets Manager on a laptop), by default
+ * the org's; `keyOf` places another owner's, such as an integration's.
+ */
 export class TableWebhookSecrets implements WebhookSecrets, WebhookSecretsWriter {
-  constructor(private readonly tableName: string) {}
+  constructor(
+    private readonly tableName: string,
+    private readonly keyOf: (ownerId: string) => { PK: string; SK: string } = keys.webhookSecrets,
+  ) {}
 
   async setSecrets(orgId: string, secrets: readonly string[]): Promise<void> {
     await documentClient().send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.webhookSecrets(orgId), secrets: [...secrets] },
+        Item: { ...this.keyOf(orgId), secrets: [...secrets] },
       }),
     );
   }
 
   async secretsFor(orgId: string): Promise<readonly string[]> {
     const { Item } = await documentClient().send(
-      new GetCommand({ TableName: this.tableName, Key: keys.webhookSecrets(orgId) }),
+      new GetCommand({ TableName: this.tableName, Key: this.keyOf(orgId) }),
     );
     return Array.isArray(Item?.secrets) ? (Item.secrets as string[]) : [];
   }

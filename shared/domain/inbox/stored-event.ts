@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutPersonalData } from '../rentvine/personal-data.ts';
 
 /** Event ids: `evt_` and 32 hex digits derived from the event key. */
 export const EVENT_ID = /^evt_[0-9a-f]{32}$/;
@@ -41,7 +42,7 @@ export const EventMessage = z.object({
 });
 export type EventMessage = z.infer<typeof EventMessage>;
 
-/** Public view of an event: never the raw headers. */
+/** Public view of an event: never the raw headers, the signature block or personal data. */
 export function eventView(e: StoredEvent) {
   return {
     eventId: e.eventId,
@@ -65,10 +66,48 @@ function safeJson(text: string): unknown {
     const parsed = JSON.parse(text) as unknown;
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && 'auth' in parsed) {
       const { auth: _auth, ...rest } = parsed as Record<string, unknown>;
-      return rest;
+      return withoutPersonalData(rest);
     }
-    return parsed;
+    return withoutPersonalData(parsed);
   } catch {
+    // Not JSON (kept as `unrecognized`): shown as text, which has no keys to strip.
     return text;
+  }
+}
+
+/** Normalised event types (see rentvine/events.ts): `work_order.created`, or `lease_renewed`. */
+const EVENT_TYPE = /^[a-z0-9]+(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)?$/;
+
+/**
+ * `GET /v1/events` query. Strict, so a misspelt filter is an error rather than a silently
+ * unfiltered listing; `since` becomes the stored `toISOString` form it is compared with.
+ */
+export const EventListQuery = z.strictObject({
+  status: z.enum(EVENT_STATUSES).optional(),
+  type: z
+    .string()
+    .max(100)
+    .regex(EVENT_TYPE, 'expected a normalised event type such as work_order.created')
+    .optional(),
+  since: z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+      error: 'expected an ISO-8601 date, or date-time with its zone',
+    })
+    .transform((since) => new Date(since).toISOString())
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z
+    .string()
+    .max(2048)
+    .regex(/^[A-Za-z0-9_-]+$/, 'expected the nextCursor of a previous page')
+    .optional(),
+});
+export type EventListQuery = z.infer<typeof EventListQuery>;
+
+/** A listing cursor that this org's listing did not issue (malformed, foreign, or for another query). */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('the cursor was not issued for this listing');
+    this.name = 'InvalidCursorError';
   }
 }

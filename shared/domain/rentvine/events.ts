@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LeaseSnapshot, WorkOrderSnapshot } from './snapshots.ts';
+import { ENTITIES, type EntityKind, entityOfEventType, type SnapshotOf } from './event-types.ts';
 
 /**
  * Rentvine webhook payloads, in the two shapes known (RENTVINE.md):
@@ -7,15 +7,17 @@ import { LeaseSnapshot, WorkOrderSnapshot } from './snapshots.ts';
  * - named:    `{ event_type: "work_order.created", data: {...entity} }`
  * Event type spellings are a guess, so every spelling is normalised to `<entity>.<action>` here.
  */
+const UserId = z
+  .union([z.string().max(50), z.number()])
+  .transform(String)
+  .nullish();
+
 const ObservedShape = z.object({
   event: z.object({
     eventType: z.string().min(1).max(100),
     // The object id is read from the entity itself; the envelope's copy is not trusted for shape.
     objectID: z.unknown().optional(),
-    userID: z
-      .union([z.string().max(50), z.number()])
-      .transform(String)
-      .nullish(),
+    userID: UserId,
   }),
   data: z.unknown(),
 });
@@ -23,10 +25,7 @@ const ObservedShape = z.object({
 const NamedShape = z.object({
   event_type: z.string().min(1).max(100),
   data: z.unknown(),
-  user_id: z
-    .union([z.string().max(50), z.number()])
-    .transform(String)
-    .nullish(),
+  user_id: UserId,
 });
 
 const ACTIONS = new Set(['created', 'updated', 'deleted']);
@@ -43,52 +42,66 @@ export function normalizeEventType(raw: string): string {
   return `${words.slice(0, -1).join('_')}.${action}`;
 }
 
-export type RentvineEvent =
-  | { entity: 'work_order'; type: string; objectId: string; userId?: string; snapshot: WorkOrderSnapshot }
-  | { entity: 'lease'; type: string; objectId: string; userId?: string; snapshot: LeaseSnapshot };
+/** One recognised event: the entity it carries, already whitelisted and coerced. */
+export type RentvineEvent = {
+  [K in EntityKind]: {
+    entity: K;
+    type: string;
+    objectId: string;
+    /** The Rentvine user whose change this is (an echo when it is the platform's own). */
+    userId?: string;
+    snapshot: SnapshotOf<K>;
+  };
+}[EntityKind];
 
 export type ParsedEvent = { ok: true; event: RentvineEvent } | { ok: false; type?: string; reason: string };
 
+/** Names the failing fields (never their values, which may be personal data). */
 function describe(error: z.ZodError): string {
-  const first = error.issues[0];
-  return first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid';
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(data)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Parses a stored delivery's raw body; anything unreadable is a reason, never an exception. */
+export function parseRentvineDelivery(rawBody: string): ParsedEvent {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(rawBody);
+  } catch {
+    return { ok: false, reason: 'invalid_json' };
+  }
+  return parseRentvineEvent(payload);
 }
 
 export function parseRentvineEvent(payload: unknown): ParsedEvent {
   const observed = ObservedShape.safeParse(payload);
   const named = observed.success ? undefined : NamedShape.safeParse(payload);
-  if (!observed.success && !named?.success) return { ok: false, reason: 'unknown_shape' };
+  const envelope = observed.success
+    ? { rawType: observed.data.event.eventType, data: observed.data.data, userId: observed.data.event.userID }
+    : named?.success
+      ? { rawType: named.data.event_type, data: named.data.data, userId: named.data.user_id }
+      : undefined;
+  if (!envelope) return { ok: false, reason: 'unknown_shape' };
 
-  const type = normalizeEventType(
-    observed.success ? observed.data.event.eventType : (named?.data?.event_type ?? ''),
-  );
-  const data = observed.success ? observed.data.data : named?.data?.data;
-  const userId = (observed.success ? observed.data.event.userID : named?.data?.user_id) ?? undefined;
-  const [entity] = type.split('.');
+  const type = normalizeEventType(envelope.rawType);
+  const entity = entityOfEventType(type);
+  if (!entity) return { ok: false, type, reason: `unsupported_event_type: ${type}` };
+  return parseEntity(entity, type, envelope.data, envelope.userId ?? undefined);
+}
 
-  if (entity === 'work_order' || entity === 'workorder') {
-    const snapshot = WorkOrderSnapshot.safeParse(data);
-    if (!snapshot.success) return { ok: false, type, reason: `schema: ${describe(snapshot.error)}` };
-    return {
-      ok: true,
-      event: {
-        entity: 'work_order',
-        type,
-        objectId: snapshot.data.workOrderId,
-        userId,
-        snapshot: snapshot.data,
-      },
-    };
-  }
-  if (entity === 'lease') {
-    const snapshot = LeaseSnapshot.safeParse(data);
-    if (!snapshot.success) return { ok: false, type, reason: `schema: ${describe(snapshot.error)}` };
-    return {
-      ok: true,
-      event: { entity: 'lease', type, objectId: snapshot.data.leaseId, userId, snapshot: snapshot.data },
-    };
-  }
-  return { ok: false, type, reason: `unsupported_event_type: ${type}` };
+function parseEntity(
+  entity: EntityKind,
+  type: string,
+  data: unknown,
+  userId: string | undefined,
+): ParsedEvent {
+  const read = ENTITIES[entity].read(data);
+  if (!read.ok) return { ok: false, type, reason: `schema_drift: ${type}: ${describe(read.error)}` };
+  const event = { entity, type, objectId: read.id, ...(userId ? { userId } : {}), snapshot: read.snapshot };
+  // TypeScript cannot correlate `entity` with its own snapshot type through the table lookup.
+  return { ok: true, event: event as RentvineEvent };
 }
 
 /**

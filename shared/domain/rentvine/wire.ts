@@ -14,10 +14,35 @@ export const RentvineFlag = z
   .union([z.literal('0'), z.literal('1'), z.literal(0), z.literal(1), z.boolean()])
   .transform((v) => v === true || v === '1' || v === 1);
 
-export const RentvineMoney = z.union([z.string().regex(/^-?\d+(\.\d+)?$/), z.number()]).transform(Number);
+/** Decimal strings (sizes, bed and bath counts) or numbers. */
+export const RentvineDecimal = z.union([z.string().regex(/^-?\d+(\.\d+)?$/), z.number()]).transform(Number);
 
-/** Dates and timestamps as sent ("2026-11-21 14:03:00" or ISO); kept as text, compared via `toInstant`. */
-export const RentvineDateTime = z.string().min(8).max(40);
+/** Money arrives as a decimal string ("275.00"). */
+export const RentvineMoney = RentvineDecimal;
+
+/** Dates as sent ("2026-11-21"), kept as text: they carry no time of day to order by. */
+export const RentvineDate = z.string().min(8).max(40);
+
+/**
+ * Timestamps as sent ("2026-11-21 14:03:00" or ISO), kept as text and compared via `toInstant`.
+ * One that cannot be ordered is drift, not a snapshot that silently loses its place in time.
+ */
+export const RentvineDateTime = z
+  .string()
+  .min(8)
+  .max(40)
+  .refine((text) => !Number.isNaN(toInstant(text)), 'not a date-time');
+
+/** Free text fields, bounded so a drifted payload cannot bloat a snapshot. */
+export const RentvineText = (max: number) => z.string().max(max);
+
+/**
+ * A field Rentvine may omit, send as null, or send as "" (its way of saying "unset"): all three
+ * become absent, so snapshots never carry empty placeholders.
+ */
+export function absent<S extends z.ZodType>(schema: S) {
+  return z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
+}
 
 /** Orders Rentvine timestamps; they arrive without a zone, which we read as UTC consistently. */
 export function toInstant(dateTime: string): number {

@@ -1,19 +1,19 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { matchesAny, type SignatureCheck, withinTolerance } from './verification.ts';
 
 /**
  * The Rentvine header scheme: `X-RentVine-Signature: sha256=<hex HMAC-SHA256(secret, "{timestamp}.{raw body}")>`
- * with `X-RentVine-Timestamp` in unix seconds. Kept in one place so the algorithm can change with
+ * with `X-RentVine-Timestamp` in unix seconds. An org may allow the timestamp-less form (HMAC over
+ * the raw body alone) as an explicit setting. Kept in one place so the algorithm can change with
  * what Rentvine turns out to send (RENTVINE.md).
  */
 export const SIGNATURE_HEADER = 'X-RentVine-Signature';
 export const TIMESTAMP_HEADER = 'X-RentVine-Timestamp';
-export const TOLERANCE_SECONDS = 300;
 
-export type SignatureFailure = 'missing_signature' | 'missing_timestamp' | 'malformed' | 'stale' | 'mismatch';
-export type SignatureCheck = { ok: true } | { ok: false; reason: SignatureFailure };
-
-function digest(secret: string, timestamp: string, body: Buffer): Buffer {
-  return createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest();
+function digest(secret: string, timestamp: string | undefined, body: Buffer): Buffer {
+  const hmac = createHmac('sha256', secret);
+  if (timestamp !== undefined) hmac.update(`${timestamp}.`);
+  return hmac.update(body).digest();
 }
 
 export function signWebhook(
@@ -33,8 +33,9 @@ const SIGNATURE_FORMAT = /^sha256=([0-9a-f]{64})$/i;
 const TIMESTAMP_FORMAT = /^\d{1,12}$/;
 
 /**
- * Checks a delivery against every active secret (rotation), in constant time per comparison,
- * and always tries them all so timing does not reveal which one matched.
+ * Checks a delivery against every active secret (rotation). Without a timestamp it is refused
+ * unless the org allows the timestamp-less form: that form can be replayed for ever, so only the
+ * event-key dedupe stands between a captured delivery and a second copy.
  */
 export function verifyWebhook(input: {
   secrets: readonly string[];
@@ -42,17 +43,18 @@ export function verifyWebhook(input: {
   signature: string | undefined;
   timestamp: string | undefined;
   nowSeconds: number;
+  allowTimestampless?: boolean;
 }): SignatureCheck {
   if (!input.signature) return { ok: false, reason: 'missing_signature' };
-  if (!input.timestamp) return { ok: false, reason: 'missing_timestamp' };
+  if (!input.timestamp && !input.allowTimestampless) return { ok: false, reason: 'missing_timestamp' };
+  const timestamp = input.timestamp || undefined;
   const match = SIGNATURE_FORMAT.exec(input.signature.trim());
-  if (!match?.[1] || !TIMESTAMP_FORMAT.test(input.timestamp)) return { ok: false, reason: 'malformed' };
-  if (Math.abs(input.nowSeconds - Number(input.timestamp)) > TOLERANCE_SECONDS)
+  if (!match?.[1] || (timestamp !== undefined && !TIMESTAMP_FORMAT.test(timestamp)))
+    return { ok: false, reason: 'malformed' };
+  if (timestamp !== undefined && !withinTolerance(Number(timestamp), input.nowSeconds))
     return { ok: false, reason: 'stale' };
-  const presented = Buffer.from(match[1], 'hex');
-  let matched = false;
-  for (const secret of input.secrets) {
-    if (timingSafeEqual(presented, digest(secret, input.timestamp, input.body))) matched = true;
-  }
-  return matched ? { ok: true } : { ok: false, reason: 'mismatch' };
+  const expected = input.secrets.map((secret) => digest(secret, timestamp, input.body));
+  return matchesAny(Buffer.from(match[1], 'hex'), expected)
+    ? { ok: true }
+    : { ok: false, reason: 'mismatch' };
 }

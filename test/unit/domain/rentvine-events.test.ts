@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalEventText, normalizeEventType, parseRentvineEvent } from '#domain/rentvine/events.ts';
+import {
+  canonicalEventText,
+  normalizeEventType,
+  parseRentvineDelivery,
+  parseRentvineEvent,
+} from '#domain/rentvine/events.ts';
 import { WorkOrderSnapshot } from '#domain/rentvine/snapshots.ts';
 import { emergencyReasons } from '#domain/rentvine/triggers.ts';
 import { htmlToText, toInstant } from '#domain/rentvine/wire.ts';
@@ -82,18 +87,50 @@ describe('parseRentvineEvent', () => {
   it.each([
     [{ hello: 'world' }, 'unknown_shape'],
     [null, 'unknown_shape'],
-    [{ event_type: 'property.updated', data: {} }, 'unsupported_event_type: property.updated'],
+    [
+      { event_type: 'property.deleted', data: { propertyID: '1' } },
+      'unsupported_event_type: property.deleted',
+    ],
+    [{ event: { eventType: 'lease.renewed' }, data: {} }, 'unsupported_event_type: lease_renewed'],
+    [{ event_type: 'payment.received', data: {} }, 'unsupported_event_type: payment_received'],
   ])('reports %j as unrecognized (%s)', (payload, reason) => {
     expect(parseRentvineEvent(payload)).toMatchObject({ ok: false, reason });
   });
 
-  it('reports schema drift with the failing field', () => {
+  it('reports schema drift with the type and the failing fields, never their values', () => {
     const parsed = parseRentvineEvent({
       event_type: 'work_order.updated',
-      data: { workOrderID: 'abc', propertyID: '1' },
+      data: { workOrderID: 'abc-secret', priorityID: 'urgent' },
     });
-    expect(parsed).toMatchObject({ ok: false, type: 'work_order.updated' });
-    expect(!parsed.ok && parsed.reason).toContain('workOrderID');
+    expect(parsed).toEqual({
+      ok: false,
+      type: 'work_order.updated',
+      reason: expect.stringMatching(
+        /^schema_drift: work_order\.updated: workOrderID: .+; propertyID: .+; priorityID: /,
+      ),
+    });
+    expect(!parsed.ok && parsed.reason).not.toContain('abc-secret');
+  });
+
+  it('takes the acting user from either shape, as text', () => {
+    const data = { workOrderID: '1', propertyID: '2' };
+    expect(parseRentvineEvent({ event: { eventType: 'workOrder.updated', userID: 7 }, data })).toMatchObject({
+      ok: true,
+      event: { userId: '7' },
+    });
+    expect(parseRentvineEvent({ event_type: 'work_order.updated', user_id: '8', data })).toMatchObject({
+      ok: true,
+      event: { userId: '8' },
+    });
+    const anonymous = parseRentvineEvent({ event_type: 'work_order.updated', data });
+    expect(anonymous.ok && 'userId' in anonymous.event).toBe(false);
+  });
+
+  it('reads a stored raw body, and calls an unparseable one what it is', () => {
+    expect(
+      parseRentvineDelivery('{"event_type":"unit.updated","data":{"unitID":"3","propertyID":"1"}}'),
+    ).toMatchObject({ ok: true, event: { entity: 'unit', objectId: '3' } });
+    expect(parseRentvineDelivery('{not json')).toEqual({ ok: false, reason: 'invalid_json' });
   });
 });
 

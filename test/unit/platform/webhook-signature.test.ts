@@ -63,3 +63,48 @@ describe('Rentvine header signature', () => {
     expect(check(overrides)).toEqual({ ok: false, reason });
   });
 });
+
+describe('Rentvine header signature without a timestamp', () => {
+  // Independently computed: HMAC-SHA256 over the raw body alone, hex.
+  const bodyOnly = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+  const timestampless = (overrides: Partial<Parameters<typeof verifyWebhook>[0]> = {}) =>
+    verifyWebhook({
+      secrets: [SECRET],
+      body,
+      signature: bodyOnly,
+      timestamp: undefined,
+      nowSeconds: now,
+      ...overrides,
+    });
+
+  it('is refused unless the org allows it', () => {
+    expect(timestampless()).toEqual({ ok: false, reason: 'missing_timestamp' });
+    expect(timestampless({ allowTimestampless: false })).toEqual({ ok: false, reason: 'missing_timestamp' });
+  });
+
+  it('is verified over the raw body alone when the org allows it, at any age', () => {
+    expect(timestampless({ allowTimestampless: true })).toEqual({ ok: true });
+    expect(timestampless({ allowTimestampless: true, nowSeconds: now + 86_400 * 365 })).toEqual({ ok: true });
+  });
+
+  it('still refuses a wrong secret, a tampered body or a timestamped signature sent without its timestamp', () => {
+    const allowed = { allowTimestampless: true };
+    expect(timestampless({ ...allowed, secrets: ['another-test-secret'] })).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
+    expect(timestampless({ ...allowed, body: Buffer.from(`${body.toString()} `) })).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
+    const timestamped = signWebhook(SECRET, body, now)['X-RentVine-Signature'];
+    expect(timestampless({ ...allowed, signature: timestamped })).toEqual({ ok: false, reason: 'mismatch' });
+  });
+
+  it('keeps checking the window when a timestamp is sent, even where timestamp-less is allowed', () => {
+    expect(check({ allowTimestampless: true, nowSeconds: now + 301 })).toEqual({
+      ok: false,
+      reason: 'stale',
+    });
+  });
+});

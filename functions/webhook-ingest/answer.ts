@@ -1,0 +1,46 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { problem } from '#platform/http/problem.ts';
+import { jsonResponse } from '#platform/http/response.ts';
+import { logger, metrics } from '#platform/observability.ts';
+import type { RejectionReason } from '#platform/security/verification.ts';
+import type { IngestOutcome } from '#usecases/ingest-rentvine-webhook.ts';
+
+/**
+ * The HTTP answer to an ingest outcome, and its metrics. Rejections are counted in total (for the
+ * alarm) and per reason as `WebhookRejected_<reason>`; the reasons are a closed set, so the number
+ * of metric names stays bounded. The caller never learns the reason.
+ */
+export function answer(outcome: IngestOutcome, instance: string | undefined): APIGatewayProxyResult {
+  if (outcome.kind === 'rejected') return refusal(outcome.reason, instance);
+  count('WebhookVerified');
+  switch (outcome.kind) {
+    case 'accepted':
+      count(outcome.recognized ? 'WebhookEnqueued' : 'WebhookUnrecognized');
+      return jsonResponse(202, { status: 'accepted', eventId: outcome.eventId });
+    case 'duplicate':
+      count('WebhookDuplicate');
+      return jsonResponse(200, { status: 'duplicate', eventId: outcome.eventId });
+    case 'unavailable':
+      count('WebhookEnqueueFailed');
+      return problem(503, 'unavailable', { detail: 'stored, not yet queued: retry the delivery', instance });
+  }
+}
+
+function refusal(reason: RejectionReason, instance: string | undefined): APIGatewayProxyResult {
+  count('WebhookRejected');
+  count(`WebhookRejected_${reason}`);
+  logger.warn('webhook rejected', { reason });
+  switch (reason) {
+    case 'too_large':
+      return problem(413, 'payload-too-large', { instance });
+    case 'forbidden_source':
+      return problem(403, 'forbidden', { detail: 'deliveries are not accepted from this network', instance });
+    default:
+      return problem(401, 'unauthorized', { detail: 'the delivery could not be authenticated', instance });
+  }
+}
+
+export function count(name: string): void {
+  metrics.addMetric(name, MetricUnit.Count, 1);
+}

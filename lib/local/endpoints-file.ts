@@ -1,0 +1,75 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { type QueueName, queues, type TableName, tables } from '#lib/topology.ts';
+import { type Endpoints, type LocalResources, runtimeEnv } from './provision.ts';
+
+/**
+ * Where a running `npm start` says where its emulators listen (random ports) and what it named its
+ * tables and queues, so `aictive … --local` can reach it. Lives in the data directory (git-ignored)
+ * and is removed on a clean stop.
+ */
+export const LOCAL_ENDPOINTS_FILE = 'local-endpoints.json';
+
+export interface LocalStackAddress {
+  readonly endpoints: Endpoints;
+  readonly resources: LocalResources;
+}
+
+// Keys from the topology: a file from a runtime with other tables or queues is refused, not half-used.
+const QueueResources = z.object({ url: z.string(), arn: z.string(), dlqUrl: z.string(), dlqArn: z.string() });
+const LocalStackAddress = z.object({
+  endpoints: z.object({ dynamoEndpoint: z.url(), sqsEndpoint: z.url() }),
+  resources: z.object({
+    tables: z.record(z.enum(Object.keys(tables) as [TableName, ...TableName[]]), z.string()),
+    queues: z.record(z.enum(queues.map((q) => q.name) as [QueueName, ...QueueName[]]), QueueResources),
+  }),
+});
+
+/** Writes the file and returns how to remove it. */
+export async function writeLocalEndpoints(
+  dataDir: string,
+  address: LocalStackAddress,
+): Promise<() => Promise<void>> {
+  const path = join(dataDir, LOCAL_ENDPOINTS_FILE);
+  const { dynamoEndpoint, sqsEndpoint } = address.endpoints;
+  await writeFile(
+    path,
+    `${JSON.stringify({ endpoints: { dynamoEndpoint, sqsEndpoint }, resources: address.resources }, null, 2)}\n`,
+  );
+  return () => rm(path, { force: true });
+}
+
+/**
+ * Points this process's AWS SDK clients and resource variables (TABLE_NAME, EVENTS_QUEUE_URL…) at
+ * the running local stack of `dataDir` (AICTIVE_DATA_DIR or `.data`, as `npm start` uses), exactly
+ * as its handlers see them. Call before any client is created.
+ */
+export async function useLocalStack(
+  dataDir = process.env.AICTIVE_DATA_DIR || '.data',
+): Promise<LocalStackAddress> {
+  const address = await readLocalEndpoints(dataDir);
+  Object.assign(process.env, runtimeEnv(address.endpoints, address.resources));
+  return address;
+}
+
+export async function readLocalEndpoints(dataDir: string): Promise<LocalStackAddress> {
+  const path = join(dataDir, LOCAL_ENDPOINTS_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new Error(`no running local stack: ${path} is missing (start one with npm start)`);
+  }
+  const parsed = LocalStackAddress.safeParse(parseJson(text));
+  if (!parsed.success) throw new Error(`${path} is not a local stack address (restart npm start)`);
+  return parsed.data;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { WebhookSecrets } from '#domain/ports.ts';
+import type { WebhookSecretsConfig } from '#platform/config.ts';
+import { keys } from '../dynamodb/keys.ts';
+import { SecretsManagerWebhookSecrets, TableWebhookSecrets } from './webhook-secrets.ts';
+
+/**
+ * The Standard Webhooks secrets (`whsec_…`) of generic integrations, looked up by integration id:
+ * in AWS the Secrets Manager secret `<WEBHOOK_SECRET_PREFIX>integration/<integrationId>` (cached,
+ * one value or `{"secrets":[...]}` while rotating), locally a row beside the integration.
+ */
+export function integrationSecretsFrom(
+  config: z.infer<typeof WebhookSecretsConfig>,
+  tableName: string,
+): WebhookSecrets {
+  return config.WEBHOOK_SECRETS_SOURCE === 'secretsmanager'
+    ? new SecretsManagerWebhookSecrets(`${config.WEBHOOK_SECRET_PREFIX}integration/`)
+    : tableIntegrationSecrets(tableName);
+}
+
+export function tableIntegrationSecrets(tableName: string): TableWebhookSecrets {
+  return new TableWebhookSecrets(tableName, (integrationId) => ({
+    PK: keys.integration(integrationId).PK,
+    SK: 'WEBHOOK_SECRETS',
+  }));
+}

@@ -1,0 +1,71 @@
+import { ORG_ID } from '#domain/orgs/org-settings.ts';
+import type { Clock, IntegrationStore, WebhookSecrets } from '#domain/ports.ts';
+import { sourceAllowed } from '#platform/security/source-network.ts';
+import { verifyStandardWebhook } from '#platform/security/standard-webhooks.ts';
+import {
+  type IngestOutcome,
+  type KeepDeps,
+  keepDelivery,
+  MAX_WEBHOOK_BYTES,
+  parseJson,
+  verifiedEvent,
+} from './ingest-rentvine-webhook.ts';
+
+export interface IngestIntegrationDeps extends KeepDeps {
+  readonly integrations: IntegrationStore;
+  /** Keyed by integration id: its active `whsec_` secrets. */
+  readonly secrets: WebhookSecrets;
+  readonly clock: Clock;
+}
+
+export interface IntegrationDelivery {
+  readonly integrationId: string;
+  readonly body: Buffer;
+  readonly headers: (name: string) => string | undefined;
+  /** The address API Gateway saw the request come from (never a header). */
+  readonly sourceIp: string | undefined;
+}
+
+/**
+ * `POST /webhooks/{integrationId}`: a Standard Webhooks delivery from a generic integration
+ * (a website form, an answering service), kept in the integration's org under `swh:<id>:<webhook-id>`.
+ */
+export async function ingestIntegrationWebhook(
+  deps: IngestIntegrationDeps,
+  delivery: IntegrationDelivery,
+): Promise<IngestOutcome> {
+  if (delivery.body.length > MAX_WEBHOOK_BYTES) return { kind: 'rejected', reason: 'too_large' };
+  const now = deps.clock.now();
+  const { integrationId } = delivery;
+  // An unknown integration gets the same 401 as a bad signature: the answer reveals nothing.
+  const integration = ORG_ID.test(integrationId) ? await deps.integrations.get(integrationId) : undefined;
+  if (!integration) return { kind: 'rejected', reason: 'unknown_sender' };
+
+  const check = verifyStandardWebhook({
+    secrets: await deps.secrets.secretsFor(integrationId),
+    body: delivery.body,
+    headers: delivery.headers,
+    nowSeconds: Math.floor(now.getTime() / 1000),
+  });
+  if (!check.ok) return { kind: 'rejected', reason: check.reason };
+  // After the signature, so only an authentic sender learns its network is not allowed (403).
+  const cidrs = integration.allowedCidrs ?? [];
+  if (cidrs.length > 0 && !sourceAllowed(delivery.sourceIp, cidrs))
+    return { kind: 'rejected', reason: 'forbidden_source' };
+
+  const rawBody = delivery.body.toString('utf8');
+  return keepDelivery(
+    deps,
+    verifiedEvent({
+      orgId: integration.orgId,
+      eventKey: `swh:${integrationId}:${check.messageId}`,
+      source: 'integration',
+      integrationId,
+      scheme: 'standard-webhooks',
+      receivedAt: now,
+      rawBody,
+      payload: parseJson(rawBody),
+      headers: delivery.headers,
+    }),
+  );
+}

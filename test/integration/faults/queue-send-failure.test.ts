@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
+import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
+import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { OUTBOX_GRACE_SECONDS } from '#lib/topology.ts';
+import { signWebhook } from '#platform/security/webhook-signature.ts';
+import {
+  type FaultProxy,
+  faultFraction,
+  forwardEverything,
+  SQS_SEND_REFUSED,
+  startFaultProxy,
+} from '#test/support/fault-proxy.ts';
+import {
+  type ApiHandler,
+  apiEvent,
+  lambdaContext,
+  loadHandler,
+  type SqsHandler,
+  sqsEventFromMessages,
+} from '#test/support/lambda-events.ts';
+import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
+import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
+import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+import { resendPendingWork } from '#usecases/resend-pending-work.ts';
+
+/**
+ * The events queue refusing sends during ingest (a proxy in front of the SQS emulator): the
+ * delivery is stored, answered 503, retried by the sender (a duplicate, not queued again) and
+ * re-sent by the sweeper once the outbox grace has passed. End to end, each accepted delivery is
+ * processed exactly once.
+ */
+
+const DELIVERIES = 30;
+
+let stack: TestStack;
+let proxy: FaultProxy;
+let org: TestOrg;
+let ingest: ApiHandler;
+let processor: SqsHandler;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  proxy = await startFaultProxy({ target: stack.env.AWS_ENDPOINT_URL_SQS ?? '', fault: SQS_SEND_REFUSED });
+  // Before any handler builds its (shared) SQS client.
+  process.env.AWS_ENDPOINT_URL_SQS = proxy.url;
+  org = await createTestOrg(stack.resources.tables.main);
+  ingest = await loadHandler<ApiHandler>('webhook-ingest');
+  processor = await loadHandler<SqsHandler>('event-processor');
+});
+afterAll(async () => {
+  await proxy?.stop();
+  await stack?.stop();
+});
+
+function deliver(workOrderID: string) {
+  const body = JSON.stringify(workOrderEvent({ workOrderID, priorityID: '3', description: 'Sewage backup' }));
+  return ingest(
+    apiEvent({
+      method: 'POST',
+      resource: '/webhooks/rentvine/{orgId}',
+      pathParameters: { orgId: org.orgId },
+      headers: signWebhook(org.webhookSecret, body, Math.floor(Date.now() / 1000)),
+      body,
+    }),
+    lambdaContext('webhook-ingest'),
+  );
+}
+
+const eventIdOf = (m: { Body?: string }) => (JSON.parse(m.Body ?? '{}') as { eventId: string }).eventId;
+
+function countBy(ids: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const id of ids) counts[id] = (counts[id] ?? 0) + 1;
+  return counts;
+}
+
+/** Runs the event-processor over everything the events queue holds; returns the event ids seen. */
+async function processQueue(): Promise<string[]> {
+  const messages = await stack.drain('events');
+  for (let i = 0; i < messages.length; i += 10) {
+    const response = await processor(
+      sqsEventFromMessages(messages.slice(i, i + 10)),
+      lambdaContext('event-processor'),
+    );
+    expect(response.batchItemFailures).toEqual([]);
+  }
+  return messages.map(eventIdOf);
+}
+
+describe('queue send failing during ingest', () => {
+  it('after the sweeper, each accepted delivery is processed exactly once', async () => {
+    proxy.setRule(faultFraction(0.4, ['SendMessage'], 3));
+    const eventIds: string[] = [];
+    const unqueued: string[] = [];
+    for (let i = 0; i < DELIVERIES; i += 1) {
+      const answer = await deliver(`${8000 + i}`);
+      expect([202, 503], answer.body).toContain(answer.statusCode);
+      if (answer.statusCode === 503) {
+        expect(JSON.parse(answer.body).type).toBe('urn:aictive:problem:unavailable');
+        // The sender retries at once, while the queue still refuses: stored already, not re-sent.
+        const retry = await deliver(`${8000 + i}`);
+        expect(retry.statusCode, retry.body).toBe(200);
+        unqueued.push((JSON.parse(retry.body) as { eventId: string }).eventId);
+      } else {
+        eventIds.push((JSON.parse(answer.body) as { eventId: string }).eventId);
+      }
+    }
+    proxy.setRule(forwardEverything);
+    expect(unqueued.length).toBeGreaterThan(0);
+    expect(eventIds.length).toBeGreaterThan(0);
+
+    const firstPass = await processQueue();
+    expect(countBy(firstPass)).toEqual(countBy(eventIds));
+
+    // The scheduled sweep, once the outbox grace has passed, finds exactly the unqueued rows.
+    const later = new Date(Date.now() + (OUTBOX_GRACE_SECONDS + 60) * 1000);
+    const swept = await resendPendingWork(
+      {
+        pending: new DynamoPendingWork(stack.resources.tables.main),
+        queue: new SqsWorkQueue({ events: stack.resources.queues.events.url }),
+        clock: { now: () => later },
+      },
+      { graceMs: OUTBOX_GRACE_SECONDS * 1000, resendLimit: 3 },
+    );
+    expect(swept).toEqual({ resent: unqueued.length, failed: 0, gaveUp: 0 });
+    const secondPass = await processQueue();
+    expect(countBy(secondPass)).toEqual(countBy(unqueued));
+
+    const accepted = [...eventIds, ...unqueued];
+    const inbox = new DynamoEventInbox(stack.resources.tables.main);
+    for (const eventId of accepted) expect((await inbox.get(org.orgId, eventId))?.status).toBe('processed');
+    // One emergency workflow start per event: nothing was processed twice.
+    expect(countBy((await stack.drain('workflow')).map(eventIdOf))).toEqual(countBy(accepted));
+  }, 60_000);
+});
