@@ -61,12 +61,15 @@ function isNotFound(error: unknown): boolean {
  * the org's; `keyOf` places another owner's, such as an integration's.
  */
 export class TableWebhookSecrets implements WebhookSecrets, WebhookSecretsWriter {
+  private readonly found = new Map<string, { secrets: readonly string[]; until: number }>();
+
   constructor(
     private readonly tableName: string,
     private readonly keyOf: (ownerId: string) => { PK: string; SK: string } = keys.webhookSecrets,
   ) {}
 
   async setSecrets(orgId: string, secrets: readonly string[]): Promise<void> {
+    this.found.delete(orgId);
     await documentClient().send(
       new PutCommand({
         TableName: this.tableName,
@@ -76,9 +79,24 @@ export class TableWebhookSecrets implements WebhookSecrets, WebhookSecretsWriter
   }
 
   async secretsFor(orgId: string): Promise<readonly string[]> {
+    const cached = this.found.get(orgId);
+    if (cached && cached.until > Date.now()) return cached.secrets;
     const { Item } = await documentClient().send(
       new GetCommand({ TableName: this.tableName, Key: this.keyOf(orgId) }),
     );
-    return Array.isArray(Item?.secrets) ? (Item.secrets as string[]) : [];
+    const secrets = Array.isArray(Item?.secrets) ? (Item.secrets as string[]) : [];
+    // Only secrets that exist are cached: a newly seeded org works at once.
+    if (secrets.length > 0) {
+      if (this.found.size >= FOUND_CACHE_ENTRIES) this.found.clear();
+      this.found.set(orgId, { secrets, until: Date.now() + FOUND_CACHE_MS });
+    }
+    return secrets;
   }
 }
+
+/**
+ * Like the Secrets Manager cache in AWS, but short: a rotation done locally takes effect within
+ * seconds, while a burst of deliveries reads the secrets once.
+ */
+const FOUND_CACHE_MS = 5_000;
+const FOUND_CACHE_ENTRIES = 10_000;
