@@ -1,42 +1,14 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { LOCAL_ENDPOINTS_FILE } from '#lib/local/endpoints-file.ts';
+import { runAictive } from '#test/support/cli-process.ts';
 import { removeDir, startLocalProcess } from '#test/support/local-process.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
-const REPO_ROOT = new URL('../../', import.meta.url);
-
-/** Asynchronous: the emulators the CLI talks to live in this very process. */
-function aictive(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/aictive.js', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.stdin.end();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const aictive = runAictive;
 
 const jsonLines = (text: string) =>
   text

@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { systemClock } from '#platform/clock.ts';
 import { verifyWebhook } from '#platform/security/webhook-signature.ts';
+import { runAictive } from '#test/support/cli-process.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { authorizeApiKey } from '#usecases/authorize-api-key.ts';
 
@@ -18,34 +19,6 @@ function aictive(args: string[], input: string, env: Record<string, string> = {}
     timeout: 30_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Asynchronous, for when the emulators the CLI talks to live in this very process. */
-function aictiveAsync(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/aictive.js', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.stdin.end();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
 }
 
 describe('aictive classify', () => {
@@ -140,7 +113,7 @@ describe('aictive api-key create', () => {
   it('writes a key the authorizer accepts, with the scopes asked for, and prints it once', async () => {
     stack = await startTestStack();
     const table = stack.resources.tables.main;
-    const result = await aictiveAsync(
+    const result = await runAictive(
       ['api-key', 'create', '--org', 'acme', '--scopes', 'emails:read,events:read', '--table', table],
       stack.env,
     );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
-import { signWebhook } from '#platform/security/webhook-signature.ts';
+import { countBy, deliverEmergency, eventIdOf } from '#test/support/deliveries.ts';
 import {
   DYNAMODB_THROTTLING,
   type FaultProxy,
@@ -10,14 +10,12 @@ import {
 } from '#test/support/fault-proxy.ts';
 import {
   type ApiHandler,
-  apiEvent,
   lambdaContext,
   loadHandler,
   type SqsHandler,
   sqsEventFromMessages,
 } from '#test/support/lambda-events.ts';
 import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
-import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
 /**
@@ -52,27 +50,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function deliver(workOrderID: string) {
-  const body = JSON.stringify(workOrderEvent({ workOrderID, priorityID: '3', description: 'No heat' }));
-  return ingest(
-    apiEvent({
-      method: 'POST',
-      resource: '/webhooks/rentvine/{orgId}',
-      pathParameters: { orgId: org.orgId },
-      headers: signWebhook(org.webhookSecret, body, Math.floor(Date.now() / 1000)),
-      body,
-    }),
-    lambdaContext('webhook-ingest'),
-  );
-}
-
-const eventIdOf = (m: { Body?: string }) => (JSON.parse(m.Body ?? '{}') as { eventId: string }).eventId;
-
-function countBy(ids: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const id of ids) counts[id] = (counts[id] ?? 0) + 1;
-  return counts;
-}
+const deliver = (workOrderID: string) => deliverEmergency(ingest, org, workOrderID, 'No heat');
 
 describe('DynamoDB throttling during ingest', () => {
   it('every 2xx ends processed; every 5xx was not acknowledged and its retry is processed once', async () => {

@@ -5,7 +5,7 @@ import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { LambdaInvoker, loadFunctions } from '#lib/local/lambda.ts';
 import { startQueuePoller } from '#lib/local/queue-poller.ts';
 import { type FunctionSpec, functions } from '#lib/topology.ts';
-import { signWebhook } from '#platform/security/webhook-signature.ts';
+import { deliverEmergency, eventIdOf } from '#test/support/deliveries.ts';
 import {
   DYNAMODB_REFUSED,
   type FaultProxy,
@@ -16,14 +16,12 @@ import {
 } from '#test/support/fault-proxy.ts';
 import {
   type ApiHandler,
-  apiEvent,
   lambdaContext,
   loadHandler,
   type SqsHandler,
   sqsEventFromMessages,
 } from '#test/support/lambda-events.ts';
 import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
-import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
 /**
@@ -58,17 +56,7 @@ afterAll(async () => {
 
 /** Accepts an emergency work order through the real ingest function; returns its event id. */
 async function acceptEmergency(workOrderID: string): Promise<string> {
-  const body = JSON.stringify(workOrderEvent({ workOrderID, priorityID: '3', description: 'Burst pipe' }));
-  const response = await ingest(
-    apiEvent({
-      method: 'POST',
-      resource: '/webhooks/rentvine/{orgId}',
-      pathParameters: { orgId: org.orgId },
-      headers: signWebhook(org.webhookSecret, body, Math.floor(Date.now() / 1000)),
-      body,
-    }),
-    lambdaContext('webhook-ingest'),
-  );
+  const response = await deliverEmergency(ingest, org, workOrderID);
   expect(response.statusCode, response.body).toBe(202);
   return (JSON.parse(response.body) as { eventId: string }).eventId;
 }
@@ -157,7 +145,6 @@ describe('event-processor crashing mid-batch', () => {
       await invoker.drain();
       proxy.setRule(forwardEverything);
     }
-    const eventIdOf = (m: { Body?: string }) => (JSON.parse(m.Body ?? '{}') as { eventId: string }).eventId;
     dead = (await stack.drain('events', { dlq: true })).map(eventIdOf);
     workflowStarts = await stack.drain('workflow');
   }, 90_000);

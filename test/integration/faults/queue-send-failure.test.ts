@@ -3,7 +3,7 @@ import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { OUTBOX_GRACE_SECONDS } from '#lib/topology.ts';
-import { signWebhook } from '#platform/security/webhook-signature.ts';
+import { countBy, deliverEmergency, eventIdOf } from '#test/support/deliveries.ts';
 import {
   type FaultProxy,
   faultFraction,
@@ -13,14 +13,12 @@ import {
 } from '#test/support/fault-proxy.ts';
 import {
   type ApiHandler,
-  apiEvent,
   lambdaContext,
   loadHandler,
   type SqsHandler,
   sqsEventFromMessages,
 } from '#test/support/lambda-events.ts';
 import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
-import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 
@@ -53,27 +51,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function deliver(workOrderID: string) {
-  const body = JSON.stringify(workOrderEvent({ workOrderID, priorityID: '3', description: 'Sewage backup' }));
-  return ingest(
-    apiEvent({
-      method: 'POST',
-      resource: '/webhooks/rentvine/{orgId}',
-      pathParameters: { orgId: org.orgId },
-      headers: signWebhook(org.webhookSecret, body, Math.floor(Date.now() / 1000)),
-      body,
-    }),
-    lambdaContext('webhook-ingest'),
-  );
-}
-
-const eventIdOf = (m: { Body?: string }) => (JSON.parse(m.Body ?? '{}') as { eventId: string }).eventId;
-
-function countBy(ids: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const id of ids) counts[id] = (counts[id] ?? 0) + 1;
-  return counts;
-}
+const deliver = (workOrderID: string) => deliverEmergency(ingest, org, workOrderID, 'Sewage backup');
 
 /** Runs the event-processor over everything the events queue holds; returns the event ids seen. */
 async function processQueue(): Promise<string[]> {
