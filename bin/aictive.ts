@@ -12,7 +12,8 @@ const USAGE = `usage: aictive <command> [options]
 
 commands:
   classify [--jsonl]                              classify an email read as JSON {from, subject, text} on stdin
-  sign-webhook --secret S [--timestamp T] [--json] print the signature headers for the body on stdin
+  sign-webhook --secret S [--scheme header|body|standard] [--timestamp T] [--id ID] [--json]
+                                                  sign the body on stdin: headers (header, standard) or the body with auth
   api-key create --org ORG --scopes a,b [--name N] [--env E] [--table T]
                                                   issue an API key (written to the table directly)
   replay --org ORG --since ISO [--type T] [--dry-run] [--table T] [--queue-url U] [--local]
@@ -40,12 +41,14 @@ async function run(argv: string[]): Promise<number> {
         args: rest,
         options: {
           secret: { type: 'string' },
+          scheme: { type: 'string' },
           timestamp: { type: 'string' },
+          id: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
         strict: true,
       });
-      return signWebhookCommand({ secret: values.secret, timestamp: values.timestamp, json: values.json });
+      return signWebhookCommand(values);
     }
     case 'api-key': {
       const [action, ...args] = rest;

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { systemClock } from '#platform/clock.ts';
+import { bodyAuthOf, verifyBodySignature } from '#platform/security/rentvine-body-signature.ts';
 import { verifyWebhook } from '#platform/security/webhook-signature.ts';
 import { runAictive } from '#test/support/cli-process.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
@@ -92,6 +94,30 @@ describe('aictive sign-webhook', () => {
         nowSeconds: 1_790_000_000,
       }),
     ).toEqual({ ok: true });
+  });
+
+  it('signs with the Rentvine body scheme and with Standard Webhooks, as the verifiers accept', () => {
+    const body = '{"event":{"eventType":"lease.updated"},"data":{"leaseID":"1"}}';
+    const signedBody = aictive(
+      ['sign-webhook', '--scheme', 'body', '--secret', 'cli-test-secret', '--timestamp', '1790000000'],
+      body,
+    );
+    expect(signedBody.code).toBe(0);
+    const auth = bodyAuthOf(JSON.parse(signedBody.stdout));
+    if (typeof auth === 'string') throw new Error(`no auth block: ${auth}`);
+    expect(verifyBodySignature({ secrets: ['cli-test-secret'], auth, nowSeconds: 1_790_000_000 })).toEqual({
+      ok: true,
+    });
+
+    const secret = `whsec_${Buffer.from('cli-test-integration-key').toString('base64')}`;
+    const standard = aictive(
+      ['sign-webhook', '--scheme', 'standard', '--secret', secret, '--id', 'msg_1', '--json'],
+      body,
+    );
+    expect(standard.code).toBe(0);
+    const headers = JSON.parse(standard.stdout) as Record<string, string>;
+    expect(headers['webhook-id']).toBe('msg_1');
+    expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
   });
 
   it('needs a secret, and says so on one line', () => {
