@@ -6,8 +6,8 @@ import {
   type FaultProxy,
   faultFraction,
   forwardEverything,
-  startFaultProxy,
 } from '#test/support/fault-proxy.ts';
+import { type FaultyStack, startFaultyStack } from '#test/support/faulty-stack.ts';
 import {
   type ApiHandler,
   lambdaContext,
@@ -15,8 +15,8 @@ import {
   type SqsHandler,
   sqsEventFromMessages,
 } from '#test/support/lambda-events.ts';
-import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
-import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+import type { TestOrg } from '#test/support/orgs.ts';
+import type { TestStack } from '#test/support/test-stack.ts';
 
 /**
  * DynamoDB throttling during ingest: a proxy in front of the emulator answers about two thirds of the table
@@ -27,6 +27,7 @@ import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 const DELIVERIES = 40;
 const CONCURRENCY = 10;
 
+let faulty: FaultyStack;
 let stack: TestStack;
 let proxy: FaultProxy;
 let org: TestOrg;
@@ -34,21 +35,12 @@ let ingest: ApiHandler;
 let processor: SqsHandler;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  proxy = await startFaultProxy({
-    target: stack.env.AWS_ENDPOINT_URL_DYNAMODB ?? '',
-    fault: DYNAMODB_THROTTLING,
-  });
-  // Before any handler or adapter builds its (shared) DynamoDB client.
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = proxy.url;
-  org = await createTestOrg(stack.resources.tables.main);
+  faulty = await startFaultyStack('AWS_ENDPOINT_URL_DYNAMODB', DYNAMODB_THROTTLING);
+  ({ stack, proxy, org } = faulty);
   ingest = await loadHandler<ApiHandler>('webhook-ingest');
   processor = await loadHandler<SqsHandler>('event-processor');
 });
-afterAll(async () => {
-  await proxy?.stop();
-  await stack?.stop();
-});
+afterAll(async () => faulty?.stop());
 
 const deliver = (workOrderID: string) => deliverEmergency(ingest, org, workOrderID, 'No heat');
 

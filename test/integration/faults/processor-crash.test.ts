@@ -12,8 +12,8 @@ import {
   type FaultRule,
   faultTimes,
   forwardEverything,
-  startFaultProxy,
 } from '#test/support/fault-proxy.ts';
+import { type FaultyStack, startFaultyStack } from '#test/support/faulty-stack.ts';
 import {
   type ApiHandler,
   lambdaContext,
@@ -21,8 +21,8 @@ import {
   type SqsHandler,
   sqsEventFromMessages,
 } from '#test/support/lambda-events.ts';
-import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
-import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+import type { TestOrg } from '#test/support/orgs.ts';
+import type { TestStack } from '#test/support/test-stack.ts';
 
 /**
  * The event-processor crashing mid-batch, driven by the local event source mapping (the queue
@@ -33,26 +33,18 @@ import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 const EVENTS = 12;
 const POISON = 3;
 
+let faulty: FaultyStack;
 let stack: TestStack;
 let proxy: FaultProxy;
 let org: TestOrg;
 let ingest: ApiHandler;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  proxy = await startFaultProxy({
-    target: stack.env.AWS_ENDPOINT_URL_DYNAMODB ?? '',
-    fault: DYNAMODB_REFUSED,
-  });
-  // Before any handler or adapter builds its (shared) DynamoDB client.
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = proxy.url;
-  org = await createTestOrg(stack.resources.tables.main);
+  faulty = await startFaultyStack('AWS_ENDPOINT_URL_DYNAMODB', DYNAMODB_REFUSED);
+  ({ stack, proxy, org } = faulty);
   ingest = await loadHandler<ApiHandler>('webhook-ingest');
 });
-afterAll(async () => {
-  await proxy?.stop();
-  await stack?.stop();
-});
+afterAll(async () => faulty?.stop());
 
 /** Accepts an emergency work order through the real ingest function; returns its event id. */
 async function acceptEmergency(workOrderID: string): Promise<string> {

@@ -9,8 +9,8 @@ import {
   faultFraction,
   forwardEverything,
   SQS_SEND_REFUSED,
-  startFaultProxy,
 } from '#test/support/fault-proxy.ts';
+import { type FaultyStack, startFaultyStack } from '#test/support/faulty-stack.ts';
 import {
   type ApiHandler,
   lambdaContext,
@@ -18,8 +18,8 @@ import {
   type SqsHandler,
   sqsEventFromMessages,
 } from '#test/support/lambda-events.ts';
-import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
-import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+import type { TestOrg } from '#test/support/orgs.ts';
+import type { TestStack } from '#test/support/test-stack.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 
 /**
@@ -31,6 +31,7 @@ import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 
 const DELIVERIES = 30;
 
+let faulty: FaultyStack;
 let stack: TestStack;
 let proxy: FaultProxy;
 let org: TestOrg;
@@ -38,18 +39,12 @@ let ingest: ApiHandler;
 let processor: SqsHandler;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  proxy = await startFaultProxy({ target: stack.env.AWS_ENDPOINT_URL_SQS ?? '', fault: SQS_SEND_REFUSED });
-  // Before any handler builds its (shared) SQS client.
-  process.env.AWS_ENDPOINT_URL_SQS = proxy.url;
-  org = await createTestOrg(stack.resources.tables.main);
+  faulty = await startFaultyStack('AWS_ENDPOINT_URL_SQS', SQS_SEND_REFUSED);
+  ({ stack, proxy, org } = faulty);
   ingest = await loadHandler<ApiHandler>('webhook-ingest');
   processor = await loadHandler<SqsHandler>('event-processor');
 });
-afterAll(async () => {
-  await proxy?.stop();
-  await stack?.stop();
-});
+afterAll(async () => faulty?.stop());
 
 const deliver = (workOrderID: string) => deliverEmergency(ingest, org, workOrderID, 'Sewage backup');
 
