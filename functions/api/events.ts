@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { EVENT_ID, EventListQuery, eventView, InvalidCursorError } from '#domain/inbox/stored-event.ts';
+import { EventListQuery } from '#domain/inbox/event-list-query.ts';
+import { EVENT_ID, eventView, InvalidCursorError } from '#domain/inbox/stored-event.ts';
 import type { EventInbox } from '#domain/ports.ts';
 import { problem } from '#platform/http/problem.ts';
 import { RequestError } from '#platform/http/request-error.ts';

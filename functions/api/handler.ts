@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import * as z from 'zod/mini';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { queueCheck, tableCheck } from '#adapters/health-checks.ts';
@@ -19,9 +20,12 @@ import { eventRoutes } from './events.ts';
 import { healthRoutes } from './health.ts';
 
 const config = readConfig(
-  TableConfig.extend(ClassifyQueueConfig.shape)
-    .extend(EventsQueueConfig.partial().shape)
-    .extend(WorkflowQueueConfig.partial().shape),
+  z.object({
+    ...TableConfig.shape,
+    ...ClassifyQueueConfig.shape,
+    ...z.partial(EventsQueueConfig).shape,
+    ...z.partial(WorkflowQueueConfig).shape,
+  }),
 );
 const emails = new DynamoEmailStore(config.TABLE_NAME);
 const queue = new SqsWorkQueue({ classify: config.CLASSIFY_QUEUE_URL });

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { emailClassifierFrom } from '#adapters/classification-engine.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
@@ -10,7 +11,9 @@ import { logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
 import { classifyEmail } from '#usecases/classify-email.ts';
 
-const config = readConfig(TableConfig.extend(WorkflowQueueConfig.shape).extend(AnthropicConfig.shape));
+const config = readConfig(
+  z.object({ ...TableConfig.shape, ...WorkflowQueueConfig.shape, ...AnthropicConfig.shape }),
+);
 // Resolved once per instance on first use (the key may come from Secrets Manager). If that
 // fails, this message is classified by the rules and the lookup is retried on the next one.
 let classifier: Promise<EmailClassifier> | undefined;

@@ -1,5 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { ScheduledEvent } from 'aws-lambda';
+import * as z from 'zod/mini';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -15,7 +16,12 @@ import { logger, metrics } from '#platform/observability.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 
 const config = readConfig(
-  TableConfig.extend(EventsQueueConfig.shape).extend(ClassifyQueueConfig.shape).extend(OutboxConfig.shape),
+  z.object({
+    ...TableConfig.shape,
+    ...EventsQueueConfig.shape,
+    ...ClassifyQueueConfig.shape,
+    ...OutboxConfig.shape,
+  }),
 );
 const policy = { graceMs: config.PENDING_GRACE_SECONDS * 1000, resendLimit: config.PENDING_RESEND_LIMIT };
 const deps = {

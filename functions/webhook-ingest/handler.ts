@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
@@ -11,13 +11,15 @@ import { systemClock } from '#platform/clock.ts';
 import { EventsQueueConfig, readConfig, TableConfig, WebhookSecretsConfig } from '#platform/config.ts';
 import { problem } from '#platform/http/problem.ts';
 import { header, rawBody, requestId } from '#platform/http/request.ts';
-import { instrumented } from '#platform/lambda.ts';
+import { instrumentedWithoutTracer } from '#platform/invocation.ts';
 import { logger } from '#platform/observability.ts';
 import { ingestIntegrationWebhook } from '#usecases/ingest-integration-webhook.ts';
 import { type IngestOutcome, ingestRentvineWebhook } from '#usecases/ingest-rentvine-webhook.ts';
 import { answer, count } from './answer.ts';
 
-const config = readConfig(z.intersection(TableConfig.extend(EventsQueueConfig.shape), WebhookSecretsConfig));
+const config = readConfig(
+  z.intersection(z.object({ ...TableConfig.shape, ...EventsQueueConfig.shape }), WebhookSecretsConfig),
+);
 const keep = {
   inbox: new DynamoEventInbox(config.TABLE_NAME),
   queue: new SqsWorkQueue({ events: config.EVENTS_QUEUE_URL }),
@@ -58,19 +60,23 @@ const routes = new Map<string, (event: APIGatewayProxyEvent) => Promise<IngestOu
   ],
 ]);
 
-export const handler = instrumented(async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
-  const id = requestId(event);
-  const ingest = routes.get(event.resource);
-  if (!ingest) return withRequestId(problem(404, 'not-found', { instance: id }), id);
-  count('WebhookReceived');
-  try {
-    return withRequestId(answer(await ingest(event), id), id);
-  } catch (error) {
-    // Nothing was acknowledged: a 503 makes the sender retry.
-    logger.error('webhook ingest failed', { error });
-    return withRequestId(problem(503, 'unavailable', { detail: 'try again later', instance: id }), id);
-  }
-});
+// The hot path: no X-Ray SDK (Lambda's active tracing still records the invocation, and the
+// SDK passes its trace header on to SQS, so the trace continues into event-processor).
+export const handler = instrumentedWithoutTracer(
+  async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+    const id = requestId(event);
+    const ingest = routes.get(event.resource);
+    if (!ingest) return withRequestId(problem(404, 'not-found', { instance: id }), id);
+    count('WebhookReceived');
+    try {
+      return withRequestId(answer(await ingest(event), id), id);
+    } catch (error) {
+      // Nothing was acknowledged: a 503 makes the sender retry.
+      logger.error('webhook ingest failed', { error });
+      return withRequestId(problem(503, 'unavailable', { detail: 'try again later', instance: id }), id);
+    }
+  },
+);
 
 function withRequestId(result: APIGatewayProxyResult, id: string | undefined): APIGatewayProxyResult {
   return id ? { ...result, headers: { ...result.headers, 'x-request-id': id } } : result;

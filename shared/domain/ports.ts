@@ -5,7 +5,8 @@
 import type { ApiKeyRecord } from './access/principal.ts';
 import type { Classification } from './classification/taxonomy.ts';
 import type { ClassifyMessage, EmailRecord } from './emails/email.ts';
-import type { EventMessage, EventStatus, StoredEvent } from './inbox/stored-event.ts';
+import type { EventMessage } from './inbox/event-message.ts';
+import type { EventStatus, StoredEvent } from './inbox/stored-event.ts';
 import type { Integration, OrgSettings } from './orgs/org-settings.ts';
 import type { EntityKind } from './rentvine/event-types.ts';
 import type { WorkflowRecord, WorkflowStart } from './workflows/workflow.ts';

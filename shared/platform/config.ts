@@ -1,4 +1,10 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
+
+// zod/mini, not zod: every function reads its configuration at cold start, the webhook hot path
+// included, and the full zod would be most of that bundle (bench/ingest.ts). English messages
+// as the full zod would give them.
+z.config(en());
 
 /** Raised when the environment is missing or has invalid variables; one line per problem. */
 export class ConfigError extends Error {
@@ -9,8 +15,11 @@ export class ConfigError extends Error {
 }
 
 /** Validates the environment once, at cold start, so a misconfigured function fails fast. */
-export function readConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
-  const parsed = schema.safeParse(env);
+export function readConfig<S extends z.core.$ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.core.output<S> {
+  const parsed = z.safeParse(schema, env);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
@@ -19,20 +28,17 @@ export function readConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
   throw new ConfigError(problems);
 }
 
-const nonEmpty = z.string().trim().min(1);
+const nonEmpty = z.string().check(z.trim(), z.minLength(1));
 
-/** Building blocks; each function composes the ones it needs (see topology for who needs what). */
+/**
+ * Building blocks; each function spreads the shapes it needs into one z.object (see topology
+ * for who needs what).
+ */
 export const TableConfig = z.object({ TABLE_NAME: nonEmpty });
 export const IdempotencyTableConfig = z.object({ IDEMPOTENCY_TABLE_NAME: nonEmpty });
 export const EventsQueueConfig = z.object({ EVENTS_QUEUE_URL: z.url() });
 export const ClassifyQueueConfig = z.object({ CLASSIFY_QUEUE_URL: z.url() });
 export const WorkflowQueueConfig = z.object({ WORKFLOW_QUEUE_URL: z.url() });
-export const StageConfig = z.object({
-  STAGE: z
-    .string()
-    .regex(/^[a-z0-9-]{1,20}$/)
-    .default('local'),
-});
 
 export const WebhookSecretsConfig = z.discriminatedUnion('WEBHOOK_SECRETS_SOURCE', [
   z.object({ WEBHOOK_SECRETS_SOURCE: z.literal('secretsmanager'), WEBHOOK_SECRET_PREFIX: nonEmpty }),
@@ -41,14 +47,14 @@ export const WebhookSecretsConfig = z.discriminatedUnion('WEBHOOK_SECRETS_SOURCE
 
 /** The sweeper's outbox policy (lib/topology.ts sets it from the queues' lifetimes). */
 export const OutboxConfig = z.object({
-  PENDING_GRACE_SECONDS: z.coerce.number().int().min(1),
-  PENDING_RESEND_LIMIT: z.coerce.number().int().min(0).max(100),
+  PENDING_GRACE_SECONDS: z.coerce.number().check(z.int(), z.minimum(1)),
+  PENDING_RESEND_LIMIT: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100)),
 });
 
 export const AnthropicConfig = z.object({
   /** Local/dev: the key itself. In AWS the key lives in Secrets Manager (ANTHROPIC_API_KEY_SECRET_ID). */
-  ANTHROPIC_API_KEY: z.string().min(1).optional(),
-  ANTHROPIC_API_KEY_SECRET_ID: z.string().min(1).optional(),
-  ANTHROPIC_BASE_URL: z.url().optional(),
-  ANTHROPIC_MODEL: z.string().min(1).optional(),
+  ANTHROPIC_API_KEY: z.optional(z.string().check(z.minLength(1))),
+  ANTHROPIC_API_KEY_SECRET_ID: z.optional(z.string().check(z.minLength(1))),
+  ANTHROPIC_BASE_URL: z.optional(z.url()),
+  ANTHROPIC_MODEL: z.optional(z.string().check(z.minLength(1))),
 });

@@ -1,20 +1,13 @@
-import type { Context } from 'aws-lambda';
-import { logger, metrics, tracer } from './observability.ts';
+import { instrumentedWithoutTracer, type LambdaFunction } from './invocation.ts';
+import { tracer } from './tracing.ts';
 
 /**
- * Wraps a handler with the per-invocation observability chores (function-style Powertools:
- * decorators do not survive tsx/esbuild here): context in every log line, cold-start
- * annotation, metrics flushed even when the handler throws.
+ * Wraps a handler with the per-invocation observability chores: context in every log line,
+ * cold-start and service annotations on the X-Ray trace, metrics flushed even when it throws.
  */
-export function instrumented<E, R>(fn: (event: E, context: Context) => Promise<R>) {
-  return async (event: E, context: Context): Promise<R> => {
-    logger.addContext(context);
+export function instrumented<E, R>(fn: LambdaFunction<E, R>) {
+  return instrumentedWithoutTracer(fn, () => {
     tracer.annotateColdStart();
     tracer.addServiceNameAnnotation();
-    try {
-      return await fn(event, context);
-    } finally {
-      metrics.publishStoredMetrics();
-    }
-  };
+  });
 }

@@ -8,7 +8,7 @@ import type {
   WebhookTokenLedger,
   WorkQueue,
 } from '#domain/ports.ts';
-import { canonicalEventText } from '#domain/rentvine/events.ts';
+import { canonicalEventText } from '#domain/rentvine/event-key.ts';
 import { sha256Hex, stableId } from '#platform/security/ids.ts';
 import {
   type BodyAuth,

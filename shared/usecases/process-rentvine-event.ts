@@ -1,4 +1,5 @@
-import type { EventMessage, StoredEvent } from '#domain/inbox/stored-event.ts';
+import type { EventMessage } from '#domain/inbox/event-message.ts';
+import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import type {
   Clock,
   EntitySnapshotStore,

@@ -1,12 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { tracer } from '#platform/observability.ts';
+import { tracedAwsClient } from '#platform/aws-client-tracing.ts';
 
 let shared: DynamoDBDocumentClient | undefined;
 
-/** One client per Lambda instance, traced; AWS_ENDPOINT_URL_DYNAMODB redirects it to an emulator. */
+/** One client per Lambda instance, traced when the function traces; AWS_ENDPOINT_URL_DYNAMODB redirects it to an emulator. */
 export function documentClient(): DynamoDBDocumentClient {
-  shared ??= DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
+  shared ??= DynamoDBDocumentClient.from(tracedAwsClient(new DynamoDBClient({})), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return shared;

@@ -1,9 +1,9 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ClassifyMessage } from '#domain/emails/email.ts';
-import type { EventMessage } from '#domain/inbox/stored-event.ts';
+import type { EventMessage } from '#domain/inbox/event-message.ts';
 import type { WorkQueue } from '#domain/ports.ts';
 import type { WorkflowStart } from '#domain/workflows/workflow.ts';
-import { tracer } from '#platform/observability.ts';
+import { tracedAwsClient } from '#platform/aws-client-tracing.ts';
 
 let shared: SQSClient | undefined;
 
@@ -12,7 +12,7 @@ let shared: SQSClient | undefined;
  * not resolve (LOCAL-STACK.md); it is undefined in AWS.
  */
 export function sqsClient(): SQSClient {
-  shared ??= tracer.captureAWSv3Client(new SQSClient({ endpoint: process.env.AWS_ENDPOINT_URL_SQS }));
+  shared ??= tracedAwsClient(new SQSClient({ endpoint: process.env.AWS_ENDPOINT_URL_SQS }));
   return shared;
 }
 

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { withoutPersonalData } from '../rentvine/personal-data.ts';
 
 /** Event ids: `evt_` and 32 hex digits derived from the event key. */
@@ -30,17 +29,6 @@ export interface StoredEvent {
   /** Incremented by each replay, so a replayed event is processed afresh (and once). */
   readonly attempt?: number;
 }
-
-/**
- * The message on the events queue: a pointer to the inbox row, never the payload itself.
- * `attempt` is the replay generation (0 for the first delivery).
- */
-export const EventMessage = z.object({
-  orgId: z.string().min(1),
-  eventId: z.string().min(1),
-  attempt: z.number().int().min(0).default(0),
-});
-export type EventMessage = z.infer<typeof EventMessage>;
 
 /** Public view of an event: never the raw headers, the signature block or personal data. */
 export function eventView(e: StoredEvent) {
@@ -74,35 +62,6 @@ function safeJson(text: string): unknown {
     return text;
   }
 }
-
-/** Normalised event types (see rentvine/events.ts): `work_order.created`, or `lease_renewed`. */
-const EVENT_TYPE = /^[a-z0-9]+(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)?$/;
-
-/**
- * `GET /v1/events` query. Strict, so a misspelt filter is an error rather than a silently
- * unfiltered listing; `since` becomes the stored `toISOString` form it is compared with.
- */
-export const EventListQuery = z.strictObject({
-  status: z.enum(EVENT_STATUSES).optional(),
-  type: z
-    .string()
-    .max(100)
-    .regex(EVENT_TYPE, 'expected a normalised event type such as work_order.created')
-    .optional(),
-  since: z
-    .union([z.iso.datetime({ offset: true }), z.iso.date()], {
-      error: 'expected an ISO-8601 date, or date-time with its zone',
-    })
-    .transform((since) => new Date(since).toISOString())
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z
-    .string()
-    .max(2048)
-    .regex(/^[A-Za-z0-9_-]+$/, 'expected the nextCursor of a previous page')
-    .optional(),
-});
-export type EventListQuery = z.infer<typeof EventListQuery>;
 
 /** A listing cursor that this org's listing did not issue (malformed, foreign, or for another query). */
 export class InvalidCursorError extends Error {

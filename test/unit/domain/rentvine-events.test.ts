@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalEventText,
-  normalizeEventType,
-  parseRentvineDelivery,
-  parseRentvineEvent,
-} from '#domain/rentvine/events.ts';
+import { normalizeEventType, parseRentvineDelivery, parseRentvineEvent } from '#domain/rentvine/events.ts';
 import { WorkOrderSnapshot } from '#domain/rentvine/snapshots.ts';
 import { emergencyReasons } from '#domain/rentvine/triggers.ts';
 import { htmlToText, toInstant } from '#domain/rentvine/wire.ts';
@@ -143,23 +138,6 @@ describe('normalizeEventType', () => {
     ['lease.renewed', 'lease_renewed'],
   ])('%s → %s', (raw, normalized) => {
     expect(normalizeEventType(raw)).toBe(normalized);
-  });
-});
-
-describe('canonicalEventText', () => {
-  it('ignores auth and key order, so redeliveries share a dedupe key', () => {
-    const a = canonicalEventText({
-      event: { b: 1, a: 2 },
-      data: { x: [1, { z: 1, y: 2 }] },
-      auth: { token: 'one' },
-    });
-    const b = canonicalEventText({
-      auth: { token: 'two' },
-      data: { x: [1, { y: 2, z: 1 }] },
-      event: { a: 2, b: 1 },
-    });
-    expect(a).toBe(b);
-    expect(canonicalEventText({ event: { a: 3 } })).not.toBe(canonicalEventText({ event: { a: 2 } }));
   });
 });
 

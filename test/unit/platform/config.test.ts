@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfigError, readConfig, TableConfig, WebhookSecretsConfig } from '#platform/config.ts';
 
 describe('readConfig', () => {
@@ -8,7 +8,11 @@ describe('readConfig', () => {
   });
 
   it('fails fast with one line per missing or invalid variable', () => {
-    const schema = TableConfig.extend({ EVENTS_QUEUE_URL: z.url(), PORT: z.coerce.number().int() });
+    const schema = z.object({
+      ...TableConfig.shape,
+      EVENTS_QUEUE_URL: z.url(),
+      PORT: z.coerce.number().check(z.int()),
+    });
     try {
       readConfig(schema, { EVENTS_QUEUE_URL: 'not a url', PORT: 'abc' });
       expect.unreachable();
