@@ -58,3 +58,23 @@ export const AnthropicConfig = z.object({
   ANTHROPIC_BASE_URL: z.optional(z.url()),
   ANTHROPIC_MODEL: z.optional(z.string().check(z.minLength(1))),
 });
+
+/**
+ * The pepper API-key hashes are keyed with: a Secrets Manager secret in AWS, an environment
+ * value locally (generated once per data directory by `npm start`).
+ */
+export const ApiKeyPepperConfig = z.discriminatedUnion('API_KEY_PEPPER_SOURCE', [
+  z.object({ API_KEY_PEPPER_SOURCE: z.literal('secretsmanager'), API_KEY_PEPPER_SECRET_ID: nonEmpty }),
+  z.object({
+    API_KEY_PEPPER_SOURCE: z.literal('env'),
+    API_KEY_PEPPER: z.string().check(z.minLength(32, 'must be at least 32 characters')),
+  }),
+]);
+
+/** Requests per minute per API key when the key sets no limit of its own. */
+export const RateLimitConfig = z.object({
+  API_RATE_LIMIT_PER_MINUTE: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)),
+    600,
+  ),
+});
