@@ -22,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type BuildOptions, build } from 'esbuild';
+import { localApiKeyPepper } from '#lib/local/api-key-pepper.ts';
 import { startEmulators } from '#lib/local/emulators.ts';
 import { provision, runtimeEnv } from '#lib/local/provision.ts';
 import { type ApiHandler, apiEvent, lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
@@ -82,7 +83,7 @@ async function latency(): Promise<Record<string, string>> {
   const emulators = await startEmulators();
   try {
     const resources = await provision(emulators, { prefix: 'bench' });
-    Object.assign(process.env, runtimeEnv(emulators, resources), {
+    Object.assign(process.env, runtimeEnv(emulators, resources, await localApiKeyPepper(undefined)), {
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
     });

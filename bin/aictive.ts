@@ -14,8 +14,9 @@ commands:
   classify [--jsonl]                              classify an email read as JSON {from, subject, text} on stdin
   sign-webhook --secret S [--scheme header|body|standard] [--timestamp T] [--id ID] [--json]
                                                   sign the body on stdin: headers (header, standard) or the body with auth
-  api-key create --org ORG --scopes a,b [--name N] [--env E] [--table T]
-                                                  issue an API key (written to the table directly)
+  api-key create --org ORG --scopes a,b [--role R] [--agent ID] [--name N] [--env E] [--table T] [--pepper-secret-id ID]
+                                                  issue an API key (written to the table directly, hashed with the
+                                                  deployment's pepper: that secret, or API_KEY_PEPPER_SOURCE)
   replay --org ORG --since ISO [--type T] [--dry-run] [--table T] [--queue-url U] [--local]
                                                   re-enqueue an org's stored events received since ISO
   dlq redrive --queue events|classify|workflow [--dry-run] [--stage S | --queue-url U --dlq-url U | --local]
@@ -58,13 +59,17 @@ async function run(argv: string[]): Promise<number> {
         options: {
           org: { type: 'string' },
           scopes: { type: 'string' },
+          role: { type: 'string' },
+          agent: { type: 'string' },
           name: { type: 'string' },
           env: { type: 'string' },
           table: { type: 'string' },
+          'pepper-secret-id': { type: 'string' },
         },
         strict: true,
       });
-      return createApiKeyCommand(values);
+      const { 'pepper-secret-id': pepperSecretId, ...others } = values;
+      return createApiKeyCommand({ ...others, pepperSecretId });
     }
     case 'replay': {
       const { values } = parseArgs({

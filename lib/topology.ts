@@ -6,7 +6,7 @@
 
 export type QueueName = 'events' | 'classify' | 'workflow';
 export type TableName = 'main' | 'idempotency';
-export type SecretName = 'anthropicApiKey' | 'webhookSigning';
+export type SecretName = 'anthropicApiKey' | 'webhookSigning' | 'apiKeyPepper';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteSpec {
@@ -84,7 +84,7 @@ export const functions = [
     sendsTo: [],
     tables: ['main'],
     tableAccess: 'read',
-    secrets: [],
+    secrets: ['apiKeyPepper'],
   },
   {
     name: 'api',
@@ -96,6 +96,30 @@ export const functions = [
     routes: [
       { method: 'GET', path: '/health', auth: 'none', operation: 'health' },
       { method: 'GET', path: '/health/ready', auth: 'none', operation: 'ready' },
+      { method: 'GET', path: '/v1/openapi.json', auth: 'none', operation: 'openApi' },
+      { method: 'GET', path: '/v1/stats', auth: 'apiKey', scope: 'stats:read', operation: 'getStats' },
+      {
+        method: 'POST',
+        path: '/v1/admin/api-keys',
+        auth: 'apiKey',
+        scope: 'admin',
+        operation: 'createApiKey',
+      },
+      { method: 'GET', path: '/v1/admin/api-keys', auth: 'apiKey', scope: 'admin', operation: 'listApiKeys' },
+      {
+        method: 'DELETE',
+        path: '/v1/admin/api-keys/{keyId}',
+        auth: 'apiKey',
+        scope: 'admin',
+        operation: 'revokeApiKey',
+      },
+      {
+        method: 'POST',
+        path: '/v1/admin/api-keys/{keyId}/rotate',
+        auth: 'apiKey',
+        scope: 'admin',
+        operation: 'rotateApiKey',
+      },
       { method: 'POST', path: '/v1/emails', auth: 'apiKey', scope: 'emails:write', operation: 'submitEmail' },
       {
         method: 'GET',
@@ -116,7 +140,7 @@ export const functions = [
     sendsTo: ['classify'],
     tables: ['main'],
     tableAccess: 'readWrite',
-    secrets: [],
+    secrets: ['apiKeyPepper', 'anthropicApiKey'],
     inspectsQueues: ALL_QUEUES,
   },
   {
@@ -212,7 +236,11 @@ export const tables = {
 export const envNames = {
   tables: { main: 'TABLE_NAME', idempotency: 'IDEMPOTENCY_TABLE_NAME' },
   queues: { events: 'EVENTS_QUEUE_URL', classify: 'CLASSIFY_QUEUE_URL', workflow: 'WORKFLOW_QUEUE_URL' },
-  secrets: { anthropicApiKey: 'ANTHROPIC_API_KEY_SECRET_ID', webhookSigning: 'WEBHOOK_SECRET_PREFIX' },
+  secrets: {
+    anthropicApiKey: 'ANTHROPIC_API_KEY_SECRET_ID',
+    webhookSigning: 'WEBHOOK_SECRET_PREFIX',
+    apiKeyPepper: 'API_KEY_PEPPER_SECRET_ID',
+  },
 } as const satisfies {
   tables: Record<TableName, string>;
   queues: Record<QueueName, string>;

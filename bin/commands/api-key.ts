@@ -1,27 +1,74 @@
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
-import { SCOPES, Scope } from '#domain/access/principal.ts';
+import { apiKeyPepperFrom, SecretsManagerApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
+import { AGENT_ID, SCOPES, Scope } from '#domain/access/principal.ts';
+import { ROLES, Role } from '#domain/access/roles.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
+import type { ApiKeyPepper } from '#domain/ports.ts';
 import { systemClock } from '#platform/clock.ts';
+import { ApiKeyPepperConfig, readConfig } from '#platform/config.ts';
+import { API_KEY_ENV } from '#platform/security/api-key.ts';
 import { createApiKey } from '#usecases/create-api-key.ts';
 import { UsageError } from './io.ts';
 
 /**
- * `aictive api-key create --org ORG --scopes a,b [--name N] [--env live] [--table T]`: writes a
- * key straight to the table (AWS credentials from the environment, or AWS_ENDPOINT_URL_DYNAMODB
- * for an emulator) and prints it once. For bootstrapping a deployment's first admin key.
+ * `aictive api-key create --org ORG --scopes a,b [--role R] [--agent ID] [--name N] [--env live]
+ * [--table T] [--pepper-secret-id ID]`: writes a key straight to the table (AWS credentials from
+ * the environment, or AWS_ENDPOINT_URL_DYNAMODB for an emulator) and prints it once. For
+ * bootstrapping a deployment's first admin key. The key is hashed with the deployment's pepper:
+ * the Secrets Manager secret `--pepper-secret-id`, else API_KEY_PEPPER_SOURCE (with
+ * API_KEY_PEPPER_SECRET_ID or API_KEY_PEPPER) as the functions read it.
  */
 export async function createApiKeyCommand(options: {
   org?: string;
   scopes?: string;
+  role?: string;
+  agent?: string;
   name?: string;
   env?: string;
   table?: string;
+  pepperSecretId?: string;
 }): Promise<number> {
   if (!options.org || !ORG_ID.test(options.org))
     throw new UsageError('--org is required: lower-case letters, digits and -');
   const table = options.table ?? process.env.TABLE_NAME;
   if (!table) throw new UsageError('--table (or TABLE_NAME) is required: the main table of the deployment');
-  const requested = (options.scopes ?? '')
+  const scopes = scopesOf(options.scopes);
+  const role = roleOf(options.role);
+  if (options.agent !== undefined && !AGENT_ID.test(options.agent))
+    throw new UsageError(
+      '--agent must be 1 to 128 letters, digits or . _ : @ -, starting with a letter or digit',
+    );
+  const env = options.env ?? 'live';
+  if (!API_KEY_ENV.test(env)) throw new UsageError('--env must be 1 to 12 lower-case letters or digits');
+
+  const created = await createApiKey(
+    { apiKeys: new DynamoApiKeyStore(table), pepper: pepperOf(options.pepperSecretId), clock: systemClock },
+    {
+      orgId: options.org,
+      name: options.name ?? 'created with aictive',
+      scopes,
+      ...(role ? { role } : {}),
+      ...(options.agent ? { agentId: options.agent } : {}),
+      env,
+    },
+  );
+  const { record } = created;
+  process.stdout.write(
+    `${JSON.stringify({
+      orgId: record.orgId,
+      keyId: record.keyId,
+      scopes: record.scopes,
+      ...(record.role ? { role: record.role } : {}),
+      ...(record.agentId ? { agentId: record.agentId } : {}),
+      apiKey: created.key,
+    })}\n`,
+  );
+  process.stderr.write('store the key now: it is shown only once\n');
+  return 0;
+}
+
+function scopesOf(list: string | undefined): Scope[] {
+  const requested = (list ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
@@ -32,17 +79,22 @@ export async function createApiKeyCommand(options: {
     if (!parsed.success) throw new UsageError(`unknown scope "${scope}" (known: ${SCOPES.join(', ')})`);
     return parsed.data;
   });
-  const env = options.env ?? 'live';
-  if (!/^[a-z0-9]{1,12}$/.test(env))
-    throw new UsageError('--env must be 1 to 12 lower-case letters or digits');
+  return [...new Set(scopes)];
+}
 
-  const created = await createApiKey(
-    { apiKeys: new DynamoApiKeyStore(table), clock: systemClock },
-    { orgId: options.org, name: options.name ?? 'created with aictive', scopes, env },
-  );
-  process.stdout.write(
-    `${JSON.stringify({ orgId: options.org, keyId: created.keyId, scopes, apiKey: created.key })}\n`,
-  );
-  process.stderr.write('store the key now: it is shown only once\n');
-  return 0;
+function roleOf(role: string | undefined): Role | undefined {
+  if (role === undefined) return undefined;
+  const parsed = Role.safeParse(role);
+  if (!parsed.success) throw new UsageError(`unknown role "${role}" (known: ${ROLES.join(', ')})`);
+  return parsed.data;
+}
+
+/** A key hashed with any other pepper than the deployment's would never be accepted. */
+function pepperOf(secretId: string | undefined): ApiKeyPepper {
+  if (secretId) return new SecretsManagerApiKeyPepper(secretId);
+  if (!process.env.API_KEY_PEPPER_SOURCE)
+    throw new UsageError(
+      "--pepper-secret-id (or API_KEY_PEPPER_SOURCE with API_KEY_PEPPER_SECRET_ID or API_KEY_PEPPER) is required: the deployment's API-key pepper",
+    );
+  return apiKeyPepperFrom(readConfig(ApiKeyPepperConfig));
 }

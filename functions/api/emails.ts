@@ -1,27 +1,48 @@
-import { EMAIL_ID, emailView, SubmitEmailRequest } from '#domain/emails/email.ts';
-import { parseJsonBody } from '#platform/http/json-body.ts';
+import { z } from 'zod';
+import { EMAIL_ID, EMAIL_STATUSES, EmailView, emailView, SubmitEmailRequest } from '#domain/emails/email.ts';
+import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
-import type { RouteImplementation, RouteRequest } from '#platform/http/router.ts';
 import { type SubmitEmailDeps, submitEmail } from '#usecases/submit-email.ts';
 
-export function emailRoutes(deps: SubmitEmailDeps): Record<'submitEmail' | 'getEmail', RouteImplementation> {
-  return {
-    submitEmail: async ({ event, principal }: RouteRequest) => {
-      const body = parseJsonBody(event, SubmitEmailRequest);
-      const { email, duplicate } = await submitEmail(deps, orgOf(principal), body);
-      return jsonResponse(202, { emailId: email.emailId, status: email.status, duplicate });
-    },
-    getEmail: async ({ event, principal, requestId }: RouteRequest) => {
-      const emailId = event.pathParameters?.emailId ?? '';
-      const email = EMAIL_ID.test(emailId) ? await deps.emails.get(orgOf(principal), emailId) : undefined;
-      return email ? jsonResponse(200, emailView(email)) : problem(404, 'not-found', { instance: requestId });
-    },
-  };
-}
+const SubmitEmailAccepted = z
+  .object({
+    emailId: z.string().regex(EMAIL_ID),
+    status: z.enum(EMAIL_STATUSES),
+    /** True when the messageId was submitted before: the answer names that email. */
+    duplicate: z.boolean(),
+  })
+  .meta({ id: 'EmailAccepted' });
 
-/** The router guarantees a principal on apiKey routes; all data access is scoped to its org. */
-export function orgOf(principal: RouteRequest['principal']): string {
-  if (!principal) throw new Error('route declared without auth reached an org-scoped operation');
-  return principal.orgId;
+const EmailPath = z.object({ emailId: z.string().regex(EMAIL_ID) });
+
+export function emailOperations(deps: SubmitEmailDeps): Record<'submitEmail' | 'getEmail', Operation> {
+  return {
+    submitEmail: operation(
+      {
+        summary: 'Submit an inbound email for classification',
+        description: 'A repeated `messageId` returns the email first submitted with it, queued once.',
+        body: SubmitEmailRequest,
+        responses: {
+          202: { description: 'Stored and queued for classification', body: SubmitEmailAccepted },
+        },
+      },
+      async (request) => {
+        const { email, duplicate } = await submitEmail(deps, orgOf(request), request.body);
+        return jsonResponse(202, { emailId: email.emailId, status: email.status, duplicate });
+      },
+    ),
+    getEmail: operation(
+      {
+        summary: 'Read an email, its status and, once done, its classification and workflow',
+        params: EmailPath,
+        responses: { 200: { description: 'The email', body: EmailView } },
+      },
+      async (request) => {
+        const email = await deps.emails.get(orgOf(request), request.params.emailId);
+        // Another org's email is answered exactly like one that does not exist.
+        return email ? jsonResponse(200, emailView(email)) : problem(404, 'not-found');
+      },
+    ),
+  };
 }

@@ -1,33 +1,59 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { claudeReachabilityCheck } from '#adapters/anthropic/claude-reachability.ts';
+import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
-import { queueCheck, tableCheck } from '#adapters/health-checks.ts';
+import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
+import { DynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
+import {
+  apiKeyPepperCheck,
+  claudeCircuitCheck,
+  queueCheck,
+  rentvineCheck,
+  tableCheck,
+} from '#adapters/health-checks.ts';
+import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { type ApiOperation, apiRoutes } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
 import {
+  AnthropicConfig,
+  ApiKeyPepperConfig,
   ClassifyQueueConfig,
+  CorsConfig,
   EventsQueueConfig,
+  RateLimitConfig,
   readConfig,
+  StageConfig,
   TableConfig,
   WorkflowQueueConfig,
 } from '#platform/config.ts';
+import type { ReadinessChecks } from '#platform/health.ts';
 import { createRouter } from '#platform/http/router.ts';
 import { instrumented } from '#platform/lambda.ts';
-import { emailRoutes } from './emails.ts';
-import { eventRoutes } from './events.ts';
-import { healthRoutes } from './health.ts';
+import { apiKeyEnvOf } from '#platform/security/api-key.ts';
+import { apiKeyUseRecorder } from '#usecases/record-api-key-use.ts';
+import { admission } from './admission.ts';
+import { apiOperations } from './operations.ts';
 
 const config = readConfig(
-  z.object({
-    ...TableConfig.shape,
-    ...ClassifyQueueConfig.shape,
-    ...z.partial(EventsQueueConfig).shape,
-    ...z.partial(WorkflowQueueConfig).shape,
-  }),
+  z.intersection(
+    z.object({
+      ...TableConfig.shape,
+      ...StageConfig.shape,
+      ...CorsConfig.shape,
+      ...RateLimitConfig.shape,
+      ...AnthropicConfig.shape,
+      ...ClassifyQueueConfig.shape,
+      ...z.partial(EventsQueueConfig).shape,
+      ...z.partial(WorkflowQueueConfig).shape,
+    }),
+    ApiKeyPepperConfig,
+  ),
 );
 const emails = new DynamoEmailStore(config.TABLE_NAME);
+const apiKeys = new DynamoApiKeyStore(config.TABLE_NAME);
 const queue = new SqsWorkQueue({ classify: config.CLASSIFY_QUEUE_URL });
 const inspectedQueues = {
   events: config.EVENTS_QUEUE_URL,
@@ -35,17 +61,42 @@ const inspectedQueues = {
   workflow: config.WORKFLOW_QUEUE_URL,
 };
 
-const readinessChecks = Object.fromEntries([
-  ['table', tableCheck(config.TABLE_NAME)],
-  ...Object.entries(inspectedQueues).flatMap(([name, url]) =>
-    url ? [[`queue:${name}`, queueCheck(url)]] : [],
+const readinessChecks: ReadinessChecks = {
+  table: tableCheck(config.TABLE_NAME),
+  ...Object.fromEntries(
+    Object.entries(inspectedQueues).flatMap(([name, url]) =>
+      url ? [[`queue:${name}`, queueCheck(url)]] : [],
+    ),
   ),
-]);
+  apiKeyPepper: apiKeyPepperCheck(config),
+  claude: claudeReachabilityCheck(config),
+  claudeCircuit: claudeCircuitCheck(config.TABLE_NAME),
+  rentvine: rentvineCheck,
+};
 
-const router = createRouter<ApiOperation>(apiRoutes, {
-  ...healthRoutes(readinessChecks),
-  ...emailRoutes({ emails, queue, clock: systemClock }),
-  ...eventRoutes({ inbox: new DynamoEventInbox(config.TABLE_NAME) }),
+const operations = apiOperations({
+  emails,
+  queue,
+  clock: systemClock,
+  inbox: new DynamoEventInbox(config.TABLE_NAME),
+  readinessChecks,
+  apiKeys: {
+    apiKeys,
+    pepper: apiKeyPepperFrom(config),
+    clock: systemClock,
+    env: apiKeyEnvOf(config.STAGE),
+  },
+  stats: { activity: new DynamoOrgActivityReader(config.TABLE_NAME), clock: systemClock },
+});
+
+const router = createRouter<ApiOperation>(apiRoutes, operations, {
+  allowedOrigins: config.CORS_ALLOWED_ORIGINS,
+  admit: admission({
+    limiter: new DynamoRateLimiter(config.TABLE_NAME),
+    recordUse: apiKeyUseRecorder({ apiKeys, clock: systemClock }),
+    clock: systemClock,
+    defaultLimitPerMinute: config.API_RATE_LIMIT_PER_MINUTE,
+  }),
 });
 
 export const handler = instrumented(async (event: APIGatewayProxyEvent) => router(event));

@@ -1,16 +1,47 @@
-import { type HealthCheck, runReadinessChecks } from '#platform/health.ts';
+import { z } from 'zod';
+import { CHECK_STATUSES, type ReadinessChecks, runReadinessChecks } from '#platform/health.ts';
+import { type Operation, operation } from '#platform/http/operation.ts';
+import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
-import type { RouteImplementation } from '#platform/http/router.ts';
 
-export function healthRoutes(
-  checks: Record<string, HealthCheck>,
-): Record<'health' | 'ready', RouteImplementation> {
+const Liveness = z.object({ status: z.literal('ok') }).meta({ id: 'Liveness' });
+
+const CheckResult = z.object({
+  status: z.enum(CHECK_STATUSES),
+  /** Whether readiness depends on it; an optional dependency's failure is reported only. */
+  required: z.boolean(),
+  latencyMs: z.number().int().min(0),
+  error: z.string().optional(),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+const Readiness = z
+  .object({ status: z.literal('ok'), checks: z.record(z.string(), CheckResult) })
+  .meta({ id: 'Readiness' });
+
+export function healthOperations(checks: ReadinessChecks): Record<'health' | 'ready', Operation> {
   return {
     // Liveness: this instance answers. Nothing else is checked, so it never flaps.
-    health: async () => jsonResponse(200, { status: 'ok' }),
-    ready: async () => {
-      const report = await runReadinessChecks(checks);
-      return jsonResponse(report.status === 'ok' ? 200 : 503, report);
-    },
+    health: operation(
+      { summary: 'Liveness', responses: { 200: { description: 'This instance answers', body: Liveness } } },
+      async () => jsonResponse(200, { status: 'ok' }),
+    ),
+    ready: operation(
+      {
+        summary: 'Readiness: each dependency check with its status and latency',
+        responses: {
+          200: { description: 'Every dependency answers', body: Readiness },
+          503: { description: 'A required check is failing; `checks` has every check' },
+        },
+      },
+      async ({ requestId }) => {
+        const report = await runReadinessChecks(checks);
+        if (report.status === 'ok') return jsonResponse(200, report);
+        return problem(503, 'unavailable', {
+          detail: 'a required dependency check is failing',
+          instance: requestId,
+          extensions: { checks: report.checks },
+        });
+      },
+    ),
   };
 }

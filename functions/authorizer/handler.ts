@@ -1,19 +1,28 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import * as z from 'zod/mini';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
+import { principalToAuthorizerContext } from '#domain/access/principal.ts';
 import { systemClock } from '#platform/clock.ts';
-import { readConfig, TableConfig } from '#platform/config.ts';
+import { ApiKeyPepperConfig, readConfig, TableConfig } from '#platform/config.ts';
 import { header } from '#platform/http/request.ts';
 import { instrumented } from '#platform/lambda.ts';
 import { metrics } from '#platform/observability.ts';
 import { authorizeApiKey } from '#usecases/authorize-api-key.ts';
 
-const config = readConfig(TableConfig);
-const deps = { apiKeys: new DynamoApiKeyStore(config.TABLE_NAME), clock: systemClock };
+const config = readConfig(z.intersection(TableConfig, ApiKeyPepperConfig));
+const deps = {
+  apiKeys: new DynamoApiKeyStore(config.TABLE_NAME),
+  pepper: apiKeyPepperFrom(config),
+  clock: systemClock,
+};
 
 /**
  * API Gateway caches this answer per Authorization header for 300 s, for every route; so the
- * policy allows the whole API and the routes check their own scopes from the context.
+ * policy allows the whole API and the routes check their own scopes from the context. A revoked
+ * or rotated-out key therefore keeps working until its cached answer expires (locally: never
+ * cached, refused at once).
  */
 export const handler = instrumented(
   async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
@@ -30,7 +39,7 @@ export const handler = instrumented(
         Version: '2012-10-17',
         Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: wholeApi(event.methodArn) }],
       },
-      context: { orgId: principal.orgId, keyId: principal.keyId, scopes: principal.scopes.join(' ') },
+      context: principalToAuthorizerContext(principal),
     };
   },
 );

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { emailClassifierFrom } from '#adapters/classification-engine.ts';
+import { CircuitJournal } from '#adapters/dynamodb/circuit-journal.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
@@ -19,7 +20,7 @@ const config = readConfig(
 let classifier: Promise<EmailClassifier> | undefined;
 async function currentClassifier(): Promise<EmailClassifier> {
   try {
-    classifier ??= emailClassifierFrom(config);
+    classifier ??= emailClassifierFrom(config, { circuitJournal: new CircuitJournal(config.TABLE_NAME) });
     return await classifier;
   } catch (error) {
     classifier = undefined;

@@ -86,6 +86,12 @@ export class OperationalAlarms extends Construct {
       'The sweeper gave up re-sending stored work (now `failed`); its copies are in a DLQ: fix the cause, then `aictive dlq redrive` or `aictive replay`.',
     );
     this.alarm(
+      'RateLimiterUnavailable',
+      platformMetric('RateLimiterUnavailable', 'api'),
+      0,
+      'The per-key rate limiter could not count (DynamoDB failing or slow): requests are let through unlimited until it recovers.',
+    );
+    this.alarm(
       'ApiServerErrors',
       api.metricServerError({ period: PERIOD, statistic: 'Sum' }),
       0,

@@ -28,6 +28,11 @@ function secretEnvironment(
   switch (secret) {
     case 'anthropicApiKey':
       return { [envNames.secrets.anthropicApiKey]: resources.anthropicApiKey.secretArn };
+    case 'apiKeyPepper':
+      return {
+        [envNames.secrets.apiKeyPepper]: resources.apiKeyPepper.secretArn,
+        API_KEY_PEPPER_SOURCE: 'secretsmanager',
+      };
     case 'webhookSigning':
       // Per-org secrets are created by operators after deploy, so the function gets the name prefix.
       return {

@@ -54,6 +54,9 @@ function grantSecret(
     case 'anthropicApiKey':
       grantSecretValue(fn, resources, resources.anthropicApiKey.secretArn);
       return;
+    case 'apiKeyPepper':
+      grantSecretValue(fn, resources, resources.apiKeyPepper.secretArn);
+      return;
     case 'webhookSigning': {
       const prefix = secretNames(stage).webhookSigningPrefix;
       grantSecretValue(
@@ -83,7 +86,11 @@ function grantSecret(
  */
 function grantSecretValue(fn: AictiveFunction, resources: PlatformResources, secretArn: string): void {
   fn.addToRolePolicy(
-    new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secretArn] }),
+    // DescribeSecret (metadata only) for the readiness checks.
+    new PolicyStatement({
+      actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      resources: [secretArn],
+    }),
   );
   fn.addToRolePolicy(
     new PolicyStatement({

@@ -9,11 +9,13 @@ export function stackNames(stage: string): { readonly stateful: string; readonly
 
 export function secretNames(stage: string): {
   readonly anthropicApiKey: string;
+  readonly apiKeyPepper: string;
   /** Per-org webhook signing secrets live at `<prefix><orgId>`, created by operators. */
   readonly webhookSigningPrefix: string;
 } {
   return {
     anthropicApiKey: `aictive/${stage}/anthropic-api-key`,
+    apiKeyPepper: `aictive/${stage}/api-key-pepper`,
     webhookSigningPrefix: `aictive/${stage}/webhook/`,
   };
 }

@@ -11,5 +11,6 @@ export interface PlatformResources {
   readonly tables: Readonly<Record<TableName, ITable>>;
   readonly queues: Readonly<Record<QueueName, WorkQueue>>;
   readonly anthropicApiKey: ISecret;
+  readonly apiKeyPepper: ISecret;
   readonly alarmTopic: ITopic;
 }

@@ -1,5 +1,11 @@
 import { ResponseType, type RestApiBase } from 'aws-cdk-lib/aws-apigateway';
+import { SECURITY_HEADERS } from '#platform/http/response.ts';
 import { pascal } from './construct-ids.ts';
+
+/** The functions' security headers on API Gateway's own answers too, as static values. */
+const securityHeaders = Object.fromEntries(
+  Object.entries(SECURITY_HEADERS).map(([name, value]) => [name, `'${value}'`]),
+);
 
 /** Errors API Gateway answers itself (before any function runs), in the same RFC 9457 shape the functions use. */
 const problems: readonly {
@@ -54,7 +60,7 @@ export function addProblemResponses(api: RestApiBase): void {
       api.addGatewayResponse(`Problem${pascal(type.responseType.toLowerCase())}`, {
         type,
         ...(status === undefined ? {} : { statusCode: String(status) }),
-        responseHeaders: { 'Content-Type': "'application/problem+json'" },
+        responseHeaders: { 'Content-Type': "'application/problem+json'", ...securityHeaders },
         // Keyed by what the client accepts; both keys answer the same problem document.
         templates: { 'application/json': body, 'application/problem+json': body },
       });

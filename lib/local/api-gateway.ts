@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { CorsConfig, readConfig } from '#platform/config.ts';
+import { isCorsPath, preflightHeaders } from '#platform/http/cors.ts';
 import { evaluatePolicy } from './authorizer-policy.ts';
 import { toGatewayResponse, writeGatewayResponse, writeProblem } from './http-response.ts';
 import type { LambdaInvoker, LoadedFunction } from './lambda.ts';
@@ -21,6 +23,8 @@ export interface ApiGatewayOptions {
   readonly invoker: LambdaInvoker;
   readonly port?: number;
   readonly host?: string;
+  /** Origins whose CORS preflights are answered; by default CORS_ALLOWED_ORIGINS, as the functions read it. */
+  readonly allowedOrigins?: readonly string[];
 }
 
 /** API Gateway's payload limit for REST APIs. */
@@ -38,6 +42,7 @@ export async function startApiGateway(opts: ApiGatewayOptions): Promise<ApiGatew
       `${guarded.route.method} ${guarded.route.path} needs an authorizer function and there is none`,
     );
   }
+  const allowedOrigins = opts.allowedOrigins ?? readConfig(CorsConfig).CORS_ALLOWED_ORIGINS;
   const inFlight = new Set<Promise<void>>();
 
   const server = createServer((req, res) => {
@@ -56,6 +61,11 @@ export async function startApiGateway(opts: ApiGatewayOptions): Promise<ApiGatew
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const method = req.method ?? 'GET';
     const match = routes.match(method, url.pathname);
+    const preflight = method === 'OPTIONS' && allowedOrigins.length > 0 && isCorsPath(url.pathname);
+    if (preflight && match.kind === 'method-not-allowed') {
+      req.resume();
+      return answerPreflight(req, res, requestId, match.allow);
+    }
     if (match.kind !== 'found') {
       req.resume();
       if (match.kind === 'not-found') return writeProblem(res, 404, requestId);
@@ -106,6 +116,21 @@ export async function startApiGateway(opts: ApiGatewayOptions): Promise<ApiGatew
       return writeProblem(res, 502, request.requestId);
     }
     writeGatewayResponse(res, response, request.requestId);
+  }
+
+  /**
+   * A CORS preflight, as API Gateway's mock OPTIONS method answers it in AWS (lib/aws/api.ts):
+   * never reaching the authorizer or a function; an origin not allowed gets no allow header.
+   */
+  function answerPreflight(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    methods: readonly string[],
+  ) {
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+    res.writeHead(204, { ...preflightHeaders(origin, allowedOrigins, methods), 'x-request-id': requestId });
+    res.end();
   }
 
   /** The authorizer's verdict: a status to answer with, or the context the route's function sees. */

@@ -6,6 +6,7 @@ import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
 import { tableIntegrationSecrets } from '#adapters/secrets/integration-secrets.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
+import type { ApiKeyPepper } from '#domain/ports.ts';
 import { systemClock } from '#platform/clock.ts';
 import { generateApiKey } from '#platform/security/api-key.ts';
 import { seedOrg } from '#usecases/seed-org.ts';
@@ -31,9 +32,11 @@ export interface DevOrg extends DevCredentials {
  * (AICTIVE_DEV_API_KEY, AICTIVE_DEV_WEBHOOK_SECRET), else the ones generated on an earlier run
  * (kept beside the data, git-ignored, owner-only), else new ones. With `integrationSecret` (a
  * `whsec_…` value, AICTIVE_DEV_INTEGRATION_SECRET) it also seeds the integration `demo-forms`.
+ * The key is hashed with `pepper`: the one the local functions authorize with.
  */
 export async function seedDevOrg(input: {
   tableName: string;
+  pepper: ApiKeyPepper;
   dataDir?: string;
   apiKey?: string;
   webhookSecret?: string;
@@ -52,6 +55,7 @@ export async function seedDevOrg(input: {
   await seedOrg(
     {
       apiKeys: new DynamoApiKeyStore(input.tableName),
+      pepper: input.pepper,
       webhookSecrets: new TableWebhookSecrets(input.tableName),
       clock: systemClock,
     },

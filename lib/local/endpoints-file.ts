@@ -2,6 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type QueueName, queues, type TableName, tables } from '#lib/topology.ts';
+import { localApiKeyPepper } from './api-key-pepper.ts';
 import { type Endpoints, type LocalResources, runtimeEnv } from './provision.ts';
 
 /**
@@ -49,7 +50,10 @@ export async function useLocalStack(
   dataDir = process.env.AICTIVE_DATA_DIR || '.data',
 ): Promise<LocalStackAddress> {
   const address = await readLocalEndpoints(dataDir);
-  Object.assign(process.env, runtimeEnv(address.endpoints, address.resources));
+  Object.assign(
+    process.env,
+    runtimeEnv(address.endpoints, address.resources, await localApiKeyPepper(dataDir)),
+  );
   return address;
 }
 

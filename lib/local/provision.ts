@@ -97,7 +97,12 @@ export async function provision(endpoints: Endpoints, opts: ProvisionOptions = {
 }
 
 /** Env the handlers read, named as in the topology, pointing the AWS SDK at the emulators. */
-export function runtimeEnv(endpoints: Endpoints, resources: LocalResources): Record<string, string> {
+/** What the local functions see: emulator endpoints, resource names, and the API-key pepper. */
+export function runtimeEnv(
+  endpoints: Endpoints,
+  resources: LocalResources,
+  apiKeyPepper: string,
+): Record<string, string> {
   const env: Record<string, string> = {
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -105,6 +110,8 @@ export function runtimeEnv(endpoints: Endpoints, resources: LocalResources): Rec
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoEndpoint,
     AWS_ENDPOINT_URL_SQS: endpoints.sqsEndpoint,
     WEBHOOK_SECRETS_SOURCE: 'table',
+    API_KEY_PEPPER_SOURCE: 'env',
+    API_KEY_PEPPER: apiKeyPepper,
     STAGE: 'local',
   };
   for (const name of Object.keys(resources.tables) as TableName[]) {

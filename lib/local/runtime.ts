@@ -1,5 +1,6 @@
 import { type FunctionSpec, functions as topologyFunctions } from '#lib/topology.ts';
 import { startApiGateway } from './api-gateway.ts';
+import { localApiKeyPepper } from './api-key-pepper.ts';
 import { localSqsClient } from './aws-clients.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
 import { writeLocalEndpoints } from './endpoints-file.ts';
@@ -55,7 +56,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     // Every function's fixed settings too: handlers share one process environment locally.
     const specs: readonly FunctionSpec[] = opts.functions ?? topologyFunctions;
     const settings = Object.assign({}, ...specs.map((fn) => fn.settings ?? {}));
-    const restoreEnv = applyEnv({ ...runtimeEnv(emulators, resources), ...settings, ...opts.extraEnv });
+    const restoreEnv = applyEnv({
+      ...runtimeEnv(emulators, resources, await localApiKeyPepper(opts.dataDir)),
+      ...settings,
+      ...opts.extraEnv,
+    });
     teardown.push(async () => restoreEnv());
 
     const loaded = await loadFunctions(opts.functions ?? topologyFunctions);

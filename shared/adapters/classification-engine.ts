@@ -1,35 +1,27 @@
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { z } from 'zod';
 import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
 import type { EmailClassifier } from '#domain/classification/taxonomy.ts';
 import type { AnthropicConfig } from '#platform/config.ts';
-import { logger } from '#platform/observability.ts';
-import { createClaudeClassifier } from './anthropic/claude-classifier.ts';
-
-/** The value the deployment puts in the Anthropic secret until an operator sets the real key. */
-export const UNSET_SECRET_VALUE = 'unset';
+import { anthropicApiKey } from './anthropic/anthropic-api-key.ts';
+import { CLAUDE_CIRCUIT, createClaudeClassifier } from './anthropic/claude-classifier.ts';
+import type { CircuitJournal } from './dynamodb/circuit-journal.ts';
 
 /**
  * Claude (with the rules behind it) when an Anthropic key is configured, the rules alone
  * otherwise. Locally the key comes from ANTHROPIC_API_KEY; in AWS from Secrets Manager.
+ * With a journal, the Claude circuit's transitions are recorded for the readiness check.
  */
-export async function emailClassifierFrom(config: z.infer<typeof AnthropicConfig>): Promise<EmailClassifier> {
-  const apiKey = config.ANTHROPIC_API_KEY ?? (await keyFromSecret(config.ANTHROPIC_API_KEY_SECRET_ID));
+export async function emailClassifierFrom(
+  config: z.infer<typeof AnthropicConfig>,
+  options: { circuitJournal?: CircuitJournal } = {},
+): Promise<EmailClassifier> {
+  const apiKey = await anthropicApiKey(config);
   if (!apiKey) return rulesClassifier;
+  const journal = options.circuitJournal;
   return createClaudeClassifier({
     apiKey,
     baseURL: config.ANTHROPIC_BASE_URL,
     model: config.ANTHROPIC_MODEL,
+    onCircuitChange: journal && ((state) => journal.record(CLAUDE_CIRCUIT, state, new Date())),
   });
-}
-
-async function keyFromSecret(secretId: string | undefined): Promise<string | undefined> {
-  if (!secretId) return undefined;
-  const value = await getSecret(secretId, { maxAge: 300 });
-  const key = typeof value === 'string' ? value.trim() : '';
-  if (key === '' || key === UNSET_SECRET_VALUE) {
-    logger.warn('the Anthropic API key secret is not set: classifying with the rules only');
-    return undefined;
-  }
-  return key;
 }

@@ -35,6 +35,10 @@ const nonEmpty = z.string().check(z.trim(), z.minLength(1));
  * for who needs what).
  */
 export const TableConfig = z.object({ TABLE_NAME: nonEmpty });
+/** The deployment's stage: in resource names and as the `<env>` of issued API keys. */
+export const StageConfig = z.object({
+  STAGE: z._default(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,19}$/)), 'local'),
+});
 export const IdempotencyTableConfig = z.object({ IDEMPOTENCY_TABLE_NAME: nonEmpty });
 export const EventsQueueConfig = z.object({ EVENTS_QUEUE_URL: z.url() });
 export const ClassifyQueueConfig = z.object({ CLASSIFY_QUEUE_URL: z.url() });
@@ -76,5 +80,29 @@ export const RateLimitConfig = z.object({
   API_RATE_LIMIT_PER_MINUTE: z._default(
     z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)),
     600,
+  ),
+});
+
+/** Browser origins exactly as the `Origin` header carries them (scheme, host, optional port), comma-separated. */
+const ORIGIN_LIST = /^\s*(https?:\/\/[^/\s,]+\s*(,\s*https?:\/\/[^/\s,]+\s*)*)?$/;
+
+/**
+ * Browser origins allowed to call the /v1 API; empty or unset means no CORS. lib/aws sets it
+ * from the `allowedOrigins` CDK context, so API Gateway's preflight and the responses agree.
+ */
+export const CorsConfig = z.object({
+  CORS_ALLOWED_ORIGINS: z.pipe(
+    z._default(
+      z
+        .string()
+        .check(z.regex(ORIGIN_LIST, 'expected origins like https://app.example.com,http://localhost:5173')),
+      '',
+    ),
+    z.transform((list: string) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin.length > 0),
+    ),
   ),
 });

@@ -1,13 +1,23 @@
-import { isKeyActive, type Principal } from '#domain/access/principal.ts';
-import type { ApiKeyStore, Clock } from '#domain/ports.ts';
-import { bearerToken, presentedKey, secretMatches } from '#platform/security/api-key.ts';
+import {
+  acceptedSecretHashes,
+  isKeyActive,
+  type Principal,
+  principalOfKey,
+} from '#domain/access/principal.ts';
+import type { ApiKeyPepper, ApiKeyStore, Clock } from '#domain/ports.ts';
+import { bearerToken, presentedKey, secretMatchesAny } from '#platform/security/api-key.ts';
 
 export interface AuthorizeDeps {
   readonly apiKeys: ApiKeyStore;
+  readonly pepper: ApiKeyPepper;
   readonly clock: Clock;
 }
 
-/** Resolves an Authorization header to a principal, or nothing (and never says why). */
+/**
+ * Resolves an Authorization header to a principal, or nothing (and never says why): malformed,
+ * unknown, revoked, expired, or a secret that is neither the current one nor the previous one
+ * within its rotation grace.
+ */
 export async function authorizeApiKey(
   deps: AuthorizeDeps,
   authorization: string | undefined,
@@ -15,7 +25,10 @@ export async function authorizeApiKey(
   const parsed = presentedKey(bearerToken(authorization) ?? '');
   if (!parsed) return undefined;
   const key = await deps.apiKeys.findByKeyId(parsed.keyId);
-  if (!key || !secretMatches(parsed.secret, key.secretHash) || !isKeyActive(key, deps.clock.now()))
-    return undefined;
-  return { orgId: key.orgId, keyId: key.keyId, scopes: [...key.scopes] };
+  const now = deps.clock.now();
+  if (!key || !isKeyActive(key, now)) return undefined;
+  const pepper = await deps.pepper.pepper();
+  return secretMatchesAny(pepper, parsed.secret, acceptedSecretHashes(key, now))
+    ? principalOfKey(key)
+    : undefined;
 }

@@ -8,7 +8,8 @@ export interface SeedOrgDeps extends ApiKeyDeps {
 
 /**
  * Gives an org a given API key and webhook signing secret (local runs and tests; in AWS the
- * secret lives in Secrets Manager). Idempotent: seeding the same values again changes nothing.
+ * secret lives in Secrets Manager). The key is hashed with `deps.pepper`, which must be the one
+ * the authorizer uses. Idempotent: seeding the same values again changes nothing.
  */
 export async function seedOrg(
   deps: SeedOrgDeps,

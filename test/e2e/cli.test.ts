@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { fixedApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
 import { systemClock } from '#platform/clock.ts';
 import { bodyAuthOf, verifyBodySignature } from '#platform/security/rentvine-body-signature.ts';
 import { verifyWebhook } from '#platform/security/webhook-signature.ts';
@@ -136,32 +137,62 @@ describe('aictive api-key create', () => {
   let stack: TestStack | undefined;
   afterAll(async () => stack?.stop());
 
-  it('writes a key the authorizer accepts, with the scopes asked for, and prints it once', async () => {
+  it('writes a key the authorizer accepts, hashed with the deployment pepper, and prints it once', async () => {
     stack = await startTestStack();
     const table = stack.resources.tables.main;
+    // The stack's environment carries the pepper the functions use (API_KEY_PEPPER_SOURCE=env).
     const result = await runAictive(
-      ['api-key', 'create', '--org', 'acme', '--scopes', 'emails:read,events:read', '--table', table],
+      [
+        ...['api-key', 'create', '--org', 'acme', '--scopes', 'emails:read,events:read', '--table', table],
+        ...['--role', 'maintenance_coordinator', '--agent', 'agent-7'],
+      ],
       stack.env,
     );
     expect(result.stderr).not.toContain('aictive:');
     expect(result.code).toBe(0);
     const created = JSON.parse(result.stdout) as { apiKey: string; keyId: string; orgId: string };
-    expect(created).toMatchObject({ orgId: 'acme', scopes: ['emails:read', 'events:read'] });
+    expect(created).toMatchObject({
+      orgId: 'acme',
+      scopes: ['emails:read', 'events:read'],
+      role: 'maintenance_coordinator',
+      agentId: 'agent-7',
+    });
+    const apiKeys = new DynamoApiKeyStore(table);
     const principal = await authorizeApiKey(
-      { apiKeys: new DynamoApiKeyStore(table), clock: systemClock },
+      { apiKeys, pepper: fixedApiKeyPepper(stack.env.API_KEY_PEPPER ?? ''), clock: systemClock },
       `Bearer ${created.apiKey}`,
     );
     expect(principal).toEqual({
       orgId: 'acme',
       keyId: created.keyId,
       scopes: ['emails:read', 'events:read'],
+      role: 'maintenance_coordinator',
+      agentId: 'agent-7',
     });
+    const otherPepper = fixedApiKeyPepper('another-test-pepper-not-real-0123456789');
+    expect(
+      await authorizeApiKey({ apiKeys, pepper: otherPepper, clock: systemClock }, `Bearer ${created.apiKey}`),
+    ).toBeUndefined();
   });
 
-  it('refuses unknown scopes and a missing org with exit code 2', () => {
+  it('refuses unknown scopes or roles, a missing org and a missing pepper with exit code 2', () => {
+    const { API_KEY_PEPPER_SOURCE: _source, API_KEY_PEPPER: _pepper, ...withoutPepper } = process.env;
+    const create = (...args: string[]) => aictive(['api-key', 'create', ...args], '');
+    expect(create('--org', 'acme', '--scopes', 'everything', '--table', 't').stderr).toContain(
+      'unknown scope',
+    );
     expect(
-      aictive(['api-key', 'create', '--org', 'acme', '--scopes', 'everything', '--table', 't'], '').stderr,
-    ).toContain('unknown scope');
-    expect(aictive(['api-key', 'create', '--scopes', 'admin', '--table', 't'], '').code).toBe(2);
+      create('--org', 'acme', '--scopes', 'admin', '--role', 'landlord', '--table', 't').stderr,
+    ).toContain('unknown role');
+    expect(create('--scopes', 'admin', '--table', 't').code).toBe(2);
+    const noPepper = spawnSync(
+      process.execPath,
+      ['bin/aictive.js', 'api-key', 'create', '--org', 'acme', '--scopes', 'admin', '--table', 't'],
+      { cwd: REPO_ROOT, env: withoutPepper, encoding: 'utf8', timeout: 30_000 },
+    );
+    expect([noPepper.status, noPepper.stderr.trim().split('\n')]).toEqual([
+      2,
+      [expect.stringContaining('--pepper-secret-id')],
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import {
   routesOf,
   tables,
 } from '#lib/topology.ts';
+import { SECURITY_HEADERS } from '#platform/http/response.ts';
 
 // Assertions are generated from the topology: a new function, route or queue is checked without a test edit.
 const specs: readonly FunctionSpec[] = functions;
@@ -269,6 +270,10 @@ describe('functions', () => {
       for (const table of spec.tables) expected[envNames.tables[table]] = expect.anything();
       for (const queue of queuesSeen) expected[envNames.queues[queue]] = expect.anything();
       if (spec.secrets.includes('anthropicApiKey')) expected.ANTHROPIC_API_KEY_SECRET_ID = expect.anything();
+      if (spec.secrets.includes('apiKeyPepper')) {
+        expected.API_KEY_PEPPER_SECRET_ID = expect.anything();
+        expected.API_KEY_PEPPER_SOURCE = 'secretsmanager';
+      }
       if (spec.secrets.includes('webhookSigning')) {
         expected.WEBHOOK_SECRET_PREFIX = 'aictive/dev/webhook/';
         expected.WEBHOOK_SECRETS_SOURCE = 'secretsmanager';
@@ -286,6 +291,11 @@ describe('functions', () => {
         expect(
           mentions(variables.ANTHROPIC_API_KEY_SECRET_ID, logicalId(stacks.stateful.anthropicApiKey)),
         ).toBe(true);
+      }
+      if (spec.secrets.includes('apiKeyPepper')) {
+        expect(mentions(variables.API_KEY_PEPPER_SECRET_ID, logicalId(stacks.stateful.apiKeyPepper))).toBe(
+          true,
+        );
       }
     });
 
@@ -327,6 +337,9 @@ describe('functions', () => {
       }
       if (spec.secrets.includes('webhookSigning'))
         expect(mentions(secrets, ':secret:aictive/dev/webhook/*')).toBe(true);
+      if (spec.secrets.includes('apiKeyPepper')) {
+        expect(mentions(secrets, logicalId(stacks.stateful.apiKeyPepper))).toBe(true);
+      }
 
       // The only unscoped statement is X-Ray's, which has no resource-level permissions.
       for (const statement of statements.filter((s) => s.Resource === '*')) {
@@ -446,15 +459,19 @@ describe('REST API', () => {
     }
   });
 
-  it('guards /v1 with the authorizer and leaves /webhooks and /health to their own checks', () => {
+  it('guards every apiKey route with the authorizer and leaves the public ones to their own checks', () => {
     const routes = specs.flatMap(routesOf);
     const under = (prefix: string) => routes.filter((route) => route.path.startsWith(prefix));
     expect(under('/v1/').length).toBeGreaterThan(0);
-    for (const route of under('/v1/'))
+    for (const route of under('/v1/').filter((r) => r.auth === 'apiKey'))
       expect(methodFor(route.method, route.path).AuthorizerId).toEqual({ Ref: authorizerId });
-    for (const route of [...under('/webhooks/'), ...under('/health')]) {
-      expect(methodFor(route.method, route.path).AuthorizationType).toBe('NONE');
-    }
+    // Public by design: /v1/openapi.json (the document reveals no org's data).
+    const open = [
+      ...under('/webhooks/'),
+      ...under('/health'),
+      ...under('/v1/').filter((r) => r.auth === 'none'),
+    ];
+    for (const route of open) expect(methodFor(route.method, route.path).AuthorizationType).toBe('NONE');
   });
 
   it('has one REQUEST authorizer on the Authorization header, cached 300 s', () => {
@@ -488,6 +505,12 @@ describe('REST API', () => {
     expect(response.StatusCode).toBe(String(status));
     expect(response.ResponseParameters).toEqual({
       'gatewayresponse.header.Content-Type': "'application/problem+json'",
+      ...Object.fromEntries(
+        Object.entries(SECURITY_HEADERS).map(([name, value]) => [
+          `gatewayresponse.header.${name}`,
+          `'${value}'`,
+        ]),
+      ),
     });
     expect(Object.keys(response.ResponseTemplates)).toContain('application/json');
     for (const template of Object.values<string>(response.ResponseTemplates)) {
@@ -550,7 +573,8 @@ describe('alarms', () => {
   }
 
   it('notify the one alarm topic on ALARM and OK, and treat missing data as healthy', () => {
-    expect(alarms).toHaveLength(2 * queues.length + specs.length + 6);
+    // Two per queue, one per function, and the platform ones (webhooks, outbox, rate limiter, API).
+    expect(alarms).toHaveLength(2 * queues.length + specs.length + 7);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toHaveLength(1);
       expect(mentions(alarm.AlarmActions, alarmTopicId)).toBe(true);

@@ -35,6 +35,7 @@ describe('webhook and outbox alarms', () => {
     ['WebhookRejected', 'webhook-ingest', WEBHOOK_REJECTIONS_THRESHOLD],
     ['WebhookUnrecognized', 'webhook-ingest', 0],
     ['EventUnrecognized', 'event-processor', 0],
+    ['RateLimiterUnavailable', 'api', 0],
     ['OutboxGaveUp', 'sweeper', 0],
   ])('%s of %s above %d in 5 minutes notifies the alarm topic', (metricName, serviceName, threshold) => {
     const alarms = service.findResources('AWS::CloudWatch::Alarm', {

@@ -9,7 +9,7 @@ import {
   lambdaContext,
   loadHandler,
 } from '#test/support/lambda-events.ts';
-import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
+import { createTestOrg, environmentPepper, type TestOrg } from '#test/support/orgs.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
 let stack: TestStack;
@@ -97,7 +97,7 @@ describe('authorizer', () => {
         orgId: org.orgId,
         name: 'old',
         scopes: ['admin'],
-        secretHash: hashApiKeySecret(key.secret),
+        secretHash: hashApiKeySecret(await environmentPepper().pepper(), key.secret),
         createdAt: '2025-01-01T00:00:00Z',
         ...state,
       });

@@ -69,6 +69,11 @@ describe('ClaudeClassifier against the Messages API', () => {
       engine: 'claude',
       model: MODEL,
       reasons: ['dripping faucet, no hazard'],
+      // What the fake bills, as the Messages API reports it: recorded for GET /v1/stats.
+      usage: {
+        inputTokens: expect.any(Number),
+        outputTokens: Math.ceil(JSON.stringify(routineVerdict).length / 4),
+      },
     });
     expect(fake.requests).toHaveLength(1);
   });

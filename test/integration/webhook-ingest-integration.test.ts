@@ -7,6 +7,7 @@ import { integrationSecretsFrom, tableIntegrationSecrets } from '#adapters/secre
 import { DEV_INTEGRATION_ID, DEV_ORG_ID, seedDevOrg } from '#lib/local/dev-org.ts';
 import { startFakeSecretsManager } from '#test/support/fake-secrets-manager.ts';
 import { type ApiHandler, apiEvent, lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
+import { environmentPepper } from '#test/support/orgs.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
 /** Standard Webhooks deliveries from generic integrations on POST /webhooks/{integrationId}. */
@@ -204,7 +205,11 @@ describe('webhook-ingest, Standard Webhooks', () => {
 describe('the local demo integration', () => {
   it('is seeded from AICTIVE_DEV_INTEGRATION_SECRET and accepts deliveries signed with it', async () => {
     const secret = whsec('demo-forms');
-    const org = await seedDevOrg({ tableName: stack.resources.tables.main, integrationSecret: secret });
+    const org = await seedDevOrg({
+      tableName: stack.resources.tables.main,
+      pepper: environmentPepper(),
+      integrationSecret: secret,
+    });
     expect(org).toMatchObject({ orgId: DEV_ORG_ID, integrationId: DEV_INTEGRATION_ID });
     const body = formBody('from the demo site');
     const response = await post(DEV_INTEGRATION_ID, body, signed(body, { secret }));
@@ -216,7 +221,7 @@ describe('the local demo integration', () => {
   });
 
   it('is not seeded without the variable', async () => {
-    const org = await seedDevOrg({ tableName: stack.resources.tables.main });
+    const org = await seedDevOrg({ tableName: stack.resources.tables.main, pepper: environmentPepper() });
     expect(org.integrationId).toBeUndefined();
   });
 });

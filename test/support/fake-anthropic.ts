@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 /**
  * A scripted stand-in for the Anthropic Messages API (POST /v1/messages) on 127.0.0.1:0, so the
  * real SDK can be exercised offline: successes, HTTP errors, slow answers and broken output.
+ * GET /v1/models answers a one-model list (reachability probes), or as `models()` says.
  */
 
 export type FakeReply = (
@@ -28,6 +29,8 @@ export interface FakeAnthropic {
   readonly requests: readonly RecordedRequest[];
   /** Queues replies, answered in order; with the queue empty the fake answers 500. */
   script(...replies: FakeReply[]): void;
+  /** How GET /v1/models answers from now on: an error status and/or a delay (default: the list at once). */
+  models(reply: { readonly status?: number; readonly delayMs?: number }): void;
   /** Forgets requests and pending replies between tests. */
   reset(): void;
   close(): Promise<void>;
@@ -42,11 +45,19 @@ const ERROR_TYPES: Readonly<Record<number, string>> = {
   529: 'overloaded_error',
 };
 
+const FAKE_MODEL = {
+  type: 'model',
+  id: 'claude-haiku-5-5',
+  display_name: 'Claude Haiku (fake)',
+  created_at: '2026-01-01T00:00:00Z',
+};
+
 export async function startFakeAnthropic(): Promise<FakeAnthropic> {
   const requests: RecordedRequest[] = [];
   const queue: FakeReply[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let messageCount = 0;
+  let modelsReply: { readonly status?: number; readonly delayMs?: number } = {};
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -55,7 +66,38 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
       const raw = Buffer.concat(chunks).toString('utf8');
       const body = (raw.length > 0 ? JSON.parse(raw) : {}) as Record<string, unknown>;
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
-      if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/messages') {
+      function answerError(status: number) {
+        const type = ERROR_TYPES[status] ?? 'api_error';
+        // A tiny retry-after keeps the SDK's own retries fast in tests.
+        res.writeHead(status, { 'content-type': 'application/json', 'retry-after-ms': '5' });
+        res.end(JSON.stringify({ type: 'error', error: { type, message: `fake ${status}` } }));
+      }
+      function answerLater(delayMs: number | undefined, answer: () => void) {
+        if (delayMs === undefined) return answer();
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          if (!res.destroyed) answer();
+        }, delayMs);
+        timers.add(timer);
+      }
+
+      const route = `${req.method} ${req.url?.split('?')[0]}`;
+      if (route === 'GET /v1/models') {
+        answerLater(modelsReply.delayMs, () => {
+          if (modelsReply.status !== undefined) return answerError(modelsReply.status);
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({
+              data: [FAKE_MODEL],
+              has_more: false,
+              first_id: FAKE_MODEL.id,
+              last_id: FAKE_MODEL.id,
+            }),
+          );
+        });
+        return;
+      }
+      if (route !== 'POST /v1/messages') {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'fake: no route' } }),
@@ -65,13 +107,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
       const reply: FakeReply = queue.shift() ?? { status: 500 };
 
       const answer = () => {
-        if ('status' in reply) {
-          const type = ERROR_TYPES[reply.status] ?? 'api_error';
-          // A tiny retry-after keeps the SDK's own retries fast in tests.
-          res.writeHead(reply.status, { 'content-type': 'application/json', 'retry-after-ms': '5' });
-          res.end(JSON.stringify({ type: 'error', error: { type, message: `fake ${reply.status}` } }));
-          return;
-        }
+        if ('status' in reply) return answerError(reply.status);
         messageCount += 1;
         const text = 'json' in reply ? JSON.stringify(reply.json) : reply.text;
         res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_fake_${messageCount}` });
@@ -89,12 +125,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
         );
       };
 
-      if (reply.delayMs === undefined) return answer();
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        if (!res.destroyed) answer();
-      }, reply.delayMs);
-      timers.add(timer);
+      answerLater(reply.delayMs, answer);
     });
   });
 
@@ -107,9 +138,13 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
     script: (...replies) => {
       queue.push(...replies);
     },
+    models: (reply) => {
+      modelsReply = reply;
+    },
     reset: () => {
       requests.length = 0;
       queue.length = 0;
+      modelsReply = {};
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * A stand-in for the Secrets Manager API (JSON protocol, GetSecretValue only) on 127.0.0.1:0,
@@ -56,5 +57,30 @@ export async function startFakeSecretsManager(): Promise<FakeSecretsManager> {
     put: (name, value) => secrets.set(name, value),
     close: () =>
       new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+/**
+ * A fake for the calling test file: started before its tests with the SDK pointed at it (fake
+ * credentials), stopped after them. Returns an accessor for the running fake.
+ */
+export function useFakeSecretsManager(): () => FakeSecretsManager {
+  let fake: FakeSecretsManager | undefined;
+  beforeAll(async () => {
+    fake = await startFakeSecretsManager();
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: fake.endpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'testNotARealKey',
+      AWS_SECRET_ACCESS_KEY: 'testNotARealSecret',
+    });
+  });
+  afterAll(async () => {
+    delete process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER;
+    await fake?.close();
+  });
+  return () => {
+    if (!fake) throw new Error('the fake Secrets Manager starts in beforeAll');
+    return fake;
   };
 }

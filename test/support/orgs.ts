@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
+import type { ApiKeyPepper } from '#domain/ports.ts';
 import { systemClock } from '#platform/clock.ts';
+import { ApiKeyPepperConfig, readConfig } from '#platform/config.ts';
 import { generateApiKey } from '#platform/security/api-key.ts';
 import { seedOrg } from '#usecases/seed-org.ts';
 
@@ -9,6 +12,11 @@ export interface TestOrg {
   readonly orgId: string;
   readonly apiKey: string;
   readonly webhookSecret: string;
+}
+
+/** The pepper the handlers under test hash API keys with (startTestStack puts it in the environment). */
+export function environmentPepper(): ApiKeyPepper {
+  return apiKeyPepperFrom(readConfig(ApiKeyPepperConfig));
 }
 
 /** A fresh org with an API key of the given scopes and a webhook secret (test-only values). */
@@ -23,6 +31,7 @@ export async function createTestOrg(
     {
       apiKeys: new DynamoApiKeyStore(tableName),
       webhookSecrets: new TableWebhookSecrets(tableName),
+      pepper: environmentPepper(),
       clock: systemClock,
     },
     { orgId, apiKey, webhookSecret, scopes, name: 'test key' },

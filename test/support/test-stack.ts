@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Message, PurgeQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { localApiKeyPepper } from '#lib/local/api-key-pepper.ts';
 import { type Emulators, startEmulators } from '#lib/local/emulators.ts';
 import { type LocalResources, provision, runtimeEnv } from '#lib/local/provision.ts';
 import { type FunctionSpec, functions, type QueueName } from '#lib/topology.ts';
@@ -34,7 +35,7 @@ export async function startTestStack(): Promise<TestStack> {
   });
   const specs: readonly FunctionSpec[] = functions;
   const env: Record<string, string> = {
-    ...runtimeEnv(endpoints, resources),
+    ...runtimeEnv(endpoints, resources, await localApiKeyPepper(undefined)),
     ...Object.assign({}, ...specs.map((fn) => fn.settings ?? {})),
     POWERTOOLS_METRICS_DISABLED: 'true',
   };

@@ -27,6 +27,8 @@ export const DEFAULT_CLAUDE_MODEL = 'claude-haiku-5-5';
 const VERDICT_FORMAT = zodOutputFormat(ClaudeVerdict);
 
 export type CircuitStatus = 'closed' | 'open' | 'half-open';
+/** The name the Claude circuit is recorded under (CircuitJournal). */
+export const CLAUDE_CIRCUIT = 'claude';
 
 export interface ClaudeClassifierOptions {
   readonly client: Anthropic;
@@ -39,6 +41,12 @@ export interface ClaudeClassifierOptions {
   readonly failuresToOpen?: number;
   /** How long the circuit stays open before one trial call is let through. */
   readonly halfOpenAfterMs?: number;
+  /**
+   * Told of every circuit transition (break, half-open, reset): the circuit lives in this
+   * instance's memory, and other functions (readiness) learn of it only if it is recorded.
+   * The classification that caused the transition waits for the returned promise.
+   */
+  readonly onCircuitChange?: (state: CircuitStatus) => Promise<void> | void;
 }
 
 /** The model answered, but not with a usable classification. */
@@ -76,6 +84,8 @@ export class ClaudeClassifier implements EmailClassifier {
   private readonly fallback: EmailClassifier;
   private readonly breaker;
   private readonly policy;
+  /** Circuit recordings still under way; a classification returns only once they are done. */
+  private circuitRecording: Promise<void> = Promise.resolve();
 
   constructor(options: ClaudeClassifierOptions) {
     this.client = options.client;
@@ -87,6 +97,15 @@ export class ClaudeClassifier implements EmailClassifier {
       halfOpenAfter: options.halfOpenAfterMs ?? 30_000,
       breaker: new ConsecutiveBreaker(options.failuresToOpen ?? 5),
     });
+    const onCircuitChange = options.onCircuitChange;
+    if (onCircuitChange) {
+      this.breaker.onStateChange((state) => {
+        this.circuitRecording = Promise.allSettled([
+          this.circuitRecording,
+          Promise.resolve().then(() => onCircuitChange(CIRCUIT_STATUS[state])),
+        ]).then(() => undefined);
+      });
+    }
     // Breaker outside the timeout, so a timed-out call counts as a failure.
     this.policy = wrap(this.breaker, timeout(options.timeoutMs ?? 15_000, TimeoutStrategy.Aggressive));
   }
@@ -99,17 +118,24 @@ export class ClaudeClassifier implements EmailClassifier {
     try {
       return await this.policy.execute(({ signal }) => this.askClaude(email, signal));
     } catch (error) {
-      const fallbackReason = fallbackReasonFor(error);
-      // Never the email or the error message: both can carry the sender's text.
-      logger.warn('Claude classification unavailable, using fallback classifier', {
-        fallbackReason,
-        errorName: error instanceof Error ? error.name : typeof error,
-        status: error instanceof Anthropic.APIError ? error.status : undefined,
-        model: this.model,
-        circuitState: this.circuitState,
-      });
-      return { ...(await this.fallback.classify(email)), fallbackReason };
+      return await this.fallBack(email, error);
+    } finally {
+      // Inside the invocation: a frozen Lambda instance would otherwise hold the write back.
+      await this.circuitRecording;
     }
+  }
+
+  private async fallBack(email: EmailToClassify, error: unknown): Promise<Classification> {
+    const fallbackReason = fallbackReasonFor(error);
+    // Never the email or the error message: both can carry the sender's text.
+    logger.warn('Claude classification unavailable, using fallback classifier', {
+      fallbackReason,
+      errorName: error instanceof Error ? error.name : typeof error,
+      status: error instanceof Anthropic.APIError ? error.status : undefined,
+      model: this.model,
+      circuitState: this.circuitState,
+    });
+    return { ...(await this.fallback.classify(email)), fallbackReason };
   }
 
   private async askClaude(email: EmailToClassify, signal: AbortSignal): Promise<Classification> {
@@ -125,7 +151,12 @@ export class ClaudeClassifier implements EmailClassifier {
     );
     const verdict = message.parsed_output;
     if (verdict === null) throw new InvalidOutputError(`no structured output (stop: ${message.stop_reason})`);
-    const classification = Classification.safeParse({ ...verdict, engine: 'claude', model: message.model });
+    const classification = Classification.safeParse({
+      ...verdict,
+      engine: 'claude',
+      model: message.model,
+      usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens },
+    });
     if (!classification.success) throw new InvalidOutputError('verdict breaks the classification rules');
     return classification.data;
   }
@@ -140,6 +171,7 @@ export interface ClaudeClassifierConfig {
   readonly maxRetries?: number;
   readonly timeoutMs?: number;
   readonly fallback?: EmailClassifier;
+  readonly onCircuitChange?: ClaudeClassifierOptions['onCircuitChange'];
 }
 
 /** Claude with the rules as fallback, from configuration. */
@@ -155,5 +187,6 @@ export function createClaudeClassifier(config: ClaudeClassifierConfig): ClaudeCl
     model: config.model ?? DEFAULT_CLAUDE_MODEL,
     fallback: config.fallback ?? rulesClassifier,
     timeoutMs,
+    onCircuitChange: config.onCircuitChange,
   });
 }

@@ -1,15 +1,19 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiKeyRecord } from '#domain/access/principal.ts';
 import type { ApiKeyStore } from '#domain/ports.ts';
-import { documentClient } from './document-client.ts';
+import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
+
+/** An org holds a handful of keys; a listing this long means something is wrong, not a big org. */
+const MAX_LISTING_PAGES = 20;
 
 export class DynamoApiKeyStore implements ApiKeyStore {
   constructor(private readonly tableName: string) {}
 
   async findByKeyId(keyId: string): Promise<ApiKeyRecord | undefined> {
     const { Item } = await documentClient().send(
-      new GetCommand({ TableName: this.tableName, Key: keys.apiKey(keyId) }),
+      // Consistent: a revocation or rotation holds from the next uncached request on.
+      new GetCommand({ TableName: this.tableName, Key: keys.apiKey(keyId), ConsistentRead: true }),
     );
     return Item ? withoutKeys<ApiKeyRecord>(Item) : undefined;
   }
@@ -18,11 +22,110 @@ export class DynamoApiKeyStore implements ApiKeyStore {
     await documentClient().send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.apiKey(key.keyId), ...key },
+        Item: {
+          ...keys.apiKey(key.keyId),
+          ...keys.listing(key.orgId, 'APIKEYS', key.createdAt, key.keyId),
+          ...key,
+        },
         // Re-seeding the same key is fine; a key id of another org is never overwritten.
         ConditionExpression: 'attribute_not_exists(PK) OR orgId = :org',
         ExpressionAttributeValues: { ':org': key.orgId },
       }),
     );
+  }
+
+  async list(orgId: string): Promise<ApiKeyRecord[]> {
+    const found: ApiKeyRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    for (let page = 0; page < MAX_LISTING_PAGES; page += 1) {
+      const { Items = [], LastEvaluatedKey } = await documentClient().send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.listing(orgId, 'APIKEYS', '', '').GSI1PK },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      found.push(...Items.map((item) => withoutKeys<ApiKeyRecord>(item)));
+      if (!LastEvaluatedKey) return found;
+      startKey = LastEvaluatedKey;
+    }
+    throw new Error(`org ${orgId} has more API keys than ${MAX_LISTING_PAGES} pages hold`);
+  }
+
+  async revoke(orgId: string, keyId: string, at: string): Promise<boolean> {
+    return this.updateIfOwned(orgId, keyId, {
+      UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+      ExpressionAttributeValues: { ':at': at },
+    });
+  }
+
+  async rotate(
+    orgId: string,
+    keyId: string,
+    rotation: { expectedSecretHash: string; secretHash: string; previousValidUntil: string; at: string },
+  ): Promise<boolean> {
+    return this.updateIfOwned(orgId, keyId, {
+      // SET reads the item as it was, so the previous hash is the one being replaced.
+      UpdateExpression:
+        'SET previousSecretHash = secretHash, secretHash = :new, previousSecretExpiresAt = :until, rotatedAt = :at',
+      ConditionExpression: 'attribute_not_exists(revokedAt) AND secretHash = :expected',
+      ExpressionAttributeValues: {
+        ':new': rotation.secretHash,
+        ':until': rotation.previousValidUntil,
+        ':at': rotation.at,
+        ':expected': rotation.expectedSecretHash,
+      },
+    });
+  }
+
+  async recordUse(keyId: string, at: string, notBefore: string): Promise<boolean> {
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.apiKey(keyId),
+          UpdateExpression: 'SET lastUsedAt = :at',
+          // Times are stored in toISOString form, so they compare as strings.
+          ConditionExpression:
+            'attribute_exists(PK) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt < :notBefore)',
+          ExpressionAttributeValues: { ':at': at, ':notBefore': notBefore },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** An update that only applies to a key of this org: any other key is as good as missing. */
+  private async updateIfOwned(
+    orgId: string,
+    keyId: string,
+    update: {
+      UpdateExpression: string;
+      ConditionExpression?: string;
+      ExpressionAttributeValues: Record<string, unknown>;
+    },
+  ): Promise<boolean> {
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.apiKey(keyId),
+          UpdateExpression: update.UpdateExpression,
+          ConditionExpression: ['attribute_exists(PK) AND orgId = :org', update.ConditionExpression]
+            .filter(Boolean)
+            .join(' AND '),
+          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':org': orgId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 }

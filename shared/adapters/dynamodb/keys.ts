@@ -19,8 +19,13 @@ export const keys = {
   /** Integrations are looked up by their id (in the URL) before the org is known. */
   integration: (integrationId: string) => ({ PK: `INTEGRATION#${integrationId}`, SK: 'INTEGRATION' }),
   apiKey: (keyId: string) => ({ PK: `APIKEY#${keyId}`, SK: 'APIKEY' }),
+  /** One counter per API key and rate-limit window; the window's start (epoch seconds) is its id. */
+  rateLimitWindow: (keyId: string, windowStartSeconds: number) => ({
+    PK: `RATE#${keyId}`,
+    SK: `W#${windowStartSeconds}`,
+  }),
   /** Per-org listings by time (GSI1). */
-  listing: (orgId: string, kind: 'EVENTS' | 'EMAILS' | 'WORKFLOWS', at: string, id: string) => ({
+  listing: (orgId: string, kind: 'EVENTS' | 'EMAILS' | 'WORKFLOWS' | 'APIKEYS', at: string, id: string) => ({
     GSI1PK: `${keys.org(orgId)}#${kind}`,
     GSI1SK: `${at}#${id}`,
   }),
@@ -34,6 +39,8 @@ export const keys = {
   }),
   /** The item read by the readiness check. */
   health: { PK: 'HEALTH', SK: 'HEALTH' },
+  /** The last recorded state of a circuit breaker that lives in one function's memory. */
+  circuit: (name: string) => ({ PK: 'CIRCUIT', SK: `CIRCUIT#${name}` }),
 } as const;
 
 function shardOf(id: string): number {

@@ -29,6 +29,12 @@ export type Category = z.infer<typeof Category>;
 export type Urgency = z.infer<typeof Urgency>;
 export type Engine = z.infer<typeof Engine>;
 
+export const TokenUsage = z.object({
+  inputTokens: z.number().int().min(0),
+  outputTokens: z.number().int().min(0),
+});
+export type TokenUsage = z.infer<typeof TokenUsage>;
+
 /** What a classification engine decides about one email. emergency urgency ⇔ maintenance_emergency. */
 export const Classification = z
   .object({
@@ -42,6 +48,8 @@ export const Classification = z
     model: z.string().optional(),
     /** Why Claude was not used, when it was configured but the rules answered. */
     fallbackReason: z.string().optional(),
+    /** Tokens the model call consumed, when engine is claude (token spend in GET /v1/stats). */
+    usage: TokenUsage.optional(),
   })
   .refine((c) => (c.urgency === 'emergency') === (c.category === 'maintenance_emergency'), {
     message: 'urgency "emergency" goes with category "maintenance_emergency" and only with it',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Classification } from '../classification/taxonomy.ts';
+import { Classification } from '../classification/taxonomy.ts';
 
 export const SubmitEmailRequest = z.strictObject({
   from: z.string().trim().min(3).max(320),
@@ -13,7 +13,8 @@ export type SubmitEmailRequest = z.infer<typeof SubmitEmailRequest>;
 /** Email ids: `em_` and lower-case letters and digits (see shared/platform/security/ids.ts). */
 export const EMAIL_ID = /^em_[0-9a-z]{20,40}$/;
 
-export type EmailStatus = 'received' | 'classified' | 'failed';
+export const EMAIL_STATUSES = ['received', 'classified', 'failed'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 export interface EmailRecord {
   readonly orgId: string;
@@ -33,7 +34,24 @@ export interface EmailRecord {
 export const ClassifyMessage = z.object({ orgId: z.string().min(1), emailId: z.string().min(1) });
 export type ClassifyMessage = z.infer<typeof ClassifyMessage>;
 
-export function emailView(e: EmailRecord) {
+/** What `GET /v1/emails/{emailId}` answers (documented in the OpenAPI document). */
+export const EmailView = z
+  .object({
+    emailId: z.string().regex(EMAIL_ID),
+    status: z.enum(EMAIL_STATUSES),
+    from: z.string(),
+    subject: z.string(),
+    text: z.string(),
+    messageId: z.string().optional(),
+    receivedAt: z.iso.datetime(),
+    classification: Classification.optional(),
+    classifiedAt: z.iso.datetime().optional(),
+    workflowId: z.string().optional(),
+  })
+  .meta({ id: 'Email' });
+export type EmailView = z.infer<typeof EmailView>;
+
+export function emailView(e: EmailRecord): EmailView {
   return {
     emailId: e.emailId,
     status: e.status,

@@ -1,5 +1,3 @@
-import { withoutPersonalData } from '../rentvine/personal-data.ts';
-
 /** Event ids: `evt_` and 32 hex digits derived from the event key. */
 export const EVENT_ID = /^evt_[0-9a-f]{32}$/;
 
@@ -28,39 +26,6 @@ export interface StoredEvent {
   readonly workflowId?: string;
   /** Incremented by each replay, so a replayed event is processed afresh (and once). */
   readonly attempt?: number;
-}
-
-/** Public view of an event: never the raw headers, the signature block or personal data. */
-export function eventView(e: StoredEvent) {
-  return {
-    eventId: e.eventId,
-    source: e.source,
-    status: e.status,
-    reason: e.reason,
-    eventType: e.eventType,
-    objectId: e.objectId,
-    receivedAt: e.receivedAt,
-    processedAt: e.processedAt,
-    workflowId: e.workflowId,
-    integrationId: e.integrationId,
-    scheme: e.scheme,
-    attempt: e.attempt ?? 0,
-    payload: safeJson(e.rawBody),
-  };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && 'auth' in parsed) {
-      const { auth: _auth, ...rest } = parsed as Record<string, unknown>;
-      return withoutPersonalData(rest);
-    }
-    return withoutPersonalData(parsed);
-  } catch {
-    // Not JSON (kept as `unrecognized`): shown as text, which has no keys to strip.
-    return text;
-  }
 }
 
 /** A listing cursor that this org's listing did not issue (malformed, foreign, or for another query). */

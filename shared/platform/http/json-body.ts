@@ -2,11 +2,21 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { z } from 'zod';
 import { header, rawBody } from './request.ts';
 import { RequestError } from './request-error.ts';
+import { fieldErrors, validationError } from './validation.ts';
 
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
-/** Reads and validates a JSON body: 413, 415, 400 (malformed) or 422 (with field paths). */
-export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEvent, schema: S): z.infer<S> {
+/** Whether an operation may be called without a body: its schema accepts none. */
+export function bodyIsOptional(schema: z.ZodType): boolean {
+  return schema.safeParse(undefined).success;
+}
+
+/**
+ * Reads and validates a JSON body: 413, 415, 400 (malformed) or 422 (with field paths). No body
+ * at all is `undefined`, which only a schema that makes the body optional accepts.
+ */
+export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEvent, schema: S): z.output<S> {
+  if (!event.body && bodyIsOptional(schema)) return schema.parse(undefined);
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType.trim())) {
     throw new RequestError(415, 'unsupported-media-type', 'send Content-Type: application/json');
@@ -22,12 +32,6 @@ export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEvent, 
     throw new RequestError(400, 'invalid-json', 'the body is not valid JSON');
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({
-      path: issue.path.join('.') || '(body)',
-      message: issue.message,
-    }));
-    throw new RequestError(422, 'validation', 'the body does not match the schema', { errors });
-  }
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  throw validationError('body', fieldErrors(parsed.error.issues, '(body)'));
 }

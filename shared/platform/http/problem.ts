@@ -12,6 +12,7 @@ export const PROBLEM_TITLES = {
   'unsupported-media-type': 'Unsupported Media Type',
   'invalid-json': 'Malformed JSON',
   validation: 'Validation Failed',
+  'rate-limited': 'Too Many Requests',
   internal: 'Internal Server Error',
   unavailable: 'Service Unavailable',
 } as const;

@@ -1,11 +1,13 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * API keys look like `ak_<env>_<keyId>_<secret>`: the key id is visible and indexable, the
- * secret (256 random bits) is shown once and stored only as a SHA-256 digest. A slow hash adds
- * nothing for 256-bit random secrets.
+ * secret (256 random bits) is shown once and stored only as HMAC-SHA256 keyed with a pepper held
+ * outside the table. A slow hash adds nothing for 256-bit random secrets.
  */
 const KEY_FORMAT = /^ak_([a-z0-9]{1,12})_([a-z0-9]{16})_([A-Za-z0-9_-]{43})$/;
+/** The `<env>` segment: a key issued with any other would not parse back (and never authorize). */
+export const API_KEY_ENV = /^[a-z0-9]{1,12}$/;
 
 export interface ParsedApiKey {
   readonly env: string;
@@ -33,26 +35,49 @@ export function presentedKey(presented: string): { keyId: string; secret: string
   };
 }
 
-export function hashApiKeySecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+export function hashApiKeySecret(pepper: Buffer, secret: string): string {
+  return createHmac('sha256', pepper).update(secret, 'utf8').digest('hex');
 }
 
-export function secretMatches(secret: string, storedHashHex: string): boolean {
-  const stored = Buffer.from(storedHashHex, 'hex');
-  const presented = createHash('sha256').update(secret, 'utf8').digest();
-  return stored.length === presented.length && timingSafeEqual(stored, presented);
+/** Constant-time against every stored hash (no early exit: timing tells nothing about which). */
+export function secretMatchesAny(
+  pepper: Buffer,
+  secret: string,
+  storedHashesHex: readonly string[],
+): boolean {
+  const presented = createHmac('sha256', pepper).update(secret, 'utf8').digest();
+  let matched = false;
+  for (const hex of storedHashesHex) {
+    const stored = Buffer.from(hex, 'hex');
+    if (stored.length === presented.length && timingSafeEqual(stored, presented)) matched = true;
+  }
+  return matched;
 }
 
 const KEY_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
+/** 256 random bits, base64url (43 characters). */
+export function generateApiKeySecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function formatApiKey(env: string, keyId: string, secret: string): string {
+  return `ak_${env}_${keyId}_${secret}`;
+}
+
 export function generateApiKey(env: string): { key: string } & ParsedApiKey {
   const keyId = Array.from(randomBytes(16), (b) => KEY_ID_ALPHABET[b % KEY_ID_ALPHABET.length]).join('');
-  const secret = randomBytes(32).toString('base64url');
-  return { key: `ak_${env}_${keyId}_${secret}`, env, keyId, secret };
+  const secret = generateApiKeySecret();
+  return { key: formatApiKey(env, keyId, secret), env, keyId, secret };
 }
 
 /** Reads `Authorization: Bearer <key>` (scheme case-insensitive). */
 export function bearerToken(authorization: string | undefined): string | undefined {
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization ?? '');
   return match?.[1];
+}
+
+/** The `<env>` segment of keys issued by a stage: its letters and digits, at most 12. */
+export function apiKeyEnvOf(stage: string): string {
+  return stage.replace(/[^a-z0-9]/g, '').slice(0, 12) || 'live';
 }

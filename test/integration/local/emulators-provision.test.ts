@@ -104,7 +104,7 @@ describe('local emulators and provisioning', () => {
 
   it('gives handlers every resource under its topology env name, pointed at the emulators', async () => {
     const resources: LocalResources = await provision(emulators, { prefix: 'env' });
-    const env = runtimeEnv(emulators, resources);
+    const env = runtimeEnv(emulators, resources, 'test-pepper-not-real-0123456789abcdef');
     expect(env).toMatchObject({
       [envNames.tables.main]: 'env-main',
       [envNames.tables.idempotency]: 'env-idempotency',

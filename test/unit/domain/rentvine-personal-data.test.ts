@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventView, type StoredEvent } from '#domain/inbox/stored-event.ts';
+import { eventView } from '#domain/inbox/event-view.ts';
+import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import { isPersonalDataKey, withoutPersonalData } from '#domain/rentvine/personal-data.ts';
 
 describe('withoutPersonalData', () => {

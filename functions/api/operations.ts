@@ -1,0 +1,36 @@
+import type { EventInbox } from '#domain/ports.ts';
+import type { ApiOperation } from '#lib/topology.ts';
+import { apiRoutes } from '#lib/topology.ts';
+import type { ReadinessChecks } from '#platform/health.ts';
+import { buildOpenApiDocument } from '#platform/http/openapi.ts';
+import type { Operation } from '#platform/http/operation.ts';
+import type { ComputeStatsDeps } from '#usecases/compute-stats.ts';
+import type { SubmitEmailDeps } from '#usecases/submit-email.ts';
+import { type ApiKeyRouteDeps, apiKeyRoutes } from './api-keys.ts';
+import { emailOperations } from './emails.ts';
+import { eventOperations } from './events.ts';
+import { healthOperations } from './health.ts';
+import { openApiOperation } from './openapi.ts';
+import { statsRoutes } from './stats.ts';
+
+export interface ApiDeps extends SubmitEmailDeps {
+  readonly inbox: EventInbox;
+  readonly readinessChecks: ReadinessChecks;
+  readonly apiKeys: ApiKeyRouteDeps;
+  readonly stats: ComputeStatsDeps;
+}
+
+export const API_INFO = { title: 'Aictive Platform API', version: '1' } as const;
+
+/** Every operation the api function serves, by the topology's operation names. */
+export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
+  const operations: Record<ApiOperation, Operation> = {
+    ...healthOperations(deps.readinessChecks),
+    ...emailOperations(deps),
+    ...eventOperations(deps),
+    ...apiKeyRoutes(deps.apiKeys),
+    ...statsRoutes(deps.stats),
+    openApi: openApiOperation(() => buildOpenApiDocument(apiRoutes, operations, API_INFO)),
+  };
+  return operations;
+}

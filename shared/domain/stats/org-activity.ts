@@ -1,0 +1,25 @@
+import type { Classification } from '../classification/taxonomy.ts';
+import type { EmailRecord } from '../emails/email.ts';
+import type { WorkflowRecord } from '../workflows/workflow.ts';
+import type { StatsPeriod } from './stats-period.ts';
+
+/** The parts of an email the stats need (the reader fetches no more: no bodies). */
+export type EmailActivity = Pick<EmailRecord, 'status' | 'receivedAt' | 'classifiedAt'> & {
+  readonly classification?: Pick<Classification, 'category' | 'urgency' | 'engine' | 'usage'>;
+};
+
+export type WorkflowActivity = Pick<WorkflowRecord, 'state'>;
+
+/** One org's emails received and workflows created in a period. */
+export interface OrgActivity {
+  readonly emails: readonly EmailActivity[];
+  readonly workflows: readonly WorkflowActivity[];
+  /** True when a listing held more than the reader's limit: the counts cover only the first ones. */
+  readonly truncated: boolean;
+}
+
+/** Port: reads an org's activity for the stats, bounded. */
+export interface OrgActivityReader {
+  /** At most `limit` emails and `limit` workflows, oldest first. */
+  read(orgId: string, period: StatsPeriod, limit: number): Promise<OrgActivity>;
+}

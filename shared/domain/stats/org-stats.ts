@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { CATEGORIES, ENGINES, type Engine, URGENCIES } from '../classification/taxonomy.ts';
+import { EMAIL_STATUSES } from '../emails/email.ts';
+import type { WorkflowRecord } from '../workflows/workflow.ts';
+import type { OrgActivity } from './org-activity.ts';
+import type { StatsPeriod } from './stats-period.ts';
+
+type WorkflowState = WorkflowRecord['state'];
+
+// A typed record, so a new workflow state fails to compile here until the stats count it.
+const NO_WORKFLOW_STATES: Readonly<Record<WorkflowState, 0>> = { triage: 0 };
+const WORKFLOW_STATES = Object.keys(NO_WORKFLOW_STATES) as [WorkflowState, ...WorkflowState[]];
+
+/**
+ * Workflow states in which a workflow waits for a person's approval. No state does yet (every
+ * workflow is in `triage`), so approvals pending is 0 by construction until the approval
+ * states exist; they are to be listed here then.
+ */
+const AWAITING_APPROVAL: readonly WorkflowState[] = [];
+
+const Count = z.number().int().min(0);
+const countsOf = <K extends string>(keys: readonly [K, ...K[]]) => z.record(z.enum(keys), Count);
+const EngineShare = z.object({
+  count: Count,
+  /** Of the classified emails; null when none was classified. */
+  share: z.number().min(0).max(1).nullable(),
+});
+
+/** `GET /v1/stats`: one org's activity in a period. */
+export const OrgStats = z
+  .object({
+    period: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }).meta({
+      description: 'The period counted: emails received and workflows created in [from, to).',
+    }),
+    emails: z.object({
+      total: Count,
+      byCategory: countsOf(CATEGORIES),
+      byUrgency: countsOf(URGENCIES),
+      byStatus: countsOf(EMAIL_STATUSES),
+    }),
+    workflows: z.object({ total: Count, byState: countsOf(WORKFLOW_STATES) }),
+    medianTimeToClassifySeconds: z.number().min(0).nullable().meta({
+      description: 'Median of classifiedAt − receivedAt over the classified emails; null when none.',
+    }),
+    approvalsPending: Count.meta({
+      description: 'Workflows of the period waiting for a human approval.',
+    }),
+    engines: z.record(z.enum(ENGINES), EngineShare),
+    tokens: z
+      .object({ input: Count, output: Count })
+      .meta({ description: 'Tokens spent by Claude classifications of the period.' }),
+    truncated: z.boolean().meta({
+      description:
+        'True when the period held more items than one request counts: the figures cover the oldest.',
+    }),
+  })
+  .meta({ id: 'Stats' });
+export type OrgStats = z.infer<typeof OrgStats>;
+
+function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Pure: the stats of activity already limited to the org and the period. */
+export function aggregateStats(period: StatsPeriod, activity: OrgActivity): OrgStats {
+  const byCategory = zeroCounts(CATEGORIES);
+  const byUrgency = zeroCounts(URGENCIES);
+  const byStatus = zeroCounts(EMAIL_STATUSES);
+  const byEngine = zeroCounts<Engine>(ENGINES);
+  const tokens = { input: 0, output: 0 };
+  const secondsToClassify: number[] = [];
+
+  for (const email of activity.emails) {
+    byStatus[email.status] += 1;
+    const c = email.classification;
+    if (!c) continue;
+    byCategory[c.category] += 1;
+    byUrgency[c.urgency] += 1;
+    byEngine[c.engine] += 1;
+    if (c.engine === 'claude' && c.usage) {
+      tokens.input += c.usage.inputTokens;
+      tokens.output += c.usage.outputTokens;
+    }
+    if (email.classifiedAt) {
+      // Two functions' clocks stamp the times: a skew must not make a duration negative.
+      const ms = Date.parse(email.classifiedAt) - Date.parse(email.receivedAt);
+      secondsToClassify.push(Math.max(0, ms) / 1000);
+    }
+  }
+
+  const byState = zeroCounts(WORKFLOW_STATES);
+  for (const workflow of activity.workflows) byState[workflow.state] += 1;
+
+  const classified = ENGINES.reduce((sum, engine) => sum + byEngine[engine], 0);
+  const engines = Object.fromEntries(
+    ENGINES.map((engine) => [
+      engine,
+      { count: byEngine[engine], share: classified === 0 ? null : byEngine[engine] / classified },
+    ]),
+  ) as OrgStats['engines'];
+
+  return {
+    period: { from: period.from, to: period.to },
+    emails: { total: activity.emails.length, byCategory, byUrgency, byStatus },
+    workflows: { total: activity.workflows.length, byState },
+    medianTimeToClassifySeconds: median(secondsToClassify),
+    approvalsPending: activity.workflows.filter((w) => AWAITING_APPROVAL.includes(w.state)).length,
+    engines,
+    tokens,
+    truncated: activity.truncated,
+  };
+}

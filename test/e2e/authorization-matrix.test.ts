@@ -1,0 +1,258 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { SCOPES, type Scope } from '#domain/access/principal.ts';
+import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
+import { type ApiOperation, apiRoutes, type RouteSpec } from '#lib/topology.ts';
+import { systemClock } from '#platform/clock.ts';
+import { signWebhook } from '#platform/security/webhook-signature.ts';
+import { createTestOrg, environmentPepper, type TestOrg } from '#test/support/orgs.ts';
+import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
+import { createApiKey } from '#usecases/create-api-key.ts';
+import { revokeApiKey } from '#usecases/revoke-api-key.ts';
+
+/**
+ * Every route of the API × every kind of caller, through the local gateway (REQUEST authorizer,
+ * no result cache: revocation is immediate here, within 300 s in AWS) and the api function.
+ * The routes come from the topology and each operation must have a fixture (a Record typed by
+ * the operations), so a new route cannot skip the matrix.
+ */
+const CALLERS = [
+  'no key',
+  'wrong key',
+  'revoked',
+  'expired',
+  'missing scope',
+  'other org',
+  'right key',
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+interface World {
+  readonly orgA: TestOrg;
+  readonly emailId: string;
+  readonly eventId: string;
+  /** Keys of org A that the revoke and rotate routes act on. */
+  readonly revokeTarget: string;
+  readonly rotateTarget: string;
+}
+
+interface Fixture {
+  readonly request: (world: World) => { path: string; body?: unknown };
+  /** The answer to a key of org A with the route's scope. */
+  readonly ok: number;
+  /** The answer to a key of another org with the same scope: its own (empty) view, or 404. */
+  readonly otherOrg: number;
+}
+
+const FIXTURES: Record<ApiOperation, Fixture> = {
+  health: { request: () => ({ path: '/health' }), ok: 200, otherOrg: 200 },
+  ready: { request: () => ({ path: '/health/ready' }), ok: 200, otherOrg: 200 },
+  openApi: { request: () => ({ path: '/v1/openapi.json' }), ok: 200, otherOrg: 200 },
+  submitEmail: {
+    request: () => ({
+      path: '/v1/emails',
+      body: { from: 'tenant@example.com', subject: 'Dripping tap', text: 'The kitchen tap drips.' },
+    }),
+    ok: 202,
+    otherOrg: 202,
+  },
+  getEmail: { request: (w) => ({ path: `/v1/emails/${w.emailId}` }), ok: 200, otherOrg: 404 },
+  listEvents: { request: () => ({ path: '/v1/events' }), ok: 200, otherOrg: 200 },
+  getEvent: { request: (w) => ({ path: `/v1/events/${w.eventId}` }), ok: 200, otherOrg: 404 },
+  createApiKey: {
+    request: () => ({ path: '/v1/admin/api-keys', body: { name: 'matrix', scopes: ['events:read'] } }),
+    ok: 201,
+    otherOrg: 201,
+  },
+  listApiKeys: { request: () => ({ path: '/v1/admin/api-keys' }), ok: 200, otherOrg: 200 },
+  revokeApiKey: {
+    request: (w) => ({ path: `/v1/admin/api-keys/${w.revokeTarget}` }),
+    ok: 204,
+    otherOrg: 404,
+  },
+  rotateApiKey: {
+    request: (w) => ({ path: `/v1/admin/api-keys/${w.rotateTarget}/rotate` }),
+    ok: 200,
+    otherOrg: 404,
+  },
+  getStats: { request: () => ({ path: '/v1/stats' }), ok: 200, otherOrg: 200 },
+};
+
+let runtime: LocalRuntime;
+let world: World;
+let orgB: TestOrg;
+const keys = new Map<string, string>();
+
+const keyDeps = () => ({
+  apiKeys: new DynamoApiKeyStore(runtime.resources.tables.main),
+  pepper: environmentPepper(),
+  clock: systemClock,
+});
+
+async function issue(orgId: string, scopes: Scope[], extra: { rateLimitPerMinute?: number } = {}) {
+  return createApiKey(keyDeps(), { orgId, name: 'matrix caller', scopes, env: 'test', ...extra });
+}
+
+async function call(route: Pick<RouteSpec, 'method'>, path: string, key?: string, body?: unknown) {
+  return fetch(`${runtime.url}${path}`, {
+    method: route.method,
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/** A key of org A for the route: the right scope, or one that is neither it nor admin. */
+async function keyFor(caller: Caller, route: RouteSpec): Promise<string | undefined> {
+  const scope = (route.scope ?? 'admin') as Scope;
+  const other = SCOPES.find((s) => s !== scope && s !== 'admin') as Scope;
+  const memo = `${caller}:${scope}`;
+  const known = keys.get(memo);
+  if (known) return known;
+  const orgA = world.orgA.orgId;
+  let key: string | undefined;
+  switch (caller) {
+    case 'no key':
+      return undefined;
+    case 'wrong key': {
+      // A real key id of the org with another secret.
+      const real = await issue(orgA, [scope]);
+      key = `${real.key.slice(0, real.key.lastIndexOf('_'))}_${'x'.repeat(43)}`;
+      break;
+    }
+    case 'revoked': {
+      const revoked = await issue(orgA, [scope]);
+      await revokeApiKey(keyDeps(), orgA, revoked.record.keyId);
+      key = revoked.key;
+      break;
+    }
+    case 'expired': {
+      const expired = await issue(orgA, [scope]);
+      await keyDeps().apiKeys.put({ ...expired.record, keyExpiresAt: '2026-01-01T00:00:00.000Z' });
+      key = expired.key;
+      break;
+    }
+    case 'missing scope':
+      key = (await issue(orgA, [other])).key;
+      break;
+    case 'other org':
+      key = (await issue(orgB.orgId, [scope])).key;
+      break;
+    case 'right key':
+      key = (await issue(orgA, [scope])).key;
+      break;
+  }
+  keys.set(memo, key);
+  return key;
+}
+
+function expected(caller: Caller, route: RouteSpec): number {
+  const fixture = FIXTURES[route.operation as ApiOperation];
+  if (route.auth === 'none') return fixture.ok;
+  switch (caller) {
+    case 'no key':
+    case 'wrong key':
+    case 'revoked':
+    case 'expired':
+      return 401;
+    case 'missing scope':
+      return 403;
+    case 'other org':
+      return fixture.otherOrg;
+    case 'right key':
+      return fixture.ok;
+  }
+}
+
+beforeAll(async () => {
+  runtime = await startLocalRuntime({ schedules: false });
+  const table = runtime.resources.tables.main;
+  const orgA = await createTestOrg(table);
+  orgB = await createTestOrg(table);
+
+  const email = await call(
+    { method: 'POST' },
+    '/v1/emails',
+    orgA.apiKey,
+    FIXTURES.submitEmail.request({} as World).body,
+  );
+  const { emailId } = (await email.json()) as { emailId: string };
+  const body = JSON.stringify(workOrderEvent({ workOrderID: '4711' }));
+  const delivery = await fetch(`${runtime.url}/webhooks/rentvine/${orgA.orgId}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...signWebhook(orgA.webhookSecret, body, Math.floor(Date.now() / 1000)),
+    },
+    body,
+  });
+  const { eventId } = (await delivery.json()) as { eventId: string };
+  world = {
+    orgA,
+    emailId,
+    eventId,
+    revokeTarget: (await issue(orgA.orgId, ['events:read'])).record.keyId,
+    rotateTarget: (await issue(orgA.orgId, ['events:read'])).record.keyId,
+  };
+}, 60_000);
+afterAll(async () => runtime?.stop());
+
+describe('the authorization matrix', () => {
+  it('covers every route of the topology with a fixture', () => {
+    expect(Object.keys(FIXTURES).sort()).toEqual(apiRoutes.map((route) => route.operation).sort());
+  });
+
+  it.each(apiRoutes.map((route) => [route.method, route.path, route] as const))(
+    '%s %s answers each caller as its scope and org allow',
+    async (_method, _path, route) => {
+      const seen: Record<string, number> = {};
+      const wanted: Record<string, number> = {};
+      // `right key` last: it is the one that may change state (revoke, rotate).
+      for (const caller of CALLERS) {
+        const { path, body } = FIXTURES[route.operation as ApiOperation].request(world);
+        const response = await call(route, path, await keyFor(caller, route), body);
+        seen[caller] = response.status;
+        wanted[caller] = expected(caller, route);
+        if (response.status >= 400) {
+          expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        }
+        if (caller === 'other org' && response.status === 200) {
+          // Its own view: nothing of org A's in it.
+          const text = await response.text();
+          for (const id of [world.emailId, world.eventId, world.revokeTarget, world.rotateTarget]) {
+            expect(text).not.toContain(id);
+          }
+        }
+      }
+      expect(seen).toEqual(wanted);
+    },
+    30_000,
+  );
+});
+
+describe('per-key rate limits', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('answers a burst past the limit 429 with Retry-After, and admits again in the next minute', async () => {
+    // Only Date is faked: the gateway, the emulators and their sockets keep real timers.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-22T10:00:05.000Z'));
+    const { key } = await issue(world.orgA.orgId, ['events:read'], { rateLimitPerMinute: 3 });
+    const answers = [];
+    for (let i = 0; i < 5; i += 1) answers.push(await call({ method: 'GET' }, '/v1/events', key));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429, 429]);
+    expect(answers[0]?.headers.get('ratelimit-limit')).toBe('3');
+    expect(answers[2]?.headers.get('ratelimit-remaining')).toBe('0');
+    const refused = answers[3];
+    expect(refused?.headers.get('retry-after')).toBe('55');
+    expect(refused?.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await refused?.json()).toMatchObject({ type: 'urn:aictive:problem:rate-limited', status: 429 });
+
+    vi.setSystemTime(new Date('2026-11-22T10:01:00.000Z'));
+    const recovered = await call({ method: 'GET' }, '/v1/events', key);
+    expect(recovered.status).toBe(200);
+    expect(recovered.headers.get('ratelimit-remaining')).toBe('2');
+  }, 30_000);
+});

@@ -1,0 +1,184 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { keys } from '#adapters/dynamodb/keys.ts';
+import { DynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
+import { type RateLimitDecision, rateLimitHeaders } from '#domain/access/rate-limit.ts';
+import { logger, metrics } from '#platform/observability.ts';
+import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+
+let stack: TestStack;
+/** Two limiters with their own clients, as two Lambda instances would have. */
+let instanceA: DynamoRateLimiter;
+let instanceB: DynamoRateLimiter;
+let clientB: DynamoDBDocumentClient;
+/** Accepts connections and never answers: a DynamoDB that hangs. */
+let silentServer: Server;
+const silentSockets = new Set<Socket>();
+
+const LIMIT = 20;
+/** 10:00:15 UTC: 45 seconds left in the window that started at 10:00:00. */
+const NOW = new Date(Date.UTC(2026, 10, 21, 10, 0, 15));
+const WINDOW_START_SECONDS = Date.UTC(2026, 10, 21, 10, 0, 0) / 1000;
+
+function clientAt(endpoint: string): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint,
+      region: stack.env.AWS_REGION,
+      credentials: { accessKeyId: 'test-not-real', secretAccessKey: 'test-secret-not-real' },
+      maxAttempts: 1,
+    }),
+  );
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  // A generous time budget: these tests count, and a slow machine must not make them fail open.
+  instanceA = new DynamoRateLimiter(stack.resources.tables.main, { timeoutMs: 10_000 });
+  clientB = clientAt(stack.env.AWS_ENDPOINT_URL_DYNAMODB ?? '');
+  instanceB = new DynamoRateLimiter(stack.resources.tables.main, { client: clientB, timeoutMs: 10_000 });
+  silentServer = createServer((socket) => {
+    silentSockets.add(socket);
+    socket.on('close', () => silentSockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => silentServer.listen(0, '127.0.0.1', resolve));
+});
+
+afterAll(async () => {
+  clientB?.destroy();
+  for (const socket of silentSockets) socket.destroy();
+  await new Promise<void>((resolve) => (silentServer ? silentServer.close(() => resolve()) : resolve()));
+  await stack?.stop();
+});
+
+/** `count` concurrent requests of one key, alternating between the two instances. */
+function burst(keyId: string, count: number, now: Date): Promise<RateLimitDecision[]> {
+  return Promise.all(
+    Array.from({ length: count }, (_, i) => (i % 2 ? instanceB : instanceA).consume(keyId, LIMIT, now)),
+  );
+}
+
+describe('DynamoDB rate limiter', () => {
+  const keyId = 'key-burst';
+  let decisions: RateLimitDecision[];
+
+  beforeAll(async () => {
+    decisions = await burst(keyId, LIMIT + 5, NOW);
+  });
+
+  it('allows exactly the limit of a concurrent burst across instances', () => {
+    const allowed = decisions.filter((d) => d.allowed);
+    expect(allowed).toHaveLength(LIMIT);
+    // Each admitted request saw its own count: remaining runs from LIMIT-1 down to 0, once each.
+    expect(allowed.map((d) => d.remaining).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: LIMIT }, (_, i) => i),
+    );
+  });
+
+  it('tells the refused requests to retry when the window ends', () => {
+    const refused = decisions.filter((d) => !d.allowed);
+    expect(refused).toHaveLength(5);
+    for (const decision of refused) {
+      expect(decision).toEqual({ allowed: false, limit: LIMIT, remaining: 0, resetSeconds: 45 });
+      expect(rateLimitHeaders(decision)['retry-after']).toBe('45');
+    }
+  });
+
+  it('does not count refused requests, and lets the counter expire after its window', async () => {
+    const { Item } = await stack.ddb.send(
+      new GetCommand({
+        TableName: stack.resources.tables.main,
+        Key: keys.rateLimitWindow(keyId, WINDOW_START_SECONDS),
+      }),
+    );
+    expect(Item?.count).toBe(LIMIT);
+    expect(Item?.expiresAt).toBeGreaterThan(WINDOW_START_SECONDS + 60);
+  });
+
+  it('keeps refusing for the rest of the window, from either instance', async () => {
+    const lastSecond = new Date(NOW.getTime() + 44_999);
+    expect(await instanceA.consume(keyId, LIMIT, lastSecond)).toMatchObject({
+      allowed: false,
+      resetSeconds: 1,
+    });
+    expect(await instanceB.consume(keyId, LIMIT, lastSecond)).toMatchObject({
+      allowed: false,
+      resetSeconds: 1,
+    });
+  });
+
+  it('allows the key again in the next window', async () => {
+    const nextWindow = new Date((WINDOW_START_SECONDS + 60) * 1000);
+    expect(await instanceB.consume(keyId, LIMIT, nextWindow)).toEqual({
+      allowed: true,
+      limit: LIMIT,
+      remaining: LIMIT - 1,
+      resetSeconds: 60,
+    });
+  });
+
+  it('leaves other keys unaffected', async () => {
+    expect(await instanceA.consume('key-bystander', LIMIT, NOW)).toEqual({
+      allowed: true,
+      limit: LIMIT,
+      remaining: LIMIT - 1,
+      resetSeconds: 45,
+    });
+  });
+
+  it('honours a lower limit set for the key since', async () => {
+    const lowered = await instanceA.consume('key-bystander', 1, NOW);
+    expect(lowered).toEqual({ allowed: false, limit: 1, remaining: 0, resetSeconds: 45 });
+  });
+
+  it('refuses to run with a limit that would let requests through', async () => {
+    for (const limit of [0, -1, 2.5]) {
+      await expect(instanceA.consume('key-zero', limit, NOW)).rejects.toBeInstanceOf(RangeError);
+    }
+  });
+});
+
+describe('DynamoDB rate limiter when DynamoDB fails', () => {
+  it('fails open, with a warning and a metric, when DynamoDB refuses connections', async () => {
+    const warn = vi.spyOn(logger, 'warn');
+    const addMetric = vi.spyOn(metrics, 'addMetric');
+    const broken = clientAt('http://127.0.0.1:1');
+    try {
+      const limiter = new DynamoRateLimiter(stack.resources.tables.main, { client: broken });
+      expect(await limiter.consume('key-down', LIMIT, NOW)).toEqual({
+        allowed: true,
+        limit: LIMIT,
+        remaining: LIMIT,
+        resetSeconds: 45,
+      });
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringContaining('rate limiter unavailable'),
+        expect.anything(),
+      );
+      expect(addMetric).toHaveBeenCalledWith('RateLimiterUnavailable', 'Count', 1);
+    } finally {
+      broken.destroy();
+      warn.mockRestore();
+      addMetric.mockRestore();
+    }
+  });
+
+  it('fails open within its time budget when DynamoDB hangs', async () => {
+    const address = silentServer.address();
+    if (!address || typeof address === 'string') throw new Error('silent server has no port');
+    const hanging = clientAt(`http://127.0.0.1:${address.port}`);
+    try {
+      const limiter = new DynamoRateLimiter(stack.resources.tables.main, { client: hanging, timeoutMs: 200 });
+      const started = performance.now();
+      const decision = await limiter.consume('key-slow', LIMIT, NOW);
+      const elapsed = performance.now() - started;
+      expect(decision.allowed).toBe(true);
+      expect(elapsed).toBeGreaterThanOrEqual(150);
+      expect(elapsed).toBeLessThan(2_000);
+    } finally {
+      hanging.destroy();
+    }
+  });
+});

@@ -1,0 +1,204 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
+import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
+import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
+import type { Classification } from '#domain/classification/taxonomy.ts';
+import { OrgStats } from '#domain/stats/org-stats.ts';
+import { statsRoutes } from '#functions/api/stats.ts';
+import { createRouter } from '#platform/http/router.ts';
+import { stableId } from '#platform/security/ids.ts';
+import { apiEvent } from '#test/support/lambda-events.ts';
+import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+
+let stack: TestStack;
+const orgA = 'org-stats-a';
+const orgB = 'org-stats-b';
+const now = new Date('2026-11-22T12:00:00.000Z');
+const at = (day: number, second = 0) => new Date(Date.UTC(2026, 10, day, 9, 0, second)).toISOString();
+
+const rules = (category: Classification['category'], urgency: Classification['urgency']): Classification => ({
+  category,
+  urgency,
+  confidence: 0.8,
+  engine: 'rules',
+  reasons: ['test'],
+});
+const claude = (inputTokens: number, outputTokens: number): Classification => ({
+  category: 'maintenance_request',
+  urgency: 'low',
+  confidence: 0.9,
+  engine: 'claude',
+  reasons: ['test'],
+  model: 'claude-haiku-5-5',
+  usage: { inputTokens, outputTokens },
+});
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const table = stack.resources.tables.main;
+  const emails = new DynamoEmailStore(table);
+  const workflows = new DynamoWorkflowStore(table);
+  const seedEmail = async (orgId: string, n: number, day: number, classified?: [Classification, number]) => {
+    const emailId = stableId('em', orgId, `stats-${n}`);
+    const receivedAt = at(day, n);
+    await emails.submit({
+      orgId,
+      emailId,
+      from: 'Dana Ruiz <dana@example.com>',
+      subject: `message ${n}`,
+      text: 'x'.repeat(2_000),
+      status: 'received',
+      receivedAt,
+    });
+    if (classified) {
+      const [classification, seconds] = classified;
+      const classifiedAt = new Date(Date.parse(receivedAt) + seconds * 1000).toISOString();
+      await emails.saveClassification(orgId, emailId, classification, classifiedAt);
+    }
+  };
+  const seedWorkflow = (orgId: string, n: number, day: number) =>
+    workflows.create({
+      orgId,
+      workflowId: stableId('wf', orgId, `stats-${n}`),
+      type: 'maintenance',
+      state: 'triage',
+      urgency: 'low',
+      source: { kind: 'email', emailId: stableId('em', orgId, `stats-${n}`) },
+      createdAt: at(day, n),
+    });
+
+  // Org A, in November: two Claude and two rules classifications, one email still waiting.
+  await seedEmail(orgA, 1, 10, [claude(400, 60), 2]);
+  await seedEmail(orgA, 2, 11, [claude(600, 40), 4]);
+  await seedEmail(orgA, 3, 12, [rules('lease_renewal', 'medium'), 1]);
+  await seedEmail(orgA, 4, 13, [rules('maintenance_emergency', 'emergency'), 10]);
+  await seedEmail(orgA, 5, 14);
+  await seedWorkflow(orgA, 1, 10);
+  await seedWorkflow(orgA, 2, 11);
+  // Org A, before the period asked for.
+  await seedEmail(orgA, 6, 1, [claude(9_000, 9_000), 100]);
+  await seedWorkflow(orgA, 6, 1);
+  // Org B, in the same days: never counted for A.
+  for (let n = 1; n <= 4; n += 1) {
+    await seedEmail(orgB, n, 10 + n, [claude(5_000, 5_000), 50]);
+    await seedWorkflow(orgB, n, 10 + n);
+  }
+});
+afterAll(async () => stack?.stop());
+
+function router(itemLimit?: number) {
+  const deps = {
+    activity: new DynamoOrgActivityReader(stack.resources.tables.main),
+    clock: { now: () => now },
+    ...(itemLimit ? { itemLimit } : {}),
+  };
+  return createRouter(
+    [{ method: 'GET', path: '/v1/stats', auth: 'apiKey', scope: 'stats:read', operation: 'getStats' }],
+    statsRoutes(deps),
+  );
+}
+
+function statsRequest(
+  query: Record<string, string> | null,
+  principal = { orgId: orgA, keyId: 'key-stats', scopes: ['stats:read'] },
+): APIGatewayProxyEvent {
+  return { ...apiEvent({ method: 'GET', resource: '/v1/stats', principal }), queryStringParameters: query };
+}
+
+describe('GET /v1/stats', () => {
+  it("counts the caller's org only, in the period only", async () => {
+    const response = await router()(statsRequest({ from: '2026-11-05', to: '2026-11-20' }));
+
+    expect(response.statusCode).toBe(200);
+    const stats = OrgStats.parse(JSON.parse(response.body));
+    expect(stats.period).toEqual({ from: '2026-11-05T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' });
+    expect(stats.emails.total).toBe(5);
+    expect(stats.emails.byStatus).toEqual({ received: 1, classified: 4, failed: 0 });
+    expect(stats.emails.byCategory).toMatchObject({
+      maintenance_request: 2,
+      lease_renewal: 1,
+      maintenance_emergency: 1,
+    });
+    expect(stats.emails.byUrgency).toEqual({ low: 2, medium: 1, high: 0, emergency: 1 });
+    expect(stats.workflows).toEqual({ total: 2, byState: { triage: 2 } });
+    // 1, 2, 4 and 10 seconds.
+    expect(stats.medianTimeToClassifySeconds).toBe(3);
+    expect(stats.engines).toEqual({ claude: { count: 2, share: 0.5 }, rules: { count: 2, share: 0.5 } });
+    expect(stats.tokens).toEqual({ input: 1_000, output: 100 });
+    expect(stats.approvalsPending).toBe(0);
+    expect(stats.truncated).toBe(false);
+  });
+
+  it('defaults to the last 30 days', async () => {
+    const response = await router()(statsRequest(null));
+
+    const stats = OrgStats.parse(JSON.parse(response.body));
+    expect(stats.period).toEqual({ from: '2026-10-23T12:00:00.000Z', to: '2026-11-22T12:00:00.000Z' });
+    expect(stats.emails.total).toBe(6);
+    expect(stats.workflows.total).toBe(3);
+  });
+
+  it('an org without activity gets zeros, not another org’s figures', async () => {
+    const response = await router()(
+      statsRequest({}, { orgId: 'org-stats-empty', keyId: 'key-empty', scopes: ['stats:read'] }),
+    );
+
+    const stats = OrgStats.parse(JSON.parse(response.body));
+    expect(stats.emails.total).toBe(0);
+    expect(stats.workflows.total).toBe(0);
+    expect(stats.tokens).toEqual({ input: 0, output: 0 });
+  });
+
+  it('stops at the item limit and says the figures are truncated', async () => {
+    const period = { from: '2026-11-05', to: '2026-11-20' };
+
+    const capped = OrgStats.parse(JSON.parse((await router(3)(statsRequest(period))).body));
+    expect(capped.truncated).toBe(true);
+    expect(capped.emails.total).toBe(3);
+    // The oldest ones: emails 1 to 3.
+    expect(capped.engines.claude.count).toBe(2);
+
+    const exact = OrgStats.parse(JSON.parse((await router(5)(statsRequest(period))).body));
+    expect(exact.truncated).toBe(false);
+    expect(exact.emails.total).toBe(5);
+  });
+
+  it('reads only the attributes the stats need, never an email body', async () => {
+    const activity = await new DynamoOrgActivityReader(stack.resources.tables.main).read(
+      orgA,
+      { from: '2026-11-05T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' },
+      10,
+    );
+
+    expect(activity.emails).toHaveLength(5);
+    for (const email of activity.emails) {
+      expect(Object.keys(email).sort()).toEqual(
+        email.classification
+          ? ['classification', 'classifiedAt', 'receivedAt', 'status']
+          : ['receivedAt', 'status'],
+      );
+    }
+  });
+
+  it.each([
+    [{ from: '2026-11-20', to: '2026-11-05' }, 'from'],
+    [{ from: '2026-06-01', to: '2026-11-01' }, 'from'],
+    [{ from: 'last week' }, 'from'],
+    [{ period: '30d' }, 'period'],
+  ])('answers 422 with the failing parameter for %j', async (query, path) => {
+    const response = await router()(statsRequest(query));
+
+    expect(response.statusCode).toBe(422);
+    const body = JSON.parse(response.body);
+    expect(body.type).toBe('urn:aictive:problem:validation');
+    expect(body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
+  });
+
+  it('needs the stats:read scope', async () => {
+    const response = await router()(
+      statsRequest({}, { orgId: orgA, keyId: 'key-emails', scopes: ['emails:read'] }),
+    );
+    expect(response.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { EmailActivity } from '#domain/stats/org-activity.ts';
+import { aggregateStats, median, OrgStats } from '#domain/stats/org-stats.ts';
+import { InvalidStatsPeriodError, resolveStatsPeriod, StatsQuery } from '#domain/stats/stats-period.ts';
+
+const period = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' };
+const received = '2026-11-10T09:00:00.000Z';
+const secondsLater = (s: number) => new Date(Date.parse(received) + s * 1000).toISOString();
+
+function classified(
+  seconds: number,
+  c: Partial<NonNullable<EmailActivity['classification']>> = {},
+): EmailActivity {
+  return {
+    status: 'classified',
+    receivedAt: received,
+    classifiedAt: secondsLater(seconds),
+    classification: { category: 'maintenance_request', urgency: 'low', engine: 'rules', ...c },
+  };
+}
+
+describe('median', () => {
+  it('is the middle value of an odd count, whatever the order', () => {
+    expect(median([9, 1, 4])).toBe(4);
+  });
+  it('is the mean of the two middle values of an even count', () => {
+    expect(median([10, 1, 4, 7])).toBe(5.5);
+  });
+  it('is null for no values', () => {
+    expect(median([])).toBeNull();
+  });
+});
+
+describe('aggregateStats', () => {
+  it('answers an empty period with zero counts for every key, null median and null shares', () => {
+    const stats = aggregateStats(period, { emails: [], workflows: [], truncated: false });
+
+    expect(OrgStats.parse(stats)).toEqual(stats);
+    expect(stats.emails.total).toBe(0);
+    expect(Object.values(stats.emails.byCategory).every((n) => n === 0)).toBe(true);
+    expect(Object.keys(stats.emails.byCategory)).toHaveLength(15);
+    expect(stats.emails.byUrgency).toEqual({ low: 0, medium: 0, high: 0, emergency: 0 });
+    expect(stats.emails.byStatus).toEqual({ received: 0, classified: 0, failed: 0 });
+    expect(stats.workflows).toEqual({ total: 0, byState: { triage: 0 } });
+    expect(stats.medianTimeToClassifySeconds).toBeNull();
+    expect(stats.engines).toEqual({ claude: { count: 0, share: null }, rules: { count: 0, share: null } });
+    expect(stats.tokens).toEqual({ input: 0, output: 0 });
+    expect(stats.approvalsPending).toBe(0);
+    expect(stats.period).toEqual(period);
+  });
+
+  it('counts emails by category, urgency and status, and workflows by state', () => {
+    const stats = aggregateStats(period, {
+      emails: [
+        classified(1, { category: 'maintenance_emergency', urgency: 'emergency' }),
+        classified(2, { category: 'lease_renewal', urgency: 'medium' }),
+        classified(3, { category: 'lease_renewal', urgency: 'medium' }),
+        { status: 'received', receivedAt: received },
+        { status: 'failed', receivedAt: received },
+      ],
+      workflows: [{ state: 'triage' }, { state: 'triage' }],
+      truncated: true,
+    });
+
+    expect(stats.emails.total).toBe(5);
+    expect(stats.emails.byCategory).toMatchObject({ maintenance_emergency: 1, lease_renewal: 2, spam: 0 });
+    expect(stats.emails.byUrgency).toEqual({ low: 0, medium: 2, high: 0, emergency: 1 });
+    expect(stats.emails.byStatus).toEqual({ received: 1, classified: 3, failed: 1 });
+    expect(stats.workflows).toEqual({ total: 2, byState: { triage: 2 } });
+    expect(stats.truncated).toBe(true);
+    // No workflow state waits for an approval yet.
+    expect(stats.approvalsPending).toBe(0);
+  });
+
+  it('takes the median time to classify over the classified emails only (odd and even counts)', () => {
+    const odd = aggregateStats(period, {
+      emails: [classified(30), classified(2), classified(9), { status: 'received', receivedAt: received }],
+      workflows: [],
+      truncated: false,
+    });
+    expect(odd.medianTimeToClassifySeconds).toBe(9);
+
+    const even = aggregateStats(period, {
+      emails: [classified(30), classified(2), classified(9), classified(1.5)],
+      workflows: [],
+      truncated: false,
+    });
+    expect(even.medianTimeToClassifySeconds).toBe(5.5);
+  });
+
+  it('shares classifications between Claude and the rules and sums only Claude token spend', () => {
+    const claude = (input: number, output: number) =>
+      classified(1, { engine: 'claude', usage: { inputTokens: input, outputTokens: output } });
+    const stats = aggregateStats(period, {
+      emails: [
+        claude(400, 50),
+        claude(600, 70),
+        classified(1),
+        classified(1),
+        classified(1),
+        { status: 'received', receivedAt: received },
+      ],
+      workflows: [],
+      truncated: false,
+    });
+
+    expect(stats.engines).toEqual({ claude: { count: 2, share: 0.4 }, rules: { count: 3, share: 0.6 } });
+    expect(stats.tokens).toEqual({ input: 1000, output: 120 });
+    expect(OrgStats.parse(stats)).toEqual(stats);
+  });
+});
+
+describe('resolveStatsPeriod', () => {
+  const now = new Date('2026-11-22T12:00:00.000Z');
+
+  it('defaults to the last 30 days', () => {
+    expect(resolveStatsPeriod({}, now)).toEqual({
+      from: '2026-10-23T12:00:00.000Z',
+      to: '2026-11-22T12:00:00.000Z',
+    });
+  });
+
+  it('reads a date `from` as 00:00 UTC and a date `to` as the end of that day', () => {
+    expect(resolveStatsPeriod({ from: '2026-11-01', to: '2026-11-30' }, now)).toEqual({
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+    });
+  });
+
+  it('normalises date-times with an offset to UTC and defaults `from` to 30 days before `to`', () => {
+    expect(resolveStatsPeriod({ to: '2026-11-10T12:00:00+02:00' }, now)).toEqual({
+      from: '2026-10-11T10:00:00.000Z',
+      to: '2026-11-10T10:00:00.000Z',
+    });
+  });
+
+  it.each([
+    ['from after to', { from: '2026-11-10', to: '2026-11-01' }, 'must be before `to`'],
+    ['from equal to to', { from: '2026-11-10T00:00:00Z', to: '2026-11-10T00:00:00Z' }, 'must be before `to`'],
+    ['93 days', { from: '2026-08-01', to: '2026-11-01' }, 'at most 92 days'],
+    ['a from too far back for the default to', { from: '2026-01-01' }, 'at most 92 days'],
+  ])('refuses %s', (_label, query, message) => {
+    expect(() => resolveStatsPeriod(query, now)).toThrow(InvalidStatsPeriodError);
+    expect(() => resolveStatsPeriod(query, now)).toThrow(message);
+  });
+
+  it('accepts exactly 92 days', () => {
+    expect(resolveStatsPeriod({ from: '2026-08-01', to: '2026-10-31' }, now).to).toBe(
+      '2026-11-01T00:00:00.000Z',
+    );
+  });
+});
+
+describe('StatsQuery', () => {
+  it.each([
+    [{ from: 'yesterday' }, 'from'],
+    [{ to: '2026-11-01T10:00:00' }, 'to'], // a date-time without its zone is ambiguous
+    [{ since: '2026-11-01' }, ''],
+  ])('refuses %j', (query, path) => {
+    const parsed = StatsQuery.safeParse(query);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path.join('.')).toBe(path);
+  });
+});

@@ -1,0 +1,114 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
+import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
+import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
+import { fixedApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
+import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { API_INFO, apiOperations } from '#functions/api/operations.ts';
+import { apiRoutes } from '#lib/topology.ts';
+import { systemClock } from '#platform/clock.ts';
+import { buildOpenApiDocument } from '#platform/http/openapi.ts';
+
+// Real operations (their adapters never connect: building the document only reads contracts).
+const operations = apiOperations({
+  emails: new DynamoEmailStore('documentation-only'),
+  queue: new SqsWorkQueue({ classify: 'http://127.0.0.1:1/documentation-only' }),
+  clock: systemClock,
+  inbox: new DynamoEventInbox('documentation-only'),
+  readinessChecks: {},
+  apiKeys: {
+    apiKeys: new DynamoApiKeyStore('documentation-only'),
+    pepper: fixedApiKeyPepper('documentation-only-pepper-not-a-real-one'),
+    clock: systemClock,
+    env: 'test',
+  },
+  stats: { activity: new DynamoOrgActivityReader('documentation-only'), clock: systemClock },
+});
+const document = buildOpenApiDocument(apiRoutes, operations, API_INFO);
+
+type OperationObject = {
+  operationId: string;
+  parameters?: { in: string; name: string; required?: boolean }[];
+  requestBody?: { content: Record<string, unknown> };
+  responses: Record<string, { content?: Record<string, { schema: unknown }>; headers?: object }>;
+  security: Record<string, string[]>[];
+  'x-required-scope'?: string;
+};
+const operationOf = (path: string, method: string) =>
+  (document.paths?.[path] as Record<string, OperationObject> | undefined)?.[method.toLowerCase()];
+const problemRef = { $ref: '#/components/schemas/Problem' };
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    expect(document.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(document as unknown as Record<string, unknown>);
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+  });
+
+  it('has every api route of the topology, under its operation name, and nothing else', () => {
+    const documented = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, OperationObject>).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        operation: op.operationId,
+      })),
+    );
+    expect(documented).toHaveLength(apiRoutes.length);
+    for (const route of apiRoutes) {
+      expect(documented).toContainEqual({
+        method: route.method,
+        path: route.path,
+        operation: route.operation,
+      });
+    }
+  });
+
+  it.each(apiRoutes.map((route) => [route.method, route.path, route] as const))(
+    '%s %s documents its auth, parameters and every problem the router answers',
+    (method, path, route) => {
+      const op = operationOf(path, method);
+      if (!op) throw new Error('missing operation');
+      const statuses = Object.keys(op.responses);
+      for (const status of ['404', '405', '500']) expect(statuses).toContain(status);
+      if (route.auth === 'apiKey') {
+        expect(op.security).toEqual([{ apiKey: [route.scope] }]);
+        expect(op['x-required-scope']).toBe(route.scope);
+        for (const status of ['401', '403', '429']) expect(statuses).toContain(status);
+        expect(op.responses['429']?.headers).toHaveProperty('Retry-After');
+      } else {
+        expect(op.security).toEqual([]);
+        expect(statuses).not.toContain('401');
+      }
+      for (const name of path.match(/\{(\w+)\}/g)?.map((p) => p.slice(1, -1)) ?? []) {
+        expect(op.parameters).toContainEqual(expect.objectContaining({ in: 'path', name, required: true }));
+      }
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (Number(status) >= 400)
+          expect(response.content?.['application/problem+json']?.schema).toEqual(problemRef);
+        else if (status === '204') expect(response.content).toBeUndefined();
+        else expect(response.content?.['application/json']?.schema).toBeDefined();
+      }
+    },
+  );
+
+  it('describes bodies and queries from the schemas the router validates', () => {
+    const submit = operationOf('/v1/emails', 'POST');
+    expect(submit?.requestBody?.content).toHaveProperty('application/json');
+    expect(Object.keys(submit?.responses ?? {})).toEqual(
+      expect.arrayContaining(['400', '413', '415', '422']),
+    );
+    const list = operationOf('/v1/events', 'GET');
+    expect(
+      list?.parameters
+        ?.filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['cursor', 'limit', 'since', 'status', 'type']);
+    expect(Object.keys(list?.responses ?? {})).toContain('422');
+    expect(Object.keys(operationOf('/health/ready', 'GET')?.responses ?? {})).toContain('503');
+    expect(document.components?.securitySchemes?.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+});
