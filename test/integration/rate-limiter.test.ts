@@ -27,7 +27,11 @@ function clientAt(endpoint: string): DynamoDBDocumentClient {
     new DynamoDBClient({
       endpoint,
       region: stack.env.AWS_REGION,
-      credentials: { accessKeyId: 'test-not-real', secretAccessKey: 'test-secret-not-real' },
+      // The stack's own: DynamoDB Local keeps a separate database per access key.
+      credentials: {
+        accessKeyId: stack.env.AWS_ACCESS_KEY_ID ?? '',
+        secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY ?? '',
+      },
       maxAttempts: 1,
     }),
   );
