@@ -1,4 +1,5 @@
 import { ResponseType, type RestApiBase } from 'aws-cdk-lib/aws-apigateway';
+import { PROBLEM_TITLES, type ProblemSlug, problemType } from '#platform/http/problem.ts';
 import { SECURITY_HEADERS } from '#platform/http/response.ts';
 import { pascal } from './construct-ids.ts';
 
@@ -12,37 +13,34 @@ const problems: readonly {
   readonly types: readonly ResponseType[];
   /** Absent for the catch-all responses, which keep the status API Gateway chose. */
   readonly status?: number;
-  readonly slug: string;
-  readonly title: string;
+  readonly slug: ProblemSlug;
+  /** The shared title of the slug unless given (the catch-alls name API Gateway's response type). */
+  readonly title?: string;
 }[] = [
-  { types: [ResponseType.UNAUTHORIZED], status: 401, slug: 'unauthorized', title: 'Unauthorized' },
-  { types: [ResponseType.ACCESS_DENIED], status: 403, slug: 'forbidden', title: 'Forbidden' },
+  { types: [ResponseType.UNAUTHORIZED], status: 401, slug: 'unauthorized' },
+  { types: [ResponseType.ACCESS_DENIED], status: 403, slug: 'forbidden' },
   // API Gateway answers an unknown path with 403 MISSING_AUTHENTICATION_TOKEN; it is a 404 to the caller.
   {
     types: [ResponseType.MISSING_AUTHENTICATION_TOKEN, ResponseType.RESOURCE_NOT_FOUND],
     status: 404,
     slug: 'not-found',
-    title: 'Not Found',
   },
   {
     types: [ResponseType.THROTTLED, ResponseType.QUOTA_EXCEEDED],
     status: 429,
     slug: 'throttled',
-    title: 'Too Many Requests',
   },
   {
     types: [ResponseType.REQUEST_TOO_LARGE],
     status: 413,
     slug: 'payload-too-large',
-    title: 'Payload Too Large',
   },
   {
     types: [ResponseType.UNSUPPORTED_MEDIA_TYPE],
     status: 415,
     slug: 'unsupported-media-type',
-    title: 'Unsupported Media Type',
   },
-  { types: [ResponseType.INTEGRATION_TIMEOUT], status: 504, slug: 'timeout', title: 'Gateway Timeout' },
+  { types: [ResponseType.INTEGRATION_TIMEOUT], status: 504, slug: 'timeout' },
   // Everything else keeps API Gateway's own status; the body names what happened.
   { types: [ResponseType.DEFAULT_4XX], slug: 'client-error', title: '$context.error.responseType' },
   { types: [ResponseType.DEFAULT_5XX], slug: 'server-error', title: '$context.error.responseType' },
@@ -51,8 +49,8 @@ const problems: readonly {
 export function addProblemResponses(api: RestApiBase): void {
   for (const { types, status, slug, title } of problems) {
     const body = JSON.stringify({
-      type: `urn:aictive:problem:${slug}`,
-      title,
+      type: problemType(slug),
+      title: title ?? PROBLEM_TITLES[slug],
       ...(status === undefined ? {} : { status }),
       instance: '$context.requestId',
     });

@@ -1,17 +1,24 @@
-import { type ServerResponse, STATUS_CODES, validateHeaderName, validateHeaderValue } from 'node:http';
+import { type ServerResponse, validateHeaderName, validateHeaderValue } from 'node:http';
 import { z } from 'zod';
+import { gatewayProblemSlug, PROBLEM_TITLES, problemType } from '#platform/http/problem.ts';
+import { SECURITY_HEADERS } from '#platform/http/response.ts';
 
-/** A gateway-made error, RFC 9457: the stable type is derived from the reason phrase. */
+/** A gateway-made error, RFC 9457, with the types and security headers API Gateway's answers carry. */
 export function writeProblem(
   res: ServerResponse,
   status: number,
   requestId: string,
   headers: Record<string, string> = {},
 ): void {
-  const title = STATUS_CODES[status] ?? 'Error';
-  const slug = title.toLowerCase().replaceAll(' ', '-');
-  const body = JSON.stringify({ type: `urn:aictive:problem:${slug}`, title, status, instance: requestId });
+  const slug = gatewayProblemSlug(status);
+  const body = JSON.stringify({
+    type: problemType(slug),
+    title: PROBLEM_TITLES[slug],
+    status,
+    instance: requestId,
+  });
   res.writeHead(status, {
+    ...SECURITY_HEADERS,
     ...headers,
     'content-type': 'application/problem+json',
     'x-request-id': requestId,

@@ -4,6 +4,7 @@ import { SCOPES, type Scope } from '#domain/access/principal.ts';
 import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
 import { type ApiOperation, apiRoutes, type RouteSpec } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
+import { SECURITY_HEADERS } from '#platform/http/response.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
 import { createTestOrg, environmentPepper, type TestOrg } from '#test/support/orgs.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
@@ -215,6 +216,11 @@ describe('the authorization matrix', () => {
         const response = await call(route, path, await keyFor(caller, route), body);
         seen[caller] = response.status;
         wanted[caller] = expected(caller, route);
+        // Whoever answered (the gateway, the authorizer's refusal or the function).
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+          if (name !== 'cache-control') expect(response.headers.get(name)).toBe(value);
+        }
+        if (route.auth === 'apiKey') expect(response.headers.get('cache-control')).toBe('no-store');
         if (response.status >= 400) {
           expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
         }
@@ -232,7 +238,7 @@ describe('the authorization matrix', () => {
   );
 });
 
-describe('per-key rate limits', () => {
+describe('per-key rate limits and last use', () => {
   afterEach(() => vi.useRealTimers());
 
   it('answers a burst past the limit 429 with Retry-After, and admits again in the next minute', async () => {
@@ -254,5 +260,14 @@ describe('per-key rate limits', () => {
     const recovered = await call({ method: 'GET' }, '/v1/events', key);
     expect(recovered.status).toBe(200);
     expect(recovered.headers.get('ratelimit-remaining')).toBe('2');
+  }, 30_000);
+
+  it("records a key's last use, to the minute", async () => {
+    const { key, record } = await issue(world.orgA.orgId, ['events:read']);
+    expect((await call({ method: 'GET' }, '/v1/events', key)).status).toBe(200);
+    const listed = await call({ method: 'GET' }, '/v1/admin/api-keys', world.orgA.apiKey);
+    const { apiKeys } = (await listed.json()) as { apiKeys: { keyId: string; lastUsedAt?: string }[] };
+    const lastUsedAt = apiKeys.find((k) => k.keyId === record.keyId)?.lastUsedAt;
+    expect(Date.now() - Date.parse(lastUsedAt ?? '')).toBeLessThan(60_000);
   }, 30_000);
 });

@@ -15,11 +15,34 @@ export const PROBLEM_TITLES = {
   'rate-limited': 'Too Many Requests',
   internal: 'Internal Server Error',
   unavailable: 'Service Unavailable',
+  // Answered by the gateway itself (lib/aws/problem-responses.ts, lib/local/http-response.ts).
+  throttled: 'Too Many Requests',
+  timeout: 'Gateway Timeout',
+  'client-error': 'Client Error',
+  'server-error': 'Server Error',
 } as const;
 export type ProblemSlug = keyof typeof PROBLEM_TITLES;
 
 export function problemType(slug: ProblemSlug): string {
   return `urn:aictive:problem:${slug}`;
+}
+
+/**
+ * The problem a gateway answers for a status it produced itself, as API Gateway's gateway
+ * responses do (lib/aws/problem-responses.ts): the named ones, else client- or server-error.
+ */
+export function gatewayProblemSlug(status: number): ProblemSlug {
+  const named: Partial<Record<number, ProblemSlug>> = {
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not-found',
+    405: 'method-not-allowed',
+    413: 'payload-too-large',
+    415: 'unsupported-media-type',
+    429: 'throttled',
+    504: 'timeout',
+  };
+  return named[status] ?? (status >= 500 ? 'server-error' : 'client-error');
 }
 
 export interface ProblemDetails {

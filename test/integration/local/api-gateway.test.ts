@@ -7,6 +7,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_REQUEST_BYTES } from '#lib/local/api-gateway.ts';
 import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
+import { SECURITY_HEADERS } from '#platform/http/response.ts';
 import { fixtureAuthorizer, fixtureHttp } from '#test/support/local-fixture-handlers/functions.ts';
 
 interface Reply {
@@ -52,13 +53,15 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   413: 'Payload Too Large',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
+  // What API Gateway's DEFAULT_5XX answers (lib/aws/problem-responses.ts).
+  500: 'Server Error',
+  502: 'Server Error',
 };
 
 function expectProblem(reply: Reply, status: number, slug: string): void {
   expect(reply.status).toBe(status);
   expect(reply.headers['content-type']).toBe('application/problem+json');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(reply.headers[name]).toBe(value);
   expect(JSON.parse(reply.body.toString('utf8'))).toEqual({
     type: `urn:aictive:problem:${slug}`,
     title: TITLES[status],
@@ -196,7 +199,7 @@ describe('local API gateway', () => {
     it('answers 502 without internals when the handler throws, and logs the error to stderr', async () => {
       const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
       const reply = await send(runtime, 'GET', '/throws');
-      expectProblem(reply, 502, 'bad-gateway');
+      expectProblem(reply, 502, 'server-error');
       expect(reply.body.toString('utf8')).not.toContain('internal detail');
       expect(stderr.mock.calls.map(([line]) => String(line)).join('')).toContain(
         'fixture failure with internal detail',
@@ -205,13 +208,13 @@ describe('local API gateway', () => {
 
     it('answers 502 when the handler returns something that is not a proxy response', async () => {
       vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-      expectProblem(await send(runtime, 'GET', '/garbage'), 502, 'bad-gateway');
+      expectProblem(await send(runtime, 'GET', '/garbage'), 502, 'server-error');
     });
 
     it('answers 502 when the handler outlives its timeout', async () => {
       vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
       const started = Date.now();
-      expectProblem(await send(runtime, 'GET', '/slow'), 502, 'bad-gateway');
+      expectProblem(await send(runtime, 'GET', '/slow'), 502, 'server-error');
       expect(Date.now() - started).toBeLessThan(1500);
     });
   });
@@ -238,7 +241,7 @@ describe('local API gateway', () => {
       vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
       for (const token of ['broken-key', 'malformed-key']) {
         const reply = await send(runtime, 'GET', '/private/1', { Authorization: `Bearer ${token}` });
-        expectProblem(reply, 500, 'internal-server-error');
+        expectProblem(reply, 500, 'server-error');
       }
     });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { healthOperations } from '#functions/api/health.ts';
 import { operation } from '#platform/http/operation.ts';
-import { PROBLEM_TITLES, problem, problemType } from '#platform/http/problem.ts';
+import { gatewayProblemSlug, PROBLEM_TITLES, problem, problemType } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { createRouter } from '#platform/http/router.ts';
 import { apiEvent } from '#test/support/lambda-events.ts';
@@ -128,5 +128,25 @@ describe('every error the API answers', () => {
     expect(JSON.parse(response.body).checks).toEqual({
       table: expect.objectContaining({ status: 'failing', error: 'table unreachable' }),
     });
+  });
+});
+
+describe('problems the gateway answers itself', () => {
+  // The same types as API Gateway's gateway responses (test/infra checks those), so a client sees
+  // one type per failure locally and in AWS.
+  it.each([
+    [401, 'unauthorized'],
+    [403, 'forbidden'],
+    [404, 'not-found'],
+    [405, 'method-not-allowed'],
+    [413, 'payload-too-large'],
+    [415, 'unsupported-media-type'],
+    [429, 'throttled'],
+    [504, 'timeout'],
+    [500, 'server-error'],
+    [502, 'server-error'],
+    [418, 'client-error'],
+  ])('%i is %s', (status, slug) => {
+    expect(gatewayProblemSlug(status)).toBe(slug);
   });
 });
