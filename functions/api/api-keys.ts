@@ -9,8 +9,8 @@ import {
 } from '#domain/access/api-key-requests.ts';
 import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
-import { RequestError } from '#platform/http/request-error.ts';
 import { jsonResponse } from '#platform/http/response.ts';
+import { validationError } from '#platform/http/validation.ts';
 import { API_KEY_ENV } from '#platform/security/api-key.ts';
 import { type ApiKeyDeps, ApiKeyGrantError, createApiKey } from '#usecases/create-api-key.ts';
 import { listApiKeys } from '#usecases/list-api-keys.ts';
@@ -49,9 +49,7 @@ export function apiKeyRoutes(deps: ApiKeyRouteDeps) {
           return jsonResponse(201, { ...apiKeyView(record), apiKey: key });
         } catch (error) {
           if (!(error instanceof ApiKeyGrantError)) throw error;
-          throw new RequestError(422, 'validation', 'the body does not match the schema', {
-            errors: [{ path: error.field, message: error.message }],
-          });
+          throw validationError('body', [{ path: error.field, message: error.message }]);
         }
       },
     ),

@@ -29,7 +29,6 @@ const AUDITED_HEADERS = [
   'webhook-timestamp',
 ];
 
-/** Rentvine body-scheme tokens already used (single use per org). */
 /** What keeping a verified delivery needs, whatever the scheme. */
 export interface KeepDeps {
   readonly inbox: EventInbox;

@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
+import { keys } from '#adapters/dynamodb/keys.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
-import { snapshotKey } from '#adapters/dynamodb/snapshot-store.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import type { EntityKind } from '#domain/rentvine/event-types.ts';
 import { stableId } from '#platform/security/ids.ts';
@@ -48,7 +48,7 @@ const process = (...eventIds: string[]) =>
 
 async function snapshot(kind: EntityKind, id: string, org = orgId) {
   const { Item } = await stack.ddb.send(
-    new GetCommand({ TableName: stack.resources.tables.main, Key: snapshotKey(org, kind, id) }),
+    new GetCommand({ TableName: stack.resources.tables.main, Key: keys.snapshot(org, kind, id) }),
   );
   return Item;
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
@@ -7,6 +7,7 @@ import { DynamoWebhookTokenLedger } from '#adapters/dynamodb/webhook-token-ledge
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { systemClock } from '#platform/clock.ts';
+import { metrics } from '#platform/observability.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
 import { type ApiHandler, apiEvent, lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
 import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
@@ -105,8 +106,13 @@ describe('webhook-ingest', () => {
 
   it('refuses an unknown org exactly like a bad signature', async () => {
     const body = JSON.stringify(workOrderEvent());
+    // The counts the rejection alarm watches (lib/aws/alarms.ts).
+    const addMetric = vi.spyOn(metrics, 'addMetric');
     const response = await delivery(body, signed(body), 'no-such-org');
     expect(response.statusCode).toBe(401);
+    expect(addMetric).toHaveBeenCalledWith('WebhookRejected', 'Count', 1);
+    expect(addMetric).toHaveBeenCalledWith('WebhookRejected_unknown_sender', 'Count', 1);
+    addMetric.mockRestore();
     expect(JSON.parse(response.body).detail).toBe('the delivery could not be authenticated');
   });
 
@@ -120,8 +126,12 @@ describe('webhook-ingest', () => {
   it('keeps an authentic but unparseable delivery as unrecognized, without enqueuing it', async () => {
     await stack.purge('events');
     const body = '{"event": not json';
+    const addMetric = vi.spyOn(metrics, 'addMetric');
     const response = await delivery(body, signed(body));
     expect(response.statusCode).toBe(202);
+    // The count the unrecognized alarm watches (lib/aws/alarms.ts).
+    expect(addMetric).toHaveBeenCalledWith('WebhookUnrecognized', 'Count', 1);
+    addMetric.mockRestore();
     const { eventId } = JSON.parse(response.body) as { eventId: string };
     const stored = await new DynamoEventInbox(stack.resources.tables.main).get(org.orgId, eventId);
     expect(stored).toMatchObject({ status: 'unrecognized', reason: 'invalid_json', rawBody: body });

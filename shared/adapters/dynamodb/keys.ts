@@ -1,3 +1,5 @@
+import type { EntityKind } from '#domain/rentvine/event-types.ts';
+
 /**
  * The single-table key design. Every data item is keyed by org first, so no query can cross
  * orgs; API keys are looked up by their (public) key id before the org is known.
@@ -9,11 +11,11 @@ export const keys = {
   event: (orgId: string, eventId: string) => ({ PK: keys.org(orgId), SK: `EVENT#${eventId}` }),
   email: (orgId: string, emailId: string) => ({ PK: keys.org(orgId), SK: `EMAIL#${emailId}` }),
   workflow: (orgId: string, workflowId: string) => ({ PK: keys.org(orgId), SK: `WORKFLOW#${workflowId}` }),
-  workOrder: (orgId: string, workOrderId: string) => ({
+  /** An entity snapshot: `<KIND>#<id>`, e.g. `WORKORDER#5150`, `LEASECHARGE#9`. */
+  snapshot: (orgId: string, kind: EntityKind, id: string) => ({
     PK: keys.org(orgId),
-    SK: `WORKORDER#${workOrderId}`,
+    SK: `${kind.replaceAll('_', '').toUpperCase()}#${id}`,
   }),
-  lease: (orgId: string, leaseId: string) => ({ PK: keys.org(orgId), SK: `LEASE#${leaseId}` }),
   webhookSecrets: (orgId: string) => ({ PK: keys.org(orgId), SK: 'WEBHOOK_SECRETS' }),
   orgSettings: (orgId: string) => ({ PK: keys.org(orgId), SK: 'SETTINGS' }),
   /** Integrations are looked up by their id (in the URL) before the org is known. */

@@ -30,7 +30,7 @@ export class DynamoPendingWork implements PendingWork {
   }
 
   async markResent(item: PendingItem, at: Date): Promise<void> {
-    const key = item.kind === 'event' ? keys.event(item.orgId, item.id) : keys.email(item.orgId, item.id);
+    const key = rowKeyOf(item);
     try {
       await documentClient().send(
         new UpdateCommand({
@@ -51,7 +51,7 @@ export class DynamoPendingWork implements PendingWork {
   }
 
   async giveUp(item: PendingItem, at: Date, reason: string): Promise<void> {
-    const key = item.kind === 'event' ? keys.event(item.orgId, item.id) : keys.email(item.orgId, item.id);
+    const key = rowKeyOf(item);
     try {
       await documentClient().send(
         new UpdateCommand({
@@ -73,6 +73,11 @@ export class DynamoPendingWork implements PendingWork {
       if (!isConditionFailure(error)) throw error;
     }
   }
+}
+
+/** The stored row a pending item points at. */
+function rowKeyOf(item: PendingItem) {
+  return item.kind === 'event' ? keys.event(item.orgId, item.id) : keys.email(item.orgId, item.id);
 }
 
 function toPendingItem(row: Record<string, unknown>): PendingItem | undefined {

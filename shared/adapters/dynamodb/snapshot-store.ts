@@ -1,14 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { EntitySnapshot, EntitySnapshotStore, SnapshotWrite } from '#domain/ports.ts';
-import type { EntityKind } from '#domain/rentvine/event-types.ts';
 import { toInstant } from '#domain/rentvine/wire.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys } from './keys.ts';
-
-/** `ORG#<org>` / `<KIND>#<id>`, e.g. `WORKORDER#5150`, `LEASECHARGE#9`. */
-export function snapshotKey(orgId: string, kind: EntityKind, id: string) {
-  return { PK: keys.org(orgId), SK: `${kind.replaceAll('_', '').toUpperCase()}#${id}` };
-}
 
 /** Entity snapshots, forward only: the write is conditional on the stored modified time. */
 export class DynamoSnapshotStore implements EntitySnapshotStore {
@@ -23,7 +17,7 @@ export class DynamoSnapshotStore implements EntitySnapshotStore {
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            ...snapshotKey(orgId, snapshot.kind, snapshot.id),
+            ...keys.snapshot(orgId, snapshot.kind, snapshot.id),
             entity: snapshot.kind,
             snapshot: snapshot.data,
             modifiedAt: version,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENT_ID, type ApiKeyRecord, RATE_LIMIT_PER_MINUTE, SCOPES, Scope } from './principal.ts';
+import { AGENT_ID, type ApiKeyRecord, RateLimitPerMinute, SCOPES, Scope } from './principal.ts';
 import { Role } from './roles.ts';
 
 /** Key ids as generated (16 lower-case letters and digits); opaque dev keys' derived ids fit too. */
@@ -13,12 +13,9 @@ const Timestamp = z.iso
   .datetime({ offset: true })
   .transform((value) => new Date(value).toISOString())
   .meta({ description: 'ISO-8601 date-time with its zone', example: '2027-01-01T00:00:00Z' });
-const RateLimit = z
-  .number()
-  .int()
-  .min(RATE_LIMIT_PER_MINUTE.min)
-  .max(RATE_LIMIT_PER_MINUTE.max)
-  .meta({ description: 'Requests per minute this key may make; absent: the platform default' });
+const RateLimit = RateLimitPerMinute.meta({
+  description: 'Requests per minute this key may make; absent: the platform default',
+});
 
 export const ApiKeyParams = z.object({ keyId: z.string().regex(KEY_ID) });
 

@@ -23,6 +23,13 @@ export const RATE_LIMIT_PER_MINUTE = { min: 1, max: 100_000 } as const;
 /** The person a people's key belongs to (an id in the org's own directory). */
 export const AGENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 
+/** A key's own requests-per-minute limit. */
+export const RateLimitPerMinute = z
+  .number()
+  .int()
+  .min(RATE_LIMIT_PER_MINUTE.min)
+  .max(RATE_LIMIT_PER_MINUTE.max);
+
 /** Who is calling: resolved by the authorizer from an API key, trusted by the routes. */
 export const Principal = z.object({
   orgId: z.string().min(1),
@@ -30,12 +37,7 @@ export const Principal = z.object({
   scopes: z.array(z.string()),
   role: Role.optional(),
   agentId: z.string().regex(AGENT_ID).optional(),
-  rateLimitPerMinute: z
-    .number()
-    .int()
-    .min(RATE_LIMIT_PER_MINUTE.min)
-    .max(RATE_LIMIT_PER_MINUTE.max)
-    .optional(),
+  rateLimitPerMinute: RateLimitPerMinute.optional(),
 });
 export type Principal = z.infer<typeof Principal>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoInstant } from '../iso-instant.ts';
 import { EVENT_STATUSES } from './stored-event.ts';
 
 /** Normalised event types (see rentvine/events.ts): `work_order.created`, or `lease_renewed`. */
@@ -15,12 +16,7 @@ export const EventListQuery = z.strictObject({
     .max(100)
     .regex(EVENT_TYPE, 'expected a normalised event type such as work_order.created')
     .optional(),
-  since: z
-    .union([z.iso.datetime({ offset: true }), z.iso.date()], {
-      error: 'expected an ISO-8601 date, or date-time with its zone',
-    })
-    .transform((since) => new Date(since).toISOString())
-    .optional(),
+  since: IsoInstant.transform((since) => new Date(since).toISOString()).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z
     .string()

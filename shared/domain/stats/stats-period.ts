@@ -1,23 +1,20 @@
 import { z } from 'zod';
+import { IsoInstant } from '../iso-instant.ts';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_STATS_DAYS = 30;
 /** A quarter: long enough for a quarterly review, short enough to keep one request's reads bounded. */
 export const MAX_STATS_DAYS = 92;
 
-const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
-  error: 'expected an ISO-8601 date, or date-time with its zone',
-});
-
 /**
  * `GET /v1/stats` query. Strict, so a misspelt bound is an error rather than a silent default.
  * Cross-field rules (order, length, defaults) need the current time: `resolveStatsPeriod`.
  */
 export const StatsQuery = z.strictObject({
-  from: Instant.optional().meta({
+  from: IsoInstant.optional().meta({
     description: `Start of the period, inclusive (a date means 00:00 UTC). Default: ${DEFAULT_STATS_DAYS} days before \`to\`.`,
   }),
-  to: Instant.optional().meta({
+  to: IsoInstant.optional().meta({
     description: `End of the period, exclusive; a date includes that whole day (UTC). Default: now. At most ${MAX_STATS_DAYS} days after \`from\`.`,
   }),
 });

@@ -1,4 +1,5 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { matchesAny } from './verification.ts';
 
 /**
  * API keys look like `ak_<env>_<keyId>_<secret>`: the key id is visible and indexable, the
@@ -46,12 +47,10 @@ export function secretMatchesAny(
   storedHashesHex: readonly string[],
 ): boolean {
   const presented = createHmac('sha256', pepper).update(secret, 'utf8').digest();
-  let matched = false;
-  for (const hex of storedHashesHex) {
-    const stored = Buffer.from(hex, 'hex');
-    if (stored.length === presented.length && timingSafeEqual(stored, presented)) matched = true;
-  }
-  return matched;
+  return matchesAny(
+    presented,
+    storedHashesHex.map((hex) => Buffer.from(hex, 'hex')),
+  );
 }
 
 const KEY_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
