@@ -239,7 +239,7 @@ describe('functions', () => {
 
     it('runs Node 22 on arm64 with active tracing, sized as the topology says', () => {
       expect(props).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         MemorySize: spec.memoryMb,

@@ -65,7 +65,7 @@ describe('a function, queue and route added only to the topology', () => {
 
   it('is deployed with the platform defaults and its own sizing', () => {
     expect(fn?.Properties).toMatchObject({
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       TracingConfig: { Mode: 'Active' },
       MemorySize: 1024,
