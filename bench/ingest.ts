@@ -22,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type BuildOptions, build } from 'esbuild';
+import { functionBuildOptions } from '#lib/aws/function-bundling.ts';
 import { localApiKeyPepper } from '#lib/local/api-key-pepper.ts';
 import { startEmulators } from '#lib/local/emulators.ts';
 import { provision, runtimeEnv } from '#lib/local/provision.ts';
@@ -34,17 +35,7 @@ const WARM_UP = 200;
 const COLD_IMPORTS = 15;
 const AIMS = { latency: 1.25, size: 1.3, coldImport: 1.3 };
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** As lib/aws/aictive-function.ts bundles every function. */
-const CDK_BUNDLING: BuildOptions = {
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node22',
-  minify: true,
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
-  logLevel: 'silent',
-};
+const CDK_BUNDLING: BuildOptions = functionBuildOptions();
 
 interface Stats {
   readonly p50: number;

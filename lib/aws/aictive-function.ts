@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '#lib/topology.ts';
+import { FUNCTION_BUNDLING } from './function-bundling.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -47,13 +48,12 @@ export class AictiveFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
+        target: FUNCTION_BUNDLING.target,
+        minify: FUNCTION_BUNDLING.minify,
         sourceMap: true,
-        mainFields: ['module', 'main'],
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
         forceDockerBundling: false,
-        // aws-xray-sdk-core (under Powertools Tracer) is CommonJS and calls require() inside the ESM bundle.
-        banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+        banner: FUNCTION_BUNDLING.banner,
         // Bundle the AWS SDK too: a pinned, tree-shaken copy loads faster than the runtime's and cannot change under us.
         externalModules: [],
       },
@@ -68,11 +68,6 @@ export class AictiveFunction extends NodejsFunction {
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason: 'X-Ray PutTraceSegments/PutTelemetryRecords have no resource-level permissions.',
-      },
-      {
-        id: 'AwsSolutions-L1',
-        reason:
-          'Node.js 22 is the platform runtime (bundle target node22, local parity); moving to 24 is a deliberate upgrade.',
       },
     );
   }
