@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
-import { apiKeyPepperFrom, fixedApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
+import { fixedApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
 import { principalFromAuthorizerContext } from '#domain/access/principal.ts';
 import { systemClock } from '#platform/clock.ts';
 import { metrics } from '#platform/observability.ts';
