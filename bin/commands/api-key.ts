@@ -1,9 +1,9 @@
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { apiKeyPepperFrom, SecretsManagerApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
+import type { ApiKeyPepper } from '#domain/access/ports.ts';
 import { AGENT_ID, SCOPES, Scope } from '#domain/access/principal.ts';
 import { ROLES, Role } from '#domain/access/roles.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
-import type { ApiKeyPepper } from '#domain/ports.ts';
 import { systemClock } from '#platform/clock.ts';
 import { ApiKeyPepperConfig, readConfig } from '#platform/config.ts';
 import { API_KEY_ENV } from '#platform/security/api-key.ts';

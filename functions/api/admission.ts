@@ -1,5 +1,5 @@
 import { type RateLimiter, rateLimitHeaders } from '#domain/access/rate-limit.ts';
-import type { Clock } from '#domain/ports.ts';
+import type { Clock } from '#domain/clock.ts';
 import { problem } from '#platform/http/problem.ts';
 import type { Admission, RouterOptions } from '#platform/http/router.ts';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { EventListQuery } from '#domain/inbox/event-list-query.ts';
 import { EventView, eventView } from '#domain/inbox/event-view.ts';
+import type { EventInbox } from '#domain/inbox/ports.ts';
 import { EVENT_ID, InvalidCursorError } from '#domain/inbox/stored-event.ts';
-import type { EventInbox } from '#domain/ports.ts';
 import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';

@@ -1,4 +1,4 @@
-import type { EventInbox } from '#domain/ports.ts';
+import type { EventInbox } from '#domain/inbox/ports.ts';
 import type { ApiOperation } from '#lib/topology.ts';
 import { apiRoutes } from '#lib/topology.ts';
 import type { ReadinessChecks } from '#platform/health.ts';

@@ -6,7 +6,7 @@ import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
 import { tableIntegrationSecrets } from '#adapters/secrets/integration-secrets.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
-import type { ApiKeyPepper } from '#domain/ports.ts';
+import type { ApiKeyPepper } from '#domain/access/ports.ts';
 import { systemClock } from '#platform/clock.ts';
 import { generateApiKey } from '#platform/security/api-key.ts';
 import { seedOrg } from '#usecases/seed-org.ts';

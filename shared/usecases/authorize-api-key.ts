@@ -1,10 +1,11 @@
+import type { ApiKeyPepper, ApiKeyStore } from '#domain/access/ports.ts';
 import {
   acceptedSecretHashes,
   isKeyActive,
   type Principal,
   principalOfKey,
 } from '#domain/access/principal.ts';
-import type { ApiKeyPepper, ApiKeyStore, Clock } from '#domain/ports.ts';
+import type { Clock } from '#domain/clock.ts';
 import { bearerToken, presentedKey, secretMatchesAny } from '#platform/security/api-key.ts';
 
 export interface AuthorizeDeps {

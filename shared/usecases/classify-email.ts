@@ -1,6 +1,8 @@
 import type { EmailClassifier } from '#domain/classification/taxonomy.ts';
+import type { Clock } from '#domain/clock.ts';
 import type { ClassifyMessage } from '#domain/emails/email.ts';
-import type { Clock, EmailStore, WorkQueue } from '#domain/ports.ts';
+import type { EmailStore } from '#domain/emails/ports.ts';
+import type { WorkQueue } from '#domain/messaging/ports.ts';
 import { workflowTypeForCategory } from '#domain/workflows/workflow.ts';
 
 export interface ClassifyEmailDeps {

@@ -1,4 +1,4 @@
-import type { Clock } from '#domain/ports.ts';
+import type { Clock } from '#domain/clock.ts';
 import type { OrgActivityReader } from '#domain/stats/org-activity.ts';
 import { aggregateStats, type OrgStats } from '#domain/stats/org-stats.ts';
 import { resolveStatsPeriod, type StatsQuery } from '#domain/stats/stats-period.ts';

@@ -1,6 +1,7 @@
+import type { ApiKeyPepper, ApiKeyStore } from '#domain/access/ports.ts';
 import type { ApiKeyRecord, Scope } from '#domain/access/principal.ts';
 import type { Role } from '#domain/access/roles.ts';
-import type { ApiKeyPepper, ApiKeyStore, Clock } from '#domain/ports.ts';
+import type { Clock } from '#domain/clock.ts';
 import { generateApiKey, hashApiKeySecret } from '#platform/security/api-key.ts';
 
 export interface ApiKeyDeps {

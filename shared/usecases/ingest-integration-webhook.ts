@@ -1,5 +1,6 @@
+import type { Clock } from '#domain/clock.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
-import type { Clock, IntegrationStore, WebhookSecrets } from '#domain/ports.ts';
+import type { IntegrationStore, WebhookSecrets } from '#domain/orgs/ports.ts';
 import { sourceAllowed } from '#platform/security/source-network.ts';
 import { verifyStandardWebhook } from '#platform/security/standard-webhooks.ts';
 import {

@@ -1,13 +1,9 @@
+import type { Clock } from '#domain/clock.ts';
+import type { EventInbox, WebhookTokenLedger } from '#domain/inbox/ports.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
+import type { WorkQueue } from '#domain/messaging/ports.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
-import type {
-  Clock,
-  EventInbox,
-  OrgSettingsStore,
-  WebhookSecrets,
-  WebhookTokenLedger,
-  WorkQueue,
-} from '#domain/ports.ts';
+import type { OrgSettingsStore, WebhookSecrets } from '#domain/orgs/ports.ts';
 import { canonicalEventText } from '#domain/rentvine/event-key.ts';
 import { sha256Hex, stableId } from '#platform/security/ids.ts';
 import {

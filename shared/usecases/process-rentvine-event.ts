@@ -1,14 +1,11 @@
+import type { Clock } from '#domain/clock.ts';
 import type { EventMessage } from '#domain/inbox/event-message.ts';
+import type { EventInbox } from '#domain/inbox/ports.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
-import type {
-  Clock,
-  EntitySnapshotStore,
-  EventInbox,
-  OrgSettingsStore,
-  SnapshotWrite,
-  WorkQueue,
-} from '#domain/ports.ts';
+import type { WorkQueue } from '#domain/messaging/ports.ts';
+import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
 import { parseRentvineDelivery, type RentvineEvent } from '#domain/rentvine/events.ts';
+import type { EntitySnapshotStore, SnapshotWrite } from '#domain/rentvine/ports.ts';
 import { emergencyReasons } from '#domain/rentvine/triggers.ts';
 
 export interface ProcessEventDeps {

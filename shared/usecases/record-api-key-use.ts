@@ -1,4 +1,5 @@
-import type { ApiKeyStore, Clock } from '#domain/ports.ts';
+import type { ApiKeyStore } from '#domain/access/ports.ts';
+import type { Clock } from '#domain/clock.ts';
 import { logger } from '#platform/observability.ts';
 
 /** `lastUsedAt` is kept to the minute: finer would cost a write per request. */

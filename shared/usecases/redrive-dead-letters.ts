@@ -1,4 +1,4 @@
-import type { DeadLetterQueue, MoveBack } from '#domain/ports.ts';
+import type { DeadLetterQueue, MoveBack } from '#domain/messaging/ports.ts';
 
 export type RedriveResult =
   | { readonly dryRun: true; readonly waiting: number }

@@ -1,5 +1,7 @@
+import type { Clock } from '#domain/clock.ts';
+import type { EventInbox } from '#domain/inbox/ports.ts';
 import type { EventStatus, StoredEvent } from '#domain/inbox/stored-event.ts';
-import type { Clock, EventInbox, WorkQueue } from '#domain/ports.ts';
+import type { WorkQueue } from '#domain/messaging/ports.ts';
 
 /** Events read per inbox page: small enough to show progress, large enough to keep reads few. */
 export const REPLAY_PAGE_SIZE = 100;

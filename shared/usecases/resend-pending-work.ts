@@ -1,4 +1,5 @@
-import type { Clock, PendingWork, WorkQueue } from '#domain/ports.ts';
+import type { Clock } from '#domain/clock.ts';
+import type { PendingWork, WorkQueue } from '#domain/messaging/ports.ts';
 import { logger } from '#platform/observability.ts';
 
 export const RESEND_BATCH_LIMIT = 200;

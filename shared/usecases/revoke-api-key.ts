@@ -1,4 +1,5 @@
-import type { ApiKeyStore, Clock } from '#domain/ports.ts';
+import type { ApiKeyStore } from '#domain/access/ports.ts';
+import type { Clock } from '#domain/clock.ts';
 
 /**
  * Revokes one of the org's keys; false when the org has no such key. Revoking again succeeds and

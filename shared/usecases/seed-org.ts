@@ -1,4 +1,4 @@
-import type { WebhookSecretsWriter } from '#domain/ports.ts';
+import type { WebhookSecretsWriter } from '#domain/orgs/ports.ts';
 import { presentedKey } from '#platform/security/api-key.ts';
 import { type ApiKeyDeps, storeApiKey } from './create-api-key.ts';
 

@@ -1,4 +1,5 @@
-import type { Clock, WorkflowStore } from '#domain/ports.ts';
+import type { Clock } from '#domain/clock.ts';
+import type { WorkflowStore } from '#domain/workflows/ports.ts';
 import {
   type WorkflowRecord,
   type WorkflowStart,

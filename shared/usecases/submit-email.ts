@@ -1,5 +1,7 @@
+import type { Clock } from '#domain/clock.ts';
 import type { EmailRecord, SubmitEmailRequest } from '#domain/emails/email.ts';
-import type { Clock, EmailStore, WorkQueue } from '#domain/ports.ts';
+import type { EmailStore } from '#domain/emails/ports.ts';
+import type { WorkQueue } from '#domain/messaging/ports.ts';
 import { logger } from '#platform/observability.ts';
 import { stableId, timeOrderedId } from '#platform/security/ids.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
-import type { Clock } from '#domain/ports.ts';
+import type { Clock } from '#domain/clock.ts';
 import { environmentPepper } from '#test/support/orgs.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { authorizeApiKey } from '#usecases/authorize-api-key.ts';

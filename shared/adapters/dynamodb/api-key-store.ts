@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ApiKeyStore } from '#domain/access/ports.ts';
 import type { ApiKeyRecord } from '#domain/access/principal.ts';
-import type { ApiKeyStore } from '#domain/ports.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
 

@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Classification } from '#domain/classification/taxonomy.ts';
 import type { EmailRecord } from '#domain/emails/email.ts';
-import type { EmailStore } from '#domain/ports.ts';
+import type { EmailStore } from '#domain/emails/ports.ts';
 import { documentClient, isConditionFailure, putUnlessPresent } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
 

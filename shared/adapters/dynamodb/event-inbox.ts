@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { EventInbox, EventQuery } from '#domain/inbox/ports.ts';
 import { InvalidCursorError, type StoredEvent } from '#domain/inbox/stored-event.ts';
-import type { EventInbox, EventQuery } from '#domain/ports.ts';
 import { documentClient, isConditionFailure, putUnlessPresent } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
 

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultOrgSettings, OrgSettings } from '#domain/orgs/org-settings.ts';
-import type { OrgSettingsStore } from '#domain/ports.ts';
+import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
 import { documentClient } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
 

@@ -1,5 +1,5 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { PendingItem, PendingWork } from '#domain/ports.ts';
+import type { PendingItem, PendingWork } from '#domain/messaging/ports.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, OUTBOX_SHARDS } from './keys.ts';
 

@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { EntitySnapshot, EntitySnapshotStore, SnapshotWrite } from '#domain/ports.ts';
+import type { EntitySnapshot, EntitySnapshotStore, SnapshotWrite } from '#domain/rentvine/ports.ts';
 import { toInstant } from '#domain/rentvine/wire.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys } from './keys.ts';

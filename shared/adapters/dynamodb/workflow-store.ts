@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { WorkflowStore } from '#domain/ports.ts';
+import type { WorkflowStore } from '#domain/workflows/ports.ts';
 import type { WorkflowRecord } from '#domain/workflows/workflow.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';

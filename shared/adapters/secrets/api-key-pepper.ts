@@ -1,6 +1,6 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { z } from 'zod';
-import type { ApiKeyPepper } from '#domain/ports.ts';
+import type { ApiKeyPepper } from '#domain/access/ports.ts';
 import type { ApiKeyPepperConfig } from '#platform/config.ts';
 
 /** As the config demands of an environment pepper: short peppers are guessable. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { WebhookSecrets } from '#domain/ports.ts';
+import type { WebhookSecrets } from '#domain/orgs/ports.ts';
 import type { WebhookSecretsConfig } from '#platform/config.ts';
 import { keys } from '../dynamodb/keys.ts';
 import { SecretsManagerWebhookSecrets, TableWebhookSecrets } from './webhook-secrets.ts';

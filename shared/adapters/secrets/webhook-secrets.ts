@@ -1,6 +1,6 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { WebhookSecrets, WebhookSecretsWriter } from '#domain/ports.ts';
+import type { WebhookSecrets, WebhookSecretsWriter } from '#domain/orgs/ports.ts';
 import { documentClient } from '../dynamodb/document-client.ts';
 import { keys } from '../dynamodb/keys.ts';
 

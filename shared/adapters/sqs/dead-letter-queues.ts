@@ -9,7 +9,7 @@ import {
   type SQSClient,
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
-import type { DeadLetterQueue, MoveBack } from '#domain/ports.ts';
+import type { DeadLetterQueue, MoveBack } from '#domain/messaging/ports.ts';
 
 /** A work queue and its DLQ, each by URL (for calls) and ARN (for move tasks). */
 export interface QueuePair {

@@ -1,7 +1,7 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ClassifyMessage } from '#domain/emails/email.ts';
 import type { EventMessage } from '#domain/inbox/event-message.ts';
-import type { WorkQueue } from '#domain/ports.ts';
+import type { WorkQueue } from '#domain/messaging/ports.ts';
 import type { WorkflowStart } from '#domain/workflows/workflow.ts';
 import { tracedAwsClient } from '#platform/aws-client-tracing.ts';
 

@@ -1,0 +1,44 @@
+/** Ports of the webhook inbox: stored deliveries and the single-use tokens of the body scheme. Adapters in shared/adapters implement them; in-memory twins live in test/support. */
+import type { EventStatus, StoredEvent } from './stored-event.ts';
+
+export interface EventInbox {
+  /** Conditional on the event id: a second delivery of the same event finds the first. */
+  store(event: StoredEvent): Promise<{ stored: true } | { stored: false; existing: StoredEvent }>;
+  get(orgId: string, eventId: string): Promise<StoredEvent | undefined>;
+  /** Moves an event out of `received` exactly once; false when it had already left it. */
+  settle(
+    orgId: string,
+    eventId: string,
+    outcome: {
+      status: Exclude<EventStatus, 'received'>;
+      reason?: string;
+      eventType?: string;
+      objectId?: string;
+      at: string;
+    },
+  ): Promise<boolean>;
+  /**
+   * Puts a settled event back to `received` for a replay and returns its new attempt number,
+   * so the processor treats the replay as fresh work (once).
+   */
+  reopen(orgId: string, eventId: string, at: string): Promise<number | undefined>;
+  /** An org's events received at or after `since`, oldest first, one page at a time. */
+  list(orgId: string, query: EventQuery): Promise<{ events: StoredEvent[]; cursor?: string }>;
+}
+
+export interface EventQuery {
+  readonly since?: string;
+  readonly status?: EventStatus;
+  /** Normalised event type, e.g. `work_order.created`. */
+  readonly type?: string;
+  readonly limit: number;
+  /** Opaque: the `cursor` of the previous page. */
+  readonly cursor?: string;
+}
+
+/** Single-use webhook tokens (the Rentvine body scheme signs a token, not the body). */
+export interface WebhookTokenLedger {
+  /** False when the token was claimed before. */
+  claim(orgId: string, token: string, expiresAt: Date): Promise<boolean>;
+  release(orgId: string, token: string): Promise<void>;
+}

@@ -1,0 +1,44 @@
+/** Ports of the hand-offs between stages: the work queues, the outbox of stored-but-not-queued rows, dead letters. Adapters in shared/adapters implement them; in-memory twins live in test/support. */
+import type { ClassifyMessage } from '../emails/email.ts';
+import type { EventMessage } from '../inbox/event-message.ts';
+import type { WorkflowStart } from '../workflows/workflow.ts';
+
+/** Hands work to the next stage (a queue in AWS and locally). */
+export interface WorkQueue {
+  enqueueEvent(message: EventMessage): Promise<void>;
+  enqueueClassification(message: ClassifyMessage): Promise<void>;
+  enqueueWorkflow(message: WorkflowStart): Promise<void>;
+}
+
+/** Stored rows that have not reached their next stage yet, oldest first (the outbox). */
+export interface PendingWork {
+  listStale(olderThan: Date, limit: number): Promise<PendingItem[]>;
+  /** Records a re-send so the row is not picked up again until it is stale once more. */
+  markResent(item: PendingItem, at: Date): Promise<void>;
+  /** Ends a row that re-sends could not get processed: status `failed`, out of the outbox. */
+  giveUp(item: PendingItem, at: Date, reason: string): Promise<void>;
+}
+
+export interface PendingItem {
+  readonly kind: 'event' | 'email';
+  readonly orgId: string;
+  readonly id: string;
+  readonly pendingSince: string;
+  /** The event's replay generation, carried on the re-sent message. */
+  readonly attempt: number;
+  /** How often the sweeper has re-sent it already. */
+  readonly resends: number;
+}
+
+/** A queue's dead-letter queue, for putting its messages back after a fix. */
+export interface DeadLetterQueue {
+  /** Messages waiting in the DLQ, as SQS approximates them. */
+  waiting(): Promise<number>;
+  /** Moves the DLQ's messages back to the queue they came from. */
+  moveBack(): Promise<MoveBack>;
+}
+
+export type MoveBack =
+  | { readonly method: 'move-task'; readonly taskHandle: string }
+  /** `failed`: messages still in the DLQ after the move (they stay there, nothing is lost). */
+  | { readonly method: 'one-by-one'; readonly moved: number; readonly failed: number };
