@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLAUDE_CIRCUIT } from '#adapters/anthropic/claude-classifier.ts';
+import { CLAUDE_CIRCUIT } from '#adapters/anthropic/claude-circuit.ts';
 import { claudeReachabilityCheck } from '#adapters/anthropic/claude-reachability.ts';
 import { emailClassifierFrom } from '#adapters/classification-engine.ts';
 import { CircuitJournal } from '#adapters/dynamodb/circuit-journal.ts';

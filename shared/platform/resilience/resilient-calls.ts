@@ -1,0 +1,140 @@
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  ExponentialBackoff,
+  handleAll,
+  handleWhen,
+  type IPolicy,
+  retry,
+  TaskCancelledError,
+  TimeoutStrategy,
+  timeout,
+  wrap,
+} from 'cockatiel';
+import { type CircuitRecorder, type CircuitStatus, circuitName } from './circuit.ts';
+
+/** The call was not made: its circuit is open after repeated failures. */
+export class CircuitOpenError extends Error {
+  override readonly name = 'CircuitOpenError';
+  constructor(readonly circuit: string) {
+    super(`circuit ${circuit} is open`);
+  }
+}
+
+/** The call (retries and backoff included) did not finish within its budget. */
+export class CallTimeoutError extends Error {
+  override readonly name = 'CallTimeoutError';
+  constructor(
+    readonly circuit: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`call on circuit ${circuit} took longer than ${timeoutMs} ms`);
+  }
+}
+
+export interface ResilienceOptions {
+  /** The breaker's name; each key gets its own breaker, recorded as `name:key`. */
+  readonly name: string;
+  /** Whole-call budget, retries and backoff included; the attempt's signal aborts at the deadline. */
+  readonly timeoutMs: number;
+  /** Attempts after the first one, for errors `isRetryable` accepts (e.g. HTTP 429, 529, 5xx). */
+  readonly retries: number;
+  readonly isRetryable: (error: unknown) => boolean;
+  /** Exponential backoff between attempts, with decorrelated jitter so callers do not retry in step. */
+  readonly backoff?: { readonly initialDelayMs: number; readonly maxDelayMs: number };
+  /** Consecutive failed calls (after their retries) that open a breaker. */
+  readonly failuresToOpen: number;
+  /** How long a breaker stays open before one trial call is let through. */
+  readonly halfOpenAfterMs: number;
+  /** Told of every transition; a call that caused one returns only once it is recorded. */
+  readonly recorder?: CircuitRecorder;
+}
+
+const STATUS: Readonly<Record<CircuitState, CircuitStatus>> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'open',
+};
+
+interface Circuit {
+  readonly policy: IPolicy;
+  readonly state: () => CircuitStatus;
+}
+
+/**
+ * Timeout, retry with backoff and jitter, and a circuit breaker around calls to one dependency
+ * (Claude, Rentvine), with one breaker per key where a dependency fails per tenant (one org's
+ * Rentvine account must not open every org's circuit). The breaker sits outside the timeout and
+ * the retries, so one call that exhausted its budget counts as one failure.
+ */
+export class ResilientCalls {
+  private readonly circuits = new Map<string, Circuit>();
+  private readonly retryPolicy;
+  private readonly timeoutPolicy;
+  /** Transition recordings still under way; a call returns only once they are done. */
+  private recording: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: ResilienceOptions) {
+    const backoff = options.backoff ?? { initialDelayMs: 200, maxDelayMs: 2_000 };
+    this.retryPolicy = retry(handleWhen(options.isRetryable), {
+      maxAttempts: options.retries,
+      backoff: new ExponentialBackoff({ initialDelay: backoff.initialDelayMs, maxDelay: backoff.maxDelayMs }),
+    });
+    this.timeoutPolicy = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
+  }
+
+  /** Runs `call` under the key's breaker (the unkeyed one without a key); cockatiel's errors become ours. */
+  async execute<T>(call: (signal: AbortSignal) => Promise<T>, key?: string): Promise<T> {
+    const name = circuitName(this.options.name, key);
+    try {
+      return await this.circuit(name).policy.execute(({ signal }) => {
+        // A retry's backoff can end after the deadline: no attempt starts once the call has timed out.
+        signal.throwIfAborted();
+        return call(signal);
+      });
+    } catch (error) {
+      // instanceof, not cockatiel's is…Error helpers: in 3.2.1 some test the wrong marker.
+      if (error instanceof BrokenCircuitError) throw new CircuitOpenError(name);
+      if (error instanceof TaskCancelledError) throw new CallTimeoutError(name, this.options.timeoutMs);
+      throw error;
+    } finally {
+      // Inside the invocation: a frozen Lambda instance would otherwise hold the write back.
+      await this.recording;
+    }
+  }
+
+  /** The key's breaker as this instance sees it; `closed` for a key never called. */
+  circuitState(key?: string): CircuitStatus {
+    return this.circuits.get(circuitName(this.options.name, key))?.state() ?? 'closed';
+  }
+
+  private circuit(name: string): Circuit {
+    const existing = this.circuits.get(name);
+    if (existing) return existing;
+    // Every failure counts, invalid answers included: a dependency that keeps answering garbage
+    // is as unusable as one that is down.
+    const breaker = circuitBreaker(handleAll, {
+      halfOpenAfter: this.options.halfOpenAfterMs,
+      breaker: new ConsecutiveBreaker(this.options.failuresToOpen),
+    });
+    const recorder = this.options.recorder;
+    if (recorder) {
+      breaker.onStateChange((state) => {
+        const at = new Date();
+        this.recording = Promise.allSettled([
+          this.recording,
+          Promise.resolve().then(() => recorder.record(name, STATUS[state], at)),
+        ]).then(() => undefined);
+      });
+    }
+    const circuit = {
+      policy: wrap(breaker, this.timeoutPolicy, this.retryPolicy),
+      state: () => STATUS[breaker.state],
+    };
+    this.circuits.set(name, circuit);
+    return circuit;
+  }
+}
