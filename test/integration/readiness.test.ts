@@ -99,6 +99,19 @@ describe('Claude reachability', () => {
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0]).toMatchObject({ method: 'GET', path: '/v1/models?limit=1' });
     expect(fake.requests[0]?.headers.authorization).toBe(`Bearer ${TEST_KEY}`);
+    expect(fake.requests[0]?.headers['anthropic-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it.each([
+    [401, 'AuthenticationError'],
+    [429, 'RateLimitError'],
+    [529, 'OverloadedError'],
+  ])('names an HTTP %i as the SDK would: %s', async (status, error) => {
+    fake.models({ status });
+
+    const report = await runReadinessChecks({ claude: claudeReachabilityCheck(claudeConfig()) });
+
+    expect(report.checks.claude).toMatchObject({ status: 'failing', error });
   });
 
   it('probes again once the cache has expired', async () => {
