@@ -20,7 +20,7 @@ export interface CircuitRecord {
 export class CircuitJournal implements CircuitRecorder {
   constructor(private readonly tableName: string) {}
 
-  /** Never throws: a failed write must not fail the classification that caused the transition. */
+  /** Never throws: a failed write must not fail the call that caused the transition. */
   async record(circuit: string, state: CircuitStatus, at: Date): Promise<void> {
     const changedAt = at.toISOString();
     try {
