@@ -13,6 +13,7 @@ import {
   tableCheck,
 } from '#adapters/health-checks.ts';
 import { runReadinessChecks } from '#platform/health.ts';
+import { ResilientCalls } from '#platform/resilience/resilient-calls.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '#test/support/fake-anthropic.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
@@ -201,6 +202,29 @@ describe('Claude circuit state', () => {
     });
     const report = await runReadinessChecks({ claudeCircuit: claudeCircuitCheck(table()) });
     expect(report.checks.claudeCircuit).toMatchObject({ status: 'ok', detail: { state: 'closed' } });
+  });
+});
+
+describe('circuits with one breaker per key', () => {
+  it('journals each key’s breaker as a circuit of its own', async () => {
+    const journal = new CircuitJournal(stack.resources.tables.main);
+    const rentvine = new ResilientCalls({
+      name: 'rentvine-test',
+      timeoutMs: 1_000,
+      retries: 0,
+      isRetryable: () => false,
+      failuresToOpen: 1,
+      halfOpenAfterMs: 60_000,
+      recorder: journal,
+    });
+
+    await expect(
+      rentvine.execute(async () => Promise.reject(new Error('org A’s credentials were revoked')), 'org-a'),
+    ).rejects.toThrow('revoked');
+    expect(await rentvine.execute(async () => 'synced', 'org-b')).toBe('synced');
+
+    expect(await journal.read('rentvine-test:org-a')).toMatchObject({ state: 'open' });
+    expect(await journal.read('rentvine-test:org-b')).toBeUndefined();
   });
 });
 
