@@ -156,8 +156,9 @@ export interface ClaudeGatewayConfig {
 export function createClaudeGateway(config: ClaudeGatewayConfig): ClaudeGateway {
   const timeoutMs = config.timeoutMs ?? 15_000;
   return new ClaudeGateway(
-    // The SDK's own retries are off: retrying is the resilience policy's, so it has one budget.
-    new Anthropic({ apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0, timeout: timeoutMs }),
+    // No SDK retries or timeout of its own: the resilience policy owns both, so a call has one
+    // budget and its deadline aborts the request through the signal.
+    new Anthropic({ apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0 }),
     config.model ?? DEFAULT_CLAUDE_MODEL,
     new ResilientCalls({
       name: CLAUDE_CIRCUIT,
