@@ -200,6 +200,15 @@ describe('Claude classification, with the rules behind it, against the Messages 
     expect(fake.requests).toHaveLength(3);
   });
 
+  it('falls back at once when Anthropic asks for a wait longer than the budget', async () => {
+    fake.script({ status: 429, retryAfterMs: 60_000 }, { json: routineVerdict });
+
+    const result = await classifierWith({ retries: 2 }).classify(gasLeak);
+
+    expect(result).toMatchObject({ engine: 'rules', fallbackReason: 'claude_error: RateLimitError' });
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('never retries what another attempt cannot mend: a 400, invalid output', async () => {
     fake.script({ status: 400 }, { text: 'not JSON' }, { json: routineVerdict }, { json: routineVerdict });
     const classifier = classifierWith({ retries: 2 });

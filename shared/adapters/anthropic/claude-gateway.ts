@@ -3,6 +3,7 @@ import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import type { z } from 'zod';
 import type { CircuitRecorder, CircuitStatus } from '#platform/resilience/circuit.ts';
 import { CallTimeoutError, CircuitOpenError, ResilientCalls } from '#platform/resilience/resilient-calls.ts';
+import { retryAfterMs } from '#platform/resilience/retry-after.ts';
 import { CLAUDE_CIRCUIT } from './claude-circuit.ts';
 import type { FencedTurn } from './fenced-turn.ts';
 
@@ -70,6 +71,10 @@ function isTransient(error: unknown): boolean {
   if (error instanceof Anthropic.APIConnectionError) return true;
   return error instanceof Anthropic.APIError && (error.status === 429 || (error.status ?? 0) >= 500);
 }
+
+/** How long Anthropic asked us to wait (429, 529), when it said. */
+const retryAfter = (error: unknown): number | undefined =>
+  error instanceof Anthropic.APIError && error.headers ? retryAfterMs(error.headers) : undefined;
 
 /** Formats are built once per schema: the JSON schema is derived from zod and reused. */
 const formats = new WeakMap<z.ZodType, ReturnType<typeof zodOutputFormat>>();
@@ -165,6 +170,7 @@ export function createClaudeGateway(config: ClaudeGatewayConfig): ClaudeGateway 
       timeoutMs,
       retries: config.retries ?? 1,
       isRetryable: isTransient,
+      retryAfterMs: retryAfter,
       failuresToOpen: config.failuresToOpen ?? 5,
       halfOpenAfterMs: config.halfOpenAfterMs ?? 30_000,
       recorder: config.recorder,

@@ -6,7 +6,8 @@ import {
   ExponentialBackoff,
   handleAll,
   handleWhen,
-  type IPolicy,
+  type IBackoffFactory,
+  type IRetryBackoffContext,
   retry,
   TaskCancelledError,
   TimeoutStrategy,
@@ -42,6 +43,11 @@ export interface ResilienceOptions {
   /** Attempts after the first one, for errors `isRetryable` accepts (e.g. HTTP 429, 529, 5xx). */
   readonly retries: number;
   readonly isRetryable: (error: unknown) => boolean;
+  /**
+   * How long the dependency asked to be left alone after this error (HTTP Retry-After), if it
+   * said: the next attempt waits at least that long, and none is made if that overruns the budget.
+   */
+  readonly retryAfterMs?: (error: unknown) => number | undefined;
   /** Exponential backoff between attempts, with decorrelated jitter so callers do not retry in step. */
   readonly backoff?: { readonly initialDelayMs: number; readonly maxDelayMs: number };
   /** Consecutive failed calls (after their retries) that open a breaker. */
@@ -59,8 +65,24 @@ const STATUS: Readonly<Record<CircuitState, CircuitStatus>> = {
   [CircuitState.Isolated]: 'open',
 };
 
+type RetryContext = IRetryBackoffContext<unknown>;
+
+/** The backoff's delay, or the dependency's own hint when that is longer. */
+function atLeastHinted(
+  backoff: IBackoffFactory<RetryContext>,
+  hintMs: (error: unknown) => number | undefined,
+): IBackoffFactory<RetryContext> {
+  return {
+    next(context) {
+      const next = backoff.next(context);
+      const hint = 'error' in context.result ? hintMs(context.result.error) : undefined;
+      return { duration: Math.max(next.duration, hint ?? 0), next: atLeastHinted(next, hintMs).next };
+    },
+  };
+}
+
 interface Circuit {
-  readonly policy: IPolicy;
+  readonly breaker: ReturnType<typeof circuitBreaker>;
   readonly state: () => CircuitStatus;
 }
 
@@ -72,25 +94,28 @@ interface Circuit {
  */
 export class ResilientCalls {
   private readonly circuits = new Map<string, Circuit>();
-  private readonly retryPolicy;
+  private readonly backoff: IBackoffFactory<RetryContext>;
   private readonly timeoutPolicy;
   /** Transition recordings still under way; a call returns only once they are done. */
   private recording: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ResilienceOptions) {
-    const backoff = options.backoff ?? { initialDelayMs: 200, maxDelayMs: 2_000 };
-    this.retryPolicy = retry(handleWhen(options.isRetryable), {
-      maxAttempts: options.retries,
-      backoff: new ExponentialBackoff({ initialDelay: backoff.initialDelayMs, maxDelay: backoff.maxDelayMs }),
-    });
+    const { initialDelayMs, maxDelayMs } = options.backoff ?? { initialDelayMs: 200, maxDelayMs: 2_000 };
+    const exponential = new ExponentialBackoff({ initialDelay: initialDelayMs, maxDelay: maxDelayMs });
+    this.backoff = options.retryAfterMs ? atLeastHinted(exponential, options.retryAfterMs) : exponential;
     this.timeoutPolicy = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
   }
 
   /** Runs `call` under the key's breaker (the unkeyed one without a key); cockatiel's errors become ours. */
   async execute<T>(call: (signal: AbortSignal) => Promise<T>, key?: string): Promise<T> {
     const name = circuitName(this.options.name, key);
+    const policy = wrap(
+      this.circuit(name).breaker,
+      this.timeoutPolicy,
+      this.retriesUntil(Date.now() + this.options.timeoutMs),
+    );
     try {
-      return await this.circuit(name).policy.execute(({ signal }) => {
+      return await policy.execute(({ signal }) => {
         // A retry's backoff can end after the deadline: no attempt starts once the call has timed out.
         signal.throwIfAborted();
         return call(signal);
@@ -109,6 +134,16 @@ export class ResilientCalls {
   /** The key's breaker as this instance sees it; `closed` for a key never called. */
   circuitState(key?: string): CircuitStatus {
     return this.circuits.get(circuitName(this.options.name, key))?.state() ?? 'closed';
+  }
+
+  /** Retries of retryable errors, unless the dependency asked for a wait that ends past the deadline. */
+  private retriesUntil(deadline: number) {
+    const { isRetryable, retryAfterMs, retries } = this.options;
+    const waitFits = (error: unknown) => (retryAfterMs?.(error) ?? 0) < deadline - Date.now();
+    return retry(
+      handleWhen((error) => isRetryable(error) && waitFits(error)),
+      { maxAttempts: retries, backoff: this.backoff },
+    );
   }
 
   private circuit(name: string): Circuit {
@@ -130,10 +165,7 @@ export class ResilientCalls {
         ]).then(() => undefined);
       });
     }
-    const circuit = {
-      policy: wrap(breaker, this.timeoutPolicy, this.retryPolicy),
-      state: () => STATUS[breaker.state],
-    };
+    const circuit = { breaker, state: () => STATUS[breaker.state] };
     this.circuits.set(name, circuit);
     return circuit;
   }

@@ -121,6 +121,29 @@ describe('ResilientCalls retries and timeout', () => {
     expect(invalid.attempts).toBe(1);
   });
 
+  it('waits as long as the dependency asks, and gives up at once when that would overrun the budget', async () => {
+    /** A 429 whose Retry-After says how long to wait. */
+    class Throttled extends Retryable {
+      constructor(readonly waitMs: number) {
+        super('429');
+      }
+    }
+    const resilient = calls({
+      retries: 2,
+      timeoutMs: 1_000,
+      isRetryable: (error) => error instanceof Throttled,
+      retryAfterMs: (error) => (error instanceof Throttled ? error.waitMs : undefined),
+    });
+    const briefly = failing(() => new Throttled(5));
+    const tooLong = failing(() => new Throttled(60_000));
+
+    await expect(resilient.execute(briefly)).rejects.toThrow(Throttled);
+    await expect(resilient.execute(tooLong)).rejects.toThrow(Throttled);
+
+    expect(briefly.attempts).toBe(3);
+    expect(tooLong.attempts).toBe(1);
+  });
+
   it('gives up at the deadline, aborting the attempt, and counts it as a failure', async () => {
     const resilient = calls({ timeoutMs: 20, failuresToOpen: 1 });
     let aborted = false;
