@@ -1,5 +1,6 @@
 import {
   BrokenCircuitError,
+  type CircuitBreakerPolicy,
   CircuitState,
   ConsecutiveBreaker,
   circuitBreaker,
@@ -81,11 +82,6 @@ function atLeastHinted(
   };
 }
 
-interface Circuit {
-  readonly breaker: ReturnType<typeof circuitBreaker>;
-  readonly state: () => CircuitStatus;
-}
-
 /**
  * Timeout, retry with backoff and jitter, and a circuit breaker around calls to one dependency
  * (Claude, Rentvine), with one breaker per key where a dependency fails per tenant (one org's
@@ -93,7 +89,7 @@ interface Circuit {
  * the retries, so one call that exhausted its budget counts as one failure.
  */
 export class ResilientCalls {
-  private readonly circuits = new Map<string, Circuit>();
+  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
   private readonly backoff: IBackoffFactory<RetryContext>;
   private readonly timeoutPolicy;
   /** Transition recordings still under way; a call returns only once they are done. */
@@ -110,7 +106,7 @@ export class ResilientCalls {
   async execute<T>(call: (signal: AbortSignal) => Promise<T>, key?: string): Promise<T> {
     const name = circuitName(this.options.name, key);
     const policy = wrap(
-      this.circuit(name).breaker,
+      this.breaker(name),
       this.timeoutPolicy,
       this.retriesUntil(Date.now() + this.options.timeoutMs),
     );
@@ -133,7 +129,8 @@ export class ResilientCalls {
 
   /** The key's breaker as this instance sees it; `closed` for a key never called. */
   circuitState(key?: string): CircuitStatus {
-    return this.circuits.get(circuitName(this.options.name, key))?.state() ?? 'closed';
+    const breaker = this.breakers.get(circuitName(this.options.name, key));
+    return breaker ? STATUS[breaker.state] : 'closed';
   }
 
   /** Retries of retryable errors, unless the dependency asked for a wait that ends past the deadline. */
@@ -146,8 +143,8 @@ export class ResilientCalls {
     );
   }
 
-  private circuit(name: string): Circuit {
-    const existing = this.circuits.get(name);
+  private breaker(name: string): CircuitBreakerPolicy {
+    const existing = this.breakers.get(name);
     if (existing) return existing;
     // Every failure counts, invalid answers included: a dependency that keeps answering garbage
     // is as unusable as one that is down.
@@ -165,8 +162,7 @@ export class ResilientCalls {
         ]).then(() => undefined);
       });
     }
-    const circuit = { breaker, state: () => STATUS[breaker.state] };
-    this.circuits.set(name, circuit);
-    return circuit;
+    this.breakers.set(name, breaker);
+    return breaker;
   }
 }
