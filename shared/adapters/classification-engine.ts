@@ -6,7 +6,8 @@ import { logger } from '#platform/observability.ts';
 import type { CircuitRecorder } from '#platform/resilience/circuit.ts';
 import { anthropicApiKey } from './anthropic/anthropic-api-key.ts';
 import { ClaudeClassifier } from './anthropic/claude-classifier.ts';
-import { type ClaudeGatewayConfig, createClaudeGateway, ModelCallError } from './anthropic/claude-gateway.ts';
+import { ModelCallError } from './anthropic/claude-failures.ts';
+import { type ClaudeGatewayConfig, createClaudeGateway } from './anthropic/claude-gateway.ts';
 
 /**
  * The classifier port composed: the primary engine (Claude) answers, and on any failure —

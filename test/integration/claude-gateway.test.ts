@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  type ClaudeGatewayConfig,
-  createClaudeGateway,
-  ModelCallError,
-} from '#adapters/anthropic/claude-gateway.ts';
+import { ModelCallError } from '#adapters/anthropic/claude-failures.ts';
+import { type ClaudeGatewayConfig, createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
 import { fencedTurn } from '#adapters/anthropic/fenced-turn.ts';
 import type { CircuitStatus } from '#platform/resilience/circuit.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '#test/support/fake-anthropic.ts';

@@ -2,9 +2,15 @@ import Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import type { z } from 'zod';
 import type { CircuitRecorder, CircuitStatus } from '#platform/resilience/circuit.ts';
-import { CallTimeoutError, CircuitOpenError, ResilientCalls } from '#platform/resilience/resilient-calls.ts';
-import { retryAfterMs } from '#platform/resilience/retry-after.ts';
+import { ResilientCalls } from '#platform/resilience/resilient-calls.ts';
 import { CLAUDE_CIRCUIT } from './claude-circuit.ts';
+import {
+  failureReason,
+  InvalidOutputError,
+  isTransient,
+  ModelCallError,
+  retryAfter,
+} from './claude-failures.ts';
 import type { FencedTurn } from './fenced-turn.ts';
 
 /** Current, non-deprecated Haiku: the platform calls Claude on every inbound email, so cost and latency win. */
@@ -35,46 +41,6 @@ export interface StructuredAnswer<T> {
   /** The model that answered, as the API reports it. */
   readonly model: string;
 }
-
-/**
- * Claude gave no usable answer. `reason` is short, stable and safe to log or store (never the
- * prompt or the model's text): `circuit_open`, `timeout`, `invalid_output` or `claude_error: <name>`.
- */
-export class ModelCallError extends Error {
-  override readonly name = 'ModelCallError';
-  constructor(
-    readonly reason: string,
-    readonly status: number | undefined,
-    options: { readonly cause: unknown },
-  ) {
-    super(`Claude call failed: ${reason}`, options);
-  }
-}
-
-/** The model answered, but not in the requested shape. */
-class InvalidOutputError extends Error {
-  override readonly name = 'InvalidOutputError';
-}
-
-function failureReason(error: unknown): string {
-  if (error instanceof CircuitOpenError) return 'circuit_open';
-  if (error instanceof CallTimeoutError) return 'timeout';
-  if (error instanceof InvalidOutputError) return 'invalid_output';
-  if (error instanceof Anthropic.APIError) return `claude_error: ${error.name}`;
-  // What remains from the SDK is the structured-output parser rejecting the text.
-  if (error instanceof Anthropic.AnthropicError) return 'invalid_output';
-  return 'claude_error: unexpected';
-}
-
-/** Rate limited (429), overloaded (529), a server error or no connection: worth another attempt. */
-function isTransient(error: unknown): boolean {
-  if (error instanceof Anthropic.APIConnectionError) return true;
-  return error instanceof Anthropic.APIError && (error.status === 429 || (error.status ?? 0) >= 500);
-}
-
-/** How long Anthropic asked us to wait (429, 529), when it said. */
-const retryAfter = (error: unknown): number | undefined =>
-  error instanceof Anthropic.APIError && error.headers ? retryAfterMs(error.headers) : undefined;
 
 /** Formats are built once per schema: the JSON schema is derived from zod and reused. */
 const formats = new WeakMap<z.ZodType, ReturnType<typeof zodOutputFormat>>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModelCallError } from '#adapters/anthropic/claude-gateway.ts';
+import { ModelCallError } from '#adapters/anthropic/claude-failures.ts';
 import { ClassifierWithFallback } from '#adapters/classification-engine.ts';
 import { classifyByRules, rulesClassifier } from '#domain/classification/rules-classifier.ts';
 import type { Classification, EmailClassifier } from '#domain/classification/taxonomy.ts';
