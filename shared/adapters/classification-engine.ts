@@ -1,27 +1,63 @@
 import type { z } from 'zod';
 import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
-import type { EmailClassifier } from '#domain/classification/taxonomy.ts';
+import type { Classification, EmailClassifier, EmailToClassify } from '#domain/classification/taxonomy.ts';
 import type { AnthropicConfig } from '#platform/config.ts';
+import { logger } from '#platform/observability.ts';
+import type { CircuitRecorder } from '#platform/resilience/circuit.ts';
 import { anthropicApiKey } from './anthropic/anthropic-api-key.ts';
-import { CLAUDE_CIRCUIT, createClaudeClassifier } from './anthropic/claude-classifier.ts';
-import type { CircuitJournal } from './dynamodb/circuit-journal.ts';
+import { ClaudeClassifier } from './anthropic/claude-classifier.ts';
+import { ModelCallError } from './anthropic/claude-failures.ts';
+import { type ClaudeGatewayConfig, createClaudeGateway } from './anthropic/claude-gateway.ts';
 
 /**
- * Claude (with the rules behind it) when an Anthropic key is configured, the rules alone
- * otherwise. Locally the key comes from ANTHROPIC_API_KEY; in AWS from Secrets Manager.
- * With a journal, the Claude circuit's transitions are recorded for the readiness check.
+ * The classifier port composed: the primary engine (Claude) answers, and on any failure —
+ * error, timeout, invalid output, open circuit — the fallback (the rules) answers instead,
+ * saying why in `fallbackReason`. An emergency therefore never waits on a model that is down.
+ */
+export class ClassifierWithFallback implements EmailClassifier {
+  constructor(
+    private readonly primary: EmailClassifier,
+    private readonly fallback: EmailClassifier,
+  ) {}
+
+  async classify(email: EmailToClassify): Promise<Classification> {
+    try {
+      return await this.primary.classify(email);
+    } catch (error) {
+      const failure = error instanceof ModelCallError ? error : undefined;
+      const fallbackReason = failure?.reason ?? 'claude_error: unexpected';
+      const cause = failure ? failure.cause : error;
+      // Never the email or the error message: both can carry the sender's text.
+      logger.warn('Claude classification unavailable, using fallback classifier', {
+        fallbackReason,
+        errorName: cause instanceof Error ? cause.name : typeof cause,
+        status: failure?.status,
+      });
+      return { ...(await this.fallback.classify(email)), fallbackReason };
+    }
+  }
+}
+
+/** Claude behind the gateway, the rules behind Claude. */
+export function claudeWithRulesFallback(config: ClaudeGatewayConfig): ClassifierWithFallback {
+  return new ClassifierWithFallback(new ClaudeClassifier(createClaudeGateway(config)), rulesClassifier);
+}
+
+/**
+ * Claude with the rules behind it when an Anthropic key is configured, the rules alone otherwise.
+ * Locally the key comes from ANTHROPIC_API_KEY; in AWS from Secrets Manager. With a journal, the
+ * Claude circuit's transitions are recorded for the readiness check.
  */
 export async function emailClassifierFrom(
   config: z.infer<typeof AnthropicConfig>,
-  options: { circuitJournal?: CircuitJournal } = {},
+  options: { circuitJournal?: CircuitRecorder } = {},
 ): Promise<EmailClassifier> {
   const apiKey = await anthropicApiKey(config);
   if (!apiKey) return rulesClassifier;
-  const journal = options.circuitJournal;
-  return createClaudeClassifier({
+  return claudeWithRulesFallback({
     apiKey,
     baseURL: config.ANTHROPIC_BASE_URL,
     model: config.ANTHROPIC_MODEL,
-    onCircuitChange: journal && ((state) => journal.record(CLAUDE_CIRCUIT, state, new Date())),
+    recorder: options.circuitJournal,
   });
 }

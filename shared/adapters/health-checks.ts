@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { tracedAwsClient } from '#platform/aws-client-tracing.ts';
 import type { ApiKeyPepperConfig } from '#platform/config.ts';
 import type { HealthCheck, ReadinessCheck } from '#platform/health.ts';
-import { CLAUDE_CIRCUIT } from './anthropic/claude-classifier.ts';
+import { CLAUDE_CIRCUIT } from './anthropic/claude-circuit.ts';
 import { CircuitJournal } from './dynamodb/circuit-journal.ts';
 import { documentClient } from './dynamodb/document-client.ts';
 import { keys } from './dynamodb/keys.ts';

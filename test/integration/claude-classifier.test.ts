@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClaudeClassifier, createClaudeClassifier } from '#adapters/anthropic/claude-classifier.ts';
+import { ClaudeClassifier } from '#adapters/anthropic/claude-classifier.ts';
+import { type ClaudeGatewayConfig, createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
+import { ClassifierWithFallback } from '#adapters/classification-engine.ts';
 import { classifyByRules, rulesClassifier } from '#domain/classification/rules-classifier.ts';
 import { CATEGORIES, Classification, type EmailToClassify } from '#domain/classification/taxonomy.ts';
 import { logger } from '#platform/observability.ts';
@@ -32,16 +33,22 @@ const routineVerdict = {
 
 let fake: FakeAnthropic;
 
-/** Real SDK client against the fake; no SDK retries unless a test asks for them. */
-function classifierWith(overrides: Partial<ConstructorParameters<typeof ClaudeClassifier>[0]> = {}) {
-  return new ClaudeClassifier({
-    client: new Anthropic({ apiKey: API_KEY, baseURL: fake.baseURL, maxRetries: 0 }),
+/**
+ * Claude (the real SDK through the gateway, against the fake) with the rules behind it, composed
+ * at the port as the classifier function composes it; no retries unless a test asks for them.
+ */
+function engineWith(overrides: Partial<ClaudeGatewayConfig> = {}) {
+  const gateway = createClaudeGateway({
+    apiKey: API_KEY,
+    baseURL: fake.baseURL,
     model: MODEL,
-    fallback: rulesClassifier,
+    retries: 0,
     timeoutMs: 2_000,
     ...overrides,
   });
+  return { gateway, classifier: new ClassifierWithFallback(new ClaudeClassifier(gateway), rulesClassifier) };
 }
+const classifierWith = (overrides: Partial<ClaudeGatewayConfig> = {}) => engineWith(overrides).classifier;
 
 beforeAll(async () => {
   fake = await startFakeAnthropic();
@@ -56,7 +63,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('ClaudeClassifier against the Messages API', () => {
+describe('Claude classification, with the rules behind it, against the Messages API', () => {
   it('returns the model verdict as a claude classification', async () => {
     fake.script({ json: routineVerdict });
 
@@ -164,9 +171,7 @@ describe('ClaudeClassifier against the Messages API', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    const classifier = classifierWith({
-      client: new Anthropic({ apiKey: API_KEY, baseURL: `http://127.0.0.1:${port}`, maxRetries: 0 }),
-    });
+    const classifier = classifierWith({ baseURL: `http://127.0.0.1:${port}` });
 
     const result = await classifier.classify(gasLeak);
 
@@ -177,18 +182,40 @@ describe('ClaudeClassifier against the Messages API', () => {
     });
   });
 
-  it('lets the SDK retry an overloaded answer within the budget', async () => {
+  it('retries an overloaded answer within the budget', async () => {
     fake.script({ status: 529 }, { json: routineVerdict });
-    const classifier = createClaudeClassifier({
-      apiKey: API_KEY,
-      baseURL: fake.baseURL,
-      model: MODEL,
-      maxRetries: 1,
-    });
 
-    const result = await classifier.classify(routineRepair);
+    const result = await classifierWith({ retries: 1 }).classify(routineRepair);
 
     expect(result.engine).toBe('claude');
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('falls back once its retries of a rate-limited call are spent', async () => {
+    fake.script({ status: 429 }, { status: 429 }, { status: 429 });
+
+    const result = await classifierWith({ retries: 2 }).classify(gasLeak);
+
+    expect(result).toMatchObject({ engine: 'rules', fallbackReason: 'claude_error: RateLimitError' });
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it('falls back at once when Anthropic asks for a wait longer than the budget', async () => {
+    fake.script({ status: 429, retryAfterMs: 60_000 }, { json: routineVerdict });
+
+    const result = await classifierWith({ retries: 2 }).classify(gasLeak);
+
+    expect(result).toMatchObject({ engine: 'rules', fallbackReason: 'claude_error: RateLimitError' });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('never retries what another attempt cannot mend: a 400, invalid output', async () => {
+    fake.script({ status: 400 }, { text: 'not JSON' }, { json: routineVerdict }, { json: routineVerdict });
+    const classifier = classifierWith({ retries: 2 });
+
+    const answers = [await classifier.classify(routineRepair), await classifier.classify(routineRepair)];
+
+    expect(answers.map((a) => a.fallbackReason)).toEqual(['claude_error: BadRequestError', 'invalid_output']);
     expect(fake.requests).toHaveLength(2);
   });
 
@@ -219,11 +246,11 @@ describe('ClaudeClassifier against the Messages API', () => {
   });
 
   it('opens the circuit after repeated failures and stops calling Claude', async () => {
-    const classifier = classifierWith({ failuresToOpen: 3, halfOpenAfterMs: 60_000 });
+    const { gateway, classifier } = engineWith({ failuresToOpen: 3, halfOpenAfterMs: 60_000 });
     fake.script({ status: 500 }, { status: 500 }, { status: 500 });
 
     for (let i = 0; i < 3; i += 1) await classifier.classify(routineRepair);
-    expect(classifier.circuitState).toBe('open');
+    expect(gateway.circuitState).toBe('open');
 
     const whileOpen = [await classifier.classify(routineRepair), await classifier.classify(gasLeak)];
     expect(whileOpen.map((r) => r.fallbackReason)).toEqual(['circuit_open', 'circuit_open']);
@@ -232,19 +259,19 @@ describe('ClaudeClassifier against the Messages API', () => {
   });
 
   it('lets one trial call through after the open period and closes again on success', async () => {
-    const classifier = classifierWith({ failuresToOpen: 1, halfOpenAfterMs: 100 });
+    const { gateway, classifier } = engineWith({ failuresToOpen: 1, halfOpenAfterMs: 100 });
     fake.script({ status: 500 }, { json: routineVerdict, delayMs: 200 });
 
     await classifier.classify(routineRepair);
-    expect(classifier.circuitState).toBe('open');
+    expect(gateway.circuitState).toBe('open');
     await new Promise((resolve) => setTimeout(resolve, 150));
 
     // cockatiel moves to half-open lazily: on the first call after the open period.
     const trial = classifier.classify(routineRepair);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(classifier.circuitState).toBe('half-open');
+    expect(gateway.circuitState).toBe('half-open');
     expect((await trial).engine).toBe('claude');
-    expect(classifier.circuitState).toBe('closed');
+    expect(gateway.circuitState).toBe('closed');
   });
 
   it('logs why it fell back without logging the email', async () => {

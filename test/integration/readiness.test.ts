@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLAUDE_CIRCUIT } from '#adapters/anthropic/claude-classifier.ts';
+import { CLAUDE_CIRCUIT } from '#adapters/anthropic/claude-circuit.ts';
 import { claudeReachabilityCheck } from '#adapters/anthropic/claude-reachability.ts';
 import { emailClassifierFrom } from '#adapters/classification-engine.ts';
 import { CircuitJournal } from '#adapters/dynamodb/circuit-journal.ts';
@@ -13,6 +13,7 @@ import {
   tableCheck,
 } from '#adapters/health-checks.ts';
 import { runReadinessChecks } from '#platform/health.ts';
+import { ResilientCalls } from '#platform/resilience/resilient-calls.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '#test/support/fake-anthropic.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
@@ -99,6 +100,19 @@ describe('Claude reachability', () => {
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0]).toMatchObject({ method: 'GET', path: '/v1/models?limit=1' });
     expect(fake.requests[0]?.headers.authorization).toBe(`Bearer ${TEST_KEY}`);
+    expect(fake.requests[0]?.headers['anthropic-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it.each([
+    [401, 'AuthenticationError'],
+    [429, 'RateLimitError'],
+    [529, 'OverloadedError'],
+  ])('names an HTTP %i as the SDK would: %s', async (status, error) => {
+    fake.models({ status });
+
+    const report = await runReadinessChecks({ claude: claudeReachabilityCheck(claudeConfig()) });
+
+    expect(report.checks.claude).toMatchObject({ status: 'failing', error });
   });
 
   it('probes again once the cache has expired', async () => {
@@ -188,6 +202,29 @@ describe('Claude circuit state', () => {
     });
     const report = await runReadinessChecks({ claudeCircuit: claudeCircuitCheck(table()) });
     expect(report.checks.claudeCircuit).toMatchObject({ status: 'ok', detail: { state: 'closed' } });
+  });
+});
+
+describe('circuits with one breaker per key', () => {
+  it('journals each key’s breaker as a circuit of its own', async () => {
+    const journal = new CircuitJournal(stack.resources.tables.main);
+    const rentvine = new ResilientCalls({
+      name: 'rentvine-test',
+      timeoutMs: 1_000,
+      retries: 0,
+      isRetryable: () => false,
+      failuresToOpen: 1,
+      halfOpenAfterMs: 60_000,
+      recorder: journal,
+    });
+
+    await expect(
+      rentvine.execute(async () => Promise.reject(new Error('org A’s credentials were revoked')), 'org-a'),
+    ).rejects.toThrow('revoked');
+    expect(await rentvine.execute(async () => 'synced', 'org-b')).toBe('synced');
+
+    expect(await journal.read('rentvine-test:org-a')).toMatchObject({ state: 'open' });
+    expect(await journal.read('rentvine-test:org-b')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClaudeClassifier } from '#adapters/anthropic/claude-classifier.ts';
-import { emailClassifierFrom } from '#adapters/classification-engine.ts';
+import { ClassifierWithFallback, emailClassifierFrom } from '#adapters/classification-engine.ts';
 import { SecretsManagerWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
 import { useFakeSecretsManager } from '#test/support/fake-secrets-manager.ts';
@@ -47,6 +46,6 @@ describe('classification engine from the Anthropic key secret', () => {
     const classifier = await emailClassifierFrom({
       ANTHROPIC_API_KEY_SECRET_ID: 'aictive/test/anthropic-key-set',
     });
-    expect(classifier).toBeInstanceOf(ClaudeClassifier);
+    expect(classifier).toBeInstanceOf(ClassifierWithFallback);
   });
 });

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 export type FakeReply = (
   | { readonly json: unknown } // a text block holding this value as JSON (structured output)
   | { readonly text: string } // a text block with exactly this text
-  | { readonly status: number } // an API error with that HTTP status
+  | { readonly status: number; readonly retryAfterMs?: number } // an API error with that HTTP status
 ) & {
   /** Wait this long before answering (to trip client timeouts). */
   readonly delayMs?: number;
@@ -66,10 +66,10 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
       const raw = Buffer.concat(chunks).toString('utf8');
       const body = (raw.length > 0 ? JSON.parse(raw) : {}) as Record<string, unknown>;
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
-      function answerError(status: number) {
+      function answerError(status: number, retryAfterMs = 5) {
         const type = ERROR_TYPES[status] ?? 'api_error';
-        // A tiny retry-after keeps the SDK's own retries fast in tests.
-        res.writeHead(status, { 'content-type': 'application/json', 'retry-after-ms': '5' });
+        // A tiny retry-after by default keeps retries fast in tests.
+        res.writeHead(status, { 'content-type': 'application/json', 'retry-after-ms': String(retryAfterMs) });
         res.end(JSON.stringify({ type: 'error', error: { type, message: `fake ${status}` } }));
       }
       function answerLater(delayMs: number | undefined, answer: () => void) {
@@ -107,7 +107,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
       const reply: FakeReply = queue.shift() ?? { status: 500 };
 
       const answer = () => {
-        if ('status' in reply) return answerError(reply.status);
+        if ('status' in reply) return answerError(reply.status, reply.retryAfterMs);
         messageCount += 1;
         const text = 'json' in reply ? JSON.stringify(reply.json) : reply.text;
         res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_fake_${messageCount}` });

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { logger } from '#platform/observability.ts';
-import type { CircuitStatus } from '../anthropic/claude-classifier.ts';
+import type { CircuitRecorder, CircuitStatus } from '#platform/resilience/circuit.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys } from './keys.ts';
 
@@ -11,17 +11,16 @@ export interface CircuitRecord {
   readonly changedAt: string;
 }
 
-/** One item per circuit, org-independent (a circuit guards a shared dependency such as Claude). */
-
 /**
  * Circuit breakers live in one function instance's memory; their transitions are written to the
  * main table so other functions (the readiness check) can see them. With several instances the
- * latest transition wins; an older one arriving late never overwrites a newer one.
+ * latest transition wins; an older one arriving late never overwrites a newer one. One item per
+ * circuit: a keyed breaker (one per org) is its own circuit, `name:orgId`.
  */
-export class CircuitJournal {
+export class CircuitJournal implements CircuitRecorder {
   constructor(private readonly tableName: string) {}
 
-  /** Never throws: a failed write must not fail the classification that caused the transition. */
+  /** Never throws: a failed write must not fail the call that caused the transition. */
   async record(circuit: string, state: CircuitStatus, at: Date): Promise<void> {
     const changedAt = at.toISOString();
     try {

@@ -35,6 +35,10 @@ export const TokenUsage = z.object({
 });
 export type TokenUsage = z.infer<typeof TokenUsage>;
 
+/** emergency urgency ⇔ maintenance_emergency: also what a model's verdict must respect to be used at all. */
+export const urgencyFitsCategory = (c: { readonly category: Category; readonly urgency: Urgency }): boolean =>
+  (c.urgency === 'emergency') === (c.category === 'maintenance_emergency');
+
 /** What a classification engine decides about one email. emergency urgency ⇔ maintenance_emergency. */
 export const Classification = z
   .object({
@@ -51,7 +55,7 @@ export const Classification = z
     /** Tokens the model call consumed, when engine is claude (token spend in GET /v1/stats). */
     usage: TokenUsage.optional(),
   })
-  .refine((c) => (c.urgency === 'emergency') === (c.category === 'maintenance_emergency'), {
+  .refine(urgencyFitsCategory, {
     message: 'urgency "emergency" goes with category "maintenance_emergency" and only with it',
     path: ['urgency'],
   });
