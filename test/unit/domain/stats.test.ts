@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { StatsQuery, StatsView } from '#contracts/stats.ts';
 import type { EmailActivity } from '#domain/stats/org-activity.ts';
-import { aggregateStats, median, OrgStats } from '#domain/stats/org-stats.ts';
-import { InvalidStatsPeriodError, resolveStatsPeriod, StatsQuery } from '#domain/stats/stats-period.ts';
+import { aggregateStats, median } from '#domain/stats/org-stats.ts';
+import { InvalidStatsPeriodError, resolveStatsPeriod } from '#domain/stats/stats-period.ts';
 
 const period = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' };
 const received = '2026-11-10T09:00:00.000Z';
@@ -35,7 +36,7 @@ describe('aggregateStats', () => {
   it('answers an empty period with zero counts for every key, null median and null shares', () => {
     const stats = aggregateStats(period, { emails: [], workflows: [], truncated: false });
 
-    expect(OrgStats.parse(stats)).toEqual(stats);
+    expect(StatsView.parse(stats)).toEqual(stats);
     expect(stats.emails.total).toBe(0);
     expect(Object.values(stats.emails.byCategory).every((n) => n === 0)).toBe(true);
     expect(Object.keys(stats.emails.byCategory)).toHaveLength(15);
@@ -106,7 +107,7 @@ describe('aggregateStats', () => {
 
     expect(stats.engines).toEqual({ claude: { count: 2, share: 0.4 }, rules: { count: 3, share: 0.6 } });
     expect(stats.tokens).toEqual({ input: 1000, output: 120 });
-    expect(OrgStats.parse(stats)).toEqual(stats);
+    expect(StatsView.parse(stats)).toEqual(stats);
   });
 });
 
