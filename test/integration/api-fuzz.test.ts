@@ -69,6 +69,26 @@ const name = fc.oneof(
   fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'),
   fc.string({ maxLength: 12 }),
 );
+/** Bodies shaped like the requests (their members with odd values), and any JSON at all. */
+const jsonBody = fc.oneof(
+  fc.record(
+    {
+      name: fc.oneof(fc.string(), fc.constant('key')),
+      scopes: fc.oneof(fc.array(fc.constantFrom('admin', 'stats:read', 'nope')), fc.anything()),
+      role: fc.oneof(fc.constantFrom('property_manager', 'president'), fc.string()),
+      agentId: fc.string(),
+      expiresAt: fc.oneof(isoLike, fc.string()),
+      rateLimitPerMinute: fc.oneof(fc.integer(), fc.double(), fc.constant(1e300)),
+      graceSeconds: fc.oneof(fc.integer(), fc.double()),
+      from: fc.string(),
+      subject: fc.string(),
+      text: fc.string(),
+      messageId: fc.string(),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.json().map((text) => JSON.parse(text) as unknown),
+);
 /** Name–value pairs, a name sometimes given twice (API Gateway then lists both values). */
 const queryPairs = fc.array(fc.tuple(name, value), { maxLength: 5 });
 
@@ -145,6 +165,24 @@ describe('no 5xx from any query string or path', () => {
       );
     },
   );
+
+  it.each(
+    apiRoutes
+      .filter((route) => route.method === 'POST')
+      .map((route) => [route.method, route.path, route] as const),
+  )('%s %s, any JSON body', async (_method, _path, route) => {
+    await fc.assert(
+      fc.asyncProperty(jsonBody, fc.array(pathValue, { minLength: 2, maxLength: 2 }), async (body, path) => {
+        const event = requestFor(route, [], path);
+        const response = await api(
+          { ...event, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+          lambdaContext('api'),
+        );
+        if (response.statusCode >= 500) throw new Error(`${response.statusCode}: ${response.body}`);
+      }),
+      { numRuns: 40 },
+    );
+  });
 
   it('refuses a stats period past the year 9999 with a validation problem naming `to`', async () => {
     const route = apiRoutes.find((r) => r.operation === 'getStats');
