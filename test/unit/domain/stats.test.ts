@@ -140,6 +140,9 @@ describe('resolveStatsPeriod', () => {
     ['from equal to to', { from: '2026-11-10T00:00:00Z', to: '2026-11-10T00:00:00Z' }, 'must be before `to`'],
     ['93 days', { from: '2026-08-01', to: '2026-11-01' }, 'at most 92 days'],
     ['a from too far back for the default to', { from: '2026-01-01' }, 'at most 92 days'],
+    // Stored times sort as strings only with four-digit years.
+    ['a period ending after 9999', { to: '9999-12-31' }, 'must end before the year 10000'],
+    ['a default from before the year 0', { to: '0000-01-05' }, 'must begin in the year 0 or later'],
   ])('refuses %s', (_label, query, message) => {
     expect(() => resolveStatsPeriod(query, now)).toThrow(InvalidStatsPeriodError);
     expect(() => resolveStatsPeriod(query, now)).toThrow(message);
@@ -157,6 +160,8 @@ describe('StatsQuery', () => {
     [{ from: 'yesterday' }, 'from'],
     [{ to: '2026-11-01T10:00:00' }, 'to'], // a date-time without its zone is ambiguous
     [{ since: '2026-11-01' }, ''],
+    [{ to: '9999-12-31T23:00:00-05:00' }, 'to'], // past 9999 in UTC
+    [{ from: '0000-01-01T00:00:00+01:00' }, 'from'], // before the year 0 in UTC
   ])('refuses %j', (query, path) => {
     const parsed = StatsQuery.safeParse(query);
     expect(parsed.success).toBe(false);
