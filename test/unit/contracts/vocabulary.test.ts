@@ -7,7 +7,7 @@ import { EVENT_ID, EVENT_STATUSES } from '#contracts/events.ts';
 import { CHECK_STATUSES } from '#contracts/health.ts';
 import * as statsContract from '#contracts/stats.ts';
 import { AGENT_ID, RATE_LIMIT_PER_MINUTE, SCOPES } from '#domain/access/principal.ts';
-import { ROLES } from '#domain/access/roles.ts';
+import { Role } from '#domain/access/roles.ts';
 import { CATEGORIES, ENGINES, URGENCIES } from '#domain/classification/taxonomy.ts';
 import * as emails from '#domain/emails/email.ts';
 import * as inbox from '#domain/inbox/stored-event.ts';
@@ -30,7 +30,7 @@ describe('the published vocabulary is the domain’s', () => {
     ['email statuses', EMAIL_STATUSES, emails.EMAIL_STATUSES],
     ['event statuses', EVENT_STATUSES, inbox.EVENT_STATUSES],
     ['scopes', accessContract.SCOPES, SCOPES],
-    ['roles', accessContract.ROLES, ROLES],
+    ['roles', accessContract.ROLES, Role.options],
     ['readiness check statuses', CHECK_STATUSES, health.CHECK_STATUSES],
   ] as const)('%s', (_name, published, domain) => {
     expect([...published]).toEqual([...domain]);
