@@ -1,3 +1,6 @@
+/** Event ids: `evt_` and 32 hex digits derived from the event key. */
+export const EVENT_ID = /^evt_[0-9a-f]{32}$/;
+
 export const EVENT_STATUSES = ['received', 'processed', 'unrecognized', 'echo', 'failed'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 

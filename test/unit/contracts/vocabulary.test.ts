@@ -44,7 +44,8 @@ describe('the published vocabulary is the domain’s', () => {
     expect(Object.keys(counted)).toEqual([...statsContract.WORKFLOW_STATES]);
   });
 
-  it('bounds: agent ids, rate limits and the stats period', () => {
+  it('formats and bounds: event ids, agent ids, rate limits and the stats period', () => {
+    expect(EVENT_ID.source).toBe(inbox.EVENT_ID.source);
     expect(accessContract.AGENT_ID.source).toBe(AGENT_ID.source);
     expect(accessContract.RATE_LIMIT_PER_MINUTE).toEqual(RATE_LIMIT_PER_MINUTE);
     expect(statsContract.DEFAULT_STATS_DAYS).toBe(statsPeriod.DEFAULT_STATS_DAYS);
