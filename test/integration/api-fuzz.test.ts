@@ -101,6 +101,14 @@ const pathValue = fc.oneof(
   fc.constant('').chain(() => idLike('evt')),
 );
 
+/**
+ * A 5xx the input caused. Readiness answers 503 when a dependency check fails (it may time out
+ * on a loaded machine): the state of the world, documented as such, not an answer to the input.
+ */
+function fromInput(route: (typeof apiRoutes)[number], status: number): boolean {
+  return status >= 500 && !(route.operation === 'ready' && status === 503);
+}
+
 function requestFor(
   route: (typeof apiRoutes)[number],
   pairs: readonly (readonly [string, string])[],
@@ -151,7 +159,8 @@ describe('no 5xx from any query string or path', () => {
           fc.array(pathValue, { minLength: 2, maxLength: 2 }),
           async (pairs, path) => {
             const response = await api(requestFor(route, pairs, path), lambdaContext('api'));
-            if (response.statusCode >= 500) throw new Error(`${response.statusCode}: ${response.body}`);
+            if (fromInput(route, response.statusCode))
+              throw new Error(`${response.statusCode}: ${response.body}`);
           },
         ),
         {
@@ -178,7 +187,8 @@ describe('no 5xx from any query string or path', () => {
           { ...event, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
           lambdaContext('api'),
         );
-        if (response.statusCode >= 500) throw new Error(`${response.statusCode}: ${response.body}`);
+        if (fromInput(route, response.statusCode))
+          throw new Error(`${response.statusCode}: ${response.body}`);
       }),
       { numRuns: 40 },
     );
