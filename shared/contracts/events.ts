@@ -7,7 +7,7 @@ export const EVENT_STATUSES = ['received', 'processed', 'unrecognized', 'echo', 
 export const EVENT_SOURCES = ['rentvine', 'integration'] as const;
 export const EVENT_SCHEMES = ['rentvine-header', 'rentvine-body', 'standard-webhooks'] as const;
 
-/** Normalised event types (see rentvine/events.ts): `work_order.created`, or `lease_renewed`. */
+/** Normalised event types (as shared/domain/rentvine/events.ts makes them): `work_order.created`, or `lease_renewed`. */
 const EVENT_TYPE = /^[a-z0-9]+(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)?$/;
 
 /**
