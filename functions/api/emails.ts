@@ -1,4 +1,4 @@
-import { EmailAccepted, EmailPath, EmailView, SubmitEmailRequest } from '#contracts/emails.ts';
+import { EmailPath, EmailView, SubmitEmailAccepted, SubmitEmailRequest } from '#contracts/emails.ts';
 import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
@@ -13,7 +13,7 @@ export function emailOperations(deps: SubmitEmailDeps): Record<'submitEmail' | '
         description: 'A repeated `messageId` returns the email first submitted with it, queued once.',
         body: SubmitEmailRequest,
         responses: {
-          202: { description: 'Stored and queued for classification', body: EmailAccepted },
+          202: { description: 'Stored and queued for classification', body: SubmitEmailAccepted },
         },
       },
       async (request) => {

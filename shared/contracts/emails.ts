@@ -16,7 +16,7 @@ export const SubmitEmailRequest = z.strictObject({
 });
 export type SubmitEmailRequest = z.infer<typeof SubmitEmailRequest>;
 
-export const EmailAccepted = z
+export const SubmitEmailAccepted = z
   .object({
     emailId: z.string().regex(EMAIL_ID),
     status: z.enum(EMAIL_STATUSES),
@@ -25,7 +25,7 @@ export const EmailAccepted = z
       .meta({ description: 'True when the messageId was submitted before: the answer names that email' }),
   })
   .meta({ id: 'EmailAccepted' });
-export type EmailAccepted = z.infer<typeof EmailAccepted>;
+export type SubmitEmailAccepted = z.infer<typeof SubmitEmailAccepted>;
 
 export const EmailPath = z.object({ emailId: z.string().regex(EMAIL_ID) });
 
