@@ -1,12 +1,11 @@
 import {
   ApiKeyList,
   ApiKeyParams,
-  apiKeyView,
   CreateApiKeyRequest,
   CreatedApiKey,
   RotateApiKeyRequest,
   RotatedApiKey,
-} from '#domain/access/api-key-requests.ts';
+} from '#contracts/api-keys.ts';
 import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
@@ -16,6 +15,7 @@ import { type ApiKeyDeps, ApiKeyGrantError, createApiKey } from '#usecases/creat
 import { listApiKeys } from '#usecases/list-api-keys.ts';
 import { revokeApiKey } from '#usecases/revoke-api-key.ts';
 import { rotateApiKey } from '#usecases/rotate-api-key.ts';
+import { apiKeyView } from './api-key-view.ts';
 
 export interface ApiKeyRouteDeps extends ApiKeyDeps {
   /** The `<env>` segment of issued keys (`ak_<env>_…`): the deployment's stage. */
@@ -59,7 +59,8 @@ export function apiKeyRoutes(deps: ApiKeyRouteDeps) {
         description: 'Revoked and expired keys included; never a secret or its hash.',
         responses: { 200: { description: 'Oldest first', body: ApiKeyList } },
       },
-      async (request) => jsonResponse(200, { apiKeys: await listApiKeys(deps, orgOf(request)) }),
+      async (request) =>
+        jsonResponse(200, { apiKeys: (await listApiKeys(deps, orgOf(request))).map(apiKeyView) }),
     ),
     revokeApiKey: operation(
       {

@@ -1,20 +1,9 @@
-import { z } from 'zod';
-import { EMAIL_ID, EMAIL_STATUSES, EmailView, emailView, SubmitEmailRequest } from '#domain/emails/email.ts';
+import { EmailPath, EmailView, SubmitEmailAccepted, SubmitEmailRequest } from '#contracts/emails.ts';
 import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { type SubmitEmailDeps, submitEmail } from '#usecases/submit-email.ts';
-
-const SubmitEmailAccepted = z
-  .object({
-    emailId: z.string().regex(EMAIL_ID),
-    status: z.enum(EMAIL_STATUSES),
-    /** True when the messageId was submitted before: the answer names that email. */
-    duplicate: z.boolean(),
-  })
-  .meta({ id: 'EmailAccepted' });
-
-const EmailPath = z.object({ emailId: z.string().regex(EMAIL_ID) });
+import { emailView } from './email-view.ts';
 
 export function emailOperations(deps: SubmitEmailDeps): Record<'submitEmail' | 'getEmail', Operation> {
   return {

@@ -1,22 +1,11 @@
-import { z } from 'zod';
-import { EventListQuery } from '#domain/inbox/event-list-query.ts';
-import { EventView, eventView } from '#domain/inbox/event-view.ts';
+import { EventListQuery, EventPage, EventPath, EventView } from '#contracts/events.ts';
 import type { EventInbox } from '#domain/inbox/ports.ts';
-import { EVENT_ID, InvalidCursorError } from '#domain/inbox/stored-event.ts';
+import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
 import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { validationError } from '#platform/http/validation.ts';
-
-const EventPage = z
-  .object({
-    events: z.array(EventView),
-    /** Pass as `cursor` for the next page; absent on the last one. */
-    nextCursor: z.string().optional(),
-  })
-  .meta({ id: 'EventPage' });
-
-const EventPath = z.object({ eventId: z.string().regex(EVENT_ID) });
+import { eventView } from './event-view.ts';
 
 export function eventOperations(deps: { inbox: EventInbox }): Record<'getEvent' | 'listEvents', Operation> {
   return {
@@ -41,10 +30,11 @@ export function eventOperations(deps: { inbox: EventInbox }): Record<'getEvent' 
       async (request) => {
         try {
           const page = await deps.inbox.list(orgOf(request), request.query);
-          return jsonResponse(200, {
+          const answer: EventPage = {
             events: page.events.map(eventView),
             ...(page.cursor ? { nextCursor: page.cursor } : {}),
-          });
+          };
+          return jsonResponse(200, answer);
         } catch (error) {
           if (!(error instanceof InvalidCursorError)) throw error;
           throw validationError('query', [{ path: 'cursor', message: error.message }]);

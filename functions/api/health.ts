@@ -1,22 +1,8 @@
-import { z } from 'zod';
-import { CHECK_STATUSES, type ReadinessChecks, runReadinessChecks } from '#platform/health.ts';
+import { Liveness, Readiness } from '#contracts/health.ts';
+import { type ReadinessChecks, runReadinessChecks } from '#platform/health.ts';
 import { type Operation, operation } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
-
-const Liveness = z.object({ status: z.literal('ok') }).meta({ id: 'Liveness' });
-
-const CheckResult = z.object({
-  status: z.enum(CHECK_STATUSES),
-  /** Whether readiness depends on it; an optional dependency's failure is reported only. */
-  required: z.boolean(),
-  latencyMs: z.number().int().min(0),
-  error: z.string().optional(),
-  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-});
-const Readiness = z
-  .object({ status: z.literal('ok'), checks: z.record(z.string(), CheckResult) })
-  .meta({ id: 'Readiness' });
 
 export function healthOperations(checks: ReadinessChecks): Record<'health' | 'ready', Operation> {
   return {

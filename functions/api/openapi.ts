@@ -1,11 +1,7 @@
-import { z } from 'zod';
 import type { oas31 } from 'zod-openapi';
+import { OpenApiDocument } from '#contracts/openapi.ts';
 import { type Operation, operation } from '#platform/http/operation.ts';
 import { jsonResponse } from '#platform/http/response.ts';
-
-const OpenApiDocument = z
-  .looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) })
-  .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document' });
 
 /**
  * `GET /v1/openapi.json`. The document describes every operation, this one included, so it is

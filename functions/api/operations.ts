@@ -1,3 +1,4 @@
+import type { oas31 } from 'zod-openapi';
 import type { EventInbox } from '#domain/inbox/ports.ts';
 import type { ApiOperation } from '#lib/topology.ts';
 import { apiRoutes } from '#lib/topology.ts';
@@ -20,7 +21,24 @@ export interface ApiDeps extends SubmitEmailDeps {
   readonly stats: ComputeStatsDeps;
 }
 
-export const API_INFO = { title: 'Aictive Platform API', version: '1' } as const;
+/** What the document says of itself: the API, its terms and where it is served. */
+export const API_DESCRIPTION = {
+  info: {
+    title: 'Aictive Platform API',
+    version: '1',
+    description:
+      'The AI back office for property managers on Rentvine: emails, webhook events, stats, API keys.',
+    license: { name: 'Proprietary', identifier: 'LicenseRef-Aictive-Proprietary' },
+  },
+  servers: [
+    {
+      // Relative to this document (`<base>/v1/openapi.json`), so it names the base it was fetched
+      // from: the API Gateway stage URL in AWS, http://127.0.0.1:3000 under npm start.
+      url: '..',
+      description: 'The deployment serving this document',
+    },
+  ],
+} satisfies Pick<oas31.OpenAPIObject, 'info' | 'servers'>;
 
 /** Every operation the api function serves, by the topology's operation names. */
 export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
@@ -30,7 +48,7 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
     ...eventOperations(deps),
     ...apiKeyRoutes(deps.apiKeys),
     ...statsRoutes(deps.stats),
-    openApi: openApiOperation(() => buildOpenApiDocument(apiRoutes, operations, API_INFO)),
+    openApi: openApiOperation(() => buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION)),
   };
   return operations;
 }

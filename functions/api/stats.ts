@@ -1,10 +1,5 @@
-import { OrgStats } from '#domain/stats/org-stats.ts';
-import {
-  DEFAULT_STATS_DAYS,
-  InvalidStatsPeriodError,
-  MAX_STATS_DAYS,
-  StatsQuery,
-} from '#domain/stats/stats-period.ts';
+import { StatsQuery, StatsView } from '#contracts/stats.ts';
+import { DEFAULT_STATS_DAYS, InvalidStatsPeriodError, MAX_STATS_DAYS } from '#domain/stats/stats-period.ts';
 import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { validationError } from '#platform/http/validation.ts';
@@ -20,11 +15,13 @@ export function statsRoutes(deps: ComputeStatsDeps): Record<'getStats', Operatio
           `approvals pending, Claude vs rules share and token spend. Default period: the last ${DEFAULT_STATS_DAYS} days; ` +
           `at most ${MAX_STATS_DAYS} days.`,
         query: StatsQuery,
-        responses: { 200: { description: 'The stats of the period', body: OrgStats } },
+        responses: { 200: { description: 'The stats of the period', body: StatsView } },
       },
       async (request) => {
         try {
-          return jsonResponse(200, await computeStats(deps, orgOf(request), request.query));
+          // Typed by the contract: the domain's figures are published as they are.
+          const stats: StatsView = await computeStats(deps, orgOf(request), request.query);
+          return jsonResponse(200, stats);
         } catch (error) {
           if (!(error instanceof InvalidStatsPeriodError)) throw error;
           throw validationError('query', error.issues);

@@ -1,10 +1,10 @@
-import { type ApiKeyView, apiKeyView } from '#domain/access/api-key-requests.ts';
 import type { ApiKeyStore } from '#domain/access/ports.ts';
+import type { ApiKeyRecord } from '#domain/access/principal.ts';
 
-/** An org's keys as admins see them, oldest first: never a secret or a hash. */
+/** An org's keys, oldest first (the api function shows them without secrets or hashes). */
 export async function listApiKeys(
   deps: { readonly apiKeys: ApiKeyStore },
   orgId: string,
-): Promise<ApiKeyView[]> {
-  return (await deps.apiKeys.list(orgId)).map(apiKeyView);
+): Promise<ApiKeyRecord[]> {
+  return deps.apiKeys.list(orgId);
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_ROTATION_GRACE_SECONDS } from '#domain/access/api-key-requests.ts';
+import { DEFAULT_ROTATION_GRACE_SECONDS } from '#domain/access/key-rotation.ts';
 import { isKeyActive } from '#domain/access/principal.ts';
 import { formatApiKey, generateApiKeySecret, hashApiKeySecret } from '#platform/security/api-key.ts';
 import type { ApiKeyDeps } from './create-api-key.ts';

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
+import { StatsView } from '#contracts/stats.ts';
 import type { Classification } from '#domain/classification/taxonomy.ts';
-import { OrgStats } from '#domain/stats/org-stats.ts';
 import { statsRoutes } from '#functions/api/stats.ts';
 import { createRouter } from '#platform/http/router.ts';
 import { stableId } from '#platform/security/ids.ts';
@@ -111,7 +111,7 @@ describe('GET /v1/stats', () => {
     const response = await router()(statsRequest({ from: '2026-11-05', to: '2026-11-20' }));
 
     expect(response.statusCode).toBe(200);
-    const stats = OrgStats.parse(JSON.parse(response.body));
+    const stats = StatsView.parse(JSON.parse(response.body));
     expect(stats.period).toEqual({ from: '2026-11-05T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' });
     expect(stats.emails.total).toBe(5);
     expect(stats.emails.byStatus).toEqual({ received: 1, classified: 4, failed: 0 });
@@ -133,7 +133,7 @@ describe('GET /v1/stats', () => {
   it('defaults to the last 30 days', async () => {
     const response = await router()(statsRequest(null));
 
-    const stats = OrgStats.parse(JSON.parse(response.body));
+    const stats = StatsView.parse(JSON.parse(response.body));
     expect(stats.period).toEqual({ from: '2026-10-23T12:00:00.000Z', to: '2026-11-22T12:00:00.000Z' });
     expect(stats.emails.total).toBe(6);
     expect(stats.workflows.total).toBe(3);
@@ -144,7 +144,7 @@ describe('GET /v1/stats', () => {
       statsRequest({}, { orgId: 'org-stats-empty', keyId: 'key-empty', scopes: ['stats:read'] }),
     );
 
-    const stats = OrgStats.parse(JSON.parse(response.body));
+    const stats = StatsView.parse(JSON.parse(response.body));
     expect(stats.emails.total).toBe(0);
     expect(stats.workflows.total).toBe(0);
     expect(stats.tokens).toEqual({ input: 0, output: 0 });
@@ -153,13 +153,13 @@ describe('GET /v1/stats', () => {
   it('stops at the item limit and says the figures are truncated', async () => {
     const period = { from: '2026-11-05', to: '2026-11-20' };
 
-    const capped = OrgStats.parse(JSON.parse((await router(3)(statsRequest(period))).body));
+    const capped = StatsView.parse(JSON.parse((await router(3)(statsRequest(period))).body));
     expect(capped.truncated).toBe(true);
     expect(capped.emails.total).toBe(3);
     // The oldest ones: emails 1 to 3.
     expect(capped.engines.claude.count).toBe(2);
 
-    const exact = OrgStats.parse(JSON.parse((await router(5)(statsRequest(period))).body));
+    const exact = StatsView.parse(JSON.parse((await router(5)(statsRequest(period))).body));
     expect(exact.truncated).toBe(false);
     expect(exact.emails.total).toBe(5);
   });
@@ -186,6 +186,11 @@ describe('GET /v1/stats', () => {
     [{ from: '2026-06-01', to: '2026-11-01' }, 'from'],
     [{ from: 'last week' }, 'from'],
     [{ period: '30d' }, 'period'],
+    // Valid-looking bounds whose period leaves the four-digit years stored times sort by.
+    [{ to: '9999-12-31' }, 'to'],
+    [{ to: '9999-12-31T23:00:00-05:00' }, 'to'],
+    [{ from: '0000-01-01T00:00:00+01:00', to: '0000-01-02' }, 'from'],
+    [{ to: '0000-01-05' }, 'from'],
   ])('answers 422 with the failing parameter for %j', async (query, path) => {
     const response = await router()(statsRequest(query));
 

@@ -1,6 +1,12 @@
-import { z } from 'zod';
-import { CATEGORIES, ENGINES, type Engine, URGENCIES } from '../classification/taxonomy.ts';
-import { EMAIL_STATUSES } from '../emails/email.ts';
+import {
+  CATEGORIES,
+  type Category,
+  ENGINES,
+  type Engine,
+  URGENCIES,
+  type Urgency,
+} from '../classification/taxonomy.ts';
+import { EMAIL_STATUSES, type EmailStatus } from '../emails/email.ts';
 import type { WorkflowRecord } from '../workflows/workflow.ts';
 import type { OrgActivity } from './org-activity.ts';
 import type { StatsPeriod } from './stats-period.ts';
@@ -18,44 +24,29 @@ const WORKFLOW_STATES = Object.keys(NO_WORKFLOW_STATES) as [WorkflowState, ...Wo
  */
 const AWAITING_APPROVAL: readonly WorkflowState[] = [];
 
-const Count = z.number().int().min(0);
-const countsOf = <K extends string>(keys: readonly [K, ...K[]]) => z.record(z.enum(keys), Count);
-const EngineShare = z.object({
-  count: Count,
-  /** Of the classified emails; null when none was classified. */
-  share: z.number().min(0).max(1).nullable(),
-});
+type Counts<K extends string> = Readonly<Record<K, number>>;
 
-/** `GET /v1/stats`: one org's activity in a period. */
-export const OrgStats = z
-  .object({
-    period: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }).meta({
-      description: 'The period counted: emails received and workflows created in [from, to).',
-    }),
-    emails: z.object({
-      total: Count,
-      byCategory: countsOf(CATEGORIES),
-      byUrgency: countsOf(URGENCIES),
-      byStatus: countsOf(EMAIL_STATUSES),
-    }),
-    workflows: z.object({ total: Count, byState: countsOf(WORKFLOW_STATES) }),
-    medianTimeToClassifySeconds: z.number().min(0).nullable().meta({
-      description: 'Median of classifiedAt − receivedAt over the classified emails; null when none.',
-    }),
-    approvalsPending: Count.meta({
-      description: 'Workflows of the period waiting for a human approval.',
-    }),
-    engines: z.record(z.enum(ENGINES), EngineShare),
-    tokens: z
-      .object({ input: Count, output: Count })
-      .meta({ description: 'Tokens spent by Claude classifications of the period.' }),
-    truncated: z.boolean().meta({
-      description:
-        'True when the period held more items than one request counts: the figures cover the oldest.',
-    }),
-  })
-  .meta({ id: 'Stats' });
-export type OrgStats = z.infer<typeof OrgStats>;
+/** One org's activity in a period (`GET /v1/stats` publishes it as shared/contracts/stats.ts). */
+export interface OrgStats {
+  /** Emails received and workflows created in [from, to). */
+  readonly period: StatsPeriod;
+  readonly emails: {
+    readonly total: number;
+    readonly byCategory: Counts<Category>;
+    readonly byUrgency: Counts<Urgency>;
+    readonly byStatus: Counts<EmailStatus>;
+  };
+  readonly workflows: { readonly total: number; readonly byState: Counts<WorkflowState> };
+  /** Median of classifiedAt − receivedAt over the classified emails; null when none. */
+  readonly medianTimeToClassifySeconds: number | null;
+  readonly approvalsPending: number;
+  /** Each engine's classifications and share of them; the share is null when none was classified. */
+  readonly engines: Readonly<Record<Engine, { readonly count: number; readonly share: number | null }>>;
+  /** Tokens spent by Claude classifications. */
+  readonly tokens: { readonly input: number; readonly output: number };
+  /** True when the period held more items than one request counts: the figures cover the oldest. */
+  readonly truncated: boolean;
+}
 
 function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;

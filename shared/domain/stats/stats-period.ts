@@ -1,24 +1,19 @@
-import { z } from 'zod';
-import { IsoInstant } from '../iso-instant.ts';
-
 const DAY_MS = 86_400_000;
 export const DEFAULT_STATS_DAYS = 30;
 /** A quarter: long enough for a quarterly review, short enough to keep one request's reads bounded. */
 export const MAX_STATS_DAYS = 92;
-
 /**
- * `GET /v1/stats` query. Strict, so a misspelt bound is an error rather than a silent default.
- * Cross-field rules (order, length, defaults) need the current time: `resolveStatsPeriod`.
+ * The periods that can be counted: stored times sort as `toISOString` strings, which holds for
+ * four-digit years only (`+010000-…` sorts before `2026-…`).
  */
-export const StatsQuery = z.strictObject({
-  from: IsoInstant.optional().meta({
-    description: `Start of the period, inclusive (a date means 00:00 UTC). Default: ${DEFAULT_STATS_DAYS} days before \`to\`.`,
-  }),
-  to: IsoInstant.optional().meta({
-    description: `End of the period, exclusive; a date includes that whole day (UTC). Default: now. At most ${MAX_STATS_DAYS} days after \`from\`.`,
-  }),
-});
-export type StatsQuery = z.infer<typeof StatsQuery>;
+const EARLIEST_START_MS = Date.parse('0000-01-01T00:00:00.000Z');
+const LATEST_END_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** The period bounds as asked (ISO-8601 dates or date-times with their zone; validated at the edge). */
+export interface StatsQuery {
+  readonly from?: string;
+  readonly to?: string;
+}
 
 /** A half-open period [from, to) as the `toISOString` form stored listings sort by. */
 export interface StatsPeriod {
@@ -46,6 +41,14 @@ export function resolveStatsPeriod(query: StatsQuery, now: Date): StatsPeriod {
     ? new Date(Date.parse(query.to) + (isDateOnly(query.to) ? DAY_MS : 0))
     : new Date(now.getTime());
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_STATS_DAYS * DAY_MS);
+  if (to.getTime() > LATEST_END_MS) {
+    throw new InvalidStatsPeriodError([{ path: 'to', message: 'the period must end before the year 10000' }]);
+  }
+  if (from.getTime() < EARLIEST_START_MS) {
+    throw new InvalidStatsPeriodError([
+      { path: 'from', message: 'the period must begin in the year 0 or later' },
+    ]);
+  }
   if (from.getTime() >= to.getTime()) {
     throw new InvalidStatsPeriodError([{ path: 'from', message: 'must be before `to`' }]);
   }

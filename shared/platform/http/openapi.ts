@@ -7,24 +7,10 @@ import {
   type ZodOpenApiResponseObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
+import { Problem } from '#contracts/problem.ts';
 import { bodyIsOptional } from './json-body.ts';
 import type { Operation, OperationContract } from './operation.ts';
 import type { RouteBinding } from './router.ts';
-
-/** RFC 9457 problem details, as every error answer of the API carries them. */
-const Problem = z
-  .looseObject({
-    type: z.string().meta({ description: 'Stable `urn:aictive:problem:<slug>`; switch on this' }),
-    title: z.string(),
-    status: z.number().int().min(400).max(599),
-    detail: z.string().optional(),
-    instance: z.string().optional().meta({ description: 'The request id, as in `x-request-id`' }),
-    errors: z
-      .array(z.object({ path: z.string(), message: z.string() }))
-      .optional()
-      .meta({ description: 'On 422: each failing field, by its path' }),
-  })
-  .meta({ id: 'Problem' });
 
 const SECURITY_SCHEME = 'apiKey';
 
@@ -119,7 +105,7 @@ function operationObject(route: RouteBinding, contract: OperationContract): ZodO
 export function buildOpenApiDocument<Op extends string>(
   routes: readonly RouteBinding<Op>[],
   operations: Record<Op, Operation>,
-  info: oas31.InfoObject,
+  { info, servers }: Pick<oas31.OpenAPIObject, 'info' | 'servers'>,
 ): oas31.OpenAPIObject {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes) {
@@ -132,6 +118,7 @@ export function buildOpenApiDocument<Op extends string>(
   return createDocument({
     openapi: '3.1.0',
     info,
+    ...(servers ? { servers } : {}),
     paths,
     components: {
       securitySchemes: {

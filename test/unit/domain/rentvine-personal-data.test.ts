@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { eventView } from '#domain/inbox/event-view.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import { isPersonalDataKey, withoutPersonalData } from '#domain/rentvine/personal-data.ts';
+import { eventView } from '#functions/api/event-view.ts';
 
 describe('withoutPersonalData', () => {
   it.each([

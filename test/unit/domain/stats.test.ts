@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { StatsQuery, StatsView } from '#contracts/stats.ts';
 import type { EmailActivity } from '#domain/stats/org-activity.ts';
-import { aggregateStats, median, OrgStats } from '#domain/stats/org-stats.ts';
-import { InvalidStatsPeriodError, resolveStatsPeriod, StatsQuery } from '#domain/stats/stats-period.ts';
+import { aggregateStats, median } from '#domain/stats/org-stats.ts';
+import { InvalidStatsPeriodError, resolveStatsPeriod } from '#domain/stats/stats-period.ts';
 
 const period = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' };
 const received = '2026-11-10T09:00:00.000Z';
@@ -35,7 +36,7 @@ describe('aggregateStats', () => {
   it('answers an empty period with zero counts for every key, null median and null shares', () => {
     const stats = aggregateStats(period, { emails: [], workflows: [], truncated: false });
 
-    expect(OrgStats.parse(stats)).toEqual(stats);
+    expect(StatsView.parse(stats)).toEqual(stats);
     expect(stats.emails.total).toBe(0);
     expect(Object.values(stats.emails.byCategory).every((n) => n === 0)).toBe(true);
     expect(Object.keys(stats.emails.byCategory)).toHaveLength(15);
@@ -106,7 +107,7 @@ describe('aggregateStats', () => {
 
     expect(stats.engines).toEqual({ claude: { count: 2, share: 0.4 }, rules: { count: 3, share: 0.6 } });
     expect(stats.tokens).toEqual({ input: 1000, output: 120 });
-    expect(OrgStats.parse(stats)).toEqual(stats);
+    expect(StatsView.parse(stats)).toEqual(stats);
   });
 });
 
@@ -139,6 +140,9 @@ describe('resolveStatsPeriod', () => {
     ['from equal to to', { from: '2026-11-10T00:00:00Z', to: '2026-11-10T00:00:00Z' }, 'must be before `to`'],
     ['93 days', { from: '2026-08-01', to: '2026-11-01' }, 'at most 92 days'],
     ['a from too far back for the default to', { from: '2026-01-01' }, 'at most 92 days'],
+    // Stored times sort as strings only with four-digit years.
+    ['a period ending after 9999', { to: '9999-12-31' }, 'must end before the year 10000'],
+    ['a default from before the year 0', { to: '0000-01-05' }, 'must begin in the year 0 or later'],
   ])('refuses %s', (_label, query, message) => {
     expect(() => resolveStatsPeriod(query, now)).toThrow(InvalidStatsPeriodError);
     expect(() => resolveStatsPeriod(query, now)).toThrow(message);
@@ -156,6 +160,8 @@ describe('StatsQuery', () => {
     [{ from: 'yesterday' }, 'from'],
     [{ to: '2026-11-01T10:00:00' }, 'to'], // a date-time without its zone is ambiguous
     [{ since: '2026-11-01' }, ''],
+    [{ to: '9999-12-31T23:00:00-05:00' }, 'to'], // past 9999 in UTC
+    [{ from: '0000-01-01T00:00:00+01:00' }, 'from'], // before the year 0 in UTC
   ])('refuses %j', (query, path) => {
     const parsed = StatsQuery.safeParse(query);
     expect(parsed.success).toBe(false);

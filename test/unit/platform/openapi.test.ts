@@ -1,3 +1,4 @@
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
@@ -6,7 +7,7 @@ import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
 import { fixedApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
-import { API_INFO, apiOperations } from '#functions/api/operations.ts';
+import { API_DESCRIPTION, apiOperations } from '#functions/api/operations.ts';
 import { apiRoutes } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
 import { buildOpenApiDocument } from '#platform/http/openapi.ts';
@@ -26,7 +27,7 @@ const operations = apiOperations({
   },
   stats: { activity: new DynamoOrgActivityReader('documentation-only'), clock: systemClock },
 });
-const document = buildOpenApiDocument(apiRoutes, operations, API_INFO);
+const document = buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION);
 
 type OperationObject = {
   operationId: string;
@@ -46,6 +47,29 @@ describe('the OpenAPI document', () => {
     const result = await new Validator().validate(document as unknown as Record<string, unknown>);
     expect(result.errors).toBeUndefined();
     expect(result.valid).toBe(true);
+  });
+
+  it("passes Redocly's recommended rules with no error and no warning", async () => {
+    // The rules as published, offline (openapi-core sends no telemetry; `recommended` is built in).
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({
+      source: JSON.stringify(document),
+      absoluteRef: 'openapi.json',
+      config,
+    });
+    const findings = problems.map(
+      (p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? '?'}`,
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('names its server relative to itself, so each deployment describes itself', () => {
+    expect(document.servers).toEqual([expect.objectContaining({ url: '..' })]);
+    // Served at <base>/v1/openapi.json: the paths (/v1/…) then hang off the base it came from.
+    expect(new URL('..', 'https://api.example.test/prod/v1/openapi.json').href).toBe(
+      'https://api.example.test/prod/',
+    );
+    expect(document.info.license?.name).toBeTruthy();
   });
 
   it('has every api route of the topology, under its operation name, and nothing else', () => {

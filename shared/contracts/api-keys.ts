@@ -1,19 +1,51 @@
 import { z } from 'zod';
-import { AGENT_ID, type ApiKeyRecord, RateLimitPerMinute, SCOPES, Scope } from './principal.ts';
-import { Role } from './roles.ts';
+import { IsoDateTime } from './iso-instant.ts';
 
+/*
+ * The access vocabulary as the API publishes it. The domain keeps its own (shared/domain/access):
+ * requests only compile into the use cases, and views out of the records, while the two agree,
+ * and test/unit/contracts/vocabulary.test.ts keeps them equal.
+ */
+
+/** What a key may be allowed to do; `admin` holds every scope of its own org. */
+export const SCOPES = [
+  'emails:read',
+  'emails:write',
+  'events:read',
+  'workflows:read',
+  'workflows:write',
+  'approvals:write',
+  'queue:read',
+  'queue:write',
+  'properties:read',
+  'stats:read',
+  'admin',
+] as const;
+/** What the person holding a key does at the company (for workflows and approvals; not a permission). */
+export const ROLES = [
+  'property_manager',
+  'maintenance_coordinator',
+  'leasing_agent',
+  'accounting',
+  'owner_relations',
+] as const;
+/** The person a people's key belongs to (an id in the org's own directory). */
+export const AGENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
+/** Bounds of a key's own requests-per-minute limit (absent: the platform default). */
+export const RATE_LIMIT_PER_MINUTE = { min: 1, max: 100_000 } as const;
 /** Key ids as generated (16 lower-case letters and digits); opaque dev keys' derived ids fit too. */
 export const KEY_ID = /^[a-z0-9]{16}$/;
-/** How long a rotated-out secret keeps working unless the request says otherwise. */
-export const DEFAULT_ROTATION_GRACE_SECONDS = 24 * 60 * 60;
+/** The longest a rotated-out secret may keep working. */
 export const MAX_ROTATION_GRACE_SECONDS = 7 * 24 * 60 * 60;
 
-// Normalised to UTC `toISOString` form, so stored times compare as strings.
-const Timestamp = z.iso
-  .datetime({ offset: true })
-  .transform((value) => new Date(value).toISOString())
-  .meta({ description: 'ISO-8601 date-time with its zone', example: '2027-01-01T00:00:00Z' });
-const RateLimit = RateLimitPerMinute.meta({
+const Scope = z.enum(SCOPES);
+const Role = z.enum(ROLES);
+
+const Timestamp = IsoDateTime.meta({
+  description: 'ISO-8601 date-time with its zone',
+  example: '2027-01-01T00:00:00Z',
+});
+const RateLimit = z.number().int().min(RATE_LIMIT_PER_MINUTE.min).max(RATE_LIMIT_PER_MINUTE.max).meta({
   description: 'Requests per minute this key may make; absent: the platform default',
 });
 
@@ -37,15 +69,9 @@ export type CreateApiKeyRequest = z.infer<typeof CreateApiKeyRequest>;
 /** Optional body: without one the old secret keeps working for the default grace period. */
 export const RotateApiKeyRequest = z
   .strictObject({
-    graceSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_ROTATION_GRACE_SECONDS)
-      .optional()
-      .meta({
-        description: `How long the old secret keeps working, in seconds (default ${DEFAULT_ROTATION_GRACE_SECONDS})`,
-      }),
+    graceSeconds: z.number().int().min(0).max(MAX_ROTATION_GRACE_SECONDS).optional().meta({
+      description: 'How long the old secret keeps working, in seconds (default 86400: a day)',
+    }),
   })
   .optional();
 
@@ -91,19 +117,3 @@ export const RotatedApiKey = z.object({
   previousSecretValidUntil: z.string(),
 });
 export type RotatedApiKey = z.infer<typeof RotatedApiKey>;
-
-export function apiKeyView(key: ApiKeyRecord): ApiKeyView {
-  return {
-    keyId: key.keyId,
-    name: key.name,
-    scopes: [...key.scopes],
-    ...(key.role ? { role: key.role } : {}),
-    ...(key.agentId ? { agentId: key.agentId } : {}),
-    ...(key.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: key.rateLimitPerMinute } : {}),
-    createdAt: key.createdAt,
-    ...(key.keyExpiresAt ? { expiresAt: key.keyExpiresAt } : {}),
-    ...(key.revokedAt ? { revokedAt: key.revokedAt } : {}),
-    ...(key.lastUsedAt ? { lastUsedAt: key.lastUsedAt } : {}),
-    ...(key.previousSecretExpiresAt ? { previousSecretValidUntil: key.previousSecretExpiresAt } : {}),
-  };
-}

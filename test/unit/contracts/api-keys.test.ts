@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   ApiKeyParams,
   ApiKeyView,
-  apiKeyView,
   CreateApiKeyRequest,
   MAX_ROTATION_GRACE_SECONDS,
   RotateApiKeyRequest,
-} from '#domain/access/api-key-requests.ts';
+} from '#contracts/api-keys.ts';
+import { apiKeyView } from '#functions/api/api-key-view.ts';
 
 const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
   result.error?.issues.map((issue) => issue.path.join('.') || '(root)');

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { IsoInstant } from './iso-instant.ts';
+
+/** Event ids: `evt_` and 32 hex digits derived from the event key. */
+export const EVENT_ID = /^evt_[0-9a-f]{32}$/;
+export const EVENT_STATUSES = ['received', 'processed', 'unrecognized', 'echo', 'failed'] as const;
+export const EVENT_SOURCES = ['rentvine', 'integration'] as const;
+export const EVENT_SCHEMES = ['rentvine-header', 'rentvine-body', 'standard-webhooks'] as const;
+
+/** Normalised event types (as shared/domain/rentvine/events.ts makes them): `work_order.created`, or `lease_renewed`. */
+const EVENT_TYPE = /^[a-z0-9]+(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)?$/;
+
+/**
+ * `GET /v1/events` query. Strict, so a misspelt filter is an error rather than a silently
+ * unfiltered listing; `since` becomes the stored `toISOString` form it is compared with.
+ */
+export const EventListQuery = z.strictObject({
+  status: z.enum(EVENT_STATUSES).optional(),
+  type: z
+    .string()
+    .max(100)
+    .regex(EVENT_TYPE, 'expected a normalised event type such as work_order.created')
+    .optional(),
+  since: IsoInstant.transform((since) => new Date(since).toISOString()).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z
+    .string()
+    .max(2048)
+    .regex(/^[A-Za-z0-9_-]+$/, 'expected the nextCursor of a previous page')
+    .optional(),
+});
+export type EventListQuery = z.infer<typeof EventListQuery>;
+
+export const EventPath = z.object({ eventId: z.string().regex(EVENT_ID) });
+
+/** One stored webhook event: never the raw headers, the signature block or personal data. */
+export const EventView = z
+  .object({
+    eventId: z.string().regex(EVENT_ID),
+    source: z.enum(EVENT_SOURCES),
+    status: z.enum(EVENT_STATUSES),
+    reason: z.string().optional().meta({ description: 'Why an event is `unrecognized` or `failed`' }),
+    eventType: z.string().optional().meta({ description: 'Normalised type, e.g. `work_order.created`' }),
+    objectId: z.string().optional(),
+    receivedAt: z.iso.datetime(),
+    processedAt: z.iso.datetime().optional(),
+    workflowId: z.string().optional(),
+    integrationId: z.string().optional(),
+    scheme: z.enum(EVENT_SCHEMES),
+    attempt: z.number().int().min(0),
+    payload: z.unknown().meta({
+      description: 'The delivered body without its signature block and personal data; text when not JSON',
+    }),
+  })
+  .meta({ id: 'Event' });
+export type EventView = z.infer<typeof EventView>;
+
+export const EventPage = z
+  .object({
+    events: z.array(EventView),
+    nextCursor: z
+      .string()
+      .optional()
+      .meta({ description: 'Pass as `cursor` for the next page; absent on the last one' }),
+  })
+  .meta({ id: 'EventPage' });
+export type EventPage = z.infer<typeof EventPage>;

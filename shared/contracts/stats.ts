@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { CATEGORIES, ENGINES, URGENCIES } from './classification.ts';
+import { EMAIL_STATUSES } from './emails.ts';
+import { IsoInstant } from './iso-instant.ts';
+
+/** Workflow states, as published (shared/domain/workflows/workflow.ts has the domain's). */
+export const WORKFLOW_STATES = ['triage'] as const;
+export const DEFAULT_STATS_DAYS = 30;
+/** A quarter: long enough for a quarterly review, short enough to keep one request's reads bounded. */
+export const MAX_STATS_DAYS = 92;
+
+/**
+ * `GET /v1/stats` query. Strict, so a misspelt bound is an error rather than a silent default.
+ * Cross-field rules (order, length, defaults) need the current time: the domain's
+ * `resolveStatsPeriod` applies them.
+ */
+export const StatsQuery = z.strictObject({
+  from: IsoInstant.optional().meta({
+    description: `Start of the period, inclusive (a date means 00:00 UTC). Default: ${DEFAULT_STATS_DAYS} days before \`to\`.`,
+  }),
+  to: IsoInstant.optional().meta({
+    description: `End of the period, exclusive; a date includes that whole day (UTC). Default: now. At most ${MAX_STATS_DAYS} days after \`from\`.`,
+  }),
+});
+export type StatsQuery = z.infer<typeof StatsQuery>;
+
+const Count = z.number().int().min(0);
+
+/**
+ * One member per key, each required: an object rather than a record, so the document names
+ * every member it requires (a record keyed by an enum would require names it never defines).
+ */
+function everyOf<K extends string, S extends z.ZodType>(keys: readonly K[], schema: S) {
+  return z.object(Object.fromEntries(keys.map((key) => [key, schema])) as Record<K, S>);
+}
+
+const EngineShare = z.object({
+  count: Count,
+  share: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .meta({ description: 'Of the classified emails; null when none was' }),
+});
+
+/** `GET /v1/stats`: one org's activity in a period. */
+export const StatsView = z
+  .object({
+    period: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }).meta({
+      description: 'The period counted: emails received and workflows created in [from, to).',
+    }),
+    emails: z.object({
+      total: Count,
+      byCategory: everyOf(CATEGORIES, Count),
+      byUrgency: everyOf(URGENCIES, Count),
+      byStatus: everyOf(EMAIL_STATUSES, Count),
+    }),
+    workflows: z.object({ total: Count, byState: everyOf(WORKFLOW_STATES, Count) }),
+    medianTimeToClassifySeconds: z.number().min(0).nullable().meta({
+      description: 'Median of classifiedAt − receivedAt over the classified emails; null when none.',
+    }),
+    approvalsPending: Count.meta({
+      description: 'Workflows of the period waiting for a human approval.',
+    }),
+    engines: everyOf(ENGINES, EngineShare),
+    tokens: z
+      .object({ input: Count, output: Count })
+      .meta({ description: 'Tokens spent by Claude classifications of the period.' }),
+    truncated: z.boolean().meta({
+      description:
+        'True when the period held more items than one request counts: the figures cover the oldest.',
+    }),
+  })
+  .meta({ id: 'Stats' });
+export type StatsView = z.infer<typeof StatsView>;
