@@ -69,7 +69,7 @@ export const PLATFORM_METRIC_ALARMS: readonly PlatformMetricAlarm[] = [
     service: 'sweeper',
     threshold: 0,
     description:
-      'The sweeper stopped re-sending stored work that was never queued after its resend limit (now `failed`); any copy that did reach a queue is in its DLQ: fix the cause, then `aictive dlq redrive` or `aictive replay`.',
+      'The sweeper gave up on stored work still unprocessed after its resend limit (never queued, or dead-lettered every time); marked `failed`, and any copy that reached a queue is in its DLQ: fix the cause, then `aictive dlq redrive` or `aictive replay`.',
   },
   {
     id: 'RateLimiterUnavailable',

@@ -34,9 +34,10 @@ export const METRICS = {
     'the rate limiter could not count a request (DynamoDB failed or took over 1 s); let through',
   // every queue consumer
   RecordsProcessed: 'queue messages handled successfully in a batch',
-  RecordsFailed: 'queue messages reported as batch item failures (retried, dead-lettered at maxReceiveCount)',
+  RecordsFailed: 'queue messages whose processing threw (retried; dead-lettered after maxReceiveCount)',
   // sweeper
-  OutboxResent: 'stored work that was never queued, queued again by the sweeper',
+  OutboxResent:
+    'stored work still unprocessed after its grace (never queued, or dead-lettered), queued again',
   OutboxResendFailed: 'a re-send the sweeper tried and could not make (tried again next sweep)',
   OutboxGaveUp: 'stored work the sweeper stopped re-sending after its resend limit; marked `failed`',
   // Powertools' own, on each instance's first invocation, with the extra dimension function_name
