@@ -3,7 +3,13 @@ import { defineConfig } from 'vitest/config';
 // One project per test layer, so `npm test` can run them in order and CI can run one alone.
 export default defineConfig({
   test: {
-    env: { POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_DEV: 'true' },
+    // Quiet: handler logs off, the local runtime's failures only (a test injecting a fault captures those).
+    env: {
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      POWERTOOLS_DEV: 'true',
+      AICTIVE_LOCAL_LOG_LEVEL: 'error',
+    },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

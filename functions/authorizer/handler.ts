@@ -1,4 +1,3 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
@@ -8,7 +7,7 @@ import { systemClock } from '#platform/clock.ts';
 import { ApiKeyPepperConfig, readConfig, TableConfig } from '#platform/config.ts';
 import { header } from '#platform/http/request.ts';
 import { instrumented } from '#platform/lambda.ts';
-import { metrics } from '#platform/observability.ts';
+import { count } from '#platform/observability.ts';
 import { authorizeApiKey } from '#usecases/authorize-api-key.ts';
 
 const config = readConfig(z.intersection(TableConfig, ApiKeyPepperConfig));
@@ -29,7 +28,7 @@ export const handler = instrumented(
     const principal = await authorizeApiKey(deps, header(event, 'authorization'));
     if (!principal) {
       // Counted, so the errors alarm can tell refusals from failures (lib/aws/alarms.ts).
-      metrics.addMetric('ApiKeyRejected', MetricUnit.Count, 1);
+      count('ApiKeyRejected');
       // API Gateway answers 401 for exactly this message.
       throw new Error('Unauthorized');
     }

@@ -1,6 +1,5 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod/mini';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
@@ -10,7 +9,8 @@ import { emergencyCues } from '#domain/classification/emergency-text.ts';
 import { EventMessage } from '#domain/inbox/event-message.ts';
 import { systemClock } from '#platform/clock.ts';
 import { IdempotencyTableConfig, readConfig, TableConfig, WorkflowQueueConfig } from '#platform/config.ts';
-import { logger, metrics } from '#platform/observability.ts';
+import type { MetricName } from '#platform/metric-catalogue.ts';
+import { count, logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
 import { type ProcessOutcome, processRentvineEvent } from '#usecases/process-rentvine-event.ts';
 
@@ -26,7 +26,7 @@ const deps = {
   emergencyCues,
 };
 
-const OUTCOME_METRICS: Record<ProcessOutcome['kind'], string> = {
+const OUTCOME_METRICS: Record<ProcessOutcome['kind'], MetricName> = {
   processed: 'EventProcessed',
   unrecognized: 'EventUnrecognized',
   echo: 'EventEcho',
@@ -39,11 +39,7 @@ async function processAndCount(message: EventMessage): Promise<ProcessOutcome> {
   // Integration payloads have no processor yet: counted apart, so they do not trip the
   // unrecognized-event alarm meant for Rentvine schema drift.
   const integration = outcome.kind === 'unrecognized' && outcome.source !== 'rentvine';
-  metrics.addMetric(
-    integration ? 'IntegrationEventKept' : OUTCOME_METRICS[outcome.kind],
-    MetricUnit.Count,
-    1,
-  );
+  count(integration ? 'IntegrationEventKept' : OUTCOME_METRICS[outcome.kind]);
   if (outcome.kind === 'unrecognized')
     logger.warn('unrecognized Rentvine event', { ...message, reason: outcome.reason });
   return outcome;

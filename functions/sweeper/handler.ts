@@ -1,4 +1,3 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { ScheduledEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
@@ -12,7 +11,7 @@ import {
   TableConfig,
 } from '#platform/config.ts';
 import { instrumented } from '#platform/lambda.ts';
-import { logger, metrics } from '#platform/observability.ts';
+import { count, logger } from '#platform/observability.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 
 const config = readConfig(
@@ -32,9 +31,9 @@ const deps = {
 
 export const handler = instrumented(async (_event: ScheduledEvent) => {
   const result = await resendPendingWork(deps, policy);
-  metrics.addMetric('OutboxResent', MetricUnit.Count, result.resent);
-  metrics.addMetric('OutboxResendFailed', MetricUnit.Count, result.failed);
-  metrics.addMetric('OutboxGaveUp', MetricUnit.Count, result.gaveUp);
+  count('OutboxResent', result.resent);
+  count('OutboxResendFailed', result.failed);
+  count('OutboxGaveUp', result.gaveUp);
   if (result.resent + result.failed + result.gaveUp > 0) logger.info('outbox sweep', result);
   return result;
 });

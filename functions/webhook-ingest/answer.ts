@@ -1,8 +1,8 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
-import { logger, metrics } from '#platform/observability.ts';
+import { webhookRejectedFor } from '#platform/metric-catalogue.ts';
+import { count, logger } from '#platform/observability.ts';
 import type { RejectionReason } from '#platform/security/verification.ts';
 import type { IngestOutcome } from '#usecases/ingest-rentvine-webhook.ts';
 
@@ -29,7 +29,7 @@ export function answer(outcome: IngestOutcome, instance: string | undefined): AP
 
 function refusal(reason: RejectionReason, instance: string | undefined): APIGatewayProxyResult {
   count('WebhookRejected');
-  count(`WebhookRejected_${reason}`);
+  count(webhookRejectedFor(reason));
   logger.warn('webhook rejected', { reason });
   switch (reason) {
     case 'too_large':
@@ -39,8 +39,4 @@ function refusal(reason: RejectionReason, instance: string | undefined): APIGate
     default:
       return problem(401, 'unauthorized', { detail: 'the delivery could not be authenticated', instance });
   }
-}
-
-export function count(name: string): void {
-  metrics.addMetric(name, MetricUnit.Count, 1);
 }

@@ -12,10 +12,10 @@ import { EventsQueueConfig, readConfig, TableConfig, WebhookSecretsConfig } from
 import { problem } from '#platform/http/problem.ts';
 import { header, rawBody, requestId } from '#platform/http/request.ts';
 import { instrumentedWithoutTracer } from '#platform/invocation.ts';
-import { logger } from '#platform/observability.ts';
+import { count, logger } from '#platform/observability.ts';
 import { ingestIntegrationWebhook } from '#usecases/ingest-integration-webhook.ts';
 import { type IngestOutcome, ingestRentvineWebhook } from '#usecases/ingest-rentvine-webhook.ts';
-import { answer, count } from './answer.ts';
+import { answer } from './answer.ts';
 
 const config = readConfig(
   z.intersection(z.object({ ...TableConfig.shape, ...EventsQueueConfig.shape }), WebhookSecretsConfig),

@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '#lib/topology.ts';
+import { METRIC_NAMESPACE } from '#platform/metric-catalogue.ts';
 import { FUNCTION_BUNDLING } from './function-bundling.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,7 +41,7 @@ export class AictiveFunction extends NodejsFunction {
       }),
       environment: {
         POWERTOOLS_SERVICE_NAME: spec.name,
-        POWERTOOLS_METRICS_NAMESPACE: 'Aictive',
+        POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         STAGE: stage,
         NODE_OPTIONS: '--enable-source-maps',

@@ -1,11 +1,19 @@
 import { Duration } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
-import { ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  ComparisonOperator,
+  MathExpression,
+  type Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import type { FunctionName } from '#lib/topology.ts';
+import type { MetricName } from '#platform/metric-catalogue.ts';
 import type { AictiveFunction } from './aictive-function.ts';
 import { pascal } from './construct-ids.ts';
+import { platformMetric } from './platform-metric.ts';
 import type { WorkQueue } from './work-queue.ts';
 
 /** Slower than this at p95 and callers (and Rentvine's webhook timeout) start to notice. */
@@ -18,6 +26,60 @@ export const API_LATENCY_P95_THRESHOLD_MS = 2000;
  */
 export const WEBHOOK_REJECTIONS_THRESHOLD = 20;
 const PERIOD = Duration.minutes(5);
+
+/** An alarm on a count the functions emit (metric-catalogue.ts), summed over 5 minutes. */
+export interface PlatformMetricAlarm {
+  readonly id: string;
+  readonly metric: MetricName;
+  /** The function that emits it: the metric's `service` dimension. */
+  readonly service: FunctionName;
+  /** Fires above this many in 5 minutes. */
+  readonly threshold: number;
+  readonly description: string;
+}
+
+/** Each says what increments the count; test/integration/alarmed-metrics.test.ts drives each one. */
+export const PLATFORM_METRIC_ALARMS: readonly PlatformMetricAlarm[] = [
+  {
+    id: 'WebhookRejections',
+    metric: 'WebhookRejected',
+    service: 'webhook-ingest',
+    threshold: WEBHOOK_REJECTIONS_THRESHOLD,
+    description: `More than ${WEBHOOK_REJECTIONS_THRESHOLD} webhook deliveries refused in 5 minutes (401 bad, stale, replayed or missing signature, or an unknown org or integration; 403 source network not allowed; 413 over 256 KB): a rotated secret not updated on the sender's side, clock skew, or forgery. WebhookRejected_<reason> says which.`,
+  },
+  {
+    id: 'WebhookUnrecognized',
+    metric: 'WebhookUnrecognized',
+    service: 'webhook-ingest',
+    threshold: 0,
+    description:
+      'An authentic webhook could not be parsed (invalid JSON, unknown type, schema drift); stored as `unrecognized` and not queued: inspect it; once the parser knows the shape, `aictive replay` processes it.',
+  },
+  {
+    id: 'EventUnrecognized',
+    metric: 'EventUnrecognized',
+    service: 'event-processor',
+    threshold: 0,
+    description:
+      'The event processor met a Rentvine event it cannot name or whose schema drifted (integration payloads are counted apart); settled as `unrecognized`: inspect it; once the parser knows the shape, `aictive replay` processes it.',
+  },
+  {
+    id: 'OutboxGaveUp',
+    metric: 'OutboxGaveUp',
+    service: 'sweeper',
+    threshold: 0,
+    description:
+      'The sweeper gave up on stored work still unprocessed after its resend limit (never queued, or dead-lettered every time); marked `failed`, and any copy that reached a queue is in its DLQ: fix the cause, then `aictive dlq redrive` or `aictive replay`.',
+  },
+  {
+    id: 'RateLimiterUnavailable',
+    metric: 'RateLimiterUnavailable',
+    service: 'api',
+    threshold: 0,
+    description:
+      "The per-key rate limiter could not count a request (DynamoDB failed, or took over 1 s): those requests were let through unlimited; the API's own answers are unaffected.",
+  },
+];
 
 export interface OperationalAlarmsProps {
   readonly topic: ITopic;
@@ -42,13 +104,13 @@ export class OperationalAlarms extends Construct {
         `${pascal(spec.name)}DeadLetters`,
         deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
         0,
-        `Messages from the ${spec.name} queue gave up after ${spec.maxReceiveCount} receives; inspect and redrive the DLQ.`,
+        `A message of the ${spec.name} queue failed ${spec.maxReceiveCount} receives in a row (its consumer reported it as a batch item failure, threw, or timed out each time) and was moved to the DLQ; the consumer's "message failed" log lines say why: fix the cause, then \`aictive dlq redrive --queue ${spec.name}\`.`,
       );
       this.alarm(
         `${pascal(spec.name)}OldestMessageAge`,
         queue.metricApproximateAgeOfOldestMessage({ period: PERIOD, statistic: 'Maximum' }),
         spec.maxAgeAlarmSeconds,
-        `The ${spec.name} queue holds a message older than ${spec.maxAgeAlarmSeconds} s: its consumer is stuck or too slow.`,
+        `The ${spec.name} queue holds a message older than ${spec.maxAgeAlarmSeconds} s: its consumer is failing it again and again, stuck, throttled, or too slow for the load.`,
       );
     }
     for (const fn of functions) {
@@ -58,50 +120,23 @@ export class OperationalAlarms extends Construct {
           ? authorizerFailures(fn)
           : fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
         0,
-        `The ${fn.spec.name} function failed invocations.`,
+        errorsDescription(fn),
       );
     }
-    this.alarm(
-      'WebhookRejections',
-      platformMetric('WebhookRejected', 'webhook-ingest'),
-      WEBHOOK_REJECTIONS_THRESHOLD,
-      `More than ${WEBHOOK_REJECTIONS_THRESHOLD} webhook deliveries refused in 5 minutes: a rotated secret not updated on the sender's side, clock skew, or forgery.`,
-    );
-    this.alarm(
-      'WebhookUnrecognized',
-      platformMetric('WebhookUnrecognized', 'webhook-ingest'),
-      0,
-      'An authentic webhook could not be parsed (unknown type, schema drift, invalid JSON); kept as `unrecognized`: inspect it; once the parser knows the shape, `aictive replay` processes it.',
-    );
-    this.alarm(
-      'EventUnrecognized',
-      platformMetric('EventUnrecognized', 'event-processor'),
-      0,
-      'The event processor met an event it cannot name or whose schema drifted; kept as `unrecognized`: inspect it; once the parser knows the shape, `aictive replay` processes it.',
-    );
-    this.alarm(
-      'OutboxGaveUp',
-      platformMetric('OutboxGaveUp', 'sweeper'),
-      0,
-      'The sweeper gave up re-sending stored work (now `failed`); its copies are in a DLQ: fix the cause, then `aictive dlq redrive` or `aictive replay`.',
-    );
-    this.alarm(
-      'RateLimiterUnavailable',
-      platformMetric('RateLimiterUnavailable', 'api'),
-      0,
-      'The per-key rate limiter could not count (DynamoDB failing or slow): requests are let through unlimited until it recovers.',
-    );
+    for (const { id, metric, service, threshold, description } of PLATFORM_METRIC_ALARMS) {
+      this.alarm(id, platformMetric(metric, service, PERIOD), threshold, description);
+    }
     this.alarm(
       'ApiServerErrors',
       api.metricServerError({ period: PERIOD, statistic: 'Sum' }),
       0,
-      'The API answered 5XX.',
+      'API Gateway answered 5XX: a function threw, timed out (29 s) or returned a 5XX (e.g. 503 stored-not-queued, 500 internal), or the authorizer failed.',
     );
     this.alarm(
       'ApiLatencyP95',
       api.metricLatency({ period: PERIOD, statistic: 'p95' }),
       API_LATENCY_P95_THRESHOLD_MS,
-      `API p95 latency above ${API_LATENCY_P95_THRESHOLD_MS} ms.`,
+      `API p95 latency (API Gateway, including the authorizer and the function) above ${API_LATENCY_P95_THRESHOLD_MS} ms over 5 minutes.`,
     );
   }
 
@@ -119,6 +154,20 @@ export class OperationalAlarms extends Construct {
   }
 }
 
+/** What the Errors metric of each kind of function counts. */
+function errorsDescription({ spec }: AictiveFunction): string {
+  switch (spec.kind) {
+    case 'authorizer':
+      return `The ${spec.name} function failed beyond refusing keys (Errors minus ApiKeyRejected): it threw another error or timed out, and API Gateway answered 500.`;
+    case 'http':
+      return `The ${spec.name} function threw, crashed or timed out (an answered 5XX problem is not an error here; ApiServerErrors counts those).`;
+    case 'queue':
+      return `The ${spec.name} function threw, crashed or timed out, or every message of a batch failed (a single failed message is a batch item failure, not an error: it is retried, and the ${spec.consumes?.queue} dead-letter alarm fires if it never succeeds).`;
+    case 'schedule':
+      return `The ${spec.name} function threw, crashed or timed out; the schedule runs it again next time.`;
+  }
+}
+
 /**
  * An authorizer answers a bad key by throwing "Unauthorized" (the only way to get a 401), which
  * Lambda counts as an error; the function counts those refusals (ApiKeyRejected), and only the
@@ -131,18 +180,7 @@ function authorizerFailures(fn: AictiveFunction): MathExpression {
     period: PERIOD,
     usingMetrics: {
       errors: fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
-      rejected: platformMetric('ApiKeyRejected', fn.spec.name),
+      rejected: platformMetric('ApiKeyRejected', fn.spec.name, PERIOD),
     },
-  });
-}
-
-/** A count the functions emit with Powertools (EMF): namespace Aictive, dimension service = function name. */
-function platformMetric(metricName: string, service: string): Metric {
-  return new Metric({
-    namespace: 'Aictive',
-    metricName,
-    dimensionsMap: { service },
-    period: PERIOD,
-    statistic: 'Sum',
   });
 }

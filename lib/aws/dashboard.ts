@@ -3,6 +3,7 @@ import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { Dashboard, GraphWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import type { AictiveFunction } from './aictive-function.ts';
+import { platformMetric } from './platform-metric.ts';
 import type { WorkQueue } from './work-queue.ts';
 
 const PERIOD = Duration.minutes(1);
@@ -14,7 +15,10 @@ export interface OperationsDashboardProps {
   readonly api: RestApi;
 }
 
-/** One page for the on-call: API health, queue backlog and dead letters, function errors and duration. */
+/**
+ * One page for the on-call: API health, queue backlog and dead letters, function errors and
+ * duration, then the platform's own counts (metric-catalogue.ts): webhooks, messages, outbox.
+ */
 export class OperationsDashboard extends Construct {
   constructor(scope: Construct, id: string, { stage, queues, functions, api }: OperationsDashboardProps) {
     super(scope, id);
@@ -63,6 +67,38 @@ export class OperationsDashboard extends Construct {
         title: 'Function duration p95 (ms)',
         left: functions.map((fn) =>
           fn.metricDuration({ period: PERIOD, statistic: 'p95', label: fn.spec.name }),
+        ),
+      }),
+    );
+    const consumers = functions.filter((fn) => fn.spec.consumes);
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Webhook deliveries',
+        left: (['WebhookReceived', 'WebhookEnqueued', 'WebhookDuplicate', 'WebhookRejected'] as const).map(
+          (name) => platformMetric(name, 'webhook-ingest', PERIOD),
+        ),
+        right: (['WebhookUnrecognized', 'WebhookEnqueueFailed'] as const).map((name) =>
+          platformMetric(name, 'webhook-ingest', PERIOD),
+        ),
+      }),
+      new GraphWidget({
+        title: 'Queue messages failed (retried, then dead-lettered)',
+        left: consumers.map((fn) =>
+          platformMetric('RecordsFailed', fn.spec.name, PERIOD).with({ label: fn.spec.name }),
+        ),
+      }),
+      new GraphWidget({
+        title: 'Outbox sweep',
+        left: (['OutboxResent', 'OutboxResendFailed', 'OutboxGaveUp'] as const).map((name) =>
+          platformMetric(name, 'sweeper', PERIOD),
+        ),
+      }),
+      new GraphWidget({
+        title: 'Cold starts',
+        left: functions.map((fn) =>
+          platformMetric('ColdStart', fn.spec.name, PERIOD, { function_name: fn.functionName }).with({
+            label: fn.spec.name,
+          }),
         ),
       }),
     );

@@ -7,7 +7,7 @@ import { isCorsPath, preflightHeaders } from '#platform/http/cors.ts';
 import { evaluatePolicy } from './authorizer-policy.ts';
 import { toGatewayResponse, writeGatewayResponse, writeProblem } from './http-response.ts';
 import type { LambdaInvoker, LoadedFunction } from './lambda.ts';
-import { logError } from './log.ts';
+import { logError, logRequestWhenAnswered } from './log.ts';
 import { methodArn, type ReceivedRequest, toAuthorizerEvent, toProxyEvent } from './proxy-event.ts';
 import { RouteTable, type RouteTarget } from './routes.ts';
 
@@ -46,6 +46,7 @@ export async function startApiGateway(opts: ApiGatewayOptions): Promise<ApiGatew
   const inFlight = new Set<Promise<void>>();
 
   const server = createServer((req, res) => {
+    logRequestWhenAnswered(req, res);
     const handling = handle(req, res).catch((error: unknown) => {
       logError('local API gateway failed to answer', { path: req.url }, error);
       if (!res.headersSent) writeProblem(res, 500, randomUUID());

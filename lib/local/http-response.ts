@@ -17,12 +17,9 @@ export function writeProblem(
     status,
     instance: requestId,
   });
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    ...headers,
-    'content-type': 'application/problem+json',
-    'x-request-id': requestId,
-  });
+  // Set apart, so the request's log line can read it back (log.ts).
+  res.setHeader('x-request-id', requestId);
+  res.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'content-type': 'application/problem+json' });
   res.end(body);
 }
 

@@ -6,8 +6,10 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
+import { queues } from '#lib/topology.ts';
+import { failureCausesOf } from '#platform/batch-failure-causes.ts';
 import type { LambdaInvoker, LoadedFunction } from './lambda.ts';
-import { logError } from './log.ts';
+import { logError, logProcessedMessage } from './log.ts';
 import type { QueueResources } from './provision.ts';
 import { failedMessageIds, toSqsEvent } from './sqs-event.ts';
 
@@ -39,6 +41,8 @@ export function startQueuePoller(opts: QueuePollerOptions): QueuePoller {
   const { fn, queue, sqs } = opts;
   const batchSize = fn.spec.consumes?.batchSize;
   if (batchSize === undefined) throw new Error(`${fn.spec.name} consumes no queue`);
+  const queueName = fn.spec.consumes?.queue ?? '';
+  const maxReceiveCount = queues.find((spec) => spec.name === queueName)?.maxReceiveCount ?? 1;
   const abort = new AbortController();
 
   async function receive(): Promise<Message[]> {
@@ -56,17 +60,45 @@ export function startQueuePoller(opts: QueuePollerOptions): QueuePoller {
   }
 
   async function deliver(event: SQSEvent): Promise<void> {
+    const started = performance.now();
+    let outcome: unknown;
     let keep: ReadonlySet<string>;
     try {
-      keep = failedMessageIds(await opts.invoker.invoke(fn, event), event);
+      outcome = await opts.invoker.invoke(fn, event);
+      keep = failedMessageIds(outcome, event);
     } catch (error) {
+      outcome = error;
+      keep = new Set(event.Records.map((record) => record.messageId));
+    }
+    const causes = failureCausesOf(outcome);
+    if (outcome instanceof Error && causes.size === 0) {
+      // A crash or a timeout, not failures the function reported: worth its stack.
       logError(
         'queue handler failed; the whole batch returns after the visibility timeout',
         log(event),
-        error,
+        outcome,
       );
-      return;
     }
+    const ms = performance.now() - started;
+    for (const record of event.Records) {
+      const failed = keep.has(record.messageId);
+      logProcessedMessage({
+        function: fn.spec.name,
+        queue: queueName,
+        messageId: record.messageId,
+        receiveCount: Number(record.attributes.ApproximateReceiveCount),
+        maxReceiveCount,
+        ids: idsIn(record.body),
+        ms,
+        ...(failed ? { failure: { cause: causeOf(record.messageId) } } : {}),
+      });
+    }
+
+    function causeOf(messageId: string): unknown {
+      if (causes.has(messageId)) return causes.get(messageId);
+      return outcome instanceof Error ? outcome : 'not reported (the function returned only the message id)';
+    }
+
     const done = event.Records.filter((record) => !keep.has(record.messageId));
     if (done.length === 0) return;
     const { Failed } = await sqs.send(
@@ -81,7 +113,7 @@ export function startQueuePoller(opts: QueuePollerOptions): QueuePoller {
   function log(event: SQSEvent) {
     return {
       function: fn.spec.name,
-      queue: queue.arn,
+      queue: queueName,
       messageIds: event.Records.map((record) => record.messageId),
     };
   }
@@ -93,7 +125,7 @@ export function startQueuePoller(opts: QueuePollerOptions): QueuePoller {
         if (messages.length > 0) await deliver(toSqsEvent(messages, queue.arn));
       } catch (error) {
         if (abort.signal.aborted) return;
-        logError('queue poll failed', { function: fn.spec.name, queue: queue.arn }, error);
+        logError('queue poll failed', { function: fn.spec.name, queue: queueName }, error);
         await sleep(RECEIVE_RETRY_MS, undefined, { signal: abort.signal }).catch(() => undefined);
       }
     }
@@ -106,4 +138,19 @@ export function startQueuePoller(opts: QueuePollerOptions): QueuePoller {
       await running;
     },
   };
+}
+
+/** The ids a message carries (every string field named `…Id`: orgId, eventId, emailId…), for its log line. */
+function idsIn(body: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter(
+        (entry): entry is [string, string] => entry[0].endsWith('Id') && typeof entry[1] === 'string',
+      ),
+    );
+  } catch {
+    return {};
+  }
 }

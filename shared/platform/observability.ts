@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { METRIC_NAMESPACE, type MetricName, type WebhookRejectedByReason } from './metric-catalogue.ts';
 
 /**
  * Module singletons (one per Lambda instance), as in the Powertools examples. The service name
@@ -8,6 +9,15 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
  */
 export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'aictive' });
 export const metrics = new Metrics({
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Aictive',
+  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? METRIC_NAMESPACE,
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'aictive',
 });
+
+/**
+ * Counts under a catalogued name (metric-catalogue.ts), flushed at the end of the invocation. A
+ * zero is not stored: CloudWatch reads no data as none happened (every alarm treats missing data
+ * as healthy), and an invocation with nothing to count then publishes nothing at all.
+ */
+export function count(name: MetricName | WebhookRejectedByReason, value = 1): void {
+  if (value > 0) metrics.addMetric(name, MetricUnit.Count, value);
+}

@@ -5,8 +5,9 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addAictiveStacks } from '#lib/aws/aictive-app.ts';
-import { WEBHOOK_REJECTIONS_THRESHOLD } from '#lib/aws/alarms.ts';
+import { PLATFORM_METRIC_ALARMS, WEBHOOK_REJECTIONS_THRESHOLD } from '#lib/aws/alarms.ts';
 import { queues } from '#lib/topology.ts';
+import { METRIC_NAMESPACE, METRICS } from '#platform/metric-catalogue.ts';
 
 const cdkContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context;
 const outdir = mkdtempSync(join(tmpdir(), 'aictive-cdk-ops-'));
@@ -60,5 +61,53 @@ describe('webhook and outbox alarms', () => {
     expect(actions).toHaveLength(1);
     expect(JSON.stringify(actions)).toContain(topicId);
     expect(found[0]?.Properties.OKActions).toEqual(actions);
+  });
+});
+
+describe('alarms on the catalogued metrics say what fires them', () => {
+  const alarms = Object.values(service.findResources('AWS::CloudWatch::Alarm')).map(
+    (alarm) => alarm.Properties as Record<string, unknown>,
+  );
+
+  it.each(PLATFORM_METRIC_ALARMS)('$id watches $metric of $service with its description', (expected) => {
+    expect(METRICS[expected.metric]).toBeDefined();
+    const found = alarms.filter(
+      (alarm) => alarm.MetricName === expected.metric && alarm.Namespace === METRIC_NAMESPACE,
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      AlarmDescription: expected.description,
+      Dimensions: [{ Name: 'service', Value: expected.service }],
+    });
+  });
+
+  it("describes each function's errors alarm by what its Errors metric counts", () => {
+    const description = (name: string) =>
+      alarms.find(
+        (alarm) =>
+          alarm.MetricName === 'Errors' && JSON.stringify(alarm.AlarmDescription).includes(`The ${name} `),
+      )?.AlarmDescription;
+    expect(description('event-processor')).toContain('every message of a batch failed');
+    expect(description('sweeper')).toContain('the schedule runs it again');
+    expect(description('api')).toContain('an answered 5XX problem is not an error here');
+    const authorizer = alarms.find((alarm) => JSON.stringify(alarm.Metrics ?? '').includes('ApiKeyRejected'));
+    expect(authorizer?.AlarmDescription).toContain('Errors minus ApiKeyRejected');
+  });
+});
+
+describe('the operations dashboard', () => {
+  it('graphs the catalogued counts by function', () => {
+    const dashboards = Object.values(service.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]?.Properties.DashboardBody);
+    for (const metric of [
+      'WebhookRejected',
+      'WebhookUnrecognized',
+      'RecordsFailed',
+      'OutboxGaveUp',
+      'ColdStart',
+    ]) {
+      expect(body).toContain(`\\"${METRIC_NAMESPACE}\\",\\"${metric}\\"`);
+    }
   });
 });

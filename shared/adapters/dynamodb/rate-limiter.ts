@@ -1,4 +1,3 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   admitted,
@@ -8,7 +7,7 @@ import {
   rateLimitWindow,
   refused,
 } from '#domain/access/rate-limit.ts';
-import { logger, metrics } from '#platform/observability.ts';
+import { count, logger } from '#platform/observability.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys } from './keys.ts';
 
@@ -74,7 +73,7 @@ export class DynamoRateLimiter implements RateLimiter {
     } catch (error) {
       if (isConditionFailure(error)) return refused(limitPerMinute, window);
       logger.warn('rate limiter unavailable; letting the request through unmetered', { keyId, error });
-      metrics.addMetric('RateLimiterUnavailable', MetricUnit.Count, 1);
+      count('RateLimiterUnavailable');
       // Nothing was counted, so the client is shown the whole window's budget.
       return admitted(limitPerMinute, window, 0);
     }

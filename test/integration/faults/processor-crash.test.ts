@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { LambdaInvoker, loadFunctions } from '#lib/local/lambda.ts';
 import { startQueuePoller } from '#lib/local/queue-poller.ts';
-import { type FunctionSpec, functions } from '#lib/topology.ts';
+import { type FunctionSpec, functions, queues } from '#lib/topology.ts';
 import { deliverEmergency, eventIdOf } from '#test/support/deliveries.ts';
 import {
   DYNAMODB_REFUSED,
@@ -80,6 +80,8 @@ describe('event-processor crashing mid-batch', () => {
   const beforeSnapshot = () => eventIds.filter((_, i) => i % 3 === 1);
   let dead: string[] = [];
   let workflowStarts: Message[] = [];
+  /** The local runtime's failure lines: expected here, so kept out of the test output and checked. */
+  let runtimeLog = '';
 
   beforeAll(async () => {
     for (let i = 0; i < EVENTS; i += 1) eventIds.push(await acceptEmergency(`${9000 + i}`));
@@ -119,6 +121,10 @@ describe('event-processor crashing mid-batch', () => {
     const [processor] = await loadFunctions([spec]);
     if (!processor) throw new Error('event-processor did not load');
     const invoker = new LambdaInvoker();
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      runtimeLog += String(chunk);
+      return true;
+    });
     const poller = startQueuePoller({
       sqs: stack.sqs,
       fn: processor,
@@ -135,6 +141,7 @@ describe('event-processor crashing mid-batch', () => {
     } finally {
       await poller.stop();
       await invoker.drain();
+      stderr.mockRestore();
       proxy.setRule(forwardEverything);
     }
     dead = (await stack.drain('events', { dlq: true })).map(eventIdOf);
@@ -153,6 +160,20 @@ describe('event-processor crashing mid-batch', () => {
       expect(status === 'processed' || dead.includes(eventId), `${eventId} is ${status}`).toBe(true);
     }
     expect([...dead].sort()).toEqual([...poisonIds].sort());
+  });
+
+  it('logs each dead letter with the function and the error that failed it, and nothing else as dead', () => {
+    const deadLines = runtimeLog.split('\n').filter((line) => line.includes('dead-lettered'));
+    expect(deadLines).toHaveLength(POISON);
+    for (const eventId of poisonIds) {
+      const line = deadLines.find((candidate) => candidate.includes(`eventId=${eventId}`));
+      expect(line).toMatch(/^\S+ {2}event-processor dead-lettered/);
+      const maxReceiveCount = queues.find((queue) => queue.name === 'events')?.maxReceiveCount;
+      expect(line).toContain(`receive=${maxReceiveCount}/${maxReceiveCount}`);
+      expect(line).toContain(
+        `error=EventNotFoundError: event ${eventId} of org ${org.orgId} is not in the inbox`,
+      );
+    }
   });
 
   // SQS is at-least-once and a crash between "workflow queued" and "event settled" re-queues the

@@ -152,6 +152,8 @@ describe('local queue poller (event source mapping)', () => {
   });
 
   it('redelivers only the reported batch item failure, then moves it to the DLQ after maxReceiveCount', async () => {
+    // The failure lines are expected here: captured, and the last one checked.
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const queue = runtime.resources.queues.events;
     const [failing, healthy] = [randomUUID(), randomUUID()];
     await sqs.send(
@@ -181,5 +183,10 @@ describe('local queue poller (event source mapping)', () => {
     expect(JSON.parse(dead?.Body ?? '{}')).toEqual({ id: failing, outcome: 'fail' });
     expect(await messagesLeft(queue.url)).toBe(0);
     expect((await deliveries(failing)).length).toBe(maxReceiveCount);
+    const logged = stderr.mock.calls.map(([line]) => String(line)).join('');
+    stderr.mockRestore();
+    expect(logged).toMatch(
+      new RegExp(`fixture-consumer dead-lettered .*receive=${maxReceiveCount}/${maxReceiveCount}`),
+    );
   }, 30_000);
 });

@@ -1,0 +1,54 @@
+import type { RejectionReason } from './security/verification.ts';
+
+/**
+ * The one list of the metrics the functions emit (EMF, through Powertools) and the alarms and
+ * dashboard read: emitters and lib/aws import these names, so a renamed metric cannot leave an
+ * alarm watching nothing. Every metric is a count, in this namespace, with the dimension
+ * `service` = the function's name in lib/topology.ts (POWERTOOLS_SERVICE_NAME).
+ *
+ * No Powertools import here: the CDK app reads this file too.
+ */
+export const METRIC_NAMESPACE = 'Aictive';
+
+/** What each count means, by name. */
+export const METRICS = {
+  // webhook-ingest
+  WebhookReceived: 'a delivery reached a webhook route (before any check)',
+  WebhookVerified: 'a delivery passed every check (then accepted, duplicate or unavailable)',
+  WebhookEnqueued: 'a verified, recognized delivery was stored and queued for the event processor',
+  WebhookUnrecognized: 'a verified delivery could not be parsed; kept as `unrecognized`',
+  WebhookDuplicate: 'a verified delivery of an event already received',
+  WebhookEnqueueFailed:
+    'a verified delivery was stored but not queued (answered 503; the sweeper re-sends it)',
+  WebhookRejected: 'a delivery refused for any reason; `WebhookRejected_<reason>` says which',
+  // event-processor
+  EventProcessed: 'a Rentvine event applied to its snapshot (and its triggers queued)',
+  EventUnrecognized: 'a Rentvine event of an unknown type or a drifted schema; kept as `unrecognized`',
+  EventEcho: "a Rentvine event caused by the platform's own write, skipped",
+  EventAlreadySettled: 'an event already processed or settled by an earlier delivery',
+  IntegrationEventKept: 'an integration payload stored with no processor for it yet',
+  // authorizer
+  ApiKeyRejected: 'an API key refused (unknown, malformed, revoked, expired or rotated out)',
+  // api
+  RateLimiterUnavailable:
+    'the rate limiter could not count a request (DynamoDB failed or took over 1 s); let through',
+  // every queue consumer
+  RecordsProcessed: 'queue messages handled successfully in a batch',
+  RecordsFailed: 'queue messages whose processing threw (retried; dead-lettered after maxReceiveCount)',
+  // sweeper
+  OutboxResent:
+    'stored work still unprocessed after its grace (never queued, or dead-lettered), queued again',
+  OutboxResendFailed: 'a re-send the sweeper tried and could not make (tried again next sweep)',
+  OutboxGaveUp: 'stored work the sweeper stopped re-sending after its resend limit; marked `failed`',
+  // Powertools' own, on each instance's first invocation, with the extra dimension function_name
+  ColdStart: "a function instance's first invocation",
+} as const;
+
+export type MetricName = keyof typeof METRICS;
+
+/** The per-reason count beside WebhookRejected; the reasons are a closed set, so names stay bounded. */
+export type WebhookRejectedByReason = `WebhookRejected_${RejectionReason}`;
+
+export function webhookRejectedFor(reason: RejectionReason): WebhookRejectedByReason {
+  return `WebhookRejected_${reason}`;
+}

@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
+import { PLATFORM_METRIC_ALARMS } from '#lib/aws/alarms.ts';
+import type { FunctionName } from '#lib/topology.ts';
+import { METRIC_NAMESPACE, type MetricName } from '#platform/metric-catalogue.ts';
+import { stableId } from '#platform/security/ids.ts';
+import { signWebhook } from '#platform/security/webhook-signature.ts';
+import { apiEvent, lambdaContext, sqsEvent } from '#test/support/lambda-events.ts';
+import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
+import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+
+/**
+ * Every metric an alarm watches (lib/aws/alarms.ts) is proved emitted by the real code path
+ * that should raise it, as CloudWatch would read it: the EMF line each handler prints, parsed
+ * for the catalogue's namespace, the metric's name and the `service` dimension the alarm filters
+ * on. Each scenario loads its function afresh, with the environment the deployers give it.
+ */
+
+type Handler = (event: unknown, context: Context) => Promise<unknown>;
+
+interface Emf {
+  readonly _aws: {
+    readonly CloudWatchMetrics: readonly {
+      readonly Namespace: string;
+      readonly Dimensions: readonly (readonly string[])[];
+      readonly Metrics: readonly { readonly Name: string; readonly Unit: string }[];
+    }[];
+  };
+  readonly [key: string]: unknown;
+}
+
+let stack: TestStack;
+let org: TestOrg;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  org = await createTestOrg(stack.resources.tables.main);
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await stack?.stop();
+});
+
+/** The function as one Lambda instance would load it: fresh module singletons, metrics on, plain EMF. */
+async function loadFunction(service: FunctionName, env: Record<string, string> = {}): Promise<Handler> {
+  vi.resetModules();
+  vi.unstubAllEnvs();
+  for (const [name, value] of Object.entries({
+    POWERTOOLS_SERVICE_NAME: service,
+    POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE,
+    POWERTOOLS_METRICS_DISABLED: 'false',
+    POWERTOOLS_DEV: 'false',
+    // Lambda sets it; Powertools counts a cold start only then.
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    ...env,
+  }))
+    vi.stubEnv(name, value);
+  const module = (await import(new URL(`../../functions/${service}/handler.ts`, import.meta.url).href)) as {
+    handler: Handler;
+  };
+  return module.handler;
+}
+
+/** Runs one invocation and returns what it printed: the EMF documents, and everything else. */
+async function invoke(handler: Handler, event: unknown, service: string) {
+  const printed: string[] = [];
+  const capture = (chunk: unknown) => {
+    printed.push(String(chunk));
+    return true;
+  };
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  try {
+    await handler(event, lambdaContext(service)).catch((error: unknown) => error);
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+  const lines = printed.join('').split('\n').filter(Boolean);
+  const emf = lines.filter((line) => line.startsWith('{"_aws"')).map((line) => JSON.parse(line) as Emf);
+  return { emf, other: lines.filter((line) => !line.startsWith('{"_aws"')) };
+}
+
+/** The value CloudWatch would record for this metric under this namespace and service, if any. */
+function emitted(documents: readonly Emf[], metric: string, service: string): number | undefined {
+  for (const document of documents) {
+    for (const directive of document._aws.CloudWatchMetrics) {
+      const named = directive.Metrics.some((m) => m.Name === metric && m.Unit === 'Count');
+      const byService = directive.Dimensions.some((set) => set.includes('service'));
+      if (named && byService && directive.Namespace === METRIC_NAMESPACE && document.service === service)
+        return Number(document[metric]);
+    }
+  }
+  return undefined;
+}
+
+function webhook(orgId: string, body: string, headers: Record<string, string>) {
+  return apiEvent({
+    method: 'POST',
+    resource: '/webhooks/rentvine/{orgId}',
+    path: `/webhooks/rentvine/${orgId}`,
+    pathParameters: { orgId },
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+  });
+}
+
+async function storeReceivedEvent(rawBody: string, receivedAt: Date): Promise<string> {
+  const eventId = stableId('evt', org.orgId, randomUUID());
+  await new DynamoEventInbox(stack.resources.tables.main).store({
+    orgId: org.orgId,
+    eventId,
+    eventKey: eventId,
+    source: 'rentvine',
+    scheme: 'rentvine-header',
+    receivedAt: receivedAt.toISOString(),
+    rawBody,
+    headers: {},
+    status: 'received',
+  });
+  return eventId;
+}
+
+/** How to make each alarmed metric happen, for real. */
+const scenarios: Record<string, { service: FunctionName; run: () => Promise<Emf[]> }> = {
+  WebhookRejected: {
+    service: 'webhook-ingest',
+    async run() {
+      const handler = await loadFunction('webhook-ingest');
+      const body = '{"event":{"eventType":"workOrder.created"}}';
+      return (await invoke(handler, webhook(org.orgId, body, {}), 'webhook-ingest')).emf;
+    },
+  },
+  WebhookUnrecognized: {
+    service: 'webhook-ingest',
+    async run() {
+      const handler = await loadFunction('webhook-ingest');
+      const body = '{"event": not json';
+      const signed = signWebhook(org.webhookSecret, body, Math.floor(Date.now() / 1000));
+      return (await invoke(handler, webhook(org.orgId, body, signed), 'webhook-ingest')).emf;
+    },
+  },
+  EventUnrecognized: {
+    service: 'event-processor',
+    async run() {
+      const handler = await loadFunction('event-processor');
+      const eventId = await storeReceivedEvent(
+        JSON.stringify({ event: { eventType: 'property.deleted' }, data: { propertyID: '1' } }),
+        new Date(),
+      );
+      const event = sqsEvent([{ orgId: org.orgId, eventId, attempt: 0 }]);
+      return (await invoke(handler, event, 'event-processor')).emf;
+    },
+  },
+  OutboxGaveUp: {
+    service: 'sweeper',
+    async run() {
+      // No re-sends allowed and a second's grace: an hour-old row never queued is given up at once.
+      const handler = await loadFunction('sweeper', {
+        PENDING_RESEND_LIMIT: '0',
+        PENDING_GRACE_SECONDS: '1',
+      });
+      await storeReceivedEvent('{}', new Date(Date.now() - 3_600_000));
+      return (await invoke(handler, { source: 'aws.events' }, 'sweeper')).emf;
+    },
+  },
+  RateLimiterUnavailable: {
+    service: 'api',
+    async run() {
+      // DynamoDB refusing connections: the limiter lets the request through and counts it.
+      const handler = await loadFunction('api', { AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:1' });
+      const event = apiEvent({
+        method: 'GET',
+        resource: '/v1/events',
+        principal: { orgId: org.orgId, keyId: 'key-limiter-down', scopes: ['events:read'] },
+      });
+      return (await invoke(handler, event, 'api')).emf;
+    },
+  },
+  ApiKeyRejected: {
+    service: 'authorizer',
+    async run() {
+      const handler = await loadFunction('authorizer');
+      const event = {
+        type: 'REQUEST',
+        methodArn: 'arn:aws:execute-api:us-east-1:000000000000:api/test/GET/v1/events',
+        headers: { Authorization: 'Bearer ak_test_nope_nope' },
+      };
+      return (await invoke(handler, event, 'authorizer')).emf;
+    },
+  },
+};
+
+/** What the alarms read: each platform-metric alarm, and the refusals the authorizer's errors alarm subtracts. */
+const alarmed: readonly { metric: MetricName; service: FunctionName }[] = [
+  ...PLATFORM_METRIC_ALARMS,
+  { metric: 'ApiKeyRejected', service: 'authorizer' },
+];
+
+describe('metrics the alarms watch, as the functions emit them', () => {
+  it('has a scenario for every alarmed metric', () => {
+    expect(Object.keys(scenarios).sort()).toEqual([...new Set(alarmed.map((a) => a.metric))].sort());
+  });
+
+  it.each(alarmed)('$metric of $service is emitted under its catalogue name', async ({ metric, service }) => {
+    const scenario = scenarios[metric];
+    expect(scenario?.service).toBe(service);
+    const documents = (await scenario?.run()) ?? [];
+    expect(emitted(documents, metric, service), JSON.stringify(documents)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('when metrics are published', () => {
+  it("publishes ColdStart on an instance's first invocation only", async () => {
+    const handler = await loadFunction('authorizer');
+    const event = {
+      type: 'REQUEST',
+      methodArn: 'arn:x/test/GET/v1',
+      headers: { Authorization: 'Bearer no' },
+    };
+    const first = await invoke(handler, event, 'authorizer');
+    const second = await invoke(handler, event, 'authorizer');
+    expect(emitted(first.emf, 'ColdStart', 'authorizer')).toBe(1);
+    const coldStart = first.emf.find((document) => 'ColdStart' in document);
+    expect(coldStart?.function_name).toBe('authorizer');
+    expect(emitted(second.emf, 'ColdStart', 'authorizer')).toBeUndefined();
+    expect(emitted(second.emf, 'ApiKeyRejected', 'authorizer')).toBe(1);
+  });
+
+  it('publishes nothing, and warns nothing, for an invocation with nothing to count', async () => {
+    const handler = await loadFunction('api');
+    const health = apiEvent({ method: 'GET', resource: '/health' });
+    await invoke(handler, health, 'api'); // the cold start
+    const { emf, other } = await invoke(handler, health, 'api');
+    expect(emf).toEqual([]);
+    expect(other.join('\n')).not.toContain('No application metrics');
+  });
+
+  it('leaves zero counts out: a sweep that found nothing publishes nothing', async () => {
+    const handler = await loadFunction('sweeper');
+    await invoke(handler, { source: 'aws.events' }, 'sweeper'); // the cold start
+    const { emf } = await invoke(handler, { source: 'aws.events' }, 'sweeper');
+    expect(emf).toEqual([]);
+  });
+});
