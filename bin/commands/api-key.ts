@@ -50,6 +50,8 @@ export async function createApiKeyCommand(options: {
       ...(role ? { role } : {}),
       ...(options.agent ? { agentId: options.agent } : {}),
       env,
+      // The CLI writes to the table itself: its holder is an operator, bound by no key.
+      by: 'operator',
     },
   );
   const { record } = created;

@@ -39,6 +39,7 @@ const issue = (orgId: string, changes: Partial<Parameters<typeof createApiKey>[1
     name: 'authorizer test',
     scopes: ['emails:read', 'admin'],
     env: 'test',
+    by: 'operator',
     ...changes,
   });
 
@@ -71,7 +72,12 @@ describe('authorizer', () => {
 
   it('accepts both secrets of a rotated key during the grace, and only the new one without a grace', async () => {
     const { key: old, record } = await issue('auth-rotation');
-    const rotated = await rotateApiKey(deps, { orgId: 'auth-rotation', keyId: record.keyId, env: 'test' });
+    const rotated = await rotateApiKey(deps, {
+      orgId: 'auth-rotation',
+      keyId: record.keyId,
+      env: 'test',
+      by: 'operator',
+    });
     expect((await authorize(old)).context?.keyId).toBe(record.keyId);
     expect((await authorize(rotated?.key ?? '')).context?.keyId).toBe(record.keyId);
 
@@ -80,6 +86,7 @@ describe('authorizer', () => {
       keyId: record.keyId,
       env: 'test',
       graceSeconds: 0,
+      by: 'operator',
     });
     await expect(authorize(rotated?.key ?? '')).rejects.toThrow('Unauthorized');
     expect((await authorize(again?.key ?? '')).context?.keyId).toBe(record.keyId);
@@ -97,12 +104,13 @@ describe('authorizer', () => {
         name: 'expired',
         scopes: ['admin'],
         env: 'test',
+        by: 'operator',
         expiresAt: new Date(Date.now() - 3_600_000).toISOString(),
       },
     );
     const otherPepper = await createApiKey(
       { ...deps, pepper: fixedApiKeyPepper('another-test-pepper-not-real-0123456789') },
-      { orgId: 'auth-refusals', name: 'wrong pepper', scopes: ['admin'], env: 'test' },
+      { orgId: 'auth-refusals', name: 'wrong pepper', scopes: ['admin'], env: 'test', by: 'operator' },
     );
 
     for (const key of [revoked.key, expired.key, otherPepper.key])
