@@ -89,7 +89,7 @@ export class OperationalAlarms extends Construct {
       'RateLimiterUnavailable',
       platformMetric('RateLimiterUnavailable', 'api'),
       0,
-      'The per-key rate limiter could not count (DynamoDB failing or slow): requests are let through unlimited until it recovers.',
+      'The per-key rate limiter could not count (DynamoDB throttled, failing or unreachable): each instance lets up to the limit through on its own until it recovers.',
     );
     this.alarm(
       'ApiServerErrors',
