@@ -1,6 +1,6 @@
 import { delegationRefusal, type KeyGrant } from '#domain/access/delegation.ts';
+import { type ApiKeyRecord, isKeyActive } from '#domain/access/key-record.ts';
 import type { ApiKeyStore } from '#domain/access/ports.ts';
-import { type ApiKeyRecord, isKeyActive } from '#domain/access/principal.ts';
 import type { Clock } from '#domain/clock.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { inheritedGrant } from '#domain/access/delegation.ts';
+import type { ApiKeyRecord } from '#domain/access/key-record.ts';
 import type { ApiKeyPepper, ApiKeyStore } from '#domain/access/ports.ts';
-import type { ApiKeyRecord, Scope } from '#domain/access/principal.ts';
+import type { Scope } from '#domain/access/principal.ts';
 import type { Role } from '#domain/access/roles.ts';
 import type { Clock } from '#domain/clock.ts';
 import { generateApiKey, hashApiKeySecret } from '#platform/security/api-key.ts';

@@ -1,5 +1,5 @@
 import { DEFAULT_ROTATION_GRACE_SECONDS } from '#domain/access/api-key-requests.ts';
-import { isKeyActive } from '#domain/access/principal.ts';
+import { isKeyActive } from '#domain/access/key-record.ts';
 import { formatApiKey, generateApiKeySecret, hashApiKeySecret } from '#platform/security/api-key.ts';
 import { grantOfKey, type Issuer, issuerHoldings, refuseBeyondHoldings } from './api-key-issuer.ts';
 import type { ApiKeyDeps } from './create-api-key.ts';
