@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { systemClock } from '#platform/clock.ts';
+import { authorized, authorizerContextFor } from '#test/support/gateway-authorizer.ts';
 import {
   type ApiHandler,
   type AuthorizerHandler,
@@ -59,25 +60,16 @@ async function post(
   body: unknown,
   pathParameters?: Record<string, string>,
 ) {
-  const authorized = await authorizer(
-    {
-      type: 'REQUEST',
-      methodArn: 'arn:aws:execute-api:us-east-1:000000000000:api123/test/POST/v1/admin/api-keys',
-      headers: { Authorization: `Bearer ${apiKey}` },
-    },
-    lambdaContext('authorizer'),
-  );
-  const context = authorized.context as { orgId: string; keyId: string; scopes: string };
+  const event = apiEvent({
+    method: 'POST',
+    resource,
+    path: pathParameters ? resource.replace('{keyId}', pathParameters.keyId ?? '') : resource,
+    ...(pathParameters ? { pathParameters } : {}),
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const answer = await api(
-    apiEvent({
-      method: 'POST',
-      resource,
-      path: pathParameters ? resource.replace('{keyId}', pathParameters.keyId ?? '') : resource,
-      ...(pathParameters ? { pathParameters } : {}),
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-      principal: { orgId: context.orgId, keyId: context.keyId, scopes: context.scopes.split(' ') },
-    }),
+    authorized(event, await authorizerContextFor(authorizer, apiKey)),
     lambdaContext('api'),
   );
   return {
@@ -167,25 +159,15 @@ describe('POST /v1/admin/api-keys/{keyId}/rotate by a limited admin key', () => 
 
 it('refuses to issue for a key revoked since the authorizer let it in (its answer is cached 300 s)', async () => {
   const revoked = await operatorKey();
-  const authorized = await authorizer(
-    {
-      type: 'REQUEST',
-      methodArn: 'arn:aws:execute-api:us-east-1:0:a/test/POST/x',
-      headers: { Authorization: `Bearer ${revoked.key}` },
-    },
-    lambdaContext('authorizer'),
-  );
+  const context = await authorizerContextFor(authorizer, revoked.key);
   await revokeApiKey(keyDeps(), ORG, revoked.record.keyId);
-  const answer = await api(
-    apiEvent({
-      method: 'POST',
-      resource: '/v1/admin/api-keys',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'late', scopes: ['events:read'] }),
-      principal: { orgId: ORG, keyId: String(authorized.principalId), scopes: ['admin'] },
-    }),
-    lambdaContext('api'),
-  );
+  const event = apiEvent({
+    method: 'POST',
+    resource: '/v1/admin/api-keys',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'late', scopes: ['events:read'] }),
+  });
+  const answer = await api(authorized(event, context), lambdaContext('api'));
   expect([answer.statusCode, JSON.parse(answer.body).detail]).toEqual([
     403,
     'the key making this request is revoked or expired',

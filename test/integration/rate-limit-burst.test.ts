@@ -4,6 +4,7 @@ import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { keys } from '#adapters/dynamodb/keys.ts';
 import { rateLimitWindow } from '#domain/access/rate-limit.ts';
 import { systemClock } from '#platform/clock.ts';
+import { authorized, authorizerContextFor } from '#test/support/gateway-authorizer.ts';
 import {
   type ApiHandler,
   type AuthorizerHandler,
@@ -48,15 +49,7 @@ beforeAll(async () => {
     by: 'operator',
   });
   keyId = record.keyId;
-  const authorized = await authorizer(
-    {
-      type: 'REQUEST',
-      methodArn: 'arn:aws:execute-api:us-east-1:000000000000:api123/test/GET/v1/events/x',
-      headers: { Authorization: `Bearer ${key}` },
-    },
-    lambdaContext('authorizer'),
-  );
-  context = { ...authorized.context, principalId: authorized.principalId };
+  context = await authorizerContextFor(authorizer, key);
 });
 afterAll(async () => stack?.stop());
 
@@ -68,8 +61,7 @@ function request(i: number) {
     path: `/v1/events/evt_burst${i}`,
     pathParameters: { eventId: `evt_burst${i}` },
   });
-  event.requestContext.authorizer = context;
-  return api(event, lambdaContext('api'));
+  return api(authorized(event, context), lambdaContext('api'));
 }
 
 describe(`a burst of ${BURST} concurrent requests on a key allowed ${LIMIT} a minute`, () => {
