@@ -38,11 +38,16 @@ function issuer(request: Pick<OperationRequest, 'principal'>, deps: ApiKeyRouteD
   return { keyId: request.principal.keyId, defaultRateLimitPerMinute: deps.defaultRateLimitPerMinute };
 }
 
-/** A refused delegation is a 403 whose detail says what the calling key holds. */
-async function withinCaller<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * The use cases' refusals as the router answers them: a grant that cannot be issued (422 naming
+ * the field), or one beyond the calling key (403 saying what that key holds).
+ */
+async function answeringRefusals<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    if (error instanceof ApiKeyGrantError)
+      throw validationError('body', [{ path: error.field, message: error.message }]);
     if (error instanceof ApiKeyDelegationError) throw new RequestError(403, 'forbidden', error.message);
     throw error;
   }
@@ -67,20 +72,15 @@ export function apiKeyRoutes(deps: ApiKeyRouteDeps) {
         responses: { 201: { description: 'The key, shown once', body: CreatedApiKey }, 403: beyondCaller },
       },
       async (request) => {
-        try {
-          const { key, record } = await withinCaller(() =>
-            createApiKey(deps, {
-              ...request.body,
-              orgId: orgOf(request),
-              env: deps.env,
-              by: issuer(request, deps),
-            }),
-          );
-          return jsonResponse(201, { ...apiKeyView(record), apiKey: key });
-        } catch (error) {
-          if (!(error instanceof ApiKeyGrantError)) throw error;
-          throw validationError('body', [{ path: error.field, message: error.message }]);
-        }
+        const { key, record } = await answeringRefusals(() =>
+          createApiKey(deps, {
+            ...request.body,
+            orgId: orgOf(request),
+            env: deps.env,
+            by: issuer(request, deps),
+          }),
+        );
+        return jsonResponse(201, { ...apiKeyView(record), apiKey: key });
       },
     ),
     listApiKeys: operation(
@@ -120,7 +120,7 @@ export function apiKeyRoutes(deps: ApiKeyRouteDeps) {
         },
       },
       async (request) => {
-        const rotated = await withinCaller(() =>
+        const rotated = await answeringRefusals(() =>
           rotateApiKey(deps, {
             orgId: orgOf(request),
             keyId: request.params.keyId,
