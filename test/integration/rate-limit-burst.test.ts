@@ -79,14 +79,16 @@ describe(`a burst of ${BURST} concurrent requests on a key allowed ${LIMIT} a mi
 
   it('lets the limit through and not one request more', () => {
     const through = statuses.filter((status) => status !== 429 && status !== 503);
-    expect(through).toHaveLength(LIMIT);
+    // Exactly the limit, unless a count outran its time budget on a very busy machine (a 503).
+    expect(through.length).toBeLessThanOrEqual(LIMIT);
+    expect(through.length + statuses.filter((status) => status === 503).length).toBeGreaterThanOrEqual(LIMIT);
     // Unknown events: the requests that got through reached the operation.
     expect(new Set(through)).toEqual(new Set([404]));
   });
 
   it('answers the rest 429 (or 503 where the count could not be taken in time), never a 5xx of another kind', () => {
     const refused = statuses.filter((status) => status === 429 || status === 503);
-    expect(refused).toHaveLength(BURST - LIMIT);
+    expect(statuses.length - refused.length).toBeLessThanOrEqual(LIMIT);
     expect(refused.filter((status) => status === 429).length).toBeGreaterThan(0);
   });
 
