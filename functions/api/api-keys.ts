@@ -29,7 +29,8 @@ export interface ApiKeyRouteDeps extends ApiKeyDeps {
 const notFound = { description: 'This org has no such key (or it is revoked or expired, for a rotation)' };
 const beyondCaller = {
   description:
-    'The key would hold more than the calling key: a scope it lacks, a later expiry or a higher limit',
+    'The calling key lacks the `admin` scope, or the key would hold more than it: a scope it lacks, ' +
+    'a later expiry or a higher rate limit (`detail` says what it holds)',
 };
 
 /** The calling key as an issuer: it hands on at most what it holds. */
