@@ -9,6 +9,8 @@ import { functionBuildOptions } from '#lib/aws/function-bundling.ts';
 import { functions } from '#lib/topology.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Handlers holding only the clients a function uses (bench/floors/): what its bundle is judged by. */
+export const FLOORS: Readonly<Record<string, string>> = { authorizer: 'bench/floors/authorizer.ts' };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 /** Output bytes of a bundle, and the bytes each package contributes to it. */
@@ -39,5 +41,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       .map(([name, size]) => `${name} ${kb(size)}`)
       .join(', ');
     console.log(`${spec.name.padEnd(17)} ${kb(bytes).padStart(7)}   ${heaviest}`);
+    const floor = FLOORS[spec.name];
+    if (floor) {
+      const floorBytes = (await bundleSize(floor)).bytes;
+      console.log(
+        `${'  its floor'.padEnd(17)} ${kb(floorBytes).padStart(7)}   ${(bytes / floorBytes).toFixed(2)}x`,
+      );
+    }
   }
 }

@@ -2,8 +2,9 @@ import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { apiKeyPepperFrom, SecretsManagerApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
 import type { ApiKeyPepper } from '#domain/access/ports.ts';
 import { AGENT_ID, SCOPES, Scope } from '#domain/access/principal.ts';
-import { ROLES, Role } from '#domain/access/roles.ts';
+import type { Role } from '#domain/access/roles.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
+import { ROLE_NAMES, roleNamed } from '#domain/roles/registry.ts';
 import { systemClock } from '#platform/clock.ts';
 import { ApiKeyPepperConfig, readConfig } from '#platform/config.ts';
 import { API_KEY_ENV } from '#platform/security/api-key.ts';
@@ -50,6 +51,8 @@ export async function createApiKeyCommand(options: {
       ...(role ? { role } : {}),
       ...(options.agent ? { agentId: options.agent } : {}),
       env,
+      // The CLI writes to the table itself: its holder is an operator, bound by no key.
+      by: 'operator',
     },
   );
   const { record } = created;
@@ -82,11 +85,12 @@ function scopesOf(list: string | undefined): Scope[] {
   return [...new Set(scopes)];
 }
 
+/** A registry role; an older name (scripts written before the registry) is taken as its equivalent. */
 function roleOf(role: string | undefined): Role | undefined {
   if (role === undefined) return undefined;
-  const parsed = Role.safeParse(role);
-  if (!parsed.success) throw new UsageError(`unknown role "${role}" (known: ${ROLES.join(', ')})`);
-  return parsed.data;
+  const known = roleNamed(role);
+  if (!known) throw new UsageError(`unknown role "${role}" (known: ${ROLE_NAMES.join(', ')})`);
+  return known;
 }
 
 /** A key hashed with any other pepper than the deployment's would never be accepted. */

@@ -14,7 +14,8 @@ export interface AdmissionDeps {
 
 /**
  * What every authenticated request passes before its operation runs: the key's per-minute
- * limit (429 with Retry-After past it; RateLimit-* headers on every answer) and its last-use
+ * limit (429 with Retry-After past it, 503 when it could not be counted in time; RateLimit-*
+ * headers on every answer) and its last-use
  * time. Both here rather than in the authorizer, whose answers API Gateway caches for 300 s.
  */
 export function admission(deps: AdmissionDeps): NonNullable<RouterOptions['admit']> {
@@ -29,6 +30,14 @@ export function admission(deps: AdmissionDeps): NonNullable<RouterOptions['admit
     ]);
     const headers = rateLimitHeaders(decision);
     if (decision.allowed) return { headers };
+    if (decision.undecided)
+      return {
+        headers,
+        refused: problem(503, 'unavailable', {
+          detail: 'the rate limit of this key could not be counted in time; retry in a second',
+          instance: requestId,
+        }),
+      };
     return {
       headers,
       refused: problem(429, 'rate-limited', {

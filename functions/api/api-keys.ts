@@ -6,11 +6,13 @@ import {
   RotateApiKeyRequest,
   RotatedApiKey,
 } from '#contracts/api-keys.ts';
-import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
+import { type Operation, type OperationRequest, operation, orgOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
+import { RequestError } from '#platform/http/request-error.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { validationError } from '#platform/http/validation.ts';
 import { API_KEY_ENV } from '#platform/security/api-key.ts';
+import { ApiKeyDelegationError, type IssuingKey } from '#usecases/api-key-issuer.ts';
 import { type ApiKeyDeps, ApiKeyGrantError, createApiKey } from '#usecases/create-api-key.ts';
 import { listApiKeys } from '#usecases/list-api-keys.ts';
 import { revokeApiKey } from '#usecases/revoke-api-key.ts';
@@ -20,9 +22,37 @@ import { apiKeyView } from './api-key-view.ts';
 export interface ApiKeyRouteDeps extends ApiKeyDeps {
   /** The `<env>` segment of issued keys (`ak_<env>_…`): the deployment's stage. */
   readonly env: string;
+  /** The limit of keys without their own (API_RATE_LIMIT_PER_MINUTE): what such a caller may hand on. */
+  readonly defaultRateLimitPerMinute: number;
 }
 
 const notFound = { description: 'This org has no such key (or it is revoked or expired, for a rotation)' };
+const beyondCaller = {
+  description:
+    'The calling key lacks the `admin` scope, or the key would hold more than it: a scope it lacks, ' +
+    'a later expiry or a higher rate limit (`detail` says what it holds)',
+};
+
+/** The calling key as an issuer: it hands on at most what it holds. */
+function issuer(request: Pick<OperationRequest, 'principal'>, deps: ApiKeyRouteDeps): IssuingKey {
+  if (!request.principal) throw new Error('route declared without auth reached a key-issuing operation');
+  return { keyId: request.principal.keyId, defaultRateLimitPerMinute: deps.defaultRateLimitPerMinute };
+}
+
+/**
+ * The use cases' refusals as the router answers them: a grant that cannot be issued (422 naming
+ * the field), or one beyond the calling key (403 saying what that key holds).
+ */
+async function answeringRefusals<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ApiKeyGrantError)
+      throw validationError('body', [{ path: error.field, message: error.message }]);
+    if (error instanceof ApiKeyDelegationError) throw new RequestError(403, 'forbidden', error.message);
+    throw error;
+  }
+}
 
 /**
  * The admin operations on an org's API keys (scope `admin`). Every one acts on the caller's own
@@ -35,22 +65,23 @@ export function apiKeyRoutes(deps: ApiKeyRouteDeps) {
     createApiKey: operation(
       {
         summary: 'Issue an API key for your org',
-        description: 'The key is in the answer once and never again: only a keyed hash is stored.',
+        description:
+          'The key is in the answer once and never again: only a keyed hash is stored. It holds at most ' +
+          'what the calling key holds (`admin` holds every scope, `admin` included); without `expiresAt` ' +
+          "or `rateLimitPerMinute` it takes the calling key's, when that has one.",
         body: CreateApiKeyRequest,
-        responses: { 201: { description: 'The key, shown once', body: CreatedApiKey } },
+        responses: { 201: { description: 'The key, shown once', body: CreatedApiKey }, 403: beyondCaller },
       },
       async (request) => {
-        try {
-          const { key, record } = await createApiKey(deps, {
+        const { key, record } = await answeringRefusals(() =>
+          createApiKey(deps, {
             ...request.body,
             orgId: orgOf(request),
             env: deps.env,
-          });
-          return jsonResponse(201, { ...apiKeyView(record), apiKey: key });
-        } catch (error) {
-          if (!(error instanceof ApiKeyGrantError)) throw error;
-          throw validationError('body', [{ path: error.field, message: error.message }]);
-        }
+            by: issuer(request, deps),
+          }),
+        );
+        return jsonResponse(201, { ...apiKeyView(record), apiKey: key });
       },
     ),
     listApiKeys: operation(
@@ -84,15 +115,22 @@ export function apiKeyRoutes(deps: ApiKeyRouteDeps) {
           '`previousSecretValidUntil` (default 24 h, at most 7 days); rotating again within it ends the older one.',
         params: ApiKeyParams,
         body: RotateApiKeyRequest,
-        responses: { 200: { description: 'The new key, shown once', body: RotatedApiKey }, 404: notFound },
+        responses: {
+          200: { description: 'The new key, shown once', body: RotatedApiKey },
+          403: beyondCaller,
+          404: notFound,
+        },
       },
       async (request) => {
-        const rotated = await rotateApiKey(deps, {
-          orgId: orgOf(request),
-          keyId: request.params.keyId,
-          env: deps.env,
-          graceSeconds: request.body?.graceSeconds,
-        });
+        const rotated = await answeringRefusals(() =>
+          rotateApiKey(deps, {
+            orgId: orgOf(request),
+            keyId: request.params.keyId,
+            env: deps.env,
+            graceSeconds: request.body?.graceSeconds,
+            by: issuer(request, deps),
+          }),
+        );
         return rotated
           ? jsonResponse(200, {
               keyId: request.params.keyId,

@@ -85,6 +85,7 @@ const operations = apiOperations({
     pepper: apiKeyPepperFrom(config),
     clock: systemClock,
     env: apiKeyEnvOf(config.STAGE),
+    defaultRateLimitPerMinute: config.API_RATE_LIMIT_PER_MINUTE,
   },
   stats: { activity: new DynamoOrgActivityReader(config.TABLE_NAME), clock: systemClock },
 });

@@ -21,13 +21,29 @@ export const SCOPES = [
   'stats:read',
   'admin',
 ] as const;
-/** What the person holding a key does at the company (for workflows and approvals; not a permission). */
+/**
+ * What the person holding a key does at the company (for routing and approvals; not a permission):
+ * the roles registry's names (test/unit/contracts/vocabulary.test.ts keeps the two equal).
+ */
 export const ROLES = [
   'property_manager',
-  'maintenance_coordinator',
+  'assistant_manager',
+  'leasing_manager',
+  'accounting_manager',
+  'maintenance_supervisor',
   'leasing_agent',
-  'accounting',
-  'owner_relations',
+  'accountant',
+  'maintenance_tech_lead',
+  'maintenance_tech',
+  'resident_services_manager',
+  'resident_services_rep',
+  'admin_assistant',
+  'director_of_accounting',
+  'director_of_leasing',
+  'vice_president_of_operations',
+  'internal_controller',
+  'leasing_coordinator',
+  'president',
 ] as const;
 /** The person a people's key belongs to (an id in the org's own directory). */
 export const AGENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;

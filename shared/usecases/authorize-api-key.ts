@@ -1,10 +1,10 @@
-import type { ApiKeyPepper, ApiKeyStore } from '#domain/access/ports.ts';
 import {
   acceptedSecretHashes,
   isKeyActive,
-  type Principal,
+  type KeyPrincipal,
   principalOfKey,
-} from '#domain/access/principal.ts';
+} from '#domain/access/key-record.ts';
+import type { ApiKeyPepper, ApiKeyStore } from '#domain/access/ports.ts';
 import type { Clock } from '#domain/clock.ts';
 import { bearerToken, presentedKey, secretMatchesAny } from '#platform/security/api-key.ts';
 
@@ -22,7 +22,7 @@ export interface AuthorizeDeps {
 export async function authorizeApiKey(
   deps: AuthorizeDeps,
   authorization: string | undefined,
-): Promise<Principal | undefined> {
+): Promise<KeyPrincipal | undefined> {
   const parsed = presentedKey(bearerToken(authorization) ?? '');
   if (!parsed) return undefined;
   const key = await deps.apiKeys.findByKeyId(parsed.keyId);

@@ -1,8 +1,11 @@
+import { inheritedGrant } from '#domain/access/delegation.ts';
+import type { ApiKeyRecord } from '#domain/access/key-record.ts';
 import type { ApiKeyPepper, ApiKeyStore } from '#domain/access/ports.ts';
-import type { ApiKeyRecord, Scope } from '#domain/access/principal.ts';
+import type { Scope } from '#domain/access/principal.ts';
 import type { Role } from '#domain/access/roles.ts';
 import type { Clock } from '#domain/clock.ts';
 import { generateApiKey, hashApiKeySecret } from '#platform/security/api-key.ts';
+import { type Issuer, issuerHoldings, refuseBeyondHoldings } from './api-key-issuer.ts';
 
 export interface ApiKeyDeps {
   readonly apiKeys: ApiKeyStore;
@@ -53,14 +56,20 @@ export async function storeApiKey(
   return record;
 }
 
-/** Issues a new key for an org; the key itself is returned once and never stored. */
+/**
+ * Issues a new key for an org; the key itself is returned once and never stored. A key issued by
+ * a key holds at most what that key holds, and takes its expiry and limit unless it asks for less.
+ */
 export async function createApiKey(
   deps: ApiKeyDeps,
-  input: ApiKeyGrant & { scopes: readonly Scope[]; env: string },
+  input: ApiKeyGrant & { scopes: readonly Scope[]; env: string; by: Issuer },
 ): Promise<{ key: string; record: ApiKeyRecord }> {
   if (input.expiresAt && Date.parse(input.expiresAt) <= deps.clock.now().getTime())
     throw new ApiKeyGrantError('expiresAt', 'must be in the future');
-  const { env, ...grant } = input;
+  const { env, by, ...requested } = input;
+  const held = await issuerHoldings(deps, input.orgId, by);
+  const grant = held ? inheritedGrant(held, requested) : requested;
+  refuseBeyondHoldings(by, held, grant);
   const generated = generateApiKey(env);
   const record = await storeApiKey(deps, { ...grant, keyId: generated.keyId, secret: generated.secret });
   return { key: generated.key, record };

@@ -91,7 +91,14 @@ const keyDeps = () => ({
 });
 
 async function issue(orgId: string, scopes: Scope[], extra: { rateLimitPerMinute?: number } = {}) {
-  return createApiKey(keyDeps(), { orgId, name: 'matrix caller', scopes, env: 'test', ...extra });
+  return createApiKey(keyDeps(), {
+    orgId,
+    name: 'matrix caller',
+    scopes,
+    env: 'test',
+    by: 'operator',
+    ...extra,
+  });
 }
 
 async function call(route: Pick<RouteSpec, 'method'>, path: string, key?: string, body?: unknown) {

@@ -137,7 +137,7 @@ describe('aictive api-key create', () => {
   let stack: TestStack | undefined;
   afterAll(async () => stack?.stop());
 
-  it('writes a key the authorizer accepts, hashed with the deployment pepper, and prints it once', async () => {
+  it('writes a key the authorizer accepts, hashed with the deployment pepper, and prints it once (an older role name read as its registry equivalent)', async () => {
     stack = await startTestStack();
     const table = stack.resources.tables.main;
     // The stack's environment carries the pepper the functions use (API_KEY_PEPPER_SOURCE=env).
@@ -154,7 +154,7 @@ describe('aictive api-key create', () => {
     expect(created).toMatchObject({
       orgId: 'acme',
       scopes: ['emails:read', 'events:read'],
-      role: 'maintenance_coordinator',
+      role: 'maintenance_supervisor',
       agentId: 'agent-7',
     });
     const apiKeys = new DynamoApiKeyStore(table);
@@ -166,7 +166,7 @@ describe('aictive api-key create', () => {
       orgId: 'acme',
       keyId: created.keyId,
       scopes: ['emails:read', 'events:read'],
-      role: 'maintenance_coordinator',
+      role: 'maintenance_supervisor',
       agentId: 'agent-7',
     });
     const otherPepper = fixedApiKeyPepper('another-test-pepper-not-real-0123456789');

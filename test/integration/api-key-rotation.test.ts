@@ -31,6 +31,7 @@ async function issue(changes: { expiresAt?: string } = {}) {
     name: 'integration',
     scopes: ['events:read'],
     env: 'test',
+    by: 'operator',
     ...changes,
   });
   return { orgId, keyId: record.keyId, key };
@@ -42,7 +43,7 @@ const accepted = async (key: string, clock: Clock) =>
 describe('rotation', () => {
   it('keeps the old secret valid for 24 hours by default, then only the new one', async () => {
     const { orgId, keyId, key: old } = await issue();
-    const rotated = await rotateApiKey(deps(at(HOUR)), { orgId, keyId, env: 'test' });
+    const rotated = await rotateApiKey(deps(at(HOUR)), { orgId, keyId, env: 'test', by: 'operator' });
     expect(rotated?.previousSecretValidUntil).toBe('2026-11-02T01:00:00.000Z');
     const fresh = rotated?.key ?? '';
     expect(fresh).toMatch(new RegExp(`^ak_test_${keyId}_`));
@@ -55,15 +56,21 @@ describe('rotation', () => {
 
   it('honours the grace asked for, down to none', async () => {
     const { orgId, keyId, key: old } = await issue();
-    const rotated = await rotateApiKey(deps(at(0)), { orgId, keyId, env: 'test', graceSeconds: 0 });
+    const rotated = await rotateApiKey(deps(at(0)), {
+      orgId,
+      keyId,
+      env: 'test',
+      graceSeconds: 0,
+      by: 'operator',
+    });
     expect(await accepted(old, at(0))).toBe(false);
     expect(await accepted(rotated?.key ?? '', at(0))).toBe(true);
   });
 
   it('ends the older secret at once when rotated again within the grace', async () => {
     const { orgId, keyId, key: first } = await issue();
-    const second = await rotateApiKey(deps(at(0)), { orgId, keyId, env: 'test' });
-    const third = await rotateApiKey(deps(at(HOUR)), { orgId, keyId, env: 'test' });
+    const second = await rotateApiKey(deps(at(0)), { orgId, keyId, env: 'test', by: 'operator' });
+    const third = await rotateApiKey(deps(at(HOUR)), { orgId, keyId, env: 'test', by: 'operator' });
     expect(await accepted(first, at(HOUR))).toBe(false);
     expect(await accepted(second?.key ?? '', at(HOUR))).toBe(true);
     expect(await accepted(third?.key ?? '', at(HOUR))).toBe(true);
@@ -71,21 +78,28 @@ describe('rotation', () => {
 
   it('finds no key of another org, and none that is revoked or expired', async () => {
     const { orgId, keyId, key } = await issue();
-    expect(await rotateApiKey(deps(at(0)), { orgId: 'someone-else', keyId, env: 'test' })).toBeUndefined();
+    expect(
+      await rotateApiKey(deps(at(0)), { orgId: 'someone-else', keyId, env: 'test', by: 'operator' }),
+    ).toBeUndefined();
     expect(await accepted(key, at(0))).toBe(true);
 
     const expiring = await issue({ expiresAt: new Date(T0 + HOUR).toISOString() });
     expect(
-      await rotateApiKey(deps(at(HOUR)), { orgId: expiring.orgId, keyId: expiring.keyId, env: 'test' }),
+      await rotateApiKey(deps(at(HOUR)), {
+        orgId: expiring.orgId,
+        keyId: expiring.keyId,
+        env: 'test',
+        by: 'operator',
+      }),
     ).toBeUndefined();
 
     expect(await revokeApiKey(deps(at(0)), orgId, keyId)).toBe(true);
-    expect(await rotateApiKey(deps(at(0)), { orgId, keyId, env: 'test' })).toBeUndefined();
+    expect(await rotateApiKey(deps(at(0)), { orgId, keyId, env: 'test', by: 'operator' })).toBeUndefined();
   });
 
   it('revoking ends both secrets, the one in its grace included', async () => {
     const { orgId, keyId, key: old } = await issue();
-    const rotated = await rotateApiKey(deps(at(0)), { orgId, keyId, env: 'test' });
+    const rotated = await rotateApiKey(deps(at(0)), { orgId, keyId, env: 'test', by: 'operator' });
     await revokeApiKey(deps(at(0)), orgId, keyId);
     expect(await accepted(old, at(1))).toBe(false);
     expect(await accepted(rotated?.key ?? '', at(1))).toBe(false);

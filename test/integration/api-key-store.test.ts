@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
-import type { ApiKeyRecord } from '#domain/access/principal.ts';
+import type { ApiKeyRecord } from '#domain/access/key-record.ts';
 import { generateApiKey } from '#platform/security/api-key.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { apiKeyUseRecorder } from '#usecases/record-api-key-use.ts';

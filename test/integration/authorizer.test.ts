@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { fixedApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
 import { principalFromAuthorizerContext } from '#domain/access/principal.ts';
+import type { Role } from '#domain/access/roles.ts';
 import { systemClock } from '#platform/clock.ts';
 import { metrics } from '#platform/observability.ts';
+import { generateApiKey, hashApiKeySecret } from '#platform/security/api-key.ts';
 import { type AuthorizerHandler, lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
 import { environmentPepper } from '#test/support/orgs.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
@@ -39,10 +41,31 @@ const issue = (orgId: string, changes: Partial<Parameters<typeof createApiKey>[1
     name: 'authorizer test',
     scopes: ['emails:read', 'admin'],
     env: 'test',
+    by: 'operator',
     ...changes,
   });
 
 describe('authorizer', () => {
+  it('keeps a key stored with a role name from before the roles registry working, read as its equivalent', async () => {
+    const { key, keyId, secret } = generateApiKey('test');
+    // As an earlier version stored it: `accounting` is now `accountant`.
+    await deps.apiKeys.put({
+      keyId,
+      orgId: 'auth-legacy',
+      name: 'issued before the registry',
+      scopes: ['stats:read'],
+      role: 'accounting' as Role,
+      secretHash: hashApiKeySecret(await deps.pepper.pepper(), secret),
+      createdAt: '2026-11-01T00:00:00.000Z',
+    });
+    const result = await authorize(key);
+    expect(result.context).toMatchObject({ orgId: 'auth-legacy', keyId, role: 'accountant' });
+    expect(principalFromAuthorizerContext(result.context)).toMatchObject({ role: 'accountant' });
+    expect(await deps.apiKeys.list('auth-legacy')).toEqual([
+      expect.objectContaining({ keyId, role: 'accountant' }),
+    ]);
+  });
+
   it("puts the key's org, scopes, role, agent and rate limit in the context", async () => {
     const { key, record } = await issue('auth-people', {
       role: 'property_manager',
@@ -71,7 +94,12 @@ describe('authorizer', () => {
 
   it('accepts both secrets of a rotated key during the grace, and only the new one without a grace', async () => {
     const { key: old, record } = await issue('auth-rotation');
-    const rotated = await rotateApiKey(deps, { orgId: 'auth-rotation', keyId: record.keyId, env: 'test' });
+    const rotated = await rotateApiKey(deps, {
+      orgId: 'auth-rotation',
+      keyId: record.keyId,
+      env: 'test',
+      by: 'operator',
+    });
     expect((await authorize(old)).context?.keyId).toBe(record.keyId);
     expect((await authorize(rotated?.key ?? '')).context?.keyId).toBe(record.keyId);
 
@@ -80,6 +108,7 @@ describe('authorizer', () => {
       keyId: record.keyId,
       env: 'test',
       graceSeconds: 0,
+      by: 'operator',
     });
     await expect(authorize(rotated?.key ?? '')).rejects.toThrow('Unauthorized');
     expect((await authorize(again?.key ?? '')).context?.keyId).toBe(record.keyId);
@@ -97,12 +126,13 @@ describe('authorizer', () => {
         name: 'expired',
         scopes: ['admin'],
         env: 'test',
+        by: 'operator',
         expiresAt: new Date(Date.now() - 3_600_000).toISOString(),
       },
     );
     const otherPepper = await createApiKey(
       { ...deps, pepper: fixedApiKeyPepper('another-test-pepper-not-real-0123456789') },
-      { orgId: 'auth-refusals', name: 'wrong pepper', scopes: ['admin'], env: 'test' },
+      { orgId: 'auth-refusals', name: 'wrong pepper', scopes: ['admin'], env: 'test', by: 'operator' },
     );
 
     for (const key of [revoked.key, expired.key, otherPepper.key])

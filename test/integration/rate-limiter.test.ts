@@ -1,12 +1,25 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { keys } from '#adapters/dynamodb/keys.ts';
 import { DynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { type RateLimitDecision, rateLimitHeaders } from '#domain/access/rate-limit.ts';
 import { logger, metrics } from '#platform/observability.ts';
+import {
+  DYNAMODB_REFUSED,
+  DYNAMODB_THROTTLING,
+  type Fault,
+  startFaultProxy,
+} from '#test/support/fault-proxy.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+
+/** A failure on DynamoDB's side, which the SDK retries. */
+const DYNAMODB_INTERNAL_ERROR: Fault = {
+  status: 500,
+  type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+  message: 'Internal server error (injected)',
+};
 
 let stack: TestStack;
 /** Two limiters with their own clients, as two Lambda instances would have. */
@@ -145,16 +158,33 @@ describe('DynamoDB rate limiter', () => {
 });
 
 describe('DynamoDB rate limiter when DynamoDB fails', () => {
+  /** A limiter (a fresh instance) whose DynamoDB answers every request with `fault`. */
+  async function limiterFacing(fault: Fault, use: (limiter: DynamoRateLimiter) => Promise<void>) {
+    const proxy = await startFaultProxy({
+      target: stack.env.AWS_ENDPOINT_URL_DYNAMODB ?? '',
+      fault,
+      rule: () => true,
+    });
+    const client = clientAt(proxy.url);
+    try {
+      await use(new DynamoRateLimiter(stack.resources.tables.main, { client }));
+    } finally {
+      client.destroy();
+      await proxy.stop();
+    }
+  }
+
   it('fails open, with a warning and a metric, when DynamoDB refuses connections', async () => {
     const warn = vi.spyOn(logger, 'warn');
     const addMetric = vi.spyOn(metrics, 'addMetric');
     const broken = clientAt('http://127.0.0.1:1');
     try {
       const limiter = new DynamoRateLimiter(stack.resources.tables.main, { client: broken });
+      // Counted by the instance alone: this one is spent.
       expect(await limiter.consume('key-down', LIMIT, NOW)).toEqual({
         allowed: true,
         limit: LIMIT,
-        remaining: LIMIT,
+        remaining: LIMIT - 1,
         resetSeconds: 45,
       });
       expect(warn).toHaveBeenCalledWith(
@@ -169,7 +199,37 @@ describe('DynamoDB rate limiter when DynamoDB fails', () => {
     }
   });
 
-  it('fails open within its time budget when DynamoDB hangs', async () => {
+  it('fails open no further than the limit per instance while DynamoDB is down', async () => {
+    const broken = clientAt('http://127.0.0.1:1');
+    try {
+      const limiter = new DynamoRateLimiter(stack.resources.tables.main, { client: broken });
+      const decisions = await Promise.all(
+        Array.from({ length: LIMIT + 10 }, () => limiter.consume('key-down-burst', LIMIT, NOW)),
+      );
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(LIMIT);
+    } finally {
+      broken.destroy();
+    }
+  });
+
+  it.each([
+    ['throttled', DYNAMODB_THROTTLING],
+    ['failing (500)', DYNAMODB_INTERNAL_ERROR],
+  ])('fails open when DynamoDB is %s after the SDK gave up', async (_name, fault) => {
+    await limiterFacing(fault, async (limiter) => {
+      expect(await limiter.consume(`key-${fault.status}`, LIMIT, NOW)).toMatchObject({ allowed: true });
+    });
+  });
+
+  it('does not hide a request DynamoDB rejects as wrong: that is a defect, not an outage', async () => {
+    await limiterFacing(DYNAMODB_REFUSED, async (limiter) => {
+      await expect(limiter.consume('key-wrong', LIMIT, NOW)).rejects.toMatchObject({
+        name: 'ValidationException',
+      });
+    });
+  });
+
+  it('refuses as undecided, within its time budget, when DynamoDB hangs: slowness never lets a request through', async () => {
     const address = silentServer.address();
     if (!address || typeof address === 'string') throw new Error('silent server has no port');
     const hanging = clientAt(`http://127.0.0.1:${address.port}`);
@@ -178,11 +238,42 @@ describe('DynamoDB rate limiter when DynamoDB fails', () => {
       const started = performance.now();
       const decision = await limiter.consume('key-slow', LIMIT, NOW);
       const elapsed = performance.now() - started;
-      expect(decision.allowed).toBe(true);
+      expect(decision).toEqual({
+        allowed: false,
+        undecided: true,
+        limit: LIMIT,
+        remaining: 0,
+        resetSeconds: 45,
+      });
+      expect(rateLimitHeaders(decision)['retry-after']).toBe('1');
       expect(elapsed).toBeGreaterThanOrEqual(150);
       expect(elapsed).toBeLessThan(2_000);
     } finally {
       hanging.destroy();
     }
   });
+});
+
+describe('DynamoDB rate limiter under a burst across a fleet', () => {
+  it('admits no more than the limit when each of 300 instances gets one request at once', async () => {
+    // As Lambda scales out: every request on an instance of its own (no instance tally helps),
+    // all on one counter item that the emulator serves slowly; the default time budget.
+    const fleet = Array.from({ length: 300 }, () => new DynamoRateLimiter(stack.resources.tables.main));
+    const fleetNow = new Date(NOW.getTime() + 60_000 * 10);
+    const decisions = await Promise.all(fleet.map((limiter) => limiter.consume('key-fleet', 5, fleetNow)));
+    expect(decisions.filter((d) => d.allowed).length).toBeLessThanOrEqual(5);
+    // The emulator still works through the updates the fleet gave up on. Updates of one item
+    // take its lock in turn, so a few more, one after another, end behind every one of them
+    // (even those still being read off the wire): none is left running when the stack stops.
+    for (let settle = 0; settle < 3; settle += 1) {
+      await stack.ddb.send(
+        new UpdateCommand({
+          TableName: stack.resources.tables.main,
+          Key: keys.rateLimitWindow('key-fleet', WINDOW_START_SECONDS + 600),
+          UpdateExpression: 'SET settled = :n',
+          ExpressionAttributeValues: { ':n': settle },
+        }),
+      );
+    }
+  }, 60_000);
 });

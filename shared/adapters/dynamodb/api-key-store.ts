@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ApiKeyRecord } from '#domain/access/key-record.ts';
 import type { ApiKeyStore } from '#domain/access/ports.ts';
-import type { ApiKeyRecord } from '#domain/access/principal.ts';
+import { roleNamed } from '#domain/roles/registry.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
 
@@ -15,7 +16,7 @@ export class DynamoApiKeyStore implements ApiKeyStore {
       // Consistent: a revocation or rotation holds from the next uncached request on.
       new GetCommand({ TableName: this.tableName, Key: keys.apiKey(keyId), ConsistentRead: true }),
     );
-    return Item ? withoutKeys<ApiKeyRecord>(Item) : undefined;
+    return Item ? keyRecordOf(Item) : undefined;
   }
 
   async put(key: ApiKeyRecord): Promise<void> {
@@ -47,7 +48,7 @@ export class DynamoApiKeyStore implements ApiKeyStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      found.push(...Items.map((item) => withoutKeys<ApiKeyRecord>(item)));
+      found.push(...Items.map(keyRecordOf));
       if (!LastEvaluatedKey) return found;
       startKey = LastEvaluatedKey;
     }
@@ -128,4 +129,15 @@ export class DynamoApiKeyStore implements ApiKeyStore {
       throw error;
     }
   }
+}
+
+/**
+ * A stored key as the domain knows it: a role stored under a name from before the roles
+ * registry reads as its registry equivalent (the item keeps its name until it is rewritten); a
+ * name the registry never had is left out rather than refusing the key.
+ */
+function keyRecordOf(item: Record<string, unknown>): ApiKeyRecord {
+  const { role, ...record } = withoutKeys<ApiKeyRecord & { role?: string }>(item);
+  const known = role === undefined ? undefined : roleNamed(role);
+  return known ? { ...record, role: known } : record;
 }

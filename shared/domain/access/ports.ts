@@ -1,5 +1,5 @@
 /** Ports of API-key access. Adapters in shared/adapters implement them; in-memory twins live in test/support. */
-import type { ApiKeyRecord } from './principal.ts';
+import type { ApiKeyRecord } from './key-record.ts';
 
 /**
  * API keys. Keys are found by their public id before the org is known (the authorizer); every

@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { roleNamed } from '../roles/registry.ts';
+import type { KeyPrincipal } from './key-record.ts';
 import { Role } from './roles.ts';
+
+// The stored record, for the api function's mappers to the /v1 contract (functions/api/api-key-view.ts).
+export type { ApiKeyRecord } from './key-record.ts';
 
 /** What a key may be allowed to do; `admin` holds every scope of its own org. */
 export const SCOPES = [
@@ -30,7 +35,7 @@ export const RateLimitPerMinute = z
   .min(RATE_LIMIT_PER_MINUTE.min)
   .max(RATE_LIMIT_PER_MINUTE.max);
 
-/** Who is calling: resolved by the authorizer from an API key, trusted by the routes. */
+/** Who is calling (key-record.ts): as the routes validate it from the authorizer's context. */
 export const Principal = z.object({
   orgId: z.string().min(1),
   keyId: z.string().min(1),
@@ -38,7 +43,7 @@ export const Principal = z.object({
   role: Role.optional(),
   agentId: z.string().regex(AGENT_ID).optional(),
   rateLimitPerMinute: RateLimitPerMinute.optional(),
-});
+}) satisfies z.ZodType<KeyPrincipal>;
 export type Principal = z.infer<typeof Principal>;
 
 /** `admin` holds every scope of its own org. */
@@ -46,28 +51,16 @@ export function hasScope(principal: Principal, scope: string): boolean {
   return principal.scopes.includes(scope) || principal.scopes.includes('admin');
 }
 
-/** An authorizer's context: API Gateway accepts only flat scalar values there. */
-export type AuthorizerContext = Record<string, string | number | boolean>;
-
-/** The principal as the authorizer hands it to API Gateway; scopes space-separated. */
-export function principalToAuthorizerContext(principal: Principal): AuthorizerContext {
-  const context: AuthorizerContext = {
-    orgId: principal.orgId,
-    keyId: principal.keyId,
-    scopes: principal.scopes.join(' '),
-  };
-  if (principal.role) context.role = principal.role;
-  if (principal.agentId) context.agentId = principal.agentId;
-  if (principal.rateLimitPerMinute !== undefined) context.rateLimitPerMinute = principal.rateLimitPerMinute;
-  return context;
-}
-
 // REST APIs deliver every context value as a string; the local gateway passes them as given.
 const FromContext = z.object({
   orgId: z.string(),
   keyId: z.string(),
   scopes: z.string().transform((scopes) => scopes.split(' ').filter(Boolean)),
-  role: z.string().optional(),
+  // Answers cached from before the roles registry carry older names (key-record.ts maps them).
+  role: z
+    .string()
+    .transform((name) => roleNamed(name) ?? name)
+    .optional(),
   agentId: z.string().optional(),
   rateLimitPerMinute: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
 });
@@ -78,51 +71,4 @@ export function principalFromAuthorizerContext(context: unknown): Principal | un
   if (!raw.success) return undefined;
   const parsed = Principal.safeParse(raw.data);
   return parsed.success ? parsed.data : undefined;
-}
-
-/**
- * A stored API key. Only keyed hashes of secrets are kept. During a rotation the previous
- * secret's hash stays valid until `previousSecretExpiresAt`.
- */
-export interface ApiKeyRecord {
-  readonly keyId: string;
-  readonly orgId: string;
-  readonly name: string;
-  readonly scopes: readonly string[];
-  readonly role?: Role;
-  readonly agentId?: string;
-  readonly rateLimitPerMinute?: number;
-  readonly secretHash: string;
-  readonly createdAt: string;
-  readonly keyExpiresAt?: string;
-  readonly revokedAt?: string;
-  readonly lastUsedAt?: string;
-  readonly rotatedAt?: string;
-  readonly previousSecretHash?: string;
-  readonly previousSecretExpiresAt?: string;
-}
-
-export function isKeyActive(key: ApiKeyRecord, now: Date): boolean {
-  if (key.revokedAt) return false;
-  return !key.keyExpiresAt || Date.parse(key.keyExpiresAt) > now.getTime();
-}
-
-/** The hashes a presented secret may match now: the current one, and the previous during its grace. */
-export function acceptedSecretHashes(key: ApiKeyRecord, now: Date): string[] {
-  const { secretHash, previousSecretHash, previousSecretExpiresAt } = key;
-  if (previousSecretHash && previousSecretExpiresAt && Date.parse(previousSecretExpiresAt) > now.getTime())
-    return [secretHash, previousSecretHash];
-  return [secretHash];
-}
-
-/** What a key lets its holder be: the parts of the record the routes act on. */
-export function principalOfKey(key: ApiKeyRecord): Principal {
-  return {
-    orgId: key.orgId,
-    keyId: key.keyId,
-    scopes: [...key.scopes],
-    ...(key.role ? { role: key.role } : {}),
-    ...(key.agentId ? { agentId: key.agentId } : {}),
-    ...(key.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: key.rateLimitPerMinute } : {}),
-  };
 }

@@ -15,6 +15,11 @@ export interface RateLimitWindow {
 
 export interface RateLimitDecision {
   readonly allowed: boolean;
+  /**
+   * Refused because the count could not be taken in time (it may or may not have been spent): a
+   * slow store is no reason to let a request through, and no proof the key is over its limit.
+   */
+  readonly undecided?: true;
   readonly limit: number;
   /** Requests still allowed in this window after this one. */
   readonly remaining: number;
@@ -46,6 +51,10 @@ export function refused(limit: number, window: RateLimitWindow): RateLimitDecisi
   return { allowed: false, limit, remaining: 0, resetSeconds: window.resetSeconds };
 }
 
+export function undecided(limit: number, window: RateLimitWindow): RateLimitDecision {
+  return { allowed: false, undecided: true, limit, remaining: 0, resetSeconds: window.resetSeconds };
+}
+
 /**
  * The RateLimit header fields of draft-ietf-httpapi-ratelimit-headers (the separate-fields form
  * most clients read), plus Retry-After (RFC 9110) on a refusal. Names are lower-case, as API
@@ -58,7 +67,9 @@ export function rateLimitHeaders(decision: RateLimitDecision): Record<string, st
     'ratelimit-reset': String(decision.resetSeconds),
     'ratelimit-policy': `${decision.limit};w=${RATE_LIMIT_WINDOW_SECONDS}`,
   };
-  // At least 1: `Retry-After: 0` invites an immediate retry that would be refused again.
-  if (!decision.allowed) headers['retry-after'] = String(Math.max(1, decision.resetSeconds));
+  // At least 1: `Retry-After: 0` invites an immediate retry that would be refused again. An
+  // undecided request may be retried at once: the window is not known to be used up.
+  if (!decision.allowed)
+    headers['retry-after'] = decision.undecided ? '1' : String(Math.max(1, decision.resetSeconds));
   return headers;
 }

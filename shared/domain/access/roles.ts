@@ -1,20 +1,12 @@
 import { z } from 'zod';
+import { ROLE_NAMES, ROLES, type RoleName } from '../roles/registry.ts';
 
 /**
- * What a person holding a key does at the property-management company. It names the person's
- * job for workflows and approvals; what the key may do is decided by its scopes alone.
+ * The role of the person holding a key, from the roles registry (#domain/roles/registry.ts). It
+ * names the person's job for routing and approvals; what the key may do is decided by its scopes
+ * alone. New keys take registry names; stored keys with older names read as their equivalents.
  */
-export const ROLES = [
-  /** Runs a portfolio of properties: approves work orders, talks to owners and tenants. */
-  'property_manager',
-  /** Dispatches vendors and follows maintenance requests to completion. */
-  'maintenance_coordinator',
-  /** Shows units, screens applicants, renews leases. */
-  'leasing_agent',
-  /** Rent, owner statements, vendor bills. */
-  'accounting',
-  /** The owners' contact: reports, approvals above the management agreement's limit. */
-  'owner_relations',
-] as const;
-export const Role = z.enum(ROLES);
-export type Role = z.infer<typeof Role>;
+export const Role = z.enum(ROLE_NAMES).meta({
+  description: `The key holder's job: ${ROLE_NAMES.map((name) => `\`${name}\` (${ROLES[name].department})`).join(', ')}`,
+});
+export type Role = RoleName;

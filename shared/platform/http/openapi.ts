@@ -26,6 +26,7 @@ const ROUTER_PROBLEMS = {
   422: 'A field does not match the schema (see `errors`)',
   429: 'The key is over its rate limit (see `Retry-After`)',
   500: 'An unexpected failure; quote `instance` when reporting it',
+  503: 'The key’s rate limit could not be counted in time; retry in a second (see `Retry-After`)',
 } as const;
 type RouterStatus = keyof typeof ROUTER_PROBLEMS;
 
@@ -33,7 +34,7 @@ function routerStatuses(route: RouteBinding, contract: OperationContract): Route
   return [
     404,
     405,
-    ...(route.auth === 'apiKey' ? ([401, 403, 429] as const) : []),
+    ...(route.auth === 'apiKey' ? ([401, 403, 429, 503] as const) : []),
     ...(contract.body ? ([400, 413, 415, 422] as const) : contract.query ? ([422] as const) : []),
     500,
   ];
@@ -41,7 +42,7 @@ function routerStatuses(route: RouteBinding, contract: OperationContract): Route
 
 function problemResponse(description: string, status: number): ZodOpenApiResponseObject {
   const headers =
-    status === 429
+    status === 429 || status === 503
       ? { headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait' }) }) }
       : status === 405
         ? {

@@ -3,11 +3,10 @@ import {
   type ApiKeyRecord,
   acceptedSecretHashes,
   isKeyActive,
-  type Principal,
-  principalFromAuthorizerContext,
   principalOfKey,
   principalToAuthorizerContext,
-} from '#domain/access/principal.ts';
+} from '#domain/access/key-record.ts';
+import { type Principal, principalFromAuthorizerContext } from '#domain/access/principal.ts';
 
 const key: ApiKeyRecord = {
   keyId: 'abcdefghijklmnop',
@@ -24,7 +23,7 @@ describe('authorizer context', () => {
     orgId: 'acme',
     keyId: 'abcdefghijklmnop',
     scopes: ['emails:read', 'approvals:write'],
-    role: 'maintenance_coordinator',
+    role: 'maintenance_supervisor',
     agentId: 'agent-42',
     rateLimitPerMinute: 120,
   };
@@ -34,7 +33,7 @@ describe('authorizer context', () => {
       orgId: 'acme',
       keyId: 'abcdefghijklmnop',
       scopes: 'emails:read approvals:write',
-      role: 'maintenance_coordinator',
+      role: 'maintenance_supervisor',
       agentId: 'agent-42',
       rateLimitPerMinute: 120,
     });
@@ -52,6 +51,11 @@ describe('authorizer context', () => {
     expect(principalFromAuthorizerContext({ ...stringified, principalId: full.keyId })).toEqual(full);
     const minimal = { orgId: 'a', keyId: 'k', scopes: [] };
     expect(principalFromAuthorizerContext(principalToAuthorizerContext(minimal))).toEqual(minimal);
+  });
+
+  it('reads a role name from before the roles registry, cached in an older answer, as its equivalent', () => {
+    const cached = { ...principalToAuthorizerContext(full), role: 'maintenance_coordinator' };
+    expect(principalFromAuthorizerContext(cached)).toEqual(full);
   });
 
   it.each([
@@ -94,11 +98,11 @@ describe('key state', () => {
   });
 
   it('makes a principal of the key without its secret', () => {
-    expect(principalOfKey({ ...key, role: 'accounting', agentId: 'p-7', rateLimitPerMinute: 60 })).toEqual({
+    expect(principalOfKey({ ...key, role: 'accountant', agentId: 'p-7', rateLimitPerMinute: 60 })).toEqual({
       orgId: 'acme',
       keyId: key.keyId,
       scopes: ['emails:read', 'events:read'],
-      role: 'accounting',
+      role: 'accountant',
       agentId: 'p-7',
       rateLimitPerMinute: 60,
     });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { admitted, rateLimitHeaders, rateLimitWindow, refused } from '#domain/access/rate-limit.ts';
+import {
+  admitted,
+  rateLimitHeaders,
+  rateLimitWindow,
+  refused,
+  undecided,
+} from '#domain/access/rate-limit.ts';
 
 /** 10:00:00.000 UTC, a window boundary (epoch seconds divisible by 60). */
 const WINDOW_START = Date.UTC(2026, 10, 21, 10, 0, 0);
@@ -64,6 +70,16 @@ describe('RateLimit headers', () => {
       'ratelimit-reset': '40',
       'ratelimit-policy': '5;w=60',
       'retry-after': '40',
+    });
+  });
+
+  it('asks an undecided client to retry in a second, not at the end of the window', () => {
+    expect(rateLimitHeaders(undecided(5, rateLimitWindow(at(20_000))))).toEqual({
+      'ratelimit-limit': '5',
+      'ratelimit-remaining': '0',
+      'ratelimit-reset': '40',
+      'ratelimit-policy': '5;w=60',
+      'retry-after': '1',
     });
   });
 

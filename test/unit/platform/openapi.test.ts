@@ -24,6 +24,7 @@ const operations = apiOperations({
     pepper: fixedApiKeyPepper('documentation-only-pepper-not-a-real-one'),
     clock: systemClock,
     env: 'test',
+    defaultRateLimitPerMinute: 600,
   },
   stats: { activity: new DynamoOrgActivityReader('documentation-only'), clock: systemClock },
 });

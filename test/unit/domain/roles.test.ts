@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { CreateApiKeyRequest } from '#contracts/api-keys.ts';
+import { Role } from '#domain/access/roles.ts';
+import { CATEGORIES } from '#domain/classification/taxonomy.ts';
+import { DEPARTMENTS, LEGACY_ROLE_NAMES, ROLE_NAMES, ROLES, roleNamed } from '#domain/roles/registry.ts';
+
+describe('the roles registry', () => {
+  it('holds the 18 roles of a property-management company', () => {
+    expect(ROLE_NAMES).toEqual([
+      'property_manager',
+      'assistant_manager',
+      'leasing_manager',
+      'accounting_manager',
+      'maintenance_supervisor',
+      'leasing_agent',
+      'accountant',
+      'maintenance_tech_lead',
+      'maintenance_tech',
+      'resident_services_manager',
+      'resident_services_rep',
+      'admin_assistant',
+      'director_of_accounting',
+      'director_of_leasing',
+      'vice_president_of_operations',
+      'internal_controller',
+      'leasing_coordinator',
+      'president',
+    ]);
+  });
+
+  it('gives every role a title, a known department and responsibilities', () => {
+    for (const name of ROLE_NAMES) {
+      const role = ROLES[name];
+      expect(role.title.length, name).toBeGreaterThan(0);
+      expect(DEPARTMENTS, name).toContain(role.department);
+      expect(role.responsibilities.length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('routes every email category to exactly one role first', () => {
+    for (const category of CATEGORIES) {
+      const handlers = ROLE_NAMES.filter((name) =>
+        (ROLES[name].handles as readonly string[]).includes(category),
+      );
+      expect(handlers, category).toHaveLength(1);
+    }
+  });
+
+  it('reads the role names of keys issued before it as their equivalents', () => {
+    expect(roleNamed('maintenance_coordinator')).toBe('maintenance_supervisor');
+    expect(roleNamed('accounting')).toBe('accountant');
+    expect(roleNamed('owner_relations')).toBe('property_manager');
+    expect(roleNamed('property_manager')).toBe('property_manager');
+    expect(roleNamed('leasing_agent')).toBe('leasing_agent');
+    for (const target of Object.values(LEGACY_ROLE_NAMES)) expect(ROLE_NAMES).toContain(target);
+  });
+
+  it('knows no other name, not even one inherited by every object', () => {
+    for (const name of ['landlord', 'constructor', '__proto__', 'toString', 'hasOwnProperty', ''])
+      expect(roleNamed(name), name).toBeUndefined();
+  });
+});
+
+describe('the role of an API key', () => {
+  it('takes the registry names, and no older or unknown one, on new keys', () => {
+    expect(Role.safeParse('director_of_leasing').success).toBe(true);
+    expect(Role.safeParse('accounting').success).toBe(false);
+  });
+
+  it('is documented with the registry as its enum', () => {
+    const schema = z.toJSONSchema(CreateApiKeyRequest, { io: 'input' }) as unknown as {
+      properties: { role: { enum: string[] } };
+    };
+    expect(schema.properties.role.enum).toEqual(ROLE_NAMES);
+  });
+});
