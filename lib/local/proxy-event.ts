@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type {
   APIGatewayEventRequestContextWithAuthorizer,
   APIGatewayProxyEvent,
@@ -31,7 +32,8 @@ type Authorizer = APIGatewayProxyEvent['requestContext']['authorizer'];
 export function toProxyEvent(request: ReceivedRequest, authorizer: Authorizer): APIGatewayProxyEvent {
   const { headers, multiValueHeaders } = headerMaps(request.rawHeaders);
   const { single, multi } = queryMaps(request.query);
-  const isBase64Encoded = request.body.length > 0 && !isTextual(headers);
+  // Text only when it is text: bytes that are not UTF-8 go base64, or the signature over them breaks.
+  const isBase64Encoded = request.body.length > 0 && !(isTextual(headers) && isUtf8(request.body));
   return {
     resource: request.resource,
     path: request.path,
@@ -157,6 +159,7 @@ function headerValue(headers: Record<string, string>, name: string): string | un
 /**
  * Bodies reach the function as UTF-8 text for textual media types and base64 otherwise (as if
  * the API's binaryMediaTypes were every non-text type). A body without a content type is text.
+ * Functions read either through rawBody() (#platform/http/request.ts).
  */
 function isTextual(headers: Record<string, string>): boolean {
   const contentType = headerValue(headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();

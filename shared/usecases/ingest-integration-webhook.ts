@@ -8,7 +8,7 @@ import {
   type KeepDeps,
   keepDelivery,
   MAX_WEBHOOK_BYTES,
-  parseJson,
+  parseBody,
   verifiedEvent,
 } from './ingest-rentvine-webhook.ts';
 
@@ -54,7 +54,6 @@ export async function ingestIntegrationWebhook(
   if (cidrs.length > 0 && !sourceAllowed(delivery.sourceIp, cidrs))
     return { kind: 'rejected', reason: 'forbidden_source' };
 
-  const rawBody = delivery.body.toString('utf8');
   return keepDelivery(
     deps,
     verifiedEvent({
@@ -64,8 +63,8 @@ export async function ingestIntegrationWebhook(
       integrationId,
       scheme: 'standard-webhooks',
       receivedAt: now,
-      rawBody,
-      payload: parseJson(rawBody),
+      body: delivery.body,
+      payload: parseBody(delivery.body),
       headers: delivery.headers,
     }),
   );

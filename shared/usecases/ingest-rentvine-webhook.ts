@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Clock } from '#domain/clock.ts';
 import type { EventInbox, WebhookTokenLedger } from '#domain/inbox/ports.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
@@ -71,8 +72,7 @@ export async function ingestRentvineWebhook(
   const secrets = ORG_ID.test(delivery.orgId) ? await deps.secrets.secretsFor(delivery.orgId) : [];
   if (secrets.length === 0) return rejected('unknown_sender');
 
-  const rawBody = delivery.body.toString('utf8');
-  const payload = parseJson(rawBody);
+  const payload = parseBody(delivery.body);
   const auth = await authenticate(deps, delivery, {
     secrets,
     payload,
@@ -80,14 +80,14 @@ export async function ingestRentvineWebhook(
   });
   if (!auth.ok) return rejected(auth.reason);
 
-  const eventKey = `sha256:${sha256Hex(payload.ok ? canonicalEventText(payload.value) : rawBody)}`;
+  const eventKey = `sha256:${sha256Hex(payload.ok ? canonicalEventText(payload.value) : delivery.body)}`;
   const event = verifiedEvent({
     orgId: delivery.orgId,
     eventKey,
     source: 'rentvine',
     scheme: auth.scheme,
     receivedAt: now,
-    rawBody,
+    body: delivery.body,
     payload,
     headers: delivery.headers,
   });
@@ -176,7 +176,7 @@ export function verifiedEvent(input: {
   integrationId?: string;
   scheme: StoredEvent['scheme'];
   receivedAt: Date;
-  rawBody: string;
+  body: Buffer;
   payload: ParsedBody;
   headers: (name: string) => string | undefined;
 }): StoredEvent {
@@ -188,7 +188,10 @@ export function verifiedEvent(input: {
     ...(input.integrationId ? { integrationId: input.integrationId } : {}),
     scheme: input.scheme,
     receivedAt: input.receivedAt.toISOString(),
-    rawBody: input.rawBody,
+    // Kept byte for byte: text when it is UTF-8, base64 otherwise (never a lossy decode).
+    ...(isUtf8(input.body)
+      ? { rawBody: input.body.toString('utf8') }
+      : { rawBody: input.body.toString('base64'), rawBodyEncoding: 'base64' as const }),
     headers: auditedHeaders(input.headers),
     status: input.payload.ok ? 'received' : 'unrecognized',
     ...(input.payload.ok ? {} : { reason: input.payload.reason }),
@@ -197,8 +200,13 @@ export function verifiedEvent(input: {
 
 export type ParsedBody = { ok: true; value: unknown } | { ok: false; reason: string };
 
+/** The delivered bytes as JSON; bytes that are not UTF-8 are no JSON text (RFC 8259 §8.1). */
+export function parseBody(body: Buffer): ParsedBody {
+  return isUtf8(body) ? parseJson(body.toString('utf8')) : { ok: false, reason: 'invalid_utf8' };
+}
+
 /** Unparseable, or nested deeper than any real event (which would exhaust the stack later). */
-export function parseJson(text: string): ParsedBody {
+function parseJson(text: string): ParsedBody {
   let value: unknown;
   try {
     value = JSON.parse(text);
