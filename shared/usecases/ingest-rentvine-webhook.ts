@@ -73,14 +73,15 @@ export async function ingestRentvineWebhook(
   if (secrets.length === 0) return rejected('unknown_sender');
 
   const payload = parseBody(delivery.body);
+  const eventKey = `sha256:${sha256Hex(payload.ok ? canonicalEventText(payload.value) : delivery.body)}`;
   const auth = await authenticate(deps, delivery, {
     secrets,
     payload,
+    eventKey,
     nowSeconds: Math.floor(now.getTime() / 1000),
   });
   if (!auth.ok) return rejected(auth.reason);
 
-  const eventKey = `sha256:${sha256Hex(payload.ok ? canonicalEventText(payload.value) : delivery.body)}`;
   const event = verifiedEvent({
     orgId: delivery.orgId,
     eventKey,
@@ -91,23 +92,15 @@ export async function ingestRentvineWebhook(
     payload,
     headers: delivery.headers,
   });
-  if (auth.scheme === 'rentvine-header') return keepDelivery(deps, event);
-  try {
-    return await keepDelivery(deps, event);
-  } catch (error) {
-    // Not stored, so nothing was acknowledged: give the token back so the sender's retry of this
-    // very delivery is not refused as a replay. Remaining window: a crash between the claim and
-    // the store (or a failed release) leaves the token claimed without an event; that delivery
-    // then needs a freshly signed retry (new token), and the same token is refused with 401.
-    await deps.tokens.release(delivery.orgId, auth.token).catch(() => undefined);
-    throw error;
-  }
+  // Nothing to give back if keeping fails: the token is bound to this event, so the sender's retry
+  // of this very delivery passes again.
+  return keepDelivery(deps, event);
 }
 
 async function authenticate(
   deps: IngestDeps,
   delivery: WebhookDelivery,
-  input: { secrets: readonly string[]; payload: ParsedBody; nowSeconds: number },
+  input: { secrets: readonly string[]; payload: ParsedBody; eventKey: string; nowSeconds: number },
 ): Promise<Authentication> {
   const signature = delivery.headers('x-rentvine-signature');
   const bodyAuth = signature === undefined && input.payload.ok ? bodyAuthOf(input.payload.value) : 'absent';
@@ -135,15 +128,17 @@ async function authenticateBody(
   deps: IngestDeps,
   orgId: string,
   auth: BodyAuth,
-  input: { secrets: readonly string[]; nowSeconds: number },
+  input: { secrets: readonly string[]; eventKey: string; nowSeconds: number },
 ): Promise<Authentication> {
   const check = verifyBodySignature({ secrets: input.secrets, auth, nowSeconds: input.nowSeconds });
   if (!check.ok) return check;
   // Verified, so within the window: the ledger row needs to outlive only the window (plus slack).
   const signedAt = bodyAuthSeconds(auth) ?? input.nowSeconds;
   const expiresAt = new Date((signedAt + 2 * TOLERANCE_SECONDS) * 1000);
-  // Claimed before the event is stored, so two concurrent uses of one token cannot both pass.
-  if (!(await deps.tokens.claim(orgId, auth.token, expiresAt))) return { ok: false, reason: 'replayed' };
+  // Claimed before the event is stored, so a token cannot carry two different bodies; the same
+  // delivery again (a retry after a 503) passes and the inbox answers it as a duplicate.
+  if (!(await deps.tokens.claim(orgId, auth.token, expiresAt, input.eventKey)))
+    return { ok: false, reason: 'replayed' };
   return { ok: true, scheme: 'rentvine-body', token: auth.token };
 }
 
