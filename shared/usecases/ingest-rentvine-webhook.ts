@@ -6,6 +6,7 @@ import type { WorkQueue } from '#domain/messaging/ports.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
 import type { OrgSettingsStore, WebhookSecrets } from '#domain/orgs/ports.ts';
 import { canonicalEventText } from '#domain/rentvine/event-key.ts';
+import { DECOY_SECRETS } from '#platform/security/decoy-secrets.ts';
 import { sha256Hex, stableId } from '#platform/security/ids.ts';
 import {
   type BodyAuth,
@@ -68,18 +69,22 @@ export async function ingestRentvineWebhook(
 ): Promise<IngestOutcome> {
   if (delivery.body.length > MAX_WEBHOOK_BYTES) return rejected('too_large');
   const now = deps.clock.now();
-  // Unknown orgs are refused exactly like bad signatures, so the answer reveals nothing.
-  const secrets = ORG_ID.test(delivery.orgId) ? await deps.secrets.secretsFor(delivery.orgId) : [];
-  if (secrets.length === 0) return rejected('unknown_sender');
+  // The id's format is public: one that cannot be an org's is refused before any store is read.
+  if (!ORG_ID.test(delivery.orgId)) return rejected('unknown_sender');
+  const secrets = await deps.secrets.secretsFor(delivery.orgId);
+  const known = secrets.length > 0;
 
   const payload = parseBody(delivery.body);
   const eventKey = `sha256:${sha256Hex(payload.ok ? canonicalEventText(payload.value) : delivery.body)}`;
+  // An unknown org's delivery goes through the same reads and HMACs (against a decoy nobody can
+  // sign with) and gets the same 401 as a bad signature: neither answer nor timing reveals the org.
   const auth = await authenticate(deps, delivery, {
-    secrets,
+    secrets: known ? secrets : DECOY_SECRETS,
     payload,
     eventKey,
     nowSeconds: Math.floor(now.getTime() / 1000),
   });
+  if (!known) return rejected('unknown_sender');
   if (!auth.ok) return rejected(auth.reason);
 
   const event = verifiedEvent({
