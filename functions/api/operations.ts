@@ -10,6 +10,7 @@ import { type ApiKeyRouteDeps, apiKeyRoutes } from './api-keys.ts';
 import { emailOperations } from './emails.ts';
 import { eventOperations } from './events.ts';
 import { healthOperations } from './health.ts';
+import { linksOperation } from './links.ts';
 import { openApiOperation } from './openapi.ts';
 import { statsRoutes } from './stats.ts';
 
@@ -30,6 +31,8 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
     ...eventOperations(deps),
     ...apiKeyRoutes(deps.apiKeys),
     ...statsRoutes(deps.stats),
+    links: linksOperation(),
+    apiLinks: linksOperation(),
     openApi: openApiOperation(() => buildOpenApiDocument(apiRoutes, operations, API_INFO)),
   };
   return operations;

@@ -85,8 +85,8 @@ function requestContext(
     stage: LOCAL_STAGE,
     protocol: request.protocol,
     httpMethod: request.method,
-    // On the execute-api endpoint the path seen by the integration carries the stage.
-    path: `/${LOCAL_STAGE}${request.path}`,
+    // The full path the caller used: in AWS it carries the stage; the local URL has none.
+    path: request.path,
     resourcePath: request.resource,
     resourceId: request.resource,
     requestId: request.requestId,

@@ -7,6 +7,7 @@ import { DynamoWebhookTokenLedger } from '#adapters/dynamodb/webhook-token-ledge
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { systemClock } from '#platform/clock.ts';
+import { WEBHOOK_PROBLEM_DETAILS } from '#platform/http/problem-details.ts';
 import { type ApiHandler, apiEvent, lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
 import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
@@ -64,7 +65,7 @@ function expectUnauthorized(response: {
   expect(response.headers?.['content-type']).toBe('application/problem+json');
   expect(JSON.parse(response.body)).toMatchObject({
     type: 'urn:aictive:problem:unauthorized',
-    detail: 'the delivery could not be authenticated',
+    detail: WEBHOOK_PROBLEM_DETAILS[401],
   });
 }
 
