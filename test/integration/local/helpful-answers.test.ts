@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
-import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
 import { systemClock } from '#platform/clock.ts';
 import { GATEWAY_PROBLEM_DETAILS, WEBHOOK_PROBLEM_DETAILS } from '#platform/http/problem-details.ts';
 import { presentedKey } from '#platform/security/api-key.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
-import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
+import { localRuntimeWithOrg } from '#test/support/local-runtime-org.ts';
+import { createTestOrg } from '#test/support/orgs.ts';
 import { revokeApiKey } from '#usecases/revoke-api-key.ts';
 
 /** What a person opening the printed URLs, or getting an error, is told to do next. */
-let runtime: LocalRuntime;
-let org: TestOrg;
-
-beforeAll(async () => {
-  runtime = await startLocalRuntime({ schedules: false });
-  org = await createTestOrg(runtime.resources.tables.main);
-}, 60_000);
-afterAll(async () => {
-  await runtime?.stop();
-});
+const local = localRuntimeWithOrg();
 
 async function answer(path: string, init: RequestInit = {}) {
-  const response = await fetch(`${runtime.url}${path}`, init);
+  const response = await fetch(`${local.runtime.url}${path}`, init);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -36,19 +27,20 @@ describe('the entry points', () => {
       health: '/health',
       ready: '/health/ready',
     });
-    for (const link of Object.values(links)) expect((await fetch(`${runtime.url}${link}`)).status).toBe(200);
+    for (const link of Object.values(links))
+      expect((await fetch(`${local.runtime.url}${link}`)).status).toBe(200);
   });
 });
 
 describe('errors say what to do, and the same whether or not the key or org exists', () => {
   it('401 for no key, an unknown key, a wrong secret and a revoked key alike', async () => {
-    const other = await createTestOrg(runtime.resources.tables.main);
+    const other = await createTestOrg(local.runtime.resources.tables.main);
     await revokeApiKey(
-      { apiKeys: new DynamoApiKeyStore(runtime.resources.tables.main), clock: systemClock },
+      { apiKeys: new DynamoApiKeyStore(local.runtime.resources.tables.main), clock: systemClock },
       other.orgId,
       presentedKey(other.apiKey)?.keyId as string,
     );
-    const keyId = presentedKey(org.apiKey)?.keyId as string;
+    const keyId = presentedKey(local.org.apiKey)?.keyId as string;
     const callers = [
       undefined,
       'ak_test_abcdefghijklmnop_0000000000000000000000000000000000000000000',
@@ -87,7 +79,7 @@ describe('errors say what to do, and the same whether or not the key or org exis
       ...body,
       instance: 0,
     });
-    const known = await answer(`/webhooks/rentvine/${org.orgId}`, { method: 'POST', headers, body });
+    const known = await answer(`/webhooks/rentvine/${local.org.orgId}`, { method: 'POST', headers, body });
     const unknown = await answer('/webhooks/rentvine/no-such-org', { method: 'POST', headers, body });
     expect(strip(known)).toEqual(strip(unknown));
     expect(known.body.detail).toBe(WEBHOOK_PROBLEM_DETAILS[401]);

@@ -1,10 +1,9 @@
 import { request } from 'node:http';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
+import { describe, expect, it } from 'vitest';
 import { functions, type RouteSpec, routesOf } from '#lib/topology.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
-import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
+import { localRuntimeWithOrg } from '#test/support/local-runtime-org.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 
 /**
@@ -51,18 +50,8 @@ const MEANINGFUL = new Set([
   'upgrade',
 ]);
 
-let runtime: LocalRuntime;
-let org: TestOrg;
+const local = localRuntimeWithOrg();
 const allRoutes: readonly RouteSpec[] = functions.flatMap((fn) => routesOf(fn));
-
-beforeAll(async () => {
-  runtime = await startLocalRuntime({ schedules: false });
-  org = await createTestOrg(runtime.resources.tables.main);
-}, 60_000);
-
-afterAll(async () => {
-  await runtime?.stop();
-});
 
 /** Raw header pairs through node:http, so names arrive exactly as given (fetch would refuse some). */
 function send(
@@ -73,8 +62,8 @@ function send(
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     // Raw pairs get no automatic Host header, and HTTP/1.1 requires one.
-    const pairs = [['host', new URL(runtime.url).host], ...headers].flat();
-    const req = request(`${runtime.url}${path}`, { method, headers: pairs }, (res) => {
+    const pairs = [['host', new URL(local.runtime.url).host], ...headers].flat();
+    const req = request(`${local.runtime.url}${path}`, { method, headers: pairs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
@@ -89,19 +78,19 @@ function send(
 
 /** A request the route accepts (right key, signed delivery) plus the extra names. */
 function requestFor(route: RouteSpec, extra: [string, string][], query: [string, string][]) {
-  const path = route.path.replace(/\{orgId\}/, org.orgId).replace(/\{\w+\}/g, 'x');
+  const path = route.path.replace(/\{orgId\}/, local.org.orgId).replace(/\{\w+\}/g, 'x');
   const search = new URLSearchParams(query).toString();
   const headers: [string, string][] = [...extra];
   let body: string | undefined;
   if (route.path === '/webhooks/rentvine/{orgId}') {
     body = JSON.stringify(workOrderEvent({ workOrderID: String(Math.random()).slice(2) }));
-    const signed = signWebhook(org.webhookSecret, body, Math.floor(Date.now() / 1000));
+    const signed = signWebhook(local.org.webhookSecret, body, Math.floor(Date.now() / 1000));
     headers.push(['content-type', 'application/json'], ...Object.entries(signed));
   } else if (route.method !== 'GET' && route.method !== 'DELETE') {
     body = '{}';
     headers.push(['content-type', 'application/json']);
   }
-  if (route.auth === 'apiKey') headers.push(['authorization', `Bearer ${org.apiKey}`]);
+  if (route.auth === 'apiKey') headers.push(['authorization', `Bearer ${local.org.apiKey}`]);
   return { path: search ? `${path}?${search}` : path, headers, body };
 }
 

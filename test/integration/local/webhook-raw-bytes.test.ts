@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
-import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
-import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
+import { localRuntimeWithOrg } from '#test/support/local-runtime-org.ts';
 
 /**
  * A signature covers bytes, not text: an authentic delivery whose body is not UTF-8 must reach
  * the function byte for byte (the gateway hands it over base64) and be kept, not refused.
  */
-let runtime: LocalRuntime;
-let org: TestOrg;
-
-beforeAll(async () => {
-  runtime = await startLocalRuntime({ schedules: false });
-  org = await createTestOrg(runtime.resources.tables.main);
-}, 60_000);
-
-afterAll(async () => {
-  await runtime?.stop();
-});
+const local = localRuntimeWithOrg();
 
 /** JSON-looking, but Latin-1 encoded: 0xE9 (é) alone is not valid UTF-8. */
 function latin1Body(id: string): Buffer {
@@ -29,11 +18,11 @@ function latin1Body(id: string): Buffer {
 }
 
 async function deliver(body: Buffer, contentType: string) {
-  return fetch(`${runtime.url}/webhooks/rentvine/${org.orgId}`, {
+  return fetch(`${local.runtime.url}/webhooks/rentvine/${local.org.orgId}`, {
     method: 'POST',
     headers: {
       'content-type': contentType,
-      ...signWebhook(org.webhookSecret, body, Math.floor(Date.now() / 1000)),
+      ...signWebhook(local.org.webhookSecret, body, Math.floor(Date.now() / 1000)),
     },
     body,
   });
@@ -48,7 +37,10 @@ describe('authentic bodies that are not UTF-8', () => {
       expect(response.status).toBe(202);
       const { eventId } = (await response.json()) as { eventId: string };
 
-      const stored = await new DynamoEventInbox(runtime.resources.tables.main).get(org.orgId, eventId);
+      const stored = await new DynamoEventInbox(local.runtime.resources.tables.main).get(
+        local.org.orgId,
+        eventId,
+      );
       expect(stored).toMatchObject({
         status: 'unrecognized',
         reason: 'invalid_utf8',
@@ -64,7 +56,7 @@ describe('authentic bodies that are not UTF-8', () => {
 
   it('still refuses those bytes signed with another secret', async () => {
     const body = latin1Body('forged');
-    const response = await fetch(`${runtime.url}/webhooks/rentvine/${org.orgId}`, {
+    const response = await fetch(`${local.runtime.url}/webhooks/rentvine/${local.org.orgId}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
