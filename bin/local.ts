@@ -6,15 +6,21 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
 import { seedDevOrg } from '#lib/local/dev-org.ts';
-import { startLocalRuntime } from '#lib/local/runtime.ts';
+import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
 import { ApiKeyPepperConfig, ConfigError, readConfig } from '#platform/config.ts';
 import { STANDARD_WEBHOOK_SECRET } from '#platform/security/standard-webhooks.ts';
+import { MIN_SEEDED_KEY_LENGTH } from '#usecases/seed-org.ts';
 
 const LocalConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   AICTIVE_DATA_DIR: z.string().min(1).default('.data'),
-  AICTIVE_DEV_API_KEY: z.string().trim().min(1).max(512).optional(),
+  AICTIVE_DEV_API_KEY: z
+    .string()
+    .trim()
+    .min(MIN_SEEDED_KEY_LENGTH, `must be at least ${MIN_SEEDED_KEY_LENGTH} characters (it is an admin key)`)
+    .max(512)
+    .optional(),
   AICTIVE_DEV_WEBHOOK_SECRET: z.string().trim().min(1).max(512).optional(),
   /** Seeds the Standard Webhooks integration `demo-forms` of org `demo`. */
   AICTIVE_DEV_INTEGRATION_SECRET: z
@@ -31,7 +37,20 @@ const LocalConfig = z.object({
 async function main(): Promise<void> {
   const config = readConfig(LocalConfig);
   const dataDir = resolve(config.AICTIVE_DATA_DIR);
-  const runtime = await startLocalRuntime({
+  // Listening from the start: a Ctrl-C while starting lets start-up finish, then stops cleanly
+  // (no endpoints file or data-dir claim left behind); a second Ctrl-C exits at once.
+  let runtime: LocalRuntime | undefined;
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping…\n`);
+    if (runtime) stopAndExit(runtime, 0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  runtime = await startLocalRuntime({
     port: config.PORT,
     host: config.HOST,
     dataDir,
@@ -44,6 +63,8 @@ async function main(): Promise<void> {
       PENDING_GRACE_SECONDS: String(config.AICTIVE_LOCAL_VISIBILITY_SECONDS * 5 + 30),
     },
   });
+  if (stopping) return stopAndExit(runtime, 0);
+  const started = runtime;
   const org = await seedDevOrg({
     tableName: runtime.resources.tables.main,
     // The runtime has put the pepper its functions use into this process's environment.
@@ -52,7 +73,12 @@ async function main(): Promise<void> {
     apiKey: config.AICTIVE_DEV_API_KEY,
     webhookSecret: config.AICTIVE_DEV_WEBHOOK_SECRET,
     integrationSecret: config.AICTIVE_DEV_INTEGRATION_SECRET,
+  }).catch((error: unknown) => {
+    // Already stopping on a signal: that stop exits.
+    if (!stopping) stopAndExit(started, 1, `npm start failed: ${messageOf(error)}`);
+    return undefined;
   });
+  if (!org || stopping) return;
 
   const from = (source: string) =>
     source === 'env'
@@ -78,29 +104,29 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+}
 
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    process.stdout.write(`\n${signal}: stopping…\n`);
-    runtime.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+/** Stops everything that started, then exits with `code` (and one line on stderr, if given). */
+function stopAndExit(runtime: LocalRuntime, code: number, message?: string): void {
+  if (message) process.stderr.write(`${message}\n`);
+  runtime.stop().then(
+    () => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`shutdown failed: ${messageOf(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     for (const problem of error.problems) process.stderr.write(`config error: ${problem}\n`);
   } else {
-    process.stderr.write(`npm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`npm start failed: ${messageOf(error)}\n`);
   }
   process.exit(1);
 });

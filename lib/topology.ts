@@ -94,6 +94,8 @@ export const functions = [
     memoryMb: 512,
     kind: 'http',
     routes: [
+      { method: 'GET', path: '/', auth: 'none', operation: 'links' },
+      { method: 'GET', path: '/v1', auth: 'none', operation: 'apiLinks' },
       { method: 'GET', path: '/health', auth: 'none', operation: 'health' },
       { method: 'GET', path: '/health/ready', auth: 'none', operation: 'ready' },
       { method: 'GET', path: '/v1/openapi.json', auth: 'none', operation: 'openApi' },

@@ -11,6 +11,7 @@ import { type ApiKeyRouteDeps, apiKeyRoutes } from './api-keys.ts';
 import { emailOperations } from './emails.ts';
 import { eventOperations } from './events.ts';
 import { healthOperations } from './health.ts';
+import { linksOperation } from './links.ts';
 import { openApiOperation } from './openapi.ts';
 import { statsRoutes } from './stats.ts';
 
@@ -48,6 +49,8 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
     ...eventOperations(deps),
     ...apiKeyRoutes(deps.apiKeys),
     ...statsRoutes(deps.stats),
+    links: linksOperation(),
+    apiLinks: linksOperation(),
     openApi: openApiOperation(() => buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION)),
   };
   return operations;

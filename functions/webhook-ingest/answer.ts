@@ -1,5 +1,6 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { problem } from '#platform/http/problem.ts';
+import { WEBHOOK_PROBLEM_DETAILS } from '#platform/http/problem-details.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { webhookRejectedFor } from '#platform/metric-catalogue.ts';
 import { count, logger } from '#platform/observability.ts';
@@ -33,10 +34,11 @@ function refusal(reason: RejectionReason, instance: string | undefined): APIGate
   logger.warn('webhook rejected', { reason });
   switch (reason) {
     case 'too_large':
-      return problem(413, 'payload-too-large', { instance });
+      return problem(413, 'payload-too-large', { detail: WEBHOOK_PROBLEM_DETAILS[413], instance });
     case 'forbidden_source':
       return problem(403, 'forbidden', { detail: 'deliveries are not accepted from this network', instance });
     default:
-      return problem(401, 'unauthorized', { detail: 'the delivery could not be authenticated', instance });
+      // One answer for every reason, an unknown org included: it says what to do, never which check failed.
+      return problem(401, 'unauthorized', { detail: WEBHOOK_PROBLEM_DETAILS[401], instance });
   }
 }

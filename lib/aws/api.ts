@@ -28,6 +28,12 @@ import { addProblemResponses } from './problem-responses.ts';
 const THROTTLE = { rateLimit: 50, burstLimit: 100 };
 /** The variable through which functions read the allowed origins (CorsConfig in #platform/config.ts). */
 const CORS_ORIGINS_ENV = 'CORS_ALLOWED_ORIGINS';
+/**
+ * Request bodies of these types reach the functions base64-encoded, byte for byte: a webhook's
+ * signature covers bytes, and a body that is not UTF-8 would otherwise be altered on the way
+ * (functions read bodies through rawBody(), which decodes either form).
+ */
+export const RAW_BODY_MEDIA_TYPES = ['application/json', 'application/*+json', 'text/*'];
 /** A cached authorizer answer is reused for this long per Authorization header. */
 const AUTHORIZER_CACHE_TTL = Duration.seconds(300);
 
@@ -52,6 +58,7 @@ export class AictiveApi extends Construct {
       restApiName: `aictive-${stage}`,
       description: 'Aictive: Rentvine webhooks, the /v1 API and health checks',
       endpointTypes: [EndpointType.REGIONAL],
+      binaryMediaTypes: RAW_BODY_MEDIA_TYPES,
       // Access logs need the account-level API Gateway logging role; keep it if this stage is torn down.
       cloudWatchRole: true,
       cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,

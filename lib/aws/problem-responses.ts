@@ -1,5 +1,6 @@
 import { ResponseType, type RestApiBase } from 'aws-cdk-lib/aws-apigateway';
 import { PROBLEM_TITLES, type ProblemSlug, problemType } from '#platform/http/problem.ts';
+import { GATEWAY_PROBLEM_DETAILS } from '#platform/http/problem-details.ts';
 import { SECURITY_HEADERS } from '#platform/http/response.ts';
 import { pascal } from './construct-ids.ts';
 
@@ -48,10 +49,13 @@ const problems: readonly {
 
 export function addProblemResponses(api: RestApiBase): void {
   for (const { types, status, slug, title } of problems) {
+    // What to do next, as the local gateway says it (the texts hold no VTL `$` or `#`).
+    const detail = status === undefined ? undefined : GATEWAY_PROBLEM_DETAILS[status];
     const body = JSON.stringify({
       type: problemType(slug),
       title: title ?? PROBLEM_TITLES[slug],
       ...(status === undefined ? {} : { status }),
+      ...(detail ? { detail } : {}),
       instance: '$context.requestId',
     });
     for (const type of types) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PRIVATE_DIR_MODE } from './data-dir.ts';
 
 const PEPPER_FILE = 'api-key-pepper';
 
@@ -17,7 +18,7 @@ function freshPepper(): string {
 export async function localApiKeyPepper(dataDir: string | undefined): Promise<string> {
   if (!dataDir) return freshPepper();
   const path = join(dataDir, PEPPER_FILE);
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   // Written whole under a private name, then linked into place: linking fails if the file exists,
   // so two processes starting at once agree on one pepper and neither reads a half-written file.
   const draft = `${path}.${randomBytes(6).toString('hex')}`;

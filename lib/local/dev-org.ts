@@ -9,11 +9,14 @@ import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import type { ApiKeyPepper } from '#domain/access/ports.ts';
 import { systemClock } from '#platform/clock.ts';
 import { generateApiKey } from '#platform/security/api-key.ts';
-import { seedOrg } from '#usecases/seed-org.ts';
+import { SeededKeyRevokedError, seedOrg } from '#usecases/seed-org.ts';
+import { PRIVATE_DIR_MODE } from './data-dir.ts';
 
 export const DEV_ORG_ID = 'demo';
 /** The Standard Webhooks integration seeded when AICTIVE_DEV_INTEGRATION_SECRET is set. */
 export const DEV_INTEGRATION_ID = 'demo-forms';
+/** The dev key's name: seeding a new dev key revokes the org's earlier keys of this name. */
+const DEV_KEY_NAME = 'demo admin (local)';
 
 const DevCredentials = z.object({ apiKey: z.string().min(1), webhookSecret: z.string().min(1) });
 type DevCredentials = z.infer<typeof DevCredentials>;
@@ -30,7 +33,8 @@ export interface DevOrg extends DevCredentials {
 /**
  * Seeds org `demo` with an admin key and a webhook secret: the developer's own values when set
  * (AICTIVE_DEV_API_KEY, AICTIVE_DEV_WEBHOOK_SECRET), else the ones generated on an earlier run
- * (kept beside the data, git-ignored, owner-only), else new ones. With `integrationSecret` (a
+ * (kept beside the data, git-ignored, owner-only), else new ones. The key named now is the one dev
+ * key: earlier dev keys are revoked, and a revoked one is refused with what to do, never re-seeded. With `integrationSecret` (a
  * `whsec_…` value, AICTIVE_DEV_INTEGRATION_SECRET) it also seeds the integration `demo-forms`.
  * The key is hashed with `pepper`: the one the local functions authorize with.
  */
@@ -52,15 +56,25 @@ export async function seedDevOrg(input: {
   const webhookSecret = input.webhookSecret ?? generated.webhookSecret;
   if (file && !saved && (!input.apiKey || !input.webhookSecret)) await save(file, generated);
 
-  await seedOrg(
-    {
-      apiKeys: new DynamoApiKeyStore(input.tableName),
-      pepper: input.pepper,
-      webhookSecrets: new TableWebhookSecrets(input.tableName),
-      clock: systemClock,
-    },
-    { orgId: DEV_ORG_ID, apiKey, webhookSecret, scopes: ['admin'], name: 'demo admin (local)' },
-  );
+  try {
+    await seedOrg(
+      {
+        apiKeys: new DynamoApiKeyStore(input.tableName),
+        pepper: input.pepper,
+        webhookSecrets: new TableWebhookSecrets(input.tableName),
+        clock: systemClock,
+      },
+      { orgId: DEV_ORG_ID, apiKey, webhookSecret, scopes: ['admin'], name: DEV_KEY_NAME },
+    );
+  } catch (error) {
+    if (!(error instanceof SeededKeyRevokedError)) throw error;
+    // A revocation outlives restarts: say what to do instead of bringing the key back.
+    throw new Error(
+      input.apiKey
+        ? 'AICTIVE_DEV_API_KEY names a key that was revoked: set another one (at least 16 characters), or unset it to use a generated key'
+        : `the saved dev API key was revoked: delete ${file ?? 'dev-credentials.json'} to generate a new one, or set AICTIVE_DEV_API_KEY`,
+    );
+  }
   if (input.integrationSecret) await seedDevIntegration(input.tableName, input.integrationSecret);
   const sourceOf = (fromEnv: string | undefined): DevOrg['apiKeySource'] =>
     fromEnv ? 'env' : saved ? 'saved' : 'generated';
@@ -93,7 +107,7 @@ async function readSaved(file: string): Promise<DevCredentials | undefined> {
 }
 
 async function save(file: string, credentials: DevCredentials): Promise<void> {
-  await mkdir(join(file, '..'), { recursive: true });
+  await mkdir(join(file, '..'), { recursive: true, mode: PRIVATE_DIR_MODE });
   await writeFile(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   await chmod(file, 0o600);
 }

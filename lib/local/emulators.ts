@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildApp } from 'fauxqs';
+import { claimDataDir, PRIVATE_DIR_MODE } from './data-dir.ts';
 
 export interface Emulators {
   readonly dynamoEndpoint: string;
@@ -26,31 +27,37 @@ const LOOPBACK = '127.0.0.1';
 /** dynalite keeps new tables CREATING for 500 ms by default; a short wait keeps start-up fast. */
 const CREATE_TABLE_MS = 50;
 
+/**
+ * dynalite and fauxqs on loopback. With a data directory, it is created private and claimed for
+ * this process first (a second `npm start` on it is refused with the holder's pid, DataDirInUseError).
+ */
 export async function startEmulators(opts: EmulatorOptions = {}): Promise<Emulators> {
+  const release = opts.dataDir ? await claimDataDir(opts.dataDir) : async () => undefined;
   const dynamoPath = opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined;
-  if (dynamoPath) await mkdir(dynamoPath, { recursive: true });
-  const dynamo = dynalite({ path: dynamoPath, createTableMs: CREATE_TABLE_MS });
-  const dynamoPort = await listen(dynamo, opts.dynamoPort ?? 0);
-
-  // buildApp + our own listen, not startFauxqs: startFauxqs binds 0.0.0.0 and we stay on loopback.
-  const sqs = buildApp({ logger: false });
-  let sqsEndpoint: string;
+  let dynamo: Server | undefined;
   try {
+    if (dynamoPath) await mkdir(dynamoPath, { recursive: true, mode: PRIVATE_DIR_MODE });
+    dynamo = dynalite({ path: dynamoPath, createTableMs: CREATE_TABLE_MS });
+    const dynamoPort = await listen(dynamo, opts.dynamoPort ?? 0);
+    // buildApp + our own listen, not startFauxqs: startFauxqs binds 0.0.0.0 and we stay on loopback.
+    const sqs = buildApp({ logger: false });
     await sqs.listen({ port: opts.sqsPort ?? 0, host: LOOPBACK });
-    sqsEndpoint = `http://${LOOPBACK}:${(sqs.server.address() as AddressInfo).port}`;
+    const sqsEndpoint = `http://${LOOPBACK}:${(sqs.server.address() as AddressInfo).port}`;
+    const started = dynamo;
+    return {
+      dynamoEndpoint: `http://${LOOPBACK}:${dynamoPort}`,
+      sqsEndpoint,
+      async stop() {
+        await sqs.close();
+        await closeDynalite(started);
+        await release();
+      },
+    };
   } catch (error) {
-    await closeDynalite(dynamo);
+    if (dynamo?.listening) await closeDynalite(dynamo);
+    await release();
     throw error;
   }
-
-  return {
-    dynamoEndpoint: `http://${LOOPBACK}:${dynamoPort}`,
-    sqsEndpoint,
-    async stop() {
-      await sqs.close();
-      await closeDynalite(dynamo);
-    },
-  };
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { type QueueName, queues, type TableName, tables } from '#lib/topology.ts';
 import { localApiKeyPepper } from './api-key-pepper.ts';
+import { isRunning } from './data-dir.ts';
 import { type Endpoints, type LocalResources, runtimeEnv } from './provision.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface LocalStackAddress {
 // Keys from the topology: a file from a runtime with other tables or queues is refused, not half-used.
 const QueueResources = z.object({ url: z.string(), arn: z.string(), dlqUrl: z.string(), dlqArn: z.string() });
 const LocalStackAddress = z.object({
+  /** The npm start that wrote it: a file whose process is gone (killed mid-way) is stale. */
+  pid: z.number().int().positive().optional(),
   endpoints: z.object({ dynamoEndpoint: z.url(), sqsEndpoint: z.url() }),
   resources: z.object({
     tables: z.record(z.enum(Object.keys(tables) as [TableName, ...TableName[]]), z.string()),
@@ -36,7 +39,8 @@ export async function writeLocalEndpoints(
   const { dynamoEndpoint, sqsEndpoint } = address.endpoints;
   await writeFile(
     path,
-    `${JSON.stringify({ endpoints: { dynamoEndpoint, sqsEndpoint }, resources: address.resources }, null, 2)}\n`,
+    `${JSON.stringify({ pid: process.pid, endpoints: { dynamoEndpoint, sqsEndpoint }, resources: address.resources }, null, 2)}\n`,
+    { mode: 0o600 },
   );
   return () => rm(path, { force: true });
 }
@@ -67,6 +71,11 @@ export async function readLocalEndpoints(dataDir: string): Promise<LocalStackAdd
   }
   const parsed = LocalStackAddress.safeParse(parseJson(text));
   if (!parsed.success) throw new Error(`${path} is not a local stack address (restart npm start)`);
+  const { pid } = parsed.data;
+  if (pid !== undefined && !isRunning(pid))
+    throw new Error(
+      `no running local stack: ${path} is left over from npm start pid ${pid}, which has stopped`,
+    );
   return parsed.data;
 }
 

@@ -1,9 +1,13 @@
 import { type ServerResponse, validateHeaderName, validateHeaderValue } from 'node:http';
 import { z } from 'zod';
 import { gatewayProblemSlug, PROBLEM_TITLES, problemType } from '#platform/http/problem.ts';
+import { GATEWAY_PROBLEM_DETAILS } from '#platform/http/problem-details.ts';
 import { SECURITY_HEADERS } from '#platform/http/response.ts';
 
-/** A gateway-made error, RFC 9457, with the types and security headers API Gateway's answers carry. */
+/**
+ * A gateway-made error, RFC 9457, with the types, details and security headers API Gateway's
+ * answers carry (lib/aws/problem-responses.ts).
+ */
 export function writeProblem(
   res: ServerResponse,
   status: number,
@@ -11,10 +15,12 @@ export function writeProblem(
   headers: Record<string, string> = {},
 ): void {
   const slug = gatewayProblemSlug(status);
+  const detail = GATEWAY_PROBLEM_DETAILS[status];
   const body = JSON.stringify({
     type: problemType(slug),
     title: PROBLEM_TITLES[slug],
     status,
+    ...(detail ? { detail } : {}),
     instance: requestId,
   });
   // Set apart, so the request's log line can read it back (log.ts).

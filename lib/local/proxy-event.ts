@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type {
   APIGatewayEventRequestContextWithAuthorizer,
   APIGatewayProxyEvent,
@@ -31,7 +32,8 @@ type Authorizer = APIGatewayProxyEvent['requestContext']['authorizer'];
 export function toProxyEvent(request: ReceivedRequest, authorizer: Authorizer): APIGatewayProxyEvent {
   const { headers, multiValueHeaders } = headerMaps(request.rawHeaders);
   const { single, multi } = queryMaps(request.query);
-  const isBase64Encoded = request.body.length > 0 && !isTextual(headers);
+  // Text only when it is text: bytes that are not UTF-8 go base64, or the signature over them breaks.
+  const isBase64Encoded = request.body.length > 0 && !(isTextual(headers) && isUtf8(request.body));
   return {
     resource: request.resource,
     path: request.path,
@@ -83,8 +85,8 @@ function requestContext(
     stage: LOCAL_STAGE,
     protocol: request.protocol,
     httpMethod: request.method,
-    // On the execute-api endpoint the path seen by the integration carries the stage.
-    path: `/${LOCAL_STAGE}${request.path}`,
+    // The full path the caller used: in AWS it carries the stage; the local URL has none.
+    path: request.path,
     resourcePath: request.resource,
     resourceId: request.resource,
     requestId: request.requestId,
@@ -113,32 +115,41 @@ function requestContext(
   };
 }
 
-/** Original header names as received; `headers` keeps the last value of a repeated header, like AWS. */
+/**
+ * Original header names as received; `headers` keeps the last value of a repeated header, like AWS.
+ * Names are the sender's, so they are collected in Maps and handed on as null-prototype records:
+ * `constructor` or `__proto__` is just another name.
+ */
 function headerMaps(rawHeaders: readonly string[]) {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  const multi = new Map<string, string[]>();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i] as string;
-    const value = rawHeaders[i + 1] as string;
-    headers[name] = value;
-    multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
+    multi.set(name, [...(multi.get(name) ?? []), rawHeaders[i + 1] as string]);
   }
-  return { headers, multiValueHeaders };
+  return { headers: lastValues(multi), multiValueHeaders: record(multi) };
 }
 
 /** `queryStringParameters` keeps the last value of a repeated key; both are null without a query. */
 function queryMaps(query: URLSearchParams) {
-  const multi: Record<string, string[]> = {};
-  for (const [key, value] of query) multi[key] = [...(multi[key] ?? []), value];
-  if (Object.keys(multi).length === 0) return { single: null, multi: null };
-  const single = Object.fromEntries(
-    Object.entries(multi).map(([key, values]) => [key, values.at(-1) as string]),
-  );
-  return { single, multi };
+  const multi = new Map<string, string[]>();
+  for (const [key, value] of query) multi.set(key, [...(multi.get(key) ?? []), value]);
+  if (multi.size === 0) return { single: null, multi: null };
+  return { single: lastValues(multi), multi: record(multi) };
 }
 
-function nonEmpty(record: Record<string, string>): Record<string, string> | null {
-  return Object.keys(record).length === 0 ? null : record;
+function lastValues(multi: ReadonlyMap<string, readonly string[]>): Record<string, string> {
+  return record(new Map([...multi].map(([name, values]) => [name, values.at(-1) as string])));
+}
+
+/** A plain record of the entries with no prototype, so no key is shadowed by or lands on Object's. */
+function record<V>(entries: ReadonlyMap<string, V>): Record<string, V> {
+  const out: Record<string, V> = Object.create(null);
+  for (const [key, value] of entries) out[key] = value;
+  return out;
+}
+
+function nonEmpty(values: Record<string, string>): Record<string, string> | null {
+  return Object.keys(values).length === 0 ? null : record(new Map(Object.entries(values)));
 }
 
 function headerValue(headers: Record<string, string>, name: string): string | undefined {
@@ -148,6 +159,7 @@ function headerValue(headers: Record<string, string>, name: string): string | un
 /**
  * Bodies reach the function as UTF-8 text for textual media types and base64 otherwise (as if
  * the API's binaryMediaTypes were every non-text type). A body without a content type is text.
+ * Functions read either through rawBody() (#platform/http/request.ts).
  */
 function isTextual(headers: Record<string, string>): boolean {
   const contentType = headerValue(headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();

@@ -1,6 +1,7 @@
 import type { Clock } from '#domain/clock.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
 import type { IntegrationStore, WebhookSecrets } from '#domain/orgs/ports.ts';
+import { DECOY_STANDARD_SECRETS } from '#platform/security/decoy-secrets.ts';
 import { sourceAllowed } from '#platform/security/source-network.ts';
 import { verifyStandardWebhook } from '#platform/security/standard-webhooks.ts';
 import {
@@ -8,7 +9,7 @@ import {
   type KeepDeps,
   keepDelivery,
   MAX_WEBHOOK_BYTES,
-  parseJson,
+  parseBody,
   verifiedEvent,
 } from './ingest-rentvine-webhook.ts';
 
@@ -38,23 +39,27 @@ export async function ingestIntegrationWebhook(
   if (delivery.body.length > MAX_WEBHOOK_BYTES) return { kind: 'rejected', reason: 'too_large' };
   const now = deps.clock.now();
   const { integrationId } = delivery;
-  // An unknown integration gets the same 401 as a bad signature: the answer reveals nothing.
-  const integration = ORG_ID.test(integrationId) ? await deps.integrations.get(integrationId) : undefined;
-  if (!integration) return { kind: 'rejected', reason: 'unknown_sender' };
-
+  // The id's format is public: one that cannot be an integration's is refused before any read.
+  if (!ORG_ID.test(integrationId)) return { kind: 'rejected', reason: 'unknown_sender' };
+  const [integration, secrets] = await Promise.all([
+    deps.integrations.get(integrationId),
+    deps.secrets.secretsFor(integrationId),
+  ]);
+  // An unknown integration's delivery costs the same reads and verification (against a decoy)
+  // and gets the same 401 as a bad signature: neither answer nor timing reveals it.
   const check = verifyStandardWebhook({
-    secrets: await deps.secrets.secretsFor(integrationId),
+    secrets: integration && secrets.length > 0 ? secrets : DECOY_STANDARD_SECRETS,
     body: delivery.body,
     headers: delivery.headers,
     nowSeconds: Math.floor(now.getTime() / 1000),
   });
+  if (!integration) return { kind: 'rejected', reason: 'unknown_sender' };
   if (!check.ok) return { kind: 'rejected', reason: check.reason };
   // After the signature, so only an authentic sender learns its network is not allowed (403).
   const cidrs = integration.allowedCidrs ?? [];
   if (cidrs.length > 0 && !sourceAllowed(delivery.sourceIp, cidrs))
     return { kind: 'rejected', reason: 'forbidden_source' };
 
-  const rawBody = delivery.body.toString('utf8');
   return keepDelivery(
     deps,
     verifiedEvent({
@@ -64,8 +69,8 @@ export async function ingestIntegrationWebhook(
       integrationId,
       scheme: 'standard-webhooks',
       receivedAt: now,
-      rawBody,
-      payload: parseJson(rawBody),
+      body: delivery.body,
+      payload: parseBody(delivery.body),
       headers: delivery.headers,
     }),
   );

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Clock } from '#domain/clock.ts';
 import type { EventInbox, WebhookTokenLedger } from '#domain/inbox/ports.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
@@ -5,6 +6,7 @@ import type { WorkQueue } from '#domain/messaging/ports.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
 import type { OrgSettingsStore, WebhookSecrets } from '#domain/orgs/ports.ts';
 import { canonicalEventText } from '#domain/rentvine/event-key.ts';
+import { DECOY_SECRETS } from '#platform/security/decoy-secrets.ts';
 import { sha256Hex, stableId } from '#platform/security/ids.ts';
 import {
   type BodyAuth,
@@ -67,47 +69,43 @@ export async function ingestRentvineWebhook(
 ): Promise<IngestOutcome> {
   if (delivery.body.length > MAX_WEBHOOK_BYTES) return rejected('too_large');
   const now = deps.clock.now();
-  // Unknown orgs are refused exactly like bad signatures, so the answer reveals nothing.
-  const secrets = ORG_ID.test(delivery.orgId) ? await deps.secrets.secretsFor(delivery.orgId) : [];
-  if (secrets.length === 0) return rejected('unknown_sender');
+  // The id's format is public: one that cannot be an org's is refused before any store is read.
+  if (!ORG_ID.test(delivery.orgId)) return rejected('unknown_sender');
+  const secrets = await deps.secrets.secretsFor(delivery.orgId);
+  const known = secrets.length > 0;
 
-  const rawBody = delivery.body.toString('utf8');
-  const payload = parseJson(rawBody);
+  const payload = parseBody(delivery.body);
+  const eventKey = `sha256:${sha256Hex(payload.ok ? canonicalEventText(payload.value) : delivery.body)}`;
+  // An unknown org's delivery goes through the same reads and HMACs (against a decoy nobody can
+  // sign with) and gets the same 401 as a bad signature: neither answer nor timing reveals the org.
   const auth = await authenticate(deps, delivery, {
-    secrets,
+    secrets: known ? secrets : DECOY_SECRETS,
     payload,
+    eventKey,
     nowSeconds: Math.floor(now.getTime() / 1000),
   });
+  if (!known) return rejected('unknown_sender');
   if (!auth.ok) return rejected(auth.reason);
 
-  const eventKey = `sha256:${sha256Hex(payload.ok ? canonicalEventText(payload.value) : rawBody)}`;
   const event = verifiedEvent({
     orgId: delivery.orgId,
     eventKey,
     source: 'rentvine',
     scheme: auth.scheme,
     receivedAt: now,
-    rawBody,
+    body: delivery.body,
     payload,
     headers: delivery.headers,
   });
-  if (auth.scheme === 'rentvine-header') return keepDelivery(deps, event);
-  try {
-    return await keepDelivery(deps, event);
-  } catch (error) {
-    // Not stored, so nothing was acknowledged: give the token back so the sender's retry of this
-    // very delivery is not refused as a replay. Remaining window: a crash between the claim and
-    // the store (or a failed release) leaves the token claimed without an event; that delivery
-    // then needs a freshly signed retry (new token), and the same token is refused with 401.
-    await deps.tokens.release(delivery.orgId, auth.token).catch(() => undefined);
-    throw error;
-  }
+  // Nothing to give back if keeping fails: the token is bound to this event, so the sender's retry
+  // of this very delivery passes again.
+  return keepDelivery(deps, event);
 }
 
 async function authenticate(
   deps: IngestDeps,
   delivery: WebhookDelivery,
-  input: { secrets: readonly string[]; payload: ParsedBody; nowSeconds: number },
+  input: { secrets: readonly string[]; payload: ParsedBody; eventKey: string; nowSeconds: number },
 ): Promise<Authentication> {
   const signature = delivery.headers('x-rentvine-signature');
   const bodyAuth = signature === undefined && input.payload.ok ? bodyAuthOf(input.payload.value) : 'absent';
@@ -135,15 +133,17 @@ async function authenticateBody(
   deps: IngestDeps,
   orgId: string,
   auth: BodyAuth,
-  input: { secrets: readonly string[]; nowSeconds: number },
+  input: { secrets: readonly string[]; eventKey: string; nowSeconds: number },
 ): Promise<Authentication> {
   const check = verifyBodySignature({ secrets: input.secrets, auth, nowSeconds: input.nowSeconds });
   if (!check.ok) return check;
   // Verified, so within the window: the ledger row needs to outlive only the window (plus slack).
   const signedAt = bodyAuthSeconds(auth) ?? input.nowSeconds;
   const expiresAt = new Date((signedAt + 2 * TOLERANCE_SECONDS) * 1000);
-  // Claimed before the event is stored, so two concurrent uses of one token cannot both pass.
-  if (!(await deps.tokens.claim(orgId, auth.token, expiresAt))) return { ok: false, reason: 'replayed' };
+  // Claimed before the event is stored, so a token cannot carry two different bodies; the same
+  // delivery again (a retry after a 503) passes and the inbox answers it as a duplicate.
+  if (!(await deps.tokens.claim(orgId, auth.token, expiresAt, input.eventKey)))
+    return { ok: false, reason: 'replayed' };
   return { ok: true, scheme: 'rentvine-body', token: auth.token };
 }
 
@@ -176,7 +176,7 @@ export function verifiedEvent(input: {
   integrationId?: string;
   scheme: StoredEvent['scheme'];
   receivedAt: Date;
-  rawBody: string;
+  body: Buffer;
   payload: ParsedBody;
   headers: (name: string) => string | undefined;
 }): StoredEvent {
@@ -188,7 +188,10 @@ export function verifiedEvent(input: {
     ...(input.integrationId ? { integrationId: input.integrationId } : {}),
     scheme: input.scheme,
     receivedAt: input.receivedAt.toISOString(),
-    rawBody: input.rawBody,
+    // Kept byte for byte: text when it is UTF-8, base64 otherwise (never a lossy decode).
+    ...(isUtf8(input.body)
+      ? { rawBody: input.body.toString('utf8') }
+      : { rawBody: input.body.toString('base64'), rawBodyEncoding: 'base64' as const }),
     headers: auditedHeaders(input.headers),
     status: input.payload.ok ? 'received' : 'unrecognized',
     ...(input.payload.ok ? {} : { reason: input.payload.reason }),
@@ -197,8 +200,13 @@ export function verifiedEvent(input: {
 
 export type ParsedBody = { ok: true; value: unknown } | { ok: false; reason: string };
 
+/** The delivered bytes as JSON; bytes that are not UTF-8 are no JSON text (RFC 8259 §8.1). */
+export function parseBody(body: Buffer): ParsedBody {
+  return isUtf8(body) ? parseJson(body.toString('utf8')) : { ok: false, reason: 'invalid_utf8' };
+}
+
 /** Unparseable, or nested deeper than any real event (which would exhaust the stack later). */
-export function parseJson(text: string): ParsedBody {
+function parseJson(text: string): ParsedBody {
   let value: unknown;
   try {
     value = JSON.parse(text);

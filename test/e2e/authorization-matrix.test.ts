@@ -46,6 +46,8 @@ interface Fixture {
 }
 
 const FIXTURES: Record<ApiOperation, Fixture> = {
+  links: { request: () => ({ path: '/' }), ok: 200, otherOrg: 200 },
+  apiLinks: { request: () => ({ path: '/v1' }), ok: 200, otherOrg: 200 },
   health: { request: () => ({ path: '/health' }), ok: 200, otherOrg: 200 },
   ready: { request: () => ({ path: '/health/ready' }), ok: 200, otherOrg: 200 },
   openApi: { request: () => ({ path: '/v1/openapi.json' }), ok: 200, otherOrg: 200 },

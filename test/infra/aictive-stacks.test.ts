@@ -16,6 +16,7 @@ import {
   routesOf,
   tables,
 } from '#lib/topology.ts';
+import { GATEWAY_PROBLEM_DETAILS } from '#platform/http/problem-details.ts';
 import { SECURITY_HEADERS } from '#platform/http/response.ts';
 
 // Assertions are generated from the topology: a new function, route or queue is checked without a test edit.
@@ -403,9 +404,14 @@ describe('REST API', () => {
     return `${prefix}/${resource.Properties.PathPart}`;
   }
 
+  /** A method on the API's root resource refers to it as the RestApi's RootResourceId: path `/`. */
+  function methodPath(resourceId: { Ref?: string }): string {
+    return resourceId.Ref ? pathOf(resourceId.Ref) : '/';
+  }
+
   function methodFor(httpMethod: string, path: string) {
     const found = methods.filter(
-      (m) => m.Properties.HttpMethod === httpMethod && pathOf(m.Properties.ResourceId.Ref) === path,
+      (m) => m.Properties.HttpMethod === httpMethod && methodPath(m.Properties.ResourceId) === path,
     );
     expect(found, `${httpMethod} ${path}`).toHaveLength(1);
     return found[0]?.Properties;
@@ -514,10 +520,12 @@ describe('REST API', () => {
     });
     expect(Object.keys(response.ResponseTemplates)).toContain('application/json');
     for (const template of Object.values<string>(response.ResponseTemplates)) {
+      const detail = GATEWAY_PROBLEM_DETAILS[status];
       expect(JSON.parse(template)).toEqual({
         type: `urn:aictive:problem:${slug}`,
         title: expect.any(String),
         status,
+        ...(detail ? { detail } : {}),
         instance: '$context.requestId',
       });
     }

@@ -7,6 +7,7 @@ import { DynamoWebhookTokenLedger } from '#adapters/dynamodb/webhook-token-ledge
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { systemClock } from '#platform/clock.ts';
+import { WEBHOOK_PROBLEM_DETAILS } from '#platform/http/problem-details.ts';
 import { type ApiHandler, apiEvent, lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
 import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
@@ -64,7 +65,7 @@ function expectUnauthorized(response: {
   expect(response.headers?.['content-type']).toBe('application/problem+json');
   expect(JSON.parse(response.body)).toMatchObject({
     type: 'urn:aictive:problem:unauthorized',
-    detail: 'the delivery could not be authenticated',
+    detail: WEBHOOK_PROBLEM_DETAILS[401],
   });
 }
 
@@ -91,12 +92,19 @@ describe('webhook-ingest, Rentvine body scheme', () => {
     expect((await post(body)).statusCode).toBe(202);
   });
 
-  it('refuses a token seen before, with the same body and with another body', async () => {
+  it('refuses a token seen before with another body; the same delivery again is a duplicate', async () => {
     const token = newToken();
     const first = withAuth(workOrderEvent({ workOrderID: '8003' }), { token });
-    expect((await post(first)).statusCode).toBe(202);
-    expectUnauthorized(await post(first));
+    const accepted = await post(first);
+    expect(accepted.statusCode).toBe(202);
     await stack.purge('events');
+    // The sender's own retry: nothing new is kept or queued.
+    const again = await post(first);
+    expect(again.statusCode).toBe(200);
+    expect(JSON.parse(again.body)).toEqual({
+      status: 'duplicate',
+      eventId: JSON.parse(accepted.body).eventId,
+    });
     const forged = withAuth(workOrderEvent({ workOrderID: '8004', priorityID: '3' }), { token });
     expectUnauthorized(await post(forged));
     expect(await stack.drain('events')).toHaveLength(0);
@@ -132,27 +140,46 @@ describe('webhook-ingest, Rentvine body scheme', () => {
     expectUnauthorized(await post(withAuth(workOrderEvent()), 'no-such-org'));
   });
 
-  it('gives the token back when the event could not be stored, so the retry is accepted', async () => {
+  function ingestDeps() {
     const table = stack.resources.tables.main;
-    const deps = {
+    return {
+      inbox: new DynamoEventInbox(table),
       queue: new SqsWorkQueue({ events: stack.resources.queues.events.url }),
       secrets: new TableWebhookSecrets(table),
       orgSettings: new DynamoOrgSettingsStore(table),
       tokens: new DynamoWebhookTokenLedger(table),
       clock: systemClock,
     };
+  }
+
+  it('accepts the retry of a delivery whose event could not be stored', async () => {
+    const deps = ingestDeps();
     const body = Buffer.from(withAuth(workOrderEvent({ workOrderID: '8007' })));
     const delivery = { orgId: org.orgId, body, headers: () => undefined };
-    const failing = { ...deps, inbox: new DynamoEventInbox(`${table}-missing`) };
+    const failing = { ...deps, inbox: new DynamoEventInbox(`${stack.resources.tables.main}-missing`) };
     await expect(ingestRentvineWebhook(failing, delivery)).rejects.toThrow();
 
-    const retried = await ingestRentvineWebhook({ ...deps, inbox: new DynamoEventInbox(table) }, delivery);
+    const retried = await ingestRentvineWebhook(deps, delivery);
     expect(retried).toMatchObject({ kind: 'accepted', recognized: true });
-    // …and once kept, the token is spent.
-    expect(await ingestRentvineWebhook({ ...deps, inbox: new DynamoEventInbox(table) }, delivery)).toEqual({
-      kind: 'rejected',
-      reason: 'replayed',
-    });
+    const { eventId } = retried as { eventId: string };
+    expect(await ingestRentvineWebhook(deps, delivery)).toEqual({ kind: 'duplicate', eventId });
+  });
+
+  it('answers the retry of a delivery stored but not queued (503) duplicate, not replayed', async () => {
+    const deps = ingestDeps();
+    const body = withAuth(workOrderEvent({ workOrderID: '8009' }));
+    const delivery = { orgId: org.orgId, body: Buffer.from(body), headers: () => undefined };
+    const unqueued = {
+      ...deps,
+      queue: new SqsWorkQueue({ events: `${stack.resources.queues.events.url}-missing` }),
+    };
+    const first = await ingestRentvineWebhook(unqueued, delivery);
+    expect(first).toMatchObject({ kind: 'unavailable' });
+    const { eventId } = first as { eventId: string };
+
+    const retry = await post(body);
+    expect(retry.statusCode).toBe(200);
+    expect(JSON.parse(retry.body)).toEqual({ status: 'duplicate', eventId });
   });
 
   it('records the token as a hash with an expiry a little past the window', async () => {

@@ -7,6 +7,7 @@ import { DynamoWebhookTokenLedger } from '#adapters/dynamodb/webhook-token-ledge
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { systemClock } from '#platform/clock.ts';
+import { WEBHOOK_PROBLEM_DETAILS } from '#platform/http/problem-details.ts';
 import { metrics } from '#platform/observability.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
 import { type ApiHandler, apiEvent, lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
@@ -113,7 +114,7 @@ describe('webhook-ingest', () => {
     expect(addMetric).toHaveBeenCalledWith('WebhookRejected', 'Count', 1);
     expect(addMetric).toHaveBeenCalledWith('WebhookRejected_unknown_sender', 'Count', 1);
     addMetric.mockRestore();
-    expect(JSON.parse(response.body).detail).toBe('the delivery could not be authenticated');
+    expect(JSON.parse(response.body).detail).toBe(WEBHOOK_PROBLEM_DETAILS[401]);
   });
 
   it('answers 413 to a body over 256 KB', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 export interface LocalProcess {
   readonly url: string;
+  readonly pid: number;
   readonly output: () => string;
   /** Sends the signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -33,6 +34,7 @@ export async function startLocalProcess(
   const url = await waitForUrl(child, () => output);
   return {
     url,
+    pid: child.pid as number,
     dataDir: dir,
     output: () => output,
     stop: (signal = 'SIGTERM') => stopChild(child, signal),

@@ -1,24 +1,30 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { WebhookTokenLedger } from '#domain/inbox/ports.ts';
 import { sha256Hex } from '#platform/security/ids.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys } from './keys.ts';
 
 /**
- * Rentvine body-scheme tokens already used, per org, so each is accepted once. Only a hash of the
- * token is kept. Rows expire through the table's TTL (`expiresAt`, unix seconds); the verifier's
- * timestamp window, not the TTL, is what refuses an old token, so lazy TTL deletion is harmless.
+ * Rentvine body-scheme tokens already used, per org, each bound to the one event it was first used
+ * for. Only a hash of the token is kept. Rows expire through the table's TTL (`expiresAt`, unix
+ * seconds); the verifier's timestamp window, not the TTL, is what refuses an old token, so lazy TTL
+ * deletion is harmless.
  */
-export class DynamoWebhookTokenLedger {
+export class DynamoWebhookTokenLedger implements WebhookTokenLedger {
   constructor(private readonly tableName: string) {}
 
-  /** Records the token unless it is there already: false means it was used before. */
-  async claim(orgId: string, token: string, expiresAt: Date): Promise<boolean> {
+  /**
+   * Records the token for `eventKey` unless it is there for another event: false means it was
+   * used for a different body. One conditional write, so two bodies racing on one token cannot both pass.
+   */
+  async claim(orgId: string, token: string, expiresAt: Date, eventKey: string): Promise<boolean> {
     try {
       await documentClient().send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...tokenKey(orgId, token), expiresAt: Math.ceil(expiresAt.getTime() / 1000) },
-          ConditionExpression: 'attribute_not_exists(PK)',
+          Item: { ...tokenKey(orgId, token), eventKey, expiresAt: Math.ceil(expiresAt.getTime() / 1000) },
+          ConditionExpression: 'attribute_not_exists(PK) OR eventKey = :eventKey',
+          ExpressionAttributeValues: { ':eventKey': eventKey },
         }),
       );
       return true;
@@ -26,13 +32,6 @@ export class DynamoWebhookTokenLedger {
       if (isConditionFailure(error)) return false;
       throw error;
     }
-  }
-
-  /** Gives a token back when its delivery could not be kept, so the sender's retry is accepted. */
-  async release(orgId: string, token: string): Promise<void> {
-    await documentClient().send(
-      new DeleteCommand({ TableName: this.tableName, Key: tokenKey(orgId, token) }),
-    );
   }
 }
 

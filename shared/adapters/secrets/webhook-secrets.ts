@@ -5,6 +5,7 @@ import { documentClient } from '../dynamodb/document-client.ts';
 import { keys } from '../dynamodb/keys.ts';
 
 const CACHE_SECONDS = 300;
+const CACHE_ENTRIES = 10_000;
 
 /**
  * A secret value is either one signing key, or JSON `{"secrets": ["new", "old"]}` while rotating.
@@ -39,15 +40,13 @@ export class SecretsManagerWebhookSecrets implements WebhookSecrets {
       return parseSecretValue(typeof value === 'string' ? value : undefined);
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      if (this.missing.size >= MISSING_CACHE_ENTRIES) this.missing.clear();
-      this.missing.set(orgId, Date.now() + MISSING_CACHE_SECONDS * 1000);
+      if (this.missing.size >= CACHE_ENTRIES) this.missing.clear();
+      // As long as a found secret is cached: a known and an unknown org cost the same lookups.
+      this.missing.set(orgId, Date.now() + CACHE_SECONDS * 1000);
       return [];
     }
   }
 }
-
-const MISSING_CACHE_SECONDS = 60;
-const MISSING_CACHE_ENTRIES = 10_000;
 
 function isNotFound(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
@@ -61,7 +60,7 @@ function isNotFound(error: unknown): boolean {
  * the org's; `keyOf` places another owner's, such as an integration's.
  */
 export class TableWebhookSecrets implements WebhookSecrets, WebhookSecretsWriter {
-  private readonly found = new Map<string, { secrets: readonly string[]; until: number }>();
+  private readonly cached = new Map<string, { secrets: readonly string[]; until: number }>();
 
   constructor(
     private readonly tableName: string,
@@ -69,7 +68,7 @@ export class TableWebhookSecrets implements WebhookSecrets, WebhookSecretsWriter
   ) {}
 
   async setSecrets(orgId: string, secrets: readonly string[]): Promise<void> {
-    this.found.delete(orgId);
+    this.cached.delete(orgId);
     await documentClient().send(
       new PutCommand({
         TableName: this.tableName,
@@ -79,17 +78,16 @@ export class TableWebhookSecrets implements WebhookSecrets, WebhookSecretsWriter
   }
 
   async secretsFor(orgId: string): Promise<readonly string[]> {
-    const cached = this.found.get(orgId);
+    const cached = this.cached.get(orgId);
     if (cached && cached.until > Date.now()) return cached.secrets;
     const { Item } = await documentClient().send(
       new GetCommand({ TableName: this.tableName, Key: this.keyOf(orgId) }),
     );
     const secrets = Array.isArray(Item?.secrets) ? (Item.secrets as string[]) : [];
-    // Only secrets that exist are cached: a newly seeded org works at once.
-    if (secrets.length > 0) {
-      if (this.found.size >= FOUND_CACHE_ENTRIES) this.found.clear();
-      this.found.set(orgId, { secrets, until: Date.now() + FOUND_CACHE_MS });
-    }
+    // Absence is cached like presence, so an unknown org costs the same reads as a known one;
+    // setSecrets clears the entry, so an org seeded through this instance works at once.
+    if (this.cached.size >= CACHE_ENTRIES) this.cached.clear();
+    this.cached.set(orgId, { secrets, until: Date.now() + TABLE_CACHE_MS });
     return secrets;
   }
 }
@@ -98,5 +96,4 @@ export class TableWebhookSecrets implements WebhookSecrets, WebhookSecretsWriter
  * Like the Secrets Manager cache in AWS, but short: a rotation done locally takes effect within
  * seconds, while a burst of deliveries reads the secrets once.
  */
-const FOUND_CACHE_MS = 5_000;
-const FOUND_CACHE_ENTRIES = 10_000;
+const TABLE_CACHE_MS = 5_000;

@@ -36,9 +36,12 @@ export interface EventQuery {
   readonly cursor?: string;
 }
 
-/** Single-use webhook tokens (the Rentvine body scheme signs a token, not the body). */
+/**
+ * Single-use webhook tokens (the Rentvine body scheme signs a token, not the body): each is bound
+ * to the event it was first used for, so the sender's retry of that very delivery still passes
+ * (and is then a duplicate) while the token with any other body is refused.
+ */
 export interface WebhookTokenLedger {
-  /** False when the token was claimed before. */
-  claim(orgId: string, token: string, expiresAt: Date): Promise<boolean>;
-  release(orgId: string, token: string): Promise<void>;
+  /** False when the token was claimed before for another event. */
+  claim(orgId: string, token: string, expiresAt: Date, eventKey: string): Promise<boolean>;
 }

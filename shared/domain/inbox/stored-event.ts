@@ -15,7 +15,9 @@ export interface StoredEvent {
   /** How the delivery proved itself (see shared/platform/security). */
   readonly scheme: 'rentvine-header' | 'rentvine-body' | 'standard-webhooks';
   readonly receivedAt: string;
+  /** The body as received: UTF-8 text, or base64 when `rawBodyEncoding` says so (bytes that are not UTF-8). */
   readonly rawBody: string;
+  readonly rawBodyEncoding?: 'base64';
   /** Only the headers that matter for audit (signature scheme, content type, user agent). */
   readonly headers: Readonly<Record<string, string>>;
   readonly status: EventStatus;

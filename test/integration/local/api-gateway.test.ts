@@ -7,6 +7,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_REQUEST_BYTES } from '#lib/local/api-gateway.ts';
 import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
+import { GATEWAY_PROBLEM_DETAILS } from '#platform/http/problem-details.ts';
 import { SECURITY_HEADERS } from '#platform/http/response.ts';
 import { fixtureAuthorizer, fixtureHttp } from '#test/support/local-fixture-handlers/functions.ts';
 
@@ -62,10 +63,12 @@ function expectProblem(reply: Reply, status: number, slug: string): void {
   expect(reply.status).toBe(status);
   expect(reply.headers['content-type']).toBe('application/problem+json');
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(reply.headers[name]).toBe(value);
+  const detail = GATEWAY_PROBLEM_DETAILS[status];
   expect(JSON.parse(reply.body.toString('utf8'))).toEqual({
     type: `urn:aictive:problem:${slug}`,
     title: TITLES[status],
     status,
+    ...(detail ? { detail } : {}),
     instance: reply.headers['x-request-id'],
   });
 }
