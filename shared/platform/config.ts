@@ -49,9 +49,12 @@ export const WebhookSecretsConfig = z.discriminatedUnion('WEBHOOK_SECRETS_SOURCE
   z.object({ WEBHOOK_SECRETS_SOURCE: z.literal('table') }),
 ]);
 
-/** The sweeper's outbox policy (lib/topology.ts sets it from the queues' lifetimes). */
+/**
+ * The sweeper's outbox policy. Each queue's grace is its message lifetime in lib/topology.ts;
+ * PENDING_GRACE_SECONDS, when set, caps them all (npm start: its shorter local visibility).
+ */
 export const OutboxConfig = z.object({
-  PENDING_GRACE_SECONDS: z.coerce.number().check(z.int(), z.minimum(1)),
+  PENDING_GRACE_SECONDS: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
   PENDING_RESEND_LIMIT: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100)),
 });
 

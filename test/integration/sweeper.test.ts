@@ -6,13 +6,14 @@ import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
+import { sameGrace } from '#test/support/outbox-policy.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 
 let stack: TestStack;
 const orgId = 'org-sweep';
-const policy = { graceMs: 10 * 60 * 1000, resendLimit: 2 };
-const PENDING_GRACE_MS = policy.graceMs;
+const PENDING_GRACE_MS = 10 * 60 * 1000;
+const policy = sameGrace(PENDING_GRACE_MS, 2);
 
 beforeAll(async () => {
   stack = await startTestStack();

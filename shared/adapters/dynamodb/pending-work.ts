@@ -1,9 +1,11 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { parseOutboxEntry } from '#domain/messaging/outbox.ts';
 import type { PendingItem, PendingWork } from '#domain/messaging/ports.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, OUTBOX_SHARDS } from './keys.ts';
+import { OUTBOX_REMOVE } from './outbox-attributes.ts';
 
-/** The outbox index (GSI2): rows still waiting for their next stage, across orgs, oldest first. */
+/** The outbox index (GSI2): rows still owing a queue a message, across orgs, oldest first. */
 export class DynamoPendingWork implements PendingWork {
   constructor(private readonly tableName: string) {}
 
@@ -30,42 +32,47 @@ export class DynamoPendingWork implements PendingWork {
   }
 
   async markResent(item: PendingItem, at: Date): Promise<void> {
-    const key = rowKeyOf(item);
-    try {
-      await documentClient().send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression: 'SET GSI2SK = :sk ADD resendCount :one',
-          // Only while still pending: a row settled meanwhile must not re-enter the outbox.
-          ConditionExpression: 'attribute_exists(GSI2PK)',
-          ExpressionAttributeValues: {
-            ':sk': keys.outbox(item.kind, item.orgId, item.id, at.toISOString(), item.attempt).GSI2SK,
-            ':one': 1,
-          },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    const row = rowOf(item);
+    await this.whilePending(item, {
+      UpdateExpression: 'SET GSI2SK = :sk ADD resendCount :one',
+      ExpressionAttributeValues: {
+        ':sk': keys.outbox(item.entry.queue, item.orgId, row.id, at.toISOString()).GSI2SK,
+        ':one': 1,
+      },
+    });
   }
 
   async giveUp(item: PendingItem, at: Date, reason: string): Promise<void> {
-    const key = rowKeyOf(item);
+    await this.whilePending(item, {
+      UpdateExpression: `SET #status = :failed, reason = :reason, failedAt = :at REMOVE ${OUTBOX_REMOVE}`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':failed': 'failed', ':reason': reason, ':at': at.toISOString() },
+    });
+  }
+
+  /**
+   * Only while the row still waits where the item saw it: a row that moved on meanwhile (its
+   * stage took it, or it entered the next one) must not be touched.
+   */
+  private async whilePending(
+    item: PendingItem,
+    update: {
+      UpdateExpression: string;
+      ExpressionAttributeNames?: Record<string, string>;
+      ExpressionAttributeValues: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    const row = rowOf(item);
     try {
       await documentClient().send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: key,
-          UpdateExpression:
-            'SET #status = :failed, reason = :reason, failedAt = :at REMOVE GSI2PK, GSI2SK, pendingKind',
-          ConditionExpression: 'attribute_exists(GSI2PK) AND #status = :received',
-          ExpressionAttributeNames: { '#status': 'status' },
+          Key: { PK: keys.org(item.orgId), SK: row.sk },
+          ...update,
+          ConditionExpression: 'GSI2SK = :pendingSk',
           ExpressionAttributeValues: {
-            ':failed': 'failed',
-            ':received': 'received',
-            ':reason': reason,
-            ':at': at.toISOString(),
+            ...update.ExpressionAttributeValues,
+            ':pendingSk': keys.outbox(item.entry.queue, item.orgId, row.id, item.pendingSince).GSI2SK,
           },
         }),
       );
@@ -75,21 +82,14 @@ export class DynamoPendingWork implements PendingWork {
   }
 }
 
-/** The stored row a pending item points at. */
-function rowKeyOf(item: PendingItem) {
-  return item.kind === 'event' ? keys.event(item.orgId, item.id) : keys.email(item.orgId, item.id);
+/** The row handle is its sort key, `<KIND>#<id>`; the id is what the outbox key is built from. */
+function rowOf(item: PendingItem): { sk: string; id: string } {
+  return { sk: item.row, id: item.row.slice(item.row.indexOf('#') + 1) };
 }
 
 function toPendingItem(row: Record<string, unknown>): PendingItem | undefined {
-  const sk = String(row.GSI2SK ?? '');
-  const [pendingSince, kind, orgId, id, attempt] = sk.split('#');
-  if (!pendingSince || !orgId || !id || (kind !== 'event' && kind !== 'email')) return undefined;
-  return {
-    kind,
-    orgId,
-    id,
-    pendingSince,
-    attempt: Number(attempt ?? 0) || 0,
-    resends: Number(row.resendCount ?? 0) || 0,
-  };
+  const [pendingSince, , orgId] = String(row.GSI2SK ?? '').split('#');
+  const entry = parseOutboxEntry(row.outboxQueue, row.outboxMessage);
+  if (!pendingSince || !orgId || !entry || typeof row.SK !== 'string') return undefined;
+  return { entry, orgId, row: row.SK, pendingSince, resends: Number(row.resendCount ?? 0) || 0 };
 }
