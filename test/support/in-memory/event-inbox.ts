@@ -31,7 +31,8 @@ export class InMemoryEventInbox implements EventInbox {
     outcome: Parameters<EventInbox['settle']>[2],
   ): Promise<boolean> {
     const row = this.rows.events.get(rowKey(orgId, eventId));
-    if (!row || row.record.status !== 'received') return false;
+    // The conditional settle: only out of `received`, once.
+    if (row?.record.status !== 'received') return false;
     const { next, at, ...fields } = outcome;
     row.record = { ...row.record, ...copy(fields), processedAt: at };
     row.outbox = next ? mark(next, at) : undefined;
