@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
+import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
+import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
+import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
+import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
+import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
+import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import type { EmailStore } from '#domain/emails/ports.ts';
+import type { EventInbox } from '#domain/inbox/ports.ts';
+import { WORK_QUEUES, type WorkQueueName } from '#domain/messaging/outbox.ts';
+import type { PendingWork, WorkQueue } from '#domain/messaging/ports.ts';
+import type { IntegrationStore, OrgSettingsStore } from '#domain/orgs/ports.ts';
+import type { EntitySnapshotStore } from '#domain/rentvine/ports.ts';
+import type { WorkflowStore } from '#domain/workflows/ports.ts';
+import { InMemoryEmailStore } from '#test/support/in-memory/email-store.ts';
+import { InMemoryEventInbox } from '#test/support/in-memory/event-inbox.ts';
+import { InMemoryIntegrationStore, InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
+import { InMemoryPendingWork } from '#test/support/in-memory/pending-work.ts';
+import { InMemoryRows } from '#test/support/in-memory/rows.ts';
+import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
+import { InMemoryWorkQueue } from '#test/support/in-memory/work-queue.ts';
+import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
+import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+
+/**
+ * The ports of the stores that share the main table, wired as one world: the outbox crosses
+ * them (an email store puts a row in, the workflow store takes it out, pending work reads it).
+ * `orgId` is fresh per world, so worlds on the one DynamoDB table do not see each other's rows
+ * (listStale is across orgs: contracts filter it by org).
+ */
+export interface World {
+  readonly orgId: string;
+  readonly emails: EmailStore;
+  readonly inbox: EventInbox;
+  readonly workflows: WorkflowStore;
+  readonly pending: PendingWork;
+  readonly snapshots: EntitySnapshotStore;
+  readonly orgSettings: OrgSettingsStore;
+  readonly integrations: IntegrationStore;
+  readonly queue: WorkQueue;
+  /** Takes the messages sent to a queue so far, oldest first where the queue keeps order. */
+  received(queue: WorkQueueName): Promise<unknown[]>;
+}
+
+export interface Implementation {
+  readonly name: string;
+  world(): Promise<World>;
+}
+
+const freshOrg = () => `org-${randomBytes(5).toString('hex')}`;
+
+const inMemory: Implementation = {
+  name: 'in-memory twins',
+  async world() {
+    const rows = new InMemoryRows();
+    const queue = new InMemoryWorkQueue();
+    return {
+      orgId: freshOrg(),
+      emails: new InMemoryEmailStore(rows),
+      inbox: new InMemoryEventInbox(rows),
+      workflows: new InMemoryWorkflowStore(rows),
+      pending: new InMemoryPendingWork(rows),
+      snapshots: new InMemorySnapshotStore(),
+      orgSettings: new InMemoryOrgSettingsStore(),
+      integrations: new InMemoryIntegrationStore(),
+      queue,
+      received: async (name) => queue.take(name),
+    };
+  },
+};
+
+let registered: Implementation[] | undefined;
+
+/**
+ * Both implementations of every port, for `describe.each`: the DynamoDB adapters on dynalite (or
+ * CI's DynamoDB Local) with the SQS adapter on fauxqs, and the in-memory twins in test/support.
+ * One emulator stack per test file, however many suites ask (the adapters' clients are shared).
+ */
+export function implementations(): Implementation[] {
+  registered ??= withTestStack();
+  return registered;
+}
+
+function withTestStack(): Implementation[] {
+  let stack: TestStack | undefined;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => stack?.stop());
+  const dynamo: Implementation = {
+    name: 'DynamoDB and SQS adapters',
+    async world() {
+      if (!stack) throw new Error('the test stack is not started');
+      const { resources } = stack;
+      const table = resources.tables.main;
+      for (const name of WORK_QUEUES) await stack.purge(name);
+      const started = stack;
+      return {
+        orgId: freshOrg(),
+        emails: new DynamoEmailStore(table),
+        inbox: new DynamoEventInbox(table),
+        workflows: new DynamoWorkflowStore(table),
+        pending: new DynamoPendingWork(table),
+        snapshots: new DynamoSnapshotStore(table),
+        orgSettings: new DynamoOrgSettingsStore(table),
+        integrations: new DynamoIntegrationStore(table),
+        queue: new SqsWorkQueue(
+          Object.fromEntries(WORK_QUEUES.map((name) => [name, resources.queues[name].url])),
+        ),
+        received: async (name) =>
+          (await started.drain(name)).map((m) => JSON.parse(m.Body ?? 'null') as unknown),
+      };
+    },
+  };
+  return [inMemory, dynamo];
+}
