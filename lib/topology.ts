@@ -145,7 +145,7 @@ export const functions = [
     kind: 'queue',
     consumes: { queue: 'events', batchSize: 10, maxBatchingWindowSeconds: 1 },
     sendsTo: ['workflow'],
-    tables: ['main', 'idempotency'],
+    tables: ['main'],
     tableAccess: 'readWrite',
     secrets: [],
   },
@@ -221,7 +221,7 @@ export const tables = {
       { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
     ],
   },
-  /** Powertools idempotency records. */
+  /** The idempotency ledger of external side effects (Powertools idempotency records). */
   idempotency: { partitionKey: 'id', ttlAttribute: 'expiration' },
 } as const;
 

@@ -2,13 +2,14 @@ import type { Clock } from '#domain/clock.ts';
 import type { EventMessage } from '#domain/inbox/event-message.ts';
 import type { EventInbox } from '#domain/inbox/ports.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
-import { outboxEntry } from '#domain/messaging/outbox.ts';
+import { type OutboxEntry, outboxEntry } from '#domain/messaging/outbox.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
 import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
 import { parseRentvineDelivery, type RentvineEvent } from '#domain/rentvine/events.ts';
 import type { EntitySnapshotStore, SnapshotWrite } from '#domain/rentvine/ports.ts';
 import { emergencyReasons } from '#domain/rentvine/triggers.ts';
 import type { EmergencyWorkOrderTrigger } from '#domain/workflows/workflow.ts';
+import { logger } from '#platform/observability.ts';
 
 export interface ProcessEventDeps {
   readonly inbox: EventInbox;
@@ -41,7 +42,8 @@ export class EventNotFoundError extends Error {
  * then the inbox row leaves `received` (the conditional settle is the one state change that
  * counts: a concurrent or repeated run that loses it reports `already_settled`). A trigger is
  * stored by the settle, which puts the event in the outbox for the workflow stage, and only then
- * is the workflow asked for; a crash anywhere re-runs harmlessly or leaves the sweeper a row.
+ * is the workflow asked for; a crash anywhere re-runs harmlessly or leaves the sweeper a row. A
+ * message of an earlier attempt arriving after a replay reopened the event is not that replay.
  */
 export async function processRentvineEvent(
   deps: ProcessEventDeps,
@@ -49,11 +51,8 @@ export async function processRentvineEvent(
 ): Promise<ProcessOutcome> {
   const stored = await deps.inbox.get(message.orgId, message.eventId);
   if (!stored) throw new EventNotFoundError(message);
-  // A message of an earlier attempt arriving after a replay reopened the event is not that replay.
-  if (stored.status !== 'received' || message.attempt < (stored.attempt ?? 0)) {
-    await resendPendingStart(deps, stored);
+  if (stored.status !== 'received' || message.attempt < (stored.attempt ?? 0))
     return { kind: 'already_settled' };
-  }
 
   const at = deps.clock.now().toISOString();
   const settle = (outcome: Omit<Parameters<EventInbox['settle']>[2], 'at'>) =>
@@ -98,7 +97,7 @@ export async function processRentvineEvent(
     ...(trigger ? { trigger, next: start } : {}),
   });
   if (!settled) return { kind: 'already_settled' };
-  if (trigger) await deps.queue.send(start);
+  if (trigger) await requestWorkflow(deps, start);
   return { kind: 'processed', snapshot, emergency: trigger !== undefined };
 }
 
@@ -106,13 +105,13 @@ function workflowStart(event: StoredEvent) {
   return outboxEntry('workflow', { source: 'event', orgId: event.orgId, eventId: event.eventId });
 }
 
-/**
- * A redelivered message of a processed emergency whose workflow is not linked yet asks again
- * (the first send may have failed after the settle); starting a workflow is idempotent.
- */
-async function resendPendingStart(deps: ProcessEventDeps, stored: StoredEvent): Promise<void> {
-  if (stored.status === 'processed' && stored.trigger && !stored.workflowId)
-    await deps.queue.send(workflowStart(stored));
+/** The settle put the event in the outbox for the workflow: if this send fails, the sweeper sends it. */
+async function requestWorkflow(deps: ProcessEventDeps, start: OutboxEntry): Promise<void> {
+  try {
+    await deps.queue.send(start);
+  } catch (error) {
+    logger.warn('workflow enqueue failed; the sweeper will re-send', { queue: start.queue, error });
+  }
 }
 /** Only Rentvine deliveries carry Rentvine events; integration payloads have no processor yet. */
 function readEvent(stored: StoredEvent) {

@@ -3,6 +3,7 @@ import type { ClassifyMessage } from '../emails/email.ts';
 import type { EventMessage } from '../inbox/event-message.ts';
 import type { WorkflowStart } from '../workflows/workflow.ts';
 import type { OutboxEntry } from './outbox.ts';
+import type { SideEffectKey } from './side-effects.ts';
 
 /** Hands work to the next stage (a queue in AWS and locally). */
 export interface WorkQueue {
@@ -49,3 +50,12 @@ export type MoveBack =
   | { readonly method: 'move-task'; readonly taskHandle: string }
   /** `failed`: messages still in the DLQ after the move (they stay there, nothing is lost). */
   | { readonly method: 'one-by-one'; readonly moved: number; readonly failed: number };
+
+/**
+ * Runs each external side effect once per key. A repeat gets the first run's (JSON) result
+ * without running again; a run that failed is forgotten, so the retry runs it; a repeat while
+ * the first is still running fails with SideEffectInProgressError.
+ */
+export interface IdempotencyLedger {
+  once<T>(effect: SideEffectKey, run: () => Promise<T>): Promise<T>;
+}

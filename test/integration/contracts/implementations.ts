@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
+import { PowertoolsIdempotencyLedger } from '#adapters/dynamodb/idempotency-ledger.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
@@ -11,18 +12,20 @@ import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import type { EmailStore } from '#domain/emails/ports.ts';
 import type { EventInbox } from '#domain/inbox/ports.ts';
 import { WORK_QUEUES, type WorkQueueName } from '#domain/messaging/outbox.ts';
-import type { PendingWork, WorkQueue } from '#domain/messaging/ports.ts';
+import type { IdempotencyLedger, PendingWork, WorkQueue } from '#domain/messaging/ports.ts';
 import type { IntegrationStore, OrgSettingsStore } from '#domain/orgs/ports.ts';
 import type { EntitySnapshotStore } from '#domain/rentvine/ports.ts';
 import type { WorkflowStore } from '#domain/workflows/ports.ts';
 import { InMemoryEmailStore } from '#test/support/in-memory/email-store.ts';
 import { InMemoryEventInbox } from '#test/support/in-memory/event-inbox.ts';
+import { InMemoryIdempotencyLedger } from '#test/support/in-memory/idempotency-ledger.ts';
 import { InMemoryIntegrationStore, InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { InMemoryPendingWork } from '#test/support/in-memory/pending-work.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
 import { InMemoryWorkQueue } from '#test/support/in-memory/work-queue.ts';
 import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
+import { lambdaContext } from '#test/support/lambda-events.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
 /**
@@ -41,6 +44,7 @@ export interface World {
   readonly orgSettings: OrgSettingsStore;
   readonly integrations: IntegrationStore;
   readonly queue: WorkQueue;
+  readonly ledger: IdempotencyLedger;
   /** Takes the messages sent to a queue so far, oldest first where the queue keeps order. */
   received(queue: WorkQueueName): Promise<unknown[]>;
 }
@@ -67,10 +71,18 @@ const inMemory: Implementation = {
       orgSettings: new InMemoryOrgSettingsStore(),
       integrations: new InMemoryIntegrationStore(),
       queue,
+      ledger: new InMemoryIdempotencyLedger(),
       received: async (name) => queue.take(name),
     };
   },
 };
+
+/** The ledger as a function uses it: inside an invocation, so in-progress locks end with it. */
+function ledgerInAnInvocation(tableName: string): IdempotencyLedger {
+  const ledger = new PowertoolsIdempotencyLedger(tableName, { rememberSeconds: 3600 });
+  ledger.registerLambdaContext(lambdaContext('contract'));
+  return ledger;
+}
 
 let registered: Implementation[] | undefined;
 
@@ -110,6 +122,7 @@ function withTestStack(): Implementation[] {
         queue: new SqsWorkQueue(
           Object.fromEntries(WORK_QUEUES.map((name) => [name, resources.queues[name].url])),
         ),
+        ledger: ledgerInAnInvocation(resources.tables.idempotency),
         received: async (name) =>
           (await started.drain(name)).map((m) => JSON.parse(m.Body ?? 'null') as unknown),
       };
