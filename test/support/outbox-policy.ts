@@ -1,4 +1,5 @@
-import { WORK_QUEUES, type WorkQueueName } from '#domain/messaging/outbox.ts';
+import type { WorkQueueName } from '#domain/messaging/outbox.ts';
+import { WORK_QUEUES } from '#domain/messaging/queue-messages.ts';
 import { messageLifetimeSeconds } from '#lib/topology.ts';
 import type { ResendPolicy } from '#usecases/resend-pending-work.ts';
 

@@ -1,6 +1,6 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { parseOutboxEntry } from '#domain/messaging/outbox.ts';
 import type { PendingItem, PendingWork } from '#domain/messaging/ports.ts';
+import { parseOutboxEntry } from '#domain/messaging/queue-messages.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, OUTBOX_SHARDS } from './keys.ts';
 import { OUTBOX_REMOVE } from './outbox-attributes.ts';
