@@ -39,7 +39,6 @@ export const TableConfig = z.object({ TABLE_NAME: nonEmpty });
 export const StageConfig = z.object({
   STAGE: z._default(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,19}$/)), 'local'),
 });
-export const IdempotencyTableConfig = z.object({ IDEMPOTENCY_TABLE_NAME: nonEmpty });
 export const EventsQueueConfig = z.object({ EVENTS_QUEUE_URL: z.url() });
 export const ClassifyQueueConfig = z.object({ CLASSIFY_QUEUE_URL: z.url() });
 export const WorkflowQueueConfig = z.object({ WORKFLOW_QUEUE_URL: z.url() });

@@ -1,3 +1,4 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
@@ -64,6 +65,51 @@ describe('sweeper (outbox re-send)', () => {
     expect((await stack.drain('classify')).map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([
       { orgId, emailId: 'em_stuck' },
     ]);
+  });
+
+  it('re-sends a row put in the outbox before rows named their queue, and brings it up to date', async () => {
+    const table = stack.resources.tables.main;
+    const storedAt = '2000-02-01T00:00:00.000Z';
+    const eventId = stableId('evt', orgId, 'earlier-format');
+    // As the inbox wrote a received event before this change: `pendingKind`, the old index key.
+    await stack.ddb.send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          PK: `ORG#${orgId}`,
+          SK: `EVENT#${eventId}`,
+          GSI2PK: 'OUTBOX#0',
+          GSI2SK: `${storedAt}#event#${orgId}#${eventId}#2`,
+          pendingKind: 'event',
+          orgId,
+          eventId,
+          status: 'received',
+          receivedAt: storedAt,
+        },
+      }),
+    );
+    const deps = {
+      pending: new DynamoPendingWork(table),
+      // The previous test's rows are due again too: every queue they may owe.
+      queue: new SqsWorkQueue({
+        events: stack.resources.queues.events.url,
+        classify: stack.resources.queues.classify.url,
+      }),
+      clock: { now: () => new Date(Date.parse(storedAt) + PENDING_GRACE_MS + 1000) },
+    };
+    const sent = await resendPendingWork(deps, policy);
+    expect(sent.failed).toBe(0);
+    const messages = (await stack.drain('events')).map((m) => JSON.parse(m.Body ?? '{}'));
+    expect(messages.filter((m) => m.eventId === eventId)).toEqual([{ orgId, eventId, attempt: 2 }]);
+    const { Item } = await stack.ddb.send(
+      new GetCommand({ TableName: table, Key: { PK: `ORG#${orgId}`, SK: `EVENT#${eventId}` } }),
+    );
+    expect(Item).toMatchObject({
+      outboxQueue: 'events',
+      outboxMessage: { orgId, eventId, attempt: 2 },
+      resendCount: 1,
+    });
+    expect(Item).not.toHaveProperty('pendingKind');
   });
 
   it('runs as the scheduled function', async () => {

@@ -62,6 +62,7 @@ const KEY_ATTRIBUTES = [
   'outboxQueue',
   'outboxMessage',
   'resendCount',
+  'pendingKind',
 ] as const;
 
 /** The stored record without the attributes that only exist for indexing. */

@@ -31,5 +31,5 @@ export function outboxSet(entry: OutboxEntry, orgId: string, id: string, pending
   };
 }
 
-/** The `REMOVE` list that takes a row out of the outbox. */
-export const OUTBOX_REMOVE = 'GSI2PK, GSI2SK, outboxQueue, outboxMessage, resendCount';
+/** The `REMOVE` list that takes a row out of the outbox (`pendingKind`: rows from before entries). */
+export const OUTBOX_REMOVE = 'GSI2PK, GSI2SK, outboxQueue, outboxMessage, resendCount, pendingKind';

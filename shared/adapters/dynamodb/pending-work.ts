@@ -1,4 +1,5 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type OutboxEntry, outboxEntry } from '#domain/messaging/outbox.ts';
 import type { PendingItem, PendingWork } from '#domain/messaging/ports.ts';
 import { parseOutboxEntry } from '#domain/messaging/queue-messages.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
@@ -33,10 +34,14 @@ export class DynamoPendingWork implements PendingWork {
 
   async markResent(item: PendingItem, at: Date): Promise<void> {
     const row = rowOf(item);
+    // Queue and message are written again: a row from before they were stored gets them now.
     await this.whilePending(item, {
-      UpdateExpression: 'SET GSI2SK = :sk ADD resendCount :one',
+      UpdateExpression:
+        'SET GSI2SK = :sk, outboxQueue = :queue, outboxMessage = :message ADD resendCount :one REMOVE pendingKind',
       ExpressionAttributeValues: {
         ':sk': keys.outbox(item.entry.queue, item.orgId, row.id, at.toISOString()).GSI2SK,
+        ':queue': item.entry.queue,
+        ':message': item.entry.message,
         ':one': 1,
       },
     });
@@ -70,10 +75,7 @@ export class DynamoPendingWork implements PendingWork {
           Key: { PK: keys.org(item.orgId), SK: row.sk },
           ...update,
           ConditionExpression: 'GSI2SK = :pendingSk',
-          ExpressionAttributeValues: {
-            ...update.ExpressionAttributeValues,
-            ':pendingSk': keys.outbox(item.entry.queue, item.orgId, row.id, item.pendingSince).GSI2SK,
-          },
+          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':pendingSk': row.outboxSk },
         }),
       );
     } catch (error) {
@@ -82,14 +84,38 @@ export class DynamoPendingWork implements PendingWork {
   }
 }
 
-/** The row handle is its sort key, `<KIND>#<id>`; the id is what the outbox key is built from. */
-function rowOf(item: PendingItem): { sk: string; id: string } {
-  return { sk: item.row, id: item.row.slice(item.row.indexOf('#') + 1) };
+/**
+ * The row handle: its sort key (`<KIND>#<id>`; the id is what the outbox key is built from) and
+ * the outbox key it was read with, which every update requires unchanged.
+ */
+function rowOf(item: PendingItem): { sk: string; id: string; outboxSk: string } {
+  const [sk = '', outboxSk = ''] = JSON.parse(item.row) as string[];
+  return { sk, id: sk.slice(sk.indexOf('#') + 1), outboxSk };
 }
 
 function toPendingItem(row: Record<string, unknown>): PendingItem | undefined {
-  const [pendingSince, , orgId] = String(row.GSI2SK ?? '').split('#');
-  const entry = parseOutboxEntry(row.outboxQueue, row.outboxMessage);
-  if (!pendingSince || !orgId || !entry || typeof row.SK !== 'string') return undefined;
-  return { entry, orgId, row: row.SK, pendingSince, resends: Number(row.resendCount ?? 0) || 0 };
+  const outboxSk = String(row.GSI2SK ?? '');
+  const [pendingSince, , orgId] = outboxSk.split('#');
+  if (!pendingSince || !orgId || typeof row.SK !== 'string') return undefined;
+  const entry = parseOutboxEntry(row.outboxQueue, row.outboxMessage) ?? earlierEntry(row, outboxSk);
+  if (!entry) return undefined;
+  return {
+    entry,
+    orgId,
+    row: JSON.stringify([row.SK, outboxSk]),
+    pendingSince,
+    resends: Number(row.resendCount ?? 0) || 0,
+  };
+}
+
+/**
+ * Rows put in the outbox before rows named their queue and message (`pendingKind` and
+ * `<since>#<event|email>#<org>#<id>#<attempt>`): only the first stage waited there.
+ */
+function earlierEntry(row: Record<string, unknown>, outboxSk: string): OutboxEntry | undefined {
+  const [, kind, orgId = '', id = '', attempt] = outboxSk.split('#');
+  if (row.pendingKind === 'event' && kind === 'event')
+    return outboxEntry('events', { orgId, eventId: id, attempt: Number(attempt ?? 0) || 0 });
+  if (row.pendingKind === 'email' && kind === 'email') return outboxEntry('classify', { orgId, emailId: id });
+  return undefined;
 }
