@@ -3,7 +3,7 @@ import type { ScheduledEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
-import { WORK_QUEUES } from '#domain/messaging/queue-messages.ts';
+import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
 import { messageLifetimeSeconds } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
 import {

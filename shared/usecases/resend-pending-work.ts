@@ -1,7 +1,6 @@
 import type { Clock } from '#domain/clock.ts';
-import type { WorkQueueName } from '#domain/messaging/outbox.ts';
+import { WORK_QUEUES, type WorkQueueName } from '#domain/messaging/outbox.ts';
 import type { PendingItem, PendingWork, WorkQueue } from '#domain/messaging/ports.ts';
-import { WORK_QUEUES } from '#domain/messaging/queue-messages.ts';
 import { logger } from '#platform/observability.ts';
 
 export const RESEND_BATCH_LIMIT = 200;

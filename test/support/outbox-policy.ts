@@ -1,5 +1,4 @@
-import type { WorkQueueName } from '#domain/messaging/outbox.ts';
-import { WORK_QUEUES } from '#domain/messaging/queue-messages.ts';
+import { WORK_QUEUES, type WorkQueueName } from '#domain/messaging/outbox.ts';
 import { messageLifetimeSeconds } from '#lib/topology.ts';
 import type { ResendPolicy } from '#usecases/resend-pending-work.ts';
 

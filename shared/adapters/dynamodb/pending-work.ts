@@ -1,7 +1,7 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type OutboxEntry, outboxEntry } from '#domain/messaging/outbox.ts';
+import { type OutboxEntry, outboxEntry, storedOutboxEntry } from '#domain/messaging/outbox.ts';
 import type { PendingItem, PendingWork } from '#domain/messaging/ports.ts';
-import { parseOutboxEntry } from '#domain/messaging/queue-messages.ts';
+
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, OUTBOX_SHARDS } from './keys.ts';
 import { OUTBOX_REMOVE } from './outbox-attributes.ts';
@@ -97,7 +97,7 @@ function toPendingItem(row: Record<string, unknown>): PendingItem | undefined {
   const outboxSk = String(row.GSI2SK ?? '');
   const [pendingSince, , orgId] = outboxSk.split('#');
   if (!pendingSince || !orgId || typeof row.SK !== 'string') return undefined;
-  const entry = parseOutboxEntry(row.outboxQueue, row.outboxMessage) ?? earlierEntry(row, outboxSk);
+  const entry = storedOutboxEntry(row.outboxQueue, row.outboxMessage) ?? earlierEntry(row, outboxSk);
   if (!entry) return undefined;
   return {
     entry,
