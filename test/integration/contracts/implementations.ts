@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
+import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { PowertoolsIdempotencyLedger } from '#adapters/dynamodb/idempotency-ledger.ts';
@@ -7,15 +8,24 @@ import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts'
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
+import { DynamoWebhookTokenLedger } from '#adapters/dynamodb/webhook-token-ledger.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
+import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import type { ApiKeyStore } from '#domain/access/ports.ts';
 import type { EmailStore } from '#domain/emails/ports.ts';
-import type { EventInbox } from '#domain/inbox/ports.ts';
+import type { EventInbox, WebhookTokenLedger } from '#domain/inbox/ports.ts';
 import { WORK_QUEUES, type WorkQueueName } from '#domain/messaging/outbox.ts';
 import type { IdempotencyLedger, PendingWork, WorkQueue } from '#domain/messaging/ports.ts';
-import type { IntegrationStore, OrgSettingsStore } from '#domain/orgs/ports.ts';
+import type {
+  IntegrationStore,
+  OrgSettingsStore,
+  WebhookSecrets,
+  WebhookSecretsWriter,
+} from '#domain/orgs/ports.ts';
 import type { EntitySnapshotStore } from '#domain/rentvine/ports.ts';
 import type { WorkflowStore } from '#domain/workflows/ports.ts';
+import { InMemoryApiKeyStore } from '#test/support/in-memory/api-key-store.ts';
 import { InMemoryEmailStore } from '#test/support/in-memory/email-store.ts';
 import { InMemoryEventInbox } from '#test/support/in-memory/event-inbox.ts';
 import { InMemoryIdempotencyLedger } from '#test/support/in-memory/idempotency-ledger.ts';
@@ -23,6 +33,10 @@ import { InMemoryIntegrationStore, InMemoryOrgSettingsStore } from '#test/suppor
 import { InMemoryPendingWork } from '#test/support/in-memory/pending-work.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
+import {
+  InMemoryWebhookSecrets,
+  InMemoryWebhookTokenLedger,
+} from '#test/support/in-memory/webhook-stores.ts';
 import { InMemoryWorkQueue } from '#test/support/in-memory/work-queue.ts';
 import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
 import { lambdaContext } from '#test/support/lambda-events.ts';
@@ -45,6 +59,9 @@ export interface World {
   readonly integrations: IntegrationStore;
   readonly queue: WorkQueue;
   readonly ledger: IdempotencyLedger;
+  readonly apiKeys: ApiKeyStore;
+  readonly tokens: WebhookTokenLedger;
+  readonly webhookSecrets: WebhookSecrets & WebhookSecretsWriter;
   /** Takes the messages sent to a queue so far, oldest first where the queue keeps order. */
   received(queue: WorkQueueName): Promise<unknown[]>;
 }
@@ -72,6 +89,9 @@ const inMemory: Implementation = {
       integrations: new InMemoryIntegrationStore(),
       queue,
       ledger: new InMemoryIdempotencyLedger(),
+      apiKeys: new InMemoryApiKeyStore(),
+      tokens: new InMemoryWebhookTokenLedger(),
+      webhookSecrets: new InMemoryWebhookSecrets(),
       received: async (name) => queue.take(name),
     };
   },
@@ -123,6 +143,9 @@ function withTestStack(): Implementation[] {
           Object.fromEntries(WORK_QUEUES.map((name) => [name, resources.queues[name].url])),
         ),
         ledger: ledgerInAnInvocation(resources.tables.idempotency),
+        apiKeys: new DynamoApiKeyStore(table),
+        tokens: new DynamoWebhookTokenLedger(table),
+        webhookSecrets: new TableWebhookSecrets(table),
         received: async (name) =>
           (await started.drain(name)).map((m) => JSON.parse(m.Body ?? 'null') as unknown),
       };
