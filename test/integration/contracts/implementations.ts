@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { PurgeQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
@@ -11,12 +12,13 @@ import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { DynamoWebhookTokenLedger } from '#adapters/dynamodb/webhook-token-ledger.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
+import { SqsDeadLetterQueue } from '#adapters/sqs/dead-letter-queues.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import type { ApiKeyStore } from '#domain/access/ports.ts';
 import type { EmailStore } from '#domain/emails/ports.ts';
 import type { EventInbox, WebhookTokenLedger } from '#domain/inbox/ports.ts';
 import { WORK_QUEUES, type WorkQueueName } from '#domain/messaging/outbox.ts';
-import type { IdempotencyLedger, PendingWork, WorkQueue } from '#domain/messaging/ports.ts';
+import type { DeadLetterQueue, IdempotencyLedger, PendingWork, WorkQueue } from '#domain/messaging/ports.ts';
 import type {
   IntegrationStore,
   OrgSettingsStore,
@@ -26,6 +28,7 @@ import type {
 import type { EntitySnapshotStore } from '#domain/rentvine/ports.ts';
 import type { WorkflowStore } from '#domain/workflows/ports.ts';
 import { InMemoryApiKeyStore } from '#test/support/in-memory/api-key-store.ts';
+import { InMemoryDeadLetterQueue } from '#test/support/in-memory/dead-letter-queue.ts';
 import { InMemoryEmailStore } from '#test/support/in-memory/email-store.ts';
 import { InMemoryEventInbox } from '#test/support/in-memory/event-inbox.ts';
 import { InMemoryIdempotencyLedger } from '#test/support/in-memory/idempotency-ledger.ts';
@@ -62,6 +65,8 @@ export interface World {
   readonly apiKeys: ApiKeyStore;
   readonly tokens: WebhookTokenLedger;
   readonly webhookSecrets: WebhookSecrets & WebhookSecretsWriter;
+  /** A queue's DLQ, and how a message gets there (as redrive after maxReceiveCount would put it). */
+  deadLetters(queue: WorkQueueName): { dlq: DeadLetterQueue; deadLetter(message: object): Promise<void> };
   /** Takes the messages sent to a queue so far, oldest first where the queue keeps order. */
   received(queue: WorkQueueName): Promise<unknown[]>;
 }
@@ -92,6 +97,10 @@ const inMemory: Implementation = {
       apiKeys: new InMemoryApiKeyStore(),
       tokens: new InMemoryWebhookTokenLedger(),
       webhookSecrets: new InMemoryWebhookSecrets(),
+      deadLetters: (name) => {
+        const dlq = new InMemoryDeadLetterQueue(queue, name);
+        return { dlq, deadLetter: async (message) => void dlq.dead.push(message) };
+      },
       received: async (name) => queue.take(name),
     };
   },
@@ -128,7 +137,10 @@ function withTestStack(): Implementation[] {
       if (!stack) throw new Error('the test stack is not started');
       const { resources } = stack;
       const table = resources.tables.main;
-      for (const name of WORK_QUEUES) await stack.purge(name);
+      for (const name of WORK_QUEUES) {
+        await stack.purge(name);
+        await stack.sqs.send(new PurgeQueueCommand({ QueueUrl: resources.queues[name].dlqUrl }));
+      }
       const started = stack;
       return {
         orgId: freshOrg(),
@@ -146,6 +158,22 @@ function withTestStack(): Implementation[] {
         apiKeys: new DynamoApiKeyStore(table),
         tokens: new DynamoWebhookTokenLedger(table),
         webhookSecrets: new TableWebhookSecrets(table),
+        deadLetters: (name) => ({
+          dlq: new SqsDeadLetterQueue(started.sqs, {
+            url: resources.queues[name].url,
+            arn: resources.queues[name].arn,
+            dlqUrl: resources.queues[name].dlqUrl,
+            dlqArn: resources.queues[name].dlqArn,
+          }),
+          deadLetter: async (message) => {
+            await started.sqs.send(
+              new SendMessageCommand({
+                QueueUrl: resources.queues[name].dlqUrl,
+                MessageBody: JSON.stringify(message),
+              }),
+            );
+          },
+        }),
         received: async (name) =>
           (await started.drain(name)).map((m) => JSON.parse(m.Body ?? 'null') as unknown),
       };

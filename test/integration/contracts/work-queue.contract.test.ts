@@ -29,3 +29,16 @@ describe.each(implementations())('WorkQueue contract: $name', (implementation) =
     }
   });
 });
+
+describe.each(implementations())('DeadLetterQueue contract: $name', (implementation) => {
+  it('counts what waits in a DLQ and moves it back to its queue', async () => {
+    const world = await implementation.world();
+    const { dlq, deadLetter } = world.deadLetters('classify');
+    const messages = [1, 2, 3].map((n) => ({ orgId: world.orgId, emailId: `em_dead${n}` }));
+    for (const message of messages) await deadLetter(message);
+    expect(await dlq.waiting()).toBe(3);
+    expect(await dlq.moveBack()).toEqual({ method: 'one-by-one', moved: 3, failed: 0 });
+    expect(await dlq.waiting()).toBe(0);
+    expect(await world.received('classify')).toEqual(expect.arrayContaining(messages));
+  });
+});

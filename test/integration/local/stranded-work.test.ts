@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectOutput } from '#test/support/local-process.ts';
 
 const RUN = fileURLToPath(new URL('../../support/stranded-work-run.ts', import.meta.url));
 /** Far above a run's few seconds; the run's own waits are bounded below this. */
@@ -16,18 +17,14 @@ function run(...args: string[]): Promise<Record<string, unknown>> {
       env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+    const output = collectOutput(child);
     const timer = setTimeout(() => child.kill('SIGKILL'), RUN_DEADLINE_MS);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      const line = output.split('\n').find((l) => l.startsWith('RESULT '));
-      if (code !== 0 || !line) reject(new Error(`run ${args[0]} ended with ${code}:\n${output}`));
+      const line = output()
+        .split('\n')
+        .find((l) => l.startsWith('RESULT '));
+      if (code !== 0 || !line) reject(new Error(`run ${args[0]} ended with ${code}:\n${output()}`));
       else resolve(JSON.parse(line.slice('RESULT '.length)) as Record<string, unknown>);
     });
   });
