@@ -1,5 +1,5 @@
 /**
- * The one rule for idempotency (docs: ARCHITECTURE): state changes are conditional writes on a
+ * The one rule for idempotency (docs/ARCHITECTURE.md): state changes are conditional writes on a
  * version or status, in the store that owns the state; an external side effect (a Rentvine
  * write, an outbound email) goes through the IdempotencyLedger port, keyed by the caller
  * (e.g. workflow id + step), so a redelivered message repeats none of them.
