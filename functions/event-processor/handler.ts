@@ -30,9 +30,9 @@ const OUTCOME_METRICS: Record<ProcessOutcome['kind'], string> = {
 };
 
 /**
- * Processing is idempotent by its writes (the rule in docs/ARCHITECTURE.md): the snapshot moves forward
- * only and the conditional settle lets one run of an event (and attempt) count; a duplicate or
- * concurrent delivery comes back `already_settled`, so each outcome is counted once.
+ * Processing is idempotent by its writes (the rule in docs/ARCHITECTURE.md): the snapshot moves
+ * forward only and the conditional settle lets one run of an event (and attempt) count; a
+ * duplicate or concurrent delivery comes back `already_settled`, so each outcome is counted once.
  */
 async function processAndCount(message: EventMessage): Promise<ProcessOutcome> {
   const outcome = await processRentvineEvent(deps, message);
