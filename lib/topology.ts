@@ -48,13 +48,6 @@ export interface FunctionSpec {
   readonly settings?: Readonly<Record<string, string>>;
 }
 
-/**
- * How long a stored row may wait for its stage before the sweeper re-sends it: longer than any
- * message can live in its queue before it is processed or dead-lettered (maxReceiveCount ×
- * visibility: 5 × 360 s for classify), so a re-send is never a second copy of a live message.
- */
-export const OUTBOX_GRACE_SECONDS = 35 * 60;
-
 const ALL_QUEUES = ['events', 'classify', 'workflow'] as const satisfies readonly QueueName[];
 
 export const functions = [
@@ -154,7 +147,7 @@ export const functions = [
     kind: 'queue',
     consumes: { queue: 'events', batchSize: 10, maxBatchingWindowSeconds: 1 },
     sendsTo: ['workflow'],
-    tables: ['main', 'idempotency'],
+    tables: ['main'],
     tableAccess: 'readWrite',
     secrets: [],
   },
@@ -192,7 +185,7 @@ export const functions = [
     memoryMb: 256,
     kind: 'schedule',
     schedule: { everyMinutes: 1 },
-    settings: { PENDING_GRACE_SECONDS: String(OUTBOX_GRACE_SECONDS), PENDING_RESEND_LIMIT: '3' },
+    settings: { PENDING_RESEND_LIMIT: '3' },
     sendsTo: ALL_QUEUES,
     tables: ['main'],
     tableAccess: 'readWrite',
@@ -230,7 +223,7 @@ export const tables = {
       { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
     ],
   },
-  /** Powertools idempotency records. */
+  /** The idempotency ledger of external side effects (Powertools idempotency records). */
   idempotency: { partitionKey: 'id', ttlAttribute: 'expiration' },
 } as const;
 
@@ -254,6 +247,17 @@ export function visibilityTimeoutSeconds(queue: QueueName): number {
   const consumer = functions.find((f) => 'consumes' in f && f.consumes.queue === queue);
   if (!consumer) throw new Error(`queue ${queue} has no consumer in the topology`);
   return consumer.timeoutSeconds * 6;
+}
+
+/**
+ * How long a message can live in its queue before it is processed or dead-lettered
+ * (maxReceiveCount × visibility): the outbox grace of that queue, after which a row still waiting
+ * on it was never queued and the sweeper re-sends it without doubling a live message.
+ */
+export function messageLifetimeSeconds(queue: QueueName): number {
+  const spec = queues.find((q) => q.name === queue);
+  if (!spec) throw new Error(`queue ${queue} is not in the topology`);
+  return spec.maxReceiveCount * visibilityTimeoutSeconds(queue);
 }
 
 export function routesOf(spec: FunctionSpec): readonly RouteSpec[] {

@@ -13,7 +13,12 @@ export function emailOperations(deps: SubmitEmailDeps): Record<'submitEmail' | '
         description: 'A repeated `messageId` returns the email first submitted with it, queued once.',
         body: SubmitEmailRequest,
         responses: {
-          202: { description: 'Stored and queued for classification', body: SubmitEmailAccepted },
+          // Stored is accepted, as for webhooks: if the send to the queue failed, the sweeper sends it.
+          202: {
+            description:
+              'Stored, and queued for classification (by the outbox sweeper if the first send failed)',
+            body: SubmitEmailAccepted,
+          },
         },
       },
       async (request) => {

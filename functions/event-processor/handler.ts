@@ -1,5 +1,3 @@
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import * as z from 'zod/mini';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
@@ -8,15 +6,13 @@ import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { emergencyCues } from '#domain/classification/emergency-text.ts';
 import { EventMessage } from '#domain/inbox/event-message.ts';
 import { systemClock } from '#platform/clock.ts';
-import { IdempotencyTableConfig, readConfig, TableConfig, WorkflowQueueConfig } from '#platform/config.ts';
+import { readConfig, TableConfig, WorkflowQueueConfig } from '#platform/config.ts';
 import type { MetricName } from '#platform/metric-catalogue.ts';
 import { count, logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
 import { type ProcessOutcome, processRentvineEvent } from '#usecases/process-rentvine-event.ts';
 
-const config = readConfig(
-  z.object({ ...TableConfig.shape, ...IdempotencyTableConfig.shape, ...WorkflowQueueConfig.shape }),
-);
+const config = readConfig(z.object({ ...TableConfig.shape, ...WorkflowQueueConfig.shape }));
 const deps = {
   inbox: new DynamoEventInbox(config.TABLE_NAME),
   snapshots: new DynamoSnapshotStore(config.TABLE_NAME),
@@ -33,7 +29,11 @@ const OUTCOME_METRICS: Record<ProcessOutcome['kind'], MetricName> = {
   already_settled: 'EventAlreadySettled',
 };
 
-/** Counted inside the idempotent unit, so a duplicate answered from the record is not counted twice. */
+/**
+ * Processing is idempotent by its writes (the rule in docs/ARCHITECTURE.md): the snapshot moves
+ * forward only and the conditional settle lets one run of an event (and attempt) count; a
+ * duplicate or concurrent delivery comes back `already_settled`, so each outcome is counted once.
+ */
 async function processAndCount(message: EventMessage): Promise<ProcessOutcome> {
   const outcome = await processRentvineEvent(deps, message);
   // Integration payloads have no processor yet: counted apart, so they do not trip the
@@ -45,19 +45,4 @@ async function processAndCount(message: EventMessage): Promise<ProcessOutcome> {
   return outcome;
 }
 
-// Keyed on the event id (derived from the event itself) and the replay attempt, not the SQS
-// message id: a re-sent message is the same work, a replay (attempt + 1) is fresh work, once.
-const idempotency = new IdempotencyConfig({
-  eventKeyJmesPath: '[orgId, eventId, attempt]',
-  expiresAfterSeconds: 24 * 3600,
-});
-const processOnce = makeIdempotent(processAndCount, {
-  persistenceStore: new DynamoDBPersistenceLayer({ tableName: config.IDEMPOTENCY_TABLE_NAME }),
-  config: idempotency,
-});
-
-export const handler = sqsConsumer(
-  EventMessage,
-  (message) => processOnce(message),
-  (context) => idempotency.registerLambdaContext(context),
-);
+export const handler = sqsConsumer(EventMessage, processAndCount);

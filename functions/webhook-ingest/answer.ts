@@ -23,8 +23,9 @@ export function answer(outcome: IngestOutcome, instance: string | undefined): AP
       count('WebhookDuplicate');
       return jsonResponse(200, { status: 'duplicate', eventId: outcome.eventId });
     case 'unavailable':
+      // Stored is accepted, as for emails: the row is in the outbox and the sweeper queues it.
       count('WebhookEnqueueFailed');
-      return problem(503, 'unavailable', { detail: 'stored, not yet queued: retry the delivery', instance });
+      return jsonResponse(202, { status: 'accepted', eventId: outcome.eventId });
   }
 }
 

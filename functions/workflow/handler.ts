@@ -1,3 +1,5 @@
+import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
+import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { WorkflowStart } from '#domain/workflows/workflow.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -7,7 +9,12 @@ import { sqsConsumer } from '#platform/sqs-batch.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
 
 const config = readConfig(TableConfig);
-const deps = { workflows: new DynamoWorkflowStore(config.TABLE_NAME), clock: systemClock };
+const deps = {
+  workflows: new DynamoWorkflowStore(config.TABLE_NAME),
+  emails: new DynamoEmailStore(config.TABLE_NAME),
+  inbox: new DynamoEventInbox(config.TABLE_NAME),
+  clock: systemClock,
+};
 
 export const handler = sqsConsumer(WorkflowStart, async (start) => {
   const { outcome, workflow } = await startWorkflow(deps, start);

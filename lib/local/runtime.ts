@@ -8,6 +8,7 @@ import { LambdaInvoker, loadFunctions } from './lambda.ts';
 import { type LocalResources, provision, runtimeEnv } from './provision.ts';
 import { startQueuePoller } from './queue-poller.ts';
 import { startScheduler } from './scheduler.ts';
+import { resendWorkStrandedByLastStop } from './stranded-work.ts';
 
 export interface LocalRuntime {
   readonly url: string;
@@ -62,6 +63,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       ...opts.extraEnv,
     });
     teardown.push(async () => restoreEnv());
+    // A persistent run may have stopped with work in its (in-memory) queues: send it again.
+    if (opts.dataDir) await resendWorkStrandedByLastStop(resources);
 
     const loaded = await loadFunctions(opts.functions ?? topologyFunctions);
     const invoker = new LambdaInvoker();

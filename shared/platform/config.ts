@@ -39,7 +39,6 @@ export const TableConfig = z.object({ TABLE_NAME: nonEmpty });
 export const StageConfig = z.object({
   STAGE: z._default(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,19}$/)), 'local'),
 });
-export const IdempotencyTableConfig = z.object({ IDEMPOTENCY_TABLE_NAME: nonEmpty });
 export const EventsQueueConfig = z.object({ EVENTS_QUEUE_URL: z.url() });
 export const ClassifyQueueConfig = z.object({ CLASSIFY_QUEUE_URL: z.url() });
 export const WorkflowQueueConfig = z.object({ WORKFLOW_QUEUE_URL: z.url() });
@@ -49,9 +48,12 @@ export const WebhookSecretsConfig = z.discriminatedUnion('WEBHOOK_SECRETS_SOURCE
   z.object({ WEBHOOK_SECRETS_SOURCE: z.literal('table') }),
 ]);
 
-/** The sweeper's outbox policy (lib/topology.ts sets it from the queues' lifetimes). */
+/**
+ * The sweeper's outbox policy. Each queue's grace is its message lifetime in lib/topology.ts;
+ * PENDING_GRACE_SECONDS, when set, caps them all (npm start: its shorter local visibility).
+ */
 export const OutboxConfig = z.object({
-  PENDING_GRACE_SECONDS: z.coerce.number().check(z.int(), z.minimum(1)),
+  PENDING_GRACE_SECONDS: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
   PENDING_RESEND_LIMIT: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100)),
 });
 

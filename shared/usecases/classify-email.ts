@@ -1,7 +1,8 @@
-import type { EmailClassifier } from '#domain/classification/taxonomy.ts';
+import type { Classification, EmailClassifier } from '#domain/classification/taxonomy.ts';
 import type { Clock } from '#domain/clock.ts';
 import type { ClassifyMessage } from '#domain/emails/email.ts';
 import type { EmailStore } from '#domain/emails/ports.ts';
+import { outboxEntry } from '#domain/messaging/outbox.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
 import { workflowTypeForCategory } from '#domain/workflows/workflow.ts';
 
@@ -20,9 +21,10 @@ export class EmailNotFoundError extends Error {
 }
 
 /**
- * Classifies unless a classification is stored, then asks for the workflow. Two overlapping
- * runs may both classify, but only the first stored result counts and is acted on. The workflow
- * request is re-sent on redelivery: starting a workflow is idempotent.
+ * Classifies unless a classification is stored, then asks for the workflow. Two overlapping runs
+ * may both classify, but only the first stored result counts: each run acts on what is stored,
+ * never on its own verdict, and the workflow message is a pointer the workflow stage resolves
+ * against the store. The request is re-sent on redelivery: starting a workflow is idempotent.
  */
 export async function classifyEmail(
   deps: ClassifyEmailDeps,
@@ -31,30 +33,28 @@ export async function classifyEmail(
   const email = await deps.emails.get(message.orgId, message.emailId);
   if (!email) throw new EmailNotFoundError(message);
 
-  let classification = email.classification;
-  const classifiedNow = !classification;
-  if (!classification) {
-    classification = await deps.classifier.classify({
+  const start = outboxEntry('workflow', { source: 'email', orgId: message.orgId, emailId: message.emailId });
+  let stored = email.classification;
+  const classifiedNow = !stored;
+  if (!stored) {
+    const verdict = await deps.classifier.classify({
       from: email.from,
       subject: email.subject,
       text: email.text,
     });
-    await deps.emails.saveClassification(
+    stored = await deps.emails.saveClassification(
       message.orgId,
       message.emailId,
-      classification,
+      verdict,
       deps.clock.now().toISOString(),
+      startsWorkflow(verdict) ? start : undefined,
     );
   }
-  const workflowRequested = workflowTypeForCategory(classification.category) !== undefined;
-  if (workflowRequested) {
-    await deps.queue.enqueueWorkflow({
-      source: 'email',
-      orgId: message.orgId,
-      emailId: message.emailId,
-      category: classification.category,
-      urgency: classification.urgency,
-    });
-  }
+  const workflowRequested = startsWorkflow(stored) && !email.workflowId;
+  if (workflowRequested) await deps.queue.send(start);
   return { classified: classifiedNow ? 'now' : 'before', workflowRequested };
+}
+
+function startsWorkflow(classification: Classification): boolean {
+  return workflowTypeForCategory(classification.category) !== undefined;
 }

@@ -51,7 +51,7 @@ export type IngestOutcome =
   | { kind: 'accepted'; eventId: string; recognized: boolean }
   | { kind: 'duplicate'; eventId: string }
   | { kind: 'rejected'; reason: RejectionReason }
-  /** Stored but not handed on: the sender should retry (the retry will not duplicate it). */
+  /** Stored but not handed on: accepted all the same, the outbox sweeper queues it. */
   | { kind: 'unavailable'; eventId: string };
 
 type Authentication =

@@ -2,11 +2,14 @@ import type { Clock } from '#domain/clock.ts';
 import type { EventMessage } from '#domain/inbox/event-message.ts';
 import type { EventInbox } from '#domain/inbox/ports.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
+import { type OutboxEntry, outboxEntry } from '#domain/messaging/outbox.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
 import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
 import { parseRentvineDelivery, type RentvineEvent } from '#domain/rentvine/events.ts';
 import type { EntitySnapshotStore, SnapshotWrite } from '#domain/rentvine/ports.ts';
 import { emergencyReasons } from '#domain/rentvine/triggers.ts';
+import type { EmergencyWorkOrderTrigger } from '#domain/workflows/workflow.ts';
+import { logger } from '#platform/observability.ts';
 
 export interface ProcessEventDeps {
   readonly inbox: EventInbox;
@@ -36,8 +39,11 @@ export class EventNotFoundError extends Error {
 
 /**
  * Turns one stored delivery into state: snapshot upsert (forward only), then domain triggers,
- * then the inbox row leaves `received` (the conditional settle is always the last step). A crash
- * anywhere before it re-runs the whole thing harmlessly: every step is idempotent.
+ * then the inbox row leaves `received` (the conditional settle is the one state change that
+ * counts: a concurrent or repeated run that loses it reports `already_settled`). A trigger is
+ * stored by the settle, which puts the event in the outbox for the workflow stage, and only then
+ * is the workflow asked for; a crash anywhere re-runs harmlessly or leaves the sweeper a row. A
+ * message of an earlier attempt arriving after a replay reopened the event is not that replay.
  */
 export async function processRentvineEvent(
   deps: ProcessEventDeps,
@@ -45,7 +51,8 @@ export async function processRentvineEvent(
 ): Promise<ProcessOutcome> {
   const stored = await deps.inbox.get(message.orgId, message.eventId);
   if (!stored) throw new EventNotFoundError(message);
-  if (stored.status !== 'received') return { kind: 'already_settled' };
+  if (stored.status !== 'received' || message.attempt < (stored.attempt ?? 0))
+    return { kind: 'already_settled' };
 
   const at = deps.clock.now().toISOString();
   const settle = (outcome: Omit<Parameters<EventInbox['settle']>[2], 'at'>) =>
@@ -53,11 +60,12 @@ export async function processRentvineEvent(
 
   const parsed = readEvent(stored);
   if (!parsed.ok) {
-    await settle({
+    const settled = await settle({
       status: 'unrecognized',
       reason: parsed.reason,
       ...(parsed.type ? { eventType: parsed.type } : {}),
     });
+    if (!settled) return { kind: 'already_settled' };
     return { kind: 'unrecognized', reason: parsed.reason, source: stored.source };
   }
   const { event } = parsed;
@@ -65,8 +73,8 @@ export async function processRentvineEvent(
 
   // Our own writes come back as webhooks: acting on them would loop.
   if (await isEcho(deps, message.orgId, event)) {
-    await settle({ status: 'echo', reason: ECHO_REASON, ...identity });
-    return { kind: 'echo' };
+    const settled = await settle({ status: 'echo', reason: ECHO_REASON, ...identity });
+    return settled ? { kind: 'echo' } : { kind: 'already_settled' };
   }
 
   const snapshot = await deps.snapshots.put(
@@ -80,15 +88,31 @@ export async function processRentvineEvent(
     at,
   );
   // A stale event describes a past state: it must not start work the newer state may not need.
-  const emergency = snapshot === 'written' && (await raiseTriggers(deps, message, event));
-  await settle({
+  const trigger = snapshot === 'written' ? emergencyTrigger(deps, event) : undefined;
+  const start = workflowStart(stored);
+  const settled = await settle({
     status: 'processed',
     ...identity,
     ...(snapshot === 'stale' ? { reason: STALE_REASON } : {}),
+    ...(trigger ? { trigger, next: start } : {}),
   });
-  return { kind: 'processed', snapshot, emergency };
+  if (!settled) return { kind: 'already_settled' };
+  if (trigger) await requestWorkflow(deps, start);
+  return { kind: 'processed', snapshot, emergency: trigger !== undefined };
 }
 
+function workflowStart(event: StoredEvent) {
+  return outboxEntry('workflow', { source: 'event', orgId: event.orgId, eventId: event.eventId });
+}
+
+/** The settle put the event in the outbox for the workflow: if this send fails, the sweeper sends it. */
+async function requestWorkflow(deps: ProcessEventDeps, start: OutboxEntry): Promise<void> {
+  try {
+    await deps.queue.send(start);
+  } catch (error) {
+    logger.warn('workflow enqueue failed; the sweeper will re-send', { queue: start.queue, error });
+  }
+}
 /** Only Rentvine deliveries carry Rentvine events; integration payloads have no processor yet. */
 function readEvent(stored: StoredEvent) {
   if (stored.source !== 'rentvine') {
@@ -103,22 +127,17 @@ async function isEcho(deps: ProcessEventDeps, orgId: string, event: RentvineEven
   return rentvineUserId !== undefined && rentvineUserId === event.userId;
 }
 
-/** Domain triggers of a fresh snapshot; true when an emergency workflow was started. */
-async function raiseTriggers(
+/** The emergency a fresh work order snapshot reports, if any. */
+function emergencyTrigger(
   deps: ProcessEventDeps,
-  message: EventMessage,
   event: RentvineEvent,
-): Promise<boolean> {
-  if (event.entity !== 'work_order') return false;
+): EmergencyWorkOrderTrigger | undefined {
+  if (event.entity !== 'work_order') return undefined;
   const reasons = emergencyReasons(event.snapshot, deps.emergencyCues);
-  if (reasons.length === 0) return false;
-  await deps.queue.enqueueWorkflow({
-    source: 'event',
-    orgId: message.orgId,
-    eventId: message.eventId,
-    trigger: 'emergency_work_order',
+  if (reasons.length === 0) return undefined;
+  return {
+    kind: 'emergency_work_order',
     workOrderId: event.snapshot.workOrderId,
     reasons: reasons.slice(0, 20),
-  });
-  return true;
+  };
 }

@@ -5,7 +5,7 @@ import { lambdaContext, loadHandler, type SqsHandler, sqsEvent } from '#test/sup
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
-/** Replays: idempotency is keyed on the event AND its attempt, so a replay runs once more, once. */
+/** Replays: a reopened event is `received` again under its next attempt, so it runs once more, once. */
 let stack: TestStack;
 let handler: SqsHandler;
 let inbox: DynamoEventInbox;

@@ -112,24 +112,24 @@ describe('event-processor', () => {
       workOrderEvent({ workOrderID: '201', priorityID: '3', description: 'Broken window' }),
     );
     await process(byText, byPriority);
+    // The message points at the event; the trigger is stored on it for the workflow to read.
     const starts = (await stack.drain('workflow')).map((m) => JSON.parse(m.Body ?? '{}'));
     expect(starts).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({
-          source: 'event',
-          trigger: 'emergency_work_order',
-          workOrderId: '200',
-          eventId: byText,
-        }),
-        expect.objectContaining({
-          source: 'event',
-          trigger: 'emergency_work_order',
-          workOrderId: '201',
-          reasons: ['priority 3'],
-        }),
+        { source: 'event', orgId, eventId: byText },
+        { source: 'event', orgId, eventId: byPriority },
       ]),
     );
     expect(starts).toHaveLength(2);
+    expect((await inbox.get(orgId, byText))?.trigger).toMatchObject({
+      kind: 'emergency_work_order',
+      workOrderId: '200',
+    });
+    expect((await inbox.get(orgId, byPriority))?.trigger).toEqual({
+      kind: 'emergency_work_order',
+      workOrderId: '201',
+      reasons: ['priority 3'],
+    });
   });
 
   it('processes the same event once, however often it is delivered', async () => {
@@ -238,7 +238,7 @@ describe('event-processor', () => {
     expect(await inbox.get(echoOrg, theirs)).toMatchObject({ status: 'processed' });
     expect(await snapshot('work_order', '501', echoOrg)).toBeDefined();
     const starts = (await stack.drain('workflow')).map((m) => JSON.parse(m.Body ?? '{}'));
-    expect(starts.map((s) => s.workOrderId)).toEqual(['501']);
+    expect(starts.map((s) => s.eventId)).toEqual([theirs]);
   });
 
   it('reports only the failing record of a batch, so its neighbours are not retried', async () => {

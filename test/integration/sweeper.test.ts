@@ -1,3 +1,4 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
@@ -6,13 +7,14 @@ import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
+import { sameGrace } from '#test/support/outbox-policy.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 
 let stack: TestStack;
 const orgId = 'org-sweep';
-const policy = { graceMs: 10 * 60 * 1000, resendLimit: 2 };
-const PENDING_GRACE_MS = policy.graceMs;
+const PENDING_GRACE_MS = 10 * 60 * 1000;
+const policy = sameGrace(PENDING_GRACE_MS, 2);
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -20,27 +22,25 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 describe('sweeper (outbox re-send)', () => {
-  it('re-sends stored rows that never reached their queue, once per grace period, and never settled ones', async () => {
+  // The sweep's logic runs on the in-memory twins (test/unit/usecases/resend-pending-work.test.ts);
+  // here, the deployed function over the real table and queues.
+  it('re-sends what waited past its queue’s lifetime to that queue, over DynamoDB and SQS', async () => {
     const table = stack.resources.tables.main;
     const inbox = new DynamoEventInbox(table);
     const emails = new DynamoEmailStore(table);
-    const storedAt = new Date('2026-11-21T10:00:00Z');
-    const stuckEvent = stableId('evt', orgId, 'stuck');
-    const settledEvent = stableId('evt', orgId, 'settled');
-    for (const eventId of [stuckEvent, settledEvent]) {
-      await inbox.store({
-        orgId,
-        eventId,
-        eventKey: eventId,
-        source: 'rentvine',
-        scheme: 'rentvine-header',
-        receivedAt: storedAt.toISOString(),
-        rawBody: '{}',
-        headers: {},
-        status: 'received',
-      });
-    }
-    await inbox.settle(orgId, settledEvent, { status: 'processed', at: storedAt.toISOString() });
+    const storedAt = new Date('2000-01-01T00:00:00Z');
+    const eventId = stableId('evt', orgId, 'stuck');
+    await inbox.store({
+      orgId,
+      eventId,
+      eventKey: eventId,
+      source: 'rentvine',
+      scheme: 'rentvine-header',
+      receivedAt: storedAt.toISOString(),
+      rawBody: '{}',
+      headers: {},
+      status: 'received',
+    });
     await emails.submit({
       orgId,
       emailId: 'em_stuck',
@@ -50,56 +50,66 @@ describe('sweeper (outbox re-send)', () => {
       status: 'received',
       receivedAt: storedAt.toISOString(),
     });
-
-    const deps = (now: Date) => ({
+    const deps = {
       pending: new DynamoPendingWork(table),
       queue: new SqsWorkQueue({
         events: stack.resources.queues.events.url,
         classify: stack.resources.queues.classify.url,
       }),
-      clock: { now: () => now },
-    });
-
-    // Within the grace period nothing is touched: the queue may simply be busy.
-    expect(
-      await resendPendingWork(deps(new Date(storedAt.getTime() + PENDING_GRACE_MS - 1000)), policy),
-    ).toEqual({
-      resent: 0,
-      failed: 0,
-      gaveUp: 0,
-    });
-
-    const later = new Date(storedAt.getTime() + PENDING_GRACE_MS + 1000);
-    expect(await resendPendingWork(deps(later), policy)).toEqual({ resent: 2, failed: 0, gaveUp: 0 });
+      clock: { now: () => new Date(storedAt.getTime() + PENDING_GRACE_MS + 1000) },
+    };
+    expect(await resendPendingWork(deps, policy)).toEqual({ resent: 2, failed: 0, gaveUp: 0 });
     expect((await stack.drain('events')).map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([
-      { orgId, eventId: stuckEvent, attempt: 0 },
+      { orgId, eventId, attempt: 0 },
     ]);
     expect((await stack.drain('classify')).map((m) => JSON.parse(m.Body ?? '{}'))).toEqual([
       { orgId, emailId: 'em_stuck' },
     ]);
+  });
 
-    // Re-sent rows wait another grace period before the next attempt.
-    expect(await resendPendingWork(deps(new Date(later.getTime() + 1000)), policy)).toEqual({
-      resent: 0,
-      failed: 0,
-      gaveUp: 0,
+  it('re-sends a row put in the outbox before rows named their queue, and brings it up to date', async () => {
+    const table = stack.resources.tables.main;
+    const storedAt = '2000-02-01T00:00:00.000Z';
+    const eventId = stableId('evt', orgId, 'earlier-format');
+    // As the inbox wrote a received event before this change: `pendingKind`, the old index key.
+    await stack.ddb.send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          PK: `ORG#${orgId}`,
+          SK: `EVENT#${eventId}`,
+          GSI2PK: 'OUTBOX#0',
+          GSI2SK: `${storedAt}#event#${orgId}#${eventId}#2`,
+          pendingKind: 'event',
+          orgId,
+          eventId,
+          status: 'received',
+          receivedAt: storedAt,
+        },
+      }),
+    );
+    const deps = {
+      pending: new DynamoPendingWork(table),
+      // The previous test's rows are due again too: every queue they may owe.
+      queue: new SqsWorkQueue({
+        events: stack.resources.queues.events.url,
+        classify: stack.resources.queues.classify.url,
+      }),
+      clock: { now: () => new Date(Date.parse(storedAt) + PENDING_GRACE_MS + 1000) },
+    };
+    const sent = await resendPendingWork(deps, policy);
+    expect(sent.failed).toBe(0);
+    const messages = (await stack.drain('events')).map((m) => JSON.parse(m.Body ?? '{}'));
+    expect(messages.filter((m) => m.eventId === eventId)).toEqual([{ orgId, eventId, attempt: 2 }]);
+    const { Item } = await stack.ddb.send(
+      new GetCommand({ TableName: table, Key: { PK: `ORG#${orgId}`, SK: `EVENT#${eventId}` } }),
+    );
+    expect(Item).toMatchObject({
+      outboxQueue: 'events',
+      outboxMessage: { orgId, eventId, attempt: 2 },
+      resendCount: 1,
     });
-
-    // Past the limit, a row that re-sends could not get processed is declared failed, for a human.
-    const second = new Date(later.getTime() + PENDING_GRACE_MS + 1000);
-    expect(await resendPendingWork(deps(second), policy)).toEqual({ resent: 2, failed: 0, gaveUp: 0 });
-    const third = new Date(second.getTime() + PENDING_GRACE_MS + 1000);
-    expect(await resendPendingWork(deps(third), policy)).toEqual({ resent: 0, failed: 0, gaveUp: 2 });
-    expect(await inbox.get(orgId, stuckEvent)).toMatchObject({
-      status: 'failed',
-      reason: 'not processed after 2 re-sends',
-    });
-    expect(await emails.get(orgId, 'em_stuck')).toMatchObject({ status: 'failed' });
-    expect(await resendPendingWork(deps(new Date(third.getTime() + PENDING_GRACE_MS * 2)), policy)).toEqual({
-      resent: 0,
-      failed: 0,
-      gaveUp: 0,
-    });
+    expect(Item).not.toHaveProperty('pendingKind');
   });
 
   it('runs as the scheduled function', async () => {

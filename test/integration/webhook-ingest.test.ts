@@ -12,6 +12,7 @@ import { metrics } from '#platform/observability.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
 import { type ApiHandler, apiEvent, lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
 import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
+import { sameGrace } from '#test/support/outbox-policy.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { ingestRentvineWebhook } from '#usecases/ingest-rentvine-webhook.ts';
@@ -139,7 +140,7 @@ describe('webhook-ingest', () => {
     expect(await stack.drain('events')).toHaveLength(0);
   });
 
-  it('answers 503 when the queue send fails; the retry is a duplicate and the sweeper sends it, once', async () => {
+  it('reports stored-not-queued when the queue send fails; the retry is a duplicate and the sweeper sends it, once', async () => {
     const table = stack.resources.tables.main;
     const inbox = new DynamoEventInbox(table);
     const deps = {
@@ -177,7 +178,7 @@ describe('webhook-ingest', () => {
       queue: working,
       clock: { now: () => new Date(Date.now() + 60 * 60 * 1000) },
     };
-    const swept = await resendPendingWork(sweepLater, { graceMs: 30 * 60 * 1000, resendLimit: 3 });
+    const swept = await resendPendingWork(sweepLater, sameGrace(30 * 60 * 1000, 3));
     expect(swept.resent).toBeGreaterThanOrEqual(1);
     const messages = (await stack.drain('events')).map((m) => JSON.parse(m.Body ?? '{}'));
     expect(messages.filter((m) => m.eventId === eventId)).toEqual([

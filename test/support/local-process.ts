@@ -24,21 +24,26 @@ export async function startLocalProcess(
     env: { ...process.env, PORT: '0', AICTIVE_DATA_DIR: dir, POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const url = await waitForUrl(child, () => output);
+  const output = collectOutput(child);
+  const url = await waitForUrl(child, output);
   return {
     url,
     pid: child.pid as number,
     dataDir: dir,
-    output: () => output,
+    output,
     stop: (signal = 'SIGTERM') => stopChild(child, signal),
   };
+}
+
+/** Everything a child process writes, stdout and stderr interleaved as it arrives. */
+export function collectOutput(child: ChildProcess): () => string {
+  let output = '';
+  const append = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  return () => output;
 }
 
 function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {

@@ -2,8 +2,10 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Classification } from '#domain/classification/taxonomy.ts';
 import type { EmailRecord } from '#domain/emails/email.ts';
 import type { EmailStore } from '#domain/emails/ports.ts';
+import { type OutboxEntry, outboxEntry } from '#domain/messaging/outbox.ts';
 import { documentClient, isConditionFailure, putUnlessPresent } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
+import { OUTBOX_REMOVE, outboxAttributes, outboxSet } from './outbox-attributes.ts';
 
 export class DynamoEmailStore implements EmailStore {
   constructor(private readonly tableName: string) {}
@@ -12,8 +14,12 @@ export class DynamoEmailStore implements EmailStore {
     const item = {
       ...keys.email(email.orgId, email.emailId),
       ...keys.listing(email.orgId, 'EMAILS', email.receivedAt, email.emailId),
-      ...keys.outbox('email', email.orgId, email.emailId, email.receivedAt),
-      pendingKind: 'email',
+      ...outboxAttributes(
+        outboxEntry('classify', { orgId: email.orgId, emailId: email.emailId }),
+        email.orgId,
+        email.emailId,
+        email.receivedAt,
+      ),
       ...email,
     };
     return putUnlessPresent(this.tableName, item, () => this.get(email.orgId, email.emailId));
@@ -31,18 +37,26 @@ export class DynamoEmailStore implements EmailStore {
     emailId: string,
     classification: Classification,
     at: string,
+    next?: OutboxEntry,
   ): Promise<Classification> {
+    const outbox = next ? outboxSet(next, orgId, emailId, at) : undefined;
     try {
       await documentClient().send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.email(orgId, emailId),
-          UpdateExpression:
-            'SET #status = :classified, classification = :c, classifiedAt = :at REMOVE GSI2PK, GSI2SK, pendingKind',
+          UpdateExpression: outbox
+            ? `SET #status = :classified, classification = :c, classifiedAt = :at, ${outbox.clause}`
+            : `SET #status = :classified, classification = :c, classifiedAt = :at REMOVE ${OUTBOX_REMOVE}`,
           // The first classification wins; a concurrent duplicate run must not replace it.
           ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(classification)',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':classified': 'classified', ':c': classification, ':at': at },
+          ExpressionAttributeValues: {
+            ':classified': 'classified',
+            ':c': classification,
+            ':at': at,
+            ...outbox?.values,
+          },
         }),
       );
       return classification;

@@ -1,8 +1,10 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventInbox, EventQuery } from '#domain/inbox/ports.ts';
 import { InvalidCursorError, type StoredEvent } from '#domain/inbox/stored-event.ts';
+import { outboxEntry } from '#domain/messaging/outbox.ts';
 import { documentClient, isConditionFailure, putUnlessPresent } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
+import { OUTBOX_REMOVE, outboxAttributes, outboxSet } from './outbox-attributes.ts';
 
 export class DynamoEventInbox implements EventInbox {
   constructor(private readonly tableName: string) {}
@@ -12,7 +14,12 @@ export class DynamoEventInbox implements EventInbox {
       ...keys.event(event.orgId, event.eventId),
       ...keys.listing(event.orgId, 'EVENTS', event.receivedAt, event.eventId),
       ...(event.status === 'received'
-        ? { ...keys.outbox('event', event.orgId, event.eventId, event.receivedAt), pendingKind: 'event' }
+        ? outboxAttributes(
+            eventsEntry(event.orgId, event.eventId, event.attempt ?? 0),
+            event.orgId,
+            event.eventId,
+            event.receivedAt,
+          )
         : {}),
       ...event,
     };
@@ -24,26 +31,23 @@ export class DynamoEventInbox implements EventInbox {
     if (!current) return undefined;
     if (current.status === 'received') return current.attempt ?? 0;
     const attempt = (current.attempt ?? 0) + 1;
-    const outbox = keys.outbox('event', orgId, eventId, at, attempt);
+    const outbox = outboxSet(eventsEntry(orgId, eventId, attempt), orgId, eventId, at);
     try {
       await documentClient().send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.event(orgId, eventId),
-          UpdateExpression:
-            'SET #status = :received, attempt = :attempt, reopenedAt = :at, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk, pendingKind = :kind REMOVE reason, processedAt',
+          UpdateExpression: `SET #status = :received, attempt = :attempt, reopenedAt = :at, ${outbox.clause} REMOVE reason, processedAt, #trigger`,
           // Only from the state we read: two replays racing cannot both take the same attempt.
           ConditionExpression: '#status = :status AND (attribute_not_exists(attempt) OR attempt = :previous)',
-          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeNames: { '#status': 'status', '#trigger': 'trigger' },
           ExpressionAttributeValues: {
             ':received': 'received',
             ':status': current.status,
             ':attempt': attempt,
             ':previous': current.attempt ?? 0,
             ':at': at,
-            ':gsi2pk': outbox.GSI2PK,
-            ':gsi2sk': outbox.GSI2SK,
-            ':kind': 'event',
+            ...outbox.values,
           },
         }),
       );
@@ -114,18 +118,23 @@ export class DynamoEventInbox implements EventInbox {
       ':received': 'received',
     };
     const sets = ['#status = :status', '#processedAt = :at'];
-    for (const field of ['reason', 'eventType', 'objectId'] as const) {
+    for (const field of ['reason', 'eventType', 'objectId', 'trigger'] as const) {
       if (outcome[field] === undefined) continue;
       names[`#${field}`] = field;
       values[`:${field}`] = outcome[field];
       sets.push(`#${field} = :${field}`);
+    }
+    const next = outcome.next ? outboxSet(outcome.next, orgId, eventId, outcome.at) : undefined;
+    if (next) {
+      sets.push(next.clause);
+      Object.assign(values, next.values);
     }
     try {
       await documentClient().send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.event(orgId, eventId),
-          UpdateExpression: `SET ${sets.join(', ')} REMOVE GSI2PK, GSI2SK, pendingKind`,
+          UpdateExpression: `SET ${sets.join(', ')}${next ? '' : ` REMOVE ${OUTBOX_REMOVE}`}`,
           ConditionExpression: '#status = :received',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -137,6 +146,11 @@ export class DynamoEventInbox implements EventInbox {
       throw error;
     }
   }
+}
+
+/** What an event in `received` owes the events queue: its pointer, with the attempt to process. */
+function eventsEntry(orgId: string, eventId: string, attempt: number) {
+  return outboxEntry('events', { orgId, eventId, attempt });
 }
 
 function encodeCursor(key: Record<string, unknown>): string {

@@ -32,12 +32,12 @@ export const keys = {
     GSI1SK: `${at}#${id}`,
   }),
   /**
-   * The outbox (GSI2, sparse): present while a row waits for its next stage. Sharded so one
-   * busy org cannot make the index partition hot.
+   * The outbox (GSI2, sparse): present while a row owes a queue a message. Sharded so one busy
+   * org cannot make the index partition hot; sorted by when the row started waiting.
    */
-  outbox: (kind: 'event' | 'email', orgId: string, id: string, pendingSince: string, attempt = 0) => ({
+  outbox: (queue: string, orgId: string, id: string, pendingSince: string) => ({
     GSI2PK: `OUTBOX#${shardOf(id)}`,
-    GSI2SK: `${pendingSince}#${kind}#${orgId}#${id}#${attempt}`,
+    GSI2SK: `${pendingSince}#${queue}#${orgId}#${id}`,
   }),
   /** The item read by the readiness check. */
   health: { PK: 'HEALTH', SK: 'HEALTH' },
@@ -59,6 +59,9 @@ const KEY_ATTRIBUTES = [
   'GSI2PK',
   'GSI2SK',
   'expiresAt',
+  'outboxQueue',
+  'outboxMessage',
+  'resendCount',
   'pendingKind',
 ] as const;
 

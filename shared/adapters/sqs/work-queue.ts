@@ -1,6 +1,7 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ClassifyMessage } from '#domain/emails/email.ts';
 import type { EventMessage } from '#domain/inbox/event-message.ts';
+import type { OutboxEntry, WorkQueueName } from '#domain/messaging/outbox.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
 import type { WorkflowStart } from '#domain/workflows/workflow.ts';
 import { tracedAwsClient } from '#platform/aws-client-tracing.ts';
@@ -16,29 +17,29 @@ export function sqsClient(): SQSClient {
   return shared;
 }
 
-export interface QueueUrls {
-  readonly events?: string;
-  readonly classify?: string;
-  readonly workflow?: string;
-}
+export type QueueUrls = Partial<Record<WorkQueueName, string>>;
 
 /** Each function gets only the queue URLs it may send to; a missing one is a wiring bug. */
 export class SqsWorkQueue implements WorkQueue {
   constructor(private readonly urls: QueueUrls) {}
 
   enqueueEvent(message: EventMessage) {
-    return this.send('events', message);
+    return this.sendTo('events', message);
   }
 
   enqueueClassification(message: ClassifyMessage) {
-    return this.send('classify', message);
+    return this.sendTo('classify', message);
   }
 
   enqueueWorkflow(message: WorkflowStart) {
-    return this.send('workflow', message);
+    return this.sendTo('workflow', message);
   }
 
-  private async send(queue: keyof QueueUrls, message: object): Promise<void> {
+  send(entry: OutboxEntry) {
+    return this.sendTo(entry.queue, entry.message);
+  }
+
+  private async sendTo(queue: WorkQueueName, message: object): Promise<void> {
     const url = this.urls[queue];
     if (!url) throw new Error(`this function has no ${queue} queue configured`);
     await sqsClient().send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(message) }));

@@ -1,11 +1,17 @@
 /** Ports of the webhook inbox: stored deliveries and the single-use tokens of the body scheme. Adapters in shared/adapters implement them; in-memory twins live in test/support. */
+import type { OutboxEntry } from '../messaging/outbox.ts';
+import type { EmergencyWorkOrderTrigger } from '../workflows/workflow.ts';
 import type { EventStatus, StoredEvent } from './stored-event.ts';
 
 export interface EventInbox {
   /** Conditional on the event id: a second delivery of the same event finds the first. */
   store(event: StoredEvent): Promise<{ stored: true } | { stored: false; existing: StoredEvent }>;
   get(orgId: string, eventId: string): Promise<StoredEvent | undefined>;
-  /** Moves an event out of `received` exactly once; false when it had already left it. */
+  /**
+   * Moves an event out of `received` exactly once; false when it had already left it. With
+   * `next` the event enters the outbox for its next stage in that same write (with `trigger`,
+   * what that stage reads).
+   */
   settle(
     orgId: string,
     eventId: string,
@@ -14,6 +20,8 @@ export interface EventInbox {
       reason?: string;
       eventType?: string;
       objectId?: string;
+      trigger?: EmergencyWorkOrderTrigger;
+      next?: OutboxEntry;
       at: string;
     },
   ): Promise<boolean>;

@@ -1,3 +1,5 @@
+import type { EmergencyWorkOrderTrigger } from '../workflows/workflow.ts';
+
 /** Event ids: `evt_` and 32 hex digits derived from the event key. */
 export const EVENT_ID = /^evt_[0-9a-f]{32}$/;
 
@@ -25,6 +27,8 @@ export interface StoredEvent {
   readonly eventType?: string;
   readonly objectId?: string;
   readonly processedAt?: string;
+  /** What processing found for the workflow stage to act on (an emergency work order). */
+  readonly trigger?: EmergencyWorkOrderTrigger;
   readonly workflowId?: string;
   /** Incremented by each replay, so a replayed event is processed afresh (and once). */
   readonly attempt?: number;

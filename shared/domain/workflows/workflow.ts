@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Category, Urgency } from '../classification/taxonomy.ts';
+import type { Category, Urgency } from '../classification/taxonomy.ts';
 
 export const WORKFLOW_TYPES = [
   'maintenance',
@@ -41,25 +41,39 @@ export function workflowTypeForCategory(category: Category): WorkflowType | unde
   return WORKFLOW_FOR_CATEGORY[category];
 }
 
-/** The message on the workflow queue: what started the work, and enough to decide its type. */
+/**
+ * The message on the workflow queue: a pointer to the stored email or event, never a verdict.
+ * The workflow reads what is stored (the classification that won, the event's trigger), so a
+ * message from a run that lost a race cannot start the wrong workflow.
+ */
 export const WorkflowStart = z.discriminatedUnion('source', [
-  z.object({
-    source: z.literal('email'),
-    orgId: z.string().min(1),
-    emailId: z.string().min(1),
-    category: Category,
-    urgency: Urgency,
-  }),
-  z.object({
-    source: z.literal('event'),
-    orgId: z.string().min(1),
-    eventId: z.string().min(1),
-    trigger: z.literal('emergency_work_order'),
-    workOrderId: z.string().min(1),
-    reasons: z.array(z.string()).max(20),
-  }),
+  z.object({ source: z.literal('email'), orgId: z.string().min(1), emailId: z.string().min(1) }),
+  z.object({ source: z.literal('event'), orgId: z.string().min(1), eventId: z.string().min(1) }),
 ]);
 export type WorkflowStart = z.infer<typeof WorkflowStart>;
+
+/** What an emergency work order event stores for its workflow (see shared/domain/rentvine/triggers.ts). */
+export interface EmergencyWorkOrderTrigger {
+  readonly kind: 'emergency_work_order';
+  readonly workOrderId: string;
+  readonly reasons: readonly string[];
+}
+
+/** The stored facts a workflow starts from, as read by the workflow stage. */
+export type WorkflowCause =
+  | {
+      readonly source: 'email';
+      readonly orgId: string;
+      readonly emailId: string;
+      readonly category: Category;
+      readonly urgency: Urgency;
+    }
+  | {
+      readonly source: 'event';
+      readonly orgId: string;
+      readonly eventId: string;
+      readonly trigger: EmergencyWorkOrderTrigger;
+    };
 
 export interface WorkflowRecord {
   readonly orgId: string;
@@ -74,30 +88,30 @@ export interface WorkflowRecord {
 }
 
 /**
- * A workflow record for a start message. Its id is derived from what started it, so a message
+ * A workflow record for its stored cause. Its id is derived from what started it, so a message
  * delivered twice finds the record already there instead of creating a second one.
  */
-export function workflowFor(start: WorkflowStart, workflowId: string, now: Date): WorkflowRecord | undefined {
-  if (start.source === 'email') {
-    const type = workflowTypeForCategory(start.category);
+export function workflowFor(cause: WorkflowCause, workflowId: string, now: Date): WorkflowRecord | undefined {
+  if (cause.source === 'email') {
+    const type = workflowTypeForCategory(cause.category);
     if (!type) return undefined;
     return {
-      orgId: start.orgId,
+      orgId: cause.orgId,
       workflowId,
       type,
       state: 'triage',
-      urgency: start.urgency,
-      source: { kind: 'email', emailId: start.emailId },
+      urgency: cause.urgency,
+      source: { kind: 'email', emailId: cause.emailId },
       createdAt: now.toISOString(),
     };
   }
   return {
-    orgId: start.orgId,
+    orgId: cause.orgId,
     workflowId,
     type: 'emergency_maintenance',
     state: 'triage',
     urgency: 'emergency',
-    source: { kind: 'event', eventId: start.eventId, workOrderId: start.workOrderId },
+    source: { kind: 'event', eventId: cause.eventId, workOrderId: cause.trigger.workOrderId },
     createdAt: now.toISOString(),
   };
 }
@@ -106,6 +120,8 @@ export function workflowFor(start: WorkflowStart, workflowId: string, now: Date)
  * The natural key a workflow id is derived from: one workflow per email, and one emergency
  * workflow per work order however many events (webhook, sync, replay) report it.
  */
-export function workflowSourceKey(start: WorkflowStart): string {
-  return start.source === 'email' ? `email:${start.emailId}` : `work_order:${start.workOrderId}:emergency`;
+export function workflowSourceKey(cause: WorkflowCause): string {
+  return cause.source === 'email'
+    ? `email:${cause.emailId}`
+    : `work_order:${cause.trigger.workOrderId}:emergency`;
 }

@@ -74,8 +74,8 @@ function anyOf(rules: readonly FaultRule[]): FaultRule {
 describe('event-processor crashing mid-batch', () => {
   const eventIds: string[] = [];
   const poisonIds = Array.from({ length: POISON }, (_, i) => `evt_${'0'.repeat(31)}${i}`);
-  // A third crash after the workflow was queued, before the event is settled; a third before
-  // the snapshot write; the rest run clean.
+  // A third crash at the settle (after the snapshot, before the workflow is queued); a third
+  // before the snapshot write; the rest run clean.
   const afterEnqueue = () => eventIds.filter((_, i) => i % 3 === 0);
   const beforeSnapshot = () => eventIds.filter((_, i) => i % 3 === 1);
   let dead: string[] = [];
@@ -176,8 +176,8 @@ describe('event-processor crashing mid-batch', () => {
     }
   });
 
-  // SQS is at-least-once and a crash between "workflow queued" and "event settled" re-queues the
-  // start on retry; what must hold is the effect: no emergency lost, none started twice.
+  // SQS is at-least-once and a redelivered message of a settled emergency asks for its workflow
+  // again; what must hold is the effect: no emergency lost, none started twice.
   it('starts exactly one workflow per emergency, whatever crashed: none lost, re-sent starts absorbed', async () => {
     const started = new Set(
       workflowStarts.map((m) => (JSON.parse(m.Body ?? '{}') as { eventId: string }).eventId),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '#domain/classification/taxonomy.ts';
 import {
-  type WorkflowStart,
+  type WorkflowCause,
   workflowFor,
   workflowSourceKey,
   workflowTypeForCategory,
@@ -17,7 +17,7 @@ describe('workflows', () => {
     }
   });
 
-  it('starts an email workflow in triage with the email as its source', () => {
+  it('starts an email workflow in triage from its stored classification, with the email as its source', () => {
     const start = {
       source: 'email',
       orgId: 'o',
@@ -38,13 +38,11 @@ describe('workflows', () => {
   });
 
   it('keys an emergency work order workflow on the work order, whichever event reported it', () => {
-    const start: WorkflowStart = {
+    const start: WorkflowCause = {
       source: 'event',
       orgId: 'o',
       eventId: 'evt_1',
-      trigger: 'emergency_work_order',
-      workOrderId: '5150',
-      reasons: ['priority 3'],
+      trigger: { kind: 'emergency_work_order', workOrderId: '5150', reasons: ['priority 3'] },
     };
     expect(workflowFor(start, 'wf_3', now)).toMatchObject({
       type: 'emergency_maintenance',

@@ -1,0 +1,31 @@
+import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
+import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { functions } from '#lib/topology.ts';
+import { systemClock } from '#platform/clock.ts';
+import { type ResendCounts, resendStrandedWork } from '#usecases/resend-pending-work.ts';
+import type { LocalResources } from './provision.ts';
+
+const sweeper = functions.find((fn) => fn.name === 'sweeper');
+const RESEND_LIMIT = Number(sweeper?.settings?.PENDING_RESEND_LIMIT ?? 3);
+
+/**
+ * Local queues live in this process's memory, so a stop loses whatever they held: an email
+ * classified just before Ctrl-C would never get its workflow. At start-up, before anything is
+ * served, every row still owing a queue a message was stranded by that stop (no message of a
+ * previous run can still be live), so each is sent again now rather than after its queue's grace.
+ */
+export async function resendWorkStrandedByLastStop(resources: LocalResources): Promise<ResendCounts> {
+  return resendStrandedWork(
+    {
+      pending: new DynamoPendingWork(resources.tables.main),
+      queue: new SqsWorkQueue({
+        events: resources.queues.events.url,
+        classify: resources.queues.classify.url,
+        workflow: resources.queues.workflow.url,
+      }),
+      clock: systemClock,
+    },
+    systemClock.now(),
+    RESEND_LIMIT,
+  );
+}
