@@ -1,4 +1,4 @@
-/** Rentvine webhook payloads in the observed shape (RENTVINE.md), with made-up data. */
+/** Rentvine webhook payloads in the observed shape (docs/RENTVINE.md), with made-up data. */
 export function workOrderEvent(
   overrides: {
     eventType?: string;

@@ -9,8 +9,8 @@ import { tracedAwsClient } from '#platform/aws-client-tracing.ts';
 let shared: SQSClient | undefined;
 
 /**
- * One client per instance. The explicit endpoint is for local emulators whose queue URLs do
- * not resolve (LOCAL-STACK.md); it is undefined in AWS.
+ * One client per instance. The explicit endpoint is for the local emulator, whose queue URLs
+ * name hosts like `sqs.<region>.localhost` that do not resolve; it is undefined in AWS.
  */
 export function sqsClient(): SQSClient {
   shared ??= tracedAwsClient(new SQSClient({ endpoint: process.env.AWS_ENDPOINT_URL_SQS }));

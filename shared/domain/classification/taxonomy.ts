@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The classifier's output vocabulary (DESIGN.md, "Taxonomy"). */
+/** The classifier's output vocabulary: every inbound message gets one category and one urgency. */
 export const CATEGORIES = [
   'maintenance_request',
   'maintenance_emergency',

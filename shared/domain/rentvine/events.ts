@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ENTITIES, type EntityKind, entityOfEventType, type SnapshotOf } from './event-types.ts';
 
 /**
- * Rentvine webhook payloads, in the two shapes known (RENTVINE.md):
+ * Rentvine webhook payloads, in the two shapes known (docs/RENTVINE.md):
  * - observed: `{ event: { eventType, objectID, userID, changes }, data: {...entity}, auth: {...} }`
  * - named:    `{ event_type: "work_order.created", data: {...entity} }`
  * Event type spellings are a guess, so every spelling is normalised to `<entity>.<action>` here.

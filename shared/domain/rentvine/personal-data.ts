@@ -1,5 +1,5 @@
 /**
- * Personal data Rentvine may put on any object (RENTVINE.md: birth dates, identification and
+ * Personal data Rentvine may put on any object (docs/RENTVINE.md: birth dates, identification and
  * bank numbers; plus tax ids and the like). Snapshots whitelist their fields; this is for the
  * places that show a payload as received (the events API), where only a blacklist can work.
  */

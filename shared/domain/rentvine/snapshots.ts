@@ -13,7 +13,7 @@ import {
 } from './wire.ts';
 
 /**
- * What the platform keeps of each Rentvine entity (fields per RENTVINE.md). Every schema is a
+ * What the platform keeps of each Rentvine entity (fields per docs/RENTVINE.md). Every schema is a
  * whitelist: anything not named here (birth dates, identification and bank numbers, tax ids…)
  * is dropped at parse time and never reaches a snapshot, a log line or a workflow.
  */

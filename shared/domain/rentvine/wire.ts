@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Rentvine's wire types (RENTVINE.md, [seen]): ids as decimal strings, flags as "0"/"1", money
+ * Rentvine's wire types (docs/RENTVINE.md: observed): ids as decimal strings, flags as "0"/"1", money
  * as decimal strings. Coerced here, at the boundary, and nowhere else.
  */
 export const RentvineId = z

@@ -3,7 +3,7 @@ import { matchesAny, type SignatureCheck, withinTolerance } from './verification
 
 /**
  * The Rentvine body scheme: the payload carries `auth: {signature, token, timestamp}`.
- * Rentvine does not document the algorithm (RENTVINE.md, [guess]); this is the one place to
+ * Rentvine does not document the algorithm (docs/RENTVINE.md: assumed); this is the one place to
  * change when it turns out to be otherwise. The signature covers neither the body nor the event,
  * so the caller must also refuse a token it has seen before (see the token ledger).
  */

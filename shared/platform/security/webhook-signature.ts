@@ -5,7 +5,7 @@ import { matchesAny, type SignatureCheck, withinTolerance } from './verification
  * The Rentvine header scheme: `X-RentVine-Signature: sha256=<hex HMAC-SHA256(secret, "{timestamp}.{raw body}")>`
  * with `X-RentVine-Timestamp` in unix seconds. An org may allow the timestamp-less form (HMAC over
  * the raw body alone) as an explicit setting. Kept in one place so the algorithm can change with
- * what Rentvine turns out to send (RENTVINE.md).
+ * what Rentvine turns out to send (docs/RENTVINE.md).
  */
 export const SIGNATURE_HEADER = 'X-RentVine-Signature';
 export const TIMESTAMP_HEADER = 'X-RentVine-Timestamp';

@@ -11,7 +11,7 @@ import {
   WorkOrderSnapshot,
 } from '#domain/rentvine/snapshots.ts';
 
-/** Personal data Rentvine may put on any row (RENTVINE.md); no snapshot may keep any of it. */
+/** Personal data Rentvine may put on any row (docs/RENTVINE.md); no snapshot may keep any of it. */
 const PERSONAL = {
   birthDate: '1990-01-01',
   identificationNumber: 'ID-SECRET-1',
