@@ -1,14 +1,15 @@
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { apiKeyPepperFrom, SecretsManagerApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
 import type { ApiKeyPepper } from '#domain/access/ports.ts';
-import { AGENT_ID, SCOPES, Scope } from '#domain/access/principal.ts';
+import { Scope } from '#domain/access/principal.ts';
 import type { Role } from '#domain/access/roles.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
-import { ROLE_NAMES, roleNamed } from '#domain/roles/registry.ts';
+import { roleNamed } from '#domain/roles/registry.ts';
 import { systemClock } from '#platform/clock.ts';
 import { ApiKeyPepperConfig, readConfig } from '#platform/config.ts';
 import { API_KEY_ENV } from '#platform/security/api-key.ts';
 import { createApiKey } from '#usecases/create-api-key.ts';
+import { AGENT_ID, ROLE_NAMES, SCOPES } from '#vocabulary/access.ts';
 import { UsageError } from './io.ts';
 
 /**

@@ -1,9 +1,10 @@
 import { StatsQuery, StatsView } from '#contracts/stats.ts';
-import { DEFAULT_STATS_DAYS, InvalidStatsPeriodError, MAX_STATS_DAYS } from '#domain/stats/stats-period.ts';
+import { InvalidStatsPeriodError } from '#domain/stats/stats-period.ts';
 import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { validationError } from '#platform/http/validation.ts';
 import { type ComputeStatsDeps, computeStats } from '#usecases/compute-stats.ts';
+import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS } from '#vocabulary/stats.ts';
 
 export function statsRoutes(deps: ComputeStatsDeps): Record<'getStats', Operation> {
   return {

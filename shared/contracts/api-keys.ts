@@ -1,61 +1,12 @@
 import { z } from 'zod';
+import { AGENT_ID, KEY_ID, RATE_LIMIT_PER_MINUTE, ROLE_NAMES, SCOPES } from '#vocabulary/access.ts';
 import { IsoDateTime } from './iso-instant.ts';
 
-/*
- * The access vocabulary as the API publishes it. The domain keeps its own (shared/domain/access):
- * requests only compile into the use cases, and views out of the records, while the two agree,
- * and test/unit/contracts/vocabulary.test.ts keeps them equal.
- */
-
-/** What a key may be allowed to do; `admin` holds every scope of its own org. */
-export const SCOPES = [
-  'emails:read',
-  'emails:write',
-  'events:read',
-  'workflows:read',
-  'workflows:write',
-  'approvals:write',
-  'queue:read',
-  'queue:write',
-  'properties:read',
-  'stats:read',
-  'admin',
-] as const;
-/**
- * What the person holding a key does at the company (for routing and approvals; not a permission):
- * the roles registry's names (test/unit/contracts/vocabulary.test.ts keeps the two equal).
- */
-export const ROLES = [
-  'property_manager',
-  'assistant_manager',
-  'leasing_manager',
-  'accounting_manager',
-  'maintenance_supervisor',
-  'leasing_agent',
-  'accountant',
-  'maintenance_tech_lead',
-  'maintenance_tech',
-  'resident_services_manager',
-  'resident_services_rep',
-  'admin_assistant',
-  'director_of_accounting',
-  'director_of_leasing',
-  'vice_president_of_operations',
-  'internal_controller',
-  'leasing_coordinator',
-  'president',
-] as const;
-/** The person a people's key belongs to (an id in the org's own directory). */
-export const AGENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
-/** Bounds of a key's own requests-per-minute limit (absent: the platform default). */
-export const RATE_LIMIT_PER_MINUTE = { min: 1, max: 100_000 } as const;
-/** Key ids as generated (16 lower-case letters and digits); opaque dev keys' derived ids fit too. */
-export const KEY_ID = /^[a-z0-9]{16}$/;
 /** The longest a rotated-out secret may keep working. */
 export const MAX_ROTATION_GRACE_SECONDS = 7 * 24 * 60 * 60;
 
 const Scope = z.enum(SCOPES);
-const Role = z.enum(ROLES);
+const Role = z.enum(ROLE_NAMES);
 
 const Timestamp = IsoDateTime.meta({
   description: 'ISO-8601 date-time with its zone',

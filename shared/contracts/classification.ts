@@ -1,30 +1,5 @@
 import { z } from 'zod';
-
-/**
- * The classifier's vocabulary as the API publishes it. The domain keeps its own lists
- * (shared/domain/classification/taxonomy.ts); the api function's mappers only compile while
- * every domain value is published here, and test/unit/contracts/vocabulary.test.ts keeps the
- * two lists equal.
- */
-export const CATEGORIES = [
-  'maintenance_request',
-  'maintenance_emergency',
-  'rent_payment',
-  'payment_arrangement',
-  'lease_renewal',
-  'lease_termination',
-  'move_in',
-  'leasing_inquiry',
-  'complaint',
-  'owner_inquiry',
-  'vendor_billing',
-  'legal_notice',
-  'accommodation_request',
-  'general_inquiry',
-  'spam',
-] as const;
-export const URGENCIES = ['low', 'medium', 'high', 'emergency'] as const;
-export const ENGINES = ['claude', 'rules'] as const;
+import { CATEGORIES, ENGINES, URGENCIES } from '#vocabulary/classification.ts';
 
 /** What the platform decided about an email, and which engine decided it. */
 export const ClassificationView = z

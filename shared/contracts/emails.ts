@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { EMAIL_ID, EMAIL_STATUSES } from '#vocabulary/emails.ts';
 import { ClassificationView } from './classification.ts';
-
-/** Email ids: `em_` and lower-case letters and digits (see shared/platform/security/ids.ts). */
-export const EMAIL_ID = /^em_[0-9a-z]{20,40}$/;
-export const EMAIL_STATUSES = ['received', 'classified', 'failed'] as const;
 
 /** `POST /v1/emails`. */
 export const SubmitEmailRequest = z.strictObject({

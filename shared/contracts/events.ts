@@ -1,11 +1,6 @@
 import { z } from 'zod';
+import { EVENT_ID, EVENT_SCHEMES, EVENT_SOURCES, EVENT_STATUSES } from '#vocabulary/events.ts';
 import { IsoInstant } from './iso-instant.ts';
-
-/** Event ids: `evt_` and 32 hex digits derived from the event key. */
-export const EVENT_ID = /^evt_[0-9a-f]{32}$/;
-export const EVENT_STATUSES = ['received', 'processed', 'unrecognized', 'echo', 'failed'] as const;
-export const EVENT_SOURCES = ['rentvine', 'integration'] as const;
-export const EVENT_SCHEMES = ['rentvine-header', 'rentvine-body', 'standard-webhooks'] as const;
 
 /** Normalised event types (as shared/domain/rentvine/events.ts makes them): `work_order.created`, or `lease_renewed`. */
 const EVENT_TYPE = /^[a-z0-9]+(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)?$/;

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-
-/**
- * `skipped`: the dependency is optional and not configured (e.g. no Anthropic key);
- * `not_configured`: the dependency has no client in the platform yet (e.g. Rentvine).
- */
-export const CHECK_STATUSES = ['ok', 'failing', 'skipped', 'not_configured'] as const;
+import { CHECK_STATUSES } from '#vocabulary/health.ts';
 
 /** `GET /health`. */
 export const Liveness = z.object({ status: z.literal('ok') }).meta({ id: 'Liveness' });

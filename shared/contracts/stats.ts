@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { CATEGORIES, ENGINES, URGENCIES } from './classification.ts';
-import { EMAIL_STATUSES } from './emails.ts';
+import { CATEGORIES, ENGINES, URGENCIES } from '#vocabulary/classification.ts';
+import { EMAIL_STATUSES } from '#vocabulary/emails.ts';
+import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS } from '#vocabulary/stats.ts';
+import { WORKFLOW_STATES } from '#vocabulary/workflows.ts';
 import { IsoInstant } from './iso-instant.ts';
-
-/** Workflow states, as published (shared/domain/workflows/workflow.ts has the domain's). */
-export const WORKFLOW_STATES = ['triage'] as const;
-export const DEFAULT_STATS_DAYS = 30;
-/** A quarter: long enough for a quarterly review, short enough to keep one request's reads bounded. */
-export const MAX_STATS_DAYS = 92;
 
 /**
  * `GET /v1/stats` query. Strict, so a misspelt bound is an error rather than a silent default.

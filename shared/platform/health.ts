@@ -1,9 +1,4 @@
-/**
- * `skipped`: the dependency is optional and not configured (e.g. no Anthropic key);
- * `not_configured`: the dependency has no client in the platform yet (e.g. Rentvine).
- */
-export const CHECK_STATUSES = ['ok', 'failing', 'skipped', 'not_configured'] as const;
-export type CheckStatus = (typeof CHECK_STATUSES)[number];
+import type { CheckStatus } from '#vocabulary/health.ts';
 
 /** What a check found; a check that resolves without one passed, one that throws failed. */
 export interface CheckOutcome {

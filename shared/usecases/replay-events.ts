@@ -1,7 +1,8 @@
 import type { Clock } from '#domain/clock.ts';
 import type { EventInbox } from '#domain/inbox/ports.ts';
-import type { EventStatus, StoredEvent } from '#domain/inbox/stored-event.ts';
+import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
+import type { EventStatus } from '#vocabulary/events.ts';
 
 /** Events read per inbox page: small enough to show progress, large enough to keep reads few. */
 export const REPLAY_PAGE_SIZE = 100;

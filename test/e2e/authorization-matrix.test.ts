@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
-import { SCOPES, type Scope } from '#domain/access/principal.ts';
 import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
 import { type ApiOperation, apiRoutes, type RouteSpec } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -10,6 +9,7 @@ import { createTestOrg, environmentPepper, type TestOrg } from '#test/support/or
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { createApiKey } from '#usecases/create-api-key.ts';
 import { revokeApiKey } from '#usecases/revoke-api-key.ts';
+import { SCOPES, type Scope } from '#vocabulary/access.ts';
 
 /**
  * Every route of the API × every kind of caller, through the local gateway (REQUEST authorizer,

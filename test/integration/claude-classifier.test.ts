@@ -5,9 +5,10 @@ import { ClaudeClassifier } from '#adapters/anthropic/claude-classifier.ts';
 import { type ClaudeGatewayConfig, createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
 import { ClassifierWithFallback } from '#adapters/classification-engine.ts';
 import { classifyByRules, rulesClassifier } from '#domain/classification/rules-classifier.ts';
-import { CATEGORIES, Classification, type EmailToClassify } from '#domain/classification/taxonomy.ts';
+import { Classification, type EmailToClassify } from '#domain/classification/taxonomy.ts';
 import { logger } from '#platform/observability.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '#test/support/fake-anthropic.ts';
+import { CATEGORIES } from '#vocabulary/classification.ts';
 
 const MODEL = 'claude-haiku-5-5';
 const API_KEY = 'test-secret-not-real';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
-import type { EventStatus } from '#domain/inbox/stored-event.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { type ApiHandler, apiEvent, lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+import type { EventStatus } from '#vocabulary/events.ts';
 
 let stack: TestStack;
 let api: ApiHandler;

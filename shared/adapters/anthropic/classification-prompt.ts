@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CATEGORIES, Category, type EmailToClassify, Urgency } from '#domain/classification/taxonomy.ts';
+import { Category, type EmailToClassify, Urgency } from '#domain/classification/taxonomy.ts';
+import { CATEGORIES } from '#vocabulary/classification.ts';
 import { type FencedTurn, fencedTurn } from './fenced-turn.ts';
 
 /**

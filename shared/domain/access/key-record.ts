@@ -1,4 +1,4 @@
-import type { RoleName } from '../roles/registry.ts';
+import type { RoleName } from '#vocabulary/access.ts';
 
 /**
  * API keys as stored, and the principal they make, as the authorizer needs them: plain types

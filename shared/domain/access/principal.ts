@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGENT_ID, RATE_LIMIT_PER_MINUTE, SCOPES } from '#vocabulary/access.ts';
 import { roleNamed } from '../roles/registry.ts';
 import type { KeyPrincipal } from './key-record.ts';
 import { Role } from './roles.ts';
@@ -6,27 +7,8 @@ import { Role } from './roles.ts';
 // The stored record, for the api function's mappers to the /v1 contract (functions/api/api-key-view.ts).
 export type { ApiKeyRecord } from './key-record.ts';
 
-/** What a key may be allowed to do; `admin` holds every scope of its own org. */
-export const SCOPES = [
-  'emails:read',
-  'emails:write',
-  'events:read',
-  'workflows:read',
-  'workflows:write',
-  'approvals:write',
-  'queue:read',
-  'queue:write',
-  'properties:read',
-  'stats:read',
-  'admin',
-] as const;
 export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
-
-/** Bounds of a key's own requests-per-minute limit (absent: the platform default). */
-export const RATE_LIMIT_PER_MINUTE = { min: 1, max: 100_000 } as const;
-/** The person a people's key belongs to (an id in the org's own directory). */
-export const AGENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 
 /** A key's own requests-per-minute limit. */
 export const RateLimitPerMinute = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLE_NAMES, ROLES, type RoleName } from '../roles/registry.ts';
+import { ROLE_NAMES, type RoleName } from '#vocabulary/access.ts';
+import { ROLES } from '../roles/registry.ts';
 
 /**
  * The role of the person holding a key, from the roles registry (#domain/roles/registry.ts). It

@@ -1,15 +1,8 @@
+import { CATEGORIES, URGENCIES } from '#vocabulary/classification.ts';
 import { CATEGORY_CUES, SENDER_CUES } from './category-cues.ts';
 import { type Cue, matchCue } from './cue.ts';
 import { normalise, senderName, stripQuotedReply } from './normalise.ts';
-import {
-  CATEGORIES,
-  type Category,
-  type Classification,
-  type EmailClassifier,
-  type EmailToClassify,
-  URGENCIES,
-  type Urgency,
-} from './taxonomy.ts';
+import type { Category, Classification, EmailClassifier, EmailToClassify, Urgency } from './taxonomy.ts';
 import {
   BASE_URGENCY,
   HIGH_CUES,

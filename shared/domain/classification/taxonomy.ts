@@ -1,27 +1,7 @@
 import { z } from 'zod';
+import { CATEGORIES, ENGINES, URGENCIES } from '#vocabulary/classification.ts';
 
-/** The classifier's output vocabulary: every inbound message gets one category and one urgency. */
-export const CATEGORIES = [
-  'maintenance_request',
-  'maintenance_emergency',
-  'rent_payment',
-  'payment_arrangement',
-  'lease_renewal',
-  'lease_termination',
-  'move_in',
-  'leasing_inquiry',
-  'complaint',
-  'owner_inquiry',
-  'vendor_billing',
-  'legal_notice',
-  'accommodation_request',
-  'general_inquiry',
-  'spam',
-] as const;
-
-export const URGENCIES = ['low', 'medium', 'high', 'emergency'] as const;
-export const ENGINES = ['claude', 'rules'] as const;
-
+/** The classifier's output vocabulary (#vocabulary/classification.ts) as schemas. */
 export const Category = z.enum(CATEGORIES);
 export const Urgency = z.enum(URGENCIES);
 export const Engine = z.enum(ENGINES);

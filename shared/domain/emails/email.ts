@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EmailStatus } from '#vocabulary/emails.ts';
 import type { Classification } from '../classification/taxonomy.ts';
 
 /** An email as a client submits it (validated at the edge: shared/contracts/emails.ts). */
@@ -9,9 +10,6 @@ export interface SubmitEmailRequest {
   /** RFC 5322 Message-ID, when the client has one: resubmitting it returns the same email. */
   readonly messageId?: string;
 }
-
-export const EMAIL_STATUSES = ['received', 'classified', 'failed'] as const;
-export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 export interface EmailRecord {
   readonly orgId: string;

@@ -1,7 +1,9 @@
 /** Ports of the webhook inbox: stored deliveries and the single-use tokens of the body scheme. Adapters in shared/adapters implement them; in-memory twins live in test/support. */
+
+import type { EventStatus } from '#vocabulary/events.ts';
 import type { OutboxEntry } from '../messaging/outbox.ts';
 import type { EmergencyWorkOrderTrigger } from '../workflows/workflow.ts';
-import type { EventStatus, StoredEvent } from './stored-event.ts';
+import type { StoredEvent } from './stored-event.ts';
 
 export interface EventInbox {
   /** Conditional on the event id: a second delivery of the same event finds the first. */

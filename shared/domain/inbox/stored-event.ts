@@ -1,21 +1,14 @@
+import type { EventScheme, EventSource, EventStatus } from '#vocabulary/events.ts';
 import type { EmergencyWorkOrderTrigger } from '../workflows/workflow.ts';
-
-/** Event ids: `evt_` and 32 hex digits derived from the event key. */
-export const EVENT_ID = /^evt_[0-9a-f]{32}$/;
-
-export const EVENT_STATUSES = ['received', 'processed', 'unrecognized', 'echo', 'failed'] as const;
-export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 /** A verified webhook delivery as kept in the inbox: the raw body is the source of truth. */
 export interface StoredEvent {
   readonly orgId: string;
   readonly eventId: string;
   readonly eventKey: string;
-  /** Rentvine itself, or a generic integration (a website form, an answering service). */
-  readonly source: 'rentvine' | 'integration';
+  readonly source: EventSource;
   readonly integrationId?: string;
-  /** How the delivery proved itself (see shared/platform/security). */
-  readonly scheme: 'rentvine-header' | 'rentvine-body' | 'standard-webhooks';
+  readonly scheme: EventScheme;
   readonly receivedAt: string;
   /** The body as received: UTF-8 text, or base64 when `rawBodyEncoding` says so (bytes that are not UTF-8). */
   readonly rawBody: string;

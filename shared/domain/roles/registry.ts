@@ -1,9 +1,11 @@
-import type { Category } from '../classification/taxonomy.ts';
+import type { RoleName } from '#vocabulary/access.ts';
+import type { Category } from '#vocabulary/classification.ts';
 
 /**
- * The roles of a property-management company: the one vocabulary for an API key's `role`, for
- * routing (whom a classified email goes to first) and for approvals (who may sign what off).
- * Plain data, no schema library, so the authorizer can read it without one.
+ * The roles of a property-management company, keyed by the published role names
+ * (#vocabulary/access.ts): what each does, for routing (whom a classified email goes to first)
+ * and for approvals (who may sign what off). Every name has exactly one entry, or this fails to
+ * compile. Plain data, no schema library, so the authorizer can read it without one.
  */
 export const DEPARTMENTS = [
   'management',
@@ -175,10 +177,7 @@ export const ROLES = {
     responsibilities: ['Runs the company', 'Gives the final approval above every other limit'],
     handles: [],
   },
-} as const satisfies Record<string, RoleDefinition>;
-
-export type RoleName = keyof typeof ROLES;
-export const ROLE_NAMES = Object.keys(ROLES) as [RoleName, ...RoleName[]];
+} as const satisfies Record<RoleName, RoleDefinition>;
 
 /**
  * Role names keys were issued with before the registry, read as their registry equivalents so

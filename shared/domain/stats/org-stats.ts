@@ -5,17 +5,11 @@ import {
   type Engine,
   URGENCIES,
   type Urgency,
-} from '../classification/taxonomy.ts';
-import { EMAIL_STATUSES, type EmailStatus } from '../emails/email.ts';
-import type { WorkflowRecord } from '../workflows/workflow.ts';
+} from '#vocabulary/classification.ts';
+import { EMAIL_STATUSES, type EmailStatus } from '#vocabulary/emails.ts';
+import { WORKFLOW_STATES, type WorkflowState } from '#vocabulary/workflows.ts';
 import type { OrgActivity } from './org-activity.ts';
 import type { StatsPeriod } from './stats-period.ts';
-
-type WorkflowState = WorkflowRecord['state'];
-
-// A typed record, so a new workflow state fails to compile here until the stats count it.
-const NO_WORKFLOW_STATES: Readonly<Record<WorkflowState, 0>> = { triage: 0 };
-const WORKFLOW_STATES = Object.keys(NO_WORKFLOW_STATES) as [WorkflowState, ...WorkflowState[]];
 
 /**
  * Workflow states in which a workflow waits for a person's approval. No state does yet (every

@@ -1,7 +1,6 @@
+import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS } from '#vocabulary/stats.ts';
+
 const DAY_MS = 86_400_000;
-export const DEFAULT_STATS_DAYS = 30;
-/** A quarter: long enough for a quarterly review, short enough to keep one request's reads bounded. */
-export const MAX_STATS_DAYS = 92;
 /**
  * The periods that can be counted: stored times sort as `toISOString` strings, which holds for
  * four-digit years only (`+010000-…` sorts before `2026-…`).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WorkflowState } from '#vocabulary/workflows.ts';
 import type { Category, Urgency } from '../classification/taxonomy.ts';
 
 export const WORKFLOW_TYPES = [
@@ -79,7 +80,7 @@ export interface WorkflowRecord {
   readonly orgId: string;
   readonly workflowId: string;
   readonly type: WorkflowType;
-  readonly state: 'triage';
+  readonly state: WorkflowState;
   readonly urgency: Urgency;
   readonly source:
     | { readonly kind: 'email'; readonly emailId: string }

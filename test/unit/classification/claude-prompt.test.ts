@@ -1,7 +1,7 @@
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import { describe, expect, it } from 'vitest';
 import { ClaudeVerdict, fenceEmail, SYSTEM_PROMPT } from '#adapters/anthropic/classification-prompt.ts';
-import { CATEGORIES, URGENCIES } from '#domain/classification/taxonomy.ts';
+import { CATEGORIES, URGENCIES } from '#vocabulary/classification.ts';
 
 describe('fenceEmail', () => {
   it('puts the email inside one <email> fence', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '#domain/classification/taxonomy.ts';
 import {
   type WorkflowCause,
   workflowFor,
   workflowSourceKey,
   workflowTypeForCategory,
 } from '#domain/workflows/workflow.ts';
+import { CATEGORIES } from '#vocabulary/classification.ts';
 
 const now = new Date('2026-11-21T10:00:00Z');
 
