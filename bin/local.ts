@@ -5,9 +5,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
+import { ApiKeyPepperConfig } from '#lib/function-config.ts';
 import { seedDevOrg } from '#lib/local/dev-org.ts';
 import { startLocalRuntime } from '#lib/local/runtime.ts';
-import { ApiKeyPepperConfig, ConfigError, readConfig } from '#platform/config.ts';
+import { ConfigError, readConfig } from '#platform/config.ts';
 import { STANDARD_WEBHOOK_SECRET } from '#platform/security/standard-webhooks.ts';
 
 const LocalConfig = z.object({
@@ -46,8 +47,8 @@ async function main(): Promise<void> {
   });
   const org = await seedDevOrg({
     tableName: runtime.resources.tables.main,
-    // The runtime has put the pepper its functions use into this process's environment.
-    pepper: apiKeyPepperFrom(readConfig(ApiKeyPepperConfig)),
+    // The pepper the functions hash API keys with, as the authorizer is given it.
+    pepper: apiKeyPepperFrom(readConfig(ApiKeyPepperConfig, runtime.environments.authorizer)),
     dataDir,
     apiKey: config.AICTIVE_DEV_API_KEY,
     webhookSecret: config.AICTIVE_DEV_WEBHOOK_SECRET,

@@ -1,22 +1,19 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod/mini';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { emergencyCues } from '#domain/classification/emergency-text.ts';
 import { EventMessage } from '#domain/inbox/event-message.ts';
+import { readFunctionConfig } from '#lib/function-config.ts';
 import { systemClock } from '#platform/clock.ts';
-import { IdempotencyTableConfig, readConfig, TableConfig, WorkflowQueueConfig } from '#platform/config.ts';
 import { logger, metrics } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
 import { type ProcessOutcome, processRentvineEvent } from '#usecases/process-rentvine-event.ts';
 
-const config = readConfig(
-  z.object({ ...TableConfig.shape, ...IdempotencyTableConfig.shape, ...WorkflowQueueConfig.shape }),
-);
+const config = readFunctionConfig('event-processor');
 const deps = {
   inbox: new DynamoEventInbox(config.TABLE_NAME),
   snapshots: new DynamoSnapshotStore(config.TABLE_NAME),

@@ -1,28 +1,14 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { ScheduledEvent } from 'aws-lambda';
-import * as z from 'zod/mini';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { readFunctionConfig } from '#lib/function-config.ts';
 import { systemClock } from '#platform/clock.ts';
-import {
-  ClassifyQueueConfig,
-  EventsQueueConfig,
-  OutboxConfig,
-  readConfig,
-  TableConfig,
-} from '#platform/config.ts';
 import { instrumented } from '#platform/lambda.ts';
 import { logger, metrics } from '#platform/observability.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 
-const config = readConfig(
-  z.object({
-    ...TableConfig.shape,
-    ...EventsQueueConfig.shape,
-    ...ClassifyQueueConfig.shape,
-    ...OutboxConfig.shape,
-  }),
-);
+const config = readFunctionConfig('sweeper');
 const policy = { graceMs: config.PENDING_GRACE_SECONDS * 1000, resendLimit: config.PENDING_RESEND_LIMIT };
 const deps = {
   pending: new DynamoPendingWork(config.TABLE_NAME),

@@ -1,12 +1,12 @@
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { WorkflowStart } from '#domain/workflows/workflow.ts';
+import { readFunctionConfig } from '#lib/function-config.ts';
 import { systemClock } from '#platform/clock.ts';
-import { readConfig, TableConfig } from '#platform/config.ts';
 import { logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
 
-const config = readConfig(TableConfig);
+const config = readFunctionConfig('workflow');
 const deps = { workflows: new DynamoWorkflowStore(config.TABLE_NAME), clock: systemClock };
 
 export const handler = sqsConsumer(WorkflowStart, async (start) => {

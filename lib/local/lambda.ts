@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import type { FunctionSpec } from '#lib/topology.ts';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './aws-clients.ts';
+import { type FunctionWorker, startFunctionWorker } from './function-worker.ts';
 
 /** What every functions/<name>/handler.ts exports: an async (event, context) handler. */
 export type LambdaHandler = (event: never, context: Context) => unknown;
@@ -18,19 +19,40 @@ export class LambdaTimeoutError extends Error {
   }
 }
 
-/** Imports each function's entry, resolved against the repository root like the bundler does. */
-export async function loadFunctions(specs: readonly FunctionSpec[]): Promise<LoadedFunction[]> {
-  return Promise.all(
-    specs.map(async (spec) => {
-      const module: { handler?: unknown } = await import(
-        new URL(`../../${spec.entry}`, import.meta.url).href
-      );
-      if (typeof module.handler !== 'function') {
-        throw new Error(`${spec.entry} does not export a handler function`);
-      }
-      return { spec, handler: module.handler as LambdaHandler };
-    }),
+export interface LoadedFunctions {
+  readonly functions: readonly LoadedFunction[];
+  /** Ends every function's worker. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts each function in its own worker thread with exactly the environment given for it
+ * (function-worker.ts), in parallel; if one fails to load, the others are ended and its error
+ * is thrown.
+ */
+export async function loadFunctions(
+  specs: readonly FunctionSpec[],
+  environmentOf: (spec: FunctionSpec) => Record<string, string>,
+): Promise<LoadedFunctions> {
+  const started = await Promise.allSettled(
+    specs.map((spec) => startFunctionWorker(spec, environmentOf(spec))),
   );
+  const workers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const close = async () => {
+    await Promise.all(workers.map((worker) => worker.close()));
+  };
+  const failure = started.find((outcome) => outcome.status === 'rejected');
+  if (failure) {
+    await close();
+    throw failure.reason;
+  }
+  return {
+    functions: specs.map((spec, i) => {
+      const worker = workers[i] as FunctionWorker;
+      return { spec, handler: (event: never, context: Context) => worker.invoke(event, context) };
+    }),
+    close,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
 import type { EmailClassifier } from '#domain/classification/taxonomy.ts';
-import type { AnthropicConfig } from '#platform/config.ts';
+import type { AnthropicConfig } from '#lib/function-config.ts';
 import { anthropicApiKey } from './anthropic/anthropic-api-key.ts';
 import { CLAUDE_CIRCUIT, createClaudeClassifier } from './anthropic/claude-classifier.ts';
 import type { CircuitJournal } from './dynamodb/circuit-journal.ts';

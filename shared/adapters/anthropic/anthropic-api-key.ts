@@ -1,6 +1,6 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { z } from 'zod';
-import type { AnthropicConfig } from '#platform/config.ts';
+import type { AnthropicConfig } from '#lib/function-config.ts';
 import { logger } from '#platform/observability.ts';
 
 /** The value the deployment puts in the Anthropic secret until an operator sets the real key. */

@@ -1,6 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { z } from 'zod';
-import type { AnthropicConfig } from '#platform/config.ts';
+import type { AnthropicConfig } from '#lib/function-config.ts';
 import type { CheckOutcome, ReadinessCheck } from '#platform/health.ts';
 import { anthropicApiKey } from './anthropic-api-key.ts';
 

@@ -1,0 +1,53 @@
+/**
+ * The inside of one function's worker thread (lib/local/function-worker.ts): the function's own
+ * module graph, loaded under its own process.env, as a Lambda instance. It imports the handler
+ * once (a cold start) and then runs each invocation the main thread sends it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Context } from 'aws-lambda';
+import type { HostedFunction, HostReady, Invocation, InvocationResult } from './function-worker.ts';
+
+const port = parentPort;
+if (!port) throw new Error('function-host.ts runs only as a worker thread');
+const { entryUrl } = workerData as HostedFunction;
+
+const module: { handler?: unknown } = await import(entryUrl);
+if (typeof module.handler !== 'function') throw new Error(`${entryUrl} does not export a handler function`);
+const handler = module.handler as (event: unknown, context: Context) => unknown;
+
+port.on('message', (invocation: Invocation) => {
+  void invoke(invocation).then((result) => port.postMessage(result satisfies InvocationResult));
+});
+port.postMessage({ ready: true } satisfies HostReady);
+
+function invoke({ id, event, context }: Invocation): Promise<InvocationResult> {
+  return new Promise<unknown>((resolve, reject) => {
+    const fail = (error: unknown) => reject(error);
+    // The legacy context.done/fail/succeed completions still work in the Node runtime; honour them too.
+    const lambdaContext: Context = {
+      ...context,
+      getRemainingTimeInMillis: () => Math.max(0, context.deadline - Date.now()),
+      done: (error?: Error, result?: unknown) => (error ? reject(error) : resolve(result)),
+      fail,
+      succeed: resolve,
+    };
+    try {
+      Promise.resolve(handler(event, lambdaContext)).then(resolve, fail);
+    } catch (error) {
+      fail(error);
+    }
+  })
+    .then((result): InvocationResult => ({ id, ok: true, result: cloneable(result) }))
+    .catch((error: unknown): InvocationResult => ({ id, ok: false, error: describe(error) }));
+}
+
+/** What crosses back to the main thread must survive structured cloning, as Lambda's JSON would. */
+function cloneable(result: unknown): unknown {
+  return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+}
+
+function describe(error: unknown): { name: string; message: string; stack?: string } {
+  return error instanceof Error
+    ? { name: error.name, message: error.message, stack: error.stack }
+    : { name: 'Error', message: String(error) };
+}
