@@ -47,8 +47,8 @@ async function main(): Promise<void> {
   });
   const org = await seedDevOrg({
     tableName: runtime.resources.tables.main,
-    // The pepper the functions hash API keys with, as the authorizer is given it.
-    pepper: apiKeyPepperFrom(readConfig(ApiKeyPepperConfig, runtime.environments.authorizer)),
+    // The runtime has put the pepper its functions use into this process's environment.
+    pepper: apiKeyPepperFrom(readConfig(ApiKeyPepperConfig)),
     dataDir,
     apiKey: config.AICTIVE_DEV_API_KEY,
     webhookSecret: config.AICTIVE_DEV_WEBHOOK_SECRET,

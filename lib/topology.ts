@@ -222,6 +222,7 @@ export const functions = [
 
 export type FunctionName = (typeof functions)[number]['name'];
 
+/** A work queue; the message it carries is declared in lib/queue-messages.ts, under the same name. */
 export interface QueueSpec {
   readonly name: QueueName;
   /** Receives after which a message moves to the queue's DLQ. */

@@ -4,8 +4,8 @@ import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
 import type { EmailClassifier } from '#domain/classification/taxonomy.ts';
-import { ClassifyMessage } from '#domain/emails/email.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
+import { consumedMessage } from '#lib/queue-messages.ts';
 import { systemClock } from '#platform/clock.ts';
 import { logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
@@ -31,6 +31,6 @@ const stores = {
   clock: systemClock,
 };
 
-export const handler = sqsConsumer(ClassifyMessage, async (message) =>
+export const handler = sqsConsumer(consumedMessage('classifier'), async (message) =>
   classifyEmail({ ...stores, classifier: await currentClassifier() }, message),
 );

@@ -6,8 +6,9 @@ import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { emergencyCues } from '#domain/classification/emergency-text.ts';
-import { EventMessage } from '#domain/inbox/event-message.ts';
+import type { EventMessage } from '#domain/inbox/event-message.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
+import { consumedMessage } from '#lib/queue-messages.ts';
 import { systemClock } from '#platform/clock.ts';
 import { logger, metrics } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
@@ -58,7 +59,7 @@ const processOnce = makeIdempotent(processAndCount, {
 });
 
 export const handler = sqsConsumer(
-  EventMessage,
+  consumedMessage('event-processor'),
   (message) => processOnce(message),
   (context) => idempotency.registerLambdaContext(context),
 );

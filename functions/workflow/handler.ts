@@ -1,6 +1,6 @@
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
-import { WorkflowStart } from '#domain/workflows/workflow.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
+import { consumedMessage } from '#lib/queue-messages.ts';
 import { systemClock } from '#platform/clock.ts';
 import { logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
@@ -9,7 +9,7 @@ import { startWorkflow } from '#usecases/start-workflow.ts';
 const config = readFunctionConfig('workflow');
 const deps = { workflows: new DynamoWorkflowStore(config.TABLE_NAME), clock: systemClock };
 
-export const handler = sqsConsumer(WorkflowStart, async (start) => {
+export const handler = sqsConsumer(consumedMessage('workflow'), async (start) => {
   const { outcome, workflow } = await startWorkflow(deps, start);
   logger.info('workflow start', {
     outcome,

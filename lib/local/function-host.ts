@@ -1,26 +1,28 @@
 /**
- * The inside of one function's worker thread (lib/local/function-worker.ts): the function's own
- * module graph, loaded under its own process.env, as a Lambda instance. It imports the handler
- * once (a cold start) and then runs each invocation the main thread sends it.
+ * The inside of one function's worker thread (lib/local/function-worker.ts), bundled with the
+ * function's handler: the function's own module graph, loaded under its own process.env, as a
+ * Lambda instance. Once the handler module has loaded (its cold start) it says so, then runs
+ * each invocation the main thread sends it.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
-import type { HostedFunction, HostReady, Invocation, InvocationResult } from './function-worker.ts';
+import type { HostReady, Invocation, InvocationResult } from './function-worker.ts';
 
-const port = parentPort;
-if (!port) throw new Error('function-host.ts runs only as a worker thread');
-const { entryUrl } = workerData as HostedFunction;
+type Handler = (event: unknown, context: Context) => unknown;
 
-const module: { handler?: unknown } = await import(entryUrl);
-if (typeof module.handler !== 'function') throw new Error(`${entryUrl} does not export a handler function`);
-const handler = module.handler as (event: unknown, context: Context) => unknown;
+export function serve(handler: unknown): void {
+  const port = parentPort;
+  if (!port) throw new Error('a function host runs only as a worker thread');
+  if (typeof handler !== 'function') throw new Error('the function does not export a handler function');
+  port.on('message', (invocation: Invocation) => {
+    void invoke(handler as Handler, invocation).then((result) =>
+      port.postMessage(result satisfies InvocationResult),
+    );
+  });
+  port.postMessage({ ready: true } satisfies HostReady);
+}
 
-port.on('message', (invocation: Invocation) => {
-  void invoke(invocation).then((result) => port.postMessage(result satisfies InvocationResult));
-});
-port.postMessage({ ready: true } satisfies HostReady);
-
-function invoke({ id, event, context }: Invocation): Promise<InvocationResult> {
+function invoke(handler: Handler, { id, event, context }: Invocation): Promise<InvocationResult> {
   return new Promise<unknown>((resolve, reject) => {
     const fail = (error: unknown) => reject(error);
     // The legacy context.done/fail/succeed completions still work in the Node runtime; honour them too.

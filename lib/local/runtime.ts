@@ -6,8 +6,8 @@ import { localApiKeyPepper } from './api-key-pepper.ts';
 import { localSqsClient } from './aws-clients.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
 import { writeLocalEndpoints } from './endpoints-file.ts';
-import { LambdaInvoker, loadFunctions } from './lambda.ts';
-import { localDeployment, localPlatformEnv } from './local-deployment.ts';
+import { importFunctions, LambdaInvoker, loadFunctions } from './lambda.ts';
+import { allFunctionsEnv, localDeployment, localPlatformEnv } from './local-deployment.ts';
 import { type LocalResources, provision } from './provision.ts';
 import { startQueuePoller } from './queue-poller.ts';
 import { startScheduler } from './scheduler.ts';
@@ -41,6 +41,11 @@ export interface LocalRuntimeOptions {
   readonly prefix?: string;
   /** Work queue visibility timeout; the topology's by default (see ProvisionOptions). */
   readonly visibilityTimeoutSeconds?: number;
+  /**
+   * Each function in its own worker with its own environment (the default, as `npm start` runs);
+   * false imports them into this process, for tests that fake its clock for the handlers.
+   */
+  readonly isolated?: boolean;
 }
 
 /** Powertools knobs of the operator's shell that every function honours; its identity is each function's own. */
@@ -50,8 +55,9 @@ const OPERATOR_KNOBS = /^POWERTOOLS_(?!SERVICE_NAME$|METRICS_NAMESPACE$)/;
  * The whole platform on this machine: emulators, resources, then the functions behind an API
  * Gateway, queue pollers and schedules. Each function runs in its own worker thread with
  * exactly the environment the topology derives for it (as in AWS) plus the emulators' endpoints:
- * a function that reads what it is not bound to fails here as it would there. This process's
- * environment is left alone.
+ * a function that reads what it is not bound to fails here as it would there. This process,
+ * the host, keeps the operator's tools: seeding, `--local` helpers and tests read every
+ * function's resources from its environment, set before the functions start and restored by stop().
  */
 export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   const emulators = await startEmulators({ dataDir: opts.dataDir });
@@ -83,11 +89,16 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       ...localPlatformEnv(emulators),
     };
     const specs: readonly FunctionSpec[] = opts.functions ?? topologyFunctions;
+    const restoreEnv = applyEnv({ ...allFunctionsEnv(emulators, deployment), ...opts.extraEnv });
+    teardown.push(async () => restoreEnv());
     const environments = Object.fromEntries(
       specs.map((spec) => [spec.name, { ...everyFunction, ...functionEnvironment(spec, deployment) }]),
     );
 
-    const loaded = await loadFunctions(specs, (spec) => environments[spec.name] ?? {});
+    const loaded =
+      (opts.isolated ?? true)
+        ? await loadFunctions(specs, (spec) => environments[spec.name] ?? {})
+        : await importFunctions(specs);
     teardown.push(() => loaded.close());
     const invoker = new LambdaInvoker();
     teardown.push(() => invoker.drain());
@@ -137,6 +148,18 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
 /** An extra variable that is no setting goes to every function (settings go where they are read). */
 function isExtraNonSetting(name: string, opts: LocalRuntimeOptions): boolean {
   return opts.extraEnv?.[name] !== undefined && !(name in settings);
+}
+
+/** Sets the variables and returns how to put back what was there before. */
+function applyEnv(env: Record<string, string>): () => void {
+  const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
+  return () => {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
 }
 
 async function runReversed(steps: readonly (() => Promise<unknown>)[]): Promise<void> {

@@ -70,8 +70,10 @@ describe('local runtime', () => {
       expect(runtime.url).toBe(`http://127.0.0.1:${runtime.port}`);
       expect((await fetch(`${runtime.url}/items/1`)).status).toBe(200);
 
-      // Each function runs with exactly its own environment, and this process's is left alone.
-      expect(process.env.TABLE_NAME).toBeUndefined();
+      // The host process sees every function's resources (for seeding and tests)...
+      expect(process.env.TABLE_NAME).toBe('whole-main');
+      expect(process.env.EVENTS_QUEUE_URL).toBe(runtime.resources.queues.events.url);
+      // ...while each function runs with exactly its own environment.
       const seen = (await (await fetch(`${runtime.url}/env`)).json()) as Record<string, string>;
       expect(seen).toEqual(runtime.environments['fixture-http']);
       expect(seen.POWERTOOLS_SERVICE_NAME).toBe('fixture-http');
