@@ -5,9 +5,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
+import { ApiKeyPepperConfig } from '#lib/function-config.ts';
 import { seedDevOrg } from '#lib/local/dev-org.ts';
 import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
-import { ApiKeyPepperConfig, ConfigError, readConfig } from '#platform/config.ts';
+import { ConfigError, readConfig } from '#platform/config.ts';
 import { STANDARD_WEBHOOK_SECRET } from '#platform/security/standard-webhooks.ts';
 import { MIN_SEEDED_KEY_LENGTH } from '#usecases/seed-org.ts';
 

@@ -1,12 +1,15 @@
 /**
- * The one description of the platform: functions, the routes they serve, the queues they
- * consume and feed, their schedules, and the tables. `lib/aws` turns it into CDK stacks and
- * `lib/local` runs it on one machine, so the two cannot drift. Pure data: no imports.
+ * The one description of the platform, and its one registry: functions, the routes they serve,
+ * the queues they consume and feed, their schedules, the tables and the secrets, each declared
+ * once. `lib/aws` turns it into CDK stacks and `lib/local` runs it on one machine, both through
+ * the same derivations (lib/function-environment.ts, lib/function-config.ts), so they cannot
+ * drift. Pure data: only types are imported (the settings catalogue of #platform/config.ts).
  */
+import type { SecretVariables, SettingName } from '#platform/config.ts';
 
 export type QueueName = 'events' | 'classify' | 'workflow';
 export type TableName = 'main' | 'idempotency';
-export type SecretName = 'anthropicApiKey' | 'webhookSigning' | 'apiKeyPepper';
+export type SecretName = keyof typeof secrets;
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteSpec {
@@ -25,6 +28,11 @@ export interface QueueConsumer {
   readonly queue: QueueName;
   readonly batchSize: number;
   readonly maxBatchingWindowSeconds: number;
+  /**
+   * Batches processed at once at most: the SQS event source's ScalingConfig.MaximumConcurrency in
+   * AWS (2 to 1000), as many pollers locally. Bounds what a burst does to the stores and APIs behind.
+   */
+  readonly maxConcurrency: number;
 }
 
 export interface FunctionSpec {
@@ -44,8 +52,12 @@ export interface FunctionSpec {
   readonly schedule?: { readonly everyMinutes: number };
   /** Queues whose attributes the function reads (readiness checks). */
   readonly inspectsQueues?: readonly QueueName[];
-  /** Fixed configuration, passed as environment variables by both deployers. */
-  readonly settings?: Readonly<Record<string, string>>;
+  /**
+   * The settings (#platform/config.ts) the function reads: a value fixed here, or `null` for one
+   * the deployment gives (CDK context in AWS, the environment of `npm start` locally); a
+   * deployment's value overrides a fixed one.
+   */
+  readonly settings?: Readonly<Partial<Record<SettingName, string | null>>>;
 }
 
 const ALL_QUEUES = ['events', 'classify', 'workflow'] as const satisfies readonly QueueName[];
@@ -137,6 +149,13 @@ export const functions = [
     tableAccess: 'readWrite',
     secrets: ['apiKeyPepper', 'anthropicApiKey'],
     inspectsQueues: ALL_QUEUES,
+    settings: {
+      STAGE: null,
+      CORS_ALLOWED_ORIGINS: null,
+      API_RATE_LIMIT_PER_MINUTE: null,
+      ANTHROPIC_MODEL: null,
+      ANTHROPIC_BASE_URL: null,
+    },
   },
   {
     name: 'event-processor',
@@ -145,7 +164,7 @@ export const functions = [
     timeoutSeconds: 30,
     memoryMb: 512,
     kind: 'queue',
-    consumes: { queue: 'events', batchSize: 10, maxBatchingWindowSeconds: 1 },
+    consumes: { queue: 'events', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 5 },
     sendsTo: ['workflow'],
     tables: ['main'],
     tableAccess: 'readWrite',
@@ -158,11 +177,13 @@ export const functions = [
     timeoutSeconds: 60,
     memoryMb: 512,
     kind: 'queue',
-    consumes: { queue: 'classify', batchSize: 5, maxBatchingWindowSeconds: 1 },
+    // Two at most (the least SQS allows): Claude calls stay within Anthropic's rate limits.
+    consumes: { queue: 'classify', batchSize: 5, maxBatchingWindowSeconds: 1, maxConcurrency: 2 },
     sendsTo: ['workflow'],
     tables: ['main'],
     tableAccess: 'readWrite',
     secrets: ['anthropicApiKey'],
+    settings: { ANTHROPIC_MODEL: null, ANTHROPIC_BASE_URL: null },
   },
   {
     name: 'workflow',
@@ -171,7 +192,7 @@ export const functions = [
     timeoutSeconds: 30,
     memoryMb: 512,
     kind: 'queue',
-    consumes: { queue: 'workflow', batchSize: 10, maxBatchingWindowSeconds: 1 },
+    consumes: { queue: 'workflow', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 5 },
     sendsTo: [],
     tables: ['main'],
     tableAccess: 'readWrite',
@@ -185,7 +206,8 @@ export const functions = [
     memoryMb: 256,
     kind: 'schedule',
     schedule: { everyMinutes: 1 },
-    settings: { PENDING_RESEND_LIMIT: '3' },
+    settings: { PENDING_RESEND_LIMIT: '3', PENDING_GRACE_SECONDS: null },
+    // The outbox covers every stage: the sweep re-sends to any queue.
     sendsTo: ALL_QUEUES,
     tables: ['main'],
     tableAccess: 'readWrite',
@@ -195,6 +217,7 @@ export const functions = [
 
 export type FunctionName = (typeof functions)[number]['name'];
 
+/** A work queue; the message it carries is declared in lib/queue-messages.ts, under the same name. */
 export interface QueueSpec {
   readonly name: QueueName;
   /** Receives after which a message moves to the queue's DLQ. */
@@ -210,9 +233,23 @@ export const queues: readonly QueueSpec[] = [
   { name: 'workflow', maxReceiveCount: 5, retentionDays: 4, maxAgeAlarmSeconds: 600 },
 ];
 
+export interface TableSpec {
+  /** The variable through which the table's name reaches a function. */
+  readonly env: string;
+  readonly partitionKey: string;
+  readonly sortKey?: string;
+  readonly ttlAttribute: string;
+  readonly indexes?: readonly {
+    readonly name: string;
+    readonly partitionKey: string;
+    readonly sortKey: string;
+  }[];
+}
+
 export const tables = {
   /** Single-table design: every item is keyed by org first. */
   main: {
+    env: 'TABLE_NAME',
     partitionKey: 'PK',
     sortKey: 'SK',
     ttlAttribute: 'expiresAt',
@@ -224,29 +261,80 @@ export const tables = {
     ],
   },
   /** The idempotency ledger of external side effects (Powertools idempotency records). */
-  idempotency: { partitionKey: 'id', ttlAttribute: 'expiration' },
-} as const;
+  idempotency: { env: 'IDEMPOTENCY_TABLE_NAME', partitionKey: 'id', ttlAttribute: 'expiration' },
+} as const satisfies Record<TableName, TableSpec>;
 
-/** Environment variable through which each resource reaches a function. */
-export const envNames = {
-  tables: { main: 'TABLE_NAME', idempotency: 'IDEMPOTENCY_TABLE_NAME' },
-  queues: { events: 'EVENTS_QUEUE_URL', classify: 'CLASSIFY_QUEUE_URL', workflow: 'WORKFLOW_QUEUE_URL' },
-  secrets: {
-    anthropicApiKey: 'ANTHROPIC_API_KEY_SECRET_ID',
-    webhookSigning: 'WEBHOOK_SECRET_PREFIX',
-    apiKeyPepper: 'API_KEY_PEPPER_SECRET_ID',
+export interface SecretSpec {
+  readonly description: string;
+  /**
+   * Its Secrets Manager name below `aictive/<stage>/`. Ending in `/`, it names a family: one
+   * secret per org, created by operators after deploy, and the function gets the prefix.
+   */
+  readonly name: string;
+  /** How the deployment creates it: a generated random value, or a placeholder an operator replaces. */
+  readonly creation?: { readonly generated: true } | { readonly placeholder: string };
+  /** Why it is not rotated by Secrets Manager (cdk-nag asks). */
+  readonly notRotatedBecause?: string;
+  /** The variables through which a function finds it (#platform/config.ts secretConfig). */
+  readonly variables: SecretVariables;
+}
+
+/** Every secret, declared once: where it lives, how it is created and how a function reaches it. */
+export const secrets = {
+  anthropicApiKey: {
+    description: 'Anthropic API key for the classifier (placeholder until an operator puts the real key)',
+    name: 'anthropic-api-key',
+    // Not a secret: the marker the classifier takes for "no Anthropic key yet"; the operator
+    // stores the real key with `aws secretsmanager put-secret-value`, so it never passes through
+    // CloudFormation or this repository.
+    creation: { placeholder: 'unset' },
+    notRotatedBecause:
+      'Third-party API key: it is rotated in the Anthropic console and put here by an operator.',
+    variables: { id: 'ANTHROPIC_API_KEY_SECRET_ID', value: 'ANTHROPIC_API_KEY' },
   },
-} as const satisfies {
-  tables: Record<TableName, string>;
-  queues: Record<QueueName, string>;
-  secrets: Record<SecretName, string>;
-};
+  apiKeyPepper: {
+    description: 'Pepper for API-key hashes (HMAC-SHA256 key); changing it invalidates every API key',
+    name: 'api-key-pepper',
+    // Generated at deploy, never seen by anyone: API-key hashes are keyed with it, so a copy of
+    // the table alone cannot be used to test guesses.
+    creation: { generated: true },
+    notRotatedBecause:
+      'Rotating the pepper would invalidate every API key at once; keys themselves rotate through the admin API with a grace period.',
+    variables: {
+      source: 'API_KEY_PEPPER_SOURCE',
+      id: 'API_KEY_PEPPER_SECRET_ID',
+      value: 'API_KEY_PEPPER',
+      minLength: 32,
+    },
+  },
+  webhookSigning: {
+    description: 'Per-org webhook signing secrets (Rentvine, integrations)',
+    name: 'webhook/',
+    variables: { source: 'WEBHOOK_SECRETS_SOURCE', id: 'WEBHOOK_SECRET_PREFIX' },
+  },
+} as const satisfies Record<string, SecretSpec>;
+
+/** The variable through which a queue's URL reaches a function: EVENTS_QUEUE_URL for `events`. */
+export function queueEnvName<Q extends string>(queue: Q): QueueEnvName<Q> {
+  return `${queue.toUpperCase().replaceAll('-', '_')}_QUEUE_URL` as QueueEnvName<Q>;
+}
+export type QueueEnvName<Q extends string> = `${Uppercase<Q>}_QUEUE_URL`;
+
+/** Every queue a function reaches by URL: those it sends to and those it inspects. */
+export function queuesSeenBy(spec: FunctionSpec): readonly QueueName[] {
+  return [...new Set([...spec.sendsTo, ...(spec.inspectsQueues ?? [])])];
+}
+
+/** The function consuming a queue, from the functions given (a deployment's, by default the topology's). */
+export function consumerOf(queue: string, specs: readonly FunctionSpec[] = functions): FunctionSpec {
+  const consumer = specs.find((f) => f.consumes?.queue === queue);
+  if (!consumer) throw new Error(`queue ${queue} has no consumer in the topology`);
+  return consumer;
+}
 
 /** SQS visibility must outlast every retry of a batch: 6 × the consumer's timeout (AWS guidance). */
-export function visibilityTimeoutSeconds(queue: QueueName): number {
-  const consumer = functions.find((f) => 'consumes' in f && f.consumes.queue === queue);
-  if (!consumer) throw new Error(`queue ${queue} has no consumer in the topology`);
-  return consumer.timeoutSeconds * 6;
+export function visibilityTimeoutSeconds(queue: string, specs: readonly FunctionSpec[] = functions): number {
+  return consumerOf(queue, specs).timeoutSeconds * 6;
 }
 
 /**
@@ -264,9 +352,22 @@ export function routesOf(spec: FunctionSpec): readonly RouteSpec[] {
   return spec.routes ?? [];
 }
 
-type ApiFunction = Extract<(typeof functions)[number], { name: 'api' }>;
-export type ApiOperation = ApiFunction['routes'][number]['operation'];
+type FunctionOf<N extends FunctionName> = Extract<(typeof functions)[number], { name: N }>;
+/** The operations a function's routes name, so its implementations must cover them. */
+export type OperationOf<N extends FunctionName> =
+  FunctionOf<N> extends { routes: readonly (infer R)[] }
+    ? R extends { operation: infer O }
+      ? O
+      : never
+    : never;
+export type ApiOperation = OperationOf<'api'>;
+
+/** A function of the topology by name, typed as declared. */
+export function functionSpec<N extends FunctionName>(name: N): FunctionOf<N> {
+  const spec = functions.find((f) => f.name === name);
+  if (!spec) throw new Error(`no function ${name} in the topology`);
+  return spec as FunctionOf<N>;
+}
 
 /** The routes of the API function, typed by operation so its implementations must cover them. */
-export const apiRoutes: ApiFunction['routes'] = (functions.find((f) => f.name === 'api') as ApiFunction)
-  .routes;
+export const apiRoutes = functionSpec('api').routes;

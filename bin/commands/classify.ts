@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { emailClassifierFrom } from '#adapters/classification-engine.ts';
 import { EmailToClassify } from '#domain/classification/taxonomy.ts';
-import { AnthropicConfig, readConfig } from '#platform/config.ts';
+import { AnthropicConfig } from '#lib/function-config.ts';
+import { readConfig } from '#platform/config.ts';
 import { InputError, readStdin } from './io.ts';
 
 /** `text` is the contract; `body` is accepted too (the labelled fixtures use it). */

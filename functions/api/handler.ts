@@ -1,5 +1,4 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import * as z from 'zod/mini';
 import { claudeReachabilityCheck } from '#adapters/anthropic/claude-reachability.ts';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
@@ -15,20 +14,9 @@ import {
 } from '#adapters/health-checks.ts';
 import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { readFunctionConfig } from '#lib/function-config.ts';
 import { type ApiOperation, apiRoutes } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
-import {
-  AnthropicConfig,
-  ApiKeyPepperConfig,
-  ClassifyQueueConfig,
-  CorsConfig,
-  EventsQueueConfig,
-  RateLimitConfig,
-  readConfig,
-  StageConfig,
-  TableConfig,
-  WorkflowQueueConfig,
-} from '#platform/config.ts';
 import type { ReadinessChecks } from '#platform/health.ts';
 import { createRouter } from '#platform/http/router.ts';
 import { instrumented } from '#platform/lambda.ts';
@@ -37,21 +25,7 @@ import { apiKeyUseRecorder } from '#usecases/record-api-key-use.ts';
 import { admission } from './admission.ts';
 import { apiOperations } from './operations.ts';
 
-const config = readConfig(
-  z.intersection(
-    z.object({
-      ...TableConfig.shape,
-      ...StageConfig.shape,
-      ...CorsConfig.shape,
-      ...RateLimitConfig.shape,
-      ...AnthropicConfig.shape,
-      ...ClassifyQueueConfig.shape,
-      ...z.partial(EventsQueueConfig).shape,
-      ...z.partial(WorkflowQueueConfig).shape,
-    }),
-    ApiKeyPepperConfig,
-  ),
-);
+const config = readFunctionConfig('api');
 const emails = new DynamoEmailStore(config.TABLE_NAME);
 const apiKeys = new DynamoApiKeyStore(config.TABLE_NAME);
 const queue = new SqsWorkQueue({ classify: config.CLASSIFY_QUEUE_URL });
@@ -64,9 +38,7 @@ const inspectedQueues = {
 const readinessChecks: ReadinessChecks = {
   table: tableCheck(config.TABLE_NAME),
   ...Object.fromEntries(
-    Object.entries(inspectedQueues).flatMap(([name, url]) =>
-      url ? [[`queue:${name}`, queueCheck(url)]] : [],
-    ),
+    Object.entries(inspectedQueues).map(([name, url]) => [`queue:${name}`, queueCheck(url)]),
   ),
   apiKeyPepper: apiKeyPepperCheck(config),
   claude: claudeReachabilityCheck(config),

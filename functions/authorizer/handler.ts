@@ -1,16 +1,15 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import * as z from 'zod/mini';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
 import { principalToAuthorizerContext } from '#domain/access/key-record.ts';
+import { readFunctionConfig } from '#lib/function-config.ts';
 import { systemClock } from '#platform/clock.ts';
-import { ApiKeyPepperConfig, readConfig, TableConfig } from '#platform/config.ts';
 import { header } from '#platform/http/request.ts';
 import { instrumentedWithoutTracer } from '#platform/invocation.ts';
 import { count } from '#platform/observability.ts';
 import { authorizeApiKey } from '#usecases/authorize-api-key.ts';
 
-const config = readConfig(z.intersection(TableConfig, ApiKeyPepperConfig));
+const config = readFunctionConfig('authorizer');
 const deps = {
   apiKeys: new DynamoApiKeyStore(config.TABLE_NAME),
   pepper: apiKeyPepperFrom(config),

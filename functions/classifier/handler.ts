@@ -1,20 +1,17 @@
-import * as z from 'zod/mini';
 import { emailClassifierFrom } from '#adapters/classification-engine.ts';
 import { CircuitJournal } from '#adapters/dynamodb/circuit-journal.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
 import type { EmailClassifier } from '#domain/classification/taxonomy.ts';
-import { ClassifyMessage } from '#domain/emails/email.ts';
+import { readFunctionConfig } from '#lib/function-config.ts';
+import { consumedMessage } from '#lib/queue-messages.ts';
 import { systemClock } from '#platform/clock.ts';
-import { AnthropicConfig, readConfig, TableConfig, WorkflowQueueConfig } from '#platform/config.ts';
 import { logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
 import { classifyEmail } from '#usecases/classify-email.ts';
 
-const config = readConfig(
-  z.object({ ...TableConfig.shape, ...WorkflowQueueConfig.shape, ...AnthropicConfig.shape }),
-);
+const config = readFunctionConfig('classifier');
 // Resolved once per instance on first use (the key may come from Secrets Manager). If that
 // fails, this message is classified by the rules and the lookup is retried on the next one.
 let classifier: Promise<EmailClassifier> | undefined;
@@ -34,6 +31,6 @@ const stores = {
   clock: systemClock,
 };
 
-export const handler = sqsConsumer(ClassifyMessage, async (message) =>
+export const handler = sqsConsumer(consumedMessage('classifier'), async (message) =>
   classifyEmail({ ...stores, classifier: await currentClassifier() }, message),
 );

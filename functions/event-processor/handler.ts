@@ -1,18 +1,18 @@
-import * as z from 'zod/mini';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { emergencyCues } from '#domain/classification/emergency-text.ts';
-import { EventMessage } from '#domain/inbox/event-message.ts';
+import type { EventMessage } from '#domain/inbox/event-message.ts';
+import { readFunctionConfig } from '#lib/function-config.ts';
+import { consumedMessage } from '#lib/queue-messages.ts';
 import { systemClock } from '#platform/clock.ts';
-import { readConfig, TableConfig, WorkflowQueueConfig } from '#platform/config.ts';
 import type { MetricName } from '#platform/metric-catalogue.ts';
 import { count, logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
 import { type ProcessOutcome, processRentvineEvent } from '#usecases/process-rentvine-event.ts';
 
-const config = readConfig(z.object({ ...TableConfig.shape, ...WorkflowQueueConfig.shape }));
+const config = readFunctionConfig('event-processor');
 const deps = {
   inbox: new DynamoEventInbox(config.TABLE_NAME),
   snapshots: new DynamoSnapshotStore(config.TABLE_NAME),
@@ -45,4 +45,4 @@ async function processAndCount(message: EventMessage): Promise<ProcessOutcome> {
   return outcome;
 }
 
-export const handler = sqsConsumer(EventMessage, processAndCount);
+export const handler = sqsConsumer(consumedMessage('event-processor'), processAndCount);

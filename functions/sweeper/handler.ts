@@ -1,31 +1,15 @@
 import type { ScheduledEvent } from 'aws-lambda';
-import * as z from 'zod/mini';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
-import { messageLifetimeSeconds } from '#lib/topology.ts';
+import { readFunctionConfig } from '#lib/function-config.ts';
+import { messageLifetimeSeconds, queueEnvName } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
-import {
-  ClassifyQueueConfig,
-  EventsQueueConfig,
-  OutboxConfig,
-  readConfig,
-  TableConfig,
-  WorkflowQueueConfig,
-} from '#platform/config.ts';
 import { instrumented } from '#platform/lambda.ts';
 import { count, logger } from '#platform/observability.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 
-const config = readConfig(
-  z.object({
-    ...TableConfig.shape,
-    ...EventsQueueConfig.shape,
-    ...ClassifyQueueConfig.shape,
-    ...WorkflowQueueConfig.shape,
-    ...OutboxConfig.shape,
-  }),
-);
+const config = readFunctionConfig('sweeper');
 const cap = config.PENDING_GRACE_SECONDS ?? Number.POSITIVE_INFINITY;
 const policy = {
   graceMs: Object.fromEntries(
@@ -35,11 +19,10 @@ const policy = {
 };
 const deps = {
   pending: new DynamoPendingWork(config.TABLE_NAME),
-  queue: new SqsWorkQueue({
-    events: config.EVENTS_QUEUE_URL,
-    classify: config.CLASSIFY_QUEUE_URL,
-    workflow: config.WORKFLOW_QUEUE_URL,
-  }),
+  // Every work queue: the outbox covers each stage, so a queue added to the topology is swept too.
+  queue: new SqsWorkQueue(
+    Object.fromEntries(WORK_QUEUES.map((queue) => [queue, config[queueEnvName(queue)]])),
+  ),
   clock: systemClock,
 };
 

@@ -1,5 +1,4 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import * as z from 'zod/mini';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
@@ -7,8 +6,9 @@ import { DynamoWebhookTokenLedger } from '#adapters/dynamodb/webhook-token-ledge
 import { integrationSecretsFrom } from '#adapters/secrets/integration-secrets.ts';
 import { webhookSecretsFrom } from '#adapters/secrets/webhook-secrets-source.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { readFunctionConfig } from '#lib/function-config.ts';
+import { functionSpec, type OperationOf } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
-import { EventsQueueConfig, readConfig, TableConfig, WebhookSecretsConfig } from '#platform/config.ts';
 import { problem } from '#platform/http/problem.ts';
 import { header, rawBody, requestId } from '#platform/http/request.ts';
 import { instrumentedWithoutTracer } from '#platform/invocation.ts';
@@ -17,9 +17,7 @@ import { ingestIntegrationWebhook } from '#usecases/ingest-integration-webhook.t
 import { type IngestOutcome, ingestRentvineWebhook } from '#usecases/ingest-rentvine-webhook.ts';
 import { answer } from './answer.ts';
 
-const config = readConfig(
-  z.intersection(z.object({ ...TableConfig.shape, ...EventsQueueConfig.shape }), WebhookSecretsConfig),
-);
+const config = readFunctionConfig('webhook-ingest');
 const keep = {
   inbox: new DynamoEventInbox(config.TABLE_NAME),
   queue: new SqsWorkQueue({ events: config.EVENTS_QUEUE_URL }),
@@ -37,28 +35,29 @@ const integration = {
   integrations: new DynamoIntegrationStore(config.TABLE_NAME),
 };
 
-/** One entry per route of this function in lib/topology.ts, by API Gateway resource. */
-const routes = new Map<string, (event: APIGatewayProxyEvent) => Promise<IngestOutcome>>([
-  [
-    '/webhooks/rentvine/{orgId}',
-    (event) =>
-      ingestRentvineWebhook(rentvine, {
-        orgId: event.pathParameters?.orgId ?? '',
-        body: rawBody(event),
-        headers: (name) => header(event, name),
-      }),
-  ],
-  [
-    '/webhooks/{integrationId}',
-    (event) =>
-      ingestIntegrationWebhook(integration, {
-        integrationId: event.pathParameters?.integrationId ?? '',
-        body: rawBody(event),
-        headers: (name) => header(event, name),
-        sourceIp: event.requestContext?.identity?.sourceIp,
-      }),
-  ],
-]);
+type Ingest = (event: APIGatewayProxyEvent) => Promise<IngestOutcome>;
+
+/** The implementation of each operation this function's routes name in lib/topology.ts. */
+const operations: Record<OperationOf<'webhook-ingest'>, Ingest> = {
+  ingestRentvine: (event) =>
+    ingestRentvineWebhook(rentvine, {
+      orgId: event.pathParameters?.orgId ?? '',
+      body: rawBody(event),
+      headers: (name) => header(event, name),
+    }),
+  ingestIntegration: (event) =>
+    ingestIntegrationWebhook(integration, {
+      integrationId: event.pathParameters?.integrationId ?? '',
+      body: rawBody(event),
+      headers: (name) => header(event, name),
+      sourceIp: event.requestContext?.identity?.sourceIp,
+    }),
+};
+
+/** API Gateway resource → operation, as the topology mounts them (the API's router does the same). */
+const routes = new Map<string, Ingest>(
+  functionSpec('webhook-ingest').routes.map((route) => [route.path, operations[route.operation]]),
+);
 
 // The hot path: no X-Ray SDK (Lambda's active tracing still records the invocation, and the
 // SDK passes its trace header on to SQS, so the trace continues into event-processor).

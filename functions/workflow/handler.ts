@@ -1,14 +1,14 @@
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
-import { WorkflowStart } from '#domain/workflows/workflow.ts';
+import { readFunctionConfig } from '#lib/function-config.ts';
+import { consumedMessage } from '#lib/queue-messages.ts';
 import { systemClock } from '#platform/clock.ts';
-import { readConfig, TableConfig } from '#platform/config.ts';
 import { logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
 
-const config = readConfig(TableConfig);
+const config = readFunctionConfig('workflow');
 const deps = {
   workflows: new DynamoWorkflowStore(config.TABLE_NAME),
   emails: new DynamoEmailStore(config.TABLE_NAME),
@@ -16,7 +16,7 @@ const deps = {
   clock: systemClock,
 };
 
-export const handler = sqsConsumer(WorkflowStart, async (start) => {
+export const handler = sqsConsumer(consumedMessage('workflow'), async (start) => {
   const { outcome, workflow } = await startWorkflow(deps, start);
   logger.info('workflow start', {
     outcome,

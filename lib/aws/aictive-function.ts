@@ -6,15 +6,13 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '#lib/topology.ts';
-import { METRIC_NAMESPACE } from '#platform/metric-catalogue.ts';
 import { FUNCTION_BUNDLING } from './function-bundling.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface AictiveFunctionProps {
   readonly spec: FunctionSpec;
-  readonly stage: string;
-  /** Where the function finds its tables, queues and secrets (see function-environment.ts). */
+  /** Its environment as lib/function-environment.ts derives it from the spec. */
   readonly environment: Readonly<Record<string, string>>;
 }
 
@@ -22,7 +20,7 @@ export interface AictiveFunctionProps {
 export class AictiveFunction extends NodejsFunction {
   readonly spec: FunctionSpec;
 
-  constructor(scope: Construct, id: string, { spec, stage, environment }: AictiveFunctionProps) {
+  constructor(scope: Construct, id: string, { spec, environment }: AictiveFunctionProps) {
     super(scope, id, {
       description: spec.description,
       entry: join(repositoryRoot, spec.entry),
@@ -39,14 +37,8 @@ export class AictiveFunction extends NodejsFunction {
         retention: RetentionDays.ONE_MONTH,
         removalPolicy: RemovalPolicy.DESTROY,
       }),
-      environment: {
-        POWERTOOLS_SERVICE_NAME: spec.name,
-        POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE,
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-        STAGE: stage,
-        NODE_OPTIONS: '--enable-source-maps',
-        ...environment,
-      },
+      // Lambda's side of the environment; the rest is the function's own, derived from the topology.
+      environment: { POWERTOOLS_LOG_LEVEL: 'INFO', NODE_OPTIONS: '--enable-source-maps', ...environment },
       bundling: {
         format: OutputFormat.ESM,
         target: FUNCTION_BUNDLING.target,

@@ -15,19 +15,12 @@ import {
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routesOf } from '#lib/topology.ts';
-import {
-  CORS_ALLOWED_HEADERS,
-  CORS_MAX_AGE_SECONDS,
-  CORS_PATH_PREFIX,
-  isCorsPath,
-} from '#platform/http/cors.ts';
+import { CORS_ALLOWED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_PATH_PREFIX } from '#platform/http/cors.ts';
 import type { AictiveFunction } from './aictive-function.ts';
 import { addProblemResponses } from './problem-responses.ts';
 
 /** Stage-wide requests per second (steady, burst): one runaway client cannot eat the account's Lambda concurrency. */
 const THROTTLE = { rateLimit: 50, burstLimit: 100 };
-/** The variable through which functions read the allowed origins (CorsConfig in #platform/config.ts). */
-const CORS_ORIGINS_ENV = 'CORS_ALLOWED_ORIGINS';
 /**
  * Request bodies of these types reach the functions base64-encoded, byte for byte: a webhook's
  * signature covers bytes, and a body that is not UTF-8 would otherwise be altered on the way
@@ -76,18 +69,19 @@ export class AictiveApi extends Construct {
       },
     });
     addProblemResponses(this.restApi);
-    this.enableCors(allowedOrigins, functions);
+    this.enableCors(allowedOrigins);
     this.mountRoutes(functions);
     this.acknowledgeFindings();
   }
 
   /**
    * Browsers may call /v1 from the configured origins only: API Gateway answers their preflight
-   * (a mock OPTIONS method on /v1 and every resource below it, never reaching the authorizer),
-   * and the functions serving /v1 get the same origins for the CORS headers of their answers.
+   * (a mock OPTIONS method on /v1 and every resource below it, never reaching the authorizer);
+   * the functions that read the CORS_ALLOWED_ORIGINS setting get the same origins for the CORS
+   * headers of their answers (lib/aws/function-environment.ts).
    * Webhooks and health checks are not for browsers and get neither.
    */
-  private enableCors(allowedOrigins: readonly string[], functions: readonly AictiveFunction[]): void {
+  private enableCors(allowedOrigins: readonly string[]): void {
     if (allowedOrigins.length === 0) return;
     this.restApi.root.addResource(CORS_PATH_PREFIX.slice(1), {
       defaultCorsPreflightOptions: {
@@ -97,10 +91,6 @@ export class AictiveApi extends Construct {
         maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
       },
     });
-    for (const fn of functions) {
-      if (routesOf(fn.spec).some((route) => isCorsPath(route.path)))
-        fn.addEnvironment(CORS_ORIGINS_ENV, allowedOrigins.join(','));
-    }
   }
 
   private mountRoutes(functions: readonly AictiveFunction[]): void {

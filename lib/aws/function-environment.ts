@@ -1,43 +1,31 @@
-import { envNames, type FunctionSpec, type SecretName } from '#lib/topology.ts';
-import { secretNames } from './names.ts';
+import type { Deployment } from '#lib/function-environment.ts';
+import { type SecretName, secrets } from '#lib/topology.ts';
+import type { DeploymentConfig } from './deployment-config.ts';
+import { secretName } from './names.ts';
 import type { PlatformResources } from './platform-resources.ts';
 
 /**
- * The environment through which a function reaches exactly the resources its topology entry names,
- * under the variable names the topology fixes (the local runtime sets the same ones).
+ * This stage's resources as functions' environments refer to them (the tokens CloudFormation
+ * resolves at deploy), for functionEnvironment (lib/function-environment.ts), which derives each
+ * function's environment as the local runtime does.
  */
-export function environmentFor(
-  spec: FunctionSpec,
-  stage: string,
-  resources: PlatformResources,
-): Record<string, string> {
-  const environment: Record<string, string> = { ...spec.settings };
-  for (const table of spec.tables) environment[envNames.tables[table]] = resources.tables[table].tableName;
-  for (const queue of new Set([...spec.sendsTo, ...(spec.inspectsQueues ?? [])])) {
-    environment[envNames.queues[queue]] = resources.queues[queue].queue.queueUrl;
-  }
-  for (const secret of spec.secrets) Object.assign(environment, secretEnvironment(secret, stage, resources));
-  return environment;
+export function awsDeployment(config: DeploymentConfig, resources: PlatformResources): Deployment {
+  return {
+    tables: mapValues(resources.tables, (table) => table.tableName),
+    queues: mapValues(resources.queues, (queue) => queue.queue.queueUrl),
+    secrets: Object.fromEntries(
+      (Object.keys(secrets) as SecretName[]).map((name) => [
+        name,
+        { store: 'secretsmanager', id: resources.secrets[name]?.secretArn ?? secretName(config.stage, name) },
+      ]),
+    ),
+    settings: {
+      STAGE: config.stage,
+      ...(config.allowedOrigins.length > 0 ? { CORS_ALLOWED_ORIGINS: config.allowedOrigins.join(',') } : {}),
+    },
+  };
 }
 
-function secretEnvironment(
-  secret: SecretName,
-  stage: string,
-  resources: PlatformResources,
-): Record<string, string> {
-  switch (secret) {
-    case 'anthropicApiKey':
-      return { [envNames.secrets.anthropicApiKey]: resources.anthropicApiKey.secretArn };
-    case 'apiKeyPepper':
-      return {
-        [envNames.secrets.apiKeyPepper]: resources.apiKeyPepper.secretArn,
-        API_KEY_PEPPER_SOURCE: 'secretsmanager',
-      };
-    case 'webhookSigning':
-      // Per-org secrets are created by operators after deploy, so the function gets the name prefix.
-      return {
-        [envNames.secrets.webhookSigning]: secretNames(stage).webhookSigningPrefix,
-        WEBHOOK_SECRETS_SOURCE: 'secretsmanager',
-      };
-  }
+function mapValues<V, R>(record: Readonly<Record<string, V>>, map: (value: V) => R): Record<string, R> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 }

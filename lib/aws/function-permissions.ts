@@ -3,7 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { FunctionSpec, SecretName, TableName } from '#lib/topology.ts';
 import type { AictiveFunction } from './aictive-function.ts';
-import { secretNames } from './names.ts';
+import { isSecretFamily, secretName } from './names.ts';
 import type { PlatformResources } from './platform-resources.ts';
 import { tableSpecs } from './table-specs.ts';
 
@@ -23,7 +23,11 @@ const TABLE_WRITE_ACTIONS = [
   'dynamodb:BatchWriteItem',
 ];
 
-/** Least privilege: a function may touch only what its topology entry names, and only as it says. */
+/**
+ * Least privilege: a function may touch only what its topology entry binds it to, and only as it
+ * says; the same bindings give it their environment (lib/function-environment.ts), so nothing is
+ * granted that the function cannot name, and nothing named is left ungranted.
+ */
 export function grantTopologyAccess(fn: AictiveFunction, stage: string, resources: PlatformResources): void {
   const { spec } = fn;
   for (const name of spec.tables) grantTable(fn, name, resources.tables[name], spec.tableAccess);
@@ -50,33 +54,27 @@ function grantSecret(
   stage: string,
   resources: PlatformResources,
 ): void {
-  switch (secret) {
-    case 'anthropicApiKey':
-      grantSecretValue(fn, resources, resources.anthropicApiKey.secretArn);
-      return;
-    case 'apiKeyPepper':
-      grantSecretValue(fn, resources, resources.apiKeyPepper.secretArn);
-      return;
-    case 'webhookSigning': {
-      const prefix = secretNames(stage).webhookSigningPrefix;
-      grantSecretValue(
-        fn,
-        resources,
-        Stack.of(fn).formatArn({
-          service: 'secretsmanager',
-          resource: 'secret',
-          resourceName: `${prefix}*`,
-          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-        }),
-      );
-      Validations.of(fn).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}*]`,
-        reason:
-          'Per-org webhook signing secrets are created after deploy, one per org, under this stage prefix.',
-      });
-      return;
-    }
+  const created = resources.secrets[secret];
+  if (created) {
+    grantSecretValue(fn, resources, created.secretArn);
+    return;
   }
+  if (!isSecretFamily(secret)) throw new Error(`secret ${secret} is neither created nor a per-org family`);
+  const prefix = secretName(stage, secret);
+  grantSecretValue(
+    fn,
+    resources,
+    Stack.of(fn).formatArn({
+      service: 'secretsmanager',
+      resource: 'secret',
+      resourceName: `${prefix}*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    }),
+  );
+  Validations.of(fn).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}*]`,
+    reason: 'Per-org secrets are created after deploy, one per org, under this stage prefix.',
+  });
 }
 
 /**

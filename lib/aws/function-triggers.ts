@@ -13,6 +13,7 @@ export function connectTriggers(fn: AictiveFunction, resources: PlatformResource
       new SqsEventSource(resources.queues[consumes.queue].queue, {
         batchSize: consumes.batchSize,
         maxBatchingWindow: Duration.seconds(consumes.maxBatchingWindowSeconds),
+        maxConcurrency: consumes.maxConcurrency,
         // A failed message is retried alone; its batch-mates are not re-processed.
         reportBatchItemFailures: true,
       }),

@@ -1,3 +1,5 @@
+import { type SecretName, secrets } from '#lib/topology.ts';
+
 /**
  * Names that people and other tools type: stacks in the console, secrets operators create with the
  * AWS CLI, queues `aictive dlq redrive` finds by name. Everything else keeps CloudFormation-generated
@@ -7,17 +9,17 @@ export function stackNames(stage: string): { readonly stateful: string; readonly
   return { stateful: `Aictive-${stage}-Stateful`, service: `Aictive-${stage}-Service` };
 }
 
-export function secretNames(stage: string): {
-  readonly anthropicApiKey: string;
-  readonly apiKeyPepper: string;
-  /** Per-org webhook signing secrets live at `<prefix><orgId>`, created by operators. */
-  readonly webhookSigningPrefix: string;
-} {
-  return {
-    anthropicApiKey: `aictive/${stage}/anthropic-api-key`,
-    apiKeyPepper: `aictive/${stage}/api-key-pepper`,
-    webhookSigningPrefix: `aictive/${stage}/webhook/`,
-  };
+/**
+ * A topology secret's Secrets Manager name; for a per-org family (a name ending in `/`), the
+ * prefix operators create `<prefix><orgId>` under.
+ */
+export function secretName(stage: string, secret: SecretName): string {
+  return `aictive/${stage}/${secrets[secret].name}`;
+}
+
+/** A family of per-org secrets, created by operators after deploy, rather than one secret. */
+export function isSecretFamily(secret: SecretName): boolean {
+  return secrets[secret].name.endsWith('/');
 }
 
 export function dataKeyAlias(stage: string): string {

@@ -1,5 +1,6 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { functionEnvironment } from '#lib/function-environment.ts';
 import { type FunctionSpec, functions } from '#lib/topology.ts';
 import { AictiveFunction } from './aictive-function.ts';
 import { OperationalAlarms } from './alarms.ts';
@@ -7,7 +8,7 @@ import { AictiveApi } from './api.ts';
 import { pascal } from './construct-ids.ts';
 import { OperationsDashboard } from './dashboard.ts';
 import type { DeploymentConfig } from './deployment-config.ts';
-import { environmentFor } from './function-environment.ts';
+import { awsDeployment } from './function-environment.ts';
 import { grantTopologyAccess } from './function-permissions.ts';
 import { connectTriggers } from './function-triggers.ts';
 import type { PlatformResources } from './platform-resources.ts';
@@ -26,12 +27,12 @@ export class ServiceStack extends Stack {
     super(scope, id, props);
     const { config, resources } = props;
     const specs: readonly FunctionSpec[] = functions;
+    const deployment = awsDeployment(config, resources);
 
     this.functions = specs.map((spec) => {
       const fn = new AictiveFunction(this, `${pascal(spec.name)}Function`, {
         spec,
-        stage: config.stage,
-        environment: environmentFor(spec, config.stage, resources),
+        environment: functionEnvironment(spec, deployment),
       });
       grantTopologyAccess(fn, config.stage, resources);
       connectTriggers(fn, resources);

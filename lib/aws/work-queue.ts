@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { type QueueSpec, visibilityTimeoutSeconds } from '#lib/topology.ts';
+import { functions, type QueueSpec, visibilityTimeoutSeconds } from '#lib/topology.ts';
 import { deploymentConfigFrom } from './deployment-config.ts';
 import { queueNames } from './names.ts';
 
@@ -42,7 +42,7 @@ export class WorkQueue extends Construct {
       queueName: names.queue,
       ...encryption,
       retentionPeriod: Duration.days(spec.retentionDays),
-      visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(spec.name)),
+      visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(spec.name, functions)),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: spec.maxReceiveCount },
     });
   }

@@ -1,7 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { FunctionSpec } from '#lib/topology.ts';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './aws-clients.ts';
+import { bundleFunction, type FunctionWorker, startFunctionWorker } from './function-worker.ts';
 
 /** What every functions/<name>/handler.ts exports: an async (event, context) handler. */
 export type LambdaHandler = (event: never, context: Context) => unknown;
@@ -18,19 +22,63 @@ export class LambdaTimeoutError extends Error {
   }
 }
 
-/** Imports each function's entry, resolved against the repository root like the bundler does. */
-export async function loadFunctions(specs: readonly FunctionSpec[]): Promise<LoadedFunction[]> {
-  return Promise.all(
+export interface LoadedFunctions {
+  readonly functions: readonly LoadedFunction[];
+  /** Ends every function's worker. */
+  close(): Promise<void>;
+}
+
+/**
+ * Imports each function's entry into this process, where they share its environment (the host's,
+ * holding every function's variables): for tests that fake this process's clock for the
+ * handlers. `npm start` isolates them (loadFunctions).
+ */
+export async function importFunctions(specs: readonly FunctionSpec[]): Promise<LoadedFunctions> {
+  const functions = await Promise.all(
     specs.map(async (spec) => {
       const module: { handler?: unknown } = await import(
         new URL(`../../${spec.entry}`, import.meta.url).href
       );
-      if (typeof module.handler !== 'function') {
+      if (typeof module.handler !== 'function')
         throw new Error(`${spec.entry} does not export a handler function`);
-      }
       return { spec, handler: module.handler as LambdaHandler };
     }),
   );
+  return { functions, close: async () => undefined };
+}
+
+/**
+ * Bundles each function and starts it in its own worker thread with exactly the environment given
+ * for it (function-worker.ts), in parallel; if one fails to load, the others are ended and its
+ * error is thrown. The bundles live in a temporary directory until close().
+ */
+export async function loadFunctions(
+  specs: readonly FunctionSpec[],
+  environmentOf: (spec: FunctionSpec) => Record<string, string>,
+): Promise<LoadedFunctions> {
+  const dir = await mkdtemp(join(tmpdir(), 'aictive-functions-'));
+  const started = await Promise.allSettled(
+    specs.map(async (spec) =>
+      startFunctionWorker(spec, await bundleFunction(spec, dir), environmentOf(spec)),
+    ),
+  );
+  const workers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const close = async () => {
+    await Promise.all(workers.map((worker) => worker.close()));
+    await rm(dir, { recursive: true, force: true });
+  };
+  const failure = started.find((outcome) => outcome.status === 'rejected');
+  if (failure) {
+    await close();
+    throw failure.reason;
+  }
+  return {
+    functions: specs.map((spec, i) => {
+      const worker = workers[i] as FunctionWorker;
+      return { spec, handler: (event: never, context: Context) => worker.invoke(event, context) };
+    }),
+    close,
+  };
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import {
-  envNames,
+  functions,
   type QueueName,
   type QueueSpec,
   queues,
@@ -22,7 +22,8 @@ import {
   tables,
   visibilityTimeoutSeconds,
 } from '#lib/topology.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoClient, localSqsClient } from './aws-clients.ts';
+import { localDynamoClient, localSqsClient } from './aws-clients.ts';
+import { allFunctionsEnv, localDeployment } from './local-deployment.ts';
 
 export interface Endpoints {
   readonly dynamoEndpoint: string;
@@ -96,31 +97,13 @@ export async function provision(endpoints: Endpoints, opts: ProvisionOptions = {
   }
 }
 
-/** Env the handlers read, named as in the topology, pointing the AWS SDK at the emulators. */
-/** What the local functions see: emulator endpoints, resource names, and the API-key pepper. */
+/** What the local functions see, all at once: see allFunctionsEnv (local-deployment.ts). */
 export function runtimeEnv(
   endpoints: Endpoints,
   resources: LocalResources,
   apiKeyPepper: string,
 ): Record<string, string> {
-  const env: Record<string, string> = {
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoEndpoint,
-    AWS_ENDPOINT_URL_SQS: endpoints.sqsEndpoint,
-    WEBHOOK_SECRETS_SOURCE: 'table',
-    API_KEY_PEPPER_SOURCE: 'env',
-    API_KEY_PEPPER: apiKeyPepper,
-    STAGE: 'local',
-  };
-  for (const name of Object.keys(resources.tables) as TableName[]) {
-    env[envNames.tables[name]] = resources.tables[name];
-  }
-  for (const name of Object.keys(resources.queues) as QueueName[]) {
-    env[envNames.queues[name]] = resources.queues[name].url;
-  }
-  return env;
+  return allFunctionsEnv(endpoints, localDeployment(resources, { apiKeyPepper }, process.env));
 }
 
 async function ensureTable(client: DynamoDBClient, tableName: string, spec: TableSpec): Promise<string> {
@@ -212,7 +195,9 @@ async function ensureQueue(
     MessageRetentionPeriod: String(DLQ_RETENTION_SECONDS),
   });
   const queue = await createQueue(client, queueName, {
-    VisibilityTimeout: String(opts.visibilityTimeoutSeconds ?? visibilityTimeoutSeconds(spec.name)),
+    VisibilityTimeout: String(
+      opts.visibilityTimeoutSeconds ?? visibilityTimeoutSeconds(spec.name, functions),
+    ),
     MessageRetentionPeriod: String(spec.retentionDays * 24 * 60 * 60),
     RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: spec.maxReceiveCount }),
   });

@@ -34,8 +34,8 @@ const RECEIVE_RETRY_MS = 1000;
  * The event source mapping for one consuming function: receive a batch, invoke, delete the
  * messages that succeeded. Failed ones stay in flight, come back after the queue's visibility
  * timeout, and the queue's redrive policy moves them to the DLQ after maxReceiveCount receives.
- * One batch at a time per function (AWS would run several concurrently), and no batching
- * window: a batch is whatever one long poll returns, which only makes local delivery quicker.
+ * As many batches at once as the topology's maxConcurrency (one receive loop each), and no
+ * batching window: a batch is whatever one long poll returns, which only makes local delivery quicker.
  */
 export function startQueuePoller(opts: QueuePollerOptions): QueuePoller {
   const { fn, queue, sqs } = opts;
@@ -131,7 +131,7 @@ export function startQueuePoller(opts: QueuePollerOptions): QueuePoller {
     }
   }
 
-  const running = loop();
+  const running = Promise.all(Array.from({ length: fn.spec.consumes?.maxConcurrency ?? 1 }, loop));
   return {
     async stop() {
       abort.abort();

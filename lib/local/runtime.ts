@@ -1,11 +1,14 @@
+import { functionEnvironment } from '#lib/function-environment.ts';
 import { type FunctionSpec, functions as topologyFunctions } from '#lib/topology.ts';
+import { CorsConfig, readConfig, settings } from '#platform/config.ts';
 import { startApiGateway } from './api-gateway.ts';
 import { localApiKeyPepper } from './api-key-pepper.ts';
 import { localSqsClient } from './aws-clients.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
 import { writeLocalEndpoints } from './endpoints-file.ts';
-import { LambdaInvoker, loadFunctions } from './lambda.ts';
-import { type LocalResources, provision, runtimeEnv } from './provision.ts';
+import { importFunctions, LambdaInvoker, loadFunctions } from './lambda.ts';
+import { allFunctionsEnv, localDeployment, localPlatformEnv } from './local-deployment.ts';
+import { type LocalResources, provision } from './provision.ts';
 import { startQueuePoller } from './queue-poller.ts';
 import { startScheduler } from './scheduler.ts';
 import { resendWorkStrandedByLastStop } from './stranded-work.ts';
@@ -15,6 +18,8 @@ export interface LocalRuntime {
   readonly port: number;
   readonly resources: LocalResources;
   readonly emulators: Emulators;
+  /** The environment each function runs with, by function name (its worker's whole process.env). */
+  readonly environments: Readonly<Record<string, Readonly<Record<string, string>>>>;
   stop(): Promise<void>;
 }
 
@@ -26,7 +31,10 @@ export interface LocalRuntimeOptions {
   readonly dataDir?: string;
   /** The functions to serve; the topology's by default. */
   readonly functions?: readonly FunctionSpec[];
-  /** Env for the handlers on top of (and overriding) the resource env. */
+  /**
+   * The operator's variables on top of this process's environment: settings (#platform/config.ts)
+   * reach the functions that read them, anything else (logging knobs) every function.
+   */
   readonly extraEnv?: Record<string, string>;
   readonly pollWaitSeconds?: number;
   readonly schedules?: boolean;
@@ -34,12 +42,23 @@ export interface LocalRuntimeOptions {
   readonly prefix?: string;
   /** Work queue visibility timeout; the topology's by default (see ProvisionOptions). */
   readonly visibilityTimeoutSeconds?: number;
+  /**
+   * Each function in its own worker with its own environment (the default, as `npm start` runs);
+   * false imports them into this process, for tests that fake its clock for the handlers.
+   */
+  readonly isolated?: boolean;
 }
 
+/** Powertools knobs of the operator's shell that every function honours; its identity is each function's own. */
+const OPERATOR_KNOBS = /^POWERTOOLS_(?!SERVICE_NAME$|METRICS_NAMESPACE$)/;
+
 /**
- * The whole platform in this process: emulators, resources, then the functions behind an API
- * Gateway, queue pollers and schedules. Handlers share process.env (they all read the same
- * names), which is set before any handler module loads and restored by stop().
+ * The whole platform on this machine: emulators, resources, then the functions behind an API
+ * Gateway, queue pollers and schedules. Each function runs in its own worker thread with
+ * exactly the environment the topology derives for it (as in AWS) plus the emulators' endpoints:
+ * a function that reads what it is not bound to fails here as it would there. This process,
+ * the host, keeps the operator's tools: seeding, `--local` helpers and tests read every
+ * function's resources from its environment, set before the functions start and restored by stop().
  */
 export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   const emulators = await startEmulators({ dataDir: opts.dataDir });
@@ -54,44 +73,60 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     // A persistent run says where it listens, for `aictive … --local` (removed again on stop).
     if (opts.dataDir)
       teardown.push(await writeLocalEndpoints(opts.dataDir, { endpoints: emulators, resources }));
-    // Every function's fixed settings too: handlers share one process environment locally.
+
+    const operatorEnv = { ...process.env, ...opts.extraEnv };
+    const deployment = localDeployment(
+      resources,
+      { apiKeyPepper: await localApiKeyPepper(opts.dataDir) },
+      operatorEnv,
+    );
+    const everyFunction = {
+      ...Object.fromEntries(
+        Object.entries(operatorEnv).filter(
+          (entry): entry is [string, string] =>
+            entry[1] !== undefined && (OPERATOR_KNOBS.test(entry[0]) || isExtraNonSetting(entry[0], opts)),
+        ),
+      ),
+      ...localPlatformEnv(emulators),
+    };
     const specs: readonly FunctionSpec[] = opts.functions ?? topologyFunctions;
-    const settings = Object.assign({}, ...specs.map((fn) => fn.settings ?? {}));
-    const restoreEnv = applyEnv({
-      ...runtimeEnv(emulators, resources, await localApiKeyPepper(opts.dataDir)),
-      ...settings,
-      ...opts.extraEnv,
-    });
+    const restoreEnv = applyEnv({ ...allFunctionsEnv(emulators, deployment), ...opts.extraEnv });
     teardown.push(async () => restoreEnv());
     // A persistent run may have stopped with work in its (in-memory) queues: send it again.
     if (opts.dataDir) await resendWorkStrandedByLastStop(resources);
+    const environments = Object.fromEntries(
+      specs.map((spec) => [spec.name, { ...everyFunction, ...functionEnvironment(spec, deployment) }]),
+    );
 
-    const loaded = await loadFunctions(opts.functions ?? topologyFunctions);
+    const loaded =
+      (opts.isolated ?? true)
+        ? await loadFunctions(specs, (spec) => environments[spec.name] ?? {})
+        : await importFunctions(specs);
+    teardown.push(() => loaded.close());
     const invoker = new LambdaInvoker();
     teardown.push(() => invoker.drain());
 
-    const api = await startApiGateway({ functions: loaded, invoker, port: opts.port, host: opts.host });
+    const api = await startApiGateway({
+      functions: loaded.functions,
+      invoker,
+      port: opts.port,
+      host: opts.host,
+      allowedOrigins: readConfig(CorsConfig, deployment.settings).CORS_ALLOWED_ORIGINS,
+    });
     teardown.push(() => api.stop());
 
     const sqs = localSqsClient(emulators.sqsEndpoint);
     teardown.push(async () => sqs.destroy());
-    const pollers = loaded.flatMap((fn) =>
-      fn.spec.consumes
-        ? [
-            startQueuePoller({
-              sqs,
-              fn,
-              queue: resources.queues[fn.spec.consumes.queue],
-              invoker,
-              waitTimeSeconds: opts.pollWaitSeconds,
-            }),
-          ]
-        : [],
-    );
+    const pollers = loaded.functions.flatMap((fn) => {
+      const queue = fn.spec.consumes && resources.queues[fn.spec.consumes.queue];
+      return queue
+        ? [startQueuePoller({ sqs, fn, queue, invoker, waitTimeSeconds: opts.pollWaitSeconds })]
+        : [];
+    });
     teardown.push(() => Promise.all(pollers.map((poller) => poller.stop())));
 
     if (opts.schedules ?? true) {
-      const scheduler = startScheduler({ functions: loaded, invoker });
+      const scheduler = startScheduler({ functions: loaded.functions, invoker });
       teardown.push(() => scheduler.stop());
     }
 
@@ -101,6 +136,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       port: api.port,
       resources,
       emulators,
+      environments,
       stop: () => {
         stopping ??= stop();
         return stopping;
@@ -112,8 +148,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
   }
 }
 
-async function runReversed(steps: readonly (() => Promise<unknown>)[]): Promise<void> {
-  for (const step of [...steps].reverse()) await step();
+/** An extra variable that is no setting goes to every function (settings go where they are read). */
+function isExtraNonSetting(name: string, opts: LocalRuntimeOptions): boolean {
+  return opts.extraEnv?.[name] !== undefined && !(name in settings);
 }
 
 /** Sets the variables and returns how to put back what was there before. */
@@ -126,4 +163,8 @@ function applyEnv(env: Record<string, string>): () => void {
       else process.env[name] = value;
     }
   };
+}
+
+async function runReversed(steps: readonly (() => Promise<unknown>)[]): Promise<void> {
+  for (const step of [...steps].reverse()) await step();
 }

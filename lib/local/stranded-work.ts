@@ -1,5 +1,6 @@
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
 import { functions } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
 import { type ResendCounts, resendStrandedWork } from '#usecases/resend-pending-work.ts';
@@ -18,11 +19,9 @@ export async function resendWorkStrandedByLastStop(resources: LocalResources): P
   return resendStrandedWork(
     {
       pending: new DynamoPendingWork(resources.tables.main),
-      queue: new SqsWorkQueue({
-        events: resources.queues.events.url,
-        classify: resources.queues.classify.url,
-        workflow: resources.queues.workflow.url,
-      }),
+      queue: new SqsWorkQueue(
+        Object.fromEntries(WORK_QUEUES.map((queue) => [queue, resources.queues[queue].url])),
+      ),
       clock: systemClock,
     },
     systemClock.now(),

@@ -1,10 +1,9 @@
-import type { z } from 'zod';
 import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
 import type { Classification, EmailClassifier, EmailToClassify } from '#domain/classification/taxonomy.ts';
-import type { AnthropicConfig } from '#platform/config.ts';
 import { logger } from '#platform/observability.ts';
 import type { CircuitRecorder } from '#platform/resilience/circuit.ts';
 import { anthropicApiKey } from './anthropic/anthropic-api-key.ts';
+import type { AnthropicSettings } from './anthropic/anthropic-settings.ts';
 import { ClaudeClassifier } from './anthropic/claude-classifier.ts';
 import { ModelCallError } from './anthropic/claude-failures.ts';
 import { type ClaudeGatewayConfig, createClaudeGateway } from './anthropic/claude-gateway.ts';
@@ -49,7 +48,7 @@ export function claudeWithRulesFallback(config: ClaudeGatewayConfig): Classifier
  * Claude circuit's transitions are recorded for the readiness check.
  */
 export async function emailClassifierFrom(
-  config: z.infer<typeof AnthropicConfig>,
+  config: AnthropicSettings,
   options: { circuitJournal?: CircuitRecorder } = {},
 ): Promise<EmailClassifier> {
   const apiKey = await anthropicApiKey(config);

@@ -2,8 +2,8 @@ import { DescribeSecretCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
+import type { ApiKeyPepperConfig } from '#lib/function-config.ts';
 import { tracedAwsClient } from '#platform/aws-client-tracing.ts';
-import type { ApiKeyPepperConfig } from '#platform/config.ts';
 import type { HealthCheck, ReadinessCheck } from '#platform/health.ts';
 import { CLAUDE_CIRCUIT } from './anthropic/claude-circuit.ts';
 import { CircuitJournal } from './dynamodb/circuit-journal.ts';

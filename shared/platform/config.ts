@@ -28,71 +28,24 @@ export function readConfig<S extends z.core.$ZodType>(
   throw new ConfigError(problems);
 }
 
-const nonEmpty = z.string().check(z.trim(), z.minLength(1));
-
-/**
- * Building blocks; each function spreads the shapes it needs into one z.object (see topology
- * for who needs what).
- */
-export const TableConfig = z.object({ TABLE_NAME: nonEmpty });
-/** The deployment's stage: in resource names and as the `<env>` of issued API keys. */
-export const StageConfig = z.object({
-  STAGE: z._default(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,19}$/)), 'local'),
-});
-export const EventsQueueConfig = z.object({ EVENTS_QUEUE_URL: z.url() });
-export const ClassifyQueueConfig = z.object({ CLASSIFY_QUEUE_URL: z.url() });
-export const WorkflowQueueConfig = z.object({ WORKFLOW_QUEUE_URL: z.url() });
-
-export const WebhookSecretsConfig = z.discriminatedUnion('WEBHOOK_SECRETS_SOURCE', [
-  z.object({ WEBHOOK_SECRETS_SOURCE: z.literal('secretsmanager'), WEBHOOK_SECRET_PREFIX: nonEmpty }),
-  z.object({ WEBHOOK_SECRETS_SOURCE: z.literal('table') }),
-]);
-
-/**
- * The sweeper's outbox policy. Each queue's grace is its message lifetime in lib/topology.ts;
- * PENDING_GRACE_SECONDS, when set, caps them all (npm start: its shorter local visibility).
- */
-export const OutboxConfig = z.object({
-  PENDING_GRACE_SECONDS: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
-  PENDING_RESEND_LIMIT: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100)),
-});
-
-export const AnthropicConfig = z.object({
-  /** Local/dev: the key itself. In AWS the key lives in Secrets Manager (ANTHROPIC_API_KEY_SECRET_ID). */
-  ANTHROPIC_API_KEY: z.optional(z.string().check(z.minLength(1))),
-  ANTHROPIC_API_KEY_SECRET_ID: z.optional(z.string().check(z.minLength(1))),
-  ANTHROPIC_BASE_URL: z.optional(z.url()),
-  ANTHROPIC_MODEL: z.optional(z.string().check(z.minLength(1))),
-});
-
-/**
- * The pepper API-key hashes are keyed with: a Secrets Manager secret in AWS, an environment
- * value locally (generated once per data directory by `npm start`).
- */
-export const ApiKeyPepperConfig = z.discriminatedUnion('API_KEY_PEPPER_SOURCE', [
-  z.object({ API_KEY_PEPPER_SOURCE: z.literal('secretsmanager'), API_KEY_PEPPER_SECRET_ID: nonEmpty }),
-  z.object({
-    API_KEY_PEPPER_SOURCE: z.literal('env'),
-    API_KEY_PEPPER: z.string().check(z.minLength(32, 'must be at least 32 characters')),
-  }),
-]);
-
-/** Requests per minute per API key when the key sets no limit of its own. */
-export const RateLimitConfig = z.object({
-  API_RATE_LIMIT_PER_MINUTE: z._default(
-    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)),
-    600,
-  ),
-});
+/** A variable that must be present and not blank (a resource name, a secret id). */
+export const nonEmpty = z.string().check(z.trim(), z.minLength(1));
 
 /** Browser origins exactly as the `Origin` header carries them (scheme, host, optional port), comma-separated. */
 const ORIGIN_LIST = /^\s*(https?:\/\/[^/\s,]+\s*(,\s*https?:\/\/[^/\s,]+\s*)*)?$/;
 
 /**
- * Browser origins allowed to call the /v1 API; empty or unset means no CORS. lib/aws sets it
- * from the `allowedOrigins` CDK context, so API Gateway's preflight and the responses agree.
+ * Every setting a function may read, declared once: its variable, schema and default. A function
+ * names the ones it reads in lib/topology.ts, which derives its environment and its config
+ * schema (lib/function-config.ts) from that.
  */
-export const CorsConfig = z.object({
+export const settings = {
+  /** The deployment's stage: in resource names and as the `<env>` of issued API keys. */
+  STAGE: z._default(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,19}$/)), 'local'),
+  /**
+   * Browser origins allowed to call the /v1 API; empty or unset means no CORS. lib/aws sets it
+   * from the `allowedOrigins` CDK context, so API Gateway's preflight and the responses agree.
+   */
   CORS_ALLOWED_ORIGINS: z.pipe(
     z._default(
       z
@@ -107,4 +60,71 @@ export const CorsConfig = z.object({
         .filter((origin) => origin.length > 0),
     ),
   ),
-});
+  /** Requests per minute per API key when the key sets no limit of its own. */
+  API_RATE_LIMIT_PER_MINUTE: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)),
+    600,
+  ),
+  /**
+   * The sweeper's outbox policy. Each queue's grace is its message lifetime (lib/topology.ts);
+   * PENDING_GRACE_SECONDS, when given, caps them all (npm start: its shorter local visibility).
+   */
+  PENDING_GRACE_SECONDS: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
+  PENDING_RESEND_LIMIT: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100)),
+  ANTHROPIC_BASE_URL: z.optional(z.url()),
+  ANTHROPIC_MODEL: z.optional(z.string().check(z.minLength(1))),
+};
+export type SettingName = keyof typeof settings;
+
+/**
+ * How a secret reaches a function (lib/topology.ts declares each): in AWS `id` holds its ARN (or,
+ * for a per-org family, the name prefix) and `source` says `secretsmanager`; locally `value`
+ * holds the value itself (`source`: `env`), or, for a family without a value variable, the
+ * secrets are kept in the table (`source`: `table`). Without `source` the secret is optional.
+ */
+export interface SecretVariables {
+  readonly source?: string;
+  readonly id: string;
+  readonly value?: string;
+  /** Shortest value accepted locally (a short pepper is guessable). */
+  readonly minLength?: number;
+}
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type Field<K extends string, V> = { [P in K]: V };
+
+/** What the config schema of a secret's variables parses to. */
+export type SecretConfig<V extends SecretVariables> = V extends {
+  source: infer S extends string;
+  id: infer I extends string;
+}
+  ? V extends { value: infer W extends string }
+    ? Simplify<Field<S, 'secretsmanager'> & Field<I, string>> | Simplify<Field<S, 'env'> & Field<W, string>>
+    : Simplify<Field<S, 'secretsmanager'> & Field<I, string>> | Field<S, 'table'>
+  : V extends { id: infer I extends string; value: infer W extends string }
+    ? Simplify<Partial<Field<I, string> & Field<W, string>>>
+    : Partial<Field<V['id'], string>>;
+
+/** Where a function reads a secret from: the values of a secret's `source` variable. */
+export const SECRET_SOURCES = { aws: 'secretsmanager', localValue: 'env', localTable: 'table' } as const;
+
+/** The config schema of a secret's variables: which of them must be set depends on the source. */
+export function secretConfig<const V extends SecretVariables>(variables: V): z.ZodMiniType<SecretConfig<V>> {
+  const { source, id, value, minLength = 1 } = variables;
+  const valueSchema = z.string().check(z.minLength(minLength, `must be at least ${minLength} characters`));
+  if (!source) {
+    const shape: Record<string, z.ZodMiniType> = { [id]: z.optional(nonEmpty) };
+    if (value) shape[value] = z.optional(valueSchema);
+    return z.object(shape) as unknown as z.ZodMiniType<SecretConfig<V>>;
+  }
+  const local = value
+    ? z.object({ [source]: z.literal(SECRET_SOURCES.localValue), [value]: valueSchema })
+    : z.object({ [source]: z.literal(SECRET_SOURCES.localTable) });
+  return z.discriminatedUnion(source, [
+    z.object({ [source]: z.literal(SECRET_SOURCES.aws), [id]: nonEmpty }),
+    local,
+  ]) as unknown as z.ZodMiniType<SecretConfig<V>>;
+}
+
+/** The allowed origins alone, for the local gateway that answers preflights as API Gateway does. */
+export const CorsConfig = z.object({ CORS_ALLOWED_ORIGINS: settings.CORS_ALLOWED_ORIGINS });

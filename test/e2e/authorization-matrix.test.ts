@@ -177,7 +177,8 @@ function expected(caller: Caller, route: RouteSpec): number {
 }
 
 beforeAll(async () => {
-  runtime = await startLocalRuntime({ schedules: false });
+  // In this process: the rate-limit test fakes its clock (Date) for the handlers.
+  runtime = await startLocalRuntime({ schedules: false, isolated: false });
   const table = runtime.resources.tables.main;
   const orgA = await createTestOrg(table);
   orgB = await createTestOrg(table);

@@ -7,11 +7,11 @@ import type { IConstruct } from 'constructs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addAictiveStacks } from '#lib/aws/aictive-app.ts';
 import {
-  envNames,
   type FunctionSpec,
   functions,
   type QueueName,
   type QueueSpec,
+  queueEnvName,
   queues,
   routesOf,
   tables,
@@ -260,16 +260,18 @@ describe('functions', () => {
     it('gets exactly the environment its topology entry implies', () => {
       const variables = props.Environment.Variables;
       const queuesSeen = [...new Set([...spec.sendsTo, ...(spec.inspectsQueues ?? [])])];
+      // Settings: the fixed values, and the stage for those reading it (no CORS origins in this context).
+      const settings = Object.entries(spec.settings ?? {});
       const expected: Record<string, unknown> = {
         POWERTOOLS_SERVICE_NAME: name,
         POWERTOOLS_METRICS_NAMESPACE: 'Aictive',
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        STAGE: 'dev',
         NODE_OPTIONS: '--enable-source-maps',
-        ...spec.settings,
+        ...Object.fromEntries(settings.filter(([, value]) => typeof value === 'string')),
+        ...(settings.some(([setting]) => setting === 'STAGE') ? { STAGE: 'dev' } : {}),
       };
-      for (const table of spec.tables) expected[envNames.tables[table]] = expect.anything();
-      for (const queue of queuesSeen) expected[envNames.queues[queue]] = expect.anything();
+      for (const table of spec.tables) expected[tables[table].env] = expect.anything();
+      for (const queue of queuesSeen) expected[queueEnvName(queue)] = expect.anything();
       if (spec.secrets.includes('anthropicApiKey')) expected.ANTHROPIC_API_KEY_SECRET_ID = expect.anything();
       if (spec.secrets.includes('apiKeyPepper')) {
         expected.API_KEY_PEPPER_SECRET_ID = expect.anything();
@@ -281,22 +283,26 @@ describe('functions', () => {
       }
       expect(variables).toEqual(expected);
       for (const table of spec.tables) {
-        expect(mentions(variables[envNames.tables[table]], logicalId(stacks.stateful.tables[table]))).toBe(
-          true,
-        );
+        expect(mentions(variables[tables[table].env], logicalId(stacks.stateful.tables[table]))).toBe(true);
       }
       for (const queue of queuesSeen) {
-        expect(mentions(variables[envNames.queues[queue]], queueIds(queue).queue)).toBe(true);
+        expect(mentions(variables[queueEnvName(queue)], queueIds(queue).queue)).toBe(true);
       }
       if (spec.secrets.includes('anthropicApiKey')) {
         expect(
-          mentions(variables.ANTHROPIC_API_KEY_SECRET_ID, logicalId(stacks.stateful.anthropicApiKey)),
+          mentions(
+            variables.ANTHROPIC_API_KEY_SECRET_ID,
+            logicalId(stacks.stateful.secrets.anthropicApiKey as IConstruct),
+          ),
         ).toBe(true);
       }
       if (spec.secrets.includes('apiKeyPepper')) {
-        expect(mentions(variables.API_KEY_PEPPER_SECRET_ID, logicalId(stacks.stateful.apiKeyPepper))).toBe(
-          true,
-        );
+        expect(
+          mentions(
+            variables.API_KEY_PEPPER_SECRET_ID,
+            logicalId(stacks.stateful.secrets.apiKeyPepper as IConstruct),
+          ),
+        ).toBe(true);
       }
     });
 
@@ -334,12 +340,14 @@ describe('functions', () => {
       const secrets = resourcesAllowing(statements, 'secretsmanager:GetSecretValue');
       expect(secrets).toHaveLength(spec.secrets.length);
       if (spec.secrets.includes('anthropicApiKey')) {
-        expect(mentions(secrets, logicalId(stacks.stateful.anthropicApiKey))).toBe(true);
+        expect(mentions(secrets, logicalId(stacks.stateful.secrets.anthropicApiKey as IConstruct))).toBe(
+          true,
+        );
       }
       if (spec.secrets.includes('webhookSigning'))
         expect(mentions(secrets, ':secret:aictive/dev/webhook/*')).toBe(true);
       if (spec.secrets.includes('apiKeyPepper')) {
-        expect(mentions(secrets, logicalId(stacks.stateful.apiKeyPepper))).toBe(true);
+        expect(mentions(secrets, logicalId(stacks.stateful.secrets.apiKeyPepper as IConstruct))).toBe(true);
       }
 
       // The only unscoped statement is X-Ray's, which has no resource-level permissions.

@@ -8,6 +8,7 @@ import { addAictiveStacks } from '#lib/aws/aictive-app.ts';
 
 // The deployment must follow the topology alone: a function, queue and route that lib/aws has never
 // heard of are added here, and must come out wired like every other one.
+// Nothing else is overridden: queue variables, visibility, grants and alarms all derive from these.
 vi.mock('#lib/topology.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('#lib/topology.ts')>();
   const ownerStatements = {
@@ -17,7 +18,7 @@ vi.mock('#lib/topology.ts', async (importOriginal) => {
     timeoutSeconds: 40,
     memoryMb: 1024,
     kind: 'queue',
-    consumes: { queue: 'statements', batchSize: 2, maxBatchingWindowSeconds: 5 },
+    consumes: { queue: 'statements', batchSize: 2, maxBatchingWindowSeconds: 5, maxConcurrency: 3 },
     routes: [
       {
         method: 'GET',
@@ -27,24 +28,19 @@ vi.mock('#lib/topology.ts', async (importOriginal) => {
         operation: 'listStatements',
       },
     ],
-    sendsTo: ['workflow'],
+    sendsTo: ['workflow', 'statements'],
     tables: ['main'],
     tableAccess: 'read',
     secrets: [],
     schedule: { everyMinutes: 15 },
   };
-  const functions = [...real.functions, ownerStatements];
   return {
     ...real,
-    functions,
+    functions: [...real.functions, ownerStatements],
     queues: [
       ...real.queues,
       { name: 'statements', maxReceiveCount: 8, retentionDays: 7, maxAgeAlarmSeconds: 3600 },
     ],
-    envNames: { ...real.envNames, queues: { ...real.envNames.queues, statements: 'STATEMENTS_QUEUE_URL' } },
-    visibilityTimeoutSeconds: (queue: string) =>
-      6 *
-      (functions.find((f) => 'consumes' in f && f.consumes.queue === queue)?.timeoutSeconds ?? Number.NaN),
   };
 });
 
@@ -71,7 +67,27 @@ describe('a function, queue and route added only to the topology', () => {
       MemorySize: 1024,
       Timeout: 40,
     });
-    expect(Object.keys(fn?.Properties.Environment.Variables)).toContain('WORKFLOW_QUEUE_URL');
+    expect(Object.keys(fn?.Properties.Environment.Variables)).toEqual(
+      expect.arrayContaining(['WORKFLOW_QUEUE_URL', 'STATEMENTS_QUEUE_URL', 'TABLE_NAME']),
+    );
+  });
+
+  it('may send to the new queue it names, and nothing else may', () => {
+    const statementsQueue = Object.entries(stateful.findResources('AWS::SQS::Queue')).find(
+      ([, queue]) => queue.Properties.QueueName === 'aictive-dev-statements',
+    )?.[0];
+    expect(statementsQueue).toBeDefined();
+    const senders = Object.values(service.findResources('AWS::IAM::Policy')).filter((policy) =>
+      (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).some(
+        (statement) =>
+          [statement.Action].flat().includes('sqs:SendMessage') &&
+          JSON.stringify(statement.Resource).includes(statementsQueue ?? '?'),
+      ),
+    );
+    expect(senders).toHaveLength(1);
+    expect(JSON.stringify(senders[0]?.Properties.Roles)).toContain(
+      fn?.Properties.Role['Fn::GetAtt'][0] ?? '?',
+    );
   });
 
   it('gets a queue with a DLQ, 6x visibility, and its event source mapping', () => {
@@ -84,6 +100,7 @@ describe('a function, queue and route added only to the topology', () => {
       BatchSize: 2,
       MaximumBatchingWindowInSeconds: 5,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 3 },
     });
   });
 

@@ -3,8 +3,9 @@ import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import type { ApiKeyPepper } from '#domain/access/ports.ts';
+import { ApiKeyPepperConfig } from '#lib/function-config.ts';
 import { systemClock } from '#platform/clock.ts';
-import { ApiKeyPepperConfig, readConfig } from '#platform/config.ts';
+import { readConfig } from '#platform/config.ts';
 import { generateApiKey } from '#platform/security/api-key.ts';
 import { seedOrg } from '#usecases/seed-org.ts';
 

@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localApiKeyPepper } from '#lib/local/api-key-pepper.ts';
 import { type Emulators, startEmulators } from '#lib/local/emulators.ts';
 import { type LocalResources, provision, runtimeEnv } from '#lib/local/provision.ts';
-import { type FunctionSpec, functions, type QueueName } from '#lib/topology.ts';
+import type { QueueName } from '#lib/topology.ts';
 
 /**
  * Real emulators on random loopback ports, provisioned from the topology, with process.env
@@ -33,10 +33,9 @@ export async function startTestStack(): Promise<TestStack> {
     prefix: `t${randomBytes(4).toString('hex')}`,
     visibilityTimeoutSeconds: 1,
   });
-  const specs: readonly FunctionSpec[] = functions;
+  // Every function's variables, their fixed settings included.
   const env: Record<string, string> = {
     ...runtimeEnv(endpoints, resources, await localApiKeyPepper(undefined)),
-    ...Object.assign({}, ...specs.map((fn) => fn.settings ?? {})),
     POWERTOOLS_METRICS_DISABLED: 'true',
   };
   Object.assign(process.env, env);

@@ -1,5 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { functions, messageLifetimeSeconds, queues, visibilityTimeoutSeconds } from '#lib/topology.ts';
+import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
+import {
+  type FunctionSpec,
+  functionSpec,
+  functions,
+  messageLifetimeSeconds,
+  queueEnvName,
+  queues,
+  queuesSeenBy,
+  tables,
+  visibilityTimeoutSeconds,
+} from '#lib/topology.ts';
 
 describe('topology', () => {
   it('lets the sweeper re-send only what has outlived every redelivery of its own queue', () => {
@@ -21,5 +33,42 @@ describe('topology', () => {
     expect(new Set(routes).size).toBe(routes.length);
     const consumed = functions.flatMap((f) => ('consumes' in f ? [f.consumes.queue] : []));
     expect(consumed.sort()).toEqual(queues.map((q) => q.name).sort());
+  });
+});
+
+describe('the topology as the registry', () => {
+  const specs: readonly FunctionSpec[] = functions;
+
+  it('bounds every queue consumer, the classifier most tightly (Anthropic rate limits)', () => {
+    for (const spec of specs) {
+      // SQS event sources accept a MaximumConcurrency from 2 to 1000.
+      if (spec.consumes) expect(spec.consumes.maxConcurrency).toBeGreaterThanOrEqual(2);
+    }
+    const bounds = specs.flatMap((spec) => (spec.consumes ? [spec.consumes.maxConcurrency] : []));
+    expect(functionSpec('classifier').consumes.maxConcurrency).toBe(Math.min(...bounds));
+  });
+
+  // A binding is a grant: one the handler never reads is a permission nobody needs.
+  it.each(specs.map((spec) => [spec.name, spec] as const))(
+    '%s reads every table and queue it is bound to (and so granted)',
+    (_name, spec) => {
+      const source = readFileSync(new URL(`../../${spec.entry}`, import.meta.url), 'utf8');
+      // A handler reaching every work queue by name (the sweeper) reads each queue's variable.
+      const readsEveryQueue = source.includes(
+        'WORK_QUEUES.map((queue) => [queue, config[queueEnvName(queue)]])',
+      );
+      const bound = [
+        ...spec.tables.map((table) => tables[table].env),
+        ...(readsEveryQueue ? [] : queuesSeenBy(spec).map(queueEnvName)),
+      ];
+      for (const variable of bound)
+        expect(source, `${spec.entry} reads ${variable}`).toContain(`config.${variable}`);
+      if (readsEveryQueue) expect(queuesSeenBy(spec)).toEqual(expect.arrayContaining([...WORK_QUEUES]));
+    },
+  );
+
+  it('derives a queue variable from the queue name alone', () => {
+    expect(queueEnvName('events')).toBe('EVENTS_QUEUE_URL');
+    expect(queueEnvName('owner-statements')).toBe('OWNER_STATEMENTS_QUEUE_URL');
   });
 });

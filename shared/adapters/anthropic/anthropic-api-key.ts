@@ -1,7 +1,6 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import type { z } from 'zod';
-import type { AnthropicConfig } from '#platform/config.ts';
 import { logger } from '#platform/observability.ts';
+import type { AnthropicSettings } from './anthropic-settings.ts';
 
 /** The value the deployment puts in the Anthropic secret until an operator sets the real key. */
 export const UNSET_SECRET_VALUE = 'unset';
@@ -10,7 +9,7 @@ export const UNSET_SECRET_VALUE = 'unset';
  * The configured Anthropic key, if any: ANTHROPIC_API_KEY locally, the Secrets Manager secret
  * (cached five minutes) in AWS. Undefined when neither holds a key.
  */
-export async function anthropicApiKey(config: z.infer<typeof AnthropicConfig>): Promise<string | undefined> {
+export async function anthropicApiKey(config: AnthropicSettings): Promise<string | undefined> {
   return config.ANTHROPIC_API_KEY ?? (await keyFromSecret(config.ANTHROPIC_API_KEY_SECRET_ID));
 }
 

@@ -1,7 +1,6 @@
-import type { z } from 'zod';
-import type { AnthropicConfig } from '#platform/config.ts';
 import type { CheckOutcome, ReadinessCheck } from '#platform/health.ts';
 import { anthropicApiKey } from './anthropic-api-key.ts';
+import type { AnthropicSettings } from './anthropic-settings.ts';
 
 /** Where the Messages API lives unless ANTHROPIC_BASE_URL says otherwise (the SDK's default too). */
 const ANTHROPIC_API = 'https://api.anthropic.com';
@@ -42,7 +41,7 @@ export interface ClaudeReachabilityOptions {
  * function answers readiness and should not carry a model client it never otherwise uses.
  */
 export function claudeReachabilityCheck(
-  config: z.infer<typeof AnthropicConfig>,
+  config: AnthropicSettings,
   options: ClaudeReachabilityOptions = {},
 ): ReadinessCheck {
   const timeoutMs = options.timeoutMs ?? 1_500;

@@ -1,7 +1,7 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { z } from 'zod';
 import type { ApiKeyPepper } from '#domain/access/ports.ts';
-import type { ApiKeyPepperConfig } from '#platform/config.ts';
+import type { ApiKeyPepperConfig } from '#lib/function-config.ts';
 
 /** As the config demands of an environment pepper: short peppers are guessable. */
 const MIN_PEPPER_BYTES = 32;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { WebhookSecrets } from '#domain/orgs/ports.ts';
-import type { WebhookSecretsConfig } from '#platform/config.ts';
+import type { WebhookSecretsConfig } from '#lib/function-config.ts';
 import { SecretsManagerWebhookSecrets, TableWebhookSecrets } from './webhook-secrets.ts';
 
 /** Secrets Manager in AWS, the table when local (WEBHOOK_SECRETS_SOURCE). */

@@ -118,7 +118,9 @@ describe('event-processor crashing mid-batch', () => {
     );
 
     const spec = functions.find((fn) => fn.name === 'event-processor') as FunctionSpec;
-    const [processor] = await loadFunctions([spec]);
+    // Its own worker, with the stack's environment (the DynamoDB endpoint is the fault proxy).
+    const loaded = await loadFunctions([spec], () => ({ ...(process.env as Record<string, string>) }));
+    const [processor] = loaded.functions;
     if (!processor) throw new Error('event-processor did not load');
     const invoker = new LambdaInvoker();
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
@@ -142,6 +144,7 @@ describe('event-processor crashing mid-batch', () => {
       await poller.stop();
       await invoker.drain();
       stderr.mockRestore();
+      await loaded.close();
       proxy.setRule(forwardEverything);
     }
     dead = (await stack.drain('events', { dlq: true })).map(eventIdOf);

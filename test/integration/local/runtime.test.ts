@@ -68,9 +68,20 @@ describe('local runtime', () => {
     });
     try {
       expect(runtime.url).toBe(`http://127.0.0.1:${runtime.port}`);
+      expect((await fetch(`${runtime.url}/items/1`)).status).toBe(200);
+
+      // The host process sees every function's resources (for seeding and tests)...
       expect(process.env.TABLE_NAME).toBe('whole-main');
       expect(process.env.EVENTS_QUEUE_URL).toBe(runtime.resources.queues.events.url);
-      expect((await fetch(`${runtime.url}/items/1`)).status).toBe(200);
+      // ...while each function runs with exactly its own environment.
+      const seen = (await (await fetch(`${runtime.url}/env`)).json()) as Record<string, string>;
+      expect(seen).toEqual(runtime.environments['fixture-http']);
+      expect(seen.POWERTOOLS_SERVICE_NAME).toBe('fixture-http');
+      expect(seen.TABLE_NAME).toBeUndefined();
+      expect(runtime.environments['fixture-scheduled']).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'fixture-scheduled',
+        TABLE_NAME: 'whole-main',
+      });
 
       // The scheduled fixture writes to the main table with an SDK client built from process.env alone.
       const documents = DynamoDBDocumentClient.from(localDynamoClient(runtime.emulators.dynamoEndpoint));

@@ -20,6 +20,7 @@ export const fixtureHttp: FunctionSpec = {
     { method: 'GET', path: '/throws', auth: 'none', operation: 'throws' },
     { method: 'GET', path: '/garbage', auth: 'none', operation: 'garbage' },
     { method: 'GET', path: '/slow', auth: 'none', operation: 'slow' },
+    { method: 'GET', path: '/env', auth: 'none', operation: 'env' },
   ],
   sendsTo: [],
   tables: [],
@@ -47,7 +48,8 @@ export const fixtureConsumer: FunctionSpec = {
   timeoutSeconds: 5,
   memoryMb: 256,
   kind: 'queue',
-  consumes: { queue: 'events', batchSize: 10, maxBatchingWindowSeconds: 1 },
+  // One poller: the poller's tests reason about whole batches.
+  consumes: { queue: 'events', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 1 },
   sendsTo: [],
   tables: ['main'],
   tableAccess: 'readWrite',

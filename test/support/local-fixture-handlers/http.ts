@@ -15,6 +15,9 @@ export const handler = async (event: APIGatewayProxyEvent, context: Context): Pr
       throw new Error('fixture failure with internal detail');
     case '/garbage':
       return 'not a proxy response';
+    case '/env':
+      // What this function's instance sees: its whole environment (the fixture has no secrets).
+      return { statusCode: 200, body: JSON.stringify(process.env) };
     case '/slow':
       await sleep(context.getRemainingTimeInMillis() + 200);
       return { statusCode: 200, body: 'too late' };

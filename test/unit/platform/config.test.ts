@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { ConfigError, readConfig, TableConfig, WebhookSecretsConfig } from '#platform/config.ts';
+import { WebhookSecretsConfig } from '#lib/function-config.ts';
+import { ConfigError, nonEmpty, readConfig } from '#platform/config.ts';
+
+const TableConfig = z.object({ TABLE_NAME: nonEmpty });
 
 describe('readConfig', () => {
   it('returns the validated values', () => {
