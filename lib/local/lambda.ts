@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { FunctionSpec } from '#lib/topology.ts';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './aws-clients.ts';
-import { bundleFunction, type FunctionWorker, startFunctionWorker } from './function-worker.ts';
+import { bundleFunctions, type FunctionWorker, startFunctionWorker } from './function-worker.ts';
 
 /** What every functions/<name>/handler.ts exports: an async (event, context) handler. */
 export type LambdaHandler = (event: never, context: Context) => unknown;
@@ -57,10 +57,12 @@ export async function loadFunctions(
   environmentOf: (spec: FunctionSpec) => Record<string, string>,
 ): Promise<LoadedFunctions> {
   const dir = await mkdtemp(join(tmpdir(), 'aictive-functions-'));
+  const bundles = await bundleFunctions(specs, dir).catch(async (error: unknown) => {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  });
   const started = await Promise.allSettled(
-    specs.map(async (spec) =>
-      startFunctionWorker(spec, await bundleFunction(spec, dir), environmentOf(spec)),
-    ),
+    specs.map((spec) => startFunctionWorker(spec, bundles[spec.name] ?? '', environmentOf(spec))),
   );
   const workers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   const close = async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configSchemaOf } from '#lib/function-config.ts';
 import { type Deployment, functionEnvironment } from '#lib/function-environment.ts';
-import { bundleFunction, startFunctionWorker } from '#lib/local/function-worker.ts';
+import { bundleFunctions, startFunctionWorker } from '#lib/local/function-worker.ts';
 import { type FunctionSpec, functions, queues, type SecretName, secrets, tables } from '#lib/topology.ts';
 import { readConfig } from '#platform/config.ts';
 
@@ -49,7 +49,7 @@ describe('every handler, deployed as in AWS', () => {
     '%s cold-starts with exactly its derived environment and nothing else',
     async (_name, spec) => {
       // Its own worker (its Lambda bundle): a fresh module graph whose process.env is exactly this.
-      const bundle = await bundleFunction(spec, bundles);
+      const bundle = (await bundleFunctions([spec], bundles))[spec.name] ?? '';
       const worker = await startFunctionWorker(spec, bundle, functionEnvironment(spec, aws));
       await worker.close();
     },
@@ -80,7 +80,7 @@ describe('a handler missing one of its bindings', () => {
   it('fails its cold start, naming the variable', async () => {
     const spec = specs.find((fn) => fn.name === 'classifier') as FunctionSpec;
     const { WORKFLOW_QUEUE_URL: _dropped, ...env } = functionEnvironment(spec, aws);
-    const bundle = await bundleFunction(spec, bundles);
+    const bundle = (await bundleFunctions([spec], bundles))[spec.name] ?? '';
     await expect(startFunctionWorker(spec, bundle, env)).rejects.toThrow(/WORKFLOW_QUEUE_URL: missing/);
   }, 60_000);
 });
