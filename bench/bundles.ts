@@ -1,11 +1,11 @@
 /**
  * `npm run bench:bundles`: the size of every function's bundle, built as CDK builds it
- * (lib/aws/function-bundling.ts), and the packages that weigh most in each. Bundle size dominates
+ * (lib/function-bundling.ts), and the packages that weigh most in each. Bundle size dominates
  * a Lambda cold start, so this is the figure to watch when a dependency moves.
  */
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { functionBuildOptions } from '#lib/aws/function-bundling.ts';
+import { functionBuildOptions } from '#lib/function-bundling.ts';
 import { functions } from '#lib/topology.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -22,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type BuildOptions, build } from 'esbuild';
-import { functionBuildOptions } from '#lib/aws/function-bundling.ts';
+import { functionBuildOptions } from '#lib/function-bundling.ts';
 import { localApiKeyPepper } from '#lib/local/api-key-pepper.ts';
 import { startEmulators } from '#lib/local/emulators.ts';
 import { provision, runtimeEnv } from '#lib/local/provision.ts';

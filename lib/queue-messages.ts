@@ -1,26 +1,14 @@
 import type { z } from 'zod';
-import type { WorkQueueName } from '#domain/messaging/outbox.ts';
 import { QUEUE_MESSAGES } from '#domain/messaging/queue-messages.ts';
 import { type FunctionName, functionSpec, type QueueName } from './topology.ts';
 
 /**
  * The message every topology queue carries, declared per queue name in the domain's outbox
- * (#domain/messaging/queue-messages.ts; a queue without one does not compile). Its consumer validates each record against it (#platform/sqs-batch.ts). Apart
- * from lib/topology.ts only because the domain schemas use the full zod, which the webhook hot
- * path, importing the topology, must not load.
+ * (#domain/messaging/queue-messages.ts). Its consumer validates each record against it
+ * (#platform/sqs-batch.ts). Apart from lib/topology.ts because the domain schemas use the full
+ * zod, which the webhook hot path, importing the topology, must not load.
  */
 export const queueMessages = QUEUE_MESSAGES satisfies Record<QueueName, z.ZodType>;
-
-/**
- * The topology's queues are the domain's work queues (the outbox covers each): a queue named on
- * one side only makes this `never`, and the assignment below fails to compile.
- */
-type SameQueues = [QueueName] extends [WorkQueueName]
-  ? [WorkQueueName] extends [QueueName]
-    ? true
-    : never
-  : never;
-export const topologyQueuesAreWorkQueues: SameQueues = true;
 
 type ConsumedQueue<N extends FunctionName> =
   ReturnType<typeof functionSpec<N>> extends {

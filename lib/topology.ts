@@ -3,11 +3,17 @@
  * the queues they consume and feed, their schedules, the tables and the secrets, each declared
  * once. `lib/aws` turns it into CDK stacks and `lib/local` runs it on one machine, both through
  * the same derivations (lib/function-environment.ts, lib/function-config.ts), so they cannot
- * drift. Pure data: only types are imported (the settings catalogue of #platform/config.ts).
+ * drift. Pure data: it imports only the domain's list of work queues (a module with no imports)
+ * and types (the settings catalogue of #platform/config.ts).
  */
+import { WORK_QUEUES, type WorkQueueName } from '#domain/messaging/outbox.ts';
 import type { SecretVariables, SettingName } from '#platform/config.ts';
 
-export type QueueName = 'events' | 'classify' | 'workflow';
+/**
+ * The work queues are the domain's (its outbox covers each stage): a queue is named there once,
+ * with its message schema, and declared below with its consumer and limits.
+ */
+export type QueueName = WorkQueueName;
 export type TableName = 'main' | 'idempotency';
 export type SecretName = keyof typeof secrets;
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -60,7 +66,7 @@ export interface FunctionSpec {
   readonly settings?: Readonly<Partial<Record<SettingName, string | null>>>;
 }
 
-const ALL_QUEUES = ['events', 'classify', 'workflow'] as const satisfies readonly QueueName[];
+const ALL_QUEUES: readonly QueueName[] = WORK_QUEUES;
 
 export const functions = [
   {

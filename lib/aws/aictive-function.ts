@@ -5,8 +5,8 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { FUNCTION_BUNDLING } from '#lib/function-bundling.ts';
 import type { FunctionSpec } from '#lib/topology.ts';
-import { FUNCTION_BUNDLING } from './function-bundling.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
 import { build } from 'esbuild';
-import { functionBuildOptions } from '#lib/aws/function-bundling.ts';
+import { functionBuildOptions } from '#lib/function-bundling.ts';
 import type { FunctionSpec } from '#lib/topology.ts';
 import { keepFailureCauses } from '#platform/batch-failure-causes.ts';
 
@@ -50,7 +50,7 @@ const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOST = fileURLToPath(new URL('./function-host.ts', import.meta.url));
 
 /**
- * Bundles each function with its host as CDK bundles it for Lambda (lib/aws/function-bundling.ts),
+ * Bundles each function with its host as CDK bundles it for Lambda (lib/function-bundling.ts),
  * unminified and with a source map for readable stack traces: one plain module per function that
  * a worker loads fast, where loading the TypeScript sources file by file would take each worker
  * seconds. One esbuild run for all, so the modules they share are parsed once. Returns each
