@@ -14,8 +14,9 @@ import {
 } from '#adapters/health-checks.ts';
 import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
-import { type ApiOperation, apiRoutes } from '#lib/topology.ts';
+import { type ApiOperation, apiRoutes, queueEnvName } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
 import type { ReadinessChecks } from '#platform/health.ts';
 import { createRouter } from '#platform/http/router.ts';
@@ -29,11 +30,8 @@ const config = readFunctionConfig('api');
 const emails = new DynamoEmailStore(config.TABLE_NAME);
 const apiKeys = new DynamoApiKeyStore(config.TABLE_NAME);
 const queue = new SqsWorkQueue({ classify: config.CLASSIFY_QUEUE_URL });
-const inspectedQueues = {
-  events: config.EVENTS_QUEUE_URL,
-  classify: config.CLASSIFY_QUEUE_URL,
-  workflow: config.WORKFLOW_QUEUE_URL,
-};
+// Readiness looks at every work queue, so a queue added to the topology is checked too.
+const inspectedQueues = Object.fromEntries(WORK_QUEUES.map((queue) => [queue, config[queueEnvName(queue)]]));
 
 const readinessChecks: ReadinessChecks = {
   table: tableCheck(config.TABLE_NAME),
