@@ -117,7 +117,14 @@ describe('event-processor crashing mid-batch', () => {
       ]),
     );
 
-    const spec = functions.find((fn) => fn.name === 'event-processor') as FunctionSpec;
+    const topologySpec = functions.find((fn) => fn.name === 'event-processor') as FunctionSpec;
+    // One receive loop, as SQS with one consumer instance: with the stack's 1 s visibility, several
+    // loops would re-receive a batch still running on a slow store and count receives towards the
+    // DLQ that are not failures (the crash semantics under test are per message, not concurrency).
+    const spec = {
+      ...topologySpec,
+      consumes: topologySpec.consumes && { ...topologySpec.consumes, maxConcurrency: 1 },
+    };
     // Its own worker, with the stack's environment (the DynamoDB endpoint is the fault proxy).
     const loaded = await loadFunctions([spec], () => ({ ...(process.env as Record<string, string>) }));
     const [processor] = loaded.functions;
