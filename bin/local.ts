@@ -56,9 +56,10 @@ async function main(): Promise<void> {
     host: config.HOST,
     dataDir,
     visibilityTimeoutSeconds: config.AICTIVE_LOCAL_VISIBILITY_SECONDS,
-    // Readable logs; metrics (EMF lines meant for CloudWatch) off unless asked for.
+    // The functions' logs one JSON line per entry, as CloudWatch shows them (POWERTOOLS_DEV=true
+    // pretty-prints them over many lines); metrics (EMF lines meant for CloudWatch) off unless asked for.
     extraEnv: {
-      POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'true',
+      POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'false',
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
       // Re-send only what outlived every redelivery of the (shorter) local visibility timeout.
       PENDING_GRACE_SECONDS: String(config.AICTIVE_LOCAL_VISIBILITY_SECONDS * 5 + 30),
