@@ -1,13 +1,13 @@
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
-import { functions } from '#lib/topology.ts';
+import { functionSpec } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
 import { type ResendCounts, resendStrandedWork } from '#usecases/resend-pending-work.ts';
 import type { LocalResources } from './provision.ts';
 
-const sweeper = functions.find((fn) => fn.name === 'sweeper');
-const RESEND_LIMIT = Number(sweeper?.settings?.PENDING_RESEND_LIMIT ?? 3);
+// The sweeper's own limit, as the topology fixes it: a stranded row gets no more re-sends here.
+const RESEND_LIMIT = Number(functionSpec('sweeper').settings.PENDING_RESEND_LIMIT);
 
 /**
  * Local queues live in this process's memory, so a stop loses whatever they held: an email
