@@ -5,6 +5,9 @@ import * as z from 'zod/mini';
 /** Org ids appear in URLs and keys: lower-case letters, digits and hyphens. */
 export const ORG_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
+/** A Rentvine account subdomain: a DNS label. */
+export const RENTVINE_ACCOUNT = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
 /** Per-org choices that change how the platform treats that org's Rentvine traffic. */
 export const OrgSettings = z.object({
   orgId: z.string().check(z.minLength(1)),
@@ -15,6 +18,17 @@ export const OrgSettings = z.object({
    * alone). Off by default: without a timestamp a captured delivery can be replayed forever.
    */
   allowTimestamplessSignature: z._default(z.boolean(), false),
+  /** The org's Rentvine subdomain: `https://{account}.rentvine.com/api/manager`. */
+  rentvineAccount: z.optional(z.string().check(z.regex(RENTVINE_ACCOUNT))),
+  /**
+   * Which candidate reading of Rentvine's unpublished body signature this org's deliveries use
+   * (shared/platform/security/rentvine-body-signature.ts names them); unset, the default reading.
+   */
+  bodySignatureAlgorithm: z.optional(z.string().check(z.minLength(1), z.maxLength(50))),
+  /** IANA time zone the org works in (deadlines, business hours), e.g. `America/Chicago`. */
+  timeZone: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  /** State or province of operation (ISO 3166-2 subdivision, e.g. `US-TX`): which law applies. */
+  region: z.optional(z.string().check(z.regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/))),
 });
 export type OrgSettings = z.infer<typeof OrgSettings>;
 

@@ -140,11 +140,19 @@ export const UnitSnapshot = rentvineRow(
 );
 export type UnitSnapshot = z.infer<typeof UnitSnapshot>;
 
-/** Tenants, owners and vendors share this shape; only their contact routes are kept. */
+/** Which of tenants, owners and vendors a contact was read as (they share one shape in Rentvine). */
+export const CONTACT_ROLES = ['tenant', 'owner', 'vendor'] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+
+/**
+ * Tenants, owners and vendors share this shape; only their contact routes are kept. `role` is not
+ * Rentvine's: the reader sets it from the list or event the contact came from.
+ */
 export const ContactSnapshot = rentvineRow(
   'contact',
   {
     contactID: RentvineId,
+    role: absent(z.enum(CONTACT_ROLES)),
     contactTypeID: absent(RentvineId),
     name: absent(RentvineText(300)),
     firstName: absent(RentvineText(150)),
@@ -157,6 +165,7 @@ export const ContactSnapshot = rentvineRow(
   },
   (c) => ({
     contactId: c.contactID,
+    role: c.role,
     contactTypeId: c.contactTypeID,
     name: c.name,
     firstName: c.firstName,
@@ -221,6 +230,21 @@ export const WorkOrderSnapshot = rentvineRow(
 );
 export type WorkOrderSnapshot = z.infer<typeof WorkOrderSnapshot>;
 
+/** A lease's balances, as the leases export carries them beside the lease (polled: no payment event). */
+const Balances = z
+  .object({
+    unpaidTotalAmount: absent(RentvineMoney),
+    unpaidRentAmount: absent(RentvineMoney),
+    pastDueTotalAmount: absent(RentvineMoney),
+    pastDueRentAmount: absent(RentvineMoney),
+  })
+  .transform((b) => ({
+    unpaidTotal: b.unpaidTotalAmount ?? 0,
+    unpaidRent: b.unpaidRentAmount ?? 0,
+    pastDueTotal: b.pastDueTotalAmount ?? 0,
+    pastDueRent: b.pastDueRentAmount ?? 0,
+  }));
+
 const Tenant = z
   .object({
     contactID: RentvineId,
@@ -252,6 +276,8 @@ export const LeaseSnapshot = rentvineRow(
     moveOutDate: absent(RentvineDate),
     noticeDate: absent(RentvineDate),
     tenants: absent(z.array(Tenant).max(50)),
+    /** Not on the lease itself: the reader moves the export row's `balances` here. */
+    balances: absent(Balances),
     dateTimeModified: absent(RentvineDateTime),
   },
   (l) => ({
@@ -267,6 +293,7 @@ export const LeaseSnapshot = rentvineRow(
     moveOutDate: l.moveOutDate,
     noticeDate: l.noticeDate,
     tenants: l.tenants ?? [],
+    balances: l.balances,
     dateTimeModified: l.dateTimeModified,
   }),
 );
