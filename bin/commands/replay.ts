@@ -1,7 +1,6 @@
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
-import { normalizeEventType } from '#domain/rentvine/events.ts';
 import { useLocalStack } from '#lib/local/endpoints-file.ts';
 import { systemClock } from '#platform/clock.ts';
 import { replayEvents } from '#usecases/replay-events.ts';
@@ -29,8 +28,10 @@ export async function replayCommand(options: ReplayOptions): Promise<number> {
   if (!options.org || !ORG_ID.test(options.org))
     throw new UsageError('--org is required: lower-case letters, digits and -');
   const since = parseSince(options.since);
-  const type = options.type === undefined ? undefined : normalizeEventType(options.type);
-  if (type === '') throw new UsageError('--type must name an event type, e.g. work_order.created');
+  // Stored types are as delivered, so the filter is too.
+  const type = options.type?.trim();
+  if (type === '')
+    throw new UsageError('--type must name an event type as delivered, e.g. maintenance::workOrder.created');
   if (options.local && (options.table || options.queueUrl))
     throw new UsageError('--local finds the table and queue itself: drop --table and --queue-url');
   if (options.local) await useLocalStack();

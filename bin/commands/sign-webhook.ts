@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { bodySignatureDigest } from '#platform/security/rentvine-body-signature.ts';
+import { DEFAULT_BODY_SIGNATURE_ALGORITHM, signedBody } from '#platform/security/rentvine-body-signature.ts';
 import { STANDARD_WEBHOOK_SECRET } from '#platform/security/standard-webhooks.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
 import { InputError, readStdin, UsageError } from './io.ts';
@@ -11,8 +11,8 @@ type Scheme = (typeof SCHEMES)[number];
 /**
  * `aictive sign-webhook --secret S [--scheme header|body|standard] [--timestamp T] [--id ID] [--json]`
  * signs the body on stdin the way each sender would:
- * - header (default): Rentvine's `X-RentVine-Signature` and `X-RentVine-Timestamp` headers;
- * - body: Rentvine's `auth: {signature, token, timestamp}`, printed as the body to send;
+ * - header (default): our own `X-RentVine-Signature` and `X-RentVine-Timestamp` headers (for senders other than Rentvine);
+ * - body: Rentvine's `auth: {signature, token, timestamp}` under the default reading, printed as the body to send;
  * - standard: Standard Webhooks headers for an integration (`whsec_…` secret).
  */
 export async function signWebhookCommand(options: {
@@ -41,10 +41,12 @@ export async function signWebhookCommand(options: {
   const body = await readStdin();
 
   if (scheme === 'body') {
-    const payload = parseObject(body);
     const token = randomBytes(16).toString('hex');
-    const signature = bodySignatureDigest(secret, String(timestamp), token).toString('hex');
-    process.stdout.write(`${JSON.stringify({ ...payload, auth: { signature, token, timestamp } })}\n`);
+    const signed = signedBody(secret, DEFAULT_BODY_SIGNATURE_ALGORITHM, parseObject(body), {
+      timestamp,
+      token,
+    });
+    process.stdout.write(`${signed}\n`);
     return 0;
   }
   const headers =

@@ -13,7 +13,10 @@ import type { IngestOutcome } from '#usecases/ingest-rentvine-webhook.ts';
  * of metric names stays bounded. The caller never learns the reason.
  */
 export function answer(outcome: IngestOutcome, instance: string | undefined): APIGatewayProxyResult {
-  if (outcome.kind === 'rejected') return refusal(outcome.reason, instance);
+  if (outcome.kind === 'rejected') {
+    if (outcome.quarantined) count('QuarantinedDeliveries');
+    return refusal(outcome.reason, instance);
+  }
   count('WebhookVerified');
   switch (outcome.kind) {
     case 'accepted':

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { DynamoDeliveryQuarantine } from '#adapters/dynamodb/delivery-quarantine.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
@@ -28,6 +29,7 @@ const rentvine = {
   secrets: webhookSecretsFrom(config, config.TABLE_NAME),
   orgSettings: new DynamoOrgSettingsStore(config.TABLE_NAME),
   tokens: new DynamoWebhookTokenLedger(config.TABLE_NAME),
+  quarantine: new DynamoDeliveryQuarantine(config.TABLE_NAME),
 };
 const integration = {
   ...keep,

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { EVENT_ID, EVENT_SCHEMES, EVENT_SOURCES, EVENT_STATUSES } from '#vocabulary/events.ts';
 import { IsoInstant } from './iso-instant.ts';
 
-/** Normalised event types (as shared/domain/rentvine/events.ts makes them): `work_order.created`, or `lease_renewed`. */
-const EVENT_TYPE = /^[a-z0-9]+(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)?$/;
+/**
+ * An event type exactly as the sender named it and the inbox stores it: Rentvine's are namespaced
+ * (`maintenance::workOrder.created`, docs/RENTVINE.md). Letters, digits and `_ . : -`.
+ */
+const EVENT_TYPE = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
 /**
  * `GET /v1/events` query. Strict, so a misspelt filter is an error rather than a silently
@@ -13,9 +16,12 @@ export const EventListQuery = z.strictObject({
   status: z.enum(EVENT_STATUSES).optional(),
   type: z
     .string()
-    .max(100)
-    .regex(EVENT_TYPE, 'expected a normalised event type such as work_order.created')
-    .optional(),
+    .max(200)
+    .regex(EVENT_TYPE, 'expected an event type as delivered, such as maintenance::workOrder.created')
+    .optional()
+    .meta({
+      description: 'Only events of exactly this type, as delivered (e.g. `maintenance::workOrder.created`)',
+    }),
   since: IsoInstant.transform((since) => new Date(since).toISOString()).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z
@@ -35,7 +41,10 @@ export const EventView = z
     source: z.enum(EVENT_SOURCES),
     status: z.enum(EVENT_STATUSES),
     reason: z.string().optional().meta({ description: 'Why an event is `unrecognized` or `failed`' }),
-    eventType: z.string().optional().meta({ description: 'Normalised type, e.g. `work_order.created`' }),
+    eventType: z
+      .string()
+      .optional()
+      .meta({ description: 'The type as the sender named it, e.g. `maintenance::workOrder.created`' }),
     objectId: z.string().optional(),
     receivedAt: z.iso.datetime(),
     processedAt: z.iso.datetime().optional(),

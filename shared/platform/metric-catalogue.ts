@@ -21,6 +21,8 @@ export const METRICS = {
   WebhookEnqueueFailed:
     'a verified delivery was stored but not queued (answered 503; the sweeper re-sends it)',
   WebhookRejected: 'a delivery refused for any reason; `WebhookRejected_<reason>` says which',
+  QuarantinedDeliveries:
+    'a well-formed Rentvine body-scheme delivery of a known org whose signature did not match, kept (7 days) for `aictive rentvine identify-signature`',
   // event-processor
   EventProcessed: 'a Rentvine event applied to its snapshot (and its triggers queued)',
   EventUnrecognized: 'a Rentvine event of an unknown type or a drifted schema; kept as `unrecognized`',

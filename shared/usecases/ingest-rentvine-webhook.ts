@@ -1,17 +1,25 @@
 import { isUtf8 } from 'node:buffer';
 import type { Clock } from '#domain/clock.ts';
-import type { EventInbox, WebhookTokenLedger } from '#domain/inbox/ports.ts';
+import {
+  type DeliveryQuarantine,
+  type EventInbox,
+  QUARANTINE_POLICY,
+  type QuarantinedDelivery,
+  type WebhookTokenLedger,
+} from '#domain/inbox/ports.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
 import type { OrgSettingsStore, WebhookSecrets } from '#domain/orgs/ports.ts';
 import { canonicalEventText } from '#domain/rentvine/event-key.ts';
+import { logger } from '#platform/observability.ts';
 import { DECOY_SECRETS } from '#platform/security/decoy-secrets.ts';
 import { sha256Hex, stableId } from '#platform/security/ids.ts';
 import {
   type BodyAuth,
   bodyAuthOf,
   bodyAuthSeconds,
+  bodySignatureAlgorithmNamed,
   verifyBodySignature,
 } from '#platform/security/rentvine-body-signature.ts';
 import { type RejectionReason, TOLERANCE_SECONDS } from '#platform/security/verification.ts';
@@ -37,6 +45,7 @@ export interface IngestDeps extends KeepDeps {
   readonly secrets: WebhookSecrets;
   readonly orgSettings: OrgSettingsStore;
   readonly tokens: WebhookTokenLedger;
+  readonly quarantine: DeliveryQuarantine;
   readonly clock: Clock;
 }
 
@@ -50,18 +59,28 @@ export type IngestOutcome =
   /** `recognized` false: authentic but not JSON, kept as `unrecognized` and not queued. */
   | { kind: 'accepted'; eventId: string; recognized: boolean }
   | { kind: 'duplicate'; eventId: string }
-  | { kind: 'rejected'; reason: RejectionReason }
+  /** `quarantined`: kept for `aictive rentvine identify-signature`, never processed. */
+  | { kind: 'rejected'; reason: RejectionReason; quarantined?: true }
   /** Stored but not handed on: accepted all the same, the outbox sweeper queues it. */
   | { kind: 'unavailable'; eventId: string };
 
 type Authentication =
   | { ok: true; scheme: 'rentvine-header' }
   | { ok: true; scheme: 'rentvine-body'; token: string }
-  | { ok: false; reason: RejectionReason };
+  /** `suspect`: a well-formed body-scheme delivery whose signature did not match. */
+  | { ok: false; reason: RejectionReason; suspect?: true };
 
 /**
- * `POST /webhooks/rentvine/{orgId}`: the header scheme when X-RentVine-Signature is present,
- * otherwise the body scheme when the payload carries `auth`.
+ * Where an unknown org's suspect deliveries go, so they cost the writes a known org's cost. Not an
+ * org id (ORG_ID has no `~`), so no org and no command can ever read it; its ring keeps it bounded.
+ */
+export const DECOY_QUARANTINE_ORG = '~decoy';
+/** The quarantine is best effort: its write may not hold up (or change) the 401 longer than this. */
+const QUARANTINE_BUDGET_MS = 200;
+
+/**
+ * `POST /webhooks/rentvine/{orgId}`: our own header scheme (for senders other than Rentvine) when
+ * X-RentVine-Signature is present, otherwise Rentvine's body scheme when the payload carries `auth`.
  */
 export async function ingestRentvineWebhook(
   deps: IngestDeps,
@@ -84,8 +103,16 @@ export async function ingestRentvineWebhook(
     eventKey,
     nowSeconds: Math.floor(now.getTime() / 1000),
   });
+  const quarantined =
+    !auth.ok && auth.suspect === true && delivery.body.length <= QUARANTINE_POLICY.maxBodyBytes
+      ? await quarantine(deps, {
+          orgId: known ? delivery.orgId : DECOY_QUARANTINE_ORG,
+          receivedAt: now.toISOString(),
+          body: delivery.body.toString('utf8'),
+        })
+      : false;
   if (!known) return rejected('unknown_sender');
-  if (!auth.ok) return rejected(auth.reason);
+  if (!auth.ok) return { ...rejected(auth.reason), ...(quarantined ? { quarantined } : {}) };
 
   const event = verifiedEvent({
     orgId: delivery.orgId,
@@ -110,7 +137,7 @@ async function authenticate(
   const signature = delivery.headers('x-rentvine-signature');
   const bodyAuth = signature === undefined && input.payload.ok ? bodyAuthOf(input.payload.value) : 'absent';
   if (bodyAuth === 'malformed') return { ok: false, reason: 'malformed' };
-  if (bodyAuth !== 'absent') return authenticateBody(deps, delivery.orgId, bodyAuth, input);
+  if (bodyAuth !== 'absent') return authenticateBody(deps, delivery, bodyAuth, input);
 
   const timestamp = delivery.headers('x-rentvine-timestamp');
   // The org's setting is read only for the rare timestamp-less delivery, off the hot path.
@@ -131,12 +158,22 @@ async function authenticate(
 
 async function authenticateBody(
   deps: IngestDeps,
-  orgId: string,
+  delivery: WebhookDelivery,
   auth: BodyAuth,
   input: { secrets: readonly string[]; eventKey: string; nowSeconds: number },
 ): Promise<Authentication> {
-  const check = verifyBodySignature({ secrets: input.secrets, auth, nowSeconds: input.nowSeconds });
-  if (!check.ok) return check;
+  const orgId = delivery.orgId;
+  // One read, for a known and an unknown org alike (an unknown one reads its absent settings). A
+  // stored name this code does not know throws: a misconfigured org must not verify by a default.
+  const { bodySignatureAlgorithm } = await deps.orgSettings.get(orgId);
+  const check = verifyBodySignature({
+    secrets: input.secrets,
+    auth,
+    body: delivery.body,
+    algorithm: bodySignatureAlgorithmNamed(bodySignatureAlgorithm),
+    nowSeconds: input.nowSeconds,
+  });
+  if (!check.ok) return check.reason === 'mismatch' ? { ...check, suspect: true } : check;
   // Verified, so within the window: the ledger row needs to outlive only the window (plus slack).
   const signedAt = bodyAuthSeconds(auth) ?? input.nowSeconds;
   const expiresAt = new Date((signedAt + 2 * TOLERANCE_SECONDS) * 1000);
@@ -147,8 +184,31 @@ async function authenticateBody(
   return { ok: true, scheme: 'rentvine-body', token: auth.token };
 }
 
-function rejected(reason: RejectionReason): IngestOutcome {
+function rejected(reason: RejectionReason): IngestOutcome & { kind: 'rejected' } {
   return { kind: 'rejected', reason };
+}
+
+/**
+ * Keeps a suspect delivery, best effort: a failing or slow write changes nothing of the answer.
+ * Logs never carry the body (it may hold personal data and is attacker-controlled).
+ */
+async function quarantine(deps: IngestDeps, suspect: QuarantinedDelivery): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const outOfTime = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), QUARANTINE_BUDGET_MS);
+  });
+  const kept = deps.quarantine.keep(suspect).then(
+    () => true,
+    (error: unknown) => {
+      logger.warn('quarantine write failed', { error: error instanceof Error ? error.name : 'unknown' });
+      return false;
+    },
+  );
+  try {
+    return await Promise.race([kept, outOfTime]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

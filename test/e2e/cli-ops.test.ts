@@ -66,7 +66,7 @@ describe('on the emulators', () => {
       rawBody: '{}',
       headers: {},
       status: 'processed',
-      eventType: 'work_order.created',
+      eventType: 'maintenance::workOrder.created',
     });
     const args = [
       'replay',
@@ -75,7 +75,7 @@ describe('on the emulators', () => {
       '--since',
       '2026-11-21T00:00:00+00:00',
       '--type',
-      'workOrder.created',
+      'maintenance::workOrder.created',
     ];
 
     const dry = await aictive([...args, '--dry-run', '--table', stack.resources.tables.main], stack.env);
@@ -87,7 +87,7 @@ describe('on the emulators', () => {
           dryRun: true,
           matched: 1,
           replayed: 0,
-          type: 'work_order.created',
+          type: 'maintenance::workOrder.created',
         }),
       },
     ]);

@@ -4,7 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { fixedApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
 import { systemClock } from '#platform/clock.ts';
-import { bodyAuthOf, verifyBodySignature } from '#platform/security/rentvine-body-signature.ts';
+import {
+  bodyAuthOf,
+  DEFAULT_BODY_SIGNATURE_ALGORITHM,
+  verifyBodySignature,
+} from '#platform/security/rentvine-body-signature.ts';
 import { verifyWebhook } from '#platform/security/webhook-signature.ts';
 import { runAictive } from '#test/support/cli-process.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
@@ -106,9 +110,15 @@ describe('aictive sign-webhook', () => {
     expect(signedBody.code).toBe(0);
     const auth = bodyAuthOf(JSON.parse(signedBody.stdout));
     if (typeof auth === 'string') throw new Error(`no auth block: ${auth}`);
-    expect(verifyBodySignature({ secrets: ['cli-test-secret'], auth, nowSeconds: 1_790_000_000 })).toEqual({
-      ok: true,
-    });
+    expect(
+      verifyBodySignature({
+        secrets: ['cli-test-secret'],
+        auth,
+        body: Buffer.from(signedBody.stdout.trim()),
+        algorithm: DEFAULT_BODY_SIGNATURE_ALGORITHM,
+        nowSeconds: 1_790_000_000,
+      }),
+    ).toEqual({ ok: true });
 
     const secret = `whsec_${Buffer.from('cli-test-integration-key').toString('base64')}`;
     const standard = aictive(

@@ -70,7 +70,11 @@ describe('npm start (local runtime over HTTP)', () => {
       const event = await getJson(`/v1/events/${eventId}`);
       return event.body.status === 'processed' && event.body.workflowId ? event : undefined;
     });
-    expect(processed.body).toMatchObject({ eventId, eventType: 'work_order.created', objectId: '9001' });
+    expect(processed.body).toMatchObject({
+      eventId,
+      eventType: 'maintenance::workOrder.created',
+      objectId: '9001',
+    });
     expect(String(processed.body.workflowId)).toMatch(/^wf_/);
   });
 

@@ -55,7 +55,7 @@ const value = fc.oneof(
     '9'.repeat(400),
     'null',
     'received',
-    'work_order.created',
+    'maintenance::workOrder.created',
   ),
   fc.integer().map(String),
   fc

@@ -80,7 +80,10 @@ describe('event-processor replays', () => {
       source: 'rentvine',
       scheme: 'rentvine-header',
       receivedAt: new Date().toISOString(),
-      rawBody: JSON.stringify({ event_type: 'unit.updated', data: { unitID: '5', propertyID: '1' } }),
+      rawBody: JSON.stringify({
+        event: { eventType: 'unit.updated' },
+        data: { unitID: '5', propertyID: '1' },
+      }),
       headers: {},
       // As an older deployment that could not read units would have left it.
       status: 'unrecognized',

@@ -7,7 +7,12 @@ import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import type { EntityKind } from '#domain/rentvine/event-types.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { lambdaContext, loadHandler, type SqsHandler, sqsEvent } from '#test/support/lambda-events.ts';
-import { leaseEvent, workOrderEvent } from '#test/support/rentvine-payloads.ts';
+import {
+  leaseChargeEvent,
+  leaseEvent,
+  propertyEvent,
+  workOrderEvent,
+} from '#test/support/rentvine-payloads.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
 let stack: TestStack;
@@ -59,7 +64,7 @@ describe('event-processor', () => {
     expect(await process(eventId)).toEqual({ batchItemFailures: [] });
     expect(await inbox.get(orgId, eventId)).toMatchObject({
       status: 'processed',
-      eventType: 'work_order.created',
+      eventType: 'maintenance::workOrder.created',
       objectId: '100',
     });
     expect(await snapshot('work_order', '100')).toMatchObject({
@@ -71,31 +76,19 @@ describe('event-processor', () => {
   });
 
   it.each([
-    [
-      'property',
-      'PROPERTY#21',
-      { event_type: 'property.updated', data: { propertyID: '21', name: 'Elm House' } },
-    ],
+    ['property', 'PROPERTY#21', propertyEvent({ propertyID: '21', name: 'Elm House' })],
     [
       'unit',
       'UNIT#22',
-      { event: { eventType: 'unit.created' }, data: { unit: { unitID: '22', propertyID: '21' } } },
+      { event: { eventType: 'property::unit.created' }, data: { unit: { unitID: '22', propertyID: '21' } } },
     ],
     [
       'contact',
       'CONTACT#23',
-      { event_type: 'tenant.updated', data: { contact: { contactID: '23', name: 'Dana' } } },
+      { event: { eventType: 'tenant.updated' }, data: { contact: { contactID: '23', name: 'Dana' } } },
     ],
     ['lease', 'LEASE#24', leaseEvent({ leaseID: '24' })],
-    [
-      'lease_charge',
-      'LEASECHARGE#25',
-      {
-        event: { eventType: 'leaseCharge.created' },
-        data: { leaseChargeID: '25', leaseID: '24', amount: '10.50' },
-      },
-    ],
-    ['payment', 'PAYMENT#26', { event_type: 'payment.created', data: { paymentID: '26', amount: '725.00' } }],
+    ['lease_charge', 'LEASECHARGE#25', leaseChargeEvent({ leaseChargeID: '25' })],
   ] as const)('keeps a %s snapshot under %s', async (kind, sk, payload) => {
     const eventId = await storeEvent(payload);
     expect(await process(eventId)).toEqual({ batchItemFailures: [] });
@@ -177,20 +170,24 @@ describe('event-processor', () => {
   });
 
   it('marks unknown event types and schema drift unrecognized, with the reason, and keeps the body', async () => {
-    const unknownType = await storeEvent({ event_type: 'property.deleted', data: { propertyID: '1' } });
+    const deleted = { event: { eventType: 'property.deleted' }, data: { propertyID: '1' } };
+    const unknownType = await storeEvent(deleted);
     const drift = await storeEvent(workOrderEvent({ workOrderID: 'not-a-number' }));
-    const wrongEntity = await storeEvent({ event_type: 'property.updated', data: workOrderEvent().data });
+    const wrongEntity = await storeEvent({
+      event: { eventType: 'property.updated' },
+      data: workOrderEvent().data,
+    });
     expect(await process(unknownType, drift, wrongEntity)).toEqual({ batchItemFailures: [] });
     expect(await inbox.get(orgId, unknownType)).toMatchObject({
       status: 'unrecognized',
       eventType: 'property.deleted',
       reason: 'unsupported_event_type: property.deleted',
-      rawBody: JSON.stringify({ event_type: 'property.deleted', data: { propertyID: '1' } }),
+      rawBody: JSON.stringify(deleted),
     });
     expect(await inbox.get(orgId, drift)).toMatchObject({
       status: 'unrecognized',
-      eventType: 'work_order.created',
-      reason: expect.stringMatching(/^schema_drift: work_order\.created: workOrderID: /),
+      eventType: 'maintenance::workOrder.created',
+      reason: expect.stringMatching(/^schema_drift: maintenance::workOrder\.created: workOrderID: /),
     });
     // A work order in a property event is not read as a property (its propertyID would fit).
     expect((await inbox.get(orgId, wrongEntity))?.reason).toContain('workOrderID: belongs to another entity');
@@ -231,7 +228,7 @@ describe('event-processor', () => {
     expect(response).toEqual({ batchItemFailures: [] });
     expect(await inbox.get(echoOrg, ours)).toMatchObject({
       status: 'echo',
-      eventType: 'work_order.created',
+      eventType: 'maintenance::workOrder.created',
       objectId: '500',
     });
     expect(await snapshot('work_order', '500', echoOrg)).toBeUndefined();

@@ -12,12 +12,12 @@ const orgB = 'org-events-b';
 
 /** Org A's events, one second apart, oldest first. */
 const A_EVENTS: { type: string; status: EventStatus }[] = [
-  { type: 'work_order.created', status: 'processed' },
+  { type: 'maintenance::workOrder.created', status: 'processed' },
   { type: 'lease.updated', status: 'processed' },
-  { type: 'work_order.updated', status: 'unrecognized' },
-  { type: 'work_order.created', status: 'echo' },
-  { type: 'payment.created', status: 'processed' },
-  { type: 'work_order.created', status: 'processed' },
+  { type: 'maintenance::workOrder.updated', status: 'unrecognized' },
+  { type: 'maintenance::workOrder.created', status: 'echo' },
+  { type: 'lease::charge.created', status: 'processed' },
+  { type: 'maintenance::workOrder.created', status: 'processed' },
   { type: 'tenant.updated', status: 'received' },
 ];
 const receivedAt = (i: number) => new Date(Date.UTC(2026, 10, 21, 10, 0, i)).toISOString();
@@ -38,7 +38,7 @@ beforeAll(async () => {
         scheme: 'rentvine-body',
         receivedAt: receivedAt(i),
         rawBody: JSON.stringify({
-          event_type: type,
+          event: { eventType: type },
           data: {
             contactID: String(i),
             name: 'Dana',
@@ -54,7 +54,7 @@ beforeAll(async () => {
       .then(() => eventId);
   };
   for (const [i, { type, status }] of A_EVENTS.entries()) idsOfA.push(await store(orgA, i, type, status));
-  await store(orgB, 3, 'work_order.created', 'processed');
+  await store(orgB, 3, 'maintenance::workOrder.created', 'processed');
 });
 afterAll(async () => stack?.stop());
 
@@ -106,10 +106,13 @@ describe('GET /v1/events', () => {
     expect(body.events[0]).toMatchObject({
       eventId: idsOfA[0],
       status: 'processed',
-      eventType: 'work_order.created',
+      eventType: 'maintenance::workOrder.created',
       receivedAt: receivedAt(0),
       attempt: 0,
-      payload: { event_type: 'work_order.created', data: { contactID: '0', name: 'Dana' } },
+      payload: {
+        event: { eventType: 'maintenance::workOrder.created' },
+        data: { contactID: '0', name: 'Dana' },
+      },
     });
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/not-real|1990-01-01|6789|user-agent|birthDate/);
@@ -118,12 +121,16 @@ describe('GET /v1/events', () => {
   it('filters by status, type and since, together', async () => {
     const byStatus = await list({ status: 'processed' });
     expect(byStatus.body.events.map((e) => e.eventId)).toEqual([idsOfA[0], idsOfA[1], idsOfA[4], idsOfA[5]]);
-    const byType = await list({ type: 'work_order.created' });
+    const byType = await list({ type: 'maintenance::workOrder.created' });
     expect(byType.body.events.map((e) => e.eventId)).toEqual([idsOfA[0], idsOfA[3], idsOfA[5]]);
     // Any ISO-8601 spelling of the instant (here UTC+1) selects the same events.
     const since = await list({ since: '2026-11-21T11:00:03+01:00' });
     expect(since.body.events.map((e) => e.eventId)).toEqual(idsOfA.slice(3));
-    const together = await list({ status: 'processed', type: 'work_order.created', since: receivedAt(1) });
+    const together = await list({
+      status: 'processed',
+      type: 'maintenance::workOrder.created',
+      since: receivedAt(1),
+    });
     expect(together.body.events.map((e) => e.eventId)).toEqual([idsOfA[5]]);
     expect((await list({ since: '2026-11-22' })).body.events).toEqual([]);
   });
@@ -132,7 +139,7 @@ describe('GET /v1/events', () => {
     const pages = await allPages({ limit: '2' });
     expect(pages.map((p) => p.events.length)).toEqual([2, 2, 2, 1]);
     expect(pages.flatMap((p) => p.events.map((e) => e.eventId))).toEqual(idsOfA);
-    const filtered = await allPages({ limit: '2', type: 'work_order.created' });
+    const filtered = await allPages({ limit: '2', type: 'maintenance::workOrder.created' });
     expect(filtered.flatMap((p) => p.events.map((e) => e.eventId))).toEqual([
       idsOfA[0],
       idsOfA[3],

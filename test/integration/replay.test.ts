@@ -127,7 +127,7 @@ describe('replaying stored events', () => {
   it('the processor runs a replay once, and the next replay hands out the next attempt', async () => {
     const orgId = 'org-replay-twice';
     const { workOrder } = await processedEvents(orgId);
-    await replay({ orgId, dryRun: false, type: 'work_order.created' });
+    await replay({ orgId, dryRun: false, type: 'maintenance::workOrder.created' });
     const queued = await queuedEvents();
     expect(queued).toEqual([{ orgId, eventId: workOrder, attempt: 1 }]);
 
@@ -139,7 +139,7 @@ describe('replaying stored events', () => {
     expect(await deliver()).toEqual({ batchItemFailures: [] });
     expect(await inbox.get(orgId, workOrder)).toEqual(processed);
 
-    const { lines } = await replay({ orgId, dryRun: false, type: 'work_order.created' });
+    const { lines } = await replay({ orgId, dryRun: false, type: 'maintenance::workOrder.created' });
     expect(lines.map((l) => [l.eventId, l.status, l.attempt])).toEqual([[workOrder, 'processed', 2]]);
     expect(await queuedEvents()).toEqual([{ orgId, eventId: workOrder, attempt: 2 }]);
   });
@@ -157,7 +157,7 @@ describe('replaying stored events', () => {
     expect(await queuedEvents()).toEqual([{ orgId, eventId: lease, attempt: 1 }]);
   });
 
-  it('filters by normalised event type', async () => {
+  it('filters by the event type as delivered', async () => {
     const orgId = 'org-replay-type';
     const { workOrder, lease } = await processedEvents(orgId);
     const { lines, summary } = await replay({ orgId, dryRun: false, type: 'lease.updated' });

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDeliveryQuarantine } from '#adapters/dynamodb/delivery-quarantine.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoWebhookTokenLedger } from '#adapters/dynamodb/webhook-token-ledger.ts';
@@ -148,6 +149,7 @@ describe('webhook-ingest, Rentvine body scheme', () => {
       secrets: new TableWebhookSecrets(table),
       orgSettings: new DynamoOrgSettingsStore(table),
       tokens: new DynamoWebhookTokenLedger(table),
+      quarantine: new DynamoDeliveryQuarantine(table),
       clock: systemClock,
     };
   }

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DynamoDeliveryQuarantine } from '#adapters/dynamodb/delivery-quarantine.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
@@ -148,6 +149,7 @@ describe('webhook-ingest', () => {
       secrets: new TableWebhookSecrets(table),
       orgSettings: new DynamoOrgSettingsStore(table),
       tokens: new DynamoWebhookTokenLedger(table),
+      quarantine: new DynamoDeliveryQuarantine(table),
       clock: systemClock,
     };
     const body = Buffer.from(JSON.stringify(workOrderEvent({ workOrderID: '7004' })));

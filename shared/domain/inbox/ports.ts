@@ -39,7 +39,7 @@ export interface EventInbox {
 export interface EventQuery {
   readonly since?: string;
   readonly status?: EventStatus;
-  /** Normalised event type, e.g. `work_order.created`. */
+  /** Event type exactly as delivered, e.g. `maintenance::workOrder.created`. */
   readonly type?: string;
   readonly limit: number;
   /** Opaque: the `cursor` of the previous page. */
@@ -54,4 +54,30 @@ export interface EventQuery {
 export interface WebhookTokenLedger {
   /** False when the token was claimed before for another event. */
   claim(orgId: string, token: string, expiresAt: Date, eventKey: string): Promise<boolean>;
+}
+
+/**
+ * A well-formed Rentvine body-scheme delivery whose signature did not match under the org's
+ * reading. Kept so an operator can tell which reading Rentvine really uses
+ * (`aictive rentvine identify-signature`); never processed, never listed by the API.
+ */
+export interface QuarantinedDelivery {
+  readonly orgId: string;
+  readonly receivedAt: string;
+  /** The delivered body, UTF-8 text (a body-scheme delivery is JSON), byte for byte. */
+  readonly body: string;
+}
+
+/** How long a quarantined delivery is kept, and how many per org: the oldest makes room for the newest. */
+export const QUARANTINE_POLICY = { days: 7, perOrg: 300, maxBodyBytes: 64 * 1024 } as const;
+
+/**
+ * Deliveries that failed verification, briefly, per org. At most `perOrg` per org: a new one
+ * evicts the org's oldest (newest kept: the latest deliveries say what the sender does now, and a
+ * flood of forgeries cannot lock real deliveries out for a week); each expires after `days`.
+ */
+export interface DeliveryQuarantine {
+  keep(delivery: QuarantinedDelivery): Promise<void>;
+  /** The org's unexpired deliveries, newest first. */
+  list(orgId: string, now: Date): Promise<QuarantinedDelivery[]>;
 }

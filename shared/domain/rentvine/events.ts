@@ -1,20 +1,26 @@
 import { z } from 'zod';
-import { ENTITIES, type EntityKind, entityOfEventType, type SnapshotOf } from './event-types.ts';
+import {
+  ENTITIES,
+  type EntityKind,
+  type EventTypeMeaning,
+  eventTypeMeaning,
+  type SnapshotOf,
+} from './event-types.ts';
 
 /**
- * Rentvine webhook payloads, in the two shapes known (docs/RENTVINE.md):
- * - observed: `{ event: { eventType, objectID, userID, changes }, data: {...entity}, auth: {...} }`
- * - named:    `{ event_type: "work_order.created", data: {...entity} }`
- * Event type spellings are a guess, so every spelling is normalised to `<entity>.<action>` here.
+ * A Rentvine webhook delivery, in the one shape observed (docs/RENTVINE.md):
+ * `{ event: { eventType, objectID, userID, changes, options }, data: {...the full record}, auth }`.
+ * `event.changes` is never read: it is incomplete (a changed field can be missing) and comes as an
+ * object or a list; `data`, the whole record, is the truth.
  */
 const UserId = z
   .union([z.string().max(50), z.number()])
   .transform(String)
   .nullish();
 
-const ObservedShape = z.object({
+const Delivery = z.object({
   event: z.object({
-    eventType: z.string().min(1).max(100),
+    eventType: z.string().min(1).max(200),
     // The object id is read from the entity itself; the envelope's copy is not trusted for shape.
     objectID: z.unknown().optional(),
     userID: UserId,
@@ -22,31 +28,14 @@ const ObservedShape = z.object({
   data: z.unknown(),
 });
 
-const NamedShape = z.object({
-  event_type: z.string().min(1).max(100),
-  data: z.unknown(),
-  user_id: UserId,
-});
-
-const ACTIONS = new Set(['created', 'updated', 'deleted']);
-
-/** "workOrder.created", "WorkOrderCreated", "work_order.created" → "work_order.created". */
-export function normalizeEventType(raw: string): string {
-  const words = raw
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  const action = words.at(-1);
-  if (!action || !ACTIONS.has(action) || words.length < 2) return words.join('_');
-  return `${words.slice(0, -1).join('_')}.${action}`;
-}
-
 /** One recognised event: the entity it carries, already whitelisted and coerced. */
 export type RentvineEvent = {
   [K in EntityKind]: {
     entity: K;
+    /** The event type exactly as Rentvine sent it (`maintenance::workOrder.created`): what is stored. */
     type: string;
+    /** Ours, for people and filters: `work_order.created`. */
+    name: string;
     objectId: string;
     /** The Rentvine user whose change this is (an echo when it is the platform's own). */
     userId?: string;
@@ -54,6 +43,7 @@ export type RentvineEvent = {
   };
 }[EntityKind];
 
+/** `type` is the raw event type whenever the envelope had one. */
 export type ParsedEvent = { ok: true; event: RentvineEvent } | { ok: false; type?: string; reason: string };
 
 /** Names the failing fields (never their values, which may be personal data). */
@@ -76,30 +66,33 @@ export function parseRentvineDelivery(rawBody: string): ParsedEvent {
 }
 
 export function parseRentvineEvent(payload: unknown): ParsedEvent {
-  const observed = ObservedShape.safeParse(payload);
-  const named = observed.success ? undefined : NamedShape.safeParse(payload);
-  const envelope = observed.success
-    ? { rawType: observed.data.event.eventType, data: observed.data.data, userId: observed.data.event.userID }
-    : named?.success
-      ? { rawType: named.data.event_type, data: named.data.data, userId: named.data.user_id }
-      : undefined;
-  if (!envelope) return { ok: false, reason: 'unknown_shape' };
-
-  const type = normalizeEventType(envelope.rawType);
-  const entity = entityOfEventType(type);
-  if (!entity) return { ok: false, type, reason: `unsupported_event_type: ${type}` };
-  return parseEntity(entity, type, envelope.data, envelope.userId ?? undefined);
+  const delivery = Delivery.safeParse(payload);
+  if (!delivery.success) return { ok: false, reason: 'unknown_shape' };
+  const { event, data } = delivery.data;
+  const type = event.eventType;
+  const meaning = eventTypeMeaning(type);
+  if (!meaning) return { ok: false, type, reason: `unsupported_event_type: ${type}` };
+  return parseEntity(meaning, type, data, event.userID ?? undefined);
 }
 
 function parseEntity(
-  entity: EntityKind,
+  meaning: EventTypeMeaning,
   type: string,
   data: unknown,
   userId: string | undefined,
 ): ParsedEvent {
-  const read = ENTITIES[entity].read(data);
+  const read = ENTITIES[meaning.entity].read(data);
   if (!read.ok) return { ok: false, type, reason: `schema_drift: ${type}: ${describe(read.error)}` };
-  const event = { entity, type, objectId: read.id, ...(userId ? { userId } : {}), snapshot: read.snapshot };
+  // Rentvine's contacts share one shape: the event type is what says which role this one has.
+  const snapshot = meaning.role ? { ...read.snapshot, role: meaning.role } : read.snapshot;
+  const event = {
+    entity: meaning.entity,
+    type,
+    name: meaning.name,
+    objectId: read.id,
+    ...(userId ? { userId } : {}),
+    snapshot,
+  };
   // TypeScript cannot correlate `entity` with its own snapshot type through the table lookup.
   return { ok: true, event: event as RentvineEvent };
 }

@@ -332,35 +332,3 @@ export const LeaseChargeSnapshot = rentvineRow(
   }),
 );
 export type LeaseChargeSnapshot = z.infer<typeof LeaseChargeSnapshot>;
-
-/** A payment received against a lease. Never the payer's bank details ([guess] field names). */
-export const PaymentSnapshot = rentvineRow(
-  'payment',
-  {
-    paymentID: RentvineId,
-    leaseID: absent(RentvineId),
-    propertyID: absent(RentvineId),
-    unitID: absent(RentvineId),
-    contactID: absent(RentvineId),
-    amount: RentvineMoney,
-    paymentMethodID: absent(RentvineId),
-    paymentStatusID: absent(RentvineId),
-    datePosted: absent(RentvineDate),
-    dateReceived: absent(RentvineDate),
-    dateTimeModified: absent(RentvineDateTime),
-  },
-  (p) => ({
-    paymentId: p.paymentID,
-    leaseId: p.leaseID,
-    propertyId: p.propertyID,
-    unitId: p.unitID,
-    contactId: p.contactID,
-    amount: p.amount,
-    methodId: p.paymentMethodID,
-    statusId: p.paymentStatusID,
-    datePosted: p.datePosted,
-    dateReceived: p.dateReceived,
-    dateTimeModified: p.dateTimeModified,
-  }),
-);
-export type PaymentSnapshot = z.infer<typeof PaymentSnapshot>;

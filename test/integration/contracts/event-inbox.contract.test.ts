@@ -22,7 +22,7 @@ describe.each(implementations())('EventInbox contract: $name', (implementation) 
     await world.inbox.store(event(world.orgId, 'evt_inbox2', '2026-11-21T10:00:00.000Z'));
     const outcome = {
       status: 'processed',
-      eventType: 'work_order.created',
+      eventType: 'maintenance::workOrder.created',
       objectId: '9',
       at: '2026-11-21T10:00:01.000Z',
     } as const;
@@ -32,7 +32,7 @@ describe.each(implementations())('EventInbox contract: $name', (implementation) 
     ).toBe(false);
     expect(await world.inbox.get(world.orgId, 'evt_inbox2')).toMatchObject({
       status: 'processed',
-      eventType: 'work_order.created',
+      eventType: 'maintenance::workOrder.created',
       objectId: '9',
       processedAt: '2026-11-21T10:00:01.000Z',
     });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEventType, parseRentvineDelivery, parseRentvineEvent } from '#domain/rentvine/events.ts';
+import { eventTypeMeaning } from '#domain/rentvine/event-types.ts';
+import { parseRentvineDelivery, parseRentvineEvent } from '#domain/rentvine/events.ts';
 import { WorkOrderSnapshot } from '#domain/rentvine/snapshots.ts';
 import { emergencyReasons } from '#domain/rentvine/triggers.ts';
 import { htmlToText, toInstant } from '#domain/rentvine/wire.ts';
+import { leaseEvent, unitEvent } from '#test/support/rentvine-payloads.ts';
 
 const workOrder = {
   workOrderID: '5150',
@@ -17,18 +19,23 @@ const workOrder = {
   dateTimeModified: '2026-11-20 14:03:00',
 };
 
+const observed = (eventType: string, data: unknown, event: Record<string, unknown> = {}) => ({
+  event: { eventType, objectID: '1', changes: {}, ...event },
+  data,
+  auth: { signature: 'x', token: 'y', timestamp: 1 },
+});
+
 describe('parseRentvineEvent', () => {
-  it('reads the observed shape, coercing wire types and stripping HTML', () => {
-    const parsed = parseRentvineEvent({
-      event: { eventType: 'workOrder.created', objectID: '5150', userID: '9', changes: {} },
-      data: workOrder,
-      auth: { signature: 'x', token: 'y', timestamp: 1 },
-    });
+  it('reads the observed shape, keeping the raw type, coercing wire types and stripping HTML', () => {
+    const parsed = parseRentvineEvent(
+      observed('maintenance::workOrder.created', workOrder, { objectID: '5150', userID: '9' }),
+    );
     expect(parsed).toEqual({
       ok: true,
       event: expect.objectContaining({
         entity: 'work_order',
-        type: 'work_order.created',
+        type: 'maintenance::workOrder.created',
+        name: 'work_order.created',
         objectId: '5150',
         userId: '9',
       }),
@@ -46,18 +53,17 @@ describe('parseRentvineEvent', () => {
     });
   });
 
-  it('reads the {event_type, data} shape and wrapped rows', () => {
-    const parsed = parseRentvineEvent({
-      event_type: 'lease.updated',
-      data: {
+  it('reads wrapped rows', () => {
+    const parsed = parseRentvineEvent(
+      observed('lease.updated', {
         lease: {
           leaseID: 88,
           propertyID: '12',
           primaryLeaseStatusID: '2',
           tenants: [{ contactID: '7', name: 'A Tenant' }],
         },
-      },
-    });
+      }),
+    );
     expect(parsed.ok && parsed.event).toMatchObject({
       entity: 'lease',
       type: 'lease.updated',
@@ -66,15 +72,48 @@ describe('parseRentvineEvent', () => {
     });
   });
 
+  it('never reads event.changes: a diff that omits a changed field still yields the full record', () => {
+    const payload = leaseEvent({
+      leaseID: '88',
+      noticeDate: '2026-11-30',
+      dateTimeModified: '2026-11-21 08:00:00',
+    });
+    // The list form of the diff names the status only; the notice date changed too.
+    expect(JSON.stringify(payload.event.changes)).not.toContain('noticeDate');
+    const parsed = parseRentvineEvent(payload);
+    expect(parsed.ok && parsed.event.snapshot).toMatchObject({
+      leaseId: '88',
+      noticeDate: '2026-11-30',
+      statusId: '2',
+      dateTimeModified: '2026-11-21 08:00:00',
+    });
+    // The object form, with a diff that contradicts the record, changes nothing either.
+    const contradicted = {
+      ...payload,
+      event: { ...payload.event, changes: { noticeDate: { new: '1999-01-01' } } },
+    };
+    expect(parseRentvineEvent(contradicted)).toEqual(parsed);
+  });
+
+  it('sets the role of a contact from its event type', () => {
+    const contact = { contactID: '7', name: 'Dana', email: 'dana@example.com' };
+    for (const role of ['tenant', 'owner', 'vendor'] as const) {
+      expect(parseRentvineEvent(observed(`${role}.updated`, { contact }))).toMatchObject({
+        ok: true,
+        event: { entity: 'contact', snapshot: { contactId: '7', role } },
+      });
+    }
+  });
+
   it('keeps only contact routes of tenants, never other personal data', () => {
-    const parsed = parseRentvineEvent({
-      event_type: 'lease.created',
-      data: {
+    const parsed = parseRentvineEvent(
+      observed('lease.created', {
         leaseID: '1',
         propertyID: '2',
         tenants: [{ contactID: '3', birthDate: '1990-01-01', identificationNumber: '123' }],
-      },
-    });
+      }),
+    );
+    expect(parsed.ok).toBe(true);
     expect(JSON.stringify(parsed)).not.toContain('1990-01-01');
     expect(JSON.stringify(parsed)).not.toContain('identificationNumber');
   });
@@ -82,62 +121,89 @@ describe('parseRentvineEvent', () => {
   it.each([
     [{ hello: 'world' }, 'unknown_shape'],
     [null, 'unknown_shape'],
-    [
-      { event_type: 'property.deleted', data: { propertyID: '1' } },
-      'unsupported_event_type: property.deleted',
-    ],
-    [{ event: { eventType: 'lease.renewed' }, data: {} }, 'unsupported_event_type: lease_renewed'],
-    [{ event_type: 'payment.received', data: {} }, 'unsupported_event_type: payment_received'],
+    // The {event_type, data} shape of early designs: nothing real sends it.
+    [{ event_type: 'lease.updated', data: { leaseID: '1', propertyID: '2' } }, 'unknown_shape'],
+    [observed('property.deleted', { propertyID: '1' }), 'unsupported_event_type: property.deleted'],
+    [observed('lease.renewed', {}), 'unsupported_event_type: lease.renewed'],
+    [observed('payment.created', {}), 'unsupported_event_type: payment.created'],
+    [observed('workOrder.created', workOrder), 'unsupported_event_type: workOrder.created'],
   ])('reports %j as unrecognized (%s)', (payload, reason) => {
     expect(parseRentvineEvent(payload)).toMatchObject({ ok: false, reason });
   });
 
-  it('reports schema drift with the type and the failing fields, never their values', () => {
-    const parsed = parseRentvineEvent({
-      event_type: 'work_order.updated',
-      data: { workOrderID: 'abc-secret', priorityID: 'urgent' },
-    });
+  it('reports schema drift with the raw type and the failing fields, never their values', () => {
+    const parsed = parseRentvineEvent(
+      observed('maintenance::workOrder.updated', { workOrderID: 'abc-secret', priorityID: 'urgent' }),
+    );
     expect(parsed).toEqual({
       ok: false,
-      type: 'work_order.updated',
+      type: 'maintenance::workOrder.updated',
       reason: expect.stringMatching(
-        /^schema_drift: work_order\.updated: workOrderID: .+; propertyID: .+; priorityID: /,
+        /^schema_drift: maintenance::workOrder\.updated: workOrderID: .+; propertyID: .+; priorityID: /,
       ),
     });
     expect(!parsed.ok && parsed.reason).not.toContain('abc-secret');
   });
 
-  it('takes the acting user from either shape, as text', () => {
+  it('takes the acting user as text, and none when the event names none', () => {
     const data = { workOrderID: '1', propertyID: '2' };
-    expect(parseRentvineEvent({ event: { eventType: 'workOrder.updated', userID: 7 }, data })).toMatchObject({
-      ok: true,
-      event: { userId: '7' },
-    });
-    expect(parseRentvineEvent({ event_type: 'work_order.updated', user_id: '8', data })).toMatchObject({
-      ok: true,
-      event: { userId: '8' },
-    });
-    const anonymous = parseRentvineEvent({ event_type: 'work_order.updated', data });
+    expect(parseRentvineEvent(observed('maintenance::workOrder.updated', data, { userID: 7 }))).toMatchObject(
+      {
+        ok: true,
+        event: { userId: '7' },
+      },
+    );
+    const anonymous = parseRentvineEvent(observed('maintenance::workOrder.updated', data));
     expect(anonymous.ok && 'userId' in anonymous.event).toBe(false);
   });
 
   it('reads a stored raw body, and calls an unparseable one what it is', () => {
-    expect(
-      parseRentvineDelivery('{"event_type":"unit.updated","data":{"unitID":"3","propertyID":"1"}}'),
-    ).toMatchObject({ ok: true, event: { entity: 'unit', objectId: '3' } });
+    expect(parseRentvineDelivery(JSON.stringify(unitEvent({ unitID: '3' })))).toMatchObject({
+      ok: true,
+      event: { entity: 'unit', objectId: '3', type: 'property::unit.updated' },
+    });
     expect(parseRentvineDelivery('{not json')).toEqual({ ok: false, reason: 'invalid_json' });
   });
 });
 
-describe('normalizeEventType', () => {
+describe('eventTypeMeaning', () => {
   it.each([
-    ['workOrder.created', 'work_order.created'],
-    ['WorkOrderUpdated', 'work_order.updated'],
-    ['work_order.created', 'work_order.created'],
-    ['lease-charge created', 'lease_charge.created'],
-    ['lease.renewed', 'lease_renewed'],
-  ])('%s → %s', (raw, normalized) => {
-    expect(normalizeEventType(raw)).toBe(normalized);
+    ['maintenance::workOrder.created', 'work_order.created'],
+    ['maintenance::workOrder.updated', 'work_order.updated'],
+    ['maintenance::workOrder::created', 'work_order.created'],
+    ['maintenance::workOrderCreated', 'work_order.created'],
+    ['Maintenance::WorkOrder.Updated', 'work_order.updated'],
+    ['lease.updated', 'lease.updated'],
+    ['lease::updated', 'lease.updated'],
+    ['lease::charge.created', 'lease_charge.created'],
+    ['leaseCharge.updated', 'lease_charge.updated'],
+    ['lease::leaseCharge.created', 'lease_charge.created'],
+    ['property.created', 'property.created'],
+    ['property::unit.updated', 'unit.updated'],
+    ['unit.created', 'unit.created'],
+    ['vendor.updated', 'contact.updated'],
+  ])('%s → %s', (raw, name) => {
+    expect(eventTypeMeaning(raw)?.name).toBe(name);
+  });
+
+  it.each([
+    // Near misses: another thing under the same prefix is not that thing.
+    'maintenance::workOrderNote.created',
+    'maintenance::workOrder::comment.created',
+    'maintenance::workOrder.deleted',
+    'lease::renewal.created',
+    'leaseCharges',
+    // Without the observed namespace, or not an event Rentvine has.
+    'workOrder.created',
+    'work_order.created',
+    'payment.created',
+    'prospect.created',
+    'created',
+    '',
+    'toString',
+    `maintenance::workOrder${'.x'.repeat(60)}.created`,
+  ])('%j is unrecognized', (raw) => {
+    expect(eventTypeMeaning(raw)).toBeUndefined();
   });
 });
 

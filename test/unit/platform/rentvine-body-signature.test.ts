@@ -1,9 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  BODY_SIGNATURE_ALGORITHMS,
   type BodyAuth,
   bodyAuthOf,
   bodyAuthSeconds,
+  bodySignatureAlgorithmNamed,
+  DEFAULT_BODY_SIGNATURE_ALGORITHM,
+  matchingBodySignatureAlgorithms,
+  signedBody,
+  UnknownBodySignatureAlgorithmError,
   verifyBodySignature,
 } from '#platform/security/rentvine-body-signature.ts';
 
@@ -24,8 +30,16 @@ function auth(overrides: Partial<BodyAuth> = {}): BodyAuth {
   return { timestamp, token: overrides.token ?? token, signature: sign(SECRET, timestamp), ...overrides };
 }
 
+const BODY = Buffer.from('{"event":{"eventType":"lease.updated"},"data":{"leaseID":"1"}}');
+
 const verify = (a: BodyAuth, secrets: readonly string[] = [SECRET], nowSeconds = now) =>
-  verifyBodySignature({ secrets, auth: a, nowSeconds });
+  verifyBodySignature({
+    secrets,
+    auth: a,
+    body: BODY,
+    algorithm: DEFAULT_BODY_SIGNATURE_ALGORITHM,
+    nowSeconds,
+  });
 
 describe('Rentvine body signature', () => {
   it('matches a vector computed by hand', () => {
@@ -73,6 +87,13 @@ describe('Rentvine body signature', () => {
     ],
     ['a short signature', auth({ signature: 'abcd' }), [SECRET], now, 'malformed'],
     [
+      'the right digest in base64 (the org reads hex)',
+      auth({ signature: Buffer.from(sign(SECRET, String(now)), 'hex').toString('base64') }),
+      [SECRET],
+      now,
+      'mismatch',
+    ],
+    [
       'a prefixed signature',
       auth({ signature: `sha256=${sign(SECRET, String(now))}` }),
       [SECRET],
@@ -118,5 +139,101 @@ describe('the auth member of a payload', () => {
     ['an object timestamp', { signature: 's', token: 't', timestamp: {} }],
   ])('is malformed with %s', (_name, value) => {
     expect(bodyAuthOf({ auth: value })).toBe('malformed');
+  });
+});
+
+/**
+ * Each candidate computed independently of the code under test, over a body as a sender would
+ * write it (spacing, escapes and member order its own), so "as sent" is what is proven.
+ */
+describe('the candidate readings of the body signature', () => {
+  const timestamp = '1790000000';
+  const tok = 'tok-candidates';
+  const unsigned =
+    '{ "event": {"eventType":"maintenance::workOrder.created","objectID":"5"},\n  "data": {"workOrderID":"5","description":"caf\u00e9 \\/ <p>"} }';
+  const hmac = (message: string) => createHmac('sha256', SECRET).update(message);
+  const DATA = '{"workOrderID":"5","description":"caf\u00e9 \\/ <p>"}';
+  const EXPECTED: Record<string, string> = {
+    'timestamp+token': timestamp + tok,
+    'token+timestamp': tok + timestamp,
+    'body-without-auth': unsigned,
+    data: DATA,
+    'timestamp.body-without-auth': `${timestamp}.${unsigned}`,
+  };
+  /** The sender appends `auth` to the text it signed; its signature is whatever the candidate made. */
+  const delivered = (signature: string) =>
+    Buffer.from(
+      `${unsigned.slice(0, -2)},\n  "auth": {"signature":"${signature}","token":"${tok}","timestamp":${timestamp}} }`,
+    );
+
+  it('names ten candidates, every one valid as a setting, the default first', () => {
+    expect(BODY_SIGNATURE_ALGORITHMS).toHaveLength(10);
+    expect(BODY_SIGNATURE_ALGORITHMS[0]).toBe(DEFAULT_BODY_SIGNATURE_ALGORITHM);
+    for (const name of BODY_SIGNATURE_ALGORITHMS) expect(bodySignatureAlgorithmNamed(name)).toBe(name);
+    expect(bodySignatureAlgorithmNamed(undefined)).toBe('timestamp+token:hex');
+  });
+
+  it('refuses an unknown stored name loudly, never falling back to the default', () => {
+    expect(() => bodySignatureAlgorithmNamed('hmac-sha1')).toThrow(UnknownBodySignatureAlgorithmError);
+    expect(() => bodySignatureAlgorithmNamed('timestamp+token')).toThrow(
+      /unknown body signature algorithm "timestamp\+token"/,
+    );
+  });
+
+  it.each(BODY_SIGNATURE_ALGORITHMS)(
+    '%s: identified alone, and verified only when the org selected it',
+    (algorithm) => {
+      const [message = '', encoding = ''] = algorithm.split(':');
+      const signature = hmac(EXPECTED[message] ?? '').digest(encoding as 'hex' | 'base64');
+      const body = delivered(signature);
+      const auth = bodyAuthOf(JSON.parse(body.toString()));
+      if (typeof auth === 'string') throw new Error(auth);
+      expect(matchingBodySignatureAlgorithms([OLD_SECRET, SECRET], { auth, body })).toEqual([algorithm]);
+      for (const selected of BODY_SIGNATURE_ALGORITHMS) {
+        const check = verifyBodySignature({
+          secrets: [SECRET],
+          auth,
+          body,
+          algorithm: selected,
+          nowSeconds: now,
+        });
+        expect(check).toEqual(selected === algorithm ? { ok: true } : { ok: false, reason: 'mismatch' });
+      }
+    },
+  );
+
+  it('identifies long after the window (it accepts nothing), and nothing under a wrong key', () => {
+    const body = delivered(hmac(`${timestamp}.${unsigned}`).digest('base64'));
+    const auth = bodyAuthOf(JSON.parse(body.toString())) as BodyAuth;
+    expect(
+      verifyBodySignature({
+        secrets: [SECRET],
+        auth,
+        body,
+        algorithm: 'timestamp.body-without-auth:base64',
+        nowSeconds: now + 86_400,
+      }),
+    ).toEqual({ ok: false, reason: 'stale' });
+    expect(matchingBodySignatureAlgorithms([SECRET], { auth, body })).toEqual([
+      'timestamp.body-without-auth:base64',
+    ]);
+    expect(matchingBodySignatureAlgorithms(['another-key-test'], { auth, body })).toEqual([]);
+  });
+
+  it('signs as it verifies: a body signed under any candidate passes under that candidate', () => {
+    for (const algorithm of BODY_SIGNATURE_ALGORITHMS) {
+      const body = Buffer.from(
+        signedBody(
+          SECRET,
+          algorithm,
+          { event: { eventType: 'lease.updated' }, data: { leaseID: '1' } },
+          { timestamp: now, token: tok },
+        ),
+      );
+      const auth = bodyAuthOf(JSON.parse(body.toString())) as BodyAuth;
+      expect(verifyBodySignature({ secrets: [SECRET], auth, body, algorithm, nowSeconds: now })).toEqual({
+        ok: true,
+      });
+    }
   });
 });

@@ -1,13 +1,13 @@
 import { createHmac as realCreateHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EventInbox, WebhookTokenLedger } from '#domain/inbox/ports.ts';
+import type { DeliveryQuarantine, EventInbox, WebhookTokenLedger } from '#domain/inbox/ports.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
 import type { Integration, OrgSettings } from '#domain/orgs/org-settings.ts';
 import type { IntegrationStore, OrgSettingsStore, WebhookSecrets } from '#domain/orgs/ports.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
 import { ingestIntegrationWebhook } from '#usecases/ingest-integration-webhook.ts';
-import { ingestRentvineWebhook } from '#usecases/ingest-rentvine-webhook.ts';
+import { DECOY_QUARANTINE_ORG, ingestRentvineWebhook } from '#usecases/ingest-rentvine-webhook.ts';
 
 /**
  * Org enumeration: a delivery for an org that does not exist must cost exactly the work of one for
@@ -57,10 +57,17 @@ function rentvineDeps() {
   const tokens: WebhookTokenLedger = { claim: recorded('tokens.claim', () => true) };
   const inbox = { store: recorded('inbox.store', () => ({ stored: true })) } as unknown as EventInbox;
   const queue = { enqueueEvent: recorded('queue.enqueueEvent', () => undefined) } as unknown as WorkQueue;
-  return { secrets, orgSettings, tokens, inbox, queue, clock: { now: () => NOW } };
+  const quarantine: DeliveryQuarantine = {
+    keep: recorded('quarantine.keep', () => undefined),
+    list: recorded('quarantine.list', () => []),
+  };
+  return { secrets, orgSettings, tokens, inbox, queue, quarantine, clock: { now: () => NOW } };
 }
 
-const event = JSON.stringify({ event: { eventType: 'workOrder.created', objectID: '1' }, data: {} });
+const event = JSON.stringify({
+  event: { eventType: 'maintenance::workOrder.created', objectID: '1' },
+  data: {},
+});
 const headerScheme = (signature: Record<string, string>) => (name: string) =>
   Object.entries(signature).find(([key]) => key.toLowerCase() === name)?.[1];
 
@@ -116,6 +123,23 @@ describe('Rentvine webhook for an unknown org', () => {
     expect(unknown.calls).toEqual(known.calls);
     expect(unknown.hmacs).toBe(known.hmacs);
     expect(unknown.calls).toContain('secrets.secretsFor');
+  });
+
+  it('quarantines a known org’s suspect body-scheme delivery, and an unknown one’s goes to the decoy at the same cost', async () => {
+    const delivery = DELIVERIES['body scheme'] as (typeof DELIVERIES)[string];
+    const kept: string[] = [];
+    const deps = () => {
+      const base = rentvineDeps();
+      return {
+        ...base,
+        quarantine: { ...base.quarantine, keep: async (d: { orgId: string }) => void kept.push(d.orgId) },
+      };
+    };
+    const run = (orgId: string) =>
+      ingestRentvineWebhook(deps(), { orgId, body: Buffer.from(delivery.body), headers: delivery.headers });
+    expect(await run(KNOWN)).toEqual({ kind: 'rejected', reason: 'mismatch', quarantined: true });
+    expect(await run(UNKNOWN)).toEqual({ kind: 'rejected', reason: 'unknown_sender' });
+    expect(kept).toEqual([KNOWN, DECOY_QUARANTINE_ORG]);
   });
 
   it('verifies a signed delivery of a known org (the fakes are not refusing everything)', async () => {
