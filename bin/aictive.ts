@@ -5,6 +5,7 @@ import { createApiKeyCommand } from './commands/api-key.ts';
 import { classifyCommand } from './commands/classify.ts';
 import { dlqRedriveCommand } from './commands/dlq.ts';
 import { UsageError } from './commands/io.ts';
+import { RENTVINE_USAGE, rentvineCommand } from './commands/rentvine.ts';
 import { replayCommand } from './commands/replay.ts';
 import { signWebhookCommand } from './commands/sign-webhook.ts';
 
@@ -21,7 +22,7 @@ commands:
                                                   re-enqueue an org's stored events received since ISO
   dlq redrive --queue events|classify|workflow [--dry-run] [--stage S | --queue-url U --dlq-url U | --local]
                                                   move a queue's dead-lettered messages back to it
-
+${RENTVINE_USAGE}
 --local: the running \`npm start\` of AICTIVE_DATA_DIR (default .data); otherwise AWS credentials
 from the environment (TABLE_NAME, EVENTS_QUEUE_URL and STAGE stand in for the options).
 `;
@@ -107,6 +108,8 @@ async function run(argv: string[]): Promise<number> {
       const { 'dry-run': dryRun, 'queue-url': queueUrl, 'dlq-url': dlqUrl, ...others } = values;
       return dlqRedriveCommand({ ...others, dryRun, queueUrl, dlqUrl });
     }
+    case 'rentvine':
+      return rentvineCommand(rest);
     case undefined:
     case '--help':
     case '-h':

@@ -1,5 +1,6 @@
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { EVENT_TYPE } from '#contracts/events.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
 import { useLocalStack } from '#lib/local/endpoints-file.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -29,8 +30,8 @@ export async function replayCommand(options: ReplayOptions): Promise<number> {
     throw new UsageError('--org is required: lower-case letters, digits and -');
   const since = parseSince(options.since);
   // Stored types are as delivered, so the filter is too.
-  const type = options.type?.trim();
-  if (type === '')
+  const type = options.type;
+  if (type !== undefined && !EVENT_TYPE.test(type))
     throw new UsageError('--type must name an event type as delivered, e.g. maintenance::workOrder.created');
   if (options.local && (options.table || options.queueUrl))
     throw new UsageError('--local finds the table and queue itself: drop --table and --queue-url');

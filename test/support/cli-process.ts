@@ -9,10 +9,14 @@ export interface CliResult {
 }
 
 /**
- * Runs `aictive` as a user would, asynchronously: the emulators it talks to may live in the
+ * Runs `aictive` as a user would (with `input` on stdin), asynchronously: the emulators it talks to may live in the
  * test's own process, which must keep serving while the command runs.
  */
-export function runAictive(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function runAictive(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  input = '',
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/aictive.js', ...args], {
       cwd: REPO_ROOT,
@@ -26,7 +30,7 @@ export function runAictive(args: readonly string[], env: Record<string, string> 
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    child.stdin.end();
+    child.stdin.end(input);
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.on('error', reject);
     child.on('exit', (code) => {

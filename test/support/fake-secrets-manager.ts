@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 
 /**
- * A stand-in for the Secrets Manager API (JSON protocol, GetSecretValue only) on 127.0.0.1:0,
+ * A stand-in for the Secrets Manager API (JSON protocol: GetSecretValue, PutSecretValue, CreateSecret) on 127.0.0.1:0,
  * so the real SDK and Powertools parameters can be exercised offline. No emulator for it runs
  * on these machines.
  */
@@ -12,6 +12,8 @@ export interface FakeSecretsManager {
   /** Secret names asked for, in order. */
   readonly requests: readonly string[];
   put(name: string, value: string): void;
+  /** A secret's current value, as the fake holds it. */
+  get(name: string): string | undefined;
   close(): Promise<void>;
 }
 
@@ -28,8 +30,23 @@ export async function startFakeSecretsManager(): Promise<FakeSecretsManager> {
         res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
         res.end(JSON.stringify(payload));
       };
-      if (req.headers['x-amz-target'] !== 'secretsmanager.GetSecretValue') {
-        answer(400, { __type: 'InvalidRequestException', message: 'only GetSecretValue is faked' });
+      const target = req.headers['x-amz-target'];
+      if (target === 'secretsmanager.PutSecretValue' || target === 'secretsmanager.CreateSecret') {
+        const { SecretId, Name, SecretString } = JSON.parse(body) as Record<string, string>;
+        const name = (SecretId ?? Name) as string;
+        if (target === 'secretsmanager.PutSecretValue' && !secrets.has(name)) {
+          answer(400, { __type: 'ResourceNotFoundException', message: "can't find the specified secret" });
+          return;
+        }
+        secrets.set(name, SecretString ?? '');
+        answer(200, { ARN: `arn:aws:secretsmanager:us-east-1:000000000000:secret:${name}`, Name: name });
+        return;
+      }
+      if (target !== 'secretsmanager.GetSecretValue') {
+        answer(400, {
+          __type: 'InvalidRequestException',
+          message: 'only Get/PutSecretValue and CreateSecret are faked',
+        });
         return;
       }
       const { SecretId } = JSON.parse(body) as { SecretId: string };
@@ -55,6 +72,7 @@ export async function startFakeSecretsManager(): Promise<FakeSecretsManager> {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     put: (name, value) => secrets.set(name, value),
+    get: (name) => secrets.get(name),
     close: () =>
       new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
