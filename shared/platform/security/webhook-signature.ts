@@ -2,10 +2,11 @@ import { createHmac } from 'node:crypto';
 import { matchesAny, type SignatureCheck, withinTolerance } from './verification.ts';
 
 /**
- * The Rentvine header scheme: `X-RentVine-Signature: sha256=<hex HMAC-SHA256(secret, "{timestamp}.{raw body}")>`
- * with `X-RentVine-Timestamp` in unix seconds. An org may allow the timestamp-less form (HMAC over
- * the raw body alone) as an explicit setting. Kept in one place so the algorithm can change with
- * what Rentvine turns out to send (docs/RENTVINE.md).
+ * Our own header scheme, for senders other than Rentvine (a relay, our tools, tests): Rentvine
+ * signs in the body (rentvine-body-signature.ts) and there is no evidence it sends these headers
+ * (docs/RENTVINE.md). `X-RentVine-Signature: sha256=<hex HMAC-SHA256(secret, "{timestamp}.{raw body}")>`
+ * with `X-RentVine-Timestamp` in unix seconds; the names stay for the senders already using them.
+ * An org may allow the timestamp-less form (HMAC over the raw body alone) as an explicit setting.
  */
 export const SIGNATURE_HEADER = 'X-RentVine-Signature';
 export const TIMESTAMP_HEADER = 'X-RentVine-Timestamp';
