@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_ID, EVENT_SCHEMES, EVENT_SOURCES, EVENT_STATUSES } from '#vocabulary/events.ts';
 import { IsoInstant } from './iso-instant.ts';
+import { NextCursor, PageQuery } from './paging.ts';
 
 /** Normalised event types (as shared/domain/rentvine/events.ts makes them): `work_order.created`, or `lease_renewed`. */
 const EVENT_TYPE = /^[a-z0-9]+(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)?$/;
@@ -17,12 +18,7 @@ export const EventListQuery = z.strictObject({
     .regex(EVENT_TYPE, 'expected a normalised event type such as work_order.created')
     .optional(),
   since: IsoInstant.transform((since) => new Date(since).toISOString()).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z
-    .string()
-    .max(2048)
-    .regex(/^[A-Za-z0-9_-]+$/, 'expected the nextCursor of a previous page')
-    .optional(),
+  ...PageQuery,
 });
 export type EventListQuery = z.infer<typeof EventListQuery>;
 
@@ -53,10 +49,7 @@ export type EventView = z.infer<typeof EventView>;
 export const EventPage = z
   .object({
     events: z.array(EventView),
-    nextCursor: z
-      .string()
-      .optional()
-      .meta({ description: 'Pass as `cursor` for the next page; absent on the last one' }),
+    nextCursor: NextCursor,
   })
   .meta({ id: 'EventPage' });
 export type EventPage = z.infer<typeof EventPage>;
