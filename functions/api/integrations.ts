@@ -102,7 +102,8 @@ export function integrationOperations(deps: IntegrationDeps): Record<Integration
         summary: 'Give an integration a new secret',
         description:
           'The new `whsec_` secret is shown once. The old one keeps verifying deliveries until ' +
-          '`previousSecretValidUntil` (default 24 h, at most 7 days); rotating again within it ends the older one no later.',
+          '`previousSecretValidUntil` (default 24 h, at most 7 days); rotating again within it ends the older one no later. ' +
+          'Webhook ingest caches secrets for up to 5 minutes: switch the sender over after that, within the grace.',
         params: IntegrationParams,
         body: RotateIntegrationRequest,
         responses: {
