@@ -55,6 +55,11 @@ export interface FunctionSpec {
   readonly tables: readonly TableName[];
   readonly tableAccess: 'read' | 'readWrite';
   readonly secrets: readonly SecretName[];
+  /**
+   * Per-org secret families the function also writes (creates and puts values), below a part of
+   * the family: `under` (e.g. `integration/`) keeps it out of the rest. Each must be in `secrets`.
+   */
+  readonly writesSecrets?: readonly { readonly secret: SecretName; readonly under: string }[];
   readonly schedule?: { readonly everyMinutes: number };
   /** Queues whose attributes the function reads (readiness checks). */
   readonly inspectsQueues?: readonly QueueName[];
@@ -234,6 +239,7 @@ export const functions = [
     tableAccess: 'readWrite',
     // webhookSigning: the integrations it registers get their secrets where webhook-ingest reads them.
     secrets: ['apiKeyPepper', 'anthropicApiKey', 'webhookSigning'],
+    writesSecrets: [{ secret: 'webhookSigning', under: 'integration/' }],
     inspectsQueues: ALL_QUEUES,
     settings: {
       STAGE: null,

@@ -6,7 +6,7 @@ import { SecretsManagerWebhookSecrets, TableWebhookSecrets } from '#adapters/sec
 import { MAX_ROTATION_GRACE_SECONDS } from '#contracts/api-keys.ts';
 import type { ApiKeyPepper } from '#domain/access/ports.ts';
 import type { WebhookSecretsWriter } from '#domain/orgs/ports.ts';
-import { secretName } from '#lib/aws/names.ts';
+import { dataKeyAlias, secretName } from '#lib/aws/names.ts';
 import { ApiKeyPepperConfig } from '#lib/function-config.ts';
 import { useLocalStack } from '#lib/local/endpoints-file.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -132,7 +132,10 @@ async function deploymentOf(target: OrgTarget): Promise<Deployment> {
       tableName: outputs.tableName,
       apiUrl: target.apiUrl ?? outputs.apiUrl,
       pepper: new SecretsManagerApiKeyPepper(secretName(stage, 'apiKeyPepper')),
-      webhookSecrets: new SecretsManagerWebhookSecrets(secretName(stage, 'webhookSigning')),
+      webhookSecrets: new SecretsManagerWebhookSecrets(
+        secretName(stage, 'webhookSigning'),
+        dataKeyAlias(stage),
+      ),
       keyEnv: apiKeyEnvOf(stage),
     };
   }

@@ -20,6 +20,7 @@ import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
 import { integrationSecretsFrom } from '#adapters/secrets/integration-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
+import { dataKeyAlias } from '#lib/aws/names.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
 import { type ApiOperation, apiRoutes, queueEnvName } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -69,7 +70,8 @@ const operations = apiOperations({
   },
   integrations: {
     integrations: new DynamoIntegrationStore(config.TABLE_NAME),
-    secrets: integrationSecretsFrom(config, config.TABLE_NAME),
+    // Created in Secrets Manager encrypted with the stage's data key, as operators create them.
+    secrets: integrationSecretsFrom(config, config.TABLE_NAME, dataKeyAlias(config.STAGE)),
     clock: systemClock,
   },
   catalogue: new DynamoSnapshotCatalogue(config.TABLE_NAME),

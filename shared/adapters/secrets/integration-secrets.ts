@@ -13,9 +13,11 @@ import { SecretsManagerWebhookSecrets, TableWebhookSecrets } from './webhook-sec
 export function integrationSecretsFrom(
   config: z.infer<typeof WebhookSecretsConfig>,
   tableName: string,
+  /** The key secrets created in Secrets Manager are encrypted with (writers only). */
+  kmsKeyId?: string,
 ): WebhookSecrets & WebhookSecretsWriter {
   return config.WEBHOOK_SECRETS_SOURCE === 'secretsmanager'
-    ? new SecretsManagerWebhookSecrets(`${config.WEBHOOK_SECRET_PREFIX}integration/`)
+    ? new SecretsManagerWebhookSecrets(`${config.WEBHOOK_SECRET_PREFIX}integration/`, kmsKeyId)
     : tableIntegrationSecrets(tableName);
 }
 

@@ -64,7 +64,11 @@ export class SecretsManagerWebhookSecrets implements WebhookSecrets, WebhookSecr
   private readonly missing = new Map<string, number>();
   private client: SecretsManagerClient | undefined;
 
-  constructor(private readonly prefix: string) {}
+  /** `kmsKeyId`: the key a secret created here is encrypted with (the deployment's data key). */
+  constructor(
+    private readonly prefix: string,
+    private readonly kmsKeyId?: string,
+  ) {}
 
   async secretsFor(ownerId: string): Promise<readonly string[]> {
     if ((this.missing.get(ownerId) ?? 0) > Date.now()) return [];
@@ -100,7 +104,13 @@ export class SecretsManagerWebhookSecrets implements WebhookSecrets, WebhookSecr
       await this.secretsManager().send(new PutSecretValueCommand({ SecretId, SecretString }));
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      await this.secretsManager().send(new CreateSecretCommand({ Name: SecretId, SecretString }));
+      await this.secretsManager().send(
+        new CreateSecretCommand({
+          Name: SecretId,
+          SecretString,
+          ...(this.kmsKeyId ? { KmsKeyId: this.kmsKeyId } : {}),
+        }),
+      );
     }
   }
 

@@ -7,7 +7,8 @@ const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf
 /** The event types the code understands, as `entity → [types]`: the one line to change with the table. */
 function understood(): Record<string, string[]> {
   const byEntity: Record<string, string[]> = {};
-  for (const [type, entity] of Object.entries(EVENT_TYPES)) (byEntity[entity] ??= []).push(type);
+  for (const [type, entity] of Object.entries(EVENT_TYPES))
+    byEntity[entity] = [...(byEntity[entity] ?? []), type];
   return byEntity;
 }
 
