@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { hashApiKeySecret, presentedKey } from '#platform/security/api-key.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
 import { runAictive } from '#test/support/cli-process.ts';
+import { type FakeCloudFormation, startFakeCloudFormation } from '#test/support/fake-cloudformation.ts';
+import { type FakeSecretsManager, startFakeSecretsManager } from '#test/support/fake-secrets-manager.ts';
 import { eventually, type LocalProcess, removeDir, startLocalProcess } from '#test/support/local-process.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
+import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
 describe.concurrent('aictive org, called wrongly: exit code 2 and one line on stderr', () => {
   it.each([
@@ -138,4 +143,71 @@ describe('aictive org against a running npm start (--local)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('aictive: no org never-created (create it with aictive org create)\n');
   });
+});
+
+describe("aictive org against a stage (--stage): its stacks' outputs, Secrets Manager and its table", () => {
+  let stack: TestStack;
+  let cloudFormation: FakeCloudFormation;
+  let secretsManager: FakeSecretsManager;
+  const pepper = 'stage-pepper-for-tests-only-0123456789';
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    cloudFormation = await startFakeCloudFormation({
+      'Aictive-test-Stateful': { MainTableName: stack.resources.tables.main },
+      'Aictive-test-Service': {
+        RestApiEndpoint0551178A: 'https://abc123.execute-api.us-east-1.amazonaws.com/test/',
+      },
+    });
+    secretsManager = await startFakeSecretsManager();
+    secretsManager.put('aictive/test/api-key-pepper', pepper);
+  }, 60_000);
+  afterAll(async () => {
+    await cloudFormation?.close();
+    await secretsManager?.close();
+    await stack?.stop();
+  });
+
+  it('creates the org in the stage: the URL from its API endpoint, the secret in Secrets Manager with the data key, the key hashed with its pepper', async () => {
+    const env = {
+      ...stack.env,
+      AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.endpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'testNotARealKey',
+      AWS_SECRET_ACCESS_KEY: 'testNotARealSecret',
+    };
+    const created = await runAictive(
+      ['org', 'create', '--org', 'stage-org', '--name', 'Stage Org', '--stage', 'test'],
+      env,
+    );
+    expect(created.stderr).not.toContain('aictive:');
+    expect(created.code).toBe(0);
+    const printed = JSON.parse(created.stdout) as {
+      webhookUrl: string;
+      webhookSecret: string;
+      apiKey: string;
+    };
+    expect(printed.webhookUrl).toBe(
+      'https://abc123.execute-api.us-east-1.amazonaws.com/test/webhooks/rentvine/stage-org',
+    );
+    expect(printed.apiKey).toMatch(/^ak_test_/);
+    expect(JSON.parse(secretsManager.get('aictive/test/webhook/stage-org') ?? '')).toEqual({
+      secrets: [{ secret: printed.webhookSecret, origin: 'platform' }],
+    });
+    expect(secretsManager.createdWithKey.get('aictive/test/webhook/stage-org')).toBe(
+      'alias/aictive/test/data',
+    );
+    // The key authenticates with the stage's pepper.
+    const key = presentedKey(printed.apiKey);
+    const record = await new DynamoApiKeyStore(stack.resources.tables.main).findByKeyId(key?.keyId ?? '');
+    expect(record?.secretHash).toBe(hashApiKeySecret(Buffer.from(pepper), key?.secret ?? ''));
+
+    const missing = await runAictive(
+      ['org', 'create', '--org', 'x', '--name', 'X', '--stage', 'nostage'],
+      env,
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^aictive: Stack with id Aictive-nostage-\w+ does not exist\n$/);
+  }, 60_000);
 });
