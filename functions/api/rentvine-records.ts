@@ -105,8 +105,8 @@ const LISTINGS: Record<RecordListing, Listing> = {
 };
 
 const DESCRIPTION =
-  'The records the platform mirrors from Rentvine (kept by webhooks and the scheduled sync), in id ' +
-  'order, one page at a time: pass `nextCursor` as `cursor` for the next.';
+  'The records the platform mirrors from Rentvine (kept by webhooks and the scheduled sync), ordered ' +
+  'by id as text (`10` before `9`), one page at a time: pass `nextCursor` as `cursor` for the next.';
 
 /** The listings of an org's Rentvine records (scope `properties:read`). */
 export function rentvineRecordOperations(deps: {
