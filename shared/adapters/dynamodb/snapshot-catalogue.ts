@@ -6,8 +6,8 @@ import { readListingPage } from './listing-page.ts';
 
 /**
  * Lists the snapshot rows the snapshot store writes (PK `ORG#<org>`, SK `<KIND>#<id>`, attributes
- * `entity`, `snapshot`, `modifiedAt`, `updatedAt`) in the table's order (ids as text), filtered in DynamoDB. A status the
- * kind does not have matches nothing.
+ * `entity`, `snapshot`, `modifiedAt`, `updatedAt`) in the table's order (ids as text), filtered
+ * in DynamoDB. A status the kind does not have matches nothing.
  */
 export class DynamoSnapshotCatalogue implements SnapshotCatalogue {
   constructor(private readonly tableName: string) {}
