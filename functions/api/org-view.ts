@@ -12,6 +12,7 @@ export function orgView(orgId: string, found: { org?: Org; settings: OrgSettings
   return {
     orgId,
     ...(found.org ? { name: found.org.name, createdAt: found.org.createdAt } : {}),
+    webhookPath: `/webhooks/rentvine/${orgId}`,
     settings: orgSettingsView(found.settings),
   };
 }

@@ -58,6 +58,10 @@ export const OrgView = z
     orgId: z.string(),
     name: z.string().optional().meta({ description: 'Absent for orgs seeded before org records existed' }),
     createdAt: z.string().optional(),
+    webhookPath: z.string().meta({
+      description:
+        "Where the org's Rentvine webhooks deliver, below the API's base URL: paste that URL into Rentvine",
+    }),
     settings: OrgSettingsView,
   })
   .meta({ id: 'Org' });

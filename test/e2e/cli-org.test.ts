@@ -107,6 +107,7 @@ describe('aictive org against a running npm start (--local)', () => {
       orgId,
       name: 'Acme Property Management',
       createdAt: expect.any(String),
+      webhookPath: `/webhooks/rentvine/${orgId}`,
       settings: { rentvineAccount: 'acme', allowTimestamplessSignature: false },
     });
     expect(await deliver(printed.webhookUrl, printed.webhookSecret)).toBe(202);

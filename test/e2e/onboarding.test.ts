@@ -126,7 +126,11 @@ describe('Standard Webhooks integrations registered through the API', () => {
 describe('GET /v1/org and PATCH /v1/org/settings', () => {
   it('applies a merge patch: set members change, null ones are removed, absent ones are kept', async () => {
     const before = (await (await api(orgA.apiKey, 'GET', '/v1/org')).json()) as object;
-    expect(before).toEqual({ orgId: orgA.orgId, settings: { allowTimestamplessSignature: false } });
+    expect(before).toEqual({
+      orgId: orgA.orgId,
+      webhookPath: `/webhooks/rentvine/${orgA.orgId}`,
+      settings: { allowTimestamplessSignature: false },
+    });
 
     const patched = await api(
       orgA.apiKey,
