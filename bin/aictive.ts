@@ -5,6 +5,7 @@ import { createApiKeyCommand } from './commands/api-key.ts';
 import { classifyCommand } from './commands/classify.ts';
 import { dlqRedriveCommand } from './commands/dlq.ts';
 import { UsageError } from './commands/io.ts';
+import { orgCreateCommand, orgRotateWebhookSecretCommand } from './commands/org.ts';
 import { RENTVINE_USAGE, rentvineCommand } from './commands/rentvine.ts';
 import { replayCommand } from './commands/replay.ts';
 import { signWebhookCommand } from './commands/sign-webhook.ts';
@@ -23,6 +24,12 @@ commands:
   dlq redrive --queue events|classify|workflow [--dry-run] [--stage S | --queue-url U --dlq-url U | --local]
                                                   move a queue's dead-lettered messages back to it
 ${RENTVINE_USAGE}
+  org create --org ID --name NAME [--rentvine-account SUB] [--stage S | --local] [--api-url U]
+                                                  create an org: its webhook secret and first admin key
+                                                  (printed once) and the webhook URL to paste into Rentvine
+  org rotate-webhook-secret --org ID [--grace-hours N] [--stage S | --local]
+                                                  a new webhook secret; the old one works for the grace (24 h)
+
 --local: the running \`npm start\` of AICTIVE_DATA_DIR (default .data); otherwise AWS credentials
 from the environment (TABLE_NAME, EVENTS_QUEUE_URL and STAGE stand in for the options).
 `;
@@ -110,6 +117,34 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'rentvine':
       return rentvineCommand(rest);
+    case 'org': {
+      const [action, ...args] = rest;
+      const target = {
+        org: { type: 'string' },
+        stage: { type: 'string' },
+        'api-url': { type: 'string' },
+        local: { type: 'boolean', default: false },
+      } as const;
+      if (action === 'create') {
+        const { values } = parseArgs({
+          args,
+          options: { ...target, name: { type: 'string' }, 'rentvine-account': { type: 'string' } },
+          strict: true,
+        });
+        const { 'rentvine-account': rentvineAccount, 'api-url': apiUrl, ...others } = values;
+        return orgCreateCommand({ ...others, rentvineAccount, apiUrl });
+      }
+      if (action === 'rotate-webhook-secret') {
+        const { values } = parseArgs({
+          args,
+          options: { ...target, 'grace-hours': { type: 'string' } },
+          strict: true,
+        });
+        const { 'grace-hours': graceHours, 'api-url': apiUrl, ...others } = values;
+        return orgRotateWebhookSecretCommand({ ...others, graceHours, apiUrl });
+      }
+      throw new UsageError('usage: aictive org create|rotate-webhook-secret --org ID …');
+    }
     case undefined:
     case '--help':
     case '-h':

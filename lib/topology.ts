@@ -55,6 +55,11 @@ export interface FunctionSpec {
   readonly tables: readonly TableName[];
   readonly tableAccess: 'read' | 'readWrite';
   readonly secrets: readonly SecretName[];
+  /**
+   * Per-org secret families the function also writes (creates and puts values), below a part of
+   * the family: `under` (e.g. `integration/`) keeps it out of the rest. Each must be in `secrets`.
+   */
+  readonly writesSecrets?: readonly { readonly secret: SecretName; readonly under: string }[];
   readonly schedule?: { readonly everyMinutes: number };
   /** Queues whose attributes the function reads (readiness checks). */
   readonly inspectsQueues?: readonly QueueName[];
@@ -149,11 +154,92 @@ export const functions = [
         scope: 'events:read',
         operation: 'getEvent',
       },
+      { method: 'GET', path: '/v1/org', auth: 'apiKey', scope: 'org:read', operation: 'getOrg' },
+      {
+        method: 'PATCH',
+        path: '/v1/org/settings',
+        auth: 'apiKey',
+        scope: 'admin',
+        operation: 'updateOrgSettings',
+      },
+      {
+        method: 'POST',
+        path: '/v1/admin/integrations',
+        auth: 'apiKey',
+        scope: 'admin',
+        operation: 'createIntegration',
+      },
+      {
+        method: 'GET',
+        path: '/v1/admin/integrations',
+        auth: 'apiKey',
+        scope: 'admin',
+        operation: 'listIntegrations',
+      },
+      {
+        method: 'GET',
+        path: '/v1/admin/integrations/{integrationId}',
+        auth: 'apiKey',
+        scope: 'admin',
+        operation: 'getIntegration',
+      },
+      {
+        method: 'DELETE',
+        path: '/v1/admin/integrations/{integrationId}',
+        auth: 'apiKey',
+        scope: 'admin',
+        operation: 'deleteIntegration',
+      },
+      {
+        method: 'POST',
+        path: '/v1/admin/integrations/{integrationId}/rotate',
+        auth: 'apiKey',
+        scope: 'admin',
+        operation: 'rotateIntegration',
+      },
+      {
+        method: 'GET',
+        path: '/v1/properties',
+        auth: 'apiKey',
+        scope: 'properties:read',
+        operation: 'listProperties',
+      },
+      { method: 'GET', path: '/v1/units', auth: 'apiKey', scope: 'properties:read', operation: 'listUnits' },
+      {
+        method: 'GET',
+        path: '/v1/leases',
+        auth: 'apiKey',
+        scope: 'properties:read',
+        operation: 'listLeases',
+      },
+      {
+        method: 'GET',
+        path: '/v1/tenants',
+        auth: 'apiKey',
+        scope: 'properties:read',
+        operation: 'listTenants',
+      },
+      {
+        method: 'GET',
+        path: '/v1/vendors',
+        auth: 'apiKey',
+        scope: 'properties:read',
+        operation: 'listVendors',
+      },
+      {
+        method: 'GET',
+        path: '/v1/work-orders',
+        auth: 'apiKey',
+        scope: 'properties:read',
+        operation: 'listWorkOrders',
+      },
     ],
     sendsTo: ['classify'],
     tables: ['main'],
     tableAccess: 'readWrite',
-    secrets: ['apiKeyPepper', 'anthropicApiKey'],
+    // webhookSigning: the integrations it registers get their secrets where webhook-ingest reads them.
+    secrets: ['apiKeyPepper', 'anthropicApiKey', 'webhookSigning'],
+    writesSecrets: [{ secret: 'webhookSigning', under: 'integration/' }],
     inspectsQueues: ALL_QUEUES,
     settings: {
       STAGE: null,

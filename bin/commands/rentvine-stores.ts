@@ -1,9 +1,8 @@
 import { DynamoDeliveryQuarantine } from '#adapters/dynamodb/delivery-quarantine.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
-import { SecretsManagerSigningKeys } from '#adapters/secrets/secrets-manager-signing-keys.ts';
-import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
+import { SecretsManagerWebhookSecrets, TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
-import { secretName } from '#lib/aws/names.ts';
+import { dataKeyAlias, secretName } from '#lib/aws/names.ts';
 import { WebhookSecretsConfig } from '#lib/function-config.ts';
 import { useLocalStack } from '#lib/local/endpoints-file.ts';
 import { readConfig } from '#platform/config.ts';
@@ -31,7 +30,10 @@ export async function rentvineStores(options: WhereOptions) {
   const table = options.table ?? process.env.TABLE_NAME;
   if (!table) throw new UsageError('--table (or TABLE_NAME) is required: the main table of the deployment');
   const secrets = options.stage
-    ? new SecretsManagerSigningKeys(secretName(options.stage, 'webhookSigning'))
+    ? new SecretsManagerWebhookSecrets(
+        secretName(options.stage, 'webhookSigning'),
+        dataKeyAlias(options.stage),
+      )
     : options.local
       ? new TableWebhookSecrets(table)
       : secretsFromEnvironment(table);
@@ -46,6 +48,6 @@ export async function rentvineStores(options: WhereOptions) {
 function secretsFromEnvironment(table: string) {
   const config = readConfig(WebhookSecretsConfig);
   return config.WEBHOOK_SECRETS_SOURCE === 'secretsmanager'
-    ? new SecretsManagerSigningKeys(config.WEBHOOK_SECRET_PREFIX)
+    ? new SecretsManagerWebhookSecrets(config.WEBHOOK_SECRET_PREFIX)
     : new TableWebhookSecrets(table);
 }

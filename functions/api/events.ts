@@ -1,11 +1,10 @@
 import { EventListQuery, EventPage, EventPath, EventView } from '#contracts/events.ts';
 import type { EventInbox } from '#domain/inbox/ports.ts';
-import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
 import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
-import { validationError } from '#platform/http/validation.ts';
 import { eventView } from './event-view.ts';
+import { pageOf } from './listing.ts';
 
 export function eventOperations(deps: { inbox: EventInbox }): Record<'getEvent' | 'listEvents', Operation> {
   return {
@@ -28,17 +27,12 @@ export function eventOperations(deps: { inbox: EventInbox }): Record<'getEvent' 
         responses: { 200: { description: 'One page of events', body: EventPage } },
       },
       async (request) => {
-        try {
-          const page = await deps.inbox.list(orgOf(request), request.query);
-          const answer: EventPage = {
-            events: page.events.map(eventView),
-            ...(page.cursor ? { nextCursor: page.cursor } : {}),
-          };
-          return jsonResponse(200, answer);
-        } catch (error) {
-          if (!(error instanceof InvalidCursorError)) throw error;
-          throw validationError('query', [{ path: 'cursor', message: error.message }]);
-        }
+        const page = await pageOf(() => deps.inbox.list(orgOf(request), request.query));
+        const answer: EventPage = {
+          events: page.events.map(eventView),
+          ...(page.cursor ? { nextCursor: page.cursor } : {}),
+        };
+        return jsonResponse(200, answer);
       },
     ),
   };

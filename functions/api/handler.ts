@@ -3,8 +3,12 @@ import { claudeReachabilityCheck } from '#adapters/anthropic/claude-reachability
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
+import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
 import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
+import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
 import { DynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
+import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
 import {
   apiKeyPepperCheck,
   claudeCircuitCheck,
@@ -13,8 +17,10 @@ import {
   tableCheck,
 } from '#adapters/health-checks.ts';
 import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
+import { integrationSecretsFrom } from '#adapters/secrets/integration-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
+import { dataKeyAlias } from '#lib/aws/names.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
 import { type ApiOperation, apiRoutes, queueEnvName } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -58,6 +64,17 @@ const operations = apiOperations({
     defaultRateLimitPerMinute: config.API_RATE_LIMIT_PER_MINUTE,
   },
   stats: { activity: new DynamoOrgActivityReader(config.TABLE_NAME), clock: systemClock },
+  org: {
+    orgs: new DynamoOrgStore(config.TABLE_NAME),
+    settings: new DynamoOrgSettingsStore(config.TABLE_NAME),
+  },
+  integrations: {
+    integrations: new DynamoIntegrationStore(config.TABLE_NAME),
+    // Created in Secrets Manager encrypted with the stage's data key, as operators create them.
+    secrets: integrationSecretsFrom(config, config.TABLE_NAME, dataKeyAlias(config.STAGE)),
+    clock: systemClock,
+  },
+  catalogue: new DynamoSnapshotCatalogue(config.TABLE_NAME),
 });
 
 const router = createRouter<ApiOperation>(apiRoutes, operations, {

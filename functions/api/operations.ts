@@ -1,18 +1,23 @@
 import type { oas31 } from 'zod-openapi';
 import type { EventInbox } from '#domain/inbox/ports.ts';
+import type { SnapshotCatalogue } from '#domain/rentvine/ports.ts';
 import type { ApiOperation } from '#lib/topology.ts';
 import { apiRoutes } from '#lib/topology.ts';
 import type { ReadinessChecks } from '#platform/health.ts';
 import { buildOpenApiDocument } from '#platform/http/openapi.ts';
 import type { Operation } from '#platform/http/operation.ts';
 import type { ComputeStatsDeps } from '#usecases/compute-stats.ts';
+import type { IntegrationDeps } from '#usecases/register-integration.ts';
 import type { SubmitEmailDeps } from '#usecases/submit-email.ts';
 import { type ApiKeyRouteDeps, apiKeyRoutes } from './api-keys.ts';
 import { emailOperations } from './emails.ts';
 import { eventOperations } from './events.ts';
 import { healthOperations } from './health.ts';
+import { integrationOperations } from './integrations.ts';
 import { linksOperation } from './links.ts';
 import { openApiOperation } from './openapi.ts';
+import { type OrgRouteDeps, orgOperations } from './org.ts';
+import { rentvineRecordOperations } from './rentvine-records.ts';
 import { statsRoutes } from './stats.ts';
 
 export interface ApiDeps extends SubmitEmailDeps {
@@ -20,6 +25,9 @@ export interface ApiDeps extends SubmitEmailDeps {
   readonly readinessChecks: ReadinessChecks;
   readonly apiKeys: ApiKeyRouteDeps;
   readonly stats: ComputeStatsDeps;
+  readonly org: OrgRouteDeps;
+  readonly integrations: IntegrationDeps;
+  readonly catalogue: SnapshotCatalogue;
 }
 
 /** What the document says of itself: the API, its terms and where it is served. */
@@ -28,7 +36,7 @@ export const API_DESCRIPTION = {
     title: 'Aictive Platform API',
     version: '1',
     description:
-      'The AI back office for property managers on Rentvine: emails, webhook events, stats, API keys.',
+      'The AI back office for property managers on Rentvine: emails, webhook events, Rentvine records, stats, the org, its integrations and API keys.',
     license: { name: 'Proprietary', identifier: 'LicenseRef-Aictive-Proprietary' },
   },
   servers: [
@@ -49,6 +57,9 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
     ...eventOperations(deps),
     ...apiKeyRoutes(deps.apiKeys),
     ...statsRoutes(deps.stats),
+    ...orgOperations(deps.org),
+    ...integrationOperations(deps.integrations),
+    ...rentvineRecordOperations(deps),
     links: linksOperation(),
     apiLinks: linksOperation(),
     openApi: openApiOperation(() => buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION)),

@@ -38,6 +38,8 @@ export function grantTopologyAccess(fn: AictiveFunction, stage: string, resource
     deadLetterQueue.grant(fn, 'sqs:GetQueueAttributes');
   }
   for (const secret of spec.secrets) grantSecret(fn, secret, stage, resources);
+  for (const { secret, under } of spec.writesSecrets ?? [])
+    grantSecretWrite(fn, secret, under, stage, resources);
   if ((spec.tableAccess === 'readWrite' && spec.tables.length > 0) || spec.sendsTo.length > 0) {
     const reason =
       'Data-key actions that writing to a KMS-encrypted table or queue needs, on the one data key only.';
@@ -74,6 +76,49 @@ function grantSecret(
   Validations.of(fn).acknowledge({
     id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}*]`,
     reason: 'Per-org secrets are created after deploy, one per org, under this stage prefix.',
+  });
+}
+
+/**
+ * Writing a per-org family's secrets below `under` (e.g. the api function registering an
+ * integration's): create one, encrypted with the data key, or put a new value.
+ */
+function grantSecretWrite(
+  fn: AictiveFunction,
+  secret: SecretName,
+  under: string,
+  stage: string,
+  resources: PlatformResources,
+): void {
+  if (!isSecretFamily(secret) || !fn.spec.secrets.includes(secret))
+    throw new Error(`${fn.spec.name} may write only a per-org secret family it reads, not ${secret}`);
+  const prefix = `${secretName(stage, secret)}${under}`;
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['secretsmanager:CreateSecret', 'secretsmanager:PutSecretValue'],
+      resources: [
+        Stack.of(fn).formatArn({
+          service: 'secretsmanager',
+          resource: 'secret',
+          resourceName: `${prefix}*`,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ],
+    }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['kms:GenerateDataKey'],
+      resources: [resources.dataKey.keyArn],
+      conditions: {
+        StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(fn).region}.amazonaws.com` },
+      },
+    }),
+  );
+  Validations.of(fn).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}*]`,
+    reason:
+      'Per-org secrets are created at run time (an integration registered through the API), one each, under this prefix.',
   });
 }
 

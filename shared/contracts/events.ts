@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_ID, EVENT_SCHEMES, EVENT_SOURCES, EVENT_STATUSES } from '#vocabulary/events.ts';
 import { IsoInstant } from './iso-instant.ts';
+import { NextCursor, PageQuery } from './paging.ts';
 
 /**
  * An event type exactly as the sender named it and the inbox stores it: Rentvine's are namespaced
@@ -22,12 +23,7 @@ export const EventListQuery = z.strictObject({
       description: 'Only events of exactly this type, as delivered (e.g. `maintenance::workOrder.created`)',
     }),
   since: IsoInstant.transform((since) => new Date(since).toISOString()).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z
-    .string()
-    .max(2048)
-    .regex(/^[A-Za-z0-9_-]+$/, 'expected the nextCursor of a previous page')
-    .optional(),
+  ...PageQuery,
 });
 export type EventListQuery = z.infer<typeof EventListQuery>;
 
@@ -61,10 +57,7 @@ export type EventView = z.infer<typeof EventView>;
 export const EventPage = z
   .object({
     events: z.array(EventView),
-    nextCursor: z
-      .string()
-      .optional()
-      .meta({ description: 'Pass as `cursor` for the next page; absent on the last one' }),
+    nextCursor: NextCursor,
   })
   .meta({ id: 'EventPage' });
 export type EventPage = z.infer<typeof EventPage>;

@@ -14,7 +14,7 @@ import {
 } from './ingest-rentvine-webhook.ts';
 
 export interface IngestIntegrationDeps extends KeepDeps {
-  readonly integrations: IntegrationStore;
+  readonly integrations: Pick<IntegrationStore, 'get'>;
   /** Keyed by integration id: its active `whsec_` secrets. */
   readonly secrets: WebhookSecrets;
   readonly clock: Clock;

@@ -1,4 +1,4 @@
-import type { WebhookSecrets, WebhookSecretsWriter } from '#domain/orgs/ports.ts';
+import type { WebhookSecretsWriter } from '#domain/orgs/ports.ts';
 import {
   hasRentvineSigningKeyShape,
   signingKeyFingerprint,
@@ -9,7 +9,12 @@ import {
  * holds several, beside the secret of our own header scheme. Read the list, change it, write it back.
  */
 export interface SigningKeyDeps {
-  readonly secrets: WebhookSecrets & WebhookSecretsWriter;
+  readonly secrets: WebhookSecretsWriter;
+}
+
+/** Read afresh (the webhook's reader caches): a command must see what it is about to change. */
+async function keysOf(deps: SigningKeyDeps, orgId: string): Promise<string[]> {
+  return (await deps.secrets.entriesFor(orgId)).map((entry) => entry.secret);
 }
 
 export interface SigningKeyView {
@@ -28,7 +33,7 @@ const view = (key: string): SigningKeyView => ({
 });
 
 export async function listSigningKeys(deps: SigningKeyDeps, orgId: string): Promise<SigningKeyView[]> {
-  return (await deps.secrets.secretsFor(orgId)).map(view);
+  return (await keysOf(deps, orgId)).map(view);
 }
 
 /** Adds a key once (adding it again changes nothing); its view says whether it looks like Rentvine's. */
@@ -39,7 +44,7 @@ export async function addSigningKey(
 ): Promise<SigningKeyView & { added: boolean }> {
   if (key.length === 0 || /\s/.test(key))
     throw new SigningKeyError('a signing key is one word, without spaces');
-  const keys = await deps.secrets.secretsFor(orgId);
+  const keys = await keysOf(deps, orgId);
   const added = !keys.includes(key);
   if (added) await deps.secrets.setSecrets(orgId, [...keys, key]);
   return { ...view(key), added };
@@ -54,7 +59,7 @@ export async function removeSigningKey(
   orgId: string,
   fingerprint: string,
 ): Promise<SigningKeyView> {
-  const keys = await deps.secrets.secretsFor(orgId);
+  const keys = await keysOf(deps, orgId);
   const matching = keys.filter((key) => signingKeyFingerprint(key) === fingerprint);
   const [key] = matching;
   if (!key) throw new SigningKeyError(`org ${orgId} has no signing key with fingerprint ${fingerprint}`);

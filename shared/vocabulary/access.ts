@@ -12,6 +12,7 @@ export const SCOPES = [
   'queue:write',
   'properties:read',
   'stats:read',
+  'org:read',
   'admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];

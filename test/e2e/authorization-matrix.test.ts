@@ -1,5 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
+import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
+import { tableIntegrationSecrets } from '#adapters/secrets/integration-secrets.ts';
 import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
 import { type ApiOperation, apiRoutes, type RouteSpec } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -8,6 +12,7 @@ import { signWebhook } from '#platform/security/webhook-signature.ts';
 import { createTestOrg, environmentPepper, type TestOrg } from '#test/support/orgs.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { createApiKey } from '#usecases/create-api-key.ts';
+import { registerIntegration } from '#usecases/register-integration.ts';
 import { revokeApiKey } from '#usecases/revoke-api-key.ts';
 import { SCOPES, type Scope } from '#vocabulary/access.ts';
 
@@ -35,6 +40,11 @@ interface World {
   /** Keys of org A that the revoke and rotate routes act on. */
   readonly revokeTarget: string;
   readonly rotateTarget: string;
+  /** Integrations of org A that the get, delete and rotate routes act on. */
+  readonly integration: string;
+  readonly deleteIntegrationTarget: string;
+  /** A Rentvine property mirrored for org A, which no other org's listing may show. */
+  readonly propertyId: string;
 }
 
 interface Fixture {
@@ -79,6 +89,43 @@ const FIXTURES: Record<ApiOperation, Fixture> = {
     otherOrg: 404,
   },
   getStats: { request: () => ({ path: '/v1/stats' }), ok: 200, otherOrg: 200 },
+  getOrg: { request: () => ({ path: '/v1/org' }), ok: 200, otherOrg: 200 },
+  updateOrgSettings: {
+    request: () => ({ path: '/v1/org/settings', body: { timeZone: 'America/Chicago' } }),
+    ok: 200,
+    otherOrg: 200,
+  },
+  createIntegration: {
+    // A fresh id per call: the other org's registration must not take the id the right key asks for.
+    request: () => ({
+      path: '/v1/admin/integrations',
+      body: { integrationId: `matrix-${randomBytes(4).toString('hex')}`, name: 'matrix' },
+    }),
+    ok: 201,
+    otherOrg: 201,
+  },
+  listIntegrations: { request: () => ({ path: '/v1/admin/integrations' }), ok: 200, otherOrg: 200 },
+  getIntegration: {
+    request: (w) => ({ path: `/v1/admin/integrations/${w.integration}` }),
+    ok: 200,
+    otherOrg: 404,
+  },
+  deleteIntegration: {
+    request: (w) => ({ path: `/v1/admin/integrations/${w.deleteIntegrationTarget}` }),
+    ok: 204,
+    otherOrg: 404,
+  },
+  rotateIntegration: {
+    request: (w) => ({ path: `/v1/admin/integrations/${w.integration}/rotate` }),
+    ok: 200,
+    otherOrg: 404,
+  },
+  listProperties: { request: () => ({ path: '/v1/properties' }), ok: 200, otherOrg: 200 },
+  listUnits: { request: () => ({ path: '/v1/units' }), ok: 200, otherOrg: 200 },
+  listLeases: { request: () => ({ path: '/v1/leases' }), ok: 200, otherOrg: 200 },
+  listTenants: { request: () => ({ path: '/v1/tenants' }), ok: 200, otherOrg: 200 },
+  listVendors: { request: () => ({ path: '/v1/vendors' }), ok: 200, otherOrg: 200 },
+  listWorkOrders: { request: () => ({ path: '/v1/work-orders' }), ok: 200, otherOrg: 200 },
 };
 
 let runtime: LocalRuntime;
@@ -101,6 +148,20 @@ async function issue(orgId: string, scopes: Scope[], extra: { rateLimitPerMinute
     by: 'operator',
     ...extra,
   });
+}
+
+/** An integration of the org, registered as the API does it. */
+async function registered(orgId: string): Promise<string> {
+  const integrationId = `matrix-${randomBytes(4).toString('hex')}`;
+  await registerIntegration(
+    {
+      integrations: new DynamoIntegrationStore(runtime.resources.tables.main),
+      secrets: tableIntegrationSecrets(runtime.resources.tables.main),
+      clock: systemClock,
+    },
+    { orgId, integrationId, name: 'matrix target' },
+  );
+  return integrationId;
 }
 
 async function call(route: Pick<RouteSpec, 'method'>, path: string, key?: string, body?: unknown) {
@@ -206,7 +267,15 @@ beforeAll(async () => {
     eventId,
     revokeTarget: (await issue(orgA.orgId, ['events:read'])).record.keyId,
     rotateTarget: (await issue(orgA.orgId, ['events:read'])).record.keyId,
+    integration: await registered(orgA.orgId),
+    deleteIntegrationTarget: await registered(orgA.orgId),
+    propertyId: '987654321',
   };
+  await new DynamoSnapshotStore(table).put(
+    orgA.orgId,
+    { kind: 'property', id: world.propertyId, data: { propertyId: world.propertyId, name: 'Matrix Flats' } },
+    new Date().toISOString(),
+  );
 }, 60_000);
 afterAll(async () => runtime?.stop());
 
@@ -237,7 +306,8 @@ describe('the authorization matrix', () => {
         if (caller === 'other org' && response.status === 200) {
           // Its own view: nothing of org A's in it.
           const text = await response.text();
-          for (const id of [world.emailId, world.eventId, world.revokeTarget, world.rotateTarget]) {
+          const ofOrgA = [world.emailId, world.eventId, world.revokeTarget, world.rotateTarget];
+          for (const id of [...ofOrgA, world.integration, world.propertyId]) {
             expect(text).not.toContain(id);
           }
         }

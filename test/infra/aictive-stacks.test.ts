@@ -349,6 +349,11 @@ describe('functions', () => {
       if (spec.secrets.includes('apiKeyPepper')) {
         expect(mentions(secrets, logicalId(stacks.stateful.secrets.apiKeyPepper as IConstruct))).toBe(true);
       }
+      // Writes only below the part of a family the topology names (the api: integrations' secrets).
+      const written = resourcesAllowing(statements, 'secretsmanager:PutSecretValue');
+      expect(written).toHaveLength(spec.writesSecrets?.length ?? 0);
+      for (const { under } of spec.writesSecrets ?? [])
+        expect(mentions(written, `:secret:aictive/dev/webhook/${under}*`)).toBe(true);
 
       // The only unscoped statement is X-Ray's, which has no resource-level permissions.
       for (const statement of statements.filter((s) => s.Resource === '*')) {

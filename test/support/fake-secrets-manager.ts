@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 
 /**
- * A stand-in for the Secrets Manager API (JSON protocol: GetSecretValue, PutSecretValue, CreateSecret) on 127.0.0.1:0,
+ * A stand-in for the Secrets Manager API (JSON protocol: GetSecretValue, CreateSecret and
+ * PutSecretValue) on 127.0.0.1:0,
  * so the real SDK and Powertools parameters can be exercised offline. No emulator for it runs
  * on these machines.
  */
@@ -11,8 +12,9 @@ export interface FakeSecretsManager {
   readonly endpoint: string;
   /** Secret names asked for, in order. */
   readonly requests: readonly string[];
+  /** The KMS key each secret was created with through CreateSecret, by name. */
+  readonly createdWithKey: ReadonlyMap<string, string | undefined>;
   put(name: string, value: string): void;
-  /** A secret's current value, as the fake holds it. */
   get(name: string): string | undefined;
   close(): Promise<void>;
 }
@@ -20,6 +22,7 @@ export interface FakeSecretsManager {
 export async function startFakeSecretsManager(): Promise<FakeSecretsManager> {
   const secrets = new Map<string, string>();
   const requests: string[] = [];
+  const createdWithKey = new Map<string, string | undefined>();
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => {
@@ -31,34 +34,41 @@ export async function startFakeSecretsManager(): Promise<FakeSecretsManager> {
         res.end(JSON.stringify(payload));
       };
       const target = req.headers['x-amz-target'];
-      if (target === 'secretsmanager.PutSecretValue' || target === 'secretsmanager.CreateSecret') {
-        const { SecretId, Name, SecretString } = JSON.parse(body) as Record<string, string>;
-        const name = (SecretId ?? Name) as string;
-        if (target === 'secretsmanager.PutSecretValue' && !secrets.has(name)) {
-          answer(400, { __type: 'ResourceNotFoundException', message: "can't find the specified secret" });
+      const notFound = () =>
+        answer(400, {
+          __type: 'ResourceNotFoundException',
+          message: "Secrets Manager can't find the specified secret.",
+        });
+      if (target === 'secretsmanager.CreateSecret') {
+        const { Name, SecretString, KmsKeyId } = JSON.parse(body) as {
+          Name: string;
+          SecretString: string;
+          KmsKeyId?: string;
+        };
+        if (secrets.has(Name)) {
+          answer(400, { __type: 'ResourceExistsException', message: 'the secret exists' });
           return;
         }
-        secrets.set(name, SecretString ?? '');
-        answer(200, { ARN: `arn:aws:secretsmanager:us-east-1:000000000000:secret:${name}`, Name: name });
+        secrets.set(Name, SecretString);
+        createdWithKey.set(Name, KmsKeyId);
+        answer(200, { Name, VersionId: 'v1' });
+        return;
+      }
+      if (target === 'secretsmanager.PutSecretValue') {
+        const { SecretId, SecretString } = JSON.parse(body) as { SecretId: string; SecretString: string };
+        if (!secrets.has(SecretId)) return notFound();
+        secrets.set(SecretId, SecretString);
+        answer(200, { Name: SecretId, VersionId: 'v2' });
         return;
       }
       if (target !== 'secretsmanager.GetSecretValue') {
-        answer(400, {
-          __type: 'InvalidRequestException',
-          message: 'only Get/PutSecretValue and CreateSecret are faked',
-        });
+        answer(400, { __type: 'InvalidRequestException', message: `${target} is not faked` });
         return;
       }
       const { SecretId } = JSON.parse(body) as { SecretId: string };
       requests.push(SecretId);
       const value = secrets.get(SecretId);
-      if (value === undefined) {
-        answer(400, {
-          __type: 'ResourceNotFoundException',
-          message: "Secrets Manager can't find the specified secret.",
-        });
-        return;
-      }
+      if (value === undefined) return notFound();
       answer(200, {
         ARN: `arn:aws:secretsmanager:us-east-1:000000000000:secret:${SecretId}`,
         Name: SecretId,
@@ -71,6 +81,7 @@ export async function startFakeSecretsManager(): Promise<FakeSecretsManager> {
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
+    createdWithKey,
     put: (name, value) => secrets.set(name, value),
     get: (name) => secrets.get(name),
     close: () =>

@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventInbox, EventQuery } from '#domain/inbox/ports.ts';
-import { InvalidCursorError, type StoredEvent } from '#domain/inbox/stored-event.ts';
+import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import { outboxEntry } from '#domain/messaging/outbox.ts';
 import { documentClient, isConditionFailure, putUnlessPresent } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
+import { readListingPage } from './listing-page.ts';
 import { OUTBOX_REMOVE, outboxAttributes, outboxSet } from './outbox-attributes.ts';
 
 export class DynamoEventInbox implements EventInbox {
@@ -76,27 +77,24 @@ export class DynamoEventInbox implements EventInbox {
       values[':since'] = query.since;
       condition += ' AND GSI1SK >= :since';
     }
-    const events: StoredEvent[] = [];
-    let startKey = decodeCursor(query.cursor, orgId, query.since);
-    // Filters apply after the read, so keep reading (bounded) until the page is full.
-    for (let reads = 0; reads < 10 && events.length < query.limit; reads += 1) {
-      const page = await documentClient().send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: condition,
-          ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-          ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
-          ExpressionAttributeValues: values,
-          Limit: query.limit - events.length,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      events.push(...(page.Items ?? []).map((item) => withoutKeys<StoredEvent>(item)));
-      startKey = page.LastEvaluatedKey;
-      if (!startKey) break;
-    }
-    return startKey ? { events, cursor: encodeCursor(startKey) } : { events };
+    const { items, cursor } = await readListingPage(
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: condition,
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+      },
+      {
+        limit: query.limit,
+        cursor: query.cursor,
+        accepts: (key) =>
+          isListingKey(key, orgId) && (query.since === undefined || key.GSI1SK >= query.since),
+        map: (item) => withoutKeys<StoredEvent>(item),
+      },
+    );
+    return cursor ? { events: items, cursor } : { events: items };
   }
 
   async get(orgId: string, eventId: string): Promise<StoredEvent | undefined> {
@@ -153,34 +151,11 @@ function eventsEntry(orgId: string, eventId: string, attempt: number) {
   return outboxEntry('events', { orgId, eventId, attempt });
 }
 
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-}
-
-/**
- * A cursor is only ever honoured within its own org's partition and inside the query's range;
- * anything else is refused, never silently read as "start from the beginning".
- */
-function decodeCursor(
-  cursor: string | undefined,
+function isListingKey(
+  key: Record<string, unknown>,
   orgId: string,
-  since: string | undefined,
-): Record<string, unknown> | undefined {
-  if (cursor === undefined) return undefined;
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursorError();
-  }
-  if (!isListingKey(key, orgId) || (since !== undefined && key.GSI1SK < since))
-    throw new InvalidCursorError();
-  return key;
-}
-
-function isListingKey(key: unknown, orgId: string): key is Record<'PK' | 'SK' | 'GSI1PK' | 'GSI1SK', string> {
-  if (!key || typeof key !== 'object' || Array.isArray(key)) return false;
-  const { PK, SK, GSI1PK, GSI1SK, ...extra } = key as Record<string, unknown>;
+): key is Record<'PK' | 'SK' | 'GSI1PK' | 'GSI1SK', string> {
+  const { PK, SK, GSI1PK, GSI1SK, ...extra } = key;
   return (
     Object.keys(extra).length === 0 &&
     PK === keys.org(orgId) &&

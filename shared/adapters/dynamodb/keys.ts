@@ -18,6 +18,8 @@ export const keys = {
   }),
   webhookSecrets: (orgId: string) => ({ PK: keys.org(orgId), SK: 'WEBHOOK_SECRETS' }),
   orgSettings: (orgId: string) => ({ PK: keys.org(orgId), SK: 'SETTINGS' }),
+  /** The org's own record (name, creation), beside its settings. */
+  orgRecord: (orgId: string) => ({ PK: keys.org(orgId), SK: 'ORG' }),
   /** Integrations are looked up by their id (in the URL) before the org is known. */
   integration: (integrationId: string) => ({ PK: `INTEGRATION#${integrationId}`, SK: 'INTEGRATION' }),
   apiKey: (keyId: string) => ({ PK: `APIKEY#${keyId}`, SK: 'APIKEY' }),
@@ -27,7 +29,12 @@ export const keys = {
     SK: `W#${windowStartSeconds}`,
   }),
   /** Per-org listings by time (GSI1). */
-  listing: (orgId: string, kind: 'EVENTS' | 'EMAILS' | 'WORKFLOWS' | 'APIKEYS', at: string, id: string) => ({
+  listing: (
+    orgId: string,
+    kind: 'EVENTS' | 'EMAILS' | 'WORKFLOWS' | 'APIKEYS' | 'INTEGRATIONS',
+    at: string,
+    id: string,
+  ) => ({
     GSI1PK: `${keys.org(orgId)}#${kind}`,
     GSI1SK: `${at}#${id}`,
   }),

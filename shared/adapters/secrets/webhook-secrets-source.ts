@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { WebhookSecrets } from '#domain/orgs/ports.ts';
+import type { WebhookSecrets, WebhookSecretsWriter } from '#domain/orgs/ports.ts';
 import type { WebhookSecretsConfig } from '#lib/function-config.ts';
 import { SecretsManagerWebhookSecrets, TableWebhookSecrets } from './webhook-secrets.ts';
 
@@ -7,7 +7,7 @@ import { SecretsManagerWebhookSecrets, TableWebhookSecrets } from './webhook-sec
 export function webhookSecretsFrom(
   config: z.infer<typeof WebhookSecretsConfig>,
   tableName: string,
-): WebhookSecrets {
+): WebhookSecrets & WebhookSecretsWriter {
   return config.WEBHOOK_SECRETS_SOURCE === 'secretsmanager'
     ? new SecretsManagerWebhookSecrets(config.WEBHOOK_SECRET_PREFIX)
     : new TableWebhookSecrets(tableName);

@@ -1,12 +1,10 @@
 import * as z from 'zod/mini';
+import { ORG_ID, REGION, RENTVINE_ACCOUNT } from '#vocabulary/orgs.ts';
 
 // zod/mini: the webhook hot path reads these (bench/ingest.ts weighs its bundle).
 
-/** Org ids appear in URLs and keys: lower-case letters, digits and hyphens. */
-export const ORG_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
-/** A Rentvine account subdomain: a DNS label. */
-export const RENTVINE_ACCOUNT = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+// The formats are published words (shared/vocabulary/orgs.ts); named here too for the domain's callers.
+export { ORG_ID, RENTVINE_ACCOUNT } from '#vocabulary/orgs.ts';
 
 /** Per-org choices that change how the platform treats that org's Rentvine traffic. */
 export const OrgSettings = z.object({
@@ -28,7 +26,7 @@ export const OrgSettings = z.object({
   /** IANA time zone the org works in (deadlines, business hours), e.g. `America/Chicago`. */
   timeZone: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   /** State or province of operation (ISO 3166-2 subdivision, e.g. `US-TX`): which law applies. */
-  region: z.optional(z.string().check(z.regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/))),
+  region: z.optional(z.string().check(z.regex(REGION))),
 });
 export type OrgSettings = z.infer<typeof OrgSettings>;
 
@@ -43,5 +41,7 @@ export const Integration = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(200)),
   /** When set, only these source networks (CIDR) may deliver. */
   allowedCidrs: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(50))).check(z.maxLength(50))),
+  /** When it was registered through the admin API (seeded integrations have none). */
+  createdAt: z.optional(z.string().check(z.minLength(1))),
 });
 export type Integration = z.infer<typeof Integration>;

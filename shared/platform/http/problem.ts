@@ -8,6 +8,7 @@ export const PROBLEM_TITLES = {
   forbidden: 'Forbidden',
   'not-found': 'Not Found',
   'method-not-allowed': 'Method Not Allowed',
+  conflict: 'Conflict',
   'payload-too-large': 'Payload Too Large',
   'unsupported-media-type': 'Unsupported Media Type',
   'invalid-json': 'Malformed JSON',

@@ -7,7 +7,9 @@ import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { PowertoolsIdempotencyLedger } from '#adapters/dynamodb/idempotency-ledger.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
+import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { DynamoWebhookTokenLedger } from '#adapters/dynamodb/webhook-token-ledger.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
@@ -22,19 +24,25 @@ import type { DeadLetterQueue, IdempotencyLedger, PendingWork, WorkQueue } from 
 import type {
   IntegrationStore,
   OrgSettingsStore,
+  OrgStore,
   WebhookSecrets,
   WebhookSecretsWriter,
 } from '#domain/orgs/ports.ts';
-import type { EntitySnapshotStore } from '#domain/rentvine/ports.ts';
+import type { EntitySnapshotStore, SnapshotCatalogue } from '#domain/rentvine/ports.ts';
 import type { WorkflowStore } from '#domain/workflows/ports.ts';
 import { InMemoryApiKeyStore } from '#test/support/in-memory/api-key-store.ts';
 import { InMemoryDeadLetterQueue } from '#test/support/in-memory/dead-letter-queue.ts';
 import { InMemoryEmailStore } from '#test/support/in-memory/email-store.ts';
 import { InMemoryEventInbox } from '#test/support/in-memory/event-inbox.ts';
 import { InMemoryIdempotencyLedger } from '#test/support/in-memory/idempotency-ledger.ts';
-import { InMemoryIntegrationStore, InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
+import {
+  InMemoryIntegrationStore,
+  InMemoryOrgSettingsStore,
+  InMemoryOrgStore,
+} from '#test/support/in-memory/org-stores.ts';
 import { InMemoryPendingWork } from '#test/support/in-memory/pending-work.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
+import { InMemorySnapshotCatalogue } from '#test/support/in-memory/snapshot-catalogue.ts';
 import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
 import {
   InMemoryWebhookSecrets,
@@ -58,6 +66,9 @@ export interface World {
   readonly workflows: WorkflowStore;
   readonly pending: PendingWork;
   readonly snapshots: EntitySnapshotStore;
+  /** Lists what `snapshots` wrote. */
+  readonly catalogue: SnapshotCatalogue;
+  readonly orgs: OrgStore;
   readonly orgSettings: OrgSettingsStore;
   readonly integrations: IntegrationStore;
   readonly queue: WorkQueue;
@@ -83,13 +94,16 @@ const inMemory: Implementation = {
   async world() {
     const rows = new InMemoryRows();
     const queue = new InMemoryWorkQueue();
+    const snapshots = new InMemorySnapshotStore();
     return {
       orgId: freshOrg(),
       emails: new InMemoryEmailStore(rows),
       inbox: new InMemoryEventInbox(rows),
       workflows: new InMemoryWorkflowStore(rows),
       pending: new InMemoryPendingWork(rows),
-      snapshots: new InMemorySnapshotStore(),
+      snapshots,
+      catalogue: new InMemorySnapshotCatalogue(snapshots),
+      orgs: new InMemoryOrgStore(),
       orgSettings: new InMemoryOrgSettingsStore(),
       integrations: new InMemoryIntegrationStore(),
       queue,
@@ -149,6 +163,8 @@ function withTestStack(): Implementation[] {
         workflows: new DynamoWorkflowStore(table),
         pending: new DynamoPendingWork(table),
         snapshots: new DynamoSnapshotStore(table),
+        catalogue: new DynamoSnapshotCatalogue(table),
+        orgs: new DynamoOrgStore(table),
         orgSettings: new DynamoOrgSettingsStore(table),
         integrations: new DynamoIntegrationStore(table),
         queue: new SqsWorkQueue(

@@ -1,4 +1,5 @@
 import type { WebhookTokenLedger } from '#domain/inbox/ports.ts';
+import { activeSecrets, mergedEntries, type SigningSecret } from '#domain/orgs/org.ts';
 import type { WebhookSecrets, WebhookSecretsWriter } from '#domain/orgs/ports.ts';
 import { rowKey } from './rows.ts';
 
@@ -15,15 +16,19 @@ export class InMemoryWebhookTokenLedger implements WebhookTokenLedger {
   }
 }
 
-/** The in-memory twin of TableWebhookSecrets: an org's active signing secrets. */
+/** The in-memory twin of TableWebhookSecrets: an owner's signing secrets, each with its expiry. */
 export class InMemoryWebhookSecrets implements WebhookSecrets, WebhookSecretsWriter {
-  readonly #secrets = new Map<string, readonly string[]>();
+  readonly #entries = new Map<string, readonly SigningSecret[]>();
 
-  async setSecrets(orgId: string, secrets: readonly string[]): Promise<void> {
-    this.#secrets.set(orgId, [...secrets]);
+  async setSecrets(ownerId: string, secrets: readonly (string | SigningSecret)[]): Promise<void> {
+    this.#entries.set(ownerId, mergedEntries(secrets, await this.entriesFor(ownerId)));
   }
 
-  async secretsFor(orgId: string): Promise<readonly string[]> {
-    return [...(this.#secrets.get(orgId) ?? [])];
+  async entriesFor(ownerId: string): Promise<readonly SigningSecret[]> {
+    return activeSecrets(this.#entries.get(ownerId) ?? [], new Date()).map((entry) => ({ ...entry }));
+  }
+
+  async secretsFor(ownerId: string): Promise<readonly string[]> {
+    return (await this.entriesFor(ownerId)).map((entry) => entry.secret);
   }
 }

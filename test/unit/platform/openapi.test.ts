@@ -4,8 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
+import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
 import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
+import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
+import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
 import { fixedApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
+import { tableIntegrationSecrets } from '#adapters/secrets/integration-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { API_DESCRIPTION, apiOperations } from '#functions/api/operations.ts';
 import { apiRoutes } from '#lib/topology.ts';
@@ -27,6 +32,16 @@ const operations = apiOperations({
     defaultRateLimitPerMinute: 600,
   },
   stats: { activity: new DynamoOrgActivityReader('documentation-only'), clock: systemClock },
+  org: {
+    orgs: new DynamoOrgStore('documentation-only'),
+    settings: new DynamoOrgSettingsStore('documentation-only'),
+  },
+  integrations: {
+    integrations: new DynamoIntegrationStore('documentation-only'),
+    secrets: tableIntegrationSecrets('documentation-only'),
+    clock: systemClock,
+  },
+  catalogue: new DynamoSnapshotCatalogue('documentation-only'),
 });
 const document = buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION);
 

@@ -153,7 +153,7 @@ describe('Standard Webhooks for an unknown integration', () => {
   const secret = `whsec_${Buffer.from('integration-secret-bytes').toString('base64')}`;
 
   function integrationDeps() {
-    const integrations: IntegrationStore = {
+    const integrations: Pick<IntegrationStore, 'get' | 'put'> = {
       get: recorded('integrations.get', (id: string) =>
         id === integration.integrationId ? integration : undefined,
       ),

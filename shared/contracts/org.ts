@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { REGION, RENTVINE_ACCOUNT } from '#vocabulary/orgs.ts';
+
+/** An IANA zone name as the runtime knows it (`America/Chicago`, `UTC`); never an offset like `+01:00`. */
+export function isIanaTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const RentvineAccount = z
+  .string()
+  .regex(RENTVINE_ACCOUNT, 'expected the subdomain of <account>.rentvine.com')
+  .meta({
+    description: 'The Rentvine subdomain: `https://{account}.rentvine.com/api/manager`',
+    example: 'acme',
+  });
+const RentvineUserId = z
+  .string()
+  .regex(/^\d{1,20}$/, 'expected a Rentvine user id (digits)')
+  .meta({ description: "The Rentvine user the platform's API key writes as: its events are our own echoes" });
+const AllowTimestamplessSignature = z.boolean().meta({
+  description:
+    'Accept header-scheme deliveries without X-RentVine-Timestamp (replayable: keep off unless a sender needs it)',
+});
+const TimeZone = z
+  .string()
+  .max(64)
+  .refine(isIanaTimeZone, 'expected an IANA time zone, e.g. America/Chicago')
+  .meta({ description: 'IANA time zone the org works in', example: 'America/Chicago' });
+const Region = z
+  .string()
+  .regex(REGION, 'expected an ISO 3166-2 subdivision, e.g. US-TX')
+  .meta({ description: 'State or province of operation (ISO 3166-2)', example: 'US-TX' });
+
+/** The org's settings as the API shows them. */
+export const OrgSettingsView = z
+  .object({
+    rentvineAccount: RentvineAccount.optional(),
+    rentvineUserId: RentvineUserId.optional(),
+    allowTimestamplessSignature: AllowTimestamplessSignature,
+    bodySignatureAlgorithm: z.string().optional().meta({
+      description:
+        "Which reading of Rentvine's unpublished body signature the org's deliveries use (set with the CLI)",
+    }),
+    timeZone: TimeZone.optional(),
+    region: Region.optional(),
+  })
+  .meta({ id: 'OrgSettings' });
+export type OrgSettingsView = z.infer<typeof OrgSettingsView>;
+
+export const OrgView = z
+  .object({
+    orgId: z.string(),
+    name: z.string().optional().meta({ description: 'Absent for orgs seeded before org records existed' }),
+    createdAt: z.string().optional(),
+    webhookPath: z.string().meta({
+      description:
+        "Where the org's Rentvine webhooks deliver, below the API's base URL: paste that URL into Rentvine",
+    }),
+    settings: OrgSettingsView,
+  })
+  .meta({ id: 'Org' });
+export type OrgView = z.infer<typeof OrgView>;
+
+/**
+ * `PATCH /v1/org/settings`: a JSON merge patch (RFC 7396). A member set to `null` removes the
+ * setting (back to its default); an absent one is left as it is. Strict: a misspelt member is an
+ * error, not a silent no-op.
+ */
+export const OrgSettingsPatch = z
+  .strictObject({
+    rentvineAccount: RentvineAccount.nullable().optional(),
+    rentvineUserId: RentvineUserId.nullable().optional(),
+    allowTimestamplessSignature: AllowTimestamplessSignature.nullable().optional(),
+    timeZone: TimeZone.nullable().optional(),
+    region: Region.nullable().optional(),
+  })
+  .meta({ id: 'OrgSettingsPatch' });
+export type OrgSettingsPatch = z.infer<typeof OrgSettingsPatch>;
