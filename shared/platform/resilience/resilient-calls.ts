@@ -19,33 +19,9 @@ import {
   wrap,
 } from 'cockatiel';
 import { type CircuitRecorder, type CircuitStatus, circuitName } from './circuit.ts';
+import { CallTimeoutError, CircuitOpenError, ConcurrencyLimitError } from './errors.ts';
 
-/** The call was not made: its circuit is open after repeated failures. */
-export class CircuitOpenError extends Error {
-  override readonly name = 'CircuitOpenError';
-  constructor(readonly circuit: string) {
-    super(`circuit ${circuit} is open`);
-  }
-}
-
-/** The call was not made: its key already has as many calls running and waiting as it allows. */
-export class ConcurrencyLimitError extends Error {
-  override readonly name = 'ConcurrencyLimitError';
-  constructor(readonly circuit: string) {
-    super(`too many calls waiting on ${circuit}`);
-  }
-}
-
-/** The call (retries and backoff included) did not finish within its budget. */
-export class CallTimeoutError extends Error {
-  override readonly name = 'CallTimeoutError';
-  constructor(
-    readonly circuit: string,
-    readonly timeoutMs: number,
-  ) {
-    super(`call on circuit ${circuit} took longer than ${timeoutMs} ms`);
-  }
-}
+export { CallTimeoutError, CircuitOpenError, ConcurrencyLimitError };
 
 export interface ResilienceOptions {
   /** The breaker's name; each key gets its own breaker, recorded as `name:key`. */
