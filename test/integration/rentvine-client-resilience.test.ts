@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RentvineAccount } from '#domain/rentvine/ports.ts';
 import { type RentvineSimulator, startRentvineSimulator } from '#lib/local/rentvine-simulator/server.ts';
 import { logger } from '#platform/observability.ts';
 import { simulatorAccount } from '#test/support/rentvine-client.ts';
