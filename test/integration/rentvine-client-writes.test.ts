@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PowertoolsIdempotencyLedger } from '#adapters/dynamodb/idempotency-ledger.ts';
 import type { IdempotencyLedger } from '#domain/messaging/ports.ts';
@@ -41,9 +42,9 @@ afterEach(() => {
   sim.requests.length = 0;
 });
 
-let keys = 0;
+/** A fresh caller key per write (workflow id + step, as the workflows will key them). */
 const intent = (dispatchApproved = false) => ({
-  idempotencyKey: `wf_test#step-${(keys += 1)}`,
+  idempotencyKey: `wf_test#step-${randomUUID()}`,
   dispatchApproved,
 });
 const posts = () => sim.requests.filter((r) => r.method === 'POST');
