@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { rentvineReachabilityCheck } from '#adapters/health-checks.ts';
 import { rentvineCalls } from '#adapters/rentvine/accounts.ts';
+import { rentvineAccountsFrom } from '#adapters/rentvine/accounts-source.ts';
 import { RentvineReachability } from '#adapters/rentvine/reachability.ts';
 import { RentvineSessions } from '#adapters/rentvine/sessions.ts';
 import {
@@ -13,6 +14,7 @@ import { defaultOrgSettings } from '#domain/orgs/org-settings.ts';
 import { type RentvineSimulator, startRentvineSimulator } from '#lib/local/rentvine-simulator/server.ts';
 import { runReadinessChecks } from '#platform/health.ts';
 import { useFakeSecretsManager } from '#test/support/fake-secrets-manager.ts';
+import { InMemoryIdempotencyLedger } from '#test/support/in-memory/idempotency-ledger.ts';
 import { simulatorSource, TEST_CALL_POLICY } from '#test/support/rentvine-client.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
@@ -56,6 +58,27 @@ describe('connections kept locally', () => {
     );
     expect(await source.connectionFor('demo')).toEqual({ baseUrl: sim.baseUrl, ...sim.credentials });
     expect(await source.orgs()).toEqual(expect.arrayContaining(['acme', 'demo']));
+  });
+
+  it('gives a function every connected org’s account, as rentvineAccountsFrom builds them', async () => {
+    const accounts = rentvineAccountsFrom(
+      {
+        RENTVINE_CREDENTIALS_SOURCE: 'table',
+        RENTVINE_BASE_URL: sim.baseUrl,
+        RENTVINE_ACCESS_KEY: sim.credentials.accessKey,
+        RENTVINE_SECRET: sim.credentials.secret,
+      },
+      table(),
+      new InMemoryIdempotencyLedger(),
+    );
+    expect(await accounts.connectedOrgs()).toEqual(expect.arrayContaining(['acme', 'demo']));
+    await (await accounts.forOrg('demo'))?.probe();
+    await (await accounts.forOrg('acme'))?.probe();
+    expect(await accounts.forOrg('nobody')).toBeUndefined();
+    expect(sim.requests.map((r) => [r.path, r.authorized])).toEqual([
+      ['/maintenance/work-order/statuses', true],
+      ['/maintenance/work-order/statuses', true],
+    ]);
   });
 
   it('refuses to store a connection that is not one', async () => {
