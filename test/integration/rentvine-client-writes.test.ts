@@ -190,6 +190,37 @@ describe('a write whose outcome is unknown is never re-sent blindly', () => {
   });
 });
 
+describe('an update whose outcome is unknown', () => {
+  it('is settled by reading the fields back: sent again never, applied is success, not applied fails', async () => {
+    const account = await simulatorAccount(sim, { ledger, policy: { timeoutMs: 300 } });
+    const { workOrder } = await account.create(fields(), intent());
+    sim.requests.length = 0;
+
+    // Dropped before Rentvine took it: the re-read shows the old priority.
+    const lost = intent();
+    sim.faults.add({ method: 'POST', drop: true });
+    for (let i = 0; i < 2; i += 1)
+      await expect(account.update(workOrder.workOrderId, { priorityId: 3 }, lost)).rejects.toMatchObject({
+        failure: 'unavailable',
+        message: expect.stringContaining('not re-sent'),
+      });
+    expect(posts()).toHaveLength(1);
+    expect(sim.portfolio.workOrder(workOrder.workOrderId)?.priorityID).toBe('2');
+
+    // Taken, but answered after the client gave up: a redelivery finds it applied.
+    const slow = intent();
+    sim.faults.add({ method: 'POST', delayMs: 800 });
+    await expect(account.update(workOrder.workOrderId, { priorityId: 1 }, slow)).rejects.toMatchObject({
+      failure: 'unavailable',
+    });
+    for (let i = 0; i < 100 && sim.portfolio.workOrder(workOrder.workOrderId)?.priorityID !== '1'; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const redelivered = await account.update(workOrder.workOrderId, { priorityId: 1 }, slow);
+    expect(redelivered).toMatchObject({ changed: true, replayed: true, workOrder: { priorityId: 1 } });
+    expect(posts()).toHaveLength(2);
+  });
+});
+
 describe('update', () => {
   it('posts the changed fields bare to the work order’s path and reads the change back', async () => {
     const account = await simulatorAccount(sim, { ledger });
