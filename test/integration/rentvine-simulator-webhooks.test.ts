@@ -16,6 +16,7 @@ let received: { body: string }[] = [];
 /** Status the receiver answers with, one per request, then 200. */
 let answers: number[] = [];
 let sim: RentvineSimulator;
+let receiverUrl: string;
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
@@ -30,9 +31,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const { port } = receiver.address() as AddressInfo;
+  receiverUrl = `http://127.0.0.1:${port}/webhooks/rentvine/demo`;
   sim = await startRentvineSimulator({
     seed: 3,
-    webhooks: [{ url: `http://127.0.0.1:${port}/webhooks/rentvine/demo`, signingKey: SIGNING_KEY }],
+    webhooks: [{ url: receiverUrl, signingKey: SIGNING_KEY }],
     webhookRetryDelayMs: 5,
   });
 });
@@ -133,6 +135,35 @@ describe('webhook deliveries', () => {
     expect(ids).toHaveLength(3);
     await sim.webhooks.idle();
     expect(received).toEqual([]);
+  });
+
+  it('arrive twice when asked, with the same body', async () => {
+    sim.webhooks.duplicateNext();
+    sim.portfolio.changeWorkOrders(1);
+    await sim.webhooks.idle();
+    expect(received).toHaveLength(2);
+    expect(received[0]?.body).toBe(received[1]?.body);
+  });
+
+  it('go only to targets configured for their event type', async () => {
+    const only = await startRentvineSimulator({
+      seed: 3,
+      webhooks: [
+        {
+          url: receiverUrl,
+          signingKey: SIGNING_KEY,
+          eventTypes: ['lease.updated'],
+        },
+      ],
+    });
+    try {
+      only.portfolio.changeWorkOrders(2);
+      only.portfolio.changeLeases(1);
+      await only.webhooks.idle();
+      expect(parsed().map((d) => d.event.eventType)).toEqual(['lease.updated']);
+    } finally {
+      await only.close();
+    }
   });
 
   it('are retried after a failure, at least once each', async () => {

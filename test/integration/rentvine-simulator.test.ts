@@ -319,6 +319,21 @@ describe('faults', () => {
     expect((await call('/properties')).status).toBe(200);
   });
 
+  it('repeats rows across pages as when records are inserted ahead of a client paging', async () => {
+    sim.faults.add({ shiftRows: 2, times: Number.POSITIVE_INFINITY, path: '/properties/units/export' });
+    const ids: string[] = [];
+    for (let page = 1; page <= 100; page++) {
+      const rows = (await call(`/properties/units/export?page=${page}&pageSize=50`)).body as {
+        unit: { unitID: string };
+      }[];
+      ids.push(...rows.map((row) => row.unit.unitID));
+      if (rows.length < 50) break;
+    }
+    expect(new Set(ids).size).toBe(sim.portfolio.units.length);
+    expect(ids.length).toBeGreaterThan(sim.portfolio.units.length);
+    expect((await call('/properties/units/export?pageSize=50')).body).toHaveLength(50);
+  });
+
   it('lets a write answer 200 and change nothing', async () => {
     const workOrder = sim.portfolio.openWorkOrders()[1];
     const before = { ...workOrder };

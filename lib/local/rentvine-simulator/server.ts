@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ApiResponse, notFound, rentvineApi } from './api.ts';
 import { type FaultAction, Faults } from './faults.ts';
+import { isLaterPage } from './paging.ts';
 import { Portfolio } from './portfolio.ts';
 import { seedPortfolio } from './seed.ts';
 import { type WebhookDelivery, WebhookSender, type WebhookTarget } from './webhooks.ts';
@@ -53,6 +54,8 @@ export interface RentvineSimulatorOptions {
   readonly webhookRetryDelayMs?: number;
   /** Attempts per delivery, default 4. */
   readonly webhookAttempts?: number;
+  /** Requests kept in `requests` (the oldest dropped first); default 10,000. */
+  readonly maxLoggedRequests?: number;
 }
 
 /** One request as the simulator saw it. */
@@ -81,6 +84,8 @@ export interface RentvineSimulator {
   readonly webhooks: {
     readonly deliveries: readonly WebhookDelivery[];
     addTarget(target: WebhookTarget): void;
+    /** The next `count` deliveries arrive twice with the same body (at-least-once). */
+    duplicateNext(count?: number): void;
     /** Resolves when every queued delivery is delivered or has given up. */
     idle(): Promise<void>;
   };
@@ -122,6 +127,7 @@ export async function startRentvineSimulator(
   portfolio.onChange((change) => sender.send(change));
   const faults = new Faults();
   const requests: SimulatorRequest[] = [];
+  const maxLogged = options.maxLoggedRequests ?? 10_000;
   const api = rentvineApi(portfolio);
   const expected = Buffer.from(
     `Basic ${Buffer.from(`${credentials.accessKey}:${credentials.secret}`).toString('base64')}`,
@@ -150,7 +156,14 @@ export async function startRentvineSimulator(
       ...(raw ? { body: parseJson(raw) } : {}),
     };
     requests.push(entry);
-    const fault: FaultAction | undefined = inside ? faults.take(method, path, method === 'POST') : undefined;
+    // Bounded for long `npm start` runs: the oldest entries go first.
+    if (requests.length > maxLogged) requests.splice(0, requests.length - maxLogged);
+    const fault: FaultAction | undefined = inside
+      ? faults.take(method, path, {
+          isWrite: method === 'POST',
+          laterPage: method === 'GET' && isLaterPage(url.searchParams),
+        })
+      : undefined;
     if (fault && 'delayMs' in fault && fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault?.kind === 'drop') {
       req.socket.destroy();
@@ -185,6 +198,7 @@ export async function startRentvineSimulator(
         query: url.searchParams,
         body: (body ?? {}) as Record<string, unknown>,
         ignoreWrite: fault?.kind === 'ignoreWrite',
+        shiftRows: fault?.kind === 'shiftRows' ? fault.rows : 0,
         userID: apiUserId,
       });
     }
@@ -214,6 +228,7 @@ export async function startRentvineSimulator(
         return sender.deliveries;
       },
       addTarget: (target) => sender.addTarget(target),
+      duplicateNext: (count) => sender.duplicateNext(count),
       idle: () => sender.idle(),
     },
     async close() {
