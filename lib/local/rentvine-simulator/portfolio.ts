@@ -388,6 +388,27 @@ export class Portfolio {
     return ids;
   }
 
+  /** Renames `k` properties (no webhook: Rentvine's property events are unconfirmed); returns their ids. */
+  changeProperties(k: number): string[] {
+    const suffix = ' (renovated)';
+    return this.pick(this.properties, k).map((p) => {
+      const name = p.name.endsWith(suffix) ? p.name.slice(0, -suffix.length) : `${p.name}${suffix}`;
+      this.updateProperty(p.propertyID, { name });
+      return p.propertyID;
+    });
+  }
+
+  /** Changes `k` contacts of a role (a new phone number; Rentvine sends no contact event); returns their ids. */
+  changeContacts(role: ContactRole, k: number): string[] {
+    return this.pick(this.contacts(role), k).map((c) => {
+      const last = Number(c.phone.slice(-1));
+      this.updateContact(c.contactID, {
+        phone: `${c.phone.slice(0, -1)}${Number.isNaN(last) ? 0 : (last + 1) % 10}`,
+      });
+      return c.contactID;
+    });
+  }
+
   /** Raises `k` units' listed rent (no webhook: Rentvine's unit events are unconfirmed). */
   changeUnits(k: number): string[] {
     return this.pick(this.units, k).map((u) => {
