@@ -255,6 +255,12 @@ describe('writes', () => {
     });
     expect(urgent.status).toBe(400);
     expect(Object.keys(urgent.body)).toEqual(['priorityID']);
+    const garbled = await fetch(`${sim.baseUrl}/maintenance/work-orders`, {
+      method: 'POST',
+      headers: { authorization: basic(sim.credentials.accessKey, sim.credentials.secret) },
+      body: '{"propertyID": ',
+    });
+    expect(garbled.status).toBe(400);
   });
 
   it('updates by POST with a bare body, moving dateTimeModified; a wrapped body answers 200 and changes nothing', async () => {

@@ -92,6 +92,14 @@ export interface RentvineSimulator {
   close(): Promise<void>;
 }
 
+/**
+ * The Rentvine simulator: Rentvine's Manager API as docs/RENTVINE.md describes it, on loopback,
+ * over a seeded portfolio, for the client's contract tests, the sync's tests and bench, and
+ * `npm start` without an account. Where Rentvine's behaviour is unknown the simulator picks one
+ * plausible answer, in one place each: paging header names (paging.ts), event type strings and
+ * the `changes` format (webhooks.ts), contact type ids and status ids (records.ts), owners as the
+ * list whose rows come bare (api.ts). Timestamps are "YYYY-MM-DD HH:MM:SS", UTC.
+ */
 const BASE_PATH = '/api/manager';
 /** The fixed "as of" day of seeded data: the same seed gives the same portfolio on any day. */
 const DEFAULT_AS_OF = new Date('2026-11-01T12:00:00Z');
@@ -146,6 +154,7 @@ export async function startRentvineSimulator(
     const inside = url.pathname === BASE_PATH || url.pathname.startsWith(`${BASE_PATH}/`);
     const path = inside ? url.pathname.slice(BASE_PATH.length) || '/' : url.pathname;
     const raw = await readBody(req);
+    const body = raw ? parseJson(raw) : undefined;
     const authorized = authorizedBy(req.headers.authorization);
     const entry: SimulatorRequest = {
       method,
@@ -153,7 +162,7 @@ export async function startRentvineSimulator(
       query: queryRecord(url.searchParams),
       authorized,
       status: 0,
-      ...(raw ? { body: parseJson(raw) } : {}),
+      ...(body === undefined || body === INVALID ? {} : { body }),
     };
     requests.push(entry);
     // Bounded for long `npm start` runs: the oldest entries go first.
@@ -189,9 +198,8 @@ export async function startRentvineSimulator(
           body: { message: 'Unauthorized' },
           headers: { 'www-authenticate': 'Basic realm="Rentvine"' },
         };
-      const body = raw ? parseJson(raw) : {};
-      if (body === INVALID || (raw && (typeof body !== 'object' || body === null || Array.isArray(body))))
-        return { status: 400, body: { message: 'The request body is not valid JSON.' } };
+      if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body)))
+        return { status: 400, body: { message: 'The request body is not a JSON object.' } };
       return api({
         method,
         path,
