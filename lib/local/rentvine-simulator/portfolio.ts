@@ -10,11 +10,10 @@ import {
   type SimProperty,
   type SimUnit,
   type SimWorkOrder,
-  WORK_ORDER_STATUSES,
   wireDate,
   wireDateTime,
 } from './records.ts';
-import { ID_BASES, type IdKind, type SeededPortfolio, workOrderHtml } from './seed.ts';
+import { ID_BASES, type IdKind, type SeededPortfolio } from './seed.ts';
 
 /** The entities whose changes Rentvine reports by webhook (property and unit events are unconfirmed). */
 export type ChangedEntity = 'workOrder' | 'lease' | 'leaseCharge' | 'property' | 'unit' | 'contact';
@@ -493,13 +492,5 @@ export class Portfolio {
       ...(sendVendorNotification === undefined ? {} : { sendVendorNotification }),
     };
     for (const listener of this.listeners) listener(change);
-  }
-
-  /** The work order statuses, for callers that pick one. */
-  readonly statuses = WORK_ORDER_STATUSES;
-
-  /** A new description in Rentvine's HTML. */
-  static html(text: string): string {
-    return workOrderHtml(text);
   }
 }

@@ -361,7 +361,7 @@ function unitCounts(options: SeedOptions, faker: Faker): number[] {
   return faker.helpers.shuffle(all);
 }
 
-export function workOrderHtml(text: string, reportedBy?: string): string {
+function workOrderHtml(text: string, reportedBy?: string): string {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return reportedBy
     ? `<p>${escaped}</p><p>Reported by ${reportedBy}.&nbsp;Please call before entering.</p>`
