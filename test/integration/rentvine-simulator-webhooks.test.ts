@@ -130,6 +130,18 @@ describe('webhook deliveries', () => {
     });
   });
 
+  it('announce a reported problem as a created work order, notifying the vendor by Rentvine’s default', async () => {
+    const workOrder = sim.portfolio.reportProblem();
+    expect(sim.portfolio.lease(workOrder.leaseID ?? '')?.unitID).toBe(workOrder.unitID);
+    await sim.webhooks.idle();
+    expect(parsed()[0]?.event).toMatchObject({
+      eventType: 'maintenance::workOrder.created',
+      objectID: workOrder.workOrderID,
+      userID: MANAGER_USER_ID,
+      options: { sendVendorNotification: true },
+    });
+  });
+
   it('are not sent for a change made without a webhook', async () => {
     const ids = sim.portfolio.changeWorkOrders(3, { webhook: false });
     expect(ids).toHaveLength(3);

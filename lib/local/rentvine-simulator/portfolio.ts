@@ -13,7 +13,7 @@ import {
   wireDate,
   wireDateTime,
 } from './records.ts';
-import { ID_BASES, type IdKind, type SeededPortfolio } from './seed.ts';
+import { ID_BASES, type IdKind, PROBLEMS, type SeededPortfolio, workOrderHtml } from './seed.ts';
 
 /** The entities whose changes Rentvine reports by webhook (property and unit events are unconfirmed). */
 export type ChangedEntity = 'workOrder' | 'lease' | 'leaseCharge' | 'property' | 'unit' | 'contact';
@@ -367,6 +367,29 @@ export class Portfolio {
           }
         : { noticeDate: wireDate(this.clock()), expectedMoveOutDate: record.endDate };
     return this.updateLease(id, patch, options);
+  }
+
+  /**
+   * A tenant of an active lease reports a problem and the office enters it as a new work order
+   * (cycling through leases and problems, so runs are repeatable).
+   */
+  reportProblem(options: ChangeOptions & { sendVendorNotification?: boolean } = {}): SimWorkOrder {
+    const active = this.leases.filter((l) => l.primaryLeaseStatusID === '2');
+    const step = this.touches++;
+    const lease = active[(step * 7) % active.length];
+    const problem = PROBLEMS[step % PROBLEMS.length];
+    if (!lease || !problem) throw new UnknownRecordError('no active lease to report from');
+    return this.createWorkOrder(
+      {
+        propertyID: lease.propertyID,
+        unitID: lease.unitID,
+        leaseID: lease.leaseID,
+        description: workOrderHtml(problem.text, lease.tenants[0]?.name),
+        priorityID: problem.priority,
+        vendorTradeID: problem.tradeID,
+      },
+      options,
+    );
   }
 
   /** Changes `k` work orders (open ones first, spread over the list); returns their ids. */
