@@ -80,6 +80,9 @@ describe('auth', () => {
       authorized: false,
       status: 401,
     });
+    const token = Buffer.from(`${sim.credentials.accessKey}:${sim.credentials.secret}`).toString('base64');
+    expect((await call('/properties', { auth: `Bearer ${token}` })).status).toBe(401);
+    expect((await call('/properties', { auth: `basic ${token}` })).status).toBe(200);
     expect((await call('/properties')).status).toBe(200);
     expect(sim.requests.at(-1)).toMatchObject({ authorized: true, status: 200 });
   });

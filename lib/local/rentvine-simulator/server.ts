@@ -137,9 +137,7 @@ export async function startRentvineSimulator(
   const requests: SimulatorRequest[] = [];
   const maxLogged = options.maxLoggedRequests ?? 10_000;
   const api = rentvineApi(portfolio);
-  const expected = Buffer.from(
-    `Basic ${Buffer.from(`${credentials.accessKey}:${credentials.secret}`).toString('base64')}`,
-  );
+  const expected = Buffer.from(`${credentials.accessKey}:${credentials.secret}`);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -212,8 +210,10 @@ export async function startRentvineSimulator(
     }
   }
 
+  /** HTTP Basic with the account's one key (the scheme name in any case, as HTTP allows). */
   function authorizedBy(header: string | undefined): boolean {
-    const given = Buffer.from(header ?? '');
+    const encoded = /^basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '')?.[1];
+    const given = Buffer.from(encoded ?? '', 'base64');
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
