@@ -65,7 +65,7 @@ export async function startLocalRentvine(options: LocalRentvineOptions): Promise
   let activity: NodeJS.Timeout | undefined;
   const activityNote =
     options.activitySeconds > 0
-      ? `edits a work order every ${options.activitySeconds} s`
+      ? `edits or opens a work order every ${options.activitySeconds} s`
       : 'no activity (AICTIVE_SIMULATOR_ACTIVITY_SECONDS)';
   return {
     env: {
@@ -84,8 +84,14 @@ export async function startLocalRentvine(options: LocalRentvineOptions): Promise
         url: `${target.apiUrl}/webhooks/rentvine/${target.orgId}`,
         signingKey: target.webhookSecret,
       });
-      if (options.activitySeconds > 0)
-        activity = setInterval(() => simulator.portfolio.changeWorkOrders(1), options.activitySeconds * 1000);
+      if (options.activitySeconds > 0) {
+        // Mostly edits of existing work orders; every fourth tick a tenant reports a new problem.
+        let tick = 0;
+        activity = setInterval(() => {
+          if (++tick % 4 === 0) simulator.portfolio.reportProblem();
+          else simulator.portfolio.changeWorkOrders(1);
+        }, options.activitySeconds * 1000);
+      }
     },
     async stop() {
       clearInterval(activity);
