@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 
 /**
- * A stand-in for the Secrets Manager API (JSON protocol: GetSecretValue, CreateSecret and
- * PutSecretValue) on 127.0.0.1:0,
+ * A stand-in for the Secrets Manager API (JSON protocol: GetSecretValue, CreateSecret,
+ * PutSecretValue, and ListSecrets by name prefix, two names a page so paging is exercised) on 127.0.0.1:0,
  * so the real SDK and Powertools parameters can be exercised offline. No emulator for it runs
  * on these machines.
  */
@@ -18,6 +18,8 @@ export interface FakeSecretsManager {
   get(name: string): string | undefined;
   close(): Promise<void>;
 }
+
+const LIST_PAGE = 2;
 
 export async function startFakeSecretsManager(): Promise<FakeSecretsManager> {
   const secrets = new Map<string, string>();
@@ -59,6 +61,21 @@ export async function startFakeSecretsManager(): Promise<FakeSecretsManager> {
         if (!secrets.has(SecretId)) return notFound();
         secrets.set(SecretId, SecretString);
         answer(200, { Name: SecretId, VersionId: 'v2' });
+        return;
+      }
+      if (target === 'secretsmanager.ListSecrets') {
+        const { Filters = [], NextToken } = JSON.parse(body) as {
+          Filters?: { Key: string; Values: string[] }[];
+          NextToken?: string;
+        };
+        const prefixes = Filters.filter((f) => f.Key === 'name').flatMap((f) => f.Values);
+        const names = [...secrets.keys()].filter((name) => prefixes.every((p) => name.startsWith(p))).sort();
+        const start = Number(NextToken ?? 0);
+        const more = start + LIST_PAGE < names.length;
+        answer(200, {
+          SecretList: names.slice(start, start + LIST_PAGE).map((Name) => ({ Name })),
+          ...(more ? { NextToken: String(start + LIST_PAGE) } : {}),
+        });
         return;
       }
       if (target !== 'secretsmanager.GetSecretValue') {
