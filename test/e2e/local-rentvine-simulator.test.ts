@@ -69,14 +69,8 @@ describe('npm start with the Rentvine simulator', () => {
       eventType: expect.stringMatching(/^maintenance::workOrder\.(created|updated)$/),
       objectID: workOrderId,
     });
-    // Settled by the processor: as the work order's snapshot once namespaced types are recognised,
-    // until then kept as unrecognized with the raw type (never failed, never retried).
-    if (delivered.status === 'processed') expect(delivered.objectId).toBe(workOrderId);
-    else
-      expect(delivered).toMatchObject({
-        status: 'unrecognized',
-        reason: expect.stringContaining('work_order'),
-      });
+    // Settled by the processor as the work order's snapshot (the namespaced type is recognised).
+    expect(delivered).toMatchObject({ status: 'processed', objectId: workOrderId });
   });
 });
 

@@ -6,7 +6,11 @@ import {
   type RentvineSimulator,
   startRentvineSimulator,
 } from '#lib/local/rentvine-simulator/server.ts';
-import { bodyAuthOf, verifyBodySignature } from '#platform/security/rentvine-body-signature.ts';
+import {
+  bodyAuthOf,
+  DEFAULT_BODY_SIGNATURE_ALGORITHM,
+  verifyBodySignature,
+} from '#platform/security/rentvine-body-signature.ts';
 
 /** Deliveries as Rentvine sends them: body-scheme signature, namespaced types, thin `data`, incomplete `changes`. */
 const SIGNING_KEY = 'simulatortestkeyaaaaaaaaaaaaaaa-bbbbbbbb-cccccccc';
@@ -59,10 +63,14 @@ describe('webhook deliveries', () => {
     const auth = bodyAuthOf(JSON.parse(received[0]?.body ?? '{}'));
     if (typeof auth === 'string') throw new Error(`auth ${auth}`);
     expect(auth.timestamp).toMatch(/^\d{10}$/);
-    expect(verifyBodySignature({ secrets: [SIGNING_KEY], auth, nowSeconds: nowSeconds() })).toEqual({
-      ok: true,
-    });
-    expect(verifyBodySignature({ secrets: ['another-key'], auth, nowSeconds: nowSeconds() })).toEqual({
+    const signed = {
+      auth,
+      body: Buffer.from(received[0]?.body ?? ''),
+      algorithm: DEFAULT_BODY_SIGNATURE_ALGORITHM,
+      nowSeconds: nowSeconds(),
+    };
+    expect(verifyBodySignature({ secrets: [SIGNING_KEY], ...signed })).toEqual({ ok: true });
+    expect(verifyBodySignature({ secrets: ['another-key'], ...signed })).toEqual({
       ok: false,
       reason: 'mismatch',
     });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bodySignatureDigest } from '#platform/security/rentvine-body-signature.ts';
+import { DEFAULT_BODY_SIGNATURE_ALGORITHM, signedBody } from '#platform/security/rentvine-body-signature.ts';
 import type { ChangedEntity, PortfolioChange } from './portfolio.ts';
 
 /**
@@ -181,9 +181,12 @@ export class WebhookSender {
  * The payload with `auth: {signature, token, timestamp}` appended, signed as the platform's body
  * scheme reads it (hex, unix seconds, a fresh token): the one place that knows the algorithm.
  */
-function signed(signingKey: string, payload: object, stamp: { timestamp: string; token: string }): string {
-  const signature = bodySignatureDigest(signingKey, stamp.timestamp, stamp.token).toString('hex');
-  return JSON.stringify({ ...payload, auth: { signature, ...stamp } });
+function signed(
+  signingKey: string,
+  payload: Record<string, unknown>,
+  stamp: { timestamp: string; token: string },
+): string {
+  return signedBody(signingKey, DEFAULT_BODY_SIGNATURE_ALGORITHM, payload, stamp);
 }
 
 async function post(delivery: WebhookDelivery, signal: AbortSignal): Promise<number> {
