@@ -27,6 +27,12 @@ export const METRICS = {
   EventEcho: "a Rentvine event caused by the platform's own write, skipped",
   EventAlreadySettled: 'an event already processed or settled by an earlier delivery',
   IntegrationEventKept: 'an integration payload stored with no processor for it yet',
+  // rentvine-sync
+  SyncMissedByWebhook:
+    'a change the Rentvine sync found that no processed webhook reported (written, fed to the triggers)',
+  SyncResourceFailed:
+    "an org's resource the Rentvine sync could not complete (Rentvine refused or failed, or the run ran out of time)",
+  SyncOrgFailed: 'an org the Rentvine sync could not start (its account could not be opened)',
   // authorizer
   ApiKeyRejected: 'an API key refused (unknown, malformed, revoked, expired or rotated out)',
   // api

@@ -1,37 +1,75 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { EntityKind } from '#domain/rentvine/event-types.ts';
 import type { EntitySnapshot, EntitySnapshotStore, SnapshotWrite } from '#domain/rentvine/ports.ts';
-import { toInstant } from '#domain/rentvine/wire.ts';
+import { snapshotContent, snapshotVersion } from '#domain/rentvine/snapshot-version.ts';
+import { sha256Hex } from '#platform/security/ids.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys } from './keys.ts';
 
-/** Entity snapshots, forward only: the write is conditional on the stored modified time. */
+interface SnapshotItem {
+  entity: EntityKind;
+  snapshot: object;
+  modifiedAt: number;
+  dateTimeModified?: string;
+  digest?: string;
+}
+
+/**
+ * Entity snapshots, forward only: the write is conditional on the stored modified time, and a
+ * version already stored with the same content (its digest) is not rewritten.
+ */
 export class DynamoSnapshotStore implements EntitySnapshotStore {
   constructor(private readonly tableName: string) {}
 
   async put(orgId: string, snapshot: EntitySnapshot, at: string): Promise<SnapshotWrite> {
-    // Without a modified time we cannot order versions: such a snapshot only fills a gap.
-    const modifiedAt = snapshot.dateTimeModified ? toInstant(snapshot.dateTimeModified) : 0;
-    const version = Number.isNaN(modifiedAt) ? 0 : modifiedAt;
+    const version = snapshotVersion(snapshot.dateTimeModified);
+    const digest = sha256Hex(snapshotContent(snapshot.data));
+    const key = keys.snapshot(orgId, snapshot.kind, snapshot.id);
     try {
-      await documentClient().send(
+      const { Attributes } = await documentClient().send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            ...keys.snapshot(orgId, snapshot.kind, snapshot.id),
+            ...key,
             entity: snapshot.kind,
             snapshot: snapshot.data,
             modifiedAt: version,
+            dateTimeModified: snapshot.dateTimeModified,
+            digest,
             updatedAt: at,
           },
-          // Equal versions rewrite: a replay of the same event is processed afresh.
-          ConditionExpression: 'attribute_not_exists(PK) OR modifiedAt <= :version',
-          ExpressionAttributeValues: { ':version': version },
+          // Rows written before digests existed rewrite once at their own version.
+          ConditionExpression:
+            'attribute_not_exists(PK) OR modifiedAt < :version OR (modifiedAt = :version AND (attribute_not_exists(digest) OR digest <> :digest))',
+          ExpressionAttributeValues: { ':version': version, ':digest': digest },
+          ReturnValues: 'ALL_OLD',
         }),
       );
-      return 'written';
+      if (!Attributes) return 'created';
+      return (Attributes as SnapshotItem).modifiedAt === version ? 'refreshed' : 'updated';
     } catch (error) {
-      if (isConditionFailure(error)) return 'stale';
-      throw error;
+      if (!isConditionFailure(error)) throw error;
     }
+    // Refused: either a newer version is stored (stale) or this very one is (unchanged).
+    const stored = await this.item(key);
+    return stored && stored.modifiedAt > version ? 'stale' : 'unchanged';
+  }
+
+  async get(orgId: string, kind: EntityKind, id: string): Promise<EntitySnapshot | undefined> {
+    const item = await this.item(keys.snapshot(orgId, kind, id));
+    if (!item) return undefined;
+    return {
+      kind,
+      id,
+      ...(item.dateTimeModified ? { dateTimeModified: item.dateTimeModified } : {}),
+      data: item.snapshot,
+    };
+  }
+
+  private async item(key: { PK: string; SK: string }): Promise<SnapshotItem | undefined> {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    return Item as SnapshotItem | undefined;
   }
 }

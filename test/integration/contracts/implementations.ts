@@ -9,6 +9,7 @@ import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts'
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
+import { DynamoSyncWatermarks } from '#adapters/dynamodb/sync-watermarks.ts';
 import { DynamoWebhookTokenLedger } from '#adapters/dynamodb/webhook-token-ledger.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
@@ -25,7 +26,7 @@ import type {
   WebhookSecrets,
   WebhookSecretsWriter,
 } from '#domain/orgs/ports.ts';
-import type { EntitySnapshotStore } from '#domain/rentvine/ports.ts';
+import type { EntitySnapshotStore, SyncWatermarks } from '#domain/rentvine/ports.ts';
 import type { WorkflowStore } from '#domain/workflows/ports.ts';
 import { InMemoryApiKeyStore } from '#test/support/in-memory/api-key-store.ts';
 import { InMemoryDeadLetterQueue } from '#test/support/in-memory/dead-letter-queue.ts';
@@ -36,6 +37,7 @@ import { InMemoryIntegrationStore, InMemoryOrgSettingsStore } from '#test/suppor
 import { InMemoryPendingWork } from '#test/support/in-memory/pending-work.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
+import { InMemorySyncWatermarks } from '#test/support/in-memory/sync-watermarks.ts';
 import {
   InMemoryWebhookSecrets,
   InMemoryWebhookTokenLedger,
@@ -58,6 +60,7 @@ export interface World {
   readonly workflows: WorkflowStore;
   readonly pending: PendingWork;
   readonly snapshots: EntitySnapshotStore;
+  readonly watermarks: SyncWatermarks;
   readonly orgSettings: OrgSettingsStore;
   readonly integrations: IntegrationStore;
   readonly queue: WorkQueue;
@@ -90,6 +93,7 @@ const inMemory: Implementation = {
       workflows: new InMemoryWorkflowStore(rows),
       pending: new InMemoryPendingWork(rows),
       snapshots: new InMemorySnapshotStore(),
+      watermarks: new InMemorySyncWatermarks(),
       orgSettings: new InMemoryOrgSettingsStore(),
       integrations: new InMemoryIntegrationStore(),
       queue,
@@ -149,6 +153,7 @@ function withTestStack(): Implementation[] {
         workflows: new DynamoWorkflowStore(table),
         pending: new DynamoPendingWork(table),
         snapshots: new DynamoSnapshotStore(table),
+        watermarks: new DynamoSyncWatermarks(table),
         orgSettings: new DynamoOrgSettingsStore(table),
         integrations: new DynamoIntegrationStore(table),
         queue: new SqsWorkQueue(

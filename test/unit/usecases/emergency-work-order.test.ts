@@ -3,9 +3,11 @@ import { emergencyCues } from '#domain/classification/emergency-text.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
+import { InMemoryRentvineAccounts } from '#test/support/in-memory/rentvine-accounts.ts';
 import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
 import { topologyGrace } from '#test/support/outbox-policy.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
+import { RecentReads } from '#usecases/enrich-work-order.ts';
 import { processRentvineEvent } from '#usecases/process-rentvine-event.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
@@ -19,6 +21,9 @@ function deps() {
     snapshots: new InMemorySnapshotStore(),
     orgSettings: new InMemoryOrgSettingsStore(),
     emergencyCues,
+    // No Rentvine connection: processed with what the event carries.
+    accounts: new InMemoryRentvineAccounts(),
+    recentReads: new RecentReads(platform.clock),
   };
 }
 
