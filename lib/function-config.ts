@@ -83,3 +83,13 @@ export const AnthropicConfig = z.intersection(
 );
 export const ApiKeyPepperConfig = secretConfigOf('apiKeyPepper');
 export const WebhookSecretsConfig = secretConfigOf('webhookSigning');
+
+/** Where the orgs' Rentvine connections are, and org `demo`'s local one (lib/topology.ts `rentvineApi`). */
+export const RentvineConnectionConfig = z.intersection(
+  secretConfigOf('rentvineApi'),
+  z.object({
+    RENTVINE_BASE_URL: settings.RENTVINE_BASE_URL,
+    RENTVINE_ACCESS_KEY: settings.RENTVINE_ACCESS_KEY,
+    RENTVINE_SECRET: settings.RENTVINE_SECRET,
+  }),
+);

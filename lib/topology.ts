@@ -153,7 +153,7 @@ export const functions = [
     sendsTo: ['classify'],
     tables: ['main'],
     tableAccess: 'readWrite',
-    secrets: ['apiKeyPepper', 'anthropicApiKey'],
+    secrets: ['apiKeyPepper', 'anthropicApiKey', 'rentvineApi'],
     inspectsQueues: ALL_QUEUES,
     settings: {
       STAGE: null,
@@ -161,6 +161,10 @@ export const functions = [
       API_RATE_LIMIT_PER_MINUTE: null,
       ANTHROPIC_MODEL: null,
       ANTHROPIC_BASE_URL: null,
+      // Readiness probes each connected org's Rentvine account.
+      RENTVINE_BASE_URL: null,
+      RENTVINE_ACCESS_KEY: null,
+      RENTVINE_SECRET: null,
     },
   },
   {
@@ -283,6 +287,11 @@ export interface SecretSpec {
   readonly notRotatedBecause?: string;
   /** The variables through which a function finds it (#platform/config.ts secretConfig). */
   readonly variables: SecretVariables;
+  /**
+   * A family whose secret names its functions may list: which orgs have one (the names only;
+   * ListSecrets cannot be scoped to a prefix in IAM, and returns no values).
+   */
+  readonly listable?: boolean;
 }
 
 /** Every secret, declared once: where it lives, how it is created and how a function reaches it. */
@@ -317,6 +326,18 @@ export const secrets = {
     description: 'Per-org webhook signing secrets (Rentvine, integrations)',
     name: 'webhook/',
     variables: { source: 'WEBHOOK_SECRETS_SOURCE', id: 'WEBHOOK_SECRET_PREFIX' },
+  },
+  /**
+   * Each org's Rentvine API connection, `aictive/<stage>/rentvine/<orgId>`, a JSON object
+   * `{"account": "<subdomain>", "accessKey": "…", "secret": "…"}` (or `baseUrl` instead of
+   * `account`; with neither, the org's `rentvineAccount` setting names the account). Locally the
+   * table holds them (and RENTVINE_* give org `demo`'s).
+   */
+  rentvineApi: {
+    description: 'Per-org Rentvine API connections (account, access key, secret)',
+    name: 'rentvine/',
+    listable: true,
+    variables: { source: 'RENTVINE_CREDENTIALS_SOURCE', id: 'RENTVINE_SECRET_PREFIX' },
   },
 } as const satisfies Record<string, SecretSpec>;
 

@@ -41,7 +41,7 @@ const readinessChecks: ReadinessChecks = {
   apiKeyPepper: apiKeyPepperCheck(config),
   claude: claudeReachabilityCheck(config),
   claudeCircuit: claudeCircuitCheck(config.TABLE_NAME),
-  rentvine: rentvineCheck,
+  rentvine: rentvineCheck(config, config.TABLE_NAME),
 };
 
 const operations = apiOperations({

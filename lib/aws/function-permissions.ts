@@ -1,7 +1,7 @@
 import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { FunctionSpec, SecretName, TableName } from '#lib/topology.ts';
+import { type FunctionSpec, type SecretName, secrets, type TableName } from '#lib/topology.ts';
 import type { AictiveFunction } from './aictive-function.ts';
 import { isSecretFamily, secretName } from './names.ts';
 import type { PlatformResources } from './platform-resources.ts';
@@ -75,6 +75,15 @@ function grantSecret(
     id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}*]`,
     reason: 'Per-org secrets are created after deploy, one per org, under this stage prefix.',
   });
+  if ((secrets[secret] as { listable?: boolean }).listable) {
+    // Names only (which orgs have one); ListSecrets takes no resource in IAM.
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:ListSecrets'], resources: ['*'] }));
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'secretsmanager:ListSecrets supports no resource-level scoping; it returns names and metadata, never values.',
+    });
+  }
 }
 
 /**

@@ -2,13 +2,18 @@ import { DescribeSecretCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import type { ApiKeyPepperConfig } from '#lib/function-config.ts';
+import type { ApiKeyPepperConfig, RentvineConnectionConfig } from '#lib/function-config.ts';
 import { tracedAwsClient } from '#platform/aws-client-tracing.ts';
 import type { HealthCheck, ReadinessCheck } from '#platform/health.ts';
 import { CLAUDE_CIRCUIT } from './anthropic/claude-circuit.ts';
 import { CircuitJournal } from './dynamodb/circuit-journal.ts';
 import { documentClient } from './dynamodb/document-client.ts';
 import { keys } from './dynamodb/keys.ts';
+import { DynamoOrgSettingsStore } from './dynamodb/org-settings-store.ts';
+import type { CallRunner } from './rentvine/http.ts';
+import { RentvineReachability } from './rentvine/reachability.ts';
+import { RentvineSessions } from './rentvine/sessions.ts';
+import { rentvineConnectionsFrom } from './secrets/rentvine-credentials-source.ts';
 import { sqsClient } from './sqs/work-queue.ts';
 
 /** A point read: proves the table exists and this function may read it. */
@@ -69,8 +74,39 @@ export function claudeCircuitCheck(tableName: string): ReadinessCheck {
   };
 }
 
-/** There is no Rentvine API client yet, so there is no circuit to report: said so, not faked. */
-export const rentvineCheck: ReadinessCheck = {
-  required: false,
-  run: async () => ({ status: 'not_configured', detail: { reason: 'no Rentvine API client yet' } }),
+/**
+ * Rentvine reachability per connected org (each org's probe cached for a minute). Not required:
+ * one org's Rentvine outage degrades that org's sync and writes, not the platform, so the API
+ * stays ready and the check reports `failing` with each org's finding.
+ */
+export function rentvineReachabilityCheck(reachability: RentvineReachability): ReadinessCheck {
+  return {
+    required: false,
+    run: async () => {
+      const { orgs, probed } = await reachability.check();
+      if (orgs === 0) return { status: 'skipped', detail: { reason: 'no org has a Rentvine connection' } };
+      const reachable = Object.values(probed).filter((outcome) => outcome === 'ok').length;
+      const detail = { orgs, probed: Object.keys(probed).length, reachable, ...probed };
+      return { status: reachable === Object.keys(probed).length ? 'ok' : 'failing', detail };
+    },
+  };
+}
+
+/** Readiness probes once, within a deadline below the check's own bound: no retries, no breaker. */
+const PROBE_TIMEOUT_MS = 1_500;
+const probeOnce: CallRunner = {
+  execute: (call) => call(AbortSignal.timeout(PROBE_TIMEOUT_MS)),
 };
+
+/** The api function's Rentvine check, reading the connections where the config says. */
+export function rentvineCheck(
+  config: z.infer<typeof RentvineConnectionConfig>,
+  tableName: string,
+): ReadinessCheck {
+  const sessions = new RentvineSessions(
+    rentvineConnectionsFrom(config, tableName),
+    new DynamoOrgSettingsStore(tableName),
+    probeOnce,
+  );
+  return rentvineReachabilityCheck(new RentvineReachability(sessions));
+}

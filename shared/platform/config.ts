@@ -72,6 +72,14 @@ export const settings = {
   PENDING_GRACE_SECONDS: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
   PENDING_RESEND_LIMIT: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100)),
   ANTHROPIC_BASE_URL: z.optional(z.url()),
+  /**
+   * Org `demo`'s Rentvine connection when running locally (all three, or none): its API base
+   * (`https://{account}.rentvine.com/api/manager`) and key pair. Ignored where the connections
+   * come from Secrets Manager; never set them in a deployed stage.
+   */
+  RENTVINE_BASE_URL: z.optional(z.url({ protocol: /^https?$/ })),
+  RENTVINE_ACCESS_KEY: z.optional(z.string().check(z.minLength(1))),
+  RENTVINE_SECRET: z.optional(z.string().check(z.minLength(1))),
   ANTHROPIC_MODEL: z.optional(z.string().check(z.minLength(1))),
 };
 export type SettingName = keyof typeof settings;

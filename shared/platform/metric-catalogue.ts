@@ -27,6 +27,10 @@ export const METRICS = {
   EventEcho: "a Rentvine event caused by the platform's own write, skipped",
   EventAlreadySettled: 'an event already processed or settled by an earlier delivery',
   IntegrationEventKept: 'an integration payload stored with no processor for it yet',
+  // the Rentvine client (every function that calls Rentvine)
+  RentvineRowInvalid: 'a Rentvine row that did not match its schema, skipped (its content is not logged)',
+  RentvineWriteIneffective:
+    'a Rentvine work-order write answered 2xx but the re-read shows none of the fields sent changed',
   // rentvine-sync
   SyncMissedByWebhook:
     'a change the Rentvine sync found that no processed webhook reported (written, fed to the triggers)',

@@ -281,6 +281,10 @@ describe('functions', () => {
         expected.WEBHOOK_SECRET_PREFIX = 'aictive/dev/webhook/';
         expected.WEBHOOK_SECRETS_SOURCE = 'secretsmanager';
       }
+      if (spec.secrets.includes('rentvineApi')) {
+        expected.RENTVINE_SECRET_PREFIX = 'aictive/dev/rentvine/';
+        expected.RENTVINE_CREDENTIALS_SOURCE = 'secretsmanager';
+      }
       expect(variables).toEqual(expected);
       for (const table of spec.tables) {
         expect(mentions(variables[tables[table].env], logicalId(stacks.stateful.tables[table]))).toBe(true);
@@ -346,13 +350,21 @@ describe('functions', () => {
       }
       if (spec.secrets.includes('webhookSigning'))
         expect(mentions(secrets, ':secret:aictive/dev/webhook/*')).toBe(true);
+      // Which orgs have a Rentvine connection: the family's names, listed (ListSecrets takes no resource).
+      const listsSecrets = spec.secrets.some((secret) => secret === 'rentvineApi');
+      if (listsSecrets) expect(mentions(secrets, ':secret:aictive/dev/rentvine/*')).toBe(true);
+      expect(resourcesAllowing(statements, 'secretsmanager:ListSecrets')).toEqual(listsSecrets ? ['*'] : []);
       if (spec.secrets.includes('apiKeyPepper')) {
         expect(mentions(secrets, logicalId(stacks.stateful.secrets.apiKeyPepper as IConstruct))).toBe(true);
       }
 
-      // The only unscoped statement is X-Ray's, which has no resource-level permissions.
+      // The only unscoped statements are X-Ray's and ListSecrets, which have no resource-level permissions.
       for (const statement of statements.filter((s) => s.Resource === '*')) {
-        expect([statement.Action].flat().every((action) => action.startsWith('xray:'))).toBe(true);
+        expect(
+          [statement.Action]
+            .flat()
+            .every((action) => action.startsWith('xray:') || action === 'secretsmanager:ListSecrets'),
+        ).toBe(true);
       }
       for (const statement of statements) expect([statement.Action].flat()).not.toContain('*');
       expect(mentions(resourcesAllowing(statements, 'kms:Decrypt'), dataKeyId)).toBe(

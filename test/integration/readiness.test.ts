@@ -54,7 +54,8 @@ describe('readiness checks', () => {
       apiKeyPepper: apiKeyPepperCheck(PEPPER),
       claude: claudeReachabilityCheck(claudeConfig()),
       claudeCircuit: claudeCircuitCheck(table),
-      rentvine: rentvineCheck,
+      // No org has a Rentvine connection in this table.
+      rentvine: rentvineCheck({ RENTVINE_CREDENTIALS_SOURCE: 'table' }, table),
     });
 
     expect(report.status).toBe('ok');
@@ -64,7 +65,7 @@ describe('readiness checks', () => {
       apiKeyPepper: { status: 'ok', required: true, detail: { source: 'env' } },
       claude: { status: 'ok', required: false },
       claudeCircuit: { status: 'ok', required: false, detail: { state: 'closed' } },
-      rentvine: { status: 'not_configured', required: false },
+      rentvine: { status: 'skipped', required: false },
     });
     for (const check of Object.values(report.checks)) {
       expect(check.latencyMs).toBeGreaterThanOrEqual(0);

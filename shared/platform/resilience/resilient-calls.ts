@@ -1,5 +1,7 @@
 import {
   BrokenCircuitError,
+  BulkheadRejectedError,
+  bulkhead,
   type CircuitBreakerPolicy,
   CircuitState,
   ConsecutiveBreaker,
@@ -8,6 +10,7 @@ import {
   handleAll,
   handleWhen,
   type IBackoffFactory,
+  type IPolicy,
   type IRetryBackoffContext,
   retry,
   TaskCancelledError,
@@ -16,25 +19,9 @@ import {
   wrap,
 } from 'cockatiel';
 import { type CircuitRecorder, type CircuitStatus, circuitName } from './circuit.ts';
+import { CallTimeoutError, CircuitOpenError, ConcurrencyLimitError } from './errors.ts';
 
-/** The call was not made: its circuit is open after repeated failures. */
-export class CircuitOpenError extends Error {
-  override readonly name = 'CircuitOpenError';
-  constructor(readonly circuit: string) {
-    super(`circuit ${circuit} is open`);
-  }
-}
-
-/** The call (retries and backoff included) did not finish within its budget. */
-export class CallTimeoutError extends Error {
-  override readonly name = 'CallTimeoutError';
-  constructor(
-    readonly circuit: string,
-    readonly timeoutMs: number,
-  ) {
-    super(`call on circuit ${circuit} took longer than ${timeoutMs} ms`);
-  }
-}
+export { CallTimeoutError, CircuitOpenError, ConcurrencyLimitError };
 
 export interface ResilienceOptions {
   /** The breaker's name; each key gets its own breaker, recorded as `name:key`. */
@@ -51,6 +38,16 @@ export interface ResilienceOptions {
   readonly retryAfterMs?: (error: unknown) => number | undefined;
   /** Exponential backoff between attempts, with decorrelated jitter so callers do not retry in step. */
   readonly backoff?: { readonly initialDelayMs: number; readonly maxDelayMs: number };
+  /**
+   * Which errors count against the breaker; by default all. An answer that only says the request
+   * was wrong (HTTP 400, 404) proves the dependency is up and must not open its circuit.
+   */
+  readonly countsAsFailure?: (error: unknown) => boolean;
+  /**
+   * At most `maxCalls` calls per key run at once, and `maxQueued` more wait for a slot (their
+   * wait is outside the call's budget); beyond that a call fails with ConcurrencyLimitError.
+   */
+  readonly concurrency?: { readonly maxCalls: number; readonly maxQueued: number };
   /** Consecutive failed calls (after their retries) that open a breaker. */
   readonly failuresToOpen: number;
   /** How long a breaker stays open before one trial call is let through. */
@@ -90,6 +87,7 @@ function atLeastHinted(
  */
 export class ResilientCalls {
   private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+  private readonly bulkheads = new Map<string, IPolicy>();
   private readonly backoff: IBackoffFactory<RetryContext>;
   private readonly timeoutPolicy;
   /** Transition recordings still under way; a call returns only once they are done. */
@@ -105,19 +103,23 @@ export class ResilientCalls {
   /** Runs `call` under the key's breaker (the unkeyed one without a key); cockatiel's errors become ours. */
   async execute<T>(call: (signal: AbortSignal) => Promise<T>, key?: string): Promise<T> {
     const name = circuitName(this.options.name, key);
-    const policy = wrap(
-      this.breaker(name),
-      this.timeoutPolicy,
-      this.retriesUntil(Date.now() + this.options.timeoutMs),
-    );
-    try {
-      return await policy.execute(({ signal }) => {
+    // The budget starts when the call gets its slot, not while it waits for one.
+    const guarded = () =>
+      wrap(
+        this.breaker(name),
+        this.timeoutPolicy,
+        this.retriesUntil(Date.now() + this.options.timeoutMs),
+      ).execute(({ signal }) => {
         // A retry's backoff can end after the deadline: no attempt starts once the call has timed out.
         signal.throwIfAborted();
         return call(signal);
       });
+    try {
+      const slots = this.bulkhead(name);
+      return await (slots ? slots.execute(guarded) : guarded());
     } catch (error) {
       // instanceof, not cockatiel's is…Error helpers: in 3.2.1 some test the wrong marker.
+      if (error instanceof BulkheadRejectedError) throw new ConcurrencyLimitError(name);
       if (error instanceof BrokenCircuitError) throw new CircuitOpenError(name);
       if (error instanceof TaskCancelledError) throw new CallTimeoutError(name, this.options.timeoutMs);
       throw error;
@@ -143,12 +145,24 @@ export class ResilientCalls {
     );
   }
 
+  private bulkhead(name: string): IPolicy | undefined {
+    const { concurrency } = this.options;
+    if (!concurrency) return undefined;
+    let slots = this.bulkheads.get(name);
+    if (!slots) {
+      slots = bulkhead(concurrency.maxCalls, concurrency.maxQueued);
+      this.bulkheads.set(name, slots);
+    }
+    return slots;
+  }
+
   private breaker(name: string): CircuitBreakerPolicy {
     const existing = this.breakers.get(name);
     if (existing) return existing;
-    // Every failure counts, invalid answers included: a dependency that keeps answering garbage
-    // is as unusable as one that is down.
-    const breaker = circuitBreaker(handleAll, {
+    // Every failure counts unless told otherwise, invalid answers included: a dependency that
+    // keeps answering garbage is as unusable as one that is down.
+    const counts = this.options.countsAsFailure;
+    const breaker = circuitBreaker(counts ? handleWhen(counts) : handleAll, {
       halfOpenAfter: this.options.halfOpenAfterMs,
       breaker: new ConsecutiveBreaker(this.options.failuresToOpen),
     });
