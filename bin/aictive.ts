@@ -5,6 +5,7 @@ import { createApiKeyCommand } from './commands/api-key.ts';
 import { classifyCommand } from './commands/classify.ts';
 import { dlqRedriveCommand } from './commands/dlq.ts';
 import { UsageError } from './commands/io.ts';
+import { rentvineSyncCommand } from './commands/rentvine-sync.ts';
 import { replayCommand } from './commands/replay.ts';
 import { signWebhookCommand } from './commands/sign-webhook.ts';
 
@@ -21,6 +22,9 @@ commands:
                                                   re-enqueue an org's stored events received since ISO
   dlq redrive --queue events|classify|workflow [--dry-run] [--stage S | --queue-url U --dlq-url U | --local]
                                                   move a queue's dead-lettered messages back to it
+  rentvine sync --org ORG [--stage S [--table T]]
+                                                  sync an org's Rentvine records now: one JSON line per resource
+                                                  (locally: npm start's store of AICTIVE_DATA_DIR, running or not)
 
 --local: the running \`npm start\` of AICTIVE_DATA_DIR (default .data); otherwise AWS credentials
 from the environment (TABLE_NAME, EVENTS_QUEUE_URL and STAGE stand in for the options).
@@ -106,6 +110,16 @@ async function run(argv: string[]): Promise<number> {
       });
       const { 'dry-run': dryRun, 'queue-url': queueUrl, 'dlq-url': dlqUrl, ...others } = values;
       return dlqRedriveCommand({ ...others, dryRun, queueUrl, dlqUrl });
+    }
+    case 'rentvine': {
+      const [action, ...args] = rest;
+      if (action !== 'sync') throw new UsageError('usage: aictive rentvine sync --org ORG [--stage S]');
+      const { values } = parseArgs({
+        args,
+        options: { org: { type: 'string' }, stage: { type: 'string' }, table: { type: 'string' } },
+        strict: true,
+      });
+      return rentvineSyncCommand(values);
     }
     case undefined:
     case '--help':

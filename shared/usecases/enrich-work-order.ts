@@ -3,9 +3,9 @@ import {
   type EntitySnapshot,
   type EntitySnapshotStore,
   type RecordRef,
-  type RentvineAccounts,
   RentvineError,
   type RentvineReader,
+  type RentvineReaders,
 } from '#domain/rentvine/ports.ts';
 import type { WorkOrderSnapshot } from '#domain/rentvine/snapshots.ts';
 import { logger } from '#platform/observability.ts';
@@ -34,7 +34,7 @@ export class RecentReads {
 }
 
 export interface EnrichDeps {
-  readonly accounts: RentvineAccounts;
+  readonly accounts: RentvineReaders;
   readonly snapshots: EntitySnapshotStore;
   readonly recentReads: RecentReads;
 }

@@ -2,9 +2,9 @@ import type { Clock } from '#domain/clock.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import {
   type EntitySnapshot,
-  type RentvineAccounts,
   RentvineError,
   type RentvineReader,
+  type RentvineReaders,
   SYNC_RESOURCES,
   type SyncResource,
   type SyncWatermarks,
@@ -208,7 +208,7 @@ export type OrgSync =
  * still get theirs). One org failing does not stop the others.
  */
 export async function syncConnectedOrgs(
-  deps: SyncDeps & { readonly accounts: RentvineAccounts },
+  deps: SyncDeps & { readonly accounts: RentvineReaders },
   options: { readonly deadline: Date },
 ): Promise<OrgSync[]> {
   const orgs = await deps.accounts.connectedOrgs();

@@ -127,11 +127,16 @@ export interface RentvineAccount extends RentvineReader, RentvineWorkOrders {
   probe(): Promise<void>;
 }
 
-/** The Rentvine accounts of orgs: undefined for an org with no Rentvine connection. */
-export interface RentvineAccounts {
-  forOrg(orgId: string): Promise<RentvineAccount | undefined>;
+/** Readers of orgs' Rentvine accounts, for those who only read (sync, enrichment): undefined when not connected. */
+export interface RentvineReaders {
+  forOrg(orgId: string): Promise<RentvineReader | undefined>;
   /** Orgs with a connection, for the scheduled sync and readiness. */
   connectedOrgs(): Promise<readonly string[]>;
+}
+
+/** The Rentvine accounts of orgs: undefined for an org with no Rentvine connection. */
+export interface RentvineAccounts extends RentvineReaders {
+  forOrg(orgId: string): Promise<RentvineAccount | undefined>;
 }
 
 /** Why a Rentvine call failed, in the terms callers act on. */
