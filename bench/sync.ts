@@ -7,9 +7,12 @@
  *    page size, at least one request) — aim ≤ 1.05× — and seconds taken.
  * 2. Incremental syncs after k changed records (leases, units and work orders, no webhooks):
  *    requests against one page per resource plus ⌈k / pageSize⌉; items written against items changed.
+ * 3. The floor of the full sync's writes: as many plain PutItems on the same emulator.
  * Prints figures; asserts nothing.
  */
 import { performance } from 'node:perf_hooks';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { DynamoSyncWatermarks } from '#adapters/dynamodb/sync-watermarks.ts';
@@ -75,6 +78,24 @@ async function main(): Promise<void> {
       console.log(
         `    ${r.resource.padEnd(12)} ${String(r.fetched).padStart(6)} rows, page size ${RESOURCES[r.resource].pageSize}`,
       );
+
+    // The floor: the same number of items put unconditionally, 16 at a time, on the same emulator.
+    const items = total(full.results, written);
+    const floorStarted = performance.now();
+    for (let i = 0; i < items; i += 16) {
+      const batch = Array.from({ length: Math.min(16, items - i) }, (_, j) =>
+        documentClient().send(
+          new PutCommand({
+            TableName: table,
+            Item: { PK: 'ORG#bench-floor', SK: `ITEM#${i + j}`, snapshot: { n: i + j }, modifiedAt: 0 },
+          }),
+        ),
+      );
+      await Promise.all(batch);
+    }
+    console.log(
+      `  floor: ${items} plain PutItems on the same emulator, ${((performance.now() - floorStarted) / 1000).toFixed(2)} s`,
+    );
 
     const quiet = await sync();
     console.log(

@@ -9,7 +9,7 @@ import {
   type SyncResource,
   type SyncWatermarks,
 } from '#domain/rentvine/ports.ts';
-import { snapshotContent, snapshotVersion } from '#domain/rentvine/snapshot-version.ts';
+import { snapshotVersion, standing } from '#domain/rentvine/snapshot-version.ts';
 import { syncChangeBody, syncChangeKey } from '#domain/rentvine/sync-change.ts';
 import { snapshotTrigger } from '#domain/rentvine/triggers.ts';
 import { stableId } from '#platform/security/ids.ts';
@@ -24,7 +24,7 @@ import { type KeepDeps, keepDelivery } from './ingest-rentvine-webhook.ts';
  */
 export const WATERMARK_OVERLAP_MS = 5 * 60_000;
 /** Snapshot writes in flight per page: enough to hide DynamoDB latency, few enough to stay polite. */
-const APPLY_CONCURRENCY = 8;
+const APPLY_CONCURRENCY = 16;
 
 export interface SyncDeps extends ApplySnapshotDeps, KeepDeps {
   readonly watermarks: SyncWatermarks;
@@ -113,14 +113,21 @@ async function syncResource(
   for await (const page of reader.pages(resource, modifiedSince ? { modifiedSince } : {})) {
     if (pastDeadline(deps.clock, options.deadline)) return false;
     const at = deps.clock.now().toISOString();
+    const stored = await storedFor(deps, orgId, page.records);
     await inBatches(page.records, APPLY_CONCURRENCY, async (record) => {
       counts.fetched += 1;
-      if (!initial) await announceMissedTrigger(deps, orgId, record, at);
+      if (snapshotVersion(record.dateTimeModified) > snapshotVersion(highWater))
+        highWater = record.dateTimeModified;
+      // Compared first, in one batch read per page: most records of a whole listing are unchanged.
+      const now = standing(record, stored.get(`${record.kind}#${record.id}`));
+      if (now === 'same' || now === 'older') {
+        counts[now === 'same' ? 'unchanged' : 'stale'] += 1;
+        return;
+      }
+      if (!initial && now !== 'other_content') await announceMissedTrigger(deps, orgId, record, at);
       const { write } = await applySnapshot(deps, orgId, record, at);
       counts[write] += 1;
       if (!initial && (write === 'created' || write === 'updated')) counts.missedByWebhook += 1;
-      if (snapshotVersion(record.dateTimeModified) > snapshotVersion(highWater))
-        highWater = record.dateTimeModified;
     });
     options.onPage?.(resource, counts);
   }
@@ -134,9 +141,10 @@ async function syncResource(
 }
 
 /**
- * A missed change that calls for work reaches the triggers as a webhook would: kept in the inbox
- * (its events-queue outbox entry included) before its snapshot is written, so a crash between the
- * two cannot lose it — after the write a re-run would find the snapshot unchanged. The event
+ * A missed change (new, or newer than the stored version) that calls for work reaches the
+ * triggers as a webhook would: kept in the inbox (its events-queue outbox entry included) before
+ * its snapshot is written, so a crash between the two cannot lose it — after the write a re-run
+ * would find the snapshot unchanged. The event
  * processor applies it (unchanged by then) and its settle queues the workflow start.
  */
 async function announceMissedTrigger(
@@ -146,7 +154,6 @@ async function announceMissedTrigger(
   at: string,
 ): Promise<void> {
   if (!snapshotTrigger(record, deps.emergencyCues)) return;
-  if (!(await movesForward(deps, orgId, record))) return;
   const eventKey = syncChangeKey(record);
   const event: StoredEvent = {
     orgId,
@@ -163,15 +170,24 @@ async function announceMissedTrigger(
   await keepDelivery(deps, event);
 }
 
-async function movesForward(deps: SyncDeps, orgId: string, record: EntitySnapshot): Promise<boolean> {
-  const stored = await deps.snapshots.get(orgId, record.kind, record.id);
-  if (!stored) return true;
-  const [version, storedVersion] = [
-    snapshotVersion(record.dateTimeModified),
-    snapshotVersion(stored.dateTimeModified),
-  ];
-  if (version !== storedVersion) return version > storedVersion;
-  return snapshotContent(record.data) !== snapshotContent(stored.data);
+/** The stored snapshots of a page's records, keyed `kind#id` (a resource lists one kind). */
+async function storedFor(
+  deps: SyncDeps,
+  orgId: string,
+  records: readonly EntitySnapshot[],
+): Promise<Map<string, EntitySnapshot>> {
+  const byKind = new Map<EntitySnapshot['kind'], EntitySnapshot[]>();
+  for (const record of records) byKind.set(record.kind, [...(byKind.get(record.kind) ?? []), record]);
+  const found = new Map<string, EntitySnapshot>();
+  for (const [kind, ofKind] of byKind) {
+    const stored = await deps.snapshots.getMany(
+      orgId,
+      kind,
+      ofKind.map((record) => record.id),
+    );
+    for (const [id, snapshot] of stored) found.set(`${kind}#${id}`, snapshot);
+  }
+  return found;
 }
 
 /** The watermark minus the overlap, in Rentvine's own date-time form (UTC). */

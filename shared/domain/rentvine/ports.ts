@@ -24,6 +24,8 @@ export interface EntitySnapshotStore {
   /** Moves forward only: an older `dateTimeModified` never overwrites a newer snapshot. */
   put(orgId: string, snapshot: EntitySnapshot, at: string): Promise<SnapshotWrite>;
   get(orgId: string, kind: EntityKind, id: string): Promise<EntitySnapshot | undefined>;
+  /** The stored snapshots among these ids (absent ids are not in the map): one page of a sync. */
+  getMany(orgId: string, kind: EntityKind, ids: readonly string[]): Promise<Map<string, EntitySnapshot>>;
 }
 
 /**

@@ -13,3 +13,19 @@ export function snapshotVersion(dateTimeModified: string | undefined): number {
 export function snapshotContent(data: object): string {
   return JSON.stringify(data);
 }
+
+/** How a version read from Rentvine stands against the stored snapshot (undefined: none stored). */
+export type VersionStanding = 'new' | 'newer' | 'other_content' | 'same' | 'older';
+
+export function standing(
+  read: { readonly dateTimeModified?: string; readonly data: object },
+  stored: { readonly dateTimeModified?: string; readonly data: object } | undefined,
+): VersionStanding {
+  if (!stored) return 'new';
+  const [version, storedVersion] = [
+    snapshotVersion(read.dateTimeModified),
+    snapshotVersion(stored.dateTimeModified),
+  ];
+  if (version !== storedVersion) return version > storedVersion ? 'newer' : 'older';
+  return snapshotContent(read.data) === snapshotContent(stored.data) ? 'same' : 'other_content';
+}

@@ -41,6 +41,30 @@ describe.each(implementations())('EntitySnapshotStore contract: $name', (impleme
   });
 });
 
+describe.each(implementations())('EntitySnapshotStore.getMany contract: $name', (implementation) => {
+  it('returns the stored snapshots among the ids, of this org and kind only, across batches', async () => {
+    const { snapshots, orgId } = await implementation.world();
+    const ids = Array.from({ length: 130 }, (_, i) => String(i + 1));
+    for (const id of ids.filter((id) => Number(id) % 2 === 0))
+      await snapshots.put(
+        orgId,
+        { kind: 'unit', id, dateTimeModified: '2026-11-21 09:00:00', data: { id } },
+        'x',
+      );
+    await snapshots.put(`${orgId}-b`, { kind: 'unit', id: '1', data: {} }, 'x');
+    await snapshots.put(orgId, { kind: 'property', id: '1', data: {} }, 'x');
+    const found = await snapshots.getMany(orgId, 'unit', [...ids, '2']);
+    expect(found.size).toBe(65);
+    expect(found.get('130')).toEqual({
+      kind: 'unit',
+      id: '130',
+      dateTimeModified: '2026-11-21 09:00:00',
+      data: { id: '130' },
+    });
+    expect(found.has('1')).toBe(false);
+  });
+});
+
 describe.each(implementations())('SyncWatermarks contract: $name', (implementation) => {
   it('has none before the first pass; the high water moves forward only, per org and resource', async () => {
     const { watermarks, orgId } = await implementation.world();

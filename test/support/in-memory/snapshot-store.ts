@@ -36,6 +36,19 @@ export class InMemorySnapshotStore implements EntitySnapshotStore {
     return stored.version === version ? 'refreshed' : 'updated';
   }
 
+  async getMany(
+    orgId: string,
+    kind: EntityKind,
+    ids: readonly string[],
+  ): Promise<Map<string, EntitySnapshot>> {
+    const found = new Map<string, EntitySnapshot>();
+    for (const id of ids) {
+      const snapshot = await this.get(orgId, kind, id);
+      if (snapshot) found.set(id, snapshot);
+    }
+    return found;
+  }
+
   async get(orgId: string, kind: EntityKind, id: string): Promise<EntitySnapshot | undefined> {
     const stored = this.snapshots.get(rowKey(orgId, `${kind}#${id}`));
     if (!stored) return undefined;
