@@ -4,6 +4,7 @@ import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts'
 import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
 import { InMemoryRentvineAccounts } from '#test/support/in-memory/rentvine-accounts.ts';
 import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
+import { receivedEvent } from '#test/support/received-event.ts';
 import { propertyRecord, workOrderRecord } from '#test/support/rentvine-records.ts';
 import { RECENT_READ_MS, RecentReads } from '#usecases/enrich-work-order.ts';
 import { processRentvineEvent } from '#usecases/process-rentvine-event.ts';
@@ -31,17 +32,7 @@ function world() {
   const deliver = async (body: object) => {
     n += 1;
     const eventId = `evt_${n}`;
-    await platform.inbox.store({
-      orgId,
-      eventId,
-      eventKey: eventId,
-      source: 'rentvine',
-      scheme: 'rentvine-header',
-      receivedAt: platform.clock.now().toISOString(),
-      rawBody: JSON.stringify(body),
-      headers: {},
-      status: 'received',
-    });
+    await platform.inbox.store(receivedEvent(orgId, eventId, body, platform.clock.now().toISOString()));
     return { orgId, eventId, attempt: 0 };
   };
   return { deps, accounts, platform, deliver };

@@ -8,6 +8,7 @@ import {
 } from '#test/support/in-memory/rentvine-accounts.ts';
 import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
 import { InMemorySyncWatermarks } from '#test/support/in-memory/sync-watermarks.ts';
+import { receivedEvent } from '#test/support/received-event.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { propertyRecord, tenantRecord, unitRecord, workOrderRecord } from '#test/support/rentvine-records.ts';
 import { RecentReads } from '#usecases/enrich-work-order.ts';
@@ -38,6 +39,11 @@ function seed(account: InMemoryRentvineAccount) {
   for (const id of ['11', '12']) account.set('units', unitRecord(id, '1', '2026-11-02 08:00:00'));
   account.set('tenants', tenantRecord('7', '2026-11-03 08:00:00'));
   account.set('work_orders', workOrderRecord('500', '2026-11-04 08:00:00', { propertyID: '1' }));
+}
+
+/** A webhook delivery as the ingest stores it (verified, waiting for the processor). */
+async function deliver(platform: ReturnType<typeof world>['platform'], eventId: string, body: object) {
+  await platform.inbox.store(receivedEvent(orgId, eventId, body, platform.clock.now().toISOString()));
 }
 
 const byResource = (results: Awaited<ReturnType<typeof syncRentvine>>) =>
@@ -104,17 +110,7 @@ describe('syncRentvine', () => {
     });
     event.data.propertyID = '1';
     account.set('work_orders', workOrderRecord('500', '2026-11-06 08:00:00', { propertyID: '1' }));
-    await platform.inbox.store({
-      orgId,
-      eventId: 'evt_wh',
-      eventKey: 'evt_wh',
-      source: 'rentvine',
-      scheme: 'rentvine-header',
-      receivedAt: platform.clock.now().toISOString(),
-      rawBody: JSON.stringify(event),
-      headers: {},
-      status: 'received',
-    });
+    await deliver(platform, 'evt_wh', event);
     expect(await processRentvineEvent(deps, { orgId, eventId: 'evt_wh', attempt: 0 })).toMatchObject({
       kind: 'processed',
       snapshot: 'updated',
@@ -186,6 +182,33 @@ describe('syncRentvine', () => {
     expect((await deps.snapshots.get(orgId, 'work_order', '600'))?.dateTimeModified).toBe(
       '2026-11-06 09:00:00',
     );
+  });
+
+  it('never lets an older webhook win over what the sync stored, and starts nothing for it', async () => {
+    const { deps, account, platform } = world();
+    account.set(
+      'work_orders',
+      workOrderRecord('601', '2026-11-06 08:00:00', { description: 'Squeaky door' }),
+    );
+    await syncRentvine(deps, orgId, account);
+    account.set('work_orders', workOrderRecord('601', '2026-11-06 10:00:00', { description: 'Door fixed' }));
+    await syncRentvine(deps, orgId, account);
+    // The 09:00 webhook (an emergency then) arrives after the sync stored 10:00.
+    const late = workOrderEvent({
+      workOrderID: '601',
+      priorityID: '3',
+      dateTimeModified: '2026-11-06 09:00:00',
+    });
+    await deliver(platform, 'evt_late', late);
+    expect(await processRentvineEvent(deps, { orgId, eventId: 'evt_late', attempt: 0 })).toEqual({
+      kind: 'processed',
+      snapshot: 'stale',
+      emergency: false,
+    });
+    expect((await deps.snapshots.get(orgId, 'work_order', '601'))?.data).toMatchObject({
+      description: 'Door fixed',
+    });
+    expect(platform.queue.take('workflow')).toEqual([]);
   });
 
   it('goes on with the other resources when one fails, and leaves the failed one to the next run', async () => {
