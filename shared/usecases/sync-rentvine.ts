@@ -65,8 +65,8 @@ export const OUT_OF_TIME = "stopped at the run's time limit; resumes from its wa
  * Missed by webhook: after a resource's first complete pass (its watermark exists), a record the
  * sync creates or moves to a newer version is a change no processed webhook reported — had one,
  * its snapshot would already be at that version (`unchanged`, or `refreshed` when the webhook's
- * copy carried other fields). A webhook still in flight when the
- * sync reads (about a second) counts as missed too; both then apply the same version, once.
+ * copy carried other fields). A webhook still in flight when the sync reads (about a second)
+ * counts as missed too; both then apply the same version, once.
  */
 export async function syncRentvine(
   deps: SyncDeps,
@@ -144,8 +144,9 @@ async function syncResource(
  * A missed change (new, or newer than the stored version) that calls for work reaches the
  * triggers as a webhook would: kept in the inbox (its events-queue outbox entry included) before
  * its snapshot is written, so a crash between the two cannot lose it — after the write a re-run
- * would find the snapshot unchanged. The event
- * processor applies it (unchanged by then) and its settle queues the workflow start.
+ * would find the snapshot unchanged. The event processor applies it (unchanged by then) and its
+ * settle queues the workflow start; workflows are keyed by work order, so a webhook for the same
+ * change starts nothing more.
  */
 async function announceMissedTrigger(
   deps: SyncDeps,

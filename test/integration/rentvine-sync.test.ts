@@ -6,6 +6,7 @@ import { DynamoSyncWatermarks } from '#adapters/dynamodb/sync-watermarks.ts';
 import { type RentvineSimulator, startRentvineSimulator } from '#lib/local/rentvine-simulator/server.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { lambdaContext, loadHandler, type SqsHandler, sqsEvent } from '#test/support/lambda-events.ts';
+import { thinWorkOrderEvent } from '#test/support/rentvine-records.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
 type SyncHandler = (event: ScheduledEvent, context: Context) => Promise<{ orgs: number; failed: number }>;
@@ -51,10 +52,7 @@ async function storeThinWebhook(workOrderId: string): Promise<string> {
     source: 'rentvine',
     scheme: 'rentvine-header',
     receivedAt: new Date().toISOString(),
-    rawBody: JSON.stringify({
-      event: { eventType: 'workOrder.updated', objectID: workOrderId, changes: {} },
-      data: { workOrderID: workOrderId, propertyID: record.propertyID, description: record.description },
-    }),
+    rawBody: JSON.stringify(thinWorkOrderEvent(workOrderId, record.propertyID, record.description)),
     headers: {},
     status: 'received',
   });

@@ -1,5 +1,6 @@
 import { ENTITIES, type EntityKind } from '#domain/rentvine/event-types.ts';
 import type { EntitySnapshot } from '#domain/rentvine/ports.ts';
+import { workOrderEvent } from './rentvine-payloads.ts';
 
 /**
  * Snapshots as the client yields them: Rentvine wire rows (made-up data) read through the
@@ -55,4 +56,19 @@ export function tenantRecord(id: string, dateTimeModified: string): EntitySnapsh
   return snapshot('contact', {
     contact: { contactID: id, role: 'tenant', name: `Tenant ${id}`, dateTimeModified },
   });
+}
+
+/**
+ * A thin work-order webhook, as integrators report them: ids and a description, no priority and
+ * no modified time. The envelope (event type spelling included) is the shared fixture's.
+ */
+export function thinWorkOrderEvent(workOrderID: string, propertyID: string, description: string) {
+  const { event } = workOrderEvent({ workOrderID });
+  return { event: { ...event, userID: undefined }, data: { workOrderID, propertyID, description } };
+}
+
+/** A full work-order webhook in the shared fixture's envelope. */
+export function workOrderDelivery(data: Record<string, string>) {
+  const { event } = workOrderEvent({ workOrderID: data.workOrderID });
+  return { event: { ...event, userID: undefined }, data };
 }

@@ -5,17 +5,18 @@ import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
 import { InMemoryRentvineAccounts } from '#test/support/in-memory/rentvine-accounts.ts';
 import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
 import { receivedEvent } from '#test/support/received-event.ts';
-import { propertyRecord, workOrderRecord } from '#test/support/rentvine-records.ts';
+import {
+  propertyRecord,
+  thinWorkOrderEvent,
+  workOrderDelivery,
+  workOrderRecord,
+} from '#test/support/rentvine-records.ts';
 import { RECENT_READ_MS, RecentReads } from '#usecases/enrich-work-order.ts';
 import { processRentvineEvent } from '#usecases/process-rentvine-event.ts';
 
 const orgId = 'org-enrich';
 
-/** A thin work-order webhook: ids and a description, no priority, no modified time. */
-const thinEvent = (workOrderID: string) => ({
-  event: { eventType: 'workOrder.updated', objectID: workOrderID, changes: {} },
-  data: { workOrderID, propertyID: '12', description: 'Leak under the sink' },
-});
+const thinEvent = (workOrderID: string) => thinWorkOrderEvent(workOrderID, '12', 'Leak under the sink');
 
 function world() {
   const platform = inMemoryPlatform();
@@ -68,10 +69,14 @@ describe('enrichment of work-order events', () => {
     account.set('properties', propertyRecord('12', '2026-11-01 08:00:00'));
     // Full events (no re-read needed), property unknown: one read, then the stored snapshot answers.
     for (const id of ['701', '702']) {
-      const message = await deliver({
-        event: { eventType: 'workOrder.created', objectID: id },
-        data: { workOrderID: id, propertyID: '12', priorityID: '1', dateTimeModified: '2026-11-06 08:00:00' },
-      });
+      const message = await deliver(
+        workOrderDelivery({
+          workOrderID: id,
+          propertyID: '12',
+          priorityID: '1',
+          dateTimeModified: '2026-11-06 08:00:00',
+        }),
+      );
       await processRentvineEvent(deps, message);
     }
     expect(account.requests).toBe(1);
