@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
 import { ApiKeyPepperConfig } from '#lib/function-config.ts';
 import { seedDevOrg } from '#lib/local/dev-org.ts';
+import { type LocalRentvine, startLocalRentvine } from '#lib/local/local-rentvine.ts';
 import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
 import { ConfigError, readConfig } from '#platform/config.ts';
 import { STANDARD_WEBHOOK_SECRET } from '#platform/security/standard-webhooks.ts';
@@ -33,6 +34,15 @@ const LocalConfig = z.object({
   /** Seconds before a failed message is retried locally (AWS uses 6 × the consumer timeout). */
   AICTIVE_LOCAL_VISIBILITY_SECONDS: z.coerce.number().int().min(1).max(43_200).default(60),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  /** Without RENTVINE_BASE_URL/ACCESS_KEY/SECRET: seconds between the simulator's own work-order edits (0: none). */
+  AICTIVE_SIMULATOR_ACTIVITY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Without RENTVINE_*: the simulated portfolio's seed (the same seed, the same portfolio). */
+  AICTIVE_SIMULATOR_SEED: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(1),
 });
 
 async function main(): Promise<void> {
@@ -51,7 +61,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 
-  runtime = await startLocalRuntime({
+  // Org demo's Rentvine: the account in RENTVINE_* or, without it, the simulator.
+  const rentvine = await startLocalRentvine({
+    env: process.env,
+    seed: config.AICTIVE_SIMULATOR_SEED,
+    activitySeconds: config.AICTIVE_SIMULATOR_ACTIVITY_SECONDS,
+  });
+  const local = await startLocalRuntime({
     port: config.PORT,
     host: config.HOST,
     dataDir,
@@ -63,8 +79,13 @@ async function main(): Promise<void> {
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
       // Re-send only what outlived every redelivery of the (shorter) local visibility timeout.
       PENDING_GRACE_SECONDS: String(config.AICTIVE_LOCAL_VISIBILITY_SECONDS * 5 + 30),
+      ...rentvine.env,
     },
+  }).catch(async (error: unknown) => {
+    await rentvine.stop();
+    throw error;
   });
+  runtime = withRentvine(local, rentvine);
   if (stopping) return stopAndExit(runtime, 0);
   const started = runtime;
   const org = await seedDevOrg({
@@ -81,6 +102,21 @@ async function main(): Promise<void> {
     return undefined;
   });
   if (!org || stopping) return;
+  const connected = await rentvine
+    .connect({
+      apiUrl: runtime.url,
+      orgId: org.orgId,
+      webhookSecret: org.webhookSecret,
+      tableName: runtime.resources.tables.main,
+    })
+    .then(
+      () => true,
+      (error: unknown) => {
+        if (!stopping) stopAndExit(started, 1, `npm start failed: ${messageOf(error)}`);
+        return false;
+      },
+    );
+  if (!connected || stopping) return;
 
   const from = (source: string) =>
     source === 'env'
@@ -100,12 +136,24 @@ async function main(): Promise<void> {
       org.integrationId
         ? `  Integration    POST ${runtime.url}/webhooks/${org.integrationId}  (Standard Webhooks, AICTIVE_DEV_INTEGRATION_SECRET)`
         : '  Integration    none (set AICTIVE_DEV_INTEGRATION_SECRET=whsec_… to seed demo-forms)',
+      `  Rentvine       ${rentvine.description}`,
       `  Classifier     ${config.ANTHROPIC_API_KEY ? 'Claude, with the rules as fallback' : 'rules (set ANTHROPIC_API_KEY to use Claude)'}`,
       `  Data           ${config.AICTIVE_DATA_DIR}/ (delete it to start afresh)`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
   );
+}
+
+/** The runtime whose stop also stops org demo's Rentvine (the simulator), after the functions. */
+function withRentvine(runtime: LocalRuntime, rentvine: LocalRentvine): LocalRuntime {
+  return {
+    ...runtime,
+    stop: async () => {
+      await runtime.stop();
+      await rentvine.stop();
+    },
+  };
 }
 
 /** Stops everything that started, then exits with `code` (and one line on stderr, if given). */

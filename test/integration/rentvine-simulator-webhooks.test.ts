@@ -16,6 +16,7 @@ let received: { body: string }[] = [];
 /** Status the receiver answers with, one per request, then 200. */
 let answers: number[] = [];
 let sim: RentvineSimulator;
+let receiverUrl: string;
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
@@ -30,9 +31,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const { port } = receiver.address() as AddressInfo;
+  receiverUrl = `http://127.0.0.1:${port}/webhooks/rentvine/demo`;
   sim = await startRentvineSimulator({
     seed: 3,
-    webhooks: [{ url: `http://127.0.0.1:${port}/webhooks/rentvine/demo`, signingKey: SIGNING_KEY }],
+    webhooks: [{ url: receiverUrl, signingKey: SIGNING_KEY }],
     webhookRetryDelayMs: 5,
   });
 });
@@ -128,11 +130,52 @@ describe('webhook deliveries', () => {
     });
   });
 
+  it('announce a reported problem as a created work order, notifying the vendor by Rentvine’s default', async () => {
+    const workOrder = sim.portfolio.reportProblem();
+    expect(sim.portfolio.lease(workOrder.leaseID ?? '')?.unitID).toBe(workOrder.unitID);
+    await sim.webhooks.idle();
+    expect(parsed()[0]?.event).toMatchObject({
+      eventType: 'maintenance::workOrder.created',
+      objectID: workOrder.workOrderID,
+      userID: MANAGER_USER_ID,
+      options: { sendVendorNotification: true },
+    });
+  });
+
   it('are not sent for a change made without a webhook', async () => {
     const ids = sim.portfolio.changeWorkOrders(3, { webhook: false });
     expect(ids).toHaveLength(3);
     await sim.webhooks.idle();
     expect(received).toEqual([]);
+  });
+
+  it('arrive twice when asked, with the same body', async () => {
+    sim.webhooks.duplicateNext();
+    sim.portfolio.changeWorkOrders(1);
+    await sim.webhooks.idle();
+    expect(received).toHaveLength(2);
+    expect(received[0]?.body).toBe(received[1]?.body);
+  });
+
+  it('go only to targets configured for their event type', async () => {
+    const only = await startRentvineSimulator({
+      seed: 3,
+      webhooks: [
+        {
+          url: receiverUrl,
+          signingKey: SIGNING_KEY,
+          eventTypes: ['lease.updated'],
+        },
+      ],
+    });
+    try {
+      only.portfolio.changeWorkOrders(2);
+      only.portfolio.changeLeases(1);
+      await only.webhooks.idle();
+      expect(parsed().map((d) => d.event.eventType)).toEqual(['lease.updated']);
+    } finally {
+      await only.close();
+    }
   });
 
   it('are retried after a failure, at least once each', async () => {

@@ -80,6 +80,9 @@ describe('auth', () => {
       authorized: false,
       status: 401,
     });
+    const token = Buffer.from(`${sim.credentials.accessKey}:${sim.credentials.secret}`).toString('base64');
+    expect((await call('/properties', { auth: `Bearer ${token}` })).status).toBe(401);
+    expect((await call('/properties', { auth: `basic ${token}` })).status).toBe(200);
     expect((await call('/properties')).status).toBe(200);
     expect(sim.requests.at(-1)).toMatchObject({ authorized: true, status: 200 });
   });
@@ -255,6 +258,12 @@ describe('writes', () => {
     });
     expect(urgent.status).toBe(400);
     expect(Object.keys(urgent.body)).toEqual(['priorityID']);
+    const garbled = await fetch(`${sim.baseUrl}/maintenance/work-orders`, {
+      method: 'POST',
+      headers: { authorization: basic(sim.credentials.accessKey, sim.credentials.secret) },
+      body: '{"propertyID": ',
+    });
+    expect(garbled.status).toBe(400);
   });
 
   it('updates by POST with a bare body, moving dateTimeModified; a wrapped body answers 200 and changes nothing', async () => {
@@ -319,6 +328,21 @@ describe('faults', () => {
     expect((await call('/properties')).status).toBe(200);
   });
 
+  it('repeats rows across pages as when records are inserted ahead of a client paging', async () => {
+    sim.faults.add({ shiftRows: 2, times: Number.POSITIVE_INFINITY, path: '/properties/units/export' });
+    const ids: string[] = [];
+    for (let page = 1; page <= 100; page++) {
+      const rows = (await call(`/properties/units/export?page=${page}&pageSize=50`)).body as {
+        unit: { unitID: string };
+      }[];
+      ids.push(...rows.map((row) => row.unit.unitID));
+      if (rows.length < 50) break;
+    }
+    expect(new Set(ids).size).toBe(sim.portfolio.units.length);
+    expect(ids.length).toBeGreaterThan(sim.portfolio.units.length);
+    expect((await call('/properties/units/export?pageSize=50')).body).toHaveLength(50);
+  });
+
   it('lets a write answer 200 and change nothing', async () => {
     const workOrder = sim.portfolio.openWorkOrders()[1];
     const before = { ...workOrder };
@@ -329,5 +353,75 @@ describe('faults', () => {
     });
     expect(response.status).toBe(200);
     expect(sim.portfolio.workOrder(workOrder?.workOrderID as string)).toEqual(before);
+  });
+});
+
+describe('test helpers', () => {
+  it('change k records of each resource, moving their modified time forward', async () => {
+    const p = sim.portfolio;
+    const modified = <T extends { dateTimeModified: string }>(records: T[], idOf: (r: T) => string) =>
+      new Map(records.map((r) => [idOf(r), r.dateTimeModified]));
+    const before = {
+      properties: modified(p.properties, (r) => r.propertyID),
+      units: modified(p.units, (r) => r.unitID),
+      leases: modified(p.leases, (r) => r.leaseID),
+      workOrders: modified(p.workOrders, (r) => r.workOrderID),
+      vendors: modified(p.contacts('vendor'), (r) => r.contactID),
+    };
+    const changed = {
+      properties: p.changeProperties(2),
+      units: p.changeUnits(3),
+      leases: p.changeLeases(4, { webhook: false }),
+      workOrders: p.changeWorkOrders(5, { webhook: false }),
+      vendors: p.changeContacts('vendor', 2),
+    };
+    const moved = (now: Map<string, string>, then: Map<string, string>) =>
+      [...now]
+        .filter(([id, at]) => at > (then.get(id) ?? ''))
+        .map(([id]) => id)
+        .sort();
+    expect(
+      moved(
+        modified(p.properties, (r) => r.propertyID),
+        before.properties,
+      ),
+    ).toEqual([...changed.properties].sort());
+    expect(
+      moved(
+        modified(p.units, (r) => r.unitID),
+        before.units,
+      ),
+    ).toEqual([...changed.units].sort());
+    expect(
+      moved(
+        modified(p.leases, (r) => r.leaseID),
+        before.leases,
+      ),
+    ).toEqual([...changed.leases].sort());
+    expect(
+      moved(
+        modified(p.workOrders, (r) => r.workOrderID),
+        before.workOrders,
+      ),
+    ).toEqual([...changed.workOrders].sort());
+    expect(
+      moved(
+        modified(p.contacts('vendor'), (r) => r.contactID),
+        before.vendors,
+      ),
+    ).toEqual([...changed.vendors].sort());
+    // An incremental read finds them: the export filtered by the newest modified time before the change.
+    const since = [...before.leases.values()].sort().at(-1) as string;
+    const fresh = (
+      await call(`/leases/export?pageSize=2000&dateTimeModifiedMin=${encodeURIComponent(since)}`)
+    ).body as { lease: { leaseID: string } }[];
+    const ids = fresh.map((row) => row.lease.leaseID);
+    expect(ids).toEqual(expect.arrayContaining(changed.leases));
+    expect(ids.sort()).toEqual(
+      p.leases
+        .filter((l) => l.dateTimeModified >= since)
+        .map((l) => l.leaseID)
+        .sort(),
+    );
   });
 });

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 
 /**
- * A stand-in for the Secrets Manager API (JSON protocol, GetSecretValue only) on 127.0.0.1:0,
+ * A stand-in for the Secrets Manager API (JSON protocol: GetSecretValue, and ListSecrets by name
+ * prefix, two names a page so paging is exercised) on 127.0.0.1:0,
  * so the real SDK and Powertools parameters can be exercised offline. No emulator for it runs
  * on these machines.
  */
@@ -14,6 +15,8 @@ export interface FakeSecretsManager {
   put(name: string, value: string): void;
   close(): Promise<void>;
 }
+
+const LIST_PAGE = 2;
 
 export async function startFakeSecretsManager(): Promise<FakeSecretsManager> {
   const secrets = new Map<string, string>();
@@ -28,8 +31,26 @@ export async function startFakeSecretsManager(): Promise<FakeSecretsManager> {
         res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
         res.end(JSON.stringify(payload));
       };
+      if (req.headers['x-amz-target'] === 'secretsmanager.ListSecrets') {
+        const { Filters = [], NextToken } = JSON.parse(body) as {
+          Filters?: { Key: string; Values: string[] }[];
+          NextToken?: string;
+        };
+        const prefixes = Filters.filter((f) => f.Key === 'name').flatMap((f) => f.Values);
+        const names = [...secrets.keys()].filter((name) => prefixes.every((p) => name.startsWith(p))).sort();
+        const start = Number(NextToken ?? 0);
+        const more = start + LIST_PAGE < names.length;
+        answer(200, {
+          SecretList: names.slice(start, start + LIST_PAGE).map((Name) => ({ Name })),
+          ...(more ? { NextToken: String(start + LIST_PAGE) } : {}),
+        });
+        return;
+      }
       if (req.headers['x-amz-target'] !== 'secretsmanager.GetSecretValue') {
-        answer(400, { __type: 'InvalidRequestException', message: 'only GetSecretValue is faked' });
+        answer(400, {
+          __type: 'InvalidRequestException',
+          message: 'only GetSecretValue and ListSecrets are faked',
+        });
         return;
       }
       const { SecretId } = JSON.parse(body) as { SecretId: string };

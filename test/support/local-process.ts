@@ -21,7 +21,15 @@ export async function startLocalProcess(
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'aictive-e2e-')));
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', AICTIVE_DATA_DIR: dir, POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      AICTIVE_DATA_DIR: dir,
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      // The simulator's own edits off: a test that wants them says so.
+      AICTIVE_SIMULATOR_ACTIVITY_SECONDS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = collectOutput(child);

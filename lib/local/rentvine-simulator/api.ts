@@ -32,6 +32,8 @@ export interface ApiRequest {
   readonly body: Record<string, unknown>;
   /** A fault asked this write to answer 200 and change nothing. */
   readonly ignoreWrite: boolean;
+  /** A fault shifted this list page this many rows earlier. */
+  readonly shiftRows: number;
   /** The Rentvine user of the API key: API writes are attributed to it. */
   readonly userID: string;
 }
@@ -59,7 +61,7 @@ const missing = (what: string): ApiResponse => ({ status: 404, body: { message: 
  */
 export function rentvineApi(portfolio: Portfolio): (request: ApiRequest) => ApiResponse {
   const page = <T>(request: ApiRequest, rows: readonly T[], limits: PageLimits, headers = false) => {
-    const result = pageOf(rows, request.query, limits);
+    const result = pageOf(rows, request.query, limits, request.shiftRows);
     return ok(result.rows, headers ? paginationHeaders(result) : undefined);
   };
   const contactRow = (contact: SimContact) => ({ contact });

@@ -9,6 +9,12 @@ export type Fault = FaultMatch &
     | { readonly drop: true; readonly delayMs?: number }
     /** A write answers 200 with the current record and changes nothing (Rentvine does this). */
     | { readonly ignoreWrite: true }
+    /**
+     * As if `shiftRows` records were inserted ahead while a client pages: a list page after the
+     * first starts that many rows earlier, repeating the previous page's last rows. Set `times` to
+     * the pages it should affect (`Infinity` until cleared).
+     */
+    | { readonly shiftRows: number }
   );
 
 export interface FaultMatch {
@@ -29,7 +35,8 @@ export type FaultAction =
     }
   | { readonly kind: 'drop'; readonly delayMs: number }
   | { readonly kind: 'delay'; readonly delayMs: number }
-  | { readonly kind: 'ignoreWrite' };
+  | { readonly kind: 'ignoreWrite' }
+  | { readonly kind: 'shiftRows'; readonly rows: number };
 
 export interface ActiveFault {
   readonly fault: Fault;
@@ -65,16 +72,28 @@ export class Faults {
     return this.entries.filter((e) => e.remaining > 0);
   }
 
-  /** The first fault matching the request, consumed by one; undefined when none applies. */
-  take(method: string, path: string, isWrite: boolean): FaultAction | undefined {
+  /**
+   * The first fault matching the request, consumed by one; undefined when none applies. A write
+   * fault only matches writes, a row shift only list pages after the first.
+   */
+  take(
+    method: string,
+    path: string,
+    kind: { isWrite: boolean; laterPage: boolean },
+  ): FaultAction | undefined {
     const entry = this.entries.find(
-      (e) => e.remaining > 0 && matches(e.fault, method, path) && (!('ignoreWrite' in e.fault) || isWrite),
+      (e) =>
+        e.remaining > 0 &&
+        matches(e.fault, method, path) &&
+        (!('ignoreWrite' in e.fault) || kind.isWrite) &&
+        (!('shiftRows' in e.fault) || kind.laterPage),
     );
     if (!entry) return undefined;
     entry.remaining -= 1;
     entry.hits += 1;
     const fault = entry.fault;
     if ('ignoreWrite' in fault) return { kind: 'ignoreWrite' };
+    if ('shiftRows' in fault) return { kind: 'shiftRows', rows: fault.shiftRows };
     if ('drop' in fault) return { kind: 'drop', delayMs: fault.delayMs ?? 0 };
     if (fault.status !== undefined)
       return {

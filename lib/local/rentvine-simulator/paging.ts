@@ -30,11 +30,25 @@ export interface Page<T> {
   readonly totalRows: number;
 }
 
-/** `page` from 1 and `pageSize`; `limit` is ignored as Rentvine ignores it. */
-export function pageOf<T>(rows: readonly T[], query: URLSearchParams, limits: PageLimits): Page<T> {
+/**
+ * `page` from 1 and `pageSize`; `limit` is ignored as Rentvine ignores it. `shift` starts the page
+ * that many rows earlier (records inserted ahead while a client pages).
+ */
+export function pageOf<T>(
+  rows: readonly T[],
+  query: URLSearchParams,
+  limits: PageLimits,
+  shift = 0,
+): Page<T> {
   const page = positive(query, 'page') ?? 1;
   const pageSize = Math.min(positive(query, 'pageSize') ?? limits.defaultSize, limits.maxSize);
-  return { rows: rows.slice((page - 1) * pageSize, page * pageSize), page, pageSize, totalRows: rows.length };
+  const start = Math.max(0, (page - 1) * pageSize - shift);
+  return { rows: rows.slice(start, start + pageSize), page, pageSize, totalRows: rows.length };
+}
+
+/** A request for a page after the first (where a row shift can show). */
+export function isLaterPage(query: URLSearchParams): boolean {
+  return /^\d+$/.test(query.get('page') ?? '') && Number(query.get('page')) > 1;
 }
 
 function positive(query: URLSearchParams, name: string): number | undefined {

@@ -10,11 +10,10 @@ import {
   type SimProperty,
   type SimUnit,
   type SimWorkOrder,
-  WORK_ORDER_STATUSES,
   wireDate,
   wireDateTime,
 } from './records.ts';
-import { ID_BASES, type IdKind, type SeededPortfolio, workOrderHtml } from './seed.ts';
+import { ID_BASES, type IdKind, PROBLEMS, type SeededPortfolio, workOrderHtml } from './seed.ts';
 
 /** The entities whose changes Rentvine reports by webhook (property and unit events are unconfirmed). */
 export type ChangedEntity = 'workOrder' | 'lease' | 'leaseCharge' | 'property' | 'unit' | 'contact';
@@ -370,6 +369,29 @@ export class Portfolio {
     return this.updateLease(id, patch, options);
   }
 
+  /**
+   * A tenant of an active lease reports a problem and the office enters it as a new work order
+   * (cycling through leases and problems, so runs are repeatable).
+   */
+  reportProblem(options: ChangeOptions & { sendVendorNotification?: boolean } = {}): SimWorkOrder {
+    const active = this.leases.filter((l) => l.primaryLeaseStatusID === '2');
+    const step = this.touches++;
+    const lease = active[(step * 7) % active.length];
+    const problem = PROBLEMS[step % PROBLEMS.length];
+    if (!lease || !problem) throw new UnknownRecordError('no active lease to report from');
+    return this.createWorkOrder(
+      {
+        propertyID: lease.propertyID,
+        unitID: lease.unitID,
+        leaseID: lease.leaseID,
+        description: workOrderHtml(problem.text, lease.tenants[0]?.name),
+        priorityID: problem.priority,
+        vendorTradeID: problem.tradeID,
+      },
+      options,
+    );
+  }
+
   /** Changes `k` work orders (open ones first, spread over the list); returns their ids. */
   changeWorkOrders(k: number, options: ChangeOptions = {}): string[] {
     const open = this.openWorkOrders();
@@ -386,6 +408,27 @@ export class Portfolio {
     const ids = this.pick(pool, k).map((l) => l.leaseID);
     for (const id of ids) this.touchLease(id, options);
     return ids;
+  }
+
+  /** Renames `k` properties (no webhook: Rentvine's property events are unconfirmed); returns their ids. */
+  changeProperties(k: number): string[] {
+    const suffix = ' (renovated)';
+    return this.pick(this.properties, k).map((p) => {
+      const name = p.name.endsWith(suffix) ? p.name.slice(0, -suffix.length) : `${p.name}${suffix}`;
+      this.updateProperty(p.propertyID, { name });
+      return p.propertyID;
+    });
+  }
+
+  /** Changes `k` contacts of a role (a new phone number; Rentvine sends no contact event); returns their ids. */
+  changeContacts(role: ContactRole, k: number): string[] {
+    return this.pick(this.contacts(role), k).map((c) => {
+      const last = Number(c.phone.slice(-1));
+      this.updateContact(c.contactID, {
+        phone: `${c.phone.slice(0, -1)}${Number.isNaN(last) ? 0 : (last + 1) % 10}`,
+      });
+      return c.contactID;
+    });
   }
 
   /** Raises `k` units' listed rent (no webhook: Rentvine's unit events are unconfirmed). */
@@ -472,13 +515,5 @@ export class Portfolio {
       ...(sendVendorNotification === undefined ? {} : { sendVendorNotification }),
     };
     for (const listener of this.listeners) listener(change);
-  }
-
-  /** The work order statuses, for callers that pick one. */
-  readonly statuses = WORK_ORDER_STATUSES;
-
-  /** A new description in Rentvine's HTML. */
-  static html(text: string): string {
-    return workOrderHtml(text);
   }
 }

@@ -15,15 +15,19 @@ export interface SimPortfolio {
   dateTimeModified: string;
 }
 
-export interface SimProperty {
-  propertyID: string;
-  portfolioID: string;
-  name: string;
+/** Where a property or unit is: never in a webhook's record (the receiver enriches through the API). */
+export interface SimAddress {
   address: string;
   address2: string;
   city: string;
   stateID: string;
   postalCode: string;
+}
+
+export interface SimProperty extends SimAddress {
+  propertyID: string;
+  portfolioID: string;
+  name: string;
   propertyTypeID: string;
   isMultiUnit: Flag;
   isActive: Flag;
@@ -32,15 +36,10 @@ export interface SimProperty {
   dateTimeModified: string;
 }
 
-export interface SimUnit {
+export interface SimUnit extends SimAddress {
   unitID: string;
   propertyID: string;
   name: string;
-  address: string;
-  address2: string;
-  city: string;
-  stateID: string;
-  postalCode: string;
   rent: string;
   deposit: string;
   beds: string;

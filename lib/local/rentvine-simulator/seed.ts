@@ -52,7 +52,8 @@ export type IdKind = keyof typeof ID_BASES;
 
 const DAY = 86_400_000;
 
-const PROBLEMS: readonly { text: string; tradeID: string; priority: '1' | '2' | '3' }[] = [
+/** Problems tenants report, with the trade that fixes them and a plausible priority. */
+export const PROBLEMS: readonly { text: string; tradeID: string; priority: '1' | '2' | '3' }[] = [
   { text: 'Kitchen faucet drips constantly', tradeID: '1', priority: '1' },
   { text: 'Bathroom sink drains slowly', tradeID: '1', priority: '1' },
   { text: 'Water leaking through the ceiling below the upstairs bathroom', tradeID: '1', priority: '3' },

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ApiResponse, notFound, rentvineApi } from './api.ts';
 import { type FaultAction, Faults } from './faults.ts';
+import { isLaterPage } from './paging.ts';
 import { Portfolio } from './portfolio.ts';
 import { seedPortfolio } from './seed.ts';
 import { type WebhookDelivery, WebhookSender, type WebhookTarget } from './webhooks.ts';
@@ -53,6 +54,8 @@ export interface RentvineSimulatorOptions {
   readonly webhookRetryDelayMs?: number;
   /** Attempts per delivery, default 4. */
   readonly webhookAttempts?: number;
+  /** Requests kept in `requests` (the oldest dropped first); default 10,000. */
+  readonly maxLoggedRequests?: number;
 }
 
 /** One request as the simulator saw it. */
@@ -81,12 +84,22 @@ export interface RentvineSimulator {
   readonly webhooks: {
     readonly deliveries: readonly WebhookDelivery[];
     addTarget(target: WebhookTarget): void;
+    /** The next `count` deliveries arrive twice with the same body (at-least-once). */
+    duplicateNext(count?: number): void;
     /** Resolves when every queued delivery is delivered or has given up. */
     idle(): Promise<void>;
   };
   close(): Promise<void>;
 }
 
+/**
+ * The Rentvine simulator: Rentvine's Manager API as docs/RENTVINE.md describes it, on loopback,
+ * over a seeded portfolio, for the client's contract tests, the sync's tests and bench, and
+ * `npm start` without an account. Where Rentvine's behaviour is unknown the simulator picks one
+ * plausible answer, in one place each: paging header names (paging.ts), event type strings and
+ * the `changes` format (webhooks.ts), contact type ids and status ids (records.ts), owners as the
+ * list whose rows come bare (api.ts). Timestamps are "YYYY-MM-DD HH:MM:SS", UTC.
+ */
 const BASE_PATH = '/api/manager';
 /** The fixed "as of" day of seeded data: the same seed gives the same portfolio on any day. */
 const DEFAULT_AS_OF = new Date('2026-11-01T12:00:00Z');
@@ -122,10 +135,9 @@ export async function startRentvineSimulator(
   portfolio.onChange((change) => sender.send(change));
   const faults = new Faults();
   const requests: SimulatorRequest[] = [];
+  const maxLogged = options.maxLoggedRequests ?? 10_000;
   const api = rentvineApi(portfolio);
-  const expected = Buffer.from(
-    `Basic ${Buffer.from(`${credentials.accessKey}:${credentials.secret}`).toString('base64')}`,
-  );
+  const expected = Buffer.from(`${credentials.accessKey}:${credentials.secret}`);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -140,6 +152,7 @@ export async function startRentvineSimulator(
     const inside = url.pathname === BASE_PATH || url.pathname.startsWith(`${BASE_PATH}/`);
     const path = inside ? url.pathname.slice(BASE_PATH.length) || '/' : url.pathname;
     const raw = await readBody(req);
+    const body = raw ? parseJson(raw) : undefined;
     const authorized = authorizedBy(req.headers.authorization);
     const entry: SimulatorRequest = {
       method,
@@ -147,10 +160,17 @@ export async function startRentvineSimulator(
       query: queryRecord(url.searchParams),
       authorized,
       status: 0,
-      ...(raw ? { body: parseJson(raw) } : {}),
+      ...(body === undefined || body === INVALID ? {} : { body }),
     };
     requests.push(entry);
-    const fault: FaultAction | undefined = inside ? faults.take(method, path, method === 'POST') : undefined;
+    // Bounded for long `npm start` runs: the oldest entries go first.
+    if (requests.length > maxLogged) requests.splice(0, requests.length - maxLogged);
+    const fault: FaultAction | undefined = inside
+      ? faults.take(method, path, {
+          isWrite: method === 'POST',
+          laterPage: method === 'GET' && isLaterPage(url.searchParams),
+        })
+      : undefined;
     if (fault && 'delayMs' in fault && fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault?.kind === 'drop') {
       req.socket.destroy();
@@ -176,22 +196,24 @@ export async function startRentvineSimulator(
           body: { message: 'Unauthorized' },
           headers: { 'www-authenticate': 'Basic realm="Rentvine"' },
         };
-      const body = raw ? parseJson(raw) : {};
-      if (body === INVALID || (raw && (typeof body !== 'object' || body === null || Array.isArray(body))))
-        return { status: 400, body: { message: 'The request body is not valid JSON.' } };
+      if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body)))
+        return { status: 400, body: { message: 'The request body is not a JSON object.' } };
       return api({
         method,
         path,
         query: url.searchParams,
         body: (body ?? {}) as Record<string, unknown>,
         ignoreWrite: fault?.kind === 'ignoreWrite',
+        shiftRows: fault?.kind === 'shiftRows' ? fault.rows : 0,
         userID: apiUserId,
       });
     }
   }
 
+  /** HTTP Basic with the account's one key (the scheme name in any case, as HTTP allows). */
   function authorizedBy(header: string | undefined): boolean {
-    const given = Buffer.from(header ?? '');
+    const encoded = /^basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '')?.[1];
+    const given = Buffer.from(encoded ?? '', 'base64');
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
@@ -214,6 +236,7 @@ export async function startRentvineSimulator(
         return sender.deliveries;
       },
       addTarget: (target) => sender.addTarget(target),
+      duplicateNext: (count) => sender.duplicateNext(count),
       idle: () => sender.idle(),
     },
     async close() {

@@ -16,6 +16,9 @@ export const WEBHOOK_EVENT_TYPES: Readonly<
   leaseCharge: { created: 'lease::charge.created', updated: 'lease::charge.updated' },
 };
 
+/** Deliveries kept in `deliveries` for tests and demos (the oldest dropped first). */
+const MAX_KEPT_DELIVERIES = 1000;
+
 /** Rentvine keeps no address on a webhook's record: the receiver enriches through the API. */
 const ADDRESS_FIELDS = new Set(['address', 'address2', 'city', 'stateID', 'postalCode']);
 
@@ -62,6 +65,7 @@ export class WebhookSender {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly aborts = new AbortController();
   private sent = 0;
+  private duplicates = 0;
 
   constructor(private readonly options: WebhookSenderOptions) {
     this.targets = [...options.targets];
@@ -85,10 +89,24 @@ export class WebhookSender {
         attempts: [],
         state: 'pending',
       };
-      this.deliveries.push(delivery);
-      const run = this.deliver(delivery).finally(() => this.inFlight.delete(run));
-      this.inFlight.add(run);
+      const copies = this.duplicates > 0 ? 2 : 1;
+      if (copies === 2) this.duplicates -= 1;
+      for (let copy = 0; copy < copies; copy++)
+        this.start(copy === 0 ? delivery : { ...delivery, attempts: [] });
     }
+  }
+
+  /** The next `count` deliveries arrive twice, same body (Rentvine's retries are at-least-once). */
+  duplicateNext(count = 1): void {
+    this.duplicates += count;
+  }
+
+  private start(delivery: WebhookDelivery): void {
+    this.deliveries.push(delivery);
+    if (this.deliveries.length > MAX_KEPT_DELIVERIES)
+      this.deliveries.splice(0, this.deliveries.length - MAX_KEPT_DELIVERIES);
+    const run = this.deliver(delivery).finally(() => this.inFlight.delete(run));
+    this.inFlight.add(run);
   }
 
   /** Resolves when every queued delivery has been delivered or has failed (bounded by the retries). */

@@ -91,15 +91,11 @@ export class RentvineHttp {
       return await this.resilience.execute(
         (signal) =>
           this.exchange('POST', path, {}, body, signal).catch((error: unknown) => {
+            // Only a 4xx answer or a connection never made proves the write was not taken; a
+            // 5xx, a lost connection or a 2xx that is not JSON may have been.
             const refused = error instanceof RentvineHttpError && error.status < 500;
             const neverSent = error instanceof RentvineNetworkError && !error.maybeReceived;
-            if (
-              refused ||
-              neverSent ||
-              !(error instanceof RentvineHttpError || error instanceof RentvineNetworkError)
-            )
-              throw error;
-            throw new WriteOutcomeUnknownError(request, { cause: error });
+            throw refused || neverSent ? error : new WriteOutcomeUnknownError(request, { cause: error });
           }),
         this.orgId,
       );

@@ -5,7 +5,7 @@ import { count, logger } from '#platform/observability.ts';
 import { toRentvineError } from './failures.ts';
 import type { RentvineHttp } from './http.ts';
 import { RentvineAnswerError, RentvineHttpError } from './http-errors.ts';
-import { pageCountFrom, RESOURCES, recordRequest } from './resources.ts';
+import { paginationFrom, RESOURCES, recordRequest } from './resources.ts';
 
 /** More pages than any account has: a list that never ends is a fault, not a long sync. */
 const MAX_PAGES = 10_000;
@@ -49,7 +49,6 @@ export class RentvineAccountReader implements RentvineReader {
     const filtered = spec.modifiedFilter && options.modifiedSince !== undefined;
     const since = filtered && options.modifiedSince ? wireDateTime(options.modifiedSince) : undefined;
     const seen = new Set<string>();
-    let lastPage: number | undefined;
     for (let page = 1; page <= MAX_PAGES; page += 1) {
       const { headers, body } = await this.get(spec.path, {
         page,
@@ -58,7 +57,7 @@ export class RentvineAccountReader implements RentvineReader {
       });
       if (!Array.isArray(body))
         throw toRentvineError(new RentvineAnswerError(`${spec.path} did not answer a list`));
-      lastPage ??= pageCountFrom(headers, spec.pageSize);
+      const announced = paginationFrom(headers, spec.pageSize);
       const records: EntitySnapshot[] = [];
       let repeated = 0;
       for (const row of body) {
@@ -69,10 +68,13 @@ export class RentvineAccountReader implements RentvineReader {
         seen.add(snapshot.id);
       }
       if (records.length > 0) yield { records, filtered };
-      // A short page ends the list; so does the last page the headers announced, and a full
-      // page of rows already seen (a server that ignores `page` would otherwise loop forever).
-      const full = body.length >= spec.pageSize;
-      if (!full || (lastPage !== undefined && page >= lastPage) || repeated === body.length) return;
+      // The last page the headers announce ends the list, else a short page does; so does a page
+      // of rows all seen already (a server that ignored `page` would otherwise loop forever).
+      const last =
+        announced.pages !== undefined
+          ? page >= announced.pages
+          : body.length < (announced.pageSize ?? spec.pageSize);
+      if (last || body.length === 0 || repeated === body.length) return;
     }
     throw toRentvineError(new RentvineAnswerError(`${spec.path} has more than ${MAX_PAGES} pages`));
   }

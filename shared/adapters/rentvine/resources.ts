@@ -143,20 +143,30 @@ export function recordRequest(ref: RecordRef): {
 }
 
 /**
- * The number of pages, when the answer's `pagination-*` headers say ([3p]: names unconfirmed, so
- * read loosely): a total page count, or a total row count divided by the page size. Knowing it
- * spares the empty page that otherwise ends a list whose size is a multiple of the page size.
+ * What the answer's `pagination-*` headers say, when it has them ([3p]: names unconfirmed, so read
+ * loosely): the page size honoured, and the number of pages — a total page count, or a total row
+ * count over the page size. Knowing the count spares the empty page that otherwise ends a list
+ * whose size is a multiple of the page size; knowing the size, a page Rentvine cut silently is
+ * not taken for the last one.
  */
-export function pageCountFrom(headers: Headers, pageSize: number): number | undefined {
+export function paginationFrom(
+  headers: Headers,
+  requestedSize: number,
+): { pages?: number; pageSize?: number } {
   let pages: number | undefined;
   let rows: number | undefined;
+  let pageSize: number | undefined;
   headers.forEach((value, name) => {
     const n = name.toLowerCase();
     if (!n.startsWith('pagination-') || !/^\d+$/.test(value.trim())) return;
     const number = Number(value.trim());
     if (/total-?pages|page-?count|last-?page/.test(n)) pages = number;
+    else if (/page-?size|per-?page|limit/.test(n)) pageSize = number > 0 ? number : undefined;
     else if (/total|count|records|results|items/.test(n) && !/page/.test(n)) rows = number;
   });
-  if (pages !== undefined) return pages;
-  return rows === undefined ? undefined : Math.ceil(rows / pageSize);
+  const size = pageSize ?? requestedSize;
+  return {
+    ...(pages !== undefined ? { pages } : rows !== undefined ? { pages: Math.ceil(rows / size) } : {}),
+    ...(pageSize !== undefined ? { pageSize } : {}),
+  };
 }

@@ -7,7 +7,7 @@ import {
   type WorkOrderWrite,
   type WriteIntent,
 } from '#domain/rentvine/ports.ts';
-import { WorkOrderSnapshot } from '#domain/rentvine/snapshots.ts';
+import type { WorkOrderSnapshot } from '#domain/rentvine/snapshots.ts';
 import { RentvineId, RentvineInt } from '#domain/rentvine/wire.ts';
 import { count, logger } from '#platform/observability.ts';
 import { isDemoAccount } from './connection.ts';
@@ -129,7 +129,8 @@ export class RentvineWorkOrderWriter implements RentvineWorkOrders {
 
   private async reread(workOrderId: string): Promise<WorkOrderSnapshot | undefined> {
     const snapshot = await this.reader.read({ kind: 'work_order', id: workOrderId });
-    return snapshot ? WorkOrderSnapshot.parse(snapshot.data) : undefined;
+    // The reader parsed it with WorkOrderSnapshot: its data is that schema's output.
+    return snapshot ? (snapshot.data as WorkOrderSnapshot) : undefined;
   }
 
   /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contactEntity,
   leaseEntity,
-  pageCountFrom,
+  paginationFrom,
   RESOURCES,
   recordRequest,
   unwrap,
@@ -100,14 +100,18 @@ describe('Rentvine rows to entities', () => {
 });
 
 describe('pagination headers', () => {
-  it('takes a total page count, or a total row count over the page size', () => {
-    expect(pageCountFrom(new Headers({ 'pagination-total-pages': '3' }), 500)).toBe(3);
-    expect(pageCountFrom(new Headers({ 'Pagination-Total': '1000', 'pagination-page': '1' }), 500)).toBe(2);
-    expect(pageCountFrom(new Headers({ 'pagination-total-count': '1001' }), 500)).toBe(3);
+  it('takes a total page count, or a total row count over the page size honoured', () => {
+    expect(paginationFrom(new Headers({ 'pagination-total-pages': '3' }), 500)).toEqual({ pages: 3 });
+    expect(paginationFrom(new Headers({ 'Pagination-Total': '1000', 'pagination-page': '1' }), 500)).toEqual({
+      pages: 2,
+    });
+    expect(
+      paginationFrom(new Headers({ 'pagination-total-count': '1001', 'pagination-page-size': '250' }), 500),
+    ).toEqual({ pages: 5, pageSize: 250 });
   });
 
   it('knows nothing without them, or from values that are not counts', () => {
-    expect(pageCountFrom(new Headers({ 'content-type': 'application/json' }), 500)).toBeUndefined();
-    expect(pageCountFrom(new Headers({ 'pagination-total-pages': 'many' }), 500)).toBeUndefined();
+    expect(paginationFrom(new Headers({ 'content-type': 'application/json' }), 500)).toEqual({});
+    expect(paginationFrom(new Headers({ 'pagination-total-pages': 'many' }), 500)).toEqual({});
   });
 });

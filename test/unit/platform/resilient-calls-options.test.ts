@@ -22,35 +22,30 @@ function calls(options: Partial<ResilienceOptions> = {}) {
   });
 }
 
+/** Fails `times` calls on org-a with `error`, each as the caller sees it. */
+async function failCalls(resilient: ResilientCalls, times: number, error: () => Error): Promise<void> {
+  for (let i = 0; i < times; i += 1)
+    await expect(
+      resilient.execute(async () => {
+        throw error();
+      }, 'org-a'),
+    ).rejects.toThrow(error().constructor as new () => Error);
+}
+
 describe('ResilientCalls: errors that do not count against the breaker', () => {
   it('never opens on errors countsAsFailure rejects, and still opens on the others', async () => {
     const resilient = calls({ countsAsFailure: (error) => !(error instanceof Refused) });
-    for (let i = 0; i < 5; i += 1)
-      await expect(
-        resilient.execute(async () => {
-          throw new Refused('404');
-        }, 'org-a'),
-      ).rejects.toThrow(Refused);
+    await failCalls(resilient, 5, () => new Refused('404'));
     expect(resilient.circuitState('org-a')).toBe('closed');
 
-    for (let i = 0; i < 2; i += 1)
-      await expect(
-        resilient.execute(async () => {
-          throw new Down('503');
-        }, 'org-a'),
-      ).rejects.toThrow(Down);
+    await failCalls(resilient, 2, () => new Down('503'));
     expect(resilient.circuitState('org-a')).toBe('open');
     await expect(resilient.execute(async () => 'x', 'org-a')).rejects.toThrow(CircuitOpenError);
   });
 
   it('counts every error when no predicate is given', async () => {
     const resilient = calls();
-    for (let i = 0; i < 2; i += 1)
-      await expect(
-        resilient.execute(async () => {
-          throw new Refused('404');
-        }, 'org-a'),
-      ).rejects.toThrow(Refused);
+    await failCalls(resilient, 2, () => new Refused('404'));
     expect(resilient.circuitState('org-a')).toBe('open');
   });
 });
