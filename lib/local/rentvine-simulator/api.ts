@@ -12,6 +12,7 @@ import {
   type ContactRole,
   type SimContact,
   type SimLease,
+  type SimWorkOrder,
   VENDOR_TRADES,
   WORK_ORDER_STATUSES,
 } from './records.ts';
@@ -60,9 +61,16 @@ const missing = (what: string): ApiResponse => ({ status: 404, body: { message: 
  * modified-time filters on the three exports only, updates by POST only.
  */
 export function rentvineApi(portfolio: Portfolio): (request: ApiRequest) => ApiResponse {
-  const page = <T>(request: ApiRequest, rows: readonly T[], limits: PageLimits, headers = false) => {
-    const result = pageOf(rows, request.query, limits, request.shiftRows);
-    return ok(result.rows, headers ? paginationHeaders(result) : undefined);
+  /** One page of the records, each made a row only once on the page (exports stay cheap at 1,000s). */
+  const page = <T>(
+    request: ApiRequest,
+    records: readonly T[],
+    limits: PageLimits,
+    toRow: (record: T) => unknown,
+    headers = false,
+  ) => {
+    const result = pageOf(records, request.query, limits, request.shiftRows);
+    return ok(result.rows.map(toRow), headers ? paginationHeaders(result) : undefined);
   };
   const contactRow = (contact: SimContact) => ({ contact });
   const exportLease = (lease: SimLease) => {
@@ -78,12 +86,7 @@ export function rentvineApi(portfolio: Portfolio): (request: ApiRequest) => ApiR
   };
   const contacts = (role: ContactRole, bare = false, headers = false): Handler[] => [
     (request) =>
-      page(
-        request,
-        portfolio.contacts(role).map((c) => (bare ? c : contactRow(c))),
-        LIMITS.other,
-        headers,
-      ),
+      page(request, portfolio.contacts(role), LIMITS.other, (c) => (bare ? c : contactRow(c)), headers),
     (_request, [id]) => {
       const contact = portfolio.contact(id ?? '', role);
       return contact ? ok(contactRow(contact)) : missing('Contact');
@@ -97,22 +100,17 @@ export function rentvineApi(portfolio: Portfolio): (request: ApiRequest) => ApiR
     [
       'GET',
       /^\/properties$/,
-      (r) =>
-        page(
-          r,
-          portfolio.properties.map((property) => ({ property })),
-          LIMITS.other,
-        ),
+      (r) => page(r, portfolio.properties, LIMITS.other, (property) => ({ property })),
     ],
     [
       'GET',
       /^\/properties\/export$/,
       (r) => {
         const since = modifiedFilter(r.query);
-        const rows = portfolio.properties
-          .filter(since)
-          .map((property) => ({ property, portfolio: portfolio.portfolio(property.portfolioID) }));
-        return page(r, rows, LIMITS.other);
+        return page(r, portfolio.properties.filter(since), LIMITS.other, (property) => ({
+          property,
+          portfolio: portfolio.portfolio(property.portfolioID),
+        }));
       },
     ],
     [
@@ -121,10 +119,13 @@ export function rentvineApi(portfolio: Portfolio): (request: ApiRequest) => ApiR
       (r) => {
         const since = modifiedFilter(r.query);
         const propertyIDs = listParam(r.query, 'propertyIDs');
-        const rows = portfolio.units
-          .filter((u) => since(u) && (!propertyIDs || propertyIDs.includes(u.propertyID)))
-          .map((unit) => ({ unit, property: portfolio.property(unit.propertyID) }));
-        return page(r, rows, LIMITS.unitsExport);
+        const units = portfolio.units.filter(
+          (u) => since(u) && (!propertyIDs || propertyIDs.includes(u.propertyID)),
+        );
+        return page(r, units, LIMITS.unitsExport, (unit) => ({
+          unit,
+          property: portfolio.property(unit.propertyID),
+        }));
       },
     ],
     [
@@ -142,8 +143,9 @@ export function rentvineApi(portfolio: Portfolio): (request: ApiRequest) => ApiR
         portfolio.property(id ?? '')
           ? page(
               r,
-              portfolio.units.filter((u) => u.propertyID === id).map((unit) => ({ unit })),
+              portfolio.units.filter((u) => u.propertyID === id),
               LIMITS.other,
+              (unit) => ({ unit }),
             )
           : missing('Property'),
     ],
@@ -155,16 +157,7 @@ export function rentvineApi(portfolio: Portfolio): (request: ApiRequest) => ApiR
         return unit && unit.propertyID === propertyID ? ok({ unit }) : missing('Unit');
       },
     ],
-    [
-      'GET',
-      /^\/leases$/,
-      (r) =>
-        page(
-          r,
-          portfolio.leases.map((lease) => ({ lease })),
-          LIMITS.other,
-        ),
-    ],
+    ['GET', /^\/leases$/, (r) => page(r, portfolio.leases, LIMITS.other, (lease) => ({ lease }))],
     [
       'GET',
       /^\/leases\/export$/,
@@ -173,16 +166,14 @@ export function rentvineApi(portfolio: Portfolio): (request: ApiRequest) => ApiR
         const ids = listParam(r.query, 'leaseIDs');
         const primary = listParam(r.query, 'primaryLeaseStatusIDs');
         const statuses = listParam(r.query, 'leaseStatusIDs');
-        const rows = portfolio.leases
-          .filter(
-            (l) =>
-              since(l) &&
-              (!ids || ids.includes(l.leaseID)) &&
-              (!primary || primary.includes(l.primaryLeaseStatusID)) &&
-              (!statuses || statuses.includes(l.leaseStatusID)),
-          )
-          .map(exportLease);
-        return page(r, rows, LIMITS.leasesExport);
+        const leases = portfolio.leases.filter(
+          (l) =>
+            since(l) &&
+            (!ids || ids.includes(l.leaseID)) &&
+            (!primary || primary.includes(l.primaryLeaseStatusID)) &&
+            (!statuses || statuses.includes(l.leaseStatusID)),
+        );
+        return page(r, leases, LIMITS.leasesExport, exportLease);
       },
     ],
     [
@@ -235,7 +226,7 @@ export function rentvineApi(portfolio: Portfolio): (request: ApiRequest) => ApiR
         const found = portfolio
           .contacts('tenant')
           .filter((c) => `${c.name} ${c.email} ${c.phone}`.toLowerCase().includes(term));
-        return page(r, found.map(contactRow), LIMITS.other);
+        return page(r, found, LIMITS.other, contactRow);
       },
     ],
     ['GET', /^\/tenants\/(\d+)$/, tenant as Handler],
@@ -251,22 +242,19 @@ export function rentvineApi(portfolio: Portfolio): (request: ApiRequest) => ApiR
         const equal = (field: string, value: string | null) =>
           value === null || value === '' || field === value;
         const isNew = q.get('isNew');
-        const rows = portfolio.workOrders
-          .filter(
-            (w) =>
-              equal(w.propertyID, q.get('propertyID')) &&
-              equal(w.unitID ?? '', q.get('unitID')) &&
-              equal(w.leaseID ?? '', q.get('leaseID')) &&
-              equal(w.workOrderStatusID, q.get('workOrderStatusID')) &&
-              (isNew === null || isNew === '' || (w.primaryWorkOrderStatusID === '1') === (isNew === '1')),
-          )
-          .map((workOrder) => ({
-            workOrder,
-            contact: workOrder.vendorContactID
-              ? (portfolio.contact(workOrder.vendorContactID) ?? null)
-              : null,
-          }));
-        return page(r, rows, LIMITS.workOrders, true);
+        const workOrders = portfolio.workOrders.filter(
+          (w) =>
+            equal(w.propertyID, q.get('propertyID')) &&
+            equal(w.unitID ?? '', q.get('unitID')) &&
+            equal(w.leaseID ?? '', q.get('leaseID')) &&
+            equal(w.workOrderStatusID, q.get('workOrderStatusID')) &&
+            (isNew === null || isNew === '' || (w.primaryWorkOrderStatusID === '1') === (isNew === '1')),
+        );
+        const row = (workOrder: SimWorkOrder) => ({
+          workOrder,
+          contact: workOrder.vendorContactID ? (portfolio.contact(workOrder.vendorContactID) ?? null) : null,
+        });
+        return page(r, workOrders, LIMITS.workOrders, row, true);
       },
     ],
     [
