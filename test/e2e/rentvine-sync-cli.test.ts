@@ -2,8 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Emulators, startEmulators } from '#lib/local/emulators.ts';
+import { localPlatformEnv } from '#lib/local/local-deployment.ts';
+import { provision } from '#lib/local/provision.ts';
 import { type RentvineSimulator, startRentvineSimulator } from '#lib/local/rentvine-simulator/server.ts';
 import { runAictive } from '#test/support/cli-process.ts';
+import { type FakeSecretsManager, startFakeSecretsManager } from '#test/support/fake-secrets-manager.ts';
 import { removeDir } from '#test/support/local-process.ts';
 
 const LINE_KEYS = ['resource', 'fetched', 'created', 'updated', 'unchanged', 'missedByWebhook'];
@@ -87,5 +91,58 @@ describe('aictive rentvine sync, locally without npm start', () => {
     const wrong = await runAictive(['rentvine', 'sync', '--org', 'Not An Org'], env);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/--org is required/);
+  });
+});
+
+describe('aictive rentvine sync --stage, with AWS credentials', () => {
+  const stage = 'clisync';
+  let simulator: RentvineSimulator;
+  let emulators: Emulators;
+  let secretsManager: FakeSecretsManager;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    simulator = await startRentvineSimulator({ properties: 2, units: 6 });
+    emulators = await startEmulators();
+    // Named as a deployed stage names its queues (aictive-<stage>-events), found by that name.
+    const resources = await provision(emulators, { prefix: `aictive-${stage}` });
+    secretsManager = await startFakeSecretsManager();
+    secretsManager.put(
+      `aictive/${stage}/rentvine/acme`,
+      JSON.stringify({
+        baseUrl: simulator.baseUrl,
+        accessKey: simulator.credentials.accessKey,
+        secret: simulator.credentials.secret,
+      }),
+    );
+    env = {
+      ...localPlatformEnv(emulators),
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.endpoint,
+      TABLE_NAME: resources.tables.main,
+    };
+  });
+  afterAll(async () => {
+    await secretsManager?.close();
+    await emulators?.stop();
+    await simulator?.close();
+  });
+
+  it("reads the org's connection from the stage's Secrets Manager and syncs into the stage's table", async () => {
+    const result = await runAictive(['rentvine', 'sync', '--org', 'acme', '--stage', stage], env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(lines(result.stdout).find((line) => line.resource === 'units')).toMatchObject({
+      fetched: 6,
+      created: 6,
+    });
+    expect(secretsManager.requests).toContain(`aictive/${stage}/rentvine/acme`);
+  });
+
+  it('asks for the table when neither --table nor TABLE_NAME gives it', async () => {
+    const result = await runAictive(['rentvine', 'sync', '--org', 'acme', '--stage', stage], {
+      ...env,
+      TABLE_NAME: '',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--table \(or TABLE_NAME\) is required with --stage/);
   });
 });
