@@ -31,6 +31,8 @@ import { type ResourceSync, syncRentvine } from '#usecases/sync-rentvine.ts';
 const UNITS = 1_000;
 const CHANGES = [10, 100];
 const AIM_FULL = 1.05;
+/** The sync's writes in flight (shared/usecases/sync-rentvine.ts). */
+const FLOOR_CONCURRENCY = 32;
 /** The org a RENTVINE_* connection belongs to (npm start's). */
 const ORG = 'demo';
 
@@ -79,11 +81,11 @@ async function main(): Promise<void> {
         `    ${r.resource.padEnd(12)} ${String(r.fetched).padStart(6)} rows, page size ${RESOURCES[r.resource].pageSize}`,
       );
 
-    // The floor: the same number of items put unconditionally, 16 at a time, on the same emulator.
+    // The floor: the same number of items put unconditionally, as many at a time, on the same emulator.
     const items = total(full.results, written);
     const floorStarted = performance.now();
-    for (let i = 0; i < items; i += 16) {
-      const batch = Array.from({ length: Math.min(16, items - i) }, (_, j) =>
+    for (let i = 0; i < items; i += FLOOR_CONCURRENCY) {
+      const batch = Array.from({ length: Math.min(FLOOR_CONCURRENCY, items - i) }, (_, j) =>
         documentClient().send(
           new PutCommand({
             TableName: table,
