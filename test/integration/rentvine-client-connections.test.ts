@@ -24,6 +24,13 @@ const secretsManager = useFakeSecretsManager();
 let sim: RentvineSimulator;
 let stack: TestStack;
 const table = () => stack.resources.tables.main;
+/** Local config with org demo's connection in RENTVINE_*, pointing at the simulator. */
+const demoFromEnvironment = () => ({
+  RENTVINE_CREDENTIALS_SOURCE: 'table' as const,
+  RENTVINE_BASE_URL: sim.baseUrl,
+  RENTVINE_ACCESS_KEY: sim.credentials.accessKey,
+  RENTVINE_SECRET: sim.credentials.secret,
+});
 
 beforeAll(async () => {
   [sim, stack] = await Promise.all([startRentvineSimulator({ seed: 2 }), startTestStack()]);
@@ -47,30 +54,13 @@ describe('connections kept locally', () => {
   });
 
   it('takes org demo’s from RENTVINE_BASE_URL, RENTVINE_ACCESS_KEY and RENTVINE_SECRET when all are set', async () => {
-    const source = rentvineConnectionsFrom(
-      {
-        RENTVINE_CREDENTIALS_SOURCE: 'table',
-        RENTVINE_BASE_URL: sim.baseUrl,
-        RENTVINE_ACCESS_KEY: sim.credentials.accessKey,
-        RENTVINE_SECRET: sim.credentials.secret,
-      },
-      table(),
-    );
+    const source = rentvineConnectionsFrom(demoFromEnvironment(), table());
     expect(await source.connectionFor('demo')).toEqual({ baseUrl: sim.baseUrl, ...sim.credentials });
     expect(await source.orgs()).toEqual(expect.arrayContaining(['acme', 'demo']));
   });
 
   it('gives a function every connected org’s account, as rentvineAccountsFrom builds them', async () => {
-    const accounts = rentvineAccountsFrom(
-      {
-        RENTVINE_CREDENTIALS_SOURCE: 'table',
-        RENTVINE_BASE_URL: sim.baseUrl,
-        RENTVINE_ACCESS_KEY: sim.credentials.accessKey,
-        RENTVINE_SECRET: sim.credentials.secret,
-      },
-      table(),
-      new InMemoryIdempotencyLedger(),
-    );
+    const accounts = rentvineAccountsFrom(demoFromEnvironment(), table(), new InMemoryIdempotencyLedger());
     expect(await accounts.connectedOrgs()).toEqual(expect.arrayContaining(['acme', 'demo']));
     await (await accounts.forOrg('demo'))?.probe();
     await (await accounts.forOrg('acme'))?.probe();

@@ -131,6 +131,18 @@ describe('paging across several pages', () => {
     expect(seen).toHaveLength(700);
   });
 
+  it('reads each row once when every later page repeats the previous page’s last rows', async () => {
+    big.faults.add({ path: '/properties/units/export', shiftRows: 7, times: Number.POSITIVE_INFINITY });
+    big.requests.length = 0;
+    const ids: string[] = [];
+    for await (const { records } of bigAccount.pages('units')) ids.push(...records.map((r) => r.id));
+    big.faults.clear();
+
+    expect(ids).toHaveLength(1_200);
+    expect(new Set(ids).size).toBe(1_200);
+    expect(big.requests.map((r) => r.query.page)).toEqual(['1', '2', '3']);
+  });
+
   it('spends no empty request on a list whose size is a multiple of the page size when headers give the count', async () => {
     // Work orders come with pagination-* headers; make them exactly two full pages.
     const property = big.portfolio.properties[0];

@@ -1,5 +1,6 @@
 import {
   ConnectedRentvineAccounts,
+  DEFAULT_CALL_POLICY,
   type RentvineCallPolicy,
   rentvineCalls,
 } from '#adapters/rentvine/accounts.ts';
@@ -14,13 +15,12 @@ import { InMemoryIdempotencyLedger } from './in-memory/idempotency-ledger.ts';
 
 /** Quick to retry and to half-open, so resilience shows within a test; the shape of the default. */
 export const TEST_CALL_POLICY: RentvineCallPolicy = {
+  ...DEFAULT_CALL_POLICY,
   timeoutMs: 5_000,
   retries: 3,
   backoff: { initialDelayMs: 1, maxDelayMs: 10 },
   failuresToOpen: 3,
   halfOpenAfterMs: 100,
-  maxConcurrentPerOrg: 4,
-  maxQueuedPerOrg: 100,
 };
 
 export interface SimulatorClientOptions {
