@@ -359,59 +359,32 @@ describe('faults', () => {
 describe('test helpers', () => {
   it('change k records of each resource, moving their modified time forward', async () => {
     const p = sim.portfolio;
-    const modified = <T extends { dateTimeModified: string }>(records: T[], idOf: (r: T) => string) =>
-      new Map(records.map((r) => [idOf(r), r.dateTimeModified]));
-    const before = {
-      properties: modified(p.properties, (r) => r.propertyID),
-      units: modified(p.units, (r) => r.unitID),
-      leases: modified(p.leases, (r) => r.leaseID),
-      workOrders: modified(p.workOrders, (r) => r.workOrderID),
-      vendors: modified(p.contacts('vendor'), (r) => r.contactID),
+    type Versions = Map<string, string>;
+    const versionsOf = <T extends { dateTimeModified: string }>(
+      records: T[],
+      idOf: (r: T) => string,
+    ): Versions => new Map(records.map((r) => [idOf(r), r.dateTimeModified]));
+    const resources = {
+      properties: () => versionsOf(p.properties, (r) => r.propertyID),
+      units: () => versionsOf(p.units, (r) => r.unitID),
+      leases: () => versionsOf(p.leases, (r) => r.leaseID),
+      workOrders: () => versionsOf(p.workOrders, (r) => r.workOrderID),
+      vendors: () => versionsOf(p.contacts('vendor'), (r) => r.contactID),
     };
-    const changed = {
+    const before = Object.fromEntries(Object.entries(resources).map(([name, read]) => [name, read()]));
+    const changed: Record<keyof typeof resources, string[]> = {
       properties: p.changeProperties(2),
       units: p.changeUnits(3),
       leases: p.changeLeases(4, { webhook: false }),
       workOrders: p.changeWorkOrders(5, { webhook: false }),
       vendors: p.changeContacts('vendor', 2),
     };
-    const moved = (now: Map<string, string>, then: Map<string, string>) =>
-      [...now]
-        .filter(([id, at]) => at > (then.get(id) ?? ''))
-        .map(([id]) => id)
-        .sort();
-    expect(
-      moved(
-        modified(p.properties, (r) => r.propertyID),
-        before.properties,
-      ),
-    ).toEqual([...changed.properties].sort());
-    expect(
-      moved(
-        modified(p.units, (r) => r.unitID),
-        before.units,
-      ),
-    ).toEqual([...changed.units].sort());
-    expect(
-      moved(
-        modified(p.leases, (r) => r.leaseID),
-        before.leases,
-      ),
-    ).toEqual([...changed.leases].sort());
-    expect(
-      moved(
-        modified(p.workOrders, (r) => r.workOrderID),
-        before.workOrders,
-      ),
-    ).toEqual([...changed.workOrders].sort());
-    expect(
-      moved(
-        modified(p.contacts('vendor'), (r) => r.contactID),
-        before.vendors,
-      ),
-    ).toEqual([...changed.vendors].sort());
+    for (const [name, read] of Object.entries(resources) as [keyof typeof resources, () => Versions][]) {
+      const moved = [...read()].filter(([id, at]) => at > (before[name]?.get(id) ?? '')).map(([id]) => id);
+      expect(moved.sort(), name).toEqual([...changed[name]].sort());
+    }
     // An incremental read finds them: the export filtered by the newest modified time before the change.
-    const since = [...before.leases.values()].sort().at(-1) as string;
+    const since = [...(before.leases?.values() ?? [])].sort().at(-1) as string;
     const fresh = (
       await call(`/leases/export?pageSize=2000&dateTimeModifiedMin=${encodeURIComponent(since)}`)
     ).body as { lease: { leaseID: string } }[];

@@ -121,13 +121,10 @@ export class WebhookSender {
   }
 
   private body(change: PortfolioChange, eventType: string, signingKey: string): string {
-    const timestamp = String(Math.floor(this.options.clock().getTime() / 1000));
-    const token = randomBytes(25).toString('hex');
-    const signature = bodySignatureDigest(signingKey, timestamp, token).toString('hex');
     const data = Object.fromEntries(
       Object.entries(change.record).filter(([key]) => !ADDRESS_FIELDS.has(key)),
     );
-    return JSON.stringify({
+    const payload = {
       event: {
         eventType,
         objectID: change.objectID,
@@ -136,7 +133,10 @@ export class WebhookSender {
         options: { sendVendorNotification: change.sendVendorNotification ?? false },
       },
       data,
-      auth: { signature, token, timestamp },
+    };
+    return signed(signingKey, payload, {
+      timestamp: String(Math.floor(this.options.clock().getTime() / 1000)),
+      token: randomBytes(25).toString('hex'),
     });
   }
 
@@ -175,6 +175,15 @@ export class WebhookSender {
       delivery.state = 'failed';
     }
   }
+}
+
+/**
+ * The payload with `auth: {signature, token, timestamp}` appended, signed as the platform's body
+ * scheme reads it (hex, unix seconds, a fresh token): the one place that knows the algorithm.
+ */
+function signed(signingKey: string, payload: object, stamp: { timestamp: string; token: string }): string {
+  const signature = bodySignatureDigest(signingKey, stamp.timestamp, stamp.token).toString('hex');
+  return JSON.stringify({ ...payload, auth: { signature, ...stamp } });
 }
 
 async function post(delivery: WebhookDelivery, signal: AbortSignal): Promise<number> {
