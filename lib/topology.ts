@@ -265,7 +265,9 @@ export const functions = [
     sendsTo: ['workflow'],
     tables: ['main'],
     tableAccess: 'readWrite',
-    secrets: [],
+    // Enrichment reads work orders and properties from the org's Rentvine account.
+    secrets: ['rentvineApi'],
+    settings: { RENTVINE_BASE_URL: null, RENTVINE_ACCESS_KEY: null, RENTVINE_SECRET: null },
   },
   {
     name: 'classifier',
@@ -294,6 +296,23 @@ export const functions = [
     tables: ['main'],
     tableAccess: 'readWrite',
     secrets: [],
+  },
+  {
+    name: 'rentvine-sync',
+    description: "Brings every connected org's Rentvine snapshots up to date; counts what webhooks missed",
+    entry: 'functions/rentvine-sync/handler.ts',
+    // Each org gets a share of the run; a huge org resumes from its watermarks on the next one.
+    timeoutSeconds: 600,
+    memoryMb: 512,
+    kind: 'schedule',
+    // Also once at npm start: the local scheduler's first run comes a second after start.
+    schedule: { everyMinutes: 15 },
+    // Missed changes that call for work are stored as events for the event processor.
+    sendsTo: ['events'],
+    tables: ['main'],
+    tableAccess: 'readWrite',
+    secrets: ['rentvineApi'],
+    settings: { RENTVINE_BASE_URL: null, RENTVINE_ACCESS_KEY: null, RENTVINE_SECRET: null },
   },
   {
     name: 'sweeper',

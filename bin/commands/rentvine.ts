@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './io.ts';
 import { identifySignatureCommand } from './rentvine-identify-signature.ts';
 import { signingKeyCommand } from './rentvine-signing-key.ts';
+import { rentvineSyncCommand } from './rentvine-sync.ts';
 
 /** Where an org's stores are, as every `aictive rentvine` command takes it. */
 const WHERE = {
@@ -11,7 +12,10 @@ const WHERE = {
   local: { type: 'boolean', default: false },
 } as const;
 
-export const RENTVINE_USAGE = `  rentvine identify-signature --org ORG [--select] [--stage S [--table T] | --local]
+export const RENTVINE_USAGE = `  rentvine sync --org ORG [--stage S [--table T]]
+                                                  sync an org's Rentvine records now: one JSON line per resource
+                                                  (locally: npm start's store of AICTIVE_DATA_DIR, running or not)
+  rentvine identify-signature --org ORG [--select] [--stage S [--table T] | --local]
                                                   which candidate body-signature reading the org's quarantined
                                                   deliveries match with its keys; --select saves it for the org
   rentvine signing-key add|list|remove --org ORG [--fingerprint F] [--stage S [--table T] | --local]
@@ -22,6 +26,14 @@ export const RENTVINE_USAGE = `  rentvine identify-signature --org ORG [--select
 export async function rentvineCommand(args: readonly string[]): Promise<number> {
   const [action, ...rest] = args;
   switch (action) {
+    case 'sync': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { org: WHERE.org, stage: WHERE.stage, table: WHERE.table },
+        strict: true,
+      });
+      return rentvineSyncCommand(values);
+    }
     case 'identify-signature': {
       const { values } = parseArgs({
         args: rest,
@@ -40,6 +52,8 @@ export async function rentvineCommand(args: readonly string[]): Promise<number> 
       return signingKeyCommand(sub, values);
     }
     default:
-      throw new UsageError('usage: aictive rentvine identify-signature|signing-key … (try: aictive --help)');
+      throw new UsageError(
+        'usage: aictive rentvine sync|identify-signature|signing-key … (try: aictive --help)',
+      );
   }
 }

@@ -1,6 +1,8 @@
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
+import { DEFAULT_CALL_POLICY } from '#adapters/rentvine/accounts.ts';
+import { rentvineReadersFrom } from '#adapters/rentvine-readers.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { emergencyCues } from '#domain/classification/emergency-text.ts';
 import type { EventMessage } from '#domain/inbox/event-message.ts';
@@ -10,6 +12,7 @@ import { systemClock } from '#platform/clock.ts';
 import type { MetricName } from '#platform/metric-catalogue.ts';
 import { count, logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
+import { RecentReads } from '#usecases/enrich-work-order.ts';
 import { type ProcessOutcome, processRentvineEvent } from '#usecases/process-rentvine-event.ts';
 
 const config = readFunctionConfig('event-processor');
@@ -20,6 +23,14 @@ const deps = {
   queue: new SqsWorkQueue({ workflow: config.WORKFLOW_QUEUE_URL }),
   clock: systemClock,
   emergencyCues,
+  // Within the function's 30 s: a longer outage fails the message and SQS redelivers it.
+  accounts: rentvineReadersFrom(config, config.TABLE_NAME, {
+    ...DEFAULT_CALL_POLICY,
+    timeoutMs: 10_000,
+    retries: 2,
+  }),
+  // Per instance: a burst of events on one property reads it once.
+  recentReads: new RecentReads(systemClock),
 };
 
 const OUTCOME_METRICS: Record<ProcessOutcome['kind'], MetricName> = {

@@ -33,6 +33,12 @@ export const METRICS = {
   RentvineRowInvalid: 'a Rentvine row that did not match its schema, skipped (its content is not logged)',
   RentvineWriteIneffective:
     'a Rentvine work-order write answered 2xx but the re-read shows none of the fields sent changed',
+  // rentvine-sync
+  SyncMissedByWebhook:
+    'a change the Rentvine sync found that no processed webhook reported (written, fed to the triggers)',
+  SyncResourceFailed:
+    "an org's resource the Rentvine sync could not complete (Rentvine refused or failed, or the run ran out of time)",
+  SyncOrgFailed: 'an org the Rentvine sync could not start (its account could not be opened)',
   // authorizer
   ApiKeyRejected: 'an API key refused (unknown, malformed, revoked, expired or rotated out)',
   // api

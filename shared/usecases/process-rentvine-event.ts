@@ -5,20 +5,18 @@ import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import { type OutboxEntry, outboxEntry } from '#domain/messaging/outbox.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
 import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
-import { parseRentvineDelivery, type RentvineEvent } from '#domain/rentvine/events.ts';
-import type { EntitySnapshotStore, SnapshotWrite } from '#domain/rentvine/ports.ts';
-import { emergencyReasons } from '#domain/rentvine/triggers.ts';
-import type { EmergencyWorkOrderTrigger } from '#domain/workflows/workflow.ts';
+import { parseRentvineDelivery } from '#domain/rentvine/events.ts';
+import type { EntitySnapshot, SnapshotWrite } from '#domain/rentvine/ports.ts';
+import { parseSyncChange, syncChangeType } from '#domain/rentvine/sync-change.ts';
 import { logger } from '#platform/observability.ts';
+import { type ApplySnapshotDeps, applySnapshot } from './apply-snapshot.ts';
+import { type EnrichDeps, enrichWorkOrder } from './enrich-work-order.ts';
 
-export interface ProcessEventDeps {
+export interface ProcessEventDeps extends ApplySnapshotDeps, EnrichDeps {
   readonly inbox: EventInbox;
-  readonly snapshots: EntitySnapshotStore;
   readonly orgSettings: OrgSettingsStore;
   readonly queue: WorkQueue;
   readonly clock: Clock;
-  /** Emergency cues found in free text (the classifier's emergency detector). */
-  readonly emergencyCues: (text: string) => readonly string[];
 }
 
 export type ProcessOutcome =
@@ -58,7 +56,7 @@ export async function processRentvineEvent(
   const settle = (outcome: Omit<Parameters<EventInbox['settle']>[2], 'at'>) =>
     deps.inbox.settle(message.orgId, message.eventId, { ...outcome, at });
 
-  const parsed = readEvent(stored);
+  const parsed = readChange(stored);
   if (!parsed.ok) {
     const settled = await settle({
       status: 'unrecognized',
@@ -68,37 +66,31 @@ export async function processRentvineEvent(
     if (!settled) return { kind: 'already_settled' };
     return { kind: 'unrecognized', reason: parsed.reason, source: stored.source };
   }
-  const { event } = parsed;
-  const identity = { eventType: event.type, objectId: event.objectId };
+  const { change } = parsed;
+  const identity = { eventType: change.type, objectId: change.snapshot.id };
 
   // Our own writes come back as webhooks: acting on them would loop.
-  if (await isEcho(deps, message.orgId, event)) {
+  if (await isEcho(deps, message.orgId, change.userId)) {
     const settled = await settle({ status: 'echo', reason: ECHO_REASON, ...identity });
     return settled ? { kind: 'echo' } : { kind: 'already_settled' };
   }
 
-  const snapshot = await deps.snapshots.put(
-    message.orgId,
-    {
-      kind: event.entity,
-      id: event.objectId,
-      dateTimeModified: event.snapshot.dateTimeModified,
-      data: event.snapshot,
-    },
-    at,
-  );
-  // A stale event describes a past state: it must not start work the newer state may not need.
-  const trigger = snapshot === 'written' ? emergencyTrigger(deps, event) : undefined;
+  // Every Rentvine read comes before the first write: if Rentvine is down this throws, the
+  // message is redelivered, and nothing was stored half-filled.
+  const enriched = await enrichWorkOrder(deps, message.orgId, change.snapshot);
+  for (const related of enriched.related) await applySnapshot(deps, message.orgId, related, at);
+  const applied = await applySnapshot(deps, message.orgId, enriched.snapshot, at);
+  const { trigger } = applied;
   const start = workflowStart(stored);
   const settled = await settle({
     status: 'processed',
     ...identity,
-    ...(snapshot === 'stale' ? { reason: STALE_REASON } : {}),
+    ...(applied.write === 'stale' ? { reason: STALE_REASON } : {}),
     ...(trigger ? { trigger, next: start } : {}),
   });
   if (!settled) return { kind: 'already_settled' };
   if (trigger) await requestWorkflow(deps, start);
-  return { kind: 'processed', snapshot, emergency: trigger !== undefined };
+  return { kind: 'processed', snapshot: applied.write, emergency: trigger !== undefined };
 }
 
 function workflowStart(event: StoredEvent) {
@@ -113,31 +105,43 @@ async function requestWorkflow(deps: ProcessEventDeps, start: OutboxEntry): Prom
     logger.warn('workflow enqueue failed; the sweeper will re-send', { queue: start.queue, error });
   }
 }
+/** A stored row as the change it reports: a Rentvine delivery, or a change a sync found. */
+interface Change {
+  readonly type: string;
+  readonly userId?: string;
+  readonly snapshot: EntitySnapshot;
+}
+
 /** Only Rentvine deliveries carry Rentvine events; integration payloads have no processor yet. */
-function readEvent(stored: StoredEvent) {
+function readChange(
+  stored: StoredEvent,
+): { ok: true; change: Change } | { ok: false; type?: string; reason: string } {
   if (stored.source !== 'rentvine') {
-    return { ok: false as const, reason: `unsupported_source: ${stored.source}` };
+    return { ok: false, reason: `unsupported_source: ${stored.source}` };
   }
-  return parseRentvineDelivery(stored.rawBody);
-}
-
-async function isEcho(deps: ProcessEventDeps, orgId: string, event: RentvineEvent): Promise<boolean> {
-  if (!event.userId) return false;
-  const { rentvineUserId } = await deps.orgSettings.get(orgId);
-  return rentvineUserId !== undefined && rentvineUserId === event.userId;
-}
-
-/** The emergency a fresh work order snapshot reports, if any. */
-function emergencyTrigger(
-  deps: ProcessEventDeps,
-  event: RentvineEvent,
-): EmergencyWorkOrderTrigger | undefined {
-  if (event.entity !== 'work_order') return undefined;
-  const reasons = emergencyReasons(event.snapshot, deps.emergencyCues);
-  if (reasons.length === 0) return undefined;
-  return {
-    kind: 'emergency_work_order',
-    workOrderId: event.snapshot.workOrderId,
-    reasons: reasons.slice(0, 20),
+  if (stored.scheme === 'rentvine-sync') {
+    const snapshot = parseSyncChange(stored.rawBody);
+    return snapshot
+      ? { ok: true, change: { type: syncChangeType(snapshot.kind), snapshot } }
+      : { ok: false, reason: 'invalid_sync_change' };
+  }
+  const parsed = parseRentvineDelivery(stored.rawBody);
+  if (!parsed.ok) return parsed;
+  const { event } = parsed;
+  const snapshot = {
+    kind: event.entity,
+    id: event.objectId,
+    ...(event.snapshot.dateTimeModified ? { dateTimeModified: event.snapshot.dateTimeModified } : {}),
+    data: event.snapshot,
   };
+  return {
+    ok: true,
+    change: { type: event.type, ...(event.userId ? { userId: event.userId } : {}), snapshot },
+  };
+}
+
+async function isEcho(deps: ProcessEventDeps, orgId: string, userId: string | undefined): Promise<boolean> {
+  if (!userId) return false;
+  const { rentvineUserId } = await deps.orgSettings.get(orgId);
+  return rentvineUserId !== undefined && rentvineUserId === userId;
 }

@@ -8,6 +8,11 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 export const EVENT_SOURCES = ['rentvine', 'integration'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
-/** How a delivery proved itself (see shared/platform/security). */
-export const EVENT_SCHEMES = ['rentvine-header', 'rentvine-body', 'standard-webhooks'] as const;
+/** How a delivery proved itself (see shared/platform/security); `rentvine-sync`: no delivery, a change a sync found that no webhook reported. */
+export const EVENT_SCHEMES = [
+  'rentvine-header',
+  'rentvine-body',
+  'standard-webhooks',
+  'rentvine-sync',
+] as const;
 export type EventScheme = (typeof EVENT_SCHEMES)[number];

@@ -2,7 +2,13 @@
 import type { EntityKind } from './event-types.ts';
 import type { ContactRole, WorkOrderSnapshot } from './snapshots.ts';
 
-export type SnapshotWrite = 'written' | 'stale';
+/**
+ * What a put did: `created` (the first version), `updated` (a newer version), `refreshed` (the
+ * same version with other data: two reads of one version can carry different fields; rewritten,
+ * but no change in Rentvine), `unchanged` (the same version and data: nothing rewritten),
+ * `stale` (older than the stored version: nothing written).
+ */
+export type SnapshotWrite = 'created' | 'updated' | 'refreshed' | 'unchanged' | 'stale';
 
 /** A snapshot as the store sees it: which entity, its id, and the version it describes. */
 export interface EntitySnapshot {
@@ -17,6 +23,9 @@ export interface EntitySnapshot {
 export interface EntitySnapshotStore {
   /** Moves forward only: an older `dateTimeModified` never overwrites a newer snapshot. */
   put(orgId: string, snapshot: EntitySnapshot, at: string): Promise<SnapshotWrite>;
+  get(orgId: string, kind: EntityKind, id: string): Promise<EntitySnapshot | undefined>;
+  /** The stored snapshots among these ids (absent ids are not in the map): one page of a sync. */
+  getMany(orgId: string, kind: EntityKind, ids: readonly string[]): Promise<Map<string, EntitySnapshot>>;
 }
 
 /**
@@ -33,6 +42,24 @@ export const SYNC_RESOURCES = [
   'work_orders',
 ] as const;
 export type SyncResource = (typeof SYNC_RESOURCES)[number];
+
+/**
+ * How far a sync of one org's resource has read: the latest Rentvine `dateTimeModified` among the
+ * records of its last complete pass. Absent until the first pass completes (the next one is full).
+ */
+export interface SyncWatermark {
+  readonly resource: SyncResource;
+  readonly highWater?: string;
+  /** When the last complete pass ended. */
+  readonly syncedAt: string;
+}
+
+/** Watermarks per org and resource; they only move forward. */
+export interface SyncWatermarks {
+  get(orgId: string, resource: SyncResource): Promise<SyncWatermark | undefined>;
+  /** Records a complete pass; a `highWater` older than the stored one leaves the stored one. */
+  advance(orgId: string, watermark: SyncWatermark): Promise<void>;
+}
 
 /** One record to re-read. Units live under their property in Rentvine's paths. */
 export type RecordRef =
@@ -102,11 +129,16 @@ export interface RentvineAccount extends RentvineReader, RentvineWorkOrders {
   probe(): Promise<void>;
 }
 
-/** The Rentvine accounts of orgs: undefined for an org with no Rentvine connection. */
-export interface RentvineAccounts {
-  forOrg(orgId: string): Promise<RentvineAccount | undefined>;
+/** Readers of orgs' Rentvine accounts, for those who only read (sync, enrichment): undefined when not connected. */
+export interface RentvineReaders {
+  forOrg(orgId: string): Promise<RentvineReader | undefined>;
   /** Orgs with a connection, for the scheduled sync and readiness. */
   connectedOrgs(): Promise<readonly string[]>;
+}
+
+/** The Rentvine accounts of orgs: undefined for an org with no Rentvine connection. */
+export interface RentvineAccounts extends RentvineReaders {
+  forOrg(orgId: string): Promise<RentvineAccount | undefined>;
 }
 
 /** Why a Rentvine call failed, in the terms callers act on. */

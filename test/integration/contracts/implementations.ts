@@ -11,6 +11,7 @@ import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
+import { DynamoSyncWatermarks } from '#adapters/dynamodb/sync-watermarks.ts';
 import { DynamoWebhookTokenLedger } from '#adapters/dynamodb/webhook-token-ledger.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
@@ -28,7 +29,7 @@ import type {
   WebhookSecrets,
   WebhookSecretsWriter,
 } from '#domain/orgs/ports.ts';
-import type { EntitySnapshotStore, SnapshotCatalogue } from '#domain/rentvine/ports.ts';
+import type { EntitySnapshotStore, SnapshotCatalogue, SyncWatermarks } from '#domain/rentvine/ports.ts';
 import type { WorkflowStore } from '#domain/workflows/ports.ts';
 import { InMemoryApiKeyStore } from '#test/support/in-memory/api-key-store.ts';
 import { InMemoryDeadLetterQueue } from '#test/support/in-memory/dead-letter-queue.ts';
@@ -44,6 +45,7 @@ import { InMemoryPendingWork } from '#test/support/in-memory/pending-work.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { InMemorySnapshotCatalogue } from '#test/support/in-memory/snapshot-catalogue.ts';
 import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
+import { InMemorySyncWatermarks } from '#test/support/in-memory/sync-watermarks.ts';
 import {
   InMemoryWebhookSecrets,
   InMemoryWebhookTokenLedger,
@@ -69,6 +71,7 @@ export interface World {
   /** Lists what `snapshots` wrote. */
   readonly catalogue: SnapshotCatalogue;
   readonly orgs: OrgStore;
+  readonly watermarks: SyncWatermarks;
   readonly orgSettings: OrgSettingsStore;
   readonly integrations: IntegrationStore;
   readonly queue: WorkQueue;
@@ -104,6 +107,7 @@ const inMemory: Implementation = {
       snapshots,
       catalogue: new InMemorySnapshotCatalogue(snapshots),
       orgs: new InMemoryOrgStore(),
+      watermarks: new InMemorySyncWatermarks(),
       orgSettings: new InMemoryOrgSettingsStore(),
       integrations: new InMemoryIntegrationStore(),
       queue,
@@ -165,6 +169,7 @@ function withTestStack(): Implementation[] {
         snapshots: new DynamoSnapshotStore(table),
         catalogue: new DynamoSnapshotCatalogue(table),
         orgs: new DynamoOrgStore(table),
+        watermarks: new DynamoSyncWatermarks(table),
         orgSettings: new DynamoOrgSettingsStore(table),
         integrations: new DynamoIntegrationStore(table),
         queue: new SqsWorkQueue(

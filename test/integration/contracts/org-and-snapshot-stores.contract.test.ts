@@ -2,23 +2,96 @@ import { describe, expect, it } from 'vitest';
 import { implementations } from './implementations.ts';
 
 describe.each(implementations())('EntitySnapshotStore contract: $name', (implementation) => {
-  it('moves forward only; an equal version rewrites, an undated snapshot only fills a gap', async () => {
+  const at = '2026-11-21T10:00:00.000Z';
+  const version = (dateTimeModified?: string, data: object = { v: dateTimeModified }) =>
+    ({ kind: 'work_order', id: '42', data, ...(dateTimeModified ? { dateTimeModified } : {}) }) as const;
+
+  it('moves forward only; the same version is rewritten only with other data; an undated one only fills a gap', async () => {
     const world = await implementation.world();
-    const at = '2026-11-21T10:00:00.000Z';
-    const version = (dateTimeModified?: string) =>
-      ({
-        kind: 'work_order',
-        id: '42',
-        data: { v: dateTimeModified },
-        ...(dateTimeModified ? { dateTimeModified } : {}),
-      }) as const;
-    expect(await world.snapshots.put(world.orgId, version('2026-11-21 09:00:00'), at)).toBe('written');
-    expect(await world.snapshots.put(world.orgId, version('2026-11-21 10:00:00'), at)).toBe('written');
-    expect(await world.snapshots.put(world.orgId, version('2026-11-21 10:00:00'), at)).toBe('written');
-    expect(await world.snapshots.put(world.orgId, version('2026-11-21 08:00:00'), at)).toBe('stale');
-    expect(await world.snapshots.put(world.orgId, version(), at)).toBe('stale');
+    const { snapshots, orgId } = world;
+    expect(await snapshots.put(orgId, version('2026-11-21 09:00:00'), at)).toBe('created');
+    expect(await snapshots.put(orgId, version('2026-11-21 10:00:00'), at)).toBe('updated');
+    expect(await snapshots.put(orgId, version('2026-11-21 10:00:00'), at)).toBe('unchanged');
+    expect(await snapshots.put(orgId, version('2026-11-21 10:00:00', { v: 'more fields' }), at)).toBe(
+      'refreshed',
+    );
+    expect(await snapshots.put(orgId, version('2026-11-21 08:00:00'), at)).toBe('stale');
+    expect(await snapshots.put(orgId, version(), at)).toBe('stale');
+    expect(await snapshots.get(orgId, 'work_order', '42')).toEqual({
+      kind: 'work_order',
+      id: '42',
+      dateTimeModified: '2026-11-21 10:00:00',
+      data: { v: 'more fields' },
+    });
     // Another org's entity of the same id is its own.
-    expect(await world.snapshots.put(`${world.orgId}-b`, version('2026-11-21 08:00:00'), at)).toBe('written');
+    expect(await snapshots.get(`${orgId}-b`, 'work_order', '42')).toBeUndefined();
+    expect(await snapshots.put(`${orgId}-b`, version('2026-11-21 08:00:00'), at)).toBe('created');
+  });
+
+  it('keeps undated snapshots by content', async () => {
+    const world = await implementation.world();
+    expect(await world.snapshots.put(world.orgId, version(undefined, { a: 1 }), at)).toBe('created');
+    expect(await world.snapshots.put(world.orgId, version(undefined, { a: 1 }), at)).toBe('unchanged');
+    expect(await world.snapshots.put(world.orgId, version(undefined, { a: 2 }), at)).toBe('refreshed');
+    expect(await world.snapshots.get(world.orgId, 'work_order', '42')).toEqual({
+      kind: 'work_order',
+      id: '42',
+      data: { a: 2 },
+    });
+  });
+});
+
+describe.each(implementations())('EntitySnapshotStore.getMany contract: $name', (implementation) => {
+  it('returns the stored snapshots among the ids, of this org and kind only, across batches', async () => {
+    const { snapshots, orgId } = await implementation.world();
+    const ids = Array.from({ length: 130 }, (_, i) => String(i + 1));
+    for (const id of ids.filter((id) => Number(id) % 2 === 0))
+      await snapshots.put(
+        orgId,
+        { kind: 'unit', id, dateTimeModified: '2026-11-21 09:00:00', data: { id } },
+        'x',
+      );
+    await snapshots.put(`${orgId}-b`, { kind: 'unit', id: '1', data: {} }, 'x');
+    await snapshots.put(orgId, { kind: 'property', id: '1', data: {} }, 'x');
+    const found = await snapshots.getMany(orgId, 'unit', [...ids, '2']);
+    expect(found.size).toBe(65);
+    expect(found.get('130')).toEqual({
+      kind: 'unit',
+      id: '130',
+      dateTimeModified: '2026-11-21 09:00:00',
+      data: { id: '130' },
+    });
+    expect(found.has('1')).toBe(false);
+  });
+});
+
+describe.each(implementations())('SyncWatermarks contract: $name', (implementation) => {
+  it('has none before the first pass; the high water moves forward only, per org and resource', async () => {
+    const { watermarks, orgId } = await implementation.world();
+    expect(await watermarks.get(orgId, 'leases')).toBeUndefined();
+    await watermarks.advance(orgId, { resource: 'leases', syncedAt: '2026-11-21T10:00:00.000Z' });
+    expect(await watermarks.get(orgId, 'leases')).toEqual({
+      resource: 'leases',
+      syncedAt: '2026-11-21T10:00:00.000Z',
+    });
+    await watermarks.advance(orgId, {
+      resource: 'leases',
+      highWater: '2026-11-21 09:00:00',
+      syncedAt: '2026-11-21T10:15:00.000Z',
+    });
+    // A slower pass that saw less cannot pull it back, but still records that it completed.
+    await watermarks.advance(orgId, {
+      resource: 'leases',
+      highWater: '2026-11-21 08:00:00',
+      syncedAt: '2026-11-21T10:30:00.000Z',
+    });
+    expect(await watermarks.get(orgId, 'leases')).toEqual({
+      resource: 'leases',
+      highWater: '2026-11-21 09:00:00',
+      syncedAt: '2026-11-21T10:30:00.000Z',
+    });
+    expect(await watermarks.get(orgId, 'units')).toBeUndefined();
+    expect(await watermarks.get(`${orgId}-b`, 'leases')).toBeUndefined();
   });
 });
 

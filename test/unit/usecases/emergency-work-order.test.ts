@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { emergencyCues } from '#domain/classification/emergency-text.ts';
-import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
+import { InMemoryRentvineAccounts } from '#test/support/in-memory/rentvine-accounts.ts';
 import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
 import { topologyGrace } from '#test/support/outbox-policy.ts';
+import { receivedEvent } from '#test/support/received-event.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
+import { RecentReads } from '#usecases/enrich-work-order.ts';
 import { processRentvineEvent } from '#usecases/process-rentvine-event.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
@@ -19,22 +21,14 @@ function deps() {
     snapshots: new InMemorySnapshotStore(),
     orgSettings: new InMemoryOrgSettingsStore(),
     emergencyCues,
+    // No Rentvine connection: processed with what the event carries.
+    accounts: new InMemoryRentvineAccounts(),
+    recentReads: new RecentReads(platform.clock),
   };
 }
 
 async function store(platform: ReturnType<typeof deps>, eventId: string, body: object): Promise<void> {
-  const event: StoredEvent = {
-    orgId,
-    eventId,
-    eventKey: eventId,
-    source: 'rentvine',
-    scheme: 'rentvine-header',
-    receivedAt: platform.clock.now().toISOString(),
-    rawBody: JSON.stringify(body),
-    headers: {},
-    status: 'received',
-  };
-  await platform.inbox.store(event);
+  await platform.inbox.store(receivedEvent(orgId, eventId, body, platform.clock.now().toISOString()));
 }
 
 describe('an emergency work order, event → workflow', () => {
