@@ -1,4 +1,5 @@
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { saveLocalRentvineConnection } from '#adapters/secrets/rentvine-credentials.ts';
 import { type RentvineSimulator, startRentvineSimulator } from './rentvine-simulator/server.ts';
 
 /** Org `demo`'s Rentvine connection, as the functions read it (docs/RENTVINE.md). */
@@ -26,7 +27,8 @@ export interface LocalRentvine {
   readonly simulator?: RentvineSimulator;
   /**
    * Points the simulator's webhooks at the running platform, signed with the org's webhook
-   * secret, and records the simulator's API user as the org's own (its writes are echoes).
+   * secret, records the simulator's API user as the org's own (its writes are echoes), and keeps
+   * the connection in the local table, where `aictive rentvine sync` in another terminal finds it.
    */
   connect(target: { apiUrl: string; orgId: string; webhookSecret: string; tableName: string }): Promise<void>;
   stop(): Promise<void>;
@@ -80,6 +82,10 @@ export async function startLocalRentvine(options: LocalRentvineOptions): Promise
       const current = await settings.get(target.orgId);
       // Only when unset: a user id chosen by the operator (a real account's) is never overwritten.
       if (!current.rentvineUserId) await settings.put({ ...current, rentvineUserId: simulator.apiUserId });
+      await saveLocalRentvineConnection(target.tableName, target.orgId, {
+        baseUrl: simulator.baseUrl,
+        ...simulator.credentials,
+      });
       simulator.webhooks.addTarget({
         url: `${target.apiUrl}/webhooks/rentvine/${target.orgId}`,
         signingKey: target.webhookSecret,

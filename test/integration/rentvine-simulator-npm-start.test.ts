@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { TableRentvineConnections } from '#adapters/secrets/rentvine-credentials.ts';
 import { PartialRentvineConnectionError, startLocalRentvine } from '#lib/local/local-rentvine.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
@@ -19,7 +20,7 @@ const target = (orgId: string) => ({
 });
 
 describe('startLocalRentvine', () => {
-  it('starts the simulator without RENTVINE_*, hands its connection to the functions, and records its API user as the org’s own', async () => {
+  it('starts the simulator without RENTVINE_*, hands its connection to the functions and the local table, and records its API user as the org’s own', async () => {
     const rentvine = await startLocalRentvine({ env: {}, activitySeconds: 0, webhookLatencyMs: 0 });
     try {
       const simulator = rentvine.simulator;
@@ -34,6 +35,10 @@ describe('startLocalRentvine', () => {
       await rentvine.connect(target('sim-org'));
       const settings = await new DynamoOrgSettingsStore(stack.resources.tables.main).get('sim-org');
       expect(settings.rentvineUserId).toBe(simulator?.apiUserId);
+      // What `aictive rentvine sync --org` reads from another terminal.
+      expect(
+        await new TableRentvineConnections(stack.resources.tables.main).connectionFor('sim-org'),
+      ).toMatchObject({ baseUrl: simulator?.baseUrl, ...simulator?.credentials });
     } finally {
       await rentvine.stop();
     }
