@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { ApiKeyPepperConfig, RentvineConnectionConfig } from '#lib/function-config.ts';
 import { tracedAwsClient } from '#platform/aws-client-tracing.ts';
 import type { HealthCheck, ReadinessCheck } from '#platform/health.ts';
+import { logger } from '#platform/observability.ts';
 import { CLAUDE_CIRCUIT } from './anthropic/claude-circuit.ts';
 import { CircuitJournal } from './dynamodb/circuit-journal.ts';
 import { documentClient } from './dynamodb/document-client.ts';
@@ -75,9 +76,11 @@ export function claudeCircuitCheck(tableName: string): ReadinessCheck {
 }
 
 /**
- * Rentvine reachability per connected org (each org's probe cached for a minute). Not required:
- * one org's Rentvine outage degrades that org's sync and writes, not the platform, so the API
- * stays ready and the check reports `failing` with each org's finding.
+ * Rentvine reachability of every connected org (each org's probe cached for a minute). Not
+ * required: one org's Rentvine outage degrades that org's sync and writes, not the platform, so
+ * the API stays ready and the check reports `failing`. The answer is public, so it carries counts
+ * per finding, never an org id (which would tell anyone which orgs exist); the failing orgs are
+ * named in the log, for operators.
  */
 export function rentvineReachabilityCheck(reachability: RentvineReachability): ReadinessCheck {
   return {
@@ -85,9 +88,15 @@ export function rentvineReachabilityCheck(reachability: RentvineReachability): R
     run: async () => {
       const { orgs, probed } = await reachability.check();
       if (orgs === 0) return { status: 'skipped', detail: { reason: 'no org has a Rentvine connection' } };
-      const reachable = Object.values(probed).filter((outcome) => outcome === 'ok').length;
-      const detail = { orgs, probed: Object.keys(probed).length, reachable, ...probed };
-      return { status: reachable === Object.keys(probed).length ? 'ok' : 'failing', detail };
+      const findings: Record<string, number> = { reachable: 0 };
+      for (const [orgId, outcome] of Object.entries(probed)) {
+        const finding = outcome === 'ok' ? 'reachable' : outcome;
+        findings[finding] = (findings[finding] ?? 0) + 1;
+        if (outcome !== 'ok') logger.warn('Rentvine not reachable for an org', { orgId, finding: outcome });
+      }
+      const checked = Object.keys(probed).length;
+      const detail = { orgs, probed: checked, ...findings };
+      return { status: findings.reachable === checked ? 'ok' : 'failing', detail };
     },
   };
 }

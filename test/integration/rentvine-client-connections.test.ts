@@ -132,9 +132,11 @@ describe('readiness', () => {
 
     expect(first).toMatchObject({
       status: 'ok',
-      checks: { rentvine: { status: 'ok', required: false, detail: { orgs: 1, reachable: 1, demo: 'ok' } } },
+      checks: { rentvine: { status: 'ok', required: false, detail: { orgs: 1, probed: 1, reachable: 1 } } },
     });
     expect(second.checks.rentvine?.detail).toEqual(first.checks.rentvine?.detail);
+    // The answer is public: counts only, never which orgs exist.
+    expect(JSON.stringify(first)).not.toContain('demo');
     expect(sim.requests.map((r) => [r.path, r.authorized])).toEqual([
       ['/maintenance/work-order/statuses', true],
     ]);
@@ -153,11 +155,11 @@ describe('readiness', () => {
     expect(report.status).toBe('ok');
     expect(report.checks.refused).toMatchObject({
       status: 'failing',
-      detail: { demo: 'unauthorized', reachable: 0 },
+      detail: { unauthorized: 1, reachable: 0 },
     });
     expect(report.checks.down).toMatchObject({
       status: 'failing',
-      detail: { demo: 'unavailable', reachable: 0 },
+      detail: { unavailable: 1, reachable: 0 },
     });
   });
 });
