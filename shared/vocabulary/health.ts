@@ -1,6 +1,6 @@
 /**
  * What a readiness check found. `skipped`: the dependency is optional and not configured (e.g.
- * no Anthropic key); `not_configured`: the dependency has no client in the platform yet (e.g. Rentvine).
+ * no Anthropic key, no org connected to Rentvine).
  */
-export const CHECK_STATUSES = ['ok', 'failing', 'skipped', 'not_configured'] as const;
+export const CHECK_STATUSES = ['ok', 'failing', 'skipped'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];

@@ -32,12 +32,12 @@ describe('runReadinessChecks', () => {
           throw new Error('unreachable');
         },
       },
-      rentvine: { required: false, run: async () => ({ status: 'not_configured' }) },
+      rentvine: { required: false, run: async () => ({ status: 'skipped' }) },
     });
 
     expect(report.status).toBe('ok');
     expect(report.checks.claude).toMatchObject({ status: 'failing', required: false });
-    expect(report.checks.rentvine).toMatchObject({ status: 'not_configured', required: false });
+    expect(report.checks.rentvine).toMatchObject({ status: 'skipped', required: false });
   });
 
   it('passes on what a check found, and fails a required check that is only skipped', async () => {
