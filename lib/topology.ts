@@ -57,7 +57,8 @@ export interface FunctionSpec {
   readonly secrets: readonly SecretName[];
   /**
    * Per-org secret families the function also writes (creates and puts values), below a part of
-   * the family: `under` (e.g. `integration/`) keeps it out of the rest. Each must be in `secrets`.
+   * the family: `under` (e.g. `integration/`) keeps it out of the rest, for reads as for writes.
+   * Each must be in `secrets`.
    */
   readonly writesSecrets?: readonly { readonly secret: SecretName; readonly under: string }[];
   readonly schedule?: { readonly everyMinutes: number };

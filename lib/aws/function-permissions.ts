@@ -62,7 +62,10 @@ function grantSecret(
     return;
   }
   if (!isSecretFamily(secret)) throw new Error(`secret ${secret} is neither created nor a per-org family`);
-  const prefix = secretName(stage, secret);
+  // A family the function writes below a part of it is read only there too (the api reads
+  // integrations' secrets, never an org's Rentvine signing keys).
+  const under = fn.spec.writesSecrets?.find((w) => w.secret === secret)?.under ?? '';
+  const prefix = `${secretName(stage, secret)}${under}`;
   grantSecretValue(
     fn,
     resources,
