@@ -13,7 +13,8 @@ import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 /**
  * Work-order writes against the simulator, keyed through the real ledger (Powertools on dynalite):
  * one work order per key however often the request comes, bare bodies, no blind re-sends, and
- * writes that change nothing reported.
+ * writes that change nothing reported. Fault-free by design (unlike the read suites, which run
+ * again with faults on): writes are not retried blindly, so only the faults tested here are injected.
  */
 
 let sim: RentvineSimulator;

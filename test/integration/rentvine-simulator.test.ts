@@ -343,6 +343,25 @@ describe('faults', () => {
     expect((await call('/properties/units/export?pageSize=50')).body).toHaveLength(50);
   });
 
+  it('asks a background schedule for requests no added fault matches, until it is removed', async () => {
+    const seen: string[] = [];
+    sim.faults.background(({ method, path, isWrite }) => {
+      seen.push(`${method} ${path} ${isWrite}`);
+      return { status: 503 };
+    });
+    try {
+      sim.faults.add({ status: 429, path: '/leases/export' });
+      expect((await call('/leases/export')).status).toBe(429);
+      expect((await call('/properties')).status).toBe(503);
+      sim.faults.clear();
+      expect((await call('/leases/export')).status).toBe(503);
+    } finally {
+      sim.faults.background(undefined);
+    }
+    expect((await call('/properties')).status).toBe(200);
+    expect(seen).toEqual(['GET /properties false', 'GET /leases/export false']);
+  });
+
   it('lets a write answer 200 and change nothing', async () => {
     const workOrder = sim.portfolio.openWorkOrders()[1];
     const before = { ...workOrder };

@@ -45,6 +45,20 @@ export interface ActiveFault {
   readonly remaining: number;
 }
 
+/** What a background schedule is told of a request. */
+export interface ScheduledRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly isWrite: boolean;
+  readonly laterPage: boolean;
+}
+
+/**
+ * Asked for every request no added fault matches: a steady background of faults, so whole test
+ * suites can run with faults on. Its answer hits that one request (`times`, `path`, `method` unused).
+ */
+export type FaultSchedule = (request: ScheduledRequest) => Fault | undefined;
+
 interface Entry {
   fault: Fault;
   hits: number;
@@ -53,6 +67,7 @@ interface Entry {
 
 export class Faults {
   private entries: Entry[] = [];
+  private schedule: FaultSchedule | undefined;
 
   /** Adds a fault; returns a view of it (hits so far, remaining). */
   add(fault: Fault): ActiveFault {
@@ -63,8 +78,14 @@ export class Faults {
     return entry;
   }
 
+  /** Removes the added faults; a background schedule stays. */
   clear(): void {
     this.entries = [];
+  }
+
+  /** Sets the background schedule, or removes it with undefined. */
+  background(schedule: FaultSchedule | undefined): void {
+    this.schedule = schedule;
   }
 
   /** Faults still waiting to hit. */
@@ -73,8 +94,9 @@ export class Faults {
   }
 
   /**
-   * The first fault matching the request, consumed by one; undefined when none applies. A write
-   * fault only matches writes, a row shift only list pages after the first.
+   * The first fault matching the request, consumed by one, else the background schedule's;
+   * undefined when none applies. A write fault only matches writes, a row shift only list pages
+   * after the first.
    */
   take(
     method: string,
@@ -88,22 +110,28 @@ export class Faults {
         (!('ignoreWrite' in e.fault) || kind.isWrite) &&
         (!('shiftRows' in e.fault) || kind.laterPage),
     );
-    if (!entry) return undefined;
+    if (!entry) {
+      const scheduled = this.schedule?.({ method, path, ...kind });
+      return scheduled && actionOf(scheduled);
+    }
     entry.remaining -= 1;
     entry.hits += 1;
-    const fault = entry.fault;
-    if ('ignoreWrite' in fault) return { kind: 'ignoreWrite' };
-    if ('shiftRows' in fault) return { kind: 'shiftRows', rows: fault.shiftRows };
-    if ('drop' in fault) return { kind: 'drop', delayMs: fault.delayMs ?? 0 };
-    if (fault.status !== undefined)
-      return {
-        kind: 'status',
-        status: fault.status,
-        delayMs: fault.delayMs ?? 0,
-        ...(fault.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: fault.retryAfterSeconds }),
-      };
-    return { kind: 'delay', delayMs: fault.delayMs };
+    return actionOf(entry.fault);
   }
+}
+
+function actionOf(fault: Fault): FaultAction {
+  if ('ignoreWrite' in fault) return { kind: 'ignoreWrite' };
+  if ('shiftRows' in fault) return { kind: 'shiftRows', rows: fault.shiftRows };
+  if ('drop' in fault) return { kind: 'drop', delayMs: fault.delayMs ?? 0 };
+  if (fault.status !== undefined)
+    return {
+      kind: 'status',
+      status: fault.status,
+      delayMs: fault.delayMs ?? 0,
+      ...(fault.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: fault.retryAfterSeconds }),
+    };
+  return { kind: 'delay', delayMs: fault.delayMs };
 }
 
 function matches(fault: FaultMatch, method: string, path: string): boolean {

@@ -8,16 +8,23 @@ import {
 import { snapshotVersion } from '#domain/rentvine/snapshot-version.ts';
 import { type RentvineSimulator, startRentvineSimulator } from '#lib/local/rentvine-simulator/server.ts';
 import { InMemoryRentvineAccount } from '#test/support/in-memory/rentvine-accounts.ts';
+import { applyFaultMode, FAULT_MODES, type FaultMix } from '#test/support/rentvine-fault-mix.ts';
 import { simulatorReader } from '#test/support/rentvine-simulator-reader.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
 /**
- * The RentvineReader contract, on the real client against the simulator and on the in-memory twin
- * holding the same records (small pages on the twin, so paging is crossed there too).
+ * The RentvineReader contract, on the real client against the simulator (clean, and again with
+ * faults on) and on the in-memory twin holding the same records (small pages on the twin, so
+ * paging is crossed there too).
  */
+const CLEAN = 'real client on the simulator';
+const FAULTY = `real client on the simulator, ${FAULT_MODES[1].name}`;
+const TWIN = 'in-memory twin';
 let stack: TestStack;
-let simulator: RentvineSimulator;
+/** The simulator each reader reads; the twin's records came from the clean one. */
+const simulators: Record<string, RentvineSimulator> = {};
 const readers: Record<string, RentvineReader> = {};
+let mix: FaultMix;
 
 async function all(reader: RentvineReader, resource: SyncResource, modifiedSince?: string) {
   const records: EntitySnapshot[] = [];
@@ -31,21 +38,28 @@ async function all(reader: RentvineReader, resource: SyncResource, modifiedSince
 
 beforeAll(async () => {
   stack = await startTestStack();
-  simulator = await startRentvineSimulator({ properties: 3, units: 12 });
-  const client = await simulatorReader(simulator, stack.resources.tables.main);
+  for (const name of [CLEAN, FAULTY]) {
+    const simulator = await startRentvineSimulator({ properties: 3, units: 12 });
+    simulators[name] = simulator;
+    readers[name] = await simulatorReader(simulator, stack.resources.tables.main);
+  }
+  mix = applyFaultMode(simulators[FAULTY] as RentvineSimulator, FAULT_MODES[1]);
   const twin = new InMemoryRentvineAccount(7);
   for (const resource of SYNC_RESOURCES)
-    for (const record of (await all(client, resource)).records) twin.set(resource, record);
-  readers['real client on the simulator'] = client;
-  readers['in-memory twin'] = twin;
+    for (const record of (await all(readers[CLEAN] as RentvineReader, resource)).records)
+      twin.set(resource, record);
+  simulators[TWIN] = simulators[CLEAN] as RentvineSimulator;
+  readers[TWIN] = twin;
 });
 afterAll(async () => {
-  await simulator?.close();
+  await simulators[CLEAN]?.close();
+  await simulators[FAULTY]?.close();
   await stack?.stop();
 });
 
-describe.each(['real client on the simulator', 'in-memory twin'])('RentvineReader contract: %s', (name) => {
+describe.each([CLEAN, FAULTY, TWIN])('RentvineReader contract: %s', (name) => {
   const reader = () => readers[name] as RentvineReader;
+  const simulator = () => simulators[name] as RentvineSimulator;
 
   it('lists every resource once per id, as snapshots of its kind', async () => {
     for (const resource of SYNC_RESOURCES) {
@@ -58,10 +72,10 @@ describe.each(['real client on the simulator', 'in-memory twin'])('RentvineReade
   });
 
   it('filters the exports by modified time and reads the other lists whole', async () => {
-    simulator.portfolio.changeLeases(2, { webhook: false });
+    simulator().portfolio.changeLeases(2, { webhook: false });
     // The twin holds what the client read before: it is given the same edits.
-    if (name === 'in-memory twin') {
-      const client = readers['real client on the simulator'] as RentvineReader;
+    if (name === TWIN) {
+      const client = readers[CLEAN] as RentvineReader;
       for (const record of (await all(client, 'leases')).records)
         (reader() as InMemoryRentvineAccount).set('leases', record);
     }
@@ -87,7 +101,11 @@ describe.each(['real client on the simulator', 'in-memory twin'])('RentvineReade
       id: property.id,
     });
     expect(
-      await reader().read({ kind: 'property', id: simulator.portfolio.unusedId('property') }),
+      await reader().read({ kind: 'property', id: simulator().portfolio.unusedId('property') }),
     ).toBeUndefined();
   });
+});
+
+it('ran the faulty client through failed requests, which it absorbed', () => {
+  expect(mix.injected).toBeGreaterThan(0);
 });
