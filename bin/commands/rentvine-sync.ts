@@ -17,6 +17,7 @@ import { systemClock } from '#platform/clock.ts';
 import { readConfig, SECRET_SOURCES } from '#platform/config.ts';
 import { type ResourceSync, type SyncCounts, syncRentvine } from '#usecases/sync-rentvine.ts';
 import { InputError, UsageError } from './io.ts';
+import { stageTableName } from './stage-outputs.ts';
 
 /** Where one run reads and writes: the table, the events queue, and where connections are kept. */
 interface RentvineTarget {
@@ -36,9 +37,9 @@ export interface RentvineSyncOptions {
  * `aictive rentvine sync --org ORG [--stage S [--table T]]`: one sync of one org, as the
  * scheduled function runs it. Without --stage it uses the local store of AICTIVE_DATA_DIR
  * (default .data): the running `npm start`'s, or, when none runs, the same files opened by this
- * command. With --stage, the deployed table (--table or TABLE_NAME: the stack's MainTableName
- * output), the stage's events queue and its Rentvine connections in Secrets Manager, with the AWS
- * credentials of the environment. One JSON line per resource on stdout; progress on a terminal;
+ * command. With --stage, the stage's table (its stateful stack's MainTableName output, unless
+ * --table names another), its events queue and its Rentvine connections in Secrets Manager, with
+ * the AWS credentials of the environment. One JSON line per resource on stdout; progress on a terminal;
  * exit 1 with one line per failed resource on stderr.
  */
 export async function rentvineSyncCommand(options: RentvineSyncOptions): Promise<number> {
@@ -131,11 +132,7 @@ async function localStore(
 }
 
 async function stageTarget(stage: string, table: string | undefined): Promise<RentvineTarget> {
-  const tableName = table ?? process.env.TABLE_NAME;
-  if (!tableName)
-    throw new UsageError(
-      "--table (or TABLE_NAME) is required with --stage: the stack's MainTableName output",
-    );
+  const tableName = table ?? (await stageTableName(stage));
   const { QueueUrl } = await sqsClient().send(
     new GetQueueUrlCommand({ QueueName: queueNames(stage, 'events').queue }),
   );
