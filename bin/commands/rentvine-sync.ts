@@ -1,10 +1,6 @@
 import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
-import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
-import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
-import { DynamoSyncWatermarks } from '#adapters/dynamodb/sync-watermarks.ts';
 import { rentvineReadersFrom } from '#adapters/rentvine-readers.ts';
-import { SqsWorkQueue, sqsClient } from '#adapters/sqs/work-queue.ts';
-import { emergencyCues } from '#domain/classification/emergency-text.ts';
+import { sqsClient } from '#adapters/sqs/work-queue.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
 import type { RentvineReader } from '#domain/rentvine/ports.ts';
 import { queueNames, secretName } from '#lib/aws/names.ts';
@@ -13,7 +9,7 @@ import { localApiKeyPepper } from '#lib/local/api-key-pepper.ts';
 import { startEmulators } from '#lib/local/emulators.ts';
 import { readLocalEndpoints } from '#lib/local/endpoints-file.ts';
 import { type Endpoints, type LocalResources, provision, runtimeEnv } from '#lib/local/provision.ts';
-import { systemClock } from '#platform/clock.ts';
+import { rentvineSyncDependencies } from '#lib/rentvine-sync-dependencies.ts';
 import { readConfig, SECRET_SOURCES } from '#platform/config.ts';
 import { type ResourceSync, type SyncCounts, syncRentvine } from '#usecases/sync-rentvine.ts';
 import { InputError, UsageError } from './io.ts';
@@ -59,14 +55,7 @@ export async function rentvineSyncCommand(options: RentvineSyncOptions): Promise
 }
 
 function syncOnce(target: RentvineTarget, orgId: string, reader: RentvineReader): Promise<ResourceSync[]> {
-  const deps = {
-    snapshots: new DynamoSnapshotStore(target.tableName),
-    watermarks: new DynamoSyncWatermarks(target.tableName),
-    inbox: new DynamoEventInbox(target.tableName),
-    queue: new SqsWorkQueue({ events: target.eventsQueueUrl }),
-    clock: systemClock,
-    emergencyCues,
-  };
+  const deps = rentvineSyncDependencies(target.tableName, target.eventsQueueUrl);
   const progress = process.stderr.isTTY
     ? (resource: string, counts: Readonly<SyncCounts>) =>
         process.stderr.write(`\r\x1b[K${resource}: ${counts.fetched} read`)
