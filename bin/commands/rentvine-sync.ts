@@ -1,5 +1,5 @@
 import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
-import { rentvineReadersFrom } from '#adapters/rentvine-readers.ts';
+import { rentvineReadersFrom } from '#adapters/rentvine/readers-source.ts';
 import { sqsClient } from '#adapters/sqs/work-queue.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
 import type { RentvineReader } from '#domain/rentvine/ports.ts';

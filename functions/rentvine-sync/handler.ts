@@ -1,5 +1,5 @@
 import type { ScheduledEvent } from 'aws-lambda';
-import { rentvineReadersFrom } from '#adapters/rentvine-readers.ts';
+import { rentvineReadersFrom } from '#adapters/rentvine/readers-source.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
 import { rentvineSyncDependencies } from '#lib/rentvine-sync-dependencies.ts';
 import { instrumented } from '#platform/lambda.ts';
