@@ -13,18 +13,13 @@
 import { performance } from 'node:perf_hooks';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
-import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
-import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
-import { DynamoSyncWatermarks } from '#adapters/dynamodb/sync-watermarks.ts';
 import { RESOURCES } from '#adapters/rentvine/resources.ts';
-import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
-import { emergencyCues } from '#domain/classification/emergency-text.ts';
 import { SYNC_RESOURCES } from '#domain/rentvine/ports.ts';
 import { startEmulators } from '#lib/local/emulators.ts';
 import { localPlatformEnv } from '#lib/local/local-deployment.ts';
 import { provision } from '#lib/local/provision.ts';
 import { startRentvineSimulator } from '#lib/local/rentvine-simulator/server.ts';
-import { systemClock } from '#platform/clock.ts';
+import { rentvineSyncDependencies } from '#lib/rentvine-sync-dependencies.ts';
 import { simulatorReader } from '#test/support/rentvine-simulator-reader.ts';
 import { type ResourceSync, syncRentvine } from '#usecases/sync-rentvine.ts';
 
@@ -47,14 +42,7 @@ async function main(): Promise<void> {
     Object.assign(process.env, localPlatformEnv(emulators));
     const resources = await provision(emulators, { prefix: 'bench-sync' });
     const table = resources.tables.main;
-    const deps = {
-      snapshots: new DynamoSnapshotStore(table),
-      watermarks: new DynamoSyncWatermarks(table),
-      inbox: new DynamoEventInbox(table),
-      queue: new SqsWorkQueue({ events: resources.queues.events.url }),
-      clock: systemClock,
-      emergencyCues,
-    };
+    const deps = rentvineSyncDependencies(table, resources.queues.events.url);
     const reader = await simulatorReader(simulator, table);
     const sync = async () => {
       simulator.requests.length = 0;

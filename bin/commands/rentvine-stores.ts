@@ -7,6 +7,7 @@ import { WebhookSecretsConfig } from '#lib/function-config.ts';
 import { useLocalStack } from '#lib/local/endpoints-file.ts';
 import { readConfig } from '#platform/config.ts';
 import { UsageError } from './io.ts';
+import { stageTableName } from './stage-outputs.ts';
 
 export interface WhereOptions {
   readonly org?: string;
@@ -18,8 +19,9 @@ export interface WhereOptions {
 /**
  * An org's stores for the `aictive rentvine` commands: the running `npm start` (--local: its table
  * holds the signing keys), a deployed stage (--stage: keys in Secrets Manager
- * `aictive/<stage>/webhook/<orgId>`, the table from --table or TABLE_NAME), or, without either,
- * what the environment names as the functions read it (TABLE_NAME, WEBHOOK_SECRETS_SOURCE).
+ * `aictive/<stage>/webhook/<orgId>`, the table from its stateful stack's MainTableName output
+ * unless --table names another), or, without either, what the environment names as the functions
+ * read it (TABLE_NAME, WEBHOOK_SECRETS_SOURCE).
  */
 export async function rentvineStores(options: WhereOptions) {
   if (!options.org || !ORG_ID.test(options.org))
@@ -27,8 +29,12 @@ export async function rentvineStores(options: WhereOptions) {
   if (options.local && (options.stage || options.table))
     throw new UsageError('--local finds the table itself: drop --stage and --table');
   if (options.local) await useLocalStack();
-  const table = options.table ?? process.env.TABLE_NAME;
-  if (!table) throw new UsageError('--table (or TABLE_NAME) is required: the main table of the deployment');
+  const table =
+    options.table ?? (options.stage ? await stageTableName(options.stage) : process.env.TABLE_NAME);
+  if (!table)
+    throw new UsageError(
+      '--table (or TABLE_NAME, or --stage S) is required: the main table of the deployment',
+    );
   const secrets = options.stage
     ? new SecretsManagerWebhookSecrets(
         secretName(options.stage, 'webhookSigning'),

@@ -1,10 +1,6 @@
 import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
-import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
-import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
-import { DynamoSyncWatermarks } from '#adapters/dynamodb/sync-watermarks.ts';
-import { rentvineReadersFrom } from '#adapters/rentvine-readers.ts';
-import { SqsWorkQueue, sqsClient } from '#adapters/sqs/work-queue.ts';
-import { emergencyCues } from '#domain/classification/emergency-text.ts';
+import { rentvineReadersFrom } from '#adapters/rentvine/readers-source.ts';
+import { sqsClient } from '#adapters/sqs/work-queue.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
 import type { RentvineReader } from '#domain/rentvine/ports.ts';
 import { queueNames, secretName } from '#lib/aws/names.ts';
@@ -13,10 +9,11 @@ import { localApiKeyPepper } from '#lib/local/api-key-pepper.ts';
 import { startEmulators } from '#lib/local/emulators.ts';
 import { readLocalEndpoints } from '#lib/local/endpoints-file.ts';
 import { type Endpoints, type LocalResources, provision, runtimeEnv } from '#lib/local/provision.ts';
-import { systemClock } from '#platform/clock.ts';
+import { rentvineSyncDependencies } from '#lib/rentvine-sync-dependencies.ts';
 import { readConfig, SECRET_SOURCES } from '#platform/config.ts';
 import { type ResourceSync, type SyncCounts, syncRentvine } from '#usecases/sync-rentvine.ts';
 import { InputError, UsageError } from './io.ts';
+import { stageTableName } from './stage-outputs.ts';
 
 /** Where one run reads and writes: the table, the events queue, and where connections are kept. */
 interface RentvineTarget {
@@ -36,9 +33,9 @@ export interface RentvineSyncOptions {
  * `aictive rentvine sync --org ORG [--stage S [--table T]]`: one sync of one org, as the
  * scheduled function runs it. Without --stage it uses the local store of AICTIVE_DATA_DIR
  * (default .data): the running `npm start`'s, or, when none runs, the same files opened by this
- * command. With --stage, the deployed table (--table or TABLE_NAME: the stack's MainTableName
- * output), the stage's events queue and its Rentvine connections in Secrets Manager, with the AWS
- * credentials of the environment. One JSON line per resource on stdout; progress on a terminal;
+ * command. With --stage, the stage's table (its stateful stack's MainTableName output, unless
+ * --table names another), its events queue and its Rentvine connections in Secrets Manager, with
+ * the AWS credentials of the environment. One JSON line per resource on stdout; progress on a terminal;
  * exit 1 with one line per failed resource on stderr.
  */
 export async function rentvineSyncCommand(options: RentvineSyncOptions): Promise<number> {
@@ -58,14 +55,7 @@ export async function rentvineSyncCommand(options: RentvineSyncOptions): Promise
 }
 
 function syncOnce(target: RentvineTarget, orgId: string, reader: RentvineReader): Promise<ResourceSync[]> {
-  const deps = {
-    snapshots: new DynamoSnapshotStore(target.tableName),
-    watermarks: new DynamoSyncWatermarks(target.tableName),
-    inbox: new DynamoEventInbox(target.tableName),
-    queue: new SqsWorkQueue({ events: target.eventsQueueUrl }),
-    clock: systemClock,
-    emergencyCues,
-  };
+  const deps = rentvineSyncDependencies(target.tableName, target.eventsQueueUrl);
   const progress = process.stderr.isTTY
     ? (resource: string, counts: Readonly<SyncCounts>) =>
         process.stderr.write(`\r\x1b[K${resource}: ${counts.fetched} read`)
@@ -131,11 +121,7 @@ async function localStore(
 }
 
 async function stageTarget(stage: string, table: string | undefined): Promise<RentvineTarget> {
-  const tableName = table ?? process.env.TABLE_NAME;
-  if (!tableName)
-    throw new UsageError(
-      "--table (or TABLE_NAME) is required with --stage: the stack's MainTableName output",
-    );
+  const tableName = table ?? (await stageTableName(stage));
   const { QueueUrl } = await sqsClient().send(
     new GetQueueUrlCommand({ QueueName: queueNames(stage, 'events').queue }),
   );

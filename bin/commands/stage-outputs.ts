@@ -9,17 +9,26 @@ import { stackNames } from '#lib/aws/names.ts';
 export async function stageOutputs(stage: string): Promise<{ tableName: string; apiUrl: string }> {
   const client = new CloudFormationClient({});
   const names = stackNames(stage);
-  const [stateful, service] = await Promise.all([
-    outputsOf(client, names.stateful),
+  const [tableName, service] = await Promise.all([
+    stageTableName(stage, client),
     outputsOf(client, names.service),
   ]);
-  const tableName = stateful.get('MainTableName');
   const apiUrl = [...service.entries()].find(([key]) => /Endpoint/.test(key))?.[1];
-  if (!tableName)
-    throw new Error(`stack ${names.stateful} has no MainTableName output: is stage ${stage} deployed?`);
   if (!apiUrl)
     throw new Error(`stack ${names.service} has no API endpoint output: is stage ${stage} deployed?`);
   return { tableName, apiUrl: apiUrl.replace(/\/+$/, '') };
+}
+
+/** The stage's main table, from its stateful stack's `MainTableName` output: all a table-only command needs. */
+export async function stageTableName(
+  stage: string,
+  client: CloudFormationClient = new CloudFormationClient({}),
+): Promise<string> {
+  const { stateful } = stackNames(stage);
+  const tableName = (await outputsOf(client, stateful)).get('MainTableName');
+  if (!tableName)
+    throw new Error(`stack ${stateful} has no MainTableName output: is stage ${stage} deployed?`);
+  return tableName;
 }
 
 async function outputsOf(client: CloudFormationClient, stackName: string): Promise<Map<string, string>> {

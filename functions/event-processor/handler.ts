@@ -2,7 +2,7 @@ import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { DEFAULT_CALL_POLICY } from '#adapters/rentvine/accounts.ts';
-import { rentvineReadersFrom } from '#adapters/rentvine-readers.ts';
+import { rentvineReadersFrom } from '#adapters/rentvine/readers-source.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { emergencyCues } from '#domain/classification/emergency-text.ts';
 import type { EventMessage } from '#domain/inbox/event-message.ts';

@@ -1,24 +1,14 @@
 import type { ScheduledEvent } from 'aws-lambda';
-import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
-import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
-import { DynamoSyncWatermarks } from '#adapters/dynamodb/sync-watermarks.ts';
-import { rentvineReadersFrom } from '#adapters/rentvine-readers.ts';
-import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
-import { emergencyCues } from '#domain/classification/emergency-text.ts';
+import { rentvineReadersFrom } from '#adapters/rentvine/readers-source.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
-import { systemClock } from '#platform/clock.ts';
+import { rentvineSyncDependencies } from '#lib/rentvine-sync-dependencies.ts';
 import { instrumented } from '#platform/lambda.ts';
 import { count, logger } from '#platform/observability.ts';
 import { syncConnectedOrgs } from '#usecases/sync-rentvine.ts';
 
 const config = readFunctionConfig('rentvine-sync');
 const deps = {
-  snapshots: new DynamoSnapshotStore(config.TABLE_NAME),
-  watermarks: new DynamoSyncWatermarks(config.TABLE_NAME),
-  inbox: new DynamoEventInbox(config.TABLE_NAME),
-  queue: new SqsWorkQueue({ events: config.EVENTS_QUEUE_URL }),
-  clock: systemClock,
-  emergencyCues,
+  ...rentvineSyncDependencies(config.TABLE_NAME, config.EVENTS_QUEUE_URL),
   accounts: rentvineReadersFrom(config, config.TABLE_NAME),
 };
 /** Left for writing the last page and the metrics after the last org's share. */

@@ -2,7 +2,6 @@ import type { Clock } from '#domain/clock.ts';
 import {
   type EntitySnapshot,
   type EntitySnapshotStore,
-  type RecordRef,
   RentvineError,
   type RentvineReader,
   type RentvineReaders,
@@ -10,22 +9,30 @@ import {
 import type { WorkOrderSnapshot } from '#domain/rentvine/snapshots.ts';
 import { logger } from '#platform/observability.ts';
 
-/** How long a record read for enrichment is reused: a burst of events on one property reads it once. */
+/** How long a property read for enrichment is reused: a burst of events on one property reads it once. */
 export const RECENT_READ_MS = 60_000;
 const RECENT_READ_LIMIT = 1000;
 
-/** Records read from Rentvine lately, per container (a Lambda instance keeps it between messages). */
+/**
+ * Properties read from Rentvine lately, per container (a Lambda instance keeps it between
+ * messages). Properties only: a work order changes from one event to the next, so a thin event
+ * always re-reads it, while a property's address does not move within a minute.
+ */
 export class RecentReads {
   private readonly reads = new Map<string, { at: number; record: EntitySnapshot | undefined }>();
 
   constructor(private readonly clock: Clock) {}
 
-  async read(orgId: string, reader: RentvineReader, ref: RecordRef): Promise<EntitySnapshot | undefined> {
-    const key = `${orgId}|${ref.kind}|${ref.id}`;
+  async property(
+    orgId: string,
+    reader: RentvineReader,
+    propertyId: string,
+  ): Promise<EntitySnapshot | undefined> {
+    const key = `${orgId}|${propertyId}`;
     const now = this.clock.now().getTime();
     const cached = this.reads.get(key);
     if (cached && now - cached.at < RECENT_READ_MS) return cached.record;
-    const record = await reader.read(ref);
+    const record = await reader.read({ kind: 'property', id: propertyId });
     // Oldest first in a Map: dropping the first key keeps the cache bounded.
     if (this.reads.size >= RECENT_READ_LIMIT) this.reads.delete(this.reads.keys().next().value ?? key);
     this.reads.set(key, { at: now, record });
@@ -64,11 +71,11 @@ export async function enrichWorkOrder(
   if (!account) return { related: [], snapshot };
   try {
     const workOrder = isThin(snapshot)
-      ? ((await deps.recentReads.read(orgId, account, { kind: 'work_order', id: snapshot.id })) ?? snapshot)
+      ? ((await account.read({ kind: 'work_order', id: snapshot.id })) ?? snapshot)
       : snapshot;
     const propertyId = (workOrder.data as WorkOrderSnapshot).propertyId;
     if (await deps.snapshots.get(orgId, 'property', propertyId)) return { related: [], snapshot: workOrder };
-    const property = await deps.recentReads.read(orgId, account, { kind: 'property', id: propertyId });
+    const property = await deps.recentReads.property(orgId, account, propertyId);
     return { related: property ? [property] : [], snapshot: workOrder };
   } catch (error) {
     if (!(error instanceof RentvineError) || error.failure === 'unavailable') throw error;

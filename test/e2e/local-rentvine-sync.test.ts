@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYNC_RESOURCES } from '#domain/rentvine/ports.ts';
 import { eventually, type LocalProcess, removeDir, startLocalProcess } from '#test/support/local-process.ts';
 
 interface SyncLog {
@@ -31,15 +32,7 @@ describe('npm start runs the Rentvine sync once at start', () => {
       return logs.length > 0 ? logs : undefined;
     });
     const demo = first?.orgs?.find((org) => org.orgId === 'demo');
-    expect(demo?.resources?.map((r) => r.resource)).toEqual([
-      'properties',
-      'units',
-      'leases',
-      'tenants',
-      'owners',
-      'vendors',
-      'work_orders',
-    ]);
+    expect(demo?.resources?.map((r) => r.resource)).toEqual([...SYNC_RESOURCES]);
     expect(demo?.resources?.every((r) => r.ok)).toBe(true);
     expect(demo?.resources?.find((r) => r.resource === 'units')?.created).toBe(300);
   });

@@ -7,6 +7,8 @@ import { BODY_SIGNATURE_ALGORITHMS } from '#platform/security/rentvine-body-sign
 import { signingKeyFingerprint } from '#platform/security/rentvine-signing-key.ts';
 import { runAictive } from '#test/support/cli-process.ts';
 import { postRentvine, rentvineDelivery } from '#test/support/deliveries.ts';
+import { startFakeCloudFormation } from '#test/support/fake-cloudformation.ts';
+import { startFakeSecretsManager } from '#test/support/fake-secrets-manager.ts';
 import { type ApiHandler, loadHandler } from '#test/support/lambda-events.ts';
 import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
 import { leaseEvent, workOrderEvent } from '#test/support/rentvine-payloads.ts';
@@ -174,5 +176,51 @@ describe('aictive rentvine identify-signature', () => {
     expect(result.stderr.trim().split('\n')).toEqual([
       "aictive: no candidate matches any of 1 quarantined deliveries with the org's 1 key(s): a key is missing, or Rentvine signs some other way",
     ]);
+  });
+});
+
+describe('aictive rentvine identify-signature --stage', () => {
+  it("finds the stage's table in its stack (no --table, no TABLE_NAME) and the org's keys in its Secrets Manager", async () => {
+    const stage = 'clistores';
+    const org = await createTestOrg(stack.resources.tables.main);
+    const key = rentvineShapedKey();
+    const algorithm = 'timestamp.body-without-auth:base64';
+    await new DynamoDeliveryQuarantine(stack.resources.tables.main).keep({
+      orgId: org.orgId,
+      receivedAt: new Date().toISOString(),
+      body: rentvineDelivery(workOrderEvent({ workOrderID: '9301' }), key, { algorithm }),
+    });
+    const [cloudFormation, secretsManager] = await Promise.all([
+      startFakeCloudFormation({
+        [`Aictive-${stage}-Stateful`]: { MainTableName: stack.resources.tables.main },
+      }),
+      startFakeSecretsManager(),
+    ]);
+    try {
+      secretsManager.put(
+        `aictive/${stage}/webhook/${org.orgId}`,
+        JSON.stringify({ secrets: [{ secret: key }] }),
+      );
+      const result = await runAictive(
+        ['rentvine', 'identify-signature', '--org', org.orgId, '--stage', stage],
+        {
+          ...stack.env,
+          AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.endpoint,
+          AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.endpoint,
+          TABLE_NAME: '',
+        },
+      );
+      expect(result.stderr).not.toContain('aictive:');
+      expect(result.code).toBe(0);
+      expect(jsonLines(result.stdout).at(-1)).toEqual({
+        orgId: org.orgId,
+        deliveries: 1,
+        identified: algorithm,
+        selected: false,
+      });
+      expect(secretsManager.requests).toContain(`aictive/${stage}/webhook/${org.orgId}`);
+    } finally {
+      await Promise.all([cloudFormation.close(), secretsManager.close()]);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { localPlatformEnv } from '#lib/local/local-deployment.ts';
 import { provision } from '#lib/local/provision.ts';
 import { type RentvineSimulator, startRentvineSimulator } from '#lib/local/rentvine-simulator/server.ts';
 import { runAictive } from '#test/support/cli-process.ts';
+import { type FakeCloudFormation, startFakeCloudFormation } from '#test/support/fake-cloudformation.ts';
 import { type FakeSecretsManager, startFakeSecretsManager } from '#test/support/fake-secrets-manager.ts';
 import { removeDir } from '#test/support/local-process.ts';
 
@@ -99,6 +100,7 @@ describe('aictive rentvine sync --stage, with AWS credentials', () => {
   let simulator: RentvineSimulator;
   let emulators: Emulators;
   let secretsManager: FakeSecretsManager;
+  let cloudFormation: FakeCloudFormation;
   let env: Record<string, string>;
   beforeAll(async () => {
     simulator = await startRentvineSimulator({ properties: 2, units: 6 });
@@ -114,19 +116,26 @@ describe('aictive rentvine sync --stage, with AWS credentials', () => {
         secret: simulator.credentials.secret,
       }),
     );
+    // The stage's table is found as `aictive org create --stage` finds it: its stack's output.
+    cloudFormation = await startFakeCloudFormation({
+      [`Aictive-${stage}-Stateful`]: { MainTableName: resources.tables.main },
+    });
     env = {
       ...localPlatformEnv(emulators),
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.endpoint,
-      TABLE_NAME: resources.tables.main,
+      AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.endpoint,
+      // Nothing names the table but the stage.
+      TABLE_NAME: '',
     };
   });
   afterAll(async () => {
+    await cloudFormation?.close();
     await secretsManager?.close();
     await emulators?.stop();
     await simulator?.close();
   });
 
-  it("reads the org's connection from the stage's Secrets Manager and syncs into the stage's table", async () => {
+  it("finds the stage's table in its stack, reads the org's connection from its Secrets Manager and syncs", async () => {
     const result = await runAictive(['rentvine', 'sync', '--org', 'acme', '--stage', stage], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -137,12 +146,10 @@ describe('aictive rentvine sync --stage, with AWS credentials', () => {
     expect(secretsManager.requests).toContain(`aictive/${stage}/rentvine/acme`);
   });
 
-  it('asks for the table when neither --table nor TABLE_NAME gives it', async () => {
-    const result = await runAictive(['rentvine', 'sync', '--org', 'acme', '--stage', stage], {
-      ...env,
-      TABLE_NAME: '',
-    });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--table \(or TABLE_NAME\) is required with --stage/);
+  it('says, on one line, that a stage which is not deployed has no table to sync into', async () => {
+    const result = await runAictive(['rentvine', 'sync', '--org', 'acme', '--stage', 'nostage'], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^aictive: Stack with id Aictive-nostage-Stateful does not exist\n$/);
   });
 });

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { PLATFORM_METRIC_ALARMS } from '#lib/aws/alarms.ts';
 import type { FunctionName } from '#lib/topology.ts';
-import { METRIC_NAMESPACE, type MetricName } from '#platform/metric-catalogue.ts';
+import type { MetricName } from '#platform/metric-catalogue.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
-import { apiEvent, lambdaContext, sqsEvent } from '#test/support/lambda-events.ts';
+import { type Emf, emitted, invoke, loadFunction } from '#test/support/emf-capture.ts';
+import { apiEvent, sqsEvent } from '#test/support/lambda-events.ts';
 import { createTestOrg, type TestOrg } from '#test/support/orgs.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
@@ -17,20 +17,6 @@ import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
  * for the catalogue's namespace, the metric's name and the `service` dimension the alarm filters
  * on. Each scenario loads its function afresh, with the environment the deployers give it.
  */
-
-type Handler = (event: unknown, context: Context) => Promise<unknown>;
-
-interface Emf {
-  readonly _aws: {
-    readonly CloudWatchMetrics: readonly {
-      readonly Namespace: string;
-      readonly Dimensions: readonly (readonly string[])[];
-      readonly Metrics: readonly { readonly Name: string; readonly Unit: string }[];
-    }[];
-  };
-  readonly [key: string]: unknown;
-}
-
 let stack: TestStack;
 let org: TestOrg;
 
@@ -42,59 +28,6 @@ afterAll(async () => {
   vi.unstubAllEnvs();
   await stack?.stop();
 });
-
-/** The function as one Lambda instance would load it: fresh module singletons, metrics on, plain EMF. */
-async function loadFunction(service: FunctionName, env: Record<string, string> = {}): Promise<Handler> {
-  vi.resetModules();
-  vi.unstubAllEnvs();
-  for (const [name, value] of Object.entries({
-    POWERTOOLS_SERVICE_NAME: service,
-    POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE,
-    POWERTOOLS_METRICS_DISABLED: 'false',
-    POWERTOOLS_DEV: 'false',
-    // Lambda sets it; Powertools counts a cold start only then.
-    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-    ...env,
-  }))
-    vi.stubEnv(name, value);
-  const module = (await import(new URL(`../../functions/${service}/handler.ts`, import.meta.url).href)) as {
-    handler: Handler;
-  };
-  return module.handler;
-}
-
-/** Runs one invocation and returns what it printed: the EMF documents, and everything else. */
-async function invoke(handler: Handler, event: unknown, service: string) {
-  const printed: string[] = [];
-  const capture = (chunk: unknown) => {
-    printed.push(String(chunk));
-    return true;
-  };
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-  try {
-    await handler(event, lambdaContext(service)).catch((error: unknown) => error);
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const lines = printed.join('').split('\n').filter(Boolean);
-  const emf = lines.filter((line) => line.startsWith('{"_aws"')).map((line) => JSON.parse(line) as Emf);
-  return { emf, other: lines.filter((line) => !line.startsWith('{"_aws"')) };
-}
-
-/** The value CloudWatch would record for this metric under this namespace and service, if any. */
-function emitted(documents: readonly Emf[], metric: string, service: string): number | undefined {
-  for (const document of documents) {
-    for (const directive of document._aws.CloudWatchMetrics) {
-      const named = directive.Metrics.some((m) => m.Name === metric && m.Unit === 'Count');
-      const byService = directive.Dimensions.some((set) => set.includes('service'));
-      if (named && byService && directive.Namespace === METRIC_NAMESPACE && document.service === service)
-        return Number(document[metric]);
-    }
-  }
-  return undefined;
-}
 
 function webhook(orgId: string, body: string, headers: Record<string, string>) {
   return apiEvent({

@@ -1,4 +1,4 @@
-import { rentvineReadersFrom } from '#adapters/rentvine-readers.ts';
+import { rentvineReadersFrom } from '#adapters/rentvine/readers-source.ts';
 import type { RentvineReader } from '#domain/rentvine/ports.ts';
 import { RentvineConnectionConfig } from '#lib/function-config.ts';
 import type { RentvineSimulator } from '#lib/local/rentvine-simulator/server.ts';

@@ -1,12 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiKeyRecord } from '#domain/access/key-record.ts';
 import type { ApiKeyStore } from '#domain/access/ports.ts';
 import { roleNamed } from '#domain/roles/registry.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
-
-/** An org holds a handful of keys; a listing this long means something is wrong, not a big org. */
-const MAX_LISTING_PAGES = 20;
+import { readWholeListing } from './listing-page.ts';
 
 export class DynamoApiKeyStore implements ApiKeyStore {
   constructor(private readonly tableName: string) {}
@@ -35,24 +33,8 @@ export class DynamoApiKeyStore implements ApiKeyStore {
     );
   }
 
-  async list(orgId: string): Promise<ApiKeyRecord[]> {
-    const found: ApiKeyRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    for (let page = 0; page < MAX_LISTING_PAGES; page += 1) {
-      const { Items = [], LastEvaluatedKey } = await documentClient().send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.listing(orgId, 'APIKEYS', '', '').GSI1PK },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      found.push(...Items.map(keyRecordOf));
-      if (!LastEvaluatedKey) return found;
-      startKey = LastEvaluatedKey;
-    }
-    throw new Error(`org ${orgId} has more API keys than ${MAX_LISTING_PAGES} pages hold`);
+  list(orgId: string): Promise<ApiKeyRecord[]> {
+    return readWholeListing(this.tableName, orgId, { kind: 'APIKEYS', noun: 'API keys', map: keyRecordOf });
   }
 
   async revoke(orgId: string, keyId: string, at: string): Promise<boolean> {

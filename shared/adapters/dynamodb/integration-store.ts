@@ -1,11 +1,9 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Integration } from '#domain/orgs/org-settings.ts';
 import type { IntegrationStore } from '#domain/orgs/ports.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
-
-/** An org holds a handful of integrations; a listing this long means something is wrong. */
-const MAX_LISTING_PAGES = 20;
+import { readWholeListing } from './listing-page.ts';
 
 /**
  * Integrations are keyed by their id (it is in the delivery URL, read before the org is known)
@@ -40,24 +38,12 @@ export class DynamoIntegrationStore implements IntegrationStore {
     }
   }
 
-  async list(orgId: string): Promise<Integration[]> {
-    const found: Integration[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    for (let page = 0; page < MAX_LISTING_PAGES; page += 1) {
-      const { Items = [], LastEvaluatedKey } = await documentClient().send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.listing(orgId, 'INTEGRATIONS', '', '').GSI1PK },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      found.push(...Items.map((item) => Integration.parse(withoutKeys(item))));
-      if (!LastEvaluatedKey) return found;
-      startKey = LastEvaluatedKey;
-    }
-    throw new Error(`org ${orgId} has more integrations than ${MAX_LISTING_PAGES} pages hold`);
+  list(orgId: string): Promise<Integration[]> {
+    return readWholeListing(this.tableName, orgId, {
+      kind: 'INTEGRATIONS',
+      noun: 'integrations',
+      map: (item) => Integration.parse(withoutKeys(item)),
+    });
   }
 
   async delete(orgId: string, integrationId: string): Promise<boolean> {

@@ -1,8 +1,40 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
 import { documentClient } from './document-client.ts';
+import { keys } from './keys.ts';
 
 type Key = Record<string, unknown>;
+
+/** An org holds a handful of keys or integrations; a listing this long means something is wrong, not a big org. */
+const MAX_WHOLE_LISTING_PAGES = 20;
+
+/**
+ * All of an org's small listing (its API keys, its integrations) through GSI1, oldest first.
+ * Bounded: past MAX_WHOLE_LISTING_PAGES pages it throws, naming what overflowed.
+ */
+export async function readWholeListing<T>(
+  tableName: string,
+  orgId: string,
+  listing: { kind: 'APIKEYS' | 'INTEGRATIONS'; noun: string; map: (item: Key) => T },
+): Promise<T[]> {
+  const found: T[] = [];
+  let startKey: Key | undefined;
+  for (let page = 0; page < MAX_WHOLE_LISTING_PAGES; page += 1) {
+    const { Items = [], LastEvaluatedKey } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.listing(orgId, listing.kind, '', '').GSI1PK },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    found.push(...Items.map(listing.map));
+    if (!LastEvaluatedKey) return found;
+    startKey = LastEvaluatedKey;
+  }
+  throw new Error(`org ${orgId} has more ${listing.noun} than ${MAX_WHOLE_LISTING_PAGES} pages hold`);
+}
 
 /** Reads a bounded number of times per page: a very selective filter answers a short page, never a slow one. */
 const MAX_READS_PER_PAGE = 10;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RENTVINE_ACCOUNT } from '#domain/orgs/org-settings.ts';
+import { RentvineError } from '#domain/rentvine/ports.ts';
 
 /**
  * How the platform reaches one org's Rentvine account: the API's base URL and the API key pair
@@ -30,7 +31,31 @@ export const StoredRentvineConnection = z.object({
 });
 export type StoredRentvineConnection = z.infer<typeof StoredRentvineConnection>;
 
-/** The connection a stored one describes, the org's account setting filling in the base; undefined without a base. */
+/** The simulator and tests listen here: plain http never leaves the machine. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Refuses a base URL that would send the Basic credentials in clear text: https, or plain http to
+ * loopback only (the simulator, tests). The error names the rule, never the URL's credentials.
+ */
+export function requireSecureBaseUrl(baseUrl: string): string {
+  const url = URL.parse(baseUrl);
+  const secure =
+    url !== null &&
+    (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)));
+  if (!secure)
+    throw new RentvineError(
+      'rejected',
+      'the Rentvine base URL must be https (plain http only to 127.0.0.1, localhost or [::1]): Basic credentials never travel in clear text',
+      { baseUrl: ['must be https, or http to loopback'] },
+    );
+  return baseUrl;
+}
+
+/**
+ * The connection a stored one describes, the org's account setting filling in the base; undefined
+ * without a base. A base URL that is not https (loopback aside) is refused: `rejected`.
+ */
 export function connectionOf(
   stored: StoredRentvineConnection,
   settingAccount: string | undefined,
@@ -38,7 +63,11 @@ export function connectionOf(
   const account = stored.account ?? settingAccount;
   const baseUrl = stored.baseUrl ?? (account ? accountBaseUrl(account) : undefined);
   if (!baseUrl) return undefined;
-  return { baseUrl: baseUrl.replace(/\/+$/, ''), accessKey: stored.accessKey, secret: stored.secret };
+  return {
+    baseUrl: requireSecureBaseUrl(baseUrl).replace(/\/+$/, ''),
+    accessKey: stored.accessKey,
+    secret: stored.secret,
+  };
 }
 
 /** Where the orgs' stored connections are kept (Secrets Manager in AWS, the table or environment locally). */

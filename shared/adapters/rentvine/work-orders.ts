@@ -64,7 +64,7 @@ export class RentvineWorkOrderWriter implements RentvineWorkOrders {
       // The marker finds this work order again after a create whose answer was lost (an HTML
       // comment: invisible where Rentvine shows the description).
       description: `${textToHtml(fields.description)}<!-- aictive:${this.marker(intent)} -->`,
-      sendVendorNotification: intent.dispatchApproved,
+      sendVendorNotification: notifiesVendor(intent),
     };
     let sent = false;
     const recorded = await this.ledger.once<Recorded>(
@@ -97,7 +97,7 @@ export class RentvineWorkOrderWriter implements RentvineWorkOrders {
   ): Promise<WorkOrderWrite> {
     this.refuseDemoAccount();
     // Bare, never wrapped: a wrapped body answers 200 and changes nothing.
-    const body = { ...wireBody(changes), sendVendorNotification: intent.dispatchApproved };
+    const body = { ...wireBody(changes), sendVendorNotification: notifiesVendor(intent) };
     let sent = false;
     const effect = this.effect(`update:${workOrderId}:${intent.idempotencyKey}`);
     const recorded = await this.ledger.once<Recorded>(effect, async () => {
@@ -214,6 +214,14 @@ export class RentvineWorkOrderWriter implements RentvineWorkOrders {
       reason,
     });
   }
+}
+
+/**
+ * Rentvine notifies the vendor unless told not to (its default is TRUE): only a dispatch a human
+ * approved, said in so many words, does — a caller that omits the flag at run time sends false.
+ */
+function notifiesVendor(intent: WriteIntent): boolean {
+  return intent.dispatchApproved === true;
 }
 
 /** The work order's id in a create's answer, `{workOrder, schedulingStatusID}` or bare. */

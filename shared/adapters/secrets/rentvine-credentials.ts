@@ -1,7 +1,11 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { type RentvineConnectionSource, StoredRentvineConnection } from '#adapters/rentvine/connection.ts';
+import {
+  type RentvineConnectionSource,
+  requireSecureBaseUrl,
+  StoredRentvineConnection,
+} from '#adapters/rentvine/connection.ts';
 import { ORG_ID } from '#domain/orgs/org-settings.ts';
 import { tracedAwsClient } from '#platform/aws-client-tracing.ts';
 import { logger } from '#platform/observability.ts';
@@ -136,6 +140,7 @@ export async function saveLocalRentvineConnection(
   connection: StoredRentvineConnection,
 ): Promise<void> {
   const stored = StoredRentvineConnection.parse(connection);
+  if (stored.baseUrl) requireSecureBaseUrl(stored.baseUrl);
   await documentClient().send(
     new PutCommand({ TableName: tableName, Item: { ...connectionKey(orgId), connection: stored } }),
   );

@@ -63,6 +63,30 @@ describe('enrichment of work-order events', () => {
     });
   });
 
+  it('re-reads the work order for every thin event: a second one within a minute sees its latest version', async () => {
+    const { deps, accounts, deliver } = world();
+    const account = accounts.connect(orgId);
+    account.set('properties', propertyRecord('12', '2026-11-01 08:00:00'));
+    account.set(
+      'work_orders',
+      workOrderRecord('705', '2026-11-06 08:00:00', { propertyID: '12', priorityID: '1' }),
+    );
+    await processRentvineEvent(deps, await deliver(thinEvent('705')));
+    // Edited in Rentvine seconds later; the clock has not moved, so any cache would still be fresh.
+    account.set(
+      'work_orders',
+      workOrderRecord('705', '2026-11-06 08:00:30', { propertyID: '12', priorityID: '3' }),
+    );
+    expect(await processRentvineEvent(deps, await deliver(thinEvent('705')))).toMatchObject({
+      kind: 'processed',
+      snapshot: 'updated',
+    });
+    expect(await deps.snapshots.get(orgId, 'work_order', '705')).toMatchObject({
+      dateTimeModified: '2026-11-06 08:00:30',
+      data: { priorityId: 3 },
+    });
+  });
+
   it('reads a property once for a burst of events, and not at all once its snapshot is stored', async () => {
     const { deps, accounts, deliver, platform } = world();
     const account = accounts.connect(orgId);
@@ -81,10 +105,10 @@ describe('enrichment of work-order events', () => {
     }
     expect(account.requests).toBe(1);
     // The cache is brief: an unknown record is asked again once it has expired.
-    await deps.recentReads.read(orgId, account, { kind: 'property', id: '99' });
-    await deps.recentReads.read(orgId, account, { kind: 'property', id: '99' });
+    await deps.recentReads.property(orgId, account, '99');
+    await deps.recentReads.property(orgId, account, '99');
     platform.clock.advance(RECENT_READ_MS);
-    await deps.recentReads.read(orgId, account, { kind: 'property', id: '99' });
+    await deps.recentReads.property(orgId, account, '99');
     expect(account.requests).toBe(3);
   });
 

@@ -1,11 +1,9 @@
 import type { z } from 'zod';
 import type { RentvineReaders } from '#domain/rentvine/ports.ts';
 import type { RentvineConnectionConfig } from '#lib/function-config.ts';
-import { DynamoOrgSettingsStore } from './dynamodb/org-settings-store.ts';
-import { DEFAULT_CALL_POLICY, type RentvineCallPolicy, rentvineCalls } from './rentvine/accounts.ts';
-import { RentvineAccountReader } from './rentvine/reader.ts';
-import { RentvineSessions } from './rentvine/sessions.ts';
-import { rentvineConnectionsFrom } from './secrets/rentvine-credentials-source.ts';
+import { DEFAULT_CALL_POLICY, type RentvineCallPolicy, rentvineCalls } from './accounts.ts';
+import { RentvineAccountReader } from './reader.ts';
+import { rentvineSessionsFrom } from './sessions-source.ts';
 
 /**
  * Read-only access to the orgs' Rentvine accounts, for functions that never write to Rentvine
@@ -17,11 +15,7 @@ export function rentvineReadersFrom(
   tableName: string,
   policy: RentvineCallPolicy = DEFAULT_CALL_POLICY,
 ): RentvineReaders {
-  const sessions = new RentvineSessions(
-    rentvineConnectionsFrom(config, tableName),
-    new DynamoOrgSettingsStore(tableName),
-    rentvineCalls(policy),
-  );
+  const sessions = rentvineSessionsFrom(config, tableName, rentvineCalls(policy));
   return {
     connectedOrgs: () => sessions.connectedOrgs(),
     async forOrg(orgId) {
