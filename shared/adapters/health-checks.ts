@@ -10,11 +10,9 @@ import { CLAUDE_CIRCUIT } from './anthropic/claude-circuit.ts';
 import { CircuitJournal } from './dynamodb/circuit-journal.ts';
 import { documentClient } from './dynamodb/document-client.ts';
 import { keys } from './dynamodb/keys.ts';
-import { DynamoOrgSettingsStore } from './dynamodb/org-settings-store.ts';
 import type { CallRunner } from './rentvine/http.ts';
 import { RentvineReachability } from './rentvine/reachability.ts';
-import { RentvineSessions } from './rentvine/sessions.ts';
-import { rentvineConnectionsFrom } from './secrets/rentvine-credentials-source.ts';
+import { rentvineSessionsFrom } from './rentvine/sessions-source.ts';
 import { sqsClient } from './sqs/work-queue.ts';
 
 /** A point read: proves the table exists and this function may read it. */
@@ -112,10 +110,6 @@ export function rentvineCheck(
   config: z.infer<typeof RentvineConnectionConfig>,
   tableName: string,
 ): ReadinessCheck {
-  const sessions = new RentvineSessions(
-    rentvineConnectionsFrom(config, tableName),
-    new DynamoOrgSettingsStore(tableName),
-    probeOnce,
-  );
+  const sessions = rentvineSessionsFrom(config, tableName, probeOnce);
   return rentvineReachabilityCheck(new RentvineReachability(sessions));
 }
