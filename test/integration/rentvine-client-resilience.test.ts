@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RentvineSimulator, startRentvineSimulator } from '#lib/local/rentvine-simulator/server.ts';
 import { logger } from '#platform/observability.ts';
+import { printedDuring } from '#test/support/printed-output.ts';
 import { simulatorAccount } from '#test/support/rentvine-client.ts';
 
 /** Retries honouring Retry-After, the per-org breaker and concurrency cap, and what failures leave in logs. */
@@ -127,40 +128,35 @@ describe('credentials stay out of logs and errors', () => {
       sim.credentials.secret,
       Buffer.from(`${sim.credentials.accessKey}:${sim.credentials.secret}`).toString('base64'),
     ];
-    const printed: string[] = [];
-    const capture = (chunk: unknown) => {
-      printed.push(String(chunk));
-      return true;
-    };
-    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-    // POWERTOOLS_DEV prints through the console, which the test runner intercepts.
-    const consoles = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void capture(args.join(' '))),
-    );
     logger.setLogLevel('DEBUG');
     const errors: unknown[] = [];
-    try {
-      const wrong = await simulatorAccount(sim, { credentials });
-      errors.push(await wrong.probe().catch((e: unknown) => e));
-      const right = await simulatorAccount(sim, { policy: { retries: 1 } });
-      sim.faults.add({ status: 500, times: 4 });
-      errors.push(await right.probe().catch((e: unknown) => e));
-      errors.push(
-        await right
-          .create(
-            { propertyId: sim.portfolio.properties[0]?.propertyID ?? '', description: 'x', priorityId: 1 },
-            { idempotencyKey: 'log-test', dispatchApproved: false },
-          )
-          .catch((e: unknown) => e),
-      );
-      logger.debug('the accounts as objects', { wrong, right });
-    } finally {
-      logger.setLogLevel('SILENT');
-      stdout.mockRestore();
-      stderr.mockRestore();
-      for (const spy of consoles) spy.mockRestore();
-    }
+    const printed = await printedDuring(
+      async () => {
+        try {
+          const wrong = await simulatorAccount(sim, { credentials });
+          errors.push(await wrong.probe().catch((e: unknown) => e));
+          const right = await simulatorAccount(sim, { policy: { retries: 1 } });
+          sim.faults.add({ status: 500, times: 4 });
+          errors.push(await right.probe().catch((e: unknown) => e));
+          errors.push(
+            await right
+              .create(
+                {
+                  propertyId: sim.portfolio.properties[0]?.propertyID ?? '',
+                  description: 'x',
+                  priorityId: 1,
+                },
+                { idempotencyKey: 'log-test', dispatchApproved: false },
+              )
+              .catch((e: unknown) => e),
+          );
+          logger.debug('the accounts as objects', { wrong, right });
+        } finally {
+          logger.setLogLevel('SILENT');
+        }
+      },
+      { consoles: true },
+    );
 
     expect(errors.map((e) => (e as { failure?: string }).failure)).toEqual([
       'unauthorized',

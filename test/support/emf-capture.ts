@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import type { FunctionName } from '#lib/topology.ts';
 import { METRIC_NAMESPACE } from '#platform/metric-catalogue.ts';
 import { lambdaContext } from './lambda-events.ts';
+import { printedDuring } from './printed-output.ts';
 
 /**
  * Metrics as CloudWatch would read them from a function: the function loaded afresh as one Lambda
@@ -48,19 +49,9 @@ export async function loadFunction(
 
 /** Runs one invocation (within `timeoutMs`, the context's default otherwise) and returns what it printed: the EMF documents, and everything else. */
 export async function invoke(handler: Handler, event: unknown, service: string, timeoutMs?: number) {
-  const printed: string[] = [];
-  const capture = (chunk: unknown) => {
-    printed.push(String(chunk));
-    return true;
-  };
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-  try {
-    await handler(event, lambdaContext(service, timeoutMs)).catch((error: unknown) => error);
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
+  const printed = await printedDuring(() =>
+    handler(event, lambdaContext(service, timeoutMs)).catch((error: unknown) => error),
+  );
   const lines = printed.join('').split('\n').filter(Boolean);
   const emf = lines.filter((line) => line.startsWith('{"_aws"')).map((line) => JSON.parse(line) as Emf);
   return { emf, other: lines.filter((line) => !line.startsWith('{"_aws"')) };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification, EmailClassifier } from '#domain/classification/taxonomy.ts';
-import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
 import { sameGrace, topologyGrace } from '#test/support/outbox-policy.ts';
+import { receivedEvent } from '#test/support/received-event.ts';
 import { classifyEmail } from '#usecases/classify-email.ts';
 import { resendPendingWork, resendStrandedWork } from '#usecases/resend-pending-work.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
@@ -22,26 +22,12 @@ const emergency: EmailClassifier = {
   }),
 };
 
-function storedEvent(eventId: string, receivedAt: string): StoredEvent {
-  return {
-    orgId,
-    eventId,
-    eventKey: eventId,
-    source: 'rentvine',
-    scheme: 'rentvine-header',
-    receivedAt,
-    rawBody: '{}',
-    headers: {},
-    status: 'received',
-  };
-}
-
 describe('the outbox sweep (resendPendingWork)', () => {
   it('re-sends stored rows that never reached their queue, once per grace period, and never settled ones', async () => {
     const platform = inMemoryPlatform();
     const storedAt = platform.clock.now().toISOString();
-    await platform.inbox.store(storedEvent('evt_stuck', storedAt));
-    await platform.inbox.store(storedEvent('evt_settled', storedAt));
+    await platform.inbox.store(receivedEvent(orgId, 'evt_stuck', {}, storedAt));
+    await platform.inbox.store(receivedEvent(orgId, 'evt_settled', {}, storedAt));
     await platform.inbox.settle(orgId, 'evt_settled', { status: 'processed', at: storedAt });
     platform.queue.refused.add('classify');
     await submitEmail(platform, orgId, { from: 'a@example.com', subject: 's', text: 't' });
@@ -112,11 +98,11 @@ describe('the outbox sweep (resendPendingWork)', () => {
   it('at start-up re-sends everything stored before, whatever its grace, each once', async () => {
     const platform = inMemoryPlatform();
     const storedAt = platform.clock.now().toISOString();
-    await platform.inbox.store(storedEvent('evt_before', storedAt));
+    await platform.inbox.store(receivedEvent(orgId, 'evt_before', {}, storedAt));
     platform.clock.advance(1000);
     const startedAt = platform.clock.now();
     platform.clock.advance(1000);
-    await platform.inbox.store(storedEvent('evt_after', platform.clock.now().toISOString()));
+    await platform.inbox.store(receivedEvent(orgId, 'evt_after', {}, platform.clock.now().toISOString()));
     expect(await resendStrandedWork(platform, startedAt, 3)).toEqual({ resent: 1, failed: 0, gaveUp: 0 });
     expect(platform.queue.take('events')).toEqual([{ orgId, eventId: 'evt_before', attempt: 0 }]);
   });
