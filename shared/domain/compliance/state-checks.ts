@@ -12,14 +12,13 @@ import { anyOf, type Sentence, wordPattern } from './text.ts';
  */
 
 const ENTRY = anyOf([
-  'enter',
+  'enter(s|ed|ing)?',
   'entry',
   'access',
   'come (in|into|by)',
-  'visit',
-  'inspect(ion)?',
-  'entrar',
-  'entrada',
+  'visit(s|ing)?',
+  'inspect(s|ion|ing)?',
+  'entr(ar|aremos|emos|ada)',
   'ingresar',
   'acceso',
   'visita',
