@@ -52,6 +52,7 @@ function aboutTheReader(pattern: RegExp, plain: string): [number, number] | unde
   for (const term of plain.matchAll(pattern)) {
     const [start, end] = [term.index, term.index + term[0].length];
     for (const [from, to] of people) {
+      if (from >= start && to <= end) return [start, end];
       if (to <= start && wordsBetween(plain, to, start) <= NEAR) return [from, end];
       if (from >= end && wordsBetween(plain, end, from) <= NEAR) return [start, to];
     }

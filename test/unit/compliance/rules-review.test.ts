@@ -4,6 +4,7 @@ import { reviewByRules, rulesComplianceReviewer } from '#domain/compliance/rules
 import { ComplianceFinding } from '#domain/drafts/draft.ts';
 import type { ComplianceContext } from '#domain/drafts/ports.ts';
 import { ACCEPTABLE_DRAFTS } from './acceptable-drafts.ts';
+import { BLOCKED_DRAFTS, MORE_ACCEPTABLE_DRAFTS } from './varied-drafts.ts';
 
 const leasing: ComplianceContext = { language: 'en', category: 'leasing_inquiry', region: 'US-TX' };
 const leasingEs: ComplianceContext = { language: 'es', category: 'leasing_inquiry', region: 'US-TX' };
@@ -164,5 +165,23 @@ describe('acceptable drafts raise no blocking finding', () => {
   it('is the ComplianceReviewer port', async () => {
     const text = 'This is an adults only building.';
     expect(await rulesComplianceReviewer.review(text, leasing)).toEqual(reviewByRules(text, leasing));
+  });
+});
+
+describe('varied phrasings', () => {
+  const base: ComplianceContext = { language: 'en', category: 'general_inquiry', region: 'US-TX' };
+
+  it.each(BLOCKED_DRAFTS.map((draft) => [draft.text, draft]))('blocked: %s', (_text, draft) => {
+    expect(blocks(reviewByRules(draft.text, { ...base, ...draft.context }))).toBe(true);
+  });
+
+  it.each(MORE_ACCEPTABLE_DRAFTS.map((draft) => [draft.text, draft]))('passes: %s', (_text, draft) => {
+    expect(blocks(reviewByRules(draft.text, { ...base, ...draft.context }))).toBe(false);
+  });
+
+  it("mentioning the reader's children at all blocks, by design, outside safety instructions", () => {
+    const text = "Thanks for reaching out about your kids' bikes; please store them in the bike room.";
+    expect(rulesOf(text, base)).toEqual(['fair_housing.familial_status']);
+    expect(rulesOf('Please keep your kids away from the open trench.', base)).toEqual([]);
   });
 });
