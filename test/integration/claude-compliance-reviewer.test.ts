@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  ClaudeComplianceReviewer,
   ComplianceReviewWithClaude,
+  complianceReviewerFrom,
+  rulesThenClaude,
 } from '#adapters/anthropic/claude-compliance-reviewer.ts';
 import { type ClaudeGatewayConfig, createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
 import { COMPLIANCE_RULE_FAMILIES } from '#domain/compliance/findings.ts';
@@ -38,7 +39,7 @@ function reviewerWith(overrides: Partial<ClaudeGatewayConfig> = {}) {
     timeoutMs: 2_000,
     ...overrides,
   });
-  return new ComplianceReviewWithClaude(rulesComplianceReviewer, new ClaudeComplianceReviewer(gateway));
+  return rulesThenClaude(gateway);
 }
 
 beforeAll(async () => {
@@ -162,5 +163,18 @@ describe('the Claude second compliance review, against the Messages API', () => 
       'review.second_review_unavailable',
     ]);
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('is built from the Anthropic settings: with a key, rules then Claude; without, the rules alone', async () => {
+    fake.script({ json: { findings: [] } });
+    const configured = await complianceReviewerFrom(
+      { ANTHROPIC_API_KEY: 'test-secret-not-real', ANTHROPIC_BASE_URL: fake.baseURL, ANTHROPIC_MODEL: MODEL },
+      { retries: 0, timeoutMs: 2_000 },
+    );
+
+    expect(configured).toBeInstanceOf(ComplianceReviewWithClaude);
+    expect(await configured.review(draft, context)).toEqual(reviewByRules(draft, context));
+    expect(fake.requests).toHaveLength(1);
+    expect(await complianceReviewerFrom({})).toBe(rulesComplianceReviewer);
   });
 });

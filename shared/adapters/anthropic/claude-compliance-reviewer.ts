@@ -1,9 +1,12 @@
 import { blocks, type ComplianceReview, mergeFindings } from '#domain/compliance/findings.ts';
+import { rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
 import type { ComplianceFinding } from '#domain/drafts/draft.ts';
 import type { ComplianceContext, ComplianceReviewer } from '#domain/drafts/ports.ts';
 import { logger } from '#platform/observability.ts';
+import { anthropicApiKey } from './anthropic-api-key.ts';
+import type { AnthropicSettings } from './anthropic-settings.ts';
 import { ModelCallError } from './claude-failures.ts';
-import type { ClaudeGateway } from './claude-gateway.ts';
+import { type ClaudeGateway, type ClaudeGatewayConfig, createClaudeGateway } from './claude-gateway.ts';
 import { ClaudeComplianceReview, COMPLIANCE_SYSTEM_PROMPT, fenceReview } from './compliance-prompt.ts';
 
 /**
@@ -70,4 +73,28 @@ export class ComplianceReviewWithClaude implements ComplianceReviewer {
   async review(text: string, context: ComplianceContext): Promise<ComplianceFinding[]> {
     return (await this.assess(text, context)).findings;
   }
+}
+
+/** The rule tables with Claude's second review behind one gateway (shared with other callers or not). */
+export const rulesThenClaude = (gateway: ClaudeGateway): ComplianceReviewWithClaude =>
+  new ComplianceReviewWithClaude(rulesComplianceReviewer, new ClaudeComplianceReviewer(gateway));
+
+/**
+ * Rules then Claude when an Anthropic key is configured, the rules alone otherwise (as the
+ * classifier falls back to them): locally ANTHROPIC_API_KEY, in AWS the Secrets Manager secret.
+ */
+export async function complianceReviewerFrom(
+  config: AnthropicSettings,
+  gatewayOptions: Omit<ClaudeGatewayConfig, 'apiKey' | 'baseURL' | 'model'> = {},
+): Promise<ComplianceReviewer> {
+  const apiKey = await anthropicApiKey(config);
+  if (!apiKey) return rulesComplianceReviewer;
+  return rulesThenClaude(
+    createClaudeGateway({
+      ...gatewayOptions,
+      apiKey,
+      baseURL: config.ANTHROPIC_BASE_URL,
+      model: config.ANTHROPIC_MODEL,
+    }),
+  );
 }

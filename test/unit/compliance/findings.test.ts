@@ -2,28 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { blocks, distinctFindings, mergeFindings } from '#domain/compliance/findings.ts';
 import type { ComplianceFinding } from '#domain/drafts/draft.ts';
 
-const rules = (
-  rule: string,
-  severity: ComplianceFinding['severity'],
-  excerpt: string,
-): ComplianceFinding => ({
-  rule,
-  severity,
-  excerpt,
-  suggestion: 'rules say',
-  source: 'rules',
-});
-const claude = (
-  rule: string,
-  severity: ComplianceFinding['severity'],
-  excerpt: string,
-): ComplianceFinding => ({
-  rule,
-  severity,
-  excerpt,
-  suggestion: 'Claude says',
-  source: 'claude',
-});
+const by =
+  (source: ComplianceFinding['source']) =>
+  (rule: string, severity: ComplianceFinding['severity'], excerpt: string): ComplianceFinding => ({
+    rule,
+    severity,
+    excerpt,
+    suggestion: `${source} says`,
+    source,
+  });
+const rules = by('rules');
+const claude = by('claude');
 
 describe('mergeFindings', () => {
   it('keeps every rules finding and adds what Claude says that is new', () => {
