@@ -4,7 +4,7 @@ import {
   complianceReviewerFrom,
   rulesThenClaude,
 } from '#adapters/anthropic/claude-compliance-reviewer.ts';
-import { type ClaudeGatewayConfig, createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
+import { createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
 import { COMPLIANCE_RULE_FAMILIES } from '#domain/compliance/findings.ts';
 import { reviewByRules, rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
 import { ComplianceFinding } from '#domain/drafts/draft.ts';
@@ -30,16 +30,14 @@ const draft =
 
 let fake: FakeAnthropic;
 
-function reviewerWith(overrides: Partial<ClaudeGatewayConfig> = {}) {
-  const gateway = createClaudeGateway({
-    apiKey: 'test-secret-not-real',
-    baseURL: fake.baseURL,
-    model: MODEL,
-    retries: 0,
-    timeoutMs: 2_000,
-    ...overrides,
-  });
-  return rulesThenClaude(gateway);
+/** Rules then Claude, built as a function builds it from its settings, against the fake; no retries. */
+async function reviewerWith(gateway: { timeoutMs?: number } = {}): Promise<ComplianceReviewWithClaude> {
+  const reviewer = await complianceReviewerFrom(
+    { ANTHROPIC_API_KEY: 'test-secret-not-real', ANTHROPIC_BASE_URL: fake.baseURL, ANTHROPIC_MODEL: MODEL },
+    { retries: 0, timeoutMs: 2_000, ...gateway },
+  );
+  if (!(reviewer instanceof ComplianceReviewWithClaude)) throw new Error('expected Claude behind the rules');
+  return reviewer;
 }
 
 beforeAll(async () => {
@@ -76,7 +74,7 @@ describe('the Claude second compliance review, against the Messages API', () => 
       },
     });
 
-    const review = await reviewerWith().assess(draft, context);
+    const review = await (await reviewerWith()).assess(draft, context);
 
     expect(review.secondReview).toBe('completed');
     expect(review.findings.map((finding) => [finding.rule, finding.source])).toEqual([
@@ -90,7 +88,7 @@ describe('the Claude second compliance review, against the Messages API', () => 
   it('sends the draft and the original message fenced, and a schema restricted to the rule families', async () => {
     fake.script({ json: { findings: [] } });
 
-    await reviewerWith().assess(draft, context);
+    await (await reviewerWith()).assess(draft, context);
 
     const body = fake.requests[0]?.body as {
       system: string;
@@ -113,7 +111,7 @@ describe('the Claude second compliance review, against the Messages API', () => 
   it('never loses a rules finding when Claude reports nothing', async () => {
     fake.script({ json: { findings: [] } });
 
-    const review = await reviewerWith().assess(draft, context);
+    const review = await (await reviewerWith()).assess(draft, context);
 
     expect(review).toEqual({ findings: reviewByRules(draft, context), secondReview: 'completed' });
     expect(review.findings.some((finding) => finding.severity === 'blocking')).toBe(true);
@@ -137,7 +135,7 @@ describe('the Claude second compliance review, against the Messages API', () => 
     fake.script(reply);
     const warn = vi.spyOn(logger, 'warn');
 
-    const review = await reviewerWith().assess(draft, context);
+    const review = await (await reviewerWith()).assess(draft, context);
 
     expect(review.secondReview).toBe('unavailable');
     expect(review.unavailableReason).toBe(reason);
@@ -156,7 +154,7 @@ describe('the Claude second compliance review, against the Messages API', () => 
     fake.script({ json: { findings: [] }, delayMs: 5_000 });
     const started = Date.now();
 
-    const findings = await reviewerWith({ timeoutMs: 150 }).review(draft, context);
+    const findings = await (await reviewerWith({ timeoutMs: 150 })).review(draft, context);
 
     expect(findings.map((finding) => finding.rule)).toEqual([
       'fair_housing.steering',
@@ -165,16 +163,19 @@ describe('the Claude second compliance review, against the Messages API', () => 
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
-  it('is built from the Anthropic settings: with a key, rules then Claude; without, the rules alone', async () => {
-    fake.script({ json: { findings: [] } });
-    const configured = await complianceReviewerFrom(
-      { ANTHROPIC_API_KEY: 'test-secret-not-real', ANTHROPIC_BASE_URL: fake.baseURL, ANTHROPIC_MODEL: MODEL },
-      { retries: 0, timeoutMs: 2_000 },
-    );
-
-    expect(configured).toBeInstanceOf(ComplianceReviewWithClaude);
-    expect(await configured.review(draft, context)).toEqual(reviewByRules(draft, context));
-    expect(fake.requests).toHaveLength(1);
+  it('without an Anthropic key, is the rules alone', async () => {
     expect(await complianceReviewerFrom({})).toBe(rulesComplianceReviewer);
+  });
+
+  it('shares a gateway with other callers: one circuit for every Claude call', async () => {
+    fake.script({ json: { findings: [] } });
+    const gateway = createClaudeGateway({
+      apiKey: 'test-secret-not-real',
+      baseURL: fake.baseURL,
+      retries: 0,
+    });
+
+    expect(await rulesThenClaude(gateway).review(draft, context)).toEqual(reviewByRules(draft, context));
+    expect(fake.requests[0]?.body.model).toBe(MODEL);
   });
 });
