@@ -2,7 +2,7 @@ import type { ComplianceFinding } from '../drafts/draft.ts';
 import type { ComplianceContext } from '../drafts/ports.ts';
 import { dollarsIn, durationsIn, feeDayIn, percentsIn } from './quantities.ts';
 import { aiDisclosureFor, type StateFacts, stateFactsFor } from './state-facts.ts';
-import { anyOf, type Sentence, wordPattern } from './text.ts';
+import { anyOf, type Sentence, sentencesOf, wordPattern } from './text.ts';
 
 /**
  * A draft against its org's state facts: entering with less notice than the state requires,
@@ -57,7 +57,22 @@ const LATE_FEE = anyOf([
   'multas? por (atraso|retraso|pago tardio)',
 ]);
 const GRACE = /(?<![a-z])(?:grace period|periodo de gracia|dias de gracia|day grace|days grace)(?![a-z])/;
-const AI_MENTION = wordPattern('ai|a i|artificial intelligence|inteligencia artificial|ia');
+const AI_MENTION = wordPattern('ai|artificial intelligence|inteligencia artificial|ia');
+/** A sentence that says the reply was made with AI, in words other than ours. */
+const AI_HELPED = anyOf([
+  'help(ed)?',
+  'assist(ed|ance)?',
+  'prepared',
+  'generated',
+  'written',
+  'drafted',
+  'ayuda',
+  'asistencia',
+  'preparad[oa]',
+  'generad[oa]',
+  'redactad[oa]',
+  'escrit[oa]',
+]);
 
 function finding(
   state: StateFacts,
@@ -167,7 +182,9 @@ function aiDisclosure(
   context: ComplianceContext,
 ): ComplianceFinding | undefined {
   const sentence = aiDisclosureFor(state.region, context.language);
-  if (sentence === undefined || text.includes(sentence) || AI_MENTION.test(plain)) return undefined;
+  if (sentence === undefined || text.includes(sentence)) return undefined;
+  if (sentencesOf(plain).some(({ plain: words }) => AI_MENTION.test(words) && AI_HELPED.test(words)))
+    return undefined;
   return {
     rule: `state.${state.region.slice(3)}.ai_disclosure`,
     severity: state.aiDisclosure.severity,

@@ -190,4 +190,13 @@ describe('AI disclosure', () => {
     expect(reviewByRules(`${body}\n\n${aiDisclosureFor('US-CA', 'es')}`, context)).toEqual([]);
     expect(reviewByRules(body, { ...context, region: 'US-TX' })).toEqual([]);
   });
+
+  it('accepts the disclosure in other words, not a passing mention of AI', () => {
+    const context: ComplianceContext = { language: 'en', category: 'general_inquiry', region: 'US-CO' };
+    const body = 'The office opens at 9.';
+    expect(reviewByRules(`${body} Drafted with AI assistance; a manager approved it.`, context)).toEqual([]);
+    expect(reviewByRules(`${body} We do not sell AI products.`, context).map((f) => f.rule)).toEqual([
+      'state.CO.ai_disclosure',
+    ]);
+  });
 });
