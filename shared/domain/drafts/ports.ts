@@ -32,6 +32,10 @@ export interface ComplianceContext {
   readonly language: DraftLanguage;
   readonly region?: string;
   readonly category: Triage['category'];
+  /** The message the draft answers (untrusted): a second reviewer reads the draft against it. */
+  readonly message?: { readonly subject: string; readonly text: string };
+  /** The lease's monthly rent, when synced: late-fee caps in dollars depend on it. */
+  readonly monthlyRent?: number;
 }
 
 /** Port: reviews a draft's text (the rule tables, or a second model review) and names what is wrong. */
