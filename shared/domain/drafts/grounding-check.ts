@@ -122,7 +122,7 @@ const amount = (excerpt: string, value: string): Mention => ({ kind: 'amount', e
 function mentionsIn(text: string): Mention[] {
   const subject = folded(text);
   const taken: [number, number][] = [];
-  const found: Mention[] = [];
+  const found: (Mention & { start: number })[] = [];
   for (const { pattern, read } of READERS) {
     for (const match of subject.matchAll(pattern)) {
       const [start, end] = [match.index, match.index + match[0].length];
@@ -130,10 +130,11 @@ function mentionsIn(text: string): Mention[] {
       const mention = read(match as RegExpExecArray);
       if (!mention) continue;
       taken.push([start, end]);
-      found.push({ ...mention, excerpt: mention.excerpt.trim() });
+      found.push({ ...mention, excerpt: mention.excerpt.trim(), start });
     }
   }
-  return found;
+  // In the order the text says them, for findings a reviewer reads top to bottom.
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** What a fact holds: the amounts and dates in its statement, and its value read by its topic. */

@@ -1,3 +1,6 @@
+import { composeReplyDraft, draftLanguageFor } from '#domain/drafts/compose.ts';
+import type { GroundedFact } from '#domain/drafts/draft.ts';
+import { templateReplyDrafter } from '#domain/drafts/template-drafter.ts';
 import { Triage } from '#domain/triage/triage.ts';
 
 /** A valid triage for drafting tests: a routine English maintenance request unless told otherwise. */
@@ -31,3 +34,38 @@ export const emergency = (safetyFlags: NonNullable<Triage['maintenance']>['safet
     needsHuman: true,
     needsHumanReasons: ['emergency'],
   });
+
+/** The message, request and composed draft of one template reply: what a reviewer would see. */
+export async function templateDraftOf(
+  t: Triage,
+  message: { subject: string; text: string },
+  options: {
+    facts?: GroundedFact[];
+    shutOffLocation?: string;
+    responseWindowMinutes?: number;
+    disclosure?: string;
+  } = {},
+) {
+  const language = draftLanguageFor(t);
+  const facts = options.facts ?? [];
+  const body = await templateReplyDrafter.draft({
+    message: { from: 'tenant@example.com', ...message },
+    triage: t,
+    language,
+    facts,
+  });
+  return composeReplyDraft({
+    triage: t,
+    message,
+    body,
+    facts,
+    language,
+    safety: {
+      shutOffLocation: options.shutOffLocation,
+      responseWindowMinutes: options.responseWindowMinutes,
+    },
+    disclosure: options.disclosure,
+    orgName: 'Oak Street Property Co.',
+    now: new Date('2026-11-27T12:00:00Z'),
+  });
+}
