@@ -9,8 +9,9 @@ import type { DraftRequest } from '#domain/drafts/ports.ts';
 import { safetyInstructionsFor } from '#domain/drafts/safety-instructions.ts';
 import { templateReplyDrafter } from '#domain/drafts/template-drafter.ts';
 import { DRAFT_TEMPLATES } from '#domain/drafts/templates.ts';
-import { Triage } from '#domain/triage/triage.ts';
+import type { Triage } from '#domain/triage/triage.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '#test/support/fake-anthropic.ts';
+import { triage as triageOf } from '#test/unit/drafts/triages.ts';
 
 let fake: FakeAnthropic;
 beforeAll(async () => {
@@ -30,24 +31,9 @@ function drafter() {
   return new ReplyDrafterWithFallback(new ClaudeReplyDrafter(gateway), templateReplyDrafter);
 }
 
-function triage(overrides: Partial<Triage> = {}): Triage {
-  return Triage.parse({
-    category: 'rent_payment',
-    urgency: 'medium',
-    confidence: 0.9,
-    sentiment: 'neutral',
-    language: 'en',
-    summary: 'A question about the balance.',
-    entities: { people: [], phones: [], amounts: [], dates: [] },
-    routeTo: 'accountant',
-    suggestedActions: ['review_ledger'],
-    needsHuman: false,
-    needsHumanReasons: [],
-    engine: 'rules',
-    reasons: ['test'],
-    ...overrides,
-  });
-}
+/** A question about the balance, routed to the accountant. */
+const triage = (overrides: Partial<Triage> = {}): Triage =>
+  triageOf({ category: 'rent_payment', routeTo: 'accountant', maintenance: undefined, ...overrides });
 
 const lease = { kind: 'lease', id: '4410' } as const;
 const balance = groundedFact('balance_due', '1180.5', lease);

@@ -5,7 +5,7 @@ import { ungroundedStatements } from '#domain/drafts/grounding-check.ts';
 import { templateReplyDrafter } from '#domain/drafts/template-drafter.ts';
 import { ENTITIES, type EntityKind } from '#domain/rentvine/event-types.ts';
 import type { EntitySnapshot } from '#domain/rentvine/ports.ts';
-import { Triage } from '#domain/triage/triage.ts';
+import { triage as triageOf } from '#test/unit/drafts/triages.ts';
 import { implementations } from './contracts/implementations.ts';
 
 /** A Rentvine wire row (made-up data) read through the domain's own schema, as the sync stores it. */
@@ -73,37 +73,21 @@ describe.each(implementations())(
         orgId: world.orgId,
         from: 'Maria Example <maria.example@example.com>',
       });
-      expect(facts).toEqual([
-        {
-          topic: 'lease_end',
-          value: '2027-06-30',
-          statement: 'Our records show your lease ends on June 30, 2027.',
-          citation: { kind: 'lease', id: '4410' },
-        },
-        {
-          topic: 'balance_due',
-          value: '1180.50',
-          statement: 'Our records show a balance of $1,180.50 on your account.',
-          citation: { kind: 'lease', id: '4410' },
-        },
-        {
-          topic: 'past_due',
-          value: '95.00',
-          statement: 'Our records show $95.00 of it past due.',
-          citation: { kind: 'lease', id: '4410' },
-        },
-        {
-          topic: 'work_order_status',
-          value: 'open',
-          statement: 'Work order 5150 is open in our records.',
-          citation: { kind: 'work_order', id: '5150' },
-        },
-        {
-          topic: 'work_order_scheduled',
-          value: '2026-12-02',
-          statement: 'Work order 5150 is scheduled to start on December 2, 2026.',
-          citation: { kind: 'work_order', id: '5150' },
-        },
+      const lease4410 = { kind: 'lease', id: '4410' } as const;
+      const order5150 = { kind: 'work_order', id: '5150' } as const;
+      expect(
+        facts.map(({ topic, value, statement, citation }) => [topic, value, statement, citation]),
+      ).toEqual([
+        ['lease_end', '2027-06-30', 'Our records show your lease ends on June 30, 2027.', lease4410],
+        ['balance_due', '1180.50', 'Our records show a balance of $1,180.50 on your account.', lease4410],
+        ['past_due', '95.00', 'Our records show $95.00 of it past due.', lease4410],
+        ['work_order_status', 'open', 'Work order 5150 is open in our records.', order5150],
+        [
+          'work_order_scheduled',
+          '2026-12-02',
+          'Work order 5150 is scheduled to start on December 2, 2026.',
+          order5150,
+        ],
       ]);
     });
 
@@ -143,21 +127,7 @@ describe.each(implementations())(
 
     it('the facts it finds reach the draft with their citations; a question with no record is checked, not guessed', async () => {
       const { world, source } = await seeded();
-      const triage = Triage.parse({
-        category: 'rent_payment',
-        urgency: 'medium',
-        confidence: 0.9,
-        sentiment: 'neutral',
-        language: 'en',
-        summary: 'Balance question.',
-        entities: { people: [], phones: [], amounts: [], dates: [] },
-        routeTo: 'accountant',
-        suggestedActions: ['review_ledger'],
-        needsHuman: false,
-        needsHumanReasons: [],
-        engine: 'rules',
-        reasons: ['test'],
-      });
+      const triage = triageOf({ category: 'rent_payment', routeTo: 'accountant', maintenance: undefined });
       const message = { subject: 'Balance', text: 'How much do I owe?' };
       for (const [from, stated] of [
         [MARIA.email, true],
