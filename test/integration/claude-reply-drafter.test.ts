@@ -124,7 +124,7 @@ describe('Claude reply drafts, with the templates behind them, against the Messa
     expect(fake.requests).toHaveLength(0);
   });
 
-  it('an emergency drafted by Claude still starts with the fixed instructions, whatever the body says', async () => {
+  it('an emergency never waits on Claude: the templates write beside the fixed instructions', async () => {
     fake.script({ json: { body: 'No need to leave; we will look at it soon.', citedFacts: [] } });
     const emergency = triage({
       category: 'maintenance_emergency',
@@ -138,7 +138,8 @@ describe('Claude reply drafts, with the templates behind them, against the Messa
     const body = await drafter().draft(
       request({ triage: emergency, facts: [], message: { from: 'a@example.com', ...message } }),
     );
-    expect(body.engine).toBe('claude');
+    expect(body.engine).toBe('template');
+    expect(fake.requests).toHaveLength(0);
     const draft = composeReplyDraft({
       triage: emergency,
       message,
@@ -148,6 +149,6 @@ describe('Claude reply drafts, with the templates behind them, against the Messa
       now: new Date(),
     });
     expect(draft.text.startsWith(safetyInstructionsFor(['gas'], 'en').join('\n\n'))).toBe(true);
-    expect(draft.engine).toBe('claude');
+    expect(draft.text).not.toContain('No need to leave');
   });
 });

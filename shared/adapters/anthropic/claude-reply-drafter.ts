@@ -1,3 +1,4 @@
+import { isEmergencyDraft } from '#domain/drafts/compose.ts';
 import { ungroundedStatements } from '#domain/drafts/grounding-check.ts';
 import type { DraftBody, DraftRequest, ReplyDrafter } from '#domain/drafts/ports.ts';
 import { promisesIn } from '#domain/drafts/promises.ts';
@@ -49,8 +50,9 @@ export class ClaudeReplyDrafter implements ReplyDrafter {
 /**
  * The drafter port composed: Claude writes, and on any failure (down, slow, open circuit, or an
  * answer refused as ungrounded or promising) the templates write instead, saying why.
- * Accommodation requests and legal matters never reach a model: their reply is the fixed
- * acknowledgment. Spam gets no draft.
+ * Three kinds of message never reach a model: emergencies (their reply never waits on one, and
+ * no model's words sit beside the safety instructions), accommodation requests and legal matters
+ * (their reply is the fixed acknowledgment). Spam gets no draft.
  */
 export class ReplyDrafterWithFallback implements ReplyDrafter {
   constructor(
@@ -61,7 +63,10 @@ export class ReplyDrafterWithFallback implements ReplyDrafter {
   async draft(request: DraftRequest): Promise<DraftBody> {
     if (!needsReplyDraft(request.triage))
       throw new NoReplyDraftError(`no reply is drafted for ${request.triage.category}`);
-    if (acknowledgmentOnly(request.triage, request.language) !== undefined)
+    if (
+      isEmergencyDraft(request.triage) ||
+      acknowledgmentOnly(request.triage, request.language) !== undefined
+    )
       return this.fallback.draft(request);
     try {
       return await this.primary.draft(request);
