@@ -42,7 +42,7 @@ export const draftLanguageFor = (triage: Pick<Triage, 'language'>): DraftLanguag
 export const isEmergencyDraft = (triage: Triage): boolean =>
   triage.urgency === 'emergency' || hasEmergencyHazard(triage.maintenance?.safetyFlags ?? []);
 
-export function responseWindowText(minutes: number, language: DraftLanguage): string {
+function responseWindowText(minutes: number, language: DraftLanguage): string {
   const [count, unit] = minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
   const words = {
     en: { hour: ['hour', 'hours'], minute: ['minute', 'minutes'] },

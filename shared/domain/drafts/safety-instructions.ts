@@ -55,7 +55,9 @@ export function safetyInstructionsFor(
     if (!block) throw new Error(`no safety block ${id}`);
     return block;
   });
-  const shutOff = options.shutOffLocation?.trim() || SAFETY_INSTRUCTIONS.shutOffDefault[language];
+  // Bounded: the location is the org's free text, and the preamble has a size limit.
+  const shutOff =
+    options.shutOffLocation?.trim().slice(0, 200) || SAFETY_INSTRUCTIONS.shutOffDefault[language];
   return blocks.sort((a, b) => a.rank - b.rank).map((block) => fill(block[language], { shutOff }));
 }
 

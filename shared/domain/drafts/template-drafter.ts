@@ -14,7 +14,7 @@ export class NoReplyDraftError extends Error {
  * What the records say about each thing the message asks: the facts that answer it, each stated
  * with its citation kept, or the topic's "we will check" line when no record holds it.
  */
-export function groundedLines(
+function groundedLines(
   triage: Triage,
   messageText: string,
   facts: readonly GroundedFact[],

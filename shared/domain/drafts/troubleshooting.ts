@@ -20,7 +20,6 @@ const Entry = z.object({
   title: Localized,
   steps: z.object({ en: Steps, es: Steps } satisfies Record<DraftLanguage, typeof Steps>),
 });
-export type TroubleshootingEntry = z.infer<typeof Entry>;
 
 /** Water near electricity is not an emergency hazard, but no self-help is safe near it either. */
 const NEVER_WITH = [...EMERGENCY_HAZARDS, 'water_near_electricity'] as const;
@@ -47,7 +46,7 @@ export interface Troubleshooting {
 }
 
 /** Why nothing may be offered for this message, whatever it says; undefined when something may. */
-export function troubleshootingExcluded(triage: Triage, messageText: string): string | undefined {
+function troubleshootingExcluded(triage: Triage, messageText: string): string | undefined {
   const { always } = TROUBLESHOOTING_LIBRARY;
   if (triage.category !== 'maintenance_request' || triage.urgency === 'emergency') return 'not routine';
   const flags = triage.maintenance?.safetyFlags ?? [];

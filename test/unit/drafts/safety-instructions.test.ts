@@ -70,6 +70,17 @@ describe('emergency safety instructions', () => {
     expect(safetyInstructionsFor(['flooding'], 'en')[0]).toMatch(/electricity away from the water/);
   });
 
+  it('every hazard at once still fits one draft, in either language', async () => {
+    for (const language of DRAFT_LANGUAGES) {
+      const draft = await templateDraftOf(emergency([...EMERGENCY_HAZARDS], language), gas, {
+        shutOffLocation: 'x'.repeat(1000),
+      });
+      expect(draft.safetyPreamble?.split('\n\n')).toHaveLength(
+        new Set(Object.values(SAFETY_INSTRUCTIONS.flags)).size - 1,
+      );
+    }
+  });
+
   it('an emergency named by no known hazard still starts with the general instruction', async () => {
     const draft = await templateDraftOf(emergency([]), gas);
     expect(draft.text.startsWith(SAFETY_INSTRUCTIONS.blocks.general?.en ?? '?')).toBe(true);
