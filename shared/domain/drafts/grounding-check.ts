@@ -1,4 +1,4 @@
-import type { GroundedFact } from './draft.ts';
+import type { ComplianceFinding, GroundedFact } from './draft.ts';
 import { FACT_TOPICS, type FactTopic } from './fact-topics.ts';
 import { folded } from './localized.ts';
 
@@ -170,4 +170,18 @@ export function ungroundedStatements(text: string, facts: readonly GroundedFact[
         : !mention.dates.some((said) => held.dates.some((fact) => sameDate(said, fact))),
     )
     .map(({ kind, excerpt }) => ({ kind, excerpt }));
+}
+
+/** The rule id of an amount or date a draft states without a record behind it. */
+export const UNSUPPORTED_FACT_RULE = 'grounding.unsupported_fact';
+
+/** Each unsupported amount or date as the blocking finding the pipeline records on the draft. */
+export function unsupportedFactFindings(text: string, facts: readonly GroundedFact[]): ComplianceFinding[] {
+  return ungroundedStatements(text, facts).map(({ kind, excerpt }) => ({
+    rule: UNSUPPORTED_FACT_RULE,
+    severity: 'blocking',
+    excerpt,
+    suggestion: `Remove this ${kind} or replace it with one from the synced records; until it is checked, say it will be checked.`,
+    source: 'rules',
+  }));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeReplyDraft } from '#domain/drafts/compose.ts';
 import { groundedFact } from '#domain/drafts/facts.ts';
-import { ungroundedStatements } from '#domain/drafts/grounding-check.ts';
+import { ungroundedStatements, unsupportedFactFindings } from '#domain/drafts/grounding-check.ts';
 import { DRAFT_TEMPLATES } from '#domain/drafts/templates.ts';
 import { templateDraftOf, triage } from './triages.ts';
 
@@ -107,6 +107,25 @@ describe('ungroundedStatements', () => {
       'Your balance is $1,180.50 (1180.50 dollars; 1.180,50 $). The lease ends June 30, 2027 — el 30 de junio de 2027, 6/30/2027, 30/06/2027, 2027-06-30, June 2027.';
     expect(ungroundedStatements(text, [balance, leaseEnd])).toEqual([]);
     expect(ungroundedStatements(text, [])).toHaveLength(9);
+  });
+
+  it('gives the pipeline one blocking finding per unsupported statement', () => {
+    expect(unsupportedFactFindings('Your balance is $0.00, due 2026-12-01.', [leaseEnd])).toEqual([
+      expect.objectContaining({
+        rule: 'grounding.unsupported_fact',
+        severity: 'blocking',
+        excerpt: '$0.00',
+        source: 'rules',
+      }),
+      expect.objectContaining({
+        rule: 'grounding.unsupported_fact',
+        severity: 'blocking',
+        excerpt: '2026-12-01',
+      }),
+    ]);
+    expect(unsupportedFactFindings('Our records show your lease ends on June 30, 2027.', [leaseEnd])).toEqual(
+      [],
+    );
   });
 
   it('ignores numbers that are neither money nor dates', () => {

@@ -3,6 +3,7 @@ import safetyFile from '#domain/drafts/data/safety-instructions.json' with { typ
 import templatesFile from '#domain/drafts/data/templates.json' with { type: 'json' };
 import troubleshootingFile from '#domain/drafts/data/troubleshooting.json' with { type: 'json' };
 import { groundedFact } from '#domain/drafts/facts.ts';
+import { ungroundedStatements } from '#domain/drafts/grounding-check.ts';
 import { promisesIn } from '#domain/drafts/promises.ts';
 import { NoReplyDraftError, templateReplyDrafter } from '#domain/drafts/template-drafter.ts';
 import { DRAFT_TEMPLATES, needsReplyDraft } from '#domain/drafts/templates.ts';
@@ -68,9 +69,12 @@ describe('reply templates', () => {
     expect(promisesIn('We will contact you to schedule a visit.')).toEqual([]);
   });
 
-  it('no data file holds a promise', () => {
+  it('no data file holds a promise, or an amount or date the grounding check would block', () => {
     for (const file of [templatesFile, troubleshootingFile, safetyFile])
-      for (const text of stringsOf(file)) expect(promisesIn(text), text).toEqual([]);
+      for (const text of stringsOf(file)) {
+        expect(promisesIn(text), text).toEqual([]);
+        expect(ungroundedStatements(text, []), text).toEqual([]);
+      }
   });
 
   it.each(CATEGORIES.flatMap((c) => DRAFT_LANGUAGES.map((l) => [c, l] as const)))(
@@ -91,6 +95,7 @@ describe('reply templates', () => {
       }
       const draft = await templateDraftOf(t, anything);
       expect(promisesIn(draft.text)).toEqual([]);
+      expect(ungroundedStatements(draft.text, draft.citations)).toEqual([]);
       const title = language === 'en' ? ROLES[t.routeTo].title : DRAFT_TEMPLATES.roleTitles.es[t.routeTo];
       expect(draft.text).toContain(`\n${title}\nOak Street Property Co.`);
       expect(draft.role).toBe(t.routeTo);
