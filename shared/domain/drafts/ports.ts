@@ -21,6 +21,8 @@ export interface DraftBody {
   /** The facts the body states, each from `DraftRequest.facts`. */
   readonly cited: readonly GroundedFact[];
   readonly usage?: TriageUsage;
+  /** Why the templates answered when Claude was asked (its failure reason, safe to store). */
+  readonly fallbackReason?: string;
 }
 
 /** Port: writes a reply body (Claude, or templates from data files). */
