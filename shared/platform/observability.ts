@@ -21,3 +21,18 @@ export const metrics = new Metrics({
 export function count(name: MetricName | WebhookRejectedByReason, value = 1): void {
   if (value > 0) metrics.addMetric(name, MetricUnit.Count, value);
 }
+
+/**
+ * Counts that need dimensions beyond `service` (bounded ones: an engine, a model id), emitted as
+ * one EMF document at once. Zeros are left out, as `count` does.
+ */
+export function countWithDimensions(
+  counts: readonly (readonly [MetricName, number])[],
+  dimensions: Readonly<Record<string, string>>,
+): void {
+  const present = counts.filter(([, value]) => value > 0);
+  if (present.length === 0) return;
+  const metric = metrics.singleMetric();
+  metric.addDimensions({ ...dimensions });
+  for (const [name, value] of present) metric.addMetric(name, MetricUnit.Count, value);
+}
