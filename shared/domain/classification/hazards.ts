@@ -1,0 +1,60 @@
+import { EMERGENCY_HAZARDS, type EmergencyHazard } from '#vocabulary/triage.ts';
+import { splitClauses } from './clauses.ts';
+import { HAZARD_RULES, type HazardRule } from './hazard-rules.ts';
+import { isNegatedAt } from './negation.ts';
+import { normalise } from './normalise.ts';
+import { stripQuotedReply } from './quoted-chain.ts';
+import { isAboutEquipmentWork, isHypothetical, isResolved } from './statement-markers.ts';
+
+/**
+ * The emergency detector: which hazards a message reports as happening now. Every clause of the
+ * new text is read on its own, whatever the message is mainly about, so an emergency buried in a
+ * rent question is still found; what is negated, hypothetical, about equipment work, over, or
+ * only in a quoted earlier message is not a hazard. Any finding makes the message an emergency.
+ */
+export interface HazardFinding {
+  readonly hazard: EmergencyHazard;
+  /** The words that decided it, as they read after normalising ("outlet … hot"). */
+  readonly evidence: string;
+}
+
+const MAX_EVIDENCE = 80;
+
+/** The first occurrence of the sign that is not denied by a negation just before it. */
+function affirmedSign(rule: HazardRule, clause: string): string | undefined {
+  for (const found of clause.matchAll(rule.sign)) {
+    if (!isNegatedAt(clause, found.index)) return found[0];
+  }
+  return undefined;
+}
+
+function evidenceFor(rule: HazardRule, clause: string, message: string): string | undefined {
+  if (rule.unless?.test(clause)) return undefined;
+  const subject = rule.subject === undefined ? undefined : rule.subject.exec(clause)?.[0];
+  if (rule.subject !== undefined && subject === undefined) return undefined;
+  const sign = affirmedSign(rule, clause);
+  if (sign === undefined) return undefined;
+  if (rule.when !== undefined && !rule.when(message)) return undefined;
+  const words = subject === undefined || sign.includes(subject) ? sign : `${subject} … ${sign}`;
+  return words.slice(0, MAX_EVIDENCE);
+}
+
+/** `text`: the message as received (subject and body); quoted or forwarded chains are ignored. */
+export function detectHazards(text: string): HazardFinding[] {
+  const newText = stripQuotedReply(text);
+  const message = normalise(newText);
+  const found = new Map<EmergencyHazard, string>();
+  for (const clause of splitClauses(newText)) {
+    if (isHypothetical(clause) || isResolved(clause)) continue;
+    const equipmentWork = isAboutEquipmentWork(clause);
+    for (const rule of HAZARD_RULES) {
+      if (found.has(rule.hazard) || (equipmentWork && rule.equipmentNamed === true)) continue;
+      const evidence = evidenceFor(rule, clause, message);
+      if (evidence !== undefined) found.set(rule.hazard, evidence);
+    }
+  }
+  return EMERGENCY_HAZARDS.filter((hazard) => found.has(hazard)).map((hazard) => ({
+    hazard,
+    evidence: found.get(hazard) ?? '',
+  }));
+}
