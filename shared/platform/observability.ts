@@ -23,16 +23,18 @@ export function count(name: MetricName | WebhookRejectedByReason, value = 1): vo
 }
 
 /**
- * Counts that need dimensions beyond `service` (bounded ones: an engine, a model id), emitted as
- * one EMF document at once. Zeros are left out, as `count` does.
+ * Counts that need dimensions beyond `service` (bounded ones: an engine, a model id), each
+ * emitted at once as its own EMF document (a single-metric document keeps its dimensions for one
+ * metric only). Zeros are left out, as `count` does.
  */
 export function countWithDimensions(
   counts: readonly (readonly [MetricName, number])[],
   dimensions: Readonly<Record<string, string>>,
 ): void {
-  const present = counts.filter(([, value]) => value > 0);
-  if (present.length === 0) return;
-  const metric = metrics.singleMetric();
-  metric.addDimensions({ ...dimensions });
-  for (const [name, value] of present) metric.addMetric(name, MetricUnit.Count, value);
+  for (const [name, value] of counts) {
+    if (value <= 0) continue;
+    const metric = metrics.singleMetric();
+    metric.addDimensions({ ...dimensions });
+    metric.addMetric(name, MetricUnit.Count, value);
+  }
 }

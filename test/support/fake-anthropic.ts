@@ -177,3 +177,36 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
     },
   };
 }
+
+/**
+ * A well-formed answer to a triage call (the shape of ClaudeTriageOutput), for a fake to give:
+ * a routine repair; tests override what they need.
+ */
+export function triageAnswer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    category: 'maintenance_request',
+    urgency: 'low',
+    confidence: 0.93,
+    sentiment: 'neutral',
+    language: 'en',
+    summary: 'A resident reports a dripping bathroom faucet.',
+    entities: { people: ['Dana'], unit: '4B', address: null, phones: [], amounts: [], dates: [] },
+    maintenance: { issueType: 'plumbing', location: 'bathroom faucet', safetyFlags: [] },
+    routeTo: 'maintenance_supervisor',
+    suggestedActions: ['create_work_order'],
+    needsHumanReasons: [],
+    reasons: ['dripping faucet, no hazard'],
+    ...overrides,
+  };
+}
+
+/** A routine answer about something other than a repair: a lease renewal. */
+export const RENEWAL_TRIAGE_ANSWER = triageAnswer({
+  category: 'lease_renewal',
+  summary: 'A resident asks to renew.',
+  entities: { people: [], unit: null, address: null, phones: [], amounts: [], dates: [] },
+  maintenance: null,
+  routeTo: 'leasing_manager',
+  suggestedActions: ['send_renewal_offer'],
+  reasons: ['renewal'],
+});

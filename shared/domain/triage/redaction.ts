@@ -41,7 +41,7 @@ export function passesAba(digits: string): boolean {
 }
 
 // Words that say a number nearby is a bank or tax identifier (English and Spanish, accents optional).
-const ROUTING_WORDS = String.raw`(?:routing|aba|rtn|transit|ruta|tr[aá]nsito)`;
+const ROUTING_WORDS = '(?:routing|aba|rtn|transit|ruta|tr[aá]nsito)';
 const ACCOUNT_WORDS = String.raw`(?:account|acct|a\/c|checking|savings|cuenta|iban|clabe)`;
 const SSN_WORDS = '(?:ssn|ss#|social security|seguro social|itin|tax id)';
 /** Up to a few words between the keyword and the number ("account number is 123…", "cuenta no. 123…"). */
