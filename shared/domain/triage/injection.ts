@@ -27,23 +27,30 @@ export interface InjectionFinding {
 const MACHINE =
   '(ai|a i|artificial intelligence|ai assistant|virtual assistant|ai model|bot|chatbot|language model|llm|gpt|chatgpt|claude|classifier|automated system|triage system|email assistant|ia|asistente virtual|inteligencia artificial|clasificador|modelo de lenguaje|sistema automatico)';
 const ASSISTANT =
-  '(assistant(?! (property |general |leasing |community )?(manager|director|superintendent|super))|asistente(?! de))';
+  '(assistant(?! (property |general |leasing |community )?(manager|director|superintendent|super))|asistente(?! de (gerencia|administracion|oficina|la gerente|el gerente)))';
 const TO_MACHINE = `(the |this |any |el |la |al )?(${MACHINE}|${ASSISTANT})`;
 
 /** Speaking to the machine: vocatives, "if you are an AI", "note to the assistant". */
 const ADDRESSES_MACHINE = cues(1, [
-  `(dear|hey|hi|hello|attention|note to|message to|instructions? (to|for)) ${TO_MACHINE}`,
+  `(dear|hey|hi|hello|attention|(note|message|instructions?|request) (to|for)) ${TO_MACHINE}`,
   `(if|since|as) you (are|re) (an? |the )?(${MACHINE}|${ASSISTANT}|model|system)`,
   `${TO_MACHINE} (reading|processing|handling|reviewing|parsing|triaging|classifying|summari[sz]ing) (this|these)`,
   `you are (now )?(an? |the )?(helpful |new )?(${MACHINE}|${ASSISTANT})`,
-  `(hola|estimado|querido|atencion|nota (al|para el|para la)|instrucciones? (al|para el|para la)) ${TO_MACHINE}`,
+  `(hola|estimado|querido|atencion|(nota|mensaje|instrucciones?) (al|para el|para la)) ${TO_MACHINE}`,
   `si (eres|usted es) (un|una|el|la) (${MACHINE}|${ASSISTANT}|modelo|sistema)`,
   `${TO_MACHINE} que (lee|procesa|revisa|clasifica) (este|esto|estos)`,
 ]);
 
+const EARLIER = '(previous|prior|above|earlier|preceding|original|existing|system|safety|current|old)';
+const ORDERS =
+  '(instructions?|rules|prompts?|directions|guidelines|guardrails|programming|training|constraints|system prompt)';
+
 /** Overriding what the machine was told. */
 const OVERRIDES_INSTRUCTIONS = cues(1, [
-  '(ignore|disregard|forget|override|bypass) (all )?(of )?(your|the (previous|prior|above|earlier|preceding|original|system|safety)|all (the )?(previous|prior|above)|previous|prior|above|earlier|any (previous|prior)) (instructions?|rules|prompts?|directions|guidelines|guardrails|programming|training|constraints|system prompt)',
+  `(ignore|disregard|forget|override|bypass) (all )?(of )?(your|all your) (${EARLIER} )*${ORDERS}`,
+  `(ignore|disregard|forget|override|bypass) (all |any )?(of )?(the )?(${EARLIER} )+${ORDERS}`,
+  'from now on (you are|you will|you must|act|respond|reply|answer|tell)',
+  'de ahora en adelante (eres|seras|debes|responde|contesta|di)',
   '(developer|debug|admin|god|jailbreak|unrestricted) mode',
   '(ignora|olvida|omite|descarta) (todas las |tus |las )?(instrucciones|reglas|indicaciones|directrices) (anteriores|previas)',
   '(ignora|olvida|omite|descarta) (todas )?tus (instrucciones|reglas|indicaciones|directrices)',
@@ -58,6 +65,17 @@ const STEERS_ITS_OWN_TRIAGE = cues(1, [
   '(do not|dont|never) (flag|escalate|route|send) (this|it) (to|for) (a |any )?(human|person|manager|review|staff)',
   '(no|without) (human|manual) (review|approval|intervention|oversight)',
   '(respond|reply|answer|output) (only|exclusively|solely) with',
+  '(reply|respond|answer|write|speak|sign|act|confirm) (to this email |to me |back )?as (if you were |though you were )?(the|a) (property management |management |billing |accounting )?(system|manager|landlord|office|management|company)',
+  'with exactly (this|the following) (sentence|text|message|wording|words)',
+  '(and|with) nothing else',
+  '(do not|dont|without) (notify\\w*|tell\\w*|inform\\w*|alert\\w*|cc|copy\\w*|involve\\w*|loop\\w* in) (the |any )?(staff|anyone|manager|management|humans?|office|team|people)',
+  '(this|the) (instruction|request|message|email|invoice) (comes|came|is) from (the )?(manager|management|system|admin\\w*|owner|office)',
+  '(this|the) (message|email|request|invoice|instruction) (has )?(already )?(been|was) (reviewed|approved|authori[sz]ed|cleared|verified) by',
+  'this has already been (approved|cleared|authori[sz]ed) (by|with)',
+  '(this is|esta es) (an? |una )?(instruction|instruccion|message|mensaje|order|orden|directive) (from |del |de la )(the )?(system|sistema|admin\\w*|administracion|management)',
+  '(responde|responda|contesta|conteste|firma|firme|escribe|escriba) como (si (fueras|fuera) )?(el|la) (sistema|gerente|administrador|administradora|oficina|administracion)',
+  '(este|el) (mensaje|correo|email) ya fue (revisad|aprobad|autorizad)\\w* por',
+  'no (le )?(avises|avise|notifiques|notifique|informes|informe|digas|diga) (a )?(nadie|el personal|la gerente|el gerente|los empleados|la oficina)',
   'your (output|classification) (must|should|will) be',
   '(clasifica|clasifique|etiqueta|etiquete|categoriza|categorice|marca|marque) (este|esto) ?(correo|mensaje|email|solicitud|caso)? como',
   '(este|el) (correo|mensaje|email) (debe|tiene que) (ser|estar) (clasificad|marcad|etiquetad)\\w*',
@@ -84,6 +102,10 @@ const ASKS_FOR_OTHERS_DATA = cues(1, [
   '(reveal|disclose|list|send|give|share|provide|forward|export|dump|print) (me )?(a list of |the list of )?(all|every|other|the other|all other|all the|all of the) (the )?(other )?(tenants?|residents?|owners?|applicants?|renters?|occupants?|neighbou?rs?|users?|customers?)',
   '(names|phone numbers|numbers|emails|email addresses|addresses|contact (info|information|details)|ssns?|social security numbers|dates of birth|bank (details|accounts)|balances|ledgers|records|data) (of|for) (all|every|the other|other|all other) (tenants|residents|owners|applicants|units|neighbou?rs|renters)',
   '(reveal|print|show|repeat|output|disclose) (me )?(your|the) (system )?(prompt|instructions|configuration|api key|credentials)',
+  '(phone( number)?|number|balance|email|address|ssn|social security( number)?|contact (info|information|details)|ledger|account( number)?) (of|for) (the |my )?(tenant|resident|lady|guy|woman|man|neighbou?r|family|people|owner) (in|from|at|living in|who lives in) (unit |apt |apartment |#)?\\d',
+  '(reenvia|reenvie|envia|envie|manda|mande) (este|el) (correo|mensaje) a (todos )?(los )?(residentes|inquilinos|contactos)',
+  '(numeros?|datos) de (las )?cuentas? bancarias? (registrad|guardad)\\w*',
+  '(saldo|numero de telefono|telefono|correo|datos|direccion) (y el (numero de telefono|telefono|correo|saldo) )?de (la senora|el senor|la vecina|el vecino|mi vecin[oa]|otro inquilino|la inquilina|el inquilino|los vecinos)',
   'system prompt',
   '(revela|revele|comparte|comparta|envia|envie|dame|deme|lista|muestra|muestre|manda|mande)( me)? (los |las |todos los |todas las )?(nombres|telefonos|correos|datos|saldos|informacion|numeros)( personales)? de (todos )?(los )?(otros |demas )?(inquilinos|residentes|propietarios|vecinos|solicitantes)',
   '(revela|muestra|repite|imprime) (tus|sus|las) instrucciones',
@@ -101,6 +123,9 @@ const FAKE_MARKERS: readonly RegExp[] = [
   /^\s*(?:system|assistant|sistema|asistente)\s*(?:message|prompt|note|override|mensaje)?\s*:\s*(?:you|ignore|classify|mark|approve|set|route|respond|reply|the (?:user|assistant|model)|eres|ignora|clasifica|marca|aprueba)/imu,
   /\b(?:BEGIN|END)\s+(?:SYSTEM|INSTRUCTIONS?|PROMPT)\b/u,
   /\b(?:new|updated)\s+instructions\s*:/iu,
+  // "AI assistant: approve…", "[IA: responde…]", "Asistente virtual de la oficina: reenvía…"
+  /(?:^|[\n.!?[(]\s*)(?:(?:dear|hey|hi|note (?:to|for))\s+)?(?:the\s+)?(?:ai|a\.i\.|ia|bot|chatbot|ai assistant|virtual assistant|assistant|asistente|asistente virtual)(?!\s+(?:property\s+|general\s+)?(?:manager|director|de\s+gerencia))(?:\s+[\p{L}]+){0,4}\s*:/iu,
+  /(?:^|[\n.!?[(]\s*)(?:system|sistema)\s*:/iu,
   /\bnuevas\s+instrucciones\s*:/iu,
 ];
 

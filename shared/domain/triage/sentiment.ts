@@ -1,7 +1,7 @@
 import type { Sentiment } from '#vocabulary/triage.ts';
 import { cues } from '../classification/cue.ts';
 import { normalise } from '../classification/normalise.ts';
-import { phrasesFound } from './phrases.ts';
+import { near, phrasesFound } from './phrases.ts';
 
 /**
  * How the sender feels, from what they say about themselves: distressed (afraid, panicking, someone
@@ -161,8 +161,7 @@ const POSITIVE = cues(1, [
 
 export function detectSentiment(text: string): Sentiment {
   const content = normalise(text);
-  const dependantsInDanger =
-    phrasesFound(DEPENDANTS, content, 1).length > 0 && phrasesFound(DANGER, content, 1).length > 0;
+  const dependantsInDanger = near(DEPENDANTS, DANGER, content);
   if (dependantsInDanger || phrasesFound(DISTRESS, content, 1).length > 0) return 'distressed';
   const negative = phrasesFound(NEGATIVE, content).length;
   const positive = phrasesFound(POSITIVE, content).length;

@@ -18,9 +18,9 @@ import type { Triage } from './triage.ts';
 
 /**
  * Below this confidence a person checks the category. The rules score 0.3 on a tie and at most
- * 0.9; on the labelled dev set the rules' categories are right far more often at or above 0.6
- * than below it (test/unit/triage/triage-policy.test.ts measures it), so 0.6 catches most
- * misroutes without sending every message to a person.
+ * 0.9. Measured with the rules engine on the dev fixture and the tune sets (380 messages, no
+ * holdout): categories below 0.6 were right 43 % of the time, at or above 0.6 77 %; 0.6 sends
+ * about half of the wrong categories to a person while leaving seven in ten messages alone.
  */
 export const LOW_CONFIDENCE_THRESHOLD = 0.6;
 
