@@ -47,7 +47,8 @@ async function engineFor(engine: EvalEngine): Promise<TriageEngine> {
 }
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
-const ofShare = ({ hits, of, rate }: Share) => `${percent(rate)} (${hits}/${of})`;
+const ofShare = ({ hits, of, rate }: Share) =>
+  of === 0 ? 'n/a (none labelled)' : `${percent(rate)} (${hits}/${of})`;
 
 /** The report, plain text: figures first, then the confusion table, then spend. */
 function report(file: string, engine: EvalEngine, result: TriageEvaluation): string[] {
