@@ -1,15 +1,14 @@
 import { type Cue, cues } from './cue.ts';
-import { EMERGENCY_CUES } from './emergency-cues.ts';
 import type { Category } from './taxonomy.ts';
+
+/** Emergencies are decided by the situation (hazards.ts), never by word weights. */
+export type RoutineCategory = Exclude<Category, 'maintenance_emergency'>;
 
 /**
  * Evidence for each category, in English and Spanish, as a property manager would phrase it.
- * Weights: 5-6 = nearly settles it, 4 = strong, 3 = typical, 2 = supporting, 1 = weak hint. The
- * emergency cues (see emergency-cues.ts) weigh 8, more than any single ordinary cue.
+ * Weights: 5-6 = nearly settles it, 4 = strong, 3 = typical, 2 = supporting, 1 = weak hint.
  */
-export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
-  maintenance_emergency: EMERGENCY_CUES,
-
+export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = {
   maintenance_request: [
     ...cues(4, ['work orders?', 'orden de (trabajo|servicio)', 'pest control', 'exterminator']),
     ...cues(3, [
@@ -322,7 +321,7 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
 };
 
 /** Who sent it: company-style sender names are a hint for bills and legal mail. */
-export const SENDER_CUES: Readonly<Partial<Record<Category, readonly Cue[]>>> = {
+export const SENDER_CUES: Readonly<Partial<Record<RoutineCategory, readonly Cue[]>>> = {
   vendor_billing: cues(2, [
     'plumbing|painting|mechanical|electric(al)?|roofing|landscaping|lawn|paving|pest|cleaning|hvac|heating|services|llc|inc',
   ]),
