@@ -37,7 +37,9 @@ export function temperaturesIn(text: string): Temperature[] {
     const thermostat = lead?.startsWith('thermostat') === true || lead?.startsWith('termostato') === true;
     // A reading with a place and no unit ("98 inside", "115 afuera") is only read when hot enough to be one.
     const framed =
-      unit !== undefined || thermostat || (where !== undefined && (lead !== undefined || Number(value) >= 80));
+      unit !== undefined ||
+      thermostat ||
+      (where !== undefined && (lead !== undefined || Number(value) >= 80));
     if (!framed) continue;
     const degrees = Number(value) * (minus === undefined ? 1 : -1);
     const place = thermostat || (where !== undefined && new RegExp(INSIDE).test(where));
