@@ -2,7 +2,8 @@ import { URGENCIES } from '#vocabulary/classification.ts';
 import { CATEGORY_CUES, type RoutineCategory, SENDER_CUES } from './category-cues.ts';
 import { type Cue, matchCue } from './cue.ts';
 import { detectHazards, type HazardFinding } from './hazards.ts';
-import { normalise, senderName, stripQuotedReply } from './normalise.ts';
+import { normalise, senderName } from './normalise.ts';
+import { separateChain } from './quoted-chain.ts';
 import type { Classification, EmailClassifier, EmailToClassify, Urgency } from './taxonomy.ts';
 import {
   BASE_URGENCY,
@@ -151,7 +152,9 @@ function emergencyFrom(hazards: readonly HazardFinding[]): Classification {
 export function classifyByRules(email: EmailToClassify): Classification {
   const hazards = detectHazards(`${email.subject}\n${email.text}`);
   if (hazards.length > 0) return emergencyFrom(hazards);
-  const content = normalise(`${email.subject}\n${stripQuotedReply(email.text)}`);
+  // A forwarded message is what the sender wants handled; a reply's quoted chain is not.
+  const { newText, forwarded } = separateChain(email.text);
+  const content = normalise(`${email.subject}\n${newText}\n${forwarded}`);
   const [top, runnerUp] = gatherEvidence(content, normalise(senderName(email.from)));
   if (top === undefined || top.score === 0) {
     return {
