@@ -29,7 +29,7 @@ import {
   isVulnerableHousehold,
   needsPoweredMedicalEquipment,
 } from './living-conditions.ts';
-import { gap } from './negation.ts';
+import { gap, isNegatedAt } from './negation.ts';
 
 /**
  * What makes a situation dangerous, as rules over one `normalise`d clause: a thing (an outlet, a
@@ -55,9 +55,10 @@ export interface HazardRule {
 
 const subject = (...parts: readonly string[]): RegExp => wholeWords(anyOf(...parts));
 const sign = (...parts: readonly string[]): RegExp => wholeWords(anyOf(...parts), 'g');
+/** The message says this somewhere, not negated ("nobody is inside" does not count). */
 const mentions = (...parts: readonly string[]): ((message: string) => boolean) => {
-  const pattern = wholeWords(anyOf(...parts));
-  return (message) => pattern.test(message);
+  const pattern = wholeWords(anyOf(...parts), 'g');
+  return (message) => [...message.matchAll(pattern)].some((found) => !isNegatedAt(message, found.index));
 };
 
 /** Tobacco, cooking and candles: smoke and a burnt smell without a fire. */
@@ -128,7 +129,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'fire (department|dept|truck|trucks|fighters) (is|are|was|were|came|come|coming|here|on the way|arrived|just left|put)',
       '(se )?(prendio|incendio|quemo) (la|el)|incendio|fuego|en llamas|salen llamas',
     ),
-    unless: wholeWords(FIRE_EQUIPMENT),
+    unless: wholeWords(
+      `${FIRE_EQUIPMENT}|next door|neighbou?ring (building|house|complex)|across the street|down the (street|road|block)|another building|in the area|de al lado|de enfrente|en la otra cuadra`,
+    ),
     equipmentNamed: true,
   },
   {
@@ -163,7 +166,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     // A power cut alone is a repair or the utility's outage; it is an emergency when someone depends on power.
     hazard: 'electrical',
     sign: sign(
-      'no (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
+      '(no|without) (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
       'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se fue la luz|nos cortaron la luz',
     ),
     when: needsPoweredMedicalEquipment,
@@ -178,6 +181,12 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${ACTIVE_WATER}) ${gap(6)}(${ABOVE_OR_THROUGH})`,
     ),
     unless: wholeWords('stain(s|ed)?|mancha|old leak|dried|air|aire'),
+  },
+  {
+    hazard: 'active_leak',
+    sign: sign(
+      'raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
+    ),
   },
   // Sewage in the home.
   {
@@ -196,7 +205,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'no_water',
     sign: sign(
       'no (running )?water(?! (pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
-      '(dont|do not|didnt) have (any )?(running )?water|have no (running )?water|nothing (comes|coming|came) out of (the |any )?(taps?|faucets?|sinks?|shower)',
+      'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water|nothing (comes|coming|came) out of (the |any )?(taps?|faucets?|sinks?|shower)',
       'water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out',
       'sin agua|no (hay|tenemos|tengo|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua',
     ),
@@ -207,7 +216,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'no_heat',
     sign: sign(
-      `no (heat|heating)|(${HEATING}) (is |are |has |have |just |been )*(${FAILED})`,
+      `(no|without) (heat|heating)|(${HEATING}) (is |are |has |have |just |been )*(${FAILED})`,
       `(${HEATING}) ${gap(6)}(ice cold|stone cold|freezing|blowing cold|cold air|cold to the touch)`,
       '(sin|no (hay|tenemos|funciona la|sirve la|prende la)) (calefaccion|calentador|calor)',
       `(calefaccion|calentador|caldera|radiador(es)?|calefactor) ${gap(4)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
@@ -220,7 +229,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'no_cooling',
     sign: sign(
-      `no (${COOLING})(?! (filter|fresheners?|pressure))`,
+      `(no|without) (${COOLING})(?! (filter|fresheners?|pressure))`,
       `(${COOLING}) (unit |system )?(is |are |has |just |been )*(${FAILED}|blowing (hot|warm)( air)?)`,
       '(echa|sale|tira|avienta) aire caliente|blowing (hot|warm) air',
     ),
@@ -273,8 +282,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'structural',
     sign: sign(
-      `(ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|railings?|handrails?|banister|landing|floors?|joists?|walls?|beams?|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover) ${gap(3)}(bulg\\w*|sagg\\w*|sags|bow(ing|ed)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
-      `(crack|cracks|cracking) ${gap(4)}(growing|getting bigger|spreading|widening|moving|opened up|longer)`,
+      `(ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|railings?|handrails?|banister|landing|floors?|joists?|walls?|beams?|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover) ${gap(3)}(bulg\\w*|sagg\\w*|sags|bow(ing|ed)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
+      `(crack|cracks|cracking) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
       `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|viga|tejaban|cochera) ${gap(3)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|como (una )?burbuja)`,
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
     ),

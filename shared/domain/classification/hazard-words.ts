@@ -26,7 +26,7 @@ export const HEAT_SOURCE = anyOf(
 
 /** Burning, melting, smoke, sparks: a sign on any electrical thing or heat source. */
 export const BURNING = anyOf(
-  'burn(ing|t|ed|s)?|scorch\\w*|charr(ed|ing)|singed|melt(ed|ing|s)?|smok(e|ing|y|ey)|spark(s|ed|ing|y)?|flames?|on fire',
+  'burn(ing|t|ed|s)?|scorch\\w*|charr(ed|ing)|singed|melt(ed|ing|s)?|smok(e|ing|y|ey)|spark(s|ed|ing|y|d)?|flames?|on fire',
   'arc(ing|ed|s)?|sizzl\\w*|fishy (smell|odou?r)|smells? (like )?(fish|fishy)|shock(ed|ing|s)? me|got (a )?shock(ed)?|zapp?(ed|ing)? me',
   'quemad[oa]s?|quemando|se quem\\w*|derreti\\w*|chispas?|chispea\\w*|chisporrote\\w*|humo|olor a (quemado|plastico)|huele a (quemado|plastico)|toques|me dio (un )?toque|descarga',
 );
@@ -67,10 +67,13 @@ export const SPREADING_WATER = anyOf(
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
   `water ${gap(4)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
   '(into|in) (the )?(several|multiple|other|all the|every) rooms?|(several|multiple) rooms',
+  '(spread\\w*|creep\\w*|mov(ing|ed)|getting) (in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)',
+  'seep\\w* (up )?(through|from under) the (floor|floors|hardwood|carpet|baseboards?|tiles?|slab)|coming up (through|from) the (floor|slab|hardwood|carpet)',
   `(burst|busted|broken|broke|split|exploded|ruptured|bursted) ${gap(1)}(water )?(pipes?|lines?|supply lines?|hoses?|main)`,
   `(pipes?|supply lines?|water lines?|hoses?|water main) ${gap(2)}(burst|broke|busted|split|exploded|ruptured|bursted|came (off|apart|loose))`,
   'water (is |keeps )?(pouring|gushing|spraying|rushing|shooting|streaming|blasting)',
   `(overflow\\w*|running over) ${gap(4)}(wont stop|will not stop|cant stop|keeps|everywhere|into the)`,
+  `se (esta )?(sale|saliendo) (el |mucha )?agua|(agua|water) ${gap(5)}(llego|llega|llegando|reached|reaching|got into|getting into) (a|hasta|the) (la|el|los|las)?`,
   'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|mucha agua',
   '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
   'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',
@@ -130,7 +133,7 @@ export const INTERIOR = anyOf(
 );
 
 export const PERSON_INSIDE = anyOf(
-  '(is|are|was|were|still|someone|somebody|people|person|she s|he s|shes|hes|theyre|they re|\\w+) (inside|in it|in there|trapped|stuck)',
+  '(is|are|was|were|still|someone|somebody|people|person|she s|he s|shes|hes|theyre|they re|\\w+) (inside|in it|in there|trapped)',
   'adentro|dentro|atrapad[oa]s?|encerrad[oa]s?',
 );
 

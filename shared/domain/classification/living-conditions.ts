@@ -61,7 +61,7 @@ const VULNERABLE = wholeWords(
 
 const COLD_WORDS = wholeWords(
   [
-    'freez\\w*|frozen|below (zero|freezing)|sub ?zero|single digits|(in the )?(teens|20s|30s)',
+    'freez\\w*|frozen|below (zero|freezing|\\d+)|\\d+ below|sub ?zero|single digits|(in the )?(teens|20s|30s)',
     '(so|very|really|extremely|bitter(ly)?|super|too) cold|(its|it s|it is|getting|house is|apartment is|unit is) cold|cold (in here|inside)|cold (outside|tonight|weather|snap|front)|snow\\w*|blizzard|ice storm|winter storm|frost',
     'pipes? (may|might|could|will|are going to|gonna) freeze',
     'frio|mucho frio|helando|hielo|congela\\w*|bajo cero|nieve|nevando|nevada',
