@@ -259,7 +259,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'no (cierra|se puede cerrar|tiene seguro|asegura|traba|podemos cerrar|puedo cerrar)|(esta |quedo )?(rota|quebrada|forzada|arrancada|abierta)',
     ),
     unless: wholeWords(
-      `${INTERIOR}|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|sticks|sticky|stiff|squeak\\w*`,
+      `${INTERIOR}|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still locks`,
     ),
   },
   {
