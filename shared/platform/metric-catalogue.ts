@@ -47,6 +47,12 @@ export const METRICS = {
   // every queue consumer
   RecordsProcessed: 'queue messages handled successfully in a batch',
   RecordsFailed: 'queue messages whose processing threw (retried; dead-lettered after maxReceiveCount)',
+  // triage (dimensions engine and model, beside service)
+  TriageCompleted: 'a message triaged; the engine dimension says whether Claude or the rules answered',
+  TriageInputTokens: 'input tokens a Claude triage was billed at the full price',
+  TriageOutputTokens: 'output tokens a Claude triage produced',
+  TriageCacheReadTokens:
+    "input tokens a Claude triage read from Anthropic's prompt cache (a tenth of the price)",
   // sweeper
   OutboxResent:
     'stored work still unprocessed after its grace (never queued, or dead-lettered), queued again',

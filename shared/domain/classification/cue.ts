@@ -16,7 +16,9 @@ export interface CueOptions {
   readonly requires?: string;
 }
 
-const wholeWords = (source: string): RegExp => new RegExp(`(?<![a-z0-9])(?:${source})(?![a-z0-9])`);
+/** A regular expression matching `source` only as whole words of `normalise`d text. */
+export const wholeWords = (source: string, flags = ''): RegExp =>
+  new RegExp(`(?<![a-z0-9])(?:${source})(?![a-z0-9])`, flags);
 
 /** Builds one cue per phrase, all with the same weight and conditions. */
 export function cues(weight: number, phrases: readonly string[], options: CueOptions = {}): Cue[] {

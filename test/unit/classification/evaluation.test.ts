@@ -21,6 +21,40 @@ describe('parseLabelledEmails', () => {
     });
   });
 
+  it('reads the triage label fields when present', () => {
+    const [first] = parseLabelledEmails(
+      JSON.stringify({
+        id: 't1',
+        from: 'a@example.com',
+        subject: 'gas',
+        body: 'huele a gas',
+        language: 'es',
+        label: {
+          category: 'maintenance_emergency',
+          urgency: 'emergency',
+          needsHuman: true,
+          injection: false,
+          hazards: ['gas'],
+        },
+      }),
+    );
+    expect(first).toMatchObject({
+      language: 'es',
+      label: { needsHuman: true, injection: false, hazards: ['gas'] },
+    });
+  });
+
+  it('rejects a hazard outside the vocabulary', () => {
+    const line = JSON.stringify({
+      id: 't1',
+      from: 'a@example.com',
+      subject: 's',
+      body: 'b',
+      label: { category: 'maintenance_emergency', urgency: 'emergency', hazards: ['meteor'] },
+    });
+    expect(() => parseLabelledEmails(line)).toThrow();
+  });
+
   it('rejects a label outside the taxonomy', () => {
     expect(() => parseLabelledEmails(line('e1', 'roof', 'low'))).toThrow();
   });
@@ -42,6 +76,7 @@ describe('evaluate', () => {
       urgencyAccuracy: 0.25,
       emergencyRecall: 0.5,
       emergencyPrecision: 0.5,
+      falseEmergencyRate: 0.5,
       confusions: [
         { expected: 'maintenance_emergency', actual: 'maintenance_request', count: 1 },
         { expected: 'maintenance_request', actual: 'maintenance_emergency', count: 1 },
@@ -54,6 +89,20 @@ describe('evaluate', () => {
     expect(evaluate([{ id: '1', expected: spam, actual: spam }])).toMatchObject({
       emergencyRecall: 1,
       emergencyPrecision: 1,
+      falseEmergencyRate: 0,
     });
+  });
+
+  it('counts false emergencies among labelled non-emergencies only', () => {
+    const emergency = { category: 'maintenance_emergency', urgency: 'emergency' } as const;
+    const spam = { category: 'spam', urgency: 'low' } as const;
+    const result = evaluate([
+      { id: '1', expected: emergency, actual: emergency },
+      { id: '2', expected: spam, actual: emergency },
+      { id: '3', expected: spam, actual: spam },
+      { id: '4', expected: spam, actual: spam },
+    ]);
+    expect(result.falseEmergencyRate).toBeCloseTo(1 / 3);
+    expect(evaluate([{ id: '1', expected: emergency, actual: emergency }]).falseEmergencyRate).toBe(0);
   });
 });

@@ -1,0 +1,92 @@
+import { cues } from '../classification/cue.ts';
+import { phrasesFound } from './phrases.ts';
+
+/**
+ * What makes a person look at a message whatever its category: legal consequence, a
+ * discrimination claim, a disability-related request, a change to where money goes, a threat.
+ * Each detector reads `normalise`d new text (English and Spanish) and returns the phrase that
+ * decided it, or undefined.
+ */
+
+type Detector = (content: string) => string | undefined;
+
+const firstOf =
+  (list: ReturnType<typeof cues>): Detector =>
+  (content) =>
+    phrasesFound(list, content, 1)[0];
+
+/** Lawyers, courts, claims and formal notices that carry legal consequence. */
+export const legalMatter: Detector = firstOf(
+  cues(1, [
+    '(?<!power of )attorneys?|lawyers?|law (firm|office|offices)|legal counsel|counsel for|esq|our client',
+    'this firm represents|on behalf of (my|our) client|lawsuit|(will|going to|gonna|to) sue',
+    'sue (you|the|your|them|for)|suing|small claims|in court|housing court|courtroom',
+    'court (date|case|order|hearing|filing|papers|appearance)|hearing (is )?(set|scheduled)',
+    'judge|subpoena\\w*|summons|complaint (was |has been )?filed|litigation|legal action',
+    'take (legal )?action against|cease and desist|demand letter|demand for (return|payment)',
+    'notice of (claim|violation|lien|default|intent)|preservation (demand|notice|letter)',
+    'code enforcement|code violation|citation|lien',
+    'eviction (complaint|hearing|case|lawsuit|filing)|unlawful detainer|retaliat\\w*',
+    'liability (insurance|carrier|claim)|personal injury|hud complaint',
+    'fair housing (complaint|claim)|abogad[oa]s?|demanda(r|remos)?|tribunal|juez|juicio',
+    'foreclos\\w*|trustees? sale|sheriffs? sale|notice of (sale|foreclosure)|ejecucion hipotecaria|embargo',
+    'citatorio|accion legal|acciones legales|aviso legal|audiencia|represalia\\w*',
+  ]),
+);
+
+/** An allegation of unequal treatment for who someone is (the Fair Housing Act's protected classes). */
+export const discrimination: Detector = firstOf(
+  cues(1, [
+    'discriminat\\w+|fair housing|hud complaint|racis[mt]\\w*',
+    'because (i am|im|we are|were|of my|of our) (black|white|hispanic|latin[oa]|mexican|asian|muslim|jewish|christian|catholic|disabled|pregnant|a woman|a single mother|gay|trans\\w*|an immigrant|(race|religion|disability|national origin|color|sex|gender|familial status|kids|children|accent))',
+    'treated (us |me )?differently because',
+    'because of (my|our) (race|religion|disability|national origin|color|sex|gender|familial status|kids|children|accent|skin)',
+    'discrimina\\w+|por (mi|nuestra) (raza|religion|discapacidad|nacionalidad|origen)',
+    'racism\\w*|racista',
+    'porque (soy|somos) (latin[oa]s?|mexican[oa]s?|hispan[oa]s?|negr[oa]s?|inmigrantes?)',
+  ]),
+);
+
+/** A request tied to a disability: a reasonable accommodation in all but name. */
+export const accommodation: Detector = firstOf(
+  cues(1, [
+    'reasonable accommodation|accommodation (request|for (my|a|her|his) disability)',
+    'service (dog|animal)|emotional support (animal|dog|cat)|support animal|assistance animal',
+    'esa (letter|animal)|(my|a|her|his) disabilit(y|ies)',
+    'disabled (veteran|son|daughter|mother|father|husband|wife|child|tenant)',
+    '(i am|im) disabled|mobility (aid|scooter|device)',
+    'accessible (parking|space|unit|entrance)',
+    '(handicap|handicapped|disability|ada) (parking|space|spot|placard|access\\w*)|grab bars?',
+    'live in (aide|caregiver)|wheelchair ramp|hearing impaired|visually impaired',
+    '(i am|im) (deaf|blind)|legally blind|ajuste razonable|acomodo razonable',
+    'acomodacion razonable|animal de (servicio|apoyo emocional|asistencia)',
+    'perro de (servicio|asistencia)|discapacidad|discapacitad[oa]|silla de ruedas',
+    'barras de apoyo|rampa|cuidador(a)? (que vive|interno)',
+  ]),
+);
+
+/** Someone asking to send money somewhere new: the classic vendor and landlord payment fraud. */
+export const paymentDetailsChange: Detector = firstOf(
+  cues(1, [
+    '(update|change|changed|switch|new|updated|revised|confirm|re ?confirm|verify) (our |my |your |their |the )?(bank|banking|ach|wire|remittance|payment|deposit|direct deposit|account) (details|information|info|instructions|account|accounts)',
+    '(new|different|updated) (bank )?account (number|below|details)',
+    '(send|remit|wire|direct|make) (all |future |the |any )*(payments?|funds|rent|remittances?|distributions?) to (the |our |this |a |my )?(new|different|following|updated|below)',
+    'do not (send|pay|remit) (to )?(the |our )?old account|changed (our|my) bank',
+    '(cambiar|cambiamos|cambio|actualizar|actualicen) (de )?(la |los |nuestra |mi )?(cuenta bancaria|datos bancarios|banco|informacion bancaria)',
+    'nueva cuenta (bancaria)?|cuenta nueva|(cambie|cambiamos|cambio) de banco',
+    '(envien|enviar|depositen|depositar) (los |el |todos los )?(pagos?|renta|dinero) a (la |esta |otra |una )?(nueva|otra|siguiente)',
+  ]),
+);
+
+/** Threats against someone, or someone afraid for their life or safety. */
+export const threat: Detector = firstOf(
+  cues(1, [
+    'threaten\\w*|threat|kill (you|me|him|her|them|myself)|going to hurt|hurt (me|you|myself)',
+    '(beat|shoot|stab) (you|me|him|her)|gun|knife|weapon|assault\\w*|attack\\w*',
+    'domestic (violence|abuse)|restraining order|protective order|stalk\\w*|harass\\w*',
+    'dont feel safe|do not feel safe|fear for my (life|safety)|suicid\\w*|end my life',
+    'kill myself|self harm|amenaz\\w+|matar(te|me|lo|la)?|pistola|cuchillo|arma',
+    'violencia domestica|orden de (restriccion|proteccion)|acos\\w+|no me siento segur[oa]',
+    'temo por mi (vida|seguridad)|suicid\\w*',
+  ]),
+);
