@@ -9,6 +9,8 @@ export const FUNCTION_BUNDLING = {
   mainFields: ['module', 'main'],
   // aws-xray-sdk-core (under Powertools Tracer) is CommonJS and calls require() inside the ESM bundle.
   banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+  // Labelled JSONL bundled as text (the nightly triage evaluation's tune set).
+  loader: { '.jsonl': 'text' },
 } as const;
 
 /** The same, as esbuild's own build options (for the benchmarks and tests that bundle). */
@@ -20,6 +22,7 @@ export function functionBuildOptions(): {
   minify: boolean;
   mainFields: string[];
   banner: { js: string };
+  loader: Record<string, 'text'>;
   logLevel: 'silent';
 } {
   return {
@@ -30,6 +33,7 @@ export function functionBuildOptions(): {
     minify: FUNCTION_BUNDLING.minify,
     mainFields: [...FUNCTION_BUNDLING.mainFields],
     banner: { js: FUNCTION_BUNDLING.banner },
+    loader: { ...FUNCTION_BUNDLING.loader },
     logLevel: 'silent',
   };
 }

@@ -70,6 +70,15 @@ export interface FunctionSpec {
    * deployment's value overrides a fixed one.
    */
   readonly settings?: Readonly<Partial<Record<SettingName, string | null>>>;
+  /**
+   * A function a deployment runs only when asked (it costs money): absent unless the CDK context
+   * `context` is true in AWS, or the variable `env` is `true` for `npm start`.
+   */
+  readonly optIn?: { readonly context: string; readonly env: string };
+  /** Runs of the function at once at most (Lambda reserved concurrency); unbounded when absent. */
+  readonly reservedConcurrency?: number;
+  /** Lambda's retries of a failed asynchronous (scheduled) run; Lambda's default (2) when absent. */
+  readonly asyncRetries?: number;
 }
 
 const ALL_QUEUES: readonly QueueName[] = WORK_QUEUES;
@@ -330,7 +339,47 @@ export const functions = [
     tableAccess: 'readWrite',
     secrets: [],
   },
+  {
+    name: 'triage-evaluation',
+    description: 'Nightly: triages the labelled tune set with Claude and emits the quality figures',
+    entry: 'functions/triage-evaluation/handler.ts',
+    // One message at a time (Anthropic rate limits, bounded spend): the cap below fits in 15 minutes.
+    timeoutSeconds: 900,
+    memoryMb: 512,
+    kind: 'schedule',
+    schedule: { everyMinutes: 24 * 60 },
+    optIn: { context: 'nightlyTriageEvaluation', env: 'AICTIVE_NIGHTLY_TRIAGE_EVALUATION' },
+    // One run at a time, never retried: a run's spend is at most its message cap.
+    reservedConcurrency: 1,
+    asyncRetries: 0,
+    sendsTo: [],
+    tables: [],
+    tableAccess: 'read',
+    secrets: ['anthropicApiKey'],
+    // The platform's floors, one per deployment (CDK context overrides each): the alarms compare
+    // the figures with the same values the function reports against.
+    settings: {
+      ANTHROPIC_MODEL: null,
+      ANTHROPIC_BASE_URL: null,
+      TRIAGE_EVALUATION_MAX_MESSAGES: '150',
+      TRIAGE_FLOOR_CATEGORY_ACCURACY: '0.85',
+      TRIAGE_FLOOR_EMERGENCY_RECALL: '1',
+      TRIAGE_CEILING_FALSE_EMERGENCIES: '0.05',
+      TRIAGE_FLOOR_INJECTIONS_TO_HUMAN: '1',
+    },
+  },
 ] as const satisfies readonly FunctionSpec[];
+
+/**
+ * The functions a deployment runs: every one, but an opt-in function only when its deployer says
+ * it is enabled (CDK context, or the environment of `npm start`).
+ */
+export function deployedFunctions(
+  enabled: (optIn: NonNullable<FunctionSpec['optIn']>) => boolean,
+  specs: readonly FunctionSpec[],
+): readonly FunctionSpec[] {
+  return specs.filter((spec) => spec.optIn === undefined || enabled(spec.optIn));
+}
 
 export type FunctionName = (typeof functions)[number]['name'];
 

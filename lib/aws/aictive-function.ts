@@ -32,6 +32,8 @@ export class AictiveFunction extends NodejsFunction {
       tracing: Tracing.ACTIVE,
       memorySize: spec.memoryMb,
       timeout: Duration.seconds(spec.timeoutSeconds),
+      reservedConcurrentExecutions: spec.reservedConcurrency,
+      retryAttempts: spec.asyncRetries,
       // Explicit, so retention is ours and the group goes away with the function instead of living forever.
       logGroup: new LogGroup(scope, `${id}Logs`, {
         retention: RetentionDays.ONE_MONTH,
@@ -47,6 +49,7 @@ export class AictiveFunction extends NodejsFunction {
         mainFields: [...FUNCTION_BUNDLING.mainFields],
         forceDockerBundling: false,
         banner: FUNCTION_BUNDLING.banner,
+        loader: { ...FUNCTION_BUNDLING.loader },
         // Bundle the AWS SDK too: a pinned, tree-shaken copy loads faster than the runtime's and cannot change under us.
         externalModules: [],
       },

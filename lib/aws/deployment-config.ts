@@ -9,7 +9,36 @@ export interface DeploymentConfig {
   readonly alarmEmail?: string;
   /** Browser origins allowed to call the API; empty means no CORS preflight at all. */
   readonly allowedOrigins: readonly string[];
+  /**
+   * The opt-in functions this stage runs (lib/topology.ts `optIn`): their context flags that are
+   * true. `-c nightlyTriageEvaluation=true` adds the nightly triage evaluation; off by default.
+   */
+  readonly optIns: ReadonlySet<string>;
+  /**
+   * The platform's triage floors and the evaluation's message cap, where the context sets them
+   * (`-c triageFloorCategoryAccuracy=0.9`…); the topology's values otherwise. One per deployment.
+   */
+  readonly triageEvaluation: Readonly<Partial<Record<TriageEvaluationSetting, string>>>;
 }
+
+/** The context key of each setting of the nightly triage evaluation. */
+export const TRIAGE_EVALUATION_CONTEXT = {
+  triageEvaluationMaxMessages: 'TRIAGE_EVALUATION_MAX_MESSAGES',
+  triageFloorCategoryAccuracy: 'TRIAGE_FLOOR_CATEGORY_ACCURACY',
+  triageFloorEmergencyRecall: 'TRIAGE_FLOOR_EMERGENCY_RECALL',
+  triageCeilingFalseEmergencies: 'TRIAGE_CEILING_FALSE_EMERGENCIES',
+  triageFloorInjectionsToHuman: 'TRIAGE_FLOOR_INJECTIONS_TO_HUMAN',
+} as const;
+type TriageEvaluationSetting = (typeof TRIAGE_EVALUATION_CONTEXT)[keyof typeof TRIAGE_EVALUATION_CONTEXT];
+
+// `-c flag=true` arrives as a string, cdk.json can hold a boolean: accept both, off when absent.
+const flag = z
+  .union([z.boolean(), z.enum(['true', 'false'])])
+  .optional()
+  .transform((value) => value === true || value === 'true');
+// A number from the command line or cdk.json, kept as the string a function's environment carries.
+const shareOfOne = z.coerce.number().min(0).max(1).transform(String).optional();
+const messageCap = z.coerce.number().int().min(1).max(1000).transform(String).optional();
 
 // `-c allowedOrigins=a,b` arrives as one string while cdk.json can hold an array: accept both.
 const origins = z
@@ -25,6 +54,12 @@ const contextSchema = z.object({
     .default('dev'),
   alarmEmail: z.email().optional(),
   allowedOrigins: origins.default([]),
+  nightlyTriageEvaluation: flag,
+  triageEvaluationMaxMessages: messageCap,
+  triageFloorCategoryAccuracy: shareOfOne,
+  triageFloorEmergencyRecall: shareOfOne,
+  triageCeilingFalseEmergencies: shareOfOne,
+  triageFloorInjectionsToHuman: shareOfOne,
 });
 
 export function deploymentConfigFrom(scope: IConstruct): DeploymentConfig {
@@ -32,8 +67,25 @@ export function deploymentConfigFrom(scope: IConstruct): DeploymentConfig {
     stage: scope.node.tryGetContext('stage'),
     alarmEmail: scope.node.tryGetContext('alarmEmail') || undefined,
     allowedOrigins: scope.node.tryGetContext('allowedOrigins'),
+    nightlyTriageEvaluation: scope.node.tryGetContext('nightlyTriageEvaluation'),
+    ...Object.fromEntries(
+      Object.keys(TRIAGE_EVALUATION_CONTEXT).map((key) => [key, scope.node.tryGetContext(key)]),
+    ),
   };
   const parsed = contextSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`invalid CDK context: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+  const { stage, alarmEmail, allowedOrigins, nightlyTriageEvaluation } = parsed.data;
+  const triageEvaluation = Object.fromEntries(
+    Object.entries(TRIAGE_EVALUATION_CONTEXT).flatMap(([key, setting]) => {
+      const value = parsed.data[key as keyof typeof TRIAGE_EVALUATION_CONTEXT];
+      return value === undefined ? [] : [[setting, value]];
+    }),
+  );
+  return {
+    stage,
+    alarmEmail,
+    allowedOrigins,
+    optIns: new Set(nightlyTriageEvaluation ? ['nightlyTriageEvaluation'] : []),
+    triageEvaluation,
+  };
 }

@@ -1,7 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { functionEnvironment } from '#lib/function-environment.ts';
-import { type FunctionSpec, functions } from '#lib/topology.ts';
+import { deployedFunctions, functions } from '#lib/topology.ts';
 import { AictiveFunction } from './aictive-function.ts';
 import { OperationalAlarms } from './alarms.ts';
 import { AictiveApi } from './api.ts';
@@ -12,6 +12,7 @@ import { awsDeployment } from './function-environment.ts';
 import { grantTopologyAccess } from './function-permissions.ts';
 import { connectTriggers } from './function-triggers.ts';
 import type { PlatformResources } from './platform-resources.ts';
+import { TriageEvaluationAlarms } from './triage-evaluation-alarms.ts';
 
 export interface ServiceStackProps extends StackProps {
   readonly config: DeploymentConfig;
@@ -26,7 +27,7 @@ export class ServiceStack extends Stack {
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
     const { config, resources } = props;
-    const specs: readonly FunctionSpec[] = functions;
+    const specs = deployedFunctions((optIn) => config.optIns.has(optIn.context), functions);
     const deployment = awsDeployment(config, resources);
 
     this.functions = specs.map((spec) => {
@@ -52,6 +53,13 @@ export class ServiceStack extends Stack {
       functions: this.functions,
       api: this.api.restApi,
     });
+    const evaluation = this.functions.find((fn) => fn.spec.name === 'triage-evaluation');
+    if (evaluation)
+      new TriageEvaluationAlarms(this, 'TriageEvaluationAlarms', {
+        topic: resources.alarmTopic,
+        evaluation,
+        environment: functionEnvironment(evaluation.spec, deployment),
+      });
     new OperationsDashboard(this, 'Operations', {
       stage: config.stage,
       queues,

@@ -1,5 +1,5 @@
 import { functionEnvironment } from '#lib/function-environment.ts';
-import { type FunctionSpec, functions as topologyFunctions } from '#lib/topology.ts';
+import { deployedFunctions, type FunctionSpec, functions as topologyFunctions } from '#lib/topology.ts';
 import { CorsConfig, readConfig, settings } from '#platform/config.ts';
 import { startApiGateway } from './api-gateway.ts';
 import { localApiKeyPepper } from './api-key-pepper.ts';
@@ -89,7 +89,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       ),
       ...localPlatformEnv(emulators),
     };
-    const specs: readonly FunctionSpec[] = opts.functions ?? topologyFunctions;
+    // An opt-in function (the nightly triage evaluation) runs only when its variable is `true`.
+    const specs: readonly FunctionSpec[] =
+      opts.functions ?? deployedFunctions((optIn) => operatorEnv[optIn.env] === 'true', topologyFunctions);
     const restoreEnv = applyEnv({ ...allFunctionsEnv(emulators, deployment), ...opts.extraEnv });
     teardown.push(async () => restoreEnv());
     // A persistent run may have stopped with work in its (in-memory) queues: send it again.

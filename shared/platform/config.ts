@@ -34,6 +34,11 @@ export const nonEmpty = z.string().check(z.trim(), z.minLength(1));
 /** Browser origins exactly as the `Origin` header carries them (scheme, host, optional port), comma-separated. */
 const ORIGIN_LIST = /^\s*(https?:\/\/[^/\s,]+\s*(,\s*https?:\/\/[^/\s,]+\s*)*)?$/;
 
+/** A share from 0 to 1 (a quality floor). */
+function share() {
+  return z.coerce.number().check(z.minimum(0), z.maximum(1));
+}
+
 /**
  * Every setting a function may read, declared once: its variable, schema and default. A function
  * names the ones it reads in lib/topology.ts, which derives its environment and its config
@@ -81,6 +86,15 @@ export const settings = {
   RENTVINE_ACCESS_KEY: z.optional(z.string().check(z.minLength(1))),
   RENTVINE_SECRET: z.optional(z.string().check(z.minLength(1))),
   ANTHROPIC_MODEL: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * The nightly triage evaluation (lib/topology.ts `triage-evaluation`): messages per run at most
+   * (its spend), and the platform's quality floors it reports against, as shares from 0 to 1.
+   */
+  TRIAGE_EVALUATION_MAX_MESSAGES: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)),
+  TRIAGE_FLOOR_CATEGORY_ACCURACY: share(),
+  TRIAGE_FLOOR_EMERGENCY_RECALL: share(),
+  TRIAGE_CEILING_FALSE_EMERGENCIES: share(),
+  TRIAGE_FLOOR_INJECTIONS_TO_HUMAN: share(),
 };
 export type SettingName = keyof typeof settings;
 

@@ -53,6 +53,21 @@ export const METRICS = {
   TriageOutputTokens: 'output tokens a Claude triage produced',
   TriageCacheReadTokens:
     "input tokens a Claude triage read from Anthropic's prompt cache (a tenth of the price)",
+  // triage-evaluation (nightly, opt-in): each figure is a pair of counts, so CloudWatch divides
+  // them (lib/aws/triage-evaluation-alarms.ts) and a run with no such message publishes no figure
+  TriageEvaluationMessages:
+    'labelled messages the nightly evaluation scored (answered by Claude or, for an emergency, by the rules first)',
+  TriageEvaluationCategoryCorrect: 'scored messages whose category matched the label',
+  TriageEvaluationEmergencies: 'scored messages labelled emergencies',
+  TriageEvaluationEmergenciesFound: 'labelled emergencies triaged as emergencies',
+  TriageEvaluationNonEmergencies: 'scored messages labelled anything but an emergency',
+  TriageEvaluationFalseEmergencies: 'messages labelled not an emergency that were triaged as one',
+  TriageEvaluationInjections: 'scored messages labelled as instructions to the assistant (prompt injection)',
+  TriageEvaluationInjectionsToHuman: 'labelled injections triaged needsHuman',
+  TriageEvaluationLeftOut:
+    'messages left out of the figures because Claude failed on them and the rules answered instead',
+  TriageEvaluationSkipped:
+    'a nightly evaluation that published no figures: no Anthropic key, the Claude circuit opened, or out of time (the log says which)',
   // sweeper
   OutboxResent:
     'stored work still unprocessed after its grace (never queued, or dead-lettered), queued again',

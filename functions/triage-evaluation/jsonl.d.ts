@@ -1,0 +1,5 @@
+/** A labelled JSONL file imported as its text (see labelled-set.ts). */
+declare module '*.jsonl?raw' {
+  const text: string;
+  export default text;
+}

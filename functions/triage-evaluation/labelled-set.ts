@@ -1,0 +1,13 @@
+import type { LabelledEmail } from '#domain/classification/evaluation.ts';
+import { parseLabelledMessages } from '#domain/triage/triage-evaluation.ts';
+// The tune files only, bundled into the function as text (esbuild's `.jsonl` text loader,
+// lib/function-bundling.ts; Vite's `?raw` under test). The held-out files are never read here:
+// they judge the engines once, at the end, and a nightly run must not wear them out.
+import aTune from '../../test/fixtures/triage/a-tune.jsonl?raw';
+import bTune from '../../test/fixtures/triage/b-tune.jsonl?raw';
+
+/** The labelled set the nightly evaluation triages: both authors' tune messages, in file order. */
+export const NIGHTLY_LABELLED_SET: readonly LabelledEmail[] = [
+  ...parseLabelledMessages(aTune),
+  ...parseLabelledMessages(bTune),
+];
