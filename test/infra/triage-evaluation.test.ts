@@ -24,7 +24,8 @@ function synth(context: Record<string, unknown> = {}) {
   return { stacks, service: Template.fromStack(stacks.service) };
 }
 
-type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
+/** A template's resources, as the assertions library types them. */
+type Resources = ReturnType<Template['findResources']>;
 
 function evaluationFunction(resources: Resources) {
   return Object.entries(resources).filter(
