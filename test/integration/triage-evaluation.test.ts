@@ -25,7 +25,8 @@ beforeEach(() => fake.reset());
 
 /** The function's settings as the topology fixes them (the default floors), and the cap under test. */
 function environment(extra: Record<string, string>): Record<string, string> {
-  const fixed = Object.entries(functionSpec(SERVICE).settings).filter(
+  const settings: Readonly<Record<string, string | null>> = functionSpec(SERVICE).settings;
+  const fixed = Object.entries(settings).filter(
     (entry): entry is [string, string] => typeof entry[1] === 'string',
   );
   return {
