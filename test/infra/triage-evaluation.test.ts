@@ -90,33 +90,15 @@ describe('the nightly triage evaluation in AWS', () => {
 
   it('alarms on each figure against its floor, to the alarm topic, both ways', () => {
     const alarms = figureAlarms(resources).map((r) => r.Properties);
-    const byFigure = Object.fromEntries(
-      alarms.map((a) => [
-        a.Metrics.find((m: { Id: string }) => m.Id === 'hits').MetricStat.Metric.MetricName,
-        a,
-      ]),
-    );
-    expect(Object.keys(byFigure).sort()).toEqual([
-      'TriageEvaluationCategoryCorrect',
-      'TriageEvaluationEmergenciesFound',
-      'TriageEvaluationFalseEmergencies',
-      'TriageEvaluationInjectionsToHuman',
-    ]);
-    expect(byFigure.TriageEvaluationCategoryCorrect).toMatchObject({
-      Threshold: 0.85,
-      ComparisonOperator: 'LessThanThreshold',
-    });
-    expect(byFigure.TriageEvaluationEmergenciesFound).toMatchObject({
-      Threshold: 1,
-      ComparisonOperator: 'LessThanThreshold',
-    });
-    expect(byFigure.TriageEvaluationFalseEmergencies).toMatchObject({
-      Threshold: 0.05,
-      ComparisonOperator: 'GreaterThanThreshold',
-    });
-    expect(byFigure.TriageEvaluationInjectionsToHuman).toMatchObject({
-      Threshold: 1,
-      ComparisonOperator: 'LessThanThreshold',
+    const hitsOf = (a: (typeof alarms)[number]): string =>
+      a.Metrics.find((m: { Id: string }) => m.Id === 'hits').MetricStat.Metric.MetricName;
+    // The figure each alarm watches (by its hits count): the floor, and which side of it fires.
+    const below = 'LessThanThreshold';
+    expect(Object.fromEntries(alarms.map((a) => [hitsOf(a), [a.Threshold, a.ComparisonOperator]]))).toEqual({
+      TriageEvaluationCategoryCorrect: [0.85, below],
+      TriageEvaluationEmergenciesFound: [1, below],
+      TriageEvaluationFalseEmergencies: [0.05, 'GreaterThanThreshold'],
+      TriageEvaluationInjectionsToHuman: [1, below],
     });
     for (const alarm of alarms) {
       expect(alarm.Metrics[0].Expression).toBe('FILL(hits, 0) / of');
