@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addAictiveStacks } from '#lib/aws/aictive-app.ts';
@@ -21,7 +22,7 @@ function synth(context: Record<string, unknown> = {}) {
   outdirs.push(outdir);
   const app = new App({ outdir, context: { ...cdkContext, ...context, 'aws:cdk:bundling-stacks': [] } });
   const stacks = addAictiveStacks(app);
-  return { stacks, service: Template.fromStack(stacks.service) };
+  return { app, stacks, service: Template.fromStack(stacks.service) };
 }
 
 /** A template's resources, as the assertions library types them. */
@@ -160,6 +161,15 @@ describe('the nightly triage evaluation in AWS', () => {
     expect(anthropicSecret).toBeDefined();
     const variables = Object.keys(fn?.Properties.Environment.Variables ?? {});
     expect(variables.filter((v) => /TABLE|QUEUE|RENTVINE|WEBHOOK|PEPPER/.test(v))).toEqual([]);
+  });
+});
+
+describe('the stage with the nightly evaluation', () => {
+  it('synthesizes with no unacknowledged cdk-nag finding', () => {
+    const { app } = synth({ nightlyTriageEvaluation: true });
+    expect(() => app.synth()).not.toThrow();
+    const report = new AwsSolutionsChecks(app).validateScope(app);
+    expect(report.violations.map((v) => v.ruleName)).toEqual([]);
   });
 });
 
