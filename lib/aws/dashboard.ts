@@ -4,6 +4,7 @@ import { Dashboard, GraphWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import type { AictiveFunction } from './aictive-function.ts';
 import { platformMetric } from './platform-metric.ts';
+import { TRIAGE_FIGURE_ALARMS, triageFigure } from './triage-evaluation-alarms.ts';
 import type { WorkQueue } from './work-queue.ts';
 
 const PERIOD = Duration.minutes(1);
@@ -102,5 +103,19 @@ export class OperationsDashboard extends Construct {
         ),
       }),
     );
+    const evaluation = functions.find((fn) => fn.spec.name === 'triage-evaluation');
+    if (evaluation) {
+      const service = evaluation.spec.name;
+      dashboard.addWidgets(
+        new GraphWidget({
+          title: 'Nightly triage quality (Claude, labelled tune set)',
+          left: TRIAGE_FIGURE_ALARMS.map((figure) => triageFigure(figure, service)),
+          leftYAxis: { min: 0, max: 1 },
+          right: (['TriageEvaluationSkipped', 'TriageEvaluationLeftOut'] as const).map((name) =>
+            platformMetric(name, service, Duration.days(1)),
+          ),
+        }),
+      );
+    }
   }
 }

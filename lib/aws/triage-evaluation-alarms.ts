@@ -54,6 +54,21 @@ export const TRIAGE_FIGURE_ALARMS: readonly {
   },
 ];
 
+/** A figure as CloudWatch computes it from the day's counts (no figure when nothing was labelled so). */
+export function triageFigure(figure: (typeof TRIAGE_FIGURE_ALARMS)[number], service: string): MathExpression {
+  // Ids unique per figure: the dashboard graphs the four in one widget.
+  const key = figure.id.charAt(0).toLowerCase() + figure.id.slice(1);
+  return new MathExpression({
+    label: figure.what,
+    expression: `FILL(${key}Hits, 0) / ${key}Of`,
+    period: DAY,
+    usingMetrics: {
+      [`${key}Hits`]: platformMetric(figure.hits, service, DAY),
+      [`${key}Of`]: platformMetric(figure.of, service, DAY),
+    },
+  });
+}
+
 export interface TriageEvaluationAlarmsProps {
   readonly topic: ITopic;
   readonly evaluation: AictiveFunction;
@@ -74,15 +89,7 @@ export class TriageEvaluationAlarms extends Construct {
     for (const figure of TRIAGE_FIGURE_ALARMS) {
       const floor = Number(environment[figure.floor]);
       if (!Number.isFinite(floor)) throw new Error(`${service} has no ${figure.floor}`);
-      const alarm = new MathExpression({
-        label: figure.what,
-        expression: 'FILL(hits, 0) / of',
-        period: DAY,
-        usingMetrics: {
-          hits: platformMetric(figure.hits, service, DAY),
-          of: platformMetric(figure.of, service, DAY),
-        },
-      }).createAlarm(this, figure.id, {
+      const alarm = triageFigure(figure, service).createAlarm(this, figure.id, {
         alarmDescription: `The nightly triage evaluation's ${figure.what} is ${figure.fires} the platform's ${figure.fires === 'below' ? 'floor' : 'ceiling'} of ${floor} (${figure.floor}): Claude's triage drifted (a model change, a prompt change, a new kind of message). The run's log line "nightly triage evaluation below the floor" has every figure; \`aictive eval --engine claude\` on the tune files reproduces it.`,
         threshold: floor,
         comparisonOperator:

@@ -92,7 +92,7 @@ describe('the nightly triage evaluation in AWS', () => {
   it('alarms on each figure against its floor, to the alarm topic, both ways', () => {
     const alarms = figureAlarms(resources).map((r) => r.Properties);
     const hitsOf = (a: (typeof alarms)[number]): string =>
-      a.Metrics.find((m: { Id: string }) => m.Id === 'hits').MetricStat.Metric.MetricName;
+      a.Metrics.find((m: { Id: string }) => m.Id.endsWith('Hits')).MetricStat.Metric.MetricName;
     // The figure each alarm watches (by its hits count): the floor, and which side of it fires.
     const below = 'LessThanThreshold';
     expect(Object.fromEntries(alarms.map((a) => [hitsOf(a), [a.Threshold, a.ComparisonOperator]]))).toEqual({
@@ -101,8 +101,10 @@ describe('the nightly triage evaluation in AWS', () => {
       TriageEvaluationFalseEmergencies: [0.05, 'GreaterThanThreshold'],
       TriageEvaluationInjectionsToHuman: [1, below],
     });
+    const dashboards = Object.values(resources).filter((r) => r.Type === 'AWS::CloudWatch::Dashboard');
+    expect(JSON.stringify(dashboards)).toContain('Nightly triage quality');
     for (const alarm of alarms) {
-      expect(alarm.Metrics[0].Expression).toBe('FILL(hits, 0) / of');
+      expect(alarm.Metrics[0].Expression).toMatch(/^FILL\((\w+)Hits, 0\) \/ \1Of$/);
       expect(alarm.Metrics[1].MetricStat).toMatchObject({ Period: 86400, Stat: 'Sum' });
       expect(alarm.Metrics[1].MetricStat.Metric.Dimensions).toEqual([
         { Name: 'service', Value: 'triage-evaluation' },
