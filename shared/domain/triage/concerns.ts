@@ -35,15 +35,17 @@ export const legalMatter: Detector = firstOf(
 );
 
 /** An allegation of unequal treatment for who someone is (the Fair Housing Act's protected classes). */
+/** Unfavourable treatment, which turns "because of my disability" from a request into a claim. */
+const TREATED_WORSE =
+  '(denied|refused|rejected|turned (us |me )?down|treated (us |me )?(differently|unfairly|worse)|singled (us |me )?out|evicted|harass\\w*|charged (us |me )?more|(wont|would not|will not) rent|negaron|rechazaron|tratan (diferente|mal)|trataron (diferente|mal)|no (nos |me )?quieren rentar)';
+const PROTECTED =
+  '(race|religion|disability|national origin|color|colou?r|sex|gender|familial status|kids|children|accent|skin|black|hispanic|latin[oa]|mexican|asian|muslim|jewish|disabled|pregnant|a woman|a single mother|gay|trans\\w*|an immigrant|raza|religion|discapacidad|nacionalidad|origen|hijos|ninos|acento|latin[oa]s?|mexican[oa]s?|hispan[oa]s?|negr[oa]s?|inmigrantes?|embarazada)';
+
+/** An allegation of unequal treatment for who someone is (the Fair Housing Act's protected classes). */
 export const discrimination: Detector = firstOf(
   cues(1, [
-    'discriminat\\w+|fair housing|hud complaint|racis[mt]\\w*',
-    'because (i am|im|we are|were|of my|of our) (black|white|hispanic|latin[oa]|mexican|asian|muslim|jewish|christian|catholic|disabled|pregnant|a woman|a single mother|gay|trans\\w*|an immigrant|(race|religion|disability|national origin|color|sex|gender|familial status|kids|children|accent))',
-    'treated (us |me )?differently because',
-    'because of (my|our) (race|religion|disability|national origin|color|sex|gender|familial status|kids|children|accent|skin)',
-    'discrimina\\w+|por (mi|nuestra) (raza|religion|discapacidad|nacionalidad|origen)',
-    'racism\\w*|racista',
-    'porque (soy|somos) (latin[oa]s?|mexican[oa]s?|hispan[oa]s?|negr[oa]s?|inmigrantes?)',
+    'discriminat\\w+|discrimina\\w+|fair housing (complaint|claim|violation)|hud complaint|racis[mt]\\w*|racista',
+    `${TREATED_WORSE}( [a-z0-9]+){0,10} (because|since|for being|por|porque) (of )?(my |our |i am |im |we are |were |we have |i have |having |mi |nuestra |nuestro |soy |somos |tengo |tenemos )?${PROTECTED}`,
   ]),
 );
 
