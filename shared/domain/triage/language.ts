@@ -13,7 +13,7 @@ export interface LanguageGuess {
 
 /** Short, frequent words that say little about the topic and a lot about the language. */
 const FUNCTION_WORDS: Record<string, readonly string[]> = {
-  en: 'the and is are my you your to of in it for with this that have has not was be will can please thanks thank we our i at on from what when there would could just but if me an a do'.split(
+  en: 'the and is are my you your to of in it for with this that have has not was be will can please thanks thank we our i at on from what when there would could just but if me an a do no its since says last been get got im dont cant wont need know like out up so they he she all'.split(
     ' ',
   ),
   es: 'el la los las de del que y en un una es por para con no mi mis su se lo al como pero esta este hay tengo tenemos gracias hola favor muy ya nos les usted ustedes quiero desde cuando'.split(

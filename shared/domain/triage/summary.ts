@@ -82,6 +82,7 @@ export function summarise(facts: SummaryFacts): string {
   if (DATED.includes(category) && entities.dates.length > 0) details.push(`date ${entities.dates[0]}`);
   const written =
     language === 'en' ? '' : ` (written in ${LANGUAGE_NAMES[language] ?? `language "${language}"`})`;
-  const sentence = `${OPENING[category]}${details.length > 0 ? `: ${details.join(', ')}` : ''}${written}.`;
+  const unique = [...new Set(details)];
+  const sentence = `${OPENING[category]}${unique.length > 0 ? `: ${unique.join(', ')}` : ''}${written}.`;
   return sentence.length <= 300 ? sentence : `${sentence.slice(0, 296).trimEnd()}….`;
 }
