@@ -43,6 +43,7 @@ console.log(`  category accuracy    ${percent(result.categoryAccuracy)}`);
 console.log(`  urgency accuracy     ${percent(result.urgencyAccuracy)}`);
 console.log(`  emergency recall     ${percent(result.emergencyRecall)}`);
 console.log(`  emergency precision  ${percent(result.emergencyPrecision)}`);
+console.log(`  false emergencies    ${percent(result.falseEmergencyRate)} of non-emergencies`);
 console.log('category confusions (expected -> actual: count)');
 for (const { expected, actual, count } of result.confusions)
   console.log(`  ${expected} -> ${actual}: ${count}`);

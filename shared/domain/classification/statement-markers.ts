@@ -12,7 +12,9 @@ const HYPOTHETICAL = wholeWords(
     'what (if|happens if|would happen|should (i|we) do if|do (i|we) do if)',
     '(just )?in case( of)?',
     'in the event( of| that)?',
-    'if (there (is|was|were|ever)|ever|it ever|we ever|i ever|you ever|a fire|a leak|the power)',
+    'if (there (is|was|were|ever|s)|theres|ever|it ever|we ever|i ever|you ever|a fire|a leak|the power|the pump|it (goes|stops|breaks|happens|gets))',
+    '(can|could|might|may|would) (\\w+ )?(flood|catch fire|burst|leak|spark|collapse|freeze|start a fire)',
+    '(supposed|meant|need|needs|have) to do if|way out if',
     'should there (be|ever)',
     'suppose|supposing|hypothetically',
     '(would|could|might) (cause|start|lead to)',
@@ -52,6 +54,8 @@ const RESOLVED = wholeWords(
     '(fixed|repaired|resolved|patched) (it|that|the|this)',
     '(you|they|maintenance|the plumber|the electrician|the tech|someone) (fixed|repaired|came and fixed)',
     '(months|years|weeks) ago',
+    'responded to|(was|were) (called|dispatched) (out )?(for|to)|(heat|power|water|service|system|everything) (is |was |has been )?(restored|back on|back to normal)',
+    'no further (odou?r|smell|leak\\w*)|leak tested|made safe|pumped out|dried out|(thanks|thank you) for (getting|fixing|sending|taking care)',
     'last (year|summer|winter|spring|fall|autumn|month)',
     'back in (january|february|march|april|may|june|july|august|september|october|november|december|the (spring|summer|fall|winter))',
     'ya (lo |la |los |las |se )?(arreglaron|arreglo|reparo|repararon|esta arreglad[oa]|quedo|resolvio|resolvieron)',
@@ -66,6 +70,12 @@ const STILL_HAPPENING = wholeWords(
   'still|again|since|keeps?|right now|now|todavia|sigue|otra vez|de nuevo|desde',
 );
 
+/** A forward or note sent only to inform: "FYI", "for your records". */
+const FOR_THE_RECORDS = wholeWords(
+  'fyi|for your (records|files?|information|info)|for the (records|file)|no action (needed|required)|para su (informacion|conocimiento|archivo)',
+);
+
+export const isForYourRecords = (text: string): boolean => FOR_THE_RECORDS.test(text);
 export const isHypothetical = (clause: string): boolean => HYPOTHETICAL.test(clause);
 export const isAboutEquipmentWork = (clause: string): boolean => EQUIPMENT_WORK.test(clause);
 export const isResolved = (clause: string): boolean => RESOLVED.test(clause) && !STILL_HAPPENING.test(clause);

@@ -42,6 +42,7 @@ describe('evaluate', () => {
       urgencyAccuracy: 0.25,
       emergencyRecall: 0.5,
       emergencyPrecision: 0.5,
+      falseEmergencyRate: 0.5,
       confusions: [
         { expected: 'maintenance_emergency', actual: 'maintenance_request', count: 1 },
         { expected: 'maintenance_request', actual: 'maintenance_emergency', count: 1 },
