@@ -30,6 +30,7 @@ export const legalMatter: Detector = firstOf(
     'liability (insurance|carrier|claim)|personal injury|hud complaint',
     'fair housing (complaint|claim)|abogad[oa]s?|demanda(r|remos)?|tribunal|juez|juicio',
     'foreclos\\w*|trustees? sale|sheriffs? sale|notice of (sale|foreclosure)|ejecucion hipotecaria|embargo',
+    'executor|executrix|estate of|probate|letters testamentary|albacea|sucesion testamentaria',
     'citatorio|accion legal|acciones legales|aviso legal|audiencia|represalia\\w*',
   ]),
 );
@@ -45,6 +46,9 @@ const PROTECTED =
 export const discrimination: Detector = firstOf(
   cues(1, [
     'discriminat\\w+|discrimina\\w+|fair housing (complaint|claim|violation)|hud complaint|racis[mt]\\w*|racista',
+    // Being told to speak English to be served is national-origin discrimination in all but name.
+    '(told|tells|telling) (me|us) to (learn|speak) english|(learn|speak) english (first|before|or)|you people|your kind|people like you',
+    '(me|nos) (dijo|dijeron|dice|dicen) que (aprend|habl)\\w+ ingles|que (aprenda|aprendamos|hable|hablemos) ingles',
     `${TREATED_WORSE}( [a-z0-9]+){0,10} (because|since|for being|por|porque) (of )?(my |our |i am |im |we are |were |we have |i have |having |mi |nuestra |nuestro |soy |somos |tengo |tenemos )?${PROTECTED}`,
   ]),
 );

@@ -21,6 +21,7 @@ describe('concerns a person must see', () => {
       true,
     );
     expect(finds(legalMatter, 'Mi abogado les va a enviar una carta sobre el depósito.')).toBe(true);
+    expect(finds(legalMatter, 'I am the executor of her estate and need to end her lease.')).toBe(true);
     expect(finds(legalMatter, 'I hold power of attorney for my father.')).toBe(false);
     expect(finds(legalMatter, 'Quillan Court building B, the gate is stuck.')).toBe(false);
   });
@@ -30,7 +31,15 @@ describe('concerns a person must see', () => {
     expect(finds(discrimination, 'Me negaron la renta por mi nacionalidad, esto es discriminación.')).toBe(
       true,
     );
+    expect(finds(discrimination, 'The leasing agent told us to learn English before applying.')).toBe(true);
+    expect(finds(discrimination, 'El encargado me dijo que aprenda inglés si quiero que me atiendan.')).toBe(
+      true,
+    );
     expect(finds(discrimination, 'Is there a discount for seniors?')).toBe(false);
+    expect(finds(discrimination, 'Because of my disability I need a parking space near the door.')).toBe(
+      false,
+    );
+    expect(finds(discrimination, 'I do not speak English well, can you write in Spanish?')).toBe(false);
   });
 
   it('disability-related requests', () => {
