@@ -9,12 +9,25 @@ describe('extractEntities', () => {
     expect(entities.people).toEqual(['Marguerite', 'Tobias Wendt']);
   });
 
+  it("reads a signature that adds a title or the sender's place", () => {
+    expect(
+      extractEntities('Hola, la luz del pasillo no sirve.\n\nNoemí Cárdenas, 12B Alder Row').people,
+    ).toEqual(['Noemí Cárdenas']);
+    expect(
+      extractEntities('Please preserve all records.\n\nVery truly yours,\nJonah Pratt, Esq.').people,
+    ).toEqual(['Jonah Pratt']);
+    expect(extractEntities('Invoice attached. Thanks Rhea Lind\nOrchard Supply Co').people).toEqual([
+      'Rhea Lind',
+    ]);
+  });
+
   it('does not take an organisation, a salutation or a unit for a person', () => {
     const entities = extractEntities(
       'Dear Sir or Madam,\n\nInvoice attached.\n\nRegards,\nAccounts Department\n',
     );
     expect(entities.people).toEqual([]);
     expect(extractEntities('Hello team,\nfaucet drips\nBirchwood Court #14').people).toEqual([]);
+    expect(extractEntities('hey,\nthe disposal hums\nthx').people).toEqual([]);
   });
 
   it('reads units in their usual spellings, English and Spanish', () => {
