@@ -125,6 +125,28 @@ describe('detectHazards: dangerous situations, worded by what is happening', () 
       'Hola, pagué la renta ayer. Otra cosa: el enchufe del baño echa chispas y huele a plástico quemado',
       'electrical',
     ],
+    [
+      'Re: lease renewal\nYes we will sign. Separately, there is water pouring out of the light in the hallway ceiling right now!\n\nOn Tue, Office wrote:\n> Please confirm your renewal.',
+      'active_leak',
+    ],
+    [
+      'Subject: parking\nThe guy in 3B blocks my car every morning. And honestly the bigger problem: since this morning our stove knob area hisses and the kitchen smells of gas.',
+      'gas',
+    ],
+    ['URGENT furnace\nFurnace is dead, house is at 50, and it is snowing', 'no_heat'],
+    ['power out only in our apartment, neighbors have it, and my wife uses a CPAP', 'electrical'],
+    [
+      'We came home and the window by the back door was smashed and the door unlocked, stuff is missing',
+      'unsecured_unit',
+    ],
+    [
+      'the stairs to the second floor unit are cracked and one step broke through when my son stepped on it',
+      'structural',
+    ],
+    ['there is an electrical burning smell in the whole unit and we cannot find the source', 'smoke'],
+    ['Hola, solo para avisar que la secadora echó humo y se apagó sola, ya la desconectamos', 'smoke'],
+    ['agua saliendo por el foco del baño', 'active_leak'],
+    ['se está cayendo el plafón del baño por el agua', 'structural'],
   ] as const)('%s -> %s', (text, hazard) => {
     expect(hazardsIn(text)).toContain(hazard);
   });
@@ -222,6 +244,21 @@ describe('detectHazards: mentions that are not hazards now', () => {
     ['The dryer takes two cycles to dry clothes'],
     ['I smell smoke from the neighbor smoking on the patio'],
     ['We had no heat last winter for two days, please service the furnace before it gets cold'],
+    ['Re: ceiling leak\nThanks, the plumber came and everything is dry. Can the painter come next week?'],
+    ['Hello, is there a smoke detector in the bedroom? The inspector said we need one.'],
+    ['We would like to schedule the annual furnace inspection before winter'],
+    ['No emergency, just wanted to report the kitchen light flickers sometimes'],
+    ['The detector near the kitchen beeps once every minute, probably the battery'],
+    ['Does renter insurance cover water damage if a pipe bursts?'],
+    ['I saw a news story about a gas explosion in another city, are our lines checked?'],
+    ['Last year our pipes froze and burst, can you insulate them this fall?'],
+    ['The basement flooded in 2019 according to the previous tenant, is it prone to flooding?'],
+    ['el detector de humo está pitando, creo que es la batería'],
+    ['No huele a gas, pero la estufa no prende'],
+    ['Mi vecino dejó la puerta del edificio abierta otra vez'],
+    ['Our front gate does not close all the way'],
+    ['It was really cold last night but the heat kept up fine'],
+    ['Please do not send anyone for the outlet, it was just a tripped GFCI and it works now'],
   ])('%s', (text) => {
     expect(detectHazards(text)).toEqual([]);
   });
@@ -232,6 +269,12 @@ describe('detectHazards: mentions that are not hazards now', () => {
         'Re: water through the ceiling\nThanks, all dry now. When can the painter come?\n\nOn Mon, Jan 6, 2025 at 9:00 AM Office wrote:\n> Water is pouring through your ceiling, we are sending a plumber.',
       ),
     ).toEqual([]);
+  });
+
+  it('reads a reply subject when the reply says the problem goes on', () => {
+    expect(hazardsIn('Re: no heat\nStill nothing, it is 40 degrees in here and the baby is cold')).toContain(
+      'no_heat',
+    );
   });
 
   it('counts a forwarded report the sender asks to handle, not one sent for the records', () => {
