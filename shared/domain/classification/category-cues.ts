@@ -206,6 +206,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   leasing_inquiry: [
+    ...cues(4, ['aplicar|requisitos|rentar (una|un|la|el)|(para|de) renta']),
     ...cues(4, [
       '(do you|tienen|have you got) (have )?(any|anything|algo)|rent to own|rent range|available for|me interesa (rentar|el|la)|interesad[oa] en',
       '\\d (cuartos|recamaras|habitaciones)|depa|casa (para rentar|en renta)|itin|talones de pago|aplicacion|solicitud de renta',
@@ -309,6 +310,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   vendor_billing: [
+    ...cues(5, [
+      'cotizacion|presupuesto|mano de obra|materiales?|le (envio|mando) (la|el) (factura|cotizacion|presupuesto)',
+    ]),
     ...cues(4, [
       '(maintenance|service) (agreement|contract) (\\w+ ){0,3}renews|sign and return|service rate|for 20\\d\\d',
     ]),
@@ -337,6 +341,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   legal_notice: [
+    ...cues(6, ['liens?|mechanics lien|intent to (file|sue|lien)|served with|cease and desist']),
     ...cues(6, [
       'representa a|servicios legales|no se comuniquen|juez|juzgado|corte|audiencia|desalojo|demandaron',
       'tax lien|foreclosure|delinquent (property )?taxes|trustees? sale|public auction|notice to (owner|contractor)|statutes?|hereby',
@@ -368,6 +373,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   accommodation_request: [
+    ...cues(5, [
+      '(knee|back|heart|medical|health|mobility|hip|lung|breathing) (condition|issues?|problems?|injury|surgery)|can no longer (climb|walk|use|reach|see|hear)|(ground|first) floor (unit|apartment)',
+    ]),
     ...cues(5, ['andador|barras de apoyo|(silla|sillas) de ruedas|audifono|sordo|ciego|apoyo emocional']),
     ...cues(6, [
       'acomodo razonable|acomodacion razonable|silla de ruedas|autismo|large print|eyesight|macular|blind|deaf|hard of hearing|walker|cane|baston|stroke|derrame',
@@ -409,6 +417,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   spam: [
+    ...cues(6, [
+      'security alert|unusual (sign ?in|login|activity)|confirm your (identity|account|details)|avoid (suspension|deactivation)|account (suspended|locked|disabled)',
+    ]),
     ...cues(6, [
       'new bank (account|details)|kindly (update|remit|send|confirm)|update (the )?payment (details|info|to)',
     ]),
