@@ -84,6 +84,13 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
 
   payment_arrangement: [
     ...cues(5, [
+      'no (me|nos) alcanza|(dar|pagar) (la )?mitad|half (now|today|this week)|renta completa|(the )?full rent (this|on)',
+    ]),
+    ...cues(5, [
+      'split (\\w+ ){0,2}(in|into) (two|2|three|3) (payments|parts)|(more|extra|a few more|couple more) days to pay|(paycheck|check|pay) (is |was )?(delayed|late)',
+      '(unos|algunos|mas) dias (mas )?para pagar|dias mas|(pagar|pago) (tarde|despues)|(emergencia|gastos) medic\\w*',
+    ]),
+    ...cues(5, [
       '(i|we) can (do|pay|send) \\$?\\d+ (now|of|on|today|this)|the (rest|remainder|balance|other \\$?\\d+) (by|on|when|next)',
       '(can|could|may) (i|we) pay (\\w+ ){0,3}(on the \\d+|by the \\d+|late|later|next (week|friday)|in (two|2|parts|installments))|rent (will|is going to) be late|pay (it )?off by adding',
       '(without|no|avoid|waive|pause|paused|hold off on) (a |the |any )?late fees?|late fees? (being )?(paused|waived)',
@@ -117,6 +124,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   lease_renewal: [
+    ...cues(5, [
+      '(nos )?queremos quedar(nos)?|quedarnos (otro|un) ano|contrato nuevo|stay (another|one more) year|(want|like|plan|hope) to stay',
+    ]),
     ...cues(4, [
       'when (we|i) renew|cuando renovemos|agregar a (mi|un) \\w+ al contrato|add (my |a )?\\w+ to (the|our|my) lease',
     ]),
@@ -132,6 +142,13 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   lease_termination: [
+    ...cues(5, [
+      'get out of (the |my |our )?lease|out of (the |my |our )?lease early|early termination|terminate (early|my lease)|(transferring|relocating|transferred) (me|us)',
+    ]),
+    ...cues(5, [
+      '(will be|are|we re|were|am|i m) (leaving|moving) (at the end|on|by|in)|give (our |my )?notice|bought a (house|home)',
+      'nos vamos (a ir|del|de la)|me voy (a ir|del|de la)|dejar (el|la) (departamento|apartamento|casa)|entregar (el|la) (departamento|apartamento|casa)',
+    ]),
     ...cues(5, [
       'end (her|his|my|our|their|the) lease|(terminar|romper|salir del|cancelar) (mi |el |su )?contrato|terminar (mi|el) contrato',
       'passed away|fallecio|murio|executor|estate|assisted living|nursing home|protective order|orden de proteccion|violencia (familiar|domestica)|domestic violence',
@@ -165,6 +182,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
 
   move_in: [
     ...cues(5, [
+      'moving van|service elevator|get (the|my|our) keys|before (move ?in|moving in)|move ?in (day|date)',
+    ]),
+    ...cues(5, [
       '(recoger|pasar por) (las )?llaves|caja de (las )?llaves|codigo de la caja|camion de (la )?mudanza|(me|nos) (mudo|mudamos) (manana|el|este)|mudarme un dia antes|(ya )?firm(e|amos) el contrato',
       '(moving|move) (truck|in day)|gate code|(just )?moved in(to)? (\\w+ ){0,3}(last|this|yesterday)',
       'contrato empieza|lease (starts|begins)',
@@ -186,6 +206,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   leasing_inquiry: [
+    ...cues(4, ['aplicar|requisitos|rentar (una|un|la|el)|(para|de) renta']),
     ...cues(4, [
       '(do you|tienen|have you got) (have )?(any|anything|algo)|rent to own|rent range|available for|me interesa (rentar|el|la)|interesad[oa] en',
       '\\d (cuartos|recamaras|habitaciones)|depa|casa (para rentar|en renta)|itin|talones de pago|aplicacion|solicitud de renta',
@@ -215,6 +236,10 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   complaint: [
+    ...cues(5, [
+      '(dumpsters?|trash|garbage|basura) (\\w+ ){0,5}(overflowing|piling|piled|everywhere|llen[oa]s?)',
+      '(se estaciono|se estacionan|estacionarse|estacionan) en mi (lugar|cajon|espacio)|ya van (tres|dos|cuatro|\\d+|varias) veces|otra vez (alguien|los|el|la)',
+    ]),
     ...cues(5, [
       'quej\\w*|amenaz\\w*|humillad\\w*|discrimin\\w*|exijo|no hacen caso|nadie hace nada|todo volumen|musica (muy )?alta',
       'last warning|regret it|i know where|violated|unsafe|rude|disrespect\\w*|unprofessional|without notice|no one notified|felt (violated|unsafe|disrespected)',
@@ -249,15 +274,19 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   owner_inquiry: [
+    ...cues(5, ['occupancy|payout|fourplex|triplex|duplex|my building|my (units|homes|houses|properties)']),
+    ...cues(5, [
+      'go ahead (with|and)|(if|as long as) (it s|its|it is) (under|below|less than)|hold off on (the )?(repair|work)',
+    ]),
     ...cues(5, [
       'soy (el |la )?(dueno|duena|propietari[oa])|my (tenant|tenants|duplex|rental|property|units?|house)\\b|the (tenant|tenants) (at|in)',
       'rent roll|(current|the) lease (and|for)|comps|market rent|comparable|listing price|rent ready|make ready|vacan(t|cy)|been empty|showings',
-      'refinanc\\w*|lender|flood insurance|insurance (agent|renewal|questionnaire|policy)|renters insurance|property taxes?|escrow',
+      'refinanc\\w*|lender|flood insurance|insurance (agent|renewal|questionnaire|policy)|property taxes?|escrow',
       '(fire|replace|find) (the |another |a new )?(landscap\\w*|company|vendor|contractor|cleaners)|(two|2|other|another) (bids|quotes)',
       'manage (it|my|the|our)|management fee|your fee|take it over|closed on',
       'distribucion|estado de cuenta|mi contador|depositen la renta|(annual|yearly) inspection (report)?|inspection report|photos of the units',
       'inquilino del|reserva|la propiedad',
-      'what (do you|would you) recommend|what are (the|my) options',
+      'what (do you|would you) recommend',
     ]),
     ...cues(5, [
       'owner (statement|distribution|draw|portal|packet)',
@@ -281,6 +310,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   vendor_billing: [
+    ...cues(5, [
+      'cotizacion|presupuesto|mano de obra|materiales?|le (envio|mando) (la|el) (factura|cotizacion|presupuesto)',
+    ]),
     ...cues(4, [
       '(maintenance|service) (agreement|contract) (\\w+ ){0,3}renews|sign and return|service rate|for 20\\d\\d',
     ]),
@@ -309,6 +341,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   legal_notice: [
+    ...cues(6, ['liens?|mechanics lien|intent to (file|sue|lien)|served with|cease and desist']),
     ...cues(6, [
       'representa a|servicios legales|no se comuniquen|juez|juzgado|corte|audiencia|desalojo|demandaron',
       'tax lien|foreclosure|delinquent (property )?taxes|trustees? sale|public auction|notice to (owner|contractor)|statutes?|hereby',
@@ -340,6 +373,10 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   accommodation_request: [
+    ...cues(5, [
+      '(knee|back|heart|medical|health|mobility|hip|lung|breathing) (condition|issues?|problems?|injury|surgery)|can no longer (climb|walk|use|reach|see|hear)|(ground|first) floor (unit|apartment)',
+    ]),
+    ...cues(5, ['andador|barras de apoyo|(silla|sillas) de ruedas|audifono|sordo|ciego|apoyo emocional']),
     ...cues(6, [
       'acomodo razonable|acomodacion razonable|silla de ruedas|autismo|large print|eyesight|macular|blind|deaf|hard of hearing|walker|cane|baston|stroke|derrame',
       'marked accessible|assigned space|closer to (my|the) (door|entrance)|neurologist|carta (del|de la) (doctor|terapeuta|medico)|su terapeuta|my (neurologist|therapist|doctor) can write',
@@ -381,9 +418,18 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
 
   spam: [
     ...cues(6, [
+      'security alert|unusual (sign ?in|login|activity)|confirm your (identity|account|details)|avoid (suspension|deactivation)|account (suspended|locked|disabled)',
+    ]),
+    ...cues(6, [
+      'new bank (account|details)|kindly (update|remit|send|confirm)|update (the )?payment (details|info|to)',
+    ]),
+    ...cues(6, [
+      'investors?|for cash|no repairs needed|close in \\d+ days|boost your|free consultation|ai powered|syndication|increase your (occupancy|revenue|leads)',
+    ]),
+    ...cues(6, [
       'gift card|you (have been|ve been|were) selected|congratulations|claim your|prize|winner|sweepstakes|free (cruise|trip)',
       'felicidades|usted gano|premio|tarjeta de regalo|reclamar su|datos bancarios|crucero gratis|pre ?aprobado|prestamo|responda (baja|alto)|para no recibir',
-      'investor|trading|crypto\\w*|apy|earn(ing)? (daily|up to)|spots are limited|limited spots|register today|sign up in',
+      'trading|crypto\\w*|apy|earn(ing)? (daily|up to)|spots are limited|limited spots|register today|sign up in',
       'domain (listing|name|expir\\w*)|solicitation|search engine|book a demo|(15|30) minute demo|demo (next|today)|(fill|filling) vacancies|renter leads|qualified leads|partnership',
       'compramos su (casa|propiedad)|en efectivo|cuenta (ha sido|fue) bloqueada|actividad sospechosa|ingrese aqui|haga clic',
     ]),

@@ -63,7 +63,8 @@ const mentions = (...parts: readonly string[]): ((message: string) => boolean) =
 
 /** Tobacco, cooking and candles: smoke and a burnt smell without a fire. */
 const HARMLESS_SMOKE = anyOf(
-  'smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|ashtray',
+  'neighbou?rs? (\\w+ ){0,3}smok\\w*|smoking (on|in|outside|at) (the|his|her|their) (patio|balcony|porch|hallway|stairwell|car|yard)',
+  '(people|someone|they|he|she) (is |are |keep |keeps )?smoking|smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|ashtray',
   'wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
 );
 const HARMLESS_BURNING = wholeWords(
@@ -95,7 +96,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(rotten eggs?|sulfur|sulphur) (smell|odou?r|stench)',
       `hiss\\w* ${gap(5)}(stove|range|oven|burners?|meter|gas|pipe|line|valve|furnace|water heater|dryer)`,
       `(stove|range|oven|burners?|meter|gas (line|pipe)|valve|knob) ${gap(3)}hiss\\w*`,
-      'fuga de gas|(huele|huelo|olor|oler|olemos|apesta) (muy )?(fuerte )?(a|de) (gas|huevos? podridos?|azufre)',
+      'fuga de gas|(huele|huelo|olor|oler|olemos|apesta) (muy )?(fuerte )?(como )?(a|de) (gas|huevos? podridos?|azufre)|huevos? podridos?',
       'se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
     ),
     unless: wholeWords(
@@ -205,7 +206,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'no_water',
     sign: sign(
       'no (running )?water(?! (pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
-      'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water|nothing (comes|coming|came) out of (the |any )?(taps?|faucets?|sinks?|shower)',
+      'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
+      `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
       'water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out',
       'sin agua|no (hay|tenemos|tengo|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua',
     ),
@@ -256,10 +258,10 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(wont|will not|doesnt|does not|cant|cannot|can not|unable to|no longer|isnt|is not|wouldnt) ${gap(1)}(lock|latch|close|shut|catch|secure|stay (closed|shut|locked)|be locked)`,
       '(cant|cannot|can not|unable to) (lock|secure|close) (it|the door|up|our|my)',
       '(is |are |was |got )?(broken|busted|kicked in|smashed|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)',
-      'no (cierra|se puede cerrar|tiene seguro|asegura|traba|podemos cerrar|puedo cerrar)|(esta |quedo )?(rota|quebrada|forzada|arrancada|abierta)',
+      'no (cierra|se puede cerrar|tiene seguro|asegura|traba|podemos cerrar|puedo cerrar)|(esta |quedo )?(rota|quebrada|forzada|arrancada)',
     ),
     unless: wholeWords(
-      `${INTERIOR}|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|sticks|sticky|stiff|squeak\\w*`,
+      `${INTERIOR}|building door|lobby door|(puerta|entrada) del edificio|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still locks`,
     ),
   },
   {
@@ -282,10 +284,11 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'structural',
     sign: sign(
-      `(ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|railings?|handrails?|banister|landing|floors?|joists?|walls?|beams?|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover) ${gap(3)}(bulg\\w*|sagg\\w*|sags|bow(ing|ed)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
+      `(ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|railings?|handrails?|banister|landing|floors?|joists?|walls?|beams?|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover) ${gap(5)}(bulg\\w*|sagg\\w*|sags|bow(ing|ed)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
       `(crack|cracks|cracking) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
       `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|viga|tejaban|cochera) ${gap(3)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|como (una )?burbuja)`,
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
+      `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
     ),
     unless: wholeWords(
       'moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',

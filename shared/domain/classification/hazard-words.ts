@@ -43,7 +43,7 @@ export const OVERHEATING = anyOf(
 // ---- Water ------------------------------------------------------------------------------------
 
 export const WATER = anyOf(
-  'water|watter|wter|waters|leak\\w*|leek\\w*|drip\\w*|liquid|moisture',
+  'water|watter|wter|waters|leak\\w*|leek\\w*|drip\\w*|drops|soak(ed|ing)|liquid|moisture',
   'agua|fuga|goter\\w*|gotea\\w*|filtra\\w*|escurr\\w*|chorre\\w*',
 );
 
@@ -66,7 +66,8 @@ export const SPREADING_WATER = anyOf(
   'standing water (on|in|across|throughout) (the |my |our )?(floor|floors|kitchen|basement|living room|bedroom|hallway|apartment|unit|house|garage|carpet|whole)|inches of (standing )?water|(an|one|two|three|\\d+) inch(es)? (of water|deep|across)',
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
   `water ${gap(4)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
-  '(into|in) (the )?(several|multiple|other|all the|every) rooms?|(several|multiple) rooms',
+  '(into|in) (the )?(several|multiple|other|all the|every|two|three|2|3) rooms?|(several|multiple|two|three) rooms',
+  'water (is |keeps )?(coming|pouring|getting|seeping|rushing) in (under|through|from) (the )?(front |back |patio |garage )?(door|walls?|foundation)',
   '(spread\\w*|creep\\w*|mov(ing|ed)|getting) (in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)',
   'seep\\w* (up )?(through|from under) the (floor|floors|hardwood|carpet|baseboards?|tiles?|slab)|coming up (through|from) the (floor|slab|hardwood|carpet)',
   `(burst|busted|broken|broke|split|exploded|ruptured|bursted) ${gap(1)}(water )?(pipes?|lines?|supply lines?|hoses?|main)`,

@@ -31,7 +31,8 @@ export function temperaturesIn(text: string): Temperature[] {
   const found: Temperature[] = [];
   for (const match of text.matchAll(TEMPERATURE)) {
     const { lead, minus, value, unit, where } = match.groups ?? {};
-    const before = text[(match.index ?? 0) - 1];
+    const start = match.index + match[0].length - match[0].trimStart().length;
+    const before = text[start - 1];
     if (value === undefined || (before !== undefined && before !== ' ')) continue;
     // A bare number is a unit, an amount or a count ("it's 3 days") unless a temperature frames it.
     const thermostat = lead?.startsWith('thermostat') === true || lead?.startsWith('termostato') === true;
