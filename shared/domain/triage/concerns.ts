@@ -75,9 +75,10 @@ export const accommodation: Detector = firstOf(
 export const paymentDetailsChange: Detector = firstOf(
   cues(1, [
     '(update|change|changed|switch|new|updated|revised|confirm|re ?confirm|verify) (our |my |your |their |the )?(bank|banking|ach|wire|remittance|payment|deposit|direct deposit|account) (details|information|info|instructions|account|accounts)',
-    '(new|different|updated) (bank )?account (number|below|details)',
-    '(send|remit|wire|direct|make) (all |future |the |any )*(payments?|funds|rent|remittances?|distributions?) to (the |our |this |a |my )?(new|different|following|updated|below)',
-    'do not (send|pay|remit) (to )?(the |our )?old account|changed (our|my) bank',
+    '(new|different|updated) (bank )?account (number|below|details|for (payments|distributions|deposits|rent|remittances?))',
+    '(new|different) (checking|savings|bank|business) account|(moved|switched|transferred) (my|our) (accounts?|banking) to',
+    '(send|remit|wire|direct|make|deposit|pay) (all |future |the |any |my |our |owner )*(payments?|funds|rent|remittances?|distributions?|proceeds|deposits?)( for [a-z0-9 ]{1,40})? (to|into) (the |our |this |a |my )?(new|different|following|updated|below)',
+    '(do not|dont|please do not|no longer) (send|pay|remit|deposit|wire)\\w* (it |them |anything |payments? |funds )?(to |into )?(the |my |our )?old account|changed (our|my) bank',
     '(cambiar|cambiamos|cambio|actualizar|actualicen) (de )?(la |los |nuestra |mi )?(cuenta bancaria|datos bancarios|banco|informacion bancaria)',
     'nueva cuenta (bancaria)?|cuenta nueva|(cambie|cambiamos|cambio) de banco',
     '(envien|enviar|depositen|depositar) (los |el |todos los )?(pagos?|renta|dinero) a (la |esta |otra |una )?(nueva|otra|siguiente)',

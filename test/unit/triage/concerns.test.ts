@@ -58,7 +58,14 @@ describe('concerns a person must see', () => {
       ),
     ).toBe(true);
     expect(finds(paymentDetailsChange, 'Cambié de banco, depositen la renta en mi cuenta nueva.')).toBe(true);
+    expect(
+      finds(
+        paymentDetailsChange,
+        'I switched banks; starting in May deposit my owner proceeds into my new savings account.',
+      ),
+    ).toBe(true);
     expect(finds(paymentDetailsChange, 'I paid rent through the portal yesterday.')).toBe(false);
+    expect(finds(paymentDetailsChange, 'Can I pay rent at the other office this month?')).toBe(false);
   });
 
   it('threats and fear for safety', () => {
