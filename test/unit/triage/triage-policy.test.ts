@@ -121,6 +121,31 @@ describe('applyTriagePolicy', () => {
     expect(policed(routine({ language: 'es' })).needsHuman).toBe(false);
   });
 
+  it('keeps verifying the sender of a payment change, even for a legal matter', () => {
+    const triage = policed(routine({ category: 'legal_notice', urgency: 'high' }), {
+      paymentDetailsChange: true,
+    });
+    expect(triage.suggestedActions).toEqual(['verify_sender_identity', 'acknowledge', 'forward_to_counsel']);
+  });
+
+  it('changes nothing when applied twice', () => {
+    const evidence = {
+      ...NO_EVIDENCE,
+      legalMatter: true,
+      accommodation: true,
+      injection: true,
+      paymentDetailsChange: true,
+    };
+    for (const triage of [
+      routine(),
+      routine({ category: 'maintenance_emergency', urgency: 'emergency' }),
+      routine({ category: 'spam', confidence: 0.3 }),
+    ]) {
+      const once = applyTriagePolicy(triage, evidence);
+      expect(applyTriagePolicy(once, evidence)).toEqual(once);
+    }
+  });
+
   it("keeps an engine's own reasons and never lowers urgency or changes the category", () => {
     const triage = policed(
       routine({ needsHuman: true, needsHumanReasons: ['compliance_blocked'], urgency: 'high' }),
