@@ -43,9 +43,10 @@ const ADDRESSES_MACHINE = cues(1, [
   `${TO_MACHINE} que (lee|procesa|revisa|clasifica) (este|esto|estos)`,
 ]);
 
-const EARLIER = '(previous|prior|above|earlier|preceding|original|existing|system|safety|current|old)';
+/** Typed in a hurry too: "previos", "instrucions". */
+const EARLIER = '(previ\\w*|prior|above|earlier|preceding|original|existing|system|safety|current|old)';
 const ORDERS =
-  '(instructions?|rules|prompts?|directions|guidelines|guidance|directives?|commands?|guardrails|programming|training|constraints|system prompt)';
+  '(instruc\\w*|instruct\\w*|rules|prompts?|directions|guidelines|guidance|directives?|commands?|guardrails|programming|training|constraints|system prompt)';
 
 /** Overriding what the machine was told. */
 const OVERRIDES_INSTRUCTIONS = cues(1, [
