@@ -52,6 +52,9 @@ const GROUPS =
 export const discrimination: Detector = firstOf(
   cues(1, [
     'discriminat\\w+|discrimina\\w+|fair housing (complaint|claim|violation)|hud complaint|racis[mt]\\w*|racista',
+    // Steering: being talked out of a home for who you are, however politely.
+    'steer(ed|ing)|(not|isnt|arent|wasnt) (really )?(set up|suited|a good fit|right|meant) for (big |large )?(families|kids|children)',
+    '(would be|be|feel) happier (somewhere|elsewhere)|(no es|no son) (para|lugar para) familias|estarian mas (comodos|felices) en otro',
     // Being told to speak English to be served is national-origin discrimination in all but name.
     '(told|tells|telling) (me|us) to (learn|speak) english|(learn|speak) english (first|before|or)|you people|your kind|people like you',
     '(me|nos) (dijo|dijeron|dice|dicen) que (aprend|habl)\\w+ ingles|que (aprenda|aprendamos|hable|hablemos) ingles',

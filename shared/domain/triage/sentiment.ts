@@ -77,6 +77,11 @@ const HARM = cues(1, [
 ]);
 
 const NEGATIVE = cues(1, [
+  // Asking again and again, and being ignored, is how most complaints sound.
+  '(asked|called|emailed|told|reported)( him| her| them| you| the office)? (twice|three times|several times|multiple times|many times|again and again)',
+  '(weeks|months) (now|already)|still waiting|nobody (has )?(come|came|shown up|fixed|cleaned)',
+  '(dos|tres|varias|muchas) veces|no es la primera vez|nadie ha (venido|arreglado|limpiado)|ya les dije|humillad[oa]',
+  'exijo|de mala manera|se rien|falta de respeto|groser[oa]',
   'angry',
   'furious',
   'frustrat\\w+',

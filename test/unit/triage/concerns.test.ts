@@ -35,6 +35,12 @@ describe('concerns a person must see', () => {
     expect(finds(discrimination, 'El encargado me dijo que aprenda inglés si quiero que me atiendan.')).toBe(
       true,
     );
+    expect(
+      finds(
+        discrimination,
+        "The agent said the building isn't set up for kids and we'd be happier elsewhere.",
+      ),
+    ).toBe(true);
     expect(finds(discrimination, 'Is there a discount for seniors?')).toBe(false);
     expect(finds(discrimination, 'Because of my disability I need a parking space near the door.')).toBe(
       false,
