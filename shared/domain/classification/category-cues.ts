@@ -143,6 +143,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
 
   lease_termination: [
     ...cues(5, [
+      '(taken|take|taking) (me |him |her |them )?off (the |my |our )?lease|remove (me|him|her|them) from (the )?lease|roommate (is )?(moving|leaving)',
+    ]),
+    ...cues(5, [
       'get out of (the |my |our )?lease|out of (the |my |our )?lease early|early termination|terminate (early|my lease)|(transferring|relocating|transferred) (me|us)',
     ]),
     ...cues(5, [
@@ -181,6 +184,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   move_in: [
+    ...cues(4, [
+      'moving hours|(\\d+ )?(ft|foot) truck|moving truck|where (should|can|do) (the|our|my) (truck|movers)',
+    ]),
     ...cues(5, [
       'moving van|service elevator|get (the|my|our) keys|before (move ?in|moving in)|move ?in (day|date)',
     ]),
@@ -190,7 +196,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'contrato empieza|lease (starts|begins)',
     ]),
     ...cues(5, [
-      '(moving|move) (in|into) (to )?(\\w+ )?(\\w+ )?(on|next|this|tomorrow)',
+      '(moving|move) (in|into) (to )?(\\w+ ){0,3}(on|next|this|tomorrow)',
       '(move|moving) in (day|date|inspection|checklist|condition)',
       'key pick ?up|pick up (the |my )?keys',
       'lockbox',
