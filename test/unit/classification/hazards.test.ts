@@ -147,6 +147,22 @@ describe('detectHazards: dangerous situations, worded by what is happening', () 
     ['Hola, solo para avisar que la secadora echó humo y se apagó sola, ya la desconectamos', 'smoke'],
     ['agua saliendo por el foco del baño', 'active_leak'],
     ['se está cayendo el plafón del baño por el agua', 'structural'],
+    // Typos, shouting and missing accents.
+    ['smel gas in kitchen pls help', 'gas'],
+    ['theres watter comming thru the celing in the bathrom', 'active_leak'],
+    ['the outlit is smoking!!!', 'electrical'],
+    ['huele a gas en la cosina', 'gas'],
+    ['se sale el agua del boiler y esta inundando el cuarto', 'flooding'],
+    ['el contacto de la cocina esta echando chispas', 'electrical'],
+    ['no ay agua en la casa desde la mañana', 'no_water'],
+    ['la puerta principal no cierra, la forzaron anoche', 'unsecured_unit'],
+    ['WATER EVERYWHERE IN THE KITCHEN PIPE BROKE', 'flooding'],
+    ['BREAKER PANEL SPARKING AND SMOKING', 'electrical'],
+    ['my apartment smells like gas real bad', 'gas'],
+    ['there is a burning smell coming from the wall near the outlet', 'electrical'],
+    ['hay humo saliendo del enchufe', 'electrical'],
+    ['se metio agua por la lampara del techo y sigue goteando', 'active_leak'],
+    ['the co detecter is going off', 'carbon_monoxide'],
   ] as const)('%s -> %s', (text, hazard) => {
     expect(hazardsIn(text)).toContain(hazard);
   });
