@@ -275,6 +275,44 @@ describe('detectHazards: mentions that are not hazards now', () => {
     ['Our front gate does not close all the way'],
     ['It was really cold last night but the heat kept up fine'],
     ['Please do not send anyone for the outlet, it was just a tripped GFCI and it works now'],
+    [
+      'Hi, the new tenant asked me whether the building has ever had a gas leak. I told her not that I know of. Can you confirm?',
+    ],
+    [
+      'The HOA sent a notice that the fire sprinkler system will be tested Thursday between 9 and 12. Alarms may sound.',
+    ],
+    [
+      'Following up on the water heater that was leaking last week. The plumber replaced it and all good. Please send me the invoice.',
+    ],
+    [
+      'Is it normal for the furnace to smell a little like burning dust the first time it turns on in the fall? It went away after an hour.',
+    ],
+    [
+      'Our smoke alarm went off when we were cooking bacon, we opened the windows and it stopped. Is there a way to move it away from the kitchen?',
+    ],
+    [
+      'The carbon monoxide detector fell from the ceiling and is on the floor. It is not beeping. Can someone reattach it?',
+    ],
+    ['Can I use a space heater in the bedroom or is that against the lease?'],
+    ['We will be away for two weeks in January. Should we leave the heat on so the pipes do not freeze?'],
+    [
+      'El técnico dijo que la estufa tenía una pequeña fuga de gas pero ya la arregló. ¿Me pueden mandar su factura?',
+    ],
+    ['La alarma de humo suena cuando me baño porque el vapor sale del baño. ¿La pueden mover?'],
+    ['Hay una mancha de humedad en el techo del cuarto, está seca, creo que es vieja'],
+    ['There is a crack in the bathroom tile, not leaking, just cosmetic'],
+    ['The back door sticks in humid weather but it closes and locks fine'],
+    [
+      'The upstairs neighbors had a leak last month that stained our ceiling, it is dry now, when can it be painted?',
+    ],
+    ['Question about the storm: if the power goes out, does the sump pump have a battery backup?'],
+    [
+      'We smelled gas yesterday, called the gas company, they found a loose fitting on the dryer and fixed it. Everything is fine now.',
+    ],
+    ['The light in the stairwell has been out for a week, it is really dark at night'],
+    ['My electric bill doubled. Is something wrong with the wiring or the meter?'],
+    ['The outlet in the bathroom does not work, I pressed the reset button and nothing'],
+    ['The AC is making a loud noise but it still cools fine'],
   ])('%s', (text) => {
     expect(detectHazards(text)).toEqual([]);
   });
@@ -285,6 +323,12 @@ describe('detectHazards: mentions that are not hazards now', () => {
         'Re: water through the ceiling\nThanks, all dry now. When can the painter come?\n\nOn Mon, Jan 6, 2025 at 9:00 AM Office wrote:\n> Water is pouring through your ceiling, we are sending a plumber.',
       ),
     ).toEqual([]);
+  });
+
+  it('keeps a hazard that came back after a fix', () => {
+    expect(
+      hazardsIn('The outlet is hot and smells like burning. They fixed it in March and it is back.'),
+    ).toContain('electrical');
   });
 
   it('reads a reply subject when the reply says the problem goes on', () => {
