@@ -169,6 +169,51 @@ describe('detectHazards: dangerous situations, worded by what is happening', () 
 });
 
 describe('detectHazards: an emergency buried in a message about something else', () => {
+  it.each([
+    [
+      'Hello, I wanted to ask about the pet policy for a second cat. Also, not sure if it matters, but the wall by the washer is warm and the plug behind it looks a little melted.',
+      'electrical',
+    ],
+    [
+      'Good morning. Just a heads up the hallway carpet outside 4B is squishy and there is water coming out from under their door into the hall. Nobody answers.',
+      'active_leak',
+    ],
+    [
+      'I am writing about my deposit refund from my old unit. Separately, at my current place the bathroom fan is dripping brown water and the ceiling around it is sagging.',
+      'active_leak',
+    ],
+    [
+      'Our heat has been off since Friday. We are using the oven to keep warm, it is 25 outside and my wife is 7 months pregnant.',
+      'no_heat',
+    ],
+    [
+      'Hi - quick update, the lights in the kitchen keep dimming and there is a popping sound from the panel in the hall closet. Smells hot.',
+      'electrical',
+    ],
+    [
+      'Buenas tardes, quería preguntar por el estacionamiento. También, el calentador de agua está haciendo un ruido como silbido y huele raro, como a gas.',
+      'gas',
+    ],
+    [
+      'Hola, ¿me pueden mandar el recibo de octubre? Y otra cosa, el techo del baño tiene una burbuja de agua y ya empezó a gotear.',
+      'structural',
+    ],
+    [
+      'Can you tell me when trash pickup is? Also my elderly mother who lives with me has been dizzy all day and the CO detector in the basement has been beeping.',
+      'carbon_monoxide',
+    ],
+    [
+      'We got home and the patio slider was open, the lock is bent and it will not latch anymore. It is 11pm.',
+      'unsecured_unit',
+    ],
+    [
+      'The toilet keeps overflowing every time anyone flushes anywhere in the house and it is coming out onto the floor.',
+      'sewage',
+    ],
+  ] as const)('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
   it('finds it after a rent question', () => {
     expect(
       hazardsIn(
