@@ -102,7 +102,7 @@ export const DRAIN = anyOf(
 export const GAS =
   '(?<!sewer )(?<!sewage )(?<!tear )(gas|gass|propane|natural gas|rotten eggs?|sulfur|sulphur)(?! (station|bill|mileage|prices?|can|company will|line inspection))';
 
-export const SMELLING = 'smell(s|ed|ing|y)?|smel|smelt|odou?rs?|whiff|stinks?|stench|reeks?|scent|fumes?';
+export const SMELLING = 'smell?(s|ed|ing|y|t)?|odou?rs?|whiff|stinks?|stench|reeks?|scent|fumes?';
 
 export const CO_DETECTOR =
   '(carbon monoxide|co|c o|monoxide|monoxido( de carbono)?) (alarm|detect[oe]r|monitor|sensor)s?|(alarma|detector|sensor) de (co|monoxido( de carbono)?)';

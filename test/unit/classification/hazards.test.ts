@@ -148,6 +148,7 @@ describe('detectHazards: dangerous situations, worded by what is happening', () 
     ['agua saliendo por el foco del baño', 'active_leak'],
     ['se está cayendo el plafón del baño por el agua', 'structural'],
     // Typos, shouting and missing accents.
+    ['it SMELLLS like gasss in here', 'gas'],
     ['smel gas in kitchen pls help', 'gas'],
     ['theres watter comming thru the celing in the bathrom', 'active_leak'],
     ['the outlit is smoking!!!', 'electrical'],
