@@ -142,6 +142,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   lease_termination: [
+    ...cues(5, ['(dar|doy|damos) (el )?aviso|tiempo de aviso|salirme|salirnos|irme del|irnos del']),
     ...cues(5, [
       '(taken|take|taking) (me |him |her |them )?off (the |my |our )?lease|remove (me|him|her|them) from (the )?lease|roommate (is )?(moving|leaving)',
     ]),
@@ -423,6 +424,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   spam: [
+    ...cues(6, ['fast cash|(business|personal) loans?|no credit check|get approved (for|today)']),
     ...cues(6, [
       'security alert|unusual (sign ?in|login|activity)|confirm your (identity|account|details)|avoid (suspension|deactivation)|account (suspended|locked|disabled)',
     ]),
