@@ -142,6 +142,10 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   lease_termination: [
+    ...cues(5, ['(dar|doy|damos) (el )?aviso|tiempo de aviso|salirme|salirnos|irme del|irnos del']),
+    ...cues(5, [
+      '(taken|take|taking) (me |him |her |them )?off (the |my |our )?lease|remove (me|him|her|them) from (the )?lease|roommate (is )?(moving|leaving)',
+    ]),
     ...cues(5, [
       'get out of (the |my |our )?lease|out of (the |my |our )?lease early|early termination|terminate (early|my lease)|(transferring|relocating|transferred) (me|us)',
     ]),
@@ -181,6 +185,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   move_in: [
+    ...cues(4, [
+      'moving hours|(\\d+ )?(ft|foot) truck|moving truck|where (should|can|do) (the|our|my) (truck|movers)',
+    ]),
     ...cues(5, [
       'moving van|service elevator|get (the|my|our) keys|before (move ?in|moving in)|move ?in (day|date)',
     ]),
@@ -190,7 +197,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'contrato empieza|lease (starts|begins)',
     ]),
     ...cues(5, [
-      '(moving|move) (in|into) (to )?(\\w+ )?(\\w+ )?(on|next|this|tomorrow)',
+      '(moving|move) (in|into) (to )?(\\w+ ){0,3}(on|next|this|tomorrow)',
       '(move|moving) in (day|date|inspection|checklist|condition)',
       'key pick ?up|pick up (the |my )?keys',
       'lockbox',
@@ -417,6 +424,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   spam: [
+    ...cues(6, ['fast cash|(business|personal) loans?|no credit check|get approved (for|today)']),
     ...cues(6, [
       'security alert|unusual (sign ?in|login|activity)|confirm your (identity|account|details)|avoid (suspension|deactivation)|account (suspended|locked|disabled)',
     ]),

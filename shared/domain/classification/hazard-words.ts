@@ -55,7 +55,7 @@ export const ABOVE_OR_THROUGH = anyOf(
 );
 
 export const ACTIVE_WATER = anyOf(
-  'pour\\w*|gush\\w*|spray\\w*|stream\\w*|rush\\w*|running|runs|coming|comes|came|leak(s|ed|ing)?|drip(s|ped|ping)?|seep\\w*|trickl\\w*',
+  'pour\\w*|gush\\w*|spray\\w*|stream\\w*|rush\\w*|running|runs|coming|comming|comes|came|leak(s|ed|ing)?|drip(s|ped|ping)?|seep\\w*|trickl\\w*',
   'soak(ed|ing)|spread\\w*|pool(ing|ed)|puddl\\w*|ris(ing|en)|wont stop|will not stop|cant stop|keeps|bulg\\w*|sagg\\w*|dropping',
   'cae|cayendo|sale|saliendo|escurr\\w*|gotea\\w*|chorre\\w*|filtra\\w*|empapad\\w*|se mete|entra|entrando|no para|brota|baja|bajando|corre|corriendo',
 );
@@ -102,10 +102,10 @@ export const DRAIN = anyOf(
 export const GAS =
   '(?<!sewer )(?<!sewage )(?<!tear )(gas|gass|propane|natural gas|rotten eggs?|sulfur|sulphur)(?! (station|bill|mileage|prices?|can|company will|line inspection))';
 
-export const SMELLING = 'smell(s|ed|ing|y)?|smel|smelt|odou?rs?|whiff|stinks?|stench|reeks?|scent|fumes?';
+export const SMELLING = 'smell?(s|ed|ing|y|t)?|odou?rs?|whiff|stinks?|stench|reeks?|scent|fumes?';
 
 export const CO_DETECTOR =
-  '(carbon monoxide|co|c o|monoxide|monoxido( de carbono)?) (alarm|detector|monitor|sensor)s?|(alarma|detector|sensor) de (co|monoxido( de carbono)?)';
+  '(carbon monoxide|co|c o|monoxide|monoxido( de carbono)?) (alarm|detect[oe]r|monitor|sensor)s?|(alarma|detector|sensor) de (co|monoxido( de carbono)?)';
 
 export const SOUNDING = anyOf(
   `going off|goes off|went off|keeps? going off|sound(s|ing|ed)|beep(s|ing|ed)? ${gap(1)}(constantly|nonstop|non stop|loud|over and over|and wont stop)|alarming|blaring|screaming|wont (stop|shut up|turn off)|will not stop`,

@@ -5,6 +5,7 @@ import { isNegatedAt } from './negation.ts';
 import { normalise } from './normalise.ts';
 import { separateChain } from './quoted-chain.ts';
 import {
+  closesPrevious,
   isAboutEquipmentWork,
   isForYourRecords,
   isHypothetical,
@@ -70,8 +71,11 @@ export function detectHazards(text: string): HazardFinding[] {
   const found = new Map<EmergencyHazard, string>();
   // Read once per message, not once per clause: a long message has many clauses.
   const rules = HAZARD_RULES.filter((rule) => !rule.unlessMessage?.test(message));
-  for (const clause of splitClauses(reported)) {
-    if (isHypothetical(clause) || isResolved(clause)) continue;
+  const clauses = splitClauses(reported);
+  for (const [index, clause] of clauses.entries()) {
+    const next = clauses[index + 1];
+    if (isHypothetical(clause) || isResolved(clause) || (next !== undefined && closesPrevious(next)))
+      continue;
     const equipmentWork = isAboutEquipmentWork(clause);
     for (const rule of rules) {
       if (found.has(rule.hazard) || (equipmentWork && rule.equipmentNamed === true)) continue;

@@ -53,6 +53,8 @@ describe('detectHazards: dangerous situations, worded by what is happening', () 
     ['la calefacción no sirve y afuera está helando, tengo una bebé', 'no_heat'],
     ['The AC died yesterday, it is 101 out and the thermostat reads 92', 'no_cooling'],
     ['no power in our unit and my husband is on an oxygen concentrator', 'electrical'],
+    ['no power in the unit and it is 5 degrees outside', 'no_heat'],
+    ['power is out and it is 104 today, my mom is 85', 'no_cooling'],
     // Securing the home, structure, people.
     ['Someone pried our sliding door open last night and now it will not latch', 'unsecured_unit'],
     ['the front door frame is split and the deadbolt will not lock', 'unsecured_unit'],
@@ -147,12 +149,74 @@ describe('detectHazards: dangerous situations, worded by what is happening', () 
     ['Hola, solo para avisar que la secadora echó humo y se apagó sola, ya la desconectamos', 'smoke'],
     ['agua saliendo por el foco del baño', 'active_leak'],
     ['se está cayendo el plafón del baño por el agua', 'structural'],
+    // Typos, shouting and missing accents.
+    ['it SMELLLS like gasss in here', 'gas'],
+    ['smel gas in kitchen pls help', 'gas'],
+    ['theres watter comming thru the celing in the bathrom', 'active_leak'],
+    ['the outlit is smoking!!!', 'electrical'],
+    ['huele a gas en la cosina', 'gas'],
+    ['se sale el agua del boiler y esta inundando el cuarto', 'flooding'],
+    ['el contacto de la cocina esta echando chispas', 'electrical'],
+    ['no ay agua en la casa desde la mañana', 'no_water'],
+    ['la puerta principal no cierra, la forzaron anoche', 'unsecured_unit'],
+    ['WATER EVERYWHERE IN THE KITCHEN PIPE BROKE', 'flooding'],
+    ['BREAKER PANEL SPARKING AND SMOKING', 'electrical'],
+    ['my apartment smells like gas real bad', 'gas'],
+    ['there is a burning smell coming from the wall near the outlet', 'electrical'],
+    ['hay humo saliendo del enchufe', 'electrical'],
+    ['se metio agua por la lampara del techo y sigue goteando', 'active_leak'],
+    ['the co detecter is going off', 'carbon_monoxide'],
   ] as const)('%s -> %s', (text, hazard) => {
     expect(hazardsIn(text)).toContain(hazard);
   });
 });
 
 describe('detectHazards: an emergency buried in a message about something else', () => {
+  it.each([
+    [
+      'Hello, I wanted to ask about the pet policy for a second cat. Also, not sure if it matters, but the wall by the washer is warm and the plug behind it looks a little melted.',
+      'electrical',
+    ],
+    [
+      'Good morning. Just a heads up the hallway carpet outside 4B is squishy and there is water coming out from under their door into the hall. Nobody answers.',
+      'active_leak',
+    ],
+    [
+      'I am writing about my deposit refund from my old unit. Separately, at my current place the bathroom fan is dripping brown water and the ceiling around it is sagging.',
+      'active_leak',
+    ],
+    [
+      'Our heat has been off since Friday. We are using the oven to keep warm, it is 25 outside and my wife is 7 months pregnant.',
+      'no_heat',
+    ],
+    [
+      'Hi - quick update, the lights in the kitchen keep dimming and there is a popping sound from the panel in the hall closet. Smells hot.',
+      'electrical',
+    ],
+    [
+      'Buenas tardes, quería preguntar por el estacionamiento. También, el calentador de agua está haciendo un ruido como silbido y huele raro, como a gas.',
+      'gas',
+    ],
+    [
+      'Hola, ¿me pueden mandar el recibo de octubre? Y otra cosa, el techo del baño tiene una burbuja de agua y ya empezó a gotear.',
+      'structural',
+    ],
+    [
+      'Can you tell me when trash pickup is? Also my elderly mother who lives with me has been dizzy all day and the CO detector in the basement has been beeping.',
+      'carbon_monoxide',
+    ],
+    [
+      'We got home and the patio slider was open, the lock is bent and it will not latch anymore. It is 11pm.',
+      'unsecured_unit',
+    ],
+    [
+      'The toilet keeps overflowing every time anyone flushes anywhere in the house and it is coming out onto the floor.',
+      'sewage',
+    ],
+  ] as const)('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
   it('finds it after a rent question', () => {
     expect(
       hazardsIn(
@@ -259,6 +323,44 @@ describe('detectHazards: mentions that are not hazards now', () => {
     ['Our front gate does not close all the way'],
     ['It was really cold last night but the heat kept up fine'],
     ['Please do not send anyone for the outlet, it was just a tripped GFCI and it works now'],
+    [
+      'Hi, the new tenant asked me whether the building has ever had a gas leak. I told her not that I know of. Can you confirm?',
+    ],
+    [
+      'The HOA sent a notice that the fire sprinkler system will be tested Thursday between 9 and 12. Alarms may sound.',
+    ],
+    [
+      'Following up on the water heater that was leaking last week. The plumber replaced it and all good. Please send me the invoice.',
+    ],
+    [
+      'Is it normal for the furnace to smell a little like burning dust the first time it turns on in the fall? It went away after an hour.',
+    ],
+    [
+      'Our smoke alarm went off when we were cooking bacon, we opened the windows and it stopped. Is there a way to move it away from the kitchen?',
+    ],
+    [
+      'The carbon monoxide detector fell from the ceiling and is on the floor. It is not beeping. Can someone reattach it?',
+    ],
+    ['Can I use a space heater in the bedroom or is that against the lease?'],
+    ['We will be away for two weeks in January. Should we leave the heat on so the pipes do not freeze?'],
+    [
+      'El técnico dijo que la estufa tenía una pequeña fuga de gas pero ya la arregló. ¿Me pueden mandar su factura?',
+    ],
+    ['La alarma de humo suena cuando me baño porque el vapor sale del baño. ¿La pueden mover?'],
+    ['Hay una mancha de humedad en el techo del cuarto, está seca, creo que es vieja'],
+    ['There is a crack in the bathroom tile, not leaking, just cosmetic'],
+    ['The back door sticks in humid weather but it closes and locks fine'],
+    [
+      'The upstairs neighbors had a leak last month that stained our ceiling, it is dry now, when can it be painted?',
+    ],
+    ['Question about the storm: if the power goes out, does the sump pump have a battery backup?'],
+    [
+      'We smelled gas yesterday, called the gas company, they found a loose fitting on the dryer and fixed it. Everything is fine now.',
+    ],
+    ['The light in the stairwell has been out for a week, it is really dark at night'],
+    ['My electric bill doubled. Is something wrong with the wiring or the meter?'],
+    ['The outlet in the bathroom does not work, I pressed the reset button and nothing'],
+    ['The AC is making a loud noise but it still cools fine'],
   ])('%s', (text) => {
     expect(detectHazards(text)).toEqual([]);
   });
@@ -269,6 +371,12 @@ describe('detectHazards: mentions that are not hazards now', () => {
         'Re: water through the ceiling\nThanks, all dry now. When can the painter come?\n\nOn Mon, Jan 6, 2025 at 9:00 AM Office wrote:\n> Water is pouring through your ceiling, we are sending a plumber.',
       ),
     ).toEqual([]);
+  });
+
+  it('keeps a hazard that came back after a fix', () => {
+    expect(
+      hazardsIn('The outlet is hot and smells like burning. They fixed it in March and it is back.'),
+    ).toContain('electrical');
   });
 
   it('reads a reply subject when the reply says the problem goes on', () => {

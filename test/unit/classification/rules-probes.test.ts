@@ -367,6 +367,74 @@ const PROBES: readonly (readonly [string, string, string])[] = [
   ['maintenance_request', 'lights', 'Half the lights in the kitchen stopped working, bulbs are new'],
   ['maintenance_request', 'ventana', 'La ventana del cuarto no abre, está atorada'],
   ['maintenance_request', 'bugs', 'I keep seeing small ants in the kitchen along the counter'],
+  [
+    'rent_payment',
+    'portal',
+    'The resident portal keeps logging me out when I try to pay. Is there another way to pay tonight?',
+  ],
+  [
+    'payment_arrangement',
+    'job',
+    'I start a new job on the 10th. Could I pay half on the 1st and half on the 15th this one time?',
+  ],
+  [
+    'lease_renewal',
+    'offer',
+    'We received the renewal offer. Is there any flexibility on the new rent amount?',
+  ],
+  [
+    'lease_termination',
+    'early',
+    'I need to move out two months early for a family emergency. What fees will I owe?',
+  ],
+  [
+    'move_in',
+    'welcome',
+    'We are moving in next Friday. Will the carpets be cleaned and the locks changed before we arrive?',
+  ],
+  [
+    'leasing_inquiry',
+    'co-signer',
+    'My credit is not great. Can my father be a co-signer on the application?',
+  ],
+  [
+    'complaint',
+    'repeat',
+    'This is the fourth time I have reported the neighbor blasting music after midnight. Nothing has changed.',
+  ],
+  ['owner_inquiry', 'tax', 'Please send me the 1099 and year-end summary for my property on 5th Ave.'],
+  [
+    'vendor_billing',
+    'paid?',
+    'Following up on invoice 8812 for the roof repair, it is now 45 days past due.',
+  ],
+  [
+    'legal_notice',
+    'attorney letter',
+    'Our office represents the owners association. Your client is in violation of the covenants; cure within 15 days.',
+  ],
+  [
+    'accommodation_request',
+    'anxiety',
+    'My doctor recommends an emotional support dog for my anxiety. How do I request this?',
+  ],
+  ['general_inquiry', 'gym', 'Is the gym open 24 hours or does it close at night?'],
+  ['spam', 'loans', 'Need fast cash? Get approved for a business loan today with no credit check.'],
+  ['maintenance_request', 'toilet', 'The toilet runs constantly and the handle is loose'],
+  [
+    'maintenance_request',
+    'paint',
+    'The paint in the bathroom is peeling near the shower, can someone touch it up?',
+  ],
+  ['rent_payment', 'renta', 'No me aparece mi pago en el portal, ¿lo recibieron?'],
+  [
+    'lease_termination',
+    'salida',
+    'Quiero saber cuánto tiempo de aviso necesito dar para salirme del departamento.',
+  ],
+  ['move_in', 'llaves', 'Me mudo el sábado, ¿dónde recojo las llaves?'],
+  ['complaint', 'perro', 'El perro del vecino ladra todo el día y no nos deja dormir.'],
+  ['maintenance_request', 'refri', 'El refri no enfría y la comida se está echando a perder'],
 ];
 
 describe('classifyByRules on messages it was not tuned on', () => {
