@@ -63,12 +63,13 @@ const mentions = (...parts: readonly string[]): ((message: string) => boolean) =
 
 /** Tobacco, cooking and candles: smoke and a burnt smell without a fire. */
 const HARMLESS_SMOKE = anyOf(
-  'smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|ashtray',
+  'neighbou?rs? (\\w+ ){0,3}smok\\w*|smoking (on|in|outside|at) (the|his|her|their) (patio|balcony|porch|hallway|stairwell|car|yard)',
+  '(people|someone|they|he|she) (is |are |keep |keeps )?smoking|smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|ashtray',
   'wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
 );
 const HARMLESS_BURNING = wholeWords(
   anyOf(
-    'toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
+    'burning dust|dust burning|dusty smell|polvo quemado|toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
     'sunburn|heartburn|burn(ed|t)? out|bulbs? (is |are |was )?(burnt|burned)|quemaduras?|(se|esta) quemad[oa] (el|la) (foco|bombilla)',
   ),
 );
@@ -85,6 +86,11 @@ const FAILED = anyOf(
   'no (funciona|sirve|enfria|calienta|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
 );
 
+const POWER_OUT = sign(
+  '(no|without) (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
+  'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se fue la luz|nos cortaron la luz',
+);
+
 export const HAZARD_RULES: readonly HazardRule[] = [
   // Gas: a smell of gas or rotten eggs, a hiss at the stove or meter.
   {
@@ -95,7 +101,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(rotten eggs?|sulfur|sulphur) (smell|odou?r|stench)',
       `hiss\\w* ${gap(5)}(stove|range|oven|burners?|meter|gas|pipe|line|valve|furnace|water heater|dryer)`,
       `(stove|range|oven|burners?|meter|gas (line|pipe)|valve|knob) ${gap(3)}hiss\\w*`,
-      'fuga de gas|(huele|huelo|olor|oler|olemos|apesta) (muy )?(fuerte )?(a|de) (gas|huevos? podridos?|azufre)',
+      `fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre)|huevos? podridos?`,
+      `(silb\\w*|siseo|chiflido|chifla) ${gap(7)}(estufa|calentador|medidor|gas|tubo|tuberia|linea|boiler)|(estufa|calentador|medidor|tubo|tuberia|boiler) ${gap(7)}(silb\\w*|siseo|chiflido|chifla)`,
       'se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
     ),
     unless: wholeWords(
@@ -162,15 +169,11 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'cables? (expuestos?|pelados?|colgando|sueltos?)',
     ),
   },
-  {
-    // A power cut alone is a repair or the utility's outage; it is an emergency when someone depends on power.
-    hazard: 'electrical',
-    sign: sign(
-      '(no|without) (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
-      'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se fue la luz|nos cortaron la luz',
-    ),
-    when: needsPoweredMedicalEquipment,
-  },
+  // A power cut alone is a repair or the utility's outage; it is an emergency when someone
+  // depends on power (medical equipment) or when it takes the heating or cooling with it.
+  { hazard: 'electrical', sign: POWER_OUT, when: needsPoweredMedicalEquipment },
+  { hazard: 'no_heat', sign: POWER_OUT, when: isCold },
+  { hazard: 'no_cooling', sign: POWER_OUT, when: isDangerouslyHot },
   // Water where it must not be.
   { hazard: 'flooding', sign: sign(SPREADING_WATER) },
   {
@@ -196,6 +199,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${DRAIN}) ${gap(3)}(is |are |keeps |se |esta |se esta )*(backing up|backed up|back up|backup|overflowing|coming up|regurgitat\\w*|regres\\w*|desbord\\w*|sube|subiendo)`,
       `(toilet|tub|bathtub|shower) ${gap(3)}(backing up|backed up|coming up|bubbling up) (into|in|through) (the )?(tub|bathtub|shower|sink|floor)`,
       `flush ${gap(6)}(comes up|coming up|backs up|bubbles up) (in|into|through) the (tub|bathtub|shower|sink)`,
+      `(toilets?|inodoro|excusado) ${gap(2)}(keeps |is |are |se )*(overflowing|overflows|backing up|backs up|desborda|regresa) ${gap(6)}(every time|whenever|anyone|floor|piso|cada vez)`,
       `se regresa ${gap(2)}por (la|el) (regadera|tina|excusado|inodoro|coladera)`,
     ),
     unless: wholeWords('smell\\w* like|odou?r of|olor a (drenaje|caca)'),
@@ -204,10 +208,11 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'no_water',
     sign: sign(
-      'no (running )?water(?! (pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
-      'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water|nothing (comes|coming|came) out of (the |any )?(taps?|faucets?|sinks?|shower)',
+      'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
+      'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
+      `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
       'water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out',
-      'sin agua|no (hay|tenemos|tengo|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua',
+      'sin agua|no (hay|ay|tenemos|tengo|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua',
     ),
     unless: wholeWords(
       '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente',
@@ -256,10 +261,10 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(wont|will not|doesnt|does not|cant|cannot|can not|unable to|no longer|isnt|is not|wouldnt) ${gap(1)}(lock|latch|close|shut|catch|secure|stay (closed|shut|locked)|be locked)`,
       '(cant|cannot|can not|unable to) (lock|secure|close) (it|the door|up|our|my)',
       '(is |are |was |got )?(broken|busted|kicked in|smashed|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)',
-      'no (cierra|se puede cerrar|tiene seguro|asegura|traba|podemos cerrar|puedo cerrar)|(esta |quedo )?(rota|quebrada|forzada|arrancada|abierta)',
+      'no (cierra|se puede cerrar|tiene seguro|asegura|traba|podemos cerrar|puedo cerrar)|(esta |quedo )?(rota|quebrada|forzada|arrancada)',
     ),
     unless: wholeWords(
-      `${INTERIOR}|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still locks`,
+      `${INTERIOR}|building door|lobby door|(puerta|entrada) del edificio|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still locks`,
     ),
   },
   {
@@ -282,10 +287,11 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'structural',
     sign: sign(
-      `(ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|railings?|handrails?|banister|landing|floors?|joists?|walls?|beams?|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover) ${gap(3)}(bulg\\w*|sagg\\w*|sags|bow(ing|ed)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
+      `(ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|railings?|handrails?|banister|landing|floors?|joists?|walls?|beams?|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover) ${gap(5)}(bulg\\w*|sagg\\w*|sags|bow(ing|ed)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
       `(crack|cracks|cracking) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
-      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|viga|tejaban|cochera) ${gap(3)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|como (una )?burbuja)`,
+      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|viga|tejaban|cochera) ${gap(5)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja)`,
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
+      `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
     ),
     unless: wholeWords(
       'moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',

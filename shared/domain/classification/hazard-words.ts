@@ -43,7 +43,7 @@ export const OVERHEATING = anyOf(
 // ---- Water ------------------------------------------------------------------------------------
 
 export const WATER = anyOf(
-  'water|watter|wter|waters|leak\\w*|leek\\w*|drip\\w*|liquid|moisture',
+  'water|watter|wter|waters|leak\\w*|leek\\w*|drip\\w*|drops|soak(ed|ing)|liquid|moisture',
   'agua|fuga|goter\\w*|gotea\\w*|filtra\\w*|escurr\\w*|chorre\\w*',
 );
 
@@ -55,7 +55,7 @@ export const ABOVE_OR_THROUGH = anyOf(
 );
 
 export const ACTIVE_WATER = anyOf(
-  'pour\\w*|gush\\w*|spray\\w*|stream\\w*|rush\\w*|running|runs|coming|comes|came|leak(s|ed|ing)?|drip(s|ped|ping)?|seep\\w*|trickl\\w*',
+  'pour\\w*|gush\\w*|spray\\w*|stream\\w*|rush\\w*|running|runs|coming|comming|comes|came|leak(s|ed|ing)?|drip(s|ped|ping)?|seep\\w*|trickl\\w*',
   'soak(ed|ing)|spread\\w*|pool(ing|ed)|puddl\\w*|ris(ing|en)|wont stop|will not stop|cant stop|keeps|bulg\\w*|sagg\\w*|dropping',
   'cae|cayendo|sale|saliendo|escurr\\w*|gotea\\w*|chorre\\w*|filtra\\w*|empapad\\w*|se mete|entra|entrando|no para|brota|baja|bajando|corre|corriendo',
 );
@@ -66,7 +66,8 @@ export const SPREADING_WATER = anyOf(
   'standing water (on|in|across|throughout) (the |my |our )?(floor|floors|kitchen|basement|living room|bedroom|hallway|apartment|unit|house|garage|carpet|whole)|inches of (standing )?water|(an|one|two|three|\\d+) inch(es)? (of water|deep|across)',
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
   `water ${gap(4)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
-  '(into|in) (the )?(several|multiple|other|all the|every) rooms?|(several|multiple) rooms',
+  '(into|in) (the )?(several|multiple|other|all the|every|two|three|2|3) rooms?|(several|multiple|two|three) rooms',
+  'water (is |keeps )?(coming|pouring|getting|seeping|rushing) in (under|through|from) (the )?(front |back |patio |garage )?(door|walls?|foundation)',
   '(spread\\w*|creep\\w*|mov(ing|ed)|getting) (in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)',
   'seep\\w* (up )?(through|from under) the (floor|floors|hardwood|carpet|baseboards?|tiles?|slab)|coming up (through|from) the (floor|slab|hardwood|carpet)',
   `(burst|busted|broken|broke|split|exploded|ruptured|bursted) ${gap(1)}(water )?(pipes?|lines?|supply lines?|hoses?|main)`,
@@ -101,10 +102,10 @@ export const DRAIN = anyOf(
 export const GAS =
   '(?<!sewer )(?<!sewage )(?<!tear )(gas|gass|propane|natural gas|rotten eggs?|sulfur|sulphur)(?! (station|bill|mileage|prices?|can|company will|line inspection))';
 
-export const SMELLING = 'smell(s|ed|ing|y)?|smel|smelt|odou?rs?|whiff|stinks?|stench|reeks?|scent|fumes?';
+export const SMELLING = 'smell?(s|ed|ing|y|t)?|odou?rs?|whiff|stinks?|stench|reeks?|scent|fumes?';
 
 export const CO_DETECTOR =
-  '(carbon monoxide|co|c o|monoxide|monoxido( de carbono)?) (alarm|detector|monitor|sensor)s?|(alarma|detector|sensor) de (co|monoxido( de carbono)?)';
+  '(carbon monoxide|co|c o|monoxide|monoxido( de carbono)?) (alarm|detect[oe]r|monitor|sensor)s?|(alarma|detector|sensor) de (co|monoxido( de carbono)?)';
 
 export const SOUNDING = anyOf(
   `going off|goes off|went off|keeps? going off|sound(s|ing|ed)|beep(s|ing|ed)? ${gap(1)}(constantly|nonstop|non stop|loud|over and over|and wont stop)|alarming|blaring|screaming|wont (stop|shut up|turn off)|will not stop`,

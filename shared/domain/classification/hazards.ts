@@ -4,7 +4,15 @@ import { HAZARD_RULES, type HazardRule } from './hazard-rules.ts';
 import { isNegatedAt } from './negation.ts';
 import { normalise } from './normalise.ts';
 import { separateChain } from './quoted-chain.ts';
-import { isAboutEquipmentWork, isForYourRecords, isHypothetical, isResolved } from './statement-markers.ts';
+import {
+  closesPrevious,
+  isAboutEquipmentWork,
+  isForYourRecords,
+  isHypothetical,
+  isResolved,
+  isStillHappening,
+  mentionsResolution,
+} from './statement-markers.ts';
 
 /**
  * The emergency detector: which hazards a message reports as happening now. Every clause of the
@@ -39,16 +47,19 @@ function evidenceFor(rule: HazardRule, clause: string, message: string): string 
   return words.slice(0, MAX_EVIDENCE);
 }
 
-/** A reply's subject ("Re: water through the ceiling") names the old topic, not news. */
+/** A reply's subject ("Re: water through the ceiling") names the old topic. */
 const REPLY_SUBJECT = /^\s*(re|aw|rv|res|sv)\s*:/i;
 
 /**
- * What the sender reports: the new text, and a forwarded report unless the sender's own words
- * say it is only for the records or already over.
+ * What the sender reports: the new text (a reply's subject only when the reply says it goes on),
+ * and a forwarded report unless the sender's own words say it is for the records or over.
  */
 function reportedText(text: string): string {
   const [first = '', ...rest] = text.split(/\r?\n/);
-  const { newText, forwarded } = separateChain(REPLY_SUBJECT.test(first) ? rest.join('\n') : text);
+  const reply = separateChain(rest.join('\n'));
+  const replied = normalise(reply.newText);
+  const ongoing = isStillHappening(replied) && !mentionsResolution(replied);
+  const { newText, forwarded } = REPLY_SUBJECT.test(first) && !ongoing ? reply : separateChain(text);
   const own = normalise(newText);
   return forwarded === '' || isForYourRecords(own) || isResolved(own) ? newText : `${newText}\n${forwarded}`;
 }
@@ -60,8 +71,11 @@ export function detectHazards(text: string): HazardFinding[] {
   const found = new Map<EmergencyHazard, string>();
   // Read once per message, not once per clause: a long message has many clauses.
   const rules = HAZARD_RULES.filter((rule) => !rule.unlessMessage?.test(message));
-  for (const clause of splitClauses(reported)) {
-    if (isHypothetical(clause) || isResolved(clause)) continue;
+  const clauses = splitClauses(reported);
+  for (const [index, clause] of clauses.entries()) {
+    const next = clauses[index + 1];
+    if (isHypothetical(clause) || isResolved(clause) || (next !== undefined && closesPrevious(next)))
+      continue;
     const equipmentWork = isAboutEquipmentWork(clause);
     for (const rule of rules) {
       if (found.has(rule.hazard) || (equipmentWork && rule.equipmentNamed === true)) continue;

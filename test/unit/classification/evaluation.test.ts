@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseLabelledEmails, toEmailToClassify } from '#domain/classification/evaluation.ts';
 
-const line = (id: string, category: string, urgency: string) =>
+/** One labelled line; `extra` adds fields to the line (`language`) or, under `label`, to the label. */
+const line = (
+  id: string,
+  category: string,
+  urgency: string,
+  extra: { label?: object; language?: string } = {},
+) =>
   JSON.stringify({
     id,
     from: 'a@example.com',
     subject: 's',
     body: `body ${id}`,
-    label: { category, urgency },
+    ...(extra.language === undefined ? {} : { language: extra.language }),
+    label: { category, urgency, ...extra.label },
   });
 
 describe('parseLabelledEmails', () => {
@@ -23,19 +30,9 @@ describe('parseLabelledEmails', () => {
 
   it('reads the triage label fields when present', () => {
     const [first] = parseLabelledEmails(
-      JSON.stringify({
-        id: 't1',
-        from: 'a@example.com',
-        subject: 'gas',
-        body: 'huele a gas',
+      line('t1', 'maintenance_emergency', 'emergency', {
         language: 'es',
-        label: {
-          category: 'maintenance_emergency',
-          urgency: 'emergency',
-          needsHuman: true,
-          injection: false,
-          hazards: ['gas'],
-        },
+        label: { needsHuman: true, injection: false, hazards: ['gas'] },
       }),
     );
     expect(first).toMatchObject({
@@ -45,14 +42,11 @@ describe('parseLabelledEmails', () => {
   });
 
   it('rejects a hazard outside the vocabulary', () => {
-    const line = JSON.stringify({
-      id: 't1',
-      from: 'a@example.com',
-      subject: 's',
-      body: 'b',
-      label: { category: 'maintenance_emergency', urgency: 'emergency', hazards: ['meteor'] },
-    });
-    expect(() => parseLabelledEmails(line)).toThrow();
+    expect(() =>
+      parseLabelledEmails(
+        line('t1', 'maintenance_emergency', 'emergency', { label: { hazards: ['meteor'] } }),
+      ),
+    ).toThrow();
   });
 
   it('rejects a label outside the taxonomy', () => {

@@ -53,6 +53,8 @@ describe('detectHazards: dangerous situations, worded by what is happening', () 
     ['la calefacción no sirve y afuera está helando, tengo una bebé', 'no_heat'],
     ['The AC died yesterday, it is 101 out and the thermostat reads 92', 'no_cooling'],
     ['no power in our unit and my husband is on an oxygen concentrator', 'electrical'],
+    ['no power in the unit and it is 5 degrees outside', 'no_heat'],
+    ['power is out and it is 104 today, my mom is 85', 'no_cooling'],
     // Securing the home, structure, people.
     ['Someone pried our sliding door open last night and now it will not latch', 'unsecured_unit'],
     ['the front door frame is split and the deadbolt will not lock', 'unsecured_unit'],
@@ -88,12 +90,133 @@ describe('detectHazards: dangerous situations, worded by what is happening', () 
     ['There is a strong smell of propane by the grill tank next to our door', 'gas'],
     ['sewer is backing up into our basement', 'sewage'],
     ['water gushing from under the kitchen sink, I cannot find the shutoff', 'flooding'],
+    [
+      'hi, quick one about parking passes. also the microwave started smoking and the cord is melted, I unplugged it',
+      'electrical',
+    ],
+    ['The extension cord behind the couch got really hot and now the wall plug looks brownish', 'electrical'],
+    ['there is a weird fishy smell coming from the outlet in the nursery', 'electrical'],
+    ['our lights flicker and the panel in the garage is making a crackling sound', 'electrical'],
+    ['ceiling above the tub is soaking and bulging, drops every few seconds', 'active_leak'],
+    ['water is coming in under the front door and the carpet in two rooms is soaked', 'flooding'],
+    [
+      'the upstairs bathroom leaks into our kitchen light every time they shower, it is dripping right now',
+      'active_leak',
+    ],
+    ['basement has about 3 inches of water and rising', 'flooding'],
+    [
+      'my kitchen sink backed up and now there is brown water with sewage smell coming up in the bathtub too',
+      'sewage',
+    ],
+    ['smells like rotten eggs in the laundry room near the dryer', 'gas'],
+    ['huele como a huevo podrido en la cocina', 'gas'],
+    ['our co alarm went off twice and the kids have headaches', 'carbon_monoxide'],
+    ['the oven caught fire, we put it out but there is still smoke', 'fire'],
+    ['the tap is dry, nothing at all comes out of any of the faucets or the toilet', 'no_water'],
+    ['no tenemos agua en todo el departamento desde ayer', 'no_water'],
+    ['the heater is not working and it is 15 degrees outside tonight', 'no_heat'],
+    ['AC is blowing hot air and it is 104 today, my newborn is sweating a lot', 'no_cooling'],
+    ['our back door was kicked open while we were away', 'unsecured_unit'],
+    ['the lock on our front door is broken and the door swings open', 'unsecured_unit'],
+    ['la ventana de la sala la rompieron y no se puede cerrar', 'unsecured_unit'],
+    ['a section of the ceiling collapsed in the hallway', 'structural'],
+    ['the deck is pulling away from the house and it sways', 'structural'],
+    ['my grandson is stuck in the elevator, it stopped between floors', 'trapped'],
+    ['mi hijo se quedó encerrado en el baño y la puerta no abre', 'trapped'],
+    [
+      'Hola, pagué la renta ayer. Otra cosa: el enchufe del baño echa chispas y huele a plástico quemado',
+      'electrical',
+    ],
+    [
+      'Re: lease renewal\nYes we will sign. Separately, there is water pouring out of the light in the hallway ceiling right now!\n\nOn Tue, Office wrote:\n> Please confirm your renewal.',
+      'active_leak',
+    ],
+    [
+      'Subject: parking\nThe guy in 3B blocks my car every morning. And honestly the bigger problem: since this morning our stove knob area hisses and the kitchen smells of gas.',
+      'gas',
+    ],
+    ['URGENT furnace\nFurnace is dead, house is at 50, and it is snowing', 'no_heat'],
+    ['power out only in our apartment, neighbors have it, and my wife uses a CPAP', 'electrical'],
+    [
+      'We came home and the window by the back door was smashed and the door unlocked, stuff is missing',
+      'unsecured_unit',
+    ],
+    [
+      'the stairs to the second floor unit are cracked and one step broke through when my son stepped on it',
+      'structural',
+    ],
+    ['there is an electrical burning smell in the whole unit and we cannot find the source', 'smoke'],
+    ['Hola, solo para avisar que la secadora echó humo y se apagó sola, ya la desconectamos', 'smoke'],
+    ['agua saliendo por el foco del baño', 'active_leak'],
+    ['se está cayendo el plafón del baño por el agua', 'structural'],
+    // Typos, shouting and missing accents.
+    ['it SMELLLS like gasss in here', 'gas'],
+    ['smel gas in kitchen pls help', 'gas'],
+    ['theres watter comming thru the celing in the bathrom', 'active_leak'],
+    ['the outlit is smoking!!!', 'electrical'],
+    ['huele a gas en la cosina', 'gas'],
+    ['se sale el agua del boiler y esta inundando el cuarto', 'flooding'],
+    ['el contacto de la cocina esta echando chispas', 'electrical'],
+    ['no ay agua en la casa desde la mañana', 'no_water'],
+    ['la puerta principal no cierra, la forzaron anoche', 'unsecured_unit'],
+    ['WATER EVERYWHERE IN THE KITCHEN PIPE BROKE', 'flooding'],
+    ['BREAKER PANEL SPARKING AND SMOKING', 'electrical'],
+    ['my apartment smells like gas real bad', 'gas'],
+    ['there is a burning smell coming from the wall near the outlet', 'electrical'],
+    ['hay humo saliendo del enchufe', 'electrical'],
+    ['se metio agua por la lampara del techo y sigue goteando', 'active_leak'],
+    ['the co detecter is going off', 'carbon_monoxide'],
   ] as const)('%s -> %s', (text, hazard) => {
     expect(hazardsIn(text)).toContain(hazard);
   });
 });
 
 describe('detectHazards: an emergency buried in a message about something else', () => {
+  it.each([
+    [
+      'Hello, I wanted to ask about the pet policy for a second cat. Also, not sure if it matters, but the wall by the washer is warm and the plug behind it looks a little melted.',
+      'electrical',
+    ],
+    [
+      'Good morning. Just a heads up the hallway carpet outside 4B is squishy and there is water coming out from under their door into the hall. Nobody answers.',
+      'active_leak',
+    ],
+    [
+      'I am writing about my deposit refund from my old unit. Separately, at my current place the bathroom fan is dripping brown water and the ceiling around it is sagging.',
+      'active_leak',
+    ],
+    [
+      'Our heat has been off since Friday. We are using the oven to keep warm, it is 25 outside and my wife is 7 months pregnant.',
+      'no_heat',
+    ],
+    [
+      'Hi - quick update, the lights in the kitchen keep dimming and there is a popping sound from the panel in the hall closet. Smells hot.',
+      'electrical',
+    ],
+    [
+      'Buenas tardes, quería preguntar por el estacionamiento. También, el calentador de agua está haciendo un ruido como silbido y huele raro, como a gas.',
+      'gas',
+    ],
+    [
+      'Hola, ¿me pueden mandar el recibo de octubre? Y otra cosa, el techo del baño tiene una burbuja de agua y ya empezó a gotear.',
+      'structural',
+    ],
+    [
+      'Can you tell me when trash pickup is? Also my elderly mother who lives with me has been dizzy all day and the CO detector in the basement has been beeping.',
+      'carbon_monoxide',
+    ],
+    [
+      'We got home and the patio slider was open, the lock is bent and it will not latch anymore. It is 11pm.',
+      'unsecured_unit',
+    ],
+    [
+      'The toilet keeps overflowing every time anyone flushes anywhere in the house and it is coming out onto the floor.',
+      'sewage',
+    ],
+  ] as const)('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
   it('finds it after a rent question', () => {
     expect(
       hazardsIn(
@@ -129,6 +252,7 @@ describe('detectHazards: mentions that are not hazards now', () => {
     ['The hot water smells like rotten eggs in the morning'],
     ['the heat is not working in the back bedroom'],
     ['The water will be shut off tomorrow from 9 to 11 for the plumber'],
+    ["Will we get a rent credit since we'll be without power Friday for the panel work? Unit 1F"],
     ['My car was broken into in the parking lot last night'],
     ['the closet door will not close all the way'],
     ['the window in the kids room has a small crack in the corner'],
@@ -161,6 +285,83 @@ describe('detectHazards: mentions that are not hazards now', () => {
     ['The fireplace smokes a little when we first light it'],
     ['Pipes were making a banging noise last night'],
     ['We had a small leak under the sink last week; the plumber fixed it'],
+    ['Hi! Could you check whether our unit has carbon monoxide detectors? We have a gas stove.'],
+    ['Is there a fire extinguisher in each apartment?'],
+    ['The fire alarm went off because I burned toast, all good now.'],
+    ['Our outlet cover is cracked, can someone replace it?'],
+    ['It is very hot in the apartment in the afternoons, can we get blinds?'],
+    ['The AC is not working well, it is 80 inside and 88 outside'],
+    ['There is a small drip from the bathroom faucet'],
+    ['The ceiling fan wobbles a bit when on high'],
+    ['We noticed a hairline crack in the drywall above the door'],
+    ['Water pressure is low in the shower'],
+    ['The toilet overflowed once yesterday but I plunged it and it is fine'],
+    ['Heat is uneven, the bedroom is colder than the living room'],
+    ['There was a break-in at the storage units, is my locker OK?'],
+    ['La llave del lavabo gotea un poquito'],
+    ['El foco del baño se fundió'],
+    ['Hay mucho ruido en el departamento de arriba'],
+    ['The power went out in the whole neighborhood for twenty minutes, just letting you know'],
+    ['The gas company left a note that they will replace the meter on Friday'],
+    ['Can you send me the emergency maintenance number in case something happens at night?'],
+    ['The sliding door is hard to open, it sticks on the track'],
+    ['There is a musty smell in the basement, maybe mold'],
+    ['The dryer takes two cycles to dry clothes'],
+    ['I smell smoke from the neighbor smoking on the patio'],
+    ['We had no heat last winter for two days, please service the furnace before it gets cold'],
+    ['Re: ceiling leak\nThanks, the plumber came and everything is dry. Can the painter come next week?'],
+    ['Hello, is there a smoke detector in the bedroom? The inspector said we need one.'],
+    ['We would like to schedule the annual furnace inspection before winter'],
+    ['No emergency, just wanted to report the kitchen light flickers sometimes'],
+    ['The detector near the kitchen beeps once every minute, probably the battery'],
+    ['Does renter insurance cover water damage if a pipe bursts?'],
+    ['I saw a news story about a gas explosion in another city, are our lines checked?'],
+    ['Last year our pipes froze and burst, can you insulate them this fall?'],
+    ['The basement flooded in 2019 according to the previous tenant, is it prone to flooding?'],
+    ['el detector de humo está pitando, creo que es la batería'],
+    ['No huele a gas, pero la estufa no prende'],
+    ['Mi vecino dejó la puerta del edificio abierta otra vez'],
+    ['Our front gate does not close all the way'],
+    ['It was really cold last night but the heat kept up fine'],
+    ['Please do not send anyone for the outlet, it was just a tripped GFCI and it works now'],
+    [
+      'Hi, the new tenant asked me whether the building has ever had a gas leak. I told her not that I know of. Can you confirm?',
+    ],
+    [
+      'The HOA sent a notice that the fire sprinkler system will be tested Thursday between 9 and 12. Alarms may sound.',
+    ],
+    [
+      'Following up on the water heater that was leaking last week. The plumber replaced it and all good. Please send me the invoice.',
+    ],
+    [
+      'Is it normal for the furnace to smell a little like burning dust the first time it turns on in the fall? It went away after an hour.',
+    ],
+    [
+      'Our smoke alarm went off when we were cooking bacon, we opened the windows and it stopped. Is there a way to move it away from the kitchen?',
+    ],
+    [
+      'The carbon monoxide detector fell from the ceiling and is on the floor. It is not beeping. Can someone reattach it?',
+    ],
+    ['Can I use a space heater in the bedroom or is that against the lease?'],
+    ['We will be away for two weeks in January. Should we leave the heat on so the pipes do not freeze?'],
+    [
+      'El técnico dijo que la estufa tenía una pequeña fuga de gas pero ya la arregló. ¿Me pueden mandar su factura?',
+    ],
+    ['La alarma de humo suena cuando me baño porque el vapor sale del baño. ¿La pueden mover?'],
+    ['Hay una mancha de humedad en el techo del cuarto, está seca, creo que es vieja'],
+    ['There is a crack in the bathroom tile, not leaking, just cosmetic'],
+    ['The back door sticks in humid weather but it closes and locks fine'],
+    [
+      'The upstairs neighbors had a leak last month that stained our ceiling, it is dry now, when can it be painted?',
+    ],
+    ['Question about the storm: if the power goes out, does the sump pump have a battery backup?'],
+    [
+      'We smelled gas yesterday, called the gas company, they found a loose fitting on the dryer and fixed it. Everything is fine now.',
+    ],
+    ['The light in the stairwell has been out for a week, it is really dark at night'],
+    ['My electric bill doubled. Is something wrong with the wiring or the meter?'],
+    ['The outlet in the bathroom does not work, I pressed the reset button and nothing'],
+    ['The AC is making a loud noise but it still cools fine'],
   ])('%s', (text) => {
     expect(detectHazards(text)).toEqual([]);
   });
@@ -171,6 +372,18 @@ describe('detectHazards: mentions that are not hazards now', () => {
         'Re: water through the ceiling\nThanks, all dry now. When can the painter come?\n\nOn Mon, Jan 6, 2025 at 9:00 AM Office wrote:\n> Water is pouring through your ceiling, we are sending a plumber.',
       ),
     ).toEqual([]);
+  });
+
+  it('keeps a hazard that came back after a fix', () => {
+    expect(
+      hazardsIn('The outlet is hot and smells like burning. They fixed it in March and it is back.'),
+    ).toContain('electrical');
+  });
+
+  it('reads a reply subject when the reply says the problem goes on', () => {
+    expect(hazardsIn('Re: no heat\nStill nothing, it is 40 degrees in here and the baby is cold')).toContain(
+      'no_heat',
+    );
   });
 
   it('counts a forwarded report the sender asks to handle, not one sent for the records', () => {
