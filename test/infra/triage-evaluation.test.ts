@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -191,9 +191,12 @@ describe('the labelled set bundled with the function', () => {
     });
     const text = bundled.outputFiles.map((file) => file.text).join('');
     const present = (id: string) => new RegExp(`\\b${id}\\b`).test(text);
-    const tune = [...fixture('a-tune.jsonl'), ...fixture('b-tune.jsonl')];
-    const holdout = [...fixture('a-holdout.jsonl'), ...fixture('b-holdout.jsonl')];
-    expect(tune.length).toBeGreaterThan(100);
+    // Every tune file of the fixtures, and every held-out one, as the folder holds them now.
+    const files = readdirSync(new URL('../fixtures/triage/', import.meta.url));
+    const tune = files.filter((f) => f.endsWith('-tune.jsonl')).flatMap(fixture);
+    const holdout = files.filter((f) => f.endsWith('-holdout.jsonl')).flatMap(fixture);
+    expect(tune.length).toBeGreaterThan(500);
+    expect(holdout.length).toBeGreaterThan(100);
     expect(tune.filter((id) => !present(id))).toEqual([]);
     expect(holdout.filter(present)).toEqual([]);
   });
