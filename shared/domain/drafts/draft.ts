@@ -32,6 +32,11 @@ export const GroundedFact = z.object({
   /** The fact as a sentence a draft can use. */
   statement: z.string().min(1).max(300),
   citation: RecordCitation,
+  /**
+   * The value the fact states, as the record holds it (`2027-06-30`, `1180.5`, `open`), so a
+   * draft in another language can state the same fact.
+   */
+  value: z.string().min(1).max(100).optional(),
 });
 export type GroundedFact = z.infer<typeof GroundedFact>;
 

@@ -21,6 +21,8 @@ export interface DraftBody {
   /** The facts the body states, each from `DraftRequest.facts`. */
   readonly cited: readonly GroundedFact[];
   readonly usage?: TriageUsage;
+  /** Why the templates answered when Claude was asked (its failure reason, safe to store). */
+  readonly fallbackReason?: string;
 }
 
 /** Port: writes a reply body (Claude, or templates from data files). */
@@ -32,6 +34,10 @@ export interface ComplianceContext {
   readonly language: DraftLanguage;
   readonly region?: string;
   readonly category: Triage['category'];
+  /** The message the draft answers (untrusted): a second reviewer reads the draft against it. */
+  readonly message?: { readonly subject: string; readonly text: string };
+  /** The lease's monthly rent, when synced: late-fee caps in dollars depend on it. */
+  readonly monthlyRent?: number;
 }
 
 /** Port: reviews a draft's text (the rule tables, or a second model review) and names what is wrong. */

@@ -1,0 +1,100 @@
+import { blocks, type ComplianceReview, mergeFindings } from '#domain/compliance/findings.ts';
+import { rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
+import type { ComplianceFinding } from '#domain/drafts/draft.ts';
+import type { ComplianceContext, ComplianceReviewer } from '#domain/drafts/ports.ts';
+import { logger } from '#platform/observability.ts';
+import { anthropicApiKey } from './anthropic-api-key.ts';
+import type { AnthropicSettings } from './anthropic-settings.ts';
+import { ModelCallError } from './claude-failures.ts';
+import { type ClaudeGateway, type ClaudeGatewayConfig, createClaudeGateway } from './claude-gateway.ts';
+import { ClaudeComplianceReview, COMPLIANCE_SYSTEM_PROMPT, fenceReview } from './compliance-prompt.ts';
+
+/**
+ * Claude as a second compliance reviewer: the draft and the message it answers, fenced, and an
+ * answer restricted to the rules' families and severities. It answers only with Claude's
+ * findings and throws the gateway's ModelCallError otherwise.
+ */
+export class ClaudeComplianceReviewer implements ComplianceReviewer {
+  constructor(private readonly gateway: ClaudeGateway) {}
+
+  async review(text: string, context: ComplianceContext): Promise<ComplianceFinding[]> {
+    const { data } = await this.gateway.structured({
+      schema: ClaudeComplianceReview,
+      system: COMPLIANCE_SYSTEM_PROMPT,
+      user: fenceReview(text, context),
+      maxTokens: 1024,
+    });
+    return data.findings.map(({ family, ...finding }) => ({ rule: family, ...finding, source: 'claude' }));
+  }
+}
+
+/** Marks a review that had only the rules: visible to the person who approves, never silent. */
+function secondReviewMissing(reason: string): ComplianceFinding {
+  return {
+    rule: 'review.second_review_unavailable',
+    severity: 'warning',
+    excerpt: '',
+    suggestion: `The Claude second review did not run (${reason}); only the rule tables checked this draft. Read it with care.`,
+    source: 'rules',
+  };
+}
+
+/**
+ * The rule tables first, always; then Claude, whose findings are merged in (it can add findings
+ * or raise a severity, never remove the rules'). When Claude fails the review says so, with the
+ * rules' findings and a warning that the second review is missing.
+ */
+export class ComplianceReviewWithClaude implements ComplianceReviewer {
+  constructor(
+    private readonly rules: ComplianceReviewer,
+    private readonly claude: ComplianceReviewer,
+  ) {}
+
+  async assess(text: string, context: ComplianceContext): Promise<ComplianceReview> {
+    const ruleFindings = await this.rules.review(text, context);
+    try {
+      const claudeFindings = await this.claude.review(text, context);
+      return { findings: mergeFindings(ruleFindings, claudeFindings), secondReview: 'completed' };
+    } catch (error) {
+      const reason = error instanceof ModelCallError ? error.reason : 'claude_error: unexpected';
+      // Never the draft, the message or the error text: all of them can carry personal details.
+      logger.warn('Claude compliance review unavailable, rules findings only', {
+        reason,
+        blocked: blocks(ruleFindings),
+      });
+      return {
+        findings: [...ruleFindings, secondReviewMissing(reason)],
+        secondReview: 'unavailable',
+        unavailableReason: reason,
+      };
+    }
+  }
+
+  async review(text: string, context: ComplianceContext): Promise<ComplianceFinding[]> {
+    return (await this.assess(text, context)).findings;
+  }
+}
+
+/** The rule tables with Claude's second review behind one gateway (shared with other callers or not). */
+export const rulesThenClaude = (gateway: ClaudeGateway): ComplianceReviewWithClaude =>
+  new ComplianceReviewWithClaude(rulesComplianceReviewer, new ClaudeComplianceReviewer(gateway));
+
+/**
+ * Rules then Claude when an Anthropic key is configured, the rules alone otherwise (as the
+ * classifier falls back to them): locally ANTHROPIC_API_KEY, in AWS the Secrets Manager secret.
+ */
+export async function complianceReviewerFrom(
+  config: AnthropicSettings,
+  gatewayOptions: Omit<ClaudeGatewayConfig, 'apiKey' | 'baseURL' | 'model'> = {},
+): Promise<ComplianceReviewer> {
+  const apiKey = await anthropicApiKey(config);
+  if (!apiKey) return rulesComplianceReviewer;
+  return rulesThenClaude(
+    createClaudeGateway({
+      ...gatewayOptions,
+      apiKey,
+      baseURL: config.ANTHROPIC_BASE_URL,
+      model: config.ANTHROPIC_MODEL,
+    }),
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { DRAFT_LANGUAGES, type DraftLanguage } from '#vocabulary/triage.ts';
+
+const Text = z.string().min(1).max(2000);
+
+/** The shape of a text in every language replies are drafted in: a data file cannot leave one out. */
+export const localizedShape = { en: Text, es: Text } satisfies Record<DraftLanguage, z.ZodString>;
+export const Localized = z.object(localizedShape);
+export type Localized = z.infer<typeof Localized>;
+
+/** Fills `{name}` placeholders; a placeholder without a value is a bug in the data, not text to send. */
+export function fill(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`no value for {${name}}`);
+    return value;
+  });
+}
+
+/** Lower-case, accents removed, runs of spaces collapsed: how cue words are compared. */
+export function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Whether `text` (folded) holds `phrase` (folded) as whole words. */
+export function mentions(foldedText: string, phrase: string): boolean {
+  const needle = folded(phrase).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${needle}($|[^\\p{L}\\p{N}])`, 'u').test(foldedText);
+}
+
+/** The phrases of a per-language list, every language at once: a Spanish cue in an English message still counts. */
+const Cues = z.array(z.string().min(1).max(80)).max(200);
+export const CueWords = z.object({ en: Cues, es: Cues } satisfies Record<DraftLanguage, typeof Cues>);
+export type CueWords = z.infer<typeof CueWords>;
+
+export function mentionsAny(foldedText: string, cues: CueWords): string | undefined {
+  return DRAFT_LANGUAGES.flatMap((language: DraftLanguage) => cues[language]).find((cue) =>
+    mentions(foldedText, cue),
+  );
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { type DraftLanguage, EMERGENCY_HAZARDS, type SafetyFlag } from '#vocabulary/triage.ts';
+import data from './data/safety-instructions.json' with { type: 'json' };
+import { fill, Localized, localizedShape } from './localized.ts';
+
+/**
+ * The fixed safety instructions of emergencies (data/safety-instructions.json): read and checked
+ * once at load, so a file missing a hazard, a language or a block fails at start, never in a reply.
+ */
+
+/** The flags with instructions: every emergency hazard, and water near electricity. */
+const INSTRUCTED_FLAGS = [...EMERGENCY_HAZARDS, 'water_near_electricity'] as const;
+type InstructedFlag = (typeof INSTRUCTED_FLAGS)[number];
+
+const Block = z.object({ ...localizedShape, rank: z.number().int().min(1).max(1000) });
+
+const SafetyInstructions = z
+  .object({
+    shutOffDefault: Localized,
+    defaultResponseWindowMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
+    blocks: z.record(z.string().regex(/^[a-z_]+$/), Block),
+    flags: z.record(z.enum(INSTRUCTED_FLAGS), z.string()),
+  })
+  .refine((file) => 'general' in file.blocks, { message: 'a "general" block is required' })
+  .refine((file) => Object.values(file.flags).every((block) => block in file.blocks), {
+    message: 'every flag names a block of the file',
+  });
+
+export const SAFETY_INSTRUCTIONS = SafetyInstructions.parse(data);
+
+const isInstructed = (flag: string): flag is InstructedFlag =>
+  (INSTRUCTED_FLAGS as readonly string[]).includes(flag);
+
+export interface SafetyOptions {
+  /** Where the water shut-off is, from the org's or property's record, when known. */
+  readonly shutOffLocation?: string;
+}
+
+/**
+ * The instructions for these flags, each block once, most dangerous first; the general block
+ * when none of the flags has instructions of its own (an emergency named by no known hazard).
+ */
+export function safetyInstructionsFor(
+  flags: readonly SafetyFlag[],
+  language: DraftLanguage,
+  options: SafetyOptions = {},
+): string[] {
+  const named = [...new Set(flags.filter(isInstructed).map((flag) => SAFETY_INSTRUCTIONS.flags[flag]))];
+  const blocks = (named.length > 0 ? named : ['general']).map((id) => {
+    const block = SAFETY_INSTRUCTIONS.blocks[id];
+    if (!block) throw new Error(`no safety block ${id}`);
+    return block;
+  });
+  // Bounded: the location is the org's free text, and the preamble has a size limit.
+  const shutOff =
+    options.shutOffLocation?.trim().slice(0, 200) || SAFETY_INSTRUCTIONS.shutOffDefault[language];
+  return blocks.sort((a, b) => a.rank - b.rank).map((block) => fill(block[language], { shutOff }));
+}
+
+/** Whether a message's flags call for safety instructions even when its urgency does not say emergency. */
+export const hasEmergencyHazard = (flags: readonly SafetyFlag[]): boolean =>
+  flags.some((flag) => (EMERGENCY_HAZARDS as readonly string[]).includes(flag));
