@@ -4,10 +4,10 @@ import { EMAIL_ID, EMAIL_STATUSES } from '#vocabulary/emails.ts';
 import { CHANNELS } from '#vocabulary/triage.ts';
 import { IsoDateTime, IsoInstant } from './iso-instant.ts';
 import { NextCursor, PageQuery } from './paging.ts';
-import { DraftView, FindingView, TriageView } from './triage.ts';
+import { DraftView, TriageView } from './triage.ts';
 
 /** The largest part (text or HTML) a message may carry: bigger is an attachment, not a message. */
-export const MAX_PART_CHARS = 200_000;
+const MAX_PART_CHARS = 200_000;
 
 const RentvineId = z.string().trim().min(1).max(100);
 
@@ -132,6 +132,3 @@ export const DecidedDraft = z
   .object({ emailId: z.string().regex(EMAIL_ID), status: z.enum(EMAIL_STATUSES), draft: DraftView })
   .meta({ id: 'DecidedDraft' });
 export type DecidedDraft = z.infer<typeof DecidedDraft>;
-
-/** The 422 of an approval whose text still breaks a compliance rule. */
-export const ComplianceBlocked = z.object({ findings: z.array(FindingView) });
