@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { anthropicApiKey } from '#adapters/anthropic/anthropic-api-key.ts';
 import { estimatedCostUsd } from '#adapters/anthropic/model-prices.ts';
 import { claudeTriageWithRules, RulesFirstTriage, TRIAGE_RULES } from '#adapters/triage-engine.ts';
+import type { LabelledEmail } from '#domain/classification/evaluation.ts';
 import type { TriageEngine } from '#domain/triage/triage.ts';
 import {
   evaluateTriage,
   LabelledLineError,
-  type LabelledMessage,
   parseLabelledMessages,
   type Share,
   type TriageEvaluation,
@@ -20,7 +20,7 @@ import { InputError, UsageError } from './io.ts';
 export const EVAL_ENGINES = ['rules', 'claude'] as const;
 type EvalEngine = (typeof EVAL_ENGINES)[number];
 
-function readLabelled(file: string): LabelledMessage[] {
+function readLabelled(file: string): LabelledEmail[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -47,7 +47,8 @@ async function engineFor(engine: EvalEngine): Promise<TriageEngine> {
 }
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
-const ofShare = ({ hits, of, rate }: Share) => `${percent(rate)} (${hits}/${of})`;
+const ofShare = ({ hits, of, rate }: Share) =>
+  of === 0 ? 'n/a (none labelled)' : `${percent(rate)} (${hits}/${of})`;
 
 /** The report, plain text: figures first, then the confusion table, then spend. */
 function report(file: string, engine: EvalEngine, result: TriageEvaluation): string[] {

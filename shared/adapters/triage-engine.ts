@@ -1,6 +1,6 @@
 import { mergeWithRules } from '#domain/triage/merge-with-rules.ts';
 import { triageByRules } from '#domain/triage/rules-triage-engine.ts';
-import type { MessageToTriage, Triage, TriageEngine } from '#domain/triage/triage.ts';
+import { type MessageToTriage, Triage, type TriageEngine } from '#domain/triage/triage.ts';
 import { findEvidence } from '#domain/triage/triage-evidence.ts';
 import type { TriageEvidence } from '#domain/triage/triage-policy.ts';
 import type { CircuitRecorder } from '#platform/resilience/circuit.ts';
@@ -43,7 +43,8 @@ export class RulesFirstTriage implements TriageEngine {
     if (byRules.urgency === 'emergency' || !this.claude) return byRules;
     try {
       const claude = await this.claude.triage(message);
-      return mergeWithRules(claude, byRules, this.rules.evidence(message));
+      // Checked once more as a whole: whatever the merge made of it, only a valid Triage leaves.
+      return Triage.parse(mergeWithRules(claude, byRules, this.rules.evidence(message)));
     } catch (error) {
       return { ...byRules, fallbackReason: fallbackReasonFor(error, 'triage') };
     }

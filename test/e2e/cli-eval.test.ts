@@ -59,7 +59,8 @@ describe('aictive eval', () => {
       /category accuracy\s+\d+\.\d%/,
       /emergency recall\s+\d+\.\d%/,
       /false-emergency rate\s+\d+\.\d% \(\d+\/\d+\)/,
-      /needsHuman on injections\s+\d+\.\d% \(\d+\/\d+\)/,
+      // The dev fixture labels no injections: a rate of none is not printed as one.
+      /needsHuman on injections\s+n\/a \(none labelled\)/,
       /confusion table \(expected -> actual: count\)/,
       /no model calls: 0 tokens, \$0/,
     ])

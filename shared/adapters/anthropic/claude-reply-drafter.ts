@@ -1,4 +1,5 @@
 import { isEmergencyDraft } from '#domain/drafts/compose.ts';
+import type { GroundedFact } from '#domain/drafts/draft.ts';
 import { ungroundedStatements } from '#domain/drafts/grounding-check.ts';
 import type { DraftBody, DraftRequest, ReplyDrafter } from '#domain/drafts/ports.ts';
 import { promisesIn } from '#domain/drafts/promises.ts';
@@ -20,28 +21,29 @@ export class ClaudeReplyDrafter implements ReplyDrafter {
 
   async draft(request: DraftRequest): Promise<DraftBody> {
     const facts = request.facts.slice(0, MAX_FACTS);
-    const citedOf = (answer: ClaudeReplyBody) => [...new Set(answer.citedFacts)].map((index) => facts[index]);
+    // The facts an answer cites, or undefined when it cites one it was not given.
+    const citedBy = (answer: ClaudeReplyBody): GroundedFact[] | undefined => {
+      const cited = [...new Set(answer.citedFacts)].map((index) => facts[index]);
+      return cited.every((fact) => fact !== undefined) ? cited : undefined;
+    };
     const { data, usage } = await this.gateway.structured({
       schema: ClaudeReplyBody,
       system: REPLY_SYSTEM_PROMPT,
       user: replyTurn(request, facts),
       maxTokens: 1024,
       accepts: (answer) => {
-        const cited = citedOf(answer);
-        if (cited.some((fact) => fact === undefined)) return false;
+        const cited = citedBy(answer);
         return (
+          cited !== undefined &&
           promisesIn(answer.body).length === 0 &&
-          ungroundedStatements(
-            answer.body,
-            cited.filter((f) => f !== undefined),
-          ).length === 0
+          ungroundedStatements(answer.body, cited).length === 0
         );
       },
     });
     return {
       text: data.body,
       engine: 'claude',
-      cited: citedOf(data).filter((fact) => fact !== undefined),
+      cited: citedBy(data) ?? [],
       usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cacheReadTokens: 0 },
     };
   }

@@ -1,133 +1,90 @@
 import type { EmergencyHazard } from '#vocabulary/triage.ts';
 import { wholeWords } from './cue.ts';
 import {
+  ABOVE_OR_THROUGH,
+  ACTIVE_WATER,
+  anyOf,
+  BACKING_UP,
+  BURNING,
+  CHILD,
+  CO_DETECTOR,
+  DRAIN,
+  ELECTRICAL_THING,
+  GAS,
+  HEAT_SOURCE,
+  INTERIOR,
+  OVERHEATING,
+  PERSON_INSIDE,
+  POISONING_SOURCE,
+  POISONING_SYMPTOMS,
+  SEWAGE,
+  SMELLING,
+  SOUNDING,
+  SPREADING_WATER,
+  WATER,
+} from './hazard-words.ts';
+import {
   isCold,
   isDangerouslyHot,
   isVulnerableHousehold,
   needsPoweredMedicalEquipment,
 } from './living-conditions.ts';
-import { gap } from './negation.ts';
+import { gap, isNegatedAt } from './negation.ts';
 
 /**
  * What makes a situation dangerous, as rules over one `normalise`d clause: a thing (an outlet, a
  * ceiling, a door) together with a sign that it is dangerous now (hot, dripping, will not lock).
- * Phrases are general descriptions of the situation in English and Spanish, with common typos;
- * a sign is ignored when negated (negation.ts), the clause is skipped when hypothetical, about
+ * A sign is ignored when negated (negation.ts); the clause is skipped when hypothetical, about
  * equipment work or over (statement-markers.ts).
  */
 export interface HazardRule {
   readonly hazard: EmergencyHazard;
-  /** What the clause is about (an outlet, the ceiling); found anywhere in the clause. */
+  /** What the clause is about (an outlet, a child); found anywhere in the clause. */
   readonly subject?: RegExp;
   /** The sign that it is dangerous now; must be found not negated. */
   readonly sign: RegExp;
-  /** The clause is not this hazard when this appears in it (a neighbour's cigarette). */
+  /** The clause is not this hazard when this appears in it ("closet door"). */
   readonly unless?: RegExp;
+  /** The message is not this hazard when this appears anywhere in it (a neighbour's cigarette). */
+  readonly unlessMessage?: RegExp;
   /** The whole message must also show this (freezing weather for a heating failure). */
   readonly when?: (message: string) => boolean;
-  /** Only a report of the equipment itself: skipped when the clause is about installing or inspecting it. */
+  /** A report about the equipment itself: skipped when the clause is about installing or inspecting it. */
   readonly equipmentNamed?: boolean;
 }
 
-const anyOf = (...parts: readonly string[]): string => parts.join('|');
 const subject = (...parts: readonly string[]): RegExp => wholeWords(anyOf(...parts));
 const sign = (...parts: readonly string[]): RegExp => wholeWords(anyOf(...parts), 'g');
+/** The message says this somewhere, not negated ("nobody is inside" does not count). */
+const mentions = (...parts: readonly string[]): ((message: string) => boolean) => {
+  const pattern = wholeWords(anyOf(...parts), 'g');
+  return (message) => [...message.matchAll(pattern)].some((found) => !isNegatedAt(message, found.index));
+};
 
-// ---- Electricity and heat sources ------------------------------------------------------------
-
-const ELECTRICAL_THING = anyOf(
-  'outlets?|outlits?|outets?|oulets?|receptacles?|sockets?|plugs?|plugged|power strips?|surge protectors?',
-  '(light )?switch(es)?|swich\\w*|dimmers?|(breaker|electrical|electric|fuse|circuit) (box|panel)|breakers?|panel|fuse box|meter',
-  'wir(e|es|ing)|cords?|extension cords?|chargers?|light fixtures?|fixtures?|ceiling (light|fan)|lights?|lamps?|bulbs?|sockets?',
-  'electrical|electric|electricity|power',
-  'enchufes?|contactos?|tomacorrientes?|tomas? de corriente|apagador(es)?|interruptor(es)?|pastillas?|caja de (fusibles|breakers|luz)',
-  'tablero( electrico)?|centro de carga|cables?|cableado|extension|lamparas?|focos?|medidor|electricidad|corriente',
+/** Tobacco, cooking and candles: smoke and a burnt smell without a fire. */
+const HARMLESS_SMOKE = anyOf(
+  'neighbou?rs? (\\w+ ){0,3}smok\\w*|smoking (on|in|outside|at) (the|his|her|their) (patio|balcony|porch|hallway|stairwell|car|yard)',
+  '(people|someone|they|he|she) (is |are |keep |keeps )?smoking|smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|ashtray',
+  'wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
 );
-
-const HEAT_SOURCE = anyOf(
-  'dryer|stove|oven|range|cooktop|burners?|heaters?|space heater|furnace|boiler|water heater|baseboards?|radiators?',
-  'microwave|toaster|fridge|refrigerator|freezer|washer|washing machine|dishwasher|appliances?|(ac|a c|hvac) unit|air conditioner|fan|motor|compressor',
-  'secadora|estufa|horno|calentador|calefactor|boiler|microondas|refri\\w*|lavadora|lavaplatos|aire acondicionado|ventilador|motor',
-);
-
-/** Burning, melting, smoke, sparks: a sign on any electrical thing or heat source. */
-const BURNING = anyOf(
-  'burn(ing|t|ed|s)?|scorch\\w*|charr(ed|ing)|singed|melt(ed|ing|s)?|smok(e|ing|y|ey)|spark(s|ed|ing|y)?|flames?|on fire',
-  'arc(ing|ed|s)?|sizzl\\w*|shoots? sparks|fishy (smell|odou?r)|smells? (like )?(fish|fishy)|shock(ed|ing|s)? me|got (a )?shock(ed)?|zapp?(ed|ing)? me',
-  'quemad[oa]s?|quemando|se quem\\w*|derreti\\w*|chispas?|chispea\\w*|chisporrote\\w*|humo|echa humo|sale humo|olor a (quemado|plastico)|huele a (quemado|plastico)|toques|me dio (un )?toque|descarga',
-);
-
-/** Overheating signs that are normal for a stove or heater but not for an outlet, switch or cord. */
-const OVERHEATING = anyOf(
-  `(is|are|feels?|felt|was|were|gets?|getting|got|so|very|really|too|super|burning|extremely|running) ${gap(1)}hot`,
-  `hot (to the touch|to touch)|too hot to touch|warm (to the touch|to touch)|(is|are|feels?|felt|gets?|getting|got|was) ${gap(1)}warm|heating up|heats up`,
-  `(is|are|turned|turning|gone|went|looks?|got|getting|has|have|all) ${gap(1)}(black|brown|discolou?red)|black(ened)? (marks?|spots?|stuff|soot|residue|around)|brown (marks?|spots?|around)|discolou?r(ed|ation)|black and (hot|warm)`,
-  'buzz(es|ing|ed)?|crackl(e|es|ing|ed)|popp(ing|ed)|pops|loud pop|humming loud(ly)?',
-  'calient(e|es)|calentando|se calienta|negr[oa]s?|ennegrecid[oa]|zumb\\w*|truena|tron(o|ando|ido)',
-);
-
-/** Cooking, candles and the fireplace smell of burning without danger. */
 const HARMLESS_BURNING = wholeWords(
-  'toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban|sunburn|heartburn|burn(ed|t)? out|burnt out|bulb (is |was )?(burnt|burned)|quemaduras?',
+  anyOf(
+    'burning dust|dust burning|dusty smell|polvo quemado|toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
+    'sunburn|heartburn|burn(ed|t)? out|bulbs? (is |are |was )?(burnt|burned)|quemaduras?|(se|esta) quemad[oa] (el|la) (foco|bombilla)',
+  ),
 );
 
-// ---- Water ------------------------------------------------------------------------------------
+const FIRE_EQUIPMENT =
+  'fire (hazard|alarm|drill|extinguisher|inspection|code|safety|escape|pit|place|marshal|exit|door|sprinkler)|fireplace|fire pit|fuego artificial|fuegos artificiales|chimenea|parrilla|asador|fogata|candle|bbq|grill';
 
-const WATER = anyOf(
-  'water|watter|wter|waters|leak\\w*|leek\\w*|drip\\w*|liquid|moisture',
-  'agua|fuga|goter\\w*|gotea\\w*|filtra\\w*|escurr\\w*|chorre\\w*',
+const HEATING = 'heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?';
+const COOLING =
+  'ac|a c|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|aire acondicionado|aire|clima|minisplit|cooler';
+const FAILED = anyOf(
+  'out|off|dead|broken|broke|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on',
+  'wont (turn on|start|come on|kick on|work|light|cool|run)|doesnt (turn on|work|come on|cool|run)|not (cooling|heating|running)|isnt (cooling|heating|running)',
+  'no (funciona|sirve|enfria|calienta|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
 );
-
-/** Places water must never come through: above, beside or below the home's living space. */
-const ABOVE_OR_THROUGH = anyOf(
-  'ceilings?|celings?|cielings?|ceilling|roof|light fixtures?|(ceiling )?lights?|fixtures?|ceiling fan|smoke detector|vents?',
-  'walls?|outlets?|electrical|(unit|apartment|condo|neighbou?r|floor) below|downstairs|below (us|me)|into the (hallway|hall|unit|apartment|bedroom|kitchen|living room|garage)',
-  'techo|pared(es)?|plafon|lampara|foco|contacto|enchufe|(departamento|apartamento|vecino|piso) de abajo|abajo',
-);
-
-const ACTIVE_WATER = anyOf(
-  'pour\\w*|gush\\w*|spray\\w*|stream\\w*|rush\\w*|running|runs|coming|comes|came|leak(s|ed|ing)?|drip(s|ped|ping)?|seep\\w*|trickl\\w*',
-  'soak(ed|ing)|spread\\w*|pool(ing|ed|s)?|puddl\\w*|ris(ing|en)|wont stop|will not stop|cant stop|keeps|bulg\\w*|sagg\\w*|dropping',
-  'cae|cayendo|sale|saliendo|escurr\\w*|gotea\\w*|chorre\\w*|filtra\\w*|empapad\\w*|se mete|entra|entrando|no para|brota',
-);
-
-/** Water on the floor of one room is a repair; water spreading, rising or everywhere is a flood. */
-const SPREADING_WATER = anyOf(
-  'flood(s|ed|ing)?(?! (insurance|zone|lights?|plain|warning|watch|of (calls|emails|messages)))|flodd?ing|standing water|inches of water|\\d+ inch(es)? of water',
-  'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
-  `(pool(ing)?|spread(ing)?|ris(ing)?|creep(ing)?) ${gap(3)}(across|into|through|under|toward|towards|on|in)( the)? \\w+`,
-  '(into|in) (the )?(several|multiple|other|all the|every) rooms?|(several|multiple) rooms',
-  `(burst|busted|broken|broke|split|exploded|ruptured|bursted) ${gap(1)}(water )?(pipes?|lines?|supply lines?|hoses?|main)`,
-  `(pipes?|lines?|supply lines?|hoses?|main) ${gap(2)}(burst|broke|busted|split|exploded|ruptured|bursted|came (off|apart|loose))`,
-  'water (is |keeps )?(pouring|gushing|spraying|rushing|shooting|streaming|blasting)',
-  `(overflow\\w*|running over) ${gap(4)}(wont stop|will not stop|cant stop|keeps|everywhere|into|across)`,
-  'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|mucha agua',
-  '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
-  'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',
-);
-
-// ---- Gas and carbon monoxide ------------------------------------------------------------------
-
-const GAS =
-  '(?<!sewer )(?<!sewage )(?<!tear )(gas|gass|propane|natural gas|rotten eggs?|sulfur|sulphur)(?! (station|bill|mileage|prices?|can|company will|line inspection))';
-
-const SMELLING = 'smell(s|ed|ing|y)?|smel|smelt|odou?rs?|whiff|stinks?|stench|reeks?|scent|fumes?';
-
-/** Rotten-egg water from a water heater, sewer gas from a drain: a smell, not a gas leak. */
-const NOT_GAS = wholeWords(
-  `(water|tap|faucet|drain|drains|sink|toilet|sewer|shower|tub)s? ${gap(1)}(smells?|tastes?|has|odou?r)|from the (drains?|sinks?|toilets?|sewer|shower)|sewer gas|septic`,
-);
-
-const CO_DETECTOR =
-  '(carbon monoxide|co|c o|monoxide|monoxido( de carbono)?) (alarm|detector|monitor|sensor)s?|(alarma|detector|sensor) de (co|monoxido( de carbono)?)';
-
-const SOUNDING = anyOf(
-  `going off|goes off|went off|keeps? going off|sound(s|ing|ed)|beep(s|ing|ed)? ${gap(1)}(constantly|nonstop|non stop|loud|and wont stop)|alarming|blaring|screaming|wont (stop|shut up|turn off)|will not stop`,
-  'reading|reads|says|showing|shows|\\d+ ppm|detect(ed|s|ing)|(is )?(red|flashing)',
-  'suena|sonando|sono|no para|no deja de sonar|se activo|marca',
-);
-
-// ---- Rules ------------------------------------------------------------------------------------
 
 export const HAZARD_RULES: readonly HazardRule[] = [
   // Gas: a smell of gas or rotten eggs, a hiss at the stove or meter.
@@ -137,11 +94,15 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `${GAS} (${SMELLING}|leak\\w*|escap\\w*)`,
       `(${SMELLING}) ${gap(3)}(of |like )?(${GAS})`,
       '(rotten eggs?|sulfur|sulphur) (smell|odou?r|stench)',
-      `hiss\\w* ${gap(5)}(stove|range|oven|meter|gas|pipe|line|valve|furnace|water heater|dryer)`,
-      `(stove|range|oven|meter|gas (line|pipe)|valve) ${gap(3)}hiss\\w*`,
-      'fuga de gas|(huele|huelo|olor|oler|olemos|apesta) (muy )?(fuerte )?(a|de) (gas|huevos? podridos?|azufre)|se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
+      `hiss\\w* ${gap(5)}(stove|range|oven|burners?|meter|gas|pipe|line|valve|furnace|water heater|dryer)`,
+      `(stove|range|oven|burners?|meter|gas (line|pipe)|valve|knob) ${gap(3)}hiss\\w*`,
+      `fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre)|huevos? podridos?`,
+      `(silb\\w*|siseo|chiflido|chifla) ${gap(7)}(estufa|calentador|medidor|gas|tubo|tuberia|linea|boiler)|(estufa|calentador|medidor|tubo|tuberia|boiler) ${gap(7)}(silb\\w*|siseo|chiflido|chifla)`,
+      'se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
     ),
-    unless: NOT_GAS,
+    unless: wholeWords(
+      '(water|tap|faucet|drain|drains|sink|toilet|sewer|shower|tub)s? (\\w+ )?(smells?|tastes?|has|odou?r)|from the (drains?|sinks?|toilets?|sewer|shower)|sewer gas|septic',
+    ),
     equipmentNamed: true,
   },
   // Carbon monoxide: an alarm sounding (not chirping for a battery), or its symptoms near a burner.
@@ -159,38 +120,33 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     equipmentNamed: true,
   },
-  {
-    hazard: 'carbon_monoxide',
-    subject: subject(
-      'furnace|heater|boiler|water heater|fumes|exhaust|generator|fireplace|gas|calentador|calefaccion|caldera',
-    ),
-    sign: sign(
-      'headaches?|dizz\\w*|nause\\w*|vomit\\w*|lightheaded|light headed|passed out|faint\\w*|dolor(es)? de cabeza|mare(o|os|ad[oa]s?)|nauseas?|desmay\\w*',
-    ),
-  },
+  { hazard: 'carbon_monoxide', sign: sign(POISONING_SYMPTOMS), when: mentions(POISONING_SOURCE) },
   // Fire and smoke.
   {
     hazard: 'fire',
     sign: sign(
-      'on fire|(caught|catch|catching|caught on) fire|fire (in|started|broke out|is spreading|spread)|(a|small|house|kitchen|grease|electrical|dryer|stove|oven|apartment|unit|building|microwave) fire(?! (hazard|alarm|drill|extinguisher|inspection|code|safety|door|escape|pit|place|marshal))',
-      'flames|flame (coming|shooting|out)|(called|calling) (911|the fire department)|fire (department|dept|truck|trucks|fighters) (is|are|was|were|came|come|coming|here|on the way|arrived|just left|put)|firefighters|(se )?(prendio|incendio|quemo) (la|el)|incendio|fuego|en llamas|salen llamas|bomberos',
+      'on fire|(caught|catch|catching|caught on) fire|fire (in|started|broke out|is spreading|spread)',
+      '(a|small|house|kitchen|grease|electrical|dryer|stove|oven|apartment|unit|building|microwave) fire',
+      'flames|flame (coming|shooting|out)|(called|calling) (911|the fire department)|firefighters|bomberos',
+      'fire (department|dept|truck|trucks|fighters) (is|are|was|were|came|come|coming|here|on the way|arrived|just left|put)',
+      '(se )?(prendio|incendio|quemo) (la|el)|incendio|fuego|en llamas|salen llamas',
     ),
     unless: wholeWords(
-      'fire (hazard|alarm|drill|extinguisher|inspection|code|safety|escape|pit|place|marshal)|fireplace|fire pit|fuego artificial|fuegos artificiales|(chimenea|parrilla|asador|fogata)|candle|bbq|grill',
+      `${FIRE_EQUIPMENT}|next door|neighbou?ring (building|house|complex)|across the street|down the (street|road|block)|another building|in the area|de al lado|de enfrente|en la otra cuadra`,
     ),
     equipmentNamed: true,
   },
   {
     hazard: 'smoke',
     sign: sign(
-      'smoke(?! (detector|detectors|alarm|alarms|free|shop|break|ring|signal))|smokey|smoky|smoking (from|out|out of)|humo(?! de (cigarro|tabaco|marihuana))|humareda',
+      'smoke(?! (detector|detectors|alarm|alarms|free|shop|break|ring|signal))|smokey|smoky|smoking (from|out|out of)|humareda',
+      '(?<!(detector|detectores|alarma|alarmas|sensor) de )humo(?! de (cigarro|tabaco|marihuana|mariguana))',
       `(${SMELLING}) ${gap(2)}(of |like )?(something )?(burning|burnt|burned|melting|electrical|hot plastic|plastic burning)`,
       'burn(ing|t|ed) (plastic |rubber |electrical |wire |hair )?(smell|odou?r|stench)',
       '(olor|huele|huelo) (a|de) (quemado|plastico quemado|humo)',
     ),
-    unless: wholeWords(
-      'smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|tabaco|toast|popcorn|cooking|incense|candles?|fireplace|bbq|barbecue|grill(ing)?',
-    ),
+    unlessMessage: wholeWords(HARMLESS_SMOKE),
+    unless: HARMLESS_BURNING,
     equipmentNamed: true,
   },
   // Electrical: an electrical thing with a sign of overheating, or anything with one of burning.
@@ -208,35 +164,54 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'cables? (expuestos?|pelados?|colgando|sueltos?)',
     ),
   },
+  {
+    // A power cut alone is a repair or the utility's outage; it is an emergency when someone depends on power.
+    hazard: 'electrical',
+    sign: sign(
+      '(no|without) (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
+      'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se fue la luz|nos cortaron la luz',
+    ),
+    when: needsPoweredMedicalEquipment,
+  },
   // Water where it must not be.
   { hazard: 'flooding', sign: sign(SPREADING_WATER) },
   {
     hazard: 'active_leak',
     subject: subject(WATER),
     sign: sign(
-      `(${ABOVE_OR_THROUGH}) ${gap(6)}(${ACTIVE_WATER})`,
+      `(${ABOVE_OR_THROUGH}) ${gap(8)}(${ACTIVE_WATER})`,
       `(${ACTIVE_WATER}) ${gap(6)}(${ABOVE_OR_THROUGH})`,
     ),
-    unless: wholeWords('stain(s|ed)?|mancha|old leak|dried'),
+    unless: wholeWords('stain(s|ed)?|mancha|old leak|dried|air|aire'),
+  },
+  {
+    hazard: 'active_leak',
+    sign: sign(
+      'raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
+    ),
   },
   // Sewage in the home.
   {
     hazard: 'sewage',
     sign: sign(
-      `(sewage|sewer water|raw sewage|poop|feces|fecal|excrement|waste ?water|black water|aguas negras|aguas residuales|caca) ${gap(4)}(coming|came|comes|backing|backed|back|overflow\\w*|bubbl\\w*|gurgl\\w*|on the floor|in (the|my) (tub|bathtub|shower|basement|floor|sink)|everywhere|spread\\w*|flood\\w*|pour\\w*|sale|saliendo|subiendo|regres\\w*|por todo)`,
-      '(sewer|sewer line|sewage|main line|main drain|floor drains?|all (the |of the |my )?drains|every drain|drenaje|coladera) (is |are |keeps )?(backing up|backed up|back up|backup|overflowing|coming up|regurgitat\\w*|se (regresa|desborda|sube))',
+      `(${SEWAGE}) ${gap(4)}(${BACKING_UP})`,
+      `(${DRAIN}) ${gap(3)}(is |are |keeps |se |esta |se esta )*(backing up|backed up|back up|backup|overflowing|coming up|regurgitat\\w*|regres\\w*|desbord\\w*|sube|subiendo)`,
       `(toilet|tub|bathtub|shower) ${gap(3)}(backing up|backed up|coming up|bubbling up) (into|in|through) (the )?(tub|bathtub|shower|sink|floor)`,
       `flush ${gap(6)}(comes up|coming up|backs up|bubbles up) (in|into|through) the (tub|bathtub|shower|sink)`,
+      `(toilets?|inodoro|excusado) ${gap(2)}(keeps |is |are |se )*(overflowing|overflows|backing up|backs up|desborda|regresa) ${gap(6)}(every time|whenever|anyone|floor|piso|cada vez)`,
+      `se regresa ${gap(2)}por (la|el) (regadera|tina|excusado|inodoro|coladera)`,
     ),
+    unless: wholeWords('smell\\w* like|odou?r of|olor a (drenaje|caca)'),
   },
   // Essential services gone.
   {
     hazard: 'no_water',
     sign: sign(
-      'no (running )?water(?! (pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue))',
-      '(dont|do not|didnt) have (any )?(running )?water|have no (running )?water|nothing (comes|coming|came) out of (the |any )?(taps?|faucets?|sinks?|shower)',
+      'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
+      'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
+      `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
       'water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out',
-      'sin agua|no (hay|tenemos|tengo|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua',
+      'sin agua|no (hay|ay|tenemos|tengo|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua',
     ),
     unless: wholeWords(
       '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente',
@@ -245,36 +220,32 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'no_heat',
     sign: sign(
-      'no (heat|heating)|(heat|heating|furnace|heater|boiler|radiators?|heat pump) (is |has |just )?(out|off|dead|broken|broke|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|blowing cold|not coming on|wont (turn on|start|come on|kick on|work|light)|doesnt (turn on|work|come on))',
-      '(sin|no (hay|tenemos|funciona la|sirve la|prende la)) (calefaccion|calentador|calor)|(calefaccion|calentador|caldera) (no (funciona|sirve|prende|calienta)|se (descompuso|apago))',
+      `(no|without) (heat|heating)|(${HEATING}) (is |are |has |have |just |been )*(${FAILED})`,
+      `(${HEATING}) ${gap(6)}(ice cold|stone cold|freezing|blowing cold|cold air|cold to the touch)`,
+      '(sin|no (hay|tenemos|funciona la|sirve la|prende la)) (calefaccion|calentador|calor)',
+      `(calefaccion|calentador|caldera|radiador(es)?|calefactor) ${gap(4)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
     ),
-    unless: wholeWords('water heater|hot water|agua caliente|calentador de agua|boiler inspection'),
+    unless: wholeWords(
+      'water heater|hot water|agua caliente|calentador de agua|boiler inspection|heat (index|wave|advisory)',
+    ),
     when: (message) => isCold(message) || isVulnerableHousehold(message),
   },
   {
     hazard: 'no_cooling',
     sign: sign(
-      'no (ac|a c|air|air conditioning|cooling|aire|aire acondicionado|clima)(?! (filter|fresheners?|pressure))',
-      '(ac|a c|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|aire acondicionado|aire|clima|minisplit) (unit |system )?(is |has |just )?(out|off|dead|broken|broke|not working|isnt working|stopped( working)?|died|quit|went out|not cooling|isnt cooling|blowing (hot|warm)|wont (turn on|cool|work|start|come on|kick on)|doesnt (cool|work|turn on)|no (funciona|sirve|enfria|prende)|se (descompuso|apago))',
+      `(no|without) (${COOLING})(?! (filter|fresheners?|pressure))`,
+      `(${COOLING}) (unit |system )?(is |are |has |just |been )*(${FAILED}|blowing (hot|warm)( air)?)`,
+      '(echa|sale|tira|avienta) aire caliente|blowing (hot|warm) air',
     ),
     when: (message) =>
       isDangerouslyHot(message) || (isVulnerableHousehold(message) && /\b(hot|calor|heat)\b/.test(message)),
-  },
-  {
-    // Power cut alone is a repair (or the utility's outage); it is an emergency when someone depends on power.
-    hazard: 'electrical',
-    sign: sign(
-      'no (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
-      'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se fue la luz|nos cortaron la luz',
-    ),
-    when: needsPoweredMedicalEquipment,
   },
   // A home that cannot be secured.
   {
     hazard: 'unsecured_unit',
     sign: sign(
       'break ins?|broke in(to)?|broken into|burglar\\w*|robbed|robbery|intruders?|someone (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
-      'entraron a robar|nos robaron|se metieron|forzaron (la )?(puerta|ventana|cerradura|chapa)',
+      'entraron a robar|nos robaron|se metieron a robar|forzaron (la )?(puerta|ventana|cerradura|chapa)',
     ),
     unless: wholeWords(
       'cars?|vehicles?|trucks?|mailbox\\w*|storage (unit|locker)|lockers?|neighbou?rhood|area|nearby|down the street|other (units|apartments|buildings)|building next door|carro|coche|vecindario|buzon',
@@ -288,11 +259,11 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       `(wont|will not|doesnt|does not|cant|cannot|can not|unable to|no longer|isnt|is not|wouldnt) ${gap(1)}(lock|latch|close|shut|catch|secure|stay (closed|shut|locked)|be locked)`,
       '(cant|cannot|can not|unable to) (lock|secure|close) (it|the door|up|our|my)',
-      '(is |are |was |got )?(broken|busted|kicked in|smashed|split|off (its|the) hinges|hanging off|ripped off|pried|wide open|falling off)',
+      '(is |are |was |got )?(broken|busted|kicked in|smashed|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)',
       'no (cierra|se puede cerrar|tiene seguro|asegura|traba|podemos cerrar|puedo cerrar)|(esta |quedo )?(rota|quebrada|forzada|arrancada)',
     ),
     unless: wholeWords(
-      'closet|bedroom|bathroom|cabinet|cabinets|shower|oven|dishwasher|fridge|refrigerator|freezer|pantry|laundry|dryer|washer|car|mailbox\\w*|storage|screen|storm|gate|locker|opener|remote|medicine|drawer|sliding closet|bifold|interior|room door|puerta del (bano|closet|cuarto|recamara)|gabinete|ropero|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle',
+      `${INTERIOR}|building door|lobby door|(puerta|entrada) del edificio|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still locks`,
     ),
   },
   {
@@ -300,27 +271,29 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     subject: subject('windows?|ventanas?|sliding glass|patio door|slider'),
     sign: sign(
       `(wont|will not|doesnt|does not|cant|cannot|can not) ${gap(1)}(lock|latch|close|shut)`,
-      '(is |was |got |were )?(smashed|shattered|broken|broken out|busted( out)?|kicked in)|smashed|shattered',
+      // A plain "broken window" may be a cracked pane; smashed or broken out leaves the home open.
+      'smashed|shattered|broken out|busted out|kicked in|blown out|(broke|smashed|shattered) (the |our |my |a )?(\\w+ )?window',
       'no (cierra|se puede cerrar)|(rota|quebrada|estrellada)',
     ),
     unless: wholeWords(
       'crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero',
     ),
+    unlessMessage: wholeWords(
+      '(\\d+(st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|top|upper) (floor|story|storey)|no (fire escape|ledge|balcony)|closes fine|piso (\\d+|alto)',
+    ),
   },
   // Structure giving way.
   {
     hazard: 'structural',
-    subject: subject(
-      'ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|railings?|handrails?|banister|landing|floors?|joists?|walls?|beams?|foundation',
-      'techo|plafon|escaleras?|balcon|barandal|barandilla|terraza|piso|pared(es)?|viga',
-    ),
     sign: sign(
-      'bulg\\w*|sagg\\w*|sags|bow(ing|ed)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|crumbl\\w*|broke through|pulling away|pulled away|came off|coming off|detach\\w*|separating|shifting|moving|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when)',
-      `(crack|cracks|cracking) ${gap(4)}(growing|getting bigger|spreading|widening|moving|opened up|longer)`,
-      `hundi\\w*|cay(o|endo)|se cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|se (desprendio|solto|rompio)|grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
+      `(ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|railings?|handrails?|banister|landing|floors?|joists?|walls?|beams?|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover) ${gap(5)}(bulg\\w*|sagg\\w*|sags|bow(ing|ed)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
+      `(crack|cracks|cracking) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
+      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|viga|tejaban|cochera) ${gap(5)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja)`,
+      `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
+      `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
     ),
     unless: wholeWords(
-      `(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|smoke detector|caulk|trim|baseboard|outlet cover|cover plate) ${gap(3)}(fell|falling|came|coming|off)|fell asleep|falling asleep|moving (in|out|truck|day|company)|mudanza|moving forward|keep moving`,
+      'moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
     ),
   },
   // Someone trapped.
@@ -328,10 +301,24 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'trapped',
     sign: sign(
       '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell)',
-      `(elevator|lift) ${gap(3)}(stuck|stopped) ${gap(4)}(with (someone|somebody|people|my|a|an|\\w+) (inside|in it|in there)|people inside)`,
       `(cant|cannot|can not|unable to) get out( of)? ${gap(1)}(the |my |our )?(bathroom|room|bedroom|apartment|unit|house|elevator)`,
       '(atrapad[oa]s?|encerrad[oa]s?) en (el |la )?(elevador|ascensor|bano|cuarto|departamento|recamara)|no (puedo|podemos|puede|pueden) salir',
     ),
     unless: wholeWords('locked out|traffic|stuck in (my|the) (ways?|head)'),
+  },
+  {
+    hazard: 'trapped',
+    subject: subject('elevators?|lifts?|elevador(es)?|ascensor(es)?'),
+    sign: sign(
+      'stuck|stopped|stalled|broke down|between floors|se (paro|detuvo|atoro|trabo|quedo)|atorad[oa]|atascad[oa]|trabad[oa]|entre pisos',
+    ),
+    when: mentions(PERSON_INSIDE),
+  },
+  {
+    hazard: 'trapped',
+    subject: subject(CHILD),
+    sign: sign(
+      '(locked|shut) (himself|herself|themselves|themself) in|(se )?(metio|encerro) (al|en el|en la) (bano|cuarto|recamara|closet)|le puso (el )?seguro',
+    ),
   },
 ];

@@ -3,8 +3,16 @@ import { splitClauses } from './clauses.ts';
 import { HAZARD_RULES, type HazardRule } from './hazard-rules.ts';
 import { isNegatedAt } from './negation.ts';
 import { normalise } from './normalise.ts';
-import { stripQuotedReply } from './quoted-chain.ts';
-import { isAboutEquipmentWork, isHypothetical, isResolved } from './statement-markers.ts';
+import { separateChain } from './quoted-chain.ts';
+import {
+  closesPrevious,
+  isAboutEquipmentWork,
+  isForYourRecords,
+  isHypothetical,
+  isResolved,
+  isStillHappening,
+  mentionsResolution,
+} from './statement-markers.ts';
 
 /**
  * The emergency detector: which hazards a message reports as happening now. Every clause of the
@@ -39,15 +47,37 @@ function evidenceFor(rule: HazardRule, clause: string, message: string): string 
   return words.slice(0, MAX_EVIDENCE);
 }
 
-/** `text`: the message as received (subject and body); quoted or forwarded chains are ignored. */
+/** A reply's subject ("Re: water through the ceiling") names the old topic. */
+const REPLY_SUBJECT = /^\s*(re|aw|rv|res|sv)\s*:/i;
+
+/**
+ * What the sender reports: the new text (a reply's subject only when the reply says it goes on),
+ * and a forwarded report unless the sender's own words say it is for the records or over.
+ */
+function reportedText(text: string): string {
+  const [first = '', ...rest] = text.split(/\r?\n/);
+  const reply = separateChain(rest.join('\n'));
+  const replied = normalise(reply.newText);
+  const ongoing = isStillHappening(replied) && !mentionsResolution(replied);
+  const { newText, forwarded } = REPLY_SUBJECT.test(first) && !ongoing ? reply : separateChain(text);
+  const own = normalise(newText);
+  return forwarded === '' || isForYourRecords(own) || isResolved(own) ? newText : `${newText}\n${forwarded}`;
+}
+
+/** `text`: the message as received, subject line first; quoted replies are ignored. */
 export function detectHazards(text: string): HazardFinding[] {
-  const newText = stripQuotedReply(text);
-  const message = normalise(newText);
+  const reported = reportedText(text);
+  const message = normalise(reported);
   const found = new Map<EmergencyHazard, string>();
-  for (const clause of splitClauses(newText)) {
-    if (isHypothetical(clause) || isResolved(clause)) continue;
+  // Read once per message, not once per clause: a long message has many clauses.
+  const rules = HAZARD_RULES.filter((rule) => !rule.unlessMessage?.test(message));
+  const clauses = splitClauses(reported);
+  for (const [index, clause] of clauses.entries()) {
+    const next = clauses[index + 1];
+    if (isHypothetical(clause) || isResolved(clause) || (next !== undefined && closesPrevious(next)))
+      continue;
     const equipmentWork = isAboutEquipmentWork(clause);
-    for (const rule of HAZARD_RULES) {
+    for (const rule of rules) {
       if (found.has(rule.hazard) || (equipmentWork && rule.equipmentNamed === true)) continue;
       const evidence = evidenceFor(rule, clause, message);
       if (evidence !== undefined) found.set(rule.hazard, evidence);

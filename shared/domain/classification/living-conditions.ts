@@ -20,7 +20,7 @@ const OUTSIDE = '(outside|out|outdoors|tonight|today|this week|tomorrow|afuera|h
 /** "thermostat says 55", "it's 97 out", "down to -8 tonight", "hace 40 grados adentro". */
 const TEMPERATURE = new RegExp(
   [
-    '(?<lead>thermostat (says|reads|shows|is at|at)|it s|its|it is|hit|reached|high of|low of|highs? in the|lows? in the|down to|up to|over|temps? (of|at)|temperature (of|is)|hace)? ?',
+    '(?<lead>(thermostat|termostato) (says|reads|shows|is at|at|marca|dice|esta en|esta a)|it s|its|it is|hit|reached|high of|low of|highs? in the|lows? in the|down to|up to|over|temps? (of|at)|temperature (of|is)|hace|estamos a|esta a|estamos en|llego a)? ?(?:(already|still|now|like|about|around|almost|ya|como) )?',
     '(?<minus>minus )?(?<value>\\d{1,3})(?![0-9])(?<unit> ?(degrees|degree|deg|f|grados|s)(?![a-z0-9]))?',
     `(?<where> (${INSIDE}|${OUTSIDE}))?`,
   ].join(''),
@@ -31,14 +31,19 @@ export function temperaturesIn(text: string): Temperature[] {
   const found: Temperature[] = [];
   for (const match of text.matchAll(TEMPERATURE)) {
     const { lead, minus, value, unit, where } = match.groups ?? {};
-    const before = text[(match.index ?? 0) - 1];
+    const start = match.index + match[0].length - match[0].trimStart().length;
+    const before = text[start - 1];
     if (value === undefined || (before !== undefined && before !== ' ')) continue;
     // A bare number is a unit, an amount or a count ("it's 3 days") unless a temperature frames it.
+    const thermostat = lead?.startsWith('thermostat') === true || lead?.startsWith('termostato') === true;
+    // A reading with a place and no unit ("98 inside", "115 afuera") is only read when hot enough to be one.
     const framed =
-      unit !== undefined || lead?.startsWith('thermostat') || (lead !== undefined && where !== undefined);
+      unit !== undefined ||
+      thermostat ||
+      (where !== undefined && (lead !== undefined || Number(value) >= 80));
     if (!framed) continue;
     const degrees = Number(value) * (minus === undefined ? 1 : -1);
-    const place = lead?.startsWith('thermostat') || (where !== undefined && new RegExp(INSIDE).test(where));
+    const place = thermostat || (where !== undefined && new RegExp(INSIDE).test(where));
     found.push({ degrees, where: place ? 'inside' : where === undefined ? 'unsaid' : 'outside' });
   }
   return found.filter((t) => t.degrees > -60 && t.degrees < 130);
@@ -50,13 +55,14 @@ const VULNERABLE = wholeWords(
     'baby|babies|infant|newborn|toddler|\\d+ (month|week|year|yr) old|my (kids|children|son|daughter)|small (kids|children)|little ones',
     'elderly|senior|grandm\\w+|grandpa|grandfather|grandparents?|my (mom|mother|dad|father) (is|who is) \\d+|\\d{2} years old',
     'pregnant|heart (condition|problems?)|asthma|copd|medical condition|chemo\\w*|disabled|on oxygen|dialysis|sick|ill',
+    'confused|not making sense|wont drink|heat (stroke|exhaustion)|passed out|fainted|desmay\\w*|golpe de calor|mareado',
     'bebe|bebes|nin[oa]s? (chiquit[oa]s|pequen[oa]s)|embarazada|ancian[oa]s?|abuel[oa]|personas? mayor(es)?|enferm[oa]|\\d+ anos',
   ].join('|'),
 );
 
 const COLD_WORDS = wholeWords(
   [
-    'freez\\w*|frozen|below (zero|freezing)|sub ?zero|single digits|(in the )?(teens|20s|30s)',
+    'freez\\w*|frozen|below (zero|freezing|\\d+)|\\d+ below|sub ?zero|single digits|(in the )?(teens|20s|30s)',
     '(so|very|really|extremely|bitter(ly)?|super|too) cold|(its|it s|it is|getting|house is|apartment is|unit is) cold|cold (in here|inside)|cold (outside|tonight|weather|snap|front)|snow\\w*|blizzard|ice storm|winter storm|frost',
     'pipes? (may|might|could|will|are going to|gonna) freeze',
     'frio|mucho frio|helando|hielo|congela\\w*|bajo cero|nieve|nevando|nevada',

@@ -16,6 +16,9 @@ const NEGATORS = new Set([
   'neither',
   'none',
   'nothing',
+  'nobody',
+  'noone',
+  'nadie',
   'isnt',
   'arent',
   'wasnt',
@@ -62,7 +65,12 @@ const SCOPE_ENDS = new Set([
 const REACH = 4;
 
 export function isNegatedAt(clause: string, index: number): boolean {
-  const before = clause.slice(0, index).trim().split(/\s+/).slice(-REACH);
+  // A few words back is all a negation reaches; reading no further keeps long clauses linear.
+  const before = clause
+    .slice(Math.max(0, index - 120), index)
+    .trim()
+    .split(/\s+/)
+    .slice(-REACH);
   const lastEnd = before.findLastIndex((word) => SCOPE_ENDS.has(word));
   return before.slice(lastEnd + 1).some((word) => NEGATORS.has(word));
 }

@@ -14,6 +14,8 @@ export function normalise(raw: string): string {
       .replace(/(^|\s)-(?=\d)/g, '$1minus ')
       .replace(/['’`]/g, '')
       .replace(/[^a-z0-9]+/g, ' ')
+      // Shouted letters ("sooo cold", "smellll") read as the word.
+      .replace(/([a-z])\1{2,}/g, '$1')
       .trim()
   );
 }

@@ -4,6 +4,11 @@ import { FACT_TOPICS, type FactTopic } from './fact-topics.ts';
 import { fill } from './localized.ts';
 import { DRAFT_TEMPLATES } from './templates.ts';
 
+/**
+ * How a fact from the records is stated: one sentence per topic and language
+ * (data/templates.json `facts`), its value written as the reader writes dates and money.
+ */
+
 const MONTHS: Readonly<Record<DraftLanguage, readonly string[]>> = {
   en: [
     'January',

@@ -17,9 +17,14 @@ export function fill(text: string, values: Readonly<Record<string, string>>): st
   });
 }
 
-/** Lower-case, accents removed, runs of spaces collapsed: how cue words are compared. */
+/** Lower-case, accents removed, typographic apostrophes plain, runs of spaces collapsed: how words are compared. */
 export function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u2018\u2019]/g, "'")
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 }
 
 /** Whether `text` (folded) holds `phrase` (folded) as whole words. */
@@ -28,11 +33,12 @@ export function mentions(foldedText: string, phrase: string): boolean {
   return new RegExp(`(^|[^\\p{L}\\p{N}])${needle}($|[^\\p{L}\\p{N}])`, 'u').test(foldedText);
 }
 
-/** The phrases of a per-language list, every language at once: a Spanish cue in an English message still counts. */
+/** Phrases per language, as data files list cue words. */
 const Cues = z.array(z.string().min(1).max(80)).max(200);
 export const CueWords = z.object({ en: Cues, es: Cues } satisfies Record<DraftLanguage, typeof Cues>);
 export type CueWords = z.infer<typeof CueWords>;
 
+/** The first cue the text names, in any language: a Spanish cue in an English message still counts. */
 export function mentionsAny(foldedText: string, cues: CueWords): string | undefined {
   return DRAFT_LANGUAGES.flatMap((language: DraftLanguage) => cues[language]).find((cue) =>
     mentions(foldedText, cue),

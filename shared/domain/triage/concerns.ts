@@ -30,20 +30,39 @@ export const legalMatter: Detector = firstOf(
     'liability (insurance|carrier|claim)|personal injury|hud complaint',
     'fair housing (complaint|claim)|abogad[oa]s?|demanda(r|remos)?|tribunal|juez|juicio',
     'foreclos\\w*|trustees? sale|sheriffs? sale|notice of (sale|foreclosure)|ejecucion hipotecaria|embargo',
+    'executor|executrix|estate of|probate|letters testamentary|albacea|sucesion testamentaria',
+    '(complaint|claim) with (hud|the city|the state|the county|fair housing|the attorney general)',
+    'report\\w* (you|this|it|the landlord|the company) to (hud|the city|code enforcement|the housing authority|the attorney general|the state)',
+    'juzgado|citacion (judicial|del juzgado)|demanda (judicial|legal)|(queja|denuncia) (ante|con) (hud|la ciudad|el estado|vivienda justa)',
     'citatorio|accion legal|acciones legales|aviso legal|audiencia|represalia\\w*',
   ]),
 );
 
+/** Unfavourable treatment, which turns "because of my disability" from a request into a claim. */
+const TREATED_WORSE =
+  '(denied|refused|rejected|turned (us |me )?down|treated (us |me )?(differently|unfairly|worse)|singled (us |me )?out|evicted|harass\\w*|charged (us |me )?more|(wont|would not|will not|dont|do not|doesnt|does not) rent|negaron|rechazaron|tratan (diferente|mal)|trataron (diferente|mal)|no (nos |me )?quieren rentar)';
+const PROTECTED =
+  '(race|religion|disability|national origin|color|colou?r|sex|gender|familial status|kids|children|accent|skin|black|hispanic|latin[oa]|mexican|asian|muslim|jewish|disabled|pregnant|a woman|a single mother|gay|trans\\w*|an immigrant|raza|religion|discapacidad|nacionalidad|origen|hijos|ninos|acento|latin[oa]s?|mexican[oa]s?|hispan[oa]s?|negr[oa]s?|inmigrantes?|embarazada)';
+
+/** Groups a refusal may name: protected classes, and source of income where states protect it. */
+const GROUPS =
+  '(families with (kids|children)|people with|immigrants|section 8|single (mothers|moms|parents)|pregnant|(black|hispanic|latino|mexican|asian|muslim|jewish|disabled|gay) (people|families|tenants)|familias con (ninos|hijos)|inmigrantes|latinos|mexicanos|personas con)';
+
 /** An allegation of unequal treatment for who someone is (the Fair Housing Act's protected classes). */
 export const discrimination: Detector = firstOf(
   cues(1, [
-    'discriminat\\w+|fair housing|hud complaint|racis[mt]\\w*',
-    'because (i am|im|we are|were|of my|of our) (black|white|hispanic|latin[oa]|mexican|asian|muslim|jewish|christian|catholic|disabled|pregnant|a woman|a single mother|gay|trans\\w*|an immigrant|(race|religion|disability|national origin|color|sex|gender|familial status|kids|children|accent))',
-    'treated (us |me )?differently because',
-    'because of (my|our) (race|religion|disability|national origin|color|sex|gender|familial status|kids|children|accent|skin)',
-    'discrimina\\w+|por (mi|nuestra) (raza|religion|discapacidad|nacionalidad|origen)',
-    'racism\\w*|racista',
-    'porque (soy|somos) (latin[oa]s?|mexican[oa]s?|hispan[oa]s?|negr[oa]s?|inmigrantes?)',
+    'discriminat\\w+|discrimina\\w+|fair housing (complaint|claim|violation)|hud complaint|racis[mt]\\w*|racista',
+    // Steering: being talked out of a home for who you are, however politely.
+    'steer(ed|ing)|(not|isnt|arent|wasnt) (really )?(set up|suited|a good fit|right|meant) for (big |large )?(families|kids|children)',
+    '(would be|be|feel) happier (somewhere|elsewhere)|(no es|no son) (para|lugar para) familias|estarian mas (comodos|felices) en otro',
+    // Being told to speak English to be served is national-origin discrimination in all but name.
+    '(told|tells|telling) (me|us) to (learn|speak) english|(learn|speak) english (first|before|or)|you people|your kind|people like you',
+    '(me|nos) (dijo|dijeron|dice|dicen) que (aprend|habl)\\w+ ingles|que (aprenda|aprendamos|hable|hablemos) ingles',
+    // Refusing a whole group outright, familial status included ("no kids upstairs").
+    `(dont|do not|doesnt|does not|wont|will not|would not|refuse(d|s)? to) (rent|lease|show|sell)\\w*( [a-z0-9]+){0,6} to ${GROUPS}`,
+    `(no|sin) (kids|children|families with (kids|children)|ninos|familias con (ninos|hijos)) (allowed|permitted|permitidos|upstairs)`,
+    `no (les |nos |me )?(rentan|quieren rentar|aceptan) a ${GROUPS}`,
+    `${TREATED_WORSE}( [a-z0-9]+){0,10} (because|since|for being|por|porque) (of )?(my |our |i am |im |we are |were |we have |i have |having |mi |nuestra |nuestro |soy |somos |tengo |tenemos )?${PROTECTED}`,
   ]),
 );
 
@@ -59,6 +78,7 @@ export const accommodation: Detector = firstOf(
     '(handicap|handicapped|disability|ada) (parking|space|spot|placard|access\\w*)|grab bars?',
     'live in (aide|caregiver)|wheelchair ramp|hearing impaired|visually impaired',
     '(i am|im) (deaf|blind)|legally blind|ajuste razonable|acomodo razonable',
+    '(perro|gato|animal) de apoyo( emocional)?|apoyo emocional|perro guia',
     'acomodacion razonable|animal de (servicio|apoyo emocional|asistencia)',
     'perro de (servicio|asistencia)|discapacidad|discapacitad[oa]|silla de ruedas',
     'barras de apoyo|rampa|cuidador(a)? (que vive|interno)',
@@ -68,10 +88,11 @@ export const accommodation: Detector = firstOf(
 /** Someone asking to send money somewhere new: the classic vendor and landlord payment fraud. */
 export const paymentDetailsChange: Detector = firstOf(
   cues(1, [
-    '(update|change|changed|switch|new|updated|revised|confirm|re ?confirm|verify) (our |my |your |their |the )?(bank|banking|ach|wire|remittance|payment|deposit|direct deposit|account) (details|information|info|instructions|account|accounts)',
-    '(new|different|updated) (bank )?account (number|below|details)',
-    '(send|remit|wire|direct|make) (all |future |the |any )*(payments?|funds|rent|remittances?|distributions?) to (the |our |this |a |my )?(new|different|following|updated|below)',
-    'do not (send|pay|remit) (to )?(the |our )?old account|changed (our|my) bank',
+    '(update|change|changed|switch|new|updated|revised|confirm|re ?confirm|verify) (our |my |your |their |the )?(bank|banking|ach|wire|remittance|payment|deposit|direct deposit|account) (details|information|info|instructions|account|accounts|address)',
+    '(new|different|updated) (bank )?account (number|below|details|for (payments|distributions|deposits|rent|remittances?))',
+    '(new|different) (checking|savings|bank|business) account|(moved|switched|transferred) (my|our) (accounts?|banking) to',
+    '(send|remit|wire|direct|make|deposit|pay) (all |future |the |any |my |our |owner )*(payments?|funds|rent|remittances?|distributions?|proceeds|deposits?)( for [a-z0-9 ]{1,40})? (to|into) (the |our |this |a |my )?(new|different|following|updated|below)',
+    '(do not|dont|please do not|no longer) (send|pay|remit|deposit|wire)\\w* (it |them |anything |payments? |funds )?(to |into )?(the |my |our )?old account|changed (our|my) bank',
     '(cambiar|cambiamos|cambio|actualizar|actualicen) (de )?(la |los |nuestra |mi )?(cuenta bancaria|datos bancarios|banco|informacion bancaria)',
     'nueva cuenta (bancaria)?|cuenta nueva|(cambie|cambiamos|cambio) de banco',
     '(envien|enviar|depositen|depositar) (los |el |todos los )?(pagos?|renta|dinero) a (la |esta |otra |una )?(nueva|otra|siguiente)',
@@ -81,7 +102,7 @@ export const paymentDetailsChange: Detector = firstOf(
 /** Threats against someone, or someone afraid for their life or safety. */
 export const threat: Detector = firstOf(
   cues(1, [
-    'threaten\\w*|threat|kill (you|me|him|her|them|myself)|going to hurt|hurt (me|you|myself)',
+    '(going to|gonna|will|would|said (he|she|they) (would|will|d)|hed|shed|theyd) (hurt|hit|beat|punch|kill|shoot|stab|break) (me|you|us|my|him|her|them)|threat|kill (you|me|him|her|them|myself)|going to hurt|hurt (me|you|myself)',
     '(beat|shoot|stab) (you|me|him|her)|gun|knife|weapon|assault\\w*|attack\\w*',
     'domestic (violence|abuse)|restraining order|protective order|stalk\\w*|harass\\w*',
     'dont feel safe|do not feel safe|fear for my (life|safety)|suicid\\w*|end my life',

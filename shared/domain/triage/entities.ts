@@ -33,7 +33,7 @@ const distinct = (values: readonly string[], max: number, maxLength: number): st
 const NAME_WORD = "[A-ZÁÉÍÓÚÑÜ][\\p{L}'’.-]*";
 const TITLE = '(?:Mr|Mrs|Ms|Miss|Dr|Sr|Sra|Srta|Don|Doña)\\.?';
 /** One to four capitalised words, optionally after a courtesy title. */
-const NAME = `(?:${TITLE}\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}`;
+const NAME = `(?:${TITLE}[ \\t]+)?${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,3}`;
 
 /** Words that make a capitalised phrase an organisation, a place or a salutation, not a person. */
 const NOT_A_NAME = new RegExp(
@@ -101,6 +101,9 @@ const NOT_A_NAME = new RegExp(
     'hello',
     'hi',
     'dear',
+    'hey',
+    'hiya',
+    'greetings',
     'hola',
     'buenos',
     'buenas',
@@ -136,6 +139,29 @@ const NOT_A_NAME = new RegExp(
     'customer',
     'client',
     'helpdesk',
+    'administracion',
+    'administración',
+    'cliente',
+    'clientes',
+    'investor',
+    'homeowner',
+    'electric',
+    'roofing',
+    'hvac',
+    'mechanical',
+    'construction',
+    'landscaping',
+    'cleaning',
+    'realty',
+    'gerente',
+    'vecinos',
+    'propietario',
+    'inquilino',
+    'inquilinos',
+    'residents',
+    'tenants',
+    'neighbors',
+    'neighbours',
     'desk',
     'it',
     'hr',
@@ -165,10 +191,21 @@ const GREETING = new RegExp(
 const CLOSING =
   /^\s*(?:thanks|thank you|many thanks|regards|best(?: regards)?|kind regards|sincerely|cheers|respectfully|warmly|very truly yours|yours truly|saludos|atentamente|gracias|muchas gracias|cordialmente|un saludo|le saluda)[\s,.!]*/iu;
 const INLINE_CLOSING = new RegExp(
-  `(?:[Tt]hanks|[Tt]hank you|[Gg]racias|[Ss]aludos|[Rr]egards)[.,!]?\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){1,3})\\b`,
+  `(?:[Tt]hanks|[Tt]hank you|[Gg]racias|[Ss]aludos|[Rr]egards)[.,!]?[ \\t]+(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,3})\\b`,
   'gu',
 );
-const TITLED = new RegExp(`\\b${TITLE}\\s+${NAME_WORD}(?:\\s+${NAME_WORD})?`, 'gu');
+const TITLED = new RegExp(`\\b${TITLE}[ \\t]+${NAME_WORD}(?:[ \\t]+${NAME_WORD})?`, 'gu');
+
+const SIGNED = new RegExp(`^(${NAME})(?:,\\s*Esq\\.?)?(?:,\\s*(.+))?$`, 'u');
+
+/** "Ana Ruiz", "Simone Delacroix, Esq." or "Maricela, 4C Palmetto Grove": the name, when the rest is a title or a place. */
+function signedName(line: string): string | undefined {
+  const found = SIGNED.exec(line);
+  const name = found?.[1];
+  if (name === undefined || !looksLikeName(name)) return undefined;
+  const rest = found?.[2];
+  return rest === undefined || /\d/.test(rest) ? name : undefined;
+}
 
 function namesIn(text: string): string[] {
   const lines = text.split(/\r?\n/).map((line) => line.trim());
@@ -181,12 +218,8 @@ function namesIn(text: string): string[] {
     (line, i) => i > 0 && CLOSING.test(line) && line.replace(CLOSING, '').length === 0,
   );
   const tail = closingAt >= 0 ? filled.slice(closingAt + 1, closingAt + 3) : filled.slice(-3);
-  const signature = tail.find(
-    (line) =>
-      new RegExp(`^${NAME}(?:,\\s*Esq\\.?)?$`, 'u').test(line) &&
-      looksLikeName(line.replace(/,\s*Esq\.?$/u, '')),
-  );
-  if (signature !== undefined && filled.length > 1) names.push(signature.replace(/,\s*Esq\.?$/u, ''));
+  const signature = tail.map(signedName).find((name) => name !== undefined);
+  if (signature !== undefined && filled.length > 1) names.push(signature);
   for (const m of text.matchAll(INLINE_CLOSING))
     if (m[1] !== undefined && looksLikeName(m[1])) names.push(m[1]);
   for (const m of text.matchAll(TITLED)) if (looksLikeName(m[0])) names.push(m[0]);

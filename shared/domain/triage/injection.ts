@@ -28,28 +28,38 @@ const MACHINE =
   '(ai|a i|artificial intelligence|ai assistant|virtual assistant|ai model|bot|chatbot|language model|llm|gpt|chatgpt|claude|classifier|automated system|triage system|email assistant|ia|asistente virtual|inteligencia artificial|clasificador|modelo de lenguaje|sistema automatico)';
 const ASSISTANT =
   '(assistant(?! (property |general |leasing |community )?(manager|director|superintendent|super))|asistente(?! de (gerencia|administracion|oficina|la gerente|el gerente)))';
-const TO_MACHINE = `(the |this |any |el |la |al )?(${MACHINE}|${ASSISTANT})`;
+const TO_MACHINE = `(the |this |any |whatever |whichever |el |la |al |cualquier )?(${MACHINE}|${ASSISTANT})`;
 
 /** Speaking to the machine: vocatives, "if you are an AI", "note to the assistant". */
 const ADDRESSES_MACHINE = cues(1, [
   `(dear|hey|hi|hello|attention|(note|message|instructions?|request) (to|for)) ${TO_MACHINE}`,
   `(if|since|as) you (are|re) (an? |the )?(${MACHINE}|${ASSISTANT}|model|system)`,
-  `${TO_MACHINE} (reading|processing|handling|reviewing|parsing|triaging|classifying|summari[sz]ing) (this|these)`,
+  `${TO_MACHINE} (reading|processing|handling|reviewing|parsing|triaging|classifying|summari[sz]ing|screening|sorting) (this|these)`,
+  `${TO_MACHINE} (that |who |which )?(reads|processes|handles|reviews|screens|sorts|triages|classifies|answers) (this|these|the|my)`,
+  '(instructions?|note|message|instrucciones?|instruccion|nota|mensaje) (for|to|para) (the |el |la )?(system|sistema)',
   `you are (now )?(an? |the )?(helpful |new )?(${MACHINE}|${ASSISTANT})`,
   `(hola|estimado|querido|atencion|(nota|mensaje|instrucciones?) (al|para el|para la)) ${TO_MACHINE}`,
   `si (eres|usted es) (un|una|el|la) (${MACHINE}|${ASSISTANT}|modelo|sistema)`,
   `${TO_MACHINE} que (lee|procesa|revisa|clasifica) (este|esto|estos)`,
 ]);
 
-const EARLIER = '(previous|prior|above|earlier|preceding|original|existing|system|safety|current|old)';
+/** Typed in a hurry too: "previos", "instrucions". */
+const EARLIER = '(previ\\w*|prior|above|earlier|preceding|original|existing|system|safety|current|old)';
 const ORDERS =
-  '(instructions?|rules|prompts?|directions|guidelines|guardrails|programming|training|constraints|system prompt)';
+  '(instruc\\w*|instruct\\w*|rules|prompts?|directions|guidelines|guidance|directives?|commands?|guardrails|programming|training|constraints|system prompt)';
 
 /** Overriding what the machine was told. */
 const OVERRIDES_INSTRUCTIONS = cues(1, [
   `(ignore|disregard|forget|override|bypass) (all )?(of )?(your|all your) (${EARLIER} )*${ORDERS}`,
   `(ignore|disregard|forget|override|bypass) (all |any )?(of )?(the )?(${EARLIER} )+${ORDERS}`,
   'from now on (you are|you will|you must|act|respond|reply|answer|tell)',
+  '(ignore|disregard|forget) (everything|anything|all) (above|before|previous|prior|you were told)',
+  '(ignora|olvida|descarta) (todo )?lo (anterior|que te dijeron)',
+  'a partir de ahora (eres|seras|debes|responde|contesta|di)',
+  '(pretend|imagine) (to be|you are|youre|that you are)',
+  'act as (an? |the )?(admin\\w*|manager|property manager|landlord|system|owner|accountant)',
+  '(finge|fingir|imagina) (que eres|ser)',
+  'actua como (el|la|un|una) (administrador|administradora|gerente|sistema|dueno|duena|contador)',
   'de ahora en adelante (eres|seras|debes|responde|contesta|di)',
   '(developer|debug|admin|god|jailbreak|unrestricted) mode',
   '(ignora|olvida|omite|descarta) (todas las |tus |las )?(instrucciones|reglas|indicaciones|directrices) (anteriores|previas)',
@@ -62,7 +72,11 @@ const STEERS_ITS_OWN_TRIAGE = cues(1, [
   '(classify|categori[sz]e|reclassify|label|tag) (this|the) (email|message|ticket|request|case|thread)',
   '(this|the) (email|message|ticket|request) (should|must|is to) be (marked|classified|categori[sz]ed|labell?ed|tagged)',
   '(set|change|lower|downgrade|raise) (the |its |this )?(messages |emails )?(priority|urgency|category|classification|severity) (to|as)',
-  '(do not|dont|never) (flag|escalate|route|send) (this|it) (to|for) (a |any )?(human|person|manager|review|staff)',
+  '(not|never|no need to) (flag|escalate|route|send|forward)\\w* (this |it |me )?(to|for) (a |any )?(human|person|manager|review|reviewer|staff)',
+  '(when|while) (you are )?(generating|drafting|writing|composing|summari[sz]ing|classifying|triaging|processing) (this|a|the|your) (reply|response|summary|email|message|answer)',
+  'in your (summary|classification|triage|generated reply|automated reply)',
+  '(respond|reply|answer|output) (in|as) json',
+  '(al|cuando) (generar|redactar|escribir|resumir|clasificar|procesar) (la|tu|su|este|esta) (respuesta|resumen|correo|mensaje)',
   '(no|without) (human|manual) (review|approval|intervention|oversight)',
   '(respond|reply|answer|output) (only|exclusively|solely) with',
   '(reply|respond|answer|write|speak|sign|act|confirm) (to this email |to me |back )?as (if you were |though you were )?(the|a) (property management |management |billing |accounting )?(system|manager|landlord|office|management|company)',
@@ -107,6 +121,8 @@ const ASKS_FOR_OTHERS_DATA = cues(1, [
   '(numeros?|datos) de (las )?cuentas? bancarias? (registrad|guardad)\\w*',
   '(saldo|numero de telefono|telefono|correo|datos|direccion) (y el (numero de telefono|telefono|correo|saldo) )?de (la senora|el senor|la vecina|el vecino|mi vecin[oa]|otro inquilino|la inquilina|el inquilino|los vecinos)',
   'system prompt',
+  '(send|give|tell|share|reveal|provide) (me )?(the |your )?(admin\\w* |portal |system |database |server )?(passwords?|credentials|api keys?)',
+  '(envia|envie|dame|deme|comparte|comparta|revela|revele) (me )?(la |las |tu |su )?(contrasena|contrasenas|credenciales|clave de acceso)',
   '(revela|revele|comparte|comparta|envia|envie|dame|deme|lista|muestra|muestre|manda|mande)( me)? (los |las |todos los |todas las )?(nombres|telefonos|correos|datos|saldos|informacion|numeros)( personales)? de (todos )?(los )?(otros |demas )?(inquilinos|residentes|propietarios|vecinos|solicitantes)',
   '(revela|muestra|repite|imprime) (tus|sus|las) instrucciones',
   '(instrucciones|prompt) del sistema',
@@ -122,6 +138,9 @@ const FAKE_MARKERS: readonly RegExp[] = [
   /^\s*(?:SYSTEM|ASSISTANT|SISTEMA|ASISTENTE)\s*(?:MESSAGE|PROMPT|NOTE|OVERRIDE|MENSAJE)?\s*:/mu,
   /^\s*(?:system|assistant|sistema|asistente)\s*(?:message|prompt|note|override|mensaje)?\s*:\s*(?:you|ignore|classify|mark|approve|set|route|respond|reply|the (?:user|assistant|model)|eres|ignora|clasifica|marca|aprueba)/imu,
   /\b(?:BEGIN|END)\s+(?:SYSTEM|INSTRUCTIONS?|PROMPT)\b/u,
+  // A triage answer written out in the message, for a model to copy.
+  /"(?:category|urgency|needsHuman|needs_human|suggestedActions|routeTo|confidence)"\s*:/u,
+  /\b(?:needs_?human|suggested_?actions|route_?to)\s*[=:]/iu,
   /\b(?:new|updated)\s+instructions\s*:/iu,
   // "AI assistant: approve…", "[IA: responde…]", "Asistente virtual de la oficina: reenvía…"
   /(?:^|[\n.!?[(]\s*)(?:(?:dear|hey|hi|note (?:to|for))\s+)?(?:the\s+)?(?:ai|a\.i\.|ia|bot|chatbot|ai assistant|virtual assistant|assistant|asistente|asistente virtual)(?!\s+(?:property\s+|general\s+)?(?:manager|director|de\s+gerencia))(?:\s+[\p{L}]+){0,4}\s*:/iu,

@@ -12,24 +12,36 @@ export interface LanguageGuess {
 }
 
 /** Short, frequent words that say little about the topic and a lot about the language. */
-const FUNCTION_WORDS: Record<string, readonly string[]> = {
-  en: 'the and is are my you your to of in it for with this that have has not was be will can please thanks thank we our i at on from what when there would could just but if me an a do'.split(
-    ' ',
+const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
+  en: new Set(
+    'the and is are my you your to of in it for with this that have has not was be will can please thanks thank we our i at on from what when there would could just but if me an a do no its since says last been get got im dont cant wont need know like out up so they he she all'.split(
+      ' ',
+    ),
   ),
-  es: 'el la los las de del que y en un una es por para con no mi mis su se lo al como pero esta este hay tengo tenemos gracias hola favor muy ya nos les usted ustedes quiero desde cuando'.split(
-    ' ',
+  es: new Set(
+    'el la los las de del que y en un una es por para con no mi mis su se lo al como pero esta este hay tengo tenemos gracias hola favor muy ya nos les usted ustedes quiero desde cuando'.split(
+      ' ',
+    ),
   ),
-  fr: 'le la de les des est et je nous vous pas une dans pour avec sur mon ma mes merci bonjour qui ne il elle au aux cette votre'.split(
-    ' ',
+  fr: new Set(
+    'le la de les des est et je nous vous pas une dans pour avec sur mon ma mes merci bonjour qui ne il elle au aux cette votre'.split(
+      ' ',
+    ),
   ),
-  pt: 'o os de as do da dos das em um uma nao voce obrigado obrigada meu minha com para que e ola tem esta isso mas por'.split(
-    ' ',
+  pt: new Set(
+    'o os de as do da dos das em um uma nao voce obrigado obrigada meu minha com para que e ola tem esta isso mas por'.split(
+      ' ',
+    ),
   ),
-  de: 'der die das und ist ich nicht ein eine mit fur auf wir sie es mein meine bitte danke haben wird auch zu den dem'.split(
-    ' ',
+  de: new Set(
+    'der die das und ist ich nicht ein eine mit fur auf wir sie es mein meine bitte danke haben wird auch zu den dem'.split(
+      ' ',
+    ),
   ),
-  it: 'il gli della che e sono non una per con mio mia grazie buongiorno questo questa ho abbiamo anche ma nel alla'.split(
-    ' ',
+  it: new Set(
+    'il gli della che e sono non una per con mio mia grazie buongiorno questo questa ho abbiamo anche ma nel alla'.split(
+      ' ',
+    ),
   ),
 };
 
@@ -81,7 +93,7 @@ export function detectLanguage(text: string): LanguageGuess {
   const hits = Object.fromEntries(
     Object.entries(FUNCTION_WORDS).map(([language, list]) => [
       language,
-      tokens.filter((token) => list.includes(token)).length,
+      tokens.filter((token) => list.has(token)).length,
     ]),
   );
   hits.es = (hits.es ?? 0) + 2 * (text.match(SPANISH_ONLY)?.length ?? 0);

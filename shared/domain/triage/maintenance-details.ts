@@ -1,7 +1,7 @@
 import type { EmergencyHazard, IssueType, SafetyFlag } from '#vocabulary/triage.ts';
 import { cues } from '../classification/cue.ts';
 import { normalise, stripQuotedReply } from '../classification/normalise.ts';
-import { anyFound, near, phrasesFound } from './phrases.ts';
+import { anyFound, near } from './phrases.ts';
 import type { MaintenanceDetails } from './triage.ts';
 
 /**
@@ -66,22 +66,26 @@ const ISSUE_PHRASES: readonly (readonly [IssueType, string])[] = [
 ];
 const ISSUE_CUES = ISSUE_PHRASES.map(([issue, phrases]) => [issue, cues(1, [phrases])] as const);
 
-/** The trade a hazard calls for when the words name no trade (an unsecured door, a gas smell). */
-const HAZARD_ISSUE: Record<EmergencyHazard, IssueType | undefined> = {
-  gas: 'gas',
-  carbon_monoxide: 'fire_safety',
-  fire: 'fire_safety',
-  smoke: 'fire_safety',
-  electrical: 'electrical',
-  flooding: undefined,
-  active_leak: undefined,
-  sewage: 'plumbing',
-  no_heat: 'hvac',
-  no_cooling: 'hvac',
-  no_water: 'plumbing',
-  unsecured_unit: 'doors_locks',
-  structural: 'structural',
-  trapped: undefined,
+/**
+ * The trades a hazard can belong to, most specific first; the last is the answer when the words
+ * name none of them (water through a ceiling is the water heater's, the roof's, an appliance's
+ * or the plumbing's — never the furnace's).
+ */
+const HAZARD_TRADES: Record<EmergencyHazard, readonly IssueType[]> = {
+  gas: ['gas'],
+  carbon_monoxide: ['fire_safety'],
+  fire: ['fire_safety'],
+  smoke: ['fire_safety'],
+  electrical: ['electrical'],
+  flooding: ['water_heater', 'roof', 'appliance', 'plumbing'],
+  active_leak: ['water_heater', 'roof', 'appliance', 'plumbing'],
+  sewage: ['plumbing'],
+  no_heat: ['hvac'],
+  no_cooling: ['hvac'],
+  no_water: ['water_heater', 'plumbing'],
+  unsecured_unit: ['windows', 'doors_locks'],
+  structural: ['roof', 'walls_ceiling', 'structural'],
+  trapped: ['elevator', 'doors_locks'],
 };
 
 /** Rooms and fixtures, each with the English word the location is written in. */
@@ -147,10 +151,16 @@ const VULNERABLE = cues(1, [
   'baby|babies|infant|newborn|toddler|kids|children|child|\\d+ (year|month|yr|mo) old|elderly|senior|pregnant|disabled|disability|wheelchair|oxygen|medical equipment|dialysis|cpap|heart condition|asthma|bebe|nin[oa]s?|ninos chiquitos|hij[oa]s? (pequen|chiquit)\\w*|ancian[oa]s?|persona mayor|embarazada|discapacidad|discapacitad[oa]|silla de ruedas|oxigeno|asma',
 ]);
 
+const namedIn = (issue: IssueType, content: string): boolean =>
+  ISSUE_CUES.some(([named, list]) => named === issue && anyFound(list, content));
+
 function issueTypeIn(content: string, hazards: readonly EmergencyHazard[]): IssueType {
-  const fromHazard = hazards.map((hazard) => HAZARD_ISSUE[hazard]).find((issue) => issue !== undefined);
-  if (fromHazard !== undefined) return fromHazard;
-  return ISSUE_CUES.find(([, list]) => phrasesFound(list, content, 1).length > 0)?.[0] ?? 'other';
+  const [first] = hazards;
+  if (first !== undefined) {
+    const trades = HAZARD_TRADES[first];
+    return trades.find((issue) => namedIn(issue, content)) ?? trades.at(-1) ?? 'other';
+  }
+  return ISSUE_CUES.find(([, list]) => anyFound(list, content))?.[0] ?? 'other';
 }
 
 /** The repair details of a maintenance message; `hazards` are the ones found in its new text. */

@@ -60,7 +60,7 @@ export function triageByRules(message: MessageToTriage): Triage {
     category,
     urgency: classification.urgency,
     confidence: classification.confidence,
-    sentiment: detectSentiment(newText),
+    sentiment: detectSentiment(newText, hazards.length > 0),
     language,
     summary: summarise({ category, hazards: hazards.map((h) => h.hazard), maintenance, entities, language }),
     entities,

@@ -4,8 +4,8 @@ import { normalise } from '../classification/normalise.ts';
 import { near, phrasesFound } from './phrases.ts';
 
 /**
- * How the sender feels, from what they say about themselves: distressed (afraid, panicking, someone
- * in danger, begging for help), negative (angry, let down), positive (glad, grateful beyond a
+ * How the sender feels, from what they say about themselves: distressed (afraid, panicking, a
+ * child or elder in danger, begging for help), negative (angry, let down), positive (glad, grateful beyond a
  * sign-off) or neutral. Over `normalise`d text, English and Spanish.
  */
 
@@ -70,29 +70,18 @@ const DEPENDANTS = cues(1, [
   'ancian[oa]s?',
 ]);
 
-/** Danger to the dependants named above. */
-const DANGER = cues(1, [
-  'danger\\w*',
-  'emergency',
-  'freezing',
-  'sick',
-  'hospital',
-  'burn\\w*',
-  'smoke',
-  'gas',
-  'fire',
-  'flood\\w*',
-  'no heat',
-  'peligro\\w*',
-  'emergencia',
-  'enferm[oa]s?',
-  'humo',
-  'fuego',
-  'frio',
-  'inundacion',
+/** Harm to the dependants named above that is not a building hazard (those come from detectHazards). */
+const HARM = cues(1, [
+  'sick|ill|hospital|injured|hurt|bleeding|fever|(cant|can not|cannot) breathe|danger\\w*|freezing',
+  'enferm[oa]s?|hospital|lastimad[oa]s?|herid[oa]s?|fiebre|no puede(n)? respirar|peligro\\w*|congelando',
 ]);
 
 const NEGATIVE = cues(1, [
+  // Asking again and again, and being ignored, is how most complaints sound.
+  '(asked|called|emailed|told|reported)( him| her| them| you| the office)? (twice|three times|several times|multiple times|many times|again and again)',
+  '(weeks|months) (now|already)|still waiting|nobody (has )?(come|came|shown up|fixed|cleaned)',
+  '(dos|tres|varias|muchas) veces|no es la primera vez|nadie ha (venido|arreglado|limpiado)|ya les dije|humillad[oa]',
+  'exijo|de mala manera|se rien|falta de respeto|groser[oa]',
   'angry',
   'furious',
   'frustrat\\w+',
@@ -159,9 +148,14 @@ const POSITIVE = cues(1, [
   'maravillos[oa]',
 ]);
 
-export function detectSentiment(text: string): Sentiment {
+/**
+ * `hazardNow`: the message reports a hazard happening now (detectHazards). Dependants at home
+ * during one — or harmed — is distress; a question about smoke detectors with kids is not.
+ */
+export function detectSentiment(text: string, hazardNow: boolean): Sentiment {
   const content = normalise(text);
-  const dependantsInDanger = near(DEPENDANTS, DANGER, content);
+  const dependants = phrasesFound(DEPENDANTS, content, 1).length > 0;
+  const dependantsInDanger = dependants && (hazardNow || near(DEPENDANTS, HARM, content));
   if (dependantsInDanger || phrasesFound(DISTRESS, content, 1).length > 0) return 'distressed';
   const negative = phrasesFound(NEGATIVE, content).length;
   const positive = phrasesFound(POSITIVE, content).length;

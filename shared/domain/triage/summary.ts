@@ -1,5 +1,5 @@
 import type { Category } from '#vocabulary/classification.ts';
-import type { EmergencyHazard } from '#vocabulary/triage.ts';
+import type { EmergencyHazard, IssueType } from '#vocabulary/triage.ts';
 import type { MaintenanceDetails, TriageEntities } from './triage.ts';
 
 /**
@@ -56,19 +56,33 @@ const unitPhrase = (unit: string): string => `unit ${unit.split(/\s+/).at(-1) ??
 const list = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
+/** Trades as the dispatchers say them. */
+const TRADE: Partial<Record<IssueType, string>> = {
+  hvac: 'heating or cooling',
+  walls_ceiling: 'walls or ceiling',
+  doors_locks: 'doors or locks',
+  fire_safety: 'fire safety equipment',
+  exterior_grounds: 'exterior or grounds',
+  common_area: 'common area',
+  water_heater: 'water heater',
+};
+
 export function summarise(facts: SummaryFacts): string {
   const { category, hazards, maintenance, entities, language } = facts;
-  const parts = [OPENING[category]];
-  if (hazards.length > 0) parts.push(`(${list(hazards.map((h) => h.replaceAll('_', ' ')))})`);
+  const details: string[] = [];
+  if (hazards.length > 0) details.push(list(hazards.map((h) => h.replaceAll('_', ' '))));
   if (maintenance !== undefined && maintenance.issueType !== 'other') {
-    parts.push(`about ${maintenance.issueType.replaceAll('_', ' ')}`);
+    details.push(TRADE[maintenance.issueType] ?? maintenance.issueType);
   }
-  if (maintenance?.location !== undefined) parts.push(`in the ${maintenance.location}`);
-  if (entities.unit !== undefined) parts.push(`for ${unitPhrase(entities.unit)}`);
-  if (MONEY.includes(category) && entities.amounts.length > 0)
-    parts.push(`mentioning ${list(entities.amounts.slice(0, 3))}`);
-  if (DATED.includes(category) && entities.dates.length > 0) parts.push(`dated ${entities.dates[0]}`);
-  if (language !== 'en') parts.push(`(written in ${LANGUAGE_NAMES[language] ?? `language "${language}"`})`);
-  const sentence = `${parts.join(' ')}.`;
+  if (maintenance?.location !== undefined) details.push(maintenance.location);
+  if (entities.unit !== undefined) details.push(unitPhrase(entities.unit));
+  if (MONEY.includes(category) && entities.amounts.length > 0) {
+    details.push(`amounts ${list(entities.amounts.slice(0, 3))}`);
+  }
+  if (DATED.includes(category) && entities.dates.length > 0) details.push(`date ${entities.dates[0]}`);
+  const written =
+    language === 'en' ? '' : ` (written in ${LANGUAGE_NAMES[language] ?? `language "${language}"`})`;
+  const unique = [...new Set(details)];
+  const sentence = `${OPENING[category]}${unique.length > 0 ? `: ${unique.join(', ')}` : ''}${written}.`;
   return sentence.length <= 300 ? sentence : `${sentence.slice(0, 296).trimEnd()}….`;
 }

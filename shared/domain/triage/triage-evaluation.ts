@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { EMERGENCY_HAZARDS } from '#vocabulary/triage.ts';
-import { type Evaluation, evaluate } from '../classification/evaluation.ts';
-import { Category, Urgency } from '../classification/taxonomy.ts';
+import { type Evaluation, evaluate, LabelledEmail } from '../classification/evaluation.ts';
+import type { Category } from '../classification/taxonomy.ts';
 import type { MessageToTriage, Triage, TriageUsage } from './triage.ts';
 
 /**
@@ -11,24 +9,6 @@ import type { MessageToTriage, Triage, TriageUsage } from './triage.ts';
  * triage has — injections flagged for a person, tokens spent per model — and the false
  * emergencies among messages that are not one.
  */
-
-/** One labelled line: the dev fixture's fields, and the triage labels when the line has them. */
-export const LabelledMessage = z.object({
-  id: z.string().min(1),
-  from: z.string().min(1),
-  subject: z.string(),
-  body: z.string(),
-  language: z.string().optional(),
-  label: z.object({
-    category: Category,
-    urgency: Urgency,
-    needsHuman: z.boolean().optional(),
-    injection: z.boolean().optional(),
-    hazards: z.array(z.enum(EMERGENCY_HAZARDS)).optional(),
-  }),
-  notes: z.string().optional(),
-});
-export type LabelledMessage = z.infer<typeof LabelledMessage>;
 
 /** A line that is not a labelled message: which line (1-based) and why, in one line. */
 export class LabelledLineError extends Error {
@@ -41,8 +21,8 @@ export class LabelledLineError extends Error {
   }
 }
 
-export function parseLabelledMessages(jsonl: string): LabelledMessage[] {
-  const messages: LabelledMessage[] = [];
+export function parseLabelledMessages(jsonl: string): LabelledEmail[] {
+  const messages: LabelledEmail[] = [];
   for (const [index, line] of jsonl.split(/\r?\n/).entries()) {
     if (line.trim() === '') continue;
     let value: unknown;
@@ -51,7 +31,7 @@ export function parseLabelledMessages(jsonl: string): LabelledMessage[] {
     } catch {
       throw new LabelledLineError(index + 1, 'not valid JSON');
     }
-    const parsed = LabelledMessage.safeParse(value);
+    const parsed = LabelledEmail.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new LabelledLineError(
@@ -64,7 +44,7 @@ export function parseLabelledMessages(jsonl: string): LabelledMessage[] {
   return messages;
 }
 
-export const toMessageToTriage = (labelled: LabelledMessage): MessageToTriage => ({
+export const toMessageToTriage = (labelled: LabelledEmail): MessageToTriage => ({
   from: labelled.from,
   subject: labelled.subject,
   text: labelled.body,
@@ -72,7 +52,7 @@ export const toMessageToTriage = (labelled: LabelledMessage): MessageToTriage =>
 
 export interface TriageOutcome {
   readonly id: string;
-  readonly label: LabelledMessage['label'];
+  readonly label: LabelledEmail['label'];
   readonly triage: Triage;
 }
 

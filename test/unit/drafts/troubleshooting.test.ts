@@ -21,6 +21,7 @@ describe('the troubleshooting library', () => {
       'en',
     ],
     ['gfci_outlet', 'electrical', 'The bathroom outlet is dead since this morning.', 'en'],
+    ['gfci_outlet', 'electrical', 'MY KITCHEN OUTLET DOESN’T WORK', 'en'],
     ['disposal_reset', 'appliance', 'My garbage disposal just hums and will not spin.', 'en'],
     ['thermostat_batteries', 'hvac', 'The thermostat screen is blank.', 'en'],
     ['clogged_drain', 'plumbing', 'The bathroom sink is clogged and drains slowly.', 'en'],
