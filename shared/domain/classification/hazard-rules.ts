@@ -86,6 +86,11 @@ const FAILED = anyOf(
   'no (funciona|sirve|enfria|calienta|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
 );
 
+const POWER_OUT = sign(
+  '(no|without) (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
+  'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se fue la luz|nos cortaron la luz',
+);
+
 export const HAZARD_RULES: readonly HazardRule[] = [
   // Gas: a smell of gas or rotten eggs, a hiss at the stove or meter.
   {
@@ -164,15 +169,11 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'cables? (expuestos?|pelados?|colgando|sueltos?)',
     ),
   },
-  {
-    // A power cut alone is a repair or the utility's outage; it is an emergency when someone depends on power.
-    hazard: 'electrical',
-    sign: sign(
-      '(no|without) (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
-      'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se fue la luz|nos cortaron la luz',
-    ),
-    when: needsPoweredMedicalEquipment,
-  },
+  // A power cut alone is a repair or the utility's outage; it is an emergency when someone
+  // depends on power (medical equipment) or when it takes the heating or cooling with it.
+  { hazard: 'electrical', sign: POWER_OUT, when: needsPoweredMedicalEquipment },
+  { hazard: 'no_heat', sign: POWER_OUT, when: isCold },
+  { hazard: 'no_cooling', sign: POWER_OUT, when: isDangerouslyHot },
   // Water where it must not be.
   { hazard: 'flooding', sign: sign(SPREADING_WATER) },
   {

@@ -102,6 +102,10 @@ export const paymentDetailsChange: Detector = firstOf(
 /** Threats against someone, or someone afraid for their life or safety. */
 export const threat: Detector = firstOf(
   cues(1, [
+    // Veiled threats against staff say it without a weapon.
+    '(youll|you will|youre going to|you are going to|gonna) (regret|be sorry)|regret it|watch (your|ur) back|or else',
+    'i know where (you|he|she|they|the manager|your manager|the owner|your staff)( \\w+)? (live|lives|park|parks|work|works)',
+    'done being nice|te vas a arrepentir|se van a arrepentir|(yo )?se donde (vive|viven|vives|estaciona|trabaja)\\w*|cuidate la espalda',
     '(going to|gonna|will|would|said (he|she|they) (would|will|d)|hed|shed|theyd) (hurt|hit|beat|punch|kill|shoot|stab|break) (me|you|us|my|him|her|them)|threat|kill (you|me|him|her|them|myself)|going to hurt|hurt (me|you|myself)',
     '(beat|shoot|stab) (you|me|him|her)|gun|knife|weapon|assault\\w*|attack\\w*',
     'domestic (violence|abuse)|restraining order|protective order|stalk\\w*|harass\\w*',

@@ -53,6 +53,8 @@ describe('detectHazards: dangerous situations, worded by what is happening', () 
     ['la calefacción no sirve y afuera está helando, tengo una bebé', 'no_heat'],
     ['The AC died yesterday, it is 101 out and the thermostat reads 92', 'no_cooling'],
     ['no power in our unit and my husband is on an oxygen concentrator', 'electrical'],
+    ['no power in the unit and it is 5 degrees outside', 'no_heat'],
+    ['power is out and it is 104 today, my mom is 85', 'no_cooling'],
     // Securing the home, structure, people.
     ['Someone pried our sliding door open last night and now it will not latch', 'unsecured_unit'],
     ['the front door frame is split and the deadbolt will not lock', 'unsecured_unit'],
@@ -250,6 +252,7 @@ describe('detectHazards: mentions that are not hazards now', () => {
     ['The hot water smells like rotten eggs in the morning'],
     ['the heat is not working in the back bedroom'],
     ['The water will be shut off tomorrow from 9 to 11 for the plumber'],
+    ["Will we get a rent credit since we'll be without power Friday for the panel work? Unit 1F"],
     ['My car was broken into in the parking lot last night'],
     ['the closet door will not close all the way'],
     ['the window in the kids room has a small crack in the corner'],

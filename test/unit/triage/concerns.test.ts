@@ -77,6 +77,8 @@ describe('concerns a person must see', () => {
   it('threats and fear for safety', () => {
     expect(finds(threat, 'My ex keeps showing up and I have a restraining order.')).toBe(true);
     expect(finds(threat, 'El vecino me amenazó con un cuchillo.')).toBe(true);
+    expect(finds(threat, 'Fix it this week or you will regret it. I know where the owner lives.')).toBe(true);
+    expect(finds(threat, 'Sé dónde vive el encargado y se van a arrepentir.')).toBe(true);
     expect(finds(threat, 'The hallway light is out again.')).toBe(false);
   });
 });
