@@ -4,6 +4,7 @@ import { ConfigError } from '#platform/config.ts';
 import { createApiKeyCommand } from './commands/api-key.ts';
 import { classifyCommand } from './commands/classify.ts';
 import { dlqRedriveCommand } from './commands/dlq.ts';
+import { evalCommand } from './commands/eval.ts';
 import { UsageError } from './commands/io.ts';
 import { orgCreateCommand, orgRotateWebhookSecretCommand } from './commands/org.ts';
 import { RENTVINE_USAGE, rentvineCommand } from './commands/rentvine.ts';
@@ -13,7 +14,10 @@ import { signWebhookCommand } from './commands/sign-webhook.ts';
 const USAGE = `usage: aictive <command> [options]
 
 commands:
-  classify [--jsonl]                              classify an email read as JSON {from, subject, text} on stdin
+  classify [--jsonl]                              triage a message read as JSON {from, subject, text} on stdin
+                                                  (Claude with the rules when ANTHROPIC_API_KEY is set, else the rules)
+  eval --file F.jsonl [--engine rules|claude]     score triage on labelled messages: accuracy, confusions,
+                                                  emergency recall, false emergencies, injections, tokens, cost
   sign-webhook --secret S [--scheme header|body|standard] [--timestamp T] [--id ID] [--json]
                                                   sign the body on stdin: headers (header, standard) or the body with auth
   api-key create --org ORG --scopes a,b [--role R] [--agent ID] [--name N] [--env E] [--table T] [--pepper-secret-id ID]
@@ -44,6 +48,14 @@ async function run(argv: string[]): Promise<number> {
         strict: true,
       });
       return classifyCommand({ jsonl: values.jsonl });
+    }
+    case 'eval': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { file: { type: 'string' }, engine: { type: 'string' } },
+        strict: true,
+      });
+      return evalCommand(values);
     }
     case 'sign-webhook': {
       const { values } = parseArgs({

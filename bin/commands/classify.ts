@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { emailClassifierFrom } from '#adapters/classification-engine.ts';
-import { EmailToClassify } from '#domain/classification/taxonomy.ts';
+import { triageEngineFrom } from '#adapters/triage-engine.ts';
+import { MessageToTriage } from '#domain/triage/triage.ts';
 import { AnthropicConfig } from '#lib/function-config.ts';
 import { readConfig } from '#platform/config.ts';
 import { InputError, readStdin } from './io.ts';
@@ -12,9 +12,9 @@ const EmailInput = z.preprocess((value) => {
     return { ...rest, text: body };
   }
   return value;
-}, EmailToClassify);
+}, MessageToTriage);
 
-function parseEmail(line: string): EmailToClassify {
+function parseMessage(line: string): MessageToTriage {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -32,15 +32,18 @@ function parseEmail(line: string): EmailToClassify {
 }
 
 /**
- * `aictive classify [--jsonl]`: one email as JSON on stdin → one JSON line; with --jsonl one
- * email per line → one line per email, same order (a bad line gets an `error` line in place).
+ * `aictive classify [--jsonl]`: one message as JSON on stdin → its Triage as one JSON line (the
+ * schema the API shows); with --jsonl one message per line → one line per message, same order (a
+ * bad line gets an `error` line in place). Claude with the rules when a key is set, else the rules.
  */
 export async function classifyCommand(options: { jsonl: boolean }): Promise<number> {
-  const classifier = await emailClassifierFrom(readConfig(AnthropicConfig));
+  // Metrics are for the functions: here stdout is the command's output.
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  const engine = await triageEngineFrom(readConfig(AnthropicConfig));
   const input = (await readStdin()).toString('utf8');
   if (!options.jsonl) {
-    const classification = await classifier.classify(parseEmail(input));
-    process.stdout.write(`${JSON.stringify(classification)}\n`);
+    const triage = await engine.triage(parseMessage(input));
+    process.stdout.write(`${JSON.stringify(triage)}\n`);
     return 0;
   }
   let failures = 0;
@@ -48,13 +51,13 @@ export async function classifyCommand(options: { jsonl: boolean }): Promise<numb
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
     try {
-      process.stdout.write(`${JSON.stringify(await classifier.classify(parseEmail(line)))}\n`);
+      process.stdout.write(`${JSON.stringify(await engine.triage(parseMessage(line)))}\n`);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       failures += 1;
       process.stdout.write(`${JSON.stringify({ line: index + 1, error: error.message })}\n`);
     }
   }
-  if (failures > 0) process.stderr.write(`${failures} line(s) could not be classified\n`);
+  if (failures > 0) process.stderr.write(`${failures} line(s) could not be triaged\n`);
   return failures > 0 ? 1 : 0;
 }

@@ -1,11 +1,10 @@
 import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
 import type { Classification, EmailClassifier, EmailToClassify } from '#domain/classification/taxonomy.ts';
-import { logger } from '#platform/observability.ts';
 import type { CircuitRecorder } from '#platform/resilience/circuit.ts';
 import { anthropicApiKey } from './anthropic/anthropic-api-key.ts';
 import type { AnthropicSettings } from './anthropic/anthropic-settings.ts';
 import { ClaudeClassifier } from './anthropic/claude-classifier.ts';
-import { ModelCallError } from './anthropic/claude-failures.ts';
+import { fallbackReasonFor } from './anthropic/claude-failures.ts';
 import { type ClaudeGatewayConfig, createClaudeGateway } from './anthropic/claude-gateway.ts';
 
 /**
@@ -23,15 +22,7 @@ export class ClassifierWithFallback implements EmailClassifier {
     try {
       return await this.primary.classify(email);
     } catch (error) {
-      const failure = error instanceof ModelCallError ? error : undefined;
-      const fallbackReason = failure?.reason ?? 'claude_error: unexpected';
-      const cause = failure ? failure.cause : error;
-      // Never the email or the error message: both can carry the sender's text.
-      logger.warn('Claude classification unavailable, using fallback classifier', {
-        fallbackReason,
-        errorName: cause instanceof Error ? cause.name : typeof cause,
-        status: failure?.status,
-      });
+      const fallbackReason = fallbackReasonFor(error, 'classification');
       return { ...(await this.fallback.classify(email)), fallbackReason };
     }
   }

@@ -28,7 +28,9 @@ export const METRICS = {
   EventUnrecognized: 'a Rentvine event of an unknown type or a drifted schema; kept as `unrecognized`',
   EventEcho: "a Rentvine event caused by the platform's own write, skipped",
   EventAlreadySettled: 'an event already processed or settled by an earlier delivery',
-  IntegrationEventKept: 'an integration payload stored with no processor for it yet',
+  IntegrationMessageAccepted:
+    "an integration's delivery entered the inbox as a message (queued for triage; once per delivery)",
+  IntegrationMessageInvalid: 'an integration delivery that is not a message payload; kept as `unrecognized`',
   // the Rentvine client (every function that calls Rentvine)
   RentvineRowInvalid: 'a Rentvine row that did not match its schema, skipped (its content is not logged)',
   RentvineWriteIneffective:
@@ -47,6 +49,12 @@ export const METRICS = {
   // every queue consumer
   RecordsProcessed: 'queue messages handled successfully in a batch',
   RecordsFailed: 'queue messages whose processing threw (retried; dead-lettered after maxReceiveCount)',
+  // triage (dimensions engine and model, beside service)
+  TriageCompleted: 'a message triaged; the engine dimension says whether Claude or the rules answered',
+  TriageInputTokens: 'input tokens a Claude triage was billed at the full price',
+  TriageOutputTokens: 'output tokens a Claude triage produced',
+  TriageCacheReadTokens:
+    "input tokens a Claude triage read from Anthropic's prompt cache (a tenth of the price)",
   // sweeper
   OutboxResent:
     'stored work still unprocessed after its grace (never queued, or dead-lettered), queued again',

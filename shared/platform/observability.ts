@@ -21,3 +21,20 @@ export const metrics = new Metrics({
 export function count(name: MetricName | WebhookRejectedByReason, value = 1): void {
   if (value > 0) metrics.addMetric(name, MetricUnit.Count, value);
 }
+
+/**
+ * Counts that need dimensions beyond `service` (bounded ones: an engine, a model id), each
+ * emitted at once as its own EMF document (a single-metric document keeps its dimensions for one
+ * metric only). Zeros are left out, as `count` does.
+ */
+export function countWithDimensions(
+  counts: readonly (readonly [MetricName, number])[],
+  dimensions: Readonly<Record<string, string>>,
+): void {
+  for (const [name, value] of counts) {
+    if (value <= 0) continue;
+    const metric = metrics.singleMetric();
+    metric.addDimensions({ ...dimensions });
+    metric.addMetric(name, MetricUnit.Count, value);
+  }
+}

@@ -39,7 +39,11 @@ describe('the Claude gateway: (schema, system, user) → {data, usage}', () => {
 
     expect(answer).toEqual({
       data: draft,
-      usage: { inputTokens: expect.any(Number), outputTokens: Math.ceil(JSON.stringify(draft).length / 4) },
+      usage: {
+        inputTokens: expect.any(Number),
+        outputTokens: Math.ceil(JSON.stringify(draft).length / 4),
+        cacheReadTokens: 0,
+      },
       model: 'claude-haiku-5-5',
     });
     const body = fake.requests[0]?.body as {
@@ -54,7 +58,9 @@ describe('the Claude gateway: (schema, system, user) → {data, usage}', () => {
   });
 
   it('refuses an answer outside the schema or against a rule the caller states', async () => {
-    fake.script({ json: { ...draft, tone: 'threatening' } }, { json: draft });
+    // Each misshapen answer twice: the gateway asks once more before it gives up.
+    const outsideReply = { json: { ...draft, tone: 'threatening' } };
+    fake.script(outsideReply, outsideReply, { json: draft }, { json: draft });
     const gateway = gatewayWith();
 
     const outside = gateway.structured({ schema: ReplyDraft, system: SYSTEM, user });
@@ -67,6 +73,22 @@ describe('the Claude gateway: (schema, system, user) → {data, usage}', () => {
       accepts: (answer) => !answer.body.includes('technician'),
     });
     await expect(ruled).rejects.toMatchObject({ reason: 'invalid_output' });
+    expect(fake.requests).toHaveLength(4);
+  });
+
+  it('marks a stable system prompt cacheable and reports the tokens read from the cache', async () => {
+    fake.script({ json: draft }, { json: draft });
+    const gateway = gatewayWith();
+    const ask = () => gateway.structured({ schema: ReplyDraft, system: SYSTEM, cacheSystem: true, user });
+
+    const [first, second] = [await ask(), await ask()];
+
+    expect(fake.requests[0]?.body.system).toEqual([
+      { type: 'text', text: SYSTEM, cache_control: { type: 'ephemeral' } },
+    ]);
+    expect(first.usage.cacheReadTokens).toBe(0);
+    expect(second.usage.cacheReadTokens).toBe(Math.ceil(SYSTEM.length / 4));
+    expect(second.usage.inputTokens).toBe(first.usage.inputTokens);
   });
 
   it('says why it failed, with the HTTP status, and journals the circuit it opened', async () => {

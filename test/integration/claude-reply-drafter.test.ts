@@ -88,7 +88,8 @@ describe('Claude reply drafts, with the templates behind them, against the Messa
       { body: 'Our records show a balance of $1,180.50.', citedFacts: [] },
     ],
   ])('refuses %s: the templates answer instead, stating only recorded facts', async (_case, answer) => {
-    fake.script({ json: answer });
+    // The gateway asks once more after a refused answer (t-claude): the second is refused too.
+    fake.script({ json: answer }, { json: answer });
     const body = await drafter().draft(request());
     expect(body.engine).toBe('template');
     expect(body.fallbackReason).toBe('invalid_output');
@@ -96,7 +97,7 @@ describe('Claude reply drafts, with the templates behind them, against the Messa
     expect(body.cited).toEqual([balance]);
     expect(body.text).not.toContain(answer.body);
     expect(ungroundedStatements(body.text, body.cited)).toEqual([]);
-    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('falls back to the templates when Claude is overloaded, in the message’s language', async () => {

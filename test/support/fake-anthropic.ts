@@ -5,6 +5,9 @@ import type { AddressInfo } from 'node:net';
  * A scripted stand-in for the Anthropic Messages API (POST /v1/messages) on 127.0.0.1:0, so the
  * real SDK can be exercised offline: successes, HTTP errors, slow answers and broken output.
  * GET /v1/models answers a one-model list (reachability probes), or as `models()` says.
+ * It bills a token per 4 characters of the request and of the answer's text; a system prompt
+ * marked `cache_control` is billed as a cache write the first time it is seen and as a cache read
+ * after that (`cache_read_input_tokens`), as the prompt cache would, whatever its length.
  */
 
 export type FakeReply = (
@@ -52,11 +55,20 @@ const FAKE_MODEL = {
   created_at: '2026-01-01T00:00:00Z',
 };
 
+/** The text of a system prompt given as blocks whose last one is marked cacheable, if it is. */
+function cacheableSystem(system: unknown): string | undefined {
+  if (!Array.isArray(system)) return undefined;
+  const blocks = system as { text?: string; cache_control?: unknown }[];
+  if (!blocks.at(-1)?.cache_control) return undefined;
+  return blocks.map((block) => block.text ?? '').join('');
+}
+
 export async function startFakeAnthropic(): Promise<FakeAnthropic> {
   const requests: RecordedRequest[] = [];
   const queue: FakeReply[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let messageCount = 0;
+  const cachedPrompts = new Set<string>();
   let modelsReply: { readonly status?: number; readonly delayMs?: number } = {};
 
   const server = createServer((req, res) => {
@@ -110,6 +122,10 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
         if ('status' in reply) return answerError(reply.status, reply.retryAfterMs);
         messageCount += 1;
         const text = 'json' in reply ? JSON.stringify(reply.json) : reply.text;
+        const cacheable = cacheableSystem(body.system);
+        const cachedTokens = cacheable === undefined ? 0 : Math.ceil(cacheable.length / 4);
+        const hit = cacheable !== undefined && cachedPrompts.has(cacheable);
+        if (cacheable !== undefined) cachedPrompts.add(cacheable);
         res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_fake_${messageCount}` });
         res.end(
           JSON.stringify({
@@ -120,7 +136,12 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
             content: [{ type: 'text', text, citations: null }],
             stop_reason: 'end_turn',
             stop_sequence: null,
-            usage: { input_tokens: Math.ceil(raw.length / 4), output_tokens: Math.ceil(text.length / 4) },
+            usage: {
+              input_tokens: Math.ceil(raw.length / 4) - cachedTokens,
+              output_tokens: Math.ceil(text.length / 4),
+              cache_creation_input_tokens: hit ? 0 : cachedTokens,
+              cache_read_input_tokens: hit ? cachedTokens : 0,
+            },
           }),
         );
       };
@@ -145,6 +166,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
       requests.length = 0;
       queue.length = 0;
       modelsReply = {};
+      cachedPrompts.clear();
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
@@ -155,3 +177,36 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
     },
   };
 }
+
+/**
+ * A well-formed answer to a triage call (the shape of ClaudeTriageOutput), for a fake to give:
+ * a routine repair; tests override what they need.
+ */
+export function triageAnswer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    category: 'maintenance_request',
+    urgency: 'low',
+    confidence: 0.93,
+    sentiment: 'neutral',
+    language: 'en',
+    summary: 'A resident reports a dripping bathroom faucet.',
+    entities: { people: ['Dana'], unit: '4B', address: null, phones: [], amounts: [], dates: [] },
+    maintenance: { issueType: 'plumbing', location: 'bathroom faucet', safetyFlags: [] },
+    routeTo: 'maintenance_supervisor',
+    suggestedActions: ['create_work_order'],
+    needsHumanReasons: [],
+    reasons: ['dripping faucet, no hazard'],
+    ...overrides,
+  };
+}
+
+/** A routine answer about something other than a repair: a lease renewal. */
+export const RENEWAL_TRIAGE_ANSWER = triageAnswer({
+  category: 'lease_renewal',
+  summary: 'A resident asks to renew.',
+  entities: { people: [], unit: null, address: null, phones: [], amounts: [], dates: [] },
+  maintenance: null,
+  routeTo: 'leasing_manager',
+  suggestedActions: ['send_renewal_offer'],
+  reasons: ['renewal'],
+});

@@ -18,7 +18,7 @@ export const ClaudeVerdict = z.object({
 });
 export type ClaudeVerdict = z.infer<typeof ClaudeVerdict>;
 
-const CATEGORY_GUIDE: Readonly<Record<Category, string>> = {
+export const CATEGORY_GUIDE: Readonly<Record<Category, string>> = {
   maintenance_request: 'a repair or service request that is not a danger to people or the building right now',
   maintenance_emergency:
     'an active threat to life, health or the building: gas or CO, fire or smoke, flooding or water through ceilings, sewage backup, no heat in freezing weather, no water, sparking or burning electrics, a dwelling that cannot be secured after a break-in, structural collapse',

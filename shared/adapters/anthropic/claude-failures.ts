@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { logger } from '#platform/observability.ts';
 import { CallTimeoutError, CircuitOpenError } from '#platform/resilience/resilient-calls.ts';
 import { retryAfterMs } from '#platform/resilience/retry-after.ts';
 
@@ -43,3 +44,20 @@ export function isTransient(error: unknown): boolean {
 /** How long Anthropic asked us to wait (429, 529), when it said. */
 export const retryAfter = (error: unknown): number | undefined =>
   error instanceof Anthropic.APIError && error.headers ? retryAfterMs(error.headers) : undefined;
+
+/**
+ * Why a model call did not answer, for the `fallbackReason` of the rules' answer given instead;
+ * logged with the error's name and status, never the message or the error text (both can carry
+ * the sender's words).
+ */
+export function fallbackReasonFor(error: unknown, what: string): string {
+  const failure = error instanceof ModelCallError ? error : undefined;
+  const fallbackReason = failure?.reason ?? 'claude_error: unexpected';
+  const cause = failure ? failure.cause : error;
+  logger.warn(`Claude ${what} unavailable, using the rules`, {
+    fallbackReason,
+    errorName: cause instanceof Error ? cause.name : typeof cause,
+    status: failure?.status,
+  });
+  return fallbackReason;
+}

@@ -13,13 +13,21 @@ import {
 } from './claude-failures.ts';
 import type { FencedTurn } from './fenced-turn.ts';
 
-/** Current, non-deprecated Haiku: the platform calls Claude on every inbound email, so cost and latency win. */
+/**
+ * Current, non-deprecated Haiku (Anthropic's fastest, cheapest tier; not in the SDK's deprecated
+ * list): the platform calls Claude on every inbound message, so cost and latency win.
+ */
 export const DEFAULT_CLAUDE_MODEL = 'claude-haiku-5-5';
 
 /** One structured-output question: the answer must match `schema`, whose JSON schema Claude is given. */
 export interface StructuredRequest<Schema extends z.ZodType> {
   readonly schema: Schema;
   readonly system: string;
+  /**
+   * Marks the system prompt cacheable (`cache_control: ephemeral`): for a prompt that is the same
+   * on every call, so repeated calls read it from Anthropic's prompt cache at a tenth of the price.
+   */
+  readonly cacheSystem?: boolean;
   readonly user: FencedTurn;
   /**
    * A rule the JSON schema cannot carry (zod refinements turn the schema sent into $refs): an
@@ -30,8 +38,11 @@ export interface StructuredRequest<Schema extends z.ZodType> {
 }
 
 export interface ModelUsage {
+  /** Input tokens billed at the full price (not read from the prompt cache). */
   readonly inputTokens: number;
   readonly outputTokens: number;
+  /** Input tokens read from the prompt cache (the API's `cache_read_input_tokens`). */
+  readonly cacheReadTokens: number;
 }
 
 export interface StructuredAnswer<T> {
@@ -56,9 +67,10 @@ function outputFormat<Schema extends z.ZodType>(schema: Schema) {
 /**
  * The one way the platform asks Claude something: `(schema, system, user) → {data, usage}`, behind
  * a timeout, retries with backoff and jitter on 429/529/5xx, and a circuit breaker. The answer is
- * constrained to the schema's JSON schema and validated with zod; the untrusted text travels
- * fenced in the user turn. Every failure is a ModelCallError: the caller decides what answers
- * instead (classification falls back to the rules).
+ * constrained to the schema's JSON schema and validated with zod; an answer outside it is asked
+ * for once more (a model's slip is often not repeated), a second one is a failure. The untrusted
+ * text travels fenced in the user turn. Every failure is a ModelCallError: the caller decides
+ * what answers instead (triage falls back to the rules).
  */
 export class ClaudeGateway {
   constructor(
@@ -75,10 +87,23 @@ export class ClaudeGateway {
     request: StructuredRequest<Schema>,
   ): Promise<StructuredAnswer<z.infer<Schema>>> {
     try {
-      return await this.resilience.execute((signal) => this.ask(request, signal));
+      return await this.resilience.execute((signal) => this.askTwiceIfMisshapen(request, signal));
     } catch (error) {
       const status = error instanceof Anthropic.APIError ? error.status : undefined;
       throw new ModelCallError(failureReason(error), status, { cause: error });
+    }
+  }
+
+  /** Inside one budget and one breaker call: a second misshapen answer is the call's failure. */
+  private async askTwiceIfMisshapen<Schema extends z.ZodType>(
+    request: StructuredRequest<Schema>,
+    signal: AbortSignal,
+  ): Promise<StructuredAnswer<z.infer<Schema>>> {
+    try {
+      return await this.ask(request, signal);
+    } catch (error) {
+      if (failureReason(error) !== 'invalid_output') throw error;
+      return this.ask(request, signal);
     }
   }
 
@@ -90,7 +115,9 @@ export class ClaudeGateway {
       {
         model: this.model,
         max_tokens: request.maxTokens ?? 512,
-        system: request.system,
+        system: request.cacheSystem
+          ? [{ type: 'text', text: request.system, cache_control: { type: 'ephemeral' } }]
+          : request.system,
         messages: [{ role: 'user', content: request.user }],
         output_config: { format: outputFormat(request.schema) },
       },
@@ -101,7 +128,11 @@ export class ClaudeGateway {
     if (request.accepts && !request.accepts(data)) throw new InvalidOutputError('the answer breaks a rule');
     return {
       data,
-      usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens },
+      usage: {
+        inputTokens: message.usage.input_tokens,
+        outputTokens: message.usage.output_tokens,
+        cacheReadTokens: message.usage.cache_read_input_tokens ?? 0,
+      },
       model: message.model,
     };
   }

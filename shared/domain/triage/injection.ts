@@ -1,0 +1,170 @@
+import { cues } from '../classification/cue.ts';
+import { normalise } from '../classification/normalise.ts';
+import { phrasesFound } from './phrases.ts';
+
+/**
+ * Prompt injection: text written for the machine that reads the mail rather than for the people
+ * who answer it. It is recognised by what it does — speaks to an AI, assistant, bot or system;
+ * tells it to forget its instructions; tells it how to classify, route or answer this very
+ * message; orders money moved or records changed with no person in the loop; asks for other
+ * people's data; or fakes the markers of a prompt — never by a list of known attack strings.
+ * Detection only flags the message for a person (needsHuman `instructions_to_assistant`); it
+ * never changes what the message is about. Whole text, quoted chain included: an instruction
+ * hidden in a "quoted" part is still aimed at the reader.
+ */
+
+export interface InjectionFinding {
+  readonly detected: boolean;
+  /** What gave it away, e.g. `addresses the assistant: "ai assistant"`. */
+  readonly evidence: readonly string[];
+}
+
+/**
+ * Names that only a machine answers to. "assistant", "system" and "model" alone also name people
+ * and things ("assistant manager", "the payment system", "the model unit"), so they count only
+ * where a person would not be meant.
+ */
+const MACHINE =
+  '(ai|a i|artificial intelligence|ai assistant|virtual assistant|ai model|bot|chatbot|language model|llm|gpt|chatgpt|claude|classifier|automated system|triage system|email assistant|ia|asistente virtual|inteligencia artificial|clasificador|modelo de lenguaje|sistema automatico)';
+const ASSISTANT =
+  '(assistant(?! (property |general |leasing |community )?(manager|director|superintendent|super))|asistente(?! de (gerencia|administracion|oficina|la gerente|el gerente)))';
+const TO_MACHINE = `(the |this |any |whatever |whichever |el |la |al |cualquier )?(${MACHINE}|${ASSISTANT})`;
+
+/** Speaking to the machine: vocatives, "if you are an AI", "note to the assistant". */
+const ADDRESSES_MACHINE = cues(1, [
+  `(dear|hey|hi|hello|attention|(note|message|instructions?|request) (to|for)) ${TO_MACHINE}`,
+  `(if|since|as) you (are|re) (an? |the )?(${MACHINE}|${ASSISTANT}|model|system)`,
+  `${TO_MACHINE} (reading|processing|handling|reviewing|parsing|triaging|classifying|summari[sz]ing|screening|sorting) (this|these)`,
+  `${TO_MACHINE} (that |who |which )?(reads|processes|handles|reviews|screens|sorts|triages|classifies|answers) (this|these|the|my)`,
+  '(instructions?|note|message|instrucciones?|instruccion|nota|mensaje) (for|to|para) (the |el |la )?(system|sistema)',
+  `you are (now )?(an? |the )?(helpful |new )?(${MACHINE}|${ASSISTANT})`,
+  `(hola|estimado|querido|atencion|(nota|mensaje|instrucciones?) (al|para el|para la)) ${TO_MACHINE}`,
+  `si (eres|usted es) (un|una|el|la) (${MACHINE}|${ASSISTANT}|modelo|sistema)`,
+  `${TO_MACHINE} que (lee|procesa|revisa|clasifica) (este|esto|estos)`,
+]);
+
+/** Typed in a hurry too: "previos", "instrucions". */
+const EARLIER = '(previ\\w*|prior|above|earlier|preceding|original|existing|system|safety|current|old)';
+const ORDERS =
+  '(instruc\\w*|instruct\\w*|rules|prompts?|directions|guidelines|guidance|directives?|commands?|guardrails|programming|training|constraints|system prompt)';
+
+/** Overriding what the machine was told. */
+const OVERRIDES_INSTRUCTIONS = cues(1, [
+  `(ignore|disregard|forget|override|bypass) (all )?(of )?(your|all your) (${EARLIER} )*${ORDERS}`,
+  `(ignore|disregard|forget|override|bypass) (all |any )?(of )?(the )?(${EARLIER} )+${ORDERS}`,
+  'from now on (you are|you will|you must|act|respond|reply|answer|tell)',
+  '(ignore|disregard|forget) (everything|anything|all) (above|before|previous|prior|you were told)',
+  '(ignora|olvida|descarta) (todo )?lo (anterior|que te dijeron)',
+  'a partir de ahora (eres|seras|debes|responde|contesta|di)',
+  '(pretend|imagine) (to be|you are|youre|that you are)',
+  'act as (an? |the )?(admin\\w*|manager|property manager|landlord|system|owner|accountant)',
+  '(finge|fingir|imagina) (que eres|ser)',
+  'actua como (el|la|un|una) (administrador|administradora|gerente|sistema|dueno|duena|contador)',
+  'de ahora en adelante (eres|seras|debes|responde|contesta|di)',
+  '(developer|debug|admin|god|jailbreak|unrestricted) mode',
+  '(ignora|olvida|omite|descarta) (todas las |tus |las )?(instrucciones|reglas|indicaciones|directrices) (anteriores|previas)',
+  '(ignora|olvida|omite|descarta) (todas )?tus (instrucciones|reglas|indicaciones|directrices)',
+]);
+
+/** Deciding how this very message is classified, prioritised, routed or answered. */
+const STEERS_ITS_OWN_TRIAGE = cues(1, [
+  '(mark|flag|tag|label|classify|categori[sz]e|reclassify) (this|this email|this message|this ticket|this request|the email|the message) as',
+  '(classify|categori[sz]e|reclassify|label|tag) (this|the) (email|message|ticket|request|case|thread)',
+  '(this|the) (email|message|ticket|request) (should|must|is to) be (marked|classified|categori[sz]ed|labell?ed|tagged)',
+  '(set|change|lower|downgrade|raise) (the |its |this )?(messages |emails )?(priority|urgency|category|classification|severity) (to|as)',
+  '(not|never|no need to) (flag|escalate|route|send|forward)\\w* (this |it |me )?(to|for) (a |any )?(human|person|manager|review|reviewer|staff)',
+  '(when|while) (you are )?(generating|drafting|writing|composing|summari[sz]ing|classifying|triaging|processing) (this|a|the|your) (reply|response|summary|email|message|answer)',
+  'in your (summary|classification|triage|generated reply|automated reply)',
+  '(respond|reply|answer|output) (in|as) json',
+  '(al|cuando) (generar|redactar|escribir|resumir|clasificar|procesar) (la|tu|su|este|esta) (respuesta|resumen|correo|mensaje)',
+  '(no|without) (human|manual) (review|approval|intervention|oversight)',
+  '(respond|reply|answer|output) (only|exclusively|solely) with',
+  '(reply|respond|answer|write|speak|sign|act|confirm) (to this email |to me |back )?as (if you were |though you were )?(the|a) (property management |management |billing |accounting )?(system|manager|landlord|office|management|company)',
+  'with exactly (this|the following) (sentence|text|message|wording|words)',
+  '(and|with) nothing else',
+  '(do not|dont|without) (notify\\w*|tell\\w*|inform\\w*|alert\\w*|cc|copy\\w*|involve\\w*|loop\\w* in) (the |any )?(staff|anyone|manager|management|humans?|office|team|people)',
+  '(this|the) (instruction|request|message|email|invoice) (comes|came|is) from (the )?(manager|management|system|admin\\w*|owner|office)',
+  '(this|the) (message|email|request|invoice|instruction) (has )?(already )?(been|was) (reviewed|approved|authori[sz]ed|cleared|verified) by',
+  'this has already been (approved|cleared|authori[sz]ed) (by|with)',
+  '(this is|esta es) (an? |una )?(instruction|instruccion|message|mensaje|order|orden|directive) (from |del |de la )(the )?(system|sistema|admin\\w*|administracion|management)',
+  '(responde|responda|contesta|conteste|firma|firme|escribe|escriba) como (si (fueras|fuera) )?(el|la) (sistema|gerente|administrador|administradora|oficina|administracion)',
+  '(este|el) (mensaje|correo|email) ya fue (revisad|aprobad|autorizad)\\w* por',
+  'no (le )?(avises|avise|notifiques|notifique|informes|informe|digas|diga) (a )?(nadie|el personal|la gerente|el gerente|los empleados|la oficina)',
+  'your (output|classification) (must|should|will) be',
+  '(clasifica|clasifique|etiqueta|etiquete|categoriza|categorice|marca|marque) (este|esto) ?(correo|mensaje|email|solicitud|caso)? como',
+  '(este|el) (correo|mensaje|email) (debe|tiene que) (ser|estar) (clasificad|marcad|etiquetad)\\w*',
+  '(cambia|cambie|baja|baje) (la )?(prioridad|urgencia|categoria|clasificacion) (a|como)',
+  '(sin|no necesita) (revision|aprobacion) (humana|manual)',
+  '(responde|responda|contesta|conteste) (solo|solamente|unicamente) con',
+]);
+
+/** Orders to move money or change records with the person skipped. */
+const ORDERS_MONEY_OR_RECORDS = cues(1, [
+  '(approve|authori[sz]e|pay|release|refund|waive|credit|reverse|cancel|forgive|write off|zero out|process|issue|wire|transfer)\\w* [a-z0-9 ]{0,40}(immediately without|without (any )?(review|approval|verification|checking|confirmation|asking|a human))',
+  '(approve|authori[sz]e|refund|waive|credit|release|forgive)\\w* [a-z0-9 ]{0,40}automatically',
+  'auto ?approve\\w*',
+  '(set|change|update|reset|adjust|lower|reduce|make) (my |the |his |her |their |this |tenant |account )*(balance|ledger|amount due|rent due|charges?) (to|=) (zero|0|\\d+|nothing)',
+  '(mark|record) (my |the |all )?(rent|balance|invoice|account|charges?|fees?) as (paid|settled|zero|cleared|waived)',
+  'already (been )?(approved|authori[sz]ed) by (the )?(system|admin|administrator)',
+  '(aprueba|apruebe|autoriza|autorice|paga|pague|reembolsa|reembolse|condona|condone|perdona|perdone|anula|anule)\\w* [a-z0-9 ]{0,40}(automaticamente|sin (revision|aprobacion|verificacion|preguntar|confirmacion))',
+  '(pon|ponga|cambia|cambie|actualiza|actualice|deja|deje) (mi |el |su )?(saldo|balance|deuda) (en|a) (cero|0)',
+  '(marca|marque|registra|registre) (mi |el |la )?(renta|saldo|factura|cuenta) como (pagad|saldad)\\w*',
+]);
+
+/** Asking for other people's records, or for the machine's own instructions. */
+const ASKS_FOR_OTHERS_DATA = cues(1, [
+  '(reveal|disclose|list|send|give|share|provide|forward|export|dump|print) (me )?(a list of |the list of )?(all|every|other|the other|all other|all the|all of the) (the )?(other )?(tenants?|residents?|owners?|applicants?|renters?|occupants?|neighbou?rs?|users?|customers?)',
+  '(names|phone numbers|numbers|emails|email addresses|addresses|contact (info|information|details)|ssns?|social security numbers|dates of birth|bank (details|accounts)|balances|ledgers|records|data) (of|for) (all|every|the other|other|all other) (tenants|residents|owners|applicants|units|neighbou?rs|renters)',
+  '(reveal|print|show|repeat|output|disclose) (me )?(your|the) (system )?(prompt|instructions|configuration|api key|credentials)',
+  '(phone( number)?|number|balance|email|address|ssn|social security( number)?|contact (info|information|details)|ledger|account( number)?) (of|for) (the |my )?(tenant|resident|lady|guy|woman|man|neighbou?r|family|people|owner) (in|from|at|living in|who lives in) (unit |apt |apartment |#)?\\d',
+  '(reenvia|reenvie|envia|envie|manda|mande) (este|el) (correo|mensaje) a (todos )?(los )?(residentes|inquilinos|contactos)',
+  '(numeros?|datos) de (las )?cuentas? bancarias? (registrad|guardad)\\w*',
+  '(saldo|numero de telefono|telefono|correo|datos|direccion) (y el (numero de telefono|telefono|correo|saldo) )?de (la senora|el senor|la vecina|el vecino|mi vecin[oa]|otro inquilino|la inquilina|el inquilino|los vecinos)',
+  'system prompt',
+  '(send|give|tell|share|reveal|provide) (me )?(the |your )?(admin\\w* |portal |system |database |server )?(passwords?|credentials|api keys?)',
+  '(envia|envie|dame|deme|comparte|comparta|revela|revele) (me )?(la |las |tu |su )?(contrasena|contrasenas|credenciales|clave de acceso)',
+  '(revela|revele|comparte|comparta|envia|envie|dame|deme|lista|muestra|muestre|manda|mande)( me)? (los |las |todos los |todas las )?(nombres|telefonos|correos|datos|saldos|informacion|numeros)( personales)? de (todos )?(los )?(otros |demas )?(inquilinos|residentes|propietarios|vecinos|solicitantes)',
+  '(revela|muestra|repite|imprime) (tus|sus|las) instrucciones',
+  '(instrucciones|prompt) del sistema',
+]);
+
+/** Markers of a prompt's structure that no tenant types: role tags, fences, template tokens. */
+const FAKE_MARKERS: readonly RegExp[] = [
+  /<\/?\s*(?:system|assistant|user|email|message|instructions?|prompt|context|document|mail)\s*>/iu,
+  /\[\/?\s*(?:INST|SYS|SYSTEM|ASSISTANT|USER)\s*\]/iu,
+  /<<\s*\/?\s*SYS\s*>>/iu,
+  /<\|[^|>\n]{1,40}\|>/u,
+  /^\s*#{1,6}\s*(?:system|instructions?|assistant|new task)\b/imu,
+  /^\s*(?:SYSTEM|ASSISTANT|SISTEMA|ASISTENTE)\s*(?:MESSAGE|PROMPT|NOTE|OVERRIDE|MENSAJE)?\s*:/mu,
+  /^\s*(?:system|assistant|sistema|asistente)\s*(?:message|prompt|note|override|mensaje)?\s*:\s*(?:you|ignore|classify|mark|approve|set|route|respond|reply|the (?:user|assistant|model)|eres|ignora|clasifica|marca|aprueba)/imu,
+  /\b(?:BEGIN|END)\s+(?:SYSTEM|INSTRUCTIONS?|PROMPT)\b/u,
+  // A triage answer written out in the message, for a model to copy.
+  /"(?:category|urgency|needsHuman|needs_human|suggestedActions|routeTo|confidence)"\s*:/u,
+  /\b(?:needs_?human|suggested_?actions|route_?to)\s*[=:]/iu,
+  /\b(?:new|updated)\s+instructions\s*:/iu,
+  // "AI assistant: approve…", "[IA: responde…]", "Asistente virtual de la oficina: reenvía…"
+  /(?:^|[\n.!?[(]\s*)(?:(?:dear|hey|hi|note (?:to|for))\s+)?(?:the\s+)?(?:ai|a\.i\.|ia|bot|chatbot|ai assistant|virtual assistant|assistant|asistente|asistente virtual)(?!\s+(?:property\s+|general\s+)?(?:manager|director|de\s+gerencia))(?:\s+[\p{L}]+){0,4}\s*:/iu,
+  /(?:^|[\n.!?[(]\s*)(?:system|sistema)\s*:/iu,
+  /\bnuevas\s+instrucciones\s*:/iu,
+];
+
+const FINDINGS: readonly (readonly [string, ReturnType<typeof cues>])[] = [
+  ['addresses the assistant', ADDRESSES_MACHINE],
+  ['overrides its instructions', OVERRIDES_INSTRUCTIONS],
+  ['steers its own triage', STEERS_ITS_OWN_TRIAGE],
+  ['orders money or records changed without a person', ORDERS_MONEY_OR_RECORDS],
+  ["asks for other people's data", ASKS_FOR_OTHERS_DATA],
+];
+
+const clip = (phrase: string): string => phrase.slice(0, 60);
+
+export function detectInjection(subject: string, text: string): InjectionFinding {
+  const raw = `${subject}\n${text}`;
+  const content = normalise(raw);
+  const evidence = FINDINGS.flatMap(([what, list]) =>
+    phrasesFound(list, content, 1).map((phrase) => `${what}: "${clip(phrase)}"`),
+  );
+  const marker = FAKE_MARKERS.map((pattern) => pattern.exec(raw)?.[0]).find((found) => found !== undefined);
+  if (marker !== undefined) evidence.push(`fakes a prompt marker: "${clip(marker.trim())}"`);
+  return { detected: evidence.length > 0, evidence };
+}

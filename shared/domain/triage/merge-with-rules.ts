@@ -1,0 +1,36 @@
+import type { Triage } from './triage.ts';
+import { applyTriagePolicy, type TriageEvidence } from './triage-policy.ts';
+
+/**
+ * Claude's triage merged with the rules' for the same message. Claude reads better than rules, so
+ * its category, urgency and details stand — but the rules are the floor on safety:
+ * - an emergency the rules found stays an emergency (Claude may raise urgency or make an
+ *   emergency, never lower one), with the rules' hazards among the safety flags and their safety
+ *   actions first;
+ * - the evidence read from the message itself (instructions to the assistant, a legal matter, an
+ *   accommodation, a payment-details change, a threat: triage-evidence.ts) goes through the one
+ *   triage policy, whatever Claude says, as for every engine's triage. Pure.
+ */
+
+const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])];
+
+function keepRulesEmergency(claude: Triage, rules: Triage): Triage {
+  if (rules.urgency !== 'emergency' || claude.urgency === 'emergency') return claude;
+  const maintenance = rules.maintenance ?? claude.maintenance;
+  return {
+    ...claude,
+    category: rules.category,
+    urgency: rules.urgency,
+    routeTo: rules.routeTo,
+    maintenance: maintenance && {
+      ...maintenance,
+      safetyFlags: union(rules.maintenance?.safetyFlags ?? [], claude.maintenance?.safetyFlags ?? []),
+    },
+    suggestedActions: union(rules.suggestedActions, claude.suggestedActions),
+    reasons: [...rules.reasons, ...claude.reasons].slice(0, 12),
+  };
+}
+
+export function mergeWithRules(claude: Triage, rules: Triage, evidence: TriageEvidence): Triage {
+  return applyTriagePolicy(keepRulesEmergency(claude, rules), evidence);
+}

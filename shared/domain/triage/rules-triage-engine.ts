@@ -1,0 +1,92 @@
+import { detectHazards, type HazardFinding } from '../classification/hazards.ts';
+import { normalise, stripQuotedReply } from '../classification/normalise.ts';
+import { classifyByRules } from '../classification/rules-classifier.ts';
+import type { Classification } from '../classification/taxonomy.ts';
+import { extractEntities } from './entities.ts';
+import { detectLanguage } from './language.ts';
+import { maintenanceDetails } from './maintenance-details.ts';
+import { routeFor } from './routing.ts';
+import { detectSentiment } from './sentiment.ts';
+import { suggestActions } from './suggested-actions.ts';
+import { summarise } from './summary.ts';
+import type { MessageToTriage, Triage, TriageEngine } from './triage.ts';
+import { findEvidence } from './triage-evidence.ts';
+import { applyTriagePolicy } from './triage-policy.ts';
+
+/**
+ * The deterministic TriageEngine: the rules classifier's category, urgency and confidence, the
+ * hazard detector's emergencies, and everything else the Triage schema asks for, in English and
+ * Spanish. It answers when Claude is not configured or fails, and it decides emergencies before
+ * Claude is asked, so it must never throw and must always return a valid Triage.
+ */
+
+const MAX_REASONS = 12;
+const MAX_REASON_LENGTH = 300;
+
+/** Confidence when only the hazard detector saw the emergency: its finding is the strongest evidence the rules have. */
+const HAZARD_CONFIDENCE = 0.9;
+
+/** A hazard happening now makes the message an emergency, whatever the word weights said. */
+function withHazards(classification: Classification, hazards: readonly HazardFinding[]): Classification {
+  if (hazards.length === 0 || classification.category === 'maintenance_emergency') return classification;
+  return {
+    ...classification,
+    category: 'maintenance_emergency',
+    urgency: 'emergency',
+    confidence: Math.max(classification.confidence, HAZARD_CONFIDENCE),
+    reasons: [`emergency by hazard, over ${classification.category}`, ...classification.reasons],
+  };
+}
+
+export function triageByRules(message: MessageToTriage): Triage {
+  const { subject, text } = message;
+  const hazards = detectHazards(`${subject}\n${text}`);
+  const classification = withHazards(classifyByRules({ from: message.from, subject, text }), hazards);
+  const { category } = classification;
+  const newText = `${subject}\n${stripQuotedReply(text)}`;
+  const content = normalise(newText);
+  const language = detectLanguage(newText).language;
+  const entities = extractEntities(text);
+  const maintenance =
+    category === 'maintenance_request' || category === 'maintenance_emergency'
+      ? maintenanceDetails(
+          subject,
+          text,
+          hazards.map((h) => h.hazard),
+        )
+      : undefined;
+  const found = findEvidence(message);
+  const triage: Triage = {
+    category,
+    urgency: classification.urgency,
+    confidence: classification.confidence,
+    sentiment: detectSentiment(newText, hazards.length > 0),
+    language,
+    summary: summarise({ category, hazards: hazards.map((h) => h.hazard), maintenance, entities, language }),
+    entities,
+    ...(maintenance === undefined ? {} : { maintenance }),
+    routeTo: routeFor(category),
+    suggestedActions: suggestActions({
+      category,
+      content,
+      maintenance,
+      paymentDetailsChange: found.evidence.paymentDetailsChange,
+    }),
+    needsHuman: false,
+    needsHumanReasons: [],
+    engine: 'rules',
+    reasons: [
+      ...hazards.map((h) => `hazard ${h.hazard}: "${h.evidence}"`),
+      ...found.reasons,
+      ...classification.reasons,
+    ]
+      .slice(0, MAX_REASONS)
+      .map((reason) => reason.slice(0, MAX_REASON_LENGTH)),
+  };
+  return applyTriagePolicy(triage, found.evidence);
+}
+
+/** The rules as the TriageEngine port: the only engine without a key, the fallback behind Claude. */
+export const rulesTriageEngine: TriageEngine = {
+  triage: async (message) => triageByRules(message),
+};
