@@ -1,11 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { triageEngineFrom } from '#adapters/triage-engine.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
+import { ClaudeTriageEngine } from '#adapters/anthropic/claude-triage-engine.ts';
+import { RulesFirstTriage, TRIAGE_RULES, triageEngineFrom } from '#adapters/triage-engine.ts';
 import type { CircuitStatus } from '#platform/resilience/circuit.ts';
+import type { Emf } from '#test/support/emf-capture.ts';
 import {
   type FakeAnthropic,
   RENEWAL_TRIAGE_ANSWER,
   startFakeAnthropic,
 } from '#test/support/fake-anthropic.ts';
+import { printedDuring } from '#test/support/printed-output.ts';
 
 let fake: FakeAnthropic;
 beforeAll(async () => {
@@ -15,6 +19,7 @@ afterAll(async () => {
   await fake.close();
 });
 beforeEach(() => fake.reset());
+afterEach(() => vi.unstubAllEnvs());
 
 const renewal = {
   from: 'a@example.com',
@@ -51,5 +56,65 @@ describe('triageEngineFrom: the engine a function or the CLI gets from its confi
     for (let i = 0; i < 5; i += 1) await engine.triage(renewal);
     expect(transitions).toEqual([['claude', 'open']]);
     expect(await engine.triage(renewal)).toMatchObject({ engine: 'rules', fallbackReason: 'circuit_open' });
+  });
+});
+
+/** The metrics one run printed, as name → {value, engine, model}. */
+async function metricsDuring(run: () => Promise<unknown>) {
+  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
+  // POWERTOOLS_DEV (the test default) prints EMF through console.log, one document a call.
+  const printed = (await printedDuring(run, { consoles: true }))
+    .join('\n')
+    .split('\n')
+    .filter((l) => l.startsWith('{"_aws"'));
+  return printed.map((line) => {
+    const emf = JSON.parse(line) as Emf;
+    const name = emf._aws.CloudWatchMetrics[0]?.Metrics[0]?.Name ?? '';
+    return {
+      name,
+      value: emf[name],
+      engine: emf.engine,
+      model: emf.model,
+      dimensions: emf._aws.CloudWatchMetrics[0]?.Dimensions[0],
+    };
+  });
+}
+
+describe('token usage per triage, as metrics per engine and model', () => {
+  it("emits a Claude triage's tokens with the dimensions engine and model, and a rules triage's completion", async () => {
+    const gateway = createClaudeGateway({
+      apiKey: 'test-secret-not-real',
+      baseURL: fake.baseURL,
+      retries: 0,
+    });
+    const withClaude = new RulesFirstTriage(TRIAGE_RULES, new ClaudeTriageEngine(gateway));
+    fake.script({ json: RENEWAL_TRIAGE_ANSWER });
+    let usage: unknown;
+
+    const claudeMetrics = await metricsDuring(async () => {
+      usage = (await withClaude.triage(renewal)).usage;
+    });
+    const rulesMetrics = await metricsDuring(() => new RulesFirstTriage(TRIAGE_RULES).triage(renewal));
+
+    const { inputTokens, outputTokens } = usage as { inputTokens: number; outputTokens: number };
+    const claude = {
+      engine: 'claude',
+      model: 'claude-haiku-5-5',
+      dimensions: ['service', 'engine', 'model'],
+    };
+    expect(claudeMetrics).toEqual([
+      { name: 'TriageCompleted', value: 1, ...claude },
+      { name: 'TriageInputTokens', value: inputTokens, ...claude },
+      { name: 'TriageOutputTokens', value: outputTokens, ...claude },
+    ]);
+    expect(rulesMetrics).toEqual([
+      {
+        name: 'TriageCompleted',
+        value: 1,
+        engine: 'rules',
+        model: 'none',
+        dimensions: ['service', 'engine', 'model'],
+      },
+    ]);
   });
 });
