@@ -35,6 +35,8 @@ export function temperaturesIn(text: string): Temperature[] {
     const before = text[start - 1];
     if (value === undefined || (before !== undefined && before !== ' ')) continue;
     // A bare number is a unit, an amount or a count ("it's 3 days") unless a temperature frames it.
+    // "1F" is a unit number: a one-digit Fahrenheit reading needs its sign ("-8 f").
+    if (unit?.trim() === 'f' && value.length === 1 && minus === undefined) continue;
     const thermostat = lead?.startsWith('thermostat') === true || lead?.startsWith('termostato') === true;
     // A reading with a place and no unit ("98 inside", "115 afuera") is only read when hot enough to be one.
     const framed =

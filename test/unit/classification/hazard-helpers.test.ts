@@ -69,7 +69,7 @@ describe('living conditions', () => {
   });
 
   it('does not read unit numbers or counts as temperatures', () => {
-    expect(temperaturesIn(normalise("unit 12, it's 3 days now, $1,180 rent"))).toEqual([]);
+    expect(temperaturesIn(normalise("unit 12, it's 3 days now, $1,180 rent, apartment 1F"))).toEqual([]);
   });
 
   it('tells cold and dangerous heat', () => {

@@ -252,6 +252,7 @@ describe('detectHazards: mentions that are not hazards now', () => {
     ['The hot water smells like rotten eggs in the morning'],
     ['the heat is not working in the back bedroom'],
     ['The water will be shut off tomorrow from 9 to 11 for the plumber'],
+    ["Will we get a rent credit since we'll be without power Friday for the panel work? Unit 1F"],
     ['My car was broken into in the parking lot last night'],
     ['the closet door will not close all the way'],
     ['the window in the kids room has a small crack in the corner'],
