@@ -8,7 +8,10 @@ export const FUNCTION_BUNDLING = {
   minify: true,
   mainFields: ['module', 'main'],
   // aws-xray-sdk-core (under Powertools Tracer) is CommonJS and calls require() inside the ESM bundle.
-  banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+  // Imported under its own name: a bundled ES module importing `createRequire` itself (as
+  // email-reply-parser does) keeps that import at the bundle's top level beside this one.
+  banner:
+    "import { createRequire as bundleCreateRequire } from 'module';const require = bundleCreateRequire(import.meta.url);",
   // Labelled JSONL bundled as text (the nightly triage evaluation's tune set).
   loader: { '.jsonl': 'text' },
 } as const;

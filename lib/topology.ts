@@ -149,12 +149,27 @@ export const functions = [
         operation: 'rotateApiKey',
       },
       { method: 'POST', path: '/v1/emails', auth: 'apiKey', scope: 'emails:write', operation: 'submitEmail' },
+      { method: 'GET', path: '/v1/emails', auth: 'apiKey', scope: 'emails:read', operation: 'listEmails' },
       {
         method: 'GET',
         path: '/v1/emails/{emailId}',
         auth: 'apiKey',
         scope: 'emails:read',
         operation: 'getEmail',
+      },
+      {
+        method: 'POST',
+        path: '/v1/emails/{emailId}/draft/approve',
+        auth: 'apiKey',
+        scope: 'approvals:write',
+        operation: 'approveDraft',
+      },
+      {
+        method: 'POST',
+        path: '/v1/emails/{emailId}/draft/reject',
+        auth: 'apiKey',
+        scope: 'approvals:write',
+        operation: 'rejectDraft',
       },
       { method: 'GET', path: '/v1/events', auth: 'apiKey', scope: 'events:read', operation: 'listEvents' },
       {
@@ -266,13 +281,15 @@ export const functions = [
   },
   {
     name: 'event-processor',
-    description: 'Parses Rentvine events, upserts entity snapshots, raises domain triggers',
+    description:
+      "Parses Rentvine events, upserts entity snapshots, raises domain triggers; turns integrations' deliveries into inbox messages",
     entry: 'functions/event-processor/handler.ts',
     timeoutSeconds: 30,
     memoryMb: 512,
     kind: 'queue',
     consumes: { queue: 'events', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 5 },
-    sendsTo: ['workflow'],
+    // classify: integrations' messages enter the inbox pipeline here.
+    sendsTo: ['workflow', 'classify'],
     tables: ['main'],
     tableAccess: 'readWrite',
     // Enrichment reads work orders and properties from the org's Rentvine account.
@@ -281,7 +298,8 @@ export const functions = [
   },
   {
     name: 'classifier',
-    description: 'Classifies inbound email with Claude (rules fallback) and starts its workflow',
+    description:
+      'Triages inbound messages (rules first, Claude when configured), drafts a reply for approval and starts the workflow',
     entry: 'functions/classifier/handler.ts',
     timeoutSeconds: 60,
     memoryMb: 512,

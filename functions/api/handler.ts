@@ -19,6 +19,7 @@ import {
 import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
 import { integrationSecretsFrom } from '#adapters/secrets/integration-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
 import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
 import { dataKeyAlias } from '#lib/aws/names.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
@@ -75,6 +76,9 @@ const operations = apiOperations({
     clock: systemClock,
   },
   catalogue: new DynamoSnapshotCatalogue(config.TABLE_NAME),
+  // An approver's edit is reviewed by the rule tables: deterministic and within the request's
+  // time (Claude's second review runs when the classifier drafts).
+  compliance: rulesComplianceReviewer,
 });
 
 const router = createRouter<ApiOperation>(apiRoutes, operations, {

@@ -1,4 +1,5 @@
 import type { oas31 } from 'zod-openapi';
+import type { ComplianceReviewer } from '#domain/drafts/ports.ts';
 import type { EventInbox } from '#domain/inbox/ports.ts';
 import type { SnapshotCatalogue } from '#domain/rentvine/ports.ts';
 import type { ApiOperation } from '#lib/topology.ts';
@@ -10,6 +11,7 @@ import type { ComputeStatsDeps } from '#usecases/compute-stats.ts';
 import type { IntegrationDeps } from '#usecases/register-integration.ts';
 import type { SubmitEmailDeps } from '#usecases/submit-email.ts';
 import { type ApiKeyRouteDeps, apiKeyRoutes } from './api-keys.ts';
+import { draftDecisionOperations } from './draft-decisions.ts';
 import { emailOperations } from './emails.ts';
 import { eventOperations } from './events.ts';
 import { healthOperations } from './health.ts';
@@ -28,6 +30,8 @@ export interface ApiDeps extends SubmitEmailDeps {
   readonly org: OrgRouteDeps;
   readonly integrations: IntegrationDeps;
   readonly catalogue: SnapshotCatalogue;
+  /** Reviews an approver's edited reply again before it is recorded as approved. */
+  readonly compliance: ComplianceReviewer;
 }
 
 /** What the document says of itself: the API, its terms and where it is served. */
@@ -54,6 +58,12 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
   const operations: Record<ApiOperation, Operation> = {
     ...healthOperations(deps.readinessChecks),
     ...emailOperations(deps),
+    ...draftDecisionOperations({
+      emails: deps.emails,
+      compliance: deps.compliance,
+      orgSettings: deps.org.settings,
+      clock: deps.clock,
+    }),
     ...eventOperations(deps),
     ...apiKeyRoutes(deps.apiKeys),
     ...statsRoutes(deps.stats),

@@ -1,36 +1,46 @@
-import { emailClassifierFrom } from '#adapters/classification-engine.ts';
 import { CircuitJournal } from '#adapters/dynamodb/circuit-journal.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
+import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
+import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
+import { SnapshotGroundingSource } from '#adapters/grounding/snapshot-grounding-source.ts';
+import { type InboxModels, inboxModelsFrom, RULES_ONLY } from '#adapters/inbox-models.ts';
+import { ReplyTextPreparer } from '#adapters/message-text/prepared-text.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
-import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
-import type { EmailClassifier } from '#domain/classification/taxonomy.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
 import { consumedMessage } from '#lib/queue-messages.ts';
 import { systemClock } from '#platform/clock.ts';
 import { logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
-import { classifyEmail } from '#usecases/classify-email.ts';
+import { triageMessage } from '#usecases/triage-message.ts';
 
 const config = readFunctionConfig('classifier');
 // Resolved once per instance on first use (the key may come from Secrets Manager). If that
-// fails, this message is classified by the rules and the lookup is retried on the next one.
-let classifier: Promise<EmailClassifier> | undefined;
-async function currentClassifier(): Promise<EmailClassifier> {
+// fails, this message is handled by the rules, templates and rule tables, and the lookup is
+// retried on the next one.
+let models: Promise<InboxModels> | undefined;
+async function currentModels(): Promise<InboxModels> {
   try {
-    classifier ??= emailClassifierFrom(config, { circuitJournal: new CircuitJournal(config.TABLE_NAME) });
-    return await classifier;
+    models ??= inboxModelsFrom(config, { circuitJournal: new CircuitJournal(config.TABLE_NAME) });
+    return await models;
   } catch (error) {
-    classifier = undefined;
-    logger.warn('could not read the Anthropic key; classifying with the rules', { error });
-    return rulesClassifier;
+    models = undefined;
+    logger.warn('could not read the Anthropic key; triaging with the rules', { error });
+    return RULES_ONLY;
   }
 }
 const stores = {
   emails: new DynamoEmailStore(config.TABLE_NAME),
+  orgSettings: new DynamoOrgSettingsStore(config.TABLE_NAME),
+  grounding: new SnapshotGroundingSource(
+    new DynamoSnapshotStore(config.TABLE_NAME),
+    new DynamoSnapshotCatalogue(config.TABLE_NAME),
+  ),
+  text: new ReplyTextPreparer(),
   queue: new SqsWorkQueue({ workflow: config.WORKFLOW_QUEUE_URL }),
   clock: systemClock,
 };
 
 export const handler = sqsConsumer(consumedMessage('classifier'), async (message) =>
-  classifyEmail({ ...stores, classifier: await currentClassifier() }, message),
+  triageMessage({ ...stores, ...(await currentModels()) }, message),
 );

@@ -1,3 +1,4 @@
+import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
@@ -18,9 +19,11 @@ import { type ProcessOutcome, processRentvineEvent } from '#usecases/process-ren
 const config = readFunctionConfig('event-processor');
 const deps = {
   inbox: new DynamoEventInbox(config.TABLE_NAME),
+  // Integrations' messages enter the inbox pipeline here, queued for triage.
+  emails: new DynamoEmailStore(config.TABLE_NAME),
   snapshots: new DynamoSnapshotStore(config.TABLE_NAME),
   orgSettings: new DynamoOrgSettingsStore(config.TABLE_NAME),
-  queue: new SqsWorkQueue({ workflow: config.WORKFLOW_QUEUE_URL }),
+  queue: new SqsWorkQueue({ workflow: config.WORKFLOW_QUEUE_URL, classify: config.CLASSIFY_QUEUE_URL }),
   clock: systemClock,
   emergencyCues,
   // Within the function's 30 s: a longer outage fails the message and SQS redelivers it.
@@ -37,6 +40,7 @@ const OUTCOME_METRICS: Record<ProcessOutcome['kind'], MetricName> = {
   processed: 'EventProcessed',
   unrecognized: 'EventUnrecognized',
   echo: 'EventEcho',
+  message: 'IntegrationMessageAccepted',
   already_settled: 'EventAlreadySettled',
 };
 
@@ -47,12 +51,15 @@ const OUTCOME_METRICS: Record<ProcessOutcome['kind'], MetricName> = {
  */
 async function processAndCount(message: EventMessage): Promise<ProcessOutcome> {
   const outcome = await processRentvineEvent(deps, message);
-  // Integration payloads have no processor yet: counted apart, so they do not trip the
+  // An integration payload that is not a message is counted apart, so it does not trip the
   // unrecognized-event alarm meant for Rentvine schema drift.
   const integration = outcome.kind === 'unrecognized' && outcome.source !== 'rentvine';
-  count(integration ? 'IntegrationEventKept' : OUTCOME_METRICS[outcome.kind]);
+  count(integration ? 'IntegrationMessageInvalid' : OUTCOME_METRICS[outcome.kind]);
   if (outcome.kind === 'unrecognized')
-    logger.warn('unrecognized Rentvine event', { ...message, reason: outcome.reason });
+    logger.warn(integration ? 'integration payload is not a message' : 'unrecognized Rentvine event', {
+      ...message,
+      reason: outcome.reason,
+    });
   return outcome;
 }
 

@@ -37,7 +37,7 @@ const EngineShare = z.object({
     .min(0)
     .max(1)
     .nullable()
-    .meta({ description: 'Of the classified emails; null when none was' }),
+    .meta({ description: 'Of the triaged emails; null when none was' }),
 });
 
 /** `GET /v1/stats`: one org's activity in a period. */
@@ -54,15 +54,16 @@ export const StatsView = z
     }),
     workflows: z.object({ total: Count, byState: everyOf(WORKFLOW_STATES, Count) }),
     medianTimeToClassifySeconds: z.number().min(0).nullable().meta({
-      description: 'Median of classifiedAt − receivedAt over the classified emails; null when none.',
+      description: 'Median of triagedAt − receivedAt over the triaged emails; null when none.',
     }),
     approvalsPending: Count.meta({
-      description: 'Workflows of the period waiting for a human approval.',
+      description:
+        'Emails of the period whose reply draft waits for a person (`awaiting_approval` or `blocked`).',
     }),
     engines: everyOf(ENGINES, EngineShare),
     tokens: z
       .object({ input: Count, output: Count })
-      .meta({ description: 'Tokens spent by Claude classifications of the period.' }),
+      .meta({ description: 'Tokens Claude spent on the period’s emails: triage and reply drafts.' }),
     truncated: z.boolean().meta({
       description:
         'True when the period held more items than one request counts: the figures cover the oldest.',

@@ -28,7 +28,9 @@ export const METRICS = {
   EventUnrecognized: 'a Rentvine event of an unknown type or a drifted schema; kept as `unrecognized`',
   EventEcho: "a Rentvine event caused by the platform's own write, skipped",
   EventAlreadySettled: 'an event already processed or settled by an earlier delivery',
-  IntegrationEventKept: 'an integration payload stored with no processor for it yet',
+  IntegrationMessageAccepted:
+    "an integration's delivery entered the inbox as a message (queued for triage; once per delivery)",
+  IntegrationMessageInvalid: 'an integration delivery that is not a message payload; kept as `unrecognized`',
   // the Rentvine client (every function that calls Rentvine)
   RentvineRowInvalid: 'a Rentvine row that did not match its schema, skipped (its content is not logged)',
   RentvineWriteIneffective:

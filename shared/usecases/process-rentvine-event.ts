@@ -8,11 +8,17 @@ import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
 import { parseRentvineDelivery } from '#domain/rentvine/events.ts';
 import type { EntitySnapshot, SnapshotWrite } from '#domain/rentvine/ports.ts';
 import { parseSyncChange, syncChangeType } from '#domain/rentvine/sync-change.ts';
+import type { Channel } from '#domain/triage/triage.ts';
 import { logger } from '#platform/observability.ts';
 import { type ApplySnapshotDeps, applySnapshot } from './apply-snapshot.ts';
 import { type EnrichDeps, enrichWorkOrder } from './enrich-work-order.ts';
+import {
+  type IntegrationOutcome,
+  type ProcessIntegrationDeps,
+  processIntegrationMessage,
+} from './process-integration-message.ts';
 
-export interface ProcessEventDeps extends ApplySnapshotDeps, EnrichDeps {
+export interface ProcessEventDeps extends ApplySnapshotDeps, EnrichDeps, ProcessIntegrationDeps {
   readonly inbox: EventInbox;
   readonly orgSettings: OrgSettingsStore;
   readonly queue: WorkQueue;
@@ -23,6 +29,8 @@ export type ProcessOutcome =
   | { kind: 'processed'; snapshot: SnapshotWrite; emergency: boolean }
   | { kind: 'unrecognized'; reason: string; source: StoredEvent['source'] }
   | { kind: 'echo' }
+  /** An integration's delivery, now a message in the inbox pipeline. */
+  | { kind: 'message'; emailId: string; channel: Channel }
   | { kind: 'already_settled' };
 
 export const STALE_REASON = 'older than the stored snapshot';
@@ -51,6 +59,8 @@ export async function processRentvineEvent(
   if (!stored) throw new EventNotFoundError(message);
   if (stored.status !== 'received' || message.attempt < (stored.attempt ?? 0))
     return { kind: 'already_settled' };
+  if (stored.source === 'integration')
+    return integrationOutcome(await processIntegrationMessage(deps, stored));
 
   const at = deps.clock.now().toISOString();
   const settle = (outcome: Omit<Parameters<EventInbox['settle']>[2], 'at'>) =>
@@ -93,6 +103,14 @@ export async function processRentvineEvent(
   return { kind: 'processed', snapshot: applied.write, emergency: trigger !== undefined };
 }
 
+function integrationOutcome(outcome: IntegrationOutcome): ProcessOutcome {
+  if (outcome.kind === 'message')
+    return { kind: 'message', emailId: outcome.emailId, channel: outcome.channel };
+  if (outcome.kind === 'invalid')
+    return { kind: 'unrecognized', reason: outcome.reason, source: 'integration' };
+  return outcome;
+}
+
 function workflowStart(event: StoredEvent) {
   return outboxEntry('workflow', { source: 'event', orgId: event.orgId, eventId: event.eventId });
 }
@@ -112,7 +130,7 @@ interface Change {
   readonly snapshot: EntitySnapshot;
 }
 
-/** Only Rentvine deliveries carry Rentvine events; integration payloads have no processor yet. */
+/** Only Rentvine deliveries carry Rentvine events (integrations' are messages, handled above). */
 function readChange(
   stored: StoredEvent,
 ): { ok: true; change: Change } | { ok: false; type?: string; reason: string } {

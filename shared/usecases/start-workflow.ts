@@ -29,7 +29,7 @@ export class WorkflowSourceNotReadyError extends Error {
 
 /**
  * Reads what the pointer points at and creates the workflow its stored facts call for, in
- * `triage` (once per source), then links it back to its source. The stored classification is
+ * `triage` (once per source), then links it back to its source. The stored triage is
  * the one that won, so whichever run sent the message, the workflow matches what is stored.
  */
 export async function startWorkflow(
@@ -57,8 +57,8 @@ async function storedCause(
   if (start.source === 'email') {
     const email = await deps.emails.get(start.orgId, start.emailId);
     if (!email) throw new WorkflowSourceNotReadyError(start, 'is not stored');
-    if (!email.classification) throw new WorkflowSourceNotReadyError(start, 'is not classified yet');
-    const { category, urgency } = email.classification;
+    if (!email.triage) throw new WorkflowSourceNotReadyError(start, 'is not triaged yet');
+    const { category, urgency } = email.triage;
     return { source: 'email', orgId: start.orgId, emailId: start.emailId, category, urgency };
   }
   const event = await deps.inbox.get(start.orgId, start.eventId);

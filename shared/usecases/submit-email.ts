@@ -2,35 +2,53 @@ import type { Clock } from '#domain/clock.ts';
 import type { EmailRecord, SubmitEmailRequest } from '#domain/emails/email.ts';
 import type { EmailStore } from '#domain/emails/ports.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
+import type { Channel } from '#domain/triage/triage.ts';
 import { logger } from '#platform/observability.ts';
-import { stableId, timeOrderedId } from '#platform/security/ids.ts';
+import { stableId } from '#platform/security/ids.ts';
 
 export interface SubmitEmailDeps {
   readonly emails: EmailStore;
-  readonly queue: WorkQueue;
+  readonly queue: Pick<WorkQueue, 'enqueueClassification'>;
   readonly clock: Clock;
 }
 
+/** Where a message came from: the API (`email`), or an integration's delivery. */
+export interface MessageOrigin {
+  readonly channel: Channel;
+  readonly integrationId?: string;
+}
+
 /**
- * Stores the email, then asks for its classification. The stored row is the promise: if the
- * queue send fails, the sweeper re-sends it, so the caller still gets its 202.
+ * Stores the message as received (its parts untouched: triage prepares the text), then asks for
+ * its triage. Nothing slow runs here. The stored row is the promise: if the queue send fails,
+ * the sweeper re-sends it, so the caller still gets its 202.
  */
 export async function submitEmail(
   deps: SubmitEmailDeps,
   orgId: string,
   request: SubmitEmailRequest,
+  origin: MessageOrigin = { channel: 'email' },
 ): Promise<{ email: EmailRecord; duplicate: boolean }> {
-  const now = deps.clock.now();
-  const emailId = request.messageId ? stableId('em', orgId, request.messageId) : timeOrderedId('em', now);
+  const now = deps.clock.now().toISOString();
+  const emailId = stableId('em', orgId, request.messageId);
   const email: EmailRecord = {
+    ...definedOnly({
+      to: request.to,
+      text: request.text,
+      html: request.html,
+      propertyId: request.propertyId,
+      leaseId: request.leaseId,
+      integrationId: origin.integrationId,
+    }),
     orgId,
     emailId,
+    channel: origin.channel,
     from: request.from,
     subject: request.subject,
-    text: request.text,
-    ...(request.messageId ? { messageId: request.messageId } : {}),
+    messageId: request.messageId,
     status: 'received',
-    receivedAt: now.toISOString(),
+    // The sender's time orders the listing; one in the future (a skewed clock) is taken as now.
+    receivedAt: request.receivedAt && request.receivedAt < now ? request.receivedAt : now,
   };
   const result = await deps.emails.submit(email);
   if (!result.stored) return { email: result.existing, duplicate: true };
@@ -40,4 +58,8 @@ export async function submitEmail(
     logger.warn('classification enqueue failed; the sweeper will re-send', { orgId, emailId, error });
   }
   return { email, duplicate: false };
+}
+
+function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -36,6 +36,9 @@ type Caller = (typeof CALLERS)[number];
 interface World {
   readonly orgA: TestOrg;
   readonly emailId: string;
+  /** Emails of org A with a reply draft awaiting a decision: one to approve, one to reject. */
+  readonly approveTarget: string;
+  readonly rejectTarget: string;
   readonly eventId: string;
   /** Keys of org A that the revoke and rotate routes act on. */
   readonly revokeTarget: string;
@@ -64,12 +67,28 @@ const FIXTURES: Record<ApiOperation, Fixture> = {
   submitEmail: {
     request: () => ({
       path: '/v1/emails',
-      body: { from: 'tenant@example.com', subject: 'Dripping tap', text: 'The kitchen tap drips.' },
+      body: {
+        messageId: '<matrix-tap@example.com>',
+        from: 'tenant@example.com',
+        subject: 'Dripping tap',
+        text: 'The kitchen tap drips.',
+      },
     }),
     ok: 202,
     otherOrg: 202,
   },
   getEmail: { request: (w) => ({ path: `/v1/emails/${w.emailId}` }), ok: 200, otherOrg: 404 },
+  listEmails: { request: () => ({ path: '/v1/emails' }), ok: 200, otherOrg: 200 },
+  approveDraft: {
+    request: (w) => ({ path: `/v1/emails/${w.approveTarget}/draft/approve`, body: {} }),
+    ok: 200,
+    otherOrg: 404,
+  },
+  rejectDraft: {
+    request: (w) => ({ path: `/v1/emails/${w.rejectTarget}/draft/reject`, body: { reason: 'matrix' } }),
+    ok: 200,
+    otherOrg: 404,
+  },
   listEvents: { request: () => ({ path: '/v1/events' }), ok: 200, otherOrg: 200 },
   getEvent: { request: (w) => ({ path: `/v1/events/${w.eventId}` }), ok: 200, otherOrg: 404 },
   createApiKey: {
@@ -264,6 +283,8 @@ beforeAll(async () => {
   world = {
     orgA,
     emailId,
+    approveTarget: await drafted(orgA, '<matrix-approve@example.com>'),
+    rejectTarget: await drafted(orgA, '<matrix-reject@example.com>'),
     eventId,
     revokeTarget: (await issue(orgA.orgId, ['events:read'])).record.keyId,
     rotateTarget: (await issue(orgA.orgId, ['events:read'])).record.keyId,
@@ -278,6 +299,24 @@ beforeAll(async () => {
   );
 }, 60_000);
 afterAll(async () => runtime?.stop());
+
+/** An email of the org, submitted and triaged by the runtime's classifier until its draft waits. */
+async function drafted(org: TestOrg, messageId: string): Promise<string> {
+  const submitted = await call({ method: 'POST' }, '/v1/emails', org.apiKey, {
+    messageId,
+    from: 'tenant@example.com',
+    subject: 'Dripping tap',
+    text: 'The bathroom tap drips all night.',
+  });
+  const { emailId } = (await submitted.json()) as { emailId: string };
+  for (let round = 0; round < 100; round += 1) {
+    const read = await call({ method: 'GET' }, `/v1/emails/${emailId}`, org.apiKey);
+    const { status } = (await read.json()) as { status: string };
+    if (status === 'awaiting_approval') return emailId;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`email ${emailId} got no draft awaiting approval`);
+}
 
 describe('the authorization matrix', () => {
   it('covers every route of the topology with a fixture', () => {

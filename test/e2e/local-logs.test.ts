@@ -25,6 +25,7 @@ describe('npm start logs a person can read', () => {
       method: 'POST',
       headers: { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({
+        messageId: '<gas-logs@example.com>',
         from: 'tenant@example.com',
         subject: 'Gas smell in the kitchen',
         text: 'I can smell gas in the kitchen of unit 2.',

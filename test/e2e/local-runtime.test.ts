@@ -105,11 +105,12 @@ describe('npm start (local runtime over HTTP)', () => {
     expect(after).toMatchObject({ status: 'processed', attempt: 0, processedAt: settled.body.processedAt });
   });
 
-  it('classifies a submitted email and creates its workflow', async () => {
+  it('triages a submitted email, drafts its reply for approval and creates its workflow', async () => {
     const response = await fetch(`${local.url}/v1/emails`, {
       method: 'POST',
       headers: { ...auth, 'Content-Type': 'application/json' },
       body: JSON.stringify({
+        messageId: '<renewal-local@example.com>',
         from: 'tenant@example.com',
         subject: 'Lease renewal',
         text: 'Hi, I would like to renew my lease for another year.',
@@ -122,8 +123,9 @@ describe('npm start (local runtime over HTTP)', () => {
       return email.body.workflowId ? email : undefined;
     });
     expect(done.body).toMatchObject({
-      status: 'classified',
-      classification: { category: 'lease_renewal', engine: 'rules' },
+      status: 'awaiting_approval',
+      triage: { category: 'lease_renewal', engine: 'rules' },
+      draft: { status: 'pending_approval' },
     });
   });
 

@@ -31,7 +31,7 @@ describe('CORS on the local gateway', () => {
       const response = await preflight('/v1/emails', origin);
       expect(response.status).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);
-      expect(response.headers.get('access-control-allow-methods')).toBe('POST, OPTIONS');
+      expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
       expect(response.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type');
       expect(response.headers.get('vary')).toBe('Origin');
       expect(response.headers.get('x-request-id')).toBeTruthy();

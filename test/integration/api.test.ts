@@ -126,7 +126,12 @@ describe('api', () => {
   it('stores an email and reads it back, within the org only', async () => {
     const created = await postEmail(
       org.apiKey,
-      JSON.stringify({ from: 'tenant@example.com', subject: 'Hi', text: 'My sink is clogged' }),
+      JSON.stringify({
+        messageId: '<sink@example.com>',
+        from: 'tenant@example.com',
+        subject: 'Hi',
+        text: 'My sink is clogged',
+      }),
     );
     expect(created.status).toBe(202);
     expect(created.headers['x-request-id']).toBeTruthy();
@@ -141,7 +146,7 @@ describe('api', () => {
       });
     expect(await read(org.apiKey)).toMatchObject({
       status: 200,
-      body: { emailId, status: 'received', text: 'My sink is clogged' },
+      body: { emailId, status: 'received', channel: 'email', text: 'My sink is clogged' },
     });
     // Another org's key sees nothing: not 403, which would reveal that the email exists.
     expect(await read(other.apiKey)).toMatchObject({
@@ -153,7 +158,7 @@ describe('api', () => {
   it('answers 403 problem+json when the key lacks the route scope', async () => {
     const response = await postEmail(
       other.apiKey,
-      JSON.stringify({ from: 'a@example.com', subject: 's', text: 't' }),
+      JSON.stringify({ messageId: '<m@example.com>', from: 'a@example.com', subject: 's', text: 't' }),
     );
     expect(response.status).toBe(403);
     expect(response.headers['content-type']).toBe('application/problem+json');
@@ -174,14 +179,19 @@ describe('api', () => {
     ['missing fields', '{"subject":"s"}', 'application/json', 422, 'validation'],
     [
       'unknown fields',
-      '{"from":"a@example.com","subject":"s","text":"t","admin":true}',
+      '{"messageId":"<m@example.com>","from":"a@example.com","subject":"s","text":"t","admin":true}',
       'application/json',
       422,
       'validation',
     ],
     [
       'a body over 256 KB',
-      JSON.stringify({ from: 'a@example.com', subject: 's', text: 'x'.repeat(300_000) }),
+      JSON.stringify({
+        messageId: '<m@example.com>',
+        from: 'a@example.com',
+        subject: 's',
+        text: 'x'.repeat(300_000),
+      }),
       'application/json',
       413,
       'payload-too-large',
@@ -197,6 +207,7 @@ describe('api', () => {
     const response = await postEmail(org.apiKey, '{"subject":"s","text":5}');
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
+        expect.objectContaining({ path: 'messageId' }),
         expect.objectContaining({ path: 'from' }),
         expect.objectContaining({ path: 'text' }),
       ]),
@@ -232,6 +243,6 @@ describe('api', () => {
     expect(missing.status).toBe(404);
     const wrongMethod = await call({ apiKey: org.apiKey, method: 'DELETE', resource: '/v1/emails' });
     expect(wrongMethod.status).toBe(405);
-    expect(wrongMethod.headers.allow).toBe('POST');
+    expect(wrongMethod.headers.allow).toBe('POST, GET');
   });
 });

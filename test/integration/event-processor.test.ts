@@ -194,7 +194,7 @@ describe('event-processor', () => {
     expect(await snapshot('property', '12')).toBeUndefined();
   });
 
-  it('does not read an integration delivery as a Rentvine event', async () => {
+  it('does not read an integration delivery as a Rentvine event (nor, not being a message, as a message)', async () => {
     const eventId = await storeEvent(workOrderEvent({ workOrderID: '450' }), {
       source: 'integration',
       integrationId: 'demo-forms',
@@ -203,7 +203,7 @@ describe('event-processor', () => {
     await process(eventId);
     expect(await inbox.get(orgId, eventId)).toMatchObject({
       status: 'unrecognized',
-      reason: 'unsupported_source: integration',
+      reason: 'invalid_integration_message: type invalid_value',
     });
     expect(await snapshot('work_order', '450')).toBeUndefined();
   });

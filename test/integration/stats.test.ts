@@ -4,12 +4,14 @@ import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { StatsView } from '#contracts/stats.ts';
-import type { Classification } from '#domain/classification/taxonomy.ts';
+import type { ReplyDraft } from '#domain/drafts/draft.ts';
+import type { TriageResult } from '#domain/emails/email.ts';
 import { statsRoutes } from '#functions/api/stats.ts';
 import { createRouter } from '#platform/http/router.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { apiEvent } from '#test/support/lambda-events.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+import { draftOf, triaged } from '#test/support/triage-fixtures.ts';
 
 let stack: TestStack;
 const orgA = 'org-stats-a';
@@ -17,44 +19,40 @@ const orgB = 'org-stats-b';
 const now = new Date('2026-11-22T12:00:00.000Z');
 const at = (day: number, second = 0) => new Date(Date.UTC(2026, 10, day, 9, 0, second)).toISOString();
 
-const rules = (category: Classification['category'], urgency: Classification['urgency']): Classification => ({
-  category,
-  urgency,
-  confidence: 0.8,
-  engine: 'rules',
-  reasons: ['test'],
-});
-const claude = (inputTokens: number, outputTokens: number): Classification => ({
-  category: 'maintenance_request',
-  urgency: 'low',
-  confidence: 0.9,
-  engine: 'claude',
-  reasons: ['test'],
-  model: 'claude-haiku-5-5',
-  usage: { inputTokens, outputTokens },
-});
+type Category = TriageResult['triage']['category'];
+type Urgency = TriageResult['triage']['urgency'];
+const rules = (category: Category, urgency: Urgency, draft: ReplyDraft | null = null): TriageResult =>
+  triaged(category, urgency, draft);
+const claude = (inputTokens: number, outputTokens: number): TriageResult =>
+  triaged('maintenance_request', 'low', null, {
+    confidence: 0.9,
+    engine: 'claude',
+    model: 'claude-haiku-5-5',
+    usage: { inputTokens, outputTokens, cacheReadTokens: 0 },
+  });
 
 beforeAll(async () => {
   stack = await startTestStack();
   const table = stack.resources.tables.main;
   const emails = new DynamoEmailStore(table);
   const workflows = new DynamoWorkflowStore(table);
-  const seedEmail = async (orgId: string, n: number, day: number, classified?: [Classification, number]) => {
+  const seedEmail = async (orgId: string, n: number, day: number, triage?: [TriageResult, number]) => {
     const emailId = stableId('em', orgId, `stats-${n}`);
     const receivedAt = at(day, n);
     await emails.submit({
       orgId,
       emailId,
+      channel: 'email',
       from: 'Dana Ruiz <dana@example.com>',
       subject: `message ${n}`,
       text: 'x'.repeat(2_000),
       status: 'received',
       receivedAt,
     });
-    if (classified) {
-      const [classification, seconds] = classified;
-      const classifiedAt = new Date(Date.parse(receivedAt) + seconds * 1000).toISOString();
-      await emails.saveClassification(orgId, emailId, classification, classifiedAt);
+    if (triage) {
+      const [result, seconds] = triage;
+      const triagedAt = new Date(Date.parse(receivedAt) + seconds * 1000).toISOString();
+      await emails.saveTriage(orgId, emailId, result, triagedAt);
     }
   };
   const seedWorkflow = (orgId: string, n: number, day: number) =>
@@ -68,11 +66,16 @@ beforeAll(async () => {
       createdAt: at(day, n),
     });
 
-  // Org A, in November: two Claude and two rules classifications, one email still waiting.
+  // Org A, in November: two Claude and two rules triages (one with a draft Claude wrote and
+  // awaiting approval, one blocked), one email still waiting.
   await seedEmail(orgA, 1, 10, [claude(400, 60), 2]);
   await seedEmail(orgA, 2, 11, [claude(600, 40), 4]);
-  await seedEmail(orgA, 3, 12, [rules('lease_renewal', 'medium'), 1]);
-  await seedEmail(orgA, 4, 13, [rules('maintenance_emergency', 'emergency'), 10]);
+  const claudeDraft = draftOf('pending_approval', {
+    engine: 'claude',
+    usage: { inputTokens: 100, outputTokens: 10, cacheReadTokens: 0 },
+  });
+  await seedEmail(orgA, 3, 12, [rules('lease_renewal', 'medium', claudeDraft), 1]);
+  await seedEmail(orgA, 4, 13, [rules('maintenance_emergency', 'emergency', draftOf('blocked')), 10]);
   await seedEmail(orgA, 5, 14);
   await seedWorkflow(orgA, 1, 10);
   await seedWorkflow(orgA, 2, 11);
@@ -114,7 +117,15 @@ describe('GET /v1/stats', () => {
     const stats = StatsView.parse(JSON.parse(response.body));
     expect(stats.period).toEqual({ from: '2026-11-05T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' });
     expect(stats.emails.total).toBe(5);
-    expect(stats.emails.byStatus).toEqual({ received: 1, classified: 4, failed: 0 });
+    expect(stats.emails.byStatus).toEqual({
+      received: 1,
+      triaged: 2,
+      awaiting_approval: 1,
+      blocked: 1,
+      approved: 0,
+      rejected: 0,
+      failed: 0,
+    });
     expect(stats.emails.byCategory).toMatchObject({
       maintenance_request: 2,
       lease_renewal: 1,
@@ -125,8 +136,9 @@ describe('GET /v1/stats', () => {
     // 1, 2, 4 and 10 seconds.
     expect(stats.medianTimeToClassifySeconds).toBe(3);
     expect(stats.engines).toEqual({ claude: { count: 2, share: 0.5 }, rules: { count: 2, share: 0.5 } });
-    expect(stats.tokens).toEqual({ input: 1_000, output: 100 });
-    expect(stats.approvalsPending).toBe(0);
+    // Triage and drafts alike.
+    expect(stats.tokens).toEqual({ input: 1_100, output: 110 });
+    expect(stats.approvalsPending).toBe(2);
     expect(stats.truncated).toBe(false);
   });
 
@@ -173,11 +185,12 @@ describe('GET /v1/stats', () => {
 
     expect(activity.emails).toHaveLength(5);
     for (const email of activity.emails) {
-      expect(Object.keys(email).sort()).toEqual(
-        email.classification
-          ? ['classification', 'classifiedAt', 'receivedAt', 'status']
-          : ['receivedAt', 'status'],
-      );
+      const expected = email.triage
+        ? [...(email.draft ? ['draft'] : []), 'receivedAt', 'status', 'triage', 'triagedAt']
+        : ['receivedAt', 'status'];
+      expect(Object.keys(email).sort()).toEqual(expected);
+      if (email.triage) expect(Object.keys(email.triage)).not.toContain('summary');
+      if (email.draft) expect(Object.keys(email.draft)).toEqual(['usage']);
     }
   });
 

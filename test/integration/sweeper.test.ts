@@ -44,6 +44,7 @@ describe('sweeper (outbox re-send)', () => {
     await emails.submit({
       orgId,
       emailId: 'em_stuck',
+      channel: 'email',
       from: 'a@example.com',
       subject: 's',
       text: 't',

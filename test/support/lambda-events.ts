@@ -47,7 +47,7 @@ export interface ApiEventInput {
   pathParameters?: Record<string, string>;
   headers?: Record<string, string>;
   body?: string;
-  principal?: { orgId: string; keyId: string; scopes: string[] };
+  principal?: { orgId: string; keyId: string; scopes: string[]; agentId?: string };
 }
 
 /** A REST API (v1) proxy event; `principal` stands for what the authorizer put in the context. */
@@ -84,6 +84,7 @@ export function apiEvent(input: ApiEventInput): APIGatewayProxyEvent {
             keyId: input.principal.keyId,
             scopes: input.principal.scopes.join(' '),
             principalId: input.principal.keyId,
+            ...(input.principal.agentId ? { agentId: input.principal.agentId } : {}),
           }
         : undefined,
     },

@@ -9,9 +9,9 @@ import { submitEmail } from '#usecases/submit-email.ts';
 
 // One run of the local runtime on a data directory, as its own process (handlers and clients are
 // per process, as they are per `npm start`). Run by test/integration/local/stranded-work.test.ts:
-//   submit <dataDir>: an emergency email is classified, then the runtime stops before the
+//   submit <dataDir>: an emergency email is triaged, then the runtime stops before the
 //     workflow stage takes it (the runtime serves no workflow function, so none can), as Ctrl-C
-//     right after classification does; prints the email id.
+//     right after triage does; prints the email id.
 //   resume <dataDir> <emailId>: a full runtime on the same data; prints the email's workflow.
 
 const [phase, dataDir, givenEmailId] = process.argv.slice(2);
@@ -40,11 +40,12 @@ try {
   if (phase === 'submit') {
     const queue = new SqsWorkQueue({ classify: runtime.resources.queues.classify.url });
     const { email } = await submitEmail({ emails, queue, clock: systemClock }, orgId, {
+      messageId: `<stranded-${Date.now()}@example.com>`,
       from: 'Tenant <tenant@example.com>',
       subject: 'Gas leak',
       text: 'There is a strong smell of gas in the kitchen, please send someone now',
     });
-    const classified = await until(async () => (await emails.get(orgId, email.emailId))?.classification);
+    const classified = await until(async () => (await emails.get(orgId, email.emailId))?.triage);
     process.stdout.write(`RESULT ${JSON.stringify({ emailId: email.emailId, classified })}\n`);
   } else {
     const emailId = givenEmailId ?? '';

@@ -23,8 +23,9 @@ export class DynamoOrgActivityReader implements OrgActivityReader {
   async read(orgId: string, period: StatsPeriod, limit: number): Promise<OrgActivity> {
     const [emails, workflows] = await Promise.all([
       this.list<EmailActivity>(orgId, 'EMAILS', period, limit, {
-        attributes: '#status, receivedAt, classifiedAt, classification',
-        names: { '#status': 'status' },
+        attributes:
+          '#status, receivedAt, triagedAt, triage.category, triage.urgency, triage.engine, triage.#usage, draft.#usage',
+        names: { '#status': 'status', '#usage': 'usage' },
       }),
       this.list<WorkflowActivity>(orgId, 'WORKFLOWS', period, limit, {
         attributes: '#state',

@@ -1,21 +1,70 @@
-/** Ports of the email inbox. Adapters in shared/adapters implement them; in-memory twins live in test/support. */
-import type { Classification } from '../classification/taxonomy.ts';
+/** Ports of the inbox. Adapters in shared/adapters implement them; in-memory twins live in test/support. */
+import type { Category, Urgency } from '../classification/taxonomy.ts';
+import type { ReplyDraft } from '../drafts/draft.ts';
 import type { OutboxEntry } from '../messaging/outbox.ts';
-import type { EmailRecord } from './email.ts';
+import type { DraftDecisionRequest, EmailRecord, TriageResult } from './email.ts';
+
+/** Filters of `GET /v1/emails`; all optional, combined with AND. */
+export interface EmailFilter {
+  readonly category?: Category;
+  readonly urgency?: Urgency;
+  readonly status?: EmailRecord['status'];
+  readonly needsHuman?: boolean;
+  /** Received at or after this instant. */
+  readonly since?: string;
+}
+
+export interface EmailPage {
+  /** Newest first. */
+  readonly emails: readonly EmailRecord[];
+  /** Opaque; present when there may be more. */
+  readonly cursor?: string;
+}
 
 export interface EmailStore {
   /** Conditional on the email id (derived from Message-ID when given). */
   submit(email: EmailRecord): Promise<{ stored: true } | { stored: false; existing: EmailRecord }>;
   get(orgId: string, emailId: string): Promise<EmailRecord | undefined>;
   /**
-   * The first classification saved wins; returns the one that is stored. In the same write the
+   * The first triage saved wins; returns the result that is stored. In the same write the
    * email leaves the outbox for classification and, with `next`, enters it for its next stage.
    */
-  saveClassification(
+  saveTriage(
     orgId: string,
     emailId: string,
-    classification: Classification,
+    result: TriageResult,
     at: string,
     next?: OutboxEntry,
-  ): Promise<Classification>;
+  ): Promise<TriageResult>;
+  /**
+   * Attaches the draft a triage was saved without (an emergency's, written after its workflow
+   * was asked for); the first draft saved wins and is returned.
+   */
+  saveDraft(orgId: string, emailId: string, draft: ReplyDraft): Promise<ReplyDraft>;
+  /**
+   * The org's emails, newest first, filtered; `limit` caps one page. The work per call is
+   * bounded: a selective filter may answer a short (even empty) page with a cursor to go on.
+   * A cursor not issued for this org and `since` throws InvalidCursorError.
+   */
+  list(orgId: string, filter: EmailFilter, page: { limit: number; cursor?: string }): Promise<EmailPage>;
+  /**
+   * Records a person's decision on the draft when its status is one of `request.from`; returns
+   * the draft as stored, or undefined when the email (or its draft) is not stored. A draft in
+   * another status is returned unchanged (the caller compares).
+   */
+  decideDraft(orgId: string, emailId: string, request: DraftDecisionRequest): Promise<ReplyDraft | undefined>;
+}
+
+/** The parts of a message as received. */
+export interface MessageParts {
+  readonly text?: string;
+  readonly html?: string;
+}
+
+/**
+ * Port: the text triage reads — the text part (or the HTML's text when there is none) without
+ * the quoted reply chain and the signature. Never empty when a part had words.
+ */
+export interface MessageTextPreparer {
+  prepare(parts: MessageParts): string;
 }

@@ -1,11 +1,13 @@
-import type { Classification } from '../classification/taxonomy.ts';
+import type { ReplyDraft } from '../drafts/draft.ts';
 import type { EmailRecord } from '../emails/email.ts';
+import type { Triage } from '../triage/triage.ts';
 import type { WorkflowRecord } from '../workflows/workflow.ts';
 import type { StatsPeriod } from './stats-period.ts';
 
 /** The parts of an email the stats need (the reader fetches no more: no bodies). */
-export type EmailActivity = Pick<EmailRecord, 'status' | 'receivedAt' | 'classifiedAt'> & {
-  readonly classification?: Pick<Classification, 'category' | 'urgency' | 'engine' | 'usage'>;
+export type EmailActivity = Pick<EmailRecord, 'status' | 'receivedAt' | 'triagedAt'> & {
+  readonly triage?: Pick<Triage, 'category' | 'urgency' | 'engine' | 'usage'>;
+  readonly draft?: Pick<ReplyDraft, 'usage'>;
 };
 
 export type WorkflowActivity = Pick<WorkflowRecord, 'state'>;

@@ -11,12 +11,8 @@ import { WORKFLOW_STATES, type WorkflowState } from '#vocabulary/workflows.ts';
 import type { OrgActivity } from './org-activity.ts';
 import type { StatsPeriod } from './stats-period.ts';
 
-/**
- * Workflow states in which a workflow waits for a person's approval. No state does yet (every
- * workflow is in `triage`), so approvals pending is 0 by construction until the approval
- * states exist; they are to be listed here then.
- */
-const AWAITING_APPROVAL: readonly WorkflowState[] = [];
+/** Emails whose reply draft waits for a person (a blocked one waits for an edit). */
+const AWAITING_APPROVAL: readonly EmailStatus[] = ['awaiting_approval', 'blocked'];
 
 type Counts<K extends string> = Readonly<Record<K, number>>;
 
@@ -31,12 +27,12 @@ export interface OrgStats {
     readonly byStatus: Counts<EmailStatus>;
   };
   readonly workflows: { readonly total: number; readonly byState: Counts<WorkflowState> };
-  /** Median of classifiedAt − receivedAt over the classified emails; null when none. */
+  /** Median of triagedAt − receivedAt over the triaged emails; null when none. */
   readonly medianTimeToClassifySeconds: number | null;
   readonly approvalsPending: number;
-  /** Each engine's classifications and share of them; the share is null when none was classified. */
+  /** Each engine's triages and share of them; the share is null when none was triaged. */
   readonly engines: Readonly<Record<Engine, { readonly count: number; readonly share: number | null }>>;
-  /** Tokens spent by Claude classifications. */
+  /** Tokens spent by Claude, triage and drafts. */
   readonly tokens: { readonly input: number; readonly output: number };
   /** True when the period held more items than one request counts: the figures cover the oldest. */
   readonly truncated: boolean;
@@ -65,20 +61,24 @@ export function aggregateStats(period: StatsPeriod, activity: OrgActivity): OrgS
   const tokens = { input: 0, output: 0 };
   const secondsToClassify: number[] = [];
 
+  let approvalsPending = 0;
   for (const email of activity.emails) {
-    byStatus[email.status] += 1;
-    const c = email.classification;
-    if (!c) continue;
-    byCategory[c.category] += 1;
-    byUrgency[c.urgency] += 1;
-    byEngine[c.engine] += 1;
-    if (c.engine === 'claude' && c.usage) {
-      tokens.input += c.usage.inputTokens;
-      tokens.output += c.usage.outputTokens;
+    // Rows stored before the triage statuses (`classified`) are counted in the total only.
+    if (email.status in byStatus) byStatus[email.status] += 1;
+    if (AWAITING_APPROVAL.includes(email.status)) approvalsPending += 1;
+    for (const usage of [email.triage?.usage, email.draft?.usage]) {
+      if (!usage) continue;
+      tokens.input += usage.inputTokens;
+      tokens.output += usage.outputTokens;
     }
-    if (email.classifiedAt) {
+    const t = email.triage;
+    if (!t) continue;
+    byCategory[t.category] += 1;
+    byUrgency[t.urgency] += 1;
+    byEngine[t.engine] += 1;
+    if (email.triagedAt) {
       // Two functions' clocks stamp the times: a skew must not make a duration negative.
-      const ms = Date.parse(email.classifiedAt) - Date.parse(email.receivedAt);
+      const ms = Date.parse(email.triagedAt) - Date.parse(email.receivedAt);
       secondsToClassify.push(Math.max(0, ms) / 1000);
     }
   }
@@ -99,7 +99,7 @@ export function aggregateStats(period: StatsPeriod, activity: OrgActivity): OrgS
     emails: { total: activity.emails.length, byCategory, byUrgency, byStatus },
     workflows: { total: activity.workflows.length, byState },
     medianTimeToClassifySeconds: median(secondsToClassify),
-    approvalsPending: activity.workflows.filter((w) => AWAITING_APPROVAL.includes(w.state)).length,
+    approvalsPending,
     engines,
     tokens,
     truncated: activity.truncated,

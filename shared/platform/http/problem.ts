@@ -14,6 +14,7 @@ export const PROBLEM_TITLES = {
   'invalid-json': 'Malformed JSON',
   validation: 'Validation Failed',
   'rate-limited': 'Too Many Requests',
+  'compliance-blocked': 'Blocked by Compliance Review',
   internal: 'Internal Server Error',
   unavailable: 'Service Unavailable',
   // Answered by the gateway itself (lib/aws/problem-responses.ts, lib/local/http-response.ts).

@@ -1,4 +1,3 @@
-import type { Classification } from '#domain/classification/taxonomy.ts';
 import type { EmailRecord } from '#domain/emails/email.ts';
 import type { StoredEvent } from '#domain/inbox/stored-event.ts';
 import type { PendingItem } from '#domain/messaging/ports.ts';
@@ -6,7 +5,17 @@ import type { WorkflowRecord } from '#domain/workflows/workflow.ts';
 import type { World } from './implementations.ts';
 
 export function email(orgId: string, emailId: string, receivedAt: string): EmailRecord {
-  return { orgId, emailId, from: 'a@example.com', subject: 's', text: 't', status: 'received', receivedAt };
+  return {
+    orgId,
+    emailId,
+    channel: 'email',
+    from: 'a@example.com',
+    subject: 's',
+    text: 't',
+    messageId: `<${emailId}@example.com>`,
+    status: 'received',
+    receivedAt,
+  };
 }
 
 export function event(
@@ -26,13 +35,6 @@ export function event(
     headers: { 'content-type': 'application/json' },
     status,
   };
-}
-
-export function classification(
-  category: Classification['category'],
-  urgency: Classification['urgency'],
-): Classification {
-  return { category, urgency, confidence: 0.8, engine: 'rules', reasons: ['contract'] };
 }
 
 export function workflowOf(

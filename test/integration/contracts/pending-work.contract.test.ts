@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outboxEntry } from '#domain/messaging/outbox.ts';
-import { classification, email, event, waiting } from './fixtures.ts';
+import { triaged } from '#test/support/triage-fixtures.ts';
+import { email, event, waiting } from './fixtures.ts';
 import { implementations } from './implementations.ts';
 
 describe.each(implementations())('PendingWork contract: $name', (implementation) => {
@@ -23,11 +24,11 @@ describe.each(implementations())('PendingWork contract: $name', (implementation)
     const [first, second] = await waiting(world, '2002-02-02T00:00:00.000Z');
     if (!first || !second) throw new Error('expected two waiting emails');
     await world.pending.markResent(first, new Date('2002-02-03T00:00:00.000Z'));
-    // The second is classified (it moved on) before the sweeper's write lands.
-    await world.emails.saveClassification(
+    // The second is triaged (it moved on) before the sweeper's write lands.
+    await world.emails.saveTriage(
       world.orgId,
       (second.entry.message as { emailId: string }).emailId,
-      classification('spam', 'low'),
+      triaged('spam', 'low'),
       '2002-02-01T00:01:00.000Z',
     );
     await world.pending.markResent(second, new Date('2002-02-03T00:00:00.000Z'));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outboxEntry } from '#domain/messaging/outbox.ts';
-import { classification, email, event, waiting, workflowOf } from './fixtures.ts';
+import { triaged } from '#test/support/triage-fixtures.ts';
+import { email, event, waiting, workflowOf } from './fixtures.ts';
 import { implementations } from './implementations.ts';
 
 describe.each(implementations())('WorkflowStore contract: $name', (implementation) => {
@@ -18,10 +19,10 @@ describe.each(implementations())('WorkflowStore contract: $name', (implementatio
     const stored = email(world.orgId, 'em_contract5', '2001-02-01T00:00:00.000Z');
     await world.emails.submit(stored);
     const next = outboxEntry('workflow', { source: 'email', orgId: world.orgId, emailId: stored.emailId });
-    await world.emails.saveClassification(
+    await world.emails.saveTriage(
       world.orgId,
       stored.emailId,
-      classification('complaint', 'low'),
+      triaged('complaint', 'low'),
       '2001-02-01T00:01:00.000Z',
       next,
     );

@@ -1,6 +1,14 @@
-import type { Classification } from '#domain/classification/taxonomy.ts';
-import type { EmailRecord } from '#domain/emails/email.ts';
-import type { EmailStore } from '#domain/emails/ports.ts';
+import type { ReplyDraft } from '#domain/drafts/draft.ts';
+import {
+  type DraftDecisionRequest,
+  draftStatus,
+  type EmailRecord,
+  statusAfterTriage,
+  storedTriage,
+  type TriageResult,
+} from '#domain/emails/email.ts';
+import type { EmailFilter, EmailPage, EmailStore } from '#domain/emails/ports.ts';
+import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
 import { type OutboxEntry, outboxEntry } from '#domain/messaging/outbox.ts';
 import { copy, type InMemoryRows, mark, rowKey } from './rows.ts';
 
@@ -24,23 +32,94 @@ export class InMemoryEmailStore implements EmailStore {
     return row ? copy(row.record) : undefined;
   }
 
-  async saveClassification(
+  async saveTriage(
     orgId: string,
     emailId: string,
-    classification: Classification,
+    result: TriageResult,
     at: string,
     next?: OutboxEntry,
-  ): Promise<Classification> {
+  ): Promise<TriageResult> {
     const row = this.rows.emails.get(rowKey(orgId, emailId));
     if (!row) throw new Error(`email ${emailId} is not stored`);
-    if (row.record.classification) return copy(row.record.classification);
+    const { record } = row;
+    const stored = storedTriage(record);
+    if (stored) return copy(stored);
     row.record = {
-      ...row.record,
-      status: 'classified',
-      classification: copy(classification),
-      classifiedAt: at,
+      ...record,
+      status: statusAfterTriage(result),
+      triage: copy(result.triage),
+      preparedText: result.preparedText,
+      triagedAt: at,
+      ...(result.draft ? { draft: copy(result.draft) } : {}),
     };
     row.outbox = next ? mark(next, at) : undefined;
-    return copy(classification);
+    return copy(result);
   }
+
+  async saveDraft(orgId: string, emailId: string, draft: ReplyDraft): Promise<ReplyDraft> {
+    const row = this.rows.emails.get(rowKey(orgId, emailId));
+    if (!row?.record.triage) throw new Error(`email ${emailId} is not triaged`);
+    if (row.record.draft) return copy(row.record.draft);
+    row.record = { ...row.record, status: draftStatus(draft), draft: copy(draft) };
+    return copy(draft);
+  }
+
+  async list(
+    orgId: string,
+    filter: EmailFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<EmailPage> {
+    const before = decodeCursor(page.cursor, orgId, filter.since);
+    const matching = [...this.rows.emails.values()]
+      .map((row) => ({ email: row.record, position: `${row.record.receivedAt}#${row.record.emailId}` }))
+      .filter(
+        ({ email, position }) =>
+          email.orgId === orgId &&
+          (filter.since === undefined || position >= filter.since) &&
+          (before === undefined || position < before) &&
+          (filter.status === undefined || email.status === filter.status) &&
+          (filter.category === undefined || email.triage?.category === filter.category) &&
+          (filter.urgency === undefined || email.triage?.urgency === filter.urgency) &&
+          (filter.needsHuman === undefined || email.triage?.needsHuman === filter.needsHuman),
+      )
+      .sort((a, b) => (a.position < b.position ? 1 : -1));
+    const listed = matching.slice(0, page.limit);
+    const emails = listed.map(({ email }) => copy(email));
+    const last = listed.at(-1);
+    return matching.length > page.limit && last
+      ? { emails, cursor: Buffer.from(`${orgId}|${last.position}`).toString('base64url') }
+      : { emails };
+  }
+
+  async decideDraft(
+    orgId: string,
+    emailId: string,
+    request: DraftDecisionRequest,
+  ): Promise<ReplyDraft | undefined> {
+    const row = this.rows.emails.get(rowKey(orgId, emailId));
+    const draft = row?.record.draft;
+    if (!row || !draft) return undefined;
+    if (!request.from.includes(draft.status)) return copy(draft);
+    const { action } = request.decision;
+    const decided: ReplyDraft = { ...draft, status: action, decision: copy(request.decision) };
+    row.record = { ...row.record, status: action, draft: decided };
+    return copy(decided);
+  }
+}
+
+/** Like the DynamoDB cursor: refused unless it is a position inside the org's listing and the query's range. */
+function decodeCursor(
+  cursor: string | undefined,
+  orgId: string,
+  since: string | undefined,
+): string | undefined {
+  if (cursor === undefined) return undefined;
+  const [org, position = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (
+    org !== orgId ||
+    !/^\d{4}-\d\d-\d\dT[^#]+#em_/.test(position) ||
+    (since !== undefined && position < since)
+  )
+    throw new InvalidCursorError();
+  return position;
 }

@@ -10,15 +10,27 @@ const secondsLater = (s: number) => new Date(Date.parse(received) + s * 1000).to
 
 function classified(
   seconds: number,
-  c: Partial<NonNullable<EmailActivity['classification']>> = {},
+  c: Partial<NonNullable<EmailActivity['triage']>> = {},
+  rest: Partial<EmailActivity> = {},
 ): EmailActivity {
   return {
-    status: 'classified',
+    status: 'triaged',
     receivedAt: received,
-    classifiedAt: secondsLater(seconds),
-    classification: { category: 'maintenance_request', urgency: 'low', engine: 'rules', ...c },
+    triagedAt: secondsLater(seconds),
+    triage: { category: 'maintenance_request', urgency: 'low', engine: 'rules', ...c },
+    ...rest,
   };
 }
+
+const ALL_STATUSES = {
+  received: 0,
+  triaged: 0,
+  awaiting_approval: 0,
+  blocked: 0,
+  approved: 0,
+  rejected: 0,
+  failed: 0,
+};
 
 describe('median', () => {
   it('is the middle value of an odd count, whatever the order', () => {
@@ -41,7 +53,7 @@ describe('aggregateStats', () => {
     expect(Object.values(stats.emails.byCategory).every((n) => n === 0)).toBe(true);
     expect(Object.keys(stats.emails.byCategory)).toHaveLength(15);
     expect(stats.emails.byUrgency).toEqual({ low: 0, medium: 0, high: 0, emergency: 0 });
-    expect(stats.emails.byStatus).toEqual({ received: 0, classified: 0, failed: 0 });
+    expect(stats.emails.byStatus).toEqual(ALL_STATUSES);
     expect(stats.workflows).toEqual({ total: 0, byState: { triage: 0 } });
     expect(stats.medianTimeToClassifySeconds).toBeNull();
     expect(stats.engines).toEqual({ claude: { count: 0, share: null }, rules: { count: 0, share: null } });
@@ -53,9 +65,9 @@ describe('aggregateStats', () => {
   it('counts emails by category, urgency and status, and workflows by state', () => {
     const stats = aggregateStats(period, {
       emails: [
-        classified(1, { category: 'maintenance_emergency', urgency: 'emergency' }),
-        classified(2, { category: 'lease_renewal', urgency: 'medium' }),
-        classified(3, { category: 'lease_renewal', urgency: 'medium' }),
+        classified(1, { category: 'maintenance_emergency', urgency: 'emergency' }, { status: 'blocked' }),
+        classified(2, { category: 'lease_renewal', urgency: 'medium' }, { status: 'awaiting_approval' }),
+        classified(3, { category: 'lease_renewal', urgency: 'medium' }, { status: 'approved' }),
         { status: 'received', receivedAt: received },
         { status: 'failed', receivedAt: received },
       ],
@@ -66,14 +78,29 @@ describe('aggregateStats', () => {
     expect(stats.emails.total).toBe(5);
     expect(stats.emails.byCategory).toMatchObject({ maintenance_emergency: 1, lease_renewal: 2, spam: 0 });
     expect(stats.emails.byUrgency).toEqual({ low: 0, medium: 2, high: 0, emergency: 1 });
-    expect(stats.emails.byStatus).toEqual({ received: 1, classified: 3, failed: 1 });
+    expect(stats.emails.byStatus).toEqual({
+      ...ALL_STATUSES,
+      received: 1,
+      blocked: 1,
+      awaiting_approval: 1,
+      approved: 1,
+      failed: 1,
+    });
     expect(stats.workflows).toEqual({ total: 2, byState: { triage: 2 } });
     expect(stats.truncated).toBe(true);
-    // No workflow state waits for an approval yet.
-    expect(stats.approvalsPending).toBe(0);
+    // The drafts waiting for a person: the pending one and the blocked one.
+    expect(stats.approvalsPending).toBe(2);
   });
 
-  it('takes the median time to classify over the classified emails only (odd and even counts)', () => {
+  it('counts a row stored before the triage statuses in the total only', () => {
+    const legacy = { status: 'classified', receivedAt: received } as unknown as EmailActivity;
+    const stats = aggregateStats(period, { emails: [legacy], workflows: [], truncated: false });
+    expect(stats.emails.total).toBe(1);
+    expect(stats.emails.byStatus).toEqual(ALL_STATUSES);
+    expect(StatsView.parse(stats)).toEqual(stats);
+  });
+
+  it('takes the median time to triage over the triaged emails only (odd and even counts)', () => {
     const odd = aggregateStats(period, {
       emails: [classified(30), classified(2), classified(9), { status: 'received', receivedAt: received }],
       workflows: [],
@@ -89,15 +116,20 @@ describe('aggregateStats', () => {
     expect(even.medianTimeToClassifySeconds).toBe(5.5);
   });
 
-  it('shares classifications between Claude and the rules and sums only Claude token spend', () => {
+  it('shares triages between Claude and the rules and sums the token spend of triage and drafts', () => {
+    const usage = (input: number, output: number) => ({
+      inputTokens: input,
+      outputTokens: output,
+      cacheReadTokens: 0,
+    });
     const claude = (input: number, output: number) =>
-      classified(1, { engine: 'claude', usage: { inputTokens: input, outputTokens: output } });
+      classified(1, { engine: 'claude', usage: usage(input, output) });
     const stats = aggregateStats(period, {
       emails: [
         claude(400, 50),
         claude(600, 70),
         classified(1),
-        classified(1),
+        classified(1, {}, { draft: { usage: usage(30, 3) } }),
         classified(1),
         { status: 'received', receivedAt: received },
       ],
@@ -106,7 +138,7 @@ describe('aggregateStats', () => {
     });
 
     expect(stats.engines).toEqual({ claude: { count: 2, share: 0.4 }, rules: { count: 3, share: 0.6 } });
-    expect(stats.tokens).toEqual({ input: 1000, output: 120 });
+    expect(stats.tokens).toEqual({ input: 1030, output: 123 });
     expect(StatsView.parse(stats)).toEqual(stats);
   });
 });

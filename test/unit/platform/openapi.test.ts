@@ -12,6 +12,7 @@ import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.t
 import { fixedApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
 import { tableIntegrationSecrets } from '#adapters/secrets/integration-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
 import { API_DESCRIPTION, apiOperations } from '#functions/api/operations.ts';
 import { apiRoutes } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -42,6 +43,7 @@ const operations = apiOperations({
     clock: systemClock,
   },
   catalogue: new DynamoSnapshotCatalogue('documentation-only'),
+  compliance: rulesComplianceReviewer,
 });
 const document = buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION);
 

@@ -1,25 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification, EmailClassifier } from '#domain/classification/taxonomy.ts';
+import type { TriageEngine } from '#domain/triage/triage.ts';
 import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
+import { triageDependencies } from '#test/support/in-memory/triage-doubles.ts';
 import { sameGrace, topologyGrace } from '#test/support/outbox-policy.ts';
 import { receivedEvent } from '#test/support/received-event.ts';
-import { classifyEmail } from '#usecases/classify-email.ts';
+import { triageOf } from '#test/support/triage-fixtures.ts';
 import { resendPendingWork, resendStrandedWork } from '#usecases/resend-pending-work.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
 import { submitEmail } from '#usecases/submit-email.ts';
+import { triageMessage } from '#usecases/triage-message.ts';
 
 const orgId = 'org-sweep';
 const MINUTE = 60_000;
 const GRACE = 10 * MINUTE;
 
-const emergency: EmailClassifier = {
-  classify: async (): Promise<Classification> => ({
-    category: 'maintenance_emergency',
-    urgency: 'emergency',
-    confidence: 1,
-    engine: 'rules',
-    reasons: ['gas'],
-  }),
+const emergency: TriageEngine = {
+  triage: async () => triageOf('maintenance_emergency', 'emergency', { confidence: 1, reasons: ['gas'] }),
 };
 
 describe('the outbox sweep (resendPendingWork)', () => {
@@ -30,7 +26,12 @@ describe('the outbox sweep (resendPendingWork)', () => {
     await platform.inbox.store(receivedEvent(orgId, 'evt_settled', {}, storedAt));
     await platform.inbox.settle(orgId, 'evt_settled', { status: 'processed', at: storedAt });
     platform.queue.refused.add('classify');
-    await submitEmail(platform, orgId, { from: 'a@example.com', subject: 's', text: 't' });
+    await submitEmail(platform, orgId, {
+      messageId: '<s@example.com>',
+      from: 'a@example.com',
+      subject: 's',
+      text: 't',
+    });
     platform.queue.refused.clear();
     const policy = sameGrace(GRACE, 2);
 
@@ -60,18 +61,19 @@ describe('the outbox sweep (resendPendingWork)', () => {
     expect(await resendPendingWork(platform, policy)).toEqual({ resent: 0, failed: 0, gaveUp: 0 });
   });
 
-  it('covers the workflow stage: a classified emergency whose start was lost is re-sent after the workflow queue’s lifetime', async () => {
+  it('covers the workflow stage: a triaged emergency whose start was lost is re-sent after the workflow queue’s lifetime', async () => {
     const platform = inMemoryPlatform();
     const { email } = await submitEmail(platform, orgId, {
+      messageId: '<gas@example.com>',
       from: 'a@example.com',
       subject: 'Gas',
       text: 'gas',
     });
     platform.queue.take('classify');
-    // The classifier stores its verdict, then its send to the workflow queue fails.
+    // Triage stores its verdict, then its send to the workflow queue fails.
     platform.queue.refused.add('workflow');
     await expect(
-      classifyEmail({ ...platform, classifier: emergency }, { orgId, emailId: email.emailId }),
+      triageMessage(triageDependencies(platform, { engine: emergency }), { orgId, emailId: email.emailId }),
     ).rejects.toThrow();
     platform.queue.refused.clear();
     const policy = topologyGrace(3);

@@ -1,48 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification, EmailClassifier } from '#domain/classification/taxonomy.ts';
+import type { Triage, TriageEngine } from '#domain/triage/triage.ts';
 import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
-import { classifyEmail } from '#usecases/classify-email.ts';
+import { triageDependencies } from '#test/support/in-memory/triage-doubles.ts';
+import { triageOf } from '#test/support/triage-fixtures.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
 import { submitEmail } from '#usecases/submit-email.ts';
+import { triageMessage } from '#usecases/triage-message.ts';
 
 const orgId = 'org-race';
 
-function verdict(category: Classification['category'], urgency: Classification['urgency']): Classification {
-  return { category, urgency, confidence: 0.9, engine: 'rules', reasons: [category] };
-}
-
-/** A classifier whose answer the test releases when it chooses, so two runs can overlap. */
-function heldClassifier(answer: Classification) {
+/** An engine whose answer the test releases when it chooses, so two runs can overlap. */
+function heldEngine(answer: Triage) {
   let release: () => void = () => undefined;
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
-  const classifier: EmailClassifier = {
-    classify: async () => {
+  const engine: TriageEngine = {
+    triage: async () => {
       await released;
       return answer;
     },
   };
-  return { classifier, release };
+  return { engine, release };
 }
 
 /**
- * Two classifier runs of one email overlap (a redelivery while the first run is still at the
+ * Two triage runs of one message overlap (a redelivery while the first run is still at the
  * model) and reach different verdicts. The first saved wins; whatever the loser thought, the
- * workflow stage must act on the stored classification only.
+ * workflow stage must act on the stored triage only.
  */
-async function race(first: Classification, second: Classification) {
+async function race(first: Triage, second: Triage) {
   const platform = inMemoryPlatform();
   const { email } = await submitEmail(platform, orgId, {
+    messageId: '<race@example.com>',
     from: 'someone@example.com',
     subject: 'Water everywhere',
     text: 'Water is pouring through the ceiling',
   });
   const message = { orgId, emailId: email.emailId };
-  const winner = heldClassifier(first);
-  const loser = heldClassifier(second);
-  const winning = classifyEmail({ ...platform, classifier: winner.classifier }, message);
-  const losing = classifyEmail({ ...platform, classifier: loser.classifier }, message);
+  const winner = heldEngine(first);
+  const loser = heldEngine(second);
+  const winning = triageMessage(triageDependencies(platform, { engine: winner.engine }), message);
+  const losing = triageMessage(triageDependencies(platform, { engine: loser.engine }), message);
   winner.release();
   await winning;
   loser.release();
@@ -56,13 +55,15 @@ async function race(first: Classification, second: Classification) {
   return { platform, stored, outcomes, emailId: email.emailId };
 }
 
-describe('overlapping classifications of one email', () => {
-  it('start no workflow when the stored verdict is spam, whatever the other run found', async () => {
+describe('overlapping triages of one message', () => {
+  it('start no workflow and draft nothing when the stored verdict is spam, whatever the other run found', async () => {
     const { stored, outcomes, platform } = await race(
-      verdict('spam', 'low'),
-      verdict('maintenance_emergency', 'emergency'),
+      triageOf('spam', 'low'),
+      triageOf('maintenance_emergency', 'emergency'),
     );
-    expect(stored?.classification?.category).toBe('spam');
+    expect(stored?.triage?.category).toBe('spam');
+    expect(stored?.draft).toBeUndefined();
+    expect(stored?.status).toBe('triaged');
     expect(outcomes.filter((outcome) => outcome.outcome !== 'none')).toEqual([]);
     expect(platform.workflows.workflows.size).toBe(0);
     expect(stored?.workflowId).toBeUndefined();
@@ -70,10 +71,11 @@ describe('overlapping classifications of one email', () => {
 
   it('start the workflow of the stored verdict, never the losing one', async () => {
     const { stored, outcomes, platform } = await race(
-      verdict('lease_renewal', 'medium'),
-      verdict('maintenance_emergency', 'emergency'),
+      triageOf('lease_renewal', 'medium'),
+      triageOf('maintenance_emergency', 'emergency'),
     );
-    expect(stored?.classification?.category).toBe('lease_renewal');
+    expect(stored?.triage?.category).toBe('lease_renewal');
+    expect(stored?.status).toBe('awaiting_approval');
     const types = [...platform.workflows.workflows.values()].map((workflow) => workflow.type);
     expect(types).toEqual(['renewal']);
     expect(outcomes.every((outcome) => outcome.workflow?.type !== 'emergency_maintenance')).toBe(true);

@@ -1,0 +1,89 @@
+import { ApproveDraftRequest, DecidedDraft, EmailPath, RejectDraftRequest } from '#contracts/emails.ts';
+import type { Principal } from '#domain/access/principal.ts';
+import { type Operation, operation } from '#platform/http/operation.ts';
+import { problem } from '#platform/http/problem.ts';
+import { jsonResponse } from '#platform/http/response.ts';
+import { type DecideDraftDeps, type DecideOutcome, decideDraft } from '#usecases/decide-draft.ts';
+
+/** The approval routes: a person's decision on a reply draft. Nothing is sent from here. */
+export function draftDecisionOperations(
+  deps: DecideDraftDeps,
+): Record<'approveDraft' | 'rejectDraft', Operation> {
+  return {
+    approveDraft: operation(
+      {
+        summary: "Approve an email's reply draft, optionally with an edited text",
+        description:
+          'Records who approved, when and the final text; the reply is not sent by this call. A `blocked` draft needs an edited `text`, which is reviewed again.',
+        params: EmailPath,
+        body: ApproveDraftRequest,
+        responses: {
+          200: { description: 'Approved', body: DecidedDraft },
+          404: { description: 'No such email in your org' },
+          409: { description: 'The email has no draft awaiting a decision' },
+          422: {
+            description: 'The draft (or the edited text) breaks a compliance rule: `findings` says which',
+          },
+        },
+      },
+      async (request) =>
+        answer(
+          await decideDraft(deps, principalOf(request), request.params.emailId, {
+            action: 'approve',
+            ...(request.body?.text ? { text: request.body.text } : {}),
+          }),
+        ),
+    ),
+    rejectDraft: operation(
+      {
+        summary: "Reject an email's reply draft, with the reason",
+        params: EmailPath,
+        body: RejectDraftRequest,
+        responses: {
+          200: { description: 'Rejected', body: DecidedDraft },
+          404: { description: 'No such email in your org' },
+          409: { description: 'The email has no draft awaiting a decision' },
+        },
+      },
+      async (request) =>
+        answer(
+          await decideDraft(deps, principalOf(request), request.params.emailId, {
+            action: 'reject',
+            reason: request.body.reason,
+          }),
+        ),
+    ),
+  };
+}
+
+function principalOf(request: { principal?: Principal }): Principal {
+  if (!request.principal) throw new Error('route declared without auth reached an org-scoped operation');
+  return request.principal;
+}
+
+function answer(outcome: DecideOutcome) {
+  switch (outcome.kind) {
+    case 'decided': {
+      const body: DecidedDraft = {
+        emailId: outcome.email.emailId,
+        status: outcome.email.status,
+        draft: outcome.draft,
+      };
+      return jsonResponse(200, body);
+    }
+    case 'not_found':
+      // Another org's email is answered exactly like one that does not exist.
+      return problem(404, 'not-found');
+    case 'not_awaiting':
+      return problem(409, 'conflict', {
+        detail: outcome.status
+          ? `the draft is ${outcome.status}: it awaits no decision`
+          : 'the email has no reply draft',
+      });
+    case 'still_blocked':
+      return problem(422, 'compliance-blocked', {
+        detail: 'the reply breaks a compliance rule; edit the text and approve again',
+        extensions: { findings: outcome.findings },
+      });
+  }
+}

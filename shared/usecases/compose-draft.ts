@@ -1,0 +1,71 @@
+import { blocks } from '#domain/compliance/findings.ts';
+import { aiDisclosureFor } from '#domain/compliance/state-facts.ts';
+import { composeReplyDraft, draftLanguageFor } from '#domain/drafts/compose.ts';
+import type { ReplyDraft } from '#domain/drafts/draft.ts';
+import { unsupportedFactFindings } from '#domain/drafts/grounding-check.ts';
+import type { ComplianceReviewer, GroundingSource, ReplyDrafter } from '#domain/drafts/ports.ts';
+import type { EmailRecord } from '#domain/emails/email.ts';
+import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
+import type { Triage } from '#domain/triage/triage.ts';
+
+export interface ComposeDraftDeps {
+  readonly drafter: ReplyDrafter;
+  readonly compliance: ComplianceReviewer;
+  readonly grounding: GroundingSource;
+  readonly orgSettings: Pick<OrgSettingsStore, 'get'>;
+}
+
+/**
+ * A reply for a person to approve: the facts the org's synced records hold about the sender, a
+ * body written from them only, composed with the fixed safety instructions (an emergency's) and
+ * the AI disclosure the org's state requires, then reviewed: the compliance rules (and Claude's
+ * second review when configured) and the grounding check (an amount or date no record holds). A
+ * blocking finding blocks the draft until a person edits it.
+ */
+export async function composeDraft(
+  deps: ComposeDraftDeps,
+  email: EmailRecord,
+  preparedText: string,
+  triage: Triage,
+  at: string,
+): Promise<ReplyDraft> {
+  const [facts, settings] = await Promise.all([
+    deps.grounding.factsFor({
+      orgId: email.orgId,
+      from: email.from,
+      ...(email.propertyId ? { propertyId: email.propertyId } : {}),
+      ...(email.leaseId ? { leaseId: email.leaseId } : {}),
+    }),
+    deps.orgSettings.get(email.orgId),
+  ]);
+  const language = draftLanguageFor(triage);
+  const { region } = settings;
+  const message = { subject: email.subject, text: preparedText };
+  const body = await deps.drafter.draft({
+    message: { from: email.from, ...message },
+    triage,
+    language,
+    facts,
+    ...(region ? { region } : {}),
+  });
+  const disclosure = aiDisclosureFor(region, language);
+  const draft = composeReplyDraft({
+    triage,
+    message,
+    body,
+    facts,
+    language,
+    ...(disclosure ? { disclosure } : {}),
+    now: new Date(at),
+  });
+  const findings = [
+    ...(await deps.compliance.review(draft.text, {
+      language,
+      category: triage.category,
+      message,
+      ...(region ? { region } : {}),
+    })),
+    ...unsupportedFactFindings(draft.text, facts),
+  ];
+  return { ...draft, findings, status: blocks(findings) ? 'blocked' : 'pending_approval' };
+}
