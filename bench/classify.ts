@@ -11,6 +11,7 @@ import {
   parseLabelledEmails,
   toEmailToClassify,
 } from '#domain/classification/evaluation.ts';
+import { detectHazards } from '#domain/classification/hazards.ts';
 import { classifyByRules } from '#domain/classification/rules-classifier.ts';
 
 const path = process.argv[2] ?? 'test/fixtures/emails-dev.jsonl';
@@ -43,11 +44,22 @@ console.log(`  category accuracy    ${percent(result.categoryAccuracy)}`);
 console.log(`  urgency accuracy     ${percent(result.urgencyAccuracy)}`);
 console.log(`  emergency recall     ${percent(result.emergencyRecall)}`);
 console.log(`  emergency precision  ${percent(result.emergencyPrecision)}`);
+console.log(`  false emergencies    ${percent(result.falseEmergencyRate)} of non-emergencies`);
 console.log('category confusions (expected -> actual: count)');
 for (const { expected, actual, count } of result.confusions)
   console.log(`  ${expected} -> ${actual}: ${count}`);
 for (const outcome of outcomes.filter((o) => o.expected.category !== o.actual.category)) {
   console.log(`    ${outcome.id}: ${outcome.expected.category} -> ${outcome.actual.category}`);
+}
+// Emergencies both ways, with the hazards (and the words) that decided them.
+const isEmergency = (category: string) => category === 'maintenance_emergency';
+for (const email of labelled) {
+  const outcome = outcomes.find((o) => o.id === email.id);
+  if (outcome === undefined) continue;
+  if (isEmergency(outcome.expected.category) === isEmergency(outcome.actual.category)) continue;
+  const found = detectHazards(`${email.subject}\n${email.body}`).map((f) => `${f.hazard} "${f.evidence}"`);
+  const kind = isEmergency(outcome.expected.category) ? 'missed emergency' : 'false emergency';
+  console.log(`  ${kind} ${email.id}: ${found.join(', ') || 'no hazard found'}`);
 }
 console.log(`urgency misses (${urgencyMisses.length})`);
 for (const miss of urgencyMisses) console.log(`  ${miss}`);

@@ -1,16 +1,25 @@
 import { type Cue, cues } from './cue.ts';
-import { EMERGENCY_CUES } from './emergency-cues.ts';
 import type { Category } from './taxonomy.ts';
+
+/** Emergencies are decided by the situation (hazards.ts), never by word weights. */
+export type RoutineCategory = Exclude<Category, 'maintenance_emergency'>;
 
 /**
  * Evidence for each category, in English and Spanish, as a property manager would phrase it.
- * Weights: 5-6 = nearly settles it, 4 = strong, 3 = typical, 2 = supporting, 1 = weak hint. The
- * emergency cues (see emergency-cues.ts) weigh 8, more than any single ordinary cue.
+ * Weights: 5-6 = nearly settles it, 4 = strong, 3 = typical, 2 = supporting, 1 = weak hint.
  */
-export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
-  maintenance_emergency: EMERGENCY_CUES,
-
+export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = {
   maintenance_request: [
+    ...cues(3, [
+      '(lost|lose|need) (my |a |an )?(new |extra |spare |replacement )?(mailbox |door |front door )?keys?|(new|replacement|spare) (mailbox )?key|copy of (the |my )?key',
+      '(bangs?|banging|rattl\\w*|knock\\w*|hiss\\w*|squeal\\w*|grind\\w*|clank\\w*) (\\w+ ){0,4}(every time|when|whenever)|(radiator|pipes?|fan|furnace|heater|fridge|dryer|washer) (\\w+ ){0,3}(noise|bangs?|banging|rattl\\w*|loud)',
+      'chirp\\w*|expired|(bring|need|install|replace) (\\w+ )?(a )?new one',
+      'no (prende|calienta|enfria|exprime|jala|drena|desagua|baja)|(se come|se traga) (las )?monedas|(hornillas?|quemadores?) no',
+      '(lavadora|secadora|estufa|horno|refri\\w*|calentador|boiler|sotano|aspersores|riego) ',
+      '(pueden|puede|podrian) (revisar|arreglar|ajustar|cambiar|venir)\\w*|ajustar',
+      '(adjust|check|look at|take a look|come (look|out|fix)|inspect) (the |my |it|them)|could someone (check|look|come|inspect|replace|fix)',
+      'sprinklers?|irrigation|puddl\\w*|charco',
+    ]),
     ...cues(4, ['work orders?', 'orden de (trabajo|servicio)', 'pest control', 'exterminator']),
     ...cues(3, [
       '(send|have|get) (someone|somebody|a tech|a technician|maintenance|a plumber|an electrician)',
@@ -42,6 +51,11 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
 
   rent_payment: [
     ...cues(4, [
+      'zelle|venmo|cash ?app|money order|cashiers check|paypal',
+      '(water|sewer|utility|trash)( sewer)? (charge|bill)|charge (on|in) my (ledger|account|statement)',
+      '(mande|mandamos|envie|pague|deposite) (la )?renta|(confirmar|confirmen|confirma) (que )?(les )?(llego|recibieron)|did you (get|receive) (my|the) (rent|payment|check)',
+    ]),
+    ...cues(4, [
       'autopay',
       '(charged|billed) twice|double charged|duplicate (charge|payment|withdrawal)s?',
       'late fee',
@@ -70,6 +84,22 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
 
   payment_arrangement: [
     ...cues(5, [
+      'no (me|nos) alcanza|(dar|pagar) (la )?mitad|half (now|today|this week)|renta completa|(the )?full rent (this|on)',
+    ]),
+    ...cues(5, [
+      'split (\\w+ ){0,2}(in|into) (two|2|three|3) (payments|parts)|(more|extra|a few more|couple more) days to pay|(paycheck|check|pay) (is |was )?(delayed|late)',
+      '(unos|algunos|mas) dias (mas )?para pagar|dias mas|(pagar|pago) (tarde|despues)|(emergencia|gastos) medic\\w*',
+    ]),
+    ...cues(5, [
+      '(i|we) can (do|pay|send) \\$?\\d+ (now|of|on|today|this)|the (rest|remainder|balance|other \\$?\\d+) (by|on|when|next)',
+      '(can|could|may) (i|we) pay (\\w+ ){0,3}(on the \\d+|by the \\d+|late|later|next (week|friday)|in (two|2|parts|installments))|rent (will|is going to) be late|pay (it )?off by adding',
+      '(without|no|avoid|waive|pause|paused|hold off on) (a |the |any )?late fees?|late fees? (being )?(paused|waived)',
+      '(hours|pay) (got |were |was )?(cut|reduced)|(stole|stolen|froze|frozen) (\\w+ ){0,3}(card|account)',
+      'pagos? (semanales|quincenales|en partes|de a poquito)|(pagar|pago) (de a poquito|en partes|cada (semana|viernes|quincena))|(chan[cs]e|plazo|oportunidad) (hasta|para)|hasta el \\d+ para pagar',
+      'no (voy|vamos) a poder pagar|(me|nos) (atrase|atrasamos)|sin (recargo|cargo por atraso)|no quiero (q|que) me cobren|me quede sin trabajo|me pagan (ese|el)',
+      'catch(ing)? up|still owe|on the plan|fell behind',
+    ]),
+    ...cues(5, [
       'payment (plan|arrangement)',
       'partial (rent |payment)',
       '(cant|cannot|wont be able to|will not be able to|unable to) (do|pay|afford|make) (the )?(full|all|whole)',
@@ -94,6 +124,12 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
   ],
 
   lease_renewal: [
+    ...cues(5, [
+      '(nos )?queremos quedar(nos)?|quedarnos (otro|un) ano|contrato nuevo|stay (another|one more) year|(want|like|plan|hope) to stay',
+    ]),
+    ...cues(4, [
+      'when (we|i) renew|cuando renovemos|agregar a (mi|un) \\w+ al contrato|add (my |a )?\\w+ to (the|our|my) lease',
+    ]),
     ...cues(5, ['renew(al|ing)?', 'renovar|renovacion', 'month to month', 'mes a mes']),
     ...cues(3, [
       '(another|a new|an additional) (\\d+|twelve|full|one) (month|year)',
@@ -106,6 +142,21 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
   ],
 
   lease_termination: [
+    ...cues(5, [
+      '(taken|take|taking) (me |him |her |them )?off (the |my |our )?lease|remove (me|him|her|them) from (the )?lease|roommate (is )?(moving|leaving)',
+    ]),
+    ...cues(5, [
+      'get out of (the |my |our )?lease|out of (the |my |our )?lease early|early termination|terminate (early|my lease)|(transferring|relocating|transferred) (me|us)',
+    ]),
+    ...cues(5, [
+      '(will be|are|we re|were|am|i m) (leaving|moving) (at the end|on|by|in)|give (our |my )?notice|bought a (house|home)',
+      'nos vamos (a ir|del|de la)|me voy (a ir|del|de la)|dejar (el|la) (departamento|apartamento|casa)|entregar (el|la) (departamento|apartamento|casa)',
+    ]),
+    ...cues(5, [
+      'end (her|his|my|our|their|the) lease|(terminar|romper|salir del|cancelar) (mi |el |su )?contrato|terminar (mi|el) contrato',
+      'passed away|fallecio|murio|executor|estate|assisted living|nursing home|protective order|orden de proteccion|violencia (familiar|domestica)|domestic violence',
+      'wont be coming back|no va a regresar',
+    ]),
     ...cues(5, [
       'notice to vacate',
       '\\d+ day notice (that|of|to) (i|we|my|our)',
@@ -133,8 +184,19 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
   ],
 
   move_in: [
+    ...cues(4, [
+      'moving hours|(\\d+ )?(ft|foot) truck|moving truck|where (should|can|do) (the|our|my) (truck|movers)',
+    ]),
     ...cues(5, [
-      '(moving|move) (in|into) (to )?(\\w+ )?(\\w+ )?(on|next|this|tomorrow)',
+      'moving van|service elevator|get (the|my|our) keys|before (move ?in|moving in)|move ?in (day|date)',
+    ]),
+    ...cues(5, [
+      '(recoger|pasar por) (las )?llaves|caja de (las )?llaves|codigo de la caja|camion de (la )?mudanza|(me|nos) (mudo|mudamos) (manana|el|este)|mudarme un dia antes|(ya )?firm(e|amos) el contrato',
+      '(moving|move) (truck|in day)|gate code|(just )?moved in(to)? (\\w+ ){0,3}(last|this|yesterday)',
+      'contrato empieza|lease (starts|begins)',
+    ]),
+    ...cues(5, [
+      '(moving|move) (in|into) (to )?(\\w+ ){0,3}(on|next|this|tomorrow)',
       '(move|moving) in (day|date|inspection|checklist|condition)',
       'key pick ?up|pick up (the |my )?keys',
       'lockbox',
@@ -150,6 +212,11 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
   ],
 
   leasing_inquiry: [
+    ...cues(4, ['aplicar|requisitos|rentar (una|un|la|el)|(para|de) renta']),
+    ...cues(4, [
+      '(do you|tienen|have you got) (have )?(any|anything|algo)|rent to own|rent range|available for|me interesa (rentar|el|la)|interesad[oa] en',
+      '\\d (cuartos|recamaras|habitaciones)|depa|casa (para rentar|en renta)|itin|talones de pago|aplicacion|solicitud de renta',
+    ]),
     ...cues(5, [
       'still available|is (it|this|that) (still )?available|(anything|any|units?|apartments?|homes?|one|some) available',
       'availability',
@@ -175,6 +242,17 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
   ],
 
   complaint: [
+    ...cues(5, [
+      '(dumpsters?|trash|garbage|basura) (\\w+ ){0,5}(overflowing|piling|piled|everywhere|llen[oa]s?)',
+      '(se estaciono|se estacionan|estacionarse|estacionan) en mi (lugar|cajon|espacio)|ya van (tres|dos|cuatro|\\d+|varias) veces|otra vez (alguien|los|el|la)',
+    ]),
+    ...cues(5, [
+      'quej\\w*|amenaz\\w*|humillad\\w*|discrimin\\w*|exijo|no hacen caso|nadie hace nada|todo volumen|musica (muy )?alta',
+      'last warning|regret it|i know where|violated|unsafe|rude|disrespect\\w*|unprofessional|without notice|no one notified|felt (violated|unsafe|disrespected)',
+      'isnt (really )?set up for|families with (kids|children)|big families|steer\\w*',
+      'keeps? (leaving|using|parking|blocking)|havent been (cleaned|vacuumed|mopped)|(mess|dirty|filthy) again',
+      '(la|los|el|las) del \\d+\\w?|the (tenant|people|guy|lady|man|woman|folks) (in|from) \\d+\\w?',
+    ]),
     ...cues(5, [
       'threaten(ed|ing|s)?|harass(ed|ing|ment)?',
       'noise|noisy|too loud|stomping|barking|barks',
@@ -202,6 +280,20 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
   ],
 
   owner_inquiry: [
+    ...cues(5, ['occupancy|payout|fourplex|triplex|duplex|my building|my (units|homes|houses|properties)']),
+    ...cues(5, [
+      'go ahead (with|and)|(if|as long as) (it s|its|it is) (under|below|less than)|hold off on (the )?(repair|work)',
+    ]),
+    ...cues(5, [
+      'soy (el |la )?(dueno|duena|propietari[oa])|my (tenant|tenants|duplex|rental|property|units?|house)\\b|the (tenant|tenants) (at|in)',
+      'rent roll|(current|the) lease (and|for)|comps|market rent|comparable|listing price|rent ready|make ready|vacan(t|cy)|been empty|showings',
+      'refinanc\\w*|lender|flood insurance|insurance (agent|renewal|questionnaire|policy)|property taxes?|escrow',
+      '(fire|replace|find) (the |another |a new )?(landscap\\w*|company|vendor|contractor|cleaners)|(two|2|other|another) (bids|quotes)',
+      'manage (it|my|the|our)|management fee|your fee|take it over|closed on',
+      'distribucion|estado de cuenta|mi contador|depositen la renta|(annual|yearly) inspection (report)?|inspection report|photos of the units',
+      'inquilino del|reserva|la propiedad',
+      'what (do you|would you) recommend',
+    ]),
     ...cues(5, [
       'owner (statement|distribution|draw|portal|packet)',
       '(annual|monthly|year end) (owner )?statement',
@@ -224,6 +316,12 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
   ],
 
   vendor_billing: [
+    ...cues(5, [
+      'cotizacion|presupuesto|mano de obra|materiales?|le (envio|mando) (la|el) (factura|cotizacion|presupuesto)',
+    ]),
+    ...cues(4, [
+      '(maintenance|service) (agreement|contract) (\\w+ ){0,3}renews|sign and return|service rate|for 20\\d\\d',
+    ]),
     ...cues(5, [
       'invoice',
       'factura',
@@ -249,6 +347,11 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
   ],
 
   legal_notice: [
+    ...cues(6, ['liens?|mechanics lien|intent to (file|sue|lien)|served with|cease and desist']),
+    ...cues(6, [
+      'representa a|servicios legales|no se comuniquen|juez|juzgado|corte|audiencia|desalojo|demandaron',
+      'tax lien|foreclosure|delinquent (property )?taxes|trustees? sale|public auction|notice to (owner|contractor)|statutes?|hereby',
+    ]),
     ...cues(6, [
       'subpoena',
       'notice of (violation|claim|hearing|lien|default)',
@@ -276,6 +379,14 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
   ],
 
   accommodation_request: [
+    ...cues(5, [
+      '(knee|back|heart|medical|health|mobility|hip|lung|breathing) (condition|issues?|problems?|injury|surgery)|can no longer (climb|walk|use|reach|see|hear)|(ground|first) floor (unit|apartment)',
+    ]),
+    ...cues(5, ['andador|barras de apoyo|(silla|sillas) de ruedas|audifono|sordo|ciego|apoyo emocional']),
+    ...cues(6, [
+      'acomodo razonable|acomodacion razonable|silla de ruedas|autismo|large print|eyesight|macular|blind|deaf|hard of hearing|walker|cane|baston|stroke|derrame',
+      'marked accessible|assigned space|closer to (my|the) (door|entrance)|neurologist|carta (del|de la) (doctor|terapeuta|medico)|su terapeuta|my (neurologist|therapist|doctor) can write',
+    ]),
     ...cues(6, [
       'reasonable accommodation',
       'emotional support (animal|cat|dog)',
@@ -297,6 +408,10 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
 
   general_inquiry: [
     ...cues(4, [
+      'am i allowed|(is it|are we) (ok|okay|allowed)|(what s|whats|what is) (your|the) policy|policy on|can i (put|install|hang|get|have)',
+      'bikes?|satellite|doorbell camera|ring doorbell|shutters|storage|planning ahead|who (do|should) i call|a quien llamo|soy nuev[oa]',
+    ]),
+    ...cues(4, [
       'office hours|office (be )?(open|closed)|is the (leasing )?office open',
       'packages?|parcel|lockers?|pickup code',
       'parking (pass|permit|sticker)|guest pass',
@@ -308,6 +423,22 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
   ],
 
   spam: [
+    ...cues(6, [
+      'security alert|unusual (sign ?in|login|activity)|confirm your (identity|account|details)|avoid (suspension|deactivation)|account (suspended|locked|disabled)',
+    ]),
+    ...cues(6, [
+      'new bank (account|details)|kindly (update|remit|send|confirm)|update (the )?payment (details|info|to)',
+    ]),
+    ...cues(6, [
+      'investors?|for cash|no repairs needed|close in \\d+ days|boost your|free consultation|ai powered|syndication|increase your (occupancy|revenue|leads)',
+    ]),
+    ...cues(6, [
+      'gift card|you (have been|ve been|were) selected|congratulations|claim your|prize|winner|sweepstakes|free (cruise|trip)',
+      'felicidades|usted gano|premio|tarjeta de regalo|reclamar su|datos bancarios|crucero gratis|pre ?aprobado|prestamo|responda (baja|alto)|para no recibir',
+      'trading|crypto\\w*|apy|earn(ing)? (daily|up to)|spots are limited|limited spots|register today|sign up in',
+      'domain (listing|name|expir\\w*)|solicitation|search engine|book a demo|(15|30) minute demo|demo (next|today)|(fill|filling) vacancies|renter leads|qualified leads|partnership',
+      'compramos su (casa|propiedad)|en efectivo|cuenta (ha sido|fue) bloqueada|actividad sospechosa|ingrese aqui|haga clic',
+    ]),
     ...cues(6, [
       'unsubscribe|to stop receiving|opt out|reply (stop|remove|yes)',
       'cash offer|we (buy|want to buy) (houses|homes|your)|buy your (property|house|home)',
@@ -322,7 +453,7 @@ export const CATEGORY_CUES: Readonly<Record<Category, readonly Cue[]>> = {
 };
 
 /** Who sent it: company-style sender names are a hint for bills and legal mail. */
-export const SENDER_CUES: Readonly<Partial<Record<Category, readonly Cue[]>>> = {
+export const SENDER_CUES: Readonly<Partial<Record<RoutineCategory, readonly Cue[]>>> = {
   vendor_billing: cues(2, [
     'plumbing|painting|mechanical|electric(al)?|roofing|landscaping|lawn|paving|pest|cleaning|hvac|heating|services|llc|inc',
   ]),

@@ -16,13 +16,39 @@ export interface CueOptions {
   readonly requires?: string;
 }
 
-const wholeWords = (source: string): RegExp => new RegExp(`(?<![a-z0-9])(?:${source})(?![a-z0-9])`);
+/** A regular expression matching `source` only as whole words of `normalise`d text. */
+export const wholeWords = (source: string, flags = ''): RegExp =>
+  new RegExp(`(?<![a-z0-9])(?:${source})(?![a-z0-9])`, flags);
 
-/** Builds one cue per phrase, all with the same weight and conditions. */
+/** The top-level alternatives of a phrase: "a|b(c|d)" → ["a", "b(c|d)"]. */
+function alternatives(phrase: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < phrase.length; i += 1) {
+    const char = phrase[i];
+    if (char === '\\') i += 1;
+    else if (char === '(') depth += 1;
+    else if (char === ')') depth -= 1;
+    else if (char === '|' && depth === 0) {
+      parts.push(phrase.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(phrase.slice(start));
+  return parts;
+}
+
+/**
+ * Builds one cue per alternative of each phrase, all with the same weight and conditions: each
+ * distinct sign counts, so three legal terms outweigh one rent word.
+ */
 export function cues(weight: number, phrases: readonly string[], options: CueOptions = {}): Cue[] {
   const unless = options.unless === undefined ? undefined : wholeWords(options.unless);
   const requires = options.requires === undefined ? undefined : wholeWords(options.requires);
-  return phrases.map((phrase) => ({ pattern: wholeWords(phrase), weight, unless, requires }));
+  return phrases
+    .flatMap(alternatives)
+    .map((phrase) => ({ pattern: wholeWords(phrase), weight, unless, requires }));
 }
 
 /** The text that made the cue fire, or undefined when it does not fire on `text`. */

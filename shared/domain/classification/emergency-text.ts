@@ -1,17 +1,10 @@
-import { matchCue } from './cue.ts';
-import { EMERGENCY_CUES } from './emergency-cues.ts';
-import { normalise } from './normalise.ts';
+import { detectHazards } from './hazards.ts';
 
 /**
- * The emergency cues found in free text (a work-order description, a note): the same
- * detector the email classifier uses, so "emergency" means one thing across the platform.
+ * The emergencies found in free text (a work-order description, a note): the same detector the
+ * email classifier uses, so "emergency" means one thing across the platform. One reason per
+ * hazard: its name and the words that decided it.
  */
 export function emergencyCues(text: string): string[] {
-  const content = normalise(text);
-  const found: string[] = [];
-  for (const cue of EMERGENCY_CUES) {
-    const phrase = matchCue(cue, content);
-    if (phrase !== undefined) found.push(phrase);
-  }
-  return found;
+  return detectHazards(text).map((finding) => `${finding.hazard}: ${finding.evidence}`);
 }

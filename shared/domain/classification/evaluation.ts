@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMERGENCY_HAZARDS, LANGUAGE } from '#vocabulary/triage.ts';
 import { Category, type Classification, type EmailToClassify, Urgency } from './taxonomy.ts';
 
 /**
@@ -6,13 +7,24 @@ import { Category, type Classification, type EmailToClassify, Urgency } from './
  * accuracy benchmark and the regression floor in the unit tests so both count the same way.
  */
 
-/** One line of the labelled JSONL. The fixture says `body` where our email type says `text`. */
+/**
+ * One line of the labelled JSONL. The fixture says `body` where our email type says `text`. The
+ * triage sets add the message's language and, in the label, whether a person must look, whether
+ * it tries to instruct the assistant, and the hazards an emergency reports.
+ */
 export const LabelledEmail = z.object({
   id: z.string().min(1),
   from: z.string().min(1),
   subject: z.string(),
   body: z.string(),
-  label: z.object({ category: Category, urgency: Urgency }),
+  language: z.string().regex(LANGUAGE).optional(),
+  label: z.object({
+    category: Category,
+    urgency: Urgency,
+    needsHuman: z.boolean().optional(),
+    injection: z.boolean().optional(),
+    hazards: z.array(z.enum(EMERGENCY_HAZARDS)).optional(),
+  }),
   notes: z.string().optional(),
 });
 export type LabelledEmail = z.infer<typeof LabelledEmail>;
@@ -44,6 +56,8 @@ export interface Evaluation {
   readonly emergencyRecall: number;
   /** Share of predicted emergencies that are labelled emergencies (1 when none predicted). */
   readonly emergencyPrecision: number;
+  /** Share of labelled non-emergencies classified as emergencies (0 when there are none). */
+  readonly falseEmergencyRate: number;
   /** Category confusions, most frequent first. */
   readonly confusions: readonly { expected: Category; actual: Category; count: number }[];
 }
@@ -54,6 +68,7 @@ export function evaluate(outcomes: readonly Outcome[]): Evaluation {
   const isEmergency = (category: Category) => category === 'maintenance_emergency';
   const labelled = outcomes.filter((o) => isEmergency(o.expected.category));
   const predicted = outcomes.filter((o) => isEmergency(o.actual.category));
+  const routine = outcomes.filter((o) => !isEmergency(o.expected.category));
   const confusions = new Map<string, { expected: Category; actual: Category; count: number }>();
   for (const { expected, actual } of outcomes) {
     if (expected.category === actual.category) continue;
@@ -76,6 +91,10 @@ export function evaluate(outcomes: readonly Outcome[]): Evaluation {
       predicted.filter((o) => isEmergency(o.expected.category)).length,
       predicted.length,
     ),
+    falseEmergencyRate:
+      routine.length === 0
+        ? 0
+        : routine.filter((o) => isEmergency(o.actual.category)).length / routine.length,
     confusions: [...confusions.values()].sort((a, b) => b.count - a.count),
   };
 }

@@ -14,25 +14,14 @@ export function normalise(raw: string): string {
       .replace(/(^|\s)-(?=\d)/g, '$1minus ')
       .replace(/['’`]/g, '')
       .replace(/[^a-z0-9]+/g, ' ')
+      // Shouted letters ("sooo cold", "smellll") read as the word.
+      .replace(/([a-z])\1{2,}/g, '$1')
       .trim()
   );
 }
 
-/** Lines that start a quoted earlier message in a reply ("On Tue, … wrote:", "El … escribió:"). */
-const QUOTE_HEADER = /^\s*(?:on\s.+\swrote:|el\s.+\sescribio:|-{2,}\s*original message)/i;
-
-/**
- * Drops the quoted chain of a reply so that an old message (a prior work order, a past
- * complaint) cannot decide what the new one is about.
- */
-export function stripQuotedReply(text: string): string {
-  const kept: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (QUOTE_HEADER.test(line.normalize('NFD').replace(/\p{M}/gu, ''))) break;
-    if (!/^\s*>/.test(line)) kept.push(line);
-  }
-  return kept.join('\n');
-}
+/** Kept here too so existing imports of the text helpers need one module. */
+export { stripQuotedReply } from './quoted-chain.ts';
 
 /** The display name of an RFC 5322 address ("Brightwater Painting <office@…>"), or the address. */
 export function senderName(from: string): string {

@@ -1,8 +1,10 @@
-import { CATEGORIES, URGENCIES } from '#vocabulary/classification.ts';
-import { CATEGORY_CUES, SENDER_CUES } from './category-cues.ts';
+import { URGENCIES } from '#vocabulary/classification.ts';
+import { CATEGORY_CUES, type RoutineCategory, SENDER_CUES } from './category-cues.ts';
 import { type Cue, matchCue } from './cue.ts';
-import { normalise, senderName, stripQuotedReply } from './normalise.ts';
-import type { Category, Classification, EmailClassifier, EmailToClassify, Urgency } from './taxonomy.ts';
+import { detectHazards, type HazardFinding } from './hazards.ts';
+import { normalise, senderName } from './normalise.ts';
+import { separateChain } from './quoted-chain.ts';
+import type { Classification, EmailClassifier, EmailToClassify, Urgency } from './taxonomy.ts';
 import {
   BASE_URGENCY,
   HIGH_CUES,
@@ -13,14 +15,15 @@ import {
 } from './urgency-cues.ts';
 
 /**
- * The deterministic classifier: weighted English/Spanish keyword evidence per category, the
+ * The deterministic classifier. Emergencies first, by situation: any hazard reported now in the
+ * new text (hazards.ts) makes the message a maintenance emergency, whatever else it is about; no
+ * hazard, no emergency. Otherwise weighted English/Spanish keyword evidence per category, the
  * highest total wins. It answers when Claude is not configured or not reachable, so it must
  * never throw and must always return a valid Classification.
  */
 
-/** On a tie the costlier miss wins: an emergency or a legal deadline before routine mail. */
-const PRECEDENCE: readonly Category[] = [
-  'maintenance_emergency',
+/** On a tie the costlier miss wins: a legal deadline before routine mail. */
+const PRECEDENCE: readonly RoutineCategory[] = [
   'legal_notice',
   'spam',
   'accommodation_request',
@@ -43,7 +46,7 @@ const MAX_REASON_CUES = 6;
 const clip = (phrase: string): string => phrase.slice(0, 60);
 
 interface Evidence {
-  readonly category: Category;
+  readonly category: RoutineCategory;
   readonly score: number;
   /** The matched cues as they appear in reasons: `"phrase"` or `sender "phrase"`. */
   readonly matched: readonly string[];
@@ -62,7 +65,7 @@ function weigh(cueList: readonly Cue[], text: string): { score: number; matched:
 }
 
 function gatherEvidence(content: string, sender: string): Evidence[] {
-  const evidence = CATEGORIES.map((category) => {
+  return PRECEDENCE.map((category) => {
     const body = weigh(CATEGORY_CUES[category], content);
     const from = weigh(SENDER_CUES[category] ?? [], sender);
     return {
@@ -73,23 +76,7 @@ function gatherEvidence(content: string, sender: string): Evidence[] {
         ...from.matched.map((phrase) => `sender "${clip(phrase)}"`),
       ],
     };
-  });
-  return withRepairBehindEmergency(evidence).sort(
-    (a, b) => b.score - a.score || PRECEDENCE.indexOf(a.category) - PRECEDENCE.indexOf(b.category),
-  );
-}
-
-/**
- * An emergency is a repair request too: once a hazard cue fires, the repair wording ("send
- * someone", "leak", "toilet") supports the emergency instead of outvoting it.
- */
-function withRepairBehindEmergency(evidence: Evidence[]): Evidence[] {
-  const emergency = evidence.find((e) => e.category === 'maintenance_emergency');
-  const repair = evidence.find((e) => e.category === 'maintenance_request');
-  if (emergency === undefined || repair === undefined || emergency.score === 0) return evidence;
-  return evidence.map((e) =>
-    e === emergency ? { ...e, score: e.score + repair.score, matched: [...e.matched, ...repair.matched] } : e,
-  );
+  }).sort((a, b) => b.score - a.score || PRECEDENCE.indexOf(a.category) - PRECEDENCE.indexOf(b.category));
 }
 
 /** 0.3 on a tie, up to 0.9 for a clear, well-supported winner. Rules never claim certainty. */
@@ -117,9 +104,9 @@ const atLeast = (urgency: Urgency, floor: Urgency): Urgency =>
   URGENCIES.indexOf(urgency) >= URGENCIES.indexOf(floor) ? urgency : floor;
 
 /** Urgency from the category's usual pace, moved by deadline, harm and routine wording. */
-function urgencyFor(category: Category, content: string): { urgency: Urgency; reason: string } {
+function urgencyFor(category: RoutineCategory, content: string): { urgency: Urgency; reason: string } {
   const base = BASE_URGENCY[category];
-  if (category === 'maintenance_emergency' || category === 'spam' || category === 'legal_notice') {
+  if (category === 'spam' || category === 'legal_notice') {
     return { urgency: base, reason: `urgency ${base}: usual for ${category}` };
   }
   const harm =
@@ -147,8 +134,27 @@ function urgencyFor(category: Category, content: string): { urgency: Urgency; re
   return { urgency: base, reason: `urgency ${base}: usual for ${category}` };
 }
 
+/** A hazard settles it: the rules are as sure of an emergency as they ever claim to be. */
+function emergencyFrom(hazards: readonly HazardFinding[]): Classification {
+  return {
+    category: 'maintenance_emergency',
+    urgency: 'emergency',
+    confidence: 0.9,
+    engine: 'rules',
+    reasons: [
+      ...hazards.slice(0, MAX_REASON_CUES).map((h) => `maintenance_emergency: "${clip(h.evidence)}"`),
+      `hazards: ${hazards.map((h) => h.hazard).join(', ')}`,
+      'urgency emergency: usual for maintenance_emergency',
+    ],
+  };
+}
+
 export function classifyByRules(email: EmailToClassify): Classification {
-  const content = normalise(`${email.subject}\n${stripQuotedReply(email.text)}`);
+  const hazards = detectHazards(`${email.subject}\n${email.text}`);
+  if (hazards.length > 0) return emergencyFrom(hazards);
+  // A forwarded message is what the sender wants handled; a reply's quoted chain is not.
+  const { newText, forwarded } = separateChain(email.text);
+  const content = normalise(`${email.subject}\n${newText}\n${forwarded}`);
   const [top, runnerUp] = gatherEvidence(content, normalise(senderName(email.from)));
   if (top === undefined || top.score === 0) {
     return {

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseLabelledEmails, toEmailToClassify } from '#domain/classification/evaluation.ts';
 
-const line = (id: string, category: string, urgency: string) =>
+/** One labelled line; `extra` adds fields to the line (`language`) or, under `label`, to the label. */
+const line = (
+  id: string,
+  category: string,
+  urgency: string,
+  extra: { label?: object; language?: string } = {},
+) =>
   JSON.stringify({
     id,
     from: 'a@example.com',
     subject: 's',
     body: `body ${id}`,
-    label: { category, urgency },
+    ...(extra.language === undefined ? {} : { language: extra.language }),
+    label: { category, urgency, ...extra.label },
   });
 
 describe('parseLabelledEmails', () => {
@@ -19,6 +26,27 @@ describe('parseLabelledEmails', () => {
       subject: 's',
       text: 'body e1',
     });
+  });
+
+  it('reads the triage label fields when present', () => {
+    const [first] = parseLabelledEmails(
+      line('t1', 'maintenance_emergency', 'emergency', {
+        language: 'es',
+        label: { needsHuman: true, injection: false, hazards: ['gas'] },
+      }),
+    );
+    expect(first).toMatchObject({
+      language: 'es',
+      label: { needsHuman: true, injection: false, hazards: ['gas'] },
+    });
+  });
+
+  it('rejects a hazard outside the vocabulary', () => {
+    expect(() =>
+      parseLabelledEmails(
+        line('t1', 'maintenance_emergency', 'emergency', { label: { hazards: ['meteor'] } }),
+      ),
+    ).toThrow();
   });
 
   it('rejects a label outside the taxonomy', () => {
@@ -42,6 +70,7 @@ describe('evaluate', () => {
       urgencyAccuracy: 0.25,
       emergencyRecall: 0.5,
       emergencyPrecision: 0.5,
+      falseEmergencyRate: 0.5,
       confusions: [
         { expected: 'maintenance_emergency', actual: 'maintenance_request', count: 1 },
         { expected: 'maintenance_request', actual: 'maintenance_emergency', count: 1 },
@@ -54,6 +83,20 @@ describe('evaluate', () => {
     expect(evaluate([{ id: '1', expected: spam, actual: spam }])).toMatchObject({
       emergencyRecall: 1,
       emergencyPrecision: 1,
+      falseEmergencyRate: 0,
     });
+  });
+
+  it('counts false emergencies among labelled non-emergencies only', () => {
+    const emergency = { category: 'maintenance_emergency', urgency: 'emergency' } as const;
+    const spam = { category: 'spam', urgency: 'low' } as const;
+    const result = evaluate([
+      { id: '1', expected: emergency, actual: emergency },
+      { id: '2', expected: spam, actual: emergency },
+      { id: '3', expected: spam, actual: spam },
+      { id: '4', expected: spam, actual: spam },
+    ]);
+    expect(result.falseEmergencyRate).toBeCloseTo(1 / 3);
+    expect(evaluate([{ id: '1', expected: emergency, actual: emergency }]).falseEmergencyRate).toBe(0);
   });
 });

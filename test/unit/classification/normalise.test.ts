@@ -11,6 +11,10 @@ describe('normalise', () => {
     expect(normalise("Door won't lock, can’t sleep")).toBe('door wont lock cant sleep');
   });
 
+  it('reads shouted letters as the word', () => {
+    expect(normalise('Sooo cold, it SMELLLS like gasss')).toBe('so cold it smels like gas');
+  });
+
   it('keeps the sign of a temperature', () => {
     expect(normalise('down to -8 tonight, thermostat says 55')).toBe(
       'down to minus 8 tonight thermostat says 55',

@@ -1,0 +1,324 @@
+import type { EmergencyHazard } from '#vocabulary/triage.ts';
+import { wholeWords } from './cue.ts';
+import {
+  ABOVE_OR_THROUGH,
+  ACTIVE_WATER,
+  anyOf,
+  BACKING_UP,
+  BURNING,
+  CHILD,
+  CO_DETECTOR,
+  DRAIN,
+  ELECTRICAL_THING,
+  GAS,
+  HEAT_SOURCE,
+  INTERIOR,
+  OVERHEATING,
+  PERSON_INSIDE,
+  POISONING_SOURCE,
+  POISONING_SYMPTOMS,
+  SEWAGE,
+  SMELLING,
+  SOUNDING,
+  SPREADING_WATER,
+  WATER,
+} from './hazard-words.ts';
+import {
+  isCold,
+  isDangerouslyHot,
+  isVulnerableHousehold,
+  needsPoweredMedicalEquipment,
+} from './living-conditions.ts';
+import { gap, isNegatedAt } from './negation.ts';
+
+/**
+ * What makes a situation dangerous, as rules over one `normalise`d clause: a thing (an outlet, a
+ * ceiling, a door) together with a sign that it is dangerous now (hot, dripping, will not lock).
+ * A sign is ignored when negated (negation.ts); the clause is skipped when hypothetical, about
+ * equipment work or over (statement-markers.ts).
+ */
+export interface HazardRule {
+  readonly hazard: EmergencyHazard;
+  /** What the clause is about (an outlet, a child); found anywhere in the clause. */
+  readonly subject?: RegExp;
+  /** The sign that it is dangerous now; must be found not negated. */
+  readonly sign: RegExp;
+  /** The clause is not this hazard when this appears in it ("closet door"). */
+  readonly unless?: RegExp;
+  /** The message is not this hazard when this appears anywhere in it (a neighbour's cigarette). */
+  readonly unlessMessage?: RegExp;
+  /** The whole message must also show this (freezing weather for a heating failure). */
+  readonly when?: (message: string) => boolean;
+  /** A report about the equipment itself: skipped when the clause is about installing or inspecting it. */
+  readonly equipmentNamed?: boolean;
+}
+
+const subject = (...parts: readonly string[]): RegExp => wholeWords(anyOf(...parts));
+const sign = (...parts: readonly string[]): RegExp => wholeWords(anyOf(...parts), 'g');
+/** The message says this somewhere, not negated ("nobody is inside" does not count). */
+const mentions = (...parts: readonly string[]): ((message: string) => boolean) => {
+  const pattern = wholeWords(anyOf(...parts), 'g');
+  return (message) => [...message.matchAll(pattern)].some((found) => !isNegatedAt(message, found.index));
+};
+
+/** Tobacco, cooking and candles: smoke and a burnt smell without a fire. */
+const HARMLESS_SMOKE = anyOf(
+  'neighbou?rs? (\\w+ ){0,3}smok\\w*|smoking (on|in|outside|at) (the|his|her|their) (patio|balcony|porch|hallway|stairwell|car|yard)',
+  '(people|someone|they|he|she) (is |are |keep |keeps )?smoking|smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|ashtray',
+  'wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
+);
+const HARMLESS_BURNING = wholeWords(
+  anyOf(
+    'burning dust|dust burning|dusty smell|polvo quemado|toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
+    'sunburn|heartburn|burn(ed|t)? out|bulbs? (is |are |was )?(burnt|burned)|quemaduras?|(se|esta) quemad[oa] (el|la) (foco|bombilla)',
+  ),
+);
+
+const FIRE_EQUIPMENT =
+  'fire (hazard|alarm|drill|extinguisher|inspection|code|safety|escape|pit|place|marshal|exit|door|sprinkler)|fireplace|fire pit|fuego artificial|fuegos artificiales|chimenea|parrilla|asador|fogata|candle|bbq|grill';
+
+const HEATING = 'heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?';
+const COOLING =
+  'ac|a c|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|aire acondicionado|aire|clima|minisplit|cooler';
+const FAILED = anyOf(
+  'out|off|dead|broken|broke|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on',
+  'wont (turn on|start|come on|kick on|work|light|cool|run)|doesnt (turn on|work|come on|cool|run)|not (cooling|heating|running)|isnt (cooling|heating|running)',
+  'no (funciona|sirve|enfria|calienta|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
+);
+
+export const HAZARD_RULES: readonly HazardRule[] = [
+  // Gas: a smell of gas or rotten eggs, a hiss at the stove or meter.
+  {
+    hazard: 'gas',
+    sign: sign(
+      `${GAS} (${SMELLING}|leak\\w*|escap\\w*)`,
+      `(${SMELLING}) ${gap(3)}(of |like )?(${GAS})`,
+      '(rotten eggs?|sulfur|sulphur) (smell|odou?r|stench)',
+      `hiss\\w* ${gap(5)}(stove|range|oven|burners?|meter|gas|pipe|line|valve|furnace|water heater|dryer)`,
+      `(stove|range|oven|burners?|meter|gas (line|pipe)|valve|knob) ${gap(3)}hiss\\w*`,
+      `fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre)|huevos? podridos?`,
+      `(silb\\w*|siseo|chiflido|chifla) ${gap(7)}(estufa|calentador|medidor|gas|tubo|tuberia|linea|boiler)|(estufa|calentador|medidor|tubo|tuberia|boiler) ${gap(7)}(silb\\w*|siseo|chiflido|chifla)`,
+      'se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
+    ),
+    unless: wholeWords(
+      '(water|tap|faucet|drain|drains|sink|toilet|sewer|shower|tub)s? (\\w+ )?(smells?|tastes?|has|odou?r)|from the (drains?|sinks?|toilets?|sewer|shower)|sewer gas|septic',
+    ),
+    equipmentNamed: true,
+  },
+  // Carbon monoxide: an alarm sounding (not chirping for a battery), or its symptoms near a burner.
+  {
+    hazard: 'carbon_monoxide',
+    subject: subject(CO_DETECTOR),
+    sign: sign(SOUNDING),
+    unless: wholeWords('chirp\\w*|low batter(y|ies)|batter(y|ies)|bateria|pila'),
+    equipmentNamed: true,
+  },
+  {
+    hazard: 'carbon_monoxide',
+    sign: sign(
+      'carbon monoxide(?! (detector|alarm|monitor|sensor)s?)|monoxido de carbono(?! (detector|alarma))|co (poisoning|levels?|leak)',
+    ),
+    equipmentNamed: true,
+  },
+  { hazard: 'carbon_monoxide', sign: sign(POISONING_SYMPTOMS), when: mentions(POISONING_SOURCE) },
+  // Fire and smoke.
+  {
+    hazard: 'fire',
+    sign: sign(
+      'on fire|(caught|catch|catching|caught on) fire|fire (in|started|broke out|is spreading|spread)',
+      '(a|small|house|kitchen|grease|electrical|dryer|stove|oven|apartment|unit|building|microwave) fire',
+      'flames|flame (coming|shooting|out)|(called|calling) (911|the fire department)|firefighters|bomberos',
+      'fire (department|dept|truck|trucks|fighters) (is|are|was|were|came|come|coming|here|on the way|arrived|just left|put)',
+      '(se )?(prendio|incendio|quemo) (la|el)|incendio|fuego|en llamas|salen llamas',
+    ),
+    unless: wholeWords(
+      `${FIRE_EQUIPMENT}|next door|neighbou?ring (building|house|complex)|across the street|down the (street|road|block)|another building|in the area|de al lado|de enfrente|en la otra cuadra`,
+    ),
+    equipmentNamed: true,
+  },
+  {
+    hazard: 'smoke',
+    sign: sign(
+      'smoke(?! (detector|detectors|alarm|alarms|free|shop|break|ring|signal))|smokey|smoky|smoking (from|out|out of)|humareda',
+      '(?<!(detector|detectores|alarma|alarmas|sensor) de )humo(?! de (cigarro|tabaco|marihuana|mariguana))',
+      `(${SMELLING}) ${gap(2)}(of |like )?(something )?(burning|burnt|burned|melting|electrical|hot plastic|plastic burning)`,
+      'burn(ing|t|ed) (plastic |rubber |electrical |wire |hair )?(smell|odou?r|stench)',
+      '(olor|huele|huelo) (a|de) (quemado|plastico quemado|humo)',
+    ),
+    unlessMessage: wholeWords(HARMLESS_SMOKE),
+    unless: HARMLESS_BURNING,
+    equipmentNamed: true,
+  },
+  // Electrical: an electrical thing with a sign of overheating, or anything with one of burning.
+  {
+    hazard: 'electrical',
+    subject: subject(ELECTRICAL_THING),
+    sign: sign(OVERHEATING, BURNING),
+    unless: HARMLESS_BURNING,
+  },
+  { hazard: 'electrical', subject: subject(HEAT_SOURCE), sign: sign(BURNING), unless: HARMLESS_BURNING },
+  {
+    hazard: 'electrical',
+    sign: sign(
+      '(exposed|live|bare|hanging|dangling) (electrical |electric |live )?wir(e|es|ing)|wir(e|es|ing) (are |is )?(exposed|hanging out|sticking out)',
+      'cables? (expuestos?|pelados?|colgando|sueltos?)',
+    ),
+  },
+  {
+    // A power cut alone is a repair or the utility's outage; it is an emergency when someone depends on power.
+    hazard: 'electrical',
+    sign: sign(
+      '(no|without) (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
+      'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se fue la luz|nos cortaron la luz',
+    ),
+    when: needsPoweredMedicalEquipment,
+  },
+  // Water where it must not be.
+  { hazard: 'flooding', sign: sign(SPREADING_WATER) },
+  {
+    hazard: 'active_leak',
+    subject: subject(WATER),
+    sign: sign(
+      `(${ABOVE_OR_THROUGH}) ${gap(8)}(${ACTIVE_WATER})`,
+      `(${ACTIVE_WATER}) ${gap(6)}(${ABOVE_OR_THROUGH})`,
+    ),
+    unless: wholeWords('stain(s|ed)?|mancha|old leak|dried|air|aire'),
+  },
+  {
+    hazard: 'active_leak',
+    sign: sign(
+      'raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
+    ),
+  },
+  // Sewage in the home.
+  {
+    hazard: 'sewage',
+    sign: sign(
+      `(${SEWAGE}) ${gap(4)}(${BACKING_UP})`,
+      `(${DRAIN}) ${gap(3)}(is |are |keeps |se |esta |se esta )*(backing up|backed up|back up|backup|overflowing|coming up|regurgitat\\w*|regres\\w*|desbord\\w*|sube|subiendo)`,
+      `(toilet|tub|bathtub|shower) ${gap(3)}(backing up|backed up|coming up|bubbling up) (into|in|through) (the )?(tub|bathtub|shower|sink|floor)`,
+      `flush ${gap(6)}(comes up|coming up|backs up|bubbles up) (in|into|through) the (tub|bathtub|shower|sink)`,
+      `(toilets?|inodoro|excusado) ${gap(2)}(keeps |is |are |se )*(overflowing|overflows|backing up|backs up|desborda|regresa) ${gap(6)}(every time|whenever|anyone|floor|piso|cada vez)`,
+      `se regresa ${gap(2)}por (la|el) (regadera|tina|excusado|inodoro|coladera)`,
+    ),
+    unless: wholeWords('smell\\w* like|odou?r of|olor a (drenaje|caca)'),
+  },
+  // Essential services gone.
+  {
+    hazard: 'no_water',
+    sign: sign(
+      'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
+      'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
+      `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
+      'water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out',
+      'sin agua|no (hay|ay|tenemos|tengo|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua',
+    ),
+    unless: wholeWords(
+      '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente',
+    ),
+  },
+  {
+    hazard: 'no_heat',
+    sign: sign(
+      `(no|without) (heat|heating)|(${HEATING}) (is |are |has |have |just |been )*(${FAILED})`,
+      `(${HEATING}) ${gap(6)}(ice cold|stone cold|freezing|blowing cold|cold air|cold to the touch)`,
+      '(sin|no (hay|tenemos|funciona la|sirve la|prende la)) (calefaccion|calentador|calor)',
+      `(calefaccion|calentador|caldera|radiador(es)?|calefactor) ${gap(4)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
+    ),
+    unless: wholeWords(
+      'water heater|hot water|agua caliente|calentador de agua|boiler inspection|heat (index|wave|advisory)',
+    ),
+    when: (message) => isCold(message) || isVulnerableHousehold(message),
+  },
+  {
+    hazard: 'no_cooling',
+    sign: sign(
+      `(no|without) (${COOLING})(?! (filter|fresheners?|pressure))`,
+      `(${COOLING}) (unit |system )?(is |are |has |just |been )*(${FAILED}|blowing (hot|warm)( air)?)`,
+      '(echa|sale|tira|avienta) aire caliente|blowing (hot|warm) air',
+    ),
+    when: (message) =>
+      isDangerouslyHot(message) || (isVulnerableHousehold(message) && /\b(hot|calor|heat)\b/.test(message)),
+  },
+  // A home that cannot be secured.
+  {
+    hazard: 'unsecured_unit',
+    sign: sign(
+      'break ins?|broke in(to)?|broken into|burglar\\w*|robbed|robbery|intruders?|someone (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
+      'entraron a robar|nos robaron|se metieron a robar|forzaron (la )?(puerta|ventana|cerradura|chapa)',
+    ),
+    unless: wholeWords(
+      'cars?|vehicles?|trucks?|mailbox\\w*|storage (unit|locker)|lockers?|neighbou?rhood|area|nearby|down the street|other (units|apartments|buildings)|building next door|carro|coche|vecindario|buzon',
+    ),
+  },
+  {
+    hazard: 'unsecured_unit',
+    subject: subject(
+      'doors?|deadbolts?|locks?|door ?knobs?|latch|strike plate|frame|puerta|cerradura|chapa|seguro',
+    ),
+    sign: sign(
+      `(wont|will not|doesnt|does not|cant|cannot|can not|unable to|no longer|isnt|is not|wouldnt) ${gap(1)}(lock|latch|close|shut|catch|secure|stay (closed|shut|locked)|be locked)`,
+      '(cant|cannot|can not|unable to) (lock|secure|close) (it|the door|up|our|my)',
+      '(is |are |was |got )?(broken|busted|kicked in|smashed|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)',
+      'no (cierra|se puede cerrar|tiene seguro|asegura|traba|podemos cerrar|puedo cerrar)|(esta |quedo )?(rota|quebrada|forzada|arrancada)',
+    ),
+    unless: wholeWords(
+      `${INTERIOR}|building door|lobby door|(puerta|entrada) del edificio|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still locks`,
+    ),
+  },
+  {
+    hazard: 'unsecured_unit',
+    subject: subject('windows?|ventanas?|sliding glass|patio door|slider'),
+    sign: sign(
+      `(wont|will not|doesnt|does not|cant|cannot|can not) ${gap(1)}(lock|latch|close|shut)`,
+      // A plain "broken window" may be a cracked pane; smashed or broken out leaves the home open.
+      'smashed|shattered|broken out|busted out|kicked in|blown out|(broke|smashed|shattered) (the |our |my |a )?(\\w+ )?window',
+      'no (cierra|se puede cerrar)|(rota|quebrada|estrellada)',
+    ),
+    unless: wholeWords(
+      'crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero',
+    ),
+    unlessMessage: wholeWords(
+      '(\\d+(st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|top|upper) (floor|story|storey)|no (fire escape|ledge|balcony)|closes fine|piso (\\d+|alto)',
+    ),
+  },
+  // Structure giving way.
+  {
+    hazard: 'structural',
+    sign: sign(
+      `(ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|railings?|handrails?|banister|landing|floors?|joists?|walls?|beams?|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover) ${gap(5)}(bulg\\w*|sagg\\w*|sags|bow(ing|ed)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
+      `(crack|cracks|cracking) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
+      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|viga|tejaban|cochera) ${gap(5)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja)`,
+      `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
+      `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
+    ),
+    unless: wholeWords(
+      'moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
+    ),
+  },
+  // Someone trapped.
+  {
+    hazard: 'trapped',
+    sign: sign(
+      '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell)',
+      `(cant|cannot|can not|unable to) get out( of)? ${gap(1)}(the |my |our )?(bathroom|room|bedroom|apartment|unit|house|elevator)`,
+      '(atrapad[oa]s?|encerrad[oa]s?) en (el |la )?(elevador|ascensor|bano|cuarto|departamento|recamara)|no (puedo|podemos|puede|pueden) salir',
+    ),
+    unless: wholeWords('locked out|traffic|stuck in (my|the) (ways?|head)'),
+  },
+  {
+    hazard: 'trapped',
+    subject: subject('elevators?|lifts?|elevador(es)?|ascensor(es)?'),
+    sign: sign(
+      'stuck|stopped|stalled|broke down|between floors|se (paro|detuvo|atoro|trabo|quedo)|atorad[oa]|atascad[oa]|trabad[oa]|entre pisos',
+    ),
+    when: mentions(PERSON_INSIDE),
+  },
+  {
+    hazard: 'trapped',
+    subject: subject(CHILD),
+    sign: sign(
+      '(locked|shut) (himself|herself|themselves|themself) in|(se )?(metio|encerro) (al|en el|en la) (bano|cuarto|recamara|closet)|le puso (el )?seguro',
+    ),
+  },
+];

@@ -1,0 +1,142 @@
+import { gap } from './negation.ts';
+
+/**
+ * The vocabulary the hazard rules (hazard-rules.ts) are written in: things in a home and the
+ * signs that they are dangerous, in `normalise`d English and Spanish with common typos. Each is a
+ * regular-expression alternation, combined into whole-word patterns by the rules.
+ */
+export const anyOf = (...parts: readonly string[]): string => parts.join('|');
+
+// ---- Electricity and heat sources ------------------------------------------------------------
+
+export const ELECTRICAL_THING = anyOf(
+  'outlets?|outlits?|outets?|oulets?|receptacles?|sockets?|plugs?|plugged|power strips?|surge protectors?',
+  '(light )?switch(es)?|swich\\w*|dimmers?|(breaker|electrical|electric|fuse|circuit) (box|panel)|breakers?|panel|fuse box|meter',
+  'wir(e|es|ing)|cords?|extension cords?|chargers?|light fixtures?|fixtures?|ceiling (light|fan)|lights?|lamps?|bulbs?',
+  'electrical|electric|electricity|power',
+  'enchufes?|contactos?|tomacorrientes?|tomas? de corriente|apagador(es)?|interruptor(es)?|pastillas?|caja de (fusibles|breakers|luz)',
+  'tablero( electrico)?|centro de carga|cables?|cableado|extension|lamparas?|focos?|medidor|electricidad|corriente',
+);
+
+export const HEAT_SOURCE = anyOf(
+  'dryer|stove|oven|range|cooktop|burners?|heaters?|space heater|furnace|boiler|water heater|baseboards?|radiators?',
+  'microwave|toaster|fridge|refrigerator|freezer|washer|washing machine|dishwasher|appliances?|(ac|a c|hvac) unit|air conditioner|fan|motor|compressor',
+  'secadora|estufa|horno|calentador|calefactor|boiler|microondas|refri\\w*|lavadora|lavaplatos|aire acondicionado|ventilador|motor',
+);
+
+/** Burning, melting, smoke, sparks: a sign on any electrical thing or heat source. */
+export const BURNING = anyOf(
+  'burn(ing|t|ed|s)?|scorch\\w*|charr(ed|ing)|singed|melt(ed|ing|s)?|smok(e|ing|y|ey)|spark(s|ed|ing|y|d)?|flames?|on fire',
+  'arc(ing|ed|s)?|sizzl\\w*|fishy (smell|odou?r)|smells? (like )?(fish|fishy)|shock(ed|ing|s)? me|got (a )?shock(ed)?|zapp?(ed|ing)? me',
+  'quemad[oa]s?|quemando|se quem\\w*|derreti\\w*|chispas?|chispea\\w*|chisporrote\\w*|humo|olor a (quemado|plastico)|huele a (quemado|plastico)|toques|me dio (un )?toque|descarga',
+);
+
+/** Overheating signs that are normal for a stove or heater but not for an outlet, switch or cord. */
+export const OVERHEATING = anyOf(
+  `(is|are|feels?|felt|was|were|gets?|getting|got|so|very|really|too|super|burning|extremely|running) ${gap(1)}hot`,
+  `hot (to the touch|to touch)|warm (to the touch|to touch)|(is|are|feels?|felt|gets?|getting|got|was) ${gap(1)}warm|heating up|heats up`,
+  `(is|are|turned|turning|gone|went|looks?|got|getting|has|have|all) ${gap(1)}(black|brown|discolou?red)|black(ened)? (marks?|spots?|stuff|soot|residue|around)|brown (marks?|spots?|around)|discolou?r(ed|ation)|black and (hot|warm)`,
+  'buzz(es|ing|ed)?|crackl(e|es|ing|ed)|popp(ing|ed)|pops|loud pop|humming loud(ly)?',
+  'calient(e|es)|calentando|se calienta|negr[oa]s?|ennegrecid[oa]|zumb\\w*|truena|tron(o|ando|ido)',
+);
+
+// ---- Water ------------------------------------------------------------------------------------
+
+export const WATER = anyOf(
+  'water|watter|wter|waters|leak\\w*|leek\\w*|drip\\w*|drops|soak(ed|ing)|liquid|moisture',
+  'agua|fuga|goter\\w*|gotea\\w*|filtra\\w*|escurr\\w*|chorre\\w*',
+);
+
+/** Places water must never come through: above, beside or below the home's living space. */
+export const ABOVE_OR_THROUGH = anyOf(
+  'ceilings?|celings?|cielings?|ceilling|roof|light fixtures?|(ceiling )?lights?|fixtures?|ceiling fan|smoke detector|vents?',
+  'walls?|outlets?|electrical|(unit|apartment|condo|neighbou?r|floor) below|downstairs|below (us|me)|into the (hallway|hall|unit|apartment|bedroom|kitchen|living room|garage)',
+  'techo|pared(es)?|plafon|lampara|foco|contacto|enchufe|(departamento|apartamento|vecino|piso) de abajo|abajo|pasillo',
+);
+
+export const ACTIVE_WATER = anyOf(
+  'pour\\w*|gush\\w*|spray\\w*|stream\\w*|rush\\w*|running|runs|coming|comming|comes|came|leak(s|ed|ing)?|drip(s|ped|ping)?|seep\\w*|trickl\\w*',
+  'soak(ed|ing)|spread\\w*|pool(ing|ed)|puddl\\w*|ris(ing|en)|wont stop|will not stop|cant stop|keeps|bulg\\w*|sagg\\w*|dropping',
+  'cae|cayendo|sale|saliendo|escurr\\w*|gotea\\w*|chorre\\w*|filtra\\w*|empapad\\w*|se mete|entra|entrando|no para|brota|baja|bajando|corre|corriendo',
+);
+
+/** Water on the floor of one room is a repair; water spreading, rising or everywhere is a flood. */
+export const SPREADING_WATER = anyOf(
+  'flood(s|ed|ing)?(?! (insurance|zone|lights?|plain|warning|watch|of (calls|emails|messages)))|flodd?ing',
+  'standing water (on|in|across|throughout) (the |my |our )?(floor|floors|kitchen|basement|living room|bedroom|hallway|apartment|unit|house|garage|carpet|whole)|inches of (standing )?water|(an|one|two|three|\\d+) inch(es)? (of water|deep|across)',
+  'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
+  `water ${gap(4)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
+  '(into|in) (the )?(several|multiple|other|all the|every|two|three|2|3) rooms?|(several|multiple|two|three) rooms',
+  'water (is |keeps )?(coming|pouring|getting|seeping|rushing) in (under|through|from) (the )?(front |back |patio |garage )?(door|walls?|foundation)',
+  '(spread\\w*|creep\\w*|mov(ing|ed)|getting) (in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)',
+  'seep\\w* (up )?(through|from under) the (floor|floors|hardwood|carpet|baseboards?|tiles?|slab)|coming up (through|from) the (floor|slab|hardwood|carpet)',
+  `(burst|busted|broken|broke|split|exploded|ruptured|bursted) ${gap(1)}(water )?(pipes?|lines?|supply lines?|hoses?|main)`,
+  `(pipes?|supply lines?|water lines?|hoses?|water main) ${gap(2)}(burst|broke|busted|split|exploded|ruptured|bursted|came (off|apart|loose))`,
+  'water (is |keeps )?(pouring|gushing|spraying|rushing|shooting|streaming|blasting)',
+  `(overflow\\w*|running over) ${gap(4)}(wont stop|will not stop|cant stop|keeps|everywhere|into the)`,
+  `se (esta )?(sale|saliendo) (el |mucha )?agua|(agua|water) ${gap(5)}(llego|llega|llegando|reached|reaching|got into|getting into) (a|hasta|the) (la|el|los|las)?`,
+  'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|mucha agua',
+  '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
+  'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',
+);
+
+// ---- Sewage -----------------------------------------------------------------------------------
+
+export const SEWAGE = anyOf(
+  'sewage|sewer water|raw sewage|poop|feces|fecal|excrement|waste ?water|black water|toilet water|dirty water',
+  'aguas? negras?|aguas? residuales?|agua sucia|caca|heces|agua del (excusado|inodoro|bano|drenaje)',
+);
+
+export const BACKING_UP = anyOf(
+  'coming|came|comes|backing|backed|back up|overflow\\w*|bubbl\\w*|gurgl\\w*|on the floor|onto the floor|in (the|my) (tub|bathtub|shower|basement|floor|sink)|everywhere|spread\\w*|flood\\w*|pour\\w*',
+  'sale|saliendo|subiendo|sube|regres\\w*|por todo|al piso|en el piso|entrando|entra|desbord\\w*|se (esta )?pasando',
+);
+
+export const DRAIN = anyOf(
+  'sewer|sewer line|sewage|main line|main drain|floor drains?|all (the |of the |my )?drains|every drain|cleanout',
+  'drenaje|coladera|registro|alcantarilla|excusado|inodoro',
+);
+
+// ---- Gas and carbon monoxide ------------------------------------------------------------------
+
+export const GAS =
+  '(?<!sewer )(?<!sewage )(?<!tear )(gas|gass|propane|natural gas|rotten eggs?|sulfur|sulphur)(?! (station|bill|mileage|prices?|can|company will|line inspection))';
+
+export const SMELLING = 'smell?(s|ed|ing|y|t)?|odou?rs?|whiff|stinks?|stench|reeks?|scent|fumes?';
+
+export const CO_DETECTOR =
+  '(carbon monoxide|co|c o|monoxide|monoxido( de carbono)?) (alarm|detect[oe]r|monitor|sensor)s?|(alarma|detector|sensor) de (co|monoxido( de carbono)?)';
+
+export const SOUNDING = anyOf(
+  `going off|goes off|went off|keeps? going off|sound(s|ing|ed)|beep(s|ing|ed)? ${gap(1)}(constantly|nonstop|non stop|loud|over and over|and wont stop)|alarming|blaring|screaming|wont (stop|shut up|turn off)|will not stop`,
+  'reading|reads|says|showing|shows|\\d+ ppm|detect(ed|s|ing)|(is )?(red|flashing)',
+  'suena|sonando|sono|no para|no deja de sonar|se activo|marca',
+);
+
+/** Signs of carbon-monoxide (or gas) poisoning. */
+export const POISONING_SYMPTOMS = anyOf(
+  'headaches?|dizz\\w*|nause\\w*|vomit\\w*|threw up|throwing up|lightheaded|light headed|passed out|faint\\w*|drowsy',
+  'dolor(es)? de cabeza|mare(o|os|ad[oa]s?)|nauseas?|vomit\\w*|desmay\\w*',
+);
+
+/** What, in the same message, makes those symptoms point at a burner or its alarm. */
+export const POISONING_SOURCE = anyOf(
+  'furnace|heater|boiler|water heater|fumes|exhaust|generator|gas|alarm|detector|beep\\w*|carbon monoxide|co',
+  'calentador|calefaccion|caldera|alarma|detector|suena|sonando|monoxido',
+);
+
+// ---- A home that cannot be secured, someone trapped -------------------------------------------
+
+export const INTERIOR = anyOf(
+  'closet|bedroom|bathroom|cabinet|cabinets|shower|oven|dishwasher|fridge|refrigerator|freezer|pantry|laundry|dryer|washer|car|mailbox\\w*|storage',
+  'screen|storm|gate|locker|opener|remote|medicine|drawer|bifold|interior|room door|windows?',
+  'puerta del (bano|closet|cuarto|recamara)|gabinete|ropero|ventana',
+);
+
+export const PERSON_INSIDE = anyOf(
+  '(is|are|was|were|still|someone|somebody|people|person|she s|he s|shes|hes|theyre|they re|\\w+) (inside|in it|in there|trapped)',
+  'adentro|dentro|atrapad[oa]s?|encerrad[oa]s?',
+);
+
+export const CHILD =
+  'kids?|child|children|toddler|son|daughter|baby|\\d+ (year|yr) old|nin[oa]s?|hij[oa]s?|bebe|chiquit[oa]';

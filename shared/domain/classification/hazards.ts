@@ -1,0 +1,90 @@
+import { EMERGENCY_HAZARDS, type EmergencyHazard } from '#vocabulary/triage.ts';
+import { splitClauses } from './clauses.ts';
+import { HAZARD_RULES, type HazardRule } from './hazard-rules.ts';
+import { isNegatedAt } from './negation.ts';
+import { normalise } from './normalise.ts';
+import { separateChain } from './quoted-chain.ts';
+import {
+  closesPrevious,
+  isAboutEquipmentWork,
+  isForYourRecords,
+  isHypothetical,
+  isResolved,
+  isStillHappening,
+  mentionsResolution,
+} from './statement-markers.ts';
+
+/**
+ * The emergency detector: which hazards a message reports as happening now. Every clause of the
+ * new text is read on its own, whatever the message is mainly about, so an emergency buried in a
+ * rent question is still found; what is negated, hypothetical, about equipment work, over, or
+ * only in a quoted earlier message is not a hazard. Any finding makes the message an emergency.
+ */
+export interface HazardFinding {
+  readonly hazard: EmergencyHazard;
+  /** The words that decided it, as they read after normalising ("outlet … hot"). */
+  readonly evidence: string;
+}
+
+const MAX_EVIDENCE = 80;
+
+/** The first occurrence of the sign that is not denied by a negation just before it. */
+function affirmedSign(rule: HazardRule, clause: string): string | undefined {
+  for (const found of clause.matchAll(rule.sign)) {
+    if (!isNegatedAt(clause, found.index)) return found[0];
+  }
+  return undefined;
+}
+
+function evidenceFor(rule: HazardRule, clause: string, message: string): string | undefined {
+  if (rule.unless?.test(clause)) return undefined;
+  const subject = rule.subject === undefined ? undefined : rule.subject.exec(clause)?.[0];
+  if (rule.subject !== undefined && subject === undefined) return undefined;
+  const sign = affirmedSign(rule, clause);
+  if (sign === undefined) return undefined;
+  if (rule.when !== undefined && !rule.when(message)) return undefined;
+  const words = subject === undefined || sign.includes(subject) ? sign : `${subject} … ${sign}`;
+  return words.slice(0, MAX_EVIDENCE);
+}
+
+/** A reply's subject ("Re: water through the ceiling") names the old topic. */
+const REPLY_SUBJECT = /^\s*(re|aw|rv|res|sv)\s*:/i;
+
+/**
+ * What the sender reports: the new text (a reply's subject only when the reply says it goes on),
+ * and a forwarded report unless the sender's own words say it is for the records or over.
+ */
+function reportedText(text: string): string {
+  const [first = '', ...rest] = text.split(/\r?\n/);
+  const reply = separateChain(rest.join('\n'));
+  const replied = normalise(reply.newText);
+  const ongoing = isStillHappening(replied) && !mentionsResolution(replied);
+  const { newText, forwarded } = REPLY_SUBJECT.test(first) && !ongoing ? reply : separateChain(text);
+  const own = normalise(newText);
+  return forwarded === '' || isForYourRecords(own) || isResolved(own) ? newText : `${newText}\n${forwarded}`;
+}
+
+/** `text`: the message as received, subject line first; quoted replies are ignored. */
+export function detectHazards(text: string): HazardFinding[] {
+  const reported = reportedText(text);
+  const message = normalise(reported);
+  const found = new Map<EmergencyHazard, string>();
+  // Read once per message, not once per clause: a long message has many clauses.
+  const rules = HAZARD_RULES.filter((rule) => !rule.unlessMessage?.test(message));
+  const clauses = splitClauses(reported);
+  for (const [index, clause] of clauses.entries()) {
+    const next = clauses[index + 1];
+    if (isHypothetical(clause) || isResolved(clause) || (next !== undefined && closesPrevious(next)))
+      continue;
+    const equipmentWork = isAboutEquipmentWork(clause);
+    for (const rule of rules) {
+      if (found.has(rule.hazard) || (equipmentWork && rule.equipmentNamed === true)) continue;
+      const evidence = evidenceFor(rule, clause, message);
+      if (evidence !== undefined) found.set(rule.hazard, evidence);
+    }
+  }
+  return EMERGENCY_HAZARDS.filter((hazard) => found.has(hazard)).map((hazard) => ({
+    hazard,
+    evidence: found.get(hazard) ?? '',
+  }));
+}

@@ -1,0 +1,94 @@
+import { wholeWords } from './cue.ts';
+
+/**
+ * What turns a lost service into an emergency: the weather and who lives there. "No heat" is a
+ * repair in May and an emergency at -8 °F with a toddler; "AC out" is one at 100 °F or with an
+ * elderly tenant. Each test reads a whole `normalise`d message (the context may be in another
+ * sentence than the failure).
+ */
+
+export interface Temperature {
+  readonly degrees: number;
+  /** Inside the home, outside, or not said. */
+  readonly where: 'inside' | 'outside' | 'unsaid';
+}
+
+const INSIDE =
+  '(inside|in here|in the (house|home|apartment|unit|place|bedroom|room|living room|kids room)|indoors|adentro|dentro|en (la casa|el departamento|el apartamento))';
+const OUTSIDE = '(outside|out|outdoors|tonight|today|this week|tomorrow|afuera|hoy|esta noche)';
+
+/** "thermostat says 55", "it's 97 out", "down to -8 tonight", "hace 40 grados adentro". */
+const TEMPERATURE = new RegExp(
+  [
+    '(?<lead>(thermostat|termostato) (says|reads|shows|is at|at|marca|dice|esta en|esta a)|it s|its|it is|hit|reached|high of|low of|highs? in the|lows? in the|down to|up to|over|temps? (of|at)|temperature (of|is)|hace|estamos a|esta a|estamos en|llego a)? ?(?:(already|still|now|like|about|around|almost|ya|como) )?',
+    '(?<minus>minus )?(?<value>\\d{1,3})(?![0-9])(?<unit> ?(degrees|degree|deg|f|grados|s)(?![a-z0-9]))?',
+    `(?<where> (${INSIDE}|${OUTSIDE}))?`,
+  ].join(''),
+  'g',
+);
+
+export function temperaturesIn(text: string): Temperature[] {
+  const found: Temperature[] = [];
+  for (const match of text.matchAll(TEMPERATURE)) {
+    const { lead, minus, value, unit, where } = match.groups ?? {};
+    const start = match.index + match[0].length - match[0].trimStart().length;
+    const before = text[start - 1];
+    if (value === undefined || (before !== undefined && before !== ' ')) continue;
+    // A bare number is a unit, an amount or a count ("it's 3 days") unless a temperature frames it.
+    const thermostat = lead?.startsWith('thermostat') === true || lead?.startsWith('termostato') === true;
+    // A reading with a place and no unit ("98 inside", "115 afuera") is only read when hot enough to be one.
+    const framed =
+      unit !== undefined ||
+      thermostat ||
+      (where !== undefined && (lead !== undefined || Number(value) >= 80));
+    if (!framed) continue;
+    const degrees = Number(value) * (minus === undefined ? 1 : -1);
+    const place = thermostat || (where !== undefined && new RegExp(INSIDE).test(where));
+    found.push({ degrees, where: place ? 'inside' : where === undefined ? 'unsaid' : 'outside' });
+  }
+  return found.filter((t) => t.degrees > -60 && t.degrees < 130);
+}
+
+/** Someone a cold night or a hot day can harm. */
+const VULNERABLE = wholeWords(
+  [
+    'baby|babies|infant|newborn|toddler|\\d+ (month|week|year|yr) old|my (kids|children|son|daughter)|small (kids|children)|little ones',
+    'elderly|senior|grandm\\w+|grandpa|grandfather|grandparents?|my (mom|mother|dad|father) (is|who is) \\d+|\\d{2} years old',
+    'pregnant|heart (condition|problems?)|asthma|copd|medical condition|chemo\\w*|disabled|on oxygen|dialysis|sick|ill',
+    'confused|not making sense|wont drink|heat (stroke|exhaustion)|passed out|fainted|desmay\\w*|golpe de calor|mareado',
+    'bebe|bebes|nin[oa]s? (chiquit[oa]s|pequen[oa]s)|embarazada|ancian[oa]s?|abuel[oa]|personas? mayor(es)?|enferm[oa]|\\d+ anos',
+  ].join('|'),
+);
+
+const COLD_WORDS = wholeWords(
+  [
+    'freez\\w*|frozen|below (zero|freezing|\\d+)|\\d+ below|sub ?zero|single digits|(in the )?(teens|20s|30s)',
+    '(so|very|really|extremely|bitter(ly)?|super|too) cold|(its|it s|it is|getting|house is|apartment is|unit is) cold|cold (in here|inside)|cold (outside|tonight|weather|snap|front)|snow\\w*|blizzard|ice storm|winter storm|frost',
+    'pipes? (may|might|could|will|are going to|gonna) freeze',
+    'frio|mucho frio|helando|hielo|congela\\w*|bajo cero|nieve|nevando|nevada',
+  ].join('|'),
+);
+
+const HEAT_WORDS = wholeWords(
+  'heat (advisory|warning|wave|emergency)|heatwave|excessive heat|extreme heat|(unbearably|dangerously|extremely) hot|ola de calor|calor extremo|hace mucho calor|muchisimo calor',
+);
+
+/** Breathing machines and the like that stop with the power. */
+const MEDICAL_EQUIPMENT = wholeWords(
+  'oxygen|cpap|bipap|ventilator|dialysis|nebulizer|insulin|medical (equipment|device)|respirator|feeding pump|oxigeno|concentrador|medicamentos? (refrigerad\\w*|en el refri)',
+);
+
+export const isVulnerableHousehold = (text: string): boolean => VULNERABLE.test(text);
+export const needsPoweredMedicalEquipment = (text: string): boolean => MEDICAL_EQUIPMENT.test(text);
+
+/** Freezing outside (≤ 40 °F), cold inside (≤ 62 °F), or said in words. */
+export function isCold(text: string): boolean {
+  if (COLD_WORDS.test(text)) return true;
+  return temperaturesIn(text).some((t) => t.degrees <= 40 || (t.where === 'inside' && t.degrees <= 62));
+}
+
+/** Dangerous heat: ≥ 95 °F outside, ≥ 85 °F inside, or a heat advisory. */
+export function isDangerouslyHot(text: string): boolean {
+  if (HEAT_WORDS.test(text)) return true;
+  return temperaturesIn(text).some((t) => t.degrees >= 95 || (t.where === 'inside' && t.degrees >= 85));
+}

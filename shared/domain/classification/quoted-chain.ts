@@ -1,0 +1,61 @@
+/**
+ * The new text of a message: what the sender wrote now, apart from the earlier messages a reply
+ * quotes. A reply's quoted chain is history and never decides anything. A forward is different:
+ * the sender passes someone's report on, so its content is news unless the sender says otherwise
+ * (hazards.ts decides that with the sender's own words).
+ */
+
+export interface MessageParts {
+  /** What the sender wrote now. */
+  readonly newText: string;
+  /** The message the sender forwarded, when there is one (its own quotes dropped). */
+  readonly forwarded: string;
+}
+
+/** Lines that start a quoted earlier message in a reply. */
+const REPLY_HEADER =
+  /^\s*(?:on\s.+\swrote:|el\s.+\sescribio:|-{2,}\s*(?:original message|mensaje original))/i;
+/** Lines that start a forwarded message. */
+const FORWARD_BANNER = /^\s*(?:-{2,}\s*(?:forwarded message|mensaje reenviado)|begin forwarded message)/i;
+/** An Outlook-style header block ("From: … / Sent: …") starts a quoted message when a date line follows. */
+const FROM_LINE = /^\s*(?:from|de):\s.+/i;
+const SENT_LINE = /^\s*(?:sent|date|enviado|fecha):/i;
+
+const foldAccents = (line: string): string => line.normalize('NFD').replace(/\p{M}/gu, '');
+
+function startsReply(lines: readonly string[], index: number): boolean {
+  const line = foldAccents(lines[index] ?? '');
+  if (REPLY_HEADER.test(line)) return true;
+  return FROM_LINE.test(line) && lines.slice(index + 1, index + 4).some((next) => SENT_LINE.test(next));
+}
+
+/** Lines up to the first quoted message, without ">" quoted lines. */
+function unquoted(lines: readonly string[]): string {
+  const kept: string[] = [];
+  for (let index = 0; index < lines.length; index += 1) {
+    if (startsReply(lines, index)) break;
+    const line = lines[index] ?? '';
+    if (!/^\s*>/.test(line)) kept.push(line);
+  }
+  return kept.join('\n');
+}
+
+/** The header lines a forwarded message starts with. */
+const HEADER_LINE = /^\s*(?:from|date|sent|subject|to|cc|de|fecha|enviado|asunto|para):|^\s*$/i;
+
+export function separateChain(text: string): MessageParts {
+  const lines = text.split(/\r?\n/);
+  const banner = lines.findIndex((line) => FORWARD_BANNER.test(foldAccents(line)));
+  const reply = lines.findIndex((_, index) => startsReply(lines, index));
+  const forwards = banner !== -1 && (reply === -1 || reply > banner);
+  if (!forwards) return { newText: unquoted(lines), forwarded: '' };
+  const body = lines.slice(banner + 1);
+  const start = body.findIndex((line) => !HEADER_LINE.test(foldAccents(line)));
+  return {
+    newText: unquoted(lines.slice(0, banner)),
+    forwarded: start === -1 ? '' : unquoted(body.slice(start)),
+  };
+}
+
+/** Drops the quoted chain of a reply or forward, and any ">" quoted line. */
+export const stripQuotedReply = (text: string): string => separateChain(text).newText;

@@ -1,0 +1,92 @@
+import { wholeWords } from './cue.ts';
+
+/**
+ * Clauses that mention a hazard without reporting one happening now: a question about what to do
+ * if it ever happens, work on the safety equipment itself, or something already over. Each test
+ * reads one `normalise`d clause (see clauses.ts).
+ */
+
+/** "what if", "in case of", "si pasa", "en caso de": a question or a plan, not a report. */
+const HYPOTHETICAL = wholeWords(
+  [
+    'what (if|happens if|would happen|should (i|we) do if|do (i|we) do if)',
+    '(just )?in case( of)?',
+    'in the event( of| that)?',
+    'if (there (is|was|were|ever|s)|theres|ever|it ever|we ever|i ever|you ever|a fire|a leak|the power|the pump|it (goes|stops|breaks|happens|gets))',
+    '(can|could|might|may|would) (\\w+ )?(flood|catch fire|burst|leak|spark|collapse|freeze|start a fire)',
+    '(supposed|meant|need|needs|have) to do if|way out if',
+    'should there (be|ever)',
+    'suppose|supposing|hypothetically',
+    '(would|could|might) (cause|start|lead to)',
+    'emergency (plan|procedures?|contacts?|numbers?|preparedness|kit)',
+    'what (is|s) the (procedure|protocol|plan)',
+    '(que|como) (pasa|hago|hacemos|debo hacer|hacer) (si|en caso)',
+    'en caso de',
+    'si (pasa|llega a|alguna vez|hubiera|hay un|hay una|ocurre)',
+    'por si( acaso)?',
+    'prone to|(risk|chance|history|danger) of|tends? to|likely to|propens[oa] a',
+    '(has|have|had) (\\w+ )?ever (had|been)|(has|have) there ever|alguna vez (ha|han|hubo|hay)',
+  ].join('|'),
+);
+
+/**
+ * Installing, inspecting, testing or servicing the equipment ("CO detector installation", "gas
+ * line inspection", "fire alarm test"): the equipment is named, no hazard is reported.
+ */
+const EQUIPMENT_WORK = wholeWords(
+  [
+    'install(ing|ed|ation|ations|s)?',
+    'inspect(ing|ed|ion|ions|or|s)?',
+    'test(ing|ed|s)?',
+    'drill',
+    'upgrad(e|es|ed|ing)',
+    '(annual|routine|scheduled|yearly|preventive|preventative) (maintenance|service|check|visit)',
+    'certif(y|ied|ication)',
+    'instala(r|cion|ron|do)',
+    'inspeccion(es)?',
+    'revision',
+    'prueba',
+  ].join('|'),
+);
+
+/** Something that was a hazard and is over now ("was fixed", "ya lo arreglaron", "last year"). */
+const RESOLVED = wholeWords(
+  [
+    '(was|were|got|has been|have been|had been|been|is|are|its|all) (fixed|repaired|resolved|handled|taken care of|patched|sorted)',
+    '(fixed|repaired|resolved|patched) (it|that|the|this)',
+    '(you|they|maintenance|the plumber|the electrician|the tech|someone) (fixed|repaired|came and fixed)',
+    '(months|years|weeks) ago|in (19|20)\\d\\d|en (19|20)\\d\\d',
+    'responded to|(was|were) (called|dispatched) (out )?(for|to)|(heat|power|water|service|system|everything) (is |was |has been )?(restored|back on|back to normal)',
+    'went away|gone away|se (quito|fue el olor)|no further (odou?r|smell|leak\\w*)|leak tested|made safe|pumped out|dried out|(thanks|thank you) for (getting|fixing|sending|taking care)',
+    'last (year|summer|winter|spring|fall|autumn|month)',
+    'back in (january|february|march|april|may|june|july|august|september|october|november|december|the (spring|summer|fall|winter))',
+    'ya (lo |la |los |las |se )?(arreglaron|arreglo|reparo|repararon|esta arreglad[oa]|quedo|resolvio|resolvieron)',
+    '(fue|esta|quedo) (arreglad[oa]|reparad[oa]|resuelt[oa])',
+    'hace (meses|anos|semanas)',
+    'el (ano|mes) pasado',
+  ].join('|'),
+);
+
+/** Words that keep a past clause alive ("since last month", "again", "still"). */
+const STILL_HAPPENING = wholeWords(
+  'still|again|since|keeps?|right now|now|worse|(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|desde|peor|volvio|regreso',
+);
+
+/** A short clause that says the one before it is over ("but they fixed it", "pero ya la arregló"). */
+const BACK_REFERENCE = wholeWords('it|that|this|them|lo|la|los|las|eso');
+export const closesPrevious = (clause: string): boolean =>
+  BACK_REFERENCE.test(clause) && clause.split(' ').length <= 8 && isResolved(clause);
+
+/** A forward or note sent only to inform: "FYI", "for your records". */
+const FOR_THE_RECORDS = wholeWords(
+  'fyi|for your (records|files?|information|info)|for the (records|file)|no action (needed|required)|para su (informacion|conocimiento|archivo)',
+);
+
+export const isForYourRecords = (text: string): boolean => FOR_THE_RECORDS.test(text);
+export const isHypothetical = (clause: string): boolean => HYPOTHETICAL.test(clause);
+export const isAboutEquipmentWork = (clause: string): boolean => EQUIPMENT_WORK.test(clause);
+/** Words saying something reported before goes on ("still", "again", "sigue"). */
+export const isStillHappening = (text: string): boolean => STILL_HAPPENING.test(text);
+/** Mentions something fixed or over, whatever else it says. */
+export const mentionsResolution = (text: string): boolean => RESOLVED.test(text);
+export const isResolved = (clause: string): boolean => RESOLVED.test(clause) && !STILL_HAPPENING.test(clause);
