@@ -26,7 +26,7 @@ export const HEAT_SOURCE = anyOf(
 
 /** Burning, melting, smoke, sparks: a sign on any electrical thing or heat source. */
 export const BURNING = anyOf(
-  'burn(ing|t|ed|s)?|scorch\\w*|charr(ed|ing)|singed|melt(ed|ing|s)?|smok(e|ing|y|ey)|spark(s|ed|ing|y|d)?|flames?|on fire',
+  'burn(ing|t|ed|s)?|scorch\\w*|charr(ed|ing)|singed|melt(ed|ing|s)?|smok(e|ing|y|ey)(?! (detectors?|alarms?))|haze|hazy|spark(s|ed|ing|y|d)?|flames?|on fire',
   'arc(ing|ed|s)?|sizzl\\w*|fishy (smell|odou?r)|smells? (like )?(fish|fishy)|shock(ed|ing|s)? me|got (a )?shock(ed)?|zapp?(ed|ing)? me',
   'quemad[oa]s?|quemando|se quem\\w*|derreti\\w*|chispas?|chispea\\w*|chisporrote\\w*|humo|olor a (quemado|plastico)|huele a (quemado|plastico)|toques|me dio (un )?toque|descarga',
 );
@@ -49,9 +49,9 @@ export const WATER = anyOf(
 
 /** Places water must never come through: above, beside or below the home's living space. */
 export const ABOVE_OR_THROUGH = anyOf(
-  'ceilings?|celings?|cielings?|ceilling|roof|light fixtures?|(ceiling )?lights?|fixtures?|ceiling fan|smoke detector|vents?',
+  'ceilings?|celings?|cielings?|ceilling|roof|light fixtures?|(ceiling )?lights?|fixtures?|(ceiling |exhaust |bathroom |vent )?fans?|smoke detector|vents?|upstairs|(unit|apartment|neighbou?rs?) above|above (us|me)',
   'walls?|outlets?|electrical|(unit|apartment|condo|neighbou?r|floor) below|downstairs|below (us|me)|into the (hallway|hall|unit|apartment|bedroom|kitchen|living room|garage)',
-  'techo|pared(es)?|plafon|lampara|foco|contacto|enchufe|(departamento|apartamento|vecino|piso) de abajo|abajo|pasillo',
+  'techo|pared(es)?|plafon|lampara|foco|contacto|enchufe|extractor|(departamento|apartamento|vecino|piso) de (abajo|arriba)|abajo|arriba|pasillo',
 );
 
 export const ACTIVE_WATER = anyOf(
@@ -62,7 +62,7 @@ export const ACTIVE_WATER = anyOf(
 
 /** Water on the floor of one room is a repair; water spreading, rising or everywhere is a flood. */
 export const SPREADING_WATER = anyOf(
-  'flood(s|ed|ing)?(?! (insurance|zone|lights?|plain|warning|watch|of (calls|emails|messages)))|flodd?ing',
+  'flood(s|ed|ing)?(?! (insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
   'standing water (on|in|across|throughout) (the |my |our )?(floor|floors|kitchen|basement|living room|bedroom|hallway|apartment|unit|house|garage|carpet|whole)|inches of (standing )?water|(an|one|two|three|\\d+) inch(es)? (of water|deep|across)',
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
   `water ${gap(4)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
@@ -75,6 +75,9 @@ export const SPREADING_WATER = anyOf(
   'water (is |keeps )?(pouring|gushing|spraying|rushing|shooting|streaming|blasting)',
   `(overflow\\w*|running over) ${gap(4)}(wont stop|will not stop|cant stop|keeps|everywhere|into the)`,
   `se (esta )?(sale|saliendo) (el |mucha )?agua|(agua|water) ${gap(5)}(llego|llega|llegando|reached|reaching|got into|getting into) (a|hasta|the) (la|el|los|las)?`,
+  '(up to|hasta) (my|our|the|his|her|los|las|mis) (ankles?|knees?|shins?|tobillos?|rodillas?)|(ankle|knee|shin) deep|(few|couple|several|\\d+) inches (of water|deep)|soaked all the way|(all the way|clear) (to|into) the (bedroom|hall|hallway|living room|kitchen|next room)',
+  '(llen[oa]|lleno) de agua|(\\d+|unas?|varias|dos|tres) pulgadas|(sigue|va|esta) subiendo|agua a chorro|(va|se va|esta llegando|llego|llega) (para|a|hacia|hasta) (la|el) (sala|cocina|recamara|cuarto|pasillo|puerta|comedor)',
+  `(tuberia|tubo|cano|manguera)s? ${gap(4)}se (rompio|reviento|revento|quebro|solto|zafo)`,
   'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|mucha agua',
   '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
   'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',
@@ -90,6 +93,11 @@ export const SEWAGE = anyOf(
 export const BACKING_UP = anyOf(
   'coming|came|comes|backing|backed|back up|overflow\\w*|bubbl\\w*|gurgl\\w*|on the floor|onto the floor|in (the|my) (tub|bathtub|shower|basement|floor|sink)|everywhere|spread\\w*|flood\\w*|pour\\w*',
   'sale|saliendo|subiendo|sube|regres\\w*|por todo|al piso|en el piso|entrando|entra|desbord\\w*|se (esta )?pasando',
+);
+
+/** Sewage said verb first ("está saliendo agua negra"). */
+export const RISING_SEWAGE = anyOf(
+  `(saliendo|sale|subiendo|sube|brotando|coming up|bubbling up|backing up|pouring out|spilling out) ${gap(2)}(${SEWAGE})`,
 );
 
 export const DRAIN = anyOf(
