@@ -62,17 +62,22 @@ const mentions = (...parts: readonly string[]): ((message: string) => boolean) =
   return (message) => [...message.matchAll(pattern)].some((found) => !isNegatedAt(message, found.index));
 };
 
+/** A burner's flame described (colour, pilot): a combustion question, not a fire. */
+const BURNER_FLAME =
+  'pilot( light)?|(orange|yellow|blue|lazy) flames?|flames? (look|looks|are|is|were) (\\w+ )?(orange|yellow|blue|lazy)';
+
 /** Tobacco, cooking and candles: smoke and a burnt smell without a fire. */
 const HARMLESS_SMOKE = anyOf(
   'neighbou?rs? (\\w+ ){0,3}smok\\w*|smoking (on|in|outside|at) (the|his|her|their) (patio|balcony|porch|hallway|stairwell|car|yard)',
   '(people|someone|they|he|she) (is |are |keep |keeps )?smoking|smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|ashtray',
-  'wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
+  'non ?smoking|smoke ?free|smoking (policy|area|allowed|rules?)|(sensitive|allergic) to (cigarette )?smoke|wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
 );
 const HARMLESS_BURNING = wholeWords(
   anyOf(
+    BURNER_FLAME,
     'burning dust|dust burning|dusty smell|polvo quemado|toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
     'sunburn|heartburn|burn(ed|t)? out|bulbs? (is |are |was )?(burnt|burned)|quemaduras?|(se|esta) quemad[oa] (el|la) (foco|bombilla)',
-    'pilot( light)?|(orange|yellow|blue|lazy) flames?|flames? (look|looks|are|is|were) (\\w+ )?(orange|yellow|blue|lazy)|burn marks? (on|from)|old burn',
+    'burn marks? (on|from)|old burn',
   ),
 );
 
@@ -88,9 +93,10 @@ const OUTSIDE_WATER = 'off the roof|from the gutters?|gutters?|downspouts?|canal
 const STAYS_OUTSIDE =
   'not (getting|coming|going|leaking|seeping) (in|inside|into)|nothing (is )?(getting|coming) in|no (entra|se mete) (el agua|a la casa)';
 
-const HEATING = 'heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?';
+const HEATING =
+  'heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?|calenton|calentones';
 const COOLING =
-  'ac|a c|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|aire acondicionado|aire|clima|minisplit|cooler';
+  'ac|a c|acs|a cs|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|aire acondicionado|aire|clima|minisplit|cooler';
 const FAILED = anyOf(
   'out|off|dead|broken|broke|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
   'wont (turn on|start|come on|kick on|work|light|cool|run)|doesnt (turn on|work|come on|cool|run)|not (cooling|heating|running)|isnt (cooling|heating|running)',
@@ -148,7 +154,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(se )?(prendio|incendio|quemo) (la|el)|incendio|fuego|en llamas|salen llamas',
     ),
     unless: wholeWords(
-      `${FIRE_EQUIPMENT}|next door|neighbou?ring (building|house|complex)|across the street|down the (street|road|block)|another building|in the area|de al lado|de enfrente|en la otra cuadra`,
+      `${FIRE_EQUIPMENT}|${BURNER_FLAME}|next door|neighbou?ring (building|house|complex)|across the street|down the (street|road|block)|another building|in the area|de al lado|de enfrente|en la otra cuadra`,
     ),
     equipmentNamed: true,
   },
@@ -258,7 +264,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     // The whole home is dry: every tap, not one fixture (so none of the single-fixture exceptions apply).
     hazard: 'no_water',
     sign: sign(
-      `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)`,
+      `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)`,
       `(nothing|no water) ${gap(3)}(from|out of) (any|every|all) (of )?(the )?(taps?|faucets?|sinks?)`,
       `no (sale|cae|llega) (nada|ni una gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?)|ni una gota`,
     ),
@@ -270,7 +276,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${HEATING}) ${gap(6)}(ice cold|stone cold|freezing|blowing cold|cold air|cold to the touch)`,
       `(${FAILED_FIRST}) (el |la |los |las )?(calefaccion|calentador|caldera|calefactor|radiadores)(?! de agua)`,
       '(sin|no (hay|tenemos|funciona la|sirve la|prende la)) (calefaccion|calentador|calor)',
-      `(calefaccion|calentador|caldera|radiador(es)?|calefactor) ${gap(8)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
+      `(calefaccion|calentador|calenton|caldera|radiador(es)?|calefactor) ${gap(8)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
     ),
     unless: wholeWords(
       'water heater|hot water|agua caliente|calentador de agua|boiler inspection|heat (index|wave|advisory)',
@@ -342,7 +348,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'structural',
     sign: sign(
-      `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|bow(ing|ed)|dropped|dropping|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
+      `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|bow(ing|ed)|dropped (a few|several|an?|\\d+|about|like) (inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
       `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
       `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
       '(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
@@ -350,7 +356,17 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
     ),
     unless: wholeWords(
-      'moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
+      'ceiling fans?|fan wobbl\\w*|moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
+    ),
+  },
+  {
+    // A loose railing is a repair at the porch step and a fall hazard on a balcony or upper landing.
+    hazard: 'structural',
+    sign: sign(
+      `(railings?|handrails?|guard ?rails?|banister|barandal|barandilla) ${gap(6)}(loose|wobbl\\w*|flojo|floja|se mueve)`,
+    ),
+    when: mentions(
+      'balcon(y|ies)|deck|landing|(\\d+(st|nd|rd|th)|second|third|fourth|fifth|upper|top) (floor|story|storey)|balcon|terraza|(segundo|tercer|cuarto) piso',
     ),
   },
   // Someone trapped.
@@ -362,6 +378,16 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(atrapad[oa]s?|encerrad[oa]s?) en (el |la )?(elevador|ascensor|bano|cuarto|departamento|recamara)|no (puedo|podemos|puede|pueden) salir',
     ),
     unless: wholeWords('locked out|traffic|stuck in (my|the) (ways?|head)'),
+  },
+  {
+    // Nobody has seen a neighbour for days and they do not answer: they may be down and unable to get up.
+    hazard: 'trapped',
+    sign: sign(
+      '(may|might|could) have fallen|fell and (cant|can not|cannot|couldnt) get up|(se haya|pudo haberse|se pudo haber) caido|(not|isnt|wont|doesnt) (answer|answering|respond|responding)|no (contesta|responde|abre)',
+    ),
+    when: mentions(
+      '(hasnt|has not|havent|have not|no ha|no han) (been seen|seen|come out|left|salido|visto)|(in|for|en) (\\d+|two|three|four|several|a few|dos|tres|cuatro|varios) (days|dias)',
+    ),
   },
   {
     hazard: 'trapped',
