@@ -88,6 +88,10 @@ const FIRE_EQUIPMENT =
 const STRUCTURE =
   'ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|stairway|steps?|treads?|stringers?|balcon(y|ies)|deck|porch|railings?|handrails?|guard ?rails?|banister|landing|floors?|joists?|walls?|beams?|rafters?|trusses|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover|chimney|slab';
 
+/** A stain is the trace of a leak, unless the same clause says water is moving now. */
+const ONLY_A_STAIN =
+  '^(?!.*(dripping|pouring|gushing|streaming|coming (through|down)|getting (faster|worse)|onto (my|the|our) (bed|floor|couch|carpet))).*(stain(s|ed)?|mancha)';
+
 /** Water that stays outside the walls: a gutter, a downspout, the yard. */
 const OUTSIDE_WATER = 'off the roof|from the gutters?|gutters?|downspouts?|canaleta|bajante';
 const STAYS_OUTSIDE =
@@ -210,7 +214,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${ABOVE_OR_THROUGH}) ${gap(8)}(${ACTIVE_WATER})`,
       `(${ACTIVE_WATER}) ${gap(6)}(${ABOVE_OR_THROUGH})`,
     ),
-    unless: wholeWords(`stain(s|ed)?|mancha|old leak|dried|air|aire|${OUTSIDE_WATER}`),
+    unless: wholeWords(`${ONLY_A_STAIN}|old leak|dried|air|aire|${OUTSIDE_WATER}`),
     unlessMessage: wholeWords(STAYS_OUTSIDE),
   },
   {
