@@ -70,7 +70,7 @@ const BURNER_FLAME =
 const HARMLESS_SMOKE = anyOf(
   'neighbou?rs? (\\w+ ){0,3}smok\\w*|smoking (on|in|outside|at) (the|his|her|their) (patio|balcony|porch|hallway|stairwell|car|yard)',
   '(people|someone|they|he|she) (is |are |keep |keeps )?smoking|smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|ashtray',
-  'non ?smoking|smoke ?free|smoking (policy|area|allowed|rules?)|(sensitive|allergic) to (cigarette )?smoke|wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
+  '(it was|it s|its|turned out to be|was just|was only|came from) (just |only )?(\\w+ ){0,3}(barbecue|bbq|grill\\w*|toast|candles?|fireplace|cooking|food|popcorn|incense|burning dust)|non ?smoking|smoke ?free|smoking (policy|area|allowed|rules?)|(sensitive|allergic) to (cigarette )?smoke|wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
 );
 const HARMLESS_BURNING = wholeWords(
   anyOf(

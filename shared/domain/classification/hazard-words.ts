@@ -10,7 +10,7 @@ export const anyOf = (...parts: readonly string[]): string => parts.join('|');
 // ---- Electricity and heat sources ------------------------------------------------------------
 
 export const ELECTRICAL_THING = anyOf(
-  'outlets?|outlits?|outets?|oulets?|receptacles?|sockets?|plugs?|plugged|power strips?|surge protectors?',
+  'outlets?|outlits?|outets?|oulets?|receptacles?|sockets?|plugs?|plugged|power strips?|surge protectors?|gfci|gfi|gfcis|(cover|wall|face|switch|outlet) ?plates?|junction box|thermostat wires?',
   '(light )?switch(es)?|swich\\w*|dimmers?|(breaker|electrical|electric|fuse|circuit) (box|panel)|breakers?|panel|fuse box|meter',
   'wir(e|es|ing)|cords?|extension cords?|chargers?|light fixtures?|fixtures?|ceiling (light|fan)|lights?|lamps?|bulbs?',
   'electrical|electric|electricity|power',
@@ -33,8 +33,8 @@ export const BURNING = anyOf(
 
 /** Overheating signs that are normal for a stove or heater but not for an outlet, switch or cord. */
 export const OVERHEATING = anyOf(
-  `(is|are|feels?|felt|was|were|gets?|getting|got|so|very|really|too|super|burning|extremely|running) ${gap(1)}hot`,
-  `hot (to the touch|to touch)|warm (to the touch|to touch)|(is|are|feels?|felt|gets?|getting|got|was) ${gap(1)}warm|heating up|heats up`,
+  `(is|are|its|s|feels?|felt|was|were|gets?|getting|got|so|very|really|too|super|burning|extremely|running) ${gap(1)}hot`,
+  `hot (to the touch|to touch)|warm (to the touch|to touch)|(is|are|its|s|feels?|felt|gets?|getting|got|was) ${gap(1)}warm|heating up|heats up|blackened|melted looking`,
   `(is|are|turned|turning|gone|went|looks?|got|getting|has|have|all) ${gap(1)}(black|brown|discolou?red)|black(ened)? (marks?|spots?|stuff|soot|residue|around)|brown (marks?|spots?|around)|discolou?r(ed|ation)|black and (hot|warm)`,
   'buzz(es|ing|ed)?|crackl(e|es|ing|ed)|popp(ing|ed)|pops|loud pop|humming loud(ly)?',
   'calient(e|es)|calentando|se calienta|negr[oa]s?|ennegrecid[oa]|zumb\\w*|truena|tron(o|ando|ido)',
@@ -69,7 +69,7 @@ export const SPREADING_WATER = anyOf(
   '(into|in) (the )?(several|multiple|other|all the|every|two|three|2|3) rooms?|(several|multiple|two|three) rooms',
   'water (is |keeps )?(coming|pouring|getting|seeping|rushing) in (under|through|from) (the )?(front |back |patio |garage )?(door|walls?|foundation)',
   '(spread\\w*|creep\\w*|mov(ing|ed)|getting) (in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)',
-  'seep\\w* (up )?(through|from under) the (floor|floors|hardwood|carpet|baseboards?|tiles?|slab)|coming up (through|from) the (floor|slab|hardwood|carpet)',
+  '(seep\\w*|bubbl\\w*|coming|welling|pushing|rising) (up )?(through|from under|out of) (the )?(\\w+ )?(floor|floors|hardwood|carpet|baseboards?|tiles?|slab|grout)|coming up (through|from) the (floor|slab|hardwood|carpet)',
   `(burst|busted|broken|broke|split|exploded|ruptured|bursted) ${gap(1)}(water )?(pipes?|lines?|supply lines?|hoses?|main)`,
   `(pipes?|supply lines?|water lines?|hoses?|water main) ${gap(2)}(burst|broke|busted|split|exploded|ruptured|bursted|came (off|apart|loose))`,
   'water (is |keeps )?(pouring|gushing|spraying|rushing|shooting|streaming|blasting)',
@@ -81,6 +81,7 @@ export const SPREADING_WATER = anyOf(
   'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|mucha agua',
   '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
   'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',
+  `agua ${gap(3)}por (toda|todo) (la|el) (casa|cocina|sala|departamento|apartamento|piso|cuarto|bano)`,
 );
 
 // ---- Sewage -----------------------------------------------------------------------------------
@@ -97,7 +98,7 @@ export const BACKING_UP = anyOf(
 
 /** Sewage said verb first ("está saliendo agua negra"). */
 export const RISING_SEWAGE = anyOf(
-  `(saliendo|sale|subiendo|sube|brotando|coming up|bubbling up|backing up|pouring out|spilling out) ${gap(2)}(${SEWAGE})`,
+  `(saliendo|sale|subiendo|sube|brotando|regresando|regresa|devolviendo|echando|coming up|bubbling up|backing up|pouring out|spilling out|bringing up|pushing up|spitting (up|out)) ${gap(2)}(${SEWAGE})`,
 );
 
 export const DRAIN = anyOf(
