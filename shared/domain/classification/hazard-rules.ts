@@ -120,7 +120,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(rotten eggs?|sulfur|sulphur) (smell|odou?r|stench)',
       `hiss\\w* ${gap(5)}(stove|range|oven|burners?|meter|gas|pipe|line|valve|furnace|water heater|dryer)`,
       `(stove|range|oven|burners?|meter|gas (line|pipe)|valve|knob) ${gap(3)}hiss\\w*`,
-      `fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre)|huevos? podridos?`,
+      `(gas|tanque de gas|cilindro de gas|tanque|cilindro) ${gap(3)}(tiene una fuga|tiene fuga|se (sale|escapa|esta saliendo|esta escapando))|fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre)|huevos? podridos?`,
       `(silb\\w*|siseo|chiflido|chifla) ${gap(7)}(estufa|calentador|medidor|gas|tubo|tuberia|linea|boiler)|(estufa|calentador|medidor|tubo|tuberia|boiler) ${gap(7)}(silb\\w*|siseo|chiflido|chifla)`,
       'se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
     ),
@@ -216,6 +216,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     unless: wholeWords(`${ONLY_A_STAIN}|old leak|dried|air|aire|${OUTSIDE_WATER}`),
     unlessMessage: wholeWords(STAYS_OUTSIDE),
+  },
+  {
+    // Water landing on the bed or the couch is coming through something overhead.
+    hazard: 'active_leak',
+    subject: subject(WATER, 'goteras?'),
+    sign: sign(
+      '(falling|dripping|pouring|cayendo|cae|gotea\\w*|escurre) (onto|on|into|sobre|en) (my|the|our|el|la|mi|los|las) (bed|couch|sofa|furniture|sillon|cama|muebles|alfombra|carpet)',
+    ),
   },
   {
     // Water from the home above, whatever the fixture: it comes through the ceiling next.
@@ -382,6 +390,12 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(atrapad[oa]s?|encerrad[oa]s?) en (el |la )?(elevador|ascensor|bano|cuarto|departamento|recamara)|no (puedo|podemos|puede|pueden) salir',
     ),
     unless: wholeWords('locked out|traffic|stuck in (my|the) (ways?|head)'),
+  },
+  {
+    hazard: 'trapped',
+    sign: sign(
+      '(fell|fallen|has fallen) (down )?and (cant|can not|cannot|couldnt|is unable to) get up|se cayo y no (se )?puede (levantar\\w*|parar\\w*)|locked (in )?from (the )?inside',
+    ),
   },
   {
     // Nobody has seen a neighbour for days and they do not answer: they may be down and unable to get up.

@@ -56,7 +56,7 @@ export const ABOVE_OR_THROUGH = anyOf(
 
 export const ACTIVE_WATER = anyOf(
   'pour\\w*|gush\\w*|spray\\w*|stream\\w*|rush\\w*|running|runs|coming|comming|comes|came|leak(s|ed|ing)?|drip(s|ped|ping)?|seep\\w*|trickl\\w*',
-  'soak(ed|ing)|spread\\w*|pool(ing|ed)|puddl\\w*|ris(ing|en)|wont stop|will not stop|cant stop|keeps|bulg\\w*|sagg\\w*|dropping',
+  'soak(ed|ing)|spread\\w*|pool(ing|ed)|puddl\\w*|ris(ing|en)|wont stop|will not stop|cant stop|keeps|bulg\\w*|sagg\\w*|dropping|full of|fill(ing|ed)? (up )?with|llen[oa] de|llenando',
   'cae|cayendo|sale|saliendo|escurr\\w*|gotea\\w*|chorre\\w*|filtra\\w*|empapad\\w*|se mete|entra|entrando|no para|brota|baja|bajando|corre|corriendo',
 );
 
@@ -78,6 +78,9 @@ export const SPREADING_WATER = anyOf(
   '(up to|hasta) (my|our|the|his|her|los|las|mis) (ankles?|knees?|shins?|tobillos?|rodillas?)|(ankle|knee|shin) deep|(few|couple|several|\\d+) inches (of water|deep)|soaked all the way|(all the way|clear) (to|into) the (bedroom|hall|hallway|living room|kitchen|next room)',
   '(llen[oa]|lleno) de agua|(\\d+|unas?|varias|dos|tres) pulgadas|(sigue|va|esta) subiendo|agua a chorro|(va|se va|esta llegando|llego|llega) (para|a|hacia|hasta) (la|el) (sala|cocina|recamara|cuarto|pasillo|puerta|comedor)',
   `(tuberia|tubo|cano|manguera)s? ${gap(4)}se (rompio|reviento|revento|quebro|solto|zafo)`,
+  `(basement|room|apartment|unit|floor|garage|kitchen|bathroom|bedroom|house|hallway|sotano|cuarto|casa|cocina|sala) ${gap(3)}((is|are) )?(filling|filled|fills) (up )?with water|(sotano|cuarto|casa|cocina|sala|bano|departamento) ${gap(2)}(se (esta )?)?llenando de agua`,
+  '(se (esta )?moj(ando|o)|empapad[oa]s?) (toda|todo|todas|todos) (la|el|las|los)',
+  `(steam|vapor|hot water|agua caliente) ${gap(3)}(spraying|pouring|gushing|shooting|blasting|filling|saliendo a chorro)`,
   'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|mucha agua',
   '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
   'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',
