@@ -97,10 +97,14 @@ const OUTSIDE_WATER = 'off the roof|from the gutters?|gutters?|downspouts?|canal
 const STAYS_OUTSIDE =
   'not (getting|coming|going|leaking|seeping) (in|inside|into)|nothing (is )?(getting|coming) in|no (entra|se mete) (el agua|a la casa)';
 
+/** What hangs over people: a cracking or popping noise from it is the structure giving. */
+const OVERHEAD =
+  'ceilings?|roof|beams?|joists?|rafters?|trusses|balcon(y|ies)|deck|carport|techo|vigas?|plafon';
+
 const HEATING =
   'heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?|calenton|calentones';
 const COOLING =
-  'ac|a c|acs|a cs|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|aire acondicionado|aire|clima|minisplit|cooler';
+  'ac|a c|acs|a cs|air condition|air con|aircon|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|aire acondicionado|aire|clima|minisplit|cooler';
 const FAILED = anyOf(
   'out|off|dead|broken|broke|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
   'wont (turn on|start|come on|kick on|work|light|cool|run)|doesnt (turn on|work|come on|cool|run)|not (cooling|heating|running)|isnt (cooling|heating|running)',
@@ -192,11 +196,20 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
   },
   {
+    // Current where it should never be: a shock from a tap, a tub or an appliance.
+    hazard: 'electrical',
+    sign: sign(
+      '(getting|get|gets|got|keep getting|been getting|keeps giving me) (a |an )?(shock|shocks|shocked|zapped|electric shock)|electrocut\\w*',
+      `(faucet|tap|tub|shower|sink|fridge|refrigerator|washer|dryer|stove|appliance|metal|water) ${gap(4)}(shocks|shocked|zaps|tingl\\w*)`,
+      'me (da|dio|dan|dieron) (toques|descargas|un toque|una descarga)|(toques|descargas) (en|de|con) (la|el) (llave|regadera|lavadora|refri\\w*|estufa|agua)',
+    ),
+  },
+  {
     // A power cut alone is a repair or the utility's outage; it is an emergency when someone depends on power.
     hazard: 'electrical',
     sign: sign(
       '(no|without) (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
-      'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se fue la luz|nos cortaron la luz',
+      'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se (fue|corto) la (luz|electricidad|corriente)|(la luz|la electricidad|la corriente) se (fue|corto)|nos cortaron la luz',
     ),
     when: needsPoweredMedicalEquipment,
   },
@@ -361,6 +374,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'structural',
     sign: sign(
       `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
+      `(${OVERHEAD}) ${gap(6)}(cracking|popping|groaning|crujiendo|truena) (noises?|sounds?|ruidos?)|(${OVERHEAD}) ${gap(6)}(making|hear|heard|hace|hacen) (\\w+ )?(cracking|popping|groaning) (noises?|sounds?)`,
       `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
       `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
       '(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',

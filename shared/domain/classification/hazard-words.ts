@@ -67,6 +67,7 @@ export const SPREADING_WATER = anyOf(
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
   `water ${gap(4)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
   '(into|in) (the )?(several|multiple|other|all the|every|two|three|2|3) rooms?|(several|multiple|two|three) rooms',
+  `water ${gap(3)}(in|into|under|through) (the )?(hallway|hall(?! (bathroom|bath|closet|light|sink|toilet|tub|shower))|next room|other rooms?|bedroom door)|agua ${gap(2)}(en|hasta) el pasillo`,
   'water (is |keeps )?(coming|pouring|getting|seeping|rushing) in (under|through|from) (the )?(front |back |patio |garage )?(door|walls?|foundation)',
   '(spread\\w*|creep\\w*|mov(ing|ed)|getting) (in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)',
   '(seep\\w*|bubbl\\w*|coming|welling|pushing|rising) (up )?(through|from under|out of) (the )?(\\w+ )?(floor|floors|hardwood|carpet|baseboards?|tiles?|slab|grout)|coming up (through|from) the (floor|slab|hardwood|carpet)',
@@ -141,7 +142,7 @@ export const POISONING_SOURCE = anyOf(
 
 export const INTERIOR = anyOf(
   'closet|bedroom|bathroom|cabinet|cabinets|shower|oven|dishwasher|fridge|refrigerator|freezer|pantry|laundry|dryer|washer|car|mailbox\\w*|storage',
-  'screen|storm|gate|locker|opener|remote|medicine|drawer|bifold|interior|room door|windows?',
+  'screen (door|doors)|storm (door|doors)|gate|locker|opener|remote|medicine|drawer|bifold|interior|room door|windows?',
   'puerta del (bano|closet|cuarto|recamara)|gabinete|ropero|ventana',
 );
 

@@ -35,6 +35,12 @@ describe('detectHazards: new wordings of the same dangers', () => {
     ["our AC's been dead since noon, it's 106 here and the upstairs is 93", 'no_cooling'],
     ['se descompuso el aire y hace 110 grados afuera, mi abuela tiene 88 años', 'no_cooling'],
     ['el calentón no prende, afuera está a 18 grados y tenemos un bebé', 'no_heat'],
+    ['la luz se fue y mi mamá usa oxígeno', 'electrical'],
+    ['i keep getting shocked when I touch the faucet', 'electrical'],
+    ['the air condition is broke and its 100 degrees in the apartment', 'no_cooling'],
+    ["our front door won't close since the storm, it's swollen and stuck open", 'unsecured_unit'],
+    ['the garage ceiling is cracking and making popping noises', 'structural'],
+    ['the washer overflowed and water is in the hallway and under the bedroom door', 'flooding'],
   ])('%s -> %s', (text, hazard) => {
     expect(hazardsIn(text)).toContain(hazard);
   });
@@ -53,6 +59,10 @@ describe('detectHazards: near-misses in new words stay routine', () => {
     ['no prende la calefacción pero estamos a 65 grados, no hace frío'],
     ['la ventana no cierra bien pero sí cierra con el seguro'],
     ['The bedroom ceiling fan wobbles a lot on high'],
+    ['the water in the hall bathroom sink drains slowly'],
+    ['my floors make creaking sounds when I walk'],
+    ['the storm door will not latch'],
+    ['The paint on the ceiling is cracking'],
     ['The kids upstairs keep running on the floors and dropping toys at night'],
     ['There is no water anywhere on the floors, so why is my water bill so high?'],
     ['Sorry for calling about the gas smell on Saturday, the gas company said it was the grill next door'],
