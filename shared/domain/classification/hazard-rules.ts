@@ -70,14 +70,15 @@ const BURNER_FLAME =
 const HARMLESS_SMOKE = anyOf(
   'neighbou?rs? (\\w+ ){0,3}smok\\w*|smoking (on|in|outside|at) (the|his|her|their) (patio|balcony|porch|hallway|stairwell|car|yard)',
   '(people|someone|they|he|she) (is |are |keep |keeps )?smoking|smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|ashtray',
-  '(it was|it s|its|turned out to be|was just|was only|came from) (just |only )?(\\w+ ){0,3}(barbecue|bbq|grill\\w*|toast|candles?|fireplace|cooking|food|popcorn|incense|burning dust)|non ?smoking|smoke ?free|smoking (policy|area|allowed|rules?)|(sensitive|allergic) to (cigarette )?smoke|wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
+  '(smoke|humo) (\\w+ ){0,3}(neighbou?rs?|next door|vecinos?)|(it was|it s|its|turned out to be|was just|was only|came from) (just |only )?(\\w+ ){0,3}(barbecue|bbq|grill\\w*|toast|candles?|fireplace|cooking|food|popcorn|incense|burning dust)|non ?smoking|smoke ?free|smoking (policy|area|allowed|rules?)|(sensitive|allergic) to (cigarette )?smoke|wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
 );
 const HARMLESS_BURNING = wholeWords(
   anyOf(
     BURNER_FLAME,
     'burning dust|dust burning|dusty smell|polvo quemado|toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
     'sunburn|heartburn|burn(ed|t)? out|bulbs? (is |are |was )?(burnt|burned)|quemaduras?|(se|esta) quemad[oa] (el|la) (foco|bombilla)',
-    'burn marks? (on|from)|old burn',
+    'burn marks? (on|from)|old burn|chimney|chimenea',
+    'haze on|hazy (glass|window|windows|film|mirror|panes?)|(glass|window|windows|mirror|shower door|panes?) (\\w+ )?(is |are |looks? )?hazy|condensation',
   ),
 );
 
@@ -416,6 +417,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'trapped',
     sign: sign(
       '(may|might|could) have fallen|fell and (cant|can not|cannot|couldnt) get up|(se haya|pudo haberse|se pudo haber) caido|(not|isnt|wont|doesnt) (answer|answering|respond|responding)|no (contesta|responde|abre)',
+    ),
+    unless: wholeWords(
+      'office|oficina|phones?|telefono|emails?|correos?|calls?|llamadas|messages?|mensajes|management|landlord',
     ),
     when: mentions(
       '(hasnt|has not|havent|have not|no ha|no han) (been seen|seen|come out|left|salido|visto)|(in|for|en) (\\d+|two|three|four|several|a few|dos|tres|cuatro|varios) (days|dias)',

@@ -55,7 +55,7 @@ const RESOLVED = wholeWords(
     '(was|were|got|has been|have been|had been|been|is|are|its|all) (fixed|repaired|resolved|handled|taken care of|patched|sorted)',
     '(fixed|repaired|resolved|patched) (it|that|the|this)',
     '(you|they|maintenance|the plumber|the electrician|the tech|someone) (fixed|repaired|came and fixed)',
-    '(months|years|weeks) ago|in (19|20)\\d\\d|en (19|20)\\d\\d',
+    '(at|in) (my|our) (old|last|previous|former) (place|apartment|house|home|unit|building)|(months|years|weeks) ago|in (19|20)\\d\\d|en (19|20)\\d\\d',
     'responded to|(was|were) (called|dispatched) (out )?(for|to)|(heat|power|water|service|system|everything) (is |was |has been )?(restored|back on|back to normal)',
     '(smell|odou?r|leak|water|smoke|haze|problem|issue|it|that) (is|are|s|has|have) (finally |now |completely )?gone(?! (out|off|up|down|cold|bad))|sorry (for|about) (calling|the (call|calls))|(installed|put in) (a |the )?new|replaced (it|them|the \\w+) with|all resolved|(had|have|got) (it|that|them|this) (fixed|repaired|patched)|(been|stayed) dry|ya no (huele|gotea|sale)|went away|gone away|se (quito|fue el olor)|no further (odou?r|smell|leak\\w*)|leak tested|made safe|pumped out|dried out|(thanks|thank you) for (getting|fixing|sending|taking care)',
     'last (year|summer|winter|spring|fall|autumn|month|january|february|march|april|may|june|july|august|september|october|november|december)|(back )?when (we|i|they) had',
