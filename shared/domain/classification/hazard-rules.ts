@@ -140,7 +140,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     subject: subject(CO_DETECTOR),
     sign: sign(SOUNDING),
     unless: wholeWords(
-      'chirp\\w*|low batter(y|ies)|batter(y|ies)|bateria|pila|expired|end of life|end|once (a|per|every) minute|every (few )?(minutes?|\\d+ seconds)|caduc\\w*|vencid[oa]',
+      '^(?!.*(full alarm|siren|continuous\\w*|nonstop|going off|wont stop)).*(chirp\\w*|low batter(y|ies)|batter(y|ies)|bateria|pila|expired|end of life|end|once (a|per|every) minute|every (few )?(minutes?|\\d+ seconds)|caduc\\w*|vencid[oa])',
     ),
     equipmentNamed: true,
   },
@@ -255,7 +255,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'active_leak',
     sign: sign(
-      'raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
+      '(rain|rainwater|lluvia) (is |keeps )?(coming|pouring|getting|leaking|entering|dripping) (in|inside|through)|(entra|se mete) (la )?lluvia|raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
     ),
   },
   // Sewage in the home.
@@ -280,7 +280,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
       `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
       'water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out',
-      'sin agua|no (hay|ay|tenemos|tengo|tiene|tienen|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua',
+      'sin agua|no (hay|ay|tenemos|tengo|tiene|tienen|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua|no (hay|sale|tenemos) agua (caliente|fria) ni (fria|caliente)',
     ),
     unless: wholeWords(
       '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente',
@@ -377,7 +377,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
       `(${OVERHEAD}) ${gap(6)}(cracking|popping|groaning|crujiendo|truena) (noises?|sounds?|ruidos?)|(${OVERHEAD}) ${gap(6)}(making|hear|heard|hace|hacen) (\\w+ )?(cracking|popping|groaning) (noises?|sounds?)`,
       `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
-      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
+      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
+      `(tree|branch|limb|arbol|rama) ${gap(3)}(fell|came down|crashed|went|cayo|se cayo) (on|onto|through|into|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
       '(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
       `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,

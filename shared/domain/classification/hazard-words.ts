@@ -70,11 +70,11 @@ export const SPREADING_WATER = anyOf(
   `water ${gap(3)}(in|into|under|through) (the )?(hallway|hall(?! (bathroom|bath|closet|light|sink|toilet|tub|shower))|next room|other rooms?|bedroom door)|agua ${gap(2)}(en|hasta) el pasillo`,
   'water (is |keeps )?(coming|pouring|getting|seeping|rushing) in (under|through|from) (the )?(front |back |patio |garage )?(door|walls?|foundation)',
   '(spread\\w*|creep\\w*|mov(ing|ed)|getting) (in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)',
-  '(seep\\w*|bubbl\\w*|coming|welling|pushing|rising) (up )?(through|from under|out of) (the )?(\\w+ )?(floor|floors|hardwood|carpet|baseboards?|tiles?|slab|grout)|coming up (through|from) the (floor|slab|hardwood|carpet)',
+  '(seep\\w*|bubbl\\w*|coming|welling|pushing|rising) (up )?(through|from under|out of|between) (the )?(\\w+ )?(floor|floors|hardwood|carpet|baseboards?|tiles?|slab|grout|boards|floorboards|planks)|coming up (through|from) the (floor|slab|hardwood|carpet)',
   `(burst|busted|broken|broke|split|exploded|ruptured|bursted) ${gap(1)}(water )?(pipes?|lines?|supply lines?|hoses?|main)`,
   `(pipes?|supply lines?|water lines?|hoses?|water main) ${gap(2)}(burst|broke|busted|split|exploded|ruptured|bursted|came (off|apart|loose))`,
   'water (is |keeps )?(pouring|gushing|spraying|rushing|shooting|streaming|blasting)',
-  `(overflow\\w*|running over) ${gap(4)}(wont stop|will not stop|cant stop|keeps|everywhere|into the)`,
+  `(overflow\\w*|running over) ${gap(6)}(wont stop|will not stop|cant stop|keeps|nonstop|non stop|sin parar|everywhere|into the)`,
   `se (esta )?(sale|saliendo) (el |mucha )?agua|(agua|water) ${gap(5)}(llego|llega|llegando|reached|reaching|got into|getting into) (a|hasta|the) (la|el|los|las)?`,
   '(up to|hasta) (my|our|the|his|her|los|las|mis) (ankles?|knees?|shins?|tobillos?|rodillas?)|(ankle|knee|shin) deep|(few|couple|several|\\d+) inches (of water|deep)|soaked all the way|(all the way|clear) (to|into) the (bedroom|hall|hallway|living room|kitchen|next room)',
   '(llen[oa]|lleno) de agua|(\\d+|unas?|varias|dos|tres) pulgadas|(sigue|va|esta) subiendo|agua a chorro|(va|se va|esta llegando|llego|llega) (para|a|hacia|hasta) (la|el) (sala|cocina|recamara|cuarto|pasillo|puerta|comedor)',
@@ -85,6 +85,7 @@ export const SPREADING_WATER = anyOf(
   'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|mucha agua',
   '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
   'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',
+  `agua ${gap(3)}se (esta )?pasando (al|a la|a los|hasta el) (cuarto|sala|recamara|pasillo|cocina|departamento|vecino)`,
   `agua ${gap(3)}por (toda|todo) (la|el) (casa|cocina|sala|departamento|apartamento|piso|cuarto|bano)`,
 );
 
@@ -121,7 +122,7 @@ export const CO_DETECTOR =
   '(carbon monoxide|co|c o|monoxide|monoxido( de carbono)?) (alarm|detect[oe]r|monitor|sensor)s?|(alarma|detector|sensor) de (co|monoxido( de carbono)?)';
 
 export const SOUNDING = anyOf(
-  `going off|goes off|went off|keeps? going off|sound(s|ing|ed)|beep(s|ing|ed)? ${gap(1)}(constantly|nonstop|non stop|loud|over and over|and wont stop)|alarming|blaring|screaming|wont (stop|shut up|turn off)|will not stop`,
+  `going off|goes off|went off|(went|go|goes|gone) into (full )?alarm|full alarm|siren|continuous(ly)?|keeps? going off|sound(s|ing|ed)|beep(s|ing|ed)? ${gap(1)}(constantly|nonstop|non stop|loud|over and over|and wont stop)|alarming|blaring|screaming|wont (stop|shut up|turn off)|will not stop`,
   'reading|reads|says|showing|shows|\\d+ ppm|detect(ed|s|ing)|(is )?(red|flashing)',
   'suena|sonando|sono|no para|no deja de sonar|se activo|marca',
 );
