@@ -1,10 +1,14 @@
 /**
  * Accuracy and latency of the rules classifier on labelled emails.
  *   node --import tsx bench/classify.ts [path/to/labelled.jsonl]
- * Defaults to the dev fixture. Prints figures only; the regression floors live in the unit tests.
+ *   node --import tsx bench/classify.ts --leave-one-author-out
+ * Defaults to the dev fixture. The second form prints each author's figures (a, b, e) with a word
+ * model trained without that author: generalisation, not fit. Prints figures only; the regression
+ * floors live in the unit tests.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { leaveOneAuthorOut } from '#domain/classification/author-holdout.ts';
 import {
   evaluate,
   type Outcome,
@@ -14,8 +18,33 @@ import {
 import { detectHazards } from '#domain/classification/hazards.ts';
 import { classifyByRules } from '#domain/classification/rules-classifier.ts';
 
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+const readSet = (file: string) => parseLabelledEmails(readFileSync(file, 'utf8'));
+
+if (process.argv[2] === '--leave-one-author-out') {
+  const set = (name: string) => readSet(`test/fixtures/triage/${name}.jsonl`);
+  const authors = {
+    a: [...set('a-tune'), ...set('a-holdout')],
+    b: [...set('b-tune'), ...set('b-holdout')],
+    e: set('e-tune'),
+  };
+  for (const { author, evaluation } of leaveOneAuthorOut(
+    authors,
+    readSet('test/fixtures/emails-dev.jsonl'),
+  )) {
+    console.log(
+      `author ${author} (${evaluation.total}): category ${percent(evaluation.categoryAccuracy)}, ` +
+        `urgency ${percent(evaluation.urgencyAccuracy)}, emergency recall ${percent(evaluation.emergencyRecall)}, ` +
+        `false emergencies ${percent(evaluation.falseEmergencyRate)}`,
+    );
+    for (const { expected, actual, count } of evaluation.confusions)
+      console.log(`    ${expected} -> ${actual}: ${count}`);
+  }
+  process.exit(0);
+}
+
 const path = process.argv[2] ?? 'test/fixtures/emails-dev.jsonl';
-const labelled = parseLabelledEmails(readFileSync(path, 'utf8'));
+const labelled = readSet(path);
 
 // One unmeasured pass first, so the figures are steady-state rather than JIT warm-up.
 for (const email of labelled) classifyByRules(toEmailToClassify(email));
@@ -34,7 +63,6 @@ for (const email of labelled) {
 }
 
 const result = evaluate(outcomes);
-const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const sorted = [...latenciesMs].sort((a, b) => a - b);
 const quantile = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const ms = (x: number) => `${x.toFixed(3)} ms`;

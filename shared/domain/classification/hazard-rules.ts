@@ -17,6 +17,7 @@ import {
   PERSON_INSIDE,
   POISONING_SOURCE,
   POISONING_SYMPTOMS,
+  RISING_SEWAGE,
   SEWAGE,
   SMELLING,
   SOUNDING,
@@ -61,34 +62,62 @@ const mentions = (...parts: readonly string[]): ((message: string) => boolean) =
   return (message) => [...message.matchAll(pattern)].some((found) => !isNegatedAt(message, found.index));
 };
 
+/** A burner's flame described (colour, pilot): a combustion question, not a fire. */
+const BURNER_FLAME =
+  'pilot( light)?|(orange|yellow|blue|lazy) flames?|flames? (look|looks|are|is|were) (\\w+ )?(orange|yellow|blue|lazy)';
+
 /** Tobacco, cooking and candles: smoke and a burnt smell without a fire. */
 const HARMLESS_SMOKE = anyOf(
   'neighbou?rs? (\\w+ ){0,3}smok\\w*|smoking (on|in|outside|at) (the|his|her|their) (patio|balcony|porch|hallway|stairwell|car|yard)',
   '(people|someone|they|he|she) (is |are |keep |keeps )?smoking|smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|ashtray',
-  'wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
+  '(smoke|humo) (\\w+ ){0,3}(neighbou?rs?|next door|vecinos?)|(it was|it s|its|turned out to be|was just|was only|came from) (just |only )?(\\w+ ){0,3}(barbecue|bbq|grill\\w*|toast|candles?|fireplace|cooking|food|popcorn|incense|burning dust)|non ?smoking|smoke ?free|smoking (policy|area|allowed|rules?)|(sensitive|allergic) to (cigarette )?smoke|wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
 );
 const HARMLESS_BURNING = wholeWords(
   anyOf(
+    BURNER_FLAME,
     'burning dust|dust burning|dusty smell|polvo quemado|toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
     'sunburn|heartburn|burn(ed|t)? out|bulbs? (is |are |was )?(burnt|burned)|quemaduras?|(se|esta) quemad[oa] (el|la) (foco|bombilla)',
+    'burn marks? (on|from)|old burn|chimney|chimenea',
+    'haze on|hazy (glass|window|windows|film|mirror|panes?)|(glass|window|windows|mirror|shower door|panes?) (\\w+ )?(is |are |looks? )?hazy|condensation',
   ),
 );
 
 const FIRE_EQUIPMENT =
   'fire (hazard|alarm|drill|extinguisher|inspection|code|safety|escape|pit|place|marshal|exit|door|sprinkler)|fireplace|fire pit|fuego artificial|fuegos artificiales|chimenea|parrilla|asador|fogata|candle|bbq|grill';
 
-const HEATING = 'heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?';
+/** What holds a home up or keeps people from falling. */
+const STRUCTURE =
+  'ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|stairway|steps?|treads?|stringers?|balcon(y|ies)|deck|porch|railings?|handrails?|guard ?rails?|banister|landing|floors?|joists?|walls?|beams?|rafters?|trusses|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover|chimney|slab';
+
+/** A stain is the trace of a leak, unless the same clause says water is moving now. */
+const ONLY_A_STAIN =
+  '^(?!.*(dripping|pouring|gushing|streaming|coming (through|down)|getting (faster|worse)|onto (my|the|our) (bed|floor|couch|carpet))).*(stain(s|ed)?|mancha)';
+
+/** Water that stays outside the walls: a gutter, a downspout, the yard. */
+const OUTSIDE_WATER = 'off the roof|from the gutters?|gutters?|downspouts?|canaleta|bajante';
+const STAYS_OUTSIDE =
+  'not (getting|coming|going|leaking|seeping) (in|inside|into)|nothing (is )?(getting|coming) in|no (entra|se mete) (el agua|a la casa)';
+
+/** What hangs over people: a cracking or popping noise from it is the structure giving. */
+const OVERHEAD =
+  'ceilings?|roof|beams?|joists?|rafters?|trusses|balcon(y|ies)|deck|carport|techo|vigas?|plafon';
+
+const HEATING =
+  'heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?|calenton|calentones';
 const COOLING =
-  'ac|a c|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|aire acondicionado|aire|clima|minisplit|cooler';
+  'ac|a c|acs|a cs|air condition|air con|aircon|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|aire acondicionado|aire|clima|minisplit|cooler';
 const FAILED = anyOf(
-  'out|off|dead|broken|broke|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on',
+  'out|off|dead|broken|broke|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
   'wont (turn on|start|come on|kick on|work|light|cool|run)|doesnt (turn on|work|come on|cool|run)|not (cooling|heating|running)|isnt (cooling|heating|running)',
   'no (funciona|sirve|enfria|calienta|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
 );
+/** Spanish puts the failure first: "se descompuso el aire". */
+const FAILED_FIRST =
+  'se (descompuso|apago|murio|desconfiguro)|dejo de (funcionar|servir)|(no|ya no) (funciona|sirve|prende|jala)';
 
 const POWER_OUT = sign(
   '(no|without) (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
-  'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se fue la luz|nos cortaron la luz',
+  'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se (fue|corto) la (luz|electricidad|corriente)|(la luz|la electricidad|la corriente) se (fue|corto)|nos cortaron la luz',
 );
 
 export const HAZARD_RULES: readonly HazardRule[] = [
@@ -101,7 +130,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(rotten eggs?|sulfur|sulphur) (smell|odou?r|stench)',
       `hiss\\w* ${gap(5)}(stove|range|oven|burners?|meter|gas|pipe|line|valve|furnace|water heater|dryer)`,
       `(stove|range|oven|burners?|meter|gas (line|pipe)|valve|knob) ${gap(3)}hiss\\w*`,
-      `fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre)|huevos? podridos?`,
+      `(gas|tanque de gas|cilindro de gas|tanque|cilindro) ${gap(3)}(tiene una fuga|tiene fuga|se (sale|escapa|esta saliendo|esta escapando))|fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre)|huevos? podridos?`,
       `(silb\\w*|siseo|chiflido|chifla) ${gap(7)}(estufa|calentador|medidor|gas|tubo|tuberia|linea|boiler)|(estufa|calentador|medidor|tubo|tuberia|boiler) ${gap(7)}(silb\\w*|siseo|chiflido|chifla)`,
       'se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
     ),
@@ -115,7 +144,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'carbon_monoxide',
     subject: subject(CO_DETECTOR),
     sign: sign(SOUNDING),
-    unless: wholeWords('chirp\\w*|low batter(y|ies)|batter(y|ies)|bateria|pila'),
+    unless: wholeWords(
+      '^(?!.*(full alarm|siren|continuous\\w*|nonstop|going off|wont stop)).*(chirp\\w*|low batter(y|ies)|batter(y|ies)|bateria|pila|expired|end of life|end|once (a|per|every) minute|every (few )?(minutes?|\\d+ seconds)|caduc\\w*|vencid[oa])',
+    ),
     equipmentNamed: true,
   },
   {
@@ -133,11 +164,11 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'on fire|(caught|catch|catching|caught on) fire|fire (in|started|broke out|is spreading|spread)',
       '(a|small|house|kitchen|grease|electrical|dryer|stove|oven|apartment|unit|building|microwave) fire',
       'flames|flame (coming|shooting|out)|(called|calling) (911|the fire department)|firefighters|bomberos',
-      'fire (department|dept|truck|trucks|fighters) (is|are|was|were|came|come|coming|here|on the way|arrived|just left|put)',
+      'fire (department|dept|truck|trucks|fighters) (is |was |has been |got )?(are|were|came|come|coming|here|on the way|arrived|just left|put|called)',
       '(se )?(prendio|incendio|quemo) (la|el)|incendio|fuego|en llamas|salen llamas',
     ),
     unless: wholeWords(
-      `${FIRE_EQUIPMENT}|next door|neighbou?ring (building|house|complex)|across the street|down the (street|road|block)|another building|in the area|de al lado|de enfrente|en la otra cuadra`,
+      `${FIRE_EQUIPMENT}|${BURNER_FLAME}|next door|neighbou?ring (building|house|complex)|across the street|down the (street|road|block)|another building|in the area|de al lado|de enfrente|en la otra cuadra`,
     ),
     equipmentNamed: true,
   },
@@ -147,7 +178,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'smoke(?! (detector|detectors|alarm|alarms|free|shop|break|ring|signal))|smokey|smoky|smoking (from|out|out of)|humareda',
       '(?<!(detector|detectores|alarma|alarmas|sensor) de )humo(?! de (cigarro|tabaco|marihuana|mariguana))',
       `(${SMELLING}) ${gap(2)}(of |like )?(something )?(burning|burnt|burned|melting|electrical|hot plastic|plastic burning)`,
-      'burn(ing|t|ed) (plastic |rubber |electrical |wire |hair )?(smell|odou?r|stench)',
+      '(burn(ing|t|ed)|hot|electrical|melt(ed|ing)|scorched) (plastic |rubber |electrical |wire |hair )?(smell|odou?r|stench)|(smells?|smelled|smelling|reeks?) (like|of) (melt(ed|ing)|burn(ing|t|ed)|hot) (plastic|rubber|wires?|insulation)',
+      '(haze|hazy|smoky|smokey)(?! (ipa|beer|day|sky|skies|outside|from the wildfires?))|humareda',
       '(olor|huele|huelo) (a|de) (quemado|plastico quemado|humo)',
     ),
     unlessMessage: wholeWords(HARMLESS_SMOKE),
@@ -169,13 +201,27 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'cables? (expuestos?|pelados?|colgando|sueltos?)',
     ),
   },
+  {
+    // Current where it should never be: a shock from a tap, a tub or an appliance.
+    hazard: 'electrical',
+    sign: sign(
+      '(getting|get|gets|got|keep getting|been getting|keeps giving me) (a |an )?(shock|shocks|shocked|zapped|electric shock)|electrocut\\w*',
+      `(faucet|tap|tub|shower|sink|fridge|refrigerator|washer|dryer|stove|appliance|metal|water) ${gap(4)}(shocks|shocked|zaps|tingl\\w*)`,
+      'me (da|dio|dan|dieron) (toques|descargas|un toque|una descarga)|(toques|descargas) (en|de|con) (la|el) (llave|regadera|lavadora|refri\\w*|estufa|agua)',
+    ),
+  },
   // A power cut alone is a repair or the utility's outage; it is an emergency when someone
   // depends on power (medical equipment) or when it takes the heating or cooling with it.
   { hazard: 'electrical', sign: POWER_OUT, when: needsPoweredMedicalEquipment },
   { hazard: 'no_heat', sign: POWER_OUT, when: isCold },
   { hazard: 'no_cooling', sign: POWER_OUT, when: isDangerouslyHot },
   // Water where it must not be.
-  { hazard: 'flooding', sign: sign(SPREADING_WATER) },
+  {
+    hazard: 'flooding',
+    sign: sign(SPREADING_WATER),
+    unless: wholeWords(OUTSIDE_WATER),
+    unlessMessage: wholeWords(STAYS_OUTSIDE),
+  },
   {
     hazard: 'active_leak',
     subject: subject(WATER),
@@ -183,12 +229,34 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${ABOVE_OR_THROUGH}) ${gap(8)}(${ACTIVE_WATER})`,
       `(${ACTIVE_WATER}) ${gap(6)}(${ABOVE_OR_THROUGH})`,
     ),
-    unless: wholeWords('stain(s|ed)?|mancha|old leak|dried|air|aire'),
+    unless: wholeWords(`${ONLY_A_STAIN}|old leak|dried|air|aire|${OUTSIDE_WATER}`),
+    unlessMessage: wholeWords(STAYS_OUTSIDE),
+  },
+  {
+    // Water landing on the bed or the couch is coming through something overhead.
+    hazard: 'active_leak',
+    subject: subject(WATER, 'goteras?'),
+    sign: sign(
+      '(falling|dripping|pouring|cayendo|cae|gotea\\w*|escurre) (onto|on|into|sobre|en) (my|the|our|el|la|mi|los|las) (bed|couch|sofa|furniture|sillon|cama|muebles|alfombra|carpet)',
+    ),
+  },
+  {
+    // Water from the home above, whatever the fixture: it comes through the ceiling next.
+    hazard: 'active_leak',
+    subject: subject(
+      'upstairs|(unit|apartment|neighbou?rs?|bathroom|tenants?) (above|upstairs)|de arriba|del piso de arriba',
+    ),
+    sign: sign(
+      `(overflow\\w*|leak(s|ing)|pour\\w*|coming (down|through)|dripping|se (desborda|esta desbordando)|escurre|gotea) ${gap(8)}(into|onto|through|on) (my|our|the) (\\w+ )?(ceiling|bathroom|bedroom|kitchen|bed|floor|fan|lights?|unit|apartment)`,
+      `(ceiling|fan|lights?|techo) ${gap(4)}(dripping|pouring|leaking|gotea|escurre)`,
+      `(drops|gotas) (falling|cayendo)|(after|every time|whenever|cada vez que) ${gap(4)}(shower|flush\\w*|bana|jala)`,
+    ),
+    unless: wholeWords('stain(s|ed)? only|old stain|dried|mancha vieja'),
   },
   {
     hazard: 'active_leak',
     sign: sign(
-      'raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
+      '(rain|rainwater|lluvia) (is |keeps )?(coming|pouring|getting|leaking|entering|dripping) (in|inside|through)|(entra|se mete) (la )?lluvia|raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
     ),
   },
   // Sewage in the home.
@@ -196,6 +264,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'sewage',
     sign: sign(
       `(${SEWAGE}) ${gap(4)}(${BACKING_UP})`,
+      RISING_SEWAGE,
       `(${DRAIN}) ${gap(3)}(is |are |keeps |se |esta |se esta )*(backing up|backed up|back up|backup|overflowing|coming up|regurgitat\\w*|regres\\w*|desbord\\w*|sube|subiendo)`,
       `(toilet|tub|bathtub|shower) ${gap(3)}(backing up|backed up|coming up|bubbling up) (into|in|through) (the )?(tub|bathtub|shower|sink|floor)`,
       `flush ${gap(6)}(comes up|coming up|backs up|bubbles up) (in|into|through) the (tub|bathtub|shower|sink)`,
@@ -212,10 +281,19 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
       `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
       'water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out',
-      'sin agua|no (hay|ay|tenemos|tengo|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua',
+      'sin agua|no (hay|ay|tenemos|tengo|tiene|tienen|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua|no (hay|sale|tenemos) agua (caliente|fria) ni (fria|caliente)',
     ),
     unless: wholeWords(
       '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente',
+    ),
+  },
+  {
+    // The whole home is dry: every tap, not one fixture (so none of the single-fixture exceptions apply).
+    hazard: 'no_water',
+    sign: sign(
+      `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)`,
+      `(nothing|no water) ${gap(3)}(from|out of) (any|every|all) (of )?(the )?(taps?|faucets?|sinks?)`,
+      `no (sale|cae|llega) (nada|ni una gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?)|ni una gota`,
     ),
   },
   {
@@ -223,8 +301,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       `(no|without) (heat|heating)|(${HEATING}) (is |are |has |have |just |been )*(${FAILED})`,
       `(${HEATING}) ${gap(6)}(ice cold|stone cold|freezing|blowing cold|cold air|cold to the touch)`,
+      `(${FAILED_FIRST}) (el |la |los |las )?(calefaccion|calentador|caldera|calefactor|radiadores)(?! de agua)`,
       '(sin|no (hay|tenemos|funciona la|sirve la|prende la)) (calefaccion|calentador|calor)',
-      `(calefaccion|calentador|caldera|radiador(es)?|calefactor) ${gap(4)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
+      `(calefaccion|calentador|calenton|caldera|radiador(es)?|calefactor) ${gap(8)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
     ),
     unless: wholeWords(
       'water heater|hot water|agua caliente|calentador de agua|boiler inspection|heat (index|wave|advisory)',
@@ -235,8 +314,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'no_cooling',
     sign: sign(
       `(no|without) (${COOLING})(?! (filter|fresheners?|pressure))`,
-      `(${COOLING}) (unit |system )?(is |are |has |just |been )*(${FAILED}|blowing (hot|warm)( air)?)`,
-      '(echa|sale|tira|avienta) aire caliente|blowing (hot|warm) air',
+      `(${COOLING}) (unit |system )?(is |are |has |just |been |have |had |keeps |still )*(${FAILED}|blowing (hot|warm)( air)?)`,
+      '(echa|sale|tira|avienta) aire caliente|blowing (hot|warm)( air)?',
+      `(${FAILED_FIRST}) (el |la )?(aire|clima|minisplit|aire acondicionado|cooler)`,
     ),
     when: (message) =>
       isDangerouslyHot(message) || (isVulnerableHousehold(message) && /\b(hot|calor|heat)\b/.test(message)),
@@ -258,13 +338,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'doors?|deadbolts?|locks?|door ?knobs?|latch|strike plate|frame|puerta|cerradura|chapa|seguro',
     ),
     sign: sign(
-      `(wont|will not|doesnt|does not|cant|cannot|can not|unable to|no longer|isnt|is not|wouldnt) ${gap(1)}(lock|latch|close|shut|catch|secure|stay (closed|shut|locked)|be locked)`,
+      `(wont|will not|doesnt|does not|cant|cannot|can not|unable to|no longer|isnt|is not|wouldnt|would not|couldnt|could not|didnt|did not) ${gap(1)}(lock|latch|close|shut|catch|secure|stay (closed|shut|locked)|be locked)`,
+      '(torn|ripped|pulled|busted) (out|off|loose)|swings? (open|free)|(has|have) no (lock|deadbolt)|no (lock|deadbolt) (on|at all)|stuck (half |partly |wide )?open',
       '(cant|cannot|can not|unable to) (lock|secure|close) (it|the door|up|our|my)',
       '(is |are |was |got )?(broken|busted|kicked in|smashed|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)',
-      'no (cierra|se puede cerrar|tiene seguro|asegura|traba|podemos cerrar|puedo cerrar)|(esta |quedo )?(rota|quebrada|forzada|arrancada)',
+      'no (cierra|se puede cerrar|tiene (seguro|chapa|cerradura)|asegura|traba|podemos cerrar|puedo cerrar|baja ni sube|sube ni baja)|(esta |quedo )?(rota|quebrada|forzada|arrancada)|atorada (abierta|a medio)|(se )?quedo (abierta|atorada)',
     ),
     unless: wholeWords(
-      `${INTERIOR}|building door|lobby door|(puerta|entrada) del edificio|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still locks`,
+      `${INTERIOR}|building door|lobby door|(puerta|entrada) del edificio|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|cierra con (el )?seguro`,
     ),
   },
   {
@@ -274,27 +355,47 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(wont|will not|doesnt|does not|cant|cannot|can not) ${gap(1)}(lock|latch|close|shut)`,
       // A plain "broken window" may be a cracked pane; smashed or broken out leaves the home open.
       'smashed|shattered|broken out|busted out|kicked in|blown out|(broke|smashed|shattered) (the |our |my |a )?(\\w+ )?window',
-      'no (cierra|se puede cerrar)|(rota|quebrada|estrellada)',
+      'no (cierra|se puede cerrar)|(rota|quebrada|estrellada)|se rompio (completa|toda|entera)|no hay forma de cerrar\\w*',
     ),
     unless: wholeWords(
-      'crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero',
+      'crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero|cierra bien|si cierra|cierra con (el )?seguro|still (locks|latches)|locks? (fine|ok)',
     ),
     unlessMessage: wholeWords(
       '(\\d+(st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|top|upper) (floor|story|storey)|no (fire escape|ledge|balcony)|closes fine|piso (\\d+|alto)',
+    ),
+  },
+  {
+    hazard: 'unsecured_unit',
+    sign: sign(
+      '(anyone|anybody|someone|somebody|people) (can|could) (just )?(walk|get|come|climb|reach) (in|inside|through)|open to the (street|outside|alley|hallway)',
+      '(cualquiera|cualquier persona|alguien) (puede|podria) (entrar|meterse)|(abiert[oa]|hueco) (a|hacia) la calle',
     ),
   },
   // Structure giving way.
   {
     hazard: 'structural',
     sign: sign(
-      `(ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|railings?|handrails?|banister|landing|floors?|joists?|walls?|beams?|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover) ${gap(5)}(bulg\\w*|sagg\\w*|sags|bow(ing|ed)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
-      `(crack|cracks|cracking) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
-      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|viga|tejaban|cochera) ${gap(5)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja)`,
+      `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
+      `(${OVERHEAD}) ${gap(6)}(cracking|popping|groaning|crujiendo|truena) (noises?|sounds?|ruidos?)|(${OVERHEAD}) ${gap(6)}(making|hear|heard|hace|hacen) (\\w+ )?(cracking|popping|groaning) (noises?|sounds?)`,
+      `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
+      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
+      `(tree|branch|limb|arbol|rama) ${gap(3)}(fell|came down|crashed|went|cayo|se cayo) (on|onto|through|into|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
+      '(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
       `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
     ),
     unless: wholeWords(
-      'moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
+      'ceiling fans?|fan wobbl\\w*|moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
+    ),
+  },
+  {
+    // A loose railing is a repair at the porch step and a fall hazard on a balcony or upper landing.
+    hazard: 'structural',
+    sign: sign(
+      `(railings?|handrails?|guard ?rails?|banister|barandal|barandilla) ${gap(6)}(loose|wobbl\\w*|flojo|floja|se mueve)`,
+    ),
+    when: mentions(
+      'balcon(y|ies)|deck|landing|(\\d+(st|nd|rd|th)|second|third|fourth|fifth|upper|top) (floor|story|storey)|balcon|terraza|(segundo|tercer|cuarto) piso',
     ),
   },
   // Someone trapped.
@@ -309,11 +410,42 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   },
   {
     hazard: 'trapped',
+    sign: sign(
+      '(fell|fallen|has fallen) (down )?and (cant|can not|cannot|couldnt|is unable to) get up|se cayo y no (se )?puede (levantar\\w*|parar\\w*)|locked (in )?from (the )?inside',
+    ),
+  },
+  {
+    // Nobody has seen a neighbour for days and they do not answer: they may be down and unable to get up.
+    hazard: 'trapped',
+    sign: sign(
+      '(may|might|could) have fallen|fell and (cant|can not|cannot|couldnt) get up|(se haya|pudo haberse|se pudo haber) caido|(not|isnt|wont|doesnt) (answer|answering|respond|responding)|no (contesta|responde|abre)',
+    ),
+    unless: wholeWords(
+      'office|oficina|phones?|telefono|emails?|correos?|calls?|llamadas|messages?|mensajes|management|landlord',
+    ),
+    when: mentions(
+      '(hasnt|has not|havent|have not|no ha|no han) (been seen|seen|come out|left|salido|visto)|(in|for|en) (\\d+|two|three|four|several|a few|dos|tres|cuatro|varios) (days|dias)',
+    ),
+  },
+  {
+    hazard: 'trapped',
     subject: subject('elevators?|lifts?|elevador(es)?|ascensor(es)?'),
     sign: sign(
       'stuck|stopped|stalled|broke down|between floors|se (paro|detuvo|atoro|trabo|quedo)|atorad[oa]|atascad[oa]|trabad[oa]|entre pisos',
     ),
     when: mentions(PERSON_INSIDE),
+  },
+  {
+    hazard: 'trapped',
+    sign: sign(
+      '(stopped|stuck|stalled) (between|on the way|in the shaft)|between (floors|\\d+ and \\d+)|entre (pisos|el \\d+ y el \\d+)',
+    ),
+    when: (message) =>
+      mentions('elevators?|lifts?|elevador(es)?|ascensor(es)?')(message) &&
+      mentions(
+        PERSON_INSIDE,
+        '(us|of us|people|we are|were|estamos) (in here|inside|adentro)|in here',
+      )(message),
   },
   {
     hazard: 'trapped',

@@ -5,6 +5,7 @@ import { isNegatedAt } from './negation.ts';
 import { normalise } from './normalise.ts';
 import { separateChain } from './quoted-chain.ts';
 import {
+  changesTopic,
   closesPrevious,
   isAboutEquipmentWork,
   isForYourRecords,
@@ -58,7 +59,7 @@ function reportedText(text: string): string {
   const [first = '', ...rest] = text.split(/\r?\n/);
   const reply = separateChain(rest.join('\n'));
   const replied = normalise(reply.newText);
-  const ongoing = isStillHappening(replied) && !mentionsResolution(replied);
+  const ongoing = isStillHappening(replied) && !mentionsResolution(replied) && !changesTopic(replied);
   const { newText, forwarded } = REPLY_SUBJECT.test(first) && !ongoing ? reply : separateChain(text);
   const own = normalise(newText);
   return forwarded === '' || isForYourRecords(own) || isResolved(own) ? newText : `${newText}\n${forwarded}`;

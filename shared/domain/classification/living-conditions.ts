@@ -1,4 +1,5 @@
 import { wholeWords } from './cue.ts';
+import { isNegatedAt } from './negation.ts';
 
 /**
  * What turns a lost service into an emergency: the weather and who lives there. "No heat" is a
@@ -20,7 +21,7 @@ const OUTSIDE = '(outside|out|outdoors|tonight|today|this week|tomorrow|afuera|h
 /** "thermostat says 55", "it's 97 out", "down to -8 tonight", "hace 40 grados adentro". */
 const TEMPERATURE = new RegExp(
   [
-    '(?<lead>(thermostat|termostato) (says|reads|shows|is at|at|marca|dice|esta en|esta a)|it s|its|it is|hit|reached|high of|low of|highs? in the|lows? in the|down to|up to|over|temps? (of|at)|temperature (of|is)|hace|estamos a|esta a|estamos en|llego a)? ?(?:(already|still|now|like|about|around|almost|ya|como) )?',
+    '(?<lead>(thermostat|termostato)( inside| upstairs| here| adentro)? (says|reads|shows|is at|at|marca|dice|esta en|esta a)|(inside|upstairs|the (house|apartment|unit|upstairs|bedroom)|la casa|el departamento) (is|esta en|esta a)|it s|its|it is|hit|reached|high of|low of|highs? in the|lows? in the|down to|up to|over|temps? (of|at)|temperature (of|is)|hace|estamos a|esta a|estamos en|llego a|llegamos a)? ?(?:(already|still|now|like|about|around|almost|ya|como) )?',
     '(?<minus>minus )?(?<value>\\d{1,3})(?![0-9])(?<unit> ?(degrees|degree|deg|f|grados|s)(?![a-z0-9]))?',
     `(?<where> (${INSIDE}|${OUTSIDE}))?`,
   ].join(''),
@@ -37,12 +38,16 @@ export function temperaturesIn(text: string): Temperature[] {
     // A bare number is a unit, an amount or a count ("it's 3 days") unless a temperature frames it.
     // "1F" is a unit number: a one-digit Fahrenheit reading needs its sign ("-8 f").
     if (unit?.trim() === 'f' && value.length === 1 && minus === undefined) continue;
-    const thermostat = lead?.startsWith('thermostat') === true || lead?.startsWith('termostato') === true;
+    const thermostat =
+      lead !== undefined &&
+      /^(thermostat|termostato|inside|upstairs|the |la casa|el departamento)/.test(lead);
     // A reading with a place and no unit ("98 inside", "115 afuera") is only read when hot enough to be one.
+    // A framed bare number only reads as heat: "it's 103 here", not "it's 3 days".
     const framed =
       unit !== undefined ||
       thermostat ||
-      (where !== undefined && (lead !== undefined || Number(value) >= 80));
+      (where !== undefined && (lead !== undefined || Number(value) >= 80)) ||
+      (lead !== undefined && Number(value) >= 80);
     if (!framed) continue;
     const degrees = Number(value) * (minus === undefined ? 1 : -1);
     const place = thermostat || (where !== undefined && new RegExp(INSIDE).test(where));
@@ -71,6 +76,8 @@ const COLD_WORDS = wholeWords(
   ].join('|'),
 );
 
+const COLD_WORDS_ALL = new RegExp(COLD_WORDS.source, 'g');
+
 const HEAT_WORDS = wholeWords(
   'heat (advisory|warning|wave|emergency)|heatwave|excessive heat|extreme heat|(unbearably|dangerously|extremely) hot|ola de calor|calor extremo|hace mucho calor|muchisimo calor',
 );
@@ -85,7 +92,7 @@ export const needsPoweredMedicalEquipment = (text: string): boolean => MEDICAL_E
 
 /** Freezing outside (≤ 40 °F), cold inside (≤ 62 °F), or said in words. */
 export function isCold(text: string): boolean {
-  if (COLD_WORDS.test(text)) return true;
+  if ([...text.matchAll(COLD_WORDS_ALL)].some((found) => !isNegatedAt(text, found.index))) return true;
   return temperaturesIn(text).some((t) => t.degrees <= 40 || (t.where === 'inside' && t.degrees <= 62));
 }
 

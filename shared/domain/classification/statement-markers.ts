@@ -56,10 +56,10 @@ const RESOLVED = wholeWords(
     '(was|were|got|has been|have been|had been|been|is|are|its|all) (fixed|repaired|resolved|handled|taken care of|patched|sorted)',
     '(fixed|repaired|resolved|patched) (it|that|the|this)',
     '(you|they|maintenance|the plumber|the electrician|the tech|someone) (fixed|repaired|came and fixed)',
-    '(months|years|weeks) ago|in (19|20)\\d\\d|en (19|20)\\d\\d',
+    '(at|in) (my|our) (old|last|previous|former) (place|apartment|house|home|unit|building)|(months|years|weeks) ago|in (19|20)\\d\\d|en (19|20)\\d\\d',
     'responded to|(was|were) (called|dispatched) (out )?(for|to)|(heat|power|water|service|system|everything) (is |was |has been )?(restored|back on|back to normal)',
-    'went away|gone away|se (quito|fue el olor)|no further (odou?r|smell|leak\\w*)|leak tested|made safe|pumped out|dried out|(thanks|thank you) for (getting|fixing|sending|taking care)',
-    'last (year|summer|winter|spring|fall|autumn|month)',
+    '(smell|odou?r|leak|water|smoke|haze|problem|issue|it|that) (is|are|s|has|have) (finally |now |completely )?gone(?! (out|off|up|down|cold|bad))|sorry (for|about) (calling|the (call|calls))|(installed|put in) (a |the )?new|replaced (it|them|the \\w+) with|all resolved|(had|have|got) (it|that|them|this) (fixed|repaired|patched)|(been|stayed) dry|ya no (huele|gotea|sale)|went away|gone away|se (quito|fue el olor)|no further (odou?r|smell|leak\\w*)|leak tested|made safe|pumped out|dried out|(thanks|thank you) for (getting|fixing|sending|taking care)',
+    'last (year|summer|winter|spring|fall|autumn|month|january|february|march|april|may|june|july|august|september|october|november|december)|(back )?when (we|i|they) had',
     'back in (january|february|march|april|may|june|july|august|september|october|november|december|the (spring|summer|fall|winter))',
     'ya (lo |la |los |las |se )?(arreglaron|arreglo|reparo|repararon|esta arreglad[oa]|quedo|resolvio|resolvieron)',
     '(fue|esta|quedo) (arreglad[oa]|reparad[oa]|resuelt[oa])',
@@ -70,13 +70,19 @@ const RESOLVED = wholeWords(
 
 /** Words that keep a past clause alive ("since last month", "again", "still"). */
 const STILL_HAPPENING = wholeWords(
-  'still|again|since|keeps?|right now|now|worse|(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|desde|peor|volvio|regreso',
+  'still|again|(?<!(dry|fine|ok|okay|good|quiet) )since|keeps?|right now|now|worse|(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|desde|peor|volvio|regreso',
 );
 
 /** A short clause that says the one before it is over ("but they fixed it", "pero ya la arregló"). */
 const BACK_REFERENCE = wholeWords('it|that|this|them|lo|la|los|las|eso');
 export const closesPrevious = (clause: string): boolean =>
-  BACK_REFERENCE.test(clause) && clause.split(' ').length <= 8 && isResolved(clause);
+  BACK_REFERENCE.test(clause) && clause.split(' ').length <= 12 && isResolved(clause);
+
+/** A reply that says its news is about something else than the thread it answers. */
+const OTHER_TOPIC = wholeWords(
+  'different (issue|question|topic|matter|thing)|(unrelated|separate) (issue|question|topic|matter|note)|not (about|related to) (that|this|the)|otro (tema|asunto)|(tema|asunto) (diferente|distinto)',
+);
+export const changesTopic = (text: string): boolean => OTHER_TOPIC.test(text);
 
 /** A forward or note sent only to inform: "FYI", "for your records". */
 const FOR_THE_RECORDS = wholeWords(

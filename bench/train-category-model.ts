@@ -1,0 +1,41 @@
+/**
+ * Trains the category word model (shared/domain/classification/category-model.ts) on every
+ * labelled set the project may tune on (authors a, b and e, and the dev fixture) and writes its
+ * counts to shared/domain/classification/data/category-model.json. Deterministic: the same files
+ * give the same bytes. Emergencies are left out: hazards.ts decides them, never the model.
+ *   node --import tsx bench/train-category-model.ts
+ * The fresh held-out sets (c-, d-holdout) are never read here.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { trainCategoryModel, trainingExamples } from '#domain/classification/category-model.ts';
+import { parseLabelledEmails } from '#domain/classification/evaluation.ts';
+
+const FILES = [
+  'test/fixtures/emails-dev.jsonl',
+  'test/fixtures/triage/a-tune.jsonl',
+  'test/fixtures/triage/a-holdout.jsonl',
+  'test/fixtures/triage/b-tune.jsonl',
+  'test/fixtures/triage/b-holdout.jsonl',
+  'test/fixtures/triage/e-tune.jsonl',
+];
+
+const examples = trainingExamples(FILES.flatMap((file) => parseLabelledEmails(readFileSync(file, 'utf8'))));
+const model = trainCategoryModel(examples);
+/** One feature a line, in the layout `npm run format` gives, so a retrain diffs line by line. */
+const row = (values: readonly unknown[]) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+const json = [
+  '{',
+  `  "alpha": ${model.alpha},`,
+  `  "categories": [\n${model.categories.map((c) => `    ${JSON.stringify(c)}`).join(',\n')}\n  ],`,
+  `  "totals": ${row(model.totals)},`,
+  '  "counts": {',
+  Object.entries(model.counts)
+    .map(([feature, counts]) => `    ${JSON.stringify(feature)}: ${row(counts)}`)
+    .join(',\n'),
+  '  }',
+  '}',
+  '',
+].join('\n');
+const out = 'shared/domain/classification/data/category-model.json';
+writeFileSync(out, json);
+console.log(`trained on ${examples.length} messages: ${Object.keys(model.counts).length} features -> ${out}`);

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { CATEGORIES } from '#vocabulary/classification.ts';
+import type { RoutineCategory } from './category-cues.ts';
+import type { LabelledEmail } from './evaluation.ts';
+import { normalise } from './normalise.ts';
+import { separateChain } from './quoted-chain.ts';
+import type { EmailToClassify } from './taxonomy.ts';
+
+/**
+ * A learned second opinion on the category (never on emergencies, which hazards.ts decides):
+ * multinomial naive Bayes over the distinct word unigrams and bigrams of a message, counted once
+ * per message ("binarised"), with add-α smoothing and equal class priors (each author's mix of
+ * categories differs, so the training mix says nothing about new mail). Chosen over logistic
+ * regression because it trains in one deterministic counting pass, needs no tuning loop, and its
+ * weights are plain counts a reviewer can read. Trained by bench/train-category-model.ts on the
+ * labelled sets; the committed weights live in data/category-model.json.
+ */
+
+export const ROUTINE_CATEGORIES: readonly RoutineCategory[] = CATEGORIES.filter(
+  (category): category is RoutineCategory => category !== 'maintenance_emergency',
+);
+
+/** What a category is judged on: a forwarded message is what the sender wants handled; a reply's quoted chain is not. */
+export function categoryContent(email: EmailToClassify): string {
+  const { newText, forwarded } = separateChain(email.text);
+  return normalise(`${email.subject}\n${newText}\n${forwarded}`);
+}
+
+/** The routine messages of labelled sets as training examples (emergencies are the hazard rules' alone). */
+export const trainingExamples = (labelled: readonly LabelledEmail[]): LabelledContent[] =>
+  labelled.flatMap(({ from, subject, body, label: { category } }) =>
+    category === 'maintenance_emergency'
+      ? []
+      : [{ content: categoryContent({ from, subject, text: body }), category }],
+  );
+
+export interface LabelledContent {
+  readonly content: string;
+  readonly category: RoutineCategory;
+}
+
+export const CategoryModelData = z.object({
+  /** Smoothing added to every count. */
+  alpha: z.number().positive(),
+  categories: z.array(z.string()),
+  /** Per category: how many feature occurrences it saw in training (sum of its counts). */
+  totals: z.array(z.number().int().min(0)),
+  /** Feature → per-category count of training messages containing it (same order as categories). */
+  counts: z.record(z.string(), z.array(z.number().int().min(0))),
+});
+export type CategoryModelData = z.infer<typeof CategoryModelData>;
+
+/** Words too common to say anything about a category. */
+const STOPWORDS = new Set(
+  'a an the and or of to in on at for is are was were be been it its i im me my we our you your this that with as by from so do did have has had will would can could hi hello thanks thank regards please el la los las de del y o en un una es que por con para mi su se lo le al'.split(
+    ' ',
+  ),
+);
+
+/** The distinct unigrams and bigrams of a text; numbers fold to "#" so amounts and units read alike. */
+export function modelFeatures(content: string): string[] {
+  const words = normalise(content)
+    .split(' ')
+    .filter((word) => word.length > 0)
+    .map((word) => (/\d/.test(word) ? '#' : word));
+  const features = new Set<string>();
+  for (const [index, word] of words.entries()) {
+    if (!STOPWORDS.has(word)) features.add(word);
+    const next = words[index + 1];
+    if (next !== undefined) features.add(`${word} ${next}`);
+  }
+  return [...features];
+}
+
+/** Counts features per category; features seen in fewer than `minMessages` messages are dropped. */
+export function trainCategoryModel(
+  examples: readonly LabelledContent[],
+  { alpha = 0.5, minMessages = 2 } = {},
+): CategoryModelData {
+  const categories = ROUTINE_CATEGORIES;
+  const counts = new Map<string, number[]>();
+  for (const { content, category } of examples) {
+    const column = categories.indexOf(category);
+    if (column === -1) continue;
+    for (const feature of modelFeatures(content)) {
+      const row = counts.get(feature) ?? categories.map(() => 0);
+      row[column] = (row[column] ?? 0) + 1;
+      counts.set(feature, row);
+    }
+  }
+  const kept = [...counts.entries()]
+    .filter(([, row]) => row.reduce((a, b) => a + b, 0) >= minMessages)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const totals = categories.map((_, column) => kept.reduce((sum, [, row]) => sum + (row[column] ?? 0), 0));
+  return { alpha, categories: [...categories], totals, counts: Object.fromEntries(kept) };
+}
+
+/** Counted once per model: a message is scored in well under a millisecond. */
+const sizes = new WeakMap<CategoryModelData, number>();
+function vocabularySize(model: CategoryModelData): number {
+  const known = sizes.get(model) ?? Object.keys(model.counts).length;
+  sizes.set(model, known);
+  return known;
+}
+
+/** Log-likelihood of the text under each category, best first. */
+export function scoreWithModel(
+  model: CategoryModelData,
+  content: string,
+): { category: RoutineCategory; logLikelihood: number }[] {
+  const vocabulary = vocabularySize(model);
+  const denominators = model.totals.map((total) => Math.log(total + model.alpha * vocabulary));
+  const scores = model.categories.map(() => 0);
+  for (const feature of modelFeatures(content)) {
+    const row = model.counts[feature];
+    if (row === undefined) continue;
+    for (const [column, count] of row.entries()) {
+      scores[column] = (scores[column] ?? 0) + Math.log(count + model.alpha) - (denominators[column] ?? 0);
+    }
+  }
+  return model.categories
+    .map((category, column) => ({
+      category: category as RoutineCategory,
+      logLikelihood: scores[column] ?? 0,
+    }))
+    .sort((a, b) => b.logLikelihood - a.logLikelihood);
+}
