@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { ClassifierWithFallback, emailClassifierFrom } from '#adapters/classification-engine.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SecretsManagerWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
-import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
+import { triageEngineFrom } from '#adapters/triage-engine.ts';
+import {
+  type FakeAnthropic,
+  RENEWAL_TRIAGE_ANSWER,
+  startFakeAnthropic,
+} from '#test/support/fake-anthropic.ts';
 import { useFakeSecretsManager } from '#test/support/fake-secrets-manager.ts';
 
 const secretsManager = useFakeSecretsManager();
@@ -33,19 +37,41 @@ describe('webhook secrets from Secrets Manager', () => {
   });
 });
 
-describe('classification engine from the Anthropic key secret', () => {
-  it('classifies with the rules while the deployed secret still holds "unset"', async () => {
+describe('triage engine from the Anthropic key secret', () => {
+  let anthropic: FakeAnthropic;
+  beforeAll(async () => {
+    anthropic = await startFakeAnthropic();
+  });
+  afterAll(async () => {
+    await anthropic.close();
+  });
+  beforeEach(() => anthropic.reset());
+
+  const renewal = { from: 'a@example.com', subject: 'Renewal', text: 'I would like to renew my lease.' };
+  const engineFor = (secretId: string) =>
+    triageEngineFrom({ ANTHROPIC_API_KEY_SECRET_ID: secretId, ANTHROPIC_BASE_URL: anthropic.baseURL });
+
+  it('triages with the rules alone while the deployed secret still holds "unset"', async () => {
     secretsManager().put('aictive/test/anthropic-api-key', 'unset');
-    expect(await emailClassifierFrom({ ANTHROPIC_API_KEY_SECRET_ID: 'aictive/test/anthropic-api-key' })).toBe(
-      rulesClassifier,
-    );
+    const engine = await engineFor('aictive/test/anthropic-api-key');
+
+    const triage = await engine.triage(renewal);
+
+    expect(triage).toMatchObject({ engine: 'rules', category: 'lease_renewal' });
+    expect(triage).not.toHaveProperty('fallbackReason');
+    expect(anthropic.requests).toHaveLength(0);
   });
 
-  it('uses Claude once an operator has put a key', async () => {
+  it('uses Claude, with the secret as its key and the rules behind it, once an operator has put a key', async () => {
     secretsManager().put('aictive/test/anthropic-key-set', 'test-anthropic-key-not-real');
-    const classifier = await emailClassifierFrom({
-      ANTHROPIC_API_KEY_SECRET_ID: 'aictive/test/anthropic-key-set',
+    const engine = await engineFor('aictive/test/anthropic-key-set');
+    anthropic.script({ json: RENEWAL_TRIAGE_ANSWER }, { status: 400 });
+
+    expect(await engine.triage(renewal)).toMatchObject({ engine: 'claude', category: 'lease_renewal' });
+    expect(JSON.stringify(anthropic.requests[0]?.headers)).toContain('test-anthropic-key-not-real');
+    expect(await engine.triage(renewal)).toMatchObject({
+      engine: 'rules',
+      fallbackReason: 'claude_error: BadRequestError',
     });
-    expect(classifier).toBeInstanceOf(ClassifierWithFallback);
   });
 });

@@ -4,7 +4,7 @@ import { type Cue, matchCue } from './cue.ts';
 import { detectHazards, type HazardFinding } from './hazards.ts';
 import { normalise, senderName } from './normalise.ts';
 import { separateChain } from './quoted-chain.ts';
-import type { Classification, EmailClassifier, EmailToClassify, Urgency } from './taxonomy.ts';
+import type { Classification, EmailToClassify, Urgency } from './taxonomy.ts';
 import {
   BASE_URGENCY,
   HIGH_CUES,
@@ -174,8 +174,3 @@ export function classifyByRules(email: EmailToClassify): Classification {
     reasons: [...top.matched.slice(0, MAX_REASON_CUES).map((cue) => `${top.category}: ${cue}`), reason],
   };
 }
-
-/** The rules as the EmailClassifier port (the fallback behind Claude, or the only engine). */
-export const rulesClassifier: EmailClassifier = {
-  classify: async (email) => classifyByRules(email),
-};
