@@ -1,11 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SecretsManagerWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
-import { triageEngineFrom } from '#adapters/triage-engine.ts';
-import {
-  type FakeAnthropic,
-  RENEWAL_TRIAGE_ANSWER,
-  startFakeAnthropic,
-} from '#test/support/fake-anthropic.ts';
 import { useFakeSecretsManager } from '#test/support/fake-secrets-manager.ts';
 
 const secretsManager = useFakeSecretsManager();
@@ -34,44 +28,5 @@ describe('webhook secrets from Secrets Manager', () => {
 
   it('treats an org without a secret as having none (the delivery is then refused)', async () => {
     expect(await secrets.secretsFor('no-such-org')).toEqual([]);
-  });
-});
-
-describe('triage engine from the Anthropic key secret', () => {
-  let anthropic: FakeAnthropic;
-  beforeAll(async () => {
-    anthropic = await startFakeAnthropic();
-  });
-  afterAll(async () => {
-    await anthropic.close();
-  });
-  beforeEach(() => anthropic.reset());
-
-  const renewal = { from: 'a@example.com', subject: 'Renewal', text: 'I would like to renew my lease.' };
-  const engineFor = (secretId: string) =>
-    triageEngineFrom({ ANTHROPIC_API_KEY_SECRET_ID: secretId, ANTHROPIC_BASE_URL: anthropic.baseURL });
-
-  it('triages with the rules alone while the deployed secret still holds "unset"', async () => {
-    secretsManager().put('aictive/test/anthropic-api-key', 'unset');
-    const engine = await engineFor('aictive/test/anthropic-api-key');
-
-    const triage = await engine.triage(renewal);
-
-    expect(triage).toMatchObject({ engine: 'rules', category: 'lease_renewal' });
-    expect(triage).not.toHaveProperty('fallbackReason');
-    expect(anthropic.requests).toHaveLength(0);
-  });
-
-  it('uses Claude, with the secret as its key and the rules behind it, once an operator has put a key', async () => {
-    secretsManager().put('aictive/test/anthropic-key-set', 'test-anthropic-key-not-real');
-    const engine = await engineFor('aictive/test/anthropic-key-set');
-    anthropic.script({ json: RENEWAL_TRIAGE_ANSWER }, { status: 400 });
-
-    expect(await engine.triage(renewal)).toMatchObject({ engine: 'claude', category: 'lease_renewal' });
-    expect(JSON.stringify(anthropic.requests[0]?.headers)).toContain('test-anthropic-key-not-real');
-    expect(await engine.triage(renewal)).toMatchObject({
-      engine: 'rules',
-      fallbackReason: 'claude_error: BadRequestError',
-    });
   });
 });
