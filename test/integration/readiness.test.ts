@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLAUDE_CIRCUIT } from '#adapters/anthropic/claude-circuit.ts';
 import { claudeReachabilityCheck } from '#adapters/anthropic/claude-reachability.ts';
-import { emailClassifierFrom } from '#adapters/classification-engine.ts';
 import { CircuitJournal } from '#adapters/dynamodb/circuit-journal.ts';
 import {
   apiKeyPepperCheck,
@@ -12,6 +11,7 @@ import {
   rentvineCheck,
   tableCheck,
 } from '#adapters/health-checks.ts';
+import { triageEngineFrom } from '#adapters/triage-engine.ts';
 import { runReadinessChecks } from '#platform/health.ts';
 import { ResilientCalls } from '#platform/resilience/resilient-calls.ts';
 import { type FakeAnthropic, startFakeAnthropic } from '#test/support/fake-anthropic.ts';
@@ -171,14 +171,14 @@ describe('Claude reachability', () => {
 describe('Claude circuit state', () => {
   const table = () => stack.resources.tables.main;
 
-  it('reports the circuit the classifier opened, through the table', async () => {
+  it('reports the circuit the triage engine opened, through the table', async () => {
     // Every Claude call fails (the fake answers 500 when nothing is scripted): after five
-    // classifications the classifier's breaker opens and the journal records it.
-    const classifier = await emailClassifierFrom(claudeConfig(), {
+    // triages the engine's breaker opens and the journal records it.
+    const engine = await triageEngineFrom(claudeConfig(), {
       circuitJournal: new CircuitJournal(table()),
     });
     for (let i = 0; i < 5; i += 1) {
-      await classifier.classify({ from: 'dana@example.com', subject: 'Faucet', text: 'The faucet drips.' });
+      await engine.triage({ from: 'dana@example.com', subject: 'Faucet', text: 'The faucet drips.' });
     }
 
     const report = await runReadinessChecks({ claudeCircuit: claudeCircuitCheck(table()) });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClassifierWithFallback, emailClassifierFrom } from '#adapters/classification-engine.ts';
 import { SecretsManagerWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
-import { rulesClassifier } from '#domain/classification/rules-classifier.ts';
 import { useFakeSecretsManager } from '#test/support/fake-secrets-manager.ts';
 
 const secretsManager = useFakeSecretsManager();
@@ -30,22 +28,5 @@ describe('webhook secrets from Secrets Manager', () => {
 
   it('treats an org without a secret as having none (the delivery is then refused)', async () => {
     expect(await secrets.secretsFor('no-such-org')).toEqual([]);
-  });
-});
-
-describe('classification engine from the Anthropic key secret', () => {
-  it('classifies with the rules while the deployed secret still holds "unset"', async () => {
-    secretsManager().put('aictive/test/anthropic-api-key', 'unset');
-    expect(await emailClassifierFrom({ ANTHROPIC_API_KEY_SECRET_ID: 'aictive/test/anthropic-api-key' })).toBe(
-      rulesClassifier,
-    );
-  });
-
-  it('uses Claude once an operator has put a key', async () => {
-    secretsManager().put('aictive/test/anthropic-key-set', 'test-anthropic-key-not-real');
-    const classifier = await emailClassifierFrom({
-      ANTHROPIC_API_KEY_SECRET_ID: 'aictive/test/anthropic-key-set',
-    });
-    expect(classifier).toBeInstanceOf(ClassifierWithFallback);
   });
 });

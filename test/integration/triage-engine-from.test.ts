@@ -9,7 +9,10 @@ import {
   RENEWAL_TRIAGE_ANSWER,
   startFakeAnthropic,
 } from '#test/support/fake-anthropic.ts';
+import { useFakeSecretsManager } from '#test/support/fake-secrets-manager.ts';
 import { printedDuring } from '#test/support/printed-output.ts';
+
+const secretsManager = useFakeSecretsManager();
 
 let fake: FakeAnthropic;
 beforeAll(async () => {
@@ -56,6 +59,35 @@ describe('triageEngineFrom: the engine a function or the CLI gets from its confi
     for (let i = 0; i < 5; i += 1) await engine.triage(renewal);
     expect(transitions).toEqual([['claude', 'open']]);
     expect(await engine.triage(renewal)).toMatchObject({ engine: 'rules', fallbackReason: 'circuit_open' });
+  });
+});
+
+describe('triageEngineFrom with the Anthropic key in Secrets Manager (as deployed)', () => {
+  const engineFor = (secretId: string) =>
+    triageEngineFrom({ ANTHROPIC_API_KEY_SECRET_ID: secretId, ANTHROPIC_BASE_URL: fake.baseURL });
+
+  it('is the rules alone while the deployed secret still holds "unset"', async () => {
+    secretsManager().put('aictive/test/anthropic-api-key', 'unset');
+    const engine = await engineFor('aictive/test/anthropic-api-key');
+
+    const triage = await engine.triage(renewal);
+
+    expect(triage).toMatchObject({ engine: 'rules', category: 'lease_renewal' });
+    expect(triage).not.toHaveProperty('fallbackReason');
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('is Claude, with the secret as its key and the rules behind it, once an operator has put a key', async () => {
+    secretsManager().put('aictive/test/anthropic-key-set', 'test-anthropic-key-not-real');
+    const engine = await engineFor('aictive/test/anthropic-key-set');
+    fake.script({ json: RENEWAL_TRIAGE_ANSWER }, { status: 400 });
+
+    expect(await engine.triage(renewal)).toMatchObject({ engine: 'claude', category: 'lease_renewal' });
+    expect(JSON.stringify(fake.requests[0]?.headers)).toContain('test-anthropic-key-not-real');
+    expect(await engine.triage(renewal)).toMatchObject({
+      engine: 'rules',
+      fallbackReason: 'claude_error: BadRequestError',
+    });
   });
 });
 

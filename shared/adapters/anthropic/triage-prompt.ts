@@ -15,7 +15,6 @@ import {
 import { ROLE_NAMES } from '#vocabulary/access.ts';
 import { CATEGORIES } from '#vocabulary/classification.ts';
 import { EMERGENCY_HAZARDS, NEEDS_HUMAN_REASONS, SUGGESTED_ACTIONS } from '#vocabulary/triage.ts';
-import { CATEGORY_GUIDE } from './classification-prompt.ts';
 import { type FencedTurn, fencedTurn } from './fenced-turn.ts';
 
 /**
@@ -56,6 +55,28 @@ export const ClaudeTriageOutput = z.object({
   reasons: z.array(bounded(200)).min(1).max(3),
 });
 export type ClaudeTriageOutput = z.infer<typeof ClaudeTriageOutput>;
+
+/** What each category covers, in the words the model is given. */
+const CATEGORY_GUIDE: Readonly<Record<Category, string>> = {
+  maintenance_request: 'a repair or service request that is not a danger to people or the building right now',
+  maintenance_emergency:
+    'an active threat to life, health or the building: gas or CO, fire or smoke, flooding or water through ceilings, sewage backup, no heat in freezing weather, no water, sparking or burning electrics, a dwelling that cannot be secured after a break-in, structural collapse',
+  rent_payment: 'paying rent, the ledger, receipts, charges, fees or portal payment problems',
+  payment_arrangement: 'cannot pay in full or on time; asks for a plan, partial payment or more time',
+  lease_renewal: 'renewing, renewal offers and terms, month-to-month at lease end',
+  lease_termination: 'notice to vacate, breaking the lease, move-out, deposit return after leaving',
+  move_in: 'an incoming resident: keys, move-in day logistics, utilities set-up, move-in condition',
+  leasing_inquiry: 'a prospect or applicant: availability, price, tours, qualification, application status',
+  complaint: 'about neighbours, noise, parking, smoke from smoking, service quality, common areas',
+  owner_inquiry:
+    'a property owner: statements, distributions, tax forms, the management agreement, approvals',
+  vendor_billing: 'a vendor: invoices, bids, payment status, completed-work reports',
+  legal_notice: 'attorneys, courts, subpoenas, code enforcement, formal claims and demands',
+  accommodation_request:
+    'a disability-related request: assistance animals, modifications, aides, accessible parking',
+  general_inquiry: 'anything else a resident asks the office (hours, packages, amenities, account details)',
+  spam: 'unsolicited marketing, phishing, or requests to change payment details from an impostor',
+};
 
 const roleLines = ROLE_NAMES.filter((role) => ROLES[role].handles.length > 0).map(
   (role) => `- ${role} (${ROLES[role].title}): ${ROLES[role].handles.join(', ')}`,

@@ -5,7 +5,7 @@ import { type Cue, matchCue } from './cue.ts';
 import modelData from './data/category-model.json' with { type: 'json' };
 import { detectHazards, type HazardFinding } from './hazards.ts';
 import { normalise, senderName } from './normalise.ts';
-import type { Classification, EmailClassifier, EmailToClassify, Urgency } from './taxonomy.ts';
+import type { Classification, EmailToClassify, Urgency } from './taxonomy.ts';
 import {
   BASE_URGENCY,
   HIGH_CUES,
@@ -218,8 +218,3 @@ export function classifyByRules(
     ],
   };
 }
-
-/** The rules as the EmailClassifier port (the fallback behind Claude, or the only engine). */
-export const rulesClassifier: EmailClassifier = {
-  classify: async (email) => classifyByRules(email),
-};

@@ -47,8 +47,3 @@ export const EmailToClassify = z.object({
   text: z.string().max(100_000),
 });
 export type EmailToClassify = z.infer<typeof EmailToClassify>;
-
-/** Port: anything that can classify an email (the rules, Claude, Claude-with-fallback). */
-export interface EmailClassifier {
-  classify(email: EmailToClassify): Promise<Classification>;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyByRules, rulesClassifier } from '#domain/classification/rules-classifier.ts';
+import { classifyByRules } from '#domain/classification/rules-classifier.ts';
 import { Classification, type EmailToClassify } from '#domain/classification/taxonomy.ts';
 
 const email = (subject: string, text: string, from = 'Resident <resident@example.com>'): EmailToClassify => ({
@@ -196,11 +196,10 @@ describe('classifyByRules: output contract', () => {
   it('handles a 100,000-character email and still finds the emergency in it', () => {
     const filler = 'Just writing to say hello and share some news about the building. '.repeat(1_500);
     const text = `${filler}Also, the basement is flooding right now.`.slice(-100_000);
-    const started = performance.now();
-
+    // No timing assertion (shared, noisy machines): a pattern that backtracked catastrophically on
+    // this input would run for minutes and fail on the test timeout instead. bench:classify measures speed.
     const result = classify('long one', text);
 
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(result.category).toBe('maintenance_emergency');
   });
 
@@ -234,10 +233,5 @@ describe('classifyByRules: output contract', () => {
       expect(c.confidence).toBeGreaterThanOrEqual(0.3);
       expect(c.confidence).toBeLessThanOrEqual(0.9);
     }
-  });
-
-  it('serves the EmailClassifier port', async () => {
-    const input = email('Gas', 'I smell gas');
-    await expect(rulesClassifier.classify(input)).resolves.toEqual(classifyByRules(input));
   });
 });
