@@ -24,8 +24,8 @@ const readSet = (file: string) => parseLabelledEmails(readFileSync(file, 'utf8')
 if (process.argv[2] === '--leave-one-author-out') {
   const set = (name: string) => readSet(`test/fixtures/triage/${name}.jsonl`);
   const authors = {
-    a: [...set('a-tune'), ...set('a-holdout')],
-    b: [...set('b-tune'), ...set('b-holdout')],
+    a: [...set('a-tune'), ...set('a-retune')],
+    b: [...set('b-tune'), ...set('b-retune')],
     e: set('e-tune'),
   };
   for (const { author, evaluation } of leaveOneAuthorOut(

@@ -13,9 +13,9 @@ import { parseLabelledEmails } from '#domain/classification/evaluation.ts';
 const FILES = [
   'test/fixtures/emails-dev.jsonl',
   'test/fixtures/triage/a-tune.jsonl',
-  'test/fixtures/triage/a-holdout.jsonl',
+  'test/fixtures/triage/a-retune.jsonl',
   'test/fixtures/triage/b-tune.jsonl',
-  'test/fixtures/triage/b-holdout.jsonl',
+  'test/fixtures/triage/b-retune.jsonl',
   'test/fixtures/triage/e-tune.jsonl',
 ];
 

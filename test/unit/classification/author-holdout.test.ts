@@ -23,8 +23,8 @@ const read = (name: string): LabelledEmail[] =>
   parseLabelledEmails(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8'));
 
 const authors = {
-  a: [...read('triage/a-tune.jsonl'), ...read('triage/a-holdout.jsonl')],
-  b: [...read('triage/b-tune.jsonl'), ...read('triage/b-holdout.jsonl')],
+  a: [...read('triage/a-tune.jsonl'), ...read('triage/a-retune.jsonl')],
+  b: [...read('triage/b-tune.jsonl'), ...read('triage/b-retune.jsonl')],
   e: read('triage/e-tune.jsonl'),
 };
 const dev = read('emails-dev.jsonl');
