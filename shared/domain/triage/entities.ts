@@ -158,6 +158,8 @@ const NOT_A_NAME = new RegExp(
     'propietario',
     'inquilino',
     'inquilinos',
+    'inquilina',
+    'residente',
     'residents',
     'tenants',
     'neighbors',
@@ -194,6 +196,11 @@ const INLINE_CLOSING = new RegExp(
   `(?:[Tt]hanks|[Tt]hank you|[Gg]racias|[Ss]aludos|[Rr]egards)[.,!]?[ \\t]+(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,3})\\b`,
   'gu',
 );
+/** "my name is John Smith", "me llamo Ana Ruiz", "soy María López": the sender introducing themself. */
+const INTRODUCED = new RegExp(
+  `(?:^|[^\\p{L}])(?:[Mm]y name is|[Mm]y name's|[Mm]e llamo|[Mm]i nombre es|[Ss]oy)[ \\t]+(${NAME_WORD}(?:[ \\t]+${NAME_WORD}){0,3})`,
+  'gu',
+);
 const TITLED = new RegExp(`\\b${TITLE}[ \\t]+${NAME_WORD}(?:[ \\t]+${NAME_WORD})?`, 'gu');
 
 const SIGNED = new RegExp(`^(${NAME})(?:,\\s*Esq\\.?)?(?:,\\s*(.+))?$`, 'u');
@@ -222,6 +229,11 @@ function namesIn(text: string): string[] {
   if (signature !== undefined && filled.length > 1) names.push(signature);
   for (const m of text.matchAll(INLINE_CLOSING))
     if (m[1] !== undefined && looksLikeName(m[1])) names.push(m[1]);
+  for (const m of text.matchAll(INTRODUCED)) {
+    // The name ends with its sentence: "soy María López. La estufa…".
+    const name = m[1]?.replace(/(?<=\p{L}{2})\.(?:\s.*)?$/u, '');
+    if (name !== undefined && looksLikeName(name)) names.push(name);
+  }
   for (const m of text.matchAll(TITLED)) if (looksLikeName(m[0])) names.push(m[0]);
   return names;
 }

@@ -42,10 +42,24 @@ export function passesAba(digits: string): boolean {
 
 // Words that say a number nearby is a bank or tax identifier (English and Spanish, accents optional).
 const ROUTING_WORDS = '(?:routing|aba|rtn|transit|ruta|tr[aá]nsito)';
-const ACCOUNT_WORDS = String.raw`(?:account|acct|a\/c|checking|savings|cuenta|iban|clabe)`;
+const ACCOUNT_WORDS = String.raw`(?:account|acct|a\/c|checking|savings|cuenta|iban|clabe|ccc)`;
 const SSN_WORDS = '(?:ssn|ss#|social security|seguro social|itin|tax id)';
 /** Up to a few words between the keyword and the number ("account number is 123…", "cuenta no. 123…"). */
-const GAP = String.raw`(?:[\s#:.\-–]|\b(?:number|num|no|is|was|es|n[uú]mero|de|my|mi)\b){0,8}?`;
+const GAP = String.raw`(?:[\s#:.\-–]|\b(?:number|num|no|nro|is|was|es|era|n[uú]mero|de|del|my|mi|our|the|la|el|new|nueva|nuevo|bank|bancaria|bancario|corriente|ahorros?|personal)\b){0,8}?`;
+/** A run of digits grouped any way (Spanish "0123 4567 89 0123456789", "0012-3456-78"): taken whole, never split. */
+const GROUPED_DIGITS = String.raw`\d(?:[ .\-]?\d)*`;
+
+/** The ISO 13616 check: the IBAN, country and check digits moved to the end, letters as 10–35, is 1 mod 97. */
+export function passesIbanCheck(iban: string): boolean {
+  const compact = iban.replace(/[\s-]/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false;
+  let remainder = 0;
+  for (const char of `${compact.slice(4)}${compact.slice(0, 4)}`) {
+    const value = Number.parseInt(char, 36);
+    remainder = (remainder * (value > 9 ? 100 : 10) + value) % 97;
+  }
+  return remainder === 1;
+}
 
 interface Rule {
   readonly kind: RedactedKind;
@@ -64,7 +78,7 @@ const RULES: readonly Rule[] = [
   // 13–19 digits, optionally grouped by spaces or dashes, with a valid Luhn checksum.
   {
     kind: 'card',
-    pattern: /(?<![\d-])(\d(?:[ -]?\d){12,18})(?![\d-])/g,
+    pattern: /(?<![\d-]|\d )(\d(?:[ -]?\d){12,18})(?![ -]?\d)/g,
     group: 1,
     accepts: (digits) => digits.length >= 13 && digits.length <= 19 && passesLuhn(digits),
   },
@@ -75,17 +89,38 @@ const RULES: readonly Rule[] = [
     group: 2,
     accepts: passesAba,
   },
-  // An account number (6–17 digits, maybe grouped) an account word introduces.
+  // An account number (at least six digits, however grouped) an account word introduces.
   {
     kind: 'bank_account',
-    pattern: new RegExp(String.raw`(\b${ACCOUNT_WORDS}${GAP})(\d(?:[ -]?\d){5,16})(?![\d-])`, 'gi'),
+    pattern: new RegExp(String.raw`(\b${ACCOUNT_WORDS}${GAP})(${GROUPED_DIGITS})(?!\d)`, 'gi'),
     group: 2,
+    accepts: (digits) => digits.length >= 6,
   },
 ];
 
+/** Letters and digits in groups (an IBAN printed in fours, or run together), taken up to the next word. */
+const IBAN_CANDIDATE = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{1,4}){3,8}(?![A-Za-z0-9])/g;
+
+/**
+ * IBANs anywhere: the longest run of groups that passes the checksum, so a word after the number
+ * ("… 1332 Pago") neither hides it nor is redacted with it. An account number, whatever the words around it.
+ */
+function redactIbans(text: string, counts: Partial<Record<RedactedKind, number>>): string {
+  return text.replace(IBAN_CANDIDATE, (candidate) => {
+    const groups = candidate.match(/[ -]?[A-Za-z0-9]+/g) ?? [];
+    for (let end = groups.length; end > 0; end -= 1) {
+      const iban = groups.slice(0, end).join('');
+      if (!passesIbanCheck(iban)) continue;
+      counts.bank_account = (counts.bank_account ?? 0) + 1;
+      return `${redactionMarker('bank_account')}${candidate.slice(iban.length)}`;
+    }
+    return candidate;
+  });
+}
+
 export function redactSensitiveNumbers(text: string): Redacted {
   const counts: Partial<Record<RedactedKind, number>> = {};
-  let result = text;
+  let result = redactIbans(text, counts);
   for (const rule of RULES) {
     result = result.replace(rule.pattern, (...args: unknown[]) => {
       const match = args[0] as string;

@@ -21,6 +21,17 @@ describe('extractEntities', () => {
     ]);
   });
 
+  it('finds the sender who introduces themself, in English and Spanish', () => {
+    expect(extractEntities('Hello, my name is John Smith and I rent the unit upstairs.').people).toEqual([
+      'John Smith',
+    ]);
+    expect(extractEntities('Buenas tardes, me llamo Ana Ruiz y la llave no gira.').people).toEqual([
+      'Ana Ruiz',
+    ]);
+    expect(extractEntities('Hola, soy María López. La estufa no prende.').people).toEqual(['María López']);
+    expect(extractEntities('soy el inquilino del 5 y my name is on the lease').people).toEqual([]);
+  });
+
   it('does not take an organisation, a salutation or a unit for a person', () => {
     const entities = extractEntities(
       'Dear Sir or Madam,\n\nInvoice attached.\n\nRegards,\nAccounts Department\n',

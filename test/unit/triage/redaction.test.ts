@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { passesAba, passesLuhn, redactionMarker, redactSensitiveNumbers } from '#domain/triage/redaction.ts';
+import {
+  passesAba,
+  passesIbanCheck,
+  passesLuhn,
+  redactionMarker,
+  redactSensitiveNumbers,
+} from '#domain/triage/redaction.ts';
 
 // Test numbers only: the card numbers are the networks' published test numbers, the routing
 // number is checksum-valid but made up, the SSNs are in ranges never issued.
@@ -39,6 +45,26 @@ describe('redactSensitiveNumbers', () => {
     expect(text).toContain('routing number [redacted routing number]');
   });
 
+  it('replaces IBANs, grouped or run together, with or without a bank word, and keeps the words after them', () => {
+    // The ISO 13616 example IBANs (Spain, Germany, United Kingdom).
+    const { text, counts } = redactSensitiveNumbers(
+      'Transferir a ES91 2100 0418 4502 0005 1332 Pago de marzo. Or de89370400440532013000, my IBAN GB82 WEST 1234 5698 7654 32 Thanks',
+    );
+    expect(text).toBe(
+      'Transferir a [redacted bank account] Pago de marzo. Or [redacted bank account], my IBAN [redacted bank account] Thanks',
+    );
+    expect(counts).toEqual({ bank_account: 3 });
+    expect(redactSensitiveNumbers('Work order AB12 3456 7890 1234 is done').counts).toEqual({});
+  });
+
+  it('replaces a Spanish-grouped account number whole, never leaving its last group', () => {
+    for (const number of ['0123 4567 89 0123456789', '0123-4567-89-0123456789', '0123 4567 8901 7892 3456']) {
+      const { text } = redactSensitiveNumbers(`Mi cuenta bancaria es la ${number}, gracias.`);
+      expect(text).toBe('Mi cuenta bancaria es la [redacted bank account], gracias.');
+    }
+    expect(redactSensitiveNumbers('CCC 0049 1500 05 1234567890').text).toBe('CCC [redacted bank account]');
+  });
+
   it('keeps what is not sensitive: phones, amounts, dates, units, short account references', () => {
     const message =
       'Call me at 555-123-4567 about the $1,180.00 charge on 06/30/2026 for unit 118; account 42 is mine.';
@@ -66,5 +92,10 @@ describe('checksums', () => {
     expect(passesAba(ROUTING)).toBe(true);
     expect(passesAba('011000016')).toBe(false);
     expect(passesAba('12345')).toBe(false);
+  });
+  it('the IBAN check accepts a valid IBAN however spaced or cased and rejects a changed digit', () => {
+    expect(passesIbanCheck('es91 2100 0418 4502 0005 1332')).toBe(true);
+    expect(passesIbanCheck('ES9121000418450200051333')).toBe(false);
+    expect(passesIbanCheck('ES91')).toBe(false);
   });
 });
