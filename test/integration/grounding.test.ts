@@ -91,17 +91,28 @@ describe.each(implementations())(
       ]);
     });
 
-    it('reads the lease a request names, with its unit’s open work orders only', async () => {
+    it('reads the lease a request names when the sender is a tenant on it, with its unit’s open work orders only', async () => {
       const { world, source } = await seeded();
-      const facts = await source.factsFor({
-        orgId: world.orgId,
-        from: 'anyone@example.com',
-        leaseId: '4411',
-      });
+      // Sam is on 4411 through his tenant contact's email; Maria is on 4410 and (closed) 3300.
+      const facts = await source.factsFor({ orgId: world.orgId, from: 'Sam@Example.com', leaseId: '4411' });
       expect(facts.map((f) => [f.topic, f.citation.id])).toEqual([
         ['lease_end', '4411'],
         ['work_order_status', '5152'],
       ]);
+      const closed = await source.factsFor({ orgId: world.orgId, from: MARIA.email, leaseId: '3300' });
+      expect(closed.filter((f) => f.citation.kind === 'lease').map((f) => f.citation.id)).toEqual(['3300']);
+    });
+
+    it('states nothing from a named lease the sender is not a tenant on', async () => {
+      const { world, source } = await seeded();
+      for (const from of ['anyone@example.com', MARIA.email, 'not an address'])
+        expect(await source.factsFor({ orgId: world.orgId, from, leaseId: '4411' }), from).toEqual([]);
+      expect(await source.factsFor({ orgId: world.orgId, from: 'sam@example.com', leaseId: '4410' })).toEqual(
+        [],
+      );
+      expect(
+        await source.factsFor({ orgId: world.orgId, from: MARIA.email, leaseId: 'no-such-lease' }),
+      ).toEqual([]);
     });
 
     it('matches a tenant whose lease row has no email through their tenant contact, across listing pages', async () => {

@@ -25,11 +25,12 @@ const DEFAULT_LIMITS: GroundingLimits = { pageSize: 500, maxPages: 20, maxWorkOr
 
 /**
  * The facts an org's synced Rentvine snapshots hold about a message: the lease named by the
- * request, or else the one lease naming the sender as a tenant (the leases export carries each
- * tenant's email; a tenant contact with the sender's email counts too), its balances and end date,
- * and the open work orders on its unit. Every read is keyed by the org, so no org sees another's.
- * Nothing else identifies a sender: an address on no lease, or on two equally current leases,
- * gives no facts, and the draft says it will check.
+ * request when the sender is a tenant on it, or else the one lease naming the sender as a tenant
+ * (the leases export carries each tenant's email; a tenant contact with the sender's email counts
+ * too), its balances and end date, and the open work orders on its unit. Every read is keyed by
+ * the org, so no org sees another's. Nothing else identifies a sender: a request's lease the
+ * sender is not a tenant on, an address on no lease, or on two equally current leases, gives no
+ * facts, and the draft says it will check.
  */
 export class SnapshotGroundingSource implements GroundingSource {
   private readonly limits: GroundingLimits;
@@ -44,7 +45,7 @@ export class SnapshotGroundingSource implements GroundingSource {
 
   async factsFor(query: GroundingQuery): Promise<GroundedFact[]> {
     const lease = query.leaseId
-      ? await this.leaseById(query.orgId, query.leaseId)
+      ? await this.namedLeaseOfSender(query, query.leaseId)
       : await this.leaseOfSender(query);
     if (!lease) return [];
     const orders = await this.rows(
@@ -59,10 +60,17 @@ export class SnapshotGroundingSource implements GroundingSource {
     return factsFromRecords(lease, open);
   }
 
-  private async leaseById(orgId: string, leaseId: string): Promise<StoredLease | undefined> {
-    const snapshot = await this.snapshots.get(orgId, 'lease', leaseId);
+  /** The lease a request names, only when the sender is a tenant on it: a lease id is not proof of who asks. */
+  private async namedLeaseOfSender(query: GroundingQuery, leaseId: string): Promise<StoredLease | undefined> {
+    const address = senderAddress(query.from);
+    if (!address) return undefined;
+    const snapshot = await this.snapshots.get(query.orgId, 'lease', leaseId);
     const parsed = StoredLease.safeParse(snapshot?.data);
-    return parsed.success ? parsed.data : undefined;
+    if (!parsed.success) return undefined;
+    const lease = parsed.data;
+    if (leaseHasTenant(lease, address, new Set())) return lease;
+    const ids = await this.tenantContactIds(query.orgId, address);
+    return leaseHasTenant(lease, address, ids) ? lease : undefined;
   }
 
   private async leaseOfSender(query: GroundingQuery): Promise<StoredLease | undefined> {
@@ -73,8 +81,16 @@ export class SnapshotGroundingSource implements GroundingSource {
     const byEmail = leases.filter((lease) => leaseHasTenant(lease, address, new Set()));
     if (byEmail.length > 0) return senderLease(byEmail);
     // Leases whose tenant rows lack an email: the tenant contact may have it.
-    const contacts = await this.catalogueRows(query.orgId, { kind: 'contact', role: 'tenant' });
-    const ids = new Set(
+    const ids = await this.tenantContactIds(query.orgId, address);
+    return ids.size > 0
+      ? senderLease(leases.filter((lease) => leaseHasTenant(lease, address, ids)))
+      : undefined;
+  }
+
+  /** The ids of the org's tenant contacts whose email is `address`. */
+  private async tenantContactIds(orgId: string, address: string): Promise<Set<string>> {
+    const contacts = await this.catalogueRows(orgId, { kind: 'contact', role: 'tenant' });
+    return new Set(
       contacts
         .filter(
           ({ data }) =>
@@ -84,9 +100,6 @@ export class SnapshotGroundingSource implements GroundingSource {
         )
         .map(({ id }) => id),
     );
-    return ids.size > 0
-      ? senderLease(leases.filter((lease) => leaseHasTenant(lease, address, ids)))
-      : undefined;
   }
 
   /** A listing's rows that parse as `schema` (a drifted row is skipped, never stated). */

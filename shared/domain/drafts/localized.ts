@@ -27,10 +27,29 @@ export function folded(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** Whether `text` (folded) holds `phrase` (folded) as whole words. */
+/**
+ * Where `text` (folded) holds `phrase` (folded) as whole words, as a global regular expression.
+ * A phrase ending in `*` is a stem: "overflow*" also matches "overflowed", "moj*" "mojado".
+ */
+function phrasePattern(phrase: string): RegExp {
+  const stem = phrase.endsWith('*');
+  const needle = folded(stem ? phrase.slice(0, -1) : phrase).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const end = stem ? '' : '(?=$|[^\\p{L}\\p{N}])';
+  return new RegExp(`(?<![\\p{L}\\p{N}])${needle}${end}`, 'gu');
+}
+
+/** Whether `text` (folded) holds `phrase` (folded) as whole words, or as a stem's words. */
 export function mentions(foldedText: string, phrase: string): boolean {
-  const needle = folded(phrase).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${needle}($|[^\\p{L}\\p{N}])`, 'u').test(foldedText);
+  return phrasePattern(phrase).test(foldedText);
+}
+
+/** The word positions (0-based) at which `text` (folded) names any of `phrases`. */
+export function wordPositions(foldedText: string, phrases: readonly string[]): number[] {
+  return phrases.flatMap((phrase) =>
+    [...foldedText.matchAll(phrasePattern(phrase))].map(
+      (match) => foldedText.slice(0, match.index).split(' ').length - 1,
+    ),
+  );
 }
 
 /** Phrases per language, as data files list cue words. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type DraftLanguage, EMERGENCY_HAZARDS, ISSUE_TYPES, SAFETY_FLAGS } from '#vocabulary/triage.ts';
 import type { Triage } from '../triage/triage.ts';
 import data from './data/troubleshooting.json' with { type: 'json' };
-import { CueWords, folded, Localized, mentionsAny } from './localized.ts';
+import { CueWords, folded, Localized, mentionsAny, wordPositions } from './localized.ts';
 
 /**
  * The curated self-help library (data/troubleshooting.json): offered only for routine
@@ -33,6 +33,11 @@ const Library = z.object({
       }),
     excludedIssueTypes: z.array(z.enum(ISSUE_TYPES)),
     excludedWords: CueWords,
+    waterNearElectricity: z.object({
+      withinWords: z.number().int().min(1).max(40),
+      water: CueWords,
+      electrical: CueWords,
+    }),
   }),
   entries: z.record(z.string().regex(/^[a-z_]+$/), Entry),
 });
@@ -43,6 +48,17 @@ export interface Troubleshooting {
   readonly id: string;
   readonly title: string;
   readonly steps: readonly string[];
+}
+
+const phrases = (words: CueWords) => [...words.en, ...words.es];
+
+/** Whether a water word stands within a few words of an electrical thing ("the sink overflowed onto the outlet"). */
+function waterNearElectricity(foldedText: string): boolean {
+  const { withinWords, water, electrical } = TROUBLESHOOTING_LIBRARY.always.waterNearElectricity;
+  const wet = wordPositions(foldedText, phrases(water));
+  if (wet.length === 0) return false;
+  const powered = wordPositions(foldedText, phrases(electrical));
+  return wet.some((w) => powered.some((e) => Math.abs(w - e) <= withinWords));
 }
 
 /** Why nothing may be offered for this message, whatever it says; undefined when something may. */
@@ -56,7 +72,9 @@ function troubleshootingExcluded(triage: Triage, messageText: string): string | 
   if (flag) return `safety flag ${flag}`;
   const issueType = triage.maintenance?.issueType;
   if (issueType && always.excludedIssueTypes.includes(issueType)) return `issue type ${issueType}`;
-  const word = mentionsAny(folded(messageText), always.excludedWords);
+  const text = folded(messageText);
+  if (waterNearElectricity(text)) return 'water near electricity';
+  const word = mentionsAny(text, always.excludedWords);
   return word ? `mentions "${word}"` : undefined;
 }
 

@@ -185,3 +185,44 @@ describe('varied phrasings', () => {
     expect(rulesOf('Please keep your kids away from the open trench.', base)).toEqual([]);
   });
 });
+
+describe('statements about who lives or fits somewhere, and Spanish waivers', () => {
+  it.each([
+    ['Mostly Mexicans live on this street.', leasing],
+    ['Asians tend to live in the building across town.', leasing],
+    ['Honestly, Hispanics fit in better at our other property.', leasing],
+    ['The neighbors here are mostly Asian.', leasing],
+    ['You would be more comfortable among the other Latinos.', leasing],
+    ['En este edificio viven puros mexicanos.', leasingEs],
+    ['Los hispanos encajan mejor en nuestra otra propiedad.', leasingEs],
+    ['Los vecinos de aquí son mayormente asiáticos.', leasingEs],
+    ['El barrio está lleno de mexicanos, se sentiría cómodo.', leasingEs],
+  ] as const)('blocks "%s" as steering', (text, context) => {
+    const findings = reviewByRules(text, context);
+    expect(findings.map((finding) => finding.rule)).toContain('fair_housing.steering');
+    expect(blocks(findings)).toBe(true);
+  });
+
+  it.each([
+    'Esta vez renunciamos al cargo por pago tardío.',
+    'Le perdonamos el cargo de este mes.',
+    'No le cobraremos el recargo.',
+    'Cancelamos la multa de su cuenta.',
+    'We have waived the late fee this time.',
+    'We will not charge you for the repair.',
+  ])('blocks the waiver promise "%s"', (text) => {
+    const findings = reviewByRules(text, { ...leasingEs, category: 'rent_payment' });
+    expect(findings.map((finding) => finding.rule)).toContain('promise.money');
+    expect(blocks(findings)).toBe(true);
+  });
+
+  it.each([
+    'Our office has staff who speak Spanish, Korean and Vietnamese.',
+    'The Mexican restaurant on the corner is open late.',
+    'Lo revisaremos y le confirmaremos por escrito si corresponde algún cargo.',
+    'The team will review whether the late fee applies and reply by email.',
+    'Los cables negros del termostato no se deben tocar.',
+  ])('leaves "%s" alone', (text) => {
+    expect(blocks(reviewByRules(text, leasing))).toBe(false);
+  });
+});

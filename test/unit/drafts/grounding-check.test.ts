@@ -134,3 +134,63 @@ describe('ungroundedStatements', () => {
     ).toEqual([]);
   });
 });
+
+describe('claims stated without digits', () => {
+  const balanceClaims = [
+    'Good news: you owe nothing this month.',
+    'Your account is paid in full.',
+    'There is no balance on your account.',
+    'Usted no tiene saldo pendiente.',
+    'Su cuenta está al día.',
+    'The charge was twelve hundred dollars.',
+    'Son mil doscientos dólares.',
+  ];
+  const visitClaims = [
+    'The plumber is scheduled for tomorrow.',
+    'The technician will come on Friday.',
+    'La visita está programada para mañana.',
+    'El técnico vendrá el lunes.',
+  ];
+  const leaseClaims = ['Your lease ends at the end of next month.', 'Su contrato vence el próximo mes.'];
+  const renewalClaims = [
+    'Your lease has been renewed at the same rent.',
+    'We renewed your lease at the same rent.',
+    'Su contrato fue renovado con la misma renta.',
+  ];
+
+  it.each([...balanceClaims, ...visitClaims, ...leaseClaims, ...renewalClaims])(
+    'finds "%s" ungrounded when no fact of its topic is cited',
+    (text) => {
+      const found = ungroundedStatements(text, [orderOpen]);
+      expect(found.map((s) => s.kind)).toContain('claim');
+      expect(unsupportedFactFindings(text, [orderOpen])[0]).toMatchObject({
+        rule: 'grounding.unsupported_fact',
+        severity: 'blocking',
+      });
+    },
+  );
+
+  it('accepts each claim when a fact of its topic is cited', () => {
+    for (const text of balanceClaims) expect(ungroundedStatements(text, [balance]), text).toEqual([]);
+    for (const text of visitClaims) expect(ungroundedStatements(text, [orderScheduled]), text).toEqual([]);
+    for (const text of leaseClaims) expect(ungroundedStatements(text, [leaseEnd]), text).toEqual([]);
+  });
+
+  it('a fact of another topic grounds nothing, and no record grounds a renewal', () => {
+    for (const text of balanceClaims) expect(ungroundedStatements(text, [leaseEnd]), text).not.toEqual([]);
+    for (const text of visitClaims) expect(ungroundedStatements(text, [balance]), text).not.toEqual([]);
+    for (const text of renewalClaims)
+      expect(ungroundedStatements(text, [balance, leaseEnd, orderScheduled]), text).not.toEqual([]);
+  });
+
+  it('leaves saying it will be checked alone', () => {
+    for (const text of [
+      'We will check your balance in our records and confirm it.',
+      'We will contact you to schedule a visit tomorrow or the next day.',
+      'Our leasing team will review your lease and the renewal options.',
+      'Revisaremos el saldo de su cuenta en nuestros registros y se lo confirmaremos.',
+      'Once the visit is scheduled we will let you know.',
+    ])
+      expect(ungroundedStatements(text, []), text).toEqual([]);
+  });
+});

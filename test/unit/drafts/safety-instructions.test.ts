@@ -57,6 +57,22 @@ describe('emergency safety instructions', () => {
     expect(safetyInstructionsFor(['fire'], 'en')[0]).toContain('911');
     expect(safetyInstructionsFor(['carbon_monoxide'], 'en')[0]).toMatch(/Get everyone.*out.*911/);
     expect(safetyInstructionsFor(['gas'], 'es')[0]).toMatch(/Salgan.*911/s);
+    // Electrical: 911 for smoke, sparks, a burning smell or heat that does not stop; the breaker only
+    // from a dry, cool, smoke-free panel; never anything wet.
+    const [electricalEn] = safetyInstructionsFor(['electrical'], 'en');
+    expect(electricalEn).toMatch(
+      /smoke, flame, sparks, a burning smell, or an outlet or panel that stays hot.*911/,
+    );
+    expect(electricalEn).toMatch(
+      /breaker .*only if the panel itself is dry, cool to the touch and not smoking/,
+    );
+    expect(electricalEn).toContain('never touch anything electrical that is wet');
+    const [electricalEs] = safetyInstructionsFor(['electrical'], 'es');
+    expect(electricalEs).toMatch(
+      /humo, llamas, chispas, olor a quemado, o un enchufe o panel que sigue caliente.*911/,
+    );
+    expect(electricalEs).toMatch(/breaker .*solo si el panel está seco, frío al tacto y sin humo/);
+    expect(electricalEs).toContain('nunca toquen nada eléctrico que esté mojado');
   });
 
   it('flooding names the shut-off from the org’s record when known, the main shut-off otherwise', () => {

@@ -133,3 +133,72 @@ describe('the troubleshooting library', () => {
     expect(draft.text).not.toContain(TROUBLESHOOTING_LIBRARY.entries.thermostat_batteries?.steps.en[1]);
   });
 });
+
+describe('water near electricity and drain cleaners', () => {
+  const { waterNearElectricity } = always;
+  // A stem's written form stands for the words it covers: "overflow*" is written "overflowed".
+  const written = (word: string) => (word.endsWith('*') ? `${word.slice(0, -1)}ed` : word);
+
+  it.each([
+    ['The bathroom outlet stopped working after the sink overflowed onto it', 'electrical'],
+    ['Kitchen outlet not working, I splashed some water near it while cooking', 'electrical'],
+    ['The GFCI outlet is dead, my kid spilled juice on it', 'electrical'],
+    ['The power went out in the bedroom after the ceiling dripped on the light', 'electrical'],
+    ['El enchufe del baño no funciona, se derramó el agua del lavamanos encima', 'electrical'],
+    ['El enchufe dejo de funcionar, está todo mojado', 'electrical'],
+    ['Se fue la luz en la cocina, el interruptor quedó empapado', 'electrical'],
+  ] as const)('offers nothing for "%s"', (text, issueType) => {
+    expect(troubleshootingFor(routine(issueType), text, 'en')).toBeUndefined();
+    expect(troubleshootingFor(triage({ maintenance: undefined }), text, 'es')).toBeUndefined();
+  });
+
+  it('offers nothing when any water word stands near any electrical word (property)', () => {
+    const words = (cues: { en: string[]; es: string[] }) => fc.constantFrom(...cues.en, ...cues.es);
+    const filler = fc.array(fc.constantFrom('the', 'my', 'el', 'it', 'now', 'again'), {
+      maxLength: waterNearElectricity.withinWords - 3,
+    });
+    const cue = fc.constantFrom(...entries.flatMap(([, entry]) => [...entry.cues.en, ...entry.cues.es]));
+    fc.assert(
+      fc.property(
+        cue,
+        words(waterNearElectricity.water),
+        words(waterNearElectricity.electrical),
+        filler,
+        fc.boolean(),
+        (said, wet, powered, between, waterFirst) => {
+          const pair = waterFirst
+            ? [written(wet), ...between, written(powered)]
+            : [written(powered), ...between, written(wet)];
+          const text = `${said}. ${pair.join(' ')}`;
+          expect(
+            troubleshootingFor(triage({ maintenance: { issueType: 'other', safetyFlags: [] } }), text, 'en'),
+          ).toBeUndefined();
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('still offers self-help when the water is far from anything electrical', () => {
+    const text = `The bathroom sink is clogged and the water drains slowly. ${'Nothing else is new here. '.repeat(3)}The hallway light works fine.`;
+    expect(troubleshootingFor(routine('plumbing'), text, 'en')?.id).toBe('clogged_drain');
+  });
+
+  it.each([
+    'The tub is clogged, I already poured Drano in it',
+    'Bathroom sink clogged, I used a chemical drain cleaner yesterday',
+    'The shower drains slowly, there is lye in it now',
+    'El lavamanos está tapado, le eché destapacaños',
+  ])('offers no plunging after a drain cleaner: "%s"', (text) => {
+    expect(troubleshootingFor(routine('plumbing'), text, 'en')).toBeUndefined();
+  });
+
+  it('matches stems in English and Spanish', () => {
+    for (const text of [
+      'The toilet keeps running and it overflowed twice',
+      'El inodoro sigue corriendo y se desbordó anoche',
+      'The sink is clogged and water spilled all over',
+    ])
+      expect(troubleshootingFor(routine('plumbing'), text, 'en'), text).toBeUndefined();
+  });
+});
