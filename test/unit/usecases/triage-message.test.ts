@@ -195,6 +195,42 @@ describe('triageMessage', () => {
     expect(drafter.requests.map((request) => request.language)).toEqual(['es', 'en']);
   });
 
+  it.each([
+    [
+      'en',
+      'Please see below, from my neighbour.\n\n---------- Forwarded message ---------\nFrom: Ana Lopez <ana@example.com>\nDate: Mon, Jun 3, 2026 at 9:14 AM\nSubject: Unit 4B\n\nWater is pouring through the ceiling in 4B, please send someone now.',
+    ],
+    [
+      'es',
+      'Vea abajo lo que me escribió mi vecina.\n\n---------- Mensaje reenviado ---------\nDe: Ana López <ana@example.com>\nFecha: lun, 3 jun 2026 a las 9:14\nAsunto: 4B\n\nEl agua está cayendo del techo del baño, manden a alguien ya.',
+    ],
+  ])('triages a forwarded emergency as an emergency (%s)', async (_language, text) => {
+    const platform = inMemoryPlatform();
+    const message = await submitted(platform, { text });
+    await triageMessage(triageDependencies(platform, { engine: new ClassifierTriageEngine() }), message);
+    const stored = await platform.emails.get(orgId, message.emailId);
+    expect(stored?.preparedText).toContain('---------- ');
+    expect(stored?.triage).toMatchObject({ category: 'maintenance_emergency', urgency: 'emergency' });
+  });
+
+  it.each([
+    [
+      'en',
+      'Thanks, the rent is paid.\n\nOn Mon, Jun 3, 2026 at 9:14 AM Desk <desk@example.com> wrote:\n> Water is pouring through the ceiling in 4B.',
+    ],
+    [
+      'es',
+      'Gracias, ya pagué la renta.\n\nEl lun, 3 jun 2026 a las 9:14, Oficina <oficina@example.com> escribió:\n> El agua está cayendo del techo del baño.',
+    ],
+  ])('does not triage an emergency quoted under a routine reply as one (%s)', async (_language, text) => {
+    const platform = inMemoryPlatform();
+    const message = await submitted(platform, { text });
+    await triageMessage(triageDependencies(platform, { engine: new ClassifierTriageEngine() }), message);
+    const stored = await platform.emails.get(orgId, message.emailId);
+    expect(stored?.preparedText).not.toMatch(/techo|ceiling/);
+    expect(stored?.triage?.urgency).not.toBe('emergency');
+  });
+
   it('fails loudly for a message that is not stored', async () => {
     const platform = inMemoryPlatform();
     await expect(
