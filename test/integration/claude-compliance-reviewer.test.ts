@@ -108,6 +108,22 @@ describe('the Claude second compliance review, against the Messages API', () => 
     expect(schema).toContain('"blocking"');
   });
 
+  it('sends the original message redacted and, when long, as its beginning and end', async () => {
+    fake.script({ json: { findings: [] } });
+    const text = `My SSN is 900-12-3456 and card 4111 1111 1111 1111. ${'More about the unit. '.repeat(2_000)}Last line: call after five.`;
+
+    await (await reviewerWith()).assess(draft, { ...context, message: { subject: 'SSN 900-12-3456', text } });
+
+    const userTurn = JSON.stringify(fake.requests[0]?.body.messages);
+    expect(userTurn).not.toContain('900-12-3456');
+    expect(userTurn).not.toContain('4111 1111 1111 1111');
+    expect(userTurn).toContain('[redacted ssn]');
+    expect(userTurn).toContain('[redacted card]');
+    expect(userTurn).toContain('Last line: call after five.');
+    expect(userTurn).toContain('characters omitted');
+    expect(userTurn.length).toBeLessThan(text.length / 4);
+  });
+
   it('never loses a rules finding when Claude reports nothing', async () => {
     fake.script({ json: { findings: [] } });
 

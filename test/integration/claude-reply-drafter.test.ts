@@ -75,6 +75,26 @@ describe('Claude reply drafts, with the templates behind them, against the Messa
     expect(user.match(/<\/reply_context>/g)).toHaveLength(1);
   });
 
+  it('sends the message redacted and, when long, as its beginning and end', async () => {
+    fake.script({
+      json: { body: 'Our accounting team will review your account and contact you.', citedFacts: [] },
+    });
+    const text = `My SSN is 900-12-3456 and card 4111 1111 1111 1111. ${'More about my account. '.repeat(2_000)}Last line: call after five.`;
+
+    await drafter().draft(
+      request({ message: { from: 'maria@example.com', subject: 'Card 4111 1111 1111 1111', text } }),
+    );
+
+    const user = JSON.stringify(fake.requests[0]?.body.messages);
+    expect(user).not.toContain('900-12-3456');
+    expect(user).not.toContain('4111 1111 1111 1111');
+    expect(user).toContain('[redacted ssn]');
+    expect(user).toContain('[redacted card]');
+    expect(user).toContain('Last line: call after five.');
+    expect(user).toContain('characters omitted');
+    expect(user.length).toBeLessThan(text.length / 4);
+  });
+
   it.each([
     ['an amount no fact holds', { body: 'Your balance is $0.00 and nothing is due.', citedFacts: [] }],
     [

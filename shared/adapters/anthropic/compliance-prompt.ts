@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ReviewerFinding } from '#domain/compliance/findings.ts';
 import { stateFactsFor } from '#domain/compliance/state-facts.ts';
 import type { ComplianceContext } from '#domain/drafts/ports.ts';
+import { modelExcerpt } from '#domain/triage/model-excerpt.ts';
+import { redactSensitiveNumbers } from '#domain/triage/redaction.ts';
 import { type FencedTurn, fencedTurn } from './fenced-turn.ts';
 
 /**
@@ -59,8 +61,12 @@ function stateNotes(context: ComplianceContext): string {
   ].join('\n');
 }
 
-/** The user turn: the review's context (ours, trusted) and the draft and message, escaped and fenced. */
+/**
+ * The user turn: the review's context (ours, trusted) and the draft and message, escaped and
+ * fenced; the message redacted and excerpted as the triage prompt sends it.
+ */
 export function fenceReview(draft: string, context: ComplianceContext): FencedTurn {
+  const redact = (text: string) => redactSensitiveNumbers(text).text;
   const instruction = [
     `Review this draft reply (language ${context.language}, message category ${context.category}).`,
     stateNotes(context),
@@ -68,7 +74,7 @@ export function fenceReview(draft: string, context: ComplianceContext): FencedTu
   ].join('\n');
   return fencedTurn(instruction, 'review', [
     { tag: 'draft', text: draft, block: true },
-    { tag: 'original_subject', text: context.message?.subject ?? '' },
-    { tag: 'original_message', text: context.message?.text ?? '', block: true },
+    { tag: 'original_subject', text: redact(context.message?.subject ?? '') },
+    { tag: 'original_message', text: modelExcerpt(redact(context.message?.text ?? '')), block: true },
   ]);
 }
