@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ComplianceReviewWithClaude } from '#adapters/anthropic/claude-compliance-reviewer.ts';
 import type { GroundedFact } from '#domain/drafts/draft.ts';
 import type { ReplyDrafter } from '#domain/drafts/ports.ts';
 import type { Triage, TriageEngine } from '#domain/triage/triage.ts';
@@ -112,6 +113,35 @@ describe('triageMessage', () => {
     // The body the drafter wrote, after the fixed safety instructions.
     expect(stored?.draft?.text).toContain('Leave the unit now and call 911 from outside.');
     expect(stored?.draft?.text.startsWith(String(stored?.draft?.safetyPreamble))).toBe(true);
+  });
+
+  it("sends Claude's second review only the drafter's body: the fixed safety instructions cannot block an emergency draft", async () => {
+    const platform = inMemoryPlatform();
+    const engine: TriageEngine = {
+      triage: async () =>
+        triageOf('maintenance_emergency', 'emergency', {
+          maintenance: { issueType: 'gas', safetyFlags: ['gas'] },
+        }),
+    };
+    const body = 'Our on-call technician is on the way.';
+    const rules = new PhraseComplianceReviewer([]);
+    // A second reviewer that would block anything telling the reader to leave or call 911.
+    const claude = new PhraseComplianceReviewer([
+      { phrase: /911|leave/i, rule: 'tenant_rights', severity: 'blocking' },
+    ]);
+    const deps = triageDependencies(platform, {
+      engine,
+      drafter: new AcknowledgingDrafter(() => body),
+      compliance: new ComplianceReviewWithClaude(rules, claude),
+    });
+    const message = await submitted(platform, { text: 'I smell gas in the kitchen!' });
+    await triageMessage(deps, message);
+
+    const stored = await platform.emails.get(orgId, message.emailId);
+    expect(claude.reviewed).toEqual([body]);
+    expect(rules.reviewed).toEqual([stored?.draft?.text]);
+    expect(stored?.draft?.text).toMatch(/911/);
+    expect(stored?.draft).toMatchObject({ status: 'pending_approval', findings: [] });
   });
 
   it("still asks for an emergency's workflow when drafting fails, and drafts on the redelivery", async () => {
