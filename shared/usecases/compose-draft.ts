@@ -18,8 +18,9 @@ export interface ComposeDraftDeps {
 /**
  * A reply for a person to approve: the facts the org's synced records hold about the sender, a
  * body written from them only, composed with the fixed safety instructions (an emergency's) and
- * the AI disclosure the org's state requires, then reviewed: the compliance rules (and Claude's
- * second review when configured) and the grounding check (an amount or date no record holds). A
+ * the AI disclosure the org's state requires, then reviewed: the compliance rules on the whole
+ * text, Claude's second review (when configured) on the drafter's body only, since the fixed parts
+ * are no model's to judge, and the grounding check (an amount or date no record holds). A
  * blocking finding blocks the draft until a person edits it.
  */
 export async function composeDraft(
@@ -63,6 +64,7 @@ export async function composeDraft(
       language,
       category: triage.category,
       message,
+      draftBody: body.text,
       ...(region ? { region } : {}),
     })),
     ...unsupportedFactFindings(draft.text, facts),

@@ -108,6 +108,42 @@ describe('the Claude second compliance review, against the Messages API', () => 
     expect(schema).toContain('"blocking"');
   });
 
+  it('sends the original message redacted and, when long, as its beginning and end', async () => {
+    fake.script({ json: { findings: [] } });
+    const text = `My SSN is 900-12-3456 and card 4111 1111 1111 1111. ${'More about the unit. '.repeat(2_000)}Last line: call after five.`;
+
+    await (await reviewerWith()).assess(draft, { ...context, message: { subject: 'SSN 900-12-3456', text } });
+
+    const userTurn = JSON.stringify(fake.requests[0]?.body.messages);
+    expect(userTurn).not.toContain('900-12-3456');
+    expect(userTurn).not.toContain('4111 1111 1111 1111');
+    expect(userTurn).toContain('[redacted ssn]');
+    expect(userTurn).toContain('[redacted card]');
+    expect(userTurn).toContain('Last line: call after five.');
+    expect(userTurn).toContain('characters omitted');
+    expect(userTurn.length).toBeLessThan(text.length / 4);
+  });
+
+  it("given the drafter's body, sends Claude only that body while the rules read the whole text", async () => {
+    fake.script({ json: { findings: [] } });
+    const preamble = 'Leave the building now and call 911 from outside.';
+    const body = 'Our on-call technician is on the way.';
+
+    const review = await (await reviewerWith()).assess(
+      `${preamble}\n\n${body}\n\nThis building is adults only.`,
+      {
+        ...context,
+        draftBody: body,
+      },
+    );
+
+    const userTurn = JSON.stringify(fake.requests[0]?.body.messages);
+    expect(userTurn).toContain(`<draft>\\n${body}\\n</draft>`);
+    expect(userTurn).not.toContain('call 911');
+    expect(userTurn).toContain('do not report them as missing');
+    expect(review.findings.map((finding) => finding.rule)).toContain('fair_housing.steering');
+  });
+
   it('never loses a rules finding when Claude reports nothing', async () => {
     fake.script({ json: { findings: [] } });
 

@@ -40,9 +40,10 @@ function secondReviewMissing(reason: string): ComplianceFinding {
 }
 
 /**
- * The rule tables first, always; then Claude, whose findings are merged in (it can add findings
- * or raise a severity, never remove the rules'). When Claude fails the review says so, with the
- * rules' findings and a warning that the second review is missing.
+ * The rule tables first, always, on the whole text; then Claude on the drafter's body (the whole
+ * text when none is named), whose findings are merged in (it can add findings or raise a
+ * severity, never remove the rules'). When Claude fails the review says so, with the rules'
+ * findings and a warning that the second review is missing.
  */
 export class ComplianceReviewWithClaude implements ComplianceReviewer {
   constructor(
@@ -53,7 +54,8 @@ export class ComplianceReviewWithClaude implements ComplianceReviewer {
   async assess(text: string, context: ComplianceContext): Promise<ComplianceReview> {
     const ruleFindings = await this.rules.review(text, context);
     try {
-      const claudeFindings = await this.claude.review(text, context);
+      // Claude reads the drafter's body when the caller names it, never the fixed parts around it.
+      const claudeFindings = await this.claude.review(context.draftBody ?? text, context);
       return { findings: mergeFindings(ruleFindings, claudeFindings), secondReview: 'completed' };
     } catch (error) {
       const reason = error instanceof ModelCallError ? error.reason : 'claude_error: unexpected';

@@ -29,6 +29,8 @@ export class ClaudeReplyDrafter implements ReplyDrafter {
     const { data, usage } = await this.gateway.structured({
       schema: ClaudeReplyBody,
       system: REPLY_SYSTEM_PROMPT,
+      // The same rules on every call: read from the prompt cache after the first.
+      cacheSystem: true,
       user: replyTurn(request, facts),
       maxTokens: 1024,
       accepts: (answer) => {
@@ -44,7 +46,11 @@ export class ClaudeReplyDrafter implements ReplyDrafter {
       text: data.body,
       engine: 'claude',
       cited: citedBy(data) ?? [],
-      usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cacheReadTokens: 0 },
+      usage: {
+        inputTokens: usage.inputTokens,
+        outputTokens: usage.outputTokens,
+        cacheReadTokens: usage.cacheReadTokens,
+      },
     };
   }
 }

@@ -21,8 +21,8 @@ const HTML_OPTIONS: HtmlToTextOptions = {
  * Prepares a message for triage: the HTML part becomes text (html-to-text) when there is no
  * text part; the quoted reply chain goes (our English and Spanish headers first, then
  * email-reply-parser's `>` lines and its many languages' "On … wrote:" headers), and so does
- * the signature. If stripping would leave nothing, the unstripped text is kept: a message whose
- * only words look quoted is still read.
+ * the signature. If stripping would leave no letters, the unstripped text is kept: a message whose
+ * only words look quoted, or that opens with a "-- " line, is still read.
  */
 export class ReplyTextPreparer implements MessageTextPreparer {
   private readonly parser = new EmailReplyParser();
@@ -30,7 +30,7 @@ export class ReplyTextPreparer implements MessageTextPreparer {
   prepare(parts: MessageParts): string {
     const whole = normalise(parts.text?.trim() ? parts.text : htmlToText(parts.html ?? ''));
     const visible = this.parser.parseReply(withoutQuotedChain(whole)).trim();
-    return (visible || whole.trim()).slice(0, MAX_PREPARED_CHARS);
+    return (/\p{L}/u.test(visible) ? visible : whole.trim()).slice(0, MAX_PREPARED_CHARS);
   }
 }
 

@@ -38,6 +38,12 @@ export interface ComplianceContext {
   readonly message?: { readonly subject: string; readonly text: string };
   /** The lease's monthly rent, when synced: late-fee caps in dollars depend on it. */
   readonly monthlyRent?: number;
+  /**
+   * The drafter's body alone, when the text reviewed also holds fixed parts (safety instructions,
+   * greeting, signature, AI disclosure): a second model reviewer reads only this, so it can never
+   * block a draft over words no model wrote; the rule tables still read the whole text.
+   */
+  readonly draftBody?: string;
 }
 
 /** Port: reviews a draft's text (the rule tables, or a second model review) and names what is wrong. */

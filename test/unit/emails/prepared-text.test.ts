@@ -66,6 +66,38 @@ describe('the text triage reads (html-to-text, email-reply-parser and our quote 
     );
   });
 
+  it.each([
+    [
+      'English Gmail forward',
+      'FYI see below\n\n---------- Forwarded message ---------\nFrom: Ana Lopez <ana@example.com>\nDate: Mon, Jun 3, 2026 at 9:14 AM\nSubject: Unit 4B\nTo: <office@example.com>\n\nWater is pouring through the ceiling in 4B.',
+      'Water is pouring through the ceiling in 4B.',
+    ],
+    [
+      'Spanish "Mensaje reenviado"',
+      'Para su información, vea abajo.\n\n---------- Mensaje reenviado ---------\nDe: Ana López <ana@example.com>\nFecha: lun, 3 jun 2026 a las 9:14\nAsunto: Baño\nPara: <oficina@example.com>\n\nEl agua está cayendo del techo del baño.',
+      'El agua está cayendo del techo del baño.',
+    ],
+  ])('keeps a forwarded message for triage to judge: %s', (_name, text, forwardedBody) => {
+    const prepared = prepare({ text });
+    expect(prepared.split('\n')[0]).toBe(text.split('\n')[0]);
+    expect(prepared).toContain(forwardedBody);
+  });
+
+  it('drops a reply chain inside a forwarded message', () => {
+    const text =
+      'FYI\n\n---------- Forwarded message ---------\nFrom: Ana <ana@example.com>\nSubject: 4B\n\nThe lock is broken.\n\nOn Mon, Jun 3, 2026 at 9:14 AM Desk <desk@example.com> wrote:\n> Is there a fire?';
+    const prepared = prepare({ text });
+    expect(prepared).toContain('The lock is broken.');
+    expect(prepared).not.toMatch(/fire|wrote:/);
+  });
+
+  it('keeps the whole text when stripping a "-- " line would leave no letters', () => {
+    expect(prepare({ text: '-- \n-- \nWater is pouring through the ceiling.' })).toBe(
+      '-- \n-- \nWater is pouring through the ceiling.',
+    );
+    expect(prepare({ text: '555\n-- \nThe door will not lock.' })).toBe('555\n-- \nThe door will not lock.');
+  });
+
   it('keeps the words when everything looks quoted, rather than triaging nothing', () => {
     expect(prepare({ text: '> There is water everywhere in unit 4' })).toBe(
       '> There is water everywhere in unit 4',

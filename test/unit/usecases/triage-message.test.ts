@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ComplianceReviewWithClaude } from '#adapters/anthropic/claude-compliance-reviewer.ts';
 import type { GroundedFact } from '#domain/drafts/draft.ts';
 import type { ReplyDrafter } from '#domain/drafts/ports.ts';
 import type { Triage, TriageEngine } from '#domain/triage/triage.ts';
@@ -114,6 +115,35 @@ describe('triageMessage', () => {
     expect(stored?.draft?.text.startsWith(String(stored?.draft?.safetyPreamble))).toBe(true);
   });
 
+  it("sends Claude's second review only the drafter's body: the fixed safety instructions cannot block an emergency draft", async () => {
+    const platform = inMemoryPlatform();
+    const engine: TriageEngine = {
+      triage: async () =>
+        triageOf('maintenance_emergency', 'emergency', {
+          maintenance: { issueType: 'gas', safetyFlags: ['gas'] },
+        }),
+    };
+    const body = 'Our on-call technician is on the way.';
+    const rules = new PhraseComplianceReviewer([]);
+    // A second reviewer that would block anything telling the reader to leave or call 911.
+    const claude = new PhraseComplianceReviewer([
+      { phrase: /911|leave/i, rule: 'tenant_rights', severity: 'blocking' },
+    ]);
+    const deps = triageDependencies(platform, {
+      engine,
+      drafter: new AcknowledgingDrafter(() => body),
+      compliance: new ComplianceReviewWithClaude(rules, claude),
+    });
+    const message = await submitted(platform, { text: 'I smell gas in the kitchen!' });
+    await triageMessage(deps, message);
+
+    const stored = await platform.emails.get(orgId, message.emailId);
+    expect(claude.reviewed).toEqual([body]);
+    expect(rules.reviewed).toEqual([stored?.draft?.text]);
+    expect(stored?.draft?.text).toMatch(/911/);
+    expect(stored?.draft).toMatchObject({ status: 'pending_approval', findings: [] });
+  });
+
   it("still asks for an emergency's workflow when drafting fails, and drafts on the redelivery", async () => {
     const platform = inMemoryPlatform();
     const engine: TriageEngine = { triage: async () => triageOf('maintenance_emergency', 'emergency') };
@@ -193,6 +223,42 @@ describe('triageMessage', () => {
       await submitted(platform, { text: 'Bonjour, une question.' }),
     );
     expect(drafter.requests.map((request) => request.language)).toEqual(['es', 'en']);
+  });
+
+  it.each([
+    [
+      'en',
+      'Please see below, from my neighbour.\n\n---------- Forwarded message ---------\nFrom: Ana Lopez <ana@example.com>\nDate: Mon, Jun 3, 2026 at 9:14 AM\nSubject: Unit 4B\n\nWater is pouring through the ceiling in 4B, please send someone now.',
+    ],
+    [
+      'es',
+      'Vea abajo lo que me escribió mi vecina.\n\n---------- Mensaje reenviado ---------\nDe: Ana López <ana@example.com>\nFecha: lun, 3 jun 2026 a las 9:14\nAsunto: 4B\n\nEl agua está cayendo del techo del baño, manden a alguien ya.',
+    ],
+  ])('triages a forwarded emergency as an emergency (%s)', async (_language, text) => {
+    const platform = inMemoryPlatform();
+    const message = await submitted(platform, { text });
+    await triageMessage(triageDependencies(platform, { engine: new ClassifierTriageEngine() }), message);
+    const stored = await platform.emails.get(orgId, message.emailId);
+    expect(stored?.preparedText).toContain('---------- ');
+    expect(stored?.triage).toMatchObject({ category: 'maintenance_emergency', urgency: 'emergency' });
+  });
+
+  it.each([
+    [
+      'en',
+      'Thanks, the rent is paid.\n\nOn Mon, Jun 3, 2026 at 9:14 AM Desk <desk@example.com> wrote:\n> Water is pouring through the ceiling in 4B.',
+    ],
+    [
+      'es',
+      'Gracias, ya pagué la renta.\n\nEl lun, 3 jun 2026 a las 9:14, Oficina <oficina@example.com> escribió:\n> El agua está cayendo del techo del baño.',
+    ],
+  ])('does not triage an emergency quoted under a routine reply as one (%s)', async (_language, text) => {
+    const platform = inMemoryPlatform();
+    const message = await submitted(platform, { text });
+    await triageMessage(triageDependencies(platform, { engine: new ClassifierTriageEngine() }), message);
+    const stored = await platform.emails.get(orgId, message.emailId);
+    expect(stored?.preparedText).not.toMatch(/techo|ceiling/);
+    expect(stored?.triage?.urgency).not.toBe('emergency');
   });
 
   it('fails loudly for a message that is not stored', async () => {
