@@ -9,17 +9,11 @@ export type Category = z.infer<typeof Category>;
 export type Urgency = z.infer<typeof Urgency>;
 export type Engine = z.infer<typeof Engine>;
 
-export const TokenUsage = z.object({
-  inputTokens: z.number().int().min(0),
-  outputTokens: z.number().int().min(0),
-});
-export type TokenUsage = z.infer<typeof TokenUsage>;
-
 /** emergency urgency ⇔ maintenance_emergency: also what a model's verdict must respect to be used at all. */
 export const urgencyFitsCategory = (c: { readonly category: Category; readonly urgency: Urgency }): boolean =>
   (c.urgency === 'emergency') === (c.category === 'maintenance_emergency');
 
-/** What a classification engine decides about one email. emergency urgency ⇔ maintenance_emergency. */
+/** What the rules classifier decides about one email (the Triage carries model, usage and fallbacks). emergency urgency ⇔ maintenance_emergency. */
 export const Classification = z
   .object({
     category: Category,
@@ -28,12 +22,6 @@ export const Classification = z
     engine: Engine,
     /** Short, human-readable reasons (matched rules, or the model's rationale). */
     reasons: z.array(z.string().max(300)).max(10),
-    /** Model id when engine is claude. */
-    model: z.string().optional(),
-    /** Why Claude was not used, when it was configured but the rules answered. */
-    fallbackReason: z.string().optional(),
-    /** Tokens the model call consumed, when engine is claude (token spend in GET /v1/stats). */
-    usage: TokenUsage.optional(),
   })
   .refine(urgencyFitsCategory, {
     message: 'urgency "emergency" goes with category "maintenance_emergency" and only with it',
