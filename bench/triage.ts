@@ -3,14 +3,21 @@
  * fake Anthropic server (known latency), and the rules engine alone.
  *   npm run bench:triage
  * Messages: the dev fixture and test/fixtures/triage/*-tune.jsonl when present (never a holdout).
- * Tokens are estimated at 4 characters a token (Anthropic's rule of thumb for English; the fake
- * server bills the same way, so its usage figures are estimates too). Prints figures only.
+ * Tokens are estimates for Haiku 5.5's tokenizer (model-traits.ts: a floor at 4 characters a
+ * token, the likely count 30 % above it, a ceiling at 2.5), from the characters of the request
+ * the SDK sent (system prompt, JSON schema, fenced message) and of the answer. Costs at list
+ * price (model-prices.ts), with the prompt cache's 5-minute TTL: a call whose previous call with
+ * the same prefix started less than 5 minutes earlier reads the cache, any other writes it.
+ * Prints figures only.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { CACHED_SYSTEM_PROMPTS } from '#adapters/anthropic/cached-prompts.ts';
+import { TRIAGE_CALL } from '#adapters/anthropic/call-profiles.ts';
 import { DEFAULT_CLAUDE_MODEL } from '#adapters/anthropic/claude-gateway.ts';
-import { estimatedCostUsd } from '#adapters/anthropic/model-prices.ts';
+import { MODEL_PRICES } from '#adapters/anthropic/model-prices.ts';
+import { estimateTokens, MODEL_TRAITS, type TokenEstimate } from '#adapters/anthropic/model-traits.ts';
 import { TRIAGE_SYSTEM_PROMPT } from '#adapters/anthropic/triage-prompt.ts';
 import { claudeTriageWithRules, TRIAGE_RULES } from '#adapters/triage-engine.ts';
 import type { MessageToTriage, Triage } from '#domain/triage/triage.ts';
@@ -33,9 +40,8 @@ const files = [
 const messages: MessageToTriage[] = files.flatMap((file) =>
   parseLabelledMessages(readFileSync(file, 'utf8')).map(toMessageToTriage),
 );
-const CHARS_PER_TOKEN = 4;
-const tokens = (chars: number) => Math.ceil(chars / CHARS_PER_TOKEN);
 const FAKE_LATENCY_MS = 40;
+const CACHE_TTL_MINUTES = 5;
 
 /** A realistic answer for the fake to give: the rules' triage in Claude's output shape. */
 function answerLike(triage: Triage) {
@@ -96,34 +102,90 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : sum(xs) / xs.length);
 const sorted = [...overheadsMs].sort((a, b) => a - b);
 const quantile = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const fmt = (x: number) => x.toFixed(2);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const range = (t: TokenEstimate) => `≈ ${t.likely} tokens (${t.floor}–${t.ceiling})`;
 
-const systemChars = TRIAGE_SYSTEM_PROMPT.length;
-const meanRequestChars = mean(requestChars);
-const inputTokens = tokens(meanRequestChars);
-const systemTokens = tokens(systemChars);
-const outputTokens = tokens(outputChars / Math.max(1, asked.length));
+const model = DEFAULT_CLAUDE_MODEL;
+const price = MODEL_PRICES[model];
+const minimum = MODEL_TRAITS[model]?.minCacheablePromptTokens;
+const request = estimateTokens(mean(requestChars));
+const prefix = estimateTokens(TRIAGE_SYSTEM_PROMPT.length);
+const answer = estimateTokens(outputChars / Math.max(1, asked.length));
+const prefixCached = minimum !== undefined && prefix.floor >= minimum;
 // Emergencies never reach Claude: $ per 1,000 messages counts only the share that does.
 const callShare = asked.length / messages.length;
-const per1000 = (usage: { inputTokens: number; cacheReadTokens: number }) => {
-  const perCall = estimatedCostUsd(DEFAULT_CLAUDE_MODEL, { ...usage, outputTokens });
-  return perCall === undefined ? 'unknown' : `$${(perCall * callShare * 1_000).toFixed(3)}`;
-};
-const fmt = (x: number) => x.toFixed(2);
+
+/** Dollars per 1,000 messages when a share `warm` of calls reads the prefix and the rest write it. */
+function per1000(warm: number | 'no marker'): string {
+  if (!price) return 'unknown';
+  const rest = request.likely - prefix.likely;
+  const prefixCost =
+    warm === 'no marker' || !prefixCached
+      ? prefix.likely * price.inputPerMTok
+      : prefix.likely * (warm * price.cacheReadPerMTok + (1 - warm) * price.cacheWritePerMTok);
+  const perCall = (rest * price.inputPerMTok + prefixCost + answer.likely * price.outputPerMTok) / 1_000_000;
+  return `$${(perCall * callShare * 1_000).toFixed(3)}`;
+}
+
+/**
+ * The share of calls that find the prefix warm when messages arrive at random (Poisson) at
+ * `perHour`: the previous call with the same prefix started within the TTL. The cache belongs to
+ * the API key's workspace, not to an org, so every org on one key adds to the rate.
+ */
+const warmShare = (messagesPerHour: number) =>
+  1 - Math.exp(-((messagesPerHour * callShare) / 60) * CACHE_TTL_MINUTES);
+// The marker pays when warm·read + (1 − warm)·write < input, i.e. above this warm share.
+const breakEven = price
+  ? (price.cacheWritePerMTok - price.inputPerMTok) / (price.cacheWritePerMTok - price.cacheReadPerMTok)
+  : undefined;
+const breakEvenPerHour =
+  breakEven === undefined ? undefined : (-Math.log(1 - breakEven) * 60) / CACHE_TTL_MINUTES / callShare;
 
 console.log(`triage bench on ${messages.length} messages (${files.join(', ')})`);
 console.log(`  rules engine throughput        ${Math.round(rulesPerSecond)} messages/s`);
 console.log(
-  `  sent to Claude                 ${asked.length} (${(callShare * 100).toFixed(1)}%; rules emergencies never are)`,
+  `  sent to Claude                 ${asked.length} (${pct(callShare)}; rules emergencies never are)`,
 );
-console.log(`  request per message (mean)     ${Math.round(meanRequestChars)} chars ≈ ${inputTokens} tokens`);
-console.log(`    system prompt (stable)       ${systemChars} chars ≈ ${systemTokens} tokens`);
-console.log(`    cacheable share              ${((systemChars / meanRequestChars) * 100).toFixed(1)}%`);
-console.log(`  answer per message (mean)      ≈ ${outputTokens} tokens`);
 console.log(
-  `  $ per 1,000 messages (${DEFAULT_CLAUDE_MODEL}, list price, ${(callShare * 1000).toFixed(0)} calls): ` +
-    `no cache ${per1000({ inputTokens, cacheReadTokens: 0 })}, ` +
-    `cache hits ${per1000({ inputTokens: inputTokens - systemTokens, cacheReadTokens: systemTokens })}`,
+  `  call (${model})      effort ${TRIAGE_CALL.effort}, thinking ${TRIAGE_CALL.thinking}, max_tokens ${TRIAGE_CALL.maxTokens}`,
 );
+console.log(`  request per message (mean)     ${Math.round(mean(requestChars))} chars ${range(request)}`);
+console.log(`    system prompt (stable)       ${TRIAGE_SYSTEM_PROMPT.length} chars ${range(prefix)}`);
+console.log(`    cacheable share              ${pct(prefix.likely / request.likely)}`);
+console.log(`  answer per message (mean)      ${range(answer)} (no thinking)`);
+console.log(
+  `  cacheable prefixes against ${model}'s minimum of ${minimum ?? 'unknown'} tokens (floor estimate):`,
+);
+for (const [name, text] of Object.entries(CACHED_SYSTEM_PROMPTS)) {
+  const tokens = estimateTokens(text.length);
+  const verdict =
+    minimum === undefined
+      ? 'unknown'
+      : tokens.floor >= minimum
+        ? `cached, ${fmt(tokens.floor / minimum)}× the minimum`
+        : 'NOT cached';
+  console.log(`    ${name.padEnd(28)} ${text.length} chars ${range(tokens)}: ${verdict}`);
+}
+console.log(
+  `  $ per 1,000 messages (list price, ${(callShare * 1000).toFixed(0)} calls, cache write ` +
+    `${price?.cacheWritePerMTok ?? '?'} / read ${price?.cacheReadPerMTok ?? '?'} / input ${price?.inputPerMTok ?? '?'} $/MTok):`,
+);
+console.log(`    no cache marker              ${per1000('no marker')}`);
+console.log(`    every call writes (cold)     ${per1000(0)}`);
+console.log(`    every call reads (warm)      ${per1000(1)}`);
+for (const [label, perHour] of [
+  ['1 message/minute, one org', 60],
+  ['1 message/hour, one org', 1],
+  ['20 orgs at 1/hour, one key', 20],
+] as const) {
+  const warm = warmShare(perHour);
+  console.log(`    ${label.padEnd(28)} ${per1000(warm)} (${pct(warm)} of calls warm)`);
+}
+if (breakEven !== undefined && breakEvenPerHour !== undefined)
+  console.log(
+    `    the marker pays above        ${pct(breakEven)} warm, i.e. ${breakEvenPerHour.toFixed(1)} messages/hour on one key`,
+  );
 console.log(
   `  triage overhead beyond the model's ${FAKE_LATENCY_MS} ms: mean ${fmt(mean(overheadsMs))} ms, ` +
     `p50 ${fmt(quantile(0.5))} ms, p95 ${fmt(quantile(0.95))} ms (SDK, local HTTP, rules, redaction, merge)`,

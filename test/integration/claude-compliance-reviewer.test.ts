@@ -1,10 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { REVIEW_CALL } from '#adapters/anthropic/call-profiles.ts';
 import {
   ComplianceReviewWithClaude,
   complianceReviewerFrom,
   rulesThenClaude,
 } from '#adapters/anthropic/claude-compliance-reviewer.ts';
 import { createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
+import { COMPLIANCE_SYSTEM_PROMPT } from '#adapters/anthropic/compliance-prompt.ts';
 import { COMPLIANCE_RULE_FAMILIES } from '#domain/compliance/findings.ts';
 import { reviewByRules, rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
 import { ComplianceFinding } from '#domain/drafts/draft.ts';
@@ -91,12 +93,22 @@ describe('the Claude second compliance review, against the Messages API', () => 
     await (await reviewerWith()).assess(draft, context);
 
     const body = fake.requests[0]?.body as {
-      system: string;
+      system: { type: string; text: string; cache_control?: unknown }[];
       messages: { role: string; content: string }[];
       output_config: { format: { schema: unknown } };
     };
-    expect(body.system).toContain('untrusted');
-    expect(body.system).not.toContain('adults only');
+    // The instructions alone, stable and cacheable; nothing of the draft or the message in them.
+    expect(body.system).toEqual([
+      { type: 'text', text: COMPLIANCE_SYSTEM_PROMPT, cache_control: { type: 'ephemeral' } },
+    ]);
+    expect(COMPLIANCE_SYSTEM_PROMPT).toContain('untrusted');
+    expect(COMPLIANCE_SYSTEM_PROMPT).not.toContain('adults only');
+    // Thinking adaptive at medium effort, with room beside the findings (call-profiles.ts).
+    expect(body).toMatchObject({
+      max_tokens: REVIEW_CALL.maxTokens,
+      thinking: { type: 'adaptive' },
+      output_config: { effort: 'medium' },
+    });
     const userTurn = body.messages[0]?.content ?? '';
     expect(userTurn).toMatch(/<review>[\s\S]*<draft>[\s\S]*adults only[\s\S]*<\/draft>/);
     expect(userTurn).toMatch(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DRAFT_CALL } from '#adapters/anthropic/call-profiles.ts';
 import { createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
 import { ClaudeReplyDrafter, ReplyDrafterWithFallback } from '#adapters/anthropic/claude-reply-drafter.ts';
 import { REPLY_SYSTEM_PROMPT } from '#adapters/anthropic/reply-draft-prompt.ts';
@@ -69,6 +70,12 @@ describe('Claude reply drafts, with the templates behind them, against the Messa
     expect(sent?.body.system).toEqual([
       { type: 'text', text: REPLY_SYSTEM_PROMPT, cache_control: { type: 'ephemeral' } },
     ]);
+    // Prose a tenant reads: adaptive thinking at medium effort, with room for it (call-profiles.ts).
+    expect(sent?.body).toMatchObject({
+      max_tokens: DRAFT_CALL.maxTokens,
+      thinking: { type: 'adaptive' },
+      output_config: { effort: 'medium' },
+    });
     const user = JSON.stringify(sent?.body.messages);
     expect(user).toContain('[0] Our records show your lease ends on June 30, 2027.');
     expect(user).toContain('[1] Our records show a balance of $1,180.50 on your account.');

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TRIAGE_CALL } from '#adapters/anthropic/call-profiles.ts';
 import { type ClaudeGatewayConfig, createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
 import { ClaudeTriageEngine } from '#adapters/anthropic/claude-triage-engine.ts';
 import { TRIAGE_SYSTEM_PROMPT } from '#adapters/anthropic/triage-prompt.ts';
@@ -48,9 +49,14 @@ const triageWith = (overrides: Partial<ClaudeGatewayConfig> = {}) => engineWith(
 
 interface SentBody {
   model: string;
+  max_tokens: number;
+  thinking?: { type: string };
   system: { type: string; text: string; cache_control?: { type: string } }[];
   messages: { role: string; content: string }[];
-  output_config: { format: { type: string; schema: { properties: Record<string, { enum?: string[] }> } } };
+  output_config: {
+    effort?: string;
+    format: { type: string; schema: { properties: Record<string, { enum?: string[] }> } };
+  };
 }
 const sent = (index: number) => fake.requests[index]?.body as unknown as SentBody;
 
@@ -106,6 +112,12 @@ describe('Claude triage through the Messages API, rules first', () => {
     expect(fake.requests[0]?.path).toBe('/v1/messages');
     expect(JSON.stringify(fake.requests[0]?.headers)).toContain(API_KEY);
     expect(one.model).toBe(MODEL);
+    // A bounded record of enums: low effort, no thinking, a cap for the largest answer (call-profiles.ts).
+    expect(one).toMatchObject({
+      max_tokens: TRIAGE_CALL.maxTokens,
+      thinking: { type: 'disabled' },
+      output_config: { effort: 'low' },
+    });
     expect(one.system).toEqual([
       { type: 'text', text: TRIAGE_SYSTEM_PROMPT, cache_control: { type: 'ephemeral' } },
     ]);

@@ -1,22 +1,29 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MODEL_TRAITS, OLD_TOKENIZER_CHARS_PER_TOKEN } from '#adapters/anthropic/model-traits.ts';
 
 /**
  * A scripted stand-in for the Anthropic Messages API (POST /v1/messages) on 127.0.0.1:0, so the
  * real SDK can be exercised offline: successes, HTTP errors, slow answers and broken output.
  * GET /v1/models answers a one-model list (reachability probes), or as `models()` says.
- * It bills a token per 4 characters of the request and of the answer's text; a system prompt
- * marked `cache_control` is billed as a cache write the first time it is seen and as a cache read
- * after that (`cache_read_input_tokens`), as the prompt cache would, whatever its length.
+ * It bills a token per 4 characters of the request and of the answer's text (the older
+ * tokenizer's rule, a floor for Haiku 5.5's). A system prompt marked `cache_control` is billed as
+ * a cache write the first time it is seen and as a cache read after that
+ * (`cache_read_input_tokens`), as the prompt cache would — but, like Anthropic, only when those
+ * tokens reach the requested model's minimum cacheable length (model-traits.ts); a shorter one is
+ * silently billed as plain input. Entries never expire here (the real TTL is 5 minutes).
  */
 
 export type FakeReply = (
   | { readonly json: unknown } // a text block holding this value as JSON (structured output)
   | { readonly text: string } // a text block with exactly this text
   | { readonly status: number; readonly retryAfterMs?: number } // an API error with that HTTP status
+  | { readonly refusal: true } // a safety classifier's decline: no content, stop_reason "refusal"
 ) & {
   /** Wait this long before answering (to trip client timeouts). */
   readonly delayMs?: number;
+  /** Begin the answer with a thinking block, empty with only a signature (Haiku 5.5's default display). */
+  readonly thinkingFirst?: boolean;
 };
 
 export interface RecordedRequest {
@@ -61,6 +68,17 @@ function cacheableSystem(system: unknown): string | undefined {
   const blocks = system as { text?: string; cache_control?: unknown }[];
   if (!blocks.at(-1)?.cache_control) return undefined;
   return blocks.map((block) => block.text ?? '').join('');
+}
+
+/** Tokens the fake bills for text. */
+const billed = (text: string) => Math.ceil(text.length / OLD_TOKENIZER_CHARS_PER_TOKEN);
+
+/** The marked prefix, when the model would cache it: long enough for its minimum (none for an unknown model). */
+function cachedPrefix(body: Record<string, unknown>): string | undefined {
+  const prefix = cacheableSystem(body.system);
+  if (prefix === undefined) return undefined;
+  const minimum = MODEL_TRAITS[String(body.model)]?.minCacheablePromptTokens ?? 0;
+  return billed(prefix) >= minimum ? prefix : undefined;
 }
 
 export async function startFakeAnthropic(): Promise<FakeAnthropic> {
@@ -121,11 +139,15 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
       const answer = () => {
         if ('status' in reply) return answerError(reply.status, reply.retryAfterMs);
         messageCount += 1;
-        const text = 'json' in reply ? JSON.stringify(reply.json) : reply.text;
-        const cacheable = cacheableSystem(body.system);
-        const cachedTokens = cacheable === undefined ? 0 : Math.ceil(cacheable.length / 4);
+        const text = 'json' in reply ? JSON.stringify(reply.json) : 'text' in reply ? reply.text : '';
+        const cacheable = cachedPrefix(body);
+        const cachedTokens = cacheable === undefined ? 0 : billed(cacheable);
         const hit = cacheable !== undefined && cachedPrompts.has(cacheable);
         if (cacheable !== undefined) cachedPrompts.add(cacheable);
+        const thinking = reply.thinkingFirst
+          ? [{ type: 'thinking', thinking: '', signature: `fake-signature-${messageCount}` }]
+          : [];
+        const answerBlocks = 'refusal' in reply ? [] : [{ type: 'text', text, citations: null }];
         res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_fake_${messageCount}` });
         res.end(
           JSON.stringify({
@@ -133,12 +155,12 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
             type: 'message',
             role: 'assistant',
             model: body.model,
-            content: [{ type: 'text', text, citations: null }],
-            stop_reason: 'end_turn',
+            content: [...thinking, ...answerBlocks],
+            stop_reason: 'refusal' in reply ? 'refusal' : 'end_turn',
             stop_sequence: null,
             usage: {
-              input_tokens: Math.ceil(raw.length / 4) - cachedTokens,
-              output_tokens: Math.ceil(text.length / 4),
+              input_tokens: billed(raw) - cachedTokens,
+              output_tokens: billed(text),
               cache_creation_input_tokens: hit ? 0 : cachedTokens,
               cache_read_input_tokens: hit ? cachedTokens : 0,
             },

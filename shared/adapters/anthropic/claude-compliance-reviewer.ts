@@ -5,6 +5,7 @@ import type { ComplianceContext, ComplianceReviewer } from '#domain/drafts/ports
 import { logger } from '#platform/observability.ts';
 import { anthropicApiKey } from './anthropic-api-key.ts';
 import type { AnthropicSettings } from './anthropic-settings.ts';
+import { REVIEW_CALL } from './call-profiles.ts';
 import { ModelCallError } from './claude-failures.ts';
 import { type ClaudeGateway, type ClaudeGatewayConfig, createClaudeGateway } from './claude-gateway.ts';
 import { ClaudeComplianceReview, COMPLIANCE_SYSTEM_PROMPT, fenceReview } from './compliance-prompt.ts';
@@ -21,8 +22,11 @@ export class ClaudeComplianceReviewer implements ComplianceReviewer {
     const { data } = await this.gateway.structured({
       schema: ClaudeComplianceReview,
       system: COMPLIANCE_SYSTEM_PROMPT,
+      // The same instructions on every review (the draft, message and state facts travel in the
+      // user turn): read from the prompt cache after the first within 5 minutes.
+      cacheSystem: true,
       user: fenceReview(text, context),
-      maxTokens: 1024,
+      call: REVIEW_CALL,
     });
     return data.findings.map(({ family, ...finding }) => ({ rule: family, ...finding, source: 'claude' }));
   }

@@ -7,7 +7,8 @@ import { retryAfterMs } from '#platform/resilience/retry-after.ts';
 
 /**
  * Claude gave no usable answer. `reason` is short, stable and safe to log or store (never the
- * prompt or the model's text): `circuit_open`, `timeout`, `invalid_output` or `claude_error: <name>`.
+ * prompt or the model's text): `circuit_open`, `timeout`, `invalid_output`, `refused` or
+ * `claude_error: <name>`.
  */
 export class ModelCallError extends Error {
   override readonly name = 'ModelCallError';
@@ -25,10 +26,20 @@ export class InvalidOutputError extends Error {
   override readonly name = 'InvalidOutputError';
 }
 
+/**
+ * The model's safety classifiers declined (`stop_reason: "refusal"`); Haiku 5.5 has no
+ * server-side fallback and the same request usually refuses again
+ * (https://platform.claude.com/docs/en/build-with-claude/prompt-engineering/prompting-claude-haiku-5-5#safeguard-refusals).
+ */
+export class RefusalError extends Error {
+  override readonly name = 'RefusalError';
+}
+
 export function failureReason(error: unknown): string {
   if (error instanceof CircuitOpenError) return 'circuit_open';
   if (error instanceof CallTimeoutError) return 'timeout';
   if (error instanceof InvalidOutputError) return 'invalid_output';
+  if (error instanceof RefusalError) return 'refused';
   if (error instanceof Anthropic.APIError) return `claude_error: ${error.name}`;
   // What remains from the SDK is the structured-output parser rejecting the text.
   if (error instanceof Anthropic.AnthropicError) return 'invalid_output';

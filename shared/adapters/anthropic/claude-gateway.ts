@@ -3,15 +3,18 @@ import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import type { z } from 'zod';
 import type { CircuitRecorder, CircuitStatus } from '#platform/resilience/circuit.ts';
 import { ResilientCalls } from '#platform/resilience/resilient-calls.ts';
+import type { CallProfile } from './call-profiles.ts';
 import { CLAUDE_CIRCUIT } from './claude-circuit.ts';
 import {
   failureReason,
   InvalidOutputError,
   isTransient,
   ModelCallError,
+  RefusalError,
   retryAfter,
 } from './claude-failures.ts';
 import type { FencedTurn } from './fenced-turn.ts';
+import { MODEL_TRAITS } from './model-traits.ts';
 
 /**
  * Current, non-deprecated Haiku (Anthropic's fastest, cheapest tier; not in the SDK's deprecated
@@ -24,8 +27,11 @@ export interface StructuredRequest<Schema extends z.ZodType> {
   readonly schema: Schema;
   readonly system: string;
   /**
-   * Marks the system prompt cacheable (`cache_control: ephemeral`): for a prompt that is the same
-   * on every call, so repeated calls read it from Anthropic's prompt cache at a tenth of the price.
+   * Marks the system prompt cacheable (`cache_control: ephemeral`, 5-minute TTL): for a prompt
+   * that is the same on every call, so calls within 5 minutes of the last read it from the prompt
+   * cache at a tenth of the input price (the first pays 1.25× to write it). It is the only thing
+   * before the breakpoint (no tools), and it caches only at or above the model's minimum length
+   * (model-traits.ts), which each cacheable prompt's test checks.
    */
   readonly cacheSystem?: boolean;
   readonly user: FencedTurn;
@@ -34,7 +40,8 @@ export interface StructuredRequest<Schema extends z.ZodType> {
    * answer it rejects is invalid output, counted by the breaker like any other failure.
    */
   readonly accepts?: (data: z.infer<Schema>) => boolean;
-  readonly maxTokens?: number;
+  /** Effort, thinking and the output cap for this kind of call (call-profiles.ts). */
+  readonly call: CallProfile;
 }
 
 export interface ModelUsage {
@@ -111,18 +118,29 @@ export class ClaudeGateway {
     request: StructuredRequest<Schema>,
     signal: AbortSignal,
   ): Promise<StructuredAnswer<z.infer<Schema>>> {
+    const { call } = request;
+    // Effort and thinking only for a model that takes them (Haiku 4.5 rejects effort); others
+    // run at the API's defaults.
+    const tuned = MODEL_TRAITS[this.model]?.effortAndThinking === true;
     const message = await this.client.messages.parse(
       {
         model: this.model,
-        max_tokens: request.maxTokens ?? 512,
+        max_tokens: call.maxTokens,
         system: request.cacheSystem
           ? [{ type: 'text', text: request.system, cache_control: { type: 'ephemeral' } }]
           : request.system,
         messages: [{ role: 'user', content: request.user }],
-        output_config: { format: outputFormat(request.schema) },
+        ...(tuned ? { thinking: { type: call.thinking } } : {}),
+        output_config: {
+          format: outputFormat(request.schema),
+          ...(tuned ? { effort: call.effort } : {}),
+        },
       },
       { signal },
     );
+    // A safety classifier's refusal: asking again usually refuses again, so it is not retried.
+    if (message.stop_reason === 'refusal') throw new RefusalError('the model declined the request');
+    // Thinking blocks may come first; the SDK parses the text block, wherever it is.
     const data = message.parsed_output;
     if (data === null) throw new InvalidOutputError(`no structured output (stop: ${message.stop_reason})`);
     if (request.accepts && !request.accepts(data)) throw new InvalidOutputError('the answer breaks a rule');

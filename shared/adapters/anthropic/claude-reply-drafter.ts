@@ -6,6 +6,7 @@ import { promisesIn } from '#domain/drafts/promises.ts';
 import { NoReplyDraftError } from '#domain/drafts/template-drafter.ts';
 import { acknowledgmentOnly, needsReplyDraft } from '#domain/drafts/templates.ts';
 import { logger } from '#platform/observability.ts';
+import { DRAFT_CALL } from './call-profiles.ts';
 import { ModelCallError } from './claude-failures.ts';
 import type { ClaudeGateway } from './claude-gateway.ts';
 import { ClaudeReplyBody, MAX_FACTS, REPLY_SYSTEM_PROMPT, replyTurn } from './reply-draft-prompt.ts';
@@ -32,7 +33,7 @@ export class ClaudeReplyDrafter implements ReplyDrafter {
       // The same rules on every call: read from the prompt cache after the first.
       cacheSystem: true,
       user: replyTurn(request, facts),
-      maxTokens: 1024,
+      call: DRAFT_CALL,
       accepts: (answer) => {
         const cited = citedBy(answer);
         return (

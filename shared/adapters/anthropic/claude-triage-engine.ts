@@ -1,5 +1,6 @@
 import { urgencyFitsCategory } from '#domain/classification/taxonomy.ts';
 import { type MessageToTriage, Triage, type TriageEngine } from '#domain/triage/triage.ts';
+import { TRIAGE_CALL } from './call-profiles.ts';
 import type { ClaudeGateway } from './claude-gateway.ts';
 import { ClaudeTriageOutput, fenceMessage, TRIAGE_SYSTEM_PROMPT } from './triage-prompt.ts';
 
@@ -56,7 +57,7 @@ export class ClaudeTriageEngine implements TriageEngine {
       cacheSystem: true,
       user: fenceMessage(message),
       accepts: fitsTriage,
-      maxTokens: 1_024,
+      call: TRIAGE_CALL,
     });
     return triageFromClaude(data, { model, usage });
   }

@@ -5,7 +5,10 @@ import type { TriageUsage } from '#domain/triage/triage.ts';
  * tokens, for cost estimates (`aictive eval`, `npm run bench:triage`), never for billing.
  * Source: Anthropic's pricing page, https://platform.claude.com/docs/en/about-claude/pricing
  * ("Model pricing": base input, 5-minute cache writes, cache hits, output), as read on 2026-11-27;
- * Haiku 5.5's rates are those for prompts up to 100,000 tokens (triage prompts are far below).
+ * Haiku 5.5's rates are those for prompts up to 100,000 tokens (triage prompts are far below),
+ * checked again against https://platform.claude.com/docs/en/models/haiku-5-5/overview: $0.10
+ * input, $0.125 5-minute cache write ($0.20 for 1 hour, unused here), $0.01 cache read, $0.50
+ * output per MTok; above 100,000 tokens $0.50 / $0.625 / $0.05 / $2.50.
  * A model not listed has no estimate ("unknown"), never a guess.
  */
 export interface ModelPrice {
