@@ -12,9 +12,11 @@ import {
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
 /**
- * An org's emergency settings, end to end through the real handlers over the emulators: an admin
- * patches them through the api function, a tenant's emergency email is stored, and the classifier
- * drafts its reply with the org's shut-off location and response window.
+ * Emergencies at intake, end to end through the real api and classifier handlers over the
+ * emulators: an admin patches the org's emergency settings and the classifier drafts emergency
+ * replies with the org's shut-off location and response window; a tenant's report forwarded the
+ * Outlook way (a header block, no "Forwarded message" line) is what triage reads, while the same
+ * block under a reply's subject stays a quoted chain.
  */
 let stack: TestStack;
 let api: ApiHandler;
@@ -149,5 +151,58 @@ describe("an emergency reply with the org's own shut-off location and response w
         waterShutOffLocation: 'la llave azul debajo del fregadero de la cocina',
       },
     });
+  });
+});
+
+const REPORT = 'There is a strong gas smell in the hallway outside 7A and it is getting worse.';
+const block = [
+  'From: Marcus Webb <marcus.w@example.com>',
+  'Sent: Wednesday, November 25, 2026 6:40 AM',
+  'To: Leasing <leasing@example.com>',
+  'Subject: smell in the hallway',
+].join('\n');
+const REPORTE = 'Hay un olor fuerte a gas en el pasillo del 7A y cada vez es peor.';
+const bloque = [
+  'De: Marcos Vega <marcos.v@example.com>',
+  'Enviado: miércoles, 25 de noviembre de 2026 6:40',
+  'Para: Arrendamiento <arrendamiento@example.com>',
+  'Asunto: olor en el pasillo',
+].join('\n');
+
+describe('an Outlook forward through the classifier', () => {
+  it('FW: the forwarded report is kept and triaged as the emergency it is', async () => {
+    const email = await triaged({
+      messageId: '<fw-gas-1@example.com>',
+      from: 'Leasing <leasing@example.com>',
+      subject: 'FW: smell in the hallway',
+      text: `Please see below, can maintenance check?\n\n${block}\n\n${REPORT}\n\nMarcus`,
+    });
+    expect(email.text).toContain(block);
+    expect(email.preparedText).toContain(REPORT);
+    expect(email.triage).toMatchObject({ urgency: 'emergency' });
+    expect(email.triage?.maintenance?.safetyFlags).toContain('gas');
+  });
+
+  it('RV: the same in Spanish', async () => {
+    const email = await triaged({
+      messageId: '<rv-gas-1@example.com>',
+      from: 'Arrendamiento <arrendamiento@example.com>',
+      subject: 'RV: olor en el pasillo',
+      text: `Ver abajo.\n\n${bloque}\n\n${REPORTE}\n\nMarcos`,
+    });
+    expect(email.preparedText).toContain(REPORTE);
+    expect(email.triage).toMatchObject({ urgency: 'emergency', language: 'es' });
+  });
+
+  it('RE: the block is a reply’s quoted chain: cut, and no emergency', async () => {
+    const note = 'Thanks Marcus, the gas company came yesterday and found nothing, all clear now.';
+    const email = await triaged({
+      messageId: '<re-gas-1@example.com>',
+      from: 'Leasing <leasing@example.com>',
+      subject: 'RE: smell in the hallway',
+      text: `${note}\n\n${block}\n\n${REPORT}`,
+    });
+    expect(email.preparedText).toBe(note);
+    expect(email.triage?.urgency).not.toBe('emergency');
   });
 });
