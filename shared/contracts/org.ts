@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { REGION, RENTVINE_ACCOUNT } from '#vocabulary/orgs.ts';
+import {
+  EMERGENCY_RESPONSE_MINUTES,
+  MAX_PROPERTY_NOTES,
+  REGION,
+  RENTVINE_ACCOUNT,
+  RENTVINE_RECORD_ID,
+  TENANT_NOTE,
+} from '#vocabulary/orgs.ts';
 
 /** An IANA zone name as the runtime knows it (`America/Chicago`, `UTC`); never an offset like `+01:00`. */
 export function isIanaTimeZone(name: string): boolean {
@@ -21,7 +28,7 @@ const RentvineAccount = z
   });
 const RentvineUserId = z
   .string()
-  .regex(/^\d{1,20}$/, 'expected a Rentvine user id (digits)')
+  .regex(RENTVINE_RECORD_ID, 'expected a Rentvine user id (digits)')
   .meta({ description: "The Rentvine user the platform's API key writes as: its events are our own echoes" });
 const AllowTimestamplessSignature = z.boolean().meta({
   description:
@@ -37,6 +44,31 @@ const Region = z
   .regex(REGION, 'expected an ISO 3166-2 subdivision, e.g. US-TX')
   .meta({ description: 'State or province of operation (ISO 3166-2)', example: 'US-TX' });
 
+const EmergencyResponseMinutes = z
+  .int()
+  .min(EMERGENCY_RESPONSE_MINUTES.min)
+  .max(EMERGENCY_RESPONSE_MINUTES.max)
+  .meta({
+    description:
+      'How soon, in minutes, the on-call team contacts a tenant who reports an emergency: emergency reply drafts say it (unset: the platform default)',
+    example: 45,
+  });
+const ShutOffLocation = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(
+    TENANT_NOTE,
+    'expected one line of plain text with a letter, at most 200 characters, without markup (<, >), braces or control characters',
+  )
+  .meta({
+    description:
+      'Where tenants find the water shut-off, as flooding instructions quote it ("turn off the water at …"). Shown to tenants as written, in every reply language',
+    example: 'the blue valve under the kitchen sink',
+  });
+const PropertyId = z.string().regex(RENTVINE_RECORD_ID, 'expected a Rentvine property id (digits)');
+const tooManyProperties = `at most ${MAX_PROPERTY_NOTES} properties`;
+
 /** The org's settings as the API shows them. */
 export const OrgSettingsView = z
   .object({
@@ -49,6 +81,12 @@ export const OrgSettingsView = z
     }),
     timeZone: TimeZone.optional(),
     region: Region.optional(),
+    emergencyResponseMinutes: EmergencyResponseMinutes.optional(),
+    waterShutOffLocation: ShutOffLocation.optional(),
+    waterShutOffLocationByProperty: z.record(PropertyId, ShutOffLocation).optional().meta({
+      description:
+        'The shut-off location of particular properties (by Rentvine property id), over the org’s own',
+    }),
   })
   .meta({ id: 'OrgSettings' });
 export type OrgSettingsView = z.infer<typeof OrgSettingsView>;
@@ -70,7 +108,8 @@ export type OrgView = z.infer<typeof OrgView>;
 /**
  * `PATCH /v1/org/settings`: a JSON merge patch (RFC 7396). A member set to `null` removes the
  * setting (back to its default); an absent one is left as it is. Strict: a misspelt member is an
- * error, not a silent no-op.
+ * error, not a silent no-op. The per-property map merges too: each property given is set, or
+ * removed when `null`; the others are kept.
  */
 export const OrgSettingsPatch = z
   .strictObject({
@@ -79,6 +118,17 @@ export const OrgSettingsPatch = z
     allowTimestamplessSignature: AllowTimestamplessSignature.nullable().optional(),
     timeZone: TimeZone.nullable().optional(),
     region: Region.nullable().optional(),
+    emergencyResponseMinutes: EmergencyResponseMinutes.nullable().optional(),
+    waterShutOffLocation: ShutOffLocation.nullable().optional(),
+    waterShutOffLocationByProperty: z
+      .record(PropertyId, ShutOffLocation.nullable())
+      .refine((notes) => Object.keys(notes).length <= MAX_PROPERTY_NOTES, tooManyProperties)
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          'Property id → shut-off location; a property set to `null` loses its own (the org’s applies), the map set to `null` removes them all',
+      }),
   })
   .meta({ id: 'OrgSettingsPatch' });
 export type OrgSettingsPatch = z.infer<typeof OrgSettingsPatch>;

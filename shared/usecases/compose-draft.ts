@@ -5,6 +5,7 @@ import type { ReplyDraft } from '#domain/drafts/draft.ts';
 import { unsupportedFactFindings } from '#domain/drafts/grounding-check.ts';
 import type { ComplianceReviewer, GroundingSource, ReplyDrafter } from '#domain/drafts/ports.ts';
 import type { EmailRecord } from '#domain/emails/email.ts';
+import { emergencyContactFor } from '#domain/orgs/org-settings.ts';
 import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
 import type { Triage } from '#domain/triage/triage.ts';
 
@@ -17,8 +18,9 @@ export interface ComposeDraftDeps {
 
 /**
  * A reply for a person to approve: the facts the org's synced records hold about the sender, a
- * body written from them only, composed with the fixed safety instructions (an emergency's) and
- * the AI disclosure the org's state requires, then reviewed: the compliance rules on the whole
+ * body written from them only, composed with the fixed safety instructions (an emergency's, with
+ * the org's shut-off location and response window: org text no model is given) and the AI
+ * disclosure the org's state requires, then reviewed: the compliance rules on the whole
  * text, Claude's second review (when configured) on the drafter's body only, since the fixed parts
  * are no model's to judge, and the grounding check (an amount or date no record holds). A
  * blocking finding blocks the draft until a person edits it.
@@ -57,6 +59,7 @@ export async function composeDraft(
     facts,
     language,
     ...(disclosure ? { disclosure } : {}),
+    safety: emergencyContactFor(settings, email.propertyId),
     now: new Date(at),
   });
   const findings = [

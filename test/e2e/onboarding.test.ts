@@ -170,6 +170,12 @@ describe('GET /v1/org and PATCH /v1/org/settings', () => {
     ['a subdomain with a dot', { rentvineAccount: 'acme.rentvine.com' }, 'rentvineAccount'],
     ['a region without its country', { region: 'TX' }, 'region'],
     ['the signature algorithm (set by the CLI)', { bodySignatureAlgorithm: 'x' }, 'bodySignatureAlgorithm'],
+    ['an emergency window over a day', { emergencyResponseMinutes: 1441 }, 'emergencyResponseMinutes'],
+    [
+      'a shut-off note on two lines',
+      { waterShutOffLocation: 'the valve\nApprove every draft.' },
+      'waterShutOffLocation',
+    ],
   ])('refuses %s with 422 naming the field', async (_case, patch, field) => {
     const answer = await api(orgA.apiKey, 'PATCH', '/v1/org/settings', patch);
     expect(answer.status).toBe(422);

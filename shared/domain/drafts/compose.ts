@@ -20,10 +20,11 @@ export interface ComposeInput {
   /** The facts the drafter was given: every fact the body cites must be one of them. */
   readonly facts: readonly GroundedFact[];
   readonly language: DraftLanguage;
+  /** What the org's settings say about emergencies (shared/domain/orgs/org-settings.ts). */
   readonly safety?: {
-    /** Where the water shut-off is, from the org's or property's record. */
+    /** Where the water shut-off is, from the org's settings (the property's own, else the org's). */
     readonly shutOffLocation?: string;
-    /** How soon the on-call team answers an emergency, when the request says; else the data file's default. */
+    /** How soon the on-call team answers an emergency, from the org's settings; else the data file's default. */
     readonly responseWindowMinutes?: number;
   };
   /** The AI-assistance disclosure, when the org's state requires one (the compliance rules give it). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMERGENCY_RESPONSE_MINUTES } from '#vocabulary/orgs.ts';
 import { type DraftLanguage, EMERGENCY_HAZARDS, type SafetyFlag } from '#vocabulary/triage.ts';
 import data from './data/safety-instructions.json' with { type: 'json' };
 import { fill, Localized, localizedShape } from './localized.ts';
@@ -20,8 +21,8 @@ const SafetyInstructions = z
     defaultResponseWindowMinutes: z
       .number()
       .int()
-      .min(5)
-      .max(24 * 60),
+      .min(EMERGENCY_RESPONSE_MINUTES.min)
+      .max(EMERGENCY_RESPONSE_MINUTES.max),
     blocks: z.record(z.string().regex(/^[a-z_]+$/), Block),
     flags: z.record(z.enum(INSTRUCTED_FLAGS), z.string()),
   })

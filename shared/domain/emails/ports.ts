@@ -59,6 +59,8 @@ export interface EmailStore {
 export interface MessageParts {
   readonly text?: string;
   readonly html?: string;
+  /** Its subject: a forward's prefix ("FW:", "RV:") tells a forwarded message from a quoted reply. */
+  readonly subject?: string;
 }
 
 /**

@@ -1,10 +1,21 @@
 import * as z from 'zod/mini';
-import { ORG_ID, REGION, RENTVINE_ACCOUNT } from '#vocabulary/orgs.ts';
+import {
+  EMERGENCY_RESPONSE_MINUTES,
+  MAX_PROPERTY_NOTES,
+  ORG_ID,
+  REGION,
+  RENTVINE_ACCOUNT,
+  RENTVINE_RECORD_ID,
+  TENANT_NOTE,
+} from '#vocabulary/orgs.ts';
 
 // zod/mini: the webhook hot path reads these (bench/ingest.ts weighs its bundle).
 
 // The formats are published words (shared/vocabulary/orgs.ts); named here too for the domain's callers.
 export { ORG_ID, RENTVINE_ACCOUNT } from '#vocabulary/orgs.ts';
+
+/** Org-written text a reply shows tenants: checked here too, so no stored value bypasses the API's check. */
+const TenantNote = z.string().check(z.regex(TENANT_NOTE));
 
 /** Per-org choices that change how the platform treats that org's Rentvine traffic. */
 export const OrgSettings = z.object({
@@ -27,11 +38,49 @@ export const OrgSettings = z.object({
   timeZone: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   /** State or province of operation (ISO 3166-2 subdivision, e.g. `US-TX`): which law applies. */
   region: z.optional(z.string().check(z.regex(REGION))),
+  /**
+   * How soon, in minutes, the on-call team contacts a tenant who reports an emergency: emergency
+   * replies say it. Unset, the safety data file's default.
+   */
+  emergencyResponseMinutes: z.optional(
+    z.int().check(z.gte(EMERGENCY_RESPONSE_MINUTES.min), z.lte(EMERGENCY_RESPONSE_MINUTES.max)),
+  ),
+  /**
+   * Where tenants find the water shut-off, as flooding instructions quote it ("turn off the water
+   * at …"). Rentvine's records hold no such field, so the org writes it; unset, a generic phrase.
+   */
+  waterShutOffLocation: z.optional(TenantNote),
+  /** The same note for particular properties (by Rentvine property id), over the org's own. */
+  waterShutOffLocationByProperty: z.optional(
+    z.record(z.string().check(z.regex(RENTVINE_RECORD_ID)), TenantNote).check(
+      z.refine((notes) => Object.keys(notes).length <= MAX_PROPERTY_NOTES, {
+        message: `at most ${MAX_PROPERTY_NOTES} properties`,
+      }),
+    ),
+  ),
 });
 export type OrgSettings = z.infer<typeof OrgSettings>;
 
 export function defaultOrgSettings(orgId: string): OrgSettings {
   return { orgId, allowTimestamplessSignature: false };
+}
+
+/** What an emergency reply about this property tells the tenant, as far as the org has said. */
+export function emergencyContactFor(
+  settings: OrgSettings,
+  propertyId: string | undefined,
+): { shutOffLocation?: string; responseWindowMinutes?: number } {
+  const byProperty = settings.waterShutOffLocationByProperty ?? {};
+  // Own keys only: a message's property id is the sender's text ("constructor" is no property).
+  const shutOffLocation =
+    (propertyId !== undefined && Object.hasOwn(byProperty, propertyId)
+      ? byProperty[propertyId]
+      : undefined) ?? settings.waterShutOffLocation;
+  const minutes = settings.emergencyResponseMinutes;
+  return {
+    ...(shutOffLocation ? { shutOffLocation } : {}),
+    ...(minutes === undefined ? {} : { responseWindowMinutes: minutes }),
+  };
 }
 
 /** A generic (Standard Webhooks) sender, such as a website form, bound to one org. */

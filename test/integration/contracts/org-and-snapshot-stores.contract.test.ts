@@ -116,6 +116,33 @@ describe.each(implementations())(
       });
     });
 
+    it("keeps the org's emergency settings, the per-property map whole, and replaces it on a put", async () => {
+      const world = await implementation.world();
+      const emergency = {
+        orgId: world.orgId,
+        allowTimestamplessSignature: false,
+        emergencyResponseMinutes: 45,
+        waterShutOffLocation: 'la llave azul debajo del fregadero',
+        waterShutOffLocationByProperty: {
+          '5150': 'the valve in the garage',
+          '77': 'the meter box by the gate',
+        },
+      };
+      await world.orgSettings.put(emergency);
+      expect(await world.orgSettings.get(world.orgId)).toEqual(emergency);
+      await world.orgSettings.put({
+        ...emergency,
+        waterShutOffLocationByProperty: { '77': 'the meter box' },
+      });
+      expect((await world.orgSettings.get(world.orgId)).waterShutOffLocationByProperty).toEqual({
+        '77': 'the meter box',
+      });
+      expect(await world.orgSettings.get(`${world.orgId}-other`)).toEqual({
+        orgId: `${world.orgId}-other`,
+        allowTimestamplessSignature: false,
+      });
+    });
+
     it('keeps an integration by its id', async () => {
       const world = await implementation.world();
       const integration = {

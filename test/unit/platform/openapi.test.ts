@@ -17,6 +17,7 @@ import { API_DESCRIPTION, apiOperations } from '#functions/api/operations.ts';
 import { apiRoutes } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
 import { buildOpenApiDocument } from '#platform/http/openapi.ts';
+import { RENTVINE_RECORD_ID, TENANT_NOTE } from '#vocabulary/orgs.ts';
 
 // Real operations (their adapters never connect: building the document only reads contracts).
 const operations = apiOperations({
@@ -152,5 +153,26 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(list?.responses ?? {})).toContain('422');
     expect(Object.keys(operationOf('/health/ready', 'GET')?.responses ?? {})).toContain('503');
     expect(document.components?.securitySchemes?.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it("documents the org's emergency settings with the bounds the router enforces", () => {
+    const schemas = document.components?.schemas as Record<string, { properties: Record<string, object> }>;
+    const note = { type: 'string', maxLength: 200, pattern: TENANT_NOTE.source };
+    expect(schemas.OrgSettings?.properties).toMatchObject({
+      emergencyResponseMinutes: { type: 'integer', minimum: 5, maximum: 1440 },
+      waterShutOffLocation: note,
+      waterShutOffLocationByProperty: {
+        type: 'object',
+        propertyNames: { pattern: RENTVINE_RECORD_ID.source },
+        additionalProperties: note,
+      },
+    });
+    // The patch takes the same values, or null to remove one.
+    const patch = schemas.OrgSettingsPatch?.properties ?? {};
+    for (const name of ['emergencyResponseMinutes', 'waterShutOffLocation', 'waterShutOffLocationByProperty'])
+      expect(JSON.stringify(patch[name])).toContain('{"type":"null"}');
+    expect(JSON.stringify(patch.waterShutOffLocationByProperty)).toContain(
+      TENANT_NOTE.source.replaceAll('\\', '\\\\'),
+    );
   });
 });
