@@ -9,7 +9,9 @@ import {
   CHILD,
   CO_DETECTOR,
   DRAIN,
+  DRAIN_FIXTURE,
   ELECTRICAL_THING,
+  FOUL_WATER,
   GAS,
   HEAT_SOURCE,
   INTERIOR,
@@ -115,6 +117,13 @@ const FAILED = anyOf(
 const FAILED_FIRST =
   'se (descompuso|apago|murio|desconfiguro)|dejo de (funcionar|servir)|(no|ya no) (funciona|sirve|prende|jala)';
 
+/** The lock itself gone or useless, or the opening gives way from outside: nothing keeps anyone out. */
+const LOCK_GONE = anyOf(
+  '(latch|latches|lock|locks|deadbolt|catch|bolt|lock cylinder|locking pin) (is |are |was |has |just )*(missing|gone|broken off|snapped( off)?|fell off|came off|ripped off|torn off|pulled out)',
+  '(opens|slides|pushes|swings|lifts|pops|slid|pushed|opened|lifted|popped) (right |wide |all the way )?(open )?from (the )?outside|(can be|could be|gets) (opened|pushed open|slid open|lifted out|popped open) from (the )?outside',
+  `(seguro|pasador|cerrojo|chapa|cerradura|pestillo) ${gap(2)}(se (cayo|rompio|salio|zafo)|no (esta|hay)|desaparecio)|se abre (desde )?(afuera|fuera)|se puede abrir (desde )?(afuera|fuera)`,
+);
+
 const POWER_OUT = sign(
   '(no|without) (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
   'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se (fue|corto) la (luz|electricidad|corriente)|(la luz|la electricidad|la corriente) se (fue|corto)|nos cortaron la luz',
@@ -133,9 +142,11 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(gas|tanque de gas|cilindro de gas|tanque|cilindro) ${gap(3)}(tiene una fuga|tiene fuga|se (sale|escapa|esta saliendo|esta escapando))|fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre)|huevos? podridos?`,
       `(silb\\w*|siseo|chiflido|chifla) ${gap(7)}(estufa|calentador|medidor|gas|tubo|tuberia|linea|boiler)|(estufa|calentador|medidor|tubo|tuberia|boiler) ${gap(7)}(silb\\w*|siseo|chiflido|chifla)`,
       'se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
+      // The utility found the leak: service cut off for it, or the meter red-tagged.
+      `(gas|propane) ${gap(3)}(leak\\w*|escap\\w*)|red ?tag(ged|s)? ${gap(4)}(gas|meter)|(gas|meter) ${gap(3)}red ?tag(ged|s)?|(shut|turned|cut|shutting|turning) off ${gap(3)}gas ${gap(3)}(for|because of|due to) ${gap(1)}leak`,
     ),
     unless: wholeWords(
-      '(water|tap|faucet|drain|drains|sink|toilet|sewer|shower|tub)s? (\\w+ )?(smells?|tastes?|has|odou?r)|from the (drains?|sinks?|toilets?|sewer|shower)|sewer gas|septic',
+      '(water|tap|faucet|drain|drains|sink|toilet|sewer|shower|tub)s? (\\w+ )?(smells?|tastes?|has|odou?r)|from the (drains?|sinks?|toilets?|sewer|shower)|sewer gas|septic|(check\\w*|test\\w*|look\\w*|sniff\\w*) for (gas )?leaks?|leak (check|test|detector)s?|found no',
     ),
     equipmentNamed: true,
   },
@@ -270,6 +281,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `flush ${gap(6)}(comes up|coming up|backs up|bubbles up) (in|into|through) the (tub|bathtub|shower|sink)`,
       `(toilets?|inodoro|excusado) ${gap(2)}(keeps |is |are |se )*(overflowing|overflows|backing up|backs up|desborda|regresa) ${gap(6)}(every time|whenever|anyone|floor|piso|cada vez)`,
       `se regresa ${gap(2)}por (la|el) (regadera|tina|excusado|inodoro|coladera)`,
+      `(${DRAIN_FIXTURE}) ${gap(5)}(filling|filled|fills|backing|backed|coming|bubbling|welling|spitting|se (esta )?llen(a|ando|o)|llen(a|o|ando)|sube|subiendo) (back )?(up )?(with |de |con )?${gap(1)}(${FOUL_WATER})`,
+      `(${FOUL_WATER}) ${gap(4)}(coming up|bubbling up|backing up|welling up|rising|sale|saliendo|sube|subiendo|brota|brotando) ${gap(3)}(in|into|through|out of|from|por|en|de) (the |my |our |el |la |los |las )?${gap(2)}(${DRAIN_FIXTURE})`,
     ),
     unless: wholeWords('smell\\w* like|odou?r of|olor a (drenaje|caca)'),
   },
@@ -299,14 +312,15 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'no_heat',
     sign: sign(
-      `(no|without) (heat|heating)|(${HEATING}) (is |are |has |have |just |been )*(${FAILED})`,
+      `(no|without) (heat|heating)|(${HEATING})s? (is |are |has |have |just |been )*(${FAILED})`,
       `(${HEATING}) ${gap(6)}(ice cold|stone cold|freezing|blowing cold|cold air|cold to the touch)`,
       `(${FAILED_FIRST}) (el |la |los |las )?(calefaccion|calentador|caldera|calefactor|radiadores)(?! de agua)`,
       '(sin|no (hay|tenemos|funciona la|sirve la|prende la)) (calefaccion|calentador|calor)',
       `(calefaccion|calentador|calenton|caldera|radiador(es)?|calefactor) ${gap(8)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
     ),
     unless: wholeWords(
-      'water heater|hot water|agua caliente|calentador de agua|boiler inspection|heat (index|wave|advisory)',
+      // "No hot water" is the water heater; "no heat or hot water" is both.
+      'water heater|(?<!(heat|heating|calefaccion) (or|and|ni|y|o|nor) )(hot water|agua caliente)|calentador de agua|boiler inspection|heat (index|wave|advisory)',
     ),
     when: (message) => isCold(message) || isVulnerableHousehold(message),
   },
@@ -314,7 +328,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'no_cooling',
     sign: sign(
       `(no|without) (${COOLING})(?! (filter|fresheners?|pressure))`,
-      `(${COOLING}) (unit |system )?(is |are |has |just |been |have |had |keeps |still )*(${FAILED}|blowing (hot|warm)( air)?)`,
+      `(${COOLING})s? (unit |units |system |systems )?(is |are |has |just |been |have |had |keeps |still )*(${FAILED}|blowing (hot|warm)( air)?)`,
       '(echa|sale|tira|avienta) aire caliente|blowing (hot|warm)( air)?',
       `(${FAILED_FIRST}) (el |la )?(aire|clima|minisplit|aire acondicionado|cooler)`,
     ),
@@ -343,6 +357,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(cant|cannot|can not|unable to) (lock|secure|close) (it|the door|up|our|my)',
       '(is |are |was |got )?(broken|busted|kicked in|smashed|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)',
       'no (cierra|se puede cerrar|tiene (seguro|chapa|cerradura)|asegura|traba|podemos cerrar|puedo cerrar|baja ni sube|sube ni baja)|(esta |quedo )?(rota|quebrada|forzada|arrancada)|atorada (abierta|a medio)|(se )?quedo (abierta|atorada)',
+      LOCK_GONE,
     ),
     unless: wholeWords(
       `${INTERIOR}|building door|lobby door|(puerta|entrada) del edificio|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|cierra con (el )?seguro`,
@@ -350,12 +365,13 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   },
   {
     hazard: 'unsecured_unit',
-    subject: subject('windows?|ventanas?|sliding glass|patio door|slider'),
+    subject: subject('windows?|ventanas?|sliding glass|patio doors?|sliders?'),
     sign: sign(
       `(wont|will not|doesnt|does not|cant|cannot|can not) ${gap(1)}(lock|latch|close|shut)`,
       // A plain "broken window" may be a cracked pane; smashed or broken out leaves the home open.
       'smashed|shattered|broken out|busted out|kicked in|blown out|(broke|smashed|shattered) (the |our |my |a )?(\\w+ )?window',
       'no (cierra|se puede cerrar)|(rota|quebrada|estrellada)|se rompio (completa|toda|entera)|no hay forma de cerrar\\w*',
+      LOCK_GONE,
     ),
     unless: wholeWords(
       'crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero|cierra bien|si cierra|cierra con (el )?seguro|still (locks|latches)|locks? (fine|ok)',
@@ -405,6 +421,10 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell)',
       `(cant|cannot|can not|unable to) get out( of)? ${gap(1)}(the |my |our )?(bathroom|room|bedroom|apartment|unit|house|elevator)`,
       '(atrapad[oa]s?|encerrad[oa]s?) en (el |la )?(elevador|ascensor|bano|cuarto|departamento|recamara)|no (puedo|podemos|puede|pueden) salir',
+      // The way out is blocked from inside: a door that will not open for someone behind it.
+      `(cant|cannot|can not|unable to|couldnt|could not) (get|pull|push|force|pry|open) (the |her |his |my |our )?(\\w+ )?(door|puerta)( open)? ${gap(3)}(to get out|and get out|to leave|from (the )?inside)`,
+      `(door|puerta) ${gap(4)}(wedged|jammed|blocked|stuck|atorad[oa]|trabad[oa]) ${gap(8)}(cant|cannot|can not|unable to|couldnt|could not|no (puedo|puede|podemos|pueden)) (get out|come out|salir)`,
+      `no (puedo|podemos|puede|pueden) abrir (la )?puerta ${gap(2)}(para )?salir`,
     ),
     unless: wholeWords('locked out|traffic|stuck in (my|the) (ways?|head)'),
   },

@@ -60,6 +60,12 @@ export const ACTIVE_WATER = anyOf(
   'cae|cayendo|sale|saliendo|escurr\\w*|gotea\\w*|chorre\\w*|filtra\\w*|empapad\\w*|se mete|entra|entrando|no para|brota|baja|bajando|corre|corriendo',
 );
 
+/** Openings in the shell of the home that let outside water in: under a door, round a window. */
+export const ENVELOPE_OPENING = anyOf(
+  'doors?|doorways?|threshold|sliders?|sliding (glass )?doors?|windows?|window sills?|walls?|foundation|baseboards?|garage|slab',
+  'puertas?|ventanas?|pared(es)?|cimientos?|zoclos?|marco',
+);
+
 /** Water on the floor of one room is a repair; water spreading, rising or everywhere is a flood. */
 export const SPREADING_WATER = anyOf(
   'flood(s|ed|ing)?(?! (insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
@@ -68,7 +74,9 @@ export const SPREADING_WATER = anyOf(
   `water ${gap(4)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
   '(into|in) (the )?(several|multiple|other|all the|every|two|three|2|3) rooms?|(several|multiple|two|three) rooms',
   `water ${gap(3)}(in|into|under|through) (the )?(hallway|hall(?! (bathroom|bath|closet|light|sink|toilet|tub|shower))|next room|other rooms?|bedroom door)|agua ${gap(2)}(en|hasta) el pasillo`,
-  'water (is |keeps )?(coming|pouring|getting|seeping|rushing) in (under|through|from) (the )?(front |back |patio |garage )?(door|walls?|foundation)',
+  `water ${gap(5)}(coming|pouring|getting|seeping|rushing|leaking|running|pushing|flowing) in (under|through|from|around|at) ${gap(3)}(${ENVELOPE_OPENING})`,
+  `(se (esta )?(mete|metio|metiendo)|(esta |sigue )?entr(a|o|ando)|se (esta )?(filtra|filtro|filtrando)) ${gap(2)}(el |la |mucha )?(agua|lluvia) ${gap(2)}por (debajo|abajo|bajo|la|el|las|los|entre) ${gap(4)}(${ENVELOPE_OPENING})`,
+  `(whole|entire|all the|all of the) (?!(bathroom|bath|shower|laundry) )${gap(2)}(floor|floors|carpet|carpets|rug) ${gap(3)}(is |are |got |now )*(wet|soaked|soaking|drenched|under water|underwater)|(todo|toda) (el|la) (piso|alfombra) ${gap(3)}(esta |quedo )?(mojad[oa]|empapad[oa]|encharcad[oa])`,
   '(spread\\w*|creep\\w*|mov(ing|ed)|getting) (in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)',
   '(seep\\w*|bubbl\\w*|coming|welling|pushing|rising) (up )?(through|from under|out of|between) (the )?(\\w+ )?(floor|floors|hardwood|carpet|baseboards?|tiles?|slab|grout|boards|floorboards|planks)|coming up (through|from) the (floor|slab|hardwood|carpet)',
   `(burst|busted|broken|broke|split|exploded|ruptured|bursted) ${gap(1)}(water )?(pipes?|lines?|supply lines?|hoses?|main)`,
@@ -104,6 +112,18 @@ export const BACKING_UP = anyOf(
 /** Sewage said verb first ("está saliendo agua negra"). */
 export const RISING_SEWAGE = anyOf(
   `(saliendo|sale|subiendo|sube|brotando|regresando|regresa|devolviendo|echando|coming up|bubbling up|backing up|pouring out|spilling out|bringing up|pushing up|spitting (up|out)) ${gap(2)}(${SEWAGE})`,
+);
+
+/** Water that is not clean: what comes up a drain when the sewer line backs up. */
+export const FOUL_WATER = anyOf(
+  '(dark|brown|black|murky|gr[ae]y|dirty|filthy|smelly|stinky|foul|nasty|stinking|disgusting) (water|liquid|sludge|gunk|muck)|sludge',
+  'agua (negra|oscura|cafe|sucia|apestosa|puerca)|lodo',
+);
+
+/** The fixtures a blocked sewer line comes back up through. */
+export const DRAIN_FIXTURE = anyOf(
+  'toilets?|tubs?|bathtubs?|showers?|shower pans?|floor drains?|drains?|sinks?|basins?',
+  'excusados?|inodoros?|tinas?|regaderas?|coladeras?|lavabos?|fregaderos?',
 );
 
 export const DRAIN = anyOf(

@@ -27,6 +27,8 @@ const HYPOTHETICAL = wholeWords(
     'prone to|(risk|chance|history|danger) of|tends? to|likely to|propens[oa] a',
     '(we ll|well|we will|you ll|youll|will|going to) be without|(scheduled|planned) (outage|shut ?off|shutdown|interruption)|(will|is going to) be (shut|turned) off',
     '(has|have|had) (\\w+ )?ever (had|been)|(has|have) there ever|alguna vez (ha|han|hubo|hay)',
+    // A hazard named as the topic of a question ("Power outage question", "Pregunta sobre gas").
+    '^(a |quick |one |another |general )?(question|inquiry|pregunta|duda)s? (about|regarding|re|on|sobre|acerca de)|(question|questions|inquiry|faq|pregunta|duda)$',
   ].join('|'),
 );
 
@@ -54,7 +56,7 @@ const EQUIPMENT_WORK = wholeWords(
 const RESOLVED = wholeWords(
   [
     '(was|were|got|has been|have been|had been|been|is|are|its|all) (fixed|repaired|resolved|handled|taken care of|patched|sorted)',
-    '(fixed|repaired|resolved|patched) (it|that|the|this)',
+    '(fixed|repaired|resolved|patched|replaced|swapped out|rewired|snaked|unclogged|capped( off)?) (it|that|the|this|a|an|both|all|new|\\w+ (lines?|pipes?|breakers?|valves?|outlets?|switch(es)?|wiring|hoses?|parts?|panel|stabs?|fittings?|seals?|cords?|units?))',
     '(you|they|maintenance|the plumber|the electrician|the tech|someone) (fixed|repaired|came and fixed)',
     '(at|in) (my|our) (old|last|previous|former) (place|apartment|house|home|unit|building)|(months|years|weeks) ago|in (19|20)\\d\\d|en (19|20)\\d\\d',
     'responded to|(was|were) (called|dispatched) (out )?(for|to)|(heat|power|water|service|system|everything) (is |was |has been )?(restored|back on|back to normal)',
