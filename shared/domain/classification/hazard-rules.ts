@@ -89,7 +89,7 @@ const FIRE_EQUIPMENT =
 
 /** What holds a home up or keeps people from falling. */
 const STRUCTURE =
-  'ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|stairway|steps?|treads?|stringers?|balcon(y|ies)|deck|porch|railings?|handrails?|guard ?rails?|banister|landing|floors?|joists?|walls?|beams?|rafters?|trusses|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover|chimney|slab';
+  'sidewalks?|walkways?|driveways?|ground|pavement|parking (lot|area)|ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|stairway|steps?|treads?|stringers?|balcon(y|ies)|deck|porch|railings?|handrails?|guard ?rails?|banister|landing|floors?|joists?|walls?|beams?|rafters?|trusses|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover|chimney|slab';
 
 /** A stain is the trace of a leak, unless the same clause says water is moving now. */
 const ONLY_A_STAIN =
@@ -108,10 +108,13 @@ const HEATING =
   'heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?|calenton|calentones';
 const COOLING =
   'ac|a c|acs|a cs|air condition|air con|aircon|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|aire acondicionado|aire|clima|minisplit|cooler';
+/** Where the unit is, between it and its failure ("the AC at my unit stopped", "el aire que no enfría"). */
+const UNIT_PLACE = `((at|in|on|for|of|upstairs|downstairs) ${gap(3)}|que )?`;
 const FAILED = anyOf(
   'out|off|dead|broken|broke|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
   'wont (turn on|start|come on|kick on|work|light|cool|run)|doesnt (turn on|work|come on|cool|run)|not (cooling|heating|running)|isnt (cooling|heating|running)',
   'no (funciona|sirve|enfria|calienta|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
+  '(stopped|quit|not|isnt) (blowing|putting out|pushing|making) (cold|cool)|(only )?(blows|blowing|putting out|pushing) (room temperature|hot|warm)|(barely|hardly) (cools|cooling|works|blowing)',
 );
 /** Spanish puts the failure first: "se descompuso el aire". */
 const FAILED_FIRST =
@@ -122,6 +125,12 @@ const LOCK_GONE = anyOf(
   '(latch|latches|lock|locks|deadbolt|catch|bolt|lock cylinder|locking pin) (is |are |was |has |just )*(missing|gone|broken off|snapped( off)?|fell off|came off|ripped off|torn off|pulled out)',
   '(opens|slides|pushes|swings|lifts|pops|slid|pushed|opened|lifted|popped) (right |wide |all the way )?(open )?from (the )?outside|(can be|could be|gets) (opened|pushed open|slid open|lifted out|popped open) from (the )?outside',
   `(seguro|pasador|cerrojo|chapa|cerradura|pestillo) ${gap(2)}(se (cayo|rompio|salio|zafo)|no (esta|hay)|desaparecio)|se abre (desde )?(afuera|fuera)|se puede abrir (desde )?(afuera|fuera)`,
+);
+
+/** The tenant has closed the opening another way (a bar in the slider's track): a repair, not an open home. */
+const SECURED_ANOTHER_WAY = anyOf(
+  `(broom|broomstick|dowel|stick|rod|bar|board|pole|2 ?x ?4|palo|escoba|tubo)( handle)? ${gap(3)}(in|into|across|en) (the |el |la )?(tracks?|riel|carril)`,
+  '(charley|charlie|security|safety|slider) bar|(wedged|jammed|propped) (a |the )?chair (under|against)|(secured|blocked|barred) it (with|by)|(atranc|trab)(o|e|amos|ando) (la |el )?(puerta|ventana)? ?con',
 );
 
 const POWER_OUT = sign(
@@ -163,7 +172,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'carbon_monoxide',
     sign: sign(
-      'carbon monoxide(?! (detector|alarm|monitor|sensor)s?)|monoxido de carbono(?! (detector|alarma))|co (poisoning|levels?|leak)',
+      'carbon monoxide(?! (detector|alarm|monitor|sensor)s?)|(?<!(detector|detectores|alarma|alarmas|sensor) de )monoxido de carbono(?! (detector|alarma))|co (poisoning|levels?|leak)',
     ),
     equipmentNamed: true,
   },
@@ -312,7 +321,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'no_heat',
     sign: sign(
-      `(no|without) (heat|heating)|(${HEATING})s? (is |are |has |have |just |been )*(${FAILED})`,
+      `(no|without) (heat|heating)|(${HEATING})s? ${UNIT_PLACE}(is |are |has |have |just |been )*(${FAILED})`,
       `(${HEATING}) ${gap(6)}(ice cold|stone cold|freezing|blowing cold|cold air|cold to the touch)`,
       `(${FAILED_FIRST}) (el |la |los |las )?(calefaccion|calentador|caldera|calefactor|radiadores)(?! de agua)`,
       '(sin|no (hay|tenemos|funciona la|sirve la|prende la)) (calefaccion|calentador|calor)',
@@ -328,7 +337,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'no_cooling',
     sign: sign(
       `(no|without) (${COOLING})(?! (filter|fresheners?|pressure))`,
-      `(${COOLING})s? (unit |units |system |systems )?(is |are |has |just |been |have |had |keeps |still )*(${FAILED}|blowing (hot|warm)( air)?)`,
+      `(${COOLING})s? (unit |units |system |systems )?${UNIT_PLACE}(is |are |has |just |been |have |had |keeps |still )*(${FAILED}|blowing (hot|warm)( air)?)`,
       '(echa|sale|tira|avienta) aire caliente|blowing (hot|warm)( air)?',
       `(${FAILED_FIRST}) (el |la )?(aire|clima|minisplit|aire acondicionado|cooler)`,
     ),
@@ -362,6 +371,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     unless: wholeWords(
       `${INTERIOR}|building door|lobby door|(puerta|entrada) del edificio|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|cierra con (el )?seguro`,
     ),
+    unlessMessage: wholeWords(SECURED_ANOTHER_WAY),
   },
   {
     hazard: 'unsecured_unit',
@@ -377,7 +387,10 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero|cierra bien|si cierra|cierra con (el )?seguro|still (locks|latches)|locks? (fine|ok)',
     ),
     unlessMessage: wholeWords(
-      '(\\d+(st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|top|upper) (floor|story|storey)|no (fire escape|ledge|balcony)|closes fine|piso (\\d+|alto)',
+      anyOf(
+        '(\\d+(st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|top|upper) (floor|story|storey)|no (fire escape|ledge|balcony)|closes fine|piso (\\d+|alto)',
+        SECURED_ANOTHER_WAY,
+      ),
     ),
   },
   {
@@ -391,13 +404,15 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'structural',
     sign: sign(
-      `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
+      `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|sank|sunk|sunken|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
       `(${OVERHEAD}) ${gap(6)}(cracking|popping|groaning|crujiendo|truena) (noises?|sounds?|ruidos?)|(${OVERHEAD}) ${gap(6)}(making|hear|heard|hace|hacen) (\\w+ )?(cracking|popping|groaning) (noises?|sounds?)`,
       `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
-      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
-      `(tree|branch|limb|arbol|rama) ${gap(3)}(fell|came down|crashed|went|cayo|se cayo) (on|onto|through|into|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
+      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|doblando|dobla|doblo|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
+      `(tree|branch|limb|trunk|arbol|rama|tronco) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|cayo|se cayo) (on|onto|through|into|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
       '(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
+      'sink ?holes?|socavon(es)?|hundimiento',
+      `(hear|heard|hearing|hears|oigo|oye|se oye|se escucha) ${gap(2)}(${OVERHEAD}) ${gap(3)}(cracking|creaking|popping|groaning|crujir|crujiendo|tronar|tronando)`,
       `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
     ),
     unless: wholeWords(
@@ -452,6 +467,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     subject: subject('elevators?|lifts?|elevador(es)?|ascensor(es)?'),
     sign: sign(
       'stuck|stopped|stalled|broke down|between floors|se (paro|detuvo|atoro|trabo|quedo)|atorad[oa]|atascad[oa]|trabad[oa]|entre pisos',
+      '(wont|will not|doesnt|does not|isnt|is not|not) (move|moving|open|opening|budge)|no (se mueve|abre|se abre)|se cerro con',
     ),
     when: mentions(PERSON_INSIDE),
   },

@@ -51,7 +51,7 @@ export const WATER = anyOf(
 export const ABOVE_OR_THROUGH = anyOf(
   'ceilings?|celings?|cielings?|ceilling|roof|light fixtures?|(ceiling )?lights?|fixtures?|(ceiling |exhaust |bathroom |vent )?fans?|smoke detector|vents?|upstairs|(unit|apartment|neighbou?rs?) above|above (us|me)',
   'walls?|outlets?|electrical|(unit|apartment|condo|neighbou?r|floor) below|downstairs|below (us|me)|into the (hallway|hall|unit|apartment|bedroom|kitchen|living room|garage)',
-  'techo|pared(es)?|plafon|lampara|foco|contacto|enchufe|extractor|(departamento|apartamento|vecino|piso) de (abajo|arriba)|abajo|arriba|pasillo',
+  'techo|pared(es)?|plafon|lampara|foco|contacto|enchufe|extractor|(departamento|apartamento|vecino|piso) de (abajo|arriba)|abajo(?! del? )|arriba|pasillo',
 );
 
 export const ACTIVE_WATER = anyOf(
@@ -66,6 +66,12 @@ export const ENVELOPE_OPENING = anyOf(
   'puertas?|ventanas?|pared(es)?|cimientos?|zoclos?|marco',
 );
 
+/** A floor or a whole room that, wet end to end, is a flood rather than a drip (a bathroom is wet by design). */
+const WHOLE_ROOM = anyOf(
+  'floors?|carpets?|rugs?|kitchen|living room|bedroom|basement|downstairs|hallway|apartment|unit|house|garage',
+  'piso|alfombra|cocina|sala|recamara|cuarto|sotano|pasillo|casa|departamento|apartamento|cochera',
+);
+
 /** Water on the floor of one room is a repair; water spreading, rising or everywhere is a flood. */
 export const SPREADING_WATER = anyOf(
   'flood(s|ed|ing)?(?! (insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
@@ -76,7 +82,7 @@ export const SPREADING_WATER = anyOf(
   `water ${gap(3)}(in|into|under|through) (the )?(hallway|hall(?! (bathroom|bath|closet|light|sink|toilet|tub|shower))|next room|other rooms?|bedroom door)|agua ${gap(2)}(en|hasta) el pasillo`,
   `water ${gap(5)}(coming|pouring|getting|seeping|rushing|leaking|running|pushing|flowing) in (under|through|from|around|at) ${gap(3)}(${ENVELOPE_OPENING})`,
   `(se (esta )?(mete|metio|metiendo)|(esta |sigue )?entr(a|o|ando)|se (esta )?(filtra|filtro|filtrando)) ${gap(2)}(el |la |mucha )?(agua|lluvia) ${gap(2)}por (debajo|abajo|bajo|la|el|las|los|entre) ${gap(4)}(${ENVELOPE_OPENING})`,
-  `(whole|entire|all the|all of the) (?!(bathroom|bath|shower|laundry) )${gap(2)}(floor|floors|carpet|carpets|rug) ${gap(3)}(is |are |got |now )*(wet|soaked|soaking|drenched|under water|underwater)|(todo|toda) (el|la) (piso|alfombra) ${gap(3)}(esta |quedo )?(mojad[oa]|empapad[oa]|encharcad[oa])`,
+  `(whole|entire|all the|all of the) (?!(bathroom|bath|shower|laundry) )${gap(2)}(${WHOLE_ROOM}) ${gap(3)}(is |are |got |now )*(wet|soaked|soaking|drenched|under water|underwater)|(todo|toda) (el|la) (${WHOLE_ROOM}) ${gap(3)}(esta |quedo )?(mojad[oa]|empapad[oa]|encharcad[oa])`,
   '(spread\\w*|creep\\w*|mov(ing|ed)|getting) (in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)',
   '(seep\\w*|bubbl\\w*|coming|welling|pushing|rising) (up )?(through|from under|out of|between) (the )?(\\w+ )?(floor|floors|hardwood|carpet|baseboards?|tiles?|slab|grout|boards|floorboards|planks)|coming up (through|from) the (floor|slab|hardwood|carpet)',
   `(burst|busted|broken|broke|split|exploded|ruptured|bursted) ${gap(1)}(water )?(pipes?|lines?|supply lines?|hoses?|main)`,
@@ -139,7 +145,7 @@ export const GAS =
 export const SMELLING = 'smell?(s|ed|ing|y|t)?|odou?rs?|whiff|stinks?|stench|reeks?|scent|fumes?';
 
 export const CO_DETECTOR =
-  '(carbon monoxide|co|c o|monoxide|monoxido( de carbono)?) (alarm|detect[oe]r|monitor|sensor)s?|(alarma|detector|sensor) de (co|monoxido( de carbono)?)';
+  '(carbon monoxide|co|c o|monoxide|monoxido( de carbono)?) (alarm|detect[oe]r|monitor|sensor)s?|(alarma|detector|sensor) del? (co|monoxido( de carbono)?)';
 
 export const SOUNDING = anyOf(
   `going off|goes off|went off|(went|go|goes|gone) into (full )?alarm|full alarm|siren|continuous(ly)?|keeps? going off|sound(s|ing|ed)|beep(s|ing|ed)? ${gap(1)}(constantly|nonstop|non stop|loud|over and over|and wont stop)|alarming|blaring|screaming|wont (stop|shut up|turn off)|will not stop`,
@@ -150,7 +156,8 @@ export const SOUNDING = anyOf(
 /** Signs of carbon-monoxide (or gas) poisoning. */
 export const POISONING_SYMPTOMS = anyOf(
   'headaches?|dizz\\w*|nause\\w*|vomit\\w*|threw up|throwing up|lightheaded|light headed|passed out|faint\\w*|drowsy',
-  'dolor(es)? de cabeza|mare(o|os|ad[oa]s?)|nauseas?|vomit\\w*|desmay\\w*',
+  'sleepy|groggy|disoriented|confused(?! (about|by|as|on|why|what|how|with|because|if|whether))|hard to (wake|rouse)|(cant|cannot|couldnt) (wake|rouse)',
+  'dolor(es)? de cabeza|(duele|dolia|duelen) (mucho )?la cabeza|mare(o|os|ad[oa]s?)|nauseas?|vomit\\w*|desmay\\w*|somnolient[oa]|adormilad[oa]|confundid[oa]|desorientad[oa]',
 );
 
 /** What, in the same message, makes those symptoms point at a burner or its alarm. */

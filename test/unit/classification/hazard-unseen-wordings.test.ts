@@ -52,3 +52,40 @@ describe('detectHazards: the widened concepts keep their near-misses routine', (
     expect(hazardsIn(text)).toEqual([]);
   });
 });
+
+describe('detectHazards: concepts widened after reading author d', () => {
+  it.each([
+    // Where the unit is may sit between it and its failure; weak cooling is a failure in heat.
+    ["the air conditioner in the bedroom stopped blowing cold and it's 104 outside", 'no_cooling'],
+    ['indoor thermometer reads 93 and the AC upstairs quit, my husband is on oxygen', 'no_cooling'],
+    ['el clima que no enfría y hoy estamos a 104 grados', 'no_cooling'],
+    // The ground giving way, a heavy limb on the roof, a roof heard cracking.
+    ['a sinkhole opened up in the parking lot next to building 4', 'structural'],
+    ["the driveway sank about six inches after the rain and there's a hole underneath", 'structural'],
+    ['we can hear the roof creaking and cracking under all this snow', 'structural'],
+    ["a huge limb is lying on the roof over the kids' room", 'structural'],
+    ['el techo de la cochera se está doblando con la nieve', 'structural'],
+    // Carbon monoxide: the alarm named "del monóxido", and drowsiness or confusion near a burner.
+    ['la alarma del monóxido no deja de sonar', 'carbon_monoxide'],
+    ['my grandmother is confused and sleepy and the furnace has been running all day', 'carbon_monoxide'],
+    // A lift that will not move or open with someone in it.
+    ["the elevator door closed with my mother inside and it won't open", 'trapped'],
+    ['el elevador no se mueve y mi hijo está adentro', 'trapped'],
+    // A whole room wet end to end.
+    ['se rompió la manguera de la lavadora y toda la cocina está mojada', 'flooding'],
+  ])('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
+  it.each([
+    ['Is this area prone to sinkholes? We are thinking of renewing'],
+    ["I'm confused about the furnace filter size, which one do I buy?"],
+    ['¿Pueden instalar un detector de monóxido de carbono en el pasillo?'],
+    ['gotea poquito abajo del fregadero, puse una toalla, cuando puedan'],
+    ["the patio slider won't latch, we've been putting a dowel in the track at night"],
+    ['Re: smoke smell\nThanks again for sending the electrician, all good now. Can I repaint the bedroom?'],
+    ['the outdoor thermometer says 90 and the AC is making a rattling noise'],
+  ])('%s stays routine', (text) => {
+    expect(hazardsIn(text)).toEqual([]);
+  });
+});
