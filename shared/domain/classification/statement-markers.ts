@@ -92,6 +92,17 @@ const FOR_THE_RECORDS = wholeWords(
 );
 
 export const isForYourRecords = (text: string): boolean => FOR_THE_RECORDS.test(text);
+
+/** A statement dated in the past ("yesterday", "on Monday", "hubo"): under "FYI" it is a record. */
+const PAST_DATED = wholeWords(
+  [
+    'yesterday|last (night|week|weekend|month|year|winter|summer)|(\\d+|a|two|three|four|a few|several|couple of) (days|weeks|months|years) ago',
+    'on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|earlier (this|last) (week|month)|over the weekend|there (was|were)',
+    'ayer|anoche|antier|anteayer|la semana pasada|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo)( pasado)?|hace (unos |varios |dos |tres )?(dias|semanas|meses)|hubo|habia|tuvimos|tuvieron',
+  ].join('|'),
+);
+export const isPastDated = (statement: string): boolean =>
+  PAST_DATED.test(statement) && !STILL_HAPPENING.test(statement);
 export const isHypothetical = (clause: string): boolean => HYPOTHETICAL.test(clause);
 export const isAboutEquipmentWork = (clause: string): boolean => EQUIPMENT_WORK.test(clause);
 /** Words saying something reported before goes on ("still", "again", "sigue"). */

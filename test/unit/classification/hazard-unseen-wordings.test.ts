@@ -89,3 +89,29 @@ describe('detectHazards: concepts widened after reading author d', () => {
     expect(hazardsIn(text)).toEqual([]);
   });
 });
+
+describe('detectHazards: a forward sent for the records', () => {
+  const forward = (note: string, body: string) =>
+    `Fwd: from 2C\n${note}\n\n---------- Forwarded message ---------\nFrom: Resident <r@example.com>\nDate: Tue\nSubject: help\n\n${body}`;
+
+  it.each([
+    ['FYI', 'There is gas smell in the stairwell outside my door right now.', 'gas'],
+    [
+      'For your records.',
+      'Water is coming through the kitchen ceiling and the light is full of it.',
+      'active_leak',
+    ],
+    ['Para su información.', 'Se metieron a robar y forzaron la puerta, no cierra.', 'unsecured_unit'],
+  ])('%s: a present hazard passed on still counts', (note, body, hazard) => {
+    expect(hazardsIn(forward(note, body))).toContain(hazard);
+  });
+
+  it.each([
+    ['FYI for your files.', 'There was a gas smell in the stairwell on Sunday.'],
+    ['FYI', 'Yesterday water came through the kitchen ceiling. The roofer came and it has been dry since.'],
+    ['FYI, all handled now.', 'Water is coming through the kitchen ceiling.'],
+    ['Para su archivo.', 'Hubo una fuga de gas en el pasillo la semana pasada.'],
+  ])('%s: a dated or settled report stays a record', (note, body) => {
+    expect(hazardsIn(forward(note, body))).toEqual([]);
+  });
+});
