@@ -91,6 +91,10 @@ const FIRE_EQUIPMENT =
 const STRUCTURE =
   'sidewalks?|walkways?|driveways?|ground|pavement|parking (lot|area)|ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|stairway|steps?|treads?|stringers?|balcon(y|ies)|deck|porch|railings?|handrails?|guard ?rails?|banister|landing|floors?|joists?|walls?|beams?|rafters?|trusses|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover|chimney|slab';
 
+/** Trees and their parts, by kind too: what falls on a house in a storm. */
+const TREE =
+  'trees?|branch(es)?|limbs?|trunk|oak|pine|maple|elm|cottonwood|cedar|palm|pecan|magnolia|sycamore|poplar|hickory|willow|arbol|rama|tronco|palmera';
+
 /** A stain is the trace of a leak, unless the same clause says water is moving now. */
 const ONLY_A_STAIN =
   '^(?!.*(dripping|pouring|gushing|streaming|coming (through|down)|getting (faster|worse)|onto (my|the|our) (bed|floor|couch|carpet))).*(stain(s|ed)?|mancha)';
@@ -134,7 +138,7 @@ const SECURED_ANOTHER_WAY = anyOf(
 );
 
 const POWER_OUT = sign(
-  '(no|without) (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
+  '(no|without) (power|electricity)|(power|electricity)s? (is |has |been |has been |went |keeps going |is still |still )*(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
   'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se (fue|corto) la (luz|electricidad|corriente)|(la luz|la electricidad|la corriente) se (fue|corto)|nos cortaron la luz',
 );
 
@@ -148,6 +152,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(rotten eggs?|sulfur|sulphur) (smell|odou?r|stench)',
       `hiss\\w* ${gap(5)}(stove|range|oven|burners?|meter|gas|pipe|line|valve|furnace|water heater|dryer)`,
       `(stove|range|oven|burners?|meter|gas (line|pipe)|valve|knob) ${gap(3)}hiss\\w*`,
+      `(gas|propane) ${gap(2)}(hiss\\w*|blowing|pouring|escaping|leaking|spewing) (out|from)`,
       `(gas|tanque de gas|cilindro de gas|tanque|cilindro) ${gap(3)}(tiene una fuga|tiene fuga|se (sale|escapa|esta saliendo|esta escapando))|fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre)|huevos? podridos?`,
       `(silb\\w*|siseo|chiflido|chifla) ${gap(7)}(estufa|calentador|medidor|gas|tubo|tuberia|linea|boiler)|(estufa|calentador|medidor|tubo|tuberia|boiler) ${gap(7)}(silb\\w*|siseo|chiflido|chifla)`,
       'se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
@@ -182,7 +187,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'fire',
     sign: sign(
       'on fire|(caught|catch|catching|caught on) fire|fire (in|started|broke out|is spreading|spread)',
-      '(a|small|house|kitchen|grease|electrical|dryer|stove|oven|apartment|unit|building|microwave) fire',
+      '(a|small|house|kitchen|grease|electrical|dryer|stove|oven|apartment|unit|building|microwave|chimney|flue|attic|wall|roof|garage|laundry room|trash chute|porch|deck|trailer) fire',
+      `(stove ?pipe|flue|chimney|stack|vent pipe|wall|ceiling) ${gap(3)}(glowing|red hot)`,
       'flames|flame (coming|shooting|out)|(called|calling) (911|the fire department)|firefighters|bomberos',
       'fire (department|dept|truck|trucks|fighters) (is |was |has been |got )?(are|were|came|come|coming|here|on the way|arrived|just left|put|called)',
       '(se )?(prendio|incendio|quemo) (la|el)|incendio|fuego|en llamas|salen llamas',
@@ -408,12 +414,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${OVERHEAD}) ${gap(6)}(cracking|popping|groaning|crujiendo|truena) (noises?|sounds?|ruidos?)|(${OVERHEAD}) ${gap(6)}(making|hear|heard|hace|hacen) (\\w+ )?(cracking|popping|groaning) (noises?|sounds?)`,
       `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
       `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|doblando|dobla|doblo|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
-      `(tree|branch|limb|trunk|arbol|rama|tronco) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|cayo|se cayo) (on|onto|through|into|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
+      `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
       '(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
       'sink ?holes?|socavon(es)?|hundimiento',
+      `(crushed|smashed|caved in|punched (a hole in|through)|went through) ${gap(3)}(${STRUCTURE})|(tore|torn|ripped|blew|blown|took) ${gap(3)}(roof|ceiling|wall|porch|carport|awning|siding|balcony) (\\w+ )?off|(roof|ceiling|wall|porch|carport|awning|balcony) ${gap(3)}(tore|torn|ripped|blew|blown) (off|open|away)`,
+      `(se )?(cayo|callo|cayeron) (un |una |el |la )?(arbol|rama|tronco|palmera)(es|s)? ${gap(2)}(sobre|en|encima de) (el |la |nuestra |nuestro |mi )?(casa|techo|cuarto|recamara|departamento|apartamento|edificio)`,
       `(hear|heard|hearing|hears|oigo|oye|se oye|se escucha) ${gap(2)}(${OVERHEAD}) ${gap(3)}(cracking|creaking|popping|groaning|crujir|crujiendo|tronar|tronando)`,
-      `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
+      `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo|rompio|partio|abrio|quebro) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
     ),
     unless: wholeWords(
       'ceiling fans?|fan wobbl\\w*|moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
@@ -423,7 +431,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     // A loose railing is a repair at the porch step and a fall hazard on a balcony or upper landing.
     hazard: 'structural',
     sign: sign(
-      `(railings?|handrails?|guard ?rails?|banister|barandal|barandilla) ${gap(6)}(loose|wobbl\\w*|flojo|floja|se mueve)`,
+      `(railings?|handrails?|guard ?rails?|banister|barandal|barandilla|glass (panel|panels|pane)) ${gap(6)}(loose|wobbl\\w*|flojo|floja|se mueve|shattered|missing|gone|fell (out|off)|came (out|off)|gave way|broke (out|off)|se (cayo|rompio|quebro))`,
     ),
     when: mentions(
       'balcon(y|ies)|deck|landing|(\\d+(st|nd|rd|th)|second|third|fourth|fifth|upper|top) (floor|story|storey)|balcon|terraza|(segundo|tercer|cuarto) piso',

@@ -72,10 +72,23 @@ const WHOLE_ROOM = anyOf(
   'piso|alfombra|cocina|sala|recamara|cuarto|sotano|pasillo|casa|departamento|apartamento|cochera',
 );
 
+/** Outside water that rises: a creek, the surge, the street. */
+const RISING_OUTSIDE_WATER =
+  'storm surge|surge|creek|river|bayou|lake|canal|ditch|flood ?waters?|high water|rising water|storm ?water|run ?off|tide|street|arroyo|rio|marea|agua de (la calle|lluvia|la inundacion)';
+/** The inside of a home, where water from outside has no business. */
+const INDOORS = anyOf(
+  WHOLE_ROOM,
+  'units?|homes?|trailer|mobile home|first floor|ground floor|lobby|building|bedrooms|crawl ?space',
+);
+
+/** Where people live (not a basement, crawl space or garage, where some water is common). */
+const LIVING_SPACE =
+  'living room|bedrooms?|kitchen|hallway|house|home|trailer|mobile home|apartment|unit|first floor|ground floor|lobby';
+
 /** Water on the floor of one room is a repair; water spreading, rising or everywhere is a flood. */
 export const SPREADING_WATER = anyOf(
   'flood(s|ed|ing)?(?! (insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
-  'standing water (on|in|across|throughout) (the |my |our )?(floor|floors|kitchen|basement|living room|bedroom|hallway|apartment|unit|house|garage|carpet|whole)|inches of (standing )?water|(an|one|two|three|\\d+) inch(es)? (of water|deep|across)',
+  'standing water (on|in|across|throughout) (the |my |our )?(floor|floors|kitchen|basement|living room|bedroom|hallway|apartment|unit|house|garage|carpet|whole)|inches of (standing )?water|(an|one|two|three|\\d+) inch(es)? (of water|deep|across)|(a|one|two|three|half a|\\d+) (foot|feet|ft) (of (standing )?water|deep)',
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
   `water ${gap(4)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
   '(into|in) (the )?(several|multiple|other|all the|every|two|three|2|3) rooms?|(several|multiple|two|three) rooms',
@@ -83,7 +96,7 @@ export const SPREADING_WATER = anyOf(
   `water ${gap(5)}(coming|pouring|getting|seeping|rushing|leaking|running|pushing|flowing) in (under|through|from|around|at) ${gap(3)}(${ENVELOPE_OPENING})`,
   `(se (esta )?(mete|metio|metiendo)|(esta |sigue )?entr(a|o|ando)|se (esta )?(filtra|filtro|filtrando)) ${gap(2)}(el |la |mucha )?(agua|lluvia) ${gap(2)}por (debajo|abajo|bajo|la|el|las|los|entre) ${gap(4)}(${ENVELOPE_OPENING})`,
   `(whole|entire|all the|all of the) (?!(bathroom|bath|shower|laundry) )${gap(2)}(${WHOLE_ROOM}) ${gap(3)}(is |are |got |now )*(wet|soaked|soaking|drenched|under water|underwater)|(todo|toda) (el|la) (${WHOLE_ROOM}) ${gap(3)}(esta |quedo )?(mojad[oa]|empapad[oa]|encharcad[oa])`,
-  '(spread\\w*|creep\\w*|mov(ing|ed)|getting) (in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)',
+  `(spread\\w*|creep\\w*|mov(ing|ed)|getting|going|flowing|running|seeping|draining) ${gap(3)}(in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)`,
   '(seep\\w*|bubbl\\w*|coming|welling|pushing|rising) (up )?(through|from under|out of|between) (the )?(\\w+ )?(floor|floors|hardwood|carpet|baseboards?|tiles?|slab|grout|boards|floorboards|planks)|coming up (through|from) the (floor|slab|hardwood|carpet)',
   `(burst|busted|broken|broke|split|exploded|ruptured|bursted) ${gap(1)}(water )?(pipes?|lines?|supply lines?|hoses?|main)`,
   `(pipes?|supply lines?|water lines?|hoses?|water main) ${gap(2)}(burst|broke|busted|split|exploded|ruptured|bursted|came (off|apart|loose))`,
@@ -96,6 +109,9 @@ export const SPREADING_WATER = anyOf(
   `(basement|room|apartment|unit|floor|garage|kitchen|bathroom|bedroom|house|hallway|sotano|cuarto|casa|cocina|sala) ${gap(3)}((is|are) )?(filling|filled|fills) (up )?with water|(sotano|cuarto|casa|cocina|sala|bano|departamento) ${gap(2)}(se (esta )?)?llenando de agua`,
   '(se (esta )?moj(ando|o)|empapad[oa]s?) (toda|todo|todas|todos) (la|el|las|los)',
   `(steam|vapor|hot water|agua caliente) ${gap(3)}(spraying|pouring|gushing|shooting|blasting|filling|saliendo a chorro)`,
+  `(${RISING_OUTSIDE_WATER}) (water )?${gap(2)}(is |s |has |keeps )?(coming|came|getting|got|pouring|rushing|seeping|rising|risen|flowing|pushing|backing|entering|entered|reached|reaching|entrando|entro|se (metio|mete|esta metiendo)|llego) (up |back )?(in|into|inside|over|through|a|al|hasta)? ?(the |our |my |el |la |los |las |nuestr[oa] )?${gap(2)}(${INDOORS})`,
+  `water (is |s |got |has gotten |came |is coming |is getting )?(in|into|inside) (the |our |my )?(${LIVING_SPACE})(?! (closet|window|sink|cabinet|ceiling|wall|light|dishwasher|toilet|tub))`,
+  `(water|it) ${gap(2)}(is |s )?(already |now )?(over|above|up to|covering) (the )?(outlets|floor vents|baseboards|bottom (step|stair)|first (step|stair)|door ?sills?|threshold)`,
   'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|mucha agua',
   '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
   'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',
@@ -133,8 +149,8 @@ export const DRAIN_FIXTURE = anyOf(
 );
 
 export const DRAIN = anyOf(
-  'sewer|sewer line|sewage|main line|main drain|floor drains?|all (the |of the |my )?drains|every drain|cleanout',
-  'drenaje|coladera|registro|alcantarilla|excusado|inodoro',
+  'septic( tank| system)?|drain ?field|leach field|lift station|grinder pump|ejector pump|sewer|sewer line|sewage|main line|main drain|floor drains?|all (the |of the |my )?drains|every drain|cleanout',
+  'drenaje|coladera|registro|alcantarilla|excusado|inodoro|fosa septica|pozo septico',
 );
 
 // ---- Gas and carbon monoxide ------------------------------------------------------------------

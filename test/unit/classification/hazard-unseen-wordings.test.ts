@@ -115,3 +115,41 @@ describe('detectHazards: a forward sent for the records', () => {
     expect(hazardsIn(forward(note, body))).toEqual([]);
   });
 });
+
+describe('detectHazards: regional wordings of the same dangers', () => {
+  it.each([
+    // Outside water rising into the home, and how deep it stands.
+    ["storm surge water is coming up into the first floor units, it's already over the outlets", 'flooding'],
+    ['the bayou is over the road and water is in our living room now', 'flooding'],
+    ['creek came up and the water is over the floor vents in the trailer', 'flooding'],
+    ['my basement has a foot of water in it', 'flooding'],
+    ["toilet overflowed and water is going under the wall into my neighbor's unit", 'flooding'],
+    // Power lost in dangerous heat, said with a contraction.
+    ["power's been out since the storm, it's 98 degrees in the house and my mother is 91", 'no_cooling'],
+    // Trees by kind, roofs torn off, a railing's glass gone.
+    ['a big oak came down across the back of the house and crushed the porch roof', 'structural'],
+    ['the wind ripped the carport roof off and it is hanging over the door', 'structural'],
+    ['se cayó un árbol sobre la casa y se rompió el techo', 'structural'],
+    ["the glass panel on our balcony railing shattered and there's nothing to stop a fall", 'structural'],
+    // Fire in the flue, gas escaping, a septic system backing up.
+    ['the wood stove pipe is glowing red and the wall behind it is hot', 'fire'],
+    ["there's a chimney fire, we can hear it roaring", 'fire'],
+    ['the gas stove knob broke off and gas is hissing out', 'gas'],
+    ['the septic is backing up into the basement floor drain and the tub', 'sewage'],
+  ])('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
+  it.each([
+    ['Is there street parking in the building lot?'],
+    ['the river view units in the building are nicer, is one free?'],
+    ['the storm knocked a few shingles off the roof'],
+    ['the wind took the patio umbrella off the balcony'],
+    ['there is a little water in the basement again after the rain, about an inch'],
+    ['I smelled gas yesterday but the gas company came and said it was fine'],
+    ['we lost power for an hour last night but it came back on, all good'],
+    ['the chimney sweep said the flue looks fine'],
+  ])('%s stays routine', (text) => {
+    expect(hazardsIn(text)).toEqual([]);
+  });
+});
