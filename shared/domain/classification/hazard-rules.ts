@@ -150,6 +150,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `${GAS} (${SMELLING}|leak\\w*|escap\\w*)`,
       `(${SMELLING}) ${gap(3)}(of |like )?(${GAS})`,
       '(rotten eggs?|sulfur|sulphur) (smell|odou?r|stench)',
+      `(${SMELLING}) ${gap(3)}like (a )?skunk|olor a zorrillo|huele a zorrillo`,
       `hiss\\w* ${gap(5)}(stove|range|oven|burners?|meter|gas|pipe|line|valve|furnace|water heater|dryer)`,
       `(stove|range|oven|burners?|meter|gas (line|pipe)|valve|knob) ${gap(3)}hiss\\w*`,
       `(gas|propane) ${gap(2)}(hiss\\w*|blowing|pouring|escaping|leaking|spewing) (out|from)`,
@@ -282,7 +283,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'active_leak',
     sign: sign(
-      '(rain|rainwater|lluvia) (is |keeps )?(coming|pouring|getting|leaking|entering|dripping) (in|inside|through)|(entra|se mete) (la )?lluvia|raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
+      '(rain|rainwater|lluvia) (is |keeps )?(coming|pouring|getting|leaking|entering|dripping|blowing|driving|pushing|seeping|soaking) (in|inside|through)|(entra|se mete) (la )?lluvia|raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
     ),
   },
   // Sewage in the home.
@@ -386,6 +387,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(wont|will not|doesnt|does not|cant|cannot|can not) ${gap(1)}(lock|latch|close|shut)`,
       // A plain "broken window" may be a cracked pane; smashed or broken out leaves the home open.
       'smashed|shattered|broken out|busted out|kicked in|blown out|(broke|smashed|shattered) (the |our |my |a )?(\\w+ )?window',
+      '(hole|holes) (in|through) (it|the (glass|pane|window))|(big|huge|large|gaping) hole|broken by (a|some) (rock|ball|brick|bat|stone|branch|bullet)|(glass|pane) (is |s )?(gone|missing|out|fell out)',
       'no (cierra|se puede cerrar)|(rota|quebrada|estrellada)|se rompio (completa|toda|entera)|no hay forma de cerrar\\w*',
       LOCK_GONE,
     ),
@@ -398,6 +400,15 @@ export const HAZARD_RULES: readonly HazardRule[] = [
         SECURED_ANOTHER_WAY,
       ),
     ),
+  },
+  {
+    // An attached garage opens into the home: a garage door that stays open leaves it open.
+    hazard: 'unsecured_unit',
+    subject: subject('garage doors?|puerta de la cochera|porton'),
+    sign: sign(
+      `stuck (half |partly |wide )?open|(wont|will not|doesnt|does not|cant|cannot) ${gap(1)}(close|shut|go down|come down)|(stays|is stuck|stuck) open|no (cierra|baja)|se quedo abiert[oa]`,
+    ),
+    unless: wholeWords('by hand|manually|sometimes|hard to|second try|detached|all the way|a veces|a mano'),
   },
   {
     hazard: 'unsecured_unit',
@@ -418,6 +429,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
       'sink ?holes?|socavon(es)?|hundimiento',
+      `(stringers?|joists?|beams?|rafters?|trusses|treads?|headers?|ledger( board)?|vigas?) ${gap(3)}(cracked|broke|broken|snapped|split|rotted through|se (rompio|quebro|partio))`,
+      `(${STRUCTURE}) ${gap(4)}(drops?|dips?|sinks?|gives way) (down )?(when|under|as) (you|i|we|someone|anyone|people|he|she|they) (walk|step|stand|put)`,
       `(crushed|smashed|caved in|punched (a hole in|through)|went through) ${gap(3)}(${STRUCTURE})|(tore|torn|ripped|blew|blown|took) ${gap(3)}(roof|ceiling|wall|porch|carport|awning|siding|balcony) (\\w+ )?off|(roof|ceiling|wall|porch|carport|awning|balcony) ${gap(3)}(tore|torn|ripped|blew|blown) (off|open|away)`,
       `(se )?(cayo|callo|cayeron) (un |una |el |la )?(arbol|rama|tronco|palmera)(es|s)? ${gap(2)}(sobre|en|encima de) (el |la |nuestra |nuestro |mi )?(casa|techo|cuarto|recamara|departamento|apartamento|edificio)`,
       `(hear|heard|hearing|hears|oigo|oye|se oye|se escucha) ${gap(2)}(${OVERHEAD}) ${gap(3)}(cracking|creaking|popping|groaning|crujir|crujiendo|tronar|tronando)`,
@@ -441,7 +454,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'trapped',
     sign: sign(
-      '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell)',
+      '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(laundry |utility |storage |spare |back |front |master |guest )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell)',
       `(cant|cannot|can not|unable to) get out( of)? ${gap(1)}(the |my |our )?(bathroom|room|bedroom|apartment|unit|house|elevator)`,
       '(atrapad[oa]s?|encerrad[oa]s?) en (el |la )?(elevador|ascensor|bano|cuarto|departamento|recamara)|no (puedo|podemos|puede|pueden) salir',
       // The way out is blocked from inside: a door that will not open for someone behind it.

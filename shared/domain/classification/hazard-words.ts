@@ -74,7 +74,7 @@ const WHOLE_ROOM = anyOf(
 
 /** Outside water that rises: a creek, the surge, the street. */
 const RISING_OUTSIDE_WATER =
-  'storm surge|surge|creek|river|bayou|lake|canal|ditch|flood ?waters?|high water|rising water|storm ?water|run ?off|tide|street|arroyo|rio|marea|agua de (la calle|lluvia|la inundacion)';
+  'storm surge|surge water|creek|river|bayou|lake|canal|ditch|flood ?waters?|high water|rising water|storm ?water|run ?off|tide|street|arroyo|rio|marea|agua de (la calle|lluvia|la inundacion)';
 /** The inside of a home, where water from outside has no business. */
 const INDOORS = anyOf(
   WHOLE_ROOM,
@@ -99,7 +99,8 @@ export const SPREADING_WATER = anyOf(
   `(spread\\w*|creep\\w*|mov(ing|ed)|getting|going|flowing|running|seeping|draining) ${gap(3)}(in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)`,
   '(seep\\w*|bubbl\\w*|coming|welling|pushing|rising) (up )?(through|from under|out of|between) (the )?(\\w+ )?(floor|floors|hardwood|carpet|baseboards?|tiles?|slab|grout|boards|floorboards|planks)|coming up (through|from) the (floor|slab|hardwood|carpet)',
   `(burst|busted|broken|broke|split|exploded|ruptured|bursted) ${gap(1)}(water )?(pipes?|lines?|supply lines?|hoses?|main)`,
-  `(pipes?|supply lines?|water lines?|hoses?|water main) ${gap(2)}(burst|broke|busted|split|exploded|ruptured|bursted|came (off|apart|loose))`,
+  `(pipes?|supply lines?|water lines?|hoses?|water main) ${gap(3)}(burst|broke|busted|split|exploded|ruptured|bursted|came (off|apart|loose))`,
+  `(pipes?|supply lines?|water lines?|hoses?|valves?|fittings?|sprinkler heads?) ${gap(4)}(is |are |s )?(spraying|gushing|shooting|pouring|blasting)`,
   'water (is |keeps )?(pouring|gushing|spraying|rushing|shooting|streaming|blasting)',
   `(overflow\\w*|running over) ${gap(6)}(wont stop|will not stop|cant stop|keeps|nonstop|non stop|sin parar|everywhere|into the)`,
   `se (esta )?(sale|saliendo) (el |mucha )?agua|(agua|water) ${gap(5)}(llego|llega|llegando|reached|reaching|got into|getting into) (a|hasta|the) (la|el|los|las)?`,
@@ -109,7 +110,7 @@ export const SPREADING_WATER = anyOf(
   `(basement|room|apartment|unit|floor|garage|kitchen|bathroom|bedroom|house|hallway|sotano|cuarto|casa|cocina|sala) ${gap(3)}((is|are) )?(filling|filled|fills) (up )?with water|(sotano|cuarto|casa|cocina|sala|bano|departamento) ${gap(2)}(se (esta )?)?llenando de agua`,
   '(se (esta )?moj(ando|o)|empapad[oa]s?) (toda|todo|todas|todos) (la|el|las|los)',
   `(steam|vapor|hot water|agua caliente) ${gap(3)}(spraying|pouring|gushing|shooting|blasting|filling|saliendo a chorro)`,
-  `(${RISING_OUTSIDE_WATER}) (water )?${gap(2)}(is |s |has |keeps )?(coming|came|getting|got|pouring|rushing|seeping|rising|risen|flowing|pushing|backing|entering|entered|reached|reaching|entrando|entro|se (metio|mete|esta metiendo)|llego) (up |back )?(in|into|inside|over|through|a|al|hasta)? ?(the |our |my |el |la |los |las |nuestr[oa] )?${gap(2)}(${INDOORS})`,
+  `(${RISING_OUTSIDE_WATER}) (water )?${gap(2)}(is |s |has |keeps )?(coming|came|getting|got|pouring|rushing|seeping|rising|risen|flowing|pushing|backing|entering|entered|reached|reaching|entrando|entro|se (metio|mete|esta metiendo)|llego) (up |back )?(in|into|inside|over|through|a|al|hasta) (the |our |my |el |la |los |las |nuestr[oa] )?${gap(2)}(${INDOORS})`,
   `water (is |s |got |has gotten |came |is coming |is getting )?(in|into|inside) (the |our |my )?(${LIVING_SPACE})(?! (closet|window|sink|cabinet|ceiling|wall|light|dishwasher|toilet|tub))`,
   `(water|it) ${gap(2)}(is |s )?(already |now )?(over|above|up to|covering) (the )?(outlets|floor vents|baseboards|bottom (step|stair)|first (step|stair)|door ?sills?|threshold)`,
   'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|mucha agua',
@@ -164,7 +165,7 @@ export const CO_DETECTOR =
   '(carbon monoxide|co|c o|monoxide|monoxido( de carbono)?) (alarm|detect[oe]r|monitor|sensor)s?|(alarma|detector|sensor) del? (co|monoxido( de carbono)?)';
 
 export const SOUNDING = anyOf(
-  `going off|goes off|went off|(went|go|goes|gone) into (full )?alarm|full alarm|siren|continuous(ly)?|keeps? going off|sound(s|ing|ed)|beep(s|ing|ed)? ${gap(1)}(constantly|nonstop|non stop|loud|over and over|and wont stop)|alarming|blaring|screaming|wont (stop|shut up|turn off)|will not stop`,
+  `going off|goes off|went off|(went|go|goes|gone) into (full )?alarm|full alarm|siren|continuous(ly)?|keeps? going off|sound(s|ing|ed)|beep(s|ing|ed)? ${gap(1)}(constantly|nonstop|non stop|loud|over and over|and wont stop)|beep\\w* (4|four) times|(4|four) (quick |loud )?beeps|over and over|again and again|repeatedly|alarming|blaring|screaming|wont (stop|shut up|turn off)|will not stop`,
   'reading|reads|says|showing|shows|\\d+ ppm|detect(ed|s|ing)|(is )?(red|flashing)',
   'suena|sonando|sono|no para|no deja de sonar|se activo|marca',
 );

@@ -153,3 +153,30 @@ describe('detectHazards: regional wordings of the same dangers', () => {
     expect(hazardsIn(text)).toEqual([]);
   });
 });
+
+describe('detectHazards: second round of wordings of my own', () => {
+  it.each([
+    ['there is a strong odor like a skunk by the dryer hookup', 'gas'],
+    ['my wife is stuck in the laundry room, the handle broke off on the inside', 'trapped'],
+    ['the garage door is stuck open all night and the door to the house does not lock', 'unsecured_unit'],
+    ["the front window got broken by a rock and there's a big hole in it", 'unsecured_unit'],
+    ['the stair stringer cracked and the steps drop when you walk on them', 'structural'],
+    ['CO alarm beeping 4 times then a pause, over and over', 'carbon_monoxide'],
+    ['the sprinkler pipe in the garage burst and is spraying', 'flooding'],
+    ['rain is blowing in through the broken window and soaking the carpet', 'active_leak'],
+  ])('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
+  it.each([
+    ['the floor bounces a little when you walk on it'],
+    ['there is a big hole in the window screen'],
+    ['the CO detector chirps over and over, it needs a new battery'],
+    ['the garage door opener remote is dead, I open it by hand'],
+    ['the porch post is cracked and the paint is peeling'],
+    ['the surge protector in the living room stopped working'],
+    ["Is it normal for the heat pump to blow cool air in defrost mode? it's 45 out"],
+  ])('%s stays routine', (text) => {
+    expect(hazardsIn(text)).toEqual([]);
+  });
+});
