@@ -99,6 +99,10 @@ const TREE =
 const ONLY_A_STAIN =
   '^(?!.*(dripping|pouring|gushing|streaming|coming (through|down)|getting (faster|worse)|onto (my|the|our) (bed|floor|couch|carpet))).*(stain(s|ed)?|mancha)';
 
+/** A leak that comes with rain, said on a dry day: a repair, unless the clause says it is raining now. */
+const ONLY_WHEN_IT_RAINS =
+  '^(?!.*(now|right now|today|tonight|currently|at the moment|ahorita|ahora|hoy)).*(when|whenever|every time|cada vez que|cuando) (it )?(rains|llueve)';
+
 /** Water that stays outside the walls: a gutter, a downspout, the yard. */
 const OUTSIDE_WATER = 'off the roof|from the gutters?|gutters?|downspouts?|canaleta|bajante';
 const STAYS_OUTSIDE =
@@ -256,7 +260,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${ABOVE_OR_THROUGH}) ${gap(8)}(${ACTIVE_WATER})`,
       `(${ACTIVE_WATER}) ${gap(6)}(${ABOVE_OR_THROUGH})`,
     ),
-    unless: wholeWords(`${ONLY_A_STAIN}|old leak|dried|air|aire|${OUTSIDE_WATER}`),
+    unless: wholeWords(`${ONLY_A_STAIN}|${ONLY_WHEN_IT_RAINS}|old leak|dried|air|aire|${OUTSIDE_WATER}`),
     unlessMessage: wholeWords(STAYS_OUTSIDE),
   },
   {

@@ -166,7 +166,8 @@ export const CO_DETECTOR =
 
 export const SOUNDING = anyOf(
   `going off|goes off|went off|(went|go|goes|gone) into (full )?alarm|full alarm|siren|continuous(ly)?|keeps? going off|sound(s|ing|ed)|beep(s|ing|ed)? ${gap(1)}(constantly|nonstop|non stop|loud|over and over|and wont stop)|beep\\w* (4|four) times|(4|four) (quick |loud )?beeps|over and over|again and again|repeatedly|alarming|blaring|screaming|wont (stop|shut up|turn off)|will not stop`,
-  'reading|reads|says|showing|shows|\\d+ ppm|detect(ed|s|ing)|(is )?(red|flashing)',
+  // A reading is a level; an error code ("says ERR", "shows END") is the unit failing.
+  `(reading|reads|says|saying|showing|shows|displaying) ${gap(1)}(\\d+|co|high|danger|alarm|warning|peak|carbon)|\\d+ ppm|detect(ed|s|ing)|(is )?(red|flashing)`,
   'suena|sonando|sono|no para|no deja de sonar|se activo|marca',
 );
 

@@ -180,3 +180,20 @@ describe('detectHazards: second round of wordings of my own', () => {
     expect(hazardsIn(text)).toEqual([]);
   });
 });
+
+describe('detectHazards: near-misses of the same things', () => {
+  it.each([
+    ['The CO detector says ERR, can you replace it?'],
+    ['There is a roof leak in the garage when it rains hard, just a few drops'],
+    ['The washing machine drain hose came loose and there was a puddle, I put it back'],
+  ])('%s stays routine', (text) => {
+    expect(hazardsIn(text)).toEqual([]);
+  });
+
+  it.each([
+    ['the CO detector says 180 and keeps beeping', 'carbon_monoxide'],
+    ['the roof leaks into the bedroom when it rains and it is pouring right now', 'active_leak'],
+  ])('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+});
