@@ -119,7 +119,7 @@ const COOLING =
 /** Where the unit is, between it and its failure ("the AC at my unit stopped", "el aire que no enfría"). */
 const UNIT_PLACE = `((at|in|on|for|of|upstairs|downstairs) ${gap(3)}|que )?`;
 const FAILED = anyOf(
-  'out|off|dead|broken|broke|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
+  'out|off|dead|broken|broke|conked out|crapped out|pooped out|gave up|kaput|bit the dust|is shot|is toast|fried|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
   'wont (turn on|start|come on|kick on|work|light|cool|run)|doesnt (turn on|work|come on|cool|run)|not (cooling|heating|running)|isnt (cooling|heating|running)',
   'no (funciona|sirve|enfria|calienta|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
   '(stopped|quit|not|isnt) (blowing|putting out|pushing|making) (cold|cool)|(only )?(blows|blowing|putting out|pushing) (room temperature|hot|warm)|(barely|hardly) (cools|cooling|works|blowing)',
@@ -304,7 +304,10 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${DRAIN_FIXTURE}) ${gap(5)}(filling|filled|fills|backing|backed|coming|bubbling|welling|spitting|se (esta )?llen(a|ando|o)|llen(a|o|ando)|sube|subiendo) (back )?(up )?(with |de |con )?${gap(1)}(${FOUL_WATER})`,
       `(${FOUL_WATER}) ${gap(4)}(coming up|bubbling up|backing up|welling up|rising|sale|saliendo|sube|subiendo|brota|brotando) ${gap(3)}(in|into|through|out of|from|por|en|de) (the |my |our |el |la |los |las )?${gap(2)}(${DRAIN_FIXTURE})`,
     ),
-    unless: wholeWords('smell\\w* like|odou?r of|olor a (drenaje|caca)'),
+    // A smell alone is a drain to clear; a smell with something coming up is the backup itself.
+    unless: wholeWords(
+      '^(?!.*(backing|backed|coming up|overflow\\w*|bubbling|filling|regres\\w*|sale|saliendo)).*(smell\\w* like|odou?r of|olor a (drenaje|caca))',
+    ),
   },
   // Essential services gone.
   {
@@ -317,7 +320,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'sin agua|no (hay|ay|tenemos|tengo|tiene|tienen|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua|no (hay|sale|tenemos) agua (caliente|fria) ni (fria|caliente)',
     ),
     unless: wholeWords(
-      '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente',
+      // A surface that would be wet from a leak: "no water" there denies a leak, not the supply.
+      '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente|ceiling|stain\\w*|bubbl\\w*|paint|damage|mold|techo|mancha|humedad',
     ),
   },
   {
@@ -327,6 +331,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)`,
       `(nothing|no water) ${gap(3)}(from|out of) (any|every|all) (of )?(the )?(taps?|faucets?|sinks?)`,
       `no (sale|cae|llega) (nada|ni una gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?)|ni una gota`,
+      'no (sale|cae|llega) (agua |nada )?(de|por) (ninguna|ningun) (llave|grifo|canilla|lado)|(ninguna|ningun) (llave|grifo|canilla) (sirve|funciona|da agua|tiene agua)',
     ),
   },
   {
@@ -360,6 +365,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'unsecured_unit',
     sign: sign(
       'break ins?|broke in(to)?|broken into|burglar\\w*|robbed|robbery|intruders?|someone (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
+      '(a stranger|an intruder) (was|has been|had been|is|got) in(side)? (my|our|the) (apartment|unit|house|home|place)|(door|puerta) (was|were|estaba) (wide )?(open|abierta) when (i|we) (got|came) (home|back)|alguien (entro|estuvo|se metio) (a|en) (mi|nuestra|la) (casa|departamento|apartamento)',
       'entraron a robar|nos robaron|se metieron a robar|forzaron (la )?(puerta|ventana|cerradura|chapa)',
     ),
     unless: wholeWords(
@@ -386,7 +392,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   },
   {
     hazard: 'unsecured_unit',
-    subject: subject('windows?|ventanas?|sliding glass|patio doors?|sliders?'),
+    subject: subject('windows?|ventanas?|sliding (glass|doors?)|patio doors?|sliders?'),
     sign: sign(
       `(wont|will not|doesnt|does not|cant|cannot|can not) ${gap(1)}(lock|latch|close|shut)`,
       // A plain "broken window" may be a cracked pane; smashed or broken out leaves the home open.
@@ -425,9 +431,11 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'structural',
     sign: sign(
-      `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|sank|sunk|sunken|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
+      `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|sank|sunk|sunken|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|broke (under|beneath)|fell through|rott(ed|en) (out|through)|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
       `(${OVERHEAD}) ${gap(6)}(cracking|popping|groaning|crujiendo|truena) (noises?|sounds?|ruidos?)|(${OVERHEAD}) ${gap(6)}(making|hear|heard|hace|hacen) (\\w+ )?(cracking|popping|groaning) (noises?|sounds?)`,
       `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
+      `(crack\\w*|split\\w*|grieta\\w*) ${gap(3)}(more|worse|bigger|wider|longer|mas) (every|each|by the|cada) (day|week|hour|dia|semana)`,
+      `(car|truck|vehicle|van|suv|driver|carro|camioneta|coche) ${gap(3)}(hit|crashed into|ran into|slammed into|drove into|went through|plowed into|choco contra|se estrello (en|contra)) (the |our |my |el |la |nuestra )?(building|house|wall|unit|apartment|garage|porch|front|edificio|casa|pared|departamento)`,
       `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|doblando|dobla|doblo|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
       `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
       '(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
@@ -471,7 +479,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'trapped',
     sign: sign(
-      '(fell|fallen|has fallen) (down )?and (cant|can not|cannot|couldnt|is unable to) get up|se cayo y no (se )?puede (levantar\\w*|parar\\w*)|locked (in )?from (the )?inside',
+      `(fell|fallen|has fallen) ${gap(4)}and (cant|can not|cannot|couldnt|is unable to) (get|stand) up`,
+      'se cayo y no (se )?puede (levantar\\w*|parar\\w*)|locked (in )?from (the )?inside',
     ),
   },
   {

@@ -113,6 +113,8 @@ export const SPREADING_WATER = anyOf(
   `(${RISING_OUTSIDE_WATER}) (water )?${gap(2)}(is |s |has |keeps )?(coming|came|getting|got|pouring|rushing|seeping|rising|risen|flowing|pushing|backing|entering|entered|reached|reaching|entrando|entro|se (metio|mete|esta metiendo)|llego) (up |back )?(in|into|inside|over|through|a|al|hasta) (the |our |my |el |la |los |las |nuestr[oa] )?${gap(2)}(${INDOORS})`,
   `water (is |s |got |has gotten |came |is coming |is getting )?(in|into|inside) (the |our |my )?(${LIVING_SPACE})(?! (closet|window|sink|cabinet|ceiling|wall|light|dishwasher|toilet|tub))`,
   `(water|it) ${gap(2)}(is |s )?(already |now )?(over|above|up to|covering) (the )?(outlets|floor vents|baseboards|bottom (step|stair)|first (step|stair)|door ?sills?|threshold)`,
+  // Water compared to a body of water is never a drip.
+  'like a (river|lake|waterfall|fountain|geyser|faucet|hose)|como (un )?(rio|cascada|fuente|lago|manguera)',
   'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|mucha agua',
   '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
   'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',
@@ -189,6 +191,7 @@ export const POISONING_SOURCE = anyOf(
 export const INTERIOR = anyOf(
   'closet|bedroom|bathroom|cabinet|cabinets|shower|oven|dishwasher|fridge|refrigerator|freezer|pantry|laundry|dryer|washer|car|mailbox\\w*|storage',
   'screen (door|doors)|storm (door|doors)|gate|locker|opener|remote|medicine|drawer|bifold|interior|room door|windows?',
+  'panel door|(breaker|electrical|fuse|meter) (box|panel)|access (door|panel)|attic|crawl ?space|hatch|utility closet',
   'puerta del (bano|closet|cuarto|recamara)|gabinete|ropero|ventana',
 );
 

@@ -197,3 +197,29 @@ describe('detectHazards: near-misses of the same things', () => {
     expect(hazardsIn(text)).toContain(hazard);
   });
 });
+
+describe('detectHazards: third round (a fresh probe set, measured before these concepts were added)', () => {
+  it.each([
+    ["there's like a river coming out from under the fridge", 'flooding'],
+    ['my door was open when I got home and the lock is scratched and bent', 'unsecured_unit'],
+    ['the sliding door glass got shattered, there is only plastic taped over it', 'unsecured_unit'],
+    ['the crack over the closet is getting longer every day', 'structural'],
+    ['one step on the back stairs broke under me and I nearly fell through', 'structural'],
+    ["the AC conked out, it's 104 today and grandma is staying with us", 'no_cooling'],
+    ['the sink and the dishwasher are backing up with black water that smells like sewage', 'sewage'],
+    ['no sale agua de ninguna llave desde anoche', 'no_water'],
+    ['my mom fell in the tub and cannot get up, the door is locked', 'trapped'],
+    ['a truck crashed into the building and the wall of unit 1 is cracked', 'structural'],
+  ])('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
+  it.each([
+    ['The bathroom ceiling paint is bubbling a little, no water'],
+    ['The panel door won’t stay shut, it swings open, can you fix the latch?'],
+    ['I want to know who was in my apartment without notice on Tuesday'],
+    ['the basement smells like sewer now and then, can someone clean the floor drain?'],
+  ])('%s stays routine', (text) => {
+    expect(hazardsIn(text)).toEqual([]);
+  });
+});
