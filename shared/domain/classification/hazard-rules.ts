@@ -119,7 +119,7 @@ const COOLING =
 /** Where the unit is, between it and its failure ("the AC at my unit stopped", "el aire que no enfría"). */
 const UNIT_PLACE = `((at|in|on|for|of|upstairs|downstairs) ${gap(3)}|que )?`;
 const FAILED = anyOf(
-  'out|off|dead|broken|broke|conked out|crapped out|pooped out|gave up|kaput|bit the dust|is shot|is toast|fried|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
+  'out|off|dead|broken|broke|keeps (shutting|turning|cutting) (off|out)|shuts (itself )?off|cuts out|conked out|crapped out|pooped out|gave up|kaput|bit the dust|is shot|is toast|fried|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
   'wont (turn on|start|come on|kick on|work|light|cool|run)|doesnt (turn on|work|come on|cool|run)|not (cooling|heating|running)|isnt (cooling|heating|running)',
   'no (funciona|sirve|enfria|calienta|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
   '(stopped|quit|not|isnt) (blowing|putting out|pushing|making) (cold|cool)|(only )?(blows|blowing|putting out|pushing) (room temperature|hot|warm)|(barely|hardly) (cools|cooling|works|blowing)',
@@ -316,7 +316,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
       'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
       `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
-      'water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out',
+      'water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out|water (is|s|has been) (completely |still )?off(?! (for|tomorrow|on|next|from|between|until|at))',
       'sin agua|no (hay|ay|tenemos|tengo|tiene|tienen|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua|no (hay|sale|tenemos) agua (caliente|fria) ni (fria|caliente)',
     ),
     unless: wholeWords(
@@ -345,7 +345,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     unless: wholeWords(
       // "No hot water" is the water heater; "no heat or hot water" is both.
-      'water heater|(?<!(heat|heating|calefaccion) (or|and|ni|y|o|nor) )(hot water|agua caliente)|calentador de agua|boiler inspection|heat (index|wave|advisory)',
+      'water heater|(?<!(heat|heating|calefaccion) (or|and|ni|y|o|nor) )(hot water|agua caliente)(?! (or|and|ni|y|o|nor) (heat|heating|calefaccion))|calentador de agua|boiler inspection|heat (index|wave|advisory)',
     ),
     when: (message) => isCold(message) || isVulnerableHousehold(message),
   },
@@ -398,7 +398,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // A plain "broken window" may be a cracked pane; smashed or broken out leaves the home open.
       'smashed|shattered|broken out|busted out|kicked in|blown out|(broke|smashed|shattered) (the |our |my |a )?(\\w+ )?window',
       '(hole|holes) (in|through) (it|the (glass|pane|window))|(big|huge|large|gaping) hole|broken by (a|some) (rock|ball|brick|bat|stone|branch|bullet)|(glass|pane) (is |s )?(gone|missing|out|fell out)',
-      'no (cierra|se puede cerrar)|(rota|quebrada|estrellada)|se rompio (completa|toda|entera)|no hay forma de cerrar\\w*',
+      'no (cierra|se puede cerrar|(podemos|puedo|pueden|puede) cerrar\\w*)|(rota|quebrada|estrellada)|se rompio (completa|toda|entera)|no hay forma de cerrar\\w*',
       LOCK_GONE,
     ),
     unless: wholeWords(

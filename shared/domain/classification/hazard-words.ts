@@ -78,7 +78,7 @@ const RISING_OUTSIDE_WATER =
 /** The inside of a home, where water from outside has no business. */
 const INDOORS = anyOf(
   WHOLE_ROOM,
-  'units?|homes?|trailer|mobile home|first floor|ground floor|lobby|building|bedrooms|crawl ?space',
+  'units?|homes?|trailer|mobile home|first floor|ground floor|lobby|building|bedrooms|crawl ?space|recamaras|cuartos',
 );
 
 /** Where people live (not a basement, crawl space or garage, where some water is common). */
@@ -115,6 +115,7 @@ export const SPREADING_WATER = anyOf(
   `(water|it) ${gap(2)}(is |s )?(already |now )?(over|above|up to|covering) (the )?(outlets|floor vents|baseboards|bottom (step|stair)|first (step|stair)|door ?sills?|threshold)`,
   // Water compared to a body of water is never a drip.
   'like a (river|lake|waterfall|fountain|geyser|faucet|hose)|como (un )?(rio|cascada|fuente|lago|manguera)',
+  `se (metio|mete|esta metiendo|entro|esta entrando) (el |mucha |la )?(agua|lluvia) ${gap(4)}(a|en|hasta) (la |el |las |los |nuestra |mi )?(${INDOORS})|agua ${gap(3)}(ya )?(esta|llego|entro) (en|a|hasta) (la |el |las |los |nuestra |mi )?(recamaras?|cuartos?|sala|cocina|casa|departamento)`,
   'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|mucha agua',
   '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
   'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',

@@ -223,3 +223,22 @@ describe('detectHazards: third round (a fresh probe set, measured before these c
     expect(hazardsIn(text)).toEqual([]);
   });
 });
+
+describe('detectHazards: fourth round (fresh probes, 35/40 before)', () => {
+  it.each([
+    ["no hot water or heat since the boiler went out, it's 19 outside and we have an infant", 'no_heat'],
+    ["the AC keeps shutting off, it's 101 and my dad is on oxygen", 'no_cooling'],
+    ["our water is off and there's been no notice, we can't flush", 'no_water'],
+    ['se metió agua de la calle a la casa con la lluvia y ya está en los cuartos', 'flooding'],
+    ['se quebró la ventana del cuarto y no podemos cerrarla', 'unsecured_unit'],
+  ])('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
+  it.each([
+    ['The water is off for the main repair until 3 today, right?'],
+    ['no hot water since this morning, can someone look at the water heater?'],
+  ])('%s stays routine', (text) => {
+    expect(hazardsIn(text)).toEqual([]);
+  });
+});
