@@ -285,9 +285,17 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     unless: wholeWords('stain(s|ed)? only|old stain|dried|mancha vieja'),
   },
   {
+    // Water held in the ceiling (a bubble, a bulge): it comes through next, with the plaster.
+    hazard: 'active_leak',
+    subject: subject(OVERHEAD, 'drywall|plaster|paint'),
+    sign: sign(
+      '(bubble|bulge|pocket|blister|belly|balloon|sack) (full )?of water|water (bubble|bulge|pocket|blister|balloon)|(bolsa|burbuja|globo) de agua',
+    ),
+  },
+  {
     hazard: 'active_leak',
     sign: sign(
-      '(rain|rainwater|lluvia) (is |keeps )?(coming|pouring|getting|leaking|entering|dripping|blowing|driving|pushing|seeping|soaking) (in|inside|through)|(entra|se mete) (la )?lluvia|raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
+      '(rain|rainwater|lluvia) (is |keeps )?(coming|pouring|getting|leaking|entering|dripping|blowing|driving|pushing|seeping|soaking) (in|into|inside|through)|(entra|se mete) (la )?lluvia|raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
     ),
   },
   // Sewage in the home.
@@ -316,7 +324,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
       'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
       `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
-      'water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out|water (is|s|has been) (completely |still )?off(?! (for|tomorrow|on|next|from|between|until|at))',
+      '(lost|have lost|has lost|losing) (all |our |the |its )?(running )?water(?! (pressure|damage|heater|bill))|water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out|water (is|s|has been) (completely |still )?off(?! (for|tomorrow|on|next|from|between|until|at))',
       'sin agua|no (hay|ay|tenemos|tengo|tiene|tienen|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua|no (hay|sale|tenemos) agua (caliente|fria) ni (fria|caliente)',
     ),
     unless: wholeWords(
@@ -450,6 +458,17 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     unless: wholeWords(
       'ceiling fans?|fan wobbl\\w*|moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
+    ),
+  },
+  {
+    // The structure named, then "it's sagging": the pronoun carries the subject past other words.
+    hazard: 'structural',
+    subject: subject(STRUCTURE),
+    sign: sign(
+      '(it s|its|it is|its now|it has started|it started|se esta|esta) (now |already |visibly |really )?(sagging|bulging|buckling|caving( in)?|collapsing|coming down|falling in|giving way|pulling away|hundiendo|cayendo|pandeando|venciendo)',
+    ),
+    unless: wholeWords(
+      'ceiling fans?|fan|blinds?|curtains?|couch|sofa|mattress|bed|shelf|shelves|gutter|mancha',
     ),
   },
   {

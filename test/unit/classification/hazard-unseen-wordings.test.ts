@@ -242,3 +242,22 @@ describe('detectHazards: fourth round (fresh probes, 35/40 before)', () => {
     expect(hazardsIn(text)).toEqual([]);
   });
 });
+
+describe('detectHazards: fifth round (fresh probes with replies and forwards, 16/20 before)', () => {
+  it.each([
+    ['the bedroom ceiling has a big bubble of water in it now', 'active_leak'],
+    ['the whole building lost water, nobody on our floor has any', 'no_water'],
+    ["there's a crack in the ceiling that wasn't there yesterday and it's sagging now", 'structural'],
+    ['the skylight shattered and rain is pouring into the living room', 'active_leak'],
+  ])('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
+  it.each([
+    ['we lost water pressure in the shower this week'],
+    ['the ceiling paint has a small bubble near the vent'],
+    ["the couch cushion is sagging and it's sagging more, can we get a new one with the ceiling repaint?"],
+  ])('%s stays routine', (text) => {
+    expect(hazardsIn(text)).toEqual([]);
+  });
+});
