@@ -226,6 +226,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   },
   { hazard: 'electrical', subject: subject(HEAT_SOURCE), sign: sign(BURNING), unless: HARMLESS_BURNING },
   {
+    // Sparks thrown by anything (a lift, a motor, a box on the wall) are current where it should not be.
+    hazard: 'electrical',
+    sign: sign(
+      '(making|throwing|shooting|giving off|sending|spitting) (out )?sparks|sparks (are |were |keep )?(coming|flying|shooting|falling)|(echando|echa|saca|sacando|avienta|aventando|saltan|saltando) chispas',
+    ),
+    unless: HARMLESS_BURNING,
+  },
+  {
     hazard: 'electrical',
     sign: sign(
       '(exposed|live|bare|hanging|dangling) (electrical |electric |live )?wir(e|es|ing)|wir(e|es|ing) (are |is )?(exposed|hanging out|sticking out)',
@@ -309,6 +317,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `flush ${gap(6)}(comes up|coming up|backs up|bubbles up) (in|into|through) the (tub|bathtub|shower|sink)`,
       `(toilets?|inodoro|excusado) ${gap(2)}(keeps |is |are |se )*(overflowing|overflows|backing up|backs up|desborda|regresa) ${gap(6)}(every time|whenever|anyone|floor|piso|cada vez)`,
       `se regresa ${gap(2)}por (la|el) (regadera|tina|excusado|inodoro|coladera)`,
+      `se (esta )?(desbord\\w*|regres\\w*) (el |la |los |las )?(${DRAIN})`,
       `(${DRAIN_FIXTURE}) ${gap(5)}(filling|filled|fills|backing|backed|coming|bubbling|welling|spitting|se (esta )?llen(a|ando|o)|llen(a|o|ando)|sube|subiendo) (back )?(up )?(with |de |con )?${gap(1)}(${FOUL_WATER})`,
       `(${FOUL_WATER}) ${gap(4)}(coming up|bubbling up|backing up|welling up|rising|sale|saliendo|sube|subiendo|brota|brotando) ${gap(3)}(in|into|through|out of|from|por|en|de) (the |my |our |el |la |los |las )?${gap(2)}(${DRAIN_FIXTURE})`,
     ),
@@ -322,7 +331,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'no_water',
     sign: sign(
       'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
-      'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
+      'zero water|not a drop of water|without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
       `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
       '(lost|have lost|has lost|losing) (all |our |the |its )?(running )?water(?! (pressure|damage|heater|bill))|water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out|water (is|s|has been) (completely |still )?off(?! (for|tomorrow|on|next|from|between|until|at))',
       'sin agua|no (hay|ay|tenemos|tengo|tiene|tienen|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua|no (hay|sale|tenemos) agua (caliente|fria) ni (fria|caliente)',
@@ -341,6 +350,18 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `no (sale|cae|llega) (nada|ni una gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?)|ni una gota`,
       'no (sale|cae|llega) (agua |nada )?(de|por) (ninguna|ningun) (llave|grifo|canilla|lado)|(ninguna|ningun) (llave|grifo|canilla) (sirve|funciona|da agua|tiene agua)',
     ),
+  },
+  {
+    // A home on a well or a tank has no water once its pump stops.
+    hazard: 'no_water',
+    subject: subject(
+      // "well" alone is also "we'll" once apostrophes go: only a well someone owns.
+      '(well|catchment|booster|jet|submersible|pressure|cistern) (pump|tank)s?|(the|our|my|their) well|bomba (de agua|del pozo)|pozo|cisterna|tinaco',
+    ),
+    sign: sign(
+      `(${FAILED})|(froze|frozen|freezing) (up|solid)?|(is |s )?(empty|dry)|se (seco|congelo|quemo)|(esta |quedo )?(vacio|vacia|seco|seca)`,
+    ),
+    unless: wholeWords('sump|septic|clicking|noise|ruido|tested|testing|inspection'),
   },
   {
     hazard: 'no_heat',
@@ -446,8 +467,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(car|truck|vehicle|van|suv|driver|carro|camioneta|coche) ${gap(3)}(hit|crashed into|ran into|slammed into|drove into|went through|plowed into|choco contra|se estrello (en|contra)) (the |our |my |el |la |nuestra )?(building|house|wall|unit|apartment|garage|porch|front|edificio|casa|pared|departamento)`,
       `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|doblando|dobla|doblo|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
       `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
-      '(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
+      '(concrete|plaster|ceiling|drywall|brick|stucco) (chunks|pieces) (fell|falling|on the (ground|floor))|(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
+      `se (esta )?(abriendo|abrio|abre) (una |la |otra )?grieta|(tronido|tronidos|crujido|crujidos|truena|cruje)\\w* ${gap(2)}(en )?(el |la |las |los )?(techo|vigas?|plafon|losa)`,
       'sink ?holes?|socavon(es)?|hundimiento',
       `(stringers?|joists?|beams?|rafters?|trusses|treads?|headers?|ledger( board)?|vigas?) ${gap(3)}(cracked|broke|broken|snapped|split|rotted through|se (rompio|quebro|partio))`,
       `(${STRUCTURE}) ${gap(4)}(drops?|dips?|sinks?|gives way) (down )?(when|under|as) (you|i|we|someone|anyone|people|he|she|they) (walk|step|stand|put)`,
@@ -494,6 +516,15 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `no (puedo|podemos|puede|pueden) abrir (la )?puerta ${gap(2)}(para )?salir`,
     ),
     unless: wholeWords('locked out|traffic|stuck in (my|the) (ways?|head)'),
+  },
+  {
+    // "We can't get out" beside a door or lock that will not give: the way out is shut.
+    hazard: 'trapped',
+    subject: subject('doors?|locks?|exits?|puertas?|chapa|cerradura|salida'),
+    sign: sign(
+      '(cant|cannot|can not|unable to|couldnt|could not) (get|go|make it) out(?! of (bed|my lease|the lease|the contract|the car|work|paying))|no (podemos|puedo|puede|pueden) salir',
+    ),
+    unless: wholeWords('locked out|lease|contract|contrato'),
   },
   {
     hazard: 'trapped',

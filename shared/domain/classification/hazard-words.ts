@@ -49,7 +49,7 @@ export const WATER = anyOf(
 
 /** Places water must never come through: above, beside or below the home's living space. */
 export const ABOVE_OR_THROUGH = anyOf(
-  'ceilings?|celings?|cielings?|ceilling|roof|skylights?|light fixtures?|(ceiling )?lights?|fixtures?|(ceiling |exhaust |bathroom |vent )?fans?|smoke detector|vents?|upstairs|(unit|apartment|neighbou?rs?) above|above (us|me)',
+  'ceilings?|celings?|cielings?|ceilling|roof|skylights?|(elevator )?shaft|light fixtures?|(ceiling )?lights?|fixtures?|(ceiling |exhaust |bathroom |vent )?fans?|smoke detector|vents?|upstairs|(unit|apartment|neighbou?rs?) above|above (us|me)',
   'walls?|outlets?|electrical|(unit|apartment|condo|neighbou?r|floor) below|downstairs|below (us|me)|into the (hallway|hall|unit|apartment|bedroom|kitchen|living room|garage)',
   'techo|pared(es)?|plafon|lampara|foco|contacto|enchufe|extractor|(departamento|apartamento|vecino|piso) de (abajo|arriba)|abajo(?! del? )|arriba|pasillo',
 );

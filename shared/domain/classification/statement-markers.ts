@@ -24,6 +24,7 @@ const HYPOTHETICAL = wholeWords(
     'en caso de',
     'si (pasa|llega a|alguna vez|hubiera|hay un|hay una|ocurre)',
     'por si( acaso)?',
+    'va(n|mos)? a (estar|quedar|haber) sin|(estara|estaran|estaremos|quedara|quedaran) sin|(corte|suspension) programad[oa]',
     'prone to|(risk|chance|history|danger) of|tends? to|likely to|propens[oa] a',
     '(we ll|well|we will|you ll|youll|will|going to) be without|(scheduled|planned) (outage|shut ?off|shutdown|interruption)|(will|is going to) be (shut|turned) off',
     '(has|have|had) (\\w+ )?ever (had|been)|(has|have) there ever|alguna vez (ha|han|hubo|hay)',

@@ -261,3 +261,29 @@ describe('detectHazards: fifth round (fresh probes with replies and forwards, 16
     expect(hazardsIn(text)).toEqual([]);
   });
 });
+
+describe('detectHazards: sixth round (fresh probes for high-rise and rural homes, 24/30 before)', () => {
+  it.each([
+    ['water is coming down the elevator shaft and the car is throwing sparks', 'electrical'],
+    ['water is coming down the elevator shaft', 'active_leak'],
+    ['concrete chunks on the ground under the new crack in the garage ceiling', 'structural'],
+    ['the catchment pump died and we have zero water', 'no_water'],
+    ['our well froze solid overnight', 'no_water'],
+    ['se escucha un tronido en el techo y se está abriendo una grieta', 'structural'],
+    ['se está desbordando el drenaje en el patio', 'sewage'],
+    ["we can't get out, the front door lock is jammed and snow blocks the back door", 'trapped'],
+  ])('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
+  it.each([
+    ["We'll be out of town over the holidays; the garage opener has been hit or miss"],
+    ['the well pump is making a clicking noise but the water is fine'],
+    ['the sump pump quit and the basement is dry'],
+    ['el edificio va a estar sin agua el martes de 9 a 12 por mantenimiento'],
+    ["I can't get out of my lease early, the door to the office was locked when I went"],
+    ['sparks fly from the fireplace when we add wood'],
+  ])('%s stays routine', (text) => {
+    expect(hazardsIn(text)).toEqual([]);
+  });
+});
