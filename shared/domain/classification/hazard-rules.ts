@@ -206,7 +206,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'smoke',
     sign: sign(
-      'smoke(?! (detector|detectors|alarm|alarms|free|shop|break|ring|signal))|smokey|smoky|smoking (from|out|out of)|humareda',
+      'smoke(?! (detector|detectors|alarm|alarms|free|shop|break|ring|signal|(and|or) (co|carbon monoxide|c o|fire|heat) (detectors?|alarms?)))|smokey|smoky|smoking (from|out|out of)|humareda',
       '(?<!(detector|detectores|alarma|alarmas|sensor) de )humo(?! de (cigarro|tabaco|marihuana|mariguana))',
       `(${SMELLING}) ${gap(2)}(of |like )?(something )?(burning|burnt|burned|melting|electrical|hot plastic|plastic burning)`,
       '(burn(ing|t|ed)|hot|electrical|melt(ed|ing)|scorched) (plastic |rubber |electrical |wire |hair )?(smell|odou?r|stench)|(smells?|smelled|smelling|reeks?) (like|of) (melt(ed|ing)|burn(ing|t|ed)|hot) (plastic|rubber|wires?|insulation)',
@@ -236,7 +236,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'electrical',
     sign: sign(
-      '(exposed|live|bare|hanging|dangling) (electrical |electric |live )?wir(e|es|ing)|wir(e|es|ing) (are |is )?(exposed|hanging out|sticking out)',
+      '(exposed|live|bare|hanging|dangling) (electrical |electric |live )?wir(e|es|ing)|wir(e|es|ing) (are |is )?(exposed|hanging|dangling|hanging out|sticking out)',
       'cables? (expuestos?|pelados?|colgando|sueltos?)',
     ),
   },
@@ -315,6 +315,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${DRAIN}) ${gap(3)}(is |are |keeps |se |esta |se esta )*(backing up|backed up|back up|backup|overflowing|coming up|regurgitat\\w*|regres\\w*|desbord\\w*|sube|subiendo)`,
       `(toilet|tub|bathtub|shower) ${gap(3)}(backing up|backed up|coming up|bubbling up) (into|in|through) (the )?(tub|bathtub|shower|sink|floor)`,
       `flush ${gap(6)}(comes up|coming up|backs up|bubbles up) (in|into|through) the (tub|bathtub|shower|sink)`,
+      // One fixture filling from another is the shared line blocked past them both.
+      `(tub|bathtub|shower|sink|tina|regadera) ${gap(3)}(fill\\w*|backing up|coming up|se llena\\w*) ${gap(3)}(from|when|every time|cuando|con) ${gap(3)}(toilet|flush\\w*|washer|washing machine|dishwasher|excusado|inodoro|lavadora|jala\\w*)`,
       `(toilets?|inodoro|excusado) ${gap(2)}(keeps |is |are |se )*(overflowing|overflows|backing up|backs up|desborda|regresa) ${gap(6)}(every time|whenever|anyone|floor|piso|cada vez)`,
       `se regresa ${gap(2)}por (la|el) (regadera|tina|excusado|inodoro|coladera)`,
       `se (esta )?(desbord\\w*|regres\\w*) (el |la |los |las )?(${DRAIN})`,
@@ -331,14 +333,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'no_water',
     sign: sign(
       'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
-      'zero water|not a drop of water|without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
+      'pipes? (are |have |s |got |is )?(frozen|froze)( solid)?|frozen pipes?|(tuberias?|tubos?|pipas?) (estan )?congelad[ao]s|se congelaron (las |los )?(tuberias|tubos|pipas)|zero water|not a drop of water|without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
       `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
       '(lost|have lost|has lost|losing) (all |our |the |its )?(running )?water(?! (pressure|damage|heater|bill))|water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out|water (is|s|has been) (completely |still )?off(?! (for|tomorrow|on|next|from|between|until|at))',
       'sin agua|no (hay|ay|tenemos|tengo|tiene|tienen|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua|no (hay|sale|tenemos) agua (caliente|fria) ni (fria|caliente)',
     ),
     unless: wholeWords(
       // A surface that would be wet from a leak: "no water" there denies a leak, not the supply.
-      '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente|ceiling|stain\\w*|bubbl\\w*|paint|damage|mold|techo|mancha|humedad',
+      '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente|ceiling|stain\\w*|bubbl\\w*|paint|damage|mold|crack\\w*|hairline|slab|carpet|techo|mancha|humedad|grieta',
     ),
   },
   {
@@ -393,7 +395,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'unsecured_unit',
     sign: sign(
-      'break ins?|broke in(to)?|broken into|burglar\\w*|robbed|robbery|intruders?|someone (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
+      'break ins?|broke in(to)?|broken into|burglar\\w*(?! (alarms?|bars|proof|system))|robbed|robbery|intruders?|someone (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
       '(a stranger|an intruder) (was|has been|had been|is|got) in(side)? (my|our|the) (apartment|unit|house|home|place)|(door|puerta) (was|were|estaba) (wide )?(open|abierta) when (i|we) (got|came) (home|back)|alguien (entro|estuvo|se metio) (a|en) (mi|nuestra|la) (casa|departamento|apartamento)',
       'entraron a robar|nos robaron|se metieron a robar|forzaron (la )?(puerta|ventana|cerradura|chapa)',
     ),
@@ -460,7 +462,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'structural',
     sign: sign(
-      `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|sank|sunk|sunken|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|broke (under|beneath)|fell through|rott(ed|en) (out|through)|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
+      `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|sank|sunk|sunken|heav(ing|ed)|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|broke (under|beneath)|fell through|rott(ed|en) (out|through)|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
       `(${OVERHEAD}) ${gap(6)}(cracking|popping|groaning|crujiendo|truena) (noises?|sounds?|ruidos?)|(${OVERHEAD}) ${gap(6)}(making|hear|heard|hace|hacen) (\\w+ )?(cracking|popping|groaning) (noises?|sounds?)`,
       `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
       `(crack\\w*|split\\w*|grieta\\w*) ${gap(3)}(more|worse|bigger|wider|longer|mas) (every|each|by the|cada) (day|week|hour|dia|semana)`,

@@ -90,14 +90,14 @@ export const SPREADING_WATER = anyOf(
   'flood(s|ed|ing)?(?! (insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
   'standing water (on|in|across|throughout) (the |my |our )?(floor|floors|kitchen|basement|living room|bedroom|hallway|apartment|unit|house|garage|carpet|whole)|inches of (standing )?water|(an|one|two|three|\\d+) inch(es)? (of water|deep|across)|(a|one|two|three|half a|\\d+) (foot|feet|ft) (of (standing )?water|deep)',
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
-  `water ${gap(4)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
+  `water ${gap(8)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
   '(into|in) (the )?(several|multiple|other|all the|every|two|three|2|3) rooms?|(several|multiple|two|three) rooms',
   `water ${gap(3)}(in|into|under|through) (the )?(hallway|hall(?! (bathroom|bath|closet|light|sink|toilet|tub|shower))|next room|other rooms?|bedroom door)|agua ${gap(2)}(en|hasta) el pasillo`,
   `water ${gap(5)}(coming|pouring|getting|seeping|rushing|leaking|running|pushing|flowing) in (under|through|from|around|at) ${gap(3)}(${ENVELOPE_OPENING})`,
   `(se (esta )?(mete|metio|metiendo)|(esta |sigue )?entr(a|o|ando)|se (esta )?(filtra|filtro|filtrando)) ${gap(2)}(el |la |mucha )?(agua|lluvia) ${gap(2)}por (debajo|abajo|bajo|la|el|las|los|entre) ${gap(4)}(${ENVELOPE_OPENING})`,
   `(whole|entire|all the|all of the) (?!(bathroom|bath|shower|laundry) )${gap(2)}(${WHOLE_ROOM}) ${gap(3)}(is |are |got |now )*(wet|soaked|soaking|drenched|under water|underwater)|(todo|toda) (el|la) (${WHOLE_ROOM}) ${gap(3)}(esta |quedo )?(mojad[oa]|empapad[oa]|encharcad[oa])`,
   `(spread\\w*|creep\\w*|mov(ing|ed)|getting|going|flowing|running|seeping|draining) ${gap(3)}(in)?to (the |our |my )?(hallway|hall|next room|other rooms?|bedrooms?|living room|kitchen|carpet|unit below|downstairs|neighbou?rs?)`,
-  '(seep\\w*|bubbl\\w*|coming|welling|pushing|rising) (up )?(through|from under|out of|between) (the )?(\\w+ )?(floor|floors|hardwood|carpet|baseboards?|tiles?|slab|grout|boards|floorboards|planks)|coming up (through|from) the (floor|slab|hardwood|carpet)',
+  '(seep\\w*|bubbl\\w*|coming|welling|pushing|rising) (up )?(through|from under|out of|between) (the )?(\\w+ )?(floor|floors|hardwood|carpet|baseboards?|tiles?|slab|grout|boards|floorboards|planks|cracks?|seams?|joints?)|coming up (through|from) the (floor|slab|hardwood|carpet)',
   `(burst|busted|broken|broke|split|exploded|ruptured|bursted) ${gap(1)}(water )?(pipes?|lines?|supply lines?|hoses?|main)`,
   `(pipes?|supply lines?|water lines?|hoses?|water main) ${gap(3)}(burst|broke|busted|split|exploded|ruptured|bursted|came (off|apart|loose))`,
   `(pipes?|supply lines?|water lines?|hoses?|valves?|fittings?|sprinkler heads?) ${gap(4)}(is |are |s )?(spraying|gushing|shooting|pouring|blasting)`,
@@ -137,7 +137,7 @@ export const BACKING_UP = anyOf(
 
 /** Sewage said verb first ("está saliendo agua negra"). */
 export const RISING_SEWAGE = anyOf(
-  `(saliendo|sale|subiendo|sube|brotando|regresando|regresa|devolviendo|echando|coming up|bubbling up|backing up|pouring out|spilling out|bringing up|pushing up|spitting (up|out)) ${gap(2)}(${SEWAGE})`,
+  `(saliendo|sale|subiendo|sube|brotando|regresando|regresa|devolviendo|echando|coming up|bubbling up|backing up|pouring out|spilling out|overflowing|spilling|gushing|bringing up|pushing up|spitting (up|out)) ${gap(2)}(${SEWAGE})`,
 );
 
 /** Water that is not clean: what comes up a drain when the sewer line backs up. */

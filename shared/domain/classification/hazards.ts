@@ -8,6 +8,7 @@ import {
   changesTopic,
   closesPrevious,
   isAboutEquipmentWork,
+  isElsewhere,
   isForYourRecords,
   isHypothetical,
   isPastDated,
@@ -89,9 +90,20 @@ export function detectHazards(text: string): HazardFinding[] {
   // Read once per message, not once per clause: a long message has many clauses.
   const rules = HAZARD_RULES.filter((rule) => !rule.unlessMessage?.test(message));
   const clauses = splitClauses(reported);
+  // "We put it out, but there is still smoke": the next clause reports the hazard still there.
+  const goesOn = (next: string | undefined): boolean =>
+    next !== undefined &&
+    isStillHappening(next) &&
+    !mentionsResolution(next) &&
+    rules.some((rule) => evidenceFor(rule, next, message) !== undefined);
   for (const [index, clause] of clauses.entries()) {
     const next = clauses[index + 1];
-    if (isHypothetical(clause) || isResolved(clause) || (next !== undefined && closesPrevious(next)))
+    if (
+      isHypothetical(clause) ||
+      (isResolved(clause) && !goesOn(next)) ||
+      isElsewhere(clause) ||
+      (next !== undefined && closesPrevious(next))
+    )
       continue;
     const equipmentWork = isAboutEquipmentWork(clause);
     for (const rule of rules) {

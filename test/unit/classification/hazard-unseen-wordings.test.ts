@@ -287,3 +287,28 @@ describe('detectHazards: sixth round (fresh probes for high-rise and rural homes
     expect(hazardsIn(text)).toEqual([]);
   });
 });
+
+describe('detectHazards: seventh round (fresh probes heavy on near-misses, 15/20 and 8/40 false before)', () => {
+  it.each([
+    ['the manhole out front is overflowing sewage into our patio', 'sewage'],
+    ['the tub fills with water from the toilet every time I flush', 'sewage'],
+    ['the pipes are frozen and the house is 40 degrees', 'no_water'],
+    ['water on the laundry room floor is spreading toward the hall', 'flooding'],
+    ['the kitchen slab is heaving and water is coming up through the cracks', 'flooding'],
+    ['the ceiling fan fell and there are wires dangling from the box', 'electrical'],
+  ])('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
+  it.each([
+    ["we're going away, should we leave the heat on to keep the pipes from freezing?"],
+    ["there's a hairline crack in the kitchen slab, no water"],
+    ['The previous tenant said the basement flooded in 2019, has it since?'],
+    ['My renters insurance asks whether there are smoke and CO detectors'],
+    ["My coworker's house flooded so I'm staying with her this week"],
+    ['The burglar alarm company called about an upgrade'],
+    ['We had a small grease fire on the stove last night, we put it out, the hood needs cleaning'],
+  ])('%s stays routine', (text) => {
+    expect(hazardsIn(text)).toEqual([]);
+  });
+});
