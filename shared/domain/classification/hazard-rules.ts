@@ -310,7 +310,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'sewage',
     sign: sign(
-      `(${SEWAGE}) ${gap(4)}(${BACKING_UP})`,
+      `(${SEWAGE})(?! (smells?|odou?rs?|stench|gas|bill|line inspection)) ${gap(6)}(${BACKING_UP})`,
       RISING_SEWAGE,
       `(${DRAIN}) ${gap(3)}(is |are |keeps |se |esta |se esta )*(backing up|backed up|back up|backup|overflowing|coming up|regurgitat\\w*|regres\\w*|desbord\\w*|sube|subiendo)`,
       `(toilet|tub|bathtub|shower) ${gap(3)}(backing up|backed up|coming up|bubbling up) (into|in|through) (the )?(tub|bathtub|shower|sink|floor)`,
@@ -527,6 +527,13 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(cant|cannot|can not|unable to|couldnt|could not) (get|go|make it) out(?! of (bed|my lease|the lease|the contract|the car|work|paying))|no (podemos|puedo|puede|pueden) salir',
     ),
     unless: wholeWords('locked out|lease|contract|contrato'),
+  },
+  {
+    // The way out of the building shut: a fire exit chained, padlocked or blocked.
+    hazard: 'trapped',
+    sign: sign(
+      `(exit|fire|emergency|stairwell|salida) ${gap(2)}(doors?|exits?|puertas?|de emergencia) ${gap(3)}(chained|padlocked|locked shut|blocked|bolted shut|welded|encadenad[oa]|bloquead[oa]|con candado)|chained shut`,
+    ),
   },
   {
     hazard: 'trapped',

@@ -21,6 +21,7 @@ export const ELECTRICAL_THING = anyOf(
 export const HEAT_SOURCE = anyOf(
   'dryer|stove|oven|range|cooktop|burners?|heaters?|space heater|furnace|boiler|water heater|baseboards?|radiators?',
   'microwave|toaster|fridge|refrigerator|freezer|washer|washing machine|dishwasher|appliances?|(ac|a c|hvac) unit|air conditioner|fan|motor|compressor',
+  'air handler|blower|condenser|heat pump|garbage disposal|disposal|sump pump|well pump|elevator|exhaust fan|vent fan',
   'secadora|estufa|horno|calentador|calefactor|boiler|microondas|refri\\w*|lavadora|lavaplatos|aire acondicionado|ventilador|motor',
 );
 
@@ -131,7 +132,7 @@ export const SEWAGE = anyOf(
 );
 
 export const BACKING_UP = anyOf(
-  'coming|came|comes|backing|backed|back up|overflow\\w*|bubbl\\w*|gurgl\\w*|on the floor|onto the floor|in (the|my) (tub|bathtub|shower|basement|floor|sink)|everywhere|spread\\w*|flood\\w*|pour\\w*',
+  'coming|came|comes|backing|backed|back up|pool(ing|ed|s)|puddl(ing|ed|es)|overflow\\w*|bubbl\\w*|gurgl\\w*|on the floor|onto the floor|in (the|my) (tub|bathtub|shower|basement|floor|sink)|everywhere|spread\\w*|flood\\w*|pour\\w*',
   'sale|saliendo|subiendo|sube|regres\\w*|por todo|al piso|en el piso|entrando|entra|desbord\\w*|se (esta )?pasando',
 );
 

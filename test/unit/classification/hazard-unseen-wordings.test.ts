@@ -312,3 +312,23 @@ describe('detectHazards: seventh round (fresh probes heavy on near-misses, 15/20
     expect(hazardsIn(text)).toEqual([]);
   });
 });
+
+describe('detectHazards: eighth round (fresh full-message probes, 21/25 before like the base)', () => {
+  it.each([
+    ["We've been without heat for three days. Today's high is 15.", 'no_heat'],
+    ['no heat, low 20 tonight', 'no_heat'],
+    ['the exit door at the bottom of the stairwell is chained shut', 'trapped'],
+    ['the air handler in the closet is smoking and grinding', 'electrical'],
+    ["sewage is pooling in the yard and it's backing into the crawlspace", 'sewage'],
+  ])('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
+  it.each([
+    ['the sewage smell in the basement is coming from the floor drain'],
+    ['the heat is out, high of 70 today, no rush'],
+    ['the exit door is locked from outside at night but opens from inside'],
+  ])('%s stays routine', (text) => {
+    expect(hazardsIn(text)).toEqual([]);
+  });
+});
