@@ -96,9 +96,10 @@ const FOR_THE_RECORDS = wholeWords(
 
 export const isForYourRecords = (text: string): boolean => FOR_THE_RECORDS.test(text);
 
-/** Someone else's home or the sender's workplace: a hazard there is not this home's. */
+/** A friend's or a colleague's home: a hazard there is not this home's. */
 const ELSEWHERE = wholeWords(
-  '(my|our|a) (coworkers?|co workers?|colleagues?|friends?|boss|cousins?)s? (house|home|place|apartment)|(at|in) (my|our) (work|office|job)|(at|in) (another|a different) (property|building|city|state)|(casa|departamento) de (mi|una|un) (amig[oa]|compañer[oa]|prim[oa])',
+  // Not "my office" or "another property": a manager or owner reports hazards from there.
+  '(my|our|a) (coworkers?|co workers?|colleagues?|friends?|boss|cousins?)s? (house|home|place|apartment)|(casa|departamento) de (mi|una|un) (amig[oa]|companer[oa]|prim[oa])',
 );
 export const isElsewhere = (clause: string): boolean => ELSEWHERE.test(clause);
 

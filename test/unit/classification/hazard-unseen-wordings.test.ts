@@ -332,3 +332,11 @@ describe('detectHazards: eighth round (fresh full-message probes, 21/25 before l
     expect(hazardsIn(text)).toEqual([]);
   });
 });
+
+describe('detectHazards: where the sender writes from does not move the hazard', () => {
+  it('keeps a hazard a manager reports from the office', () => {
+    expect(
+      hazardsIn("I'm at my office and the tenant just texted that water is pouring through her ceiling"),
+    ).toContain('active_leak');
+  });
+});
