@@ -154,6 +154,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `${GAS} (${SMELLING}|leak\\w*|escap\\w*)`,
       `(${SMELLING}) ${gap(3)}(of |like )?(${GAS})`,
       '(rotten eggs?|sulfur|sulphur) (smell|odou?r|stench)',
+      `(${SMELLING}) ${gap(2)}like (a )?(gas station|gasoline|fuel|propane|natural gas)|olor a gasolina`,
       `(${SMELLING}) ${gap(3)}like (a )?skunk|olor a zorrillo|huele a zorrillo`,
       `hiss\\w* ${gap(5)}(stove|range|oven|burners?|meter|gas|pipe|line|valve|furnace|water heater|dryer)`,
       `(stove|range|oven|burners?|meter|gas (line|pipe)|valve|knob) ${gap(3)}hiss\\w*`,
@@ -454,7 +455,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'unsecured_unit',
     sign: sign(
-      '(anyone|anybody|someone|somebody|people) (can|could) (just )?(walk|get|come|climb|reach) (in|inside|through)|open to the (street|outside|alley|hallway)',
+      '(anyone|anybody|someone|somebody|people) (can|could) (just )?(walk|get|come|climb|reach) (in|inside|through)|open to the (street|outside|alley|hallway)|(big |huge |large |gaping )?(open )?hole (to|into|onto) the (outside|street|yard|alley)',
       '(cualquiera|cualquier persona|alguien) (puede|podria) (entrar|meterse)|(abiert[oa]|hueco) (a|hacia) la calle',
     ),
   },
@@ -553,6 +554,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     when: mentions(
       '(hasnt|has not|havent|have not|no ha|no han) (been seen|seen|come out|left|salido|visto)|(in|for|en) (\\d+|two|three|four|several|a few|dos|tres|cuatro|varios) (days|dias)',
+      // Behind a locked door (a bathroom, a bedroom) and silent: the same danger within the hour.
+      '(door|puerta) (is |was |esta )?(locked|cerrada con (llave|seguro))|(bathroom|bedroom|shower|tub|bano|cuarto) (for |an |over an |more than an )?(an? )?(hour|hours|hora|horas)',
     ),
   },
   {

@@ -340,3 +340,23 @@ describe('detectHazards: where the sender writes from does not move the hazard',
     ).toContain('active_leak');
   });
 });
+
+describe('detectHazards: ninth round (a last fresh probe set, 25/30 before and 0/30 false; base 24/30)', () => {
+  it.each([
+    ["the window AC fell out and there's a big open hole to the outside", 'unsecured_unit'],
+    ["my dad has been in the bathroom an hour, he's not answering and the door is locked", 'trapped'],
+    ['it smells like a gas station in the stairwell', 'gas'],
+    ['a ceiling tile fell and water is raining through the gap', 'active_leak'],
+    ["AC out since yesterday, inside temp 96, I'm a dialysis patient", 'no_cooling'],
+  ])('%s -> %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
+  it.each([
+    ['The gas station on the corner is closing, any idea why?'],
+    ['the inside temp is 75 and the AC is out, whenever you can'],
+    ['My son is in the bathroom getting ready, he is not answering his phone about the lease'],
+  ])('%s stays routine', (text) => {
+    expect(hazardsIn(text)).toEqual([]);
+  });
+});
