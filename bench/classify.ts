@@ -2,7 +2,7 @@
  * Accuracy and latency of the rules classifier on labelled emails.
  *   node --import tsx bench/classify.ts [path/to/labelled.jsonl]
  *   node --import tsx bench/classify.ts --leave-one-author-out
- * Defaults to the dev fixture. The second form prints each author's figures (a, b, e) with a word
+ * Defaults to the dev fixture. The second form prints each tuning author's figures with a word
  * model trained without that author: generalisation, not fit. Prints figures only; the regression
  * floors live in the unit tests.
  */
@@ -17,21 +17,13 @@ import {
 } from '#domain/classification/evaluation.ts';
 import { detectHazards } from '#domain/classification/hazards.ts';
 import { classifyByRules } from '#domain/classification/rules-classifier.ts';
+import { devFixture, tuningAuthors } from '#test/support/labelled-sets.ts';
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const readSet = (file: string) => parseLabelledEmails(readFileSync(file, 'utf8'));
 
 if (process.argv[2] === '--leave-one-author-out') {
-  const set = (name: string) => readSet(`test/fixtures/triage/${name}.jsonl`);
-  const authors = {
-    a: [...set('a-tune'), ...set('a-retune')],
-    b: [...set('b-tune'), ...set('b-retune')],
-    e: set('e-tune'),
-  };
-  for (const { author, evaluation } of leaveOneAuthorOut(
-    authors,
-    readSet('test/fixtures/emails-dev.jsonl'),
-  )) {
+  for (const { author, evaluation } of leaveOneAuthorOut(tuningAuthors(), devFixture())) {
     console.log(
       `author ${author} (${evaluation.total}): category ${percent(evaluation.categoryAccuracy)}, ` +
         `urgency ${percent(evaluation.urgencyAccuracy)}, emergency recall ${percent(evaluation.emergencyRecall)}, ` +

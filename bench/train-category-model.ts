@@ -1,25 +1,16 @@
 /**
  * Trains the category word model (shared/domain/classification/category-model.ts) on every
- * labelled set the project may tune on (authors a, b and e, and the dev fixture) and writes its
- * counts to shared/domain/classification/data/category-model.json. Deterministic: the same files
- * give the same bytes. Emergencies are left out: hazards.ts decides them, never the model.
+ * labelled set the project may tune on (test/support/labelled-sets.ts, and the dev fixture) and
+ * writes its counts to shared/domain/classification/data/category-model.json. Deterministic: the
+ * same files give the same bytes. Emergencies are left out: hazards.ts decides them, never the model.
  *   node --import tsx bench/train-category-model.ts
- * The fresh held-out sets (c-, d-holdout) are never read here.
+ * The held-out sets (*-holdout.jsonl) are never read here.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { trainCategoryModel, trainingExamples } from '#domain/classification/category-model.ts';
-import { parseLabelledEmails } from '#domain/classification/evaluation.ts';
+import { devFixture, tuningAuthors } from '#test/support/labelled-sets.ts';
 
-const FILES = [
-  'test/fixtures/emails-dev.jsonl',
-  'test/fixtures/triage/a-tune.jsonl',
-  'test/fixtures/triage/a-retune.jsonl',
-  'test/fixtures/triage/b-tune.jsonl',
-  'test/fixtures/triage/b-retune.jsonl',
-  'test/fixtures/triage/e-tune.jsonl',
-];
-
-const examples = trainingExamples(FILES.flatMap((file) => parseLabelledEmails(readFileSync(file, 'utf8'))));
+const examples = trainingExamples([...Object.values(tuningAuthors()).flat(), ...devFixture()]);
 const model = trainCategoryModel(examples);
 /** One feature a line, in the layout `npm run format` gives, so a retrain diffs line by line. */
 const row = (values: readonly unknown[]) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;

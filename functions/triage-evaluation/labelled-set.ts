@@ -5,12 +5,14 @@ import { parseLabelledMessages } from '#domain/triage/triage-evaluation.ts';
 // they judge the engines once, at the end, and a nightly run must not wear them out.
 import aTune from '../../test/fixtures/triage/a-tune.jsonl?raw';
 import bTune from '../../test/fixtures/triage/b-tune.jsonl?raw';
+import cTune from '../../test/fixtures/triage/c-tune.jsonl?raw';
+import dTune from '../../test/fixtures/triage/d-tune.jsonl?raw';
 import eTune from '../../test/fixtures/triage/e-tune.jsonl?raw';
 
 /**
  * The labelled set the nightly evaluation triages: every author's tune messages, in file order
  * (test/infra/triage-evaluation.test.ts fails when a tune file is added and not imported here).
  */
-export const NIGHTLY_LABELLED_SET: readonly LabelledEmail[] = [aTune, bTune, eTune].flatMap((jsonl) =>
-  parseLabelledMessages(jsonl),
+export const NIGHTLY_LABELLED_SET: readonly LabelledEmail[] = [aTune, bTune, cTune, dTune, eTune].flatMap(
+  (jsonl) => parseLabelledMessages(jsonl),
 );

@@ -9,7 +9,9 @@ import {
   CHILD,
   CO_DETECTOR,
   DRAIN,
+  DRAIN_FIXTURE,
   ELECTRICAL_THING,
+  FOUL_WATER,
   GAS,
   HEAT_SOURCE,
   INTERIOR,
@@ -87,11 +89,19 @@ const FIRE_EQUIPMENT =
 
 /** What holds a home up or keeps people from falling. */
 const STRUCTURE =
-  'ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|stairway|steps?|treads?|stringers?|balcon(y|ies)|deck|porch|railings?|handrails?|guard ?rails?|banister|landing|floors?|joists?|walls?|beams?|rafters?|trusses|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover|chimney|slab';
+  'sidewalks?|walkways?|driveways?|ground|pavement|parking (lot|area)|ceilings?|celings?|cielings?|roof|drywall|plaster|stairs?|staircase|stairway|steps?|treads?|stringers?|balcon(y|ies)|deck|porch|railings?|handrails?|guard ?rails?|banister|landing|floors?|joists?|walls?|beams?|rafters?|trusses|foundation|patio cover|awning|carport|canopy|overhang|posts?|columns?|supports?|cover|chimney|slab';
+
+/** Trees and their parts, by kind too: what falls on a house in a storm. */
+const TREE =
+  'trees?|branch(es)?|limbs?|trunk|oak|pine|maple|elm|cottonwood|cedar|palm|pecan|magnolia|sycamore|poplar|hickory|willow|arbol|rama|tronco|palmera';
 
 /** A stain is the trace of a leak, unless the same clause says water is moving now. */
 const ONLY_A_STAIN =
   '^(?!.*(dripping|pouring|gushing|streaming|coming (through|down)|getting (faster|worse)|onto (my|the|our) (bed|floor|couch|carpet))).*(stain(s|ed)?|mancha)';
+
+/** A leak that comes with rain, said on a dry day: a repair, unless the clause says it is raining now. */
+const ONLY_WHEN_IT_RAINS =
+  '^(?!.*(now|right now|today|tonight|currently|at the moment|ahorita|ahora|hoy)).*(when|whenever|every time|cada vez que|cuando) (it )?(rains|llueve)';
 
 /** Water that stays outside the walls: a gutter, a downspout, the yard. */
 const OUTSIDE_WATER = 'off the roof|from the gutters?|gutters?|downspouts?|canaleta|bajante';
@@ -106,17 +116,33 @@ const HEATING =
   'heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?|calenton|calentones';
 const COOLING =
   'ac|a c|acs|a cs|air condition|air con|aircon|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|aire acondicionado|aire|clima|minisplit|cooler';
+/** Where the unit is, between it and its failure ("the AC at my unit stopped", "el aire que no enfría"). */
+const UNIT_PLACE = `((at|in|on|for|of|upstairs|downstairs) ${gap(3)}|que )?`;
 const FAILED = anyOf(
-  'out|off|dead|broken|broke|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
+  'out|off|dead|broken|broke|keeps (shutting|turning|cutting) (off|out)|shuts (itself )?off|cuts out|conked out|crapped out|pooped out|gave up|kaput|bit the dust|is shot|is toast|fried|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
   'wont (turn on|start|come on|kick on|work|light|cool|run)|doesnt (turn on|work|come on|cool|run)|not (cooling|heating|running)|isnt (cooling|heating|running)',
   'no (funciona|sirve|enfria|calienta|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
+  '(stopped|quit|not|isnt) (blowing|putting out|pushing|making) (cold|cool)|(only )?(blows|blowing|putting out|pushing) (room temperature|hot|warm)|(barely|hardly) (cools|cooling|works|blowing)',
 );
 /** Spanish puts the failure first: "se descompuso el aire". */
 const FAILED_FIRST =
   'se (descompuso|apago|murio|desconfiguro)|dejo de (funcionar|servir)|(no|ya no) (funciona|sirve|prende|jala)';
 
+/** The lock itself gone or useless, or the opening gives way from outside: nothing keeps anyone out. */
+const LOCK_GONE = anyOf(
+  '(latch|latches|lock|locks|deadbolt|catch|bolt|lock cylinder|locking pin) (is |are |was |has |just )*(missing|gone|broken off|snapped( off)?|fell off|came off|ripped off|torn off|pulled out)',
+  '(opens|slides|pushes|swings|lifts|pops|slid|pushed|opened|lifted|popped) (right |wide |all the way )?(open )?from (the )?outside|(can be|could be|gets) (opened|pushed open|slid open|lifted out|popped open) from (the )?outside',
+  `(seguro|pasador|cerrojo|chapa|cerradura|pestillo) ${gap(2)}(se (cayo|rompio|salio|zafo)|no (esta|hay)|desaparecio)|se abre (desde )?(afuera|fuera)|se puede abrir (desde )?(afuera|fuera)`,
+);
+
+/** The tenant has closed the opening another way (a bar in the slider's track): a repair, not an open home. */
+const SECURED_ANOTHER_WAY = anyOf(
+  `(broom|broomstick|dowel|stick|rod|bar|board|pole|2 ?x ?4|palo|escoba|tubo)( handle)? ${gap(3)}(in|into|across|en) (the |el |la )?(tracks?|riel|carril)`,
+  '(charley|charlie|security|safety|slider) bar|(wedged|jammed|propped) (a |the )?chair (under|against)|(secured|blocked|barred) it (with|by)|(atranc|trab)(o|e|amos|ando) (la |el )?(puerta|ventana)? ?con',
+);
+
 const POWER_OUT = sign(
-  '(no|without) (power|electricity)|(power|electricity) (is |has been |went |keeps going )?(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
+  '(no|without) (power|electricity)|(power|electricity)s? (is |has |been |has been |went |keeps going |is still |still )*(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
   'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se (fue|corto) la (luz|electricidad|corriente)|(la luz|la electricidad|la corriente) se (fue|corto)|nos cortaron la luz',
 );
 
@@ -128,14 +154,19 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `${GAS} (${SMELLING}|leak\\w*|escap\\w*)`,
       `(${SMELLING}) ${gap(3)}(of |like )?(${GAS})`,
       '(rotten eggs?|sulfur|sulphur) (smell|odou?r|stench)',
+      `(${SMELLING}) ${gap(2)}like (a )?(gas station|gasoline|fuel|propane|natural gas)|olor a gasolina`,
+      `(${SMELLING}) ${gap(3)}like (a )?skunk|olor a zorrillo|huele a zorrillo`,
       `hiss\\w* ${gap(5)}(stove|range|oven|burners?|meter|gas|pipe|line|valve|furnace|water heater|dryer)`,
       `(stove|range|oven|burners?|meter|gas (line|pipe)|valve|knob) ${gap(3)}hiss\\w*`,
+      `(gas|propane) ${gap(2)}(hiss\\w*|blowing|pouring|escaping|leaking|spewing) (out|from)`,
       `(gas|tanque de gas|cilindro de gas|tanque|cilindro) ${gap(3)}(tiene una fuga|tiene fuga|se (sale|escapa|esta saliendo|esta escapando))|fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre)|huevos? podridos?`,
       `(silb\\w*|siseo|chiflido|chifla) ${gap(7)}(estufa|calentador|medidor|gas|tubo|tuberia|linea|boiler)|(estufa|calentador|medidor|tubo|tuberia|boiler) ${gap(7)}(silb\\w*|siseo|chiflido|chifla)`,
       'se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
+      // The utility found the leak: service cut off for it, or the meter red-tagged.
+      `(gas|propane) ${gap(3)}(leak\\w*|escap\\w*)|red ?tag(ged|s)? ${gap(4)}(gas|meter)|(gas|meter) ${gap(3)}red ?tag(ged|s)?|(shut|turned|cut|shutting|turning) off ${gap(3)}gas ${gap(3)}(for|because of|due to) ${gap(1)}leak`,
     ),
     unless: wholeWords(
-      '(water|tap|faucet|drain|drains|sink|toilet|sewer|shower|tub)s? (\\w+ )?(smells?|tastes?|has|odou?r)|from the (drains?|sinks?|toilets?|sewer|shower)|sewer gas|septic',
+      '(water|tap|faucet|drain|drains|sink|toilet|sewer|shower|tub)s? (\\w+ )?(smells?|tastes?|has|odou?r)|from the (drains?|sinks?|toilets?|sewer|shower)|sewer gas|septic|(check\\w*|test\\w*|look\\w*|sniff\\w*) for (gas )?leaks?|leak (check|test|detector)s?|found no',
     ),
     equipmentNamed: true,
   },
@@ -152,7 +183,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'carbon_monoxide',
     sign: sign(
-      'carbon monoxide(?! (detector|alarm|monitor|sensor)s?)|monoxido de carbono(?! (detector|alarma))|co (poisoning|levels?|leak)',
+      'carbon monoxide(?! (detector|alarm|monitor|sensor)s?)|(?<!(detector|detectores|alarma|alarmas|sensor) de )monoxido de carbono(?! (detector|alarma))|co (poisoning|levels?|leak)',
     ),
     equipmentNamed: true,
   },
@@ -162,7 +193,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'fire',
     sign: sign(
       'on fire|(caught|catch|catching|caught on) fire|fire (in|started|broke out|is spreading|spread)',
-      '(a|small|house|kitchen|grease|electrical|dryer|stove|oven|apartment|unit|building|microwave) fire',
+      '(a|small|house|kitchen|grease|electrical|dryer|stove|oven|apartment|unit|building|microwave|chimney|flue|attic|wall|roof|garage|laundry room|trash chute|porch|deck|trailer) fire',
+      `(stove ?pipe|flue|chimney|stack|vent pipe|wall|ceiling) ${gap(3)}(glowing|red hot)`,
       'flames|flame (coming|shooting|out)|(called|calling) (911|the fire department)|firefighters|bomberos',
       'fire (department|dept|truck|trucks|fighters) (is |was |has been |got )?(are|were|came|come|coming|here|on the way|arrived|just left|put|called)',
       '(se )?(prendio|incendio|quemo) (la|el)|incendio|fuego|en llamas|salen llamas',
@@ -175,7 +207,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'smoke',
     sign: sign(
-      'smoke(?! (detector|detectors|alarm|alarms|free|shop|break|ring|signal))|smokey|smoky|smoking (from|out|out of)|humareda',
+      'smoke(?! (detector|detectors|alarm|alarms|free|shop|break|ring|signal|(and|or) (co|carbon monoxide|c o|fire|heat) (detectors?|alarms?)))|smokey|smoky|smoking (from|out|out of)|humareda',
       '(?<!(detector|detectores|alarma|alarmas|sensor) de )humo(?! de (cigarro|tabaco|marihuana|mariguana))',
       `(${SMELLING}) ${gap(2)}(of |like )?(something )?(burning|burnt|burned|melting|electrical|hot plastic|plastic burning)`,
       '(burn(ing|t|ed)|hot|electrical|melt(ed|ing)|scorched) (plastic |rubber |electrical |wire |hair )?(smell|odou?r|stench)|(smells?|smelled|smelling|reeks?) (like|of) (melt(ed|ing)|burn(ing|t|ed)|hot) (plastic|rubber|wires?|insulation)',
@@ -195,9 +227,17 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   },
   { hazard: 'electrical', subject: subject(HEAT_SOURCE), sign: sign(BURNING), unless: HARMLESS_BURNING },
   {
+    // Sparks thrown by anything (a lift, a motor, a box on the wall) are current where it should not be.
     hazard: 'electrical',
     sign: sign(
-      '(exposed|live|bare|hanging|dangling) (electrical |electric |live )?wir(e|es|ing)|wir(e|es|ing) (are |is )?(exposed|hanging out|sticking out)',
+      '(making|throwing|shooting|giving off|sending|spitting) (out )?sparks|sparks (are |were |keep )?(coming|flying|shooting|falling)|(echando|echa|saca|sacando|avienta|aventando|saltan|saltando) chispas',
+    ),
+    unless: HARMLESS_BURNING,
+  },
+  {
+    hazard: 'electrical',
+    sign: sign(
+      '(exposed|live|bare|hanging|dangling) (electrical |electric |live )?wir(e|es|ing)|wir(e|es|ing) (are |is )?(exposed|hanging|dangling|hanging out|sticking out)',
       'cables? (expuestos?|pelados?|colgando|sueltos?)',
     ),
   },
@@ -229,7 +269,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${ABOVE_OR_THROUGH}) ${gap(8)}(${ACTIVE_WATER})`,
       `(${ACTIVE_WATER}) ${gap(6)}(${ABOVE_OR_THROUGH})`,
     ),
-    unless: wholeWords(`${ONLY_A_STAIN}|old leak|dried|air|aire|${OUTSIDE_WATER}`),
+    unless: wholeWords(`${ONLY_A_STAIN}|${ONLY_WHEN_IT_RAINS}|old leak|dried|air|aire|${OUTSIDE_WATER}`),
     unlessMessage: wholeWords(STAYS_OUTSIDE),
   },
   {
@@ -254,37 +294,54 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     unless: wholeWords('stain(s|ed)? only|old stain|dried|mancha vieja'),
   },
   {
+    // Water held in the ceiling (a bubble, a bulge): it comes through next, with the plaster.
+    hazard: 'active_leak',
+    subject: subject(OVERHEAD, 'drywall|plaster|paint'),
+    sign: sign(
+      '(bubble|bulge|pocket|blister|belly|balloon|sack) (full )?of water|water (bubble|bulge|pocket|blister|balloon)|(bolsa|burbuja|globo) de agua',
+    ),
+  },
+  {
     hazard: 'active_leak',
     sign: sign(
-      '(rain|rainwater|lluvia) (is |keeps )?(coming|pouring|getting|leaking|entering|dripping) (in|inside|through)|(entra|se mete) (la )?lluvia|raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
+      '(rain|rainwater|lluvia) (is |keeps )?(coming|pouring|getting|leaking|entering|dripping|blowing|driving|pushing|seeping|soaking) (in|into|inside|through)|(entra|se mete) (la )?lluvia|raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
     ),
   },
   // Sewage in the home.
   {
     hazard: 'sewage',
     sign: sign(
-      `(${SEWAGE}) ${gap(4)}(${BACKING_UP})`,
+      `(${SEWAGE})(?! (smells?|odou?rs?|stench|gas|bill|line inspection)) ${gap(6)}(${BACKING_UP})`,
       RISING_SEWAGE,
       `(${DRAIN}) ${gap(3)}(is |are |keeps |se |esta |se esta )*(backing up|backed up|back up|backup|overflowing|coming up|regurgitat\\w*|regres\\w*|desbord\\w*|sube|subiendo)`,
       `(toilet|tub|bathtub|shower) ${gap(3)}(backing up|backed up|coming up|bubbling up) (into|in|through) (the )?(tub|bathtub|shower|sink|floor)`,
       `flush ${gap(6)}(comes up|coming up|backs up|bubbles up) (in|into|through) the (tub|bathtub|shower|sink)`,
+      // One fixture filling from another is the shared line blocked past them both.
+      `(tub|bathtub|shower|sink|tina|regadera) ${gap(3)}(fill\\w*|backing up|coming up|se llena\\w*) ${gap(3)}(from|when|every time|cuando|con) ${gap(3)}(toilet|flush\\w*|washer|washing machine|dishwasher|excusado|inodoro|lavadora|jala\\w*)`,
       `(toilets?|inodoro|excusado) ${gap(2)}(keeps |is |are |se )*(overflowing|overflows|backing up|backs up|desborda|regresa) ${gap(6)}(every time|whenever|anyone|floor|piso|cada vez)`,
       `se regresa ${gap(2)}por (la|el) (regadera|tina|excusado|inodoro|coladera)`,
+      `se (esta )?(desbord\\w*|regres\\w*) (el |la |los |las )?(${DRAIN})`,
+      `(${DRAIN_FIXTURE}) ${gap(5)}(filling|filled|fills|backing|backed|coming|bubbling|welling|spitting|se (esta )?llen(a|ando|o)|llen(a|o|ando)|sube|subiendo) (back )?(up )?(with |de |con )?${gap(1)}(${FOUL_WATER})`,
+      `(${FOUL_WATER}) ${gap(4)}(coming up|bubbling up|backing up|welling up|rising|sale|saliendo|sube|subiendo|brota|brotando) ${gap(3)}(in|into|through|out of|from|por|en|de) (the |my |our |el |la |los |las )?${gap(2)}(${DRAIN_FIXTURE})`,
     ),
-    unless: wholeWords('smell\\w* like|odou?r of|olor a (drenaje|caca)'),
+    // A smell alone is a drain to clear; a smell with something coming up is the backup itself.
+    unless: wholeWords(
+      '^(?!.*(backing|backed|coming up|overflow\\w*|bubbling|filling|regres\\w*|sale|saliendo)).*(smell\\w* like|odou?r of|olor a (drenaje|caca))',
+    ),
   },
   // Essential services gone.
   {
     hazard: 'no_water',
     sign: sign(
       'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
-      'without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
+      'pipes? (are |have |s |got |is )?(frozen|froze)( solid)?|frozen pipes?|(tuberias?|tubos?|pipas?) (estan )?congelad[ao]s|se congelaron (las |los )?(tuberias|tubos|pipas)|zero water|not a drop of water|without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
       `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
-      'water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out',
+      '(lost|have lost|has lost|losing) (all |our |the |its )?(running )?water(?! (pressure|damage|heater|bill))|water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out|water (is|s|has been) (completely |still )?off(?! (for|tomorrow|on|next|from|between|until|at))',
       'sin agua|no (hay|ay|tenemos|tengo|tiene|tienen|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua|no (hay|sale|tenemos) agua (caliente|fria) ni (fria|caliente)',
     ),
     unless: wholeWords(
-      '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente',
+      // A surface that would be wet from a leak: "no water" there denies a leak, not the supply.
+      '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente|ceiling|stain\\w*|bubbl\\w*|paint|damage|mold|crack\\w*|hairline|slab|carpet|techo|mancha|humedad|grieta',
     ),
   },
   {
@@ -294,19 +351,33 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)`,
       `(nothing|no water) ${gap(3)}(from|out of) (any|every|all) (of )?(the )?(taps?|faucets?|sinks?)`,
       `no (sale|cae|llega) (nada|ni una gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?)|ni una gota`,
+      'no (sale|cae|llega) (agua |nada )?(de|por) (ninguna|ningun) (llave|grifo|canilla|lado)|(ninguna|ningun) (llave|grifo|canilla) (sirve|funciona|da agua|tiene agua)',
     ),
+  },
+  {
+    // A home on a well or a tank has no water once its pump stops.
+    hazard: 'no_water',
+    subject: subject(
+      // "well" alone is also "we'll" once apostrophes go: only a well someone owns.
+      '(well|catchment|booster|jet|submersible|pressure|cistern) (pump|tank)s?|(the|our|my|their) well|bomba (de agua|del pozo)|pozo|cisterna|tinaco',
+    ),
+    sign: sign(
+      `(${FAILED})|(froze|frozen|freezing) (up|solid)?|(is |s )?(empty|dry)|se (seco|congelo|quemo)|(esta |quedo )?(vacio|vacia|seco|seca)`,
+    ),
+    unless: wholeWords('sump|septic|clicking|noise|ruido|tested|testing|inspection'),
   },
   {
     hazard: 'no_heat',
     sign: sign(
-      `(no|without) (heat|heating)|(${HEATING}) (is |are |has |have |just |been )*(${FAILED})`,
+      `(no|without) (heat|heating)|(${HEATING})s? ${UNIT_PLACE}(is |are |has |have |just |been )*(${FAILED})`,
       `(${HEATING}) ${gap(6)}(ice cold|stone cold|freezing|blowing cold|cold air|cold to the touch)`,
       `(${FAILED_FIRST}) (el |la |los |las )?(calefaccion|calentador|caldera|calefactor|radiadores)(?! de agua)`,
       '(sin|no (hay|tenemos|funciona la|sirve la|prende la)) (calefaccion|calentador|calor)',
       `(calefaccion|calentador|calenton|caldera|radiador(es)?|calefactor) ${gap(8)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
     ),
     unless: wholeWords(
-      'water heater|hot water|agua caliente|calentador de agua|boiler inspection|heat (index|wave|advisory)',
+      // "No hot water" is the water heater; "no heat or hot water" is both.
+      'water heater|(?<!(heat|heating|calefaccion) (or|and|ni|y|o|nor) )(hot water|agua caliente)(?! (or|and|ni|y|o|nor) (heat|heating|calefaccion))|calentador de agua|boiler inspection|heat (index|wave|advisory)',
     ),
     when: (message) => isCold(message) || isVulnerableHousehold(message),
   },
@@ -314,7 +385,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'no_cooling',
     sign: sign(
       `(no|without) (${COOLING})(?! (filter|fresheners?|pressure))`,
-      `(${COOLING}) (unit |system )?(is |are |has |just |been |have |had |keeps |still )*(${FAILED}|blowing (hot|warm)( air)?)`,
+      `(${COOLING})s? (unit |units |system |systems )?${UNIT_PLACE}(is |are |has |just |been |have |had |keeps |still )*(${FAILED}|blowing (hot|warm)( air)?)`,
       '(echa|sale|tira|avienta) aire caliente|blowing (hot|warm)( air)?',
       `(${FAILED_FIRST}) (el |la )?(aire|clima|minisplit|aire acondicionado|cooler)`,
     ),
@@ -325,7 +396,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'unsecured_unit',
     sign: sign(
-      'break ins?|broke in(to)?|broken into|burglar\\w*|robbed|robbery|intruders?|someone (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
+      'break ins?|broke in(to)?|broken into|burglar\\w*(?! (alarms?|bars|proof|system))|robbed|robbery|intruders?|someone (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
+      '(a stranger|an intruder) (was|has been|had been|is|got) in(side)? (my|our|the) (apartment|unit|house|home|place)|(door|puerta) (was|were|estaba) (wide )?(open|abierta) when (i|we) (got|came) (home|back)|alguien (entro|estuvo|se metio) (a|en) (mi|nuestra|la) (casa|departamento|apartamento)',
       'entraron a robar|nos robaron|se metieron a robar|forzaron (la )?(puerta|ventana|cerradura|chapa)',
     ),
     unless: wholeWords(
@@ -343,31 +415,47 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(cant|cannot|can not|unable to) (lock|secure|close) (it|the door|up|our|my)',
       '(is |are |was |got )?(broken|busted|kicked in|smashed|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)',
       'no (cierra|se puede cerrar|tiene (seguro|chapa|cerradura)|asegura|traba|podemos cerrar|puedo cerrar|baja ni sube|sube ni baja)|(esta |quedo )?(rota|quebrada|forzada|arrancada)|atorada (abierta|a medio)|(se )?quedo (abierta|atorada)',
+      LOCK_GONE,
     ),
     unless: wholeWords(
       `${INTERIOR}|building door|lobby door|(puerta|entrada) del edificio|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|cierra con (el )?seguro`,
     ),
+    unlessMessage: wholeWords(SECURED_ANOTHER_WAY),
   },
   {
     hazard: 'unsecured_unit',
-    subject: subject('windows?|ventanas?|sliding glass|patio door|slider'),
+    subject: subject('windows?|ventanas?|sliding (glass|doors?)|patio doors?|sliders?'),
     sign: sign(
       `(wont|will not|doesnt|does not|cant|cannot|can not) ${gap(1)}(lock|latch|close|shut)`,
       // A plain "broken window" may be a cracked pane; smashed or broken out leaves the home open.
       'smashed|shattered|broken out|busted out|kicked in|blown out|(broke|smashed|shattered) (the |our |my |a )?(\\w+ )?window',
-      'no (cierra|se puede cerrar)|(rota|quebrada|estrellada)|se rompio (completa|toda|entera)|no hay forma de cerrar\\w*',
+      '(hole|holes) (in|through) (it|the (glass|pane|window))|(big|huge|large|gaping) hole|broken by (a|some) (rock|ball|brick|bat|stone|branch|bullet)|(glass|pane) (is |s )?(gone|missing|out|fell out)',
+      'no (cierra|se puede cerrar|(podemos|puedo|pueden|puede) cerrar\\w*)|(rota|quebrada|estrellada)|se rompio (completa|toda|entera)|no hay forma de cerrar\\w*',
+      LOCK_GONE,
     ),
     unless: wholeWords(
       'crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero|cierra bien|si cierra|cierra con (el )?seguro|still (locks|latches)|locks? (fine|ok)',
     ),
     unlessMessage: wholeWords(
-      '(\\d+(st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|top|upper) (floor|story|storey)|no (fire escape|ledge|balcony)|closes fine|piso (\\d+|alto)',
+      anyOf(
+        '(\\d+(st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|top|upper) (floor|story|storey)|no (fire escape|ledge|balcony)|closes fine|piso (\\d+|alto)',
+        SECURED_ANOTHER_WAY,
+      ),
     ),
+  },
+  {
+    // An attached garage opens into the home: a garage door that stays open leaves it open.
+    hazard: 'unsecured_unit',
+    subject: subject('garage doors?|puerta de la cochera|porton'),
+    sign: sign(
+      `stuck (half |partly |wide )?open|(wont|will not|doesnt|does not|cant|cannot) ${gap(1)}(close|shut|go down|come down)|(stays|is stuck|stuck) open|no (cierra|baja)|se quedo abiert[oa]`,
+    ),
+    unless: wholeWords('by hand|manually|sometimes|hard to|second try|detached|all the way|a veces|a mano'),
   },
   {
     hazard: 'unsecured_unit',
     sign: sign(
-      '(anyone|anybody|someone|somebody|people) (can|could) (just )?(walk|get|come|climb|reach) (in|inside|through)|open to the (street|outside|alley|hallway)',
+      '(anyone|anybody|someone|somebody|people) (can|could) (just )?(walk|get|come|climb|reach) (in|inside|through)|open to the (street|outside|alley|hallway)|(big |huge |large |gaping )?(open )?hole (to|into|onto) the (outside|street|yard|alley)',
       '(cualquiera|cualquier persona|alguien) (puede|podria) (entrar|meterse)|(abiert[oa]|hueco) (a|hacia) la calle',
     ),
   },
@@ -375,24 +463,44 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'structural',
     sign: sign(
-      `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
+      `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|sank|sunk|sunken|heav(ing|ed)|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|broke (under|beneath)|fell through|rott(ed|en) (out|through)|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
       `(${OVERHEAD}) ${gap(6)}(cracking|popping|groaning|crujiendo|truena) (noises?|sounds?|ruidos?)|(${OVERHEAD}) ${gap(6)}(making|hear|heard|hace|hacen) (\\w+ )?(cracking|popping|groaning) (noises?|sounds?)`,
       `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
-      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
-      `(tree|branch|limb|arbol|rama) ${gap(3)}(fell|came down|crashed|went|cayo|se cayo) (on|onto|through|into|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
-      '(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
+      `(crack\\w*|split\\w*|grieta\\w*) ${gap(3)}(more|worse|bigger|wider|longer|mas) (every|each|by the|cada) (day|week|hour|dia|semana)`,
+      `(car|truck|vehicle|van|suv|driver|carro|camioneta|coche) ${gap(3)}(hit|crashed into|ran into|slammed into|drove into|went through|plowed into|choco contra|se estrello (en|contra)) (the |our |my |el |la |nuestra )?(building|house|wall|unit|apartment|garage|porch|front|edificio|casa|pared|departamento)`,
+      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|doblando|dobla|doblo|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
+      `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
+      '(concrete|plaster|ceiling|drywall|brick|stucco) (chunks|pieces) (fell|falling|on the (ground|floor))|(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
-      `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
+      `se (esta )?(abriendo|abrio|abre) (una |la |otra )?grieta|(tronido|tronidos|crujido|crujidos|truena|cruje)\\w* ${gap(2)}(en )?(el |la |las |los )?(techo|vigas?|plafon|losa)`,
+      'sink ?holes?|socavon(es)?|hundimiento',
+      `(stringers?|joists?|beams?|rafters?|trusses|treads?|headers?|ledger( board)?|vigas?) ${gap(3)}(cracked|broke|broken|snapped|split|rotted through|se (rompio|quebro|partio))`,
+      `(${STRUCTURE}) ${gap(4)}(drops?|dips?|sinks?|gives way) (down )?(when|under|as) (you|i|we|someone|anyone|people|he|she|they) (walk|step|stand|put)`,
+      `(crushed|smashed|caved in|punched (a hole in|through)|went through) ${gap(3)}(${STRUCTURE})|(tore|torn|ripped|blew|blown|took) ${gap(3)}(roof|ceiling|wall|porch|carport|awning|siding|balcony) (\\w+ )?off|(roof|ceiling|wall|porch|carport|awning|balcony) ${gap(3)}(tore|torn|ripped|blew|blown) (off|open|away)`,
+      `(se )?(cayo|callo|cayeron) (un |una |el |la )?(arbol|rama|tronco|palmera)(es|s)? ${gap(2)}(sobre|en|encima de) (el |la |nuestra |nuestro |mi )?(casa|techo|cuarto|recamara|departamento|apartamento|edificio)`,
+      `(hear|heard|hearing|hears|oigo|oye|se oye|se escucha) ${gap(2)}(${OVERHEAD}) ${gap(3)}(cracking|creaking|popping|groaning|crujir|crujiendo|tronar|tronando)`,
+      `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo|rompio|partio|abrio|quebro) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
     ),
     unless: wholeWords(
       'ceiling fans?|fan wobbl\\w*|moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
     ),
   },
   {
+    // The structure named, then "it's sagging": the pronoun carries the subject past other words.
+    hazard: 'structural',
+    subject: subject(STRUCTURE),
+    sign: sign(
+      '(it s|its|it is|its now|it has started|it started|se esta|esta) (now |already |visibly |really )?(sagging|bulging|buckling|caving( in)?|collapsing|coming down|falling in|giving way|pulling away|hundiendo|cayendo|pandeando|venciendo)',
+    ),
+    unless: wholeWords(
+      'ceiling fans?|fan|blinds?|curtains?|couch|sofa|mattress|bed|shelf|shelves|gutter|mancha',
+    ),
+  },
+  {
     // A loose railing is a repair at the porch step and a fall hazard on a balcony or upper landing.
     hazard: 'structural',
     sign: sign(
-      `(railings?|handrails?|guard ?rails?|banister|barandal|barandilla) ${gap(6)}(loose|wobbl\\w*|flojo|floja|se mueve)`,
+      `(railings?|handrails?|guard ?rails?|banister|barandal|barandilla|glass (panel|panels|pane)) ${gap(6)}(loose|wobbl\\w*|flojo|floja|se mueve|shattered|missing|gone|fell (out|off)|came (out|off)|gave way|broke (out|off)|se (cayo|rompio|quebro))`,
     ),
     when: mentions(
       'balcon(y|ies)|deck|landing|(\\d+(st|nd|rd|th)|second|third|fourth|fifth|upper|top) (floor|story|storey)|balcon|terraza|(segundo|tercer|cuarto) piso',
@@ -402,16 +510,37 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'trapped',
     sign: sign(
-      '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell)',
+      '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(laundry |utility |storage |spare |back |front |master |guest )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell)',
       `(cant|cannot|can not|unable to) get out( of)? ${gap(1)}(the |my |our )?(bathroom|room|bedroom|apartment|unit|house|elevator)`,
       '(atrapad[oa]s?|encerrad[oa]s?) en (el |la )?(elevador|ascensor|bano|cuarto|departamento|recamara)|no (puedo|podemos|puede|pueden) salir',
+      // The way out is blocked from inside: a door that will not open for someone behind it.
+      `(cant|cannot|can not|unable to|couldnt|could not) (get|pull|push|force|pry|open) (the |her |his |my |our )?(\\w+ )?(door|puerta)( open)? ${gap(3)}(to get out|and get out|to leave|from (the )?inside)`,
+      `(door|puerta) ${gap(4)}(wedged|jammed|blocked|stuck|atorad[oa]|trabad[oa]) ${gap(8)}(cant|cannot|can not|unable to|couldnt|could not|no (puedo|puede|podemos|pueden)) (get out|come out|salir)`,
+      `no (puedo|podemos|puede|pueden) abrir (la )?puerta ${gap(2)}(para )?salir`,
     ),
     unless: wholeWords('locked out|traffic|stuck in (my|the) (ways?|head)'),
   },
   {
+    // "We can't get out" beside a door or lock that will not give: the way out is shut.
+    hazard: 'trapped',
+    subject: subject('doors?|locks?|exits?|puertas?|chapa|cerradura|salida'),
+    sign: sign(
+      '(cant|cannot|can not|unable to|couldnt|could not) (get|go|make it) out(?! of (bed|my lease|the lease|the contract|the car|work|paying))|no (podemos|puedo|puede|pueden) salir',
+    ),
+    unless: wholeWords('locked out|lease|contract|contrato'),
+  },
+  {
+    // The way out of the building shut: a fire exit chained, padlocked or blocked.
     hazard: 'trapped',
     sign: sign(
-      '(fell|fallen|has fallen) (down )?and (cant|can not|cannot|couldnt|is unable to) get up|se cayo y no (se )?puede (levantar\\w*|parar\\w*)|locked (in )?from (the )?inside',
+      `(exit|fire|emergency|stairwell|salida) ${gap(2)}(doors?|exits?|puertas?|de emergencia) ${gap(3)}(chained|padlocked|locked shut|blocked|bolted shut|welded|encadenad[oa]|bloquead[oa]|con candado)|chained shut`,
+    ),
+  },
+  {
+    hazard: 'trapped',
+    sign: sign(
+      `(fell|fallen|has fallen) ${gap(4)}and (cant|can not|cannot|couldnt|is unable to) (get|stand) up`,
+      'se cayo y no (se )?puede (levantar\\w*|parar\\w*)|locked (in )?from (the )?inside',
     ),
   },
   {
@@ -425,6 +554,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     when: mentions(
       '(hasnt|has not|havent|have not|no ha|no han) (been seen|seen|come out|left|salido|visto)|(in|for|en) (\\d+|two|three|four|several|a few|dos|tres|cuatro|varios) (days|dias)',
+      // Behind a locked door (a bathroom, a bedroom) and silent: the same danger within the hour.
+      '(door|puerta) (is |was |esta )?(locked|cerrada con (llave|seguro))|(bathroom|bedroom|shower|tub|bano|cuarto) (for |an |over an |more than an )?(an? )?(hour|hours|hora|horas)',
     ),
   },
   {
@@ -432,6 +563,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     subject: subject('elevators?|lifts?|elevador(es)?|ascensor(es)?'),
     sign: sign(
       'stuck|stopped|stalled|broke down|between floors|se (paro|detuvo|atoro|trabo|quedo)|atorad[oa]|atascad[oa]|trabad[oa]|entre pisos',
+      '(wont|will not|doesnt|does not|isnt|is not|not) (move|moving|open|opening|budge)|no (se mueve|abre|se abre)|se cerro con',
     ),
     when: mentions(PERSON_INSIDE),
   },

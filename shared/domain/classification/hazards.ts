@@ -8,8 +8,10 @@ import {
   changesTopic,
   closesPrevious,
   isAboutEquipmentWork,
+  isElsewhere,
   isForYourRecords,
   isHypothetical,
+  isPastDated,
   isResolved,
   isStillHappening,
   mentionsResolution,
@@ -52,8 +54,21 @@ function evidenceFor(rule: HazardRule, clause: string, message: string): string 
 const REPLY_SUBJECT = /^\s*(re|aw|rv|res|sv)\s*:/i;
 
 /**
+ * A forward sent "for your records" still carries a present hazard ("FYI from 4B: water is coming
+ * through the ceiling"); only what it dates in the past, or says is over, is a record.
+ */
+function presentStatements(forwarded: string): string {
+  if (mentionsResolution(normalise(forwarded))) return '';
+  return forwarded
+    .split(/(?<=[.!?])\s+|\n+/)
+    .filter((statement) => !isPastDated(normalise(statement)))
+    .join('\n');
+}
+
+/**
  * What the sender reports: the new text (a reply's subject only when the reply says it goes on),
- * and a forwarded report unless the sender's own words say it is for the records or over.
+ * and a forwarded report unless the sender's own words say it is over; sent for the records, its
+ * present statements only.
  */
 function reportedText(text: string): string {
   const [first = '', ...rest] = text.split(/\r?\n/);
@@ -62,7 +77,9 @@ function reportedText(text: string): string {
   const ongoing = isStillHappening(replied) && !mentionsResolution(replied) && !changesTopic(replied);
   const { newText, forwarded } = REPLY_SUBJECT.test(first) && !ongoing ? reply : separateChain(text);
   const own = normalise(newText);
-  return forwarded === '' || isForYourRecords(own) || isResolved(own) ? newText : `${newText}\n${forwarded}`;
+  if (forwarded === '' || isResolved(own)) return newText;
+  if (!isForYourRecords(own)) return `${newText}\n${forwarded}`;
+  return mentionsResolution(own) ? newText : `${newText}\n${presentStatements(forwarded)}`;
 }
 
 /** `text`: the message as received, subject line first; quoted replies are ignored. */
@@ -73,9 +90,20 @@ export function detectHazards(text: string): HazardFinding[] {
   // Read once per message, not once per clause: a long message has many clauses.
   const rules = HAZARD_RULES.filter((rule) => !rule.unlessMessage?.test(message));
   const clauses = splitClauses(reported);
+  // "We put it out, but there is still smoke": the next clause reports the hazard still there.
+  const goesOn = (next: string | undefined): boolean =>
+    next !== undefined &&
+    isStillHappening(next) &&
+    !mentionsResolution(next) &&
+    rules.some((rule) => evidenceFor(rule, next, message) !== undefined);
   for (const [index, clause] of clauses.entries()) {
     const next = clauses[index + 1];
-    if (isHypothetical(clause) || isResolved(clause) || (next !== undefined && closesPrevious(next)))
+    if (
+      isHypothetical(clause) ||
+      (isResolved(clause) && !goesOn(next)) ||
+      isElsewhere(clause) ||
+      (next !== undefined && closesPrevious(next))
+    )
       continue;
     const equipmentWork = isAboutEquipmentWork(clause);
     for (const rule of rules) {

@@ -24,9 +24,14 @@ const HYPOTHETICAL = wholeWords(
     'en caso de',
     'si (pasa|llega a|alguna vez|hubiera|hay un|hay una|ocurre)',
     'por si( acaso)?',
+    // Prevention: what to do so that it does not happen.
+    '(keep|prevent|stop|protect)s? (the |our |my )?(\\w+ )?from (freezing|bursting|flooding|leaking)|to prevent (freezing|frozen pipes|a leak|leaks|flooding|a fire)|(so|so that) (the )?pipes? (dont|do not|wont) freeze',
+    'va(n|mos)? a (estar|quedar|haber) sin|(estara|estaran|estaremos|quedara|quedaran) sin|(corte|suspension) programad[oa]',
     'prone to|(risk|chance|history|danger) of|tends? to|likely to|propens[oa] a',
     '(we ll|well|we will|you ll|youll|will|going to) be without|(scheduled|planned) (outage|shut ?off|shutdown|interruption)|(will|is going to) be (shut|turned) off',
     '(has|have|had) (\\w+ )?ever (had|been)|(has|have) there ever|alguna vez (ha|han|hubo|hay)',
+    // A hazard named as the topic of a question ("Power outage question", "Pregunta sobre gas").
+    '^(a |quick |one |another |general )?(question|inquiry|pregunta|duda)s? (about|regarding|re|on|sobre|acerca de)|(question|questions|inquiry|faq|pregunta|duda)$',
   ].join('|'),
 );
 
@@ -54,11 +59,11 @@ const EQUIPMENT_WORK = wholeWords(
 const RESOLVED = wholeWords(
   [
     '(was|were|got|has been|have been|had been|been|is|are|its|all) (fixed|repaired|resolved|handled|taken care of|patched|sorted)',
-    '(fixed|repaired|resolved|patched) (it|that|the|this)',
+    '(fixed|repaired|resolved|patched|replaced|swapped out|rewired|snaked|unclogged|capped( off)?) (it|that|the|this|a|an|both|all|new|\\w+ (lines?|pipes?|breakers?|valves?|outlets?|switch(es)?|wiring|hoses?|parts?|panel|stabs?|fittings?|seals?|cords?|units?))',
     '(you|they|maintenance|the plumber|the electrician|the tech|someone) (fixed|repaired|came and fixed)',
     '(at|in) (my|our) (old|last|previous|former) (place|apartment|house|home|unit|building)|(months|years|weeks) ago|in (19|20)\\d\\d|en (19|20)\\d\\d',
     'responded to|(was|were) (called|dispatched) (out )?(for|to)|(heat|power|water|service|system|everything) (is |was |has been )?(restored|back on|back to normal)',
-    '(smell|odou?r|leak|water|smoke|haze|problem|issue|it|that) (is|are|s|has|have) (finally |now |completely )?gone(?! (out|off|up|down|cold|bad))|sorry (for|about) (calling|the (call|calls))|(installed|put in) (a |the )?new|replaced (it|them|the \\w+) with|all resolved|(had|have|got) (it|that|them|this) (fixed|repaired|patched)|(been|stayed) dry|ya no (huele|gotea|sale)|went away|gone away|se (quito|fue el olor)|no further (odou?r|smell|leak\\w*)|leak tested|made safe|pumped out|dried out|(thanks|thank you) for (getting|fixing|sending|taking care)',
+    '(smell|odou?r|leak|water|smoke|haze|problem|issue|it|that) (is|are|s|has|have) (finally |now |completely )?gone(?! (out|off|up|down|cold|bad))|sorry (for|about) (calling|the (call|calls))|(installed|put in) (a |the )?new|replaced (it|them|the \\w+) with|all resolved|(we|i|they|he|she|someone|the fire department|firefighters) (put|got) (it|the fire|them) out|(was|were|got) put out|extinguished|lo apagamos|(previous|prior|former|old) (tenants?|owners?|residents?|occupants?) (said|told|mentioned|says|warned|had)|(i|we|he|she) (put|pushed|screwed|clamped|tightened|reattached|reconnected|hooked) (it|them|the \\w+) back( on| in| up)?|(said|says|told (us|me)|confirmed|checked and said) (that )?(it|everything|all|the \\w+) (was|is|s|were|are) (fine|ok|okay|safe|normal|nothing)|false alarm|(found|detected) nothing|no leaks? (was |were )?found|todo (estaba|esta) bien|falsa alarma|(had|have|got) (it|that|them|this) (fixed|repaired|patched)|(been|stayed) dry|ya no (huele|gotea|sale)|went away|gone away|se (quito|fue el olor)|no further (odou?r|smell|leak\\w*)|leak tested|made safe|pumped out|dried out|(thanks|thank you|gracias)( so much| very much| again| a lot| mil| por todo)? (for|por) (getting|fixing|sending|taking care|handling|coming|arreglar|mandar|venir)|(all|everything( is)?|its) (good|fine|ok|okay|safe) now|(todo|ya todo) (bien|esta bien) (ahora|ya)',
     'last (year|summer|winter|spring|fall|autumn|month|january|february|march|april|may|june|july|august|september|october|november|december)|(back )?when (we|i|they) had',
     'back in (january|february|march|april|may|june|july|august|september|october|november|december|the (spring|summer|fall|winter))',
     'ya (lo |la |los |las |se )?(arreglaron|arreglo|reparo|repararon|esta arreglad[oa]|quedo|resolvio|resolvieron)',
@@ -70,7 +75,7 @@ const RESOLVED = wholeWords(
 
 /** Words that keep a past clause alive ("since last month", "again", "still"). */
 const STILL_HAPPENING = wholeWords(
-  'still|again|(?<!(dry|fine|ok|okay|good|quiet) )since|keeps?|right now|now|worse|(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|desde|peor|volvio|regreso',
+  'still|again|(?<!(dry|fine|ok|okay|good|quiet) )since(?= \\w)|keeps?|right now|now|worse|(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|desde|peor|volvio|regreso',
 );
 
 /** A short clause that says the one before it is over ("but they fixed it", "pero ya la arregló"). */
@@ -90,6 +95,24 @@ const FOR_THE_RECORDS = wholeWords(
 );
 
 export const isForYourRecords = (text: string): boolean => FOR_THE_RECORDS.test(text);
+
+/** A friend's or a colleague's home: a hazard there is not this home's. */
+const ELSEWHERE = wholeWords(
+  // Not "my office" or "another property": a manager or owner reports hazards from there.
+  '(my|our|a) (coworkers?|co workers?|colleagues?|friends?|boss|cousins?)s? (house|home|place|apartment)|(casa|departamento) de (mi|una|un) (amig[oa]|companer[oa]|prim[oa])',
+);
+export const isElsewhere = (clause: string): boolean => ELSEWHERE.test(clause);
+
+/** A statement dated in the past ("yesterday", "on Monday", "hubo"): under "FYI" it is a record. */
+const PAST_DATED = wholeWords(
+  [
+    'yesterday|last (night|week|weekend|month|year|winter|summer)|(\\d+|a|two|three|four|a few|several|couple of) (days|weeks|months|years) ago',
+    'on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|earlier (this|last) (week|month)|over the weekend|there (was|were)',
+    'ayer|anoche|antier|anteayer|la semana pasada|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo)( pasado)?|hace (unos |varios |dos |tres )?(dias|semanas|meses)|hubo|habia|tuvimos|tuvieron',
+  ].join('|'),
+);
+export const isPastDated = (statement: string): boolean =>
+  PAST_DATED.test(statement) && !STILL_HAPPENING.test(statement);
 export const isHypothetical = (clause: string): boolean => HYPOTHETICAL.test(clause);
 export const isAboutEquipmentWork = (clause: string): boolean => EQUIPMENT_WORK.test(clause);
 /** Words saying something reported before goes on ("still", "again", "sigue"). */

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { type LabelledEmail, parseLabelledEmails } from '#domain/classification/evaluation.ts';
+
+/**
+ * The labelled messages, by author (test/fixtures/triage/README.md says who wrote what). One list,
+ * so the trainer, the leave-one-author-out figures and the benches agree on what may be tuned on.
+ */
+const fixture = (name: string): LabelledEmail[] =>
+  parseLabelledEmails(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+
+/** Files the rules and the word model may be tuned on, by author. */
+export const TUNING_FILES: Readonly<Record<string, readonly string[]>> = {
+  a: ['a-tune.jsonl', 'a-retune.jsonl'],
+  b: ['b-tune.jsonl', 'b-retune.jsonl'],
+  c: ['c-tune.jsonl'],
+  d: ['d-tune.jsonl'],
+  e: ['e-tune.jsonl'],
+};
+
+export const tuningAuthors = (): Record<string, LabelledEmail[]> =>
+  Object.fromEntries(
+    Object.entries(TUNING_FILES).map(([author, files]) => [
+      author,
+      files.flatMap((file) => fixture(`triage/${file}`)),
+    ]),
+  );
+
+/** The shared dev fixture: always trained on, never an author of its own. */
+export const devFixture = (): LabelledEmail[] => fixture('emails-dev.jsonl');
