@@ -3,7 +3,7 @@ import { splitClauses } from './clauses.ts';
 import { HAZARD_RULES, type HazardRule } from './hazard-rules.ts';
 import { isNegatedAt } from './negation.ts';
 import { normalise } from './normalise.ts';
-import { separateChain } from './quoted-chain.ts';
+import { FORWARD_SUBJECT, separateChain } from './quoted-chain.ts';
 import {
   changesTopic,
   closesPrevious,
@@ -51,7 +51,7 @@ function evidenceFor(rule: HazardRule, clause: string, message: string): string 
 }
 
 /** A reply's subject ("Re: water through the ceiling") names the old topic. */
-const REPLY_SUBJECT = /^\s*(re|aw|rv|res|sv)\s*:/i;
+const REPLY_SUBJECT = /^\s*(re|aw|res|sv)\s*:/i;
 
 /**
  * A forward sent "for your records" still carries a present hazard ("FYI from 4B: water is coming
@@ -75,7 +75,10 @@ function reportedText(text: string): string {
   const reply = separateChain(rest.join('\n'));
   const replied = normalise(reply.newText);
   const ongoing = isStillHappening(replied) && !mentionsResolution(replied) && !changesTopic(replied);
-  const { newText, forwarded } = REPLY_SUBJECT.test(first) && !ongoing ? reply : separateChain(text);
+  const { newText, forwarded } =
+    REPLY_SUBJECT.test(first) && !ongoing
+      ? reply
+      : separateChain(text, { forward: FORWARD_SUBJECT.test(first) });
   const own = normalise(newText);
   if (forwarded === '' || isResolved(own)) return newText;
   if (!isForYourRecords(own)) return `${newText}\n${forwarded}`;

@@ -17,16 +17,25 @@ const REPLY_HEADER =
   /^\s*(?:on\s.+\swrote:|el\s.+\sescribio:|-{2,}\s*(?:original message|mensaje original))/i;
 /** Lines that start a forwarded message. */
 const FORWARD_BANNER = /^\s*(?:-{2,}\s*(?:forwarded message|mensaje reenviado)|begin forwarded message)/i;
+/**
+ * A subject that says the message is a forward: FW:/Fwd:, Spanish Outlook's RV: ("reenviado"),
+ * French TR:, after any "[EXTERNAL]"-style tag. Outlook forwards carry no banner, only the
+ * From/Sent block a reply also has: the subject tells them apart.
+ */
+export const FORWARD_SUBJECT = /^\s*(?:\[[^\]]*\]\s*)?(?:fw|fwd|rv|tr)\s*:/i;
 /** An Outlook-style header block ("From: … / Sent: …") starts a quoted message when a date line follows. */
 const FROM_LINE = /^\s*(?:from|de):\s.+/i;
 const SENT_LINE = /^\s*(?:sent|date|enviado|fecha):/i;
 
 const foldAccents = (line: string): string => line.normalize('NFD').replace(/\p{M}/gu, '');
 
-function startsReply(lines: readonly string[], index: number): boolean {
+function startsHeaderBlock(lines: readonly string[], index: number): boolean {
   const line = foldAccents(lines[index] ?? '');
-  if (REPLY_HEADER.test(line)) return true;
   return FROM_LINE.test(line) && lines.slice(index + 1, index + 4).some((next) => SENT_LINE.test(next));
+}
+
+function startsReply(lines: readonly string[], index: number): boolean {
+  return REPLY_HEADER.test(foldAccents(lines[index] ?? '')) || startsHeaderBlock(lines, index);
 }
 
 /** Lines up to the first quoted message, without ">" quoted lines. */
@@ -43,11 +52,14 @@ function unquoted(lines: readonly string[]): string {
 /** The header lines a forwarded message starts with. */
 const HEADER_LINE = /^\s*(?:from|date|sent|subject|to|cc|de|fecha|enviado|asunto|para):|^\s*$/i;
 
-export function separateChain(text: string): MessageParts {
+/** `forward`: the subject says the message is a forward, so a bare From/Sent block starts one. */
+export function separateChain(text: string, { forward = false } = {}): MessageParts {
   const lines = text.split(/\r?\n/);
-  const banner = lines.findIndex((line) => FORWARD_BANNER.test(foldAccents(line)));
+  const starts = (index: number): boolean =>
+    FORWARD_BANNER.test(foldAccents(lines[index] ?? '')) || (forward && startsHeaderBlock(lines, index));
+  const banner = lines.findIndex((_, index) => starts(index));
   const reply = lines.findIndex((_, index) => startsReply(lines, index));
-  const forwards = banner !== -1 && (reply === -1 || reply > banner);
+  const forwards = banner !== -1 && (reply === -1 || reply >= banner);
   if (!forwards) return { newText: unquoted(lines), forwarded: '' };
   const body = lines.slice(banner + 1);
   const start = body.findIndex((line) => !HEADER_LINE.test(foldAccents(line)));

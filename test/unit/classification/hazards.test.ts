@@ -401,3 +401,31 @@ describe('detectHazards: evidence', () => {
     ]);
   });
 });
+
+describe('detectHazards: Outlook-style forwards and replies (a From/Sent block, no banner)', () => {
+  const block = (subject: string, note: string) =>
+    [
+      subject,
+      note,
+      '',
+      'From: Tenant in 3C <tenant3c@example.com>',
+      'Sent: Tuesday, 8:12 PM',
+      'To: Front Office <office@example.com>',
+      'Subject: bedroom',
+      '',
+      'the plug behind the dresser is scorched and the wall there feels hot',
+    ].join('\n');
+
+  it.each([
+    ['FW: bedroom', 'see below'],
+    ['Fwd: bedroom', ''],
+    ['RV: dormitorio', 'ver abajo'],
+    ['[EXTERNAL] FW: bedroom', 'FYI'],
+  ])('a forward (%s) passes the report on: it is read', (subject, note) => {
+    expect(hazardsIn(block(subject, note))).toContain('electrical');
+  });
+
+  it('a reply (RE:) quotes the old message: it is history', () => {
+    expect(hazardsIn(block('RE: bedroom', 'the electrician came this morning, all sorted'))).toEqual([]);
+  });
+});
