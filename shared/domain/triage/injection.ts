@@ -1,6 +1,8 @@
 import { cues } from '../classification/cue.ts';
 import { normalise } from '../classification/normalise.ts';
-import { near, phrasesFound } from './phrases.ts';
+import { findHiddenText } from './hidden-text.ts';
+import { ANY_READER, ASKS, MACHINE_ONLY_ASKS, RECONFIGURES, SPEAKS_TO_A_MACHINE } from './machine-reader.ts';
+import { anyFound, near, phrasesFound } from './phrases.ts';
 
 /**
  * Prompt injection: text written for the machine that reads the mail rather than for the people
@@ -68,13 +70,16 @@ const ADDRESSES_MACHINE = cues(1, [
 
 /** Typed in a hurry too: "previos", "instrucions". */
 const EARLIER = '(previ\\w*|prior|above|earlier|preceding|original|existing|system|safety|current|old)';
+/** Misspelt as often as spelt: "ignroe", "disregrd", "instrutions", "intrucciones". */
+const DROP =
+  '(ignore|ignroe|ingore|igore|ignor|disregard|disregrd|disreguard|dissregard|forget|forgt|override|overide|bypass)';
 const ORDERS =
-  '(instruc\\w*|instruct\\w*|rules|prompts?|directions|guidelines|guidance|directives?|commands?|guardrails|programming|training|constraints|system prompt)';
+  '(instruc\\w*|instruct\\w*|instru\\w*|instu\\w*|intruc\\w*|rules|prompts?|directions|guidelines|guidance|directives?|commands?|guardrails|programming|training|constraints|system prompt)';
 
 /** Overriding what the machine was told. */
 const OVERRIDES_INSTRUCTIONS = cues(1, [
-  `(ignore|disregard|forget|override|bypass) (all )?(of )?(your|all your) (${EARLIER} )*${ORDERS}`,
-  `(ignore|disregard|forget|override|bypass) (all |any )?(of )?(the )?(${EARLIER} )+${ORDERS}`,
+  `${DROP} (all )?(of )?(your|ur|u r|all your|all ur) (${EARLIER} )*${ORDERS}`,
+  `${DROP} (all |any )?(of )?(the )?(${EARLIER} )+${ORDERS}`,
   'from now on (you are|you will|you must|act|respond|reply|answer|tell)',
   '(ignore|disregard|forget) (everything|anything|all) (above|before|previous|prior|you were told)',
   '(ignora|olvida|descarta) (todo )?lo (anterior|que te dijeron)',
@@ -86,7 +91,7 @@ const OVERRIDES_INSTRUCTIONS = cues(1, [
   'de ahora en adelante (eres|seras|debes|responde|contesta|di)',
   '(developer|debug|admin|god|jailbreak|unrestricted) mode',
   '(ignora|olvida|omite|descarta) (todas las |tus |las )?(instrucciones|reglas|indicaciones|directrices) (anteriores|previas)',
-  '(ignora|olvida|omite|descarta) (todas )?tus (instrucciones|reglas|indicaciones|directrices)',
+  '(ignora|olvida|omite|descarta) (todas )?(tus|sus) (ins?truc\\w*|reglas|indicaciones|directrices)',
 ]);
 
 /** Deciding how this very message is classified, prioritised, routed or answered. */
@@ -105,7 +110,9 @@ const STEERS_ITS_OWN_TRIAGE = cues(1, [
   '(reply|respond|answer|write|speak|sign|act|confirm) (to this email |to me |back )?as (if you were |though you were )?(the|a) (property management |management |billing |accounting )?(system|manager|landlord|office|management|company)',
   'with exactly (this|the following) (sentence|text|message|wording|words)',
   '(and|with) nothing else',
-  '(do not|dont|without) (notify\\w*|tell\\w*|inform\\w*|alert\\w*|cc|copy\\w*|involve\\w*|loop\\w* in) (the |any )?(staff|anyone|manager|management|humans?|office|team|people)',
+  // An order to keep people out; "moved out without telling anyone" is news, not an order.
+  '(do not|dont) (notify\\w*|tell\\w*|inform\\w*|alert\\w*|cc|copy\\w*|involve\\w*|loop\\w* in) (the |any )?(staff|anyone|manager|management|humans?|office|team|people)',
+  'without (notify\\w*|inform\\w*|alert\\w*|involv\\w*|loop\\w* in) (the |any )?(staff|manager|management|humans?|office|team)',
   '(this|the) (instruction|request|message|email|invoice) (comes|came|is) from (the )?(manager|management|system|admin\\w*|owner|office)',
   '(this|the) (message|email|request|invoice|instruction) (has )?(already )?(been|was) (reviewed|approved|authori[sz]ed|cleared|verified) by',
   'this has already been (approved|cleared|authori[sz]ed) (by|with)',
@@ -165,9 +172,15 @@ const FAKE_MARKERS: readonly RegExp[] = [
   /"(?:category|urgency|needsHuman|needs_human|suggestedActions|routeTo|confidence)"\s*:/u,
   /\b(?:needs_?human|suggested_?actions|route_?to)\s*[=:]/iu,
   /\b(?:new|updated)\s+instructions\s*:/iu,
-  // "AI assistant: approve…", "[IA: responde…]", "Asistente virtual de la oficina: reenvía…"
-  /(?:^|[\n.!?[(]\s*)(?:(?:dear|hey|hi|note (?:to|for))\s+)?(?:the\s+)?(?:ai|a\.i\.|ia|bot|chatbot|ai assistant|virtual assistant|assistant|asistente|asistente virtual)(?!\s+(?:property\s+|general\s+)?(?:manager|director|de\s+gerencia))(?:\s+[\p{L}]+){0,4}\s*:/iu,
-  /(?:^|[\n.!?[(]\s*)(?:system|sistema)\s*:/iu,
+  // A transcript of a conversation with a model: "User: …" then "Assistant: …".
+  /^\s*(?:user|human|usuario)\s*:.*\n(?:.*\n){0,3}\s*(?:assistant|ai|ia|asistente|model|bot)\s*:/imu,
+  // Chat-format roles and tool calls.
+  /"role"\s*:\s*"(?:system|assistant|developer|tool)"/iu,
+  /<\/?\s*(?:tool_call|tool_use|tool_result|function_call|function_results?|invoke)\b/iu,
+  /\[\s*(?:system|admin|assistant|sistema|developer|instructions?)(?:\s+(?:note|message|prompt|override|update|mensaje|nota))?\s*\]/iu,
+  // A triage decision as key=value: "category=legal_notice, route=owner".
+  /\b(?:category|urgency|route|routing|route_?to|needs_?human|categoria)\s*=\s*\w/iu,
+  /^\s*(?:priority\s+|system\s+)?override\s*:/imu,
   /\bnuevas\s+instrucciones\s*:/iu,
 ];
 
@@ -210,7 +223,36 @@ function vocativeDirective(raw: string): string | undefined {
   return undefined;
 }
 
+/** A shared noun spoken to ("System: …", "…, bot."): an injection only when an ask is beside it. */
+const spaced = (source: string): string => source.replaceAll(' ', '\\s+');
+const READER_WORDS = `(?:the\\s+|el\\s+|la\\s+|los\\s+|las\\s+|any\\s+|all\\s+)?(?:${spaced(ANY_READER)})`;
+const SPOKEN_TO = new RegExp(
+  `(?:^|[\\n.!?;(\\[]\\s*|\\s[—–-]\\s*|<!--\\s*)(?:(?:dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion|to|for|para|a|al|note\\s+(?:to|for)|nota\\s+para)\\s+)?(${READER_WORDS})(?:\\s+(?:and|y|or|o|&)\\s+${READER_WORDS})?(?:\\s+[a-z]+)?\\s*([,:])`,
+  'gu',
+);
+const SPOKEN_TO_LAST = new RegExp(`,\\s*${READER_WORDS}\\s*(?:[.!?\\n]|$)`, 'gu');
+/** Lower case without accents, punctuation kept: where a colon or comma decides. */
+const fold = (raw: string): string => raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function spokenToWithAsk(raw: string): string | undefined {
+  const folded = fold(raw);
+  for (const found of folded.matchAll(SPOKEN_TO)) {
+    // "The agent, a man named Troy, …" is about someone; only a colon makes "the system" a listener.
+    if (found[2] === ',' && /^(?:the|el|la|los|las)\s/u.test(found[1] ?? '')) continue;
+    const end = found.index + found[0].length;
+    const after = folded.slice(end, end + 200);
+    // "System: Carrier 3-ton" labels a thing; "Assistant: approve…" speaks for the reader.
+    if (anyFound(ASKS, normalise(after)) || /^\s*[a-z]/u.test(raw.slice(end, end + 10))) return found[0];
+  }
+  for (const found of folded.matchAll(SPOKEN_TO_LAST)) {
+    if (anyFound(ASKS, normalise(folded.slice(Math.max(0, found.index - 150), found.index)))) return found[0];
+  }
+  return undefined;
+}
+
 const FINDINGS: readonly (readonly [string, ReturnType<typeof cues>])[] = [
+  ['speaks to a machine reader', SPEAKS_TO_A_MACHINE],
+  ['asks what only a machine is asked', MACHINE_ONLY_ASKS],
   ['addresses the assistant', ADDRESSES_MACHINE],
   ['overrides its instructions', OVERRIDES_INSTRUCTIONS],
   ['steers its own triage', STEERS_ITS_OWN_TRIAGE],
@@ -220,17 +262,28 @@ const FINDINGS: readonly (readonly [string, ReturnType<typeof cues>])[] = [
 
 const clip = (phrase: string): string => phrase.slice(0, 60);
 
-export function detectInjection(subject: string, text: string): InjectionFinding {
-  const raw = `${subject}\n${text}`;
-  const content = normalise(raw);
-  const evidence = FINDINGS.flatMap(([what, list]) =>
+/** What the machine-facing rules find in `content` (normalised): the phrase of each finding. */
+const findingsIn = (content: string): string[] =>
+  FINDINGS.flatMap(([what, list]) =>
     phrasesFound(list, content, 1).map((phrase) => `${what}: "${clip(phrase)}"`),
   );
+
+export function detectInjection(subject: string, text: string): InjectionFinding {
+  const hidden = findHiddenText(`${subject}\n${text}`);
+  const raw = hidden.visible;
+  const content = normalise(raw);
+  const evidence = findingsIn(content);
   const marker = FAKE_MARKERS.map((pattern) => pattern.exec(raw)?.[0]).find((found) => found !== undefined);
   if (marker !== undefined) evidence.push(`fakes a prompt marker: "${clip(marker.trim())}"`);
   const named = near(ADDRESSED, DIRECTIVE, content)
     ? phrasesFound(ADDRESSED, content, 1)[0]
-    : vocativeDirective(raw);
-  if (named !== undefined) evidence.push(`tells the machine how to file it: "${clip(named.trim())}"`);
-  return { detected: evidence.length > 0, evidence };
+    : (vocativeDirective(raw) ?? spokenToWithAsk(raw));
+  if (named !== undefined) evidence.push(`tells the machine what to do: "${clip(named.trim())}"`);
+  if (near(RECONFIGURES, ASKS, content)) evidence.push('claims to reconfigure the reader');
+  for (const passage of hidden.passages) {
+    const said = normalise(passage.text);
+    if (findingsIn(said).length > 0 || anyFound(ASKS, said))
+      evidence.push(`hides an instruction in ${passage.how}`);
+  }
+  return { detected: evidence.length > 0, evidence: [...new Set(evidence)] };
 }

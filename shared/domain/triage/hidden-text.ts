@@ -1,0 +1,53 @@
+/**
+ * Text a person reading the mail would not see but a machine reading it would: HTML comments,
+ * invisible characters, text pushed far below the signature, text styled to vanish. What is
+ * hidden is returned so the injection rules can ask what it says; `visible` is the message with
+ * invisible characters removed, so "ig\u200bnore" reads as "ignore".
+ */
+
+export interface HiddenText {
+  /** The message with zero-width characters removed and tag characters spelled out. */
+  readonly visible: string;
+  /** Each hidden passage, with what hid it. */
+  readonly passages: readonly { readonly how: string; readonly text: string }[];
+}
+
+/** Zero-width space, non-joiner, word joiner, soft hyphen, invisible operators, mid-text BOM. */
+const ZERO_WIDTH = /[\u200b\u200c\u00ad\u2060-\u2064\u180e]|(?<!^)\ufeff/gu;
+/** A zero-width joiner is an emoji's glue (👨‍👩‍👧); between letters it hides a word's break. */
+const JOINER_IN_WORD = /(?<=\p{L})\u200d(?=\p{L})/gu;
+/**
+ * Unicode tag characters spell ASCII that renders as nothing. Flags of subdivisions (🏴 then tags)
+ * are their one honest use.
+ */
+const TAG_RUN = /(?<!\u{1f3f4}[\u{e0020}-\u{e007e}]*)[\u{e0020}-\u{e007e}]+\u{e007f}?/gu;
+/** A comment that is not an Office conditional (`<!--[if mso]>`) nor an empty spacer. */
+const COMMENT = /<!--(?!\s*\[(?:if|endif))([\s\S]*?)(?:-->|$)/gu;
+/** So many blank lines that what follows sits far below what anyone scrolls to. */
+const FAR_BELOW = /(?:[ \t]*\r?\n){10,}([\s\S]+)$/u;
+/** Inline styles that make text invisible: hidden, zero-size, white on white. */
+const VANISHING =
+  /<(\w+)[^>]*style\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*[01](?:\.\d+)?(?:px|pt)?\s*[;"']|opacity\s*:\s*0(?:\.0+)?\s*[;"']|color\s*:\s*(?:#fff(?:fff)?|white)\b)[^"']*["'][^>]*>([\s\S]*?)<\/\1\s*>/giu;
+
+const spellTags = (run: string): string =>
+  [...run].map((char) => String.fromCodePoint((char.codePointAt(0) ?? 0xe0020) - 0xe0000)).join('');
+
+export function findHiddenText(raw: string): HiddenText {
+  const passages: { how: string; text: string }[] = [];
+  for (const [found] of raw.matchAll(TAG_RUN))
+    passages.push({ how: 'invisible tag characters', text: spellTags(found) });
+  const zeroWidth = raw.match(ZERO_WIDTH)?.length ?? 0;
+  const visible = raw
+    .replace(TAG_RUN, (run) => ` ${spellTags(run)} `)
+    .replace(ZERO_WIDTH, '')
+    .replace(JOINER_IN_WORD, '');
+  // One stray zero-width space is a copy-paste accident; several hide the words between them.
+  if (zeroWidth >= 3) passages.push({ how: 'zero-width characters', text: visible });
+  for (const found of visible.matchAll(COMMENT))
+    passages.push({ how: 'an HTML comment', text: found[1] ?? '' });
+  for (const found of visible.matchAll(VANISHING))
+    passages.push({ how: 'invisible styling', text: found[2] ?? '' });
+  const below = FAR_BELOW.exec(visible)?.[1];
+  if (below !== undefined) passages.push({ how: 'many blank lines', text: below });
+  return { visible, passages };
+}
