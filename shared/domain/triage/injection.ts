@@ -105,9 +105,9 @@ const STEERS_ITS_OWN_TRIAGE = cues(1, [
   'in your (summary|classification|triage|generated reply|automated reply)',
   '(respond|reply|answer|output) (in|as) json',
   '(al|cuando) (generar|redactar|escribir|resumir|clasificar|procesar) (la|tu|su|este|esta) (respuesta|resumen|correo|mensaje)',
-  '(no|without) (human|manual) (review|approval|intervention|oversight)',
+  '(no|without|skip|skipping|bypass|bypassing|avoid) (the |any )?(human|manual|staff|manager) (review|approval|intervention|oversight|check|sign off)',
   '(respond|reply|answer|output) (only|exclusively|solely) with',
-  '(reply|respond|answer|write|speak|sign|act|confirm) (to this email |to me |back )?as (if you were |though you were )?(the|a) (property management |management |billing |accounting )?(system|manager|landlord|office|management|company)',
+  '(reply|respond|answer|write|speak|sign|act|confirm) (to this email |to me |back )?as (if you were |though you were )?(the|a) (property management |management |billing |accounting )?(system|manager|landlord|office|management|company|owner)',
   'with exactly (this|the following) (sentence|text|message|wording|words)',
   '(and|with) nothing else',
   // An order to keep people out; "moved out without telling anyone" is news, not an order.
@@ -117,7 +117,7 @@ const STEERS_ITS_OWN_TRIAGE = cues(1, [
   '(this|the) (message|email|request|invoice|instruction) (has )?(already )?(been|was) (reviewed|approved|authori[sz]ed|cleared|verified) by',
   'this has already been (approved|cleared|authori[sz]ed) (by|with)',
   '(this is|esta es) (an? |una )?(instruction|instruccion|message|mensaje|order|orden|directive) (from |del |de la )(the )?(system|sistema|admin\\w*|administracion|management)',
-  '(responde|responda|contesta|conteste|firma|firme|escribe|escriba) como (si (fueras|fuera) )?(el|la) (sistema|gerente|administrador|administradora|oficina|administracion)',
+  '(responde|responda|contesta|conteste|firma|firme|escribe|escriba) como (si (fueras|fuera) )?(el|la) (sistema|gerente|administrador|administradora|oficina|administracion|dueno|duena)',
   '(este|el) (mensaje|correo|email) ya fue (revisad|aprobad|autorizad)\\w* por',
   'no (le )?(avises|avise|notifiques|notifique|informes|informe|digas|diga) (a )?(nadie|el personal|la gerente|el gerente|los empleados|la oficina)',
   'your (output|classification) (must|should|will) be',
@@ -182,6 +182,11 @@ const FAKE_MARKERS: readonly RegExp[] = [
   /\b(?:category|urgency|route|routing|route_?to|needs_?human|categoria)\s*=\s*\w/iu,
   /^\s*(?:priority\s+|system\s+)?override\s*:/imu,
   /\bnuevas\s+instrucciones\s*:/iu,
+  /\b(?:priority|revised|override|system|admin|special|hidden|secret)\s+instructions?\s*:/iu,
+  /\binstrucci[oó]n(?:es)?\s+(?:nuevas?|prioritarias?|del\s+sistema|ocultas?)\s*:/iu,
+  // A tool call or a decision written as JSON for the model to act on.
+  /"(?:requires?_?review|needs?_?review|human_?review|auto_?approve|skip_?review)"\s*:\s*(?:false|true)/iu,
+  /"(?:action|tool|function|command|name)"\s*:\s*"[a-z_]*(?:approve|refund|pay|credit|waive|release|transfer|update|delete|send)/iu,
 ];
 
 /**
@@ -227,7 +232,7 @@ function vocativeDirective(raw: string): string | undefined {
 const spaced = (source: string): string => source.replaceAll(' ', '\\s+');
 const READER_WORDS = `(?:the\\s+|el\\s+|la\\s+|los\\s+|las\\s+|any\\s+|all\\s+)?(?:${spaced(ANY_READER)})`;
 const SPOKEN_TO = new RegExp(
-  `(?:^|[\\n.!?;(\\[]\\s*|\\s[—–-]\\s*|<!--\\s*)(?:(?:dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion|to|for|para|a|al|note\\s+(?:to|for)|nota\\s+para)\\s+)?(${READER_WORDS})(?:\\s+(?:and|y|or|o|&)\\s+${READER_WORDS})?(?:\\s+[a-z]+)?\\s*([,:])`,
+  `(?:^|[\\n.!?;(\\[]\\s*|\\s[—–-]\\s*|<!--\\s*)(?:(?:dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion|to|for|para|a|al|note\\s+(?:to|for)|nota\\s+para)\\s+)?(?<reader>${READER_WORDS})(?:\\s+(?:and|y|or|o|&)\\s+${READER_WORDS})?(?:\\s+[a-z]+){0,2}\\s*(?<mark>[,:—–])`,
   'gu',
 );
 const SPOKEN_TO_LAST = new RegExp(`,\\s*${READER_WORDS}\\s*(?:[.!?\\n]|$)`, 'gu');
@@ -238,11 +243,13 @@ function spokenToWithAsk(raw: string): string | undefined {
   const folded = fold(raw);
   for (const found of folded.matchAll(SPOKEN_TO)) {
     // "The agent, a man named Troy, …" is about someone; only a colon makes "the system" a listener.
-    if (found[2] === ',' && /^(?:the|el|la|los|las)\s/u.test(found[1] ?? '')) continue;
+    const { reader = '', mark } = found.groups ?? {};
+    if (mark === ',' && /^(?:the|el|la|los|las)\s/u.test(reader)) continue;
     const end = found.index + found[0].length;
     const after = folded.slice(end, end + 200);
     // "System: Carrier 3-ton" labels a thing; "Assistant: approve…" speaks for the reader.
-    if (anyFound(ASKS, normalise(after)) || /^\s*[a-z]/u.test(raw.slice(end, end + 10))) return found[0];
+    if (anyFound(ASKS, normalise(after)) || (mark === ':' && /^\s*[a-z]/u.test(raw.slice(end, end + 10))))
+      return found[0];
   }
   for (const found of folded.matchAll(SPOKEN_TO_LAST)) {
     if (anyFound(ASKS, normalise(folded.slice(Math.max(0, found.index - 150), found.index)))) return found[0];

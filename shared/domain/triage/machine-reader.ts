@@ -29,17 +29,19 @@ export const MACHINE = `(${QUALIFIER}*${MACHINE_NOUN}( (${SHARED_NOUN}|${QUALIFI
 export const ANY_READER = `(${MACHINE}|${QUALIFIER}*${SHARED_NOUN}${NOT_A_READER})`;
 const ARTICLE = '(the |this |any |all |whatever |whichever |el |la |los |las |al |cualquier )?';
 const READS =
-  '(reads?|reading|lee|lea|processe?s?|processing|procesa|procese|handles?|handling|answers?|answering|sorts?|sorting|screens?|screening|triages?|triaging|summari[sz]es|summari[sz]ing|parses|parsing|reviews?|reviewing|revisa|revise|sees|opens)';
+  '(reads?|reading|lee|lees|lea|processe?s?|processing|procesa|procesas|procese|revisas|clasifica|clasificas|handles?|handling|answers?|answering|sorts?|sorting|screens?|screening|triages?|triaging|summari[sz]es|summari[sz]ing|parses|parsing|reviews?|reviewing|revisa|revise|sees|opens)';
 
 /** Unmistakable address to a machine reader: enough on its own. */
 export const SPEAKS_TO_A_MACHINE = cues(1, [
-  `(note|message|instructions?|hidden instructions?|reminder|request|memo|nota|mensaje|instrucci\\w+|recordatorio) (to|for|para|al|a) ${ARTICLE}${ANY_READER}`,
+  `(note|message|instructions?|hidden instructions?|reminder|request|memo|rules?|policy|update|orders?|directive|command|p s|ps|nota|mensaje|instrucci\\w+|recordatorio|reglas?|orden|aviso) (to|for|para|al|a) ${ARTICLE}${ANY_READER}`,
   `(dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion) ${MACHINE}`,
-  `(if|since|as|in case|when) (you are|youre|ur|u r|you re) (an? |the |some )?(kind of )?${ANY_READER}`,
+  `(if|since|as|in case|when) (you are|youre|ur|u r|you re|you happen to be|you might be|you may be) (an? |the |some )?(kind of )?${ANY_READER}`,
   `si (eres|es usted|usted es) (un|una|el|la|algun|alguna) ${ANY_READER}`,
   `(if|when|in case) (a|an|any|the|some) (${MACHINE_NOUN}|machine|computer|program|software|model|system) (is )?${READS} (this|these|my|it)`,
   `(whatever|whoever or whatever|who or what|anything that|lo que|quien o lo que|quien o que) (is )?${READS} (this|these|esto|este|estos|my)`,
-  `(to|for|para|al|a|attention|dear) ${ARTICLE}${ANY_READER} (that |which |who |que )?${READS} (this|these|the|my|our|your|all|incoming|tenant|este|estos|los)( \\w+)? (emails?|messages?|mail|inbox|tickets?|requests?|correos?|mensajes?)`,
+  `(whatever|whichever|any) (\\w+ )?(program|software|system|tool|machine|bot|ai|model|assistant|process|sistema|programa) (that |which |que )?${READS} (this|these|my|the|incoming|este|estos|los)( \\w+)? (mail|emails?|messages?|inbox|correos?|mensajes?)`,
+  `${MACHINE} que ${READS} (esto|este|estos|mi)`,
+  `(to|for|para|al|a|attention|dear) ${ARTICLE}${ANY_READER} (that |which |who |que )?${READS} ((this|these|the|my|our|your|all|incoming|tenant|este|estos|los)( \\w+)? (emails?|messages?|mail|inbox|tickets?|requests?|correos?|mensajes?)|along|too|as well)`,
   `(to|for|attention|dear) ${ARTICLE}(automated|automatic|ai|machine) (reader|readers|reviewer|screener|sorter|triage|processing|process|filter)`,
 ]);
 
@@ -63,6 +65,8 @@ export const ASKS = cues(1, [
   // Keeping people out of it.
   '(do not|dont|no|without|sin|never) (show|tell|notify|alert|inform|avis|mostr|notifi|escalat|flag|involv)\\w*|nobody|no one|nadie|humans?|una persona|staff|personal',
   '(ignore|ignora|disregard|olvida|forget|override)\\w*',
+  '(leave|keep) (the )?(manager|staff|office|humans?|people|management|team) (off|out)|deja\\w* fuera',
+  'this is (the )?(landlord|owner|manager|management|office|system|admin\\w*)|(soy|habla) (el|la) (dueno|duena|gerente|administrador\\w*)',
 ]);
 
 /** Asks only a machine is ever given: enough on their own. */
@@ -95,11 +99,17 @@ export const MACHINE_ONLY_ASKS = cues(1, [
   'say so in your (answer|reply|summary|response)',
   'when you (draft|write|generate|compose) (the|your|a) (reply|response|answer|summary)',
   '(en )?(tu|su) resumen (escribe|pon|di|indica)',
+  '(respond|reply|answer|write|sign|speak|confirm|accept|agree)\\w* (back )?on behalf of (the )?(management|manager|landlord|owner|office|company)',
+  '(responde|contesta|escribe|firma|confirma)\\w*( \\w+){0,2} en nombre de (la|el) (administracion|gerencia|gerente|dueno|duena|oficina|compania|empresa)',
+  '(generate|produce) (a|an|me a) (confirmation|letter|receipt|statement|notice|document)( \\w+)? (that|saying|stating|confirming)',
+  '(supersedes?|overrides?|replaces?|takes precedence over) (all )?(your|ur) (\\w+ )?(configuration|instruc\\w*|rules|programming|prompt|settings|guidelines|directives)',
   // Routing itself.
   '(change|update|set|switch) the (routing|queue|category|classification|priority|urgency) (of|for|on) (this|the|my) (ticket|message|email|request)',
   'reassign (this|the) (message|email|ticket) to',
   '(cambia|cambie) (la )?(categoria|prioridad|clasificacion|ruta) (de )?(este|esta|el|la) (mensaje|correo|solicitud|caso)',
   // Other people's records.
+  '(account|routing|bank|card|ssn|social security) numbers on file',
+  '(account|routing|bank|card|ssn) (numbers?|details) (on file )?for (units|apartments|all|every|the other|other|each|(unit|apt|apartment) \\w+ (and|&) \\w+)',
   '(send|give|share|export|forward|email|attach|provide|dump|print|download)\\w* (me |us )?(the |a |your |full |complete |entire )*(resident|tenant|owner|applicant|occupant)s? (roster|list|directory|database|contact list|contacts|phone list)',
   '(the )?(other|all) (applicants|tenants|residents|owners|occupants)s? (credit reports?|ssns?|social security|phone numbers|email addresses|contact \\w+|balances|ledgers|applications|bank \\w+)',
   '(lista|directorio) de (todos los )?(residentes|inquilinos|solicitantes|propietarios) con (sus )?(saldos|telefonos|correos|datos|deudas)',
