@@ -186,3 +186,68 @@ describe('concerns by concept', () => {
     expect(finds(paymentDetailsChange, text)).toBe(false);
   });
 });
+
+/**
+ * A second batch, written after the cases above were passing and scored once before any change:
+ * 2 of 20 concerns found, 1 of 15 near-misses flagged. Its misses taught the kinds (conditional
+ * threats, veiled self-harm, despair, preference and "after I mentioned…" refusals, payees, new
+ * channels); the portal's self-service stays out.
+ */
+describe('concerns by concept, second batch', () => {
+  it.each<[string, (content: string) => string | undefined]>([
+    ['Tell your maintenance man if he enters my unit again without notice he will not walk out.', threat],
+    ['I swear if the super comes in one more time unannounced somebody is getting hurt.', threat],
+    ["Some days I think about just not being here anymore. Sorry, I know that's not your problem.", threat],
+    ['My husband gets violent when he drinks and I need to know if I can break the lease.', threat],
+    ['I have a protective order against my ex and he just showed up in the lobby.', threat],
+    ['I am a wreck, I cry every night because of the mold and my baby keeps getting sick.', threat],
+    ["We have been sleeping in the car since the fire and I honestly can't keep going like this.", threat],
+    ['Estoy desesperada, me van a cortar la luz y no tengo con que pagar.', threat],
+    ['Mi esposo me amenazo con quemar el departamento si lo dejo.', threat],
+    ['Si vuelven a entrar sin avisar, alguien va a salir lastimado.', threat],
+    ['The leasing agent said they prefer tenants who go to church.', discrimination],
+    ['We were told the pool is adults only and our kids cannot use it.', discrimination],
+    [
+      'The manager texts me late at night asking me to come over, and I am scared to complain.',
+      discrimination,
+    ],
+    ['After I mentioned my wheelchair, the unit was suddenly no longer available.', discrimination],
+    ['Nos dijeron que no aceptan familias con bebes en el segundo piso.', discrimination],
+    [
+      'Effective this month, kindly direct all owner draws to the Chase account ending 8812.',
+      paymentDetailsChange,
+    ],
+    [
+      'We have moved our banking; the updated ACH form is attached for your vendor file.',
+      paymentDetailsChange,
+    ],
+    ['Please make the refund payable to my new landlord and mail it to them.', paymentDetailsChange],
+    ['Could you split my distribution and send half to my sister from now on?', paymentDetailsChange],
+    [
+      'Recibi una carta que dice que ahora hay que pagar la renta por Western Union, es verdad?',
+      paymentDetailsChange,
+    ],
+  ])('found: %s', (text, detector) => {
+    expect(finds(detector, text)).toBe(true);
+  });
+
+  it.each<[string, (content: string) => string | undefined]>([
+    ['The smoke detector chirp is killing me, can someone swap the battery?', threat],
+    ['I nearly died laughing at the pool party flyer, thank you.', threat],
+    ['Our old cat passed away last year so we no longer have a pet on the lease.', threat],
+    ['Can you take care of the wasp nest? It is by the door.', threat],
+    ['I am at a loss about which parking spot is mine.', threat],
+    ['Se me murio el celular, por eso no conteste.', threat],
+    ['I will handle the cleaning myself before move-out.', threat],
+    ['The children love the new playground, thank you!', discrimination],
+    ['Is the pool adults only during lap swim hours?', discrimination],
+    ['My wheelchair-bound father is visiting, is there a ramp at the side entrance?', discrimination],
+    ['I moved banks so my autopay failed; I already fixed it on the portal.', paymentDetailsChange],
+    ['Can I pay with Zelle or only through the portal?', paymentDetailsChange],
+    ['Please send the refund check to my new address when it is ready: 5 Elm Ct.', paymentDetailsChange],
+    ['Me cambie de banco pero ya actualice el pago en el portal.', paymentDetailsChange],
+    ['We paid the vendor invoice from the operating account yesterday.', paymentDetailsChange],
+  ])('left out: %s', (text, detector) => {
+    expect(finds(detector, text)).toBe(false);
+  });
+});
