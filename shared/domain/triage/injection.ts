@@ -85,11 +85,12 @@ const OVERRIDES_INSTRUCTIONS = cues(1, [
   '(ignora|olvida|descarta) (todo )?lo (anterior|que te dijeron)',
   'a partir de ahora (eres|seras|debes|responde|contesta|di)',
   '(pretend|imagine) (to be|you are|youre|that you are)',
+  '(pretend|imagine|assume|suppose) (that )?(the |my )?(manager|owner|landlord|office|management|system) (has |had |already )*(approved|agreed|signed|authori[sz]ed|confirmed)',
   'act as (an? |the )?(admin\\w*|manager|property manager|landlord|system|owner|accountant)',
   '(finge|fingir|imagina) (que eres|ser)',
   'actua como (el|la|un|una) (administrador|administradora|gerente|sistema|dueno|duena|contador)',
   'de ahora en adelante (eres|seras|debes|responde|contesta|di)',
-  '(developer|debug|admin|god|jailbreak|unrestricted) mode',
+  '(developer|debug|admin|god|jailbreak|unrestricted|simulation|sandbox|roleplay|role play) mode',
   '(ignora|olvida|omite|descarta) (todas las |tus |las )?(instrucciones|reglas|indicaciones|directrices) (anteriores|previas)',
   '(ignora|olvida|omite|descarta) (todas )?(tus|sus) (ins?truc\\w*|reglas|indicaciones|directrices)',
 ]);
@@ -161,11 +162,15 @@ const ASKS_FOR_OTHERS_DATA = cues(1, [
 /** Markers of a prompt's structure that no tenant types: role tags, fences, template tokens. */
 const FAKE_MARKERS: readonly RegExp[] = [
   /<\/?\s*(?:system|assistant|user|email|message|instructions?|prompt|context|document|mail)\s*>/iu,
+  // Made-up tags that frame text for a model: <email_metadata>, <admin_override>, <system_context>.
+  /<\/?\s*[a-z_]*(?:system|instruction|metadata|prompt|context|assistant|admin|config|override|directive)[a-z_]*\s*>/iu,
+  /\bnew\s+task\s*:/iu,
   /\[\/?\s*(?:INST|SYS|SYSTEM|ASSISTANT|USER)\s*\]/iu,
   /<<\s*\/?\s*SYS\s*>>/iu,
   /<\|[^|>\n]{1,40}\|>/u,
   /^\s*#{1,6}\s*(?:system|instructions?|assistant|new task)\b/imu,
-  /^\s*(?:SYSTEM|ASSISTANT|SISTEMA|ASISTENTE)\s*(?:MESSAGE|PROMPT|NOTE|OVERRIDE|MENSAJE)?\s*:/mu,
+  // At a line's start, quoted too ("> SYSTEM: …"): a quoted instruction still reaches the reader.
+  /^[\s>]*(?:SYSTEM|ASSISTANT|SISTEMA|ASISTENTE)\s*(?:MESSAGE|PROMPT|NOTE|OVERRIDE|MENSAJE)?\s*:/mu,
   /^\s*(?:system|assistant|sistema|asistente)\s*(?:message|prompt|note|override|mensaje)?\s*:\s*(?:you|ignore|classify|mark|approve|set|route|respond|reply|the (?:user|assistant|model)|eres|ignora|clasifica|marca|aprueba)/imu,
   /\b(?:BEGIN|END)\s+(?:SYSTEM|INSTRUCTIONS?|PROMPT)\b/u,
   // A triage answer written out in the message, for a model to copy.
@@ -179,7 +184,7 @@ const FAKE_MARKERS: readonly RegExp[] = [
   /<\/?\s*(?:tool_call|tool_use|tool_result|function_call|function_results?|invoke)\b/iu,
   /\[\s*(?:system|admin|assistant|sistema|developer|instructions?)(?:\s+(?:note|message|prompt|override|update|mensaje|nota))?\s*\]/iu,
   // A triage decision as key=value: "category=legal_notice, route=owner".
-  /\b(?:category|urgency|route|routing|route_?to|needs_?human|categoria)\s*=\s*\w/iu,
+  /\b(?:category|urgency|route|routing|route_?to|needs_?human|categoria|approved_?by|authori[sz]ed_?by)\s*=\s*\w/iu,
   /^\s*(?:priority\s+|system\s+)?override\s*:/imu,
   /\bnuevas\s+instrucciones\s*:/iu,
   /\b(?:priority|revised|override|system|admin|special|hidden|secret)\s+instructions?\s*:/iu,
@@ -232,7 +237,7 @@ function vocativeDirective(raw: string): string | undefined {
 const spaced = (source: string): string => source.replaceAll(' ', '\\s+');
 const READER_WORDS = `(?:the\\s+|el\\s+|la\\s+|los\\s+|las\\s+|any\\s+|all\\s+)?(?:${spaced(ANY_READER)})`;
 const SPOKEN_TO = new RegExp(
-  `(?:^|[\\n.!?;(\\[]\\s*|\\s[—–-]\\s*|<!--\\s*)(?:(?:dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion|to|for|para|a|al|note\\s+(?:to|for)|nota\\s+para)\\s+)?(?<reader>${READER_WORDS})(?:\\s+(?:and|y|or|o|&)\\s+${READER_WORDS})?(?:\\s+[a-z]+){0,2}\\s*(?<mark>[,:—–])`,
+  `(?:^|[\\n.!?;(\\[>]\\s*|\\s[—–-]\\s*|<!--\\s*)(?:(?:dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion|to|for|para|a|al|note\\s+(?:to|for)|nota\\s+para)\\s+)?(?<reader>${READER_WORDS})(?:\\s+(?:and|y|or|o|&)\\s+${READER_WORDS})?(?:\\s+[a-z]+){0,2}\\s*(?<mark>[,:—–])`,
   'gu',
 );
 const SPOKEN_TO_LAST = new RegExp(`,\\s*${READER_WORDS}\\s*(?:[.!?\\n]|$)`, 'gu');

@@ -43,6 +43,9 @@ export const SPEAKS_TO_A_MACHINE = cues(1, [
   `${MACHINE} que ${READS} (esto|este|estos|mi)`,
   `(to|for|para|al|a|attention|dear) ${ARTICLE}${ANY_READER} (that |which |who |que )?${READS} ((this|these|the|my|our|your|all|incoming|tenant|este|estos|los)( \\w+)? (emails?|messages?|mail|inbox|tickets?|requests?|correos?|mensajes?)|along|too|as well)`,
   `(to|for|attention|dear) ${ARTICLE}(automated|automatic|ai|machine) (reader|readers|reviewer|screener|sorter|triage|processing|process|filter)`,
+  `(i think|i know|i bet|i assume|i guess|im sure|pretty sure|probably|obviously) (ur|youre|you are|you re|this is) (a |an |just a |the |only a )?${ANY_READER}`,
+  '(whom|who) or what (it may concern|reads|is reading|processes|is processing)|(quien|a quien) o (que|lo que) (corresponda|lea|procese)',
+  `(as|since you are|being) (the|an?) ${ANY_READER} you`,
 ]);
 
 /** What an injection asks of the machine. Ordinary words: they count only beside an address. */
@@ -103,6 +106,12 @@ export const MACHINE_ONLY_ASKS = cues(1, [
   '(responde|contesta|escribe|firma|confirma)\\w*( \\w+){0,2} en nombre de (la|el) (administracion|gerencia|gerente|dueno|duena|oficina|compania|empresa)',
   '(generate|produce) (a|an|me a) (confirmation|letter|receipt|statement|notice|document)( \\w+)? (that|saying|stating|confirming)',
   '(supersedes?|overrides?|replaces?|takes precedence over) (all )?(your|ur) (\\w+ )?(configuration|instruc\\w*|rules|programming|prompt|settings|guidelines|directives)',
+  '(you were|youve been|you have been|you are|fuiste|estas) (configured|programmed|trained|prompted|fine tuned|configurad[oa]|programad[oa]|entrenad[oa])',
+  '(treat|consider|take|regard) (the following|this|what follows|the text below|these lines) as (an? )?(instructions?|orders?|commands?|directives?|system \\w+)( (from|by))?',
+  '(trata|considera|toma) (lo siguiente|esto) como (una )?(instruccion|orden)',
+  '(translate|decode|decipher|read|traduce|decodifica)\\w*( \\w+){0,5} (and|then|y) (then |luego )?(follow|obey|execute|carry out|do what it says|sigue|ejecuta|obedece)',
+  '(your|tu) (task|job|role|instructions|tarea|rol) (has|have|is|ha) (changed|been updated|now|cambiado)',
+  '(classify|categori[sz]e) (it |this |me )?as|(route|reroute) (it |this )?(straight |directly )?to (the )?(owner|accounting|payments|legal|manager|maintenance|queue)',
   // Routing itself.
   '(change|update|set|switch) the (routing|queue|category|classification|priority|urgency) (of|for|on) (this|the|my) (ticket|message|email|request)',
   'reassign (this|the) (message|email|ticket) to',
