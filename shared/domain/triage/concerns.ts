@@ -135,6 +135,7 @@ const MOVED_BANKS = cues(
   1,
   [
     '(moved|switched|transferred|changed) (my|our) (accounts?|banking|bank)|changed banks|(cambie|cambiamos|cambio) de banco',
+    '(new|different) (checking|savings|bank|business) account',
   ],
   {
     unless:
@@ -173,7 +174,6 @@ export const paymentDetailsChange: Detector = firstOf([
   ...cues(1, [
     '(update|change|changed|switch|new|updated|revised|confirm|re ?confirm|verify) (our |my |your |their |the )?(bank|banking|ach|wire|remittance|payment|deposit|direct deposit|account) (details|information|info|instructions|account|accounts|address|form|letter|authorization)',
     '(new|different|updated) (bank )?account (number|below|details|for (payments|distributions|deposits|rent|remittances?))',
-    '(new|different) (checking|savings|bank|business) account',
     '(send|remit|wire|direct|make|deposit|pay) (all |future |the |any |my |our |owner )*(payments?|funds|rent|remittances?|distributions?|proceeds|deposits?)( for [a-z0-9 ]{1,40})? (to|into) (the |our |this |a |my )?(new|different|following|updated|below)',
     '(do not|dont|please do not|no longer) (send|pay|remit|deposit|wire)\\w* (it |them |anything |payments? |funds )?(to |into )?(the |my |our )?old account|changed (our|my) bank',
     '(cambiar|cambiamos|cambio|actualizar|actualicen) (de )?(la |los |nuestra |mi )?(cuenta bancaria|datos bancarios|banco|informacion bancaria)',
@@ -184,10 +184,10 @@ export const paymentDetailsChange: Detector = firstOf([
     `${MONEY}( \\w+){0,3} (to|into) (my |our |the )?${PAYEE}`,
     '(new|updated|different|changed) (remit ?to|payee|beneficiary|remittance|pay ?to)|(remit ?to|remittance|routing|account ending)( \\w+){0,3} (below|attached|instead|as follows)',
     `${MONEY}( \\w+){0,4} (be|been|are|is|must be|should be|will be|to be) (sent|paid|made|remitted|deposited|wired|directed|mailed)( \\w+){0,2} (to|into) (\\w+ ){0,2}(new|different|updated|following|another)`,
-    `${SEND}( \\w+){0,6} (to|into) (my|our|the|a) (new|different) (po box|p o box|address|mailing address|account|bank)( \\w+){0,4} instead`,
+    `${SEND}( \\w+){0,8} (to|into) (my|our|the|a) (new|different) (po box|p o box|address|mailing address|account|bank)( \\w+){0,4} instead`,
     'change of (bank|banking|payment|remittance|remit to) (instructions|details|information|account)|changed (banks|bank accounts|financial institutions)',
     `(make|made|issue|write|cut)( the| my| our)? ${MONEY}( check)? (payable|out) to`,
-    `${SEND} (all |future |the |my |our |any |this )*(owner |monthly |security |rent )?${MONEY}( \\w+){0,3} to (the |my |our |a )?(\\w+ )?${ACCOUNT} (ending|number|no)`,
+    `${SEND} (all |future |the |my |our |any |this )*((owner|monthly|quarterly|security|rent) )*${MONEY}( \\w+){0,3} to (the |my |our |a )?(\\w+ ){0,2}${ACCOUNT} (ending|number|no)`,
     // Being told the money now goes elsewhere: the scam a tenant asks about.
     `(rent|payments?|renta|pagos?) (now |should now |should |must |will now |ahora |ya )?(goes|go|be paid|is paid|be sent|be made|se paga|se deposita|se manda|se envia|va|van)( \\w+){0,3} (to|into|with|in|on|by|a|en|con|por) (a |an |another |otra |una |the |la )?(\\w+ )?(${ACCOUNT}|gift cards?|tarjetas? de regalo)`,
     // Asking the office to draw from a new bank (doing it yourself on the portal is not this).
@@ -205,6 +205,7 @@ const DISTRESS = cues(1, [
   '(i am|im|i feel|ive been|feeling) (a wreck|a mess|devastated|desperate|heartbroken|beside myself|overwhelmed|in tears|barely holding on|at (my )?breaking point)|cry(ing)? (every|all) (night|day)|(sleeping|living) in (the|my|our|a) (car|shelter|motel)|(cant|can not|cannot) keep (going|doing this)',
   '(falling|fell) apart|breaking down|losing my mind|(dont|do not|no longer) know what (else )?to do',
   '(nowhere|no where) (else )?to go|end up (on the street|homeless|in (a|my) car)|(be|become|end up) homeless|living in (my|our) car',
+  '(afraid|scared|terrified|worried) (of being|we will be|ill be|i will be|to be|well be|we are going to be) (evicted|kicked out|homeless)|(dont|do not) want to (be|get) evicted|(no quiero|no queremos|tengo miedo de|miedo a) que (me|nos) (desalojen|saquen|echen)',
   '(please )?(dont|do not) (evict|kick out|throw out) (us|me)|(dont|do not) (kick|throw) (us|me) out',
   // A death in the sender's own family; an executor writing about a tenant's estate is business.
   '(my|our) (husband|wife|mother|father|mom|dad|son|daughter|partner|brother|sister|baby|child)( \\w+)? (just |recently )?(died|passed)',
