@@ -29,6 +29,29 @@ const FAR_BELOW = /(?:[ \t]*\r?\n){10,}([\s\S]+)$/u;
 const VANISHING =
   /<(\w+)[^>]*style\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*[01](?:\.\d+)?(?:px|pt)?\s*[;"']|opacity\s*:\s*0(?:\.0+)?\s*[;"']|color\s*:\s*(?:#fff(?:fff)?|white)\b)[^"']*["'][^>]*>([\s\S]*?)<\/\1\s*>/giu;
 
+/** A long base64 run: text encoded so only a machine that decodes it reads it. */
+const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/])/gu;
+/** Letters typed apart ("I G N O R E") or with digits for letters ("1gn0re"), put back together. */
+const SPACED_LETTERS = /(?<!\p{L})\p{L}(?: \p{L}){3,}(?!\p{L})/gu;
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+const MIXED_WORD = /\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+\b/giu;
+
+/** `raw` with spaced-out letters joined and digits in words read as letters. */
+export const unmask = (raw: string): string =>
+  raw
+    .replace(SPACED_LETTERS, (run) => run.replaceAll(' ', ''))
+    .replace(MIXED_WORD, (word) => word.replace(/[013457]/gu, (digit) => LEET[digit] ?? digit));
+
+/** Decoded text of a base64 run, when it decodes to readable words. */
+function decodeBase64(run: string): string | undefined {
+  try {
+    const text = atob(run);
+    return /^[\x20-\x7e\n\r\t]+$/u.test(text) && /[a-z]{3,} [a-z]{3,}/iu.test(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const spellTags = (run: string): string =>
   [...run].map((char) => String.fromCodePoint((char.codePointAt(0) ?? 0xe0020) - 0xe0000)).join('');
 
@@ -47,6 +70,13 @@ export function findHiddenText(raw: string): HiddenText {
     passages.push({ how: 'an HTML comment', text: found[1] ?? '' });
   for (const found of visible.matchAll(VANISHING))
     passages.push({ how: 'invisible styling', text: found[2] ?? '' });
+  for (const [run] of visible.matchAll(BASE64_RUN)) {
+    const decoded = decodeBase64(run);
+    if (decoded !== undefined) passages.push({ how: 'base64', text: decoded });
+  }
+  // A word typed letter by letter ("I G N O R E") is spelled for a machine's eyes, not a person's.
+  for (const [run] of visible.matchAll(SPACED_LETTERS))
+    passages.push({ how: 'spaced-out letters', text: run.replaceAll(' ', '') });
   const below = FAR_BELOW.exec(visible)?.[1];
   if (below !== undefined) passages.push({ how: 'many blank lines', text: below });
   return { visible, passages };

@@ -1,7 +1,15 @@
 import { cues } from '../classification/cue.ts';
 import { normalise } from '../classification/normalise.ts';
-import { findHiddenText } from './hidden-text.ts';
-import { ANY_READER, ASKS, MACHINE_ONLY_ASKS, RECONFIGURES, SPEAKS_TO_A_MACHINE } from './machine-reader.ts';
+import { findHiddenText, unmask } from './hidden-text.ts';
+import {
+  ANY_READER,
+  ASKS,
+  MACHINE_MUST,
+  MACHINE_ONLY_ASKS,
+  MACHINE as NAMED_MACHINE,
+  RECONFIGURES,
+  SPEAKS_TO_A_MACHINE,
+} from './machine-reader.ts';
 import { anyFound, near, phrasesFound } from './phrases.ts';
 
 /**
@@ -178,6 +186,8 @@ const FAKE_MARKERS: readonly RegExp[] = [
   /\b(?:needs_?human|suggested_?actions|route_?to)\s*[=:]/iu,
   /\b(?:new|updated)\s+instructions\s*:/iu,
   // A transcript of a conversation with a model: "User: …" then "Assistant: …".
+  // A link that would carry records out when a model renders it: ![x](https://…?q={balances}).
+  /!\[[^\]]*\]\(\s*https?:\/\/[^)\s]*(?:\{[^}]*\}|[?&][a-z_]+=[A-Z_]{4,})/u,
   /^\s*(?:user|human|usuario)\s*:.*\n(?:.*\n){0,3}\s*(?:assistant|ai|ia|asistente|model|bot)\s*:/imu,
   // Chat-format roles and tool calls.
   /"role"\s*:\s*"(?:system|assistant|developer|tool)"/iu,
@@ -237,7 +247,7 @@ function vocativeDirective(raw: string): string | undefined {
 const spaced = (source: string): string => source.replaceAll(' ', '\\s+');
 const READER_WORDS = `(?:the\\s+|el\\s+|la\\s+|los\\s+|las\\s+|any\\s+|all\\s+)?(?:${spaced(ANY_READER)})`;
 const SPOKEN_TO = new RegExp(
-  `(?:^|[\\n.!?;(\\[>]\\s*|\\s[—–-]\\s*|<!--\\s*)(?:(?:dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion|to|for|para|a|al|note\\s+(?:to|for)|nota\\s+para)\\s+)?(?<reader>${READER_WORDS})(?:\\s+(?:and|y|or|o|&)\\s+${READER_WORDS})?(?:\\s+[a-z]+){0,2}\\s*(?<mark>[,:—–])`,
+  `(?:^|[\\n.!?;(\\[>]\\s*|\\s[—–-]\\s*|<!--\\s*)(?:(?:dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion|to|for|para|a|al|note\\s+(?:to|for)|nota\\s+para)\\s+)?(?:[a-z]+\\s+(?=${spaced(NAMED_MACHINE)}))?(?<reader>${READER_WORDS})(?:\\s+(?:and|y|or|o|&)\\s+${READER_WORDS})?(?:\\s+[a-z]+){0,2}\\s*(?<mark>[,:—–])`,
   'gu',
 );
 const SPOKEN_TO_LAST = new RegExp(`,\\s*${READER_WORDS}\\s*(?:[.!?\\n]|$)`, 'gu');
@@ -285,6 +295,15 @@ export function detectInjection(subject: string, text: string): InjectionFinding
   const raw = hidden.visible;
   const content = normalise(raw);
   const evidence = findingsIn(content);
+  // Spaced-out or digit-for-letter words ("I G N O R E", "1gn0re") read as typed for a machine.
+  const unmasked = normalise(unmask(raw));
+  if (unmasked !== content) {
+    evidence.push(
+      ...findingsIn(unmasked)
+        .map((found) => `disguised: ${found}`)
+        .filter((found) => !evidence.includes(found.slice(11))),
+    );
+  }
   const marker = FAKE_MARKERS.map((pattern) => pattern.exec(raw)?.[0]).find((found) => found !== undefined);
   if (marker !== undefined) evidence.push(`fakes a prompt marker: "${clip(marker.trim())}"`);
   const named = near(ADDRESSED, DIRECTIVE, content)
@@ -292,6 +311,7 @@ export function detectInjection(subject: string, text: string): InjectionFinding
     : (vocativeDirective(raw) ?? spokenToWithAsk(raw));
   if (named !== undefined) evidence.push(`tells the machine what to do: "${clip(named.trim())}"`);
   if (near(RECONFIGURES, ASKS, content)) evidence.push('claims to reconfigure the reader');
+  if (near(MACHINE_MUST, ASKS, content)) evidence.push('tells the machine, in the third person, what to do');
   for (const passage of hidden.passages) {
     const said = normalise(passage.text);
     if (findingsIn(said).length > 0 || anyFound(ASKS, said))

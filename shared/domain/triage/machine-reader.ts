@@ -11,7 +11,7 @@ import { cues } from '../classification/cue.ts';
 
 /** Names only software answers to. */
 export const MACHINE_NOUN =
-  '(ai|a i|ia|artificial intelligence|inteligencia artificial|bots?|robots?|chatbots?|llms?|gpt|chatgpt|language models?|modelos? de lenguaje|classifiers?|clasificador|algorithms?|algoritmo|summari[sz]ers?)';
+  '(ai|a i|ia|artificial intelligence|inteligencia artificial|bots?|robots?|chatbots?|llms?|gpt|chatgpt|language models?|modelos? de lenguaje|classifiers?|clasificador|algorithms?|algoritmo|summari[sz]ers?|copilot|gemini|openai|automation|automatizacion)';
 /** Words that turn an ordinary noun into a machine: the "processing system", an "automated reader". */
 const QUALIFIER =
   '((triage|email|e mail|mail|inbox|sorting|screening|intake|processing|automated|automatic|automatizad[oa]|automatic[oa]|virtual|smart|ai|ia|llm|gpt|language) )';
@@ -65,6 +65,7 @@ export const ASKS = cues(1, [
   // The reply it expects.
   '(say|state|write|confirm|reply|respond|answer|responde|contesta|escribe|di|dile|confirma)\\w* (that|so|que)|in (your|the|tu|su) (answer|reply|summary|response|resumen|respuesta)|when (answering|replying|you reply|you answer)|al (responder|contestar)',
   '(send|envia|manda)\\w* (the |la |el )?(approval|letter|carta|confirmation|confirmacion)',
+  '(has to|must|should|needs to|debe|tiene que) (say|state|write|tell|reply|respond|answer|confirm|decir|responder|escribir|confirmar)',
   // Keeping people out of it.
   '(do not|dont|no|without|sin|never) (show|tell|notify|alert|inform|avis|mostr|notifi|escalat|flag|involv)\\w*|nobody|no one|nadie|humans?|una persona|staff|personal',
   '(ignore|ignora|disregard|olvida|forget|override)\\w*',
@@ -112,6 +113,10 @@ export const MACHINE_ONLY_ASKS = cues(1, [
   '(translate|decode|decipher|read|traduce|decodifica)\\w*( \\w+){0,5} (and|then|y) (then |luego )?(follow|obey|execute|carry out|do what it says|sigue|ejecuta|obedece)',
   '(your|tu) (task|job|role|instructions|tarea|rol) (has|have|is|ha) (changed|been updated|now|cambiado)',
   '(classify|categori[sz]e) (it |this |me )?as|(route|reroute) (it |this )?(straight |directly )?to (the )?(owner|accounting|payments|legal|manager|maintenance|queue)',
+  // Saying which reader a passage is for, or keeping it from people.
+  `(this|the following|what follows|this part|the next part|the text below|below|lo siguiente|esta parte) (is|es) (only |meant |intended |solo )?(for|to|para) (the |your |any |el |la )?${ANY_READER}`,
+  '(not|isnt|no es) (for|para) (the |a |any |el |la |los )?(humans?|people|staff|manager|property manager|office|personal|gerente|humanos|personas)',
+  '(do not|dont|never|no) (read|show|forward|display|leas|muestres|reenvies)( this| it| esto)?( part| section| parte)?( aloud)? (to|a|al) (the |any |el |la )?(staff|humans?|people|manager|office|team|personal|gerente|oficina)',
   // Routing itself.
   '(change|update|set|switch) the (routing|queue|category|classification|priority|urgency) (of|for|on) (this|the|my) (ticket|message|email|request)',
   'reassign (this|the) (message|email|ticket) to',
@@ -130,4 +135,10 @@ export const MACHINE_ONLY_ASKS = cues(1, [
 /** Framing that claims to reconfigure the reader: counts beside an ask. */
 export const RECONFIGURES = cues(1, [
   '(policy update|updated policy|policy change|new policy|system update|system notice|actualizacion de (la )?politica|nueva politica|cambio de politica|aviso del sistema)',
+]);
+
+/** A machine spoken of in the third person, with what it must do: "the assistant should reply that…". */
+export const MACHINE_MUST = cues(1, [
+  `(the|any|this|your|el|la|cualquier) ${ANY_READER}( (handling|reading|processing|that reads|que procese|que lea) (this|esto))? (should|must|shall|needs? to|has to|is to|is required to|debe|deberia|tiene que)`,
+  `(when|while|before|after|cuando) (the|a|your|el|la) ${ANY_READER} (drafts|writes|answers|replies|responds|summari[sz]es|generates|classifies|processes|redacta|responde|contesta|clasifica)`,
 ]);
