@@ -24,10 +24,22 @@ const TAG_RUN = /(?<!\u{1f3f4}[\u{e0020}-\u{e007e}]*)[\u{e0020}-\u{e007e}]+\u{e0
 /** A comment that is not an Office conditional (`<!--[if mso]>`) nor an empty spacer. */
 const COMMENT = /<!--(?!\s*\[(?:if|endif))([\s\S]*?)(?:-->|$)/gu;
 /** So many blank lines that what follows sits far below what anyone scrolls to. */
-const FAR_BELOW = /(?:[ \t]*\r?\n){10,}([\s\S]+)$/u;
+const FAR_BELOW_LINES = 10;
+
+/** The text after the first run of FAR_BELOW_LINES blank lines, by one pass over the lines. */
+function farBelow(text: string): string | undefined {
+  const lines = text.split('\n');
+  let blank = 0;
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') blank++;
+    else if (blank >= FAR_BELOW_LINES) return lines.slice(index).join('\n');
+    else blank = 0;
+  }
+  return undefined;
+}
 /** Inline styles that make text invisible: hidden, zero-size, white on white. */
 const VANISHING =
-  /<(\w+)[^>]*style\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*[01](?:\.\d+)?(?:px|pt)?\s*[;"']|opacity\s*:\s*0(?:\.0+)?\s*[;"']|color\s*:\s*(?:#fff(?:fff)?|white)\b)[^"']*["'][^>]*>([\s\S]*?)<\/\1\s*>/giu;
+  /<(\w+)[^>]*style\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*[01](?:\.\d+)?(?:px|pt)?\s*[;"']|opacity\s*:\s*0(?:\.0+)?\s*[;"']|color\s*:\s*(?:#fff(?:fff)?|white)\b)[^"']*["'][^>]*>([\s\S]{0,2000}?)<\/\1\s*>/giu;
 
 /** A long base64 run: text encoded so only a machine that decodes it reads it. */
 const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/])/gu;
@@ -77,7 +89,7 @@ export function findHiddenText(raw: string): HiddenText {
   // A word typed letter by letter ("I G N O R E") is spelled for a machine's eyes, not a person's.
   for (const [run] of visible.matchAll(SPACED_LETTERS))
     passages.push({ how: 'spaced-out letters', text: run.replaceAll(' ', '') });
-  const below = FAR_BELOW.exec(visible)?.[1];
+  const below = farBelow(visible);
   if (below !== undefined) passages.push({ how: 'many blank lines', text: below });
   return { visible, passages };
 }

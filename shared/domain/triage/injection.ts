@@ -176,10 +176,10 @@ const FAKE_MARKERS: readonly RegExp[] = [
   /\[\/?\s*(?:INST|SYS|SYSTEM|ASSISTANT|USER)\s*\]/iu,
   /<<\s*\/?\s*SYS\s*>>/iu,
   /<\|[^|>\n]{1,40}\|>/u,
-  /^\s*#{1,6}\s*(?:system|instructions?|assistant|new task)\b/imu,
+  /^[ \t]*#{1,6}\s*(?:system|instructions?|assistant|new task)\b/imu,
   // At a line's start, quoted too ("> SYSTEM: …"): a quoted instruction still reaches the reader.
-  /^[\s>]*(?:SYSTEM|ASSISTANT|SISTEMA|ASISTENTE)\s*(?:MESSAGE|PROMPT|NOTE|OVERRIDE|MENSAJE)?\s*:/mu,
-  /^\s*(?:system|assistant|sistema|asistente)\s*(?:message|prompt|note|override|mensaje)?\s*:\s*(?:you|ignore|classify|mark|approve|set|route|respond|reply|the (?:user|assistant|model)|eres|ignora|clasifica|marca|aprueba)/imu,
+  /^[ \t>]*(?:SYSTEM|ASSISTANT|SISTEMA|ASISTENTE)\s*(?:MESSAGE|PROMPT|NOTE|OVERRIDE|MENSAJE)?\s*:/mu,
+  /^[ \t]*(?:system|assistant|sistema|asistente)\s*(?:message|prompt|note|override|mensaje)?\s*:\s*(?:you|ignore|classify|mark|approve|set|route|respond|reply|the (?:user|assistant|model)|eres|ignora|clasifica|marca|aprueba)/imu,
   /\b(?:BEGIN|END)\s+(?:SYSTEM|INSTRUCTIONS?|PROMPT)\b/u,
   // A triage answer written out in the message, for a model to copy.
   /"(?:category|urgency|needsHuman|needs_human|suggestedActions|routeTo|confidence)"\s*:/u,
@@ -188,14 +188,14 @@ const FAKE_MARKERS: readonly RegExp[] = [
   // A transcript of a conversation with a model: "User: …" then "Assistant: …".
   // A link that would carry records out when a model renders it: ![x](https://…?q={balances}).
   /!\[[^\]]*\]\(\s*https?:\/\/[^)\s]*(?:\{[^}]*\}|[?&][a-z_]+=[A-Z_]{4,})/u,
-  /^\s*(?:user|human|usuario)\s*:.*\n(?:.*\n){0,3}\s*(?:assistant|ai|ia|asistente|model|bot)\s*:/imu,
+  /^[ \t]*(?:user|human|usuario)\s*:.*\n(?:.*\n){0,3}[ \t]*(?:assistant|ai|ia|asistente|model|bot)\s*:/imu,
   // Chat-format roles and tool calls.
   /"role"\s*:\s*"(?:system|assistant|developer|tool)"/iu,
   /<\/?\s*(?:tool_call|tool_use|tool_result|function_call|function_results?|invoke)\b/iu,
   /\[\s*(?:system|admin|assistant|sistema|developer|instructions?)(?:\s+(?:note|message|prompt|override|update|mensaje|nota))?\s*\]/iu,
   // A triage decision as key=value: "category=legal_notice, route=owner".
   /\b(?:category|urgency|route|routing|route_?to|needs_?human|categoria|approved_?by|authori[sz]ed_?by)\s*=\s*\w/iu,
-  /^\s*(?:priority\s+|system\s+)?override\s*:/imu,
+  /^[ \t]*(?:priority\s+|system\s+)?override\s*:/imu,
   /\bnuevas\s+instrucciones\s*:/iu,
   /\b(?:priority|revised|override|system|admin|special|hidden|secret)\s+instructions?\s*:/iu,
   /\binstrucci[oó]n(?:es)?\s+(?:nuevas?|prioritarias?|del\s+sistema|ocultas?)\s*:/iu,
@@ -215,10 +215,10 @@ const FAKE_MARKERS: readonly RegExp[] = [
 const QUALIFIER =
   '(triage|email|e mail|mail|inbox|sorting|screening|intake|automated|automatic|virtual|smart|ai|ia) ';
 /** Names that, once spoken to, can only mean the machine. */
-const MACHINE_NAME = `(${QUALIFIER})*(ai|a i|ia|artificial intelligence|inteligencia artificial|bot|robot|chatbot|classifier|clasificador|algorithm|algoritmo|llm|gpt|chatgpt|claude|language model|modelo de lenguaje)( (system|assistant|engine|tool|model|sistema|asistente|modelo))?(?! (vacuum|mower|lawnmower|cleaner|toy|kit|aspiradora|cortacesped|de juguete|powered|thermostat|camera|doorbell|lock))`;
+const MACHINE_NAME = `(${QUALIFIER}){0,2}(ai|a i|ia|artificial intelligence|inteligencia artificial|bot|robot|chatbot|classifier|clasificador|algorithm|algoritmo|llm|gpt|chatgpt|claude|language model|modelo de lenguaje)( (system|assistant|engine|tool|model|sistema|asistente|modelo))?(?! (vacuum|mower|lawnmower|cleaner|toy|kit|aspiradora|cortacesped|de juguete|powered|thermostat|camera|doorbell|lock))`;
 /** Names a person or a thing could also bear ("the system", "the computer"): spoken to only after a greeting. */
-const MACHINE_OR_THING = `(${QUALIFIER})*(system|sistema|computer|computadora|ordenador|machine|maquina|software|program|programa|model|modelo|${ASSISTANT}|triage|clasificacion)(?! (admin\\w*|administrator|manager|operator|engineer|de (calefaccion|alarma|seguridad|agua|riego|pago|pagos)))`;
-const AUTOMATED_NAME = `(${QUALIFIER})+(system|assistant|engine|tool|program|software)|(sistema|asistente|programa) (automatico|automatizado|virtual|de ia|de inteligencia artificial|de triaje|de clasificacion)`;
+const MACHINE_OR_THING = `(${QUALIFIER}){0,2}(system|sistema|computer|computadora|ordenador|machine|maquina|software|program|programa|model|modelo|${ASSISTANT}|triage|clasificacion)(?! (admin\\w*|administrator|manager|operator|engineer|de (calefaccion|alarma|seguridad|agua|riego|pago|pagos)))`;
+const AUTOMATED_NAME = `(${QUALIFIER}){1,2}(system|assistant|engine|tool|program|software)|(sistema|asistente|programa) (automatico|automatizado|virtual|de ia|de inteligencia artificial|de triaje|de clasificacion)`;
 const ARTICLE = '(the |this |your |our |any |whatever |whichever |el |la |al |tu |su |cualquier )?';
 const ADDRESSED = cues(1, [
   `(dear|hey|hi|hello|ok|okay|attention|atencion|hola|oye|(note|message|instructions?|reminder|nota|mensaje|instrucciones?|recordatorio) (to|for|para|al|a)) ${ARTICLE}(${MACHINE_NAME}|${AUTOMATED_NAME}|${MACHINE_OR_THING})`,
@@ -230,7 +230,7 @@ const ADDRESSED = cues(1, [
 
 /** "Machine: escalate this", "Sistema, ponlo primero": a name spoken to at the start of a sentence. */
 const VOCATIVE = new RegExp(
-  `(?:^|[\\n.!?;(]\\s*)(?:(?:dear|hey|hi|hello|hola|oye|ok)\\s+)?(?:the\\s+|el\\s+|la\\s+)?(?:${QUALIFIER.replaceAll(' ', '\\s+')})*(?:system|sistema|computer|computadora|ordenador|machine|m[aá]quina|software|program|programa|robot|bot|ai|ia|algorithm|algoritmo|classifier|clasificador)\\s*[,:]`,
+  `(?:^|[\\n.!?;(][ \\t]*)(?:(?:dear|hey|hi|hello|hola|oye|ok)\\s+)?(?:the\\s+|el\\s+|la\\s+)?(?:${QUALIFIER.replaceAll(' ', '\\s+')}){0,2}(?:system|sistema|computer|computadora|ordenador|machine|m[aá]quina|software|program|programa|robot|bot|ai|ia|algorithm|algoritmo|classifier|clasificador)\\s*[,:]`,
   'giu',
 );
 
@@ -247,7 +247,7 @@ function vocativeDirective(raw: string): string | undefined {
 const spaced = (source: string): string => source.replaceAll(' ', '\\s+');
 const READER_WORDS = `(?:the\\s+|el\\s+|la\\s+|los\\s+|las\\s+|any\\s+|all\\s+)?(?:${spaced(ANY_READER)})`;
 const SPOKEN_TO = new RegExp(
-  `(?:^|[\\n.!?;(\\[>]\\s*|\\s[—–-]\\s*|<!--\\s*)(?:(?:dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion|to|for|para|a|al|note\\s+(?:to|for)|nota\\s+para)\\s+)?(?:[a-z]+\\s+(?=${spaced(NAMED_MACHINE)}))?(?<reader>${READER_WORDS})(?:\\s+(?:and|y|or|o|&)\\s+${READER_WORDS})?(?:\\s+[a-z]+){0,2}\\s*(?<mark>[,:—–])`,
+  `(?:^|[\\n.!?;(\\[>][ \\t]*|\\s[—–-]\\s*|<!--\\s*)(?:(?:dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion|to|for|para|a|al|note\\s+(?:to|for)|nota\\s+para)\\s+)?(?:[a-z]+\\s+(?=${spaced(NAMED_MACHINE)}))?(?<reader>${READER_WORDS})(?:\\s+(?:and|y|or|o|&)\\s+${READER_WORDS})?(?:\\s+[a-z]+){0,2}\\s*(?<mark>[,:—–])`,
   'gu',
 );
 const SPOKEN_TO_LAST = new RegExp(`,\\s*${READER_WORDS}\\s*(?:[.!?\\n]|$)`, 'gu');

@@ -24,9 +24,9 @@ const QUALIFIED_NOUN = '(reader|lector|agent|agente|reviewer|engine|tool|screene
 const NOT_A_READER =
   '(?! (admin\\w*|administrator|manager|operator|engineer|company|vendor|installer|tech\\w*|unit|home|apartment|de (gerencia|administracion|oficina|alarma|seguridad|calefaccion|riego|pagos?|la gerente|el gerente)))';
 /** A machine named so no person or building system could be meant. */
-export const MACHINE = `(${QUALIFIER}*${MACHINE_NOUN}( (${SHARED_NOUN}|${QUALIFIED_NOUN}))?|${QUALIFIER}+(${SHARED_NOUN}|${QUALIFIED_NOUN}))${NOT_A_READER}`;
+export const MACHINE = `(${QUALIFIER}{0,2}${MACHINE_NOUN}( (${SHARED_NOUN}|${QUALIFIED_NOUN}))?|${QUALIFIER}{1,2}(${SHARED_NOUN}|${QUALIFIED_NOUN}))${NOT_A_READER}`;
 /** A machine, or a shared noun that only means one when spoken to. */
-export const ANY_READER = `(${MACHINE}|${QUALIFIER}*${SHARED_NOUN}${NOT_A_READER})`;
+export const ANY_READER = `(${MACHINE}|${QUALIFIER}{0,2}${SHARED_NOUN}${NOT_A_READER})`;
 const ARTICLE = '(the |this |any |all |whatever |whichever |el |la |los |las |al |cualquier )?';
 const READS =
   '(reads?|reading|lee|lees|lea|processe?s?|processing|procesa|procesas|procese|revisas|clasifica|clasificas|handles?|handling|answers?|answering|sorts?|sorting|screens?|screening|triages?|triaging|summari[sz]es|summari[sz]ing|parses|parsing|reviews?|reviewing|revisa|revise|sees|opens)';
