@@ -90,6 +90,8 @@ const OVERRIDES_INSTRUCTIONS = cues(1, [
   `${DROP} (all |any )?(of )?(the )?(${EARLIER} )+${ORDERS}`,
   'from now on (you are|you will|you must|act|respond|reply|answer|tell)',
   '(ignore|disregard|forget) (everything|anything|all) (above|before|previous|prior|you were told)',
+  `${DROP} (whatever|everything|anything|all|what) (you were|youve been|you have been|you were ever) (told|given|instructed|taught)`,
+  '(you|u) (now )?work for me',
   '(ignora|olvida|descarta) (todo )?lo (anterior|que te dijeron)',
   'a partir de ahora (eres|seras|debes|responde|contesta|di)',
   '(pretend|imagine) (to be|you are|youre|that you are)',
@@ -116,7 +118,7 @@ const STEERS_ITS_OWN_TRIAGE = cues(1, [
   '(al|cuando) (generar|redactar|escribir|resumir|clasificar|procesar) (la|tu|su|este|esta) (respuesta|resumen|correo|mensaje)',
   '(no|without|skip|skipping|bypass|bypassing|avoid) (the |any )?(human|manual|staff|manager) (review|approval|intervention|oversight|check|sign off)',
   '(respond|reply|answer|output) (only|exclusively|solely) with',
-  '(reply|respond|answer|write|speak|sign|act|confirm) (to this email |to me |back )?as (if you were |though you were )?(the|a) (property management |management |billing |accounting )?(system|manager|landlord|office|management|company|owner)',
+  '(reply|respond|answer|write|speak|sign|act|confirm)( to (this|the|that|me|him|her|them)( \\w+)?| back)? as (if you were |though you were )?(the|a) (property management |management |billing |accounting )?(system|manager|landlord|office|management|company|owner)',
   'with exactly (this|the following) (sentence|text|message|wording|words)',
   '(and|with) nothing else',
   // An order to keep people out; "moved out without telling anyone" is news, not an order.
@@ -247,7 +249,7 @@ function vocativeDirective(raw: string): string | undefined {
 const spaced = (source: string): string => source.replaceAll(' ', '\\s+');
 const READER_WORDS = `(?:the\\s+|el\\s+|la\\s+|los\\s+|las\\s+|any\\s+|all\\s+)?(?:${spaced(ANY_READER)})`;
 const SPOKEN_TO = new RegExp(
-  `(?:^|[\\n.!?;(\\[>][ \\t]*|\\s[—–-]\\s*|<!--\\s*)(?:(?:dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion|to|for|para|a|al|note\\s+(?:to|for)|nota\\s+para)\\s+)?(?:[a-z]+\\s+(?=${spaced(NAMED_MACHINE)}))?(?<reader>${READER_WORDS})(?:\\s+(?:and|y|or|o|&)\\s+${READER_WORDS})?(?:\\s+[a-z]+){0,2}\\s*(?<mark>[,:—–])`,
+  `(?:^|[\\n.!?;,(\\[>][ \\t]*|\\s[—–-]\\s*|<!--\\s*)(?:(?:dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion|to|for|para|a|al|note\\s+(?:to|for)|nota\\s+para)\\s+)?(?:[a-z]+\\s+(?=${spaced(NAMED_MACHINE)}))?(?<reader>${READER_WORDS})(?:\\s+(?:and|y|or|o|&)\\s+${READER_WORDS})?(?:(?:\\s*,\\s*|\\s+)[a-z]+){0,3}\\s*(?<mark>[,:—–])`,
   'gu',
 );
 const SPOKEN_TO_LAST = new RegExp(`,\\s*${READER_WORDS}\\s*(?:[.!?\\n]|$)`, 'gu');

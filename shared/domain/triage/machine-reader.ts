@@ -14,12 +14,13 @@ export const MACHINE_NOUN =
   '(ai|a i|ia|artificial intelligence|inteligencia artificial|bots?|robots?|chatbots?|llms?|gpt|chatgpt|language models?|modelos? de lenguaje|classifiers?|clasificador|algorithms?|algoritmo|summari[sz]ers?|copilot|gemini|openai|automation|automatizacion)';
 /** Words that turn an ordinary noun into a machine: the "processing system", an "automated reader". */
 const QUALIFIER =
-  '((triage|email|e mail|mail|inbox|sorting|screening|intake|processing|automated|automatic|automatizad[oa]|automatic[oa]|virtual|smart|ai|ia|llm|gpt|language) )';
+  '((triage|email|e mail|mail|inbox|sorting|screening|intake|processing|reader|reading|answering|automated|automatic|automatizad[oa]|automatic[oa]|virtual|smart|ai|ia|llm|gpt|language) )';
 /** Nouns that name people or things too ("the payment system", "assistant manager", "model unit"). */
 const SHARED_NOUN =
   '(models?|modelo|systems?|sistema|assistants?|asistente|software|program|programa|machine|maquina|computer|computadora)';
 /** Nouns that name a machine only with a qualifier: "AI reviewer", "automated reader", not "the agent". */
-const QUALIFIED_NOUN = '(reader|lector|agent|agente|reviewer|engine|tool|screener|filter|sorter)';
+const QUALIFIED_NOUN =
+  '(reader|lector|agent|agente|reviewer|engine|tool|screener|filter|sorter|responder|respondedor)';
 /** What follows a shared noun when it names a person or a building system. */
 const NOT_A_READER =
   '(?! (admin\\w*|administrator|manager|operator|engineer|company|vendor|installer|tech\\w*|unit|home|apartment|de (gerencia|administracion|oficina|alarma|seguridad|calefaccion|riego|pagos?|la gerente|el gerente)))';
@@ -52,7 +53,7 @@ export const SPEAKS_TO_A_MACHINE = cues(1, [
 export const ASKS = cues(1, [
   // Filing this message: priority, category, routing, status.
   '(route|reroute|reassign|forward|assign|escalate|move|send|pasa|manda|envia|reenvia|mueve|asigna)\\w* (it|this|me|este|esto|lo|la)( \\w+)? (straight |directly |directamente )?(to|a|al)',
-  '(mark|set|change|tag|label|classify|categori[sz]e|file|treat|record|close|list|summari[sz]e|consider|report|marca|marque|pon|ponle|ponga|cambia|cambie|clasifica|clasifique|trata|considera|registra)\\w*( (it|this|me|my|the|this|mi|el|la|este|esta|lo))?( \\w+)? (as|to|como|a|en)',
+  '(mark|set|change|tag|label|classify|categori[sz]e|file|treat|record|close|list|summari[sz]e|consider|report|marca|marque|pon|ponle|ponga|cambia|cambie|clasifica|clasifique|trata|considera|registra)\\w*( (it|this|me|my|the|this|mi|el|la|este|esta|lo))?( \\w+){0,3} (as|to|como|a|en)',
   'close (it|this|the work order|the ticket|the request|the case)|cierra (el|la|este)',
   'put me first|skip the queue|top of the queue|(priority|prioridad) (one|1|high|alta|maxima)|(high|top|alta|maxima|highest) (priority|prioridad)',
   // Money and records.
@@ -117,6 +118,10 @@ export const MACHINE_ONLY_ASKS = cues(1, [
   `(this|the following|what follows|this part|the next part|the text below|below|lo siguiente|esta parte) (is|es) (only |meant |intended |solo )?(for|to|para) (the |your |any |el |la )?${ANY_READER}`,
   '(not|isnt|no es) (for|para) (the |a |any |el |la |los )?(humans?|people|staff|manager|property manager|office|personal|gerente|humanos|personas)',
   '(do not|dont|never|no) (read|show|forward|display|leas|muestres|reenvies)( this| it| esto)?( part| section| parte)?( aloud)? (to|a|al) (the |any |el |la )?(staff|humans?|people|manager|office|team|personal|gerente|oficina)',
+  '(the|this) (email|message|mail|text|ticket|request) (you are|youre|ur) (processing|classifying|summari[sz]ing|triaging|parsing|handling|screening)',
+  `(if|when) (this|it|my message|this email|this message|my email) (is|gets|was|has been) (read|processed|handled|parsed|seen|opened|scanned|classified) by (a|an|any|the|some) ${ANY_READER}`,
+  `(si|if) (estas|you are|youre|eres|es) (leyendo|reading|procesando|processing|revisando) (esto|this|este correo|este mensaje) (como|as) (una? |an? )?${ANY_READER}`,
+  `si (esto|este correo|este mensaje) (es|lo|fue) (leido|procesado|revisado|lee|procesa) (por )?(una? |el |la |algun )?${ANY_READER}`,
   // Routing itself.
   '(change|update|set|switch) the (routing|queue|category|classification|priority|urgency) (of|for|on) (this|the|my) (ticket|message|email|request)',
   'reassign (this|the) (message|email|ticket) to',
