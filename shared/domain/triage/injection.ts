@@ -1,6 +1,16 @@
 import { cues } from '../classification/cue.ts';
 import { normalise } from '../classification/normalise.ts';
-import { near, phrasesFound } from './phrases.ts';
+import { findHiddenText, unmask } from './hidden-text.ts';
+import {
+  ANY_READER,
+  ASKS,
+  MACHINE_MUST,
+  MACHINE_ONLY_ASKS,
+  MACHINE as NAMED_MACHINE,
+  RECONFIGURES,
+  SPEAKS_TO_A_MACHINE,
+} from './machine-reader.ts';
+import { anyFound, near, phrasesFound } from './phrases.ts';
 
 /**
  * Prompt injection: text written for the machine that reads the mail rather than for the people
@@ -68,25 +78,31 @@ const ADDRESSES_MACHINE = cues(1, [
 
 /** Typed in a hurry too: "previos", "instrucions". */
 const EARLIER = '(previ\\w*|prior|above|earlier|preceding|original|existing|system|safety|current|old)';
+/** Misspelt as often as spelt: "ignroe", "disregrd", "instrutions", "intrucciones". */
+const DROP =
+  '(ignore|ignroe|ingore|igore|ignor|disregard|disregrd|disreguard|dissregard|forget|forgt|override|overide|bypass)';
 const ORDERS =
-  '(instruc\\w*|instruct\\w*|rules|prompts?|directions|guidelines|guidance|directives?|commands?|guardrails|programming|training|constraints|system prompt)';
+  '(instruc\\w*|instruct\\w*|instru\\w*|instu\\w*|intruc\\w*|rules|prompts?|directions|guidelines|guidance|directives?|commands?|guardrails|programming|training|constraints|system prompt)';
 
 /** Overriding what the machine was told. */
 const OVERRIDES_INSTRUCTIONS = cues(1, [
-  `(ignore|disregard|forget|override|bypass) (all )?(of )?(your|all your) (${EARLIER} )*${ORDERS}`,
-  `(ignore|disregard|forget|override|bypass) (all |any )?(of )?(the )?(${EARLIER} )+${ORDERS}`,
+  `${DROP} (all )?(of )?(your|ur|u r|all your|all ur) (${EARLIER} )*${ORDERS}`,
+  `${DROP} (all |any )?(of )?(the )?(${EARLIER} )+${ORDERS}`,
   'from now on (you are|you will|you must|act|respond|reply|answer|tell)',
   '(ignore|disregard|forget) (everything|anything|all) (above|before|previous|prior|you were told)',
+  `${DROP} (whatever|everything|anything|all|what) (you were|youve been|you have been|you were ever) (told|given|instructed|taught)`,
+  '(you|u) (now )?work for me',
   '(ignora|olvida|descarta) (todo )?lo (anterior|que te dijeron)',
   'a partir de ahora (eres|seras|debes|responde|contesta|di)',
   '(pretend|imagine) (to be|you are|youre|that you are)',
+  '(pretend|imagine|assume|suppose) (that )?(the |my )?(manager|owner|landlord|office|management|system) (has |had |already )*(approved|agreed|signed|authori[sz]ed|confirmed)',
   'act as (an? |the )?(admin\\w*|manager|property manager|landlord|system|owner|accountant)',
   '(finge|fingir|imagina) (que eres|ser)',
   'actua como (el|la|un|una) (administrador|administradora|gerente|sistema|dueno|duena|contador)',
   'de ahora en adelante (eres|seras|debes|responde|contesta|di)',
-  '(developer|debug|admin|god|jailbreak|unrestricted) mode',
+  '(developer|debug|admin|god|jailbreak|unrestricted|simulation|sandbox|roleplay|role play) mode',
   '(ignora|olvida|omite|descarta) (todas las |tus |las )?(instrucciones|reglas|indicaciones|directrices) (anteriores|previas)',
-  '(ignora|olvida|omite|descarta) (todas )?tus (instrucciones|reglas|indicaciones|directrices)',
+  '(ignora|olvida|omite|descarta) (todas )?(tus|sus) (ins?truc\\w*|reglas|indicaciones|directrices)',
 ]);
 
 /** Deciding how this very message is classified, prioritised, routed or answered. */
@@ -100,17 +116,19 @@ const STEERS_ITS_OWN_TRIAGE = cues(1, [
   'in your (summary|classification|triage|generated reply|automated reply)',
   '(respond|reply|answer|output) (in|as) json',
   '(al|cuando) (generar|redactar|escribir|resumir|clasificar|procesar) (la|tu|su|este|esta) (respuesta|resumen|correo|mensaje)',
-  '(no|without) (human|manual) (review|approval|intervention|oversight)',
+  '(no|without|skip|skipping|bypass|bypassing|avoid) (the |any )?(human|manual|staff|manager) (review|approval|intervention|oversight|check|sign off)',
   '(respond|reply|answer|output) (only|exclusively|solely) with',
-  '(reply|respond|answer|write|speak|sign|act|confirm) (to this email |to me |back )?as (if you were |though you were )?(the|a) (property management |management |billing |accounting )?(system|manager|landlord|office|management|company)',
+  '(reply|respond|answer|write|speak|sign|act|confirm)( to (this|the|that|me|him|her|them)( \\w+)?| back)? as (if you were |though you were )?(the|a) (property management |management |billing |accounting )?(system|manager|landlord|office|management|company|owner)',
   'with exactly (this|the following) (sentence|text|message|wording|words)',
   '(and|with) nothing else',
-  '(do not|dont|without) (notify\\w*|tell\\w*|inform\\w*|alert\\w*|cc|copy\\w*|involve\\w*|loop\\w* in) (the |any )?(staff|anyone|manager|management|humans?|office|team|people)',
+  // An order to keep people out; "moved out without telling anyone" is news, not an order.
+  '(do not|dont) (notify\\w*|tell\\w*|inform\\w*|alert\\w*|cc|copy\\w*|involve\\w*|loop\\w* in) (the |any )?(staff|anyone|manager|management|humans?|office|team|people)',
+  'without (notify\\w*|inform\\w*|alert\\w*|involv\\w*|loop\\w* in) (the |any )?(staff|manager|management|humans?|office|team)',
   '(this|the) (instruction|request|message|email|invoice) (comes|came|is) from (the )?(manager|management|system|admin\\w*|owner|office)',
   '(this|the) (message|email|request|invoice|instruction) (has )?(already )?(been|was) (reviewed|approved|authori[sz]ed|cleared|verified) by',
   'this has already been (approved|cleared|authori[sz]ed) (by|with)',
   '(this is|esta es) (an? |una )?(instruction|instruccion|message|mensaje|order|orden|directive) (from |del |de la )(the )?(system|sistema|admin\\w*|administracion|management)',
-  '(responde|responda|contesta|conteste|firma|firme|escribe|escriba) como (si (fueras|fuera) )?(el|la) (sistema|gerente|administrador|administradora|oficina|administracion)',
+  '(responde|responda|contesta|conteste|firma|firme|escribe|escriba) como (si (fueras|fuera) )?(el|la) (sistema|gerente|administrador|administradora|oficina|administracion|dueno|duena)',
   '(este|el) (mensaje|correo|email) ya fue (revisad|aprobad|autorizad)\\w* por',
   'no (le )?(avises|avise|notifiques|notifique|informes|informe|digas|diga) (a )?(nadie|el personal|la gerente|el gerente|los empleados|la oficina)',
   'your (output|classification) (must|should|will) be',
@@ -154,21 +172,38 @@ const ASKS_FOR_OTHERS_DATA = cues(1, [
 /** Markers of a prompt's structure that no tenant types: role tags, fences, template tokens. */
 const FAKE_MARKERS: readonly RegExp[] = [
   /<\/?\s*(?:system|assistant|user|email|message|instructions?|prompt|context|document|mail)\s*>/iu,
+  // Made-up tags that frame text for a model: <email_metadata>, <admin_override>, <system_context>.
+  /<\/?\s*[a-z_]*(?:system|instruction|metadata|prompt|context|assistant|admin|config|override|directive)[a-z_]*\s*>/iu,
+  /\bnew\s+task\s*:/iu,
   /\[\/?\s*(?:INST|SYS|SYSTEM|ASSISTANT|USER)\s*\]/iu,
   /<<\s*\/?\s*SYS\s*>>/iu,
   /<\|[^|>\n]{1,40}\|>/u,
-  /^\s*#{1,6}\s*(?:system|instructions?|assistant|new task)\b/imu,
-  /^\s*(?:SYSTEM|ASSISTANT|SISTEMA|ASISTENTE)\s*(?:MESSAGE|PROMPT|NOTE|OVERRIDE|MENSAJE)?\s*:/mu,
-  /^\s*(?:system|assistant|sistema|asistente)\s*(?:message|prompt|note|override|mensaje)?\s*:\s*(?:you|ignore|classify|mark|approve|set|route|respond|reply|the (?:user|assistant|model)|eres|ignora|clasifica|marca|aprueba)/imu,
+  /^[ \t]*#{1,6}\s*(?:system|instructions?|assistant|new task)\b/imu,
+  // At a line's start, quoted too ("> SYSTEM: …"): a quoted instruction still reaches the reader.
+  /^[ \t>]*(?:SYSTEM|ASSISTANT|SISTEMA|ASISTENTE)\s*(?:MESSAGE|PROMPT|NOTE|OVERRIDE|MENSAJE)?\s*:/mu,
+  /^[ \t]*(?:system|assistant|sistema|asistente)\s*(?:message|prompt|note|override|mensaje)?\s*:\s*(?:you|ignore|classify|mark|approve|set|route|respond|reply|the (?:user|assistant|model)|eres|ignora|clasifica|marca|aprueba)/imu,
   /\b(?:BEGIN|END)\s+(?:SYSTEM|INSTRUCTIONS?|PROMPT)\b/u,
   // A triage answer written out in the message, for a model to copy.
   /"(?:category|urgency|needsHuman|needs_human|suggestedActions|routeTo|confidence)"\s*:/u,
   /\b(?:needs_?human|suggested_?actions|route_?to)\s*[=:]/iu,
   /\b(?:new|updated)\s+instructions\s*:/iu,
-  // "AI assistant: approve…", "[IA: responde…]", "Asistente virtual de la oficina: reenvía…"
-  /(?:^|[\n.!?[(]\s*)(?:(?:dear|hey|hi|note (?:to|for))\s+)?(?:the\s+)?(?:ai|a\.i\.|ia|bot|chatbot|ai assistant|virtual assistant|assistant|asistente|asistente virtual)(?!\s+(?:property\s+|general\s+)?(?:manager|director|de\s+gerencia))(?:\s+[\p{L}]+){0,4}\s*:/iu,
-  /(?:^|[\n.!?[(]\s*)(?:system|sistema)\s*:/iu,
+  // A transcript of a conversation with a model: "User: …" then "Assistant: …".
+  // A link that would carry records out when a model renders it: ![x](https://…?q={balances}).
+  /!\[[^\]]*\]\(\s*https?:\/\/[^)\s]*(?:\{[^}]*\}|[?&][a-z_]+=[A-Z_]{4,})/u,
+  /^[ \t]*(?:user|human|usuario)\s*:.*\n(?:.*\n){0,3}[ \t]*(?:assistant|ai|ia|asistente|model|bot)\s*:/imu,
+  // Chat-format roles and tool calls.
+  /"role"\s*:\s*"(?:system|assistant|developer|tool)"/iu,
+  /<\/?\s*(?:tool_call|tool_use|tool_result|function_call|function_results?|invoke)\b/iu,
+  /\[\s*(?:system|admin|assistant|sistema|developer|instructions?)(?:\s+(?:note|message|prompt|override|update|mensaje|nota))?\s*\]/iu,
+  // A triage decision as key=value: "category=legal_notice, route=owner".
+  /\b(?:category|urgency|route|routing|route_?to|needs_?human|categoria|approved_?by|authori[sz]ed_?by)\s*=\s*\w/iu,
+  /^[ \t]*(?:priority\s+|system\s+)?override\s*:/imu,
   /\bnuevas\s+instrucciones\s*:/iu,
+  /\b(?:priority|revised|override|system|admin|special|hidden|secret)\s+instructions?\s*:/iu,
+  /\binstrucci[oó]n(?:es)?\s+(?:nuevas?|prioritarias?|del\s+sistema|ocultas?)\s*:/iu,
+  // A tool call or a decision written as JSON for the model to act on.
+  /"(?:requires?_?review|needs?_?review|human_?review|auto_?approve|skip_?review)"\s*:\s*(?:false|true)/iu,
+  /"(?:action|tool|function|command|name)"\s*:\s*"[a-z_]*(?:approve|refund|pay|credit|waive|release|transfer|update|delete|send)/iu,
 ];
 
 /**
@@ -182,10 +217,10 @@ const FAKE_MARKERS: readonly RegExp[] = [
 const QUALIFIER =
   '(triage|email|e mail|mail|inbox|sorting|screening|intake|automated|automatic|virtual|smart|ai|ia) ';
 /** Names that, once spoken to, can only mean the machine. */
-const MACHINE_NAME = `(${QUALIFIER})*(ai|a i|ia|artificial intelligence|inteligencia artificial|bot|robot|chatbot|classifier|clasificador|algorithm|algoritmo|llm|gpt|chatgpt|claude|language model|modelo de lenguaje)( (system|assistant|engine|tool|model|sistema|asistente|modelo))?(?! (vacuum|mower|lawnmower|cleaner|toy|kit|aspiradora|cortacesped|de juguete|powered|thermostat|camera|doorbell|lock))`;
+const MACHINE_NAME = `(${QUALIFIER}){0,2}(ai|a i|ia|artificial intelligence|inteligencia artificial|bot|robot|chatbot|classifier|clasificador|algorithm|algoritmo|llm|gpt|chatgpt|claude|language model|modelo de lenguaje)( (system|assistant|engine|tool|model|sistema|asistente|modelo))?(?! (vacuum|mower|lawnmower|cleaner|toy|kit|aspiradora|cortacesped|de juguete|powered|thermostat|camera|doorbell|lock))`;
 /** Names a person or a thing could also bear ("the system", "the computer"): spoken to only after a greeting. */
-const MACHINE_OR_THING = `(${QUALIFIER})*(system|sistema|computer|computadora|ordenador|machine|maquina|software|program|programa|model|modelo|${ASSISTANT}|triage|clasificacion)(?! (admin\\w*|administrator|manager|operator|engineer|de (calefaccion|alarma|seguridad|agua|riego|pago|pagos)))`;
-const AUTOMATED_NAME = `(${QUALIFIER})+(system|assistant|engine|tool|program|software)|(sistema|asistente|programa) (automatico|automatizado|virtual|de ia|de inteligencia artificial|de triaje|de clasificacion)`;
+const MACHINE_OR_THING = `(${QUALIFIER}){0,2}(system|sistema|computer|computadora|ordenador|machine|maquina|software|program|programa|model|modelo|${ASSISTANT}|triage|clasificacion)(?! (admin\\w*|administrator|manager|operator|engineer|de (calefaccion|alarma|seguridad|agua|riego|pago|pagos)))`;
+const AUTOMATED_NAME = `(${QUALIFIER}){1,2}(system|assistant|engine|tool|program|software)|(sistema|asistente|programa) (automatico|automatizado|virtual|de ia|de inteligencia artificial|de triaje|de clasificacion)`;
 const ARTICLE = '(the |this |your |our |any |whatever |whichever |el |la |al |tu |su |cualquier )?';
 const ADDRESSED = cues(1, [
   `(dear|hey|hi|hello|ok|okay|attention|atencion|hola|oye|(note|message|instructions?|reminder|nota|mensaje|instrucciones?|recordatorio) (to|for|para|al|a)) ${ARTICLE}(${MACHINE_NAME}|${AUTOMATED_NAME}|${MACHINE_OR_THING})`,
@@ -197,7 +232,7 @@ const ADDRESSED = cues(1, [
 
 /** "Machine: escalate this", "Sistema, ponlo primero": a name spoken to at the start of a sentence. */
 const VOCATIVE = new RegExp(
-  `(?:^|[\\n.!?;(]\\s*)(?:(?:dear|hey|hi|hello|hola|oye|ok)\\s+)?(?:the\\s+|el\\s+|la\\s+)?(?:${QUALIFIER.replaceAll(' ', '\\s+')})*(?:system|sistema|computer|computadora|ordenador|machine|m[aá]quina|software|program|programa|robot|bot|ai|ia|algorithm|algoritmo|classifier|clasificador)\\s*[,:]`,
+  `(?:^|[\\n.!?;(][ \\t]*)(?:(?:dear|hey|hi|hello|hola|oye|ok)\\s+)?(?:the\\s+|el\\s+|la\\s+)?(?:${QUALIFIER.replaceAll(' ', '\\s+')}){0,2}(?:system|sistema|computer|computadora|ordenador|machine|m[aá]quina|software|program|programa|robot|bot|ai|ia|algorithm|algoritmo|classifier|clasificador)\\s*[,:]`,
   'giu',
 );
 
@@ -210,7 +245,38 @@ function vocativeDirective(raw: string): string | undefined {
   return undefined;
 }
 
+/** A shared noun spoken to ("System: …", "…, bot."): an injection only when an ask is beside it. */
+const spaced = (source: string): string => source.replaceAll(' ', '\\s+');
+const READER_WORDS = `(?:the\\s+|el\\s+|la\\s+|los\\s+|las\\s+|any\\s+|all\\s+)?(?:${spaced(ANY_READER)})`;
+const SPOKEN_TO = new RegExp(
+  `(?:^|[\\n.!?;,(\\[>][ \\t]*|\\s[—–-]\\s*|<!--\\s*)(?:(?:dear|hey|hi|hello|hola|oye|querid[oa]|estimad[oa]|attention|attn|atencion|to|for|para|a|al|note\\s+(?:to|for)|nota\\s+para)\\s+)?(?:[a-z]+\\s+(?=${spaced(NAMED_MACHINE)}))?(?<reader>${READER_WORDS})(?:\\s+(?:and|y|or|o|&)\\s+${READER_WORDS})?(?:(?:\\s*,\\s*|\\s+)[a-z]+){0,3}\\s*(?<mark>[,:—–])`,
+  'gu',
+);
+const SPOKEN_TO_LAST = new RegExp(`,\\s*${READER_WORDS}\\s*(?:[.!?\\n]|$)`, 'gu');
+/** Lower case without accents, punctuation kept: where a colon or comma decides. */
+const fold = (raw: string): string => raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function spokenToWithAsk(raw: string): string | undefined {
+  const folded = fold(raw);
+  for (const found of folded.matchAll(SPOKEN_TO)) {
+    // "The agent, a man named Troy, …" is about someone; only a colon makes "the system" a listener.
+    const { reader = '', mark } = found.groups ?? {};
+    if (mark === ',' && /^(?:the|el|la|los|las)\s/u.test(reader)) continue;
+    const end = found.index + found[0].length;
+    const after = folded.slice(end, end + 200);
+    // "System: Carrier 3-ton" labels a thing; "Assistant: approve…" speaks for the reader.
+    if (anyFound(ASKS, normalise(after)) || (mark === ':' && /^\s*[a-z]/u.test(raw.slice(end, end + 10))))
+      return found[0];
+  }
+  for (const found of folded.matchAll(SPOKEN_TO_LAST)) {
+    if (anyFound(ASKS, normalise(folded.slice(Math.max(0, found.index - 150), found.index)))) return found[0];
+  }
+  return undefined;
+}
+
 const FINDINGS: readonly (readonly [string, ReturnType<typeof cues>])[] = [
+  ['speaks to a machine reader', SPEAKS_TO_A_MACHINE],
+  ['asks what only a machine is asked', MACHINE_ONLY_ASKS],
   ['addresses the assistant', ADDRESSES_MACHINE],
   ['overrides its instructions', OVERRIDES_INSTRUCTIONS],
   ['steers its own triage', STEERS_ITS_OWN_TRIAGE],
@@ -220,17 +286,38 @@ const FINDINGS: readonly (readonly [string, ReturnType<typeof cues>])[] = [
 
 const clip = (phrase: string): string => phrase.slice(0, 60);
 
-export function detectInjection(subject: string, text: string): InjectionFinding {
-  const raw = `${subject}\n${text}`;
-  const content = normalise(raw);
-  const evidence = FINDINGS.flatMap(([what, list]) =>
+/** What the machine-facing rules find in `content` (normalised): the phrase of each finding. */
+const findingsIn = (content: string): string[] =>
+  FINDINGS.flatMap(([what, list]) =>
     phrasesFound(list, content, 1).map((phrase) => `${what}: "${clip(phrase)}"`),
   );
+
+export function detectInjection(subject: string, text: string): InjectionFinding {
+  const hidden = findHiddenText(`${subject}\n${text}`);
+  const raw = hidden.visible;
+  const content = normalise(raw);
+  const evidence = findingsIn(content);
+  // Spaced-out or digit-for-letter words ("I G N O R E", "1gn0re") read as typed for a machine.
+  const unmasked = normalise(unmask(raw));
+  if (unmasked !== content) {
+    evidence.push(
+      ...findingsIn(unmasked)
+        .map((found) => `disguised: ${found}`)
+        .filter((found) => !evidence.includes(found.slice(11))),
+    );
+  }
   const marker = FAKE_MARKERS.map((pattern) => pattern.exec(raw)?.[0]).find((found) => found !== undefined);
   if (marker !== undefined) evidence.push(`fakes a prompt marker: "${clip(marker.trim())}"`);
   const named = near(ADDRESSED, DIRECTIVE, content)
     ? phrasesFound(ADDRESSED, content, 1)[0]
-    : vocativeDirective(raw);
-  if (named !== undefined) evidence.push(`tells the machine how to file it: "${clip(named.trim())}"`);
-  return { detected: evidence.length > 0, evidence };
+    : (vocativeDirective(raw) ?? spokenToWithAsk(raw));
+  if (named !== undefined) evidence.push(`tells the machine what to do: "${clip(named.trim())}"`);
+  if (near(RECONFIGURES, ASKS, content)) evidence.push('claims to reconfigure the reader');
+  if (near(MACHINE_MUST, ASKS, content)) evidence.push('tells the machine, in the third person, what to do');
+  for (const passage of hidden.passages) {
+    const said = normalise(passage.text);
+    if (findingsIn(said).length > 0 || anyFound(ASKS, said))
+      evidence.push(`hides an instruction in ${passage.how}`);
+  }
+  return { detected: evidence.length > 0, evidence: [...new Set(evidence)] };
 }
