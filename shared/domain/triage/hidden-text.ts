@@ -54,11 +54,14 @@ export const unmask = (raw: string): string =>
     .replace(SPACED_LETTERS, (run) => run.replaceAll(' ', ''))
     .replace(MIXED_WORD, (word) => word.replace(/[013457]/gu, (digit) => LEET[digit] ?? digit));
 
-/** Decoded text of a base64 run, when it decodes to readable words. */
+/**
+ * Decoded text of a base64 run, when it decodes to readable words (two words of three letters or
+ * more: `[a-z]{3} [a-z]{3}` says the same as `{3,}` without backtracking over a long run).
+ */
 function decodeBase64(run: string): string | undefined {
   try {
     const text = atob(run);
-    return /^[\x20-\x7e\n\r\t]+$/u.test(text) && /[a-z]{3,} [a-z]{3,}/iu.test(text) ? text : undefined;
+    return /^[\x20-\x7e\n\r\t]+$/u.test(text) && /[a-z]{3} [a-z]{3}/iu.test(text) ? text : undefined;
   } catch {
     return undefined;
   }
