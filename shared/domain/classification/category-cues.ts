@@ -1,8 +1,12 @@
-import { type Cue, cues } from './cue.ts';
+import { type Cue, type CueOptions, cues } from './cue.ts';
 import type { Category } from './taxonomy.ts';
 
 /** Emergencies are decided by the situation (hazards.ts), never by word weights. */
 export type RoutineCategory = Exclude<Category, 'maintenance_emergency'>;
+
+/** Category cues read plurals too: people write "units available" and "departamentos disponibles". */
+const signs = (weight: number, phrases: readonly string[], options: CueOptions = {}): Cue[] =>
+  cues(weight, phrases, { ...options, plurals: true });
 
 /**
  * Evidence for each category, in English and Spanish, as a property manager would phrase it.
@@ -10,7 +14,7 @@ export type RoutineCategory = Exclude<Category, 'maintenance_emergency'>;
  */
 export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = {
   maintenance_request: [
-    ...cues(3, [
+    ...signs(3, [
       '(lost|lose|need) (my |a |an )?(new |extra |spare |replacement )?(mailbox |door |front door )?keys?|(new|replacement|spare) (mailbox )?key|copy of (the |my )?key',
       '(bangs?|banging|rattl\\w*|knock\\w*|hiss\\w*|squeal\\w*|grind\\w*|clank\\w*) (\\w+ ){0,4}(every time|when|whenever)|(radiator|pipes?|fan|furnace|heater|fridge|dryer|washer) (\\w+ ){0,3}(noise|bangs?|banging|rattl\\w*|loud)',
       'chirp\\w*|expired|(bring|need|install|replace) (\\w+ )?(a )?new one',
@@ -20,8 +24,12 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(adjust|check|look at|take a look|come (look|out|fix)|inspect) (the |my |it|them)|could someone (check|look|come|inspect|replace|fix)',
       'sprinklers?|irrigation|puddl\\w*|charco',
     ]),
-    ...cues(4, ['work orders?', 'orden de (trabajo|servicio)', 'pest control', 'exterminator']),
-    ...cues(3, [
+    ...signs(4, ['work orders?', 'orden de (trabajo|servicio)', 'pest control', 'exterminator']),
+    // Locked out of one's own home: a door to open, not a hazard (the home stays secure).
+    ...signs(4, [
+      'locked (myself |ourselves )?out|lock ?outs?|keys? (is |are )?(locked )?inside|(me quede|nos quedamos|quede|quedamos) (afuera|fuera)|(deje|dejamos) (las |mis )?llaves (adentro|dentro)',
+    ]),
+    ...signs(3, [
       '(send|have|get) (someone|somebody|a tech|a technician|maintenance|a plumber|an electrician)',
       '(not|isnt|doesnt|wont|stopped) (working|cooling|heating|draining|flushing|spinning|turning on|turn on|spin|drain|flush|close|open|latch)',
       'stopped (working|cooling|heating|draining)',
@@ -35,8 +43,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'reparacion(es)?|arreglar|revisar(lo|la)?',
       'cucarachas?|ratones|plaga',
     ]),
-    ...cues(2, [
-      'repair(s|ed)?|fix(ed)?',
+    ...signs(2, [
+      // Asking, not reporting work done: "was fixed" is a thank-you or a bill.
+      'repairs?|fix|fixing',
       '(faucet|sink|toilet|shower|tub|disposal|dishwasher|refrigerator|fridge|freezer|stove|oven|microwave|washer|dryer|furnace|water heater|thermostat|outlet|breaker|window|blinds?|cabinet|closet door|garage door)',
       '(ac|a c|air conditioning|air conditioner|hvac|heat|heater|heating)',
       'stain(s|ed)?|crack(s|ed)?|peeling|loose|squeak\\w*|rattl\\w*|weak',
@@ -45,17 +54,18 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(fell|fallen|came|coming|pulled) off',
       'se (cayo|rompio|despego)|gabinete|perilla|manija|cerradura|chapa',
       'inodoro|lavabo|regadera|estufa|refrigerador|calentador|ventana|puerta del bano',
+      'foco|bombilla|bombillo|foquito|lampara',
     ]),
-    ...cues(1, ['maintenance', 'mantenimiento', 'broken', 'roto']),
+    ...signs(1, ['maintenance', 'mantenimiento', 'broken', 'roto']),
   ],
 
   rent_payment: [
-    ...cues(4, [
+    ...signs(4, [
       'zelle|venmo|cash ?app|money order|cashiers check|paypal',
       '(water|sewer|utility|trash)( sewer)? (charge|bill)|charge (on|in) my (ledger|account|statement)',
       '(mande|mandamos|envie|pague|deposite) (la )?renta|(confirmar|confirmen|confirma) (que )?(les )?(llego|recibieron)|did you (get|receive) (my|the) (rent|payment|check)',
     ]),
-    ...cues(4, [
+    ...signs(4, [
       'autopay',
       '(charged|billed) twice|double charged|duplicate (charge|payment|withdrawal)s?',
       'late fee',
@@ -67,7 +77,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'cuanto debo',
       'pagar (la )?renta',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'portal',
       'balance',
       'receipts?',
@@ -79,18 +89,18 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'cargo|recibo|saldo',
       '(water|gas|electric|utility|trash|sewer) (bill|charge)s?',
     ]),
-    ...cues(1, ['rent', 'renta', 'payment', 'pago']),
+    ...signs(1, ['rent', 'renta', 'payment', 'pago']),
   ],
 
   payment_arrangement: [
-    ...cues(5, [
+    ...signs(5, [
       'no (me|nos) alcanza|(dar|pagar) (la )?mitad|half (now|today|this week)|renta completa|(the )?full rent (this|on)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'split (\\w+ ){0,2}(in|into) (two|2|three|3) (payments|parts)|(more|extra|a few more|couple more) days to pay|(paycheck|check|pay) (is |was )?(delayed|late)',
       '(unos|algunos|mas) dias (mas )?para pagar|dias mas|(pagar|pago) (tarde|despues)|(emergencia|gastos) medic\\w*',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       '(i|we) can (do|pay|send) \\$?\\d+ (now|of|on|today|this)|the (rest|remainder|balance|other \\$?\\d+) (by|on|when|next)',
       '(can|could|may) (i|we) pay (\\w+ ){0,3}(on the \\d+|by the \\d+|late|later|next (week|friday)|in (two|2|parts|installments))|rent (will|is going to) be late|pay (it )?off by adding',
       '(without|no|avoid|waive|pause|paused|hold off on) (a |the |any )?late fees?|late fees? (being )?(paused|waived)',
@@ -99,7 +109,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'no (voy|vamos) a poder pagar|(me|nos) (atrase|atrasamos)|sin (recargo|cargo por atraso)|no quiero (q|que) me cobren|me quede sin trabajo|me pagan (ese|el)',
       'catch(ing)? up|still owe|on the plan|fell behind',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'payment (plan|arrangement)',
       'partial (rent |payment)',
       '(cant|cannot|wont be able to|will not be able to|unable to) (do|pay|afford|make) (the )?(full|all|whole)',
@@ -108,8 +118,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'pago parcial',
       'no (puedo|podemos) pagar',
     ]),
-    ...cues(4, [
+    ...signs(4, [
       'rental assistance',
+      '(cant|cannot|can not|unable to) afford|arrears|back rent|atrasos?|adeudo',
       'hardship',
       '(fell|fallen|are|were|am|got) behind',
       'laid off|lost (my|his|her) job|unemployment',
@@ -120,45 +131,45 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'hold off',
       '(check|paycheck|pay) was short|short (this|on) (month|rent)',
     ]),
-    ...cues(2, ['extension', 'hospital bills?', 'medical bills?', 'prorat\\w*']),
+    ...signs(2, ['extension', 'hospital bills?', 'medical bills?', 'prorat\\w*']),
   ],
 
   lease_renewal: [
-    ...cues(5, [
-      '(nos )?queremos quedar(nos)?|quedarnos (otro|un) ano|contrato nuevo|stay (another|one more) year|(want|like|plan|hope) to stay',
+    ...signs(5, [
+      '(nos )?queremos quedar(nos)?|quedarnos (otro|un) ano|contrato nuevo|stay (another|one more) year|(want|like|plan|hope) to stay(?! with)',
     ]),
-    ...cues(4, [
+    ...signs(4, [
       'when (we|i) renew|cuando renovemos|agregar a (mi|un) \\w+ al contrato|add (my |a )?\\w+ to (the|our|my) lease',
     ]),
-    ...cues(5, ['renew(al|ing)?', 'renovar|renovacion', 'month to month', 'mes a mes']),
-    ...cues(3, [
+    ...signs(5, ['renew(al|ing)?', 'renovar|renovacion', 'month to month', 'mes a mes']),
+    ...signs(3, [
       '(another|a new|an additional) (\\d+|twelve|full|one) (month|year)',
       '(sign|signing) (another|a new)',
       'lease (is )?up',
-      '(want|like|plan) to stay',
+      '(want|like|plan) to stay(?! with)',
       'rent increase|new rent',
       '\\d+ month term',
     ]),
   ],
 
   lease_termination: [
-    ...cues(5, ['(dar|doy|damos) (el )?aviso|tiempo de aviso|salirme|salirnos|irme del|irnos del']),
-    ...cues(5, [
+    ...signs(5, ['(dar|doy|damos) (el )?aviso|tiempo de aviso|salirme|salirnos|irme del|irnos del']),
+    ...signs(5, [
       '(taken|take|taking) (me |him |her |them )?off (the |my |our )?lease|remove (me|him|her|them) from (the )?lease|roommate (is )?(moving|leaving)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'get out of (the |my |our )?lease|out of (the |my |our )?lease early|early termination|terminate (early|my lease)|(transferring|relocating|transferred) (me|us)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       '(will be|are|we re|were|am|i m) (leaving|moving) (at the end|on|by|in)|give (our |my )?notice|bought a (house|home)',
       'nos vamos (a ir|del|de la)|me voy (a ir|del|de la)|dejar (el|la) (departamento|apartamento|casa)|entregar (el|la) (departamento|apartamento|casa)',
     ]),
-    ...cues(5, [
-      'end (her|his|my|our|their|the) lease|(terminar|romper|salir del|cancelar) (mi |el |su )?contrato|terminar (mi|el) contrato',
+    ...signs(5, [
+      'end (her|his|my|our|their|the) lease|(terminar|termino|terminamos|romper|rompo|rompe|rompemos|rompa|rompi|rompimos|rompiera|salir del|salgo del|salimos del|cancelar|cancelo|cancelamos) (mi |el |su |nuestro )?contrato',
       'passed away|fallecio|murio|executor|estate|assisted living|nursing home|protective order|orden de proteccion|violencia (familiar|domestica)|domestic violence',
       'wont be coming back|no va a regresar',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'notice to vacate',
       '\\d+ day notice (that|of|to) (i|we|my|our)',
       'vacat(e|ing)',
@@ -169,7 +180,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'aviso de (mudanza|salida)',
       'nos vamos a mudar|vamos a desocupar|desocupar',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'move out|moving out',
       'forwarding address',
       '(final )?(walkthrough|walk through)',
@@ -181,31 +192,36 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'relocation|relocat(e|ing) for (a |my )?(job|work)',
       'mudanza|mudarnos|nos mudamos',
       'deposito',
+      'multa|penalidad|penalty|(break|termination|buyout|buy out) (fee|clause|option)',
     ]),
+    ...signs(5, ['(devuelv|regres)\\w* (el |mi |nuestro )?deposito|devolucion (del|de mi) deposito']),
   ],
 
   move_in: [
-    ...cues(4, [
+    ...signs(4, [
       'moving hours|(\\d+ )?(ft|foot) truck|moving truck|where (should|can|do) (the|our|my) (truck|movers)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'moving van|service elevator|get (the|my|our) keys|before (move ?in|moving in)|move ?in (day|date)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       '(recoger|pasar por) (las )?llaves|caja de (las )?llaves|codigo de la caja|camion de (la )?mudanza|(me|nos) (mudo|mudamos) (manana|el|este)|mudarme un dia antes|(ya )?firm(e|amos) el contrato',
       '(moving|move) (truck|in day)|gate code|(just )?moved in(to)? (\\w+ ){0,3}(last|this|yesterday)',
       'contrato empieza|lease (starts|begins)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       '(moving|move) (in|into) (to )?(\\w+ ){0,3}(on|next|this|tomorrow)',
       '(move|moving) in (day|date|inspection|checklist|condition)',
       'key pick ?up|pick up (the |my )?keys',
       'lockbox',
       'freight elevator|loading dock',
     ]),
-    ...cues(3, [
+    ...signs(3, ['utilit(y|ies)|electric company|internet provider'], {
+      unless: 'move out|moving out|moved out|vacat\\w*|(me|nos) (salgo|salimos|vamos)',
+    }),
+    ...signs(5, ['antes de (que )?(se|me|nos|te) mud\\w*|before (i|we|he|she|they) move in']),
+    ...signs(3, [
       'move in|moving in|moving into|move into|moved in',
-      'utilit(y|ies)|electric company|internet provider',
       'set up (an )?account',
       'certificate of insurance',
       'on record',
@@ -213,12 +229,12 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   leasing_inquiry: [
-    ...cues(4, ['aplicar|requisitos|rentar (una|un|la|el)|(para|de) renta']),
-    ...cues(4, [
+    ...signs(4, ['aplicar|requisitos|rentar (una|un|la|el)|(para|de) renta']),
+    ...signs(4, [
       '(do you|tienen|have you got) (have )?(any|anything|algo)|rent to own|rent range|available for|me interesa (rentar|el|la)|interesad[oa] en',
-      '\\d (cuartos|recamaras|habitaciones)|depa|casa (para rentar|en renta)|itin|talones de pago|aplicacion|solicitud de renta',
+      '\\d (cuartos|recamaras|habitaciones)|casa (para rentar|en renta)|itin|talones de pago|aplicacion|solicitud de renta',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'still available|is (it|this|that) (still )?available|(anything|any|units?|apartments?|homes?|one|some) available',
       'availability',
       '(schedule |book )?(a )?(virtual |video |in person )?(tour|showing)',
@@ -228,8 +244,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'section 8|voucher|seccion 8|vales',
       'move in specials?',
       'disponible|recamaras|estoy buscando',
+      'cosigner|co signer|aval|fiador',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       '(looking|searching) (at|for) (the |a |an )?(\\w+ )?(apartments?|units?|townhomes?|homes?|places?|one bedroom)',
       'listing',
       '\\d (bd|br|bed|bedroom)s?|one bedroom|two bedroom|three bedroom',
@@ -243,18 +260,18 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   complaint: [
-    ...cues(5, [
+    ...signs(5, [
       '(dumpsters?|trash|garbage|basura) (\\w+ ){0,5}(overflowing|piling|piled|everywhere|llen[oa]s?)',
       '(se estaciono|se estacionan|estacionarse|estacionan) en mi (lugar|cajon|espacio)|ya van (tres|dos|cuatro|\\d+|varias) veces|otra vez (alguien|los|el|la)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'quej\\w*|amenaz\\w*|humillad\\w*|discrimin\\w*|exijo|no hacen caso|nadie hace nada|todo volumen|musica (muy )?alta',
       'last warning|regret it|i know where|violated|unsafe|rude|disrespect\\w*|unprofessional|without notice|no one notified|felt (violated|unsafe|disrespected)',
       'isnt (really )?set up for|families with (kids|children)|big families|steer\\w*',
       'keeps? (leaving|using|parking|blocking)|havent been (cleaned|vacuumed|mopped)|(mess|dirty|filthy) again',
       '(la|los|el|las) del \\d+\\w?|the (tenant|people|guy|lady|man|woman|folks) (in|from) \\d+\\w?',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'threaten(ed|ing|s)?|harass(ed|ing|ment)?',
       'noise|noisy|too loud|stomping|barking|barks',
       'quiet hours',
@@ -266,7 +283,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(dumpsters?|trash|garbage) (is |are )?(overflowing|piling|piled)',
       'queja|ruido|molest\\w+',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'neighbou?rs?|vecin[oa]s?',
       'tow (it|them|the car)|towed',
       'police report',
@@ -281,11 +298,11 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   owner_inquiry: [
-    ...cues(5, ['occupancy|payout|fourplex|triplex|duplex|my building|my (units|homes|houses|properties)']),
-    ...cues(5, [
+    ...signs(5, ['occupancy|payout|fourplex|triplex|duplex|my building|my (units|homes|houses|properties)']),
+    ...signs(5, [
       'go ahead (with|and)|(if|as long as) (it s|its|it is) (under|below|less than)|hold off on (the )?(repair|work)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'soy (el |la )?(dueno|duena|propietari[oa])|my (tenant|tenants|duplex|rental|property|units?|house)\\b|the (tenant|tenants) (at|in)',
       'rent roll|(current|the) lease (and|for)|comps|market rent|comparable|listing price|rent ready|make ready|vacan(t|cy)|been empty|showings',
       'refinanc\\w*|lender|flood insurance|insurance (agent|renewal|questionnaire|policy)|property taxes?|escrow',
@@ -293,9 +310,10 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'manage (it|my|the|our)|management fee|your fee|take it over|closed on',
       'distribucion|estado de cuenta|mi contador|depositen la renta|(annual|yearly) inspection (report)?|inspection report|photos of the units',
       'inquilino del|reserva|la propiedad',
+      '(dueno|duena|propietari[oa]) (de|del|de la|de las|de los) |mis (unidades|casas|propiedades|departamentos|inquilinos)',
       'what (do you|would you) recommend',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'owner (statement|distribution|draw|portal|packet)',
       '(annual|monthly|year end) (owner )?statement',
       'distribution',
@@ -306,7 +324,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'second (bid|quote)',
       '(approve|approval|authorize) (anything|up to|the (repair|quote|work))|before i approve',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'my (cpa|accountant)',
       'the tenant|my tenant',
       'comparable rentals|rent comps',
@@ -317,13 +335,13 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   vendor_billing: [
-    ...cues(5, [
+    ...signs(5, [
       'cotizacion|presupuesto|mano de obra|materiales?|le (envio|mando) (la|el) (factura|cotizacion|presupuesto)',
     ]),
-    ...cues(4, [
+    ...signs(4, [
       '(maintenance|service) (agreement|contract) (\\w+ ){0,3}renews|sign and return|service rate|for 20\\d\\d',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'invoice',
       'factura',
       'remit(tance)?',
@@ -333,7 +351,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'work performed',
       'turnover (complete|paint)',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'labor',
       'parts',
       'bid|estimate',
@@ -348,12 +366,12 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   legal_notice: [
-    ...cues(6, ['liens?|mechanics lien|intent to (file|sue|lien)|served with|cease and desist']),
-    ...cues(6, [
-      'representa a|servicios legales|no se comuniquen|juez|juzgado|corte|audiencia|desalojo|demandaron',
+    ...signs(6, ['liens?|mechanics lien|intent to (file|sue|lien)|served with|cease and desist']),
+    ...signs(6, [
+      'represent(o|a|amos) a|servicios legales|no se comuniquen|juez|juzgado|corte|audiencia|desalojo|demandaron',
       'tax lien|foreclosure|delinquent (property )?taxes|trustees? sale|public auction|notice to (owner|contractor)|statutes?|hereby',
     ]),
-    ...cues(6, [
+    ...signs(6, [
       'subpoena',
       'notice of (violation|claim|hearing|lien|default)',
       'code enforcement',
@@ -367,8 +385,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'case (no|number)',
       'esq|attorneys? at law|law (office|firm|group)',
       'demanda|citatorio|abogad[oa]',
+      '(filed|file|filing|presentado|presento|presentar) (a |an |una |un )?(formal )?(complaint|charge|queja|denuncia|demanda|reclamacion) (with|ante|en)',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'attorney|counsel',
       'liability (insurance|carrier)',
       'court|courtroom',
@@ -380,15 +399,15 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   accommodation_request: [
-    ...cues(5, [
+    ...signs(5, [
       '(knee|back|heart|medical|health|mobility|hip|lung|breathing) (condition|issues?|problems?|injury|surgery)|can no longer (climb|walk|use|reach|see|hear)|(ground|first) floor (unit|apartment)',
     ]),
-    ...cues(5, ['andador|barras de apoyo|(silla|sillas) de ruedas|audifono|sordo|ciego|apoyo emocional']),
-    ...cues(6, [
+    ...signs(5, ['andador|barras de apoyo|(silla|sillas) de ruedas|audifono|sordo|ciego|apoyo emocional']),
+    ...signs(6, [
       'acomodo razonable|acomodacion razonable|silla de ruedas|autismo|large print|eyesight|macular|blind|deaf|hard of hearing|walker|cane|baston|stroke|derrame',
       'marked accessible|assigned space|closer to (my|the) (door|entrance)|neurologist|carta (del|de la) (doctor|terapeuta|medico)|su terapeuta|my (neurologist|therapist|doctor) can write',
     ]),
-    ...cues(6, [
+    ...signs(6, [
       'reasonable accommodation',
       'emotional support (animal|cat|dog)',
       'service (dog|animal)',
@@ -399,20 +418,22 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'wheelchair|ramp',
       'animal de (apoyo|servicio)|discapacidad',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'my (therapist|doctor|physician|physical therapist)|(doctor|therapist)s? (note|letter)|wrote me a letter',
       'anxiety|depression|ptsd|seizures?|parkinsons|multiple sclerosis|i have ms',
+      'chemo\\w*|quimio\\w*|cancer|dementia|alzheimer\\w*|dialysis|dialisis|memory (loss|disorder|problems?|issues?)|(vision|hearing) loss|low vision',
+      'accommodations?|acomodo|ajuste razonable',
       'surgery|rehab\\w*|discharged',
       'medical(ly)?',
     ]),
   ],
 
   general_inquiry: [
-    ...cues(4, [
+    ...signs(4, [
       'am i allowed|(is it|are we) (ok|okay|allowed)|(what s|whats|what is) (your|the) policy|policy on|can i (put|install|hang|get|have)',
       'bikes?|satellite|doorbell camera|ring doorbell|shutters|storage|planning ahead|who (do|should) i call|a quien llamo|soy nuev[oa]',
     ]),
-    ...cues(4, [
+    ...signs(4, [
       'office hours|office (be )?(open|closed)|is the (leasing )?office open',
       'packages?|parcel|lockers?|pickup code',
       'parking (pass|permit|sticker)|guest pass',
@@ -420,28 +441,39 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'reserv(e|ing) the (clubhouse|pool|party room|community room|grill)|reservation',
       'name change|changed my (last )?name|update (my )?(name|email|phone|contact)',
     ]),
-    ...cues(1, ['question', 'pregunta', 'informacion']),
+    ...signs(3, [
+      'guests?|visitors?|visiting|visitas?|huespedes|(stay|staying|quedarse|quedar) (with|conmigo|con nosotros)',
+    ]),
+    // Thanks for a repair already done: nothing left to fix unless it came back.
+    ...signs(
+      4,
+      [
+        '(was|were|got|been|has been|have been) (fixed|repaired|resolved|taken care of)|(great|excellent|quick|fast) (service|job|work)|ya (quedo|lo arreglaron|la arreglaron|esta arreglad[oa])',
+      ],
+      { unless: 'again|otra vez|de nuevo|still|sigue|todavia|came back|volvio' },
+    ),
+    ...signs(1, ['question', 'pregunta', 'informacion']),
   ],
 
   spam: [
-    ...cues(6, ['fast cash|(business|personal) loans?|no credit check|get approved (for|today)']),
-    ...cues(6, [
+    ...signs(6, ['fast cash|(business|personal) loans?|no credit check|get approved (for|today)']),
+    ...signs(6, [
       'security alert|unusual (sign ?in|login|activity)|confirm your (identity|account|details)|avoid (suspension|deactivation)|account (suspended|locked|disabled)',
     ]),
-    ...cues(6, [
+    ...signs(6, [
       'new bank (account|details)|kindly (update|remit|send|confirm)|update (the )?payment (details|info|to)',
     ]),
-    ...cues(6, [
+    ...signs(6, [
       'investors?|for cash|no repairs needed|close in \\d+ days|boost your|free consultation|ai powered|syndication|increase your (occupancy|revenue|leads)',
     ]),
-    ...cues(6, [
+    ...signs(6, [
       'gift card|you (have been|ve been|were) selected|congratulations|claim your|prize|winner|sweepstakes|free (cruise|trip)',
       'felicidades|usted gano|premio|tarjeta de regalo|reclamar su|datos bancarios|crucero gratis|pre ?aprobado|prestamo|responda (baja|alto)|para no recibir',
       'trading|crypto\\w*|apy|earn(ing)? (daily|up to)|spots are limited|limited spots|register today|sign up in',
       'domain (listing|name|expir\\w*)|solicitation|search engine|book a demo|(15|30) minute demo|demo (next|today)|(fill|filling) vacancies|renter leads|qualified leads|partnership',
       'compramos su (casa|propiedad)|en efectivo|cuenta (ha sido|fue) bloqueada|actividad sospechosa|ingrese aqui|haga clic',
     ]),
-    ...cues(6, [
+    ...signs(6, [
       'unsubscribe|to stop receiving|opt out|reply (stop|remove|yes)',
       'cash offer|we (buy|want to buy) (houses|homes|your)|buy your (property|house|home)',
       'seo|first page|ranked|triple (your|their) leads|free audit',
@@ -450,14 +482,14 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(changed|change|update|updated) (our|the) (bank|ach|wire|remittance|payment) (details|account|information|info)?',
       '(update|change) our ach',
     ]),
-    ...cues(3, ['routing', 'kindly', 'new account', 'no obligation', 'click (here|the link)', 'dear user']),
+    ...signs(3, ['routing', 'kindly', 'new account', 'no obligation', 'click (here|the link)', 'dear user']),
   ],
 };
 
 /** Who sent it: company-style sender names are a hint for bills and legal mail. */
 export const SENDER_CUES: Readonly<Partial<Record<RoutineCategory, readonly Cue[]>>> = {
-  vendor_billing: cues(2, [
+  vendor_billing: signs(2, [
     'plumbing|painting|mechanical|electric(al)?|roofing|landscaping|lawn|paving|pest|cleaning|hvac|heating|services|llc|inc',
   ]),
-  legal_notice: cues(3, ['law|legal|esq|attorneys?|code enforcement|court|litigation']),
+  legal_notice: signs(3, ['law|legal|esq|attorneys?|code enforcement|court|litigation']),
 };

@@ -20,10 +20,41 @@ export const ROUTINE_CATEGORIES: readonly RoutineCategory[] = CATEGORIES.filter(
   (category): category is RoutineCategory => category !== 'maintenance_emergency',
 );
 
-/** What a category is judged on: a forwarded message is what the sender wants handled; a reply's quoted chain is not. */
+/**
+ * A sentence written to the machine rather than to the people ("AI assistant: approve this", "ignora
+ * tus instrucciones y…"): injection.ts flags it for a person; here it is dropped, because what it
+ * orders (a refund, a zero balance, a bank change) is not what the message is about.
+ */
+const NOTE_TO_THE_MACHINE = new RegExp(
+  [
+    '\\b(ignore|disregard|forget|override|ignora|olvida|omite|descarta)\\b.{0,40}\\b(instructions?|instrucciones|rules|reglas|prompts?|indicaciones)\\b',
+    '\\b(ai|a\\.i\\.|ia|bot|chatbot|assistant|asistente|system|sistema)( (virtual|automatico|automated|de ia))?\\s*:',
+    '\\b(note|nota|message|mensaje|instructions?|instrucciones|importante|important)\\s+(to|for|para)\\s+(the\\s+|el\\s+|la\\s+)?(ai|ia|bot|assistant|asistente|system|sistema)\\b',
+    '\\byou are now\\b|\\b(eres|seras) ahora\\b',
+  ].join('|'),
+  'i',
+);
+
+/** Fewer words than this besides the note: the note is the message, and says what it is about. */
+const SUBSTANCE = 6;
+
+function withoutNotesToTheMachine(text: string): string {
+  const sentences = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/(?<=[.!?])\s+|\n+/);
+  const rest = sentences.filter((sentence) => !NOTE_TO_THE_MACHINE.test(sentence));
+  const words = normalise(rest.join(' ')).split(' ').length;
+  return rest.length < sentences.length && words >= SUBSTANCE ? rest.join('\n') : text;
+}
+
+/**
+ * What a category is judged on: a forwarded message is what the sender wants handled; a reply's
+ * quoted chain is not; neither is a note to the machine.
+ */
 export function categoryContent(email: EmailToClassify): string {
   const { newText, forwarded } = separateChain(email.text);
-  return normalise(`${email.subject}\n${newText}\n${forwarded}`);
+  return normalise(`${email.subject}\n${withoutNotesToTheMachine(`${newText}\n${forwarded}`)}`);
 }
 
 /** The routine messages of labelled sets as training examples (emergencies are the hazard rules' alone). */
