@@ -28,6 +28,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     // Locked out of one's own home: a door to open, not a hazard (the home stays secure).
     ...signs(4, [
       'locked (myself |ourselves )?out|lock ?outs?|keys? (is |are )?(locked )?inside|(me quede|nos quedamos|quede|quedamos) (afuera|fuera)|(deje|dejamos) (las |mis )?llaves (adentro|dentro)',
+      '(change|changed|rekey|re key)\\w* (my |the |our |all )?(locks?|door locks?)|(cambiar|cambien|cambie) (la |las |mi |mis )?(chapa|cerradura)s?',
     ]),
     ...signs(3, [
       '(send|have|get) (someone|somebody|a tech|a technician|maintenance|a plumber|an electrician)',
@@ -55,6 +56,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'se (cayo|rompio|despego)|gabinete|perilla|manija|cerradura|chapa',
       'inodoro|lavabo|regadera|estufa|refrigerador|calentador|ventana|puerta del bano',
       'foco|bombilla|bombillo|foquito|lampara',
+      '(replace|change|swap|cambiar|cambien|cambie)\\w* (the |a |my |el |la |los |las )?(\\w+ )?(bulbs?|light bulbs?|filters?|batteries|screens?|filtros?|pilas|baterias)',
     ]),
     ...signs(1, ['maintenance', 'mantenimiento', 'broken', 'roto']),
   ],
@@ -120,6 +122,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(4, [
       'rental assistance',
+      '(asistencia|ayuda|apoyo) (de|para|con) (la )?renta|carta de atraso|late (notice|letter)|(can|could) you wait|(pueden|puede|podrian) esperar',
       '(cant|cannot|can not|unable to) afford|arrears|back rent|atrasos?|adeudo',
       'hardship',
       '(fell|fallen|are|were|am|got) behind',
@@ -219,11 +222,15 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ...signs(3, ['utilit(y|ies)|electric company|internet provider'], {
       unless: 'move out|moving out|moved out|vacat\\w*|(me|nos) (salgo|salimos|vamos)',
     }),
-    ...signs(5, ['antes de (que )?(se|me|nos|te) mud\\w*|before (i|we|he|she|they) move in']),
+    ...signs(5, [
+      'antes de (que )?(se|me|nos|te) mud\\w*|before (i|we|he|she|they) move in',
+      '(nos mudamos|me mudo|nos mudaremos|me mudare|nos cambiamos|me cambio) (a|al) (la |el )?(\\d+|casa|departamento|apartamento|unidad|depa)',
+    ]),
     ...signs(3, [
       'move in|moving in|moving into|move into|moved in',
       'set up (an )?account',
       'certificate of insurance',
+      'measure|medir',
       'on record',
     ]),
   ],
@@ -245,6 +252,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'move in specials?',
       'disponible|recamaras|estoy buscando',
       'cosigner|co signer|aval|fiador',
+      'wait ?list|waiting list|lista de espera|age requirement|(senior|55 plus|over 55) (community|living|apartments?|cottages?)',
+      '(see|view|look at|visit) (it|the (unit|place|house|home|apartment|townhouse|townhome|duplex))|is it (rented|taken|leased) yet|ya (se )?rent(o|aron|ada|ado)',
     ]),
     ...signs(3, [
       '(looking|searching) (at|for) (the |a |an )?(\\w+ )?(apartments?|units?|townhomes?|homes?|places?|one bedroom)',
@@ -303,7 +312,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'go ahead (with|and)|(if|as long as) (it s|its|it is) (under|below|less than)|hold off on (the )?(repair|work)',
     ]),
     ...signs(5, [
-      'soy (el |la )?(dueno|duena|propietari[oa])|my (tenant|tenants|duplex|rental|property|units?|house)\\b|the (tenant|tenants) (at|in)',
+      'soy (el |la )?(dueno|duena|propietari[oa])|my (tenant|tenants|duplex|rental|property|units?|house)\\b',
       'rent roll|(current|the) lease (and|for)|comps|market rent|comparable|listing price|rent ready|make ready|vacan(t|cy)|been empty|showings',
       'refinanc\\w*|lender|flood insurance|insurance (agent|renewal|questionnaire|policy)|property taxes?|escrow',
       '(fire|replace|find) (the |another |a new )?(landscap\\w*|company|vendor|contractor|cleaners)|(two|2|other|another) (bids|quotes)',
@@ -326,12 +335,17 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(3, [
       'my (cpa|accountant)',
-      'the tenant|my tenant',
+      'quoted|(is that|that s|thats|seems) (reasonable|fair|a fair price)',
+      'my tenant',
       'comparable rentals|rent comps',
       'quote you forwarded|the quote',
       'my (property|rental|rental property)',
       'reserve',
     ]),
+    // "the tenant" is the owner's word for someone else, unless the writer is that tenant.
+    ...signs(3, ['the tenant'], { unless: '(i m|im|i am) (the|a) tenant' }),
+    ...signs(5, ['the (tenant|tenants) (at|in)'], { unless: '(i m|im|i am|we are|were) (the|a) tenants?' }),
+    ...signs(5, ['(i m|im|i am) the (owner|landlord|property owner)']),
   ],
 
   vendor_billing: [
@@ -368,7 +382,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   legal_notice: [
     ...signs(6, ['liens?|mechanics lien|intent to (file|sue|lien)|served with|cease and desist']),
     ...signs(6, [
-      'represent(o|a|amos) a|servicios legales|no se comuniquen|juez|juzgado|corte|audiencia|desalojo|demandaron',
+      'represent(o|a|amos) a|servicios legales|no se comuniquen|juez|juzgado|corte(?! de (agua|luz|gas|electricidad|energia|servicio|pelo|cabello))|audiencia|desalojo|demandaron',
       'tax lien|foreclosure|delinquent (property )?taxes|trustees? sale|public auction|notice to (owner|contractor)|statutes?|hereby',
     ]),
     ...signs(6, [
@@ -443,12 +457,18 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(3, [
       'guests?|visitors?|visiting|visitas?|huespedes|(stay|staying|quedarse|quedar) (with|conmigo|con nosotros)',
+      'renters insurance|seguro de (inquilino|renta)|declarations page|proof of (renters )?insurance',
+    ]),
+    // A tenant's own paperwork: the lender or employer asking is not the owner's business.
+    ...signs(5, [
+      '(reference|referencia) (letter|de renta)|carta de (referencia|recomendacion)|rental (history|reference)|(landlord|rental) (reference|verification)|verification of (rent|residency|tenancy)',
     ]),
     // Thanks for a repair already done: nothing left to fix unless it came back.
     ...signs(
       4,
       [
-        '(was|were|got|been|has been|have been) (fixed|repaired|resolved|taken care of)|(great|excellent|quick|fast) (service|job|work)|ya (quedo|lo arreglaron|la arreglaron|esta arreglad[oa])',
+        '(is|are|was|were|got|been|has been|have been) (all )?(fixed|repaired|resolved|taken care of)|(great|excellent|quick|fast) (service|job|work|turnaround)|ya (quedo|lo arreglaron|la arreglaron|esta arreglad[oa])',
+        '(everything|all|it|todo) (is |s |esta )?(fine|good|ok|okay|working|dry|bien) (now|again|ahora|ya)|(came|come) back on',
       ],
       { unless: 'again|otra vez|de nuevo|still|sigue|todavia|came back|volvio' },
     ),
@@ -475,6 +495,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(6, [
       'unsubscribe|to stop receiving|opt out|reply (stop|remove|yes)',
+      'promo(cion)?|special offer|limited time|oferta (especial|limitada)|llamenos|rapido y barato|call us today',
       'cash offer|we (buy|want to buy) (houses|homes|your)|buy your (property|house|home)',
       'seo|first page|ranked|triple (your|their) leads|free audit',
       'verify your (account|email|mailbox|password|identity)',
