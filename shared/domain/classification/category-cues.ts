@@ -23,6 +23,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(pueden|puede|podrian) (revisar|arreglar|ajustar|cambiar|venir)\\w*|ajustar',
       '(adjust|check|look at|take a look|come (look|out|fix)|inspect) (the |my |it|them)|could someone (check|look|come|inspect|replace|fix)',
       'sprinklers?|irrigation|puddl\\w*|charco',
+      'moho|hongos?|humedad|pilot( light)?|piloto|(hook|hooked|hooking) (it |them |\\w+ )?up',
+      // An appliance's noise is a repair, not a neighbour's.
+      '(ventilador|extractor|refri\\w*|lavadora|secadora|calentador|tuberias?|tubos|boiler|calefaccion|motor|abanico) (\\w+ ){0,3}(hace|hacen) (mucho )?ruido',
     ]),
     ...signs(4, ['work orders?', 'orden de (trabajo|servicio)', 'pest control', 'exterminator']),
     // Locked out of one's own home: a door to open, not a hazard (the home stays secure).
@@ -32,7 +35,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(3, [
       '(send|have|get) (someone|somebody|a tech|a technician|maintenance|a plumber|an electrician)',
-      '(not|isnt|doesnt|wont|stopped) (working|cooling|heating|draining|flushing|spinning|turning on|turn on|spin|drain|flush|close|open|latch)',
+      '(not|isnt|doesnt|does not|dont|do not|wont|will not|stopped) (work|working|cooling|heating|draining|flushing|spinning|turning on|turn on|turn|spin|drain|flush|close|open|latch|lock)',
       'stopped (working|cooling|heating|draining)',
       '(leak|leaks|leaking|drip|drips|dripping|clogged|backed up|off (its|the) track)',
       'roach(es)?|cockroach(es)?|mice|rats?|bed ?bugs|ants|termites|mold',
@@ -113,6 +116,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(5, [
       'payment (plan|arrangement)',
+      '(pay|paying|pagar|pago) (\\w+ ){0,3}(on|by|el) (the )?\\d+(st|nd|rd|th)? (instead|en vez|en lugar)',
       'partial (rent |payment)',
       '(cant|cannot|wont be able to|will not be able to|unable to) (do|pay|afford|make) (the )?(full|all|whole)',
       'pay or quit',
@@ -122,6 +126,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(4, [
       'rental assistance',
+      'payday|pay ?day (moved|changed)|dia de pago|me pagan (hasta|el)',
       '(asistencia|ayuda|apoyo) (de|para|con) (la )?renta|carta de atraso|late (notice|letter)|(can|could) you wait|(pueden|puede|podrian) esperar',
       '(cant|cannot|can not|unable to) afford|arrears|back rent|atrasos?|adeudo',
       'hardship',
@@ -213,7 +218,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'contrato empieza|lease (starts|begins)',
     ]),
     ...signs(5, [
-      '(moving|move) (in|into) (to )?(\\w+ ){0,3}(on|next|this|tomorrow)',
+      '(moving|move) (in|into)(?! with) (to )?(\\w+ ){0,3}(on|next|this|tomorrow)',
       '(move|moving) in (day|date|inspection|checklist|condition)',
       'key pick ?up|pick up (the |my )?keys',
       'lockbox',
@@ -227,7 +232,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(nos mudamos|me mudo|nos mudaremos|me mudare|nos cambiamos|me cambio) (a|al) (la |el )?(\\d+|casa|departamento|apartamento|unidad|depa)',
     ]),
     ...signs(3, [
-      'move in|moving in|moving into|move into|moved in',
+      // "Mom is moving in with me" joins a household; it is not a move-in.
+      '(move|moving) in(?! with)|moving into|move into|moved in(?! with)',
       'set up (an )?account',
       'certificate of insurance',
       'measure|medir',
@@ -345,7 +351,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     // "the tenant" is the owner's word for someone else, unless the writer is that tenant.
     ...signs(3, ['the tenant'], { unless: '(i m|im|i am) (the|a) tenant' }),
     ...signs(5, ['the (tenant|tenants) (at|in)'], { unless: '(i m|im|i am|we are|were) (the|a) tenants?' }),
-    ...signs(5, ['(i m|im|i am) the (owner|landlord|property owner)']),
+    ...signs(5, ['(i m|im|i am) the (owner|landlord|property owner)|owner of (\\w+ ){1,3}here']),
   ],
 
   vendor_billing: [
@@ -444,7 +450,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
 
   general_inquiry: [
     ...signs(4, [
-      'am i allowed|(is it|are we) (ok|okay|allowed)|(what s|whats|what is) (your|the) policy|policy on|can i (put|install|hang|get|have)',
+      'am i allowed|(is it|are we) (ok|okay|allowed)|(what s|whats|what is) (your|the) policy|policy on|(can|may) (i|we) (put|install|hang|have|paint|mount)',
       'bikes?|satellite|doorbell camera|ring doorbell|shutters|storage|planning ahead|who (do|should) i call|a quien llamo|soy nuev[oa]',
     ]),
     ...signs(4, [
@@ -457,7 +463,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(3, [
       'guests?|visitors?|visiting|visitas?|huespedes|(stay|staying|quedarse|quedar) (with|conmigo|con nosotros)',
-      'renters insurance|seguro de (inquilino|renta)|declarations page|proof of (renters )?insurance',
+      'renters (insurance|policy)|seguro de (inquilino|renta)|declarations page|proof of (renters )?insurance',
     ]),
     // A tenant's own paperwork: the lender or employer asking is not the owner's business.
     ...signs(5, [
@@ -467,7 +473,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ...signs(
       4,
       [
-        '(is|are|was|were|got|been|has been|have been) (all )?(fixed|repaired|resolved|taken care of)|(great|excellent|quick|fast) (service|job|work|turnaround)|ya (quedo|lo arreglaron|la arreglaron|esta arreglad[oa])',
+        '(is|are|was|were|got|been|has been|have been) (all )?(fixed|repaired|resolved|taken care of)|(great|excellent|quick|fast) (service|job|work|turnaround)|all (fixed|resolved|good|set)|ya (quedo|lo arreglaron|la arreglaron|esta arreglad[oa])',
         '(everything|all|it|todo) (is |s |esta )?(fine|good|ok|okay|working|dry|bien) (now|again|ahora|ya)|(came|come) back on',
       ],
       { unless: 'again|otra vez|de nuevo|still|sigue|todavia|came back|volvio' },

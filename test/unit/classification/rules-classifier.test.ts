@@ -267,6 +267,23 @@ describe('classifyByRules: category concepts', () => {
       'Dad',
       'My father is on dialysis and can no longer manage the stairs; is a ground floor unit possible?',
     ],
+    ['maintenance_request', 'baño', 'El extractor del baño hace mucho ruido y hay moho en el techo.'],
+    [
+      'maintenance_request',
+      'Furnace',
+      "The pilot light on the furnace keeps going out. No gas smell at all, it just won't stay lit.",
+    ],
+    ['maintenance_request', 'Garage', "The garage remote doesn't work since Monday, I tried new batteries."],
+    ['payment_arrangement', 'This month', 'Could I pay on the 8th instead this month? My payday moved.'],
+    ['owner_inquiry', '14 Larch', 'Owner of 14 Larch here. Any showings this week?'],
+    ['general_inquiry', 'Nursery', "May we paint the nursery a pale yellow? We'll repaint when we leave."],
+    [
+      'general_inquiry',
+      'Hurricane season',
+      "Do I need my own renters policy for hurricane damage to my things, or does the building's insurance cover it?",
+    ],
+    ['general_inquiry', 'Painter', 'Thanks for sending the painter, all set now!'],
+    ['general_inquiry', 'Brother', 'My brother is moving in with me next month, does he need to be added?'],
   ] as const)('%s: %s', (category, subject, text) => {
     expect(classify(subject, text).category).toBe(category);
   });
