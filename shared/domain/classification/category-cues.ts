@@ -9,6 +9,19 @@ const signs = (weight: number, phrases: readonly string[], options: CueOptions =
   cues(weight, phrases, { ...options, plurals: true });
 
 /**
+ * A problem reported as over ("the leak is fixed, thanks", "todo bien ya"): evidence of a thank-you
+ * or a heads-up, and the repair words around it are history, not a request — unless it came back.
+ */
+export const RESOLVED_CUES: readonly Cue[] = signs(
+  4,
+  [
+    '(is|are|was|were|got|been|has been|have been) (all )?(fixed|repaired|resolved|taken care of)|(great|excellent|quick|fast) (service|job|work|turnaround)|all (fixed|resolved|good|set)|ya (quedo|lo arreglaron|la arreglaron|esta arreglad[oa])',
+    '(everything|all|it|todo) (is |s |esta )?(fine|good|ok|okay|working|dry|bien) (now|again|ahora|ya)|(came|come) back on',
+  ],
+  { unless: 'again|otra vez|de nuevo|still|sigue|todavia|came back(?! on)|volvio|but now|pero ahora' },
+);
+
+/**
  * Evidence for each category, in English and Spanish, as a property manager would phrase it.
  * Weights: 5-6 = nearly settles it, 4 = strong, 3 = typical, 2 = supporting, 1 = weak hint.
  */
@@ -469,15 +482,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ...signs(5, [
       '(reference|referencia) (letter|de renta)|carta de (referencia|recomendacion)|rental (history|reference)|(landlord|rental) (reference|verification)|verification of (rent|residency|tenancy)',
     ]),
-    // Thanks for a repair already done: nothing left to fix unless it came back.
-    ...signs(
-      4,
-      [
-        '(is|are|was|were|got|been|has been|have been) (all )?(fixed|repaired|resolved|taken care of)|(great|excellent|quick|fast) (service|job|work|turnaround)|all (fixed|resolved|good|set)|ya (quedo|lo arreglaron|la arreglaron|esta arreglad[oa])',
-        '(everything|all|it|todo) (is |s |esta )?(fine|good|ok|okay|working|dry|bien) (now|again|ahora|ya)|(came|come) back on',
-      ],
-      { unless: 'again|otra vez|de nuevo|still|sigue|todavia|came back|volvio' },
-    ),
+    ...RESOLVED_CUES,
     ...signs(1, ['question', 'pregunta', 'informacion']),
   ],
 

@@ -1,5 +1,5 @@
 import { URGENCIES } from '#vocabulary/classification.ts';
-import { CATEGORY_CUES, type RoutineCategory, SENDER_CUES } from './category-cues.ts';
+import { CATEGORY_CUES, RESOLVED_CUES, type RoutineCategory, SENDER_CUES } from './category-cues.ts';
 import { type CategoryModelData, categoryContent, scoreWithModel } from './category-model.ts';
 import { type Cue, matchCue } from './cue.ts';
 import modelData from './data/category-model.json' with { type: 'json' };
@@ -89,8 +89,13 @@ function gatherEvidence(content: string, sender: string, model: CategoryModelDat
   const favourite = opinion[0]?.logLikelihood ?? 0;
   const doubt = (category: RoutineCategory): number =>
     favourite - (opinion.find((o) => o.category === category)?.logLikelihood ?? favourite);
+  const resolved = weigh(RESOLVED_CUES, content).score > 0;
   const evidence = PRECEDENCE.map((category) => {
-    const body = weigh(CATEGORY_CUES[category], content);
+    // A repair reported done is no repair request: its words are history.
+    const body =
+      resolved && category === 'maintenance_request'
+        ? { score: 0, matched: [] }
+        : weigh(CATEGORY_CUES[category], content);
     const from = weigh(SENDER_CUES[category] ?? [], sender);
     return {
       category,

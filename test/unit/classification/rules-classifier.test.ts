@@ -284,6 +284,21 @@ describe('classifyByRules: category concepts', () => {
     ],
     ['general_inquiry', 'Painter', 'Thanks for sending the painter, all set now!'],
     ['general_inquiry', 'Brother', 'My brother is moving in with me next month, does he need to be added?'],
+    [
+      'general_inquiry',
+      'Update',
+      'Quick note: the plumber came and the shower drain is fixed, everything is fine now. Thanks!',
+    ],
+    [
+      'general_inquiry',
+      'Last night',
+      'The power went out for an hour last night but it came back on; was it the whole street?',
+    ],
+    [
+      'maintenance_request',
+      'Drain',
+      'The shower drain was fixed Monday but it is clogged again and standing water in the tub.',
+    ],
   ] as const)('%s: %s', (category, subject, text) => {
     expect(classify(subject, text).category).toBe(category);
   });
