@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leaveOneAuthorOut } from '#domain/classification/author-holdout.ts';
+import { leaveOneAuthorOut, routineCategoryAccuracy } from '#domain/classification/author-holdout.ts';
 import {
   CategoryModelData,
   modelFeatures,
@@ -11,25 +11,23 @@ import modelData from '#domain/classification/data/category-model.json' with { t
 import { devFixture, tuningAuthors } from '#test/support/labelled-sets.ts';
 
 /**
- * Generalisation floors: each author's labelled set (a, b, e) is classified with a word model
- * trained without it. Today: a 92.1 %, b 94.2 %, e 92.0 % category accuracy, emergency recall
- * 100 % and no false emergency on all three. The hazard rules were written reading these sets in
- * rotation (two read, the third checked: b went 87 → 94 % recall and a 96 → 98 % before they were
- * read), so the emergency floors guard against regressions; the category floors are true
- * held-out figures for the model. The floors sit a little below today's figures.
- */
-/**
- * Per author, a little under today's figures. c and d's emergency figures (recall 87 % and 81 %)
- * are the hazard rules' open work: their floors guard today's level and rise as the rules do.
+ * Generalisation floors: each author's labelled set (a-e) is classified with a word model trained
+ * without it. The hand cues were written reading every set in turn (c's misses read while d's
+ * figure was watched, then the reverse), so these figures are regression floors, not a measure
+ * of unseen mail: the unread set moved 1-2 points per pass where the read one moved 3-4. Floors
+ * sit a little under today's figures (category a 93.8, b 96.3, c 89.2, d 86.3, e 93.9 %; routine
+ * messages the hazard rules decided right a 92.1, b 95.2, c 91.3, d 89.6, e 90.6 %). c and d's
+ * emergency figures (recall 87 % and 81 %) are the hazard rules' open work: their floors guard
+ * today's level and rise as the rules do.
  */
 const FLOORS: Readonly<
-  Record<string, { category: number; emergencyRecall: number; falseEmergencies: number }>
+  Record<string, { category: number; routine: number; emergencyRecall: number; falseEmergencies: number }>
 > = {
-  a: { category: 0.92, emergencyRecall: 0.98, falseEmergencies: 0.02 },
-  b: { category: 0.94, emergencyRecall: 0.98, falseEmergencies: 0.02 },
-  c: { category: 0.87, emergencyRecall: 0.85, falseEmergencies: 0.03 },
-  d: { category: 0.8, emergencyRecall: 0.79, falseEmergencies: 0.03 },
-  e: { category: 0.9, emergencyRecall: 0.98, falseEmergencies: 0.02 },
+  a: { category: 0.92, routine: 0.91, emergencyRecall: 0.98, falseEmergencies: 0.02 },
+  b: { category: 0.95, routine: 0.94, emergencyRecall: 0.98, falseEmergencies: 0.02 },
+  c: { category: 0.88, routine: 0.9, emergencyRecall: 0.85, falseEmergencies: 0.03 },
+  d: { category: 0.85, routine: 0.88, emergencyRecall: 0.79, falseEmergencies: 0.03 },
+  e: { category: 0.92, routine: 0.89, emergencyRecall: 0.98, falseEmergencies: 0.02 },
 };
 const authors = tuningAuthors();
 const dev = devFixture();
@@ -54,10 +52,33 @@ describe('rules classifier, leaving one author out', () => {
       const floor = FLOORS[author as string];
       expect(floor).toBeDefined();
       expect(evaluation.categoryAccuracy).toBeGreaterThanOrEqual(floor?.category ?? 1);
+      expect(routineCategoryAccuracy(round.outcomes)).toBeGreaterThanOrEqual(floor?.routine ?? 1);
       expect(evaluation.emergencyRecall).toBeGreaterThanOrEqual(floor?.emergencyRecall ?? 1);
       expect(evaluation.falseEmergencyRate).toBeLessThanOrEqual(floor?.falseEmergencies ?? 0);
     },
   );
+});
+
+describe('routine category accuracy', () => {
+  const spam = { category: 'spam', urgency: 'low' } as const;
+  const repair = { category: 'maintenance_request', urgency: 'low' } as const;
+  const emergency = { category: 'maintenance_emergency', urgency: 'emergency' } as const;
+
+  it('counts only messages the hazard rules rightly left routine', () => {
+    expect(
+      routineCategoryAccuracy([
+        { id: '1', expected: spam, actual: spam },
+        { id: '2', expected: spam, actual: repair },
+        { id: '3', expected: emergency, actual: repair },
+        { id: '4', expected: repair, actual: emergency },
+        { id: '5', expected: emergency, actual: emergency },
+      ]),
+    ).toBe(0.5);
+  });
+
+  it('is 1 when nothing is routine', () => {
+    expect(routineCategoryAccuracy([{ id: '1', expected: emergency, actual: emergency }])).toBe(1);
+  });
 });
 
 describe('category word model', () => {
