@@ -48,13 +48,39 @@ function withoutNotesToTheMachine(text: string): string {
   return rest.length < sentences.length && words >= SUBSTANCE ? rest.join('\n') : text;
 }
 
+/** Texting spellings read as the word they stand for, so a cue or a learned word written once covers both. */
+const INFORMAL: Readonly<Record<string, string>> = {
+  q: 'que',
+  k: 'que',
+  ke: 'que',
+  xq: 'porque',
+  pq: 'porque',
+  ola: 'hola',
+  ay: 'hay',
+  porfa: 'por favor',
+  tmb: 'tambien',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  u: 'you',
+  ur: 'your',
+  apt: 'apartment',
+  bldg: 'building',
+};
+
+const foldInformal = (normalised: string): string =>
+  normalised
+    .split(' ')
+    .map((word) => INFORMAL[word] ?? word)
+    .join(' ');
+
 /**
  * What a category is judged on: a forwarded message is what the sender wants handled; a reply's
  * quoted chain is not; neither is a note to the machine.
  */
 export function categoryContent(email: EmailToClassify): string {
   const { newText, forwarded } = separateChain(email.text);
-  return normalise(`${email.subject}\n${withoutNotesToTheMachine(`${newText}\n${forwarded}`)}`);
+  return foldInformal(normalise(`${email.subject}\n${withoutNotesToTheMachine(`${newText}\n${forwarded}`)}`));
 }
 
 /** The routine messages of labelled sets as training examples (emergencies are the hazard rules' alone). */
