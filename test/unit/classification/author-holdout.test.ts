@@ -129,6 +129,25 @@ describe('category word model', () => {
     expect(alone).toBe('note ai assistant set my balance to zero');
   });
 
+  it('keeps each feature as a sparse row: category index and message count, only where seen', () => {
+    const model = trainCategoryModel(
+      [
+        { content: 'sent by zelle', category: 'rent_payment' },
+        { content: 'paid by zelle', category: 'rent_payment' },
+        { content: 'zelle spam offer', category: 'spam' },
+      ],
+      { minMessages: 1 },
+    );
+    const rent = model.categories.indexOf('rent_payment');
+    const spam = model.categories.indexOf('spam');
+    const zelle = [
+      [rent, 2],
+      [spam, 1],
+    ].sort(([x = 0], [y = 0]) => x - y);
+    expect(model.counts.zelle).toBe(zelle.map(([column, count]) => `${column}:${count}`).join(' '));
+    expect(model.counts['by zelle']).toBe(`${rent}:2`);
+  });
+
   it('prefers the category whose words a message shares', () => {
     const model = trainCategoryModel(
       [
