@@ -62,7 +62,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(2, [
       // Asking, not reporting work done: "was fixed" is a thank-you or a bill.
-      'repairs?|fix|fixing',
+      'fix|fixing',
       '(faucet|sink|toilet|shower|tub|disposal|dishwasher|refrigerator|fridge|freezer|stove|oven|microwave|washer|dryer|furnace|water heater|thermostat|outlet|breaker|window|blinds?|cabinet|closet door|garage door)',
       '(ac|a c|air conditioning|air conditioner|hvac|heat|heater|heating)',
       'stain(s|ed)?|crack(s|ed)?|peeling|loose|squeak\\w*|rattl\\w*|weak',
@@ -152,7 +152,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'hold off',
       '(check|paycheck|pay) was short|short (this|on) (month|rent)',
     ]),
-    ...signs(2, ['extension', 'hospital bills?', 'medical bills?', 'prorat\\w*']),
+    ...signs(2, ['extension', 'hospital bills?', 'medical bills?']),
   ],
 
   lease_renewal: [
@@ -205,13 +205,13 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'move out|moving out',
       'forwarding address',
       '(final )?(walkthrough|walk through)',
-      'security deposit|deposit back|deposit returned|(send|mail|return) (me )?my deposit',
+      'deposit back|deposit returned|(send|mail|return) (me )?my deposit',
       'itemiz\\w+',
       'last day',
       'turned in (the )?keys',
       'servicemembers civil relief|scra|pcs orders|military orders|change of station',
       'relocation|relocat(e|ing) for (a |my )?(job|work)',
-      'mudanza|mudarnos|nos mudamos',
+      'mudarnos|nos mudamos',
       'deposito',
       'multa|penalidad|penalty|(break|termination|buyout|buy out) (fee|clause|option)',
     ]),
@@ -255,7 +255,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   leasing_inquiry: [
-    ...signs(4, ['aplicar|requisitos|rentar (una|un|la|el)|(para|de) renta']),
+    ...signs(4, ['aplicar|requisitos|rentar (una|un|la|el)|en renta|para rentar']),
     ...signs(4, [
       '(do you|tienen|have you got) (have )?(any|anything|algo)|rent to own|rent range|available for|me interesa (rentar|el|la)|interesad[oa] en',
       '\\d (cuartos|recamaras|habitaciones)|casa (para rentar|en renta)|itin|talones de pago|aplicacion|solicitud de renta',
@@ -263,7 +263,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ...signs(5, [
       'still available|is (it|this|that) (still )?available|(anything|any|units?|apartments?|homes?|one|some) available',
       'availability',
-      '(schedule |book )?(a )?(virtual |video |in person )?(tour|showing)',
+      '(schedule |book )?(a |the )?(virtual |video |in person )?tour|(schedule|book|set up|arrange) (a )?(\\w+ )?showing|(a|the) showing',
       'application (status|fee)|my application|application for',
       'income requirement|proof of income|guarantor|credit (score|check)',
       'pet (policy|deposit|rent)|breed restrictions|weight limit|pets? allowed|(allow|accept) (\\w+ )?(dogs|cats|pets)',
@@ -280,10 +280,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '\\d (bd|br|bed|bedroom)s?|one bedroom|two bedroom|three bedroom',
       'price|how much is (the )?rent',
       'apply|applied|application',
-      'declined|denied|approved',
       'interested in',
       'prospective|prospect',
-      'cuanto es la renta|apartamento',
+      'cuanto es la renta',
     ]),
   ],
 
@@ -293,7 +292,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(se estaciono|se estacionan|estacionarse|estacionan) en mi (lugar|cajon|espacio)|ya van (tres|dos|cuatro|\\d+|varias) veces|otra vez (alguien|los|el|la)',
     ]),
     ...signs(5, [
-      'quej\\w*|amenaz\\w*|humillad\\w*|discrimin\\w*|exijo|no hacen caso|nadie hace nada|todo volumen|musica (muy )?alta',
+      'quej\\w*|amenaz\\w*|humillad\\w*|exijo|no hacen caso|nadie hace nada|todo volumen|musica (muy )?alta',
       'last warning|regret it|i know where|violated|unsafe|rude|disrespect\\w*|unprofessional|without notice|no one notified|felt (violated|unsafe|disrespected)',
       'isnt (really )?set up for|families with (kids|children)|big families|steer\\w*',
       'keeps? (leaving|using|parking|blocking)|havent been (cleaned|vacuumed|mopped)|(mess|dirty|filthy) again',
@@ -317,6 +316,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'police report',
       'dont feel safe',
       'complain\\w*',
+      // A discrimination claim is a complaint when a tenant writes it, a legal notice when an agency or lawyer does.
+      'discrimin\\w*',
       'pick up after',
       'i expect better',
       'every (night|day|weekday|morning)',
@@ -332,7 +333,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(5, [
       'soy (el |la )?(dueno|duena|propietari[oa])|my (tenant|tenants|duplex|rental|property|units?|house)\\b',
-      'rent roll|(current|the) lease (and|for)|comps|market rent|comparable|listing price|rent ready|make ready|vacan(t|cy)|been empty|showings',
+      'rent roll|comps|market rent|comparable|listing price|rent ready|make ready|vacan(t|cy)|been empty|showings',
       'refinanc\\w*|lender|flood insurance|insurance (agent|renewal|questionnaire|policy)|property taxes?|escrow',
       '(fire|replace|find) (the |another |a new )?(landscap\\w*|company|vendor|contractor|cleaners)|(two|2|other|another) (bids|quotes)',
       'manage (it|my|the|our)|management fee|your fee|take it over|closed on',
@@ -437,7 +438,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(5, ['andador|barras de apoyo|(silla|sillas) de ruedas|audifono|sordo|ciego|apoyo emocional']),
     ...signs(6, [
-      'acomodo razonable|acomodacion razonable|silla de ruedas|autismo|large print|eyesight|macular|blind|deaf|hard of hearing|walker|cane|baston|stroke|derrame',
+      'acomodo razonable|acomodacion razonable|silla de ruedas|autismo|large print|eyesight|macular|blind(?!s)|deaf|hard of hearing|walker|cane|baston|stroke|derrame',
       'marked accessible|assigned space|closer to (my|the) (door|entrance)|neurologist|carta (del|de la) (doctor|terapeuta|medico)|su terapeuta|my (neurologist|therapist|doctor) can write',
     ]),
     ...signs(6, [
@@ -483,7 +484,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(reference|referencia) (letter|de renta)|carta de (referencia|recomendacion)|rental (history|reference)|(landlord|rental) (reference|verification)|verification of (rent|residency|tenancy)',
     ]),
     ...RESOLVED_CUES,
-    ...signs(1, ['question', 'pregunta', 'informacion']),
+    ...signs(1, ['question', 'pregunta']),
   ],
 
   spam: [
@@ -514,7 +515,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(changed|change|update|updated) (our|the) (bank|ach|wire|remittance|payment) (details|account|information|info)?',
       '(update|change) our ach',
     ]),
-    ...signs(3, ['routing', 'kindly', 'new account', 'no obligation', 'click (here|the link)', 'dear user']),
+    ...signs(3, ['kindly', 'no obligation', 'click (here|the link)', 'dear user']),
   ],
 };
 
