@@ -36,6 +36,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(pueden|puede|podrian) (revisar|arreglar|ajustar|cambiar|venir)\\w*|ajustar',
       '(adjust|check|look at|take a look|come (look|out|fix)|inspect) (the |my |it|them)|could someone (check|look|come|inspect|replace|fix)',
       'sprinklers?|irrigation|puddl\\w*|charco',
+      // Fuel the home runs on, refilled by the landlord in rural rentals.
+      'propane|propano|heating oil|fuel oil|(tank|tanque) (\\w+ )?(filled|refill\\w*|llenar|lleno)',
       'moho|hongos?|humedad|pilot( light)?|piloto|(hook|hooked|hooking) (it |them |\\w+ )?up',
       // An appliance's noise is a repair, not a neighbour's.
       '(ventilador|extractor|refri\\w*|lavadora|secadora|calentador|tuberias?|tubos|boiler|calefaccion|motor|abanico) (\\w+ ){0,3}(hace|hacen) (mucho )?ruido',
@@ -270,6 +272,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'section 8|voucher|seccion 8|vales',
       'move in specials?',
       'disponible|recamaras|estoy buscando',
+      '(still |currently )?for rent|se renta|(esta|estan) en renta',
       'cosigner|co signer|aval|fiador',
       'wait ?list|waiting list|lista de espera|age requirement|(senior|55 plus|over 55) (community|living|apartments?|cottages?)',
       '(see|view|look at|visit) (it|the (unit|place|house|home|apartment|townhouse|townhome|duplex))|is it (rented|taken|leased) yet|ya (se )?rent(o|aron|ada|ado)',
@@ -327,7 +330,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   owner_inquiry: [
-    ...signs(5, ['occupancy|payout|fourplex|triplex|duplex|my building|my (units|homes|houses|properties)']),
+    ...signs(5, ['occupancy|payout|my building|my (units|homes|houses|properties)']),
+    // Tenants live in duplexes too: the building type hints at an owner, no more.
+    ...signs(3, ['fourplex|triplex|duplex']),
     ...signs(5, [
       'go ahead (with|and)|(if|as long as) (it s|its|it is) (under|below|less than)|hold off on (the )?(repair|work)',
     ]),
@@ -393,7 +398,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'price good for',
       'w ?9',
       'ready for (cleaners|move in|paint)',
-      'finished|completed',
+      'finished|complete|completed',
+      '(our|my|this|the attached|the enclosed) (bill|statement) (for|is)|bill for (the )?(labor|parts|materials|work|repairs?)',
       'thank you for your business',
       '(call out|service call|trip) (fee|charge)',
     ]),
@@ -456,6 +462,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'my (therapist|doctor|physician|physical therapist)|(doctor|therapist)s? (note|letter)|wrote me a letter',
       'anxiety|depression|ptsd|seizures?|parkinsons|multiple sclerosis|i have ms',
       'chemo\\w*|quimio\\w*|cancer|dementia|alzheimer\\w*|dialysis|dialisis|memory (loss|disorder|problems?|issues?)|(vision|hearing) loss|low vision',
+      'oxygen|oxigeno|cpap|insulin|insulina|mobility scooter|power chair',
+      '(spot|space|parking|lugar|cajon) (\\w+ )?(right )?(by|near|next to|closer to|close to|cerca de|junto a) (the |my |la |mi )?(door|entrance|building|puerta|entrada)',
       'accommodations?|acomodo|ajuste razonable',
       'surgery|rehab\\w*|discharged',
       'medical(ly)?',

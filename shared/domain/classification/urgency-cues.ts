@@ -48,7 +48,8 @@ export const OUT_OF_SERVICE_CUES: readonly Cue[] = cues(0, [
 export const SOONER_CUES: readonly Cue[] = cues(0, [
   'tomorrow',
   'by (monday|tuesday|wednesday|thursday|friday|saturday|sunday)',
-  'manana',
+  // "a las 3 de la manana" is an hour, not tomorrow.
+  '(?<!de la |por la )manana',
 ]);
 
 /** Ongoing discomfort, money at stake, or logistics with a date: at least medium. */
