@@ -461,6 +461,136 @@ describe('classifyByRules: phrasings from other regions', () => {
       'me cortaron las horas en el trabajo, puedo pagar la mitad el viernes y lo demás el 15?',
     ],
     ['leasing_inquiry', 'Casa', 'busco casa de 3 recámaras que acepten perros, cuánto piden de depósito?'],
+    ['maintenance_request', 'Trash chute', 'The trash chute door on 17 is jammed shut.'],
+    [
+      'maintenance_request',
+      'Garbage disposal',
+      'disposal hums but doesnt spin, i already hit the reset button on the bottom',
+    ],
+    [
+      'rent_payment',
+      'Statement',
+      "My ledger shows a $45 charge labeled 'misc'. What is it for? I paid everything on the 1st.",
+    ],
+    [
+      'rent_payment',
+      'Check',
+      'Mailed the rent check on Tuesday, should arrive by Friday. Just letting you know.',
+    ],
+    [
+      'payment_arrangement',
+      'Short',
+      "I'm going to be $300 short this month because my car broke down. Can I pay it with next month's rent?",
+    ],
+    [
+      'lease_renewal',
+      'Lease ends',
+      "Our lease is up in March. We'd like to stay but only for six more months, is that possible?",
+    ],
+    [
+      'lease_termination',
+      'Job transfer',
+      'My company is transferring me to Denver in April. What are my options for ending the lease early?',
+    ],
+    [
+      'lease_termination',
+      'Keys returned',
+      'I left the keys and parking fob in the drop box on my way out today. Forwarding address is below.',
+    ],
+    [
+      'move_in',
+      'Move-in checklist',
+      'Do I fill out the move-in condition form online or is there a paper one? We got in Saturday.',
+    ],
+    [
+      'leasing_inquiry',
+      'Studio',
+      'Hi, do you have any studios under $2,000 near downtown Honolulu? I work nights so weekday viewings are best.',
+    ],
+    [
+      'leasing_inquiry',
+      'Application',
+      'I submitted my application last Tuesday. Is there anything else you need from me, like pay stubs?',
+    ],
+    [
+      'complaint',
+      'Pool deck',
+      "People keep leaving beer cans and trash all over the pool deck every weekend. It's disgusting and nobody cleans it until Monday.",
+    ],
+    [
+      'complaint',
+      'Management',
+      "I've emailed four times about my broken dishwasher and nobody responds. This is unacceptable.",
+    ],
+    [
+      'owner_inquiry',
+      'Vacancy',
+      'How long has my unit at 2210 been vacant now? Should we drop the asking rent?',
+    ],
+    [
+      'owner_inquiry',
+      'Taxes',
+      'The county reassessed my condo. Do you pay the property tax out of my reserves or do I?',
+    ],
+    [
+      'vendor_billing',
+      'Payment status',
+      "We haven't received payment for invoice 2219 from March, now 60 days past due. Please advise.",
+    ],
+    [
+      'vendor_billing',
+      'Estimate',
+      'Estimate for repainting the stairwells at Ocean Tower: $8,400 labor and materials, good for 30 days.',
+    ],
+    [
+      'legal_notice',
+      'Summons',
+      'Please find attached the summons and complaint served on your company as registered agent for Tower 88 LLC.',
+    ],
+    [
+      'legal_notice',
+      'Lawyer letter',
+      'I represent your former tenant regarding the withholding of her deposit. Please direct all communication to my office.',
+    ],
+    [
+      'accommodation_request',
+      'Service dog',
+      "I'm getting a service dog next month for my seizures. What paperwork do you need from me?",
+    ],
+    [
+      'accommodation_request',
+      'Door',
+      'My son uses a wheelchair. Could the front door closer be adjusted so it is easier to push open?',
+    ],
+    ['general_inquiry', 'Bike room', 'Is there a bike room in the building and do I need a key for it?'],
+    [
+      'general_inquiry',
+      'Earthquake',
+      'Does the building have an earthquake kit or an evacuation plan? We just moved from Ohio.',
+    ],
+    ['general_inquiry', 'Package', 'Where are packages left when the front desk is closed?'],
+    [
+      'spam',
+      'Leads',
+      'We help property managers triple their qualified renter leads. 15 minute demo this week?',
+    ],
+    [
+      'spam',
+      'Invoice',
+      'Dear customer, your invoice is attached. Kindly click here to view the document and confirm payment.',
+    ],
+    [
+      'maintenance_request',
+      'Fuga',
+      'hay una fuga chiquita debajo del lavabo, pusimos una cubeta, cuando pueden venir?',
+    ],
+    [
+      'lease_termination',
+      'Aviso',
+      'les aviso con 30 días que nos vamos el 31 de mayo, dónde dejo las llaves?',
+    ],
+    ['rent_payment', 'Pago', 'ya pagué la renta por el portal pero no me aparece, me pueden confirmar?'],
+    ['general_inquiry', 'Lavandería', 'a qué hora abre la lavandería del edificio? gracias'],
   ] as const)('%s: %s', (category, subject, text) => {
     expect(classify(subject, text).category).toBe(category);
   });
