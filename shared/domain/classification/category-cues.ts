@@ -32,9 +32,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(bangs?|banging|rattl\\w*|knock\\w*|hiss\\w*|squeal\\w*|grind\\w*|clank\\w*) (\\w+ ){0,4}(every time|when|whenever)|(radiator|pipes?|fan|furnace|heater|fridge|dryer|washer) (\\w+ ){0,3}(noise|bangs?|banging|rattl\\w*|loud)',
       'chirp\\w*|expired|(bring|need|install|replace) (\\w+ )?(a )?new one',
       'no (prende|calienta|enfria|exprime|jala|drena|desagua|baja)|(se come|se traga) (las )?monedas|(hornillas?|quemadores?) no',
-      '(lavadora|secadora|estufa|horno|refri\\w*|calentador|boiler|sotano|aspersores|riego) ',
+      'lavadora|secadora|estufa|horno|refri\\w*|calentador|boiler|sotano|aspersores|riego',
       '(pueden|puede|podrian) (revisar|arreglar|ajustar|cambiar|venir)\\w*|ajustar',
-      '(adjust|check|look at|take a look|come (look|out|fix)|inspect) (the |my |it|them)|could someone (check|look|come|inspect|replace|fix)',
+      '(adjust|check|look at|take a look( at)?|come (look|out|fix)|inspect) (the|my|it|them|this|that)|could someone (check|look|come|inspect|replace|fix)',
       'sprinklers?|irrigation|puddl\\w*|charco',
       // Fuel the home runs on, refilled by the landlord in rural rentals.
       'propane|propano|heating oil|fuel oil|(tank|tanque) (\\w+ )?(filled|refill\\w*|llenar|lleno)',
@@ -166,6 +166,16 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'when (we|i) renew|cuando renovemos|agregar a (mi|un) \\w+ al contrato|add (my |a )?\\w+ to (the|our|my) lease',
     ]),
     ...signs(5, ['renew(al|ing)?', 'renovar|renovacion', 'month to month', 'mes a mes']),
+    // Staying on, said beside the lease: "ours runs out next month and we're staying".
+    ...signs(
+      4,
+      [
+        '(we re|were|we are|i m|im|i am|we will be|well be|ill be) staying|nos vamos a quedar|me voy a quedar',
+      ],
+      {
+        requires: 'lease|contrato',
+      },
+    ),
     ...signs(3, [
       '(another|a new|an additional) (\\d+|twelve|full|one) (month|year)',
       '(sign|signing) (another|a new)',
@@ -269,7 +279,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(schedule |book )?(a |the )?(virtual |video |in person )?tour|(schedule|book|set up|arrange) (a )?(\\w+ )?showing|(a|the) showing',
       'application (status|fee)|my application|application for',
       'income requirement|proof of income|guarantor|credit (score|check)',
-      'pet (policy|deposit|rent)|breed restrictions|weight limit|pets? allowed|(allow|accept) (\\w+ )?(dogs|cats|pets)',
+      'pet (policy|deposit|rent)|breed restrictions|weight limit|pets? allowed|(allow|accept) (\\w+ ){0,2}(dogs?|cats?|pets?)',
       'section 8|voucher|seccion 8|vales',
       'move in specials?',
       'disponible|recamaras|estoy buscando',
@@ -345,7 +355,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'manage (it|my|the|our)|management fee|your fee|take it over|closed on',
       'distribucion|estado de cuenta|mi contador|depositen la renta|(annual|yearly) inspection (report)?|inspection report|photos of the units',
       'inquilino del|reserva|la propiedad',
-      '(dueno|duena|propietari[oa]) (de|del|de la|de las|de los) |mis (unidades|casas|propiedades|departamentos|inquilinos)',
+      '(dueno|duena|propietari[oa]) (de|del)|mis (unidades|casas|propiedades|departamentos|inquilinos)',
       'what (do you|would you) recommend',
     ]),
     ...signs(5, [
