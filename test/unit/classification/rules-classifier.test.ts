@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CATEGORY_CUES } from '#domain/classification/category-cues.ts';
 import { classifyByRules } from '#domain/classification/rules-classifier.ts';
 import { Classification, type EmailToClassify } from '#domain/classification/taxonomy.ts';
 
@@ -687,6 +688,16 @@ describe('classifyByRules: phrasings from other regions', () => {
     expect(classify('Vecinos', 'ponen música hasta las 3 de la mañana todos los sábados').urgency).toBe(
       'medium',
     );
+  });
+});
+
+describe('category cues', () => {
+  it('never end a phrase in a space, which no whole-word boundary can follow', () => {
+    const deadEnds = Object.values(CATEGORY_CUES)
+      .flat()
+      .map((cue) => cue.pattern.source)
+      .filter((source) => / \)(\(\?:e\?s\)\?)?\(\?!\[a-z0-9\]\)$/.test(source));
+    expect(deadEnds).toEqual([]);
   });
 });
 
