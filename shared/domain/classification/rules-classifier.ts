@@ -200,14 +200,21 @@ export function classifyByRules(
   const hazards = detectHazards(`${email.subject}\n${email.text}`);
   if (hazards.length > 0) return emergencyFrom(hazards);
   const content = categoryContent(email);
-  const [top, runnerUp] = gatherEvidence(content, normalise(senderName(email.from)), model);
+  const evidence = gatherEvidence(content, normalise(senderName(email.from)), model);
+  const [top, runnerUp] = evidence;
   if (top === undefined || (top.cueScore === 0 && top.category === 'general_inquiry')) {
+    // Cues that lost to the word model are named, so a reader sees what was outweighed.
+    const outweighed = evidence.filter((e) => e.cueScore > 0).map((e) => e.category);
     return {
       category: 'general_inquiry',
       urgency: 'low',
       confidence: 0.2,
       engine: 'rules',
-      reasons: ['no rule matched: defaulted to general_inquiry'],
+      reasons: [
+        outweighed.length === 0
+          ? 'no rule matched: defaulted to general_inquiry'
+          : `general_inquiry: the word model's first choice, over cues for ${outweighed.join(', ')}`,
+      ],
     };
   }
   const { urgency, reason } = urgencyFor(top.category, content);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_CUES } from '#domain/classification/category-cues.ts';
+import { trainCategoryModel } from '#domain/classification/category-model.ts';
 import { classifyByRules } from '#domain/classification/rules-classifier.ts';
 import { Classification, type EmailToClassify } from '#domain/classification/taxonomy.ts';
 
@@ -726,6 +727,22 @@ describe('classifyByRules: output contract', () => {
     const result = classify('complaint', `complain${'x'.repeat(5_000)} and the neighbours are noisy`);
     expect(result.category).toBe('complaint');
     for (const reason of result.reasons) expect(reason.length).toBeLessThanOrEqual(100);
+  });
+
+  it('names the cues the word model outweighed when it settles on a general inquiry', () => {
+    // A model sure that lobby plants are general talk and payments are about transfers.
+    const model = trainCategoryModel(
+      Array.from({ length: 30 }, (_, index) => ({
+        content: index % 2 === 0 ? 'the lobby plant is lovely' : 'zelle transfer sent today',
+        category: index % 2 === 0 ? 'general_inquiry' : 'rent_payment',
+      })),
+      { minMessages: 1 },
+    );
+    const result = classifyByRules(email('Lobby', 'The lobby plant is lovely, rent aside.'), model);
+    expect(result.category).toBe('general_inquiry');
+    expect(result.reasons).toEqual([
+      "general_inquiry: the word model's first choice, over cues for rent_payment",
+    ]);
   });
 
   it('is deterministic', () => {
