@@ -371,6 +371,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(3, [
       'my (cpa|accountant)',
+      // An owner setting a spending limit or paying the building's dues.
+      'go ahead|(if|when) (it s|its|it is|they re|it comes in|it goes) (\\w+ )?(more|over|higher) than|(call|check with|ask) me (first )?(if|before)|anything (over|above|more than) \\d+',
+      'hoa (dues|fees)|my condos?|out of my (account|reserves?|funds|distribution)',
       'quoted|(is that|that s|thats|seems) (reasonable|fair|a fair price)',
       'my tenant',
       'comparable rentals|rent comps',
@@ -412,6 +415,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'finished|complete|completed',
       '(our|my|this|the attached|the enclosed) (bill|statement) (for|is)|bill for (the )?(labor|parts|materials|work|repairs?)',
       'thank you for your business',
+      '(work|job|cleaning|repair|install\\w*|service) we (did|completed|performed|finished)|we (did|completed|performed|finished) (at|on|for) (unit|apartment|apt|the)',
       '(call out|service call|trip) (fee|charge)',
     ]),
   ],
@@ -496,6 +500,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(3, [
       'guests?|visitors?|visiting|visitas?|huespedes|(stay|staying|quedarse|quedar) (with|conmigo|con nosotros)',
+      '(is|are) (\\w+ ){1,2}included|(esta|estan) incluid[oa]s?',
       'renters (insurance|policy)|seguro de (inquilino|renta)|declarations page|proof of (renters )?insurance',
     ]),
     // A tenant's own paperwork: the lender or employer asking is not the owner's business.

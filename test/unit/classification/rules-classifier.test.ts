@@ -317,7 +317,8 @@ describe('classifyByRules: category concepts', () => {
  * storms, high-rise towers, rural wells, septic and lots, Spanish texting): a check that the
  * concepts travel. Known misses left out: "who do I call to get the propane tank filled" reads as
  * a general question, "when will the new lease be ready, ours runs out and we're staying" as a
- * termination, "when's the next fire alarm test?" as a repair.
+ * termination, "when's the next fire alarm test?" as a repair, "is internet included in the
+ * rent?" as a move-in.
  */
 describe('classifyByRules: phrasings from other regions', () => {
   it.each([
@@ -680,6 +681,103 @@ describe('classifyByRules: phrasings from other regions', () => {
       'accommodation_request',
       'silla',
       'mi mamá usa silla de ruedas, se puede poner una rampa en la entrada?',
+    ],
+    ['owner_inquiry', '1099', 'When will my 1099 be ready? My accountant needs it by the 20th.'],
+    [
+      'owner_inquiry',
+      'Selling',
+      "I'm thinking about putting the house on Magnolia on the market next spring. How does that work with the tenant's lease?",
+    ],
+    [
+      'owner_inquiry',
+      'Approve',
+      "The plumber says the main line needs to be scoped for $450. Go ahead, but call me if it's more than that.",
+    ],
+    ['owner_inquiry', 'HOA', 'Did the HOA dues for my condo get paid out of my account this month?'],
+    [
+      'vendor_billing',
+      'Lawn',
+      'Lawn service for October: 4 visits at $65 each, total $260. Invoice attached.',
+    ],
+    [
+      'vendor_billing',
+      'Payment',
+      'Just checking on payment for the carpet cleaning we did at unit 7 on the 3rd.',
+    ],
+    [
+      'vendor_billing',
+      'Rate increase',
+      'Starting January our service call rate goes from $95 to $110. Updated rate sheet attached.',
+    ],
+    [
+      'legal_notice',
+      'Garnishment',
+      'Enclosed is a writ of garnishment for wages of your employee. Please respond within 20 days.',
+    ],
+    [
+      'legal_notice',
+      'Notice of violation',
+      'The city fire marshal found blocked exits at 400 Bay St during inspection. Corrections required within 30 days or fines will be assessed.',
+    ],
+    [
+      'legal_notice',
+      'Demand',
+      'On behalf of my client, demand is made for return of the $2,000 security deposit within 14 days, failing which we will file suit.',
+    ],
+    [
+      'accommodation_request',
+      'Parking',
+      'I have a handicap placard now after my surgery. Can I get a spot closer to my building?',
+    ],
+    [
+      'accommodation_request',
+      'Sign language',
+      "I'm deaf. Can we communicate by text or email instead of phone calls for maintenance?",
+    ],
+    [
+      'accommodation_request',
+      'Grab bars',
+      'My doctor says I need grab bars by the toilet and in the shower after my hip replacement.',
+    ],
+    ['general_inquiry', 'Trash day', 'What day is bulk trash pickup? I have an old couch.'],
+    ['general_inquiry', 'Guest parking', 'Where can my guests park when they visit for the weekend?'],
+    ['general_inquiry', 'Contacto', 'cuál es el número de la oficina para emergencias después de horas?'],
+    [
+      'lease_termination',
+      'Deposit',
+      'I moved out on the 31st. When will I get my deposit back and will you send an itemized list?',
+    ],
+    [
+      'lease_termination',
+      'Militar',
+      'Me transfirieron con el ejército a otra base, tengo las órdenes. Cómo termino el contrato?',
+    ],
+    [
+      'lease_renewal',
+      'Renovación',
+      'nos llegó la carta de renovación, podemos firmar por 6 meses en vez de 12?',
+    ],
+    ['move_in', 'Primer día', 'cuándo puedo recoger las llaves? me mudo el sábado'],
+    ['leasing_inquiry', 'Tour', "Can I tour the 1 bedroom this Saturday? I'm relocating from Phoenix."],
+    [
+      'payment_arrangement',
+      'Plan',
+      'I got behind two months after my surgery. Is there any way to set up a payment plan?',
+    ],
+    [
+      'rent_payment',
+      'Portal',
+      "The portal won't let me pay, it keeps saying my card was declined but my bank says it's fine.",
+    ],
+    [
+      'spam',
+      'Wire',
+      'Please update the wire instructions for our firm effective today. The previous account is closed. Do not call, our phones are down.',
+    ],
+    [
+      'complaint',
+      'Maintenance guy',
+      'Your maintenance guy came into my unit without any notice while I was in the shower. This is a violation of my privacy.',
     ],
   ] as const)('%s: %s', (category, subject, text) => {
     expect(classify(subject, text).category).toBe(category);
