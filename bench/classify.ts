@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { leaveOneAuthorOut } from '#domain/classification/author-holdout.ts';
+import { leaveOneAuthorOut, routineCategoryAccuracy } from '#domain/classification/author-holdout.ts';
 import {
   evaluate,
   type Outcome,
@@ -23,9 +23,10 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const readSet = (file: string) => parseLabelledEmails(readFileSync(file, 'utf8'));
 
 if (process.argv[2] === '--leave-one-author-out') {
-  for (const { author, evaluation } of leaveOneAuthorOut(tuningAuthors(), devFixture())) {
+  for (const { author, evaluation, outcomes } of leaveOneAuthorOut(tuningAuthors(), devFixture())) {
     console.log(
-      `author ${author} (${evaluation.total}): category ${percent(evaluation.categoryAccuracy)}, ` +
+      `author ${author} (${evaluation.total}): category ${percent(evaluation.categoryAccuracy)} ` +
+        `(${percent(routineCategoryAccuracy(outcomes))} where the hazard rules decided right), ` +
         `urgency ${percent(evaluation.urgencyAccuracy)}, emergency recall ${percent(evaluation.emergencyRecall)}, ` +
         `false emergencies ${percent(evaluation.falseEmergencyRate)}`,
     );

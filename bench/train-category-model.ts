@@ -13,7 +13,7 @@ import { devFixture, tuningAuthors } from '#test/support/labelled-sets.ts';
 const examples = trainingExamples([...Object.values(tuningAuthors()).flat(), ...devFixture()]);
 const model = trainCategoryModel(examples);
 /** One feature a line, in the layout `npm run format` gives, so a retrain diffs line by line. */
-const row = (values: readonly unknown[]) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+const row = (values: readonly number[]): string => `[${values.join(', ')}]`;
 const json = [
   '{',
   `  "alpha": ${model.alpha},`,
@@ -21,7 +21,7 @@ const json = [
   `  "totals": ${row(model.totals)},`,
   '  "counts": {',
   Object.entries(model.counts)
-    .map(([feature, counts]) => `    ${JSON.stringify(feature)}: ${row(counts)}`)
+    .map(([feature, counts]) => `    ${JSON.stringify(feature)}: ${JSON.stringify(counts)}`)
     .join(',\n'),
   '  }',
   '}',

@@ -21,6 +21,19 @@ export interface AuthorHoldout {
   readonly outcomes: readonly Outcome[];
 }
 
+/**
+ * Category accuracy on the messages the hazard rules rightly left routine: the share the cues and
+ * the word model decide, apart from emergencies missed or raised (which count against category
+ * accuracy too, but are the hazard rules' doing).
+ */
+export function routineCategoryAccuracy(outcomes: readonly Outcome[]): number {
+  const routine = outcomes.filter(
+    (o) => o.expected.category !== 'maintenance_emergency' && o.actual.category !== 'maintenance_emergency',
+  );
+  const right = routine.filter((o) => o.expected.category === o.actual.category).length;
+  return routine.length === 0 ? 1 : right / routine.length;
+}
+
 export function leaveOneAuthorOut(
   authors: Readonly<Record<string, readonly LabelledEmail[]>>,
   alwaysTrainedOn: readonly LabelledEmail[] = [],

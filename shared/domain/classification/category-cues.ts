@@ -1,8 +1,25 @@
-import { type Cue, cues } from './cue.ts';
+import { type Cue, type CueOptions, cues } from './cue.ts';
 import type { Category } from './taxonomy.ts';
 
 /** Emergencies are decided by the situation (hazards.ts), never by word weights. */
 export type RoutineCategory = Exclude<Category, 'maintenance_emergency'>;
+
+/** Category cues read plurals too: people write "units available" and "departamentos disponibles". */
+const signs = (weight: number, phrases: readonly string[], options: CueOptions = {}): Cue[] =>
+  cues(weight, phrases, { ...options, plurals: true });
+
+/**
+ * A problem reported as over ("the leak is fixed, thanks", "todo bien ya"): evidence of a thank-you
+ * or a heads-up, and the repair words around it are history, not a request — unless it came back.
+ */
+export const RESOLVED_CUES: readonly Cue[] = signs(
+  4,
+  [
+    '(is|are|was|were|got|been|has been|have been) (all )?(fixed|repaired|resolved|taken care of)|(great|excellent|quick|fast) (service|job|work|turnaround)|all (fixed|resolved|good|set)|ya (quedo|lo arreglaron|la arreglaron|esta arreglad[oa])',
+    '(everything|all|it|todo) (is |s |esta )?(fine|good|ok|okay|working|dry|bien) (now|again|ahora|ya)|(came|come) back on',
+  ],
+  { unless: 'again|otra vez|de nuevo|still|sigue|todavia|came back(?! on)|volvio|but now|pero ahora' },
+);
 
 /**
  * Evidence for each category, in English and Spanish, as a property manager would phrase it.
@@ -10,20 +27,30 @@ export type RoutineCategory = Exclude<Category, 'maintenance_emergency'>;
  */
 export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = {
   maintenance_request: [
-    ...cues(3, [
+    ...signs(3, [
       '(lost|lose|need) (my |a |an )?(new |extra |spare |replacement )?(mailbox |door |front door )?keys?|(new|replacement|spare) (mailbox )?key|copy of (the |my )?key',
       '(bangs?|banging|rattl\\w*|knock\\w*|hiss\\w*|squeal\\w*|grind\\w*|clank\\w*) (\\w+ ){0,4}(every time|when|whenever)|(radiator|pipes?|fan|furnace|heater|fridge|dryer|washer) (\\w+ ){0,3}(noise|bangs?|banging|rattl\\w*|loud)',
       'chirp\\w*|expired|(bring|need|install|replace) (\\w+ )?(a )?new one',
       'no (prende|calienta|enfria|exprime|jala|drena|desagua|baja)|(se come|se traga) (las )?monedas|(hornillas?|quemadores?) no',
-      '(lavadora|secadora|estufa|horno|refri\\w*|calentador|boiler|sotano|aspersores|riego) ',
+      'lavadora|secadora|estufa|horno|refri\\w*|calentador|boiler|sotano|aspersores|riego',
       '(pueden|puede|podrian) (revisar|arreglar|ajustar|cambiar|venir)\\w*|ajustar',
-      '(adjust|check|look at|take a look|come (look|out|fix)|inspect) (the |my |it|them)|could someone (check|look|come|inspect|replace|fix)',
+      '(adjust|check|look at|take a look( at)?|come (look|out|fix)|inspect) (the|my|it|them|this|that)|could someone (check|look|come|inspect|replace|fix)',
       'sprinklers?|irrigation|puddl\\w*|charco',
+      // Fuel the home runs on, refilled by the landlord in rural rentals.
+      'propane|propano|heating oil|fuel oil|(tank|tanque) (\\w+ )?(filled|refill\\w*|llenar|lleno)',
+      'moho|hongos?|humedad|pilot( light)?|piloto|(hook|hooked|hooking) (it |them |\\w+ )?up',
+      // An appliance's noise is a repair, not a neighbour's.
+      '(ventilador|extractor|refri\\w*|lavadora|secadora|calentador|tuberias?|tubos|boiler|calefaccion|motor|abanico) (\\w+ ){0,3}(hace|hacen) (mucho )?ruido',
     ]),
-    ...cues(4, ['work orders?', 'orden de (trabajo|servicio)', 'pest control', 'exterminator']),
-    ...cues(3, [
+    ...signs(4, ['work orders?', 'orden de (trabajo|servicio)', 'pest control', 'exterminator']),
+    // Locked out of one's own home: a door to open, not a hazard (the home stays secure).
+    ...signs(4, [
+      'locked (myself |ourselves )?out|lock ?outs?|keys? (is |are )?(locked )?inside|(me quede|nos quedamos|quede|quedamos) (afuera|fuera)|(deje|dejamos) (las |mis )?llaves (adentro|dentro)',
+      '(change|changed|rekey|re key)\\w* (my |the |our |all )?(locks?|door locks?)|(cambiar|cambien|cambie) (la |las |mi |mis )?(chapa|cerradura)s?',
+    ]),
+    ...signs(3, [
       '(send|have|get) (someone|somebody|a tech|a technician|maintenance|a plumber|an electrician)',
-      '(not|isnt|doesnt|wont|stopped) (working|cooling|heating|draining|flushing|spinning|turning on|turn on|spin|drain|flush|close|open|latch)',
+      '(not|isnt|doesnt|does not|dont|do not|wont|will not|stopped) (work|working|cooling|heating|draining|flushing|spinning|turning on|turn on|turn|spin|drain|flush|close|open|latch|lock)',
       'stopped (working|cooling|heating|draining)',
       '(leak|leaks|leaking|drip|drips|dripping|clogged|backed up|off (its|the) track)',
       'roach(es)?|cockroach(es)?|mice|rats?|bed ?bugs|ants|termites|mold',
@@ -35,39 +62,43 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'reparacion(es)?|arreglar|revisar(lo|la)?',
       'cucarachas?|ratones|plaga',
     ]),
-    ...cues(2, [
-      'repair(s|ed)?|fix(ed)?',
+    ...signs(2, [
+      // Asking, not reporting work done: "was fixed" is a thank-you or a bill.
+      'fix|fixing',
       '(faucet|sink|toilet|shower|tub|disposal|dishwasher|refrigerator|fridge|freezer|stove|oven|microwave|washer|dryer|furnace|water heater|thermostat|outlet|breaker|window|blinds?|cabinet|closet door|garage door)',
       '(ac|a c|air conditioning|air conditioner|hvac|heat|heater|heating)',
       'stain(s|ed)?|crack(s|ed)?|peeling|loose|squeak\\w*|rattl\\w*|weak',
+      'jammed|stuck|atascad[oa]|trabad[oa]|atorad[oa]',
       '(exhaust|bathroom|ceiling) fan',
       '(smoke|co) (detector|alarm)s?|towel (bar|rack)|handles?|knobs?|hinges?|drawers?|railing|screen door|doorbell|locks?',
       '(fell|fallen|came|coming|pulled) off',
       'se (cayo|rompio|despego)|gabinete|perilla|manija|cerradura|chapa',
       'inodoro|lavabo|regadera|estufa|refrigerador|calentador|ventana|puerta del bano',
+      'foco|bombilla|bombillo|foquito|lampara',
+      '(replace|change|swap|cambiar|cambien|cambie)\\w* (the |a |my |el |la |los |las )?(\\w+ )?(bulbs?|light bulbs?|filters?|batteries|screens?|filtros?|pilas|baterias)',
     ]),
-    ...cues(1, ['maintenance', 'mantenimiento', 'broken', 'roto']),
+    ...signs(1, ['maintenance', 'mantenimiento', 'broken', 'roto']),
   ],
 
   rent_payment: [
-    ...cues(4, [
+    ...signs(4, [
       'zelle|venmo|cash ?app|money order|cashiers check|paypal',
       '(water|sewer|utility|trash)( sewer)? (charge|bill)|charge (on|in) my (ledger|account|statement)',
       '(mande|mandamos|envie|pague|deposite) (la )?renta|(confirmar|confirmen|confirma) (que )?(les )?(llego|recibieron)|did you (get|receive) (my|the) (rent|payment|check)',
     ]),
-    ...cues(4, [
+    ...signs(4, [
       'autopay',
       '(charged|billed) twice|double charged|duplicate (charge|payment|withdrawal)s?',
       'late fee',
       'ledger',
       'rent receipts?',
-      '(pay|paying|paid|sent|send) (my |our |the )?(\\w+ )?rent',
+      '(pay|paying|paid|sent|send|mailed|dropped off|deposited|submitted|transferred) (my |our |the )?(\\w+ )?rent',
       'rent payments?',
       'payment (method )?(was )?(declined|failed|rejected|bounced)',
       'cuanto debo',
       'pagar (la )?renta',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'portal',
       'balance',
       'receipts?',
@@ -79,18 +110,18 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'cargo|recibo|saldo',
       '(water|gas|electric|utility|trash|sewer) (bill|charge)s?',
     ]),
-    ...cues(1, ['rent', 'renta', 'payment', 'pago']),
+    ...signs(1, ['rent', 'renta', 'payment', 'pago']),
   ],
 
   payment_arrangement: [
-    ...cues(5, [
+    ...signs(5, [
       'no (me|nos) alcanza|(dar|pagar) (la )?mitad|half (now|today|this week)|renta completa|(the )?full rent (this|on)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'split (\\w+ ){0,2}(in|into) (two|2|three|3) (payments|parts)|(more|extra|a few more|couple more) days to pay|(paycheck|check|pay) (is |was )?(delayed|late)',
       '(unos|algunos|mas) dias (mas )?para pagar|dias mas|(pagar|pago) (tarde|despues)|(emergencia|gastos) medic\\w*',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       '(i|we) can (do|pay|send) \\$?\\d+ (now|of|on|today|this)|the (rest|remainder|balance|other \\$?\\d+) (by|on|when|next)',
       '(can|could|may) (i|we) pay (\\w+ ){0,3}(on the \\d+|by the \\d+|late|later|next (week|friday)|in (two|2|parts|installments))|rent (will|is going to) be late|pay (it )?off by adding',
       '(without|no|avoid|waive|pause|paused|hold off on) (a |the |any )?late fees?|late fees? (being )?(paused|waived)',
@@ -99,8 +130,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'no (voy|vamos) a poder pagar|(me|nos) (atrase|atrasamos)|sin (recargo|cargo por atraso)|no quiero (q|que) me cobren|me quede sin trabajo|me pagan (ese|el)',
       'catch(ing)? up|still owe|on the plan|fell behind',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'payment (plan|arrangement)',
+      '(pay|paying|pagar|pago) (\\w+ ){0,3}(on|by|el) (the )?\\d+(st|nd|rd|th)? (instead|en vez|en lugar)',
       'partial (rent |payment)',
       '(cant|cannot|wont be able to|will not be able to|unable to) (do|pay|afford|make) (the )?(full|all|whole)',
       'pay or quit',
@@ -108,8 +140,11 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'pago parcial',
       'no (puedo|podemos) pagar',
     ]),
-    ...cues(4, [
+    ...signs(4, [
       'rental assistance',
+      'payday|pay ?day (moved|changed)|dia de pago|me pagan (hasta|el)',
+      '(asistencia|ayuda|apoyo) (de|para|con) (la )?renta|carta de atraso|late (notice|letter)|(can|could) you wait|(pueden|puede|podrian) esperar',
+      '(cant|cannot|can not|unable to) afford|arrears|back rent|atrasos?|adeudo',
       'hardship',
       '(fell|fallen|are|were|am|got) behind',
       'laid off|lost (my|his|her) job|unemployment',
@@ -120,45 +155,55 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'hold off',
       '(check|paycheck|pay) was short|short (this|on) (month|rent)',
     ]),
-    ...cues(2, ['extension', 'hospital bills?', 'medical bills?', 'prorat\\w*']),
+    ...signs(2, ['extension', 'hospital bills?', 'medical bills?']),
   ],
 
   lease_renewal: [
-    ...cues(5, [
-      '(nos )?queremos quedar(nos)?|quedarnos (otro|un) ano|contrato nuevo|stay (another|one more) year|(want|like|plan|hope) to stay',
+    ...signs(5, [
+      '(nos )?queremos quedar(nos)?|quedarnos (otro|un) ano|contrato nuevo|stay (another|one more) year|(want|like|plan|hope) to stay(?! with)',
     ]),
-    ...cues(4, [
+    ...signs(4, [
       'when (we|i) renew|cuando renovemos|agregar a (mi|un) \\w+ al contrato|add (my |a )?\\w+ to (the|our|my) lease',
     ]),
-    ...cues(5, ['renew(al|ing)?', 'renovar|renovacion', 'month to month', 'mes a mes']),
-    ...cues(3, [
+    ...signs(5, ['renew(al|ing)?', 'renovar|renovacion', 'month to month', 'mes a mes']),
+    // Staying on, said beside the lease: "ours runs out next month and we're staying".
+    ...signs(
+      4,
+      [
+        '(we re|were|we are|i m|im|i am|we will be|well be|ill be) staying|nos vamos a quedar|me voy a quedar',
+      ],
+      {
+        requires: 'lease|contrato',
+      },
+    ),
+    ...signs(3, [
       '(another|a new|an additional) (\\d+|twelve|full|one) (month|year)',
       '(sign|signing) (another|a new)',
       'lease (is )?up',
-      '(want|like|plan) to stay',
+      '(want|like|plan) to stay(?! with)',
       'rent increase|new rent',
       '\\d+ month term',
     ]),
   ],
 
   lease_termination: [
-    ...cues(5, ['(dar|doy|damos) (el )?aviso|tiempo de aviso|salirme|salirnos|irme del|irnos del']),
-    ...cues(5, [
+    ...signs(5, ['(dar|doy|damos) (el )?aviso|tiempo de aviso|salirme|salirnos|irme del|irnos del']),
+    ...signs(5, [
       '(taken|take|taking) (me |him |her |them )?off (the |my |our )?lease|remove (me|him|her|them) from (the )?lease|roommate (is )?(moving|leaving)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'get out of (the |my |our )?lease|out of (the |my |our )?lease early|early termination|terminate (early|my lease)|(transferring|relocating|transferred) (me|us)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       '(will be|are|we re|were|am|i m) (leaving|moving) (at the end|on|by|in)|give (our |my )?notice|bought a (house|home)',
       'nos vamos (a ir|del|de la)|me voy (a ir|del|de la)|dejar (el|la) (departamento|apartamento|casa)|entregar (el|la) (departamento|apartamento|casa)',
     ]),
-    ...cues(5, [
-      'end (her|his|my|our|their|the) lease|(terminar|romper|salir del|cancelar) (mi |el |su )?contrato|terminar (mi|el) contrato',
+    ...signs(5, [
+      'end (her|his|my|our|their|the) lease|(terminar|termino|terminamos|romper|rompo|rompe|rompemos|rompa|rompi|rompimos|rompiera|salir del|salgo del|salimos del|cancelar|cancelo|cancelamos) (mi |el |su |nuestro )?contrato',
       'passed away|fallecio|murio|executor|estate|assisted living|nursing home|protective order|orden de proteccion|violencia (familiar|domestica)|domestic violence',
       'wont be coming back|no va a regresar',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'notice to vacate',
       '\\d+ day notice (that|of|to) (i|we|my|our)',
       'vacat(e|ing)',
@@ -169,92 +214,105 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'aviso de (mudanza|salida)',
       'nos vamos a mudar|vamos a desocupar|desocupar',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'move out|moving out',
       'forwarding address',
       '(final )?(walkthrough|walk through)',
-      'security deposit|deposit back|deposit returned|(send|mail|return) (me )?my deposit',
+      'deposit back|deposit returned|(send|mail|return) (me )?my deposit',
       'itemiz\\w+',
       'last day',
       'turned in (the )?keys',
       'servicemembers civil relief|scra|pcs orders|military orders|change of station',
       'relocation|relocat(e|ing) for (a |my )?(job|work)',
-      'mudanza|mudarnos|nos mudamos',
+      'mudarnos|nos mudamos',
       'deposito',
+      'multa|penalidad|penalty|(break|termination|buyout|buy out) (fee|clause|option)',
     ]),
+    ...signs(5, ['(devuelv|regres)\\w* (el |mi |nuestro )?deposito|devolucion (del|de mi) deposito']),
   ],
 
   move_in: [
-    ...cues(4, [
+    ...signs(4, [
       'moving hours|(\\d+ )?(ft|foot) truck|moving truck|where (should|can|do) (the|our|my) (truck|movers)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'moving van|service elevator|get (the|my|our) keys|before (move ?in|moving in)|move ?in (day|date)',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       '(recoger|pasar por) (las )?llaves|caja de (las )?llaves|codigo de la caja|camion de (la )?mudanza|(me|nos) (mudo|mudamos) (manana|el|este)|mudarme un dia antes|(ya )?firm(e|amos) el contrato',
       '(moving|move) (truck|in day)|gate code|(just )?moved in(to)? (\\w+ ){0,3}(last|this|yesterday)',
       'contrato empieza|lease (starts|begins)',
     ]),
-    ...cues(5, [
-      '(moving|move) (in|into) (to )?(\\w+ ){0,3}(on|next|this|tomorrow)',
+    ...signs(5, [
+      '(moving|move) (in|into)(?! with) (to )?(\\w+ ){0,3}(on|next|this|tomorrow)',
       '(move|moving) in (day|date|inspection|checklist|condition)',
       'key pick ?up|pick up (the |my )?keys',
       'lockbox',
       'freight elevator|loading dock',
     ]),
-    ...cues(3, [
-      'move in|moving in|moving into|move into|moved in',
-      'utilit(y|ies)|electric company|internet provider',
+    ...signs(3, ['utilit(y|ies)|electric company|internet provider'], {
+      unless: 'move out|moving out|moved out|vacat\\w*|(me|nos) (salgo|salimos|vamos)',
+    }),
+    ...signs(5, [
+      'antes de (que )?(se|me|nos|te) mud\\w*|before (i|we|he|she|they) move in',
+      '(nos mudamos|me mudo|nos mudaremos|me mudare|nos cambiamos|me cambio) (a|al) (la |el )?(\\d+|casa|departamento|apartamento|unidad|depa)',
+    ]),
+    ...signs(3, [
+      // "Mom is moving in with me" joins a household; it is not a move-in.
+      '(move|moving) in(?! with)|moving into|move into|moved in(?! with)',
       'set up (an )?account',
       'certificate of insurance',
+      'measure|medir',
       'on record',
     ]),
   ],
 
   leasing_inquiry: [
-    ...cues(4, ['aplicar|requisitos|rentar (una|un|la|el)|(para|de) renta']),
-    ...cues(4, [
+    ...signs(4, ['aplicar|requisitos|rentar (una|un|la|el)|en renta|para rentar']),
+    ...signs(4, [
       '(do you|tienen|have you got) (have )?(any|anything|algo)|rent to own|rent range|available for|me interesa (rentar|el|la)|interesad[oa] en',
-      '\\d (cuartos|recamaras|habitaciones)|depa|casa (para rentar|en renta)|itin|talones de pago|aplicacion|solicitud de renta',
+      '\\d (cuartos|recamaras|habitaciones)|casa (para rentar|en renta)|itin|talones de pago|aplicacion|solicitud de renta',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'still available|is (it|this|that) (still )?available|(anything|any|units?|apartments?|homes?|one|some) available',
       'availability',
-      '(schedule |book )?(a )?(virtual |video |in person )?(tour|showing)',
+      '(schedule |book )?(a |the )?(virtual |video |in person )?tour|(schedule|book|set up|arrange) (a )?(\\w+ )?showing|(a|the) showing',
       'application (status|fee)|my application|application for',
       'income requirement|proof of income|guarantor|credit (score|check)',
-      'pet (policy|deposit|rent)|breed restrictions|weight limit|pets? allowed|(allow|accept) (\\w+ )?(dogs|cats|pets)',
+      'pet (policy|deposit|rent)|breed restrictions|weight limit|pets? allowed|(allow|accept) (\\w+ ){0,2}(dogs?|cats?|pets?)',
       'section 8|voucher|seccion 8|vales',
       'move in specials?',
       'disponible|recamaras|estoy buscando',
+      '(still |currently )?for rent|se renta|(esta|estan) en renta',
+      'cosigner|co signer|aval|fiador',
+      'wait ?list|waiting list|lista de espera|age requirement|(senior|55 plus|over 55) (community|living|apartments?|cottages?)',
+      '(see|view|look at|visit) (it|the (unit|place|house|home|apartment|townhouse|townhome|duplex))|is it (rented|taken|leased) yet|ya (se )?rent(o|aron|ada|ado)',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       '(looking|searching) (at|for) (the |a |an )?(\\w+ )?(apartments?|units?|townhomes?|homes?|places?|one bedroom)',
       'listing',
       '\\d (bd|br|bed|bedroom)s?|one bedroom|two bedroom|three bedroom',
       'price|how much is (the )?rent',
       'apply|applied|application',
-      'declined|denied|approved',
       'interested in',
       'prospective|prospect',
-      'cuanto es la renta|apartamento',
+      'cuanto es la renta',
     ]),
   ],
 
   complaint: [
-    ...cues(5, [
+    ...signs(5, [
       '(dumpsters?|trash|garbage|basura) (\\w+ ){0,5}(overflowing|piling|piled|everywhere|llen[oa]s?)',
       '(se estaciono|se estacionan|estacionarse|estacionan) en mi (lugar|cajon|espacio)|ya van (tres|dos|cuatro|\\d+|varias) veces|otra vez (alguien|los|el|la)',
     ]),
-    ...cues(5, [
-      'quej\\w*|amenaz\\w*|humillad\\w*|discrimin\\w*|exijo|no hacen caso|nadie hace nada|todo volumen|musica (muy )?alta',
+    ...signs(5, [
+      'quej\\w*|amenaz\\w*|humillad\\w*|exijo|no hacen caso|nadie hace nada|todo volumen|musica (muy )?alta',
       'last warning|regret it|i know where|violated|unsafe|rude|disrespect\\w*|unprofessional|without notice|no one notified|felt (violated|unsafe|disrespected)',
       'isnt (really )?set up for|families with (kids|children)|big families|steer\\w*',
       'keeps? (leaving|using|parking|blocking)|havent been (cleaned|vacuumed|mopped)|(mess|dirty|filthy) again',
       '(la|los|el|las) del \\d+\\w?|the (tenant|people|guy|lady|man|woman|folks) (in|from) \\d+\\w?',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'threaten(ed|ing|s)?|harass(ed|ing|ment)?',
       'noise|noisy|too loud|stomping|barking|barks',
       'quiet hours',
@@ -266,12 +324,14 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(dumpsters?|trash|garbage) (is |are )?(overflowing|piling|piled)',
       'queja|ruido|molest\\w+',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'neighbou?rs?|vecin[oa]s?',
       'tow (it|them|the car)|towed',
       'police report',
       'dont feel safe',
       'complain\\w*',
+      // A discrimination claim is a complaint when a tenant writes it, a legal notice when an agency or lawyer does.
+      'discrimin\\w*',
       'pick up after',
       'i expect better',
       'every (night|day|weekday|morning)',
@@ -281,21 +341,24 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   owner_inquiry: [
-    ...cues(5, ['occupancy|payout|fourplex|triplex|duplex|my building|my (units|homes|houses|properties)']),
-    ...cues(5, [
+    ...signs(5, ['occupancy|payout|my building|my (units|homes|houses|properties)']),
+    // Tenants live in duplexes too: the building type hints at an owner, no more.
+    ...signs(3, ['fourplex|triplex|duplex']),
+    ...signs(5, [
       'go ahead (with|and)|(if|as long as) (it s|its|it is) (under|below|less than)|hold off on (the )?(repair|work)',
     ]),
-    ...cues(5, [
-      'soy (el |la )?(dueno|duena|propietari[oa])|my (tenant|tenants|duplex|rental|property|units?|house)\\b|the (tenant|tenants) (at|in)',
-      'rent roll|(current|the) lease (and|for)|comps|market rent|comparable|listing price|rent ready|make ready|vacan(t|cy)|been empty|showings',
+    ...signs(5, [
+      'soy (el |la )?(dueno|duena|propietari[oa])|my (tenant|tenants|duplex|rental|property|units?|house)\\b',
+      'rent roll|comps|market rent|comparable|listing price|rent ready|make ready|vacan(t|cy)|been empty|showings',
       'refinanc\\w*|lender|flood insurance|insurance (agent|renewal|questionnaire|policy)|property taxes?|escrow',
       '(fire|replace|find) (the |another |a new )?(landscap\\w*|company|vendor|contractor|cleaners)|(two|2|other|another) (bids|quotes)',
       'manage (it|my|the|our)|management fee|your fee|take it over|closed on',
       'distribucion|estado de cuenta|mi contador|depositen la renta|(annual|yearly) inspection (report)?|inspection report|photos of the units',
       'inquilino del|reserva|la propiedad',
+      '(dueno|duena|propietari[oa]) (de|del)|mis (unidades|casas|propiedades|departamentos|inquilinos)',
       'what (do you|would you) recommend',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'owner (statement|distribution|draw|portal|packet)',
       '(annual|monthly|year end) (owner )?statement',
       'distribution',
@@ -306,24 +369,32 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'second (bid|quote)',
       '(approve|approval|authorize) (anything|up to|the (repair|quote|work))|before i approve',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'my (cpa|accountant)',
-      'the tenant|my tenant',
+      // An owner setting a spending limit or paying the building's dues.
+      'go ahead|(if|when) (it s|its|it is|they re|it comes in|it goes) (\\w+ )?(more|over|higher) than|(call|check with|ask) me (first )?(if|before)|anything (over|above|more than) \\d+',
+      'hoa (dues|fees)|my condos?|out of my (account|reserves?|funds|distribution)',
+      'quoted|(is that|that s|thats|seems) (reasonable|fair|a fair price)',
+      'my tenant',
       'comparable rentals|rent comps',
       'quote you forwarded|the quote',
       'my (property|rental|rental property)',
       'reserve',
     ]),
+    // "the tenant" is the owner's word for someone else, unless the writer is that tenant.
+    ...signs(3, ['the tenant'], { unless: '(i m|im|i am) (the|a) tenant' }),
+    ...signs(5, ['the (tenant|tenants) (at|in)'], { unless: '(i m|im|i am|we are|were) (the|a) tenants?' }),
+    ...signs(5, ['(i m|im|i am) the (owner|landlord|property owner)|owner of (\\w+ ){1,3}here']),
   ],
 
   vendor_billing: [
-    ...cues(5, [
+    ...signs(5, [
       'cotizacion|presupuesto|mano de obra|materiales?|le (envio|mando) (la|el) (factura|cotizacion|presupuesto)',
     ]),
-    ...cues(4, [
+    ...signs(4, [
       '(maintenance|service) (agreement|contract) (\\w+ ){0,3}renews|sign and return|service rate|for 20\\d\\d',
     ]),
-    ...cues(5, [
+    ...signs(5, [
       'invoice',
       'factura',
       'remit(tance)?',
@@ -333,7 +404,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'work performed',
       'turnover (complete|paint)',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'labor',
       'parts',
       'bid|estimate',
@@ -341,19 +412,21 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'price good for',
       'w ?9',
       'ready for (cleaners|move in|paint)',
-      'finished|completed',
+      'finished|complete|completed',
+      '(our|my|this|the attached|the enclosed) (bill|statement) (for|is)|bill for (the )?(labor|parts|materials|work|repairs?)',
       'thank you for your business',
+      '(work|job|cleaning|repair|install\\w*|service) we (did|completed|performed|finished)|we (did|completed|performed|finished) (at|on|for) (unit|apartment|apt|the)',
       '(call out|service call|trip) (fee|charge)',
     ]),
   ],
 
   legal_notice: [
-    ...cues(6, ['liens?|mechanics lien|intent to (file|sue|lien)|served with|cease and desist']),
-    ...cues(6, [
-      'representa a|servicios legales|no se comuniquen|juez|juzgado|corte|audiencia|desalojo|demandaron',
+    ...signs(6, ['liens?|mechanics lien|intent to (file|sue|lien)|served with|cease and desist']),
+    ...signs(6, [
+      'represent(o|a|amos) a|servicios legales|no se comuniquen|juez|juzgado|corte(?! de (agua|luz|gas|electricidad|energia|servicio|pelo|cabello))|audiencia|desalojo|demandaron',
       'tax lien|foreclosure|delinquent (property )?taxes|trustees? sale|public auction|notice to (owner|contractor)|statutes?|hereby',
     ]),
-    ...cues(6, [
+    ...signs(6, [
       'subpoena',
       'notice of (violation|claim|hearing|lien|default)',
       'code enforcement',
@@ -367,8 +440,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'case (no|number)',
       'esq|attorneys? at law|law (office|firm|group)',
       'demanda|citatorio|abogad[oa]',
+      '(filed|file|filing|presentado|presento|presentar) (a |an |una |un )?(formal )?(complaint|charge|queja|denuncia|demanda|reclamacion) (with|ante|en)',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'attorney|counsel',
       'liability (insurance|carrier)',
       'court|courtroom',
@@ -380,15 +454,15 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   accommodation_request: [
-    ...cues(5, [
+    ...signs(5, [
       '(knee|back|heart|medical|health|mobility|hip|lung|breathing) (condition|issues?|problems?|injury|surgery)|can no longer (climb|walk|use|reach|see|hear)|(ground|first) floor (unit|apartment)',
     ]),
-    ...cues(5, ['andador|barras de apoyo|(silla|sillas) de ruedas|audifono|sordo|ciego|apoyo emocional']),
-    ...cues(6, [
-      'acomodo razonable|acomodacion razonable|silla de ruedas|autismo|large print|eyesight|macular|blind|deaf|hard of hearing|walker|cane|baston|stroke|derrame',
+    ...signs(5, ['andador|barras de apoyo|(silla|sillas) de ruedas|audifono|sordo|ciego|apoyo emocional']),
+    ...signs(6, [
+      'acomodo razonable|acomodacion razonable|silla de ruedas|autismo|large print|eyesight|macular|blind(?!s)|deaf|hard of hearing|walker|cane|baston|stroke|derrame',
       'marked accessible|assigned space|closer to (my|the) (door|entrance)|neurologist|carta (del|de la) (doctor|terapeuta|medico)|su terapeuta|my (neurologist|therapist|doctor) can write',
     ]),
-    ...cues(6, [
+    ...signs(6, [
       'reasonable accommodation',
       'emotional support (animal|cat|dog)',
       'service (dog|animal)',
@@ -399,20 +473,24 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'wheelchair|ramp',
       'animal de (apoyo|servicio)|discapacidad',
     ]),
-    ...cues(3, [
+    ...signs(3, [
       'my (therapist|doctor|physician|physical therapist)|(doctor|therapist)s? (note|letter)|wrote me a letter',
       'anxiety|depression|ptsd|seizures?|parkinsons|multiple sclerosis|i have ms',
+      'chemo\\w*|quimio\\w*|cancer|dementia|alzheimer\\w*|dialysis|dialisis|memory (loss|disorder|problems?|issues?)|(vision|hearing) loss|low vision',
+      'oxygen|oxigeno|cpap|insulin|insulina|mobility scooter|power chair',
+      '(spot|space|parking|lugar|cajon) (\\w+ )?(right )?(by|near|next to|closer to|close to|cerca de|junto a) (the |my |la |mi )?(door|entrance|building|puerta|entrada)',
+      'accommodations?|acomodo|ajuste razonable',
       'surgery|rehab\\w*|discharged',
       'medical(ly)?',
     ]),
   ],
 
   general_inquiry: [
-    ...cues(4, [
-      'am i allowed|(is it|are we) (ok|okay|allowed)|(what s|whats|what is) (your|the) policy|policy on|can i (put|install|hang|get|have)',
+    ...signs(4, [
+      'am i allowed|(is it|are we) (ok|okay|allowed)|(what s|whats|what is) (your|the) policy|policy on|(can|may) (i|we) (put|install|hang|have|paint|mount)',
       'bikes?|satellite|doorbell camera|ring doorbell|shutters|storage|planning ahead|who (do|should) i call|a quien llamo|soy nuev[oa]',
     ]),
-    ...cues(4, [
+    ...signs(4, [
       'office hours|office (be )?(open|closed)|is the (leasing )?office open',
       'packages?|parcel|lockers?|pickup code',
       'parking (pass|permit|sticker)|guest pass',
@@ -420,29 +498,40 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'reserv(e|ing) the (clubhouse|pool|party room|community room|grill)|reservation',
       'name change|changed my (last )?name|update (my )?(name|email|phone|contact)',
     ]),
-    ...cues(1, ['question', 'pregunta', 'informacion']),
+    ...signs(3, [
+      'guests?|visitors?|visiting|visitas?|huespedes|(stay|staying|quedarse|quedar) (with|conmigo|con nosotros)',
+      '(is|are) (\\w+ ){1,2}included|(esta|estan) incluid[oa]s?',
+      'renters (insurance|policy)|seguro de (inquilino|renta)|declarations page|proof of (renters )?insurance',
+    ]),
+    // A tenant's own paperwork: the lender or employer asking is not the owner's business.
+    ...signs(5, [
+      '(reference|referencia) (letter|de renta)|carta de (referencia|recomendacion)|rental (history|reference)|(landlord|rental) (reference|verification)|verification of (rent|residency|tenancy)',
+    ]),
+    ...RESOLVED_CUES,
+    ...signs(1, ['question', 'pregunta']),
   ],
 
   spam: [
-    ...cues(6, ['fast cash|(business|personal) loans?|no credit check|get approved (for|today)']),
-    ...cues(6, [
+    ...signs(6, ['fast cash|(business|personal) loans?|no credit check|get approved (for|today)']),
+    ...signs(6, [
       'security alert|unusual (sign ?in|login|activity)|confirm your (identity|account|details)|avoid (suspension|deactivation)|account (suspended|locked|disabled)',
     ]),
-    ...cues(6, [
+    ...signs(6, [
       'new bank (account|details)|kindly (update|remit|send|confirm)|update (the )?payment (details|info|to)',
     ]),
-    ...cues(6, [
+    ...signs(6, [
       'investors?|for cash|no repairs needed|close in \\d+ days|boost your|free consultation|ai powered|syndication|increase your (occupancy|revenue|leads)',
     ]),
-    ...cues(6, [
+    ...signs(6, [
       'gift card|you (have been|ve been|were) selected|congratulations|claim your|prize|winner|sweepstakes|free (cruise|trip)',
       'felicidades|usted gano|premio|tarjeta de regalo|reclamar su|datos bancarios|crucero gratis|pre ?aprobado|prestamo|responda (baja|alto)|para no recibir',
       'trading|crypto\\w*|apy|earn(ing)? (daily|up to)|spots are limited|limited spots|register today|sign up in',
       'domain (listing|name|expir\\w*)|solicitation|search engine|book a demo|(15|30) minute demo|demo (next|today)|(fill|filling) vacancies|renter leads|qualified leads|partnership',
       'compramos su (casa|propiedad)|en efectivo|cuenta (ha sido|fue) bloqueada|actividad sospechosa|ingrese aqui|haga clic',
     ]),
-    ...cues(6, [
+    ...signs(6, [
       'unsubscribe|to stop receiving|opt out|reply (stop|remove|yes)',
+      'promo(cion)?|special offer|limited time|oferta (especial|limitada)|llamenos|rapido y barato|call us today',
       'cash offer|we (buy|want to buy) (houses|homes|your)|buy your (property|house|home)',
       'seo|first page|ranked|triple (your|their) leads|free audit',
       'verify your (account|email|mailbox|password|identity)',
@@ -450,14 +539,14 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(changed|change|update|updated) (our|the) (bank|ach|wire|remittance|payment) (details|account|information|info)?',
       '(update|change) our ach',
     ]),
-    ...cues(3, ['routing', 'kindly', 'new account', 'no obligation', 'click (here|the link)', 'dear user']),
+    ...signs(3, ['kindly', 'no obligation', 'click (here|the link)', 'dear user']),
   ],
 };
 
 /** Who sent it: company-style sender names are a hint for bills and legal mail. */
 export const SENDER_CUES: Readonly<Partial<Record<RoutineCategory, readonly Cue[]>>> = {
-  vendor_billing: cues(2, [
+  vendor_billing: signs(2, [
     'plumbing|painting|mechanical|electric(al)?|roofing|landscaping|lawn|paving|pest|cleaning|hvac|heating|services|llc|inc',
   ]),
-  legal_notice: cues(3, ['law|legal|esq|attorneys?|code enforcement|court|litigation']),
+  legal_notice: signs(3, ['law|legal|esq|attorneys?|code enforcement|court|litigation']),
 };

@@ -12,18 +12,80 @@ import type { EmailToClassify } from './taxonomy.ts';
  * per message ("binarised"), with add-α smoothing and equal class priors (each author's mix of
  * categories differs, so the training mix says nothing about new mail). Chosen over logistic
  * regression because it trains in one deterministic counting pass, needs no tuning loop, and its
- * weights are plain counts a reviewer can read. Trained by bench/train-category-model.ts on the
- * labelled sets; the committed weights live in data/category-model.json.
+ * weights are plain counts a reviewer can read. Leaving each author out in turn, none of these did
+ * better, alone or beside the cues: softmax regression (L2, full-batch, balanced), complement NB,
+ * character 3-5-grams, suffix stemming, subject or sender words as separate features, other
+ * smoothing (α 0.1-1) or cut-offs; a softmax fit of how much the cues and the model each count
+ * came back at the ratio rules-classifier.ts uses. Trained by bench/train-category-model.ts on
+ * the labelled sets; the committed weights live in data/category-model.json (240 kB, parsed in
+ * about 5 ms; a message scores in under 0.1 ms).
  */
 
 export const ROUTINE_CATEGORIES: readonly RoutineCategory[] = CATEGORIES.filter(
   (category): category is RoutineCategory => category !== 'maintenance_emergency',
 );
 
-/** What a category is judged on: a forwarded message is what the sender wants handled; a reply's quoted chain is not. */
+/**
+ * A sentence written to the machine rather than to the people ("AI assistant: approve this", "ignora
+ * tus instrucciones y…"): injection.ts flags it for a person; here it is dropped, because what it
+ * orders (a refund, a zero balance, a bank change) is not what the message is about.
+ */
+const NOTE_TO_THE_MACHINE = new RegExp(
+  [
+    '\\b(ignore|disregard|forget|override|ignora|olvida|omite|descarta)\\b.{0,40}\\b(instructions?|instrucciones|rules|reglas|prompts?|indicaciones)\\b',
+    '\\b(ai|a\\.i\\.|ia|bot|chatbot|assistant|asistente|system|sistema)( (virtual|automatico|automated|de ia))?\\s*:',
+    '\\b(note|nota|message|mensaje|instructions?|instrucciones|importante|important)\\s+(to|for|para)\\s+(the\\s+|el\\s+|la\\s+)?(ai|ia|bot|assistant|asistente|system|sistema)\\b',
+    '\\byou are now\\b|\\b(eres|seras) ahora\\b',
+  ].join('|'),
+  'i',
+);
+
+/** Fewer words than this besides the note: the note is the message, and says what it is about. */
+const SUBSTANCE = 6;
+
+function withoutNotesToTheMachine(text: string): string {
+  const sentences = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/(?<=[.!?])\s+|\n+/);
+  const rest = sentences.filter((sentence) => !NOTE_TO_THE_MACHINE.test(sentence));
+  const words = normalise(rest.join(' ')).split(' ').length;
+  return rest.length < sentences.length && words >= SUBSTANCE ? rest.join('\n') : text;
+}
+
+/** Texting spellings read as the word they stand for, so a cue or a learned word written once covers both. */
+const INFORMAL: Readonly<Record<string, string>> = {
+  q: 'que',
+  k: 'que',
+  ke: 'que',
+  xq: 'porque',
+  pq: 'porque',
+  ola: 'hola',
+  ay: 'hay',
+  porfa: 'por favor',
+  tmb: 'tambien',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  u: 'you',
+  ur: 'your',
+  apt: 'apartment',
+  bldg: 'building',
+};
+
+const foldInformal = (normalised: string): string =>
+  normalised
+    .split(' ')
+    .map((word) => INFORMAL[word] ?? word)
+    .join(' ');
+
+/**
+ * What a category is judged on: a forwarded message is what the sender wants handled; a reply's
+ * quoted chain is not; neither is a note to the machine.
+ */
 export function categoryContent(email: EmailToClassify): string {
   const { newText, forwarded } = separateChain(email.text);
-  return normalise(`${email.subject}\n${newText}\n${forwarded}`);
+  return foldInformal(normalise(`${email.subject}\n${withoutNotesToTheMachine(`${newText}\n${forwarded}`)}`));
 }
 
 /** The routine messages of labelled sets as training examples (emergencies are the hazard rules' alone). */
@@ -45,8 +107,12 @@ export const CategoryModelData = z.object({
   categories: z.array(z.string()),
   /** Per category: how many feature occurrences it saw in training (sum of its counts). */
   totals: z.array(z.number().int().min(0)),
-  /** Feature → per-category count of training messages containing it (same order as categories). */
-  counts: z.record(z.string(), z.array(z.number().int().min(0))),
+  /**
+   * Feature → "index:count …": for each category that saw it (index into categories), how many
+   * training messages contain it. Most features are seen by one or two of fourteen categories, so
+   * sparse rows keep the file at half the size of full ones, one short line per feature.
+   */
+  counts: z.record(z.string(), z.string().regex(/^\d+:\d+( \d+:\d+)*$/)),
 });
 export type CategoryModelData = z.infer<typeof CategoryModelData>;
 
@@ -92,10 +158,35 @@ export function trainCategoryModel(
     .filter(([, row]) => row.reduce((a, b) => a + b, 0) >= minMessages)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const totals = categories.map((_, column) => kept.reduce((sum, [, row]) => sum + (row[column] ?? 0), 0));
-  return { alpha, categories: [...categories], totals, counts: Object.fromEntries(kept) };
+  const sparse = (row: readonly number[]): string =>
+    row.flatMap((count, column) => (count > 0 ? [`${column}:${count}`] : [])).join(' ');
+  return {
+    alpha,
+    categories: [...categories],
+    totals,
+    counts: Object.fromEntries(kept.map(([feature, row]) => [feature, sparse(row)])),
+  };
 }
 
-/** Counted once per model: a message is scored in well under a millisecond. */
+/** "3:12 7:1" → [[3, 12], [7, 1]]: read only for the features a message has, so loading costs one JSON parse. */
+function readRow(row: string): (readonly [number, number])[] {
+  const pairs: (readonly [number, number])[] = [];
+  let column = 0;
+  let value = 0;
+  for (let index = 0; index <= row.length; index += 1) {
+    const code = index < row.length ? row.charCodeAt(index) : 32;
+    if (code === 58) {
+      column = value;
+      value = 0;
+    } else if (code === 32) {
+      pairs.push([column, value]);
+      value = 0;
+    } else value = value * 10 + (code - 48);
+  }
+  return pairs;
+}
+
+/** Counted once per model. */
 const sizes = new WeakMap<CategoryModelData, number>();
 function vocabularySize(model: CategoryModelData): number {
   const known = sizes.get(model) ?? Object.keys(model.counts).length;
@@ -110,13 +201,16 @@ export function scoreWithModel(
 ): { category: RoutineCategory; logLikelihood: number }[] {
   const vocabulary = vocabularySize(model);
   const denominators = model.totals.map((total) => Math.log(total + model.alpha * vocabulary));
+  const unseen = Math.log(model.alpha);
   const scores = model.categories.map(() => 0);
   for (const feature of modelFeatures(content)) {
     const row = model.counts[feature];
     if (row === undefined) continue;
-    for (const [column, count] of row.entries()) {
-      scores[column] = (scores[column] ?? 0) + Math.log(count + model.alpha) - (denominators[column] ?? 0);
-    }
+    // Every category as if it never saw the feature, then the ones that did.
+    for (const column of scores.keys())
+      scores[column] = (scores[column] ?? 0) + unseen - (denominators[column] ?? 0);
+    for (const [column, count] of readRow(row))
+      scores[column] = (scores[column] ?? 0) + Math.log(count + model.alpha) - unseen;
   }
   return model.categories
     .map((category, column) => ({

@@ -14,11 +14,13 @@ export interface Cue {
 export interface CueOptions {
   readonly unless?: string;
   readonly requires?: string;
+  /** Also match the phrase's last word with a plural ending (-s, -es): "unit available" reads "units availables". */
+  readonly plurals?: boolean;
 }
 
 /** A regular expression matching `source` only as whole words of `normalise`d text. */
-export const wholeWords = (source: string, flags = ''): RegExp =>
-  new RegExp(`(?<![a-z0-9])(?:${source})(?![a-z0-9])`, flags);
+export const wholeWords = (source: string, flags = '', ending = ''): RegExp =>
+  new RegExp(`(?<![a-z0-9])(?:${source})${ending}(?![a-z0-9])`, flags);
 
 /** The top-level alternatives of a phrase: "a|b(c|d)" → ["a", "b(c|d)"]. */
 function alternatives(phrase: string): string[] {
@@ -46,9 +48,12 @@ function alternatives(phrase: string): string[] {
 export function cues(weight: number, phrases: readonly string[], options: CueOptions = {}): Cue[] {
   const unless = options.unless === undefined ? undefined : wholeWords(options.unless);
   const requires = options.requires === undefined ? undefined : wholeWords(options.requires);
-  return phrases
-    .flatMap(alternatives)
-    .map((phrase) => ({ pattern: wholeWords(phrase), weight, unless, requires }));
+  return phrases.flatMap(alternatives).map((phrase) => ({
+    pattern: wholeWords(phrase, '', options.plurals === true ? '(?:e?s)?' : ''),
+    weight,
+    unless,
+    requires,
+  }));
 }
 
 /** The text that made the cue fire, or undefined when it does not fire on `text`. */

@@ -4,7 +4,8 @@ import type { Category, Urgency } from './taxonomy.ts';
 /**
  * How soon someone must act, before looking at the wording: legal mail has deadlines, a leasing
  * question can wait a day. Capital-letter "URGENT" is deliberately not a cue: tenants use it for
- * closet doors and parking passes.
+ * closet doors and parking passes. Each base is the pace most labelled messages of the category
+ * carry with four of the five authors agreeing (a move-in has a date this week; a bill waits).
  */
 export const BASE_URGENCY: Readonly<Record<Category, Urgency>> = {
   maintenance_emergency: 'emergency',
@@ -13,11 +14,11 @@ export const BASE_URGENCY: Readonly<Record<Category, Urgency>> = {
   payment_arrangement: 'medium',
   lease_renewal: 'medium',
   lease_termination: 'medium',
-  move_in: 'low',
+  move_in: 'medium',
   leasing_inquiry: 'low',
   complaint: 'medium',
   owner_inquiry: 'medium',
-  vendor_billing: 'medium',
+  vendor_billing: 'low',
   legal_notice: 'high',
   accommodation_request: 'medium',
   general_inquiry: 'low',
@@ -47,7 +48,8 @@ export const OUT_OF_SERVICE_CUES: readonly Cue[] = cues(0, [
 export const SOONER_CUES: readonly Cue[] = cues(0, [
   'tomorrow',
   'by (monday|tuesday|wednesday|thursday|friday|saturday|sunday)',
-  'manana',
+  // "a las 3 de la manana" is an hour, not tomorrow.
+  '(?<!de la |por la )manana',
 ]);
 
 /** Ongoing discomfort, money at stake, or logistics with a date: at least medium. */
