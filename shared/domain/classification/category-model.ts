@@ -3,7 +3,7 @@ import { CATEGORIES } from '#vocabulary/classification.ts';
 import type { RoutineCategory } from './category-cues.ts';
 import type { LabelledEmail } from './evaluation.ts';
 import { normalise } from './normalise.ts';
-import { separateChain } from './quoted-chain.ts';
+import { FORWARD_SUBJECT, separateChain } from './quoted-chain.ts';
 import type { EmailToClassify } from './taxonomy.ts';
 
 /**
@@ -84,7 +84,7 @@ const foldInformal = (normalised: string): string =>
  * quoted chain is not; neither is a note to the machine.
  */
 export function categoryContent(email: EmailToClassify): string {
-  const { newText, forwarded } = separateChain(email.text);
+  const { newText, forwarded } = separateChain(email.text, { forward: FORWARD_SUBJECT.test(email.subject) });
   return foldInformal(normalise(`${email.subject}\n${withoutNotesToTheMachine(`${newText}\n${forwarded}`)}`));
 }
 
