@@ -25,5 +25,18 @@ export const tuningAuthors = (): Record<string, LabelledEmail[]> =>
     ]),
   );
 
+/**
+ * Files nobody tuned on or read while tuning: they measure the rules on unseen mail
+ * (test/unit/triage/held-out-quality.test.ts, `aictive eval`). Never trained on.
+ */
+export const HELD_OUT_FILES: readonly string[] = [
+  'f-holdout.jsonl',
+  'g-holdout.jsonl',
+  'h-holdout.jsonl',
+  'i-holdout.jsonl',
+];
+
+export const heldOut = (): LabelledEmail[] => HELD_OUT_FILES.flatMap((file) => fixture(`triage/${file}`));
+
 /** The shared dev fixture: always trained on, never an author of its own. */
 export const devFixture = (): LabelledEmail[] => fixture('emails-dev.jsonl');
