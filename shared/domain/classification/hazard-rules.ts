@@ -112,6 +112,21 @@ const STAYS_OUTSIDE =
 const OVERHEAD =
   'ceilings?|roof|beams?|joists?|rafters?|trusses|balcon(y|ies)|deck|carport|techo|vigas?|plafon';
 
+/** "No hot water" is the water heater; "no heat or hot water" is both. */
+const NOT_SPACE_HEATING = wholeWords(
+  'water heater|(?<!(heat|heating|calefaccion) (or|and|ni|y|o|nor) )(hot water|agua caliente)(?! (or|and|ni|y|o|nor) (heat|heating|calefaccion))|calentador de agua|boiler inspection|heat (index|wave|advisory)',
+);
+
+/** Heat indoors said in words rather than degrees. */
+const HOT_INSIDE =
+  '(so|too|very|really|extremely|unbearably|super|dangerously) hot (in here|inside|in the (apartment|house|unit|bedroom|room|place|trailer))|(like )?(an oven|a sauna|an oven|a furnace) (in here|inside)|hace (mucho|muchisimo) calor (adentro|aqui|en la casa)|(hot|calor) (\\w+ ){0,3}(no|without|sin) (ac|a c|air|aire)';
+
+/** A person, named or not, who could be on the other side of a door. */
+const SOMEONE = anyOf(
+  CHILD,
+  'someone|somebody|people|person|we|they|he|she|mom|mother|dad|father|wife|husband|grand\\w+|nephew|niece|brother|sister|aunt|uncle|cousin|friend|guest|roommate|neighbou?r|tenant|resident|family|hear|heard|hearing|banging|knocking|yelling|shouting|voices?|alguien|gente|mama|papa|esposa?o?|abuel[oa]',
+);
+
 const HEATING =
   'heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?|calenton|calentones';
 const COOLING =
@@ -156,10 +171,12 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(rotten eggs?|sulfur|sulphur) (smell|odou?r|stench)',
       `(${SMELLING}) ${gap(2)}like (a )?(gas station|gasoline|fuel|propane|natural gas)|olor a gasolina`,
       `(${SMELLING}) ${gap(3)}like (a )?skunk|olor a zorrillo|huele a zorrillo`,
-      `hiss\\w* ${gap(5)}(stove|range|oven|burners?|meter|gas|pipe|line|valve|furnace|water heater|dryer)`,
+      `hiss\\w* ${gap(5)}(stove|range|oven|burners?|meter|gas|pipe|line|valve|furnace|water heater|dryer|(?<!(toilet|water|fish|septic) )tanks?|cylinders?|regulator)`,
+      // Unburnt gas smells like a lighter or a match that did not catch.
+      `(${SMELLING}) ${gap(3)}like (a |an )?(\\w+ )?(lighter|match|matches)(?! (fluid|stick))`,
       `(stove|range|oven|burners?|meter|gas (line|pipe)|valve|knob) ${gap(3)}hiss\\w*`,
       `(gas|propane) ${gap(2)}(hiss\\w*|blowing|pouring|escaping|leaking|spewing) (out|from)`,
-      `(gas|tanque de gas|cilindro de gas|tanque|cilindro) ${gap(3)}(tiene una fuga|tiene fuga|se (sale|escapa|esta saliendo|esta escapando))|fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre)|huevos? podridos?`,
+      `(gas|tanque de gas|cilindro de gas|tanque|cilindro) ${gap(3)}(tiene una fuga|tiene fuga|se (sale|escapa|esta saliendo|esta escapando))|fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre|cerillos?|fosforos?|encendedor|huevos?)|huevos? podridos?`,
       `(silb\\w*|siseo|chiflido|chifla) ${gap(7)}(estufa|calentador|medidor|gas|tubo|tuberia|linea|boiler)|(estufa|calentador|medidor|tubo|tuberia|boiler) ${gap(7)}(silb\\w*|siseo|chiflido|chifla)`,
       'se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
       // The utility found the leak: service cut off for it, or the meter red-tagged.
@@ -212,7 +229,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${SMELLING}) ${gap(2)}(of |like )?(something )?(burning|burnt|burned|melting|electrical|hot plastic|plastic burning)`,
       '(burn(ing|t|ed)|hot|electrical|melt(ed|ing)|scorched) (plastic |rubber |electrical |wire |hair )?(smell|odou?r|stench)|(smells?|smelled|smelling|reeks?) (like|of) (melt(ed|ing)|burn(ing|t|ed)|hot) (plastic|rubber|wires?|insulation)',
       '(haze|hazy|smoky|smokey)(?! (ipa|beer|day|sky|skies|outside|from the wildfires?))|humareda',
-      '(olor|huele|huelo) (a|de) (quemado|plastico quemado|humo)',
+      '(olor|huele|huelo|oliendo|olia) (como )?(a|de) (quemado|plastico quemado|humo)|humito|humillo|humeando',
     ),
     unlessMessage: wholeWords(HARMLESS_SMOKE),
     unless: HARMLESS_BURNING,
@@ -322,6 +339,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `se regresa ${gap(2)}por (la|el) (regadera|tina|excusado|inodoro|coladera)`,
       `se (esta )?(desbord\\w*|regres\\w*) (el |la |los |las )?(${DRAIN})`,
       `(${DRAIN_FIXTURE}) ${gap(5)}(filling|filled|fills|backing|backed|coming|bubbling|welling|spitting|se (esta )?llen(a|ando|o)|llen(a|o|ando)|sube|subiendo) (back )?(up )?(with |de |con )?${gap(1)}(${FOUL_WATER})`,
+      // Water that comes up out of a drain and over the floor is the line backing up, whatever its colour.
+      `(water|agua|it) ${gap(3)}(coming|came|comes|rising|rose|welling|bubbling|pushing|backing) (back )?(up )?(out of|from|through) (the )?${gap(2)}(drains?|tub|bathtub|shower|coladera|tina|regadera)s? ${gap(10)}(across|onto|over|all over|spreading (across|over|into)|into) (the )?${gap(2)}(floor|floors|bathroom|hallway|hall|carpet|rooms?|piso)`,
       `(${FOUL_WATER}) ${gap(4)}(coming up|bubbling up|backing up|welling up|rising|sale|saliendo|sube|subiendo|brota|brotando) ${gap(3)}(in|into|through|out of|from|por|en|de) (the |my |our |el |la |los |las )?${gap(2)}(${DRAIN_FIXTURE})`,
     ),
     // A smell alone is a drain to clear; a smell with something coming up is the backup itself.
@@ -348,7 +367,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     // The whole home is dry: every tap, not one fixture (so none of the single-fixture exceptions apply).
     hazard: 'no_water',
     sign: sign(
-      `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)`,
+      `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)|(not|havent|hasnt|have not|has not|didnt|did not|dont|do not|no)( had| have| gotten| got| seen| get| even)* (a|one) (single )?(drop|drip) (out of|from|in) (the |any |our |my )?(taps?|faucets?|sinks?|shower|pipes?)`,
       `(nothing|no water) ${gap(3)}(from|out of) (any|every|all) (of )?(the )?(taps?|faucets?|sinks?)`,
       `no (sale|cae|llega) (nada|ni una gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?)|ni una gota`,
       'no (sale|cae|llega) (agua |nada )?(de|por) (ninguna|ningun) (llave|grifo|canilla|lado)|(ninguna|ningun) (llave|grifo|canilla) (sirve|funciona|da agua|tiene agua)',
@@ -375,11 +394,21 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(sin|no (hay|tenemos|funciona la|sirve la|prende la)) (calefaccion|calentador|calor)',
       `(calefaccion|calentador|calenton|caldera|radiador(es)?|calefactor) ${gap(8)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
     ),
-    unless: wholeWords(
-      // "No hot water" is the water heater; "no heat or hot water" is both.
-      'water heater|(?<!(heat|heating|calefaccion) (or|and|ni|y|o|nor) )(hot water|agua caliente)(?! (or|and|ni|y|o|nor) (heat|heating|calefaccion))|calentador de agua|boiler inspection|heat (index|wave|advisory)',
-    ),
+    unless: NOT_SPACE_HEATING,
     when: (message) => isCold(message) || isVulnerableHousehold(message),
+  },
+  {
+    // "The furnace clicks but never lights": the failure in its own clause, the heating named elsewhere.
+    hazard: 'no_heat',
+    sign: sign(
+      '(never|wont|will not|doesnt|does not|wouldnt|would not|wont even) (light|lights|ignite|ignites|fire|fires|catch|catches|kick on|kicks on|stay lit|stays lit)|no (enciende|prende) (nunca)?',
+    ),
+    unless: NOT_SPACE_HEATING,
+    when: (message) =>
+      isCold(message) &&
+      mentions(
+        'furnace|boiler|(?<!water )heater|heating|heat pump|pilot|calefaccion|caldera|calentador(?! de agua)',
+      )(message),
   },
   {
     hazard: 'no_cooling',
@@ -391,6 +420,15 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     when: (message) =>
       isDangerouslyHot(message) || (isVulnerableHousehold(message) && /\b(hot|calor|heat)\b/.test(message)),
+  },
+  {
+    // Heat illness at home: vomiting, confusion or fainting with the inside too hot.
+    hazard: 'no_cooling',
+    sign: sign(
+      'vomit\\w*|throwing up|threw up|confused(?! (about|by|as|why|what|how))|disoriented|not making sense|passed out|fainted|heat (stroke|exhaustion)|desmay\\w*|vomitando|confundid[oa]',
+    ),
+    unless: wholeWords('flu|stomach (bug|virus)|food poisoning|morning sickness|gripe|infeccion'),
+    when: (message) => isDangerouslyHot(message) || mentions(HOT_INSIDE)(message),
   },
   // A home that cannot be secured.
   {
@@ -411,7 +449,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     sign: sign(
       `(wont|will not|doesnt|does not|cant|cannot|can not|unable to|no longer|isnt|is not|wouldnt|would not|couldnt|could not|didnt|did not) ${gap(1)}(lock|latch|close|shut|catch|secure|stay (closed|shut|locked)|be locked)`,
-      '(torn|ripped|pulled|busted) (out|off|loose)|swings? (open|free)|(has|have) no (lock|deadbolt)|no (lock|deadbolt) (on|at all)|stuck (half |partly |wide )?open',
+      '(torn|ripped|pulled|busted) (out|off|loose)|swings? (open|free)|off (its|the) (\\w+ )?(track|tracks|rail|rails|rollers)|(cant|cannot|can not|unable to|couldnt|could not) get (it|them|the (\\w+ )?(door|slider|window)) to (close|lock|shut|latch)|(has|have) no (lock|deadbolt)|no (lock|deadbolt) (on|at all)|stuck (half |partly |wide )?open',
       '(cant|cannot|can not|unable to) (lock|secure|close) (it|the door|up|our|my)',
       '(is |are |was |got )?(broken|busted|kicked in|smashed|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)',
       'no (cierra|se puede cerrar|tiene (seguro|chapa|cerradura)|asegura|traba|podemos cerrar|puedo cerrar|baja ni sube|sube ni baja)|(esta |quedo )?(rota|quebrada|forzada|arrancada)|atorada (abierta|a medio)|(se )?quedo (abierta|atorada)',
@@ -491,6 +529,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     subject: subject(STRUCTURE),
     sign: sign(
       '(it s|its|it is|its now|it has started|it started|se esta|esta) (now |already |visibly |really )?(sagging|bulging|buckling|caving( in)?|collapsing|coming down|falling in|giving way|pulling away|hundiendo|cayendo|pandeando|venciendo)',
+      // The structure named far ahead of its verb ("the roof over the carport at number 12 is visibly bowing").
+      '(is|are|has been|have been|keeps|started) (now |already |visibly |really |badly |noticeably )?(sagging|bulging|bowing|buckling|caving( in)?|collapsing|giving way|pulling away)',
     ),
     unless: wholeWords(
       'ceiling fans?|fan|blinds?|curtains?|couch|sofa|mattress|bed|shelf|shelves|gutter|mancha',
@@ -510,7 +550,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'trapped',
     sign: sign(
-      '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(laundry |utility |storage |spare |back |front |master |guest )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell)',
+      '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(laundry |utility |storage |spare |back |front |master |guest )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell|cellar|storm cellar|storm shelter|shelter|basement|attic|crawl ?space)',
       `(cant|cannot|can not|unable to) get out( of)? ${gap(1)}(the |my |our )?(bathroom|room|bedroom|apartment|unit|house|elevator)`,
       '(atrapad[oa]s?|encerrad[oa]s?) en (el |la )?(elevador|ascensor|bano|cuarto|departamento|recamara)|no (puedo|podemos|puede|pueden) salir',
       // The way out is blocked from inside: a door that will not open for someone behind it.
@@ -523,7 +563,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     // "We can't get out" beside a door or lock that will not give: the way out is shut.
     hazard: 'trapped',
-    subject: subject('doors?|locks?|exits?|puertas?|chapa|cerradura|salida'),
+    subject: subject(
+      'doors?|locks?|exits?|(door ?)?knobs?|door ?handles?|latch|puertas?|chapa|cerradura|manija|perilla|salida',
+    ),
     sign: sign(
       '(cant|cannot|can not|unable to|couldnt|could not) (get|go|make it) out(?! of (bed|my lease|the lease|the contract|the car|work|paying))|no (podemos|puedo|puede|pueden) salir',
     ),
@@ -574,10 +616,39 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     when: (message) =>
       mentions('elevators?|lifts?|elevador(es)?|ascensor(es)?')(message) &&
-      mentions(
+      (mentions(
         PERSON_INSIDE,
         '(us|of us|people|we are|were|estamos) (in here|inside|adentro)|in here',
-      )(message),
+      )(message) ||
+        // Its doors shut between floors and someone heard or named: nobody can say it is empty.
+        (mentions(
+          `doors? ${gap(2)}(shut|closed|wont open|will not open|dont open|stuck|no abren?)|puertas? cerradas`,
+        )(message) &&
+          mentions(SOMEONE)(message))),
+  },
+  {
+    // A way out that opens one way only (a cellar or shelter hatch, a trap door) jammed with people below.
+    hazard: 'trapped',
+    subject: subject('hatch(es)?|cellar doors?|shelter doors?|trap ?doors?|escotilla|puerta del sotano'),
+    sign: sign(
+      `(wont|will not|cant|cannot|can not|doesnt|does not|couldnt|could not) ${gap(2)}(open|budge|lift|push)|jammed|stuck|wedged|atorad[oa]|trabad[oa]|no (abre|se abre)`,
+    ),
+    when: mentions(
+      PERSON_INSIDE,
+      `(${SOMEONE}) ${gap(2)}(are|is|am|were|was|m|re|s) (in|inside|down|stuck|still)|down (there|here)|(in|inside) the (cellar|shelter|basement)`,
+    ),
+  },
+  {
+    // Someone behind a door that has jammed: shut in, whether or not they said "trapped".
+    hazard: 'trapped',
+    subject: subject(
+      `(doors?|puertas?) (, )?${gap(3)}(jammed|stuck|wedged|wont (open|budge)|will not (open|budge)|atorad[oa]|trabad[oa]|no (abre|se abre))|(jammed|stuck) (door|puerta)`,
+      `(cant|cannot|can not|couldnt|could not|unable to) (get|pull|push|pry|force) (the |it )?(\\w+ )?(door )?open|(handles?|knobs?|manija|perilla) ${gap(2)}(broke|came|fell|snapped|se (cayo|rompio|salio)) off`,
+    ),
+    sign: sign(
+      `(${SOMEONE}) ${gap(2)}(is |s |are |re |still |esta |estan |sigue )?(behind|inside|in there|on the other side|adentro|dentro)|(${SOMEONE}) (is |s |are |still )?(in|locked in|stuck in|shut in) (the|his|her|their|a) (\\w+ )?(room|bathroom|bath|pantry|closet|garage|basement|cellar|laundry|bedroom|attic)|(off|broke) (on )?the inside|behind (it|the (\\w+ )?door)|(crying|screaming|banging|llorando) (inside|in there|behind|adentro)`,
+    ),
+    unless: wholeWords('locked out|cabinet|mailbox|storage (unit|locker)|gabinete'),
   },
   {
     hazard: 'trapped',

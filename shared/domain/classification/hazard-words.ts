@@ -11,7 +11,7 @@ export const anyOf = (...parts: readonly string[]): string => parts.join('|');
 
 export const ELECTRICAL_THING = anyOf(
   'outlets?|outlits?|outets?|oulets?|receptacles?|sockets?|plugs?|plugged|power strips?|surge protectors?|gfci|gfi|gfcis|(cover|wall|face|switch|outlet) ?plates?|junction box|thermostat wires?',
-  '(light )?switch(es)?|swich\\w*|dimmers?|(breaker|electrical|electric|fuse|circuit) (box|panel)|breakers?|panel|fuse box|meter',
+  '(light )?switch(es)?|swich\\w*|dimmers?|(breaker|electrical|electric|fuse|circuit) (box|panel)|breakers?|panel|fuse box|fuses?|meter',
   'wir(e|es|ing)|cords?|extension cords?|chargers?|light fixtures?|fixtures?|ceiling (light|fan)|lights?|lamps?|bulbs?',
   'electrical|electric|electricity|power',
   'enchufes?|contactos?|tomacorrientes?|tomas? de corriente|apagador(es)?|interruptor(es)?|pastillas?|caja de (fusibles|breakers|luz)',
@@ -29,7 +29,7 @@ export const HEAT_SOURCE = anyOf(
 export const BURNING = anyOf(
   'burn(ing|t|ed|s)?|scorch\\w*|charr(ed|ing)|singed|melt(ed|ing|s)?|smok(e|ing|y|ey)(?! (detectors?|alarms?))|haze|hazy|spark(s|ed|ing|y|d)?|flames?|on fire',
   'arc(ing|ed|s)?|sizzl\\w*|fishy (smell|odou?r)|smells? (like )?(fish|fishy)|shock(ed|ing|s)? me|got (a )?shock(ed)?|zapp?(ed|ing)? me',
-  'quemad[oa]s?|quemando|se quem\\w*|derreti\\w*|chispas?|chispea\\w*|chisporrote\\w*|humo|olor a (quemado|plastico)|huele a (quemado|plastico)|toques|me dio (un )?toque|descarga',
+  'quemad[oa]s?|quemando|se quem\\w*|humito|humillo|humeando|echando humo|oliendo a (quemado|plastico)|derreti\\w*|chispas?|chispea\\w*|chisporrote\\w*|humo|olor a (quemado|plastico)|huele a (quemado|plastico)|toques|me dio (un )?toque|descarga',
 );
 
 /** Overheating signs that are normal for a stove or heater but not for an outlet, switch or cord. */

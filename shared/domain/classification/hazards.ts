@@ -70,7 +70,7 @@ function presentStatements(forwarded: string): string {
  * and a forwarded report unless the sender's own words say it is over; sent for the records, its
  * present statements only.
  */
-function reportedText(text: string): string {
+export function reportedText(text: string): string {
   const [first = '', ...rest] = text.split(/\r?\n/);
   const reply = separateChain(rest.join('\n'));
   const replied = normalise(reply.newText);

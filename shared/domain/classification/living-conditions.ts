@@ -21,7 +21,7 @@ const OUTSIDE = '(outside|out|outdoors|tonight|today|this week|tomorrow|afuera|h
 /** "thermostat says 55", "it's 97 out", "down to -8 tonight", "hace 40 grados adentro". */
 const TEMPERATURE = new RegExp(
   [
-    '(?<lead>(thermostat|termostato|(indoor |inside |room )?(?<!(outdoor|outside|porch|car) )thermometer|termometro)( inside| upstairs| here| adentro)? (says|reads|shows|is at|at|marca|dice|esta en|esta a)|(inside|upstairs|the (house|apartment|unit|upstairs|bedroom)|la casa|el departamento) (is|esta en|esta a)|it s|its|it is|hit|reached|high of|low of|highs? in the|lows? in the|(high|low)( today| tonight| tomorrow)?( is| will be)?( only)?|down to|up to|over|(inside |indoor |room )?(temps?|temperature)( is| of| at| reads| says)?|hace|estamos a|esta a|estamos en|llego a|llegamos a)? ?(?:(already|still|now|like|about|around|almost|ya|como) )?',
+    '(?<lead>(thermostat|termostato|(indoor |inside |room )?(?<!(outdoor|outside|porch|car) )thermometer|termometro)( inside| upstairs| here| adentro)? (says|reads|shows|is at|at|has said|said|showed|is showing|showing|is reading|reading|read|marca|dice|esta en|esta a)|(inside|upstairs|the (house|apartment|unit|upstairs|bedroom)|la casa|el departamento) (is|esta en|esta a)|it s|its|it is|hit|reached|high of|low of|highs? in the|lows? in the|(high|low)( today| tonight| tomorrow)?( is| will be)?( only)?|down to|up to|over|(inside |indoor |room )?(temps?|temperature)( is| of| at| reads| says)?|hace|estamos a|esta a|estamos en|llego a|llegamos a)? ?(?:(already|still|now|like|about|around|almost|ya|como) )?',
     '(?<minus>minus )?(?<value>\\d{1,3})(?![0-9])(?<unit> ?(degrees|degree|deg|f|grados|s)(?![a-z0-9]))?',
     `(?<where> (${INSIDE}|${OUTSIDE}))?`,
   ].join(''),
@@ -45,13 +45,14 @@ export function temperaturesIn(text: string): Temperature[] {
       );
     // A reading with a place and no unit ("98 inside", "115 afuera") is only read when hot enough to be one.
     // A framed bare number only reads as heat: "it's 103 here", not "it's 3 days".
-    // A forecast's high or low is a temperature whatever its value ("today's high is 15").
+    // A forecast's high or low is a temperature whatever its value ("today's high is 15"), and so
+    // is a reading below zero with a time or place ("minus 25 tonight").
     const forecast = lead !== undefined && /^(high|low)/.test(lead);
     const framed =
       unit !== undefined ||
       thermostat ||
       forecast ||
-      (where !== undefined && (lead !== undefined || Number(value) >= 80)) ||
+      (where !== undefined && (lead !== undefined || minus !== undefined || Number(value) >= 80)) ||
       (lead !== undefined && Number(value) >= 80);
     if (!framed) continue;
     const degrees = Number(value) * (minus === undefined ? 1 : -1);

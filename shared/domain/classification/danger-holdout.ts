@@ -1,0 +1,104 @@
+import { dangerFeatures, scoreFeatures, trainOnFeatures } from './danger-model.ts';
+import type { LabelledEmail } from './evaluation.ts';
+import { detectHazards } from './hazards.ts';
+
+/**
+ * The safety net measured on authors it never learned from: each author's messages scored by a
+ * net trained on the other authors and the shared extras, beside what the hand rules say of them.
+ */
+export interface NetVerdict {
+  readonly author: string;
+  readonly id: string;
+  readonly emergency: boolean;
+  /** The hand rules found a hazard. */
+  readonly rules: boolean;
+  readonly score: number;
+  /** Hazard concepts affirmed: without one the net stays silent whatever its score. */
+  readonly concepts: number;
+}
+
+const isEmergency = (email: LabelledEmail): boolean => email.label.category === 'maintenance_emergency';
+const textOf = (email: LabelledEmail): string => `${email.subject}\n${email.body}`;
+
+export function dangerHoldout(
+  authors: Readonly<Record<string, readonly LabelledEmail[]>>,
+  alwaysTrainedOn: readonly LabelledEmail[],
+  { words, l2 }: { words: boolean; l2: number },
+): NetVerdict[] {
+  // Features do not depend on the training set: extracted once, reused in every round.
+  const rowsOf = new Map(
+    Object.entries(authors).map(([author, set]) => [
+      author,
+      set.map((e) => dangerFeatures(textOf(e), words)),
+    ]),
+  );
+  const extraRows = alwaysTrainedOn.map((e) => dangerFeatures(textOf(e), words));
+  return Object.entries(authors).flatMap(([author, set]) => {
+    const others = Object.keys(authors).filter((name) => name !== author);
+    const model = trainOnFeatures(
+      [...others.flatMap((name) => rowsOf.get(name) ?? []), ...extraRows],
+      [
+        ...others.flatMap((name) => (authors[name] ?? []).map(isEmergency)),
+        ...alwaysTrainedOn.map(isEmergency),
+      ],
+      { words, l2, threshold: 0 },
+    );
+    return set.map((email, index) => {
+      const { score, concepts } = scoreFeatures(model, rowsOf.get(author)?.[index] ?? []);
+      return {
+        author,
+        id: email.id,
+        emergency: isEmergency(email),
+        rules: detectHazards(textOf(email)).length > 0,
+        score,
+        concepts: concepts.length,
+      };
+    });
+  });
+}
+
+/** The net's call at a threshold: a hazard concept present and the score above it. */
+export const netSays = (verdict: NetVerdict, threshold: number): boolean =>
+  verdict.concepts > 0 && verdict.score > threshold;
+
+export interface RecallAndFalse {
+  readonly found: number;
+  readonly emergencies: number;
+  readonly raised: number;
+  readonly routine: number;
+}
+
+export function recallAndFalse(
+  verdicts: readonly NetVerdict[],
+  says: (verdict: NetVerdict) => boolean,
+): RecallAndFalse {
+  const emergencies = verdicts.filter((v) => v.emergency);
+  const routine = verdicts.filter((v) => !v.emergency);
+  return {
+    found: emergencies.filter(says).length,
+    emergencies: emergencies.length,
+    raised: routine.filter(says).length,
+    routine: routine.length,
+  };
+}
+
+/**
+ * The lowest threshold at which rules ∪ net stays at or under `limit` false emergencies on every
+ * author; where the rules alone are already over it, the net may add none there.
+ */
+export function lowestSafeThreshold(verdicts: readonly NetVerdict[], limit: number): number {
+  const authors = [...new Set(verdicts.map((v) => v.author))];
+  const candidates = [...new Set(verdicts.filter((v) => v.concepts > 0).map((v) => v.score))].sort(
+    (a, b) => a - b,
+  );
+  for (const threshold of candidates) {
+    const safe = authors.every((author) => {
+      const set = verdicts.filter((v) => v.author === author);
+      const both = recallAndFalse(set, (v) => v.rules || netSays(v, threshold));
+      const rules = recallAndFalse(set, (v) => v.rules);
+      return both.raised <= Math.max(limit * both.routine, rules.raised);
+    });
+    if (safe) return threshold;
+  }
+  return Number.POSITIVE_INFINITY;
+}
