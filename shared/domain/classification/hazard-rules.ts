@@ -103,6 +103,18 @@ const ONLY_A_STAIN =
 const ONLY_WHEN_IT_RAINS =
   '^(?!.*(now|right now|today|tonight|currently|at the moment|ahorita|ahora|hoy)).*(when|whenever|every time|cada vez que|cuando) (it )?(rains|llueve)';
 
+/**
+ * Water held in a fixture or an appliance that will not drain ("an inch of water in the bottom of
+ * the dishwasher", "la lavadora se queda llena de agua"): a repair, unless the clause has it on
+ * the floor or going over.
+ */
+const HELD_IN_A_FIXTURE =
+  '^(?!.*(floor|floors|piso|carpet|alfombra|everywhere|todos lados|hall|hallway|pasillo|overflow\\w*|desbord\\w*|spill\\w*|into the|al piso)).*((washer|washing machine|dishwasher|lavadora|lavaplatos|tub|bathtub|tina|sink|fregadero|lavabo)s? (\\w+ ){0,3}(wont|will not|doesnt|does not|isnt|not|no) (drain|draining|drains|saca|desagua)|in the bottom|se queda (llena|lleno|adentro)|solo se queda adentro)';
+
+/** Grass or snow up to the knees is a depth, not water's. */
+const NOT_WATER_DEEP =
+  '(grass|weeds|lawn|snow|brush|hierba|pasto|zacate|maleza|nieve) (\\w+ ){0,5}(up to|hasta|(knee|ankle) (deep|high))';
+
 /** Water that stays outside the walls: a gutter, a downspout, the yard. */
 const OUTSIDE_WATER = 'off the roof|from the gutters?|gutters?|downspouts?|canaleta|bajante';
 const STAYS_OUTSIDE =
@@ -276,7 +288,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'flooding',
     sign: sign(SPREADING_WATER),
-    unless: wholeWords(OUTSIDE_WATER),
+    unless: wholeWords(`${OUTSIDE_WATER}|${HELD_IN_A_FIXTURE}|${NOT_WATER_DEEP}`),
     unlessMessage: wholeWords(STAYS_OUTSIDE),
   },
   {
@@ -654,7 +666,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'trapped',
     subject: subject(CHILD),
     sign: sign(
-      '(locked|shut) (himself|herself|themselves|themself) in|(se )?(metio|encerro) (al|en el|en la) (bano|cuarto|recamara|closet)|le puso (el )?seguro',
+      '(locked|shut) (himself|herself|themselves|themself) in|(se )?(metio|encerro|quedo encerrad[oa]) (al|en el|en la) (bano|cuarto|recamara|closet|carro|coche|auto|camioneta)|le puso (el )?seguro',
+      // A child shut in a car is in danger within minutes, wherever it is parked.
+      '(locked|shut|stuck|trapped) (himself |herself |themselves )?(in|inside) (the |a |my |our |his |her )?(car|truck|van|suv)',
     ),
   },
 ];

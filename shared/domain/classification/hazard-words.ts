@@ -117,7 +117,7 @@ export const SPREADING_WATER = anyOf(
   // Water compared to a body of water is never a drip.
   'like a (river|lake|waterfall|fountain|geyser|faucet|hose)|como (un )?(rio|cascada|fuente|lago|manguera)',
   `se (metio|mete|esta metiendo|entro|esta entrando) (el |mucha |la )?(agua|lluvia) ${gap(4)}(a|en|hasta) (la |el |las |los |nuestra |mi )?(${INDOORS})|agua ${gap(3)}(ya )?(esta|llego|entro) (en|a|hasta) (la |el |las |los |nuestra |mi )?(recamaras?|cuartos?|sala|cocina|casa|departamento)`,
-  'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|mucha agua',
+  'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|(?<!(gasta|gastando|gastar|usa|usando|consume|consumiendo|desperdicia|desperdiciando|tira|tirando|pierde|perdiendo) )mucha agua',
   '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
   'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',
   `agua ${gap(3)}se (esta )?pasando (al|a la|a los|hasta el) (cuarto|sala|recamara|pasillo|cocina|departamento|vecino)`,
@@ -194,7 +194,9 @@ export const INTERIOR = anyOf(
   'closet|bedroom|bathroom|cabinet|cabinets|shower|oven|dishwasher|fridge|refrigerator|freezer|pantry|laundry|dryer|washer|car|mailbox\\w*|storage',
   'screen (door|doors)|storm (door|doors)|gate|locker|opener|remote|medicine|drawer|bifold|interior|room door|windows?',
   'panel door|(breaker|electrical|fuse|meter) (box|panel)|access (door|panel)|attic|crawl ?space|hatch|utility closet',
-  'puerta del (bano|closet|cuarto|recamara)|gabinete|ropero|ventana',
+  'puerta (del?|de la) (bano|closet|cuarto|recamara|estufa|horno|refri\\w*|lavadora|secadora|lavaplatos|microondas|alacena)|gabinete|ropero|ventana',
+  // An appliance's own door (a wood stove's, an oven's) keeps nobody out.
+  'stove|wood ?stove|fireplace|grill|smoker',
 );
 
 export const PERSON_INSIDE = anyOf(

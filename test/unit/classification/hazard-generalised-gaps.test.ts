@@ -20,6 +20,8 @@ describe('hand rules: generalised gaps', () => {
     ['grandma got shut in the cellar, the old latch fell', 'trapped'],
     ['the handle snapped off on the inside of the laundry room and my aunt is in there', 'trapped'],
     ['the side door is stuck with my brother in the attic, he keeps calling', 'trapped'],
+    ['my toddler locked herself in the van in the parking lot and it is 90 out', 'trapped'],
+    ['mi niña se quedó encerrada en el coche con las llaves adentro', 'trapped'],
     // An appliance or fuse browning and sizzling.
     ['the fuse holder for the water pump went brown and it sizzles', 'electrical'],
     ['el calentador de la recámara está humeando', 'smoke'],
@@ -61,6 +63,13 @@ describe('hand rules: generalised gaps', () => {
     'the shelf in the pantry is sagging',
     'the grill smells like lighter fluid, is that normal',
     'we owe minus 25 dollars tonight on the ledger',
+    // Water held in a fixture, water wasted, grass to the knees, an appliance's own door.
+    'the washer will not drain, there are two inches of water sitting in the bottom',
+    'la tina se queda llena de agua, no baja, pero no se sale',
+    'la llave del baño gotea y gasta mucha agua',
+    'the weeds behind building B are up to my knees',
+    'la puerta del horno no cierra bien',
+    'the wood stove door will not latch, we are not using it yet',
   ])('leaves a near miss alone: %s', (text) => {
     expect(hazardsIn(text)).toEqual([]);
   });
