@@ -87,7 +87,7 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
   concept('alarm sounding', undefined, SOUNDING, 'alarms?|detectors?|beep\\w*|chirp\\w*|alarma'),
   concept('poisoning symptoms', 'carbon_monoxide', POISONING_SYMPTOMS),
   concept('burning', 'fire', BURNING, 'fire|fuego|incendio|llamas?'),
-  concept('smoke', 'smoke', 'smok(e|ing|y)|humo|haze|hazy|soot'),
+  concept('smoke', 'smoke', 'smok(e|ing|y)(?! (detectors?|alarms?|free))|humo(?! de cigarro)|haze|hazy|soot'),
   thing('electrical thing', 'electrical', ELECTRICAL_THING),
   thing('heat source', 'electrical', HEAT_SOURCE),
   concept(

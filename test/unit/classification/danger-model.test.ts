@@ -33,6 +33,31 @@ describe('danger concepts: what the safety net reads instead of words', () => {
     expect(concepts(text)).toEqual(expect.arrayContaining(expected));
   });
 
+  it.each([
+    ['a rotten egg odour by the meter', 'gas', 'the gas bill went up this month'],
+    ['the CO monitor is reading 70', 'co alarm', 'where should the new smoke alarm go'],
+    ['we all feel dizzy and sleepy in the den', 'poisoning symptoms', 'the den feels cosy in winter'],
+    ['grey smoke is drifting from the attic fan', 'smoke', 'the smoke detector needs a new battery'],
+    ['raw sewage is in the shower pan', 'sewage', 'what day is the sewer bill due'],
+    ['no heat since the boiler quit', 'no heat', 'the heat works great, thanks'],
+    ['no AC and the upstairs is stifling', 'no cooling', 'can I add an AC filter to my order'],
+    ['no running water anywhere since 6', 'no water', 'the water bill is attached'],
+    ['the porch roof is sagging over the steps', 'structure giving way', 'the porch light needs a new bulb'],
+    [
+      'the tenants sound terrified and are asking for help',
+      'distress',
+      'the tenants sound happy with the paint',
+    ],
+    [
+      'the bedroom door is jammed and my son cannot open it',
+      'confinement',
+      'the bedroom door has a new coat of paint',
+    ],
+  ])('%s → %s; near miss: %s', (text, concept, nearMiss) => {
+    expect(concepts(text)).toContain(`c:${concept}`);
+    expect(concepts(nearMiss)).not.toContain(`c:${concept}`);
+  });
+
   it('marks a denied hazard as negated, not affirmed', () => {
     const features = concepts('there is no smoke in the unit');
     expect(features).toContain('n:smoke');
