@@ -563,6 +563,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'trapped',
     sign: sign(
       '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(laundry |utility |storage |spare |back |front |master |guest )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell|cellar|storm cellar|storm shelter|shelter|basement|attic|crawl ?space)',
+      // A lift is a lift whatever building it serves ("the parking garage elevator").
+      '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(\\w+ ){0,3}(elevator|lift|elevador|ascensor)',
       `(cant|cannot|can not|unable to) get out( of)? ${gap(1)}(the |my |our )?(bathroom|room|bedroom|apartment|unit|house|elevator)`,
       '(atrapad[oa]s?|encerrad[oa]s?) en (el |la )?(elevador|ascensor|bano|cuarto|departamento|recamara)|no (puedo|podemos|puede|pueden) salir',
       // The way out is blocked from inside: a door that will not open for someone behind it.
@@ -624,7 +626,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'trapped',
     sign: sign(
-      '(stopped|stuck|stalled) (between|on the way|in the shaft)|between (floors|\\d+ and \\d+)|entre (pisos|el \\d+ y el \\d+)',
+      '(stopped|stuck|stalled) (between|on the way|in the shaft)|between (floors|levels|stories|storeys|\\d+ and \\d+)|entre (pisos|niveles|el \\d+ y el \\d+)',
     ),
     when: (message) =>
       mentions('elevators?|lifts?|elevador(es)?|ascensor(es)?')(message) &&
