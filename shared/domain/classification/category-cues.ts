@@ -17,6 +17,8 @@ export const RESOLVED_CUES: readonly Cue[] = signs(
   [
     '(is|are|was|were|got|been|has been|have been) (all )?(fixed|repaired|resolved|taken care of)|(great|excellent|quick|fast) (service|job|work|turnaround)|all (fixed|resolved|good|set)|ya (quedo|lo arreglaron|la arreglaron|esta arreglad[oa])',
     '(everything|all|it|todo) (is |s |esta )?(fine|good|ok|okay|working|dry|bien) (now|again|ahora|ya)|(came|come) back on',
+    // Thanks for a repair done quickly, or a problem that stayed away: "everything's" reads "everythings".
+    '(hasnt|has not|havent|have not) come back|no ha (vuelto|regresado)|everythings (fine|good|dry|working)|(fixed|repaired|arreglaron|repararon) (\\w+ ){0,4}(so |super |muy |really )?(quick|quickly|fast|rapido|right away|same day)',
   ],
   { unless: 'again|otra vez|de nuevo|still|sigue|todavia|came back(?! on)|volvio|but now|pero ahora' },
 );
@@ -55,7 +57,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(leak|leaks|leaking|drip|drips|dripping|clogged|backed up|off (its|the) track)',
       'roach(es)?|cockroach(es)?|mice|rats?|bed ?bugs|ants|termites|mold',
       'no hot water',
-      '(light|lights|bulb|light pole) (is |are )?(out|burned out|flickering)',
+      '(light|lights|bulb|light pole|lamp)( (at|in|on|by|over|outside|near) (\\w+ ){1,3})? (is |are |has been |have been |went |keeps going )?(out|burned out|flickering)',
       'no funciona|no sirve|se descompuso|esta descompuest[oa]',
       'no cierra|no abre|gotea|tapad[oa]|se queda corriendo',
       '(mandar|manden|mande|envien) a alguien',
@@ -142,7 +144,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(4, [
       'rental assistance',
-      'payday|pay ?day (moved|changed)|dia de pago|me pagan (hasta|el)',
+      'payday|pay ?day (moved|changed)|dia de pago|me pagan (hasta|el)|(i|we) (dont )?get paid (on|until|till|next|this|friday|the)',
       '(asistencia|ayuda|apoyo) (de|para|con) (la )?renta|carta de atraso|late (notice|letter)|(can|could) you wait|(pueden|puede|podrian) esperar',
       '(cant|cannot|can not|unable to) afford|arrears|back rent|atrasos?|adeudo',
       'hardship',
@@ -189,7 +191,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   lease_termination: [
     ...signs(5, ['(dar|doy|damos) (el )?aviso|tiempo de aviso|salirme|salirnos|irme del|irnos del']),
     ...signs(5, [
-      '(taken|take|taking) (me |him |her |them )?off (the |my |our )?lease|remove (me|him|her|them) from (the )?lease|roommate (is )?(moving|leaving)',
+      '(wants?|get|gets|getting|come|coming|taken|take|taking) (me |him |her |them )?off (the |my |our )?lease|remove (me|him|her|them) from (the )?lease|roommate (is )?(moving|leaving)',
     ]),
     ...signs(5, [
       'get out of (the |my |our )?lease|out of (the |my |our )?lease early|early termination|terminate (early|my lease)|(transferring|relocating|transferred) (me|us)',
@@ -320,6 +322,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'non smoking|smokes|smoking',
       '(disappointed|unacceptable|disgusting|frustrated|fed up|ridiculous)',
       '(no one|nobody) (has )?(called|gotten|got|written) (me )?back',
+      // Asked again and again without an answer: the grievance is the handling, not the repair.
+      '(asked|called|emailed|requested|reported|texted|written|told (you|them|the office)) (\\w+ ){0,6}(three|four|five|six|several|multiple|many|\\d+) times',
       '(call|speak|talk) (from|with|to) a manager',
       '(dumpsters?|trash|garbage) (is |are )?(overflowing|piling|piled)',
       'queja|ruido|molest\\w+',
@@ -428,6 +432,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(6, [
       'subpoena',
+      // A landlord's statutory notice (not a tenant's own 30 days): the step before an eviction suit.
+      'unlawful detainer|notice to (quit|cure)|proof of service',
       'notice of (violation|claim|hearing|lien|default)',
       'code enforcement',
       'eviction (complaint|hearing|case|filing)',
@@ -457,7 +463,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ...signs(5, [
       '(knee|back|heart|medical|health|mobility|hip|lung|breathing) (condition|issues?|problems?|injury|surgery)|can no longer (climb|walk|use|reach|see|hear)|(ground|first) floor (unit|apartment)',
     ]),
-    ...signs(5, ['andador|barras de apoyo|(silla|sillas) de ruedas|audifono|sordo|ciego|apoyo emocional']),
+    ...signs(5, [
+      'artritis|barras de (agarre|seguridad)|agarraderas|movilidad reducida|discapacitad[oa]|andador|barras de apoyo|(silla|sillas) de ruedas|audifono|sordo|ciego|apoyo emocional',
+    ]),
     ...signs(6, [
       'acomodo razonable|acomodacion razonable|silla de ruedas|autismo|large print|eyesight|macular|blind(?!s)|deaf|hard of hearing|walker|cane|baston|stroke|derrame',
       'marked accessible|assigned space|closer to (my|the) (door|entrance)|neurologist|carta (del|de la) (doctor|terapeuta|medico)|su terapeuta|my (neurologist|therapist|doctor) can write',
@@ -492,6 +500,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(4, [
       'office hours|office (be )?(open|closed)|is the (leasing )?office open',
+      // Who to reach and when: an office's number or hours, in either language.
+      'horario de (la )?(oficina|atencion)|numero (de|para) (la oficina|emergencias|mantenimiento)|(despues|fuera) de (horas|horario)|after hours (number|line|contact)|(office|emergency|after hours|maintenance) (phone )?number',
       'packages?|parcel|lockers?|pickup code',
       'parking (pass|permit|sticker)|guest pass',
       'clubhouse|amenit(y|ies)|pool|gym|fitness|grill',
@@ -538,6 +548,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'password (expires|will expire)|suspension of your account',
       '(changed|change|update|updated) (our|the) (bank|ach|wire|remittance|payment) (details|account|information|info)?',
       '(update|change) our ach',
+      '(we|company|management|firm|office) (has|have) changed banks|our (company s )?bank (has )?changed',
     ]),
     ...signs(3, ['kindly', 'no obligation', 'click (here|the link)', 'dear user']),
   ],
