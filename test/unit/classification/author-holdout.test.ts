@@ -29,8 +29,8 @@ const FLOORS: Readonly<
   e: { category: 0.92, routine: 0.88, emergencyRecall: 0.98, falseEmergencies: 0.02 },
   f: { category: 0.86, routine: 0.89, emergencyRecall: 0.93, falseEmergencies: 0.05 },
   g: { category: 0.86, routine: 0.88, emergencyRecall: 0.88, falseEmergencies: 0.035 },
-  h: { category: 0.85, routine: 0.9, emergencyRecall: 0.82, falseEmergencies: 0.05 },
-  i: { category: 0.83, routine: 0.83, emergencyRecall: 0.84, falseEmergencies: 0.01 },
+  h: { category: 0.88, routine: 0.95, emergencyRecall: 0.82, falseEmergencies: 0.05 },
+  i: { category: 0.89, routine: 0.92, emergencyRecall: 0.84, falseEmergencies: 0.01 },
 };
 const authors = tuningAuthors();
 const dev = devFixture();
