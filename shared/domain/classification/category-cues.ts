@@ -58,7 +58,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(leak|leaks|leaking|drip|drips|dripping|clogged|backed up|off (its|the) track)',
       'roach(es)?|cockroach(es)?|mice|rats?|bed ?bugs|ants|termites|mold',
       'no hot water',
-      '(light|lights|bulb|light pole|lamp)( (at|in|on|by|over|outside|near) (\\w+ ){1,3})? (is |are |has been |have been |went |keeps going )?(out|burned out|flickering)',
+      '(light|lights|bulb|light pole|lamp)( (at|in|on|by|over|outside|near)( \\w+){1,3})? (is |are |has been |have been |went |keeps going )?(out|burned out|flickering)',
       'no funciona|no sirve|se descompuso|esta descompuest[oa]',
       'no cierra|no abre|gotea|tapad[oa]|se queda corriendo',
       '(mandar|manden|mande|envien) a alguien',
@@ -137,6 +137,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(5, [
       'payment (plan|arrangement)',
+      'spread (it|this|that|the (\\w+ )?(balance|charge|bill|amount)) (out )?over',
       '(pay|paying|pagar|pago) (\\w+ ){0,3}(on|by|el) (the )?\\d+(st|nd|rd|th)? (instead|en vez|en lugar)',
       'partial (rent |payment)',
       '(cant|cannot|wont be able to|will not be able to|unable to) (do|pay|afford|make) (the )?(full|all|whole)',
@@ -248,7 +249,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ...signs(5, [
       '(recoger|pasar por) (las )?llaves|caja de (las )?llaves|codigo de la caja|camion de (la )?mudanza|(me|nos) (mudo|mudamos) (manana|el|este)|mudarme un dia antes|(ya )?firm(e|amos) el contrato',
       '(moving|move) (truck|in day)|gate code|(just )?moved in(to)? (\\w+ ){0,3}(last|this|yesterday)',
-      'contrato empieza|lease (starts|begins)',
+      'contrato empieza|lease (starts|begins)|(i|we) move in (on |next |this |tomorrow|the \\d+)',
       // Just arrived: what is missing or unclear in a new home is part of moving in.
       '(entramos|llegamos|nos mudamos|me mude) (ayer|hoy|esta semana|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo))',
     ]),
@@ -567,7 +568,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'password (expires|will expire)|suspension of your account',
       '(changed|change|update|updated) (our|the) (bank|ach|wire|remittance|payment) (details|account|information|info)?',
       '(update|change) our ach',
-      '(we|company|management|firm|office) (has|have) changed banks|our (company s )?bank (has )?changed',
+      '(we|company|management|firm|office) (has|have) changed banks|our (company s |companys )?bank (has )?changed',
+      '(send|wire|remit|deposit)\\w* (all )?(future )?(\\w+ ){0,3}(to|into) (our|the) new (bank )?account',
     ]),
     ...signs(3, ['kindly', 'no obligation', 'click (here|the link)', 'dear user']),
   ],

@@ -27,7 +27,7 @@ const FLOORS: Readonly<
   c: { category: 0.92, routine: 0.9, emergencyRecall: 0.98, falseEmergencies: 0.02 },
   d: { category: 0.9, routine: 0.88, emergencyRecall: 0.98, falseEmergencies: 0.02 },
   e: { category: 0.92, routine: 0.88, emergencyRecall: 0.98, falseEmergencies: 0.02 },
-  f: { category: 0.86, routine: 0.89, emergencyRecall: 0.93, falseEmergencies: 0.05 },
+  f: { category: 0.87, routine: 0.9, emergencyRecall: 0.93, falseEmergencies: 0.05 },
   g: { category: 0.86, routine: 0.88, emergencyRecall: 0.88, falseEmergencies: 0.035 },
   h: { category: 0.88, routine: 0.95, emergencyRecall: 0.82, falseEmergencies: 0.05 },
   i: { category: 0.89, routine: 0.92, emergencyRecall: 0.84, falseEmergencies: 0.01 },

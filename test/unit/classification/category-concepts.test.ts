@@ -37,6 +37,7 @@ describe('a repair thanked for as done is no repair request', () => {
 describe('a light out, wherever it hangs', () => {
   expectEach([
     ['maintenance_request', 'Porch', 'The light over the back porch has been out since Sunday.'],
+    ['maintenance_request', 'Stairs', 'The stair light at building C has been out for a week.'],
     ['maintenance_request', 'Garage', 'the lamp in the garage bay went out, can someone swap it'],
   ]);
 });
@@ -115,6 +116,11 @@ describe('money owed: payday, a plan, help from others', () => {
     ['payment_arrangement', 'Rent', 'My pay got delayed, I can do $300 Friday and the rest next Friday.'],
     [
       'payment_arrangement',
+      'Utility charge',
+      'The $480 sewer charge is a lot. Can I spread it over three months?',
+    ],
+    [
+      'payment_arrangement',
       'Help',
       'My church pledged $250 toward my rent. Could you hold the late fee until it arrives?',
     ],
@@ -152,11 +158,23 @@ describe('phishing and supplier marketing are spam', () => {
     ['spam', 'Correo', 'Su buzon de correo esta lleno. Ingrese su usuario y contrasena aqui.'],
     ['spam', 'Luz', 'Cambie de compania de luz y ahorre hasta 25%. Responda SI para inscribirse.'],
     ['spam', 'Banking', 'Our management company has changed banks. Send all rent to the new account below.'],
+    [
+      'spam',
+      'Notice',
+      "Our company's bank has changed; deposit future payments into the new account listed here.",
+    ],
+    // Near-miss: an owner's own new account for payouts is the owner's business.
+    [
+      'owner_inquiry',
+      'Payout',
+      'I opened a new checking account for my owner draws on the duplex. How do I update it?',
+    ],
   ]);
 });
 
 describe('moving: just arrived, and leaving on a date', () => {
   expectEach([
+    ['move_in', 'Lease copy', 'Please email me a copy of the signed lease before I move in on the 3rd.'],
     ['move_in', 'Llegamos', 'Llegamos ayer al departamento y no encontramos el control del garaje.'],
     ['lease_termination', 'Aviso', 'Ya le avise al encargado, nos vamos a fin de mes del departamento 3.'],
     [
