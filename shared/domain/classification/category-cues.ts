@@ -18,7 +18,9 @@ export const RESOLVED_CUES: readonly Cue[] = signs(
     '(is|are|was|were|got|been|has been|have been) (all )?(fixed|repaired|resolved|taken care of)|(great|excellent|quick|fast) (service|job|work|turnaround)|all (fixed|resolved|good|set)|ya (quedo|lo arreglaron|la arreglaron|esta arreglad[oa])',
     '(everything|all|it|todo) (is |s |esta )?(fine|good|ok|okay|working|dry|bien) (now|again|ahora|ya)|(came|come) back on',
     // Thanks for a repair done quickly, or a problem that stayed away: "everything's" reads "everythings".
-    '(hasnt|has not|havent|have not) come back|no ha (vuelto|regresado)|everythings (fine|good|dry|working)|(fixed|repaired|arreglaron|repararon) (\\w+ ){0,4}(so |super |muy |really )?(quick|quickly|fast|rapido|right away|same day)',
+    // A person who "hasn't come back" or a repair still wanted "fixed quickly" is no thank-you.
+    '(leak|drip|problem|issue|smell|noise|mold|clog|bugs|roaches|it)( \\w+){0,10} (hasnt|has not) come back|no ha (vuelto|regresado)|everythings (fine|good|dry|working) (now|again)',
+    '(arreglaron|repararon) (\\w+ ){0,4}(muy )?rapido|(he|she|they|you|tech|technician|guy|plumber|crew|team|maintenance) (\\w+ )?(fixed|repaired) (\\w+ ){0,4}(so |super |really )?(quick|quickly|fast|right away|same day)',
   ],
   { unless: 'again|otra vez|de nuevo|still|sigue|todavia|came back(?! on)|volvio|but now|pero ahora' },
 );
@@ -133,7 +135,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'no (voy|vamos) a poder pagar|(me|nos) (atrase|atrasamos)|sin (recargo|cargo por atraso)|no quiero (q|que) me cobren|me quede sin trabajo|me pagan (ese|el)',
       'catch(ing)? up|still owe|on the plan|fell behind',
       // Someone else (a charity, a church, an agency) covering part of the rent.
-      'pledged?|(toward|towards) (\\w+ ){0,2}(rent|balance)',
+      '(pledged?|committed|agreed) (\\d+ )?(toward|towards|to cover|to pay)|(toward|towards) (\\w+ ){0,2}(rent|balance)',
     ]),
     ...signs(5, [
       'payment (plan|arrangement)',
@@ -514,7 +516,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'am i allowed|(is it|are we) (ok|okay|allowed)|(what s|whats|what is) (your|the) policy|policy on|(can|may) (i|we) (put|install|hang|have|paint|mount)',
       'bikes?|satellite|doorbell camera|ring doorbell|shutters|storage|planning ahead|who (do|should) i call|a quien llamo|soy nuev[oa]',
       // Asking what a rule is, or leave to do something: the Spanish twin of "can I put".
-      '(what|when) (are|is) (the )?(quiet hours|pet policy|guest policy|rules?)|which (bin|day|dumpster)|recycl\\w*|bicicletas?|(puedo|podemos) (guardar|poner|tener|instalar|colgar|pintar)|(pedir|pido|pedirle) permiso|permiso para',
+      '(what|when) (are|is) (the )?(quiet hours|pet policy|guest policy|rules?)|which (bin|day|dumpster)|recycling (day|schedule|rules|pick ?up)|bicicletas?|(puedo|podemos) (guardar|poner|tener|instalar|colgar|pintar)|(pedir|pido|pedirle|pedirles) permiso|permiso para (poner|tener|instalar|pintar|colgar|guardar|plantar|construir)',
     ]),
     ...signs(4, [
       'office hours|office (be )?(open|closed)|is the (leasing )?office open',
@@ -557,7 +559,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'domain (listing|name|expir\\w*)|solicitation|search engine|book a demo|(15|30) minute demo|demo (next|today)|(fill|filling) vacancies|renter leads|qualified leads|partnership',
       'compramos su (casa|propiedad)|en efectivo|cuenta (ha sido|fue) bloqueada|actividad sospechosa|ingrese aqui|haga clic',
       // Credentials asked for, or a switch of supplier sold: phishing and marketing in either language.
-      '(sign|log) in with your (email )?password|enter your (email )?password|(ingrese|ingresa|escriba) su (usuario|contrasena)|usuario y contrasena|(mailbox|inbox|buzon)( de correo)? (\\w+ ){0,2}(full|lleno|limite|limit)|responda si|para inscribirse|ahorre',
+      '(sign|log) in with your (email )?password|enter your (email )?password|(ingrese|ingresa|escriba) su (usuario|contrasena)|usuario y contrasena|(mailbox|inbox|buzon)( de correo)? (\\w+ ){0,2}(full|lleno|limite|limit)|responda si|para inscribirse|ahorre (hasta )?(un )?\\d+',
     ]),
     ...signs(6, [
       'unsubscribe|to stop receiving|opt out|reply (stop|remove|yes)',

@@ -31,6 +31,17 @@ describe('a repair thanked for as done is no repair request', () => {
       'Dryer',
       'They fixed the dryer quickly last week but it stopped heating again today.',
     ],
+    [
+      'maintenance_request',
+      'Plumber',
+      "The plumber hasn't come back to finish the bathroom sink, it still drips.",
+    ],
+    ['maintenance_request', 'Dishwasher', "Can you get the dishwasher fixed quickly? It won't drain."],
+    [
+      'maintenance_request',
+      'Fridge',
+      "Everything's fine in the unit except the fridge, which stopped cooling.",
+    ],
   ]);
 });
 
@@ -156,6 +167,8 @@ describe('phishing and supplier marketing are spam', () => {
       'Your mailbox is almost full. Sign in with your email password to keep receiving mail.',
     ],
     ['spam', 'Correo', 'Su buzon de correo esta lleno. Ingrese su usuario y contrasena aqui.'],
+    // Near-miss: a tenant who saved up ("ahorré") is paying, not selling.
+    ['rent_payment', 'Renta', 'Ahorré todo el mes y ya pagué la renta completa por el portal.'],
     ['spam', 'Luz', 'Cambie de compania de luz y ahorre hasta 25%. Responda SI para inscribirse.'],
     ['spam', 'Banking', 'Our management company has changed banks. Send all rent to the new account below.'],
     [
