@@ -17,6 +17,10 @@ export const RESOLVED_CUES: readonly Cue[] = signs(
   [
     '(is|are|was|were|got|been|has been|have been) (all )?(fixed|repaired|resolved|taken care of)|(great|excellent|quick|fast) (service|job|work|turnaround)|all (fixed|resolved|good|set)|ya (quedo|lo arreglaron|la arreglaron|esta arreglad[oa])',
     '(everything|all|it|todo) (is |s |esta )?(fine|good|ok|okay|working|dry|bien) (now|again|ahora|ya)|(came|come) back on',
+    // Thanks for a repair done quickly, or a problem that stayed away: "everything's" reads "everythings".
+    // A person who "hasn't come back" or a repair still wanted "fixed quickly" is no thank-you.
+    '(leak|drip|problem|issue|smell|noise|mold|clog|bugs|roaches|it)( \\w+){0,10} (hasnt|has not) come back|no ha (vuelto|regresado)|everythings (fine|good|dry|working) (now|again)',
+    '(arreglaron|repararon) (\\w+ ){0,4}(muy )?rapido|(he|she|they|you|tech|technician|guy|plumber|crew|team|maintenance) (\\w+ )?(fixed|repaired) (\\w+ ){0,4}(so |super |really )?(quick|quickly|fast|right away|same day)',
   ],
   { unless: 'again|otra vez|de nuevo|still|sigue|todavia|came back(?! on)|volvio|but now|pero ahora' },
 );
@@ -31,6 +35,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(lost|lose|need) (my |a |an )?(new |extra |spare |replacement )?(mailbox |door |front door )?keys?|(new|replacement|spare) (mailbox )?key|copy of (the |my )?key',
       '(bangs?|banging|rattl\\w*|knock\\w*|hiss\\w*|squeal\\w*|grind\\w*|clank\\w*) (\\w+ ){0,4}(every time|when|whenever)|(radiator|pipes?|fan|furnace|heater|fridge|dryer|washer) (\\w+ ){0,3}(noise|bangs?|banging|rattl\\w*|loud)',
       'chirp\\w*|expired|(bring|need|install|replace) (\\w+ )?(a )?new one',
+      'pitido|pitando|(hace|hacen) (un )?(pitido|bip)|toilet (\\w+ ){0,2}(running|runs)|(keeps|kept) running',
       'no (prende|calienta|enfria|exprime|jala|drena|desagua|baja)|(se come|se traga) (las )?monedas|(hornillas?|quemadores?) no',
       'lavadora|secadora|estufa|horno|refri\\w*|calentador|boiler|sotano|aspersores|riego',
       '(pueden|puede|podrian) (revisar|arreglar|ajustar|cambiar|venir)\\w*|ajustar',
@@ -55,7 +60,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(leak|leaks|leaking|drip|drips|dripping|clogged|backed up|off (its|the) track)',
       'roach(es)?|cockroach(es)?|mice|rats?|bed ?bugs|ants|termites|mold',
       'no hot water',
-      '(light|lights|bulb|light pole) (is |are )?(out|burned out|flickering)',
+      '(light|lights|bulb|light pole|lamp)( (at|in|on|by|over|outside|near)( \\w+){1,3})? (is |are |has been |have been |went |keeps going )?(out|burned out|flickering)',
       'no funciona|no sirve|se descompuso|esta descompuest[oa]',
       'no cierra|no abre|gotea|tapad[oa]|se queda corriendo',
       '(mandar|manden|mande|envien) a alguien',
@@ -118,20 +123,23 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'no (me|nos) alcanza|(dar|pagar) (la )?mitad|half (now|today|this week)|renta completa|(the )?full rent (this|on)',
     ]),
     ...signs(5, [
-      'split (\\w+ ){0,2}(in|into) (two|2|three|3) (payments|parts)|(more|extra|a few more|couple more) days to pay|(paycheck|check|pay) (is |was )?(delayed|late)',
+      'split (\\w+ ){0,2}(in|into) (two|2|three|3) (payments|parts)|(more|extra|a few more|couple more) days to pay|(paycheck|check|pay) (is |was |got )?(delayed|late)|\\d+ days late',
       '(unos|algunos|mas) dias (mas )?para pagar|dias mas|(pagar|pago) (tarde|despues)|(emergencia|gastos) medic\\w*',
     ]),
     ...signs(5, [
-      '(i|we) can (do|pay|send) \\$?\\d+ (now|of|on|today|this)|the (rest|remainder|balance|other \\$?\\d+) (by|on|when|next)',
-      '(can|could|may) (i|we) pay (\\w+ ){0,3}(on the \\d+|by the \\d+|late|later|next (week|friday)|in (two|2|parts|installments))|rent (will|is going to) be late|pay (it )?off by adding',
-      '(without|no|avoid|waive|pause|paused|hold off on) (a |the |any )?late fees?|late fees? (being )?(paused|waived)',
+      '(i|we) can (do|pay|send) \\$?\\d+ (now|of|on|today|this|next|by|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the (rest|remainder|balance|other \\$?\\d+) (by|on|when|next)',
+      '(can|could|may) (i|we) (pay|send) (\\w+ ){0,3}(then|on the \\d+|by the \\d+|late|later|next (week|friday)|in (two|2|parts|installments))|rent (will|is going to) be late|pay (it )?off by adding',
+      '(without|no|avoid|waive|pause|paused|hold|hold off on) (a |the |any )?late fees?|late fees? (being )?(paused|waived)',
       '(hours|pay) (got |were |was )?(cut|reduced)|(stole|stolen|froze|frozen) (\\w+ ){0,3}(card|account)',
       'pagos? (semanales|quincenales|en partes|de a poquito)|(pagar|pago) (de a poquito|en partes|cada (semana|viernes|quincena))|(chan[cs]e|plazo|oportunidad) (hasta|para)|hasta el \\d+ para pagar',
       'no (voy|vamos) a poder pagar|(me|nos) (atrase|atrasamos)|sin (recargo|cargo por atraso)|no quiero (q|que) me cobren|me quede sin trabajo|me pagan (ese|el)',
       'catch(ing)? up|still owe|on the plan|fell behind',
+      // Someone else (a charity, a church, an agency) covering part of the rent.
+      '(pledged?|committed|agreed) (\\d+ )?(toward|towards|to cover|to pay)|(toward|towards) (\\w+ ){0,2}(rent|balance)',
     ]),
     ...signs(5, [
       'payment (plan|arrangement)',
+      'spread (it|this|that|the (\\w+ )?(balance|charge|bill|amount)) (out )?over',
       '(pay|paying|pagar|pago) (\\w+ ){0,3}(on|by|el) (the )?\\d+(st|nd|rd|th)? (instead|en vez|en lugar)',
       'partial (rent |payment)',
       '(cant|cannot|wont be able to|will not be able to|unable to) (do|pay|afford|make) (the )?(full|all|whole)',
@@ -142,7 +150,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(4, [
       'rental assistance',
-      'payday|pay ?day (moved|changed)|dia de pago|me pagan (hasta|el)',
+      'payday|pay ?day (moved|changed)|dia de pago|me pagan (hasta|el)|(i|we) (dont )?get paid (on|until|till|next|this|friday|the)',
       '(asistencia|ayuda|apoyo) (de|para|con) (la )?renta|carta de atraso|late (notice|letter)|(can|could) you wait|(pueden|puede|podrian) esperar',
       '(cant|cannot|can not|unable to) afford|arrears|back rent|atrasos?|adeudo',
       'hardship',
@@ -187,9 +195,11 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   ],
 
   lease_termination: [
-    ...signs(5, ['(dar|doy|damos) (el )?aviso|tiempo de aviso|salirme|salirnos|irme del|irnos del']),
     ...signs(5, [
-      '(taken|take|taking) (me |him |her |them )?off (the |my |our )?lease|remove (me|him|her|them) from (the )?lease|roommate (is )?(moving|leaving)',
+      '(dar|doy|damos) (el )?aviso|tiempo de aviso|salirme|salirnos|irme del|irnos del|ya (le |les )?avise|(me|nos) (voy|vamos) (el \\d+|a fin de mes|de la casa|del (apartamento|departamento))',
+    ]),
+    ...signs(5, [
+      '(wants?|get|gets|getting|come|coming|taken|take|taking) (me |him |her |them )?off (the |my |our )?lease|remove (me|him|her|them) from (the )?lease|roommate (is )?(moving|leaving)',
     ]),
     ...signs(5, [
       'get out of (the |my |our )?lease|out of (the |my |our )?lease early|early termination|terminate (early|my lease)|(transferring|relocating|transferred) (me|us)',
@@ -241,7 +251,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ...signs(5, [
       '(recoger|pasar por) (las )?llaves|caja de (las )?llaves|codigo de la caja|camion de (la )?mudanza|(me|nos) (mudo|mudamos) (manana|el|este)|mudarme un dia antes|(ya )?firm(e|amos) el contrato',
       '(moving|move) (truck|in day)|gate code|(just )?moved in(to)? (\\w+ ){0,3}(last|this|yesterday)',
-      'contrato empieza|lease (starts|begins)',
+      'contrato empieza|lease (starts|begins)|(i|we) move in (on |next |this |tomorrow|the \\d+)',
+      // Just arrived: what is missing or unclear in a new home is part of moving in.
+      '(entramos|llegamos|nos mudamos|me mude) (ayer|hoy|esta semana|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo))',
     ]),
     ...signs(5, [
       '(moving|move) (in|into)(?! with) (to )?(\\w+ ){0,3}(on|next|this|tomorrow)',
@@ -269,6 +281,10 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
 
   leasing_inquiry: [
     ...signs(4, ['aplicar|requisitos|rentar (una|un|la|el)|en renta|para rentar']),
+    // A prospect weighing what a place would cost to run.
+    ...signs(3, [
+      'average (\\w+ )?(bills?|utilit\\w*)|(what|which) utilities|utilities (would )?(run|cost)|heated (with|by)',
+    ]),
     ...signs(4, [
       '(do you|tienen|have you got) (have )?(any|anything|algo)|rent to own|rent range|available for|me interesa (rentar|el|la)|interesad[oa] en',
       '\\d (cuartos|recamaras|habitaciones)|casa (para rentar|en renta)|itin|talones de pago|aplicacion|solicitud de renta',
@@ -315,11 +331,14 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ...signs(5, [
       'threaten(ed|ing|s)?|harass(ed|ing|ment)?',
       'noise|noisy|too loud|stomping|barking|barks',
-      'quiet hours',
+      'quiet hours(?! (are|is))',
+      '(file|filing|make|making|submit|submitting) a (formal )?complaint(?! (with|ante|en))',
       '(my|our) (assigned )?(parking )?(spot|space)',
       'non smoking|smokes|smoking',
       '(disappointed|unacceptable|disgusting|frustrated|fed up|ridiculous)',
       '(no one|nobody) (has )?(called|gotten|got|written) (me )?back',
+      // Asked again and again without an answer: the grievance is the handling, not the repair.
+      '(asked|called|emailed|requested|reported|texted|written|told (you|them|the office)) (\\w+ ){0,6}(three|four|five|six|several|multiple|many|\\d+) times',
       '(call|speak|talk) (from|with|to) a manager',
       '(dumpsters?|trash|garbage) (is |are )?(overflowing|piling|piled)',
       'queja|ruido|molest\\w+',
@@ -334,7 +353,7 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'discrimin\\w*',
       'pick up after',
       'i expect better',
-      'every (night|day|weekday|morning)',
+      'every (night|day|weekday|morning|storm|snow|weekend)',
       '(\\d+(st|nd|rd|th)|third|fourth|fifth) time',
       'please (address|talk to them|do something)|can you do something',
     ]),
@@ -390,6 +409,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
   vendor_billing: [
     ...signs(5, [
       'cotizacion|presupuesto|mano de obra|materiales?|le (envio|mando) (la|el) (factura|cotizacion|presupuesto)',
+      // A contractor unpaid for a finished job, or a delivery billed by the gallon.
+      'no (me|nos) han pagado|(hice|hicimos|termine|terminamos) (el|los) trabajos?|(havent|have not|still not|never) been paid for (the|my|our) (work|job)|delivered \\d+ gallons?|delivery (statement|ticket)',
     ]),
     ...signs(4, [
       '(maintenance|service) (agreement|contract) (\\w+ ){0,3}renews|sign and return|service rate|for 20\\d\\d',
@@ -428,6 +449,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ]),
     ...signs(6, [
       'subpoena',
+      'writs? (of|de) \\w+|small claims|estoppel|we represent (the|a|an) (buyer|seller|tenant|owner|lender|client)|retencion de (la )?renta|rent (withholding|escrow)',
+      // A landlord's statutory notice (not a tenant's own 30 days): the step before an eviction suit.
+      'unlawful detainer|notice to (quit|cure)|proof of service',
       'notice of (violation|claim|hearing|lien|default)',
       'code enforcement',
       'eviction (complaint|hearing|case|filing)',
@@ -457,7 +481,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ...signs(5, [
       '(knee|back|heart|medical|health|mobility|hip|lung|breathing) (condition|issues?|problems?|injury|surgery)|can no longer (climb|walk|use|reach|see|hear)|(ground|first) floor (unit|apartment)',
     ]),
-    ...signs(5, ['andador|barras de apoyo|(silla|sillas) de ruedas|audifono|sordo|ciego|apoyo emocional']),
+    ...signs(5, [
+      'artritis|barras de (agarre|seguridad)|agarraderas|movilidad reducida|discapacitad[oa]|andador|barras de apoyo|(silla|sillas) de ruedas|audifono|sordo|ciego|apoyo emocional',
+    ]),
     ...signs(6, [
       'acomodo razonable|acomodacion razonable|silla de ruedas|autismo|large print|eyesight|macular|blind(?!s)|deaf|hard of hearing|walker|cane|baston|stroke|derrame',
       'marked accessible|assigned space|closer to (my|the) (door|entrance)|neurologist|carta (del|de la) (doctor|terapeuta|medico)|su terapeuta|my (neurologist|therapist|doctor) can write',
@@ -489,9 +515,13 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
     ...signs(4, [
       'am i allowed|(is it|are we) (ok|okay|allowed)|(what s|whats|what is) (your|the) policy|policy on|(can|may) (i|we) (put|install|hang|have|paint|mount)',
       'bikes?|satellite|doorbell camera|ring doorbell|shutters|storage|planning ahead|who (do|should) i call|a quien llamo|soy nuev[oa]',
+      // Asking what a rule is, or leave to do something: the Spanish twin of "can I put".
+      '(what|when) (are|is) (the )?(quiet hours|pet policy|guest policy|rules?)|which (bin|day|dumpster)|recycling (day|schedule|rules|pick ?up)|bicicletas?|(puedo|podemos) (guardar|poner|tener|instalar|colgar|pintar)|(pedir|pido|pedirle|pedirles) permiso|permiso para (poner|tener|instalar|pintar|colgar|guardar|plantar|construir)',
     ]),
     ...signs(4, [
       'office hours|office (be )?(open|closed)|is the (leasing )?office open',
+      // Who to reach and when: an office's number or hours, in either language.
+      'horario de (la )?(oficina|atencion)|numero (de|para) (la oficina|emergencias|mantenimiento)|(despues|fuera) de (horas|horario)|after hours (number|line|contact)|(office|emergency|after hours|maintenance) (phone )?number',
       'packages?|parcel|lockers?|pickup code',
       'parking (pass|permit|sticker)|guest pass',
       'clubhouse|amenit(y|ies)|pool|gym|fitness|grill',
@@ -528,6 +558,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'trading|crypto\\w*|apy|earn(ing)? (daily|up to)|spots are limited|limited spots|register today|sign up in',
       'domain (listing|name|expir\\w*)|solicitation|search engine|book a demo|(15|30) minute demo|demo (next|today)|(fill|filling) vacancies|renter leads|qualified leads|partnership',
       'compramos su (casa|propiedad)|en efectivo|cuenta (ha sido|fue) bloqueada|actividad sospechosa|ingrese aqui|haga clic',
+      // Credentials asked for, or a switch of supplier sold: phishing and marketing in either language.
+      '(sign|log) in with your (email )?password|enter your (email )?password|(ingrese|ingresa|escriba) su (usuario|contrasena)|usuario y contrasena|(mailbox|inbox|buzon)( de correo)? (\\w+ ){0,2}(full|lleno|limite|limit)|responda si|para inscribirse|ahorre (hasta )?(un )?\\d+',
     ]),
     ...signs(6, [
       'unsubscribe|to stop receiving|opt out|reply (stop|remove|yes)',
@@ -538,6 +570,8 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       'password (expires|will expire)|suspension of your account',
       '(changed|change|update|updated) (our|the) (bank|ach|wire|remittance|payment) (details|account|information|info)?',
       '(update|change) our ach',
+      '(we|company|management|firm|office) (has|have) changed banks|our (company s |companys )?bank (has )?changed',
+      '(send|wire|remit|deposit)\\w* (all )?(future )?(\\w+ ){0,3}(to|into) (our|the) new (bank )?account',
     ]),
     ...signs(3, ['kindly', 'no obligation', 'click (here|the link)', 'dear user']),
   ],

@@ -12,23 +12,25 @@ import modelData from '#domain/classification/data/category-model.json' with { t
 import { devFixture, tuningAuthors } from '#test/support/labelled-sets.ts';
 
 /**
- * Generalisation floors: each author's labelled set (a-e) is classified with a word model trained
- * without it. The hand cues were written reading every set in turn (c's misses read while d's
- * figure was watched, then the reverse), so these figures are regression floors, not a measure
- * of unseen mail: the unread set moved 1-2 points per pass where the read one moved 3-4. Floors
- * sit a little under today's figures (category a 94.2, b 96.3, c 89.6, d 85.8, e 93.9 %; routine
- * messages the hazard rules decided right a 92.6, b 95.2, c 91.8, d 89.1, e 90.6 %). c and d's
- * emergency figures (recall 87 % and 81 %) are the hazard rules' open work: their floors guard
- * today's level and rise as the rules do.
+ * Generalisation floors: each author's labelled set is classified with a word model trained
+ * without it. a-e were read while the hand cues were written, so theirs are regression floors, not
+ * a measure of unseen mail. f-i were written while the rules were tuned on a-e; since then the
+ * category cues were changed reading f and g and checked on h and i unread (and the reverse), so
+ * each of f-i was unread for half of the changes. Floors sit a little under today's figures. The
+ * emergency floors of f-i hold today's level (the hazard rules' open work) and rise as they do.
  */
 const FLOORS: Readonly<
   Record<string, { category: number; routine: number; emergencyRecall: number; falseEmergencies: number }>
 > = {
-  a: { category: 0.92, routine: 0.91, emergencyRecall: 0.98, falseEmergencies: 0.02 },
-  b: { category: 0.95, routine: 0.94, emergencyRecall: 0.98, falseEmergencies: 0.02 },
-  c: { category: 0.88, routine: 0.9, emergencyRecall: 0.85, falseEmergencies: 0.03 },
-  d: { category: 0.85, routine: 0.88, emergencyRecall: 0.79, falseEmergencies: 0.03 },
-  e: { category: 0.92, routine: 0.89, emergencyRecall: 0.98, falseEmergencies: 0.02 },
+  a: { category: 0.94, routine: 0.93, emergencyRecall: 0.98, falseEmergencies: 0.02 },
+  b: { category: 0.94, routine: 0.93, emergencyRecall: 0.98, falseEmergencies: 0.02 },
+  c: { category: 0.92, routine: 0.9, emergencyRecall: 0.98, falseEmergencies: 0.02 },
+  d: { category: 0.9, routine: 0.88, emergencyRecall: 0.98, falseEmergencies: 0.02 },
+  e: { category: 0.92, routine: 0.88, emergencyRecall: 0.98, falseEmergencies: 0.02 },
+  f: { category: 0.87, routine: 0.9, emergencyRecall: 0.93, falseEmergencies: 0.05 },
+  g: { category: 0.86, routine: 0.88, emergencyRecall: 0.88, falseEmergencies: 0.035 },
+  h: { category: 0.88, routine: 0.95, emergencyRecall: 0.82, falseEmergencies: 0.05 },
+  i: { category: 0.89, routine: 0.92, emergencyRecall: 0.84, falseEmergencies: 0.01 },
 };
 const authors = tuningAuthors();
 const dev = devFixture();
@@ -43,6 +45,10 @@ describe('rules classifier, leaving one author out', () => {
       ['c', 240],
       ['d', 240],
       ['e', 263],
+      ['f', 201],
+      ['g', 202],
+      ['h', 243],
+      ['i', 208],
     ]);
   });
 
