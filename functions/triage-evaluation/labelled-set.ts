@@ -3,7 +3,9 @@ import { parseLabelledMessages } from '#domain/triage/triage-evaluation.ts';
 // The tune files only, bundled into the function as text (esbuild's `.jsonl` text loader,
 // lib/function-bundling.ts; Vite's `?raw` under test). The held-out files are never read here:
 // they judge the engines once, at the end, and a nightly run must not wear them out.
+import aRetune from '../../test/fixtures/triage/a-retune.jsonl?raw';
 import aTune from '../../test/fixtures/triage/a-tune.jsonl?raw';
+import bRetune from '../../test/fixtures/triage/b-retune.jsonl?raw';
 import bTune from '../../test/fixtures/triage/b-tune.jsonl?raw';
 import cTune from '../../test/fixtures/triage/c-tune.jsonl?raw';
 import dTune from '../../test/fixtures/triage/d-tune.jsonl?raw';
@@ -14,12 +16,14 @@ import hTune from '../../test/fixtures/triage/h-tune.jsonl?raw';
 import iTune from '../../test/fixtures/triage/i-tune.jsonl?raw';
 
 /**
- * The labelled set the nightly evaluation triages: every author's tune messages, in file order
- * (test/infra/triage-evaluation.test.ts fails when a tune file is added and not imported here).
+ * The labelled set the nightly evaluation triages: every tuning file of test/support/labelled-sets.ts,
+ * in its order (test/infra/triage-evaluation.test.ts fails when one is added and not imported here).
  */
 export const NIGHTLY_LABELLED_SET: readonly LabelledEmail[] = [
   aTune,
+  aRetune,
   bTune,
+  bRetune,
   cTune,
   dTune,
   eTune,

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { addAictiveStacks } from '#lib/aws/aictive-app.ts';
 import { functionBuildOptions } from '#lib/function-bundling.ts';
 import { functionSpec } from '#lib/topology.ts';
+import { HELD_OUT_FILES, TUNING_FILES } from '#test/support/labelled-sets.ts';
 
 // The nightly triage evaluation costs money, so a deployment has it only when its context asks.
 const cdkContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context;
@@ -191,10 +192,14 @@ describe('the labelled set bundled with the function', () => {
     });
     const text = bundled.outputFiles.map((file) => file.text).join('');
     const present = (id: string) => new RegExp(`\\b${id}\\b`).test(text);
-    // Every tune file of the fixtures, and every held-out one, as the folder holds them now.
-    const files = readdirSync(new URL('../fixtures/triage/', import.meta.url));
-    const tune = files.filter((f) => f.endsWith('-tune.jsonl')).flatMap(fixture);
-    const holdout = files.filter((f) => f.endsWith('-holdout.jsonl')).flatMap(fixture);
+    // Every labelled file of the folder is listed as tuning or held out, and bundled accordingly.
+    const files = readdirSync(new URL('../fixtures/triage/', import.meta.url)).filter((f) =>
+      f.endsWith('.jsonl'),
+    );
+    const tuningFiles = Object.values(TUNING_FILES).flat();
+    expect([...tuningFiles, ...HELD_OUT_FILES].sort()).toEqual([...files].sort());
+    const tune = tuningFiles.flatMap(fixture);
+    const holdout = HELD_OUT_FILES.flatMap(fixture);
     expect(tune.length).toBeGreaterThan(500);
     expect(holdout.length).toBeGreaterThan(100);
     expect(tune.filter((id) => !present(id))).toEqual([]);

@@ -33,7 +33,7 @@ export const tuningAuthors = (): Record<string, LabelledEmail[]> =>
  * Files nobody tuned on or read while tuning: they measure the rules on unseen mail
  * (test/unit/triage/held-out-quality.test.ts, `aictive eval`). Never trained on.
  */
-export const HELD_OUT_FILES: readonly string[] = [];
+export const HELD_OUT_FILES: readonly string[] = ['j-holdout.jsonl', 'k-holdout.jsonl', 'l-holdout.jsonl'];
 
 export const heldOut = (): LabelledEmail[] => HELD_OUT_FILES.flatMap((file) => fixture(`triage/${file}`));
 

@@ -178,6 +178,9 @@ const pushOf = (model: DangerModelData, features: readonly string[], name: strin
 
 const COMMITTED: DangerModelData = DangerModelData.parse(modelData);
 
+/** How the net's evidence starts, so a reader (and the classifier's confidence) tells it from a rule's. */
+export const SAFETY_NET_EVIDENCE = 'safety net:';
+
 /**
  * The emergencies the net finds: one finding for the hazard whose concepts pushed the score most,
  * with the concepts that fired as evidence; none below the threshold or without a hazard concept.
@@ -195,5 +198,5 @@ export function dangerFindings(text: string, model: DangerModelData = COMMITTED)
   const context = features
     .filter((f) => f.startsWith('c:') && !concepts.includes(f.slice(2)))
     .map((f) => f.slice(2));
-  return [{ hazard, evidence: `safety net: ${[...ranked, ...context].join(', ')}`.slice(0, 80) }];
+  return [{ hazard, evidence: `${SAFETY_NET_EVIDENCE} ${[...ranked, ...context].join(', ')}`.slice(0, 80) }];
 }

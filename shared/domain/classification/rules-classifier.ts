@@ -2,8 +2,10 @@ import { URGENCIES } from '#vocabulary/classification.ts';
 import { CATEGORY_CUES, RESOLVED_CUES, type RoutineCategory, SENDER_CUES } from './category-cues.ts';
 import { type CategoryModelData, categoryContent, scoreWithModel } from './category-model.ts';
 import { type Cue, matchCue } from './cue.ts';
+import { type DangerModelData, SAFETY_NET_EVIDENCE } from './danger-model.ts';
 import modelData from './data/category-model.json' with { type: 'json' };
-import { detectHazards, type HazardFinding } from './hazards.ts';
+import { findEmergencies } from './emergency-text.ts';
+import type { HazardFinding } from './hazards.ts';
 import { normalise, senderName } from './normalise.ts';
 import type { Classification, EmailToClassify, Urgency } from './taxonomy.ts';
 import {
@@ -178,12 +180,17 @@ function urgencyFor(category: RoutineCategory, content: string): { urgency: Urge
   return { urgency: base, reason: `urgency ${base}: usual for ${category}` };
 }
 
-/** A hazard settles it: the rules are as sure of an emergency as they ever claim to be. */
+/**
+ * A hazard settles it: the hand rules are as sure of an emergency as they ever claim to be; the
+ * safety net's call (a learned score, no rule behind it) is less sure, though it is an emergency all
+ * the same and goes to a person like every emergency.
+ */
 function emergencyFrom(hazards: readonly HazardFinding[]): Classification {
+  const byNet = hazards.every((h) => h.evidence.startsWith(SAFETY_NET_EVIDENCE));
   return {
     category: 'maintenance_emergency',
     urgency: 'emergency',
-    confidence: 0.9,
+    confidence: byNet ? 0.75 : 0.9,
     engine: 'rules',
     reasons: [
       ...hazards.slice(0, MAX_REASON_CUES).map((h) => `maintenance_emergency: "${clip(h.evidence)}"`),
@@ -193,12 +200,16 @@ function emergencyFrom(hazards: readonly HazardFinding[]): Classification {
   };
 }
 
-/** `model`: the committed word model; a test passes one trained without the author it checks. */
+/**
+ * `model`, `danger`: the committed word model and safety net; a test passes ones trained without
+ * the author it checks.
+ */
 export function classifyByRules(
   email: EmailToClassify,
   model: CategoryModelData = CATEGORY_MODEL,
+  danger?: DangerModelData,
 ): Classification {
-  const hazards = detectHazards(`${email.subject}\n${email.text}`);
+  const hazards = findEmergencies(`${email.subject}\n${email.text}`, danger);
   if (hazards.length > 0) return emergencyFrom(hazards);
   const content = categoryContent(email);
   const evidence = gatherEvidence(content, normalise(senderName(email.from)), model);
