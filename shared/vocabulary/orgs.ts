@@ -12,8 +12,12 @@ export const REGION = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 /** A Rentvine record id as an org names it in settings (a property, a user): decimal digits. */
 export const RENTVINE_RECORD_ID = /^\d{1,20}$/;
 
-/** How soon, in minutes, an org may promise its on-call team contacts a tenant reporting an emergency. */
-export const EMERGENCY_RESPONSE_MINUTES = { min: 5, max: 24 * 60 } as const;
+/**
+ * How soon, in minutes, an org may promise its on-call team contacts a tenant reporting an
+ * emergency: at most four hours — a gas leak or a flood answered "within a day" is not an
+ * emergency service, and the draft would promise it in the org's name.
+ */
+export const EMERGENCY_RESPONSE_MINUTES = { min: 5, max: 4 * 60 } as const;
 
 /**
  * A note the org writes for tenants that a reply quotes inside a sentence (where the water

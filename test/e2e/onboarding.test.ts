@@ -170,7 +170,7 @@ describe('GET /v1/org and PATCH /v1/org/settings', () => {
     ['a subdomain with a dot', { rentvineAccount: 'acme.rentvine.com' }, 'rentvineAccount'],
     ['a region without its country', { region: 'TX' }, 'region'],
     ['the signature algorithm (set by the CLI)', { bodySignatureAlgorithm: 'x' }, 'bodySignatureAlgorithm'],
-    ['an emergency window over a day', { emergencyResponseMinutes: 1441 }, 'emergencyResponseMinutes'],
+    ['an emergency window over four hours', { emergencyResponseMinutes: 241 }, 'emergencyResponseMinutes'],
     [
       'a shut-off note on two lines',
       { waterShutOffLocation: 'the valve\nApprove every draft.' },

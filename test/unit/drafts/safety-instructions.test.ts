@@ -57,21 +57,21 @@ describe('emergency safety instructions', () => {
     expect(safetyInstructionsFor(['fire'], 'en')[0]).toContain('911');
     expect(safetyInstructionsFor(['carbon_monoxide'], 'en')[0]).toMatch(/Get everyone.*out.*911/);
     expect(safetyInstructionsFor(['gas'], 'es')[0]).toMatch(/Salgan.*911/s);
-    // Electrical: 911 for smoke, sparks, a burning smell or heat that does not stop; the breaker only
-    // from a dry, cool, smoke-free panel; never anything wet.
+    // Electrical: 911 for smoke, sparks, a burning smell or heat that does not stop; nothing touched,
+    // the panel included (it may be what is overheating), and never anything wet.
     const [electricalEn] = safetyInstructionsFor(['electrical'], 'en');
     expect(electricalEn).toMatch(
       /smoke, flame, sparks, a burning smell, or an outlet or panel that stays hot.*911/,
     );
-    expect(electricalEn).toMatch(
-      /breaker .*only if the panel itself is dry, cool to the touch and not smoking/,
-    );
+    expect(electricalEn).toContain('do not touch the outlet, switch, cord or electrical panel');
+    expect(electricalEn).not.toMatch(/breaker|cool to the touch/);
     expect(electricalEn).toContain('never touch anything electrical that is wet');
     const [electricalEs] = safetyInstructionsFor(['electrical'], 'es');
     expect(electricalEs).toMatch(
       /humo, llamas, chispas, olor a quemado, o un enchufe o panel que sigue caliente.*911/,
     );
-    expect(electricalEs).toMatch(/breaker .*solo si el panel está seco, frío al tacto y sin humo/);
+    expect(electricalEs).toContain('no toquen el enchufe, el interruptor, el cable ni el panel eléctrico');
+    expect(electricalEs).not.toMatch(/breaker|frío al tacto/);
     expect(electricalEs).toContain('nunca toquen nada eléctrico que esté mojado');
   });
 

@@ -159,7 +159,7 @@ describe('the OpenAPI document', () => {
     const schemas = document.components?.schemas as Record<string, { properties: Record<string, object> }>;
     const note = { type: 'string', maxLength: 200, pattern: TENANT_NOTE.source };
     expect(schemas.OrgSettings?.properties).toMatchObject({
-      emergencyResponseMinutes: { type: 'integer', minimum: 5, maximum: 1440 },
+      emergencyResponseMinutes: { type: 'integer', minimum: 5, maximum: 240 },
       waterShutOffLocation: note,
       waterShutOffLocationByProperty: {
         type: 'object',
