@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EMERGENCY_HAZARDS } from '#vocabulary/triage.ts';
+import { EMERGENCY_HAZARDS, type EmergencyHazard } from '#vocabulary/triage.ts';
 import { modelFeatures } from './category-model.ts';
 import { conceptFeatures, DANGER_CONCEPTS, hazardConceptsIn } from './danger-concepts.ts';
 import modelData from './data/danger-model.json' with { type: 'json' };
@@ -178,6 +178,17 @@ const pushOf = (model: DangerModelData, features: readonly string[], name: strin
 
 const COMMITTED: DangerModelData = DangerModelData.parse(modelData);
 
+/**
+ * The issue's definition, which the hand rules keep too: no heat is an emergency in freezing
+ * weather, no cooling in dangerous heat. Without the weather the net does not name them.
+ */
+const WEATHER_NEEDED: Partial<Record<EmergencyHazard, string>> = { no_heat: 'm:cold', no_cooling: 'm:hot' };
+function weatherFits(name: string, features: readonly string[]): boolean {
+  const family = conceptNamed.get(name)?.family;
+  const needed = family === undefined ? undefined : WEATHER_NEEDED[family];
+  return needed === undefined || features.includes(needed);
+}
+
 /** How the net's evidence starts, so a reader (and the classifier's confidence) tells it from a rule's. */
 export const SAFETY_NET_EVIDENCE = 'safety net:';
 
@@ -193,6 +204,8 @@ export function dangerFindings(text: string, model: DangerModelData = COMMITTED)
   const rank = (name: string): number =>
     (conceptNamed.get(name)?.thing === true ? 0 : 1000) + pushOf(model, features, name);
   const ranked = [...concepts].sort((a, b) => rank(b) - rank(a));
+  // What the net is surest of is a loss of heat or cooling, but not in the weather that makes it one.
+  if (!weatherFits(ranked[0] ?? '', features)) return [];
   const hazard = conceptNamed.get(ranked[0] ?? '')?.family;
   if (hazard === undefined || !EMERGENCY_HAZARDS.includes(hazard)) return [];
   const context = features

@@ -12,25 +12,26 @@ import modelData from '#domain/classification/data/category-model.json' with { t
 import { devFixture, tuningAuthors } from '#test/support/labelled-sets.ts';
 
 /**
- * Generalisation floors: each author's labelled set is classified with a word model trained
- * without it. a-e were read while the hand cues were written, so theirs are regression floors, not
- * a measure of unseen mail. f-i were written while the rules were tuned on a-e; since then the
- * category cues were changed reading f and g and checked on h and i unread (and the reverse), so
- * each of f-i was unread for half of the changes. Floors sit a little under today's figures. The
- * emergency floors of f-i hold today's level (the hazard rules' open work) and rise as they do.
+ * Generalisation floors: each author's labelled set is classified with a word model and an
+ * emergency safety net trained without it. The hand rules and cues were written reading these sets
+ * (f-i only in the last round, and then in rotation), so these are regression floors, not a
+ * measure of unseen mail: that is test/unit/triage/held-out-quality.test.ts. Today: category
+ * a 94.2, b 93.8, c 93.8, d 91.7, e 92.4, f 90.0, g 89.6, h 95.1, i 94.7 %; emergency recall 100 %
+ * on every author; false emergencies a 1.6, b 2.1, e 1.8, f 4.5, g 3.2, h 2.7 %, c d i 0 % (the
+ * net adds 3-4 on a, b and e, and none on f-i). Floors sit a little under.
  */
 const FLOORS: Readonly<
   Record<string, { category: number; routine: number; emergencyRecall: number; falseEmergencies: number }>
 > = {
-  a: { category: 0.94, routine: 0.93, emergencyRecall: 0.98, falseEmergencies: 0.02 },
-  b: { category: 0.94, routine: 0.93, emergencyRecall: 0.98, falseEmergencies: 0.02 },
+  a: { category: 0.93, routine: 0.93, emergencyRecall: 0.98, falseEmergencies: 0.025 },
+  b: { category: 0.93, routine: 0.93, emergencyRecall: 0.98, falseEmergencies: 0.03 },
   c: { category: 0.92, routine: 0.9, emergencyRecall: 0.98, falseEmergencies: 0.02 },
   d: { category: 0.9, routine: 0.88, emergencyRecall: 0.98, falseEmergencies: 0.02 },
-  e: { category: 0.92, routine: 0.88, emergencyRecall: 0.98, falseEmergencies: 0.02 },
-  f: { category: 0.87, routine: 0.9, emergencyRecall: 0.93, falseEmergencies: 0.05 },
-  g: { category: 0.86, routine: 0.88, emergencyRecall: 0.88, falseEmergencies: 0.035 },
-  h: { category: 0.88, routine: 0.95, emergencyRecall: 0.82, falseEmergencies: 0.05 },
-  i: { category: 0.89, routine: 0.92, emergencyRecall: 0.84, falseEmergencies: 0.01 },
+  e: { category: 0.91, routine: 0.88, emergencyRecall: 0.98, falseEmergencies: 0.025 },
+  f: { category: 0.88, routine: 0.9, emergencyRecall: 0.97, falseEmergencies: 0.05 },
+  g: { category: 0.88, routine: 0.88, emergencyRecall: 0.97, falseEmergencies: 0.04 },
+  h: { category: 0.93, routine: 0.95, emergencyRecall: 0.97, falseEmergencies: 0.035 },
+  i: { category: 0.93, routine: 0.92, emergencyRecall: 0.97, falseEmergencies: 0.01 },
 };
 const authors = tuningAuthors();
 const dev = devFixture();
