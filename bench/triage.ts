@@ -8,6 +8,9 @@
  * the SDK sent (system prompt, JSON schema, fenced message) and of the answer. Costs at list
  * price (model-prices.ts), with the prompt cache's 5-minute TTL: a call whose previous call with
  * the same prefix started less than 5 minutes earlier reads the cache, any other writes it.
+ * Last, hostile text (test/support/hostile-text.ts) at 25, 50 and 100 kB: ms for the whole rules
+ * triage and for injection detection (which reads the whole text); linear cost shows as a
+ * 100 kB / 25 kB ratio near 4 or, where the rules' bound cuts, near 1.
  * Prints figures only.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,9 +23,11 @@ import { MODEL_PRICES } from '#adapters/anthropic/model-prices.ts';
 import { estimateTokens, MODEL_TRAITS, type TokenEstimate } from '#adapters/anthropic/model-traits.ts';
 import { TRIAGE_SYSTEM_PROMPT } from '#adapters/anthropic/triage-prompt.ts';
 import { claudeTriageWithRules, TRIAGE_RULES } from '#adapters/triage-engine.ts';
+import { detectInjection } from '#domain/triage/injection.ts';
 import type { MessageToTriage, Triage } from '#domain/triage/triage.ts';
 import { parseLabelledMessages, toMessageToTriage } from '#domain/triage/triage-evaluation.ts';
 import { startFakeAnthropic } from '#test/support/fake-anthropic.ts';
+import { HOSTILE_SHAPES } from '#test/support/hostile-text.ts';
 
 // Metrics are for the functions: here stdout is the report.
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -190,3 +195,29 @@ console.log(
   `  triage overhead beyond the model's ${FAKE_LATENCY_MS} ms: mean ${fmt(mean(overheadsMs))} ms, ` +
     `p50 ${fmt(quantile(0.5))} ms, p95 ${fmt(quantile(0.95))} ms (SDK, local HTTP, rules, redaction, merge)`,
 );
+
+// Hostile text: the median of three runs per shape and size, after one unmeasured run.
+const HOSTILE_SIZES = [25_000, 50_000, 100_000] as const;
+function medianMs(run: () => unknown): number {
+  run();
+  const times = [0, 1, 2].map(() => {
+    const started = performance.now();
+    run();
+    return performance.now() - started;
+  });
+  return times.sort((a, b) => a - b)[1] ?? 0;
+}
+const cells = (times: readonly number[]) =>
+  `${times.map((ms) => fmt(ms).padStart(9)).join('')}   ×${fmt((times.at(-1) ?? 0) / Math.max(times[0] ?? 0, 0.01))}`;
+console.log(
+  `  hostile text, ms at ${HOSTILE_SIZES.map((size) => `${size / 1_000} kB`).join(' / ')} (× = 100 kB over 25 kB):`,
+);
+for (const [shape, make] of Object.entries(HOSTILE_SHAPES)) {
+  const texts = HOSTILE_SIZES.map((size) => make(size));
+  const whole = texts.map((text) =>
+    medianMs(() => TRIAGE_RULES.triage({ from: 'x@example.com', subject: 'x', text })),
+  );
+  const injection = texts.map((text) => medianMs(() => detectInjection('x', text)));
+  console.log(`    ${shape.padEnd(28)} rules triage ${cells(whole)}`);
+  console.log(`    ${''.padEnd(28)} injection    ${cells(injection)}`);
+}

@@ -1,3 +1,4 @@
+import { FORWARD_SUBJECT } from '#domain/classification/quoted-chain.ts';
 import { firstQuoteHeader } from './quote-headers.ts';
 
 /**
@@ -5,9 +6,11 @@ import { firstQuoteHeader } from './quote-headers.ts';
  * ("From: … Sent: … To: … Subject: …", in Spanish "De: … Enviado: … Para: … Asunto: …") it puts
  * over a quoted reply, with no "Forwarded message" line, so read as a reply the forwarded report
  * (a tenant's emergency a colleague passes on) would be cut. A block is a forward's when the
- * message around it is a forward: its subject starts with a forward prefix (FW:, Fwd:, and RV:,
- * Spanish Outlook's "reenviar"; RE: is a reply in both languages), or, with no reply prefix, the
- * sender wrote only a short note over it ("FYI", "see below", "ver abajo") or nothing at all.
+ * message around it is a forward: its subject starts with a forward prefix (the domain's
+ * FORWARD_SUBJECT: FW:, Fwd:, Spanish Outlook's RV:, French TR:; RE: is a reply in both
+ * languages), or, with no reply prefix, the sender wrote a short cover note over it ("FYI", "see
+ * below", "ver abajo"). Nothing at all written over the block is not enough: that is also how an
+ * attachment-only reply looks, and reading its quote as news would triage the org's own mail.
  * Such a block gets the banner Gmail would have written, so the chain readers downstream (ours and
  * triage's) keep it as forwarded; a block under it is read the same way with the forwarded
  * message's own subject, and the first block that is a reply's ends the message as before.
@@ -15,14 +18,14 @@ import { firstQuoteHeader } from './quote-headers.ts';
 
 /** The outermost prefix of a subject, after any "[EXTERNAL]"-style tag. */
 const SUBJECT_PREFIX = /^\s*(?:\[[^\]\n]{0,40}\]\s*)*([a-z]{2,3})\s*(?:\[\d+\]\s*)?:/i;
-const FORWARD_PREFIXES = new Set(['fw', 'fwd', 'rv']);
 const REPLY_PREFIXES = new Set(['re', 'res']);
 
 type SubjectKind = 'forward' | 'reply' | 'other';
 
+/** The prefix is read past any number of tags and a "[2]" counter, then judged by the domain's list. */
 function subjectKind(subject: string | undefined): SubjectKind {
   const prefix = SUBJECT_PREFIX.exec(subject ?? '')?.[1]?.toLowerCase() ?? '';
-  if (FORWARD_PREFIXES.has(prefix)) return 'forward';
+  if (FORWARD_SUBJECT.test(`${prefix}:`)) return 'forward';
   return REPLY_PREFIXES.has(prefix) ? 'reply' : 'other';
 }
 
@@ -35,8 +38,8 @@ const MAX_NOTE_WORDS = 40;
 const folded = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 function isCoverNote(note: string): boolean {
-  const words = note.match(/\p{L}+/gu) ?? [];
-  return words.length === 0 || (words.length <= MAX_NOTE_WORDS && FORWARD_NOTE.test(folded(note)));
+  const words = note.match(/\p{L}+/gu)?.length ?? 0;
+  return words <= MAX_NOTE_WORDS && FORWARD_NOTE.test(folded(note));
 }
 
 const isForward = (subject: string | undefined, note: string): boolean => {

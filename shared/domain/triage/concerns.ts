@@ -130,17 +130,24 @@ const ACCOUNT =
 const PAYEE =
   '(daughter|son|wife|husband|brother|sister|mother|father|mom|dad|friend|partner|cousin|aunt|uncle|company|llc|hija|hijo|esposa|esposo|hermano|hermana|mama|papa|amig[oa]|prim[oa]|tia|tio)s?( (instead|account|bank|s account))';
 
-/** "We moved banks" is news to act on, unless the sender already did it on the portal themselves. */
-const MOVED_BANKS = cues(
+/**
+ * The sender saying they made the change themselves (on the portal, the app, online): nothing for
+ * the office to act on, however the new account is described. It wins over every "new account"
+ * cue; money pointed at someone or somewhere new is still found.
+ */
+const SELF_SERVICE =
+  '(i|we|ive|weve)( \\w+){0,8} (on|in|through|via|using) (the |your |my |our )?(\\w+ )?(portal|app|website)|(i|we|ive|weve)( \\w+){0,8} online|(set|did|done|changed|updated|entered|added|fixed)( \\w+){0,3} (myself|ourselves)|already (updated|fixed|changed|set)|ya (lo |la |el |mi )?(actualice|cambie|configure|arregle)\\w*';
+
+/** "We moved banks", "my new bank account": news to act on, unless the sender already did it themselves. */
+const NEW_ACCOUNT_NEWS = cues(
   1,
   [
-    '(moved|switched|transferred|changed) (my|our) (accounts?|banking|bank)|changed banks|(cambie|cambiamos|cambio) de banco',
+    '(moved|switched|transferred|changed) (my|our) (accounts?|banking|bank)|changed (banks|bank accounts|financial institutions)|(cambie|cambiamos|cambio) de banco',
     '(new|different) (checking|savings|bank|business) account',
+    '(update|change|changed|switch|new|updated|revised|confirm|re ?confirm|verify) (our |my |your |their |the )?(bank|banking|ach|wire|remittance|payment|deposit|direct deposit|account) (details|information|info|instructions|account|accounts|address|form|letter|authorization)',
+    'nueva cuenta (bancaria)?|cuenta nueva',
   ],
-  {
-    unless:
-      '(portal|app|online|website|en linea|sitio web|ya (lo )?actualice|already (updated|fixed|changed))',
-  },
+  { unless: SELF_SERVICE },
 );
 /** Told to pay rent by a new channel: the scam a tenant asks about. */
 const NEW_CHANNEL = cues(
@@ -168,16 +175,14 @@ const RELATIVE_PAYEE = cues(
 
 /** Someone asking to send money somewhere new: the classic vendor and landlord payment fraud. */
 export const paymentDetailsChange: Detector = firstOf([
-  ...MOVED_BANKS,
+  ...NEW_ACCOUNT_NEWS,
   ...NEW_CHANNEL,
   ...RELATIVE_PAYEE,
   ...cues(1, [
-    '(update|change|changed|switch|new|updated|revised|confirm|re ?confirm|verify) (our |my |your |their |the )?(bank|banking|ach|wire|remittance|payment|deposit|direct deposit|account) (details|information|info|instructions|account|accounts|address|form|letter|authorization)',
     '(new|different|updated) (bank )?account (number|below|details|for (payments|distributions|deposits|rent|remittances?))',
     '(send|remit|wire|direct|make|deposit|pay) (all |future |the |any |my |our |owner )*(payments?|funds|rent|remittances?|distributions?|proceeds|deposits?)( for [a-z0-9 ]{1,40})? (to|into) (the |our |this |a |my )?(new|different|following|updated|below)',
-    '(do not|dont|please do not|no longer) (send|pay|remit|deposit|wire)\\w* (it |them |anything |payments? |funds )?(to |into )?(the |my |our )?old account|changed (our|my) bank',
+    '(do not|dont|please do not|no longer) (send|pay|remit|deposit|wire)\\w* (it |them |anything |payments? |funds )?(to |into )?(the |my |our )?old account',
     '(cambiar|cambiamos|cambio|actualizar|actualicen) (de )?(la |los |nuestra |mi )?(cuenta bancaria|datos bancarios|banco|informacion bancaria)',
-    'nueva cuenta (bancaria)?|cuenta nueva',
     '(envien|enviar|depositen|depositar) (los |el |todos los )?(pagos?|renta|dinero) a (la |esta |otra |una )?(nueva|otra|siguiente)',
     // Money pointed at an account, a wallet or another person: "send my refund to my daughter".
     `${SEND} (all |future |the |my |our |any |her |his |this |mis? |el |la |los |las )*${MONEY}( \\w+){0,3} (to|into|in|a|en) (the |this |that |my |our |her |his |a |an |la |el |mi |esta |una )?(\\w+ )?(${ACCOUNT}|${PAYEE})`,
@@ -185,7 +190,7 @@ export const paymentDetailsChange: Detector = firstOf([
     '(new|updated|different|changed) (remit ?to|payee|beneficiary|remittance|pay ?to)|(remit ?to|remittance|routing|account ending)( \\w+){0,3} (below|attached|instead|as follows)',
     `${MONEY}( \\w+){0,4} (be|been|are|is|must be|should be|will be|to be) (sent|paid|made|remitted|deposited|wired|directed|mailed)( \\w+){0,2} (to|into) (\\w+ ){0,2}(new|different|updated|following|another)`,
     `${SEND}( \\w+){0,8} (to|into) (my|our|the|a) (new|different) (po box|p o box|address|mailing address|account|bank)( \\w+){0,4} instead`,
-    'change of (bank|banking|payment|remittance|remit to) (instructions|details|information|account)|changed (banks|bank accounts|financial institutions)',
+    'change of (bank|banking|payment|remittance|remit to) (instructions|details|information|account)',
     `(make|made|issue|write|cut)( the| my| our)? ${MONEY}( check)? (payable|out) to`,
     `${SEND} (all |future |the |my |our |any |this )*((owner|monthly|quarterly|security|rent) )*${MONEY}( \\w+){0,3} to (the |my |our |a )?(\\w+ ){0,2}${ACCOUNT} (ending|number|no)`,
     // Being told the money now goes elsewhere: the scam a tenant asks about.

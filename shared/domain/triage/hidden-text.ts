@@ -17,10 +17,12 @@ const ZERO_WIDTH = /[\u200b\u200c\u00ad\u2060-\u2064\u180e]|(?<!^)\ufeff/gu;
 /** A zero-width joiner is an emoji's glue (👨‍👩‍👧); between letters it hides a word's break. */
 const JOINER_IN_WORD = /(?<=\p{L})\u200d(?=\p{L})/gu;
 /**
- * Unicode tag characters spell ASCII that renders as nothing. Flags of subdivisions (🏴 then tags)
- * are their one honest use.
+ * Unicode tag characters spell ASCII that renders as nothing. Flags of subdivisions (🏴, a code
+ * of a few tags, the cancel tag) are their one honest use: the first alternative matches such a
+ * flag whole so it is skipped, in one forward pass (a lookbehind over the run re-read it at every
+ * character). A "flag" longer than any subdivision code is a hidden run like any other.
  */
-const TAG_RUN = /(?<!\u{1f3f4}[\u{e0020}-\u{e007e}]*)[\u{e0020}-\u{e007e}]+\u{e007f}?/gu;
+const TAG_RUN = /(\u{1f3f4}[\u{e0020}-\u{e007e}]{1,8}\u{e007f})|[\u{e0020}-\u{e007e}]+\u{e007f}?/gu;
 /** A comment that is not an Office conditional (`<!--[if mso]>`) nor an empty spacer. */
 const COMMENT = /<!--(?!\s*\[(?:if|endif))([\s\S]*?)(?:-->|$)/gu;
 /** So many blank lines that what follows sits far below what anyone scrolls to. */
@@ -37,9 +39,36 @@ function farBelow(text: string): string | undefined {
   }
   return undefined;
 }
-/** Inline styles that make text invisible: hidden, zero-size, white on white. */
-const VANISHING =
-  /<(\w+)[^>]*style\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*[01](?:\.\d+)?(?:px|pt)?\s*[;"']|opacity\s*:\s*0(?:\.0+)?\s*[;"']|color\s*:\s*(?:#fff(?:fff)?|white)\b)[^"']*["'][^>]*>([\s\S]{0,2000}?)<\/\1\s*>/giu;
+/**
+ * Text in an element styled to vanish (hidden, zero-size, transparent, white on white), found in
+ * three linear steps instead of one regex, which backtracked super-linearly over an unclosed
+ * style attribute: an opening tag (its attributes stop at the next "<", so no character is read
+ * by two tags), then its style value, then the closing tag, looked for within a bounded reach.
+ */
+const OPENING_TAG = /<(\w{1,20})(?!\w)([^<>]*)>/gu;
+const STYLE_VALUE = /\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/iu;
+const VANISHING_STYLE =
+  /display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*[01](?:\.\d+)?(?:px|pt)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)|color\s*:\s*(?:#fff(?:fff)?|white)\b/iu;
+/** How far past its opening tag a vanishing element's text is read. */
+const MAX_VANISHING_TEXT = 2_000;
+
+/** The text of each element whose inline style makes it invisible; nested ones are read with their parent. */
+function vanishingText(html: string): string[] {
+  const found: string[] = [];
+  const tags = new RegExp(OPENING_TAG);
+  for (let tag = tags.exec(html); tag !== null; tag = tags.exec(html)) {
+    const value = STYLE_VALUE.exec(tag[2] ?? '');
+    const style = value?.[1] ?? value?.[2];
+    if (style === undefined || !VANISHING_STYLE.test(style)) continue;
+    const start = tag.index + tag[0].length;
+    const reach = html.slice(start, start + MAX_VANISHING_TEXT + 64);
+    const close = new RegExp(`</${tag[1]}\\s*>`, 'iu').exec(reach);
+    if (close === null || close.index > MAX_VANISHING_TEXT) continue;
+    found.push(reach.slice(0, close.index));
+    tags.lastIndex = start + close.index + close[0].length;
+  }
+  return found;
+}
 
 /** A long base64 run: text encoded so only a machine that decodes it reads it. */
 const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/])/gu;
@@ -72,19 +101,18 @@ const spellTags = (run: string): string =>
 
 export function findHiddenText(raw: string): HiddenText {
   const passages: { how: string; text: string }[] = [];
-  for (const [found] of raw.matchAll(TAG_RUN))
-    passages.push({ how: 'invisible tag characters', text: spellTags(found) });
+  for (const [found, flag] of raw.matchAll(TAG_RUN))
+    if (flag === undefined) passages.push({ how: 'invisible tag characters', text: spellTags(found) });
   const zeroWidth = raw.match(ZERO_WIDTH)?.length ?? 0;
   const visible = raw
-    .replace(TAG_RUN, (run) => ` ${spellTags(run)} `)
+    .replace(TAG_RUN, (run, flag?: string) => flag ?? ` ${spellTags(run)} `)
     .replace(ZERO_WIDTH, '')
     .replace(JOINER_IN_WORD, '');
   // One stray zero-width space is a copy-paste accident; several hide the words between them.
   if (zeroWidth >= 3) passages.push({ how: 'zero-width characters', text: visible });
   for (const found of visible.matchAll(COMMENT))
     passages.push({ how: 'an HTML comment', text: found[1] ?? '' });
-  for (const found of visible.matchAll(VANISHING))
-    passages.push({ how: 'invisible styling', text: found[2] ?? '' });
+  for (const text of vanishingText(visible)) passages.push({ how: 'invisible styling', text });
   for (const [run] of visible.matchAll(BASE64_RUN)) {
     const decoded = decodeBase64(run);
     if (decoded !== undefined) passages.push({ how: 'base64', text: decoded });

@@ -24,6 +24,9 @@ describe('an Outlook forward (no "Forwarded message" line) keeps the forwarded m
       'Hi Sam, can you look at this tonight? I am off tomorrow and the tenant sounded upset on the phone, thanks.',
     ],
     ['a subject tag before FW:', '[EXTERNAL] FW: outlet in 12C', 'Passing this along.'],
+    ['TR: (French Outlook\'s "transférer")', 'TR: outlet in 12C', 'Voir ci-dessous.'],
+    ['TR: with nothing written', 'TR: outlet in 12C', ''],
+    ['a tag and a counter before Fw[2]:', '[EXT] [Ticket 42] Fw[2]: outlet in 12C', ''],
     ['no prefix, only "FYI"', 'outlet in 12C', 'FYI'],
     [
       'no prefix, "see below" and a signature',
@@ -135,6 +138,17 @@ describe('a reply written the Outlook way still loses its quoted chain', () => {
   ])('English, %s', (_case, subject, note) => {
     const prepared = prepare(subject, { text: `${note}\n\n${englishBlock('outlet')}\n\n${SPARKING}` });
     expect(prepared).toBe(note);
+  });
+
+  it.each([
+    ['no prefix', 'outlet in 12C'],
+    ['a subject tag only', '[EXTERNAL] outlet in 12C'],
+    ['Spanish, no prefix', 'Enchufe'],
+  ])('nothing written over the block (an attachment-only reply), %s: no forward', (_case, subject) => {
+    const block = subject === 'Enchufe' ? spanishBlock('enchufe') : englishBlock('outlet');
+    const prepared = prepare(subject, { text: `\n\n${block}\n\n${SPARKING}` });
+    expect(prepared).not.toContain('Forwarded message');
+    expect(prepared).not.toContain('Mensaje reenviado');
   });
 
   it.each([

@@ -169,6 +169,10 @@ describe('concerns by concept', () => {
     'Por favor manden mi reembolso a la cuenta de mi hermano.',
     'Me dijeron que la renta ahora se paga en otra cuenta, ¿es cierto?',
     'Quiero cambiar la cuenta de donde se cobra la renta.',
+    // The same news without the sender's own doing, or with money pointed somewhere new as well.
+    'My new bank account is with Chase.',
+    'Please update our bank details, we cannot log in to the portal.',
+    'I set up autopay on the portal myself; also send my deposit refund to my daughter instead.',
   ])('payment destination changes: %s', (text) => {
     expect(finds(paymentDetailsChange, text)).toBe(true);
   });
@@ -182,6 +186,11 @@ describe('concerns by concept', () => {
     'Please send my refund check to my forwarding address once you have it.',
     'I opened a new account on the resident app, how do I add my roommate?',
     'Ya actualice mi pago automatico en el portal.',
+    // The sender did it themselves: that wins over however the new account is described.
+    'My new bank account is with Chase, I set up autopay on the portal myself.',
+    'We changed banks last month and I already updated the ACH details.',
+    'New checking account, I set it all up myself.',
+    'Tengo una cuenta nueva en otro banco, ya la configure en el portal.',
   ])('no payment change: %s', (text) => {
     expect(finds(paymentDetailsChange, text)).toBe(false);
   });
