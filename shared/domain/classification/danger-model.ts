@@ -176,7 +176,15 @@ const pushOf = (model: DangerModelData, features: readonly string[], name: strin
     )
     .reduce((sum, feature) => sum + (model.weights[feature] ?? 0), 0);
 
-const COMMITTED: DangerModelData = DangerModelData.parse(modelData);
+/**
+ * Validated on first use, not at import: the event processor and the sync load this module for
+ * work-order text and should not parse 15,000 weights on a cold start that reads none.
+ */
+let committed: DangerModelData | undefined;
+const committedModel = (): DangerModelData => {
+  committed ??= DangerModelData.parse(modelData);
+  return committed;
+};
 
 /**
  * The issue's definition, which the hand rules keep too: no heat is an emergency in freezing
@@ -197,7 +205,7 @@ export const SAFETY_NET_EVIDENCE = 'safety net:';
  * with the concepts that fired as evidence; none below the threshold or without a hazard concept.
  * Meant for messages the hand rules left alone: `found.length > 0 ? found : dangerFindings(text)`.
  */
-export function dangerFindings(text: string, model: DangerModelData = COMMITTED): HazardFinding[] {
+export function dangerFindings(text: string, model: DangerModelData = committedModel()): HazardFinding[] {
   const { score, concepts, features } = scoreDanger(model, text);
   if (concepts.length === 0 || score <= model.threshold) return [];
   // A sign (burning, stuck, spreading) names the hazard before a thing (a door, a drain) does.
