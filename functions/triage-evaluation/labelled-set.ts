@@ -14,6 +14,9 @@ import fTune from '../../test/fixtures/triage/f-tune.jsonl?raw';
 import gTune from '../../test/fixtures/triage/g-tune.jsonl?raw';
 import hTune from '../../test/fixtures/triage/h-tune.jsonl?raw';
 import iTune from '../../test/fixtures/triage/i-tune.jsonl?raw';
+import jTune from '../../test/fixtures/triage/j-tune.jsonl?raw';
+import kTune from '../../test/fixtures/triage/k-tune.jsonl?raw';
+import lTune from '../../test/fixtures/triage/l-tune.jsonl?raw';
 
 /**
  * The labelled set the nightly evaluation triages: every tuning file of test/support/labelled-sets.ts,
@@ -31,4 +34,7 @@ export const NIGHTLY_LABELLED_SET: readonly LabelledEmail[] = [
   gTune,
   hTune,
   iTune,
+  jTune,
+  kTune,
+  lTune,
 ].flatMap((jsonl) => parseLabelledMessages(jsonl));
