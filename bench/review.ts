@@ -8,8 +8,6 @@
  * tokenizer (model-traits.ts). Then the time an answer takes at the output speeds this machine
  * cannot measure (no key), against the review's budget. Prints figures only.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { REVIEW_CALL } from '#adapters/anthropic/call-profiles.ts';
 import { ClaudeComplianceReviewer } from '#adapters/anthropic/claude-compliance-reviewer.ts';
 import { createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
@@ -19,25 +17,14 @@ import { draftLanguageFor } from '#domain/drafts/compose.ts';
 import { templateReplyDrafter } from '#domain/drafts/template-drafter.ts';
 import { needsReplyDraft } from '#domain/drafts/templates.ts';
 import { triageByRules } from '#domain/triage/rules-triage-engine.ts';
-import { parseLabelledMessages, toMessageToTriage } from '#domain/triage/triage-evaluation.ts';
 import { REVIEW_TIMEOUT_MS } from '#platform/config.ts';
 import { startFakeAnthropic } from '#test/support/fake-anthropic.ts';
+import { BENCH_FILES, BENCH_MESSAGES } from './tune-messages.ts';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
-const FIXTURES = 'test/fixtures';
-const TUNE_DIR = join(FIXTURES, 'triage');
-const files = [
-  join(FIXTURES, 'emails-dev.jsonl'),
-  ...(existsSync(TUNE_DIR)
-    ? readdirSync(TUNE_DIR)
-        .filter((name) => name.endsWith('-tune.jsonl'))
-        .map((name) => join(TUNE_DIR, name))
-    : []),
-];
-const messages = files.flatMap((file) =>
-  parseLabelledMessages(readFileSync(file, 'utf8')).map(toMessageToTriage),
-);
+const files = BENCH_FILES;
+const messages = BENCH_MESSAGES;
 
 const fake = await startFakeAnthropic();
 const reviewer = new ClaudeComplianceReviewer(
