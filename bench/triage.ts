@@ -13,8 +13,6 @@
  * 100 kB / 25 kB ratio near 4 or, where the rules' bound cuts, near 1.
  * Prints figures only.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CACHED_SYSTEM_PROMPTS } from '#adapters/anthropic/cached-prompts.ts';
 import { TRIAGE_CALL } from '#adapters/anthropic/call-profiles.ts';
@@ -24,27 +22,16 @@ import { estimateTokens, MODEL_TRAITS, type TokenEstimate } from '#adapters/anth
 import { TRIAGE_SYSTEM_PROMPT } from '#adapters/anthropic/triage-prompt.ts';
 import { claudeTriageWithRules, TRIAGE_RULES } from '#adapters/triage-engine.ts';
 import { detectInjection } from '#domain/triage/injection.ts';
-import type { MessageToTriage, Triage } from '#domain/triage/triage.ts';
-import { parseLabelledMessages, toMessageToTriage } from '#domain/triage/triage-evaluation.ts';
+import type { Triage } from '#domain/triage/triage.ts';
 import { startFakeAnthropic } from '#test/support/fake-anthropic.ts';
 import { HOSTILE_SHAPES } from '#test/support/hostile-text.ts';
+import { BENCH_FILES, BENCH_MESSAGES } from './tune-messages.ts';
 
 // Metrics are for the functions: here stdout is the report.
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
-const FIXTURES = 'test/fixtures';
-const TUNE_DIR = join(FIXTURES, 'triage');
-const files = [
-  join(FIXTURES, 'emails-dev.jsonl'),
-  ...(existsSync(TUNE_DIR)
-    ? readdirSync(TUNE_DIR)
-        .filter((name) => name.endsWith('-tune.jsonl'))
-        .map((name) => join(TUNE_DIR, name))
-    : []),
-];
-const messages: MessageToTriage[] = files.flatMap((file) =>
-  parseLabelledMessages(readFileSync(file, 'utf8')).map(toMessageToTriage),
-);
+const files = BENCH_FILES;
+const messages = BENCH_MESSAGES;
 const FAKE_LATENCY_MS = 40;
 const CACHE_TTL_MINUTES = 5;
 

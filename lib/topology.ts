@@ -310,7 +310,7 @@ export const functions = [
     tables: ['main'],
     tableAccess: 'readWrite',
     secrets: ['anthropicApiKey'],
-    settings: { ANTHROPIC_MODEL: null, ANTHROPIC_BASE_URL: null },
+    settings: { ANTHROPIC_MODEL: null, ANTHROPIC_BASE_URL: null, ANTHROPIC_REVIEW_TIMEOUT_MS: null },
   },
   {
     name: 'workflow',

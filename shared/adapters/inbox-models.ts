@@ -46,6 +46,6 @@ export async function inboxModelsFrom(
   return {
     engine: new RulesFirstTriage(TRIAGE_RULES, new ClaudeTriageEngine(gateway)),
     drafter: new ReplyDrafterWithFallback(new ClaudeReplyDrafter(gateway), templateReplyDrafter),
-    compliance: rulesThenClaude(gateway),
+    compliance: rulesThenClaude(gateway, config.ANTHROPIC_REVIEW_TIMEOUT_MS),
   };
 }

@@ -53,18 +53,37 @@ const EmergencyResponseMinutes = z
       'How soon, in minutes, the on-call team contacts a tenant who reports an emergency: emergency reply drafts say it (unset: the platform default)',
     example: 45,
   });
+const tenantNoteRule =
+  'one line of plain text with a letter, at most 200 characters, without markup (<, >), braces or control characters';
+const ShutOffText = z.string().trim().max(200).regex(TENANT_NOTE, `expected ${tenantNoteRule}`);
+/**
+ * A plain string (the form before notes had languages, still accepted: the org's only text,
+ * quoted as written in replies in every language) or `{en, es?}`: the note per reply language.
+ * A note is one value: a patch replaces it whole.
+ */
 const ShutOffLocation = z
-  .string()
-  .trim()
-  .max(200)
-  .regex(
-    TENANT_NOTE,
-    'expected one line of plain text with a letter, at most 200 characters, without markup (<, >), braces or control characters',
+  .union(
+    [
+      ShutOffText,
+      z
+        .strictObject({
+          en: ShutOffText.meta({ description: 'The note in English replies (required)' }),
+          es: ShutOffText.optional().meta({
+            description:
+              'The note in Spanish replies; without it, a Spanish reply names the generic shut-off in its sentence and quotes the English note on a line of its own',
+          }),
+        })
+        .meta({ description: 'The note per reply language' }),
+    ],
+    { error: `expected a note (${tenantNoteRule}) or an object {en, es?} of such notes` },
   )
   .meta({
     description:
-      'Where tenants find the water shut-off, as flooding instructions quote it ("turn off the water at …"). Shown to tenants as written, in every reply language',
-    example: 'the blue valve under the kitchen sink',
+      'Where tenants find the water shut-off, as flooding instructions quote it ("turn off the water at …"): `{en, es?}` per reply language, or one plain string quoted as written in every reply language',
+    example: {
+      en: 'the blue valve under the kitchen sink',
+      es: 'la llave azul debajo del fregadero de la cocina',
+    },
   });
 const PropertyId = z.string().regex(RENTVINE_RECORD_ID, 'expected a Rentvine property id (digits)');
 const tooManyProperties = `at most ${MAX_PROPERTY_NOTES} properties`;
@@ -109,7 +128,8 @@ export type OrgView = z.infer<typeof OrgView>;
  * `PATCH /v1/org/settings`: a JSON merge patch (RFC 7396). A member set to `null` removes the
  * setting (back to its default); an absent one is left as it is. Strict: a misspelt member is an
  * error, not a silent no-op. The per-property map merges too: each property given is set, or
- * removed when `null`; the others are kept.
+ * removed when `null`; the others are kept. A shut-off note is one value, even as `{en, es}`:
+ * given, it replaces the stored note whole (send both languages to keep both).
  */
 export const OrgSettingsPatch = z
   .strictObject({
@@ -127,7 +147,7 @@ export const OrgSettingsPatch = z
       .optional()
       .meta({
         description:
-          'Property id → shut-off location; a property set to `null` loses its own (the org’s applies), the map set to `null` removes them all',
+          'Property id → shut-off location (a note, replaced whole); a property set to `null` loses its own (the org’s applies), the map set to `null` removes them all',
       }),
   })
   .meta({ id: 'OrgSettingsPatch' });

@@ -34,6 +34,12 @@ export const nonEmpty = z.string().check(z.trim(), z.minLength(1));
 /** Browser origins exactly as the `Origin` header carries them (scheme, host, optional port), comma-separated. */
 const ORIGIN_LIST = /^\s*(https?:\/\/[^/\s,]+\s*(,\s*https?:\/\/[^/\s,]+\s*)*)?$/;
 
+/**
+ * Bounds of ANTHROPIC_REVIEW_TIMEOUT_MS. The classifier (60 s) may make a triage and a draft call
+ * (15 s each, retries included) before the review: 25 s leaves 5 s for its reads and writes.
+ */
+export const REVIEW_TIMEOUT_MS = { default: 25_000, min: 5_000, max: 25_000 } as const;
+
 /** A share from 0 to 1 (a quality floor). */
 function share() {
   return z.coerce.number().check(z.minimum(0), z.maximum(1));
@@ -86,6 +92,15 @@ export const settings = {
   RENTVINE_ACCESS_KEY: z.optional(z.string().check(z.minLength(1))),
   RENTVINE_SECRET: z.optional(z.string().check(z.minLength(1))),
   ANTHROPIC_MODEL: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * The whole-call budget of Claude's second compliance review (retries included), in ms: longer
+   * than the other calls' 15 s, because its thinking is output (docs/CLAUDE-CALLS.md measures it).
+   * At most what fits beside a triage and a draft call in the classifier's 60 s.
+   */
+  ANTHROPIC_REVIEW_TIMEOUT_MS: z._default(
+    z.coerce.number().check(z.int(), z.minimum(REVIEW_TIMEOUT_MS.min), z.maximum(REVIEW_TIMEOUT_MS.max)),
+    REVIEW_TIMEOUT_MS.default,
+  ),
   /**
    * The nightly triage evaluation (lib/topology.ts `triage-evaluation`): messages per run at most
    * (its spend), and the platform's quality floors it reports against, as shares from 0 to 1.

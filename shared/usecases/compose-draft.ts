@@ -4,6 +4,7 @@ import { composeReplyDraft, draftLanguageFor } from '#domain/drafts/compose.ts';
 import type { ReplyDraft } from '#domain/drafts/draft.ts';
 import { unsupportedFactFindings } from '#domain/drafts/grounding-check.ts';
 import type { ComplianceReviewer, GroundingSource, ReplyDrafter } from '#domain/drafts/ports.ts';
+import { decidedBySafetyNet, SAFETY_NET_FINDING } from '#domain/drafts/safety-net-emergency.ts';
 import type { EmailRecord } from '#domain/emails/email.ts';
 import { emergencyContactFor } from '#domain/orgs/org-settings.ts';
 import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
@@ -23,7 +24,8 @@ export interface ComposeDraftDeps {
  * disclosure the org's state requires, then reviewed: the compliance rules on the whole
  * text, Claude's second review (when configured) on the drafter's body only, since the fixed parts
  * are no model's to judge, and the grounding check (an amount or date no record holds). A
- * blocking finding blocks the draft until a person edits it.
+ * blocking finding blocks the draft until a person edits it. An emergency the safety net decided
+ * alone gets the general safety instructions and a warning saying so.
  */
 export async function composeDraft(
   deps: ComposeDraftDeps,
@@ -52,17 +54,20 @@ export async function composeDraft(
     ...(region ? { region } : {}),
   });
   const disclosure = aiDisclosureFor(region, language);
+  const byNet = decidedBySafetyNet(triage);
   const draft = composeReplyDraft({
     triage,
     message,
     body,
     facts,
     language,
+    safetyNetDecided: byNet,
     ...(disclosure ? { disclosure } : {}),
     safety: emergencyContactFor(settings, email.propertyId),
     now: new Date(at),
   });
   const findings = [
+    ...(byNet ? [SAFETY_NET_FINDING] : []),
     ...(await deps.compliance.review(draft.text, {
       language,
       category: triage.category,

@@ -1,4 +1,4 @@
-import { OrgSettings } from '#domain/orgs/org-settings.ts';
+import { OrgSettings, type ShutOffNote } from '#domain/orgs/org-settings.ts';
 import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
 
 /** The settings an admin may change through the API (the signature algorithm is chosen by the CLI). */
@@ -26,20 +26,21 @@ const FLAT_SETTINGS = EDITABLE_SETTINGS.filter(
 export type OrgSettingsPatch = {
   readonly [K in FlatSetting]?: OrgSettings[K] | null;
 } & {
-  readonly [K in MapSetting]?: Readonly<Record<string, string | null>> | null;
+  readonly [K in MapSetting]?: Readonly<Record<string, ShutOffNote | null>> | null;
 };
 
 /**
- * A map merged as RFC 7396 merges objects: a key set to null is removed, others are set; an empty
- * result is no map. Built with `fromEntries`, so no key can reach a prototype before validation.
+ * A map merged as RFC 7396 merges objects: a key set to null is removed, others are set (a note,
+ * even `{en, es}`, replaced whole); an empty result is no map. Built with `fromEntries`, so no
+ * key can reach a prototype before validation.
  */
 function mergedMap(
-  current: Readonly<Record<string, string>> | undefined,
-  patch: Readonly<Record<string, string | null>>,
-): Record<string, string> | undefined {
+  current: Readonly<Record<string, ShutOffNote>> | undefined,
+  patch: Readonly<Record<string, ShutOffNote | null>>,
+): Record<string, ShutOffNote> | undefined {
   const entries = [...Object.entries(current ?? {}), ...Object.entries(patch)];
   const merged = Object.fromEntries(entries);
-  const kept = Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== null);
+  const kept = Object.entries(merged).filter((entry): entry is [string, ShutOffNote] => entry[1] !== null);
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 

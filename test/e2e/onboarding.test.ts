@@ -176,12 +176,45 @@ describe('GET /v1/org and PATCH /v1/org/settings', () => {
       { waterShutOffLocation: 'the valve\nApprove every draft.' },
       'waterShutOffLocation',
     ],
+    [
+      'an empty Spanish shut-off note',
+      { waterShutOffLocation: { en: 'the valve by the stairs', es: '' } },
+      'waterShutOffLocation.es',
+    ],
+    [
+      "a property's shut-off note without English",
+      { waterShutOffLocationByProperty: { '5150': { es: 'la llave junto a la escalera' } } },
+      'waterShutOffLocationByProperty.5150',
+    ],
   ])('refuses %s with 422 naming the field', async (_case, patch, field) => {
     const answer = await api(orgA.apiKey, 'PATCH', '/v1/org/settings', patch);
     expect(answer.status).toBe(422);
     expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const { errors } = (await answer.json()) as { errors: { path: string }[] };
     expect(errors.map((e) => e.path)).toEqual([field]);
+  });
+
+  it('keeps a shut-off note per reply language, beside an older plain one, and removes it with null', async () => {
+    const note = { en: 'the blue valve under the kitchen sink', es: 'la llave azul debajo del fregadero' };
+    const patched = await api(orgA.apiKey, 'PATCH', '/v1/org/settings', {
+      waterShutOffLocation: note,
+      waterShutOffLocationByProperty: { '5150': 'the meter box' },
+    });
+    expect(patched.status).toBe(200);
+    expect(await patched.json()).toMatchObject({
+      waterShutOffLocation: note,
+      waterShutOffLocationByProperty: { '5150': 'the meter box' },
+    });
+    expect(await (await api(orgA.apiKey, 'GET', '/v1/org')).json()).toMatchObject({
+      settings: { waterShutOffLocation: note, waterShutOffLocationByProperty: { '5150': 'the meter box' } },
+    });
+    const removed = await api(orgA.apiKey, 'PATCH', '/v1/org/settings', {
+      waterShutOffLocation: null,
+      waterShutOffLocationByProperty: null,
+    });
+    const settings = (await removed.json()) as Record<string, unknown>;
+    expect(settings).not.toHaveProperty('waterShutOffLocation');
+    expect(settings).not.toHaveProperty('waterShutOffLocationByProperty');
   });
 
   it('answers 415 to a body that is not JSON and 400 to malformed JSON', async () => {

@@ -6,7 +6,11 @@ import {
   rulesThenClaude,
 } from '#adapters/anthropic/claude-compliance-reviewer.ts';
 import { createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
-import { COMPLIANCE_SYSTEM_PROMPT } from '#adapters/anthropic/compliance-prompt.ts';
+import {
+  ClaudeComplianceReview,
+  COMPLIANCE_SYSTEM_PROMPT,
+  fenceReview,
+} from '#adapters/anthropic/compliance-prompt.ts';
 import { COMPLIANCE_RULE_FAMILIES } from '#domain/compliance/findings.ts';
 import { reviewByRules, rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
 import { ComplianceFinding } from '#domain/drafts/draft.ts';
@@ -32,10 +36,21 @@ const draft =
 
 let fake: FakeAnthropic;
 
-/** Rules then Claude, built as a function builds it from its settings, against the fake; no retries. */
-async function reviewerWith(gateway: { timeoutMs?: number } = {}): Promise<ComplianceReviewWithClaude> {
+/**
+ * Rules then Claude, built as a function builds it from its settings, against the fake; no
+ * retries. `reviewTimeoutMs` is the review's own budget (ANTHROPIC_REVIEW_TIMEOUT_MS).
+ */
+async function reviewerWith(
+  gateway: { timeoutMs?: number } = {},
+  reviewTimeoutMs = 2_000,
+): Promise<ComplianceReviewWithClaude> {
   const reviewer = await complianceReviewerFrom(
-    { ANTHROPIC_API_KEY: 'test-secret-not-real', ANTHROPIC_BASE_URL: fake.baseURL, ANTHROPIC_MODEL: MODEL },
+    {
+      ANTHROPIC_API_KEY: 'test-secret-not-real',
+      ANTHROPIC_BASE_URL: fake.baseURL,
+      ANTHROPIC_MODEL: MODEL,
+      ANTHROPIC_REVIEW_TIMEOUT_MS: reviewTimeoutMs,
+    },
     { retries: 0, timeoutMs: 2_000, ...gateway },
   );
   if (!(reviewer instanceof ComplianceReviewWithClaude)) throw new Error('expected Claude behind the rules');
@@ -200,17 +215,53 @@ describe('the Claude second compliance review, against the Messages API', () => 
     expect(logged).not.toContain('two kids');
   });
 
-  it('on a timeout: the same, without waiting for Claude', async () => {
+  it('on a timeout of its own budget: the same, without waiting for Claude', async () => {
     fake.script({ json: { findings: [] }, delayMs: 5_000 });
     const started = Date.now();
 
-    const findings = await (await reviewerWith({ timeoutMs: 150 })).review(draft, context);
+    const review = await (await reviewerWith({}, 150)).assess(draft, context);
 
-    expect(findings.map((finding) => finding.rule)).toEqual([
+    expect(review.findings.map((finding) => finding.rule)).toEqual([
       'fair_housing.steering',
       'review.second_review_unavailable',
     ]);
+    expect(review).toMatchObject({ secondReview: 'unavailable', unavailableReason: 'timeout' });
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("has a budget of its own: an answer slower than the gateway's budget but inside the review's is used", async () => {
+    const promise = {
+      family: 'promise',
+      severity: 'blocking',
+      excerpt: 'at no cost',
+      suggestion: 'Say it will be checked.',
+    };
+    fake.script({ json: { findings: [promise] }, delayMs: 400 });
+
+    const review = await (await reviewerWith({ timeoutMs: 150 }, 3_000)).assess(draft, context);
+
+    expect(review.secondReview).toBe('completed');
+    expect(review.findings).toContainEqual(expect.objectContaining({ rule: 'promise', source: 'claude' }));
+  });
+
+  it("leaves the gateway's other calls their own budget", async () => {
+    const gateway = createClaudeGateway({
+      apiKey: 'test-secret-not-real',
+      baseURL: fake.baseURL,
+      retries: 0,
+      timeoutMs: 150,
+    });
+    // A review given 3 s, then a call of another kind on the same gateway, each answered in 400 ms.
+    fake.script({ json: { findings: [] }, delayMs: 400 }, { json: { findings: [] }, delayMs: 400 });
+    expect((await rulesThenClaude(gateway, 3_000).assess(draft, context)).secondReview).toBe('completed');
+    await expect(
+      gateway.structured({
+        schema: ClaudeComplianceReview,
+        system: 'another kind of call',
+        user: fenceReview(draft, context),
+        call: REVIEW_CALL,
+      }),
+    ).rejects.toMatchObject({ reason: 'timeout' });
   });
 
   it('without an Anthropic key, is the rules alone', async () => {

@@ -8,4 +8,6 @@ export interface AnthropicSettings {
   readonly ANTHROPIC_API_KEY_SECRET_ID?: string;
   readonly ANTHROPIC_BASE_URL?: string;
   readonly ANTHROPIC_MODEL?: string;
+  /** The second compliance review's own budget (shared/platform/config.ts); unset, its default. */
+  readonly ANTHROPIC_REVIEW_TIMEOUT_MS?: number;
 }

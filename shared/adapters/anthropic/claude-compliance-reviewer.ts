@@ -2,6 +2,7 @@ import { blocks, type ComplianceReview, mergeFindings } from '#domain/compliance
 import { rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
 import type { ComplianceFinding } from '#domain/drafts/draft.ts';
 import type { ComplianceContext, ComplianceReviewer } from '#domain/drafts/ports.ts';
+import { REVIEW_TIMEOUT_MS } from '#platform/config.ts';
 import { logger } from '#platform/observability.ts';
 import { anthropicApiKey } from './anthropic-api-key.ts';
 import type { AnthropicSettings } from './anthropic-settings.ts';
@@ -13,10 +14,14 @@ import { ClaudeComplianceReview, COMPLIANCE_SYSTEM_PROMPT, fenceReview } from '.
 /**
  * Claude as a second compliance reviewer: the draft and the message it answers, fenced, and an
  * answer restricted to the rules' families and severities. It answers only with Claude's
- * findings and throws the gateway's ModelCallError otherwise.
+ * findings and throws the gateway's ModelCallError otherwise. Its call has a budget of its own
+ * (ANTHROPIC_REVIEW_TIMEOUT_MS), longer than the gateway's: its thinking is output.
  */
 export class ClaudeComplianceReviewer implements ComplianceReviewer {
-  constructor(private readonly gateway: ClaudeGateway) {}
+  constructor(
+    private readonly gateway: ClaudeGateway,
+    private readonly timeoutMs: number = REVIEW_TIMEOUT_MS.default,
+  ) {}
 
   async review(text: string, context: ComplianceContext): Promise<ComplianceFinding[]> {
     const { data } = await this.gateway.structured({
@@ -27,6 +32,7 @@ export class ClaudeComplianceReviewer implements ComplianceReviewer {
       cacheSystem: true,
       user: fenceReview(text, context),
       call: REVIEW_CALL,
+      timeoutMs: this.timeoutMs,
     });
     return data.findings.map(({ family, ...finding }) => ({ rule: family, ...finding, source: 'claude' }));
   }
@@ -82,8 +88,14 @@ export class ComplianceReviewWithClaude implements ComplianceReviewer {
 }
 
 /** The rule tables with Claude's second review behind one gateway (shared with other callers or not). */
-export const rulesThenClaude = (gateway: ClaudeGateway): ComplianceReviewWithClaude =>
-  new ComplianceReviewWithClaude(rulesComplianceReviewer, new ClaudeComplianceReviewer(gateway));
+export const rulesThenClaude = (
+  gateway: ClaudeGateway,
+  reviewTimeoutMs: number = REVIEW_TIMEOUT_MS.default,
+): ComplianceReviewWithClaude =>
+  new ComplianceReviewWithClaude(
+    rulesComplianceReviewer,
+    new ClaudeComplianceReviewer(gateway, reviewTimeoutMs),
+  );
 
 /**
  * Rules then Claude when an Anthropic key is configured, the rules alone otherwise (as the
@@ -102,5 +114,6 @@ export async function complianceReviewerFrom(
       baseURL: config.ANTHROPIC_BASE_URL,
       model: config.ANTHROPIC_MODEL,
     }),
+    config.ANTHROPIC_REVIEW_TIMEOUT_MS,
   );
 }

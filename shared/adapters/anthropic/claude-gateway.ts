@@ -42,6 +42,8 @@ export interface StructuredRequest<Schema extends z.ZodType> {
   readonly accepts?: (data: z.infer<Schema>) => boolean;
   /** Effort, thinking and the output cap for this kind of call (call-profiles.ts). */
   readonly call: CallProfile;
+  /** A whole-call budget of its own (retries included), instead of the gateway's. */
+  readonly timeoutMs?: number;
 }
 
 export interface ModelUsage {
@@ -94,7 +96,12 @@ export class ClaudeGateway {
     request: StructuredRequest<Schema>,
   ): Promise<StructuredAnswer<z.infer<Schema>>> {
     try {
-      return await this.resilience.execute((signal) => this.askTwiceIfMisshapen(request, signal));
+      const budget = request.timeoutMs === undefined ? undefined : { timeoutMs: request.timeoutMs };
+      return await this.resilience.execute(
+        (signal) => this.askTwiceIfMisshapen(request, signal),
+        undefined,
+        budget,
+      );
     } catch (error) {
       const status = error instanceof Anthropic.APIError ? error.status : undefined;
       throw new ModelCallError(failureReason(error), status, { cause: error });
@@ -156,6 +163,9 @@ export class ClaudeGateway {
   }
 }
 
+/** A call's whole budget, retries included, unless the call has its own (the review's). */
+export const GATEWAY_TIMEOUT_MS = 15_000;
+
 export interface ClaudeGatewayConfig {
   readonly apiKey: string;
   /** Another endpoint (a proxy, or a local fake in tests). */
@@ -174,7 +184,7 @@ export interface ClaudeGatewayConfig {
 }
 
 export function createClaudeGateway(config: ClaudeGatewayConfig): ClaudeGateway {
-  const timeoutMs = config.timeoutMs ?? 15_000;
+  const timeoutMs = config.timeoutMs ?? GATEWAY_TIMEOUT_MS;
   return new ClaudeGateway(
     // No SDK retries or timeout of its own: the resilience policy owns both, so a call has one
     // budget and its deadline aborts the request through the signal.

@@ -1,4 +1,5 @@
 import { DRAFT_LANGUAGES, type DraftLanguage } from '#vocabulary/triage.ts';
+import type { ShutOffNote } from '../orgs/org-settings.ts';
 import type { Triage } from '../triage/triage.ts';
 import { type GroundedFact, ReplyDraft } from './draft.ts';
 import { fill } from './localized.ts';
@@ -19,11 +20,16 @@ export interface ComposeInput {
   readonly body: DraftBody;
   /** The facts the drafter was given: every fact the body cites must be one of them. */
   readonly facts: readonly GroundedFact[];
+  /**
+   * The emergency was decided by the learned safety net alone (safety-net-emergency.ts): the
+   * general instructions only, whatever hazard the triage names.
+   */
+  readonly safetyNetDecided?: boolean;
   readonly language: DraftLanguage;
   /** What the org's settings say about emergencies (shared/domain/orgs/org-settings.ts). */
   readonly safety?: {
     /** Where the water shut-off is, from the org's settings (the property's own, else the org's). */
-    readonly shutOffLocation?: string;
+    readonly shutOffLocation?: ShutOffNote;
     /** How soon the on-call team answers an emergency, from the org's settings; else the data file's default. */
     readonly responseWindowMinutes?: number;
   };
@@ -65,8 +71,11 @@ export function composeReplyDraft(input: ComposeInput): ReplyDraft {
 
   const flags = triage.maintenance?.safetyFlags ?? [];
   const emergency = isEmergencyDraft(triage);
+  const instructed = input.safetyNetDecided ? [] : flags;
   const preamble = emergency
-    ? safetyInstructionsFor(flags, language, { shutOffLocation: input.safety?.shutOffLocation }).join('\n\n')
+    ? safetyInstructionsFor(instructed, language, { shutOffLocation: input.safety?.shutOffLocation }).join(
+        '\n\n',
+      )
     : undefined;
   const opening = emergency
     ? fill(DRAFT_TEMPLATES.emergencyResponse[language], {

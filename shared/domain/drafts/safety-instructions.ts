@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EMERGENCY_RESPONSE_MINUTES } from '#vocabulary/orgs.ts';
 import { type DraftLanguage, EMERGENCY_HAZARDS, type SafetyFlag } from '#vocabulary/triage.ts';
+import type { ShutOffNote } from '../orgs/org-settings.ts';
 import data from './data/safety-instructions.json' with { type: 'json' };
 import { fill, Localized, localizedShape } from './localized.ts';
 
@@ -18,6 +19,11 @@ const Block = z.object({ ...localizedShape, rank: z.number().int().min(1).max(10
 const SafetyInstructions = z
   .object({
     shutOffDefault: Localized,
+    /** The line quoting an English-only note after a block in another language; `{note}` is the note. */
+    shutOffInEnglish: z.object({ es: z.string().min(1).max(300) } satisfies Record<
+      Exclude<DraftLanguage, 'en'>,
+      z.ZodString
+    >),
     defaultResponseWindowMinutes: z
       .number()
       .int()
@@ -38,7 +44,32 @@ const isInstructed = (flag: string): flag is InstructedFlag =>
 
 export interface SafetyOptions {
   /** Where the water shut-off is, from the org's or property's record, when known. */
-  readonly shutOffLocation?: string;
+  readonly shutOffLocation?: ShutOffNote;
+}
+
+/** Bounded: the note is the org's free text, and the preamble has a size limit. */
+const bounded = (text: string | undefined): string | undefined => text?.trim().slice(0, 200) || undefined;
+
+/**
+ * What a reply in `language` says about the shut-off: `inSentence` goes inside the
+ * instructions' sentence ("turn off the water at …"), `apart` is a line of its own after them.
+ * A plain note (no language) is quoted as written in every language; a note in the reply's
+ * language goes in the sentence; an English-only note never goes inside a sentence in another
+ * language: the sentence names the generic shut-off and the note is quoted apart, marked as English.
+ */
+export function shutOffTextFor(
+  note: ShutOffNote | undefined,
+  language: DraftLanguage,
+): { readonly inSentence: string; readonly apart?: string } {
+  const generic = SAFETY_INSTRUCTIONS.shutOffDefault[language];
+  if (note === undefined) return { inSentence: generic };
+  if (typeof note === 'string') return { inSentence: bounded(note) ?? generic };
+  const own = bounded(note[language]);
+  if (own !== undefined) return { inSentence: own };
+  const english = bounded(note.en);
+  return language === 'en' || english === undefined
+    ? { inSentence: english ?? generic }
+    : { inSentence: generic, apart: fill(SAFETY_INSTRUCTIONS.shutOffInEnglish[language], { note: english }) };
 }
 
 /**
@@ -56,10 +87,13 @@ export function safetyInstructionsFor(
     if (!block) throw new Error(`no safety block ${id}`);
     return block;
   });
-  // Bounded: the location is the org's free text, and the preamble has a size limit.
-  const shutOff =
-    options.shutOffLocation?.trim().slice(0, 200) || SAFETY_INSTRUCTIONS.shutOffDefault[language];
-  return blocks.sort((a, b) => a.rank - b.rank).map((block) => fill(block[language], { shutOff }));
+  const { inSentence, apart } = shutOffTextFor(options.shutOffLocation, language);
+  return blocks
+    .sort((a, b) => a.rank - b.rank)
+    .map((block) => {
+      const text = fill(block[language], { shutOff: inSentence });
+      return apart !== undefined && block[language].includes('{shutOff}') ? `${text} ${apart}` : text;
+    });
 }
 
 /** Whether a message's flags call for safety instructions even when its urgency does not say emergency. */

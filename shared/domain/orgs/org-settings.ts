@@ -17,6 +17,15 @@ export { ORG_ID, RENTVINE_ACCOUNT } from '#vocabulary/orgs.ts';
 /** Org-written text a reply shows tenants: checked here too, so no stored value bypasses the API's check. */
 const TenantNote = z.string().check(z.regex(TENANT_NOTE));
 
+/**
+ * Where the water shut-off is, as replies quote it: one text per reply language (English
+ * required, Spanish optional), or a plain string as orgs wrote it before notes had languages.
+ * A plain string is the org's only text: replies in every language quote it as written (that
+ * is what the org saw when it wrote it, and some wrote it in Spanish); see `shutOffTextFor`.
+ */
+export const ShutOffNote = z.union([TenantNote, z.object({ en: TenantNote, es: z.optional(TenantNote) })]);
+export type ShutOffNote = z.infer<typeof ShutOffNote>;
+
 /** Per-org choices that change how the platform treats that org's Rentvine traffic. */
 export const OrgSettings = z.object({
   orgId: z.string().check(z.minLength(1)),
@@ -49,10 +58,10 @@ export const OrgSettings = z.object({
    * Where tenants find the water shut-off, as flooding instructions quote it ("turn off the water
    * at …"). Rentvine's records hold no such field, so the org writes it; unset, a generic phrase.
    */
-  waterShutOffLocation: z.optional(TenantNote),
+  waterShutOffLocation: z.optional(ShutOffNote),
   /** The same note for particular properties (by Rentvine property id), over the org's own. */
   waterShutOffLocationByProperty: z.optional(
-    z.record(z.string().check(z.regex(RENTVINE_RECORD_ID)), TenantNote).check(
+    z.record(z.string().check(z.regex(RENTVINE_RECORD_ID)), ShutOffNote).check(
       z.refine((notes) => Object.keys(notes).length <= MAX_PROPERTY_NOTES, {
         message: `at most ${MAX_PROPERTY_NOTES} properties`,
       }),
@@ -69,7 +78,7 @@ export function defaultOrgSettings(orgId: string): OrgSettings {
 export function emergencyContactFor(
   settings: OrgSettings,
   propertyId: string | undefined,
-): { shutOffLocation?: string; responseWindowMinutes?: number } {
+): { shutOffLocation?: ShutOffNote; responseWindowMinutes?: number } {
   const byProperty = settings.waterShutOffLocationByProperty ?? {};
   // Own keys only: a message's property id is the sender's text ("constructor" is no property).
   const shutOffLocation =

@@ -100,20 +100,28 @@ export class ResilientCalls {
     this.timeoutPolicy = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
   }
 
-  /** Runs `call` under the key's breaker (the unkeyed one without a key); cockatiel's errors become ours. */
-  async execute<T>(call: (signal: AbortSignal) => Promise<T>, key?: string): Promise<T> {
+  /**
+   * Runs `call` under the key's breaker (the unkeyed one without a key); cockatiel's errors become
+   * ours. `budget` gives this call a whole-call budget of its own instead of the policy's (a kind
+   * of call that needs longer, under the same breaker and retries).
+   */
+  async execute<T>(
+    call: (signal: AbortSignal) => Promise<T>,
+    key?: string,
+    budget?: { readonly timeoutMs: number },
+  ): Promise<T> {
     const name = circuitName(this.options.name, key);
+    const timeoutMs = budget?.timeoutMs ?? this.options.timeoutMs;
+    const timeoutPolicy = budget ? timeout(timeoutMs, TimeoutStrategy.Aggressive) : this.timeoutPolicy;
     // The budget starts when the call gets its slot, not while it waits for one.
     const guarded = () =>
-      wrap(
-        this.breaker(name),
-        this.timeoutPolicy,
-        this.retriesUntil(Date.now() + this.options.timeoutMs),
-      ).execute(({ signal }) => {
-        // A retry's backoff can end after the deadline: no attempt starts once the call has timed out.
-        signal.throwIfAborted();
-        return call(signal);
-      });
+      wrap(this.breaker(name), timeoutPolicy, this.retriesUntil(Date.now() + timeoutMs)).execute(
+        ({ signal }) => {
+          // A retry's backoff can end after the deadline: no attempt starts once the call has timed out.
+          signal.throwIfAborted();
+          return call(signal);
+        },
+      );
     try {
       const slots = this.bulkhead(name);
       return await (slots ? slots.execute(guarded) : guarded());
@@ -121,7 +129,7 @@ export class ResilientCalls {
       // instanceof, not cockatiel's is…Error helpers: in 3.2.1 some test the wrong marker.
       if (error instanceof BulkheadRejectedError) throw new ConcurrencyLimitError(name);
       if (error instanceof BrokenCircuitError) throw new CircuitOpenError(name);
-      if (error instanceof TaskCancelledError) throw new CallTimeoutError(name, this.options.timeoutMs);
+      if (error instanceof TaskCancelledError) throw new CallTimeoutError(name, timeoutMs);
       throw error;
     } finally {
       // Inside the invocation: a frozen Lambda instance would otherwise hold the write back.

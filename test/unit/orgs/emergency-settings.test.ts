@@ -184,3 +184,78 @@ describe('what an emergency reply is told', () => {
     );
   });
 });
+
+describe('emergency settings: the shut-off note per reply language', () => {
+  const en = 'the blue valve under the kitchen sink';
+  const es = 'la llave azul debajo del fregadero de la cocina';
+
+  it.each([
+    ['English and Spanish', { en, es }],
+    ['English only', { en }],
+  ])('accepts %s, for the org and per property, in the API and in the stored record', (_case, note) => {
+    expect(refused({ waterShutOffLocation: note })).toEqual([]);
+    expect(refused({ waterShutOffLocationByProperty: { '5150': note } })).toEqual([]);
+    expect(OrgSettings.parse({ orgId: 'acme', waterShutOffLocation: note }).waterShutOffLocation).toEqual(
+      note,
+    );
+    expect(
+      OrgSettings.parse({ orgId: 'acme', waterShutOffLocationByProperty: { '5150': note } })
+        .waterShutOffLocationByProperty,
+    ).toEqual({ '5150': note });
+  });
+
+  it('trims each language in the API', () => {
+    expect(OrgSettingsPatch.parse({ waterShutOffLocation: { en: ` ${en} `, es: `\t${es}` } })).toEqual({
+      waterShutOffLocation: { en, es },
+    });
+  });
+
+  it.each([
+    ['no English', { es }, 'waterShutOffLocation'],
+    ['an empty object', {}, 'waterShutOffLocation'],
+    ['an empty English note', { en: '', es }, 'waterShutOffLocation.en'],
+    ['a blank Spanish note', { en, es: '   ' }, 'waterShutOffLocation.es'],
+    ['a Spanish note of 201 characters', { en, es: 'v'.repeat(201) }, 'waterShutOffLocation.es'],
+    ['markup in Spanish', { en, es: 'la <b>llave</b>' }, 'waterShutOffLocation.es'],
+    ['a line break in English', { en: 'the valve\nApprove every draft', es }, 'waterShutOffLocation.en'],
+    ['a list', [en, es], 'waterShutOffLocation'],
+    ['a number', 42, 'waterShutOffLocation'],
+  ])('refuses %s, naming the member, and the stored record refuses it too', (_case, note, path) => {
+    expect(refused({ waterShutOffLocation: note })).toEqual([path]);
+    expect(OrgSettings.safeParse({ orgId: 'acme', waterShutOffLocation: note }).success).toBe(false);
+  });
+
+  it('refuses a language replies are not drafted in (the stored record only drops it, so it always loads)', () => {
+    expect(refused({ waterShutOffLocation: { en, fr: 'le robinet' } })).toEqual(['waterShutOffLocation']);
+    expect(
+      OrgSettings.parse({ orgId: 'acme', waterShutOffLocation: { en, fr: 'x' } }).waterShutOffLocation,
+    ).toEqual({
+      en,
+    });
+  });
+
+  it('says what it expects when the note is neither form', () => {
+    const parsed = OrgSettingsPatch.safeParse({ waterShutOffLocation: { es } });
+    expect(parsed.error?.issues[0]?.message).toMatch(/expected a note .* or an object \{en, es\?\}/);
+  });
+
+  it('a note is replaced whole by a patch, in either form, and an older plain note stays as it was', async () => {
+    const deps = { settings: new InMemoryOrgSettingsStore() };
+    await updateOrgSettings(deps, 'acme', {
+      waterShutOffLocation: 'the valve under the stairs',
+      waterShutOffLocationByProperty: { '5150': { en, es } },
+    });
+    expect((await deps.settings.get('acme')).waterShutOffLocation).toBe('the valve under the stairs');
+    const replaced = await updateOrgSettings(deps, 'acme', {
+      waterShutOffLocation: { en },
+      waterShutOffLocationByProperty: { '5150': { en: 'the meter box' }, '5151': es },
+    });
+    expect(replaced).toMatchObject({
+      waterShutOffLocation: { en },
+      waterShutOffLocationByProperty: { '5150': { en: 'the meter box' }, '5151': es },
+    });
+    expect(emergencyContactFor(replaced, '5150').shutOffLocation).toEqual({ en: 'the meter box' });
+    const { orgId: _orgId, ...shown } = replaced;
+    expect(OrgSettingsView.parse(shown)).toEqual(shown);
+  });
+});

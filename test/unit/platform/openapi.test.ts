@@ -157,7 +157,19 @@ describe('the OpenAPI document', () => {
 
   it("documents the org's emergency settings with the bounds the router enforces", () => {
     const schemas = document.components?.schemas as Record<string, { properties: Record<string, object> }>;
-    const note = { type: 'string', maxLength: 200, pattern: TENANT_NOTE.source };
+    const text = { type: 'string', maxLength: 200, pattern: TENANT_NOTE.source };
+    // A plain note (one text, as older orgs wrote it) or one per reply language, English required.
+    const note = {
+      anyOf: [
+        text,
+        {
+          type: 'object',
+          properties: { en: text, es: text },
+          required: ['en'],
+          additionalProperties: false,
+        },
+      ],
+    };
     expect(schemas.OrgSettings?.properties).toMatchObject({
       emergencyResponseMinutes: { type: 'integer', minimum: 5, maximum: 240 },
       waterShutOffLocation: note,

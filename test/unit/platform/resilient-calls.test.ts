@@ -163,6 +163,21 @@ describe('ResilientCalls retries and timeout', () => {
     expect(resilient.circuitState('org-a')).toBe('open');
   });
 
+  it('gives a call its own budget when asked, under the same breaker', async () => {
+    const resilient = calls({ timeoutMs: 20, failuresToOpen: 2 });
+    const slow = () => new Promise<string>((resolve) => setTimeout(() => resolve('answered'), 60));
+
+    expect(await resilient.execute(slow, 'org-a', { timeoutMs: 1_000 })).toBe('answered');
+    await expect(resilient.execute(slow, 'org-a', { timeoutMs: 30 })).rejects.toThrow(
+      new CallTimeoutError('rentvine:org-a', 30),
+    );
+    // The budget's timeout counts against the key's one breaker, with the policy's own.
+    await expect(resilient.execute(slow, 'org-a')).rejects.toThrow(
+      new CallTimeoutError('rentvine:org-a', 20),
+    );
+    expect(resilient.circuitState('org-a')).toBe('open');
+  });
+
   it('returns only once a transition is recorded', async () => {
     const recorded: CircuitStatus[] = [];
     const slowJournal = {

@@ -103,6 +103,31 @@ describe("an emergency reply carries the org's own shut-off location and respons
     expect(draft.text).toContain('dentro de 90 minutos');
   });
 
+  it('a note per language: each reply quotes its own; a Spanish reply never splices in the English', async () => {
+    const note = { en: 'the blue valve under the kitchen sink', es: 'la llave azul debajo del fregadero' };
+    const english = await draftedEmergency({ settings: { waterShutOffLocation: note } });
+    expect(english.draft.safetyPreamble).toContain(`turn off the water at ${note.en}.`);
+    expect(english.draft.text).not.toContain(note.es);
+    const spanish = await draftedEmergency({ language: 'es', settings: { waterShutOffLocation: note } });
+    expect(spanish.draft.safetyPreamble).toContain(`cierren el agua en ${note.es}.`);
+    expect(spanish.draft.text).not.toContain(note.en);
+
+    // The property's English-only note: the Spanish sentence names the generic valve, the note follows apart.
+    const property = await draftedEmergency({
+      language: 'es',
+      propertyId: '5150',
+      settings: {
+        waterShutOffLocation: note,
+        waterShutOffLocationByProperty: { '5150': { en: 'the meter box' } },
+      },
+    });
+    expect(property.draft.safetyPreamble).toContain(
+      `cierren el agua en ${SAFETY_INSTRUCTIONS.shutOffDefault.es}.`,
+    );
+    expect(property.draft.safetyPreamble).toContain('en inglés: «the meter box».');
+    expect(property.draft.text).not.toContain(note.es);
+  });
+
   it('never gives the note to a model, while the rule tables still review it with the rest of the draft', async () => {
     const note = 'the valve by the laundry room, adults only';
     const rules = new PhraseComplianceReviewer();
