@@ -88,7 +88,8 @@ const LIVING_SPACE =
 
 /** Water on the floor of one room is a repair; water spreading, rising or everywhere is a flood. */
 export const SPREADING_WATER = anyOf(
-  'flood(s|ed|ing)?(?! (insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
+  // "insurance that covers flooding" is a question about a policy.
+  '(?<!(covers?|covered|covering|coverage for|insurance (for|against)|insured (for|against)) )flood(s|ed|ing)?(?! (insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
   'standing water (on|in|across|throughout) (the |my |our )?(floor|floors|kitchen|basement|living room|bedroom|hallway|apartment|unit|house|garage|carpet|whole)|inches of (standing )?water|(an|one|two|three|\\d+) inch(es)? (of water|deep|across)|(a|one|two|three|half a|\\d+) (foot|feet|ft) (of (standing )?water|deep)',
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
   `water ${gap(8)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
@@ -117,7 +118,7 @@ export const SPREADING_WATER = anyOf(
   // Water compared to a body of water is never a drip.
   'like a (river|lake|waterfall|fountain|geyser|faucet|hose)|como (un )?(rio|cascada|fuente|lago|manguera)',
   `se (metio|mete|esta metiendo|entro|esta entrando) (el |mucha |la )?(agua|lluvia) ${gap(4)}(a|en|hasta) (la |el |las |los |nuestra |mi )?(${INDOORS})|agua ${gap(3)}(ya )?(esta|llego|entro) (en|a|hasta) (la |el |las |los |nuestra |mi )?(recamaras?|cuartos?|sala|cocina|casa|departamento)`,
-  'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|(?<!(gasta|gastando|gastar|usa|usando|consume|consumiendo|desperdicia|desperdiciando|tira|tirando|pierde|perdiendo) )mucha agua',
+  '(?<!(zona|seguro|aseguranza|riesgo) (de|contra) )inundacion(?! (zone|zona))|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|(?<!(gasta|gastando|gastar|usa|usando|consume|consumiendo|desperdicia|desperdiciando|tira|tirando|pierde|perdiendo) )mucha agua',
   '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
   'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',
   `agua ${gap(3)}se (esta )?pasando (al|a la|a los|hasta el) (cuarto|sala|recamara|pasillo|cocina|departamento|vecino)`,

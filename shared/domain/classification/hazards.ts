@@ -15,6 +15,7 @@ import {
   isResolved,
   isStillHappening,
   mentionsResolution,
+  saysAllIsWell,
 } from './statement-markers.ts';
 
 /**
@@ -85,6 +86,17 @@ export function reportedText(text: string): string {
   return mentionsResolution(own) ? newText : `${newText}\n${presentStatements(forwarded)}`;
 }
 
+/**
+ * The subject line names the topic; it reports a hazard unless the body says all is well now, or
+ * the subject asks ("Gas leak?", "Rent credit while the AC was broken?") and the body says it is over.
+ */
+function reportedClauses(reported: string): string[] {
+  const [subjectLine = '', ...rest] = reported.split('\n');
+  const body = normalise(rest.join('\n'));
+  const answered = saysAllIsWell(body) || (subjectLine.trim().endsWith('?') && mentionsResolution(body));
+  return answered ? splitClauses(rest.join('\n')) : splitClauses(reported);
+}
+
 /** `text`: the message as received, subject line first; quoted replies are ignored. */
 export function detectHazards(text: string): HazardFinding[] {
   const reported = reportedText(text);
@@ -92,7 +104,7 @@ export function detectHazards(text: string): HazardFinding[] {
   const found = new Map<EmergencyHazard, string>();
   // Read once per message, not once per clause: a long message has many clauses.
   const rules = HAZARD_RULES.filter((rule) => !rule.unlessMessage?.test(message));
-  const clauses = splitClauses(reported);
+  const clauses = reportedClauses(reported);
   // "We put it out, but there is still smoke": the next clause reports the hazard still there.
   const goesOn = (next: string | undefined): boolean =>
     next !== undefined &&

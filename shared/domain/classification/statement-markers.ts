@@ -75,13 +75,28 @@ const RESOLVED = wholeWords(
 
 /** Words that keep a past clause alive ("since last month", "again", "still"). */
 const STILL_HAPPENING = wholeWords(
-  'still|again|(?<!(dry|fine|ok|okay|good|quiet) )since(?= \\w)|keeps?|right now|now|worse|(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|desde|peor|volvio|regreso',
+  // "fixed now", "fine now" close a report; "now" alone keeps it open.
+  'still|again|(?<!(dry|fine|ok|okay|good|quiet) )since(?= \\w)|keeps?|right now|(?<!(fixed|fine|ok|okay|good|working|resolved|repaired|normal|gone|safe|dry|better) )now|worse|(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|desde|peor|volvio|regreso',
 );
 
 /** A short clause that says the one before it is over ("but they fixed it", "pero ya la arregló"). */
 const BACK_REFERENCE = wholeWords('it|that|this|them|lo|la|los|las|eso');
 export const closesPrevious = (clause: string): boolean =>
   BACK_REFERENCE.test(clause) && clause.split(' ').length <= 12 && isResolved(clause);
+
+/**
+ * A sender who says all is well now, or that they only ask ("ahorita todo está bien, solo quiero
+ * saber", "nothing has happened, just asking"): a hazard named in the subject line is the topic
+ * of the question, not a report.
+ */
+const ALL_IS_WELL = wholeWords(
+  [
+    '(right now|for now|at the moment|ahorita|ahora|por ahora|por el momento|hoy) (ya )?(everything|all|todo) (is |s |esta |seems |seems to be |parece |looks )?(fine|ok|okay|good|normal|bien|tranquilo)',
+    '(everything|todo) (is |s |esta |seems |seems to be |parece |looks )?(fine|ok|okay|good|normal|bien) (right now|for now|at the moment|ahorita|ahora|por ahora|now)',
+    'ya todo (esta )?bien|just (asking|wondering|curious|want(ed)? to (know|ask|check))|solo (quiero|queria|quisiera) (saber|preguntar|avisar)|solo (pregunto|preguntaba)|nothing (has )?happened|no ha pasado nada',
+  ].join('|'),
+);
+export const saysAllIsWell = (text: string): boolean => ALL_IS_WELL.test(text);
 
 /** A reply that says its news is about something else than the thread it answers. */
 const OTHER_TOPIC = wholeWords(
