@@ -72,15 +72,18 @@ const BURNER_FLAME =
 const HARMLESS_SMOKE = anyOf(
   'neighbou?rs? (\\w+ ){0,3}smok\\w*|smoking (on|in|outside|at) (the|his|her|their) (patio|balcony|porch|hallway|stairwell|car|yard)',
   '(people|someone|they|he|she) (is |are |keep |keeps )?smoking|smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|ashtray',
-  '(smoke|humo) (\\w+ ){0,3}(neighbou?rs?|next door|vecinos?)|(it was|it s|its|turned out to be|was just|was only|came from) (just |only )?(\\w+ ){0,3}(barbecue|bbq|grill\\w*|toast|candles?|fireplace|cooking|food|popcorn|incense|burning dust)|non ?smoking|smoke ?free|smoking (policy|area|allowed|rules?)|(sensitive|allergic) to (cigarette )?smoke|wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
+  '(smoke|humo) (\\w+ ){0,3}(neighbou?rs?|next door|vecinos?)|(it was|it s|its|turned out to be|was just|was only|came from) (just |only )?(\\w+ ){0,3}(barbecue|bbq|grill\\w*|toast|candles?|fireplace|cooking|food|popcorn|incense|burning dust)|non ?smoking|smoke ?free|smoking (policy|area|allowed|rules?)|(sensitive|allergic) to (cigarette )?smoke|wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco|burn(s|ing)? (their |the |his |her )?(trash|leaves|garbage|brush|yard waste)|(trash|leaf|burn) (barrels?|piles?)|quema(n|ndo)? (la |su )?(basura|hojas|hierba)',
 );
 /** Dust burning off a heater after the summer. */
-const BURNING_DUST = 'burning dust|dust burning|dusty smell|polvo quemado';
+const BURNING_DUST =
+  'burning dust|dust burning|dusty (burning )?(smell|odou?r)|dusty burn\\w*|polvo quemado|olor a polvo|first time (\\w+ )?(turning|turned|turn|using|running|ran) (on )?(the |our |my )?(heat|heater|furnace)';
 const HARMLESS_BURNING_EXCEPT_DUST = anyOf(
   BURNER_FLAME,
   'toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
   'sunburn|heartburn|burn(ed|t)? out|bulbs? (is |are |was )?(burnt|burned)|quemaduras?|(se|esta) quemad[oa] (el|la) (foco|bombilla)',
   'burn marks? (on|from)|old burn|chimney|chimenea',
+  // A small spark as a plug goes in is the load starting, unless something is scorched.
+  '^(?!.*(black|melt|smok|burn|scorch|quem)).*((tiny|little|small|quick) (bit|spark|flash)\\w*|spark\\w* (a )?(tiny|little|small) (bit )?) when (i |you |we )?(plug|unplug)',
   'haze on|hazy (glass|window|windows|film|mirror|panes?)|(glass|window|windows|mirror|shower door|panes?) (\\w+ )?(is |are |looks? )?hazy|condensation',
 );
 const HARMLESS_BURNING = wholeWords(anyOf(BURNING_DUST, HARMLESS_BURNING_EXCEPT_DUST));
@@ -126,7 +129,7 @@ const NOT_WATER_DEEP =
 
 /** Water from a pipe or an appliance that nobody can stop. */
 const UNSTOPPABLE_WATER = anyOf(
-  'no (para|deja) de (salir|caer|correr|gotear|escurrir|tirar)|sigue (saliendo|cayendo|corriendo|tirando)|no (se|sabemos|se como|sabemos como) (cerrarlo|cerrarla|cerrar (el agua|la llave|la valvula))',
+  'no (para|deja) de (salir|caer|correr|gotear|escurrir|tirar)|sigue (saliendo|cayendo|corriendo|tirando)|no (se|sabemos|se como|sabemos como) (cerrarlo|cerrarla|apagarlo|apagarla|cerrar (el agua|la llave|la valvula))',
   '(wont|will not|cant|can not|cannot|couldnt|could not) (stop|shut off|turn off) (it|the (water|leak|flow)|leaking|spraying|pouring|coming)|keeps (pouring|gushing|spraying|coming out|running out|shooting)|(spraying|gushing|pouring|shooting) (out|water|everywhere|all over)|(dont|do not|cant|cannot) (know how to|find the (valve|shut ?off)) (shut|turn|to shut|to turn)',
 );
 
@@ -174,7 +177,7 @@ const FAILED_FIRST =
 const LOCK_GONE = anyOf(
   '(latch|latches|lock|locks|deadbolt|catch|bolt|lock cylinder|locking pin) (is |are |was |has |just )*(missing|gone|broken off|snapped( off)?|fell off|came off|ripped off|torn off|pulled out)',
   '(opens|slides|pushes|swings|lifts|pops|slid|pushed|opened|lifted|popped) (right |wide |all the way )?(open )?from (the )?outside|(can be|could be|gets) (opened|pushed open|slid open|lifted out|popped open) from (the )?outside',
-  `(seguro|pasador|cerrojo|chapa|cerradura|pestillo) ${gap(2)}(se (cayo|rompio|salio|zafo)|no (esta|hay)|desaparecio)|se abre (desde )?(afuera|fuera)|se puede abrir (desde )?(afuera|fuera)`,
+  `(seguro|pasador|cerrojo|chapa|cerradura|pestillo) ${gap(2)}(se (cayo|rompio|salio|zafo|quebro)|no (esta|hay)|desaparecio|esta (rot[oa]|quebrad[oa]))|se abre (desde )?(afuera|fuera)|se puede abrir (desde )?(afuera|fuera)`,
 );
 
 /** The tenant has closed the opening another way (a bar in the slider's track): a repair, not an open home. */
@@ -409,6 +412,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(toilets?|inodoro|excusado) ${gap(2)}(keeps |is |are |se )*(overflowing|overflows|overflowed|backing up|backs up|backed up|desborda|desbordo|regresa) ${gap(6)}(every time|whenever|anyone|floor|piso|cada vez|still|sigue|wont stop|will not stop)`,
       `(${FOUL_WATER}) ${gap(3)}(on|all over|across|covering|en|por) (the |todo el |el )?(whole |entire |bathroom )?(floor|piso)`,
       `se regresa ${gap(2)}por (la|el) (regadera|tina|excusado|inodoro|coladera)`,
+      // What is flushed comes up another drain: the line is blocked past both.
+      `(sube|subiendo|brota|brotando|regresa|regresando) ${gap(1)}(por|de) (la |el )?(coladera|regadera|tina|lavabo|drenaje)`,
       `se (esta )?(desbord\\w*|regres\\w*) (el |la |los |las )?(${DRAIN})`,
       `(${DRAIN_FIXTURE}) ${gap(5)}(filling|filled|fills|backing|backed|coming|bubbling|welling|spitting|se (esta )?llen(a|ando|o)|llen(a|o|ando)|sube|subiendo) (back )?(up )?(with |de |con )?${gap(1)}(${FOUL_WATER})`,
       // Water that comes up out of a drain and over the floor is the line backing up, whatever its colour.
@@ -417,14 +422,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     // A smell alone is a drain to clear; a smell with something coming up is the backup itself.
     unless: wholeWords(
-      '^(?!.*(backing|backed|coming up|overflow\\w*|bubbling|filling|regres\\w*|sale|saliendo)).*(smell\\w* like|odou?r of|olor a (drenaje|caca))',
+      '^(?!.*(backing|backed|coming up|coming out|overflow\\w*|bubbling|filling|filled|fills|across|regres\\w*|sale|saliendo)).*(smell\\w* like|odou?r of|olor a (drenaje|caca))',
     ),
   },
   // Essential services gone.
   {
     hazard: 'no_water',
     sign: sign(
-      'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
+      'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)|anywhere (, )?(just|only|but)))',
       'pipes? (are |have |s |got |is )?(frozen|froze)( solid)?|frozen pipes?|(tuberias?|tubos?|pipas?) (estan )?congelad[ao]s|se congelaron (las |los )?(tuberias|tubos|pipas)|zero water|not a drop of water|without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
       `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
       '(lost|have lost|has lost|losing) (all |our |the |its )?(running )?water(?! (pressure|damage|heater|bill))|water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out|water (is|s|has been) (completely |still )?off(?! (for|tomorrow|on|next|from|between|until|at))',
@@ -439,7 +444,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     // The whole home is dry: every tap, not one fixture (so none of the single-fixture exceptions apply).
     hazard: 'no_water',
     sign: sign(
-      `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)|(not|havent|hasnt|have not|has not|didnt|did not|dont|do not|no)( had| have| gotten| got| seen| get| even)* (a|one) (single )?(drop|drip) (out of|from|in) (the |any |our |my )?(taps?|faucets?|sinks?|shower|pipes?)`,
+      `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (, )?(just|only|but|solo))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)|(not|havent|hasnt|have not|has not|didnt|did not|dont|do not|no)( had| have| gotten| got| seen| get| even)* (a|one) (single )?(drop|drip) (out of|from|in) (the |any |our |my )?(taps?|faucets?|sinks?|shower|pipes?)`,
       `(nothing|no water) ${gap(3)}(from|out of) (any|every|all) (of )?(the )?(taps?|faucets?|sinks?)`,
       `no (sale|cae|llega) (nada|ni una gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?)|ni una gota`,
       'no (sale|cae|llega) (agua |nada )?(de|por) (ninguna|ningun) (llave|grifo|canilla|lado)|(ninguna|ningun) (llave|grifo|canilla) (sirve|funciona|da agua|tiene agua)',
@@ -495,7 +500,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       `(no|without) (${COOLING})(?! (filter|fresheners?|pressure))`,
       `(${COOLING})s? (unit |units |system |systems )?${UNIT_PLACE}(is |are |has |just |been |have |had |keeps |still |now |ya |otra vez )*(${FAILED}|blowing (hot|warm)( air)?)`,
-      '(echa|sale|tira|avienta) aire caliente|blowing (hot|warm)( air)?',
+      '(echa|sale|tira|avienta) aire caliente|blowing (hot|warm)( air)?|(stopped|quit|no longer|not|isnt|wont) (blowing|putting out) (cold|cool)( air)?|ya no (echa|sale|tira) aire frio',
       `(${FAILED_FIRST}) (el |la )?(aire|clima|minisplit|aire acondicionado|cooler)`,
     ),
     when: (message) =>
@@ -514,7 +519,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'unsecured_unit',
     sign: sign(
-      'break ins?|broke in(to)?|broken into|burglar\\w*(?! (alarms?|bars|proof|system))|robbed|robbery|intruders?|someone (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
+      'break ins?|broke in(to)?|broken into|burglar\\w*(?! (alarms?|bars|proof|system))|robbed|robbery|intruders?|strangers? (got|came|have been coming|keep coming|are (getting|coming|sleeping)) in(side)?|(personas|gente) extran[oa]s|desconocidos (entraron|han entrado|se metieron|se meten)|someone (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
       '(a stranger|an intruder) (was|has been|had been|is|got) in(side)? (my|our|the) (apartment|unit|house|home|place)|(door|puerta) (was|were|estaba) (wide )?(open|abierta) when (i|we) (got|came) (home|back)|alguien (entro|estuvo|se metio) (a|en) (mi|nuestra|la) (casa|departamento|apartamento)',
       'entraron a robar|nos robaron|se metieron a robar|forzaron (la )?(puerta|ventana|cerradura|chapa)',
     ),
@@ -529,7 +534,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     sign: sign(
       `(wont|will not|doesnt|does not|cant|cannot|can not|unable to|no longer|isnt|is not|wouldnt|would not|couldnt|could not|didnt|did not) ${gap(1)}(lock|latch|close|shut|catch|secure|stay (closed|shut|locked)|be locked)`,
-      '(torn|ripped|pulled|busted) (out|off|loose)|swings? (open|free)|off (its|the) (\\w+ )?(track|tracks|rail|rails|rollers)|(cant|cannot|can not|unable to|couldnt|could not) get (it|them|the (\\w+ )?(door|slider|window)) to (close|lock|shut|latch)|(has|have) no (lock|deadbolt)|no (lock|deadbolt) (on|at all)|stuck (half |partly |wide )?open',
+      '(torn|ripped|pulled|busted) (out|off|loose)|swings? (open|free)|off (its|the) (\\w+ )?(track|tracks|rail|rails|rollers)|se (sale|salio|sali) del (riel|carril)|(cant|cannot|can not|unable to|couldnt|could not) get (it|them|the (\\w+ )?(door|slider|window)) to (close|lock|shut|latch)|(has|have) no (lock|deadbolt)|no (lock|deadbolt) (on|at all)|stuck (half |partly |wide )?open',
       '(cant|cannot|can not|unable to) (lock|secure|close) (it|the door|up|our|my)',
       '(is |are |was |got )?(broken|busted|kicked in|smashed|shattered|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)|(glass|pane) (is |s |was )?(gone|missing|out)',
       // The key turns round and round and nothing catches: the lock no longer locks.
@@ -538,7 +543,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       LOCK_GONE,
     ),
     unless: wholeWords(
-      `${INTERIOR}|building door|lobby door|(puerta|entrada) del edificio|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|cierra con (el )?seguro`,
+      `${INTERIOR}|building door|lobby door|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
     ),
     unlessMessage: wholeWords(SECURED_ANOTHER_WAY),
   },
@@ -556,7 +561,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       LOCK_GONE,
     ),
     unless: wholeWords(
-      'crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero|cierra bien|si cierra|cierra con (el )?seguro|still (locks|latches)|locks? (fine|ok)',
+      'laundry room|common (area|room)|clubhouse|lavanderia|crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero|cierra bien|si cierra|(?<!no )cierra con (el )?seguro|still (locks|latches)|locks? (fine|ok)',
     ),
     unlessMessage: wholeWords(
       anyOf(
@@ -582,6 +587,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // The home itself cannot be shut, whichever part failed.
       '(cant|cannot|can not|unable to|no way to|couldnt|could not) (lock|secure) (up )?(the|my|our) (house|home|apartment|unit|place)|no (podemos|puedo|pude|pudimos|hay como|hay forma de) (cerrar|asegurar) (la casa|el departamento|el apartamento|la puerta (principal|de (la )?entrada|de enfrente))',
     ),
+    // A shared door left open is the building's repair, not one home open.
+    unless: wholeWords('building|lobby|edificio|gate|porton|reja'),
   },
   // Structure giving way.
   {
@@ -592,12 +599,13 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
       `(crack\\w*|split\\w*|grieta\\w*) ${gap(3)}(more|worse|bigger|wider|longer|mas) (every|each|by the|cada) (day|week|hour|dia|semana)`,
       `(car|truck|vehicle|van|suv|driver|carro|camioneta|coche) ${gap(3)}(hit|crashed into|ran into|slammed into|drove into|went through|plowed into|choco contra|se estrello (en|contra)) (the |our |my |el |la |nuestra )?(building|house|wall|unit|apartment|garage|porch|front|edificio|casa|pared|departamento)`,
-      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|doblando|dobla|doblo|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
-      `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
+      `(techo|techito|porche|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|doblando|dobla|doblo|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
+      `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|down|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
       '(concrete|plaster|ceiling|drywall|brick|stucco) (chunks|pieces) (fell|falling|on the (ground|floor))|(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
       `se (esta )?(abriendo|abrio|abre) (una |la |otra )?grieta|(tronido|tronidos|crujido|crujidos|truena|cruje)\\w* ${gap(2)}(en )?(el |la |las |los )?(techo|vigas?|plafon|losa)`,
       'sink ?holes?|socavon(es)?|hundimiento',
+      `(ceiling|roof|floor|beam|techo) ${gap(6)}(dips|sags|drops) (down )?in the (middle|center)`,
       `(stringers?|joists?|beams?|rafters?|trusses|treads?|headers?|ledger( board)?|vigas?) ${gap(3)}(cracked|broke|broken|snapped|split|rotted through|se (rompio|quebro|partio))`,
       `(${STRUCTURE}) ${gap(4)}(drops?|dips?|sinks?|gives way) (down )?(when|under|as) (you|i|we|someone|anyone|people|he|she|they) (walk|step|stand|put)`,
       `(crushed|smashed|caved in|punched (a hole in|through)|went through) ${gap(3)}(${STRUCTURE})|(tore|torn|ripped|blew|blown|took) ${gap(3)}(roof|ceiling|wall|porch|carport|awning|siding|balcony) (\\w+ )?off|(roof|ceiling|wall|porch|carport|awning|balcony) ${gap(3)}(tore|torn|ripped|blew|blown) (off|open|away)`,
@@ -658,6 +666,17 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `no (puedo|podemos|puede|pueden) abrir (la )?puerta ${gap(2)}(para )?salir`,
     ),
     unless: wholeWords('locked out|traffic|stuck in (my|the) (ways?|head)'),
+  },
+  {
+    // The door will not open from the inside (a smart lock, a jammed latch): whoever is in cannot leave.
+    hazard: 'trapped',
+    sign: sign(
+      `(door|lock|puerta|cerradura|chapa) ${gap(3)}(wont|will not|doesnt|does not|cant|no) (open|unlock|abre|se abre) ${gap(4)}(from (the )?inside|desde (a)?dentro|por dentro)`,
+    ),
+    when: mentions(
+      PERSON_INSIDE,
+      '(i|we) (am|are|m|re) (in|inside|in here)|estoy (adentro|dentro)|estamos (adentro|dentro)',
+    ),
   },
   {
     // "We can't get out" beside a door or lock that will not give: the way out is shut.
@@ -741,7 +760,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     // Someone behind a door that has jammed: shut in, whether or not they said "trapped".
     hazard: 'trapped',
     subject: subject(
-      `(doors?|puertas?) (, )?${gap(3)}(jammed|stuck|wedged|wont (open|budge)|will not (open|budge)|atorad[oa]|trabad[oa]|no (abre|se abre))|(jammed|stuck) (door|puerta)`,
+      `(doors?|puertas?) (, )?${gap(3)}(jammed|stuck|wedged|wont (open|budge)|will not (open|budge)|atorad[oa]|trabad[oa]|se (trabo|atoro|atasco)|no (abre|se abre))|(jammed|stuck) (door|puerta)`,
       `(cant|cannot|can not|couldnt|could not|unable to) (get|pull|push|pry|force) (the |it )?(\\w+ )?(door )?open|(handles?|knobs?|manija|perilla) ${gap(2)}(broke|came|fell|snapped|se (cayo|rompio|salio)) off`,
     ),
     sign: sign(

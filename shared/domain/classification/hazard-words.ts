@@ -52,7 +52,7 @@ export const WATER = anyOf(
 export const ABOVE_OR_THROUGH = anyOf(
   'ceilings?|celings?|cielings?|ceilling|roof|skylights?|(elevator )?shaft|light fixtures?|(ceiling )?lights?|fixtures?|(ceiling |exhaust |bathroom |vent )?fans?|smoke detector|vents?|upstairs|(unit|apartment|neighbou?rs?) above|above (us|me)',
   'walls?|outlets?|electrical|(unit|apartment|condo|neighbou?r|floor) below|downstairs|below (us|me)|into the (hallway|hall|unit|apartment|bedroom|kitchen|living room|garage)',
-  'techo|pared(es)?|plafon|lampara|foco|contacto|enchufe|extractor|(departamento|apartamento|vecino|piso) de (abajo|arriba)|abajo(?! del? )|arriba|pasillo',
+  'techo|pared(es)?|plafon|lampara|foco|contacto|enchufe|extractor|(departamento|apartamento|vecino|piso) de (abajo|arriba)|(?<!por )abajo(?! del? )|arriba|pasillo',
 );
 
 export const ACTIVE_WATER = anyOf(
@@ -89,7 +89,7 @@ const LIVING_SPACE =
 /** Water on the floor of one room is a repair; water spreading, rising or everywhere is a flood. */
 export const SPREADING_WATER = anyOf(
   // "insurance that covers flooding" is a question about a policy.
-  '(?<!(covers?|covered|covering|coverage for|insurance (for|against)|insured (for|against)) )flood(s|ed|ing)?(?! (insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
+  '(?<!(covers?|covered|covering|coverage (for|of)|insurance (for|against)|insured (for|against)|(policy|coverage|insurance) (with|for)) )flood(s|ed|ing)?(?! (sensors?|detectors?|alerts?|barriers?|vents?|insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
   'standing water (on|in|across|throughout) (the |my |our )?(floor|floors|kitchen|basement|living room|bedroom|hallway|apartment|unit|house|garage|carpet|whole)|inches of (standing )?water|(an|one|two|three|\\d+) inch(es)? (of water|deep|across)|(a|one|two|three|half a|\\d+) (foot|feet|ft) (of (standing )?water|deep)',
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
   `water ${gap(8)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
@@ -107,7 +107,7 @@ export const SPREADING_WATER = anyOf(
   `(overflow\\w*|running over) ${gap(6)}(wont stop|will not stop|cant stop|keeps|nonstop|non stop|sin parar|everywhere|into the)`,
   `se (esta )?(sale|saliendo) (el |mucha )?agua|(agua|water) ${gap(5)}(llego|llega|llegando|reached|reaching|got into|getting into) (a|hasta|the) (la|el|los|las)?`,
   '(up to|hasta) (my|our|the|his|her|los|las|mis) (ankles?|knees?|shins?|tobillos?|rodillas?)|(ankle|knee|shin) deep|(few|couple|several|\\d+) inches (of water|deep)|soaked all the way|(all the way|clear) (to|into) the (bedroom|hall|hallway|living room|kitchen|next room)',
-  '(llen[oa]|lleno) de agua|(\\d+|unas?|varias|dos|tres) pulgadas|(sigue|va|esta) subiendo|agua a chorro|(va|se va|esta llegando|llego|llega) (para|a|hacia|hasta) (la|el) (sala|cocina|recamara|cuarto|pasillo|puerta|comedor)',
+  '(llen[oa]|lleno) de agua|(saliendo|sale|salia|escurriendo|tirando) (agua )?por todas partes|(\\d+|unas?|varias|dos|tres) pulgadas|(sigue|va|esta) subiendo|agua a chorro|(va|se va|esta llegando|llego|llega) (para|a|hacia|hasta) (la|el) (sala|cocina|recamara|cuarto|pasillo|puerta|comedor)',
   `(tuberia|tubo|cano|manguera)s? ${gap(4)}se (rompio|reviento|revento|quebro|solto|zafo)`,
   `(basement|room|apartment|unit|floor|garage|kitchen|bathroom|bedroom|house|hallway|sotano|cuarto|casa|cocina|sala) ${gap(3)}((is|are) )?(filling|filled|fills) (up )?with water|(sotano|cuarto|casa|cocina|sala|bano|departamento) ${gap(2)}(se (esta )?)?llenando de agua`,
   '(se (esta )?moj(ando|o)|empapad[oa]s?) (toda|todo|todas|todos) (la|el|las|los)',
@@ -206,4 +206,4 @@ export const PERSON_INSIDE = anyOf(
 );
 
 export const CHILD =
-  'kids?|child|children|toddler|son|daughter|baby|\\d+ (year|yr) old|nin[oa]s?|hij[oa]s?|bebe|chiquit[oa]';
+  'kids?|child|children|toddler|son|daughter|baby|\\d+ (year|yr) old|\\d+ (anos|meses)|nin[oa]s?|hij[oa]s?|bebe|chiquit[oa]';

@@ -1,5 +1,5 @@
 import { EMERGENCY_HAZARDS, type EmergencyHazard } from '#vocabulary/triage.ts';
-import { splitClauses } from './clauses.ts';
+import { COMMA, splitClauses } from './clauses.ts';
 import { HAZARD_RULES, type HazardRule } from './hazard-rules.ts';
 import { isNegatedAt } from './negation.ts';
 import { normalise } from './normalise.ts';
@@ -97,10 +97,23 @@ function reportedClauses(reported: string): string[] {
   return answered ? splitClauses(rest.join('\n')) : splitClauses(reported);
 }
 
+/**
+ * The whole message for rules that read context, its statements kept apart by a comma so that a
+ * negation ends with its statement: "the doors won't open, we're inside" still has someone inside.
+ */
+function withStatementBreaks(text: string): string {
+  return text
+    .replace(/(\d)[.:](\d)/g, '$1 $2')
+    .split(/[,.;!?\n\r]+/)
+    .map(normalise)
+    .filter((statement) => statement.length > 0)
+    .join(` ${COMMA} `);
+}
+
 /** `text`: the message as received, subject line first; quoted replies are ignored. */
 export function detectHazards(text: string): HazardFinding[] {
   const reported = reportedText(text);
-  const message = normalise(reported);
+  const message = withStatementBreaks(reported);
   const found = new Map<EmergencyHazard, string>();
   // Read once per message, not once per clause: a long message has many clauses.
   const rules = HAZARD_RULES.filter((rule) => !rule.unlessMessage?.test(message));

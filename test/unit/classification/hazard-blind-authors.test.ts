@@ -48,6 +48,25 @@ describe('hand rules: what blind authors write', () => {
     // A cloud inside a home whose alarm is sounding.
     ['the detector next door has been beeping nonstop and there is a grey fog in their kitchen', 'smoke'],
     ['la alarma del vecino está sonando sin parar y se ve una nube gris en su cocina', 'smoke'],
+    // Second round (after reading author l): the same classes, other words.
+    ['the unit quit putting out cool air, thermostat reads 91 and my dad is 82', 'no_cooling'],
+    ['el aire se descompuso, aquí adentro está como a 96 y afuera 110, mi abuela está mareada', 'no_cooling'],
+    ['the lift stopped between 2 and 3, the doors won’t open, we’re inside with a toddler', 'trapped'],
+    ['la chapa electrónica no abre desde adentro y estoy adentro con mis hijos', 'trapped'],
+    ['the keypad lock won’t open from the inside and I am in here with my grandmother', 'trapped'],
+    ['la puerta del baño se trabó y mi hijo de 4 años está adentro llorando', 'trapped'],
+    ['cuando jalamos el inodoro el agua sube por la coladera de la regadera', 'sewage'],
+    [
+      'the kitchen sink filled with gray water that smells like sewer and it is coming out across the floor',
+      'sewage',
+    ],
+    [
+      'a big pine limb came down on the roof over the living room and the ceiling dips in the middle',
+      'structural',
+    ],
+    ['el techito del porche se está cayendo encima de la puerta', 'structural'],
+    ['la puerta corrediza no cierra con seguro, el pestillo está roto, primer piso', 'unsecured_unit'],
+    ['unos desconocidos se metieron al pasillo de mi casa anoche y no cierra la puerta', 'unsecured_unit'],
   ])('%s → %s', (text, hazard) => {
     expect(hazardsIn(text)).toContain(hazard);
   });
@@ -78,6 +97,28 @@ describe('hand rules: what blind authors write', () => {
     ['Se fue la luz\n¿qué hago si se va la luz otra vez? ahorita todo está bien, solo pregunto'],
     ['Credit for the days the heat was out?\nIt was repaired last week, thank you. Can we get a credit?'],
     ['the stove burner makes a small flame and clicks sometimes'],
+    // Second round near misses.
+    [
+      'First cold night, turned the heat on and there was a dusty burning smell, now it is gone. Everything seems fine.',
+    ],
+    [
+      'Re: renewal\nThe bedroom ceiling leak from last spring never came back after the roof job. Happy to renew.',
+    ],
+    ['el inodoro gotea un poquito por abajo cuando le jalo'],
+    ['the outlet gives a tiny spark when I plug in the vacuum, nothing else'],
+    ['The lobby door downstairs does not close, anyone can walk in, please fix'],
+    ['la puerta del lobby no cierra bien, cualquiera puede entrar al edificio'],
+    ['the neighbours burn their trash in a barrel and the smoke drifts over'],
+    ['Will the well pump still work without power if there is an ice storm?'],
+    ['Protect your units: don’t wait until there’s a flood, buy leak and flood sensors'],
+    ['someone broke the window in the laundry room of building C, glass on the floor'],
+    ['there is a smell near the stairwell but no water anywhere, just the smell'],
+    ['el aire enfría poquito pero adentro está a 76, no hay prisa'],
+    ['se sale un poquito de agua de la manguera de la lavadora cuando lava, el piso está seco'],
+    ['la llave de la puerta gira un poco dura pero sí cierra'],
+    ['¿el seguro de inquilino cubre inundaciones? no ha pasado nada'],
+    ['el vecino quema hojas en su patio y llega el humo'],
+    ['el calentador de la sala olió a polvo quemado la primera vez, ya se quitó'],
   ])('%s: no emergency', (text) => {
     expect(hazardsIn(text)).toEqual([]);
   });
