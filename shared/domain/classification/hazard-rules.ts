@@ -422,7 +422,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     // A smell alone is a drain to clear; a smell with something coming up is the backup itself.
     unless: wholeWords(
-      '^(?!.*(backing|backed|coming up|coming out|overflow\\w*|bubbling|filling|filled|fills|across|regres\\w*|sale|saliendo)).*(smell\\w* like|odou?r of|olor a (drenaje|caca))',
+      '^(?!.*(backing|backed|coming up|coming out|overflow\\w*|bubbling|filling|filled|fills|across|regres\\w*|sale|saliendo)).*(smell\\w* like|odou?r of|olor a (drenaje|caca))|^(?!.*(agua|aguas|water|desbord\\w*)).*(olor|peste|olorcito) (\\w+ )?(sube|subiendo)',
     ),
   },
   // Essential services gone.
@@ -599,8 +599,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
       `(crack\\w*|split\\w*|grieta\\w*) ${gap(3)}(more|worse|bigger|wider|longer|mas) (every|each|by the|cada) (day|week|hour|dia|semana)`,
       `(car|truck|vehicle|van|suv|driver|carro|camioneta|coche) ${gap(3)}(hit|crashed into|ran into|slammed into|drove into|went through|plowed into|choco contra|se estrello (en|contra)) (the |our |my |el |la |nuestra )?(building|house|wall|unit|apartment|garage|porch|front|edificio|casa|pared|departamento)`,
-      `(techo|techito|porche|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|doblando|dobla|doblo|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
-      `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|down|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
+      `(techo|techito|porche|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|(?<=(se|esta) )(doblando|dobla|doblo)|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
+      `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|(?<!(hang|hangs|hanging|hung|lean|leans|leaning|droop\\w*|reach\\w*|grow\\w*) )down|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
       '(concrete|plaster|ceiling|drywall|brick|stucco) (chunks|pieces) (fell|falling|on the (ground|floor))|(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
       `se (esta )?(abriendo|abrio|abre) (una |la |otra )?grieta|(tronido|tronidos|crujido|crujidos|truena|cruje)\\w* ${gap(2)}(en )?(el |la |las |los )?(techo|vigas?|plafon|losa)`,
@@ -626,7 +626,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // The structure named far ahead of its verb ("the roof over the carport at number 12 is visibly bowing").
       '(is|are|has been|have been|keeps|started) (now |already |visibly |really |badly |noticeably )?(sagging|bulging|bowing|buckling|caving( in)?|collapsing|giving way|pulling away)',
       // A load-bearing member broken through, or sagging more each day.
-      '(is|are|s|has|have)( been)? (cracked|split|broken|snapped) (clean |all the way |right )?(through|in half|in two)|(and|y) (is |esta |now )?(sagging|bowing|bending|hundiendo|pandeando|doblando)|lower than (yesterday|before|last week|this morning|ayer)',
+      '(is|are|s|has|have)( been)? (cracked|split|broken|snapped) (clean |all the way |right )?(through|in half|in two)|(and|y) (is |esta |now )?(sagging|bowing|hundiendo|pandeando)|lower than (yesterday|before|last week|this morning|ayer)',
     ),
     unless: wholeWords(
       'ceiling fans?|fan|blinds?|curtains?|couch|sofa|mattress|bed|shelf|shelves|gutter|mancha',
@@ -673,9 +673,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       `(door|lock|puerta|cerradura|chapa) ${gap(3)}(wont|will not|doesnt|does not|cant|no) (open|unlock|abre|se abre) ${gap(4)}(from (the )?inside|desde (a)?dentro|por dentro)`,
     ),
+    // Someone said to be in there now, not "the inside" of the door.
     when: mentions(
-      PERSON_INSIDE,
-      '(i|we) (am|are|m|re) (in|inside|in here)|estoy (adentro|dentro)|estamos (adentro|dentro)',
+      '(i|we|im|were|she|he|they|theyre|shes|hes|someone|somebody|alguien|mi \\w+|my \\w+) (is |are |am |m |re |s |esta |estan )?(still )?(inside|in here|in there|stuck|trapped|adentro|dentro|encerrad[oa]s?|atrapad[oa]s?)|(estoy|estamos) (adentro|dentro|encerrad[oa]s?)',
     ),
   },
   {

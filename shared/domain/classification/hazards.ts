@@ -5,6 +5,7 @@ import { isNegatedAt } from './negation.ts';
 import { normalise } from './normalise.ts';
 import { FORWARD_SUBJECT, separateChain } from './quoted-chain.ts';
 import {
+  asksForHelp,
   changesTopic,
   closesPrevious,
   isAboutEquipmentWork,
@@ -93,7 +94,9 @@ export function reportedText(text: string): string {
 function reportedClauses(reported: string): string[] {
   const [subjectLine = '', ...rest] = reported.split('\n');
   const body = normalise(rest.join('\n'));
-  const answered = saysAllIsWell(body) || (subjectLine.trim().endsWith('?') && mentionsResolution(body));
+  const answered =
+    saysAllIsWell(body) ||
+    (subjectLine.trim().endsWith('?') && mentionsResolution(body) && !asksForHelp(body));
   return answered ? splitClauses(rest.join('\n')) : splitClauses(reported);
 }
 

@@ -96,10 +96,15 @@ const ALL_IS_WELL = wholeWords(
   [
     '(right now|for now|at the moment|ahorita|ahora|por ahora|por el momento|hoy) (ya )?(everything|all|todo) (is |s |esta |seems |seems to be |parece |looks )?(fine|ok|okay|good|normal|bien|tranquilo)',
     '(everything|todo) (is |s |esta |seems |seems to be |parece |looks )?(fine|ok|okay|good|normal|bien) (right now|for now|at the moment|ahorita|ahora|por ahora|now)',
-    '(everything|todo) (seems|looks|parece|seems to be) (fine|ok|okay|normal|bien)|ya todo (esta )?bien|just (asking|wondering|curious|want(ed)? to (know|ask|check))|solo (quiero|queria|quisiera) (saber|preguntar|avisar)|solo (pregunto|preguntaba)|nothing (has )?happened|no ha pasado nada',
+    '(everything|todo) (seems|looks|parece|seems to be) (fine|ok|okay|normal|bien)|ya todo (esta )?bien|nothing (has )?happened|no ha pasado nada',
   ].join('|'),
 );
-export const saysAllIsWell = (text: string): boolean => ALL_IS_WELL.test(text);
+/** A request for someone to come: whatever else the body says, the subject's hazard stands. */
+const ASKS_FOR_HELP = wholeWords(
+  'please (come|send|check|hurry|help)|(need|needs) help|help (us|me|please)|can (someone|somebody|you) (come|check|send|look)|asap|(?<!(not|no es) )urgent(e|ly)?|ayuda|vengan|manden a alguien|lo antes posible',
+);
+export const saysAllIsWell = (text: string): boolean => ALL_IS_WELL.test(text) && !ASKS_FOR_HELP.test(text);
+export const asksForHelp = (text: string): boolean => ASKS_FOR_HELP.test(text);
 
 /** A reply that says its news is about something else than the thread it answers. */
 const OTHER_TOPIC = wholeWords(

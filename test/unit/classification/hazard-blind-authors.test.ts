@@ -119,6 +119,10 @@ describe('hand rules: what blind authors write', () => {
     ['¿el seguro de inquilino cubre inundaciones? no ha pasado nada'],
     ['el vecino quema hojas en su patio y llega el humo'],
     ['el calentador de la sala olió a polvo quemado la primera vez, ya se quitó'],
+    ['the tree branches hang down on the roof, please trim them'],
+    ['estoy en el piso y doblando ropa, se oye raro el refri'],
+    ['el olor sube por la coladera del baño en las tardes'],
+    ['Bathroom door\nthe bathroom door won’t open from the inside, please fix the knob'],
   ])('%s: no emergency', (text) => {
     expect(hazardsIn(text)).toEqual([]);
   });
@@ -154,5 +158,9 @@ describe('hand rules: what blind authors write', () => {
       'active_leak',
     );
     expect(hazardsIn('Gas leak?\nIt smells strong by the meter, what do we do')).toContain('gas');
+    expect(hazardsIn('Flooding in the basement\njust asking if you got my voicemail')).toContain('flooding');
+    expect(
+      hazardsIn('Gas smell?\nThanks for fixing the door yesterday. Can someone come check today?'),
+    ).toContain('gas');
   });
 });
