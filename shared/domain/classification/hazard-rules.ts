@@ -190,7 +190,7 @@ const POWER_OUT = sign(
   '(no|without) (power|electricity)|(power|electricity)s? (is |has |been |has been |went |keeps going |is still |still )*(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
   'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se (fue|corto) la (luz|electricidad|corriente)|(la luz|la electricidad|la corriente) se (fue|corto)|(me|nos|le|les) (cortaron|quitaron|desconectaron|suspendieron) (la |el )?(luz|electricidad|corriente|servicio de luz)',
   // Cut off by the utility (an unpaid bill): as dark as a storm outage.
-  '(power|electricity|electric|service) (was |got |has been |have been )?(cut|shut|turned) off(?! (for|tomorrow|on|next|from|between|until|at))|(?<!(will|to|gonna|might|may|would|could) )(cut|shut|turned) off (my|our|the) (power|electricity)|(power|electricity|electric) (was |got |has been )?disconnected',
+  '(power|electricity|electric) (was |got |has been |have been )?(cut|shut|turned) off(?! (for|tomorrow|on|next|from|between|until|at))|(?<!(will|to|gonna|might|may|would|could) )(cut|shut|turned) off (my|our|the) (power|electricity)|(power|electricity|electric) (was |got |has been )?disconnected',
 );
 
 export const HAZARD_RULES: readonly HazardRule[] = [
@@ -343,6 +343,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(se (mojo|mojaron|esta mojando|moja)|mojad[oa]s?|empapad[oa]s?|soak(s|ed|ing)?|wet(ting)?|drench\\w*|all over|puddl\\w*|charcos? en) ${gap(4)}(piso|pisos|alfombra|floor|floors|carpet|pasillo|hallway|rugs?)`,
       `(piso|alfombra|floor|floors|carpet|pasillo|hallway) ${gap(3)}(is |are |esta |estan |getting |got )?(soaked|soaking|wet|drenched|mojad[oa]s?|empapad[oa]s?|under water|covered)`,
     ),
+    // A shower head spraying sideways wets the floor by design of the bath, not a flood.
+    unless: wholeWords('shower ?heads?|regadera|showering|when (i|we) (shower|bathe)|ducha'),
     unlessMessage: wholeWords(STAYS_OUTSIDE),
   },
   {
@@ -410,7 +412,6 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // One fixture filling from another is the shared line blocked past them both.
       `(tub|bathtub|shower|sink|tina|regadera) ${gap(3)}(fill\\w*|backing up|coming up|se llena\\w*) ${gap(3)}(from|when|every time|cuando|con) ${gap(3)}(toilet|flush\\w*|washer|washing machine|dishwasher|excusado|inodoro|lavadora|jala\\w*)`,
       `(toilets?|inodoro|excusado) ${gap(2)}(keeps |is |are |se )*(overflowing|overflows|overflowed|backing up|backs up|backed up|desborda|desbordo|regresa) ${gap(6)}(every time|whenever|anyone|floor|piso|cada vez|still|sigue|wont stop|will not stop)`,
-      `(${FOUL_WATER}) ${gap(3)}(on|all over|across|covering|en|por) (the |todo el |el )?(whole |entire |bathroom )?(floor|piso)`,
       `se regresa ${gap(2)}por (la|el) (regadera|tina|excusado|inodoro|coladera)`,
       // What is flushed comes up another drain: the line is blocked past both.
       `(sube|subiendo|brota|brotando|regresa|regresando) ${gap(1)}(por|de) (la |el )?(coladera|regadera|tina|lavabo|drenaje)`,
@@ -423,6 +424,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     // A smell alone is a drain to clear; a smell with something coming up is the backup itself.
     unless: wholeWords(
       '^(?!.*(backing|backed|coming up|coming out|overflow\\w*|bubbling|filling|filled|fills|across|regres\\w*|sale|saliendo)).*(smell\\w* like|odou?r of|olor a (drenaje|caca))|^(?!.*(agua|aguas|water|desbord\\w*)).*(olor|peste|olorcito) (\\w+ )?(sube|subiendo)',
+    ),
+  },
+  {
+    // Foul water across the floor where a toilet or drain is named: the line has come back up.
+    hazard: 'sewage',
+    subject: subject(DRAIN_FIXTURE, DRAIN),
+    sign: sign(
+      `(${FOUL_WATER}) ${gap(3)}(on|all over|across|covering|en|por) (the |todo el |el )?(whole |entire |bathroom )?(floor|piso)`,
     ),
   },
   // Essential services gone.
@@ -538,7 +547,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(cant|cannot|can not|unable to) (lock|secure|close) (it|the door|up|our|my)',
       '(is |are |was |got )?(broken|busted|kicked in|smashed|shattered|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)|(glass|pane) (is |s |was )?(gone|missing|out)',
       // The key turns round and round and nothing catches: the lock no longer locks.
-      `(key|llave) ${gap(2)}(spins|keeps (spinning|turning)|turns (freely|all the way around|round and round|and turns)|just turns|gira y gira|da vueltas|gira (sin|en falso|loca))|no agarra( nada)?|(doesnt|does not|wont|will not) (catch|engage|grab)( anything)?|se (quebro|rompio|descompuso)(?! (la|el) (llave|manija|perilla))`,
+      `(key|llave) ${gap(2)}(spins|keeps (spinning|turning)|turns (freely|all the way around|round and round|and turns)|just turns|gira y gira|da vueltas|gira (sin|en falso|loca))|(llave|chapa|cerradura|seguro|pestillo) ${gap(2)}no agarra|(doesnt|does not|wont|will not) (catch|engage|grab)( anything)?|se (quebro|rompio)(?! (la|el) (llave|manija|perilla|control|vidrio))`,
       'no (cierra|se puede cerrar|tiene (seguro|chapa|cerradura)|asegura|traba|podemos cerrar|puedo cerrar|baja ni sube|sube ni baja)|(esta |quedo )?(rota|quebrada|forzada|arrancada)|atorada (abierta|a medio)|(se )?quedo (abierta|atorada)',
       LOCK_GONE,
     ),
@@ -639,6 +648,10 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       '(getting|grows|growing|gets|got|se (esta )?(haciendo|hace)|(se )?(esta )?abriendo) (bigger|wider|longer|larger|mas (grande|ancha|larga|abierta))|widening|wider (every|each|than|by the)',
       '(fit|fits|put|stick|cabe|caben|meter|meto) (my |a |the |mi |el |un |la )?(whole )?(finger|fingers|hand|fist|coin|quarter|pencil|dedo|dedos|mano)',
+    ),
+    // Other things that grow beside a crack, and cracks in what holds nothing up.
+    unless: wholeWords(
+      'mold|moho|stain|mancha|puddle|charco|windshield|tiles?|azulejos?|phone|screen|mirror|espejo|glass|vidrio|windows?|ventanas?|sidewalk|driveway|banqueta|counter\\w*|tub|bathtub|tina|sink|toilet|paint|pintura|caulk',
     ),
   },
   {

@@ -122,6 +122,9 @@ describe('hand rules: what blind authors write', () => {
     ['the tree branches hang down on the roof, please trim them'],
     ['estoy en el piso y doblando ropa, se oye raro el refri'],
     ['el olor sube por la coladera del baño en las tardes'],
+    ['my internet service was cut off and it is 100 out, can I pay the bill late?'],
+    ['there is a crack in the bathroom tile and the mold spot is getting bigger'],
+    ['el control de la puerta de la cochera no agarra la señal'],
     ['Bathroom door\nthe bathroom door won’t open from the inside, please fix the knob'],
   ])('%s: no emergency', (text) => {
     expect(hazardsIn(text)).toEqual([]);
