@@ -66,23 +66,31 @@ const mentions = (...parts: readonly string[]): ((message: string) => boolean) =
 
 /** A burner's flame described (colour, pilot): a combustion question, not a fire. */
 const BURNER_FLAME =
-  'pilot( light)?|(orange|yellow|blue|lazy) flames?|flames? (look|looks|are|is|were) (\\w+ )?(orange|yellow|blue|lazy)';
+  'pilot( light)?|(small|little|low|tiny|weak|short) flames?|(orange|yellow|blue|lazy) flames?|flames? (look|looks|are|is|were) (\\w+ )?(orange|yellow|blue|lazy)';
 
 /** Tobacco, cooking and candles: smoke and a burnt smell without a fire. */
 const HARMLESS_SMOKE = anyOf(
   'neighbou?rs? (\\w+ ){0,3}smok\\w*|smoking (on|in|outside|at) (the|his|her|their) (patio|balcony|porch|hallway|stairwell|car|yard)',
   '(people|someone|they|he|she) (is |are |keep |keeps )?smoking|smokes|smoker|smokers|cigar\\w*|weed|marijuana|cannabis|vap(e|es|ing)|tobacco|hookah|pot smoke|ashtray',
-  '(smoke|humo) (\\w+ ){0,3}(neighbou?rs?|next door|vecinos?)|(it was|it s|its|turned out to be|was just|was only|came from) (just |only )?(\\w+ ){0,3}(barbecue|bbq|grill\\w*|toast|candles?|fireplace|cooking|food|popcorn|incense|burning dust)|non ?smoking|smoke ?free|smoking (policy|area|allowed|rules?)|(sensitive|allergic) to (cigarette )?smoke|wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco',
+  '(smoke|humo) (\\w+ ){0,3}(neighbou?rs?|next door|vecinos?)|(it was|it s|its|turned out to be|was just|was only|came from) (just |only )?(\\w+ ){0,3}(barbecue|bbq|grill\\w*|toast|candles?|fireplace|cooking|food|popcorn|incense|burning dust)|non ?smoking|smoke ?free|smoking (policy|area|allowed|rules?)|(sensitive|allergic) to (cigarette )?smoke|wildfire\\w*|fires? (nearby|outside|in the area)|fuma\\w*|cigarr\\w*|marihuana|mariguana|mota|tabaco|burn(s|ing)? (their |the |his |her )?(trash|leaves|garbage|brush|yard waste)|(trash|leaf|burn) (barrels?|piles?)|quema(n|ndo)? (la |su )?(basura|hojas|hierba)',
 );
-const HARMLESS_BURNING = wholeWords(
-  anyOf(
-    BURNER_FLAME,
-    'burning dust|dust burning|dusty smell|polvo quemado|toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
-    'sunburn|heartburn|burn(ed|t)? out|bulbs? (is |are |was )?(burnt|burned)|quemaduras?|(se|esta) quemad[oa] (el|la) (foco|bombilla)',
-    'burn marks? (on|from)|old burn|chimney|chimenea',
-    'haze on|hazy (glass|window|windows|film|mirror|panes?)|(glass|window|windows|mirror|shower door|panes?) (\\w+ )?(is |are |looks? )?hazy|condensation',
-  ),
+/** Dust burning off a heater after the summer. */
+const BURNING_DUST =
+  'burning dust|dust burning|dusty (burning )?(smell|odou?r)|dusty burn\\w*|polvo quemado|olor a polvo|first time (\\w+ )?(turning|turned|turn|using|running|ran) (on )?(the |our |my )?(heat|heater|furnace)';
+const HARMLESS_BURNING_EXCEPT_DUST = anyOf(
+  BURNER_FLAME,
+  'toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
+  'sunburn|heartburn|burn(ed|t)? out|bulbs? (is |are |was )?(burnt|burned)|quemaduras?|(se|esta) quemad[oa] (el|la) (foco|bombilla)',
+  'burn marks? (on|from)|old burn|chimney|chimenea',
+  // A small spark as a plug goes in is the load starting, unless something is scorched.
+  '^(?!.*(black|melt|smok|burn|scorch|quem)).*((tiny|little|small|quick) (bit|spark|flash)\\w*|spark\\w* (a )?(tiny|little|small) (bit )?) when (i |you |we )?(plug|unplug)',
+  'haze on|hazy (glass|window|windows|film|mirror|panes?)|(glass|window|windows|mirror|shower door|panes?) (\\w+ )?(is |are |looks? )?hazy|condensation',
 );
+const HARMLESS_BURNING = wholeWords(anyOf(BURNING_DUST, HARMLESS_BURNING_EXCEPT_DUST));
+
+/** The building's own wiring, where no heat or smell is ever normal. */
+const FIXED_WIRING =
+  'outlets?|receptacles?|sockets?|(light )?switch(es)?|(breaker|electrical|electric|fuse|circuit) (box|panel)|breakers?|fuse box|junction box|wiring|enchufes?|contactos?|tomacorrientes?|apagador(es)?|tablero( electrico)?|caja de (fusibles|breakers|luz)|pastillas|centro de carga|cableado';
 
 const FIRE_EQUIPMENT =
   'fire (hazard|alarm|drill|extinguisher|inspection|code|safety|escape|pit|place|marshal|exit|door|sprinkler)|fireplace|fire pit|fuego artificial|fuegos artificiales|chimenea|parrilla|asador|fogata|candle|bbq|grill';
@@ -99,6 +107,10 @@ const TREE =
 const ONLY_A_STAIN =
   '^(?!.*(dripping|pouring|gushing|streaming|coming (through|down)|getting (faster|worse)|onto (my|the|our) (bed|floor|couch|carpet))).*(stain(s|ed)?|mancha)';
 
+/** An inspector's or a seller's note of a leak that is over: "evidence of a prior roof leak, dry at time of inspection". */
+const PAST_LEAK =
+  '^(?!.*(again|back|still|now|sigue|otra vez)).*((past|prior|previous|former|earlier|historic(al)?|old) (roof |plumbing |ceiling |window )?(leak\\w*|water (damage|intrusion|stains?))|dry at (the )?time|moisture (meter|readings?) (\\w+ )?(normal|dry|ok|fine)|(stain|area|spot) (is |was )?dry)';
+
 /** A leak that comes with rain, said on a dry day: a repair, unless the clause says it is raining now. */
 const ONLY_WHEN_IT_RAINS =
   '^(?!.*(now|right now|today|tonight|currently|at the moment|ahorita|ahora|hoy)).*(when|whenever|every time|cada vez que|cuando) (it )?(rains|llueve)';
@@ -114,6 +126,12 @@ const HELD_IN_A_FIXTURE =
 /** Grass or snow up to the knees is a depth, not water's. */
 const NOT_WATER_DEEP =
   '(grass|weeds|lawn|snow|brush|hierba|pasto|zacate|maleza|nieve) (\\w+ ){0,5}(up to|hasta|(knee|ankle) (deep|high))';
+
+/** Water from a pipe or an appliance that nobody can stop. */
+const UNSTOPPABLE_WATER = anyOf(
+  'no (para|deja) de (salir|caer|correr|gotear|escurrir|tirar)|sigue (saliendo|cayendo|corriendo|tirando)|no (se|sabemos|se como|sabemos como) (cerrarlo|cerrarla|apagarlo|apagarla|cerrar (el agua|la llave|la valvula))',
+  '(wont|will not|cant|can not|cannot|couldnt|could not) (stop|shut off|turn off) (it|the (water|leak|flow)|leaking|spraying|pouring|coming)|keeps (pouring|gushing|spraying|coming out|running out|shooting)|(spraying|gushing|pouring|shooting) (out|water|everywhere|all over)|(dont|do not|cant|cannot) (know how to|find the (valve|shut ?off)) (shut|turn|to shut|to turn)',
+);
 
 /** Water that stays outside the walls: a gutter, a downspout, the yard. */
 const OUTSIDE_WATER = 'off the roof|from the gutters?|gutters?|downspouts?|canaleta|bajante';
@@ -142,11 +160,11 @@ const SOMEONE = anyOf(
 const HEATING =
   'heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?|calenton|calentones';
 const COOLING =
-  'ac|a c|acs|a cs|air condition|air con|aircon|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|aire acondicionado|aire|clima|minisplit|cooler';
+  'ac|a c|acs|a cs|air condition|air con|aircon|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|window (unit|ac|a c)|aire acondicionado|aire|clima|minisplit|cooler|(aparato|unidad) (de|del) (la )?(ventana|aire|clima)';
 /** Where the unit is, between it and its failure ("the AC at my unit stopped", "el aire que no enfría"). */
-const UNIT_PLACE = `((at|in|on|for|of|upstairs|downstairs) ${gap(3)}|que )?`;
+const UNIT_PLACE = `((at|in|on|for|of|upstairs|downstairs|de|del|en) ${gap(3)}|que )?`;
 const FAILED = anyOf(
-  'out|off|dead|broken|broke|keeps (shutting|turning|cutting) (off|out)|shuts (itself )?off|cuts out|conked out|crapped out|pooped out|gave up|kaput|bit the dust|is shot|is toast|fried|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
+  'out|off|dead|broken|broke|not work(s|ing)?|no work(s|ing)?|dont work|not functioning|keeps (shutting|turning|cutting) (off|out)|shuts (itself )?off|cuts out|conked out|crapped out|pooped out|gave up|kaput|bit the dust|is shot|is toast|fried|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
   'wont (turn on|start|come on|kick on|work|light|cool|run)|doesnt (turn on|work|come on|cool|run)|not (cooling|heating|running)|isnt (cooling|heating|running)',
   'no (funciona|sirve|enfria|calienta|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
   '(stopped|quit|not|isnt) (blowing|putting out|pushing|making) (cold|cool)|(only )?(blows|blowing|putting out|pushing) (room temperature|hot|warm)|(barely|hardly) (cools|cooling|works|blowing)',
@@ -159,7 +177,7 @@ const FAILED_FIRST =
 const LOCK_GONE = anyOf(
   '(latch|latches|lock|locks|deadbolt|catch|bolt|lock cylinder|locking pin) (is |are |was |has |just )*(missing|gone|broken off|snapped( off)?|fell off|came off|ripped off|torn off|pulled out)',
   '(opens|slides|pushes|swings|lifts|pops|slid|pushed|opened|lifted|popped) (right |wide |all the way )?(open )?from (the )?outside|(can be|could be|gets) (opened|pushed open|slid open|lifted out|popped open) from (the )?outside',
-  `(seguro|pasador|cerrojo|chapa|cerradura|pestillo) ${gap(2)}(se (cayo|rompio|salio|zafo)|no (esta|hay)|desaparecio)|se abre (desde )?(afuera|fuera)|se puede abrir (desde )?(afuera|fuera)`,
+  `(seguro|pasador|cerrojo|chapa|cerradura|pestillo) ${gap(2)}(se (cayo|rompio|salio|zafo|quebro)|no (esta|hay)|desaparecio|esta (rot[oa]|quebrad[oa]))|se abre (desde )?(afuera|fuera)|se puede abrir (desde )?(afuera|fuera)`,
 );
 
 /** The tenant has closed the opening another way (a bar in the slider's track): a repair, not an open home. */
@@ -170,7 +188,9 @@ const SECURED_ANOTHER_WAY = anyOf(
 
 const POWER_OUT = sign(
   '(no|without) (power|electricity)|(power|electricity)s? (is |has |been |has been |went |keeps going |is still |still )*(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
-  'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se (fue|corto) la (luz|electricidad|corriente)|(la luz|la electricidad|la corriente) se (fue|corto)|nos cortaron la luz',
+  'sin (luz|electricidad|corriente)|no (hay|tenemos) (luz|electricidad|corriente)|se (fue|corto) la (luz|electricidad|corriente)|(la luz|la electricidad|la corriente) se (fue|corto)|(me|nos|le|les) (cortaron|quitaron|desconectaron|suspendieron) (la |el )?(luz|electricidad|corriente|servicio de luz)',
+  // Cut off by the utility (an unpaid bill): as dark as a storm outage.
+  '(power|electricity|electric) (was |got |has been |have been )?(cut|shut|turned) off(?! (for|tomorrow|on|next|from|between|until|at))|(?<!(will|to|gonna|might|may|would|could) )(cut|shut|turned) off (my|our|the) (power|electricity)|(power|electricity|electric) (was |got |has been )?disconnected',
 );
 
 export const HAZARD_RULES: readonly HazardRule[] = [
@@ -247,6 +267,18 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     unless: HARMLESS_BURNING,
     equipmentNamed: true,
   },
+  {
+    // A cloud inside a home whose alarm is sounding is smoke, whatever the sender calls it.
+    hazard: 'smoke',
+    sign: sign(
+      '(gr[ae]y|black|dark|thick|white) (cloud|clouds|haze|fog|mist)|(cloud|haze|fog) (inside|in (the|their|his|her|my|our) (kitchen|unit|apartment|house|room|living room))|nube (gris|negra|de humo)|neblina',
+    ),
+    unless: wholeWords(
+      'sky|skies|storm|rain\\w*|weather|clouds? (are )?(rolling|moving|coming) in|cielo|tormenta|lluvia|lluvioso|shower|bathroom|vapor|steam',
+    ),
+    when: mentions(`(?<!car )(alarms?|alarma|detectors?|detector) ${gap(4)}(${SOUNDING})`),
+    equipmentNamed: true,
+  },
   // Electrical: an electrical thing with a sign of overheating, or anything with one of burning.
   {
     hazard: 'electrical',
@@ -255,6 +287,18 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     unless: HARMLESS_BURNING,
   },
   { hazard: 'electrical', subject: subject(HEAT_SOURCE), sign: sign(BURNING), unless: HARMLESS_BURNING },
+  {
+    // Dust burning off a heater on its first cold night is normal; on a panel or an outlet it is the wiring.
+    hazard: 'electrical',
+    subject: subject(FIXED_WIRING),
+    sign: sign(OVERHEATING, BURNING),
+    unless: wholeWords(
+      anyOf(
+        HARMLESS_BURNING_EXCEPT_DUST,
+        'heaters?|furnace|radiators?|baseboards?|calentador|calefaccion|calefactor',
+      ),
+    ),
+  },
   {
     // Sparks thrown by anything (a lift, a motor, a box on the wall) are current where it should not be.
     hazard: 'electrical',
@@ -292,13 +336,33 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     unlessMessage: wholeWords(STAYS_OUTSIDE),
   },
   {
+    // Water that cannot be stopped and is already on the floor: a flood in the making.
+    hazard: 'flooding',
+    subject: subject(UNSTOPPABLE_WATER),
+    sign: sign(
+      `(se (mojo|mojaron|esta mojando|moja)|mojad[oa]s?|empapad[oa]s?|soak(s|ed|ing)?|wet(ting)?|drench\\w*|all over|puddl\\w*|charcos? en) ${gap(4)}(piso|pisos|alfombra|floor|floors|carpet|pasillo|hallway|rugs?)`,
+      `(piso|alfombra|floor|floors|carpet|pasillo|hallway) ${gap(3)}(is |are |esta |estan |getting |got )?(soaked|soaking|wet|drenched|mojad[oa]s?|empapad[oa]s?|under water|covered)`,
+    ),
+    // A shower head spraying sideways wets the floor by design of the bath, not a flood.
+    unless: wholeWords('shower ?heads?|regadera|showering|when (i|we) (shower|bathe)|ducha'),
+    unlessMessage: wholeWords(STAYS_OUTSIDE),
+  },
+  {
+    // A pit, tub or fixture brimming over onto the floor.
+    hazard: 'flooding',
+    subject: subject(WATER, 'pit|sump|it'),
+    sign: sign(
+      `(come|comes|coming|came|spill\\w*|pour\\w*|run(s|ning)?|flow\\w*|go(ing)?) over (onto|on to|into|all over|across) (the )?${gap(2)}(floor|floors|carpet|basement)`,
+    ),
+  },
+  {
     hazard: 'active_leak',
     subject: subject(WATER),
     sign: sign(
       `(${ABOVE_OR_THROUGH}) ${gap(8)}(${ACTIVE_WATER})`,
       `(${ACTIVE_WATER}) ${gap(6)}(${ABOVE_OR_THROUGH})`,
     ),
-    unless: wholeWords(`${ONLY_A_STAIN}|${ONLY_WHEN_IT_RAINS}|old leak|dried|air|aire|${OUTSIDE_WATER}`),
+    unless: wholeWords(`${ONLY_A_STAIN}|${ONLY_WHEN_IT_RAINS}|${PAST_LEAK}|dried|air|aire|${OUTSIDE_WATER}`),
     unlessMessage: wholeWords(STAYS_OUTSIDE),
   },
   {
@@ -347,8 +411,10 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `flush ${gap(6)}(comes up|coming up|backs up|bubbles up) (in|into|through) the (tub|bathtub|shower|sink)`,
       // One fixture filling from another is the shared line blocked past them both.
       `(tub|bathtub|shower|sink|tina|regadera) ${gap(3)}(fill\\w*|backing up|coming up|se llena\\w*) ${gap(3)}(from|when|every time|cuando|con) ${gap(3)}(toilet|flush\\w*|washer|washing machine|dishwasher|excusado|inodoro|lavadora|jala\\w*)`,
-      `(toilets?|inodoro|excusado) ${gap(2)}(keeps |is |are |se )*(overflowing|overflows|backing up|backs up|desborda|regresa) ${gap(6)}(every time|whenever|anyone|floor|piso|cada vez)`,
+      `(toilets?|inodoro|excusado) ${gap(2)}(keeps |is |are |se )*(overflowing|overflows|overflowed|backing up|backs up|backed up|desborda|desbordo|regresa) ${gap(6)}(every time|whenever|anyone|floor|piso|cada vez|still|sigue|wont stop|will not stop)`,
       `se regresa ${gap(2)}por (la|el) (regadera|tina|excusado|inodoro|coladera)`,
+      // What is flushed comes up another drain: the line is blocked past both.
+      `(sube|subiendo|brota|brotando|regresa|regresando) ${gap(1)}(por|de) (la |el )?(coladera|regadera|tina|lavabo|drenaje)`,
       `se (esta )?(desbord\\w*|regres\\w*) (el |la |los |las )?(${DRAIN})`,
       `(${DRAIN_FIXTURE}) ${gap(5)}(filling|filled|fills|backing|backed|coming|bubbling|welling|spitting|se (esta )?llen(a|ando|o)|llen(a|o|ando)|sube|subiendo) (back )?(up )?(with |de |con )?${gap(1)}(${FOUL_WATER})`,
       // Water that comes up out of a drain and over the floor is the line backing up, whatever its colour.
@@ -357,14 +423,22 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     // A smell alone is a drain to clear; a smell with something coming up is the backup itself.
     unless: wholeWords(
-      '^(?!.*(backing|backed|coming up|overflow\\w*|bubbling|filling|regres\\w*|sale|saliendo)).*(smell\\w* like|odou?r of|olor a (drenaje|caca))',
+      '^(?!.*(backing|backed|coming up|coming out|overflow\\w*|bubbling|filling|filled|fills|across|regres\\w*|sale|saliendo)).*(smell\\w* like|odou?r of|olor a (drenaje|caca))|^(?!.*(agua|aguas|water|desbord\\w*)).*(olor|peste|olorcito) (\\w+ )?(sube|subiendo)',
+    ),
+  },
+  {
+    // Foul water across the floor where a toilet or drain is named: the line has come back up.
+    hazard: 'sewage',
+    subject: subject(DRAIN_FIXTURE, DRAIN),
+    sign: sign(
+      `(${FOUL_WATER}) ${gap(3)}(on|all over|across|covering|en|por) (the |todo el |el )?(whole |entire |bathroom )?(floor|piso)`,
     ),
   },
   // Essential services gone.
   {
     hazard: 'no_water',
     sign: sign(
-      'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)))',
+      'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)|anywhere (, )?(just|only|but)))',
       'pipes? (are |have |s |got |is )?(frozen|froze)( solid)?|frozen pipes?|(tuberias?|tubos?|pipas?) (estan )?congelad[ao]s|se congelaron (las |los )?(tuberias|tubos|pipas)|zero water|not a drop of water|without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
       `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
       '(lost|have lost|has lost|losing) (all |our |the |its )?(running )?water(?! (pressure|damage|heater|bill))|water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out|water (is|s|has been) (completely |still )?off(?! (for|tomorrow|on|next|from|between|until|at))',
@@ -379,10 +453,18 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     // The whole home is dry: every tap, not one fixture (so none of the single-fixture exceptions apply).
     hazard: 'no_water',
     sign: sign(
-      `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)|(not|havent|hasnt|have not|has not|didnt|did not|dont|do not|no)( had| have| gotten| got| seen| get| even)* (a|one) (single )?(drop|drip) (out of|from|in) (the |any |our |my )?(taps?|faucets?|sinks?|shower|pipes?)`,
+      `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (, )?(just|only|but|solo))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)|(not|havent|hasnt|have not|has not|didnt|did not|dont|do not|no)( had| have| gotten| got| seen| get| even)* (a|one) (single )?(drop|drip) (out of|from|in) (the |any |our |my )?(taps?|faucets?|sinks?|shower|pipes?)`,
       `(nothing|no water) ${gap(3)}(from|out of) (any|every|all) (of )?(the )?(taps?|faucets?|sinks?)`,
       `no (sale|cae|llega) (nada|ni una gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?)|ni una gota`,
       'no (sale|cae|llega) (agua |nada )?(de|por) (ninguna|ningun) (llave|grifo|canilla|lado)|(ninguna|ningun) (llave|grifo|canilla) (sirve|funciona|da agua|tiene agua)',
+    ),
+  },
+  {
+    // "Neither hot nor cold": both taps dry is the supply, not the water heater.
+    hazard: 'no_water',
+    sign: sign(
+      '(sin|no (hay|ay|tenemos|tengo|sale|llega)) (nada de )?agua (caliente|fria) ni (fria|caliente)|ni (fria|caliente) ni (caliente|fria)',
+      '(no|without|neither) (hot (or|nor|and no) cold|cold (or|nor|and no) hot) water|no water (, )?(hot or cold|cold or hot|neither hot nor cold|either hot or cold)',
     ),
   },
   {
@@ -426,8 +508,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'no_cooling',
     sign: sign(
       `(no|without) (${COOLING})(?! (filter|fresheners?|pressure))`,
-      `(${COOLING})s? (unit |units |system |systems )?${UNIT_PLACE}(is |are |has |just |been |have |had |keeps |still )*(${FAILED}|blowing (hot|warm)( air)?)`,
-      '(echa|sale|tira|avienta) aire caliente|blowing (hot|warm)( air)?',
+      `(${COOLING})s? (unit |units |system |systems )?${UNIT_PLACE}(is |are |has |just |been |have |had |keeps |still |now |ya |otra vez )*(${FAILED}|blowing (hot|warm)( air)?)`,
+      '(echa|sale|tira|avienta) aire caliente|blowing (hot|warm)( air)?|(stopped|quit|no longer|not|isnt|wont) (blowing|putting out) (cold|cool)( air)?|ya no (echa|sale|tira) aire frio',
       `(${FAILED_FIRST}) (el |la )?(aire|clima|minisplit|aire acondicionado|cooler)`,
     ),
     when: (message) =>
@@ -446,7 +528,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'unsecured_unit',
     sign: sign(
-      'break ins?|broke in(to)?|broken into|burglar\\w*(?! (alarms?|bars|proof|system))|robbed|robbery|intruders?|someone (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
+      'break ins?|broke in(to)?|broken into|burglar\\w*(?! (alarms?|bars|proof|system))|robbed|robbery|intruders?|strangers? (got|came|have been coming|keep coming|are (getting|coming|sleeping)) in(side)?|(personas|gente) extran[oa]s|desconocidos (entraron|han entrado|se metieron|se meten)|someone (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
       '(a stranger|an intruder) (was|has been|had been|is|got) in(side)? (my|our|the) (apartment|unit|house|home|place)|(door|puerta) (was|were|estaba) (wide )?(open|abierta) when (i|we) (got|came) (home|back)|alguien (entro|estuvo|se metio) (a|en) (mi|nuestra|la) (casa|departamento|apartamento)',
       'entraron a robar|nos robaron|se metieron a robar|forzaron (la )?(puerta|ventana|cerradura|chapa)',
     ),
@@ -461,20 +543,24 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     sign: sign(
       `(wont|will not|doesnt|does not|cant|cannot|can not|unable to|no longer|isnt|is not|wouldnt|would not|couldnt|could not|didnt|did not) ${gap(1)}(lock|latch|close|shut|catch|secure|stay (closed|shut|locked)|be locked)`,
-      '(torn|ripped|pulled|busted) (out|off|loose)|swings? (open|free)|off (its|the) (\\w+ )?(track|tracks|rail|rails|rollers)|(cant|cannot|can not|unable to|couldnt|could not) get (it|them|the (\\w+ )?(door|slider|window)) to (close|lock|shut|latch)|(has|have) no (lock|deadbolt)|no (lock|deadbolt) (on|at all)|stuck (half |partly |wide )?open',
+      '(torn|ripped|pulled|busted) (out|off|loose)|swings? (open|free)|off (its|the) (\\w+ )?(track|tracks|rail|rails|rollers)|se (sale|salio|sali) del (riel|carril)|(cant|cannot|can not|unable to|couldnt|could not) get (it|them|the (\\w+ )?(door|slider|window)) to (close|lock|shut|latch)|(has|have) no (lock|deadbolt)|no (lock|deadbolt) (on|at all)|stuck (half |partly |wide )?open',
       '(cant|cannot|can not|unable to) (lock|secure|close) (it|the door|up|our|my)',
-      '(is |are |was |got )?(broken|busted|kicked in|smashed|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)',
+      '(is |are |was |got )?(broken|busted|kicked in|smashed|shattered|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)|(glass|pane) (is |s |was )?(gone|missing|out)',
+      // The key turns round and round and nothing catches: the lock no longer locks.
+      `(key|llave) ${gap(2)}(spins|keeps (spinning|turning)|turns (freely|all the way around|round and round|and turns)|just turns|gira y gira|da vueltas|gira (sin|en falso|loca))|(llave|chapa|cerradura|seguro|pestillo) ${gap(2)}no agarra|(doesnt|does not|wont|will not) (catch|engage|grab)( anything)?|se (quebro|rompio)(?! (la|el) (llave|manija|perilla|control|vidrio))`,
       'no (cierra|se puede cerrar|tiene (seguro|chapa|cerradura)|asegura|traba|podemos cerrar|puedo cerrar|baja ni sube|sube ni baja)|(esta |quedo )?(rota|quebrada|forzada|arrancada)|atorada (abierta|a medio)|(se )?quedo (abierta|atorada)',
       LOCK_GONE,
     ),
     unless: wholeWords(
-      `${INTERIOR}|building door|lobby door|(puerta|entrada) del edificio|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|cierra con (el )?seguro`,
+      `${INTERIOR}|building door|lobby door|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
     ),
     unlessMessage: wholeWords(SECURED_ANOTHER_WAY),
   },
   {
     hazard: 'unsecured_unit',
-    subject: subject('windows?|ventanas?|sliding (glass|doors?)|patio doors?|sliders?'),
+    subject: subject(
+      'windows?|ventanas?|sliding (glass|doors?)|patio doors?|sliders?|(glass|balcony) doors?|puerta (de vidrio|corrediza|del balcon)',
+    ),
     sign: sign(
       `(wont|will not|doesnt|does not|cant|cannot|can not) ${gap(1)}(lock|latch|close|shut)`,
       // A plain "broken window" may be a cracked pane; smashed or broken out leaves the home open.
@@ -484,7 +570,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       LOCK_GONE,
     ),
     unless: wholeWords(
-      'crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero|cierra bien|si cierra|cierra con (el )?seguro|still (locks|latches)|locks? (fine|ok)',
+      'laundry room|common (area|room)|clubhouse|lavanderia|crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero|cierra bien|si cierra|(?<!no )cierra con (el )?seguro|still (locks|latches)|locks? (fine|ok)',
     ),
     unlessMessage: wholeWords(
       anyOf(
@@ -507,7 +593,11 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       '(anyone|anybody|someone|somebody|people) (can|could) (just )?(walk|get|come|climb|reach) (in|inside|through)|open to the (street|outside|alley|hallway)|(big |huge |large |gaping )?(open )?hole (to|into|onto) the (outside|street|yard|alley)',
       '(cualquiera|cualquier persona|alguien) (puede|podria) (entrar|meterse)|(abiert[oa]|hueco) (a|hacia) la calle',
+      // The home itself cannot be shut, whichever part failed.
+      '(cant|cannot|can not|unable to|no way to|couldnt|could not) (lock|secure) (up )?(the|my|our) (house|home|apartment|unit|place)|no (podemos|puedo|pude|pudimos|hay como|hay forma de) (cerrar|asegurar) (la casa|el departamento|el apartamento|la puerta (principal|de (la )?entrada|de enfrente))',
     ),
+    // A shared door left open is the building's repair, not one home open.
+    unless: wholeWords('building|lobby|edificio|gate|porton|reja'),
   },
   // Structure giving way.
   {
@@ -518,12 +608,13 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
       `(crack\\w*|split\\w*|grieta\\w*) ${gap(3)}(more|worse|bigger|wider|longer|mas) (every|each|by the|cada) (day|week|hour|dia|semana)`,
       `(car|truck|vehicle|van|suv|driver|carro|camioneta|coche) ${gap(3)}(hit|crashed into|ran into|slammed into|drove into|went through|plowed into|choco contra|se estrello (en|contra)) (the |our |my |el |la |nuestra )?(building|house|wall|unit|apartment|garage|porch|front|edificio|casa|pared|departamento)`,
-      `(techo|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|doblando|dobla|doblo|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
-      `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
+      `(techo|techito|porche|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|(?<=(se|esta) )(doblando|dobla|doblo)|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
+      `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|(?<!(hang|hangs|hanging|hung|lean|leans|leaning|droop\\w*|reach\\w*|grow\\w*) )down|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
       '(concrete|plaster|ceiling|drywall|brick|stucco) (chunks|pieces) (fell|falling|on the (ground|floor))|(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
       `se (esta )?(abriendo|abrio|abre) (una |la |otra )?grieta|(tronido|tronidos|crujido|crujidos|truena|cruje)\\w* ${gap(2)}(en )?(el |la |las |los )?(techo|vigas?|plafon|losa)`,
       'sink ?holes?|socavon(es)?|hundimiento',
+      `(ceiling|roof|floor|beam|techo) ${gap(6)}(dips|sags|drops) (down )?in the (middle|center)`,
       `(stringers?|joists?|beams?|rafters?|trusses|treads?|headers?|ledger( board)?|vigas?) ${gap(3)}(cracked|broke|broken|snapped|split|rotted through|se (rompio|quebro|partio))`,
       `(${STRUCTURE}) ${gap(4)}(drops?|dips?|sinks?|gives way) (down )?(when|under|as) (you|i|we|someone|anyone|people|he|she|they) (walk|step|stand|put)`,
       `(crushed|smashed|caved in|punched (a hole in|through)|went through) ${gap(3)}(${STRUCTURE})|(tore|torn|ripped|blew|blown|took) ${gap(3)}(roof|ceiling|wall|porch|carport|awning|siding|balcony) (\\w+ )?off|(roof|ceiling|wall|porch|carport|awning|balcony) ${gap(3)}(tore|torn|ripped|blew|blown) (off|open|away)`,
@@ -543,9 +634,24 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(it s|its|it is|its now|it has started|it started|se esta|esta) (now |already |visibly |really )?(sagging|bulging|buckling|caving( in)?|collapsing|coming down|falling in|giving way|pulling away|hundiendo|cayendo|pandeando|venciendo)',
       // The structure named far ahead of its verb ("the roof over the carport at number 12 is visibly bowing").
       '(is|are|has been|have been|keeps|started) (now |already |visibly |really |badly |noticeably )?(sagging|bulging|bowing|buckling|caving( in)?|collapsing|giving way|pulling away)',
+      // A load-bearing member broken through, or sagging more each day.
+      '(is|are|s|has|have)( been)? (cracked|split|broken|snapped) (clean |all the way |right )?(through|in half|in two)|(and|y) (is |esta |now )?(sagging|bowing|hundiendo|pandeando)|lower than (yesterday|before|last week|this morning|ayer)',
     ),
     unless: wholeWords(
       'ceiling fans?|fan|blinds?|curtains?|couch|sofa|mattress|bed|shelf|shelves|gutter|mancha',
+    ),
+  },
+  {
+    // A crack that keeps growing, or that a finger fits into: the structure is moving.
+    hazard: 'structural',
+    subject: subject('cracks?|grietas?|fisuras?|rajaduras?'),
+    sign: sign(
+      '(getting|grows|growing|gets|got|se (esta )?(haciendo|hace)|(se )?(esta )?abriendo) (bigger|wider|longer|larger|mas (grande|ancha|larga|abierta))|widening|wider (every|each|than|by the)',
+      '(fit|fits|put|stick|cabe|caben|meter|meto) (my |a |the |mi |el |un |la )?(whole )?(finger|fingers|hand|fist|coin|quarter|pencil|dedo|dedos|mano)',
+    ),
+    // Other things that grow beside a crack, and cracks in what holds nothing up.
+    unless: wholeWords(
+      'mold|moho|stain|mancha|puddle|charco|windshield|tiles?|azulejos?|phone|screen|mirror|espejo|glass|vidrio|windows?|ventanas?|sidewalk|driveway|banqueta|counter\\w*|tub|bathtub|tina|sink|toilet|paint|pintura|caulk',
     ),
   },
   {
@@ -573,6 +679,17 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `no (puedo|podemos|puede|pueden) abrir (la )?puerta ${gap(2)}(para )?salir`,
     ),
     unless: wholeWords('locked out|traffic|stuck in (my|the) (ways?|head)'),
+  },
+  {
+    // The door will not open from the inside (a smart lock, a jammed latch): whoever is in cannot leave.
+    hazard: 'trapped',
+    sign: sign(
+      `(door|lock|puerta|cerradura|chapa) ${gap(3)}(wont|will not|doesnt|does not|cant|no) (open|unlock|abre|se abre) ${gap(4)}(from (the )?inside|desde (a)?dentro|por dentro)`,
+    ),
+    // Someone said to be in there now, not "the inside" of the door.
+    when: mentions(
+      '(i|we|im|were|she|he|they|theyre|shes|hes|someone|somebody|alguien|mi \\w+|my \\w+) (is |are |am |m |re |s |esta |estan )?(still )?(inside|in here|in there|stuck|trapped|adentro|dentro|encerrad[oa]s?|atrapad[oa]s?)|(estoy|estamos) (adentro|dentro|encerrad[oa]s?)',
+    ),
   },
   {
     // "We can't get out" beside a door or lock that will not give: the way out is shut.
@@ -656,7 +773,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     // Someone behind a door that has jammed: shut in, whether or not they said "trapped".
     hazard: 'trapped',
     subject: subject(
-      `(doors?|puertas?) (, )?${gap(3)}(jammed|stuck|wedged|wont (open|budge)|will not (open|budge)|atorad[oa]|trabad[oa]|no (abre|se abre))|(jammed|stuck) (door|puerta)`,
+      `(doors?|puertas?) (, )?${gap(3)}(jammed|stuck|wedged|wont (open|budge)|will not (open|budge)|atorad[oa]|trabad[oa]|se (trabo|atoro|atasco)|no (abre|se abre))|(jammed|stuck) (door|puerta)`,
       `(cant|cannot|can not|couldnt|could not|unable to) (get|pull|push|pry|force) (the |it )?(\\w+ )?(door )?open|(handles?|knobs?|manija|perilla) ${gap(2)}(broke|came|fell|snapped|se (cayo|rompio|salio)) off`,
     ),
     sign: sign(

@@ -52,7 +52,7 @@ export const WATER = anyOf(
 export const ABOVE_OR_THROUGH = anyOf(
   'ceilings?|celings?|cielings?|ceilling|roof|skylights?|(elevator )?shaft|light fixtures?|(ceiling )?lights?|fixtures?|(ceiling |exhaust |bathroom |vent )?fans?|smoke detector|vents?|upstairs|(unit|apartment|neighbou?rs?) above|above (us|me)',
   'walls?|outlets?|electrical|(unit|apartment|condo|neighbou?r|floor) below|downstairs|below (us|me)|into the (hallway|hall|unit|apartment|bedroom|kitchen|living room|garage)',
-  'techo|pared(es)?|plafon|lampara|foco|contacto|enchufe|extractor|(departamento|apartamento|vecino|piso) de (abajo|arriba)|abajo(?! del? )|arriba|pasillo',
+  'techo|pared(es)?|plafon|lampara|foco|contacto|enchufe|extractor|(departamento|apartamento|vecino|piso) de (abajo|arriba)|(?<!por )abajo(?! del? )|arriba|pasillo',
 );
 
 export const ACTIVE_WATER = anyOf(
@@ -88,7 +88,8 @@ const LIVING_SPACE =
 
 /** Water on the floor of one room is a repair; water spreading, rising or everywhere is a flood. */
 export const SPREADING_WATER = anyOf(
-  'flood(s|ed|ing)?(?! (insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
+  // "insurance that covers flooding" is a question about a policy.
+  '(?<!(covers?|covered|covering|coverage (for|of)|insurance (for|against)|insured (for|against)|(policy|coverage|insurance) (with|for)) )flood(s|ed|ing)?(?! (sensors?|detectors?|alerts?|barriers?|vents?|insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
   'standing water (on|in|across|throughout) (the |my |our )?(floor|floors|kitchen|basement|living room|bedroom|hallway|apartment|unit|house|garage|carpet|whole)|inches of (standing )?water|(an|one|two|three|\\d+) inch(es)? (of water|deep|across)|(a|one|two|three|half a|\\d+) (foot|feet|ft) (of (standing )?water|deep)',
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
   `water ${gap(8)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
@@ -106,7 +107,7 @@ export const SPREADING_WATER = anyOf(
   `(overflow\\w*|running over) ${gap(6)}(wont stop|will not stop|cant stop|keeps|nonstop|non stop|sin parar|everywhere|into the)`,
   `se (esta )?(sale|saliendo) (el |mucha )?agua|(agua|water) ${gap(5)}(llego|llega|llegando|reached|reaching|got into|getting into) (a|hasta|the) (la|el|los|las)?`,
   '(up to|hasta) (my|our|the|his|her|los|las|mis) (ankles?|knees?|shins?|tobillos?|rodillas?)|(ankle|knee|shin) deep|(few|couple|several|\\d+) inches (of water|deep)|soaked all the way|(all the way|clear) (to|into) the (bedroom|hall|hallway|living room|kitchen|next room)',
-  '(llen[oa]|lleno) de agua|(\\d+|unas?|varias|dos|tres) pulgadas|(sigue|va|esta) subiendo|agua a chorro|(va|se va|esta llegando|llego|llega) (para|a|hacia|hasta) (la|el) (sala|cocina|recamara|cuarto|pasillo|puerta|comedor)',
+  '(llen[oa]|lleno) de agua|(saliendo|sale|salia|escurriendo|tirando) (agua )?por todas partes|(\\d+|unas?|varias|dos|tres) pulgadas|(sigue|va|esta) subiendo|agua a chorro|(va|se va|esta llegando|llego|llega) (para|a|hacia|hasta) (la|el) (sala|cocina|recamara|cuarto|pasillo|puerta|comedor)',
   `(tuberia|tubo|cano|manguera)s? ${gap(4)}se (rompio|reviento|revento|quebro|solto|zafo)`,
   `(basement|room|apartment|unit|floor|garage|kitchen|bathroom|bedroom|house|hallway|sotano|cuarto|casa|cocina|sala) ${gap(3)}((is|are) )?(filling|filled|fills) (up )?with water|(sotano|cuarto|casa|cocina|sala|bano|departamento) ${gap(2)}(se (esta )?)?llenando de agua`,
   '(se (esta )?moj(ando|o)|empapad[oa]s?) (toda|todo|todas|todos) (la|el|las|los)',
@@ -117,7 +118,7 @@ export const SPREADING_WATER = anyOf(
   // Water compared to a body of water is never a drip.
   'like a (river|lake|waterfall|fountain|geyser|faucet|hose)|como (un )?(rio|cascada|fuente|lago|manguera)',
   `se (metio|mete|esta metiendo|entro|esta entrando) (el |mucha |la )?(agua|lluvia) ${gap(4)}(a|en|hasta) (la |el |las |los |nuestra |mi )?(${INDOORS})|agua ${gap(3)}(ya )?(esta|llego|entro) (en|a|hasta) (la |el |las |los |nuestra |mi )?(recamaras?|cuartos?|sala|cocina|casa|departamento)`,
-  'inundacion|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|(?<!(gasta|gastando|gastar|usa|usando|consume|consumiendo|desperdicia|desperdiciando|tira|tirando|pierde|perdiendo) )mucha agua',
+  '(?<!(zona|seguro|aseguranza|riesgo) (de|contra) )inundacion(?! (zone|zona))|inundad[oa]s?|inundando|se (inundo|inunda|esta inundando)|agua por todos lados|agua por todas partes|se sale el agua|sale (mucha|muchisima) agua|(?<!(gasta|gastando|gastar|usa|usando|consume|consumiendo|desperdicia|desperdiciando|tira|tirando|pierde|perdiendo) )mucha agua',
   '(tuberia|tubo|cano|manguera)s? (rot[oa]|reventad[oa]|quebrad[oa])|se (rompio|reviento|revento) (la|el|una|un) (tuberia|tubo|cano|manguera)',
   'agua (hasta|por) (el|los|la) (tobillos?|piso|pasillo|cuartos?)',
   `agua ${gap(3)}se (esta )?pasando (al|a la|a los|hasta el) (cuarto|sala|recamara|pasillo|cocina|departamento|vecino)`,
@@ -205,4 +206,4 @@ export const PERSON_INSIDE = anyOf(
 );
 
 export const CHILD =
-  'kids?|child|children|toddler|son|daughter|baby|\\d+ (year|yr) old|nin[oa]s?|hij[oa]s?|bebe|chiquit[oa]';
+  'kids?|child|children|toddler|son|daughter|baby|\\d+ (year|yr) old|\\d+ (anos|meses)|nin[oa]s?|hij[oa]s?|bebe|chiquit[oa]';

@@ -1,10 +1,11 @@
 import { EMERGENCY_HAZARDS, type EmergencyHazard } from '#vocabulary/triage.ts';
-import { splitClauses } from './clauses.ts';
+import { COMMA, splitClauses } from './clauses.ts';
 import { HAZARD_RULES, type HazardRule } from './hazard-rules.ts';
 import { isNegatedAt } from './negation.ts';
 import { normalise } from './normalise.ts';
 import { FORWARD_SUBJECT, separateChain } from './quoted-chain.ts';
 import {
+  asksForHelp,
   changesTopic,
   closesPrevious,
   isAboutEquipmentWork,
@@ -15,6 +16,7 @@ import {
   isResolved,
   isStillHappening,
   mentionsResolution,
+  saysAllIsWell,
 } from './statement-markers.ts';
 
 /**
@@ -85,14 +87,40 @@ export function reportedText(text: string): string {
   return mentionsResolution(own) ? newText : `${newText}\n${presentStatements(forwarded)}`;
 }
 
+/**
+ * The subject line names the topic; it reports a hazard unless the body says all is well now, or
+ * the subject asks ("Gas leak?", "Rent credit while the AC was broken?") and the body says it is over.
+ */
+function reportedClauses(reported: string): string[] {
+  const [subjectLine = '', ...rest] = reported.split('\n');
+  const body = normalise(rest.join('\n'));
+  const answered =
+    saysAllIsWell(body) ||
+    (subjectLine.trim().endsWith('?') && mentionsResolution(body) && !asksForHelp(body));
+  return answered ? splitClauses(rest.join('\n')) : splitClauses(reported);
+}
+
+/**
+ * The whole message for rules that read context, its statements kept apart by a comma so that a
+ * negation ends with its statement: "the doors won't open, we're inside" still has someone inside.
+ */
+function withStatementBreaks(text: string): string {
+  return text
+    .replace(/(\d)[.:](\d)/g, '$1 $2')
+    .split(/[,.;!?\n\r]+/)
+    .map(normalise)
+    .filter((statement) => statement.length > 0)
+    .join(` ${COMMA} `);
+}
+
 /** `text`: the message as received, subject line first; quoted replies are ignored. */
 export function detectHazards(text: string): HazardFinding[] {
   const reported = reportedText(text);
-  const message = normalise(reported);
+  const message = withStatementBreaks(reported);
   const found = new Map<EmergencyHazard, string>();
   // Read once per message, not once per clause: a long message has many clauses.
   const rules = HAZARD_RULES.filter((rule) => !rule.unlessMessage?.test(message));
-  const clauses = splitClauses(reported);
+  const clauses = reportedClauses(reported);
   // "We put it out, but there is still smoke": the next clause reports the hazard still there.
   const goesOn = (next: string | undefined): boolean =>
     next !== undefined &&

@@ -21,7 +21,7 @@ const OUTSIDE = '(outside|out|outdoors|tonight|today|this week|tomorrow|afuera|h
 /** "thermostat says 55", "it's 97 out", "down to -8 tonight", "hace 40 grados adentro". */
 const TEMPERATURE = new RegExp(
   [
-    '(?<lead>(thermostat|termostato|(indoor |inside |room )?(?<!(outdoor|outside|porch|car) )thermometer|termometro)( inside| upstairs| here| adentro)? (says|reads|shows|is at|at|has said|said|showed|is showing|showing|is reading|reading|read|marca|dice|esta en|esta a)|(inside|upstairs|the (house|apartment|unit|upstairs|bedroom)|la casa|el departamento) (is|esta en|esta a)|it s|its|it is|hit|reached|high of|low of|highs? in the|lows? in the|(high|low)( today| tonight| tomorrow)?( is| will be)?( only)?|down to|up to|over|(inside |indoor |room )?(temps?|temperature)( is| of| at| reads| says)?|hace|estamos a|esta a|estamos en|llego a|llegamos a)? ?(?:(already|still|now|like|about|around|almost|ya|como) )?',
+    '(?<lead>(thermostat|termostato|(indoor |inside |room )?(?<!(outdoor|outside|porch|car) )thermometer|termometro)( inside| upstairs| here| adentro)? (says|reads|shows|is at|at|has said|said|showed|is showing|showing|is reading|reading|read|marca|dice|esta en|esta a)|(inside|upstairs|the (house|apartment|unit|upstairs|bedroom)|la casa|el departamento) (is|esta en|esta a)|(?<indoors>(inside|indoors|in here|adentro|dentro)( is| it s| its| it is| reads| says| marca| esta| esta en| esta a)?)|(?<outdoors>(outside|outdoors|afuera)( is| it s| its| it is| esta| esta en| esta a)?)|it s|its|it is|hit|reached|high of|low of|highs? in the|lows? in the|(high|low)( today| tonight| tomorrow)?( is| will be)?( only)?|down to|up to|over|(inside |indoor |room )?(temps?|temperature)( is| of| at| reads| says)?|hace|estamos a|esta a|estamos en|llego a|llegamos a)? ?(?:(already|still|now|like|about|around|almost|ya|como a|como) )?',
     '(?<minus>minus )?(?<value>\\d{1,3})(?![0-9])(?<unit> ?(degrees|degree|deg|f|grados|s)(?![a-z0-9]))?',
     `(?<where> (${INSIDE}|${OUTSIDE}))?`,
   ].join(''),
@@ -31,16 +31,26 @@ const TEMPERATURE = new RegExp(
 export function temperaturesIn(text: string): Temperature[] {
   const found: Temperature[] = [];
   for (const match of text.matchAll(TEMPERATURE)) {
-    const { lead, minus, value, unit, where } = match.groups ?? {};
+    const { lead, indoors, outdoors, minus, value, unit, where } = match.groups ?? {};
     const start = match.index + match[0].length - match[0].trimStart().length;
     const before = text[start - 1];
     if (value === undefined || (before !== undefined && before !== ' ')) continue;
     // A bare number is a unit, an amount or a count ("it's 3 days") unless a temperature frames it.
     // "1F" is a unit number: a one-digit Fahrenheit reading needs its sign ("-8 f").
     if (unit?.trim() === 'f' && value.length === 1 && minus === undefined) continue;
+    // "inside 54", "adentro marca 102", "afuera 108": a reading, but "inside 2 days" is a count.
+    if (
+      (indoors ?? outdoors) !== undefined &&
+      unit === undefined &&
+      (Number(value) < (indoors === undefined ? 80 : 35) ||
+        /^ (min|minutes?|hours?|days?|weeks?|dias|horas|minutos)\b/.test(
+          text.slice(match.index + match[0].length),
+        ))
+    )
+      continue;
     const thermostat =
       lead !== undefined &&
-      /^(thermostat|termostato|indoor|inside|room|thermometer|termometro|upstairs|the |la casa|el departamento)/.test(
+      /^(thermostat|termostato|indoor|inside|in here|adentro|dentro|room|thermometer|termometro|upstairs|the |la casa|el departamento)/.test(
         lead,
       );
     // A reading with a place and no unit ("98 inside", "115 afuera") is only read when hot enough to be one.
@@ -78,7 +88,8 @@ const COLD_WORDS = wholeWords(
     'freez\\w*|frozen|below (zero|freezing|\\d+)|\\d+ below|sub ?zero|single digits|(in the )?(teens|20s|30s)',
     '(so|very|really|extremely|bitter(ly)?|super|too) cold|(its|it s|it is|getting|house is|apartment is|unit is) cold|cold (in here|inside)|cold (outside|tonight|weather|snap|front)|snow\\w*|blizzard|ice storm|winter storm|frost',
     'pipes? (may|might|could|will|are going to|gonna) freeze',
-    'frio|mucho frio|helando|hielo|congela\\w*|bajo cero|nieve|nevando|nevada',
+    // Not what a fridge or a medicine needs ("la medicina necesita frío").
+    '(?<!(necesita|necesitan|mantener|mantenerse|guardar|guardarse) )frio|mucho frio|helando|hielo|congela\\w*|bajo cero|nieve|nevando|nevada',
   ].join('|'),
 );
 

@@ -17,6 +17,8 @@ const HYPOTHETICAL = wholeWords(
     '(supposed|meant|need|needs|have) to do if|way out if',
     'should there (be|ever)',
     'suppose|supposing|hypothetically',
+    // An advertisement's warning: "don't wait until there's a flood".
+    '(dont|do not) wait (until|for)|(until|before) there (is|s) (a|an)',
     '(would|could|might) (cause|start|lead to)',
     'emergency (plan|procedures?|contacts?|numbers?|preparedness|kit)',
     'what (is|s) the (procedure|protocol|plan)',
@@ -27,7 +29,8 @@ const HYPOTHETICAL = wholeWords(
     // Prevention: what to do so that it does not happen.
     '(keep|prevent|stop|protect)s? (the |our |my )?(\\w+ )?from (freezing|bursting|flooding|leaking)|to prevent (freezing|frozen pipes|a leak|leaks|flooding|a fire)|(so|so that) (the )?pipes? (dont|do not|wont) freeze',
     'va(n|mos)? a (estar|quedar|haber) sin|(estara|estaran|estaremos|quedara|quedaran) sin|(corte|suspension) programad[oa]',
-    'prone to|(risk|chance|history|danger) of|tends? to|likely to|propens[oa] a',
+    // Whether something goes on working through an outage: a plan, not a report.
+    '(does|do|will|would|can|could) (the |our |my )?(\\w+ ){0,3}(still )?(work|run|function) without|prone to|(risk|chance|history|danger) of|tends? to|likely to|propens[oa] a',
     '(we ll|well|we will|you ll|youll|will|going to) be without|(scheduled|planned) (outage|shut ?off|shutdown|interruption)|(will|is going to) be (shut|turned) off',
     '(has|have|had) (\\w+ )?ever (had|been)|(has|have) there ever|alguna vez (ha|han|hubo|hay)',
     // A hazard named as the topic of a question ("Power outage question", "Pregunta sobre gas").
@@ -75,13 +78,33 @@ const RESOLVED = wholeWords(
 
 /** Words that keep a past clause alive ("since last month", "again", "still"). */
 const STILL_HAPPENING = wholeWords(
-  'still|again|(?<!(dry|fine|ok|okay|good|quiet) )since(?= \\w)|keeps?|right now|now|worse|(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|desde|peor|volvio|regreso',
+  // "fixed now", "fine now" close a report; "now" alone keeps it open.
+  'still|again|(?<!(dry|fine|ok|okay|good|quiet) )since(?= \\w)|keeps?|right now|(?<!(fixed|fine|ok|okay|good|working|resolved|repaired|normal|gone|safe|dry|better) )now(?! (its|it s|it is|everything|all|todo) (\\w+ )?(gone|fine|ok|okay|good|normal|fixed|working|bien))|worse|(?<!(never|not|didnt|hasnt|havent) )(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|desde|peor|volvio|regreso',
 );
 
 /** A short clause that says the one before it is over ("but they fixed it", "pero ya la arregló"). */
 const BACK_REFERENCE = wholeWords('it|that|this|them|lo|la|los|las|eso');
 export const closesPrevious = (clause: string): boolean =>
   BACK_REFERENCE.test(clause) && clause.split(' ').length <= 12 && isResolved(clause);
+
+/**
+ * A sender who says all is well now, or that they only ask ("ahorita todo está bien, solo quiero
+ * saber", "nothing has happened, just asking"): a hazard named in the subject line is the topic
+ * of the question, not a report.
+ */
+const ALL_IS_WELL = wholeWords(
+  [
+    '(right now|for now|at the moment|ahorita|ahora|por ahora|por el momento|hoy) (ya )?(everything|all|todo) (is |s |esta |seems |seems to be |parece |looks )?(fine|ok|okay|good|normal|bien|tranquilo)',
+    '(everything|todo) (is |s |esta |seems |seems to be |parece |looks )?(fine|ok|okay|good|normal|bien) (right now|for now|at the moment|ahorita|ahora|por ahora|now)',
+    '(everything|todo) (seems|looks|parece|seems to be) (fine|ok|okay|normal|bien)|ya todo (esta )?bien|nothing (has )?happened|no ha pasado nada',
+  ].join('|'),
+);
+/** A request for someone to come: whatever else the body says, the subject's hazard stands. */
+const ASKS_FOR_HELP = wholeWords(
+  'please (come|send|check|hurry|help)|(need|needs) help|help (us|me|please)|can (someone|somebody|you) (come|check|send|look)|asap|(?<!(not|no es) )urgent(e|ly)?|ayuda|vengan|manden a alguien|lo antes posible',
+);
+export const saysAllIsWell = (text: string): boolean => ALL_IS_WELL.test(text) && !ASKS_FOR_HELP.test(text);
+export const asksForHelp = (text: string): boolean => ASKS_FOR_HELP.test(text);
 
 /** A reply that says its news is about something else than the thread it answers. */
 const OTHER_TOPIC = wholeWords(
