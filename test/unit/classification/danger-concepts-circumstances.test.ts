@@ -4,8 +4,15 @@ import { conceptFeatures } from '#domain/classification/danger-concepts.ts';
 /** Sentences written for these tests (none from a labelled set): each concept, and a near miss. */
 const concepts = (text: string) => conceptFeatures(text, text);
 
+/** Each row: a concept, a sentence that affirms it, and a near miss that must not. */
+const affirmedButNotInNearMiss = (rows: readonly (readonly [string, string, string])[]) =>
+  it.each(rows)('%s: %s; near miss: %s', (concept, text, nearMiss) => {
+    expect(concepts(text)).toContain(`c:${concept}`);
+    expect(concepts(nearMiss)).not.toContain(`c:${concept}`);
+  });
+
 describe('lost supplies, in plain, broken and Spanish wording', () => {
-  it.each([
+  affirmedButNotInNearMiss([
     [
       'no heat',
       'the heat not work since two night, the kids sleep in jackets',
@@ -22,10 +29,7 @@ describe('lost supplies, in plain, broken and Spanish wording', () => {
     ['no water', 'they cut off the water this morning without notice', 'the water bill came today'],
     ['power cut', 'the power is out in our whole building', 'the power bill came today'],
     ['power cut', 'nos cortaron la luz esta manana', 'la luz del pasillo esta fundida'],
-  ])('%s: %s; near miss: %s', (concept, text, nearMiss) => {
-    expect(concepts(text)).toContain(`c:${concept}`);
-    expect(concepts(nearMiss)).not.toContain(`c:${concept}`);
-  });
+  ]);
 
   it('a power cut in dangerous heat is a loss of cooling, in freezing weather a loss of heat', () => {
     const hot = concepts('the power got shut off and it is 106 degrees outside');
@@ -52,7 +56,7 @@ describe('lost supplies, in plain, broken and Spanish wording', () => {
 });
 
 describe('doors, people inside and buildings giving way', () => {
-  it.each([
+  affirmedButNotInNearMiss([
     ['cannot secure', 'the key spins freely in the deadbolt', 'the deadbolt is a little stiff'],
     ['cannot secure', 'the door frame is split where the bolt goes', 'the door frame needs caulk'],
     ['cannot secure', 'la llave da vueltas y vueltas y no agarra', 'la llave nueva funciona bien'],
@@ -62,10 +66,7 @@ describe('doors, people inside and buildings giving way', () => {
     ['structure giving way', 'the deck is pulling away from the house', 'please pull the weeds by the deck'],
     ['structure giving way', 'chunks of plaster keep falling from the hall', 'the plaster was patched'],
     ['structure giving way', 'el balcon se esta despegando de la pared', 'el balcon tiene macetas'],
-  ])('%s: %s; near miss: %s', (concept, text, nearMiss) => {
-    expect(concepts(text)).toContain(`c:${concept}`);
-    expect(concepts(nearMiss)).not.toContain(`c:${concept}`);
-  });
+  ]);
 
   it('pairs a door that will not lock with the night or leaving for work, in one clause', () => {
     expect(concepts('the slider will not lock and we leave for work at five')).toContain(
