@@ -150,9 +150,9 @@ describe('the committed net', () => {
       both,
     );
     expect(unseen.found / unseen.emergencies).toBeGreaterThanOrEqual(0.97);
-    // The net by itself, retrained without each author: 536/631 (84.9 %), 5 false of 2059.
+    // The net by itself, retrained without each author: 543/631 (86.1 %), 5 false of 2059.
     const net = recallAndFalse(verdicts, (v) => netSays(v, DANGER_THRESHOLD));
-    expect(net.found / net.emergencies).toBeGreaterThanOrEqual(0.83);
+    expect(net.found / net.emergencies).toBeGreaterThanOrEqual(0.84);
     expect(net.raised / net.routine).toBeLessThanOrEqual(0.005);
     for (const author of new Set(verdicts.map((v) => v.author))) {
       const set = verdicts.filter((v) => v.author === author);
