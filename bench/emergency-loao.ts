@@ -41,7 +41,7 @@ function report(verdicts: readonly NetVerdict[], threshold: number, verbose: boo
 
 if (process.argv.includes('--sweep')) {
   for (const words of [false, true])
-    for (const l2 of [0.001, 0.01, 0.03]) {
+    for (const l2 of [0.0003, 0.001, 0.01]) {
       const verdicts = dangerHoldout(authors, dev, { words, l2 });
       const threshold = lowestSafeThreshold(verdicts, 0.03);
       console.log(`--- words ${words}, L2 ${l2}: threshold ${threshold.toFixed(3)}`);

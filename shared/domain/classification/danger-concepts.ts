@@ -55,6 +55,13 @@ export interface DangerConcept {
    * when no sign does.
    */
   readonly thing?: true;
+  /**
+   * A sign several hazards share (a burning smell, dizziness, water spreading, hot): it names a
+   * hazard after every sign particular to one, and when one of these concepts fired in its own
+   * clause it names that concept's hazard instead of its family. An outlet that burns is an
+   * electrical fault; sewage that spreads is a sewage backup; water spreading from a ceiling is a leak.
+   */
+  readonly refinedBy?: Readonly<Record<string, EmergencyHazard>>;
   readonly pattern: RegExp;
 }
 
@@ -67,6 +74,13 @@ const concept = (
   ...(family === undefined ? {} : { family }),
   pattern: wholeWords(anyOf(...parts), 'g'),
 });
+const shared = (
+  concept: DangerConcept,
+  refinedBy: Readonly<Record<string, EmergencyHazard>> = {},
+): DangerConcept => ({
+  ...concept,
+  refinedBy,
+});
 const thing = (name: string, family: EmergencyHazard, ...parts: readonly string[]): DangerConcept => ({
   ...concept(name, family, ...parts),
   thing: true,
@@ -74,6 +88,13 @@ const thing = (name: string, family: EmergencyHazard, ...parts: readonly string[
 
 const STRUCTURE_PART =
   'ceilings?|roof|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|floor ?boards?|subfloor|joists?|beams?|walls?|foundation|chimney|railings?|techo|escaleras?|balcon|pared(es)?|piso';
+
+/** Sick from a gas leak, from the heat or from CO: whichever of the first two is in the same clause. */
+const DIZZY_FROM: Readonly<Record<string, EmergencyHazard>> = {
+  gas: 'gas',
+  'lighter smell': 'gas',
+  'no cooling': 'no_cooling',
+};
 
 export const DANGER_CONCEPTS: readonly DangerConcept[] = [
   concept('gas', 'gas', GAS, 'gas leak|fuga de gas|huele a gas|hiss\\w*|silb\\w*|siseo'),
@@ -85,42 +106,75 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
   ),
   concept('co alarm', 'carbon_monoxide', CO_DETECTOR, 'carbon monoxide|monoxide|monoxido'),
   concept('alarm sounding', undefined, SOUNDING, 'alarms?|detectors?|beep\\w*|chirp\\w*|alarma'),
-  concept('poisoning symptoms', 'carbon_monoxide', POISONING_SYMPTOMS),
-  concept('burning', 'fire', BURNING, 'fire|fuego|incendio|llamas?'),
+  shared(concept('poisoning symptoms', 'carbon_monoxide', POISONING_SYMPTOMS), DIZZY_FROM),
+  shared(
+    concept(
+      'burning',
+      'fire',
+      BURNING,
+      // The fire department is who comes, not what burns.
+      'fire(?! (dept|department|departments|fighters?|trucks?|station|marshall?|alarms?|extinguishers?|code|inspection|inspector|escape|exit|doors?|drill|sprinklers?|pit|place|wood|hydrant|lane))|fuego|incendio',
+    ),
+    { 'electrical thing': 'electrical', overheating: 'electrical' },
+  ),
   concept('smoke', 'smoke', 'smok(e|ing|y)(?! (detectors?|alarms?|free))|humo(?! de cigarro)|haze|hazy|soot'),
-  thing('electrical thing', 'electrical', ELECTRICAL_THING),
+  // Water running out of a light fixture is a leak first (the leak's instructions cover the power).
+  {
+    ...thing('electrical thing', 'electrical', ELECTRICAL_THING),
+    refinedBy: { 'water moving': 'active_leak' },
+  },
   thing('heat source', 'electrical', HEAT_SOURCE),
-  concept(
-    'overheating',
-    'electrical',
-    OVERHEATING,
-    'brown|browned|turn(ed|ing) brown|discolou?r\\w*|sizzl\\w*|tripp\\w*|trips',
+  // Hot is a sign on an outlet and the weather in a room: it names a fault after every particular sign.
+  shared(
+    concept(
+      'overheating',
+      'electrical',
+      OVERHEATING,
+      'brown|browned|turn(ed|ing) brown|discolou?r\\w*|sizzl\\w*|tripp\\w*|trips',
+    ),
   ),
   thing('water', 'active_leak', WATER),
   concept('water moving', undefined, ACTIVE_WATER),
   concept('above or through', undefined, ABOVE_OR_THROUGH),
-  concept(
-    'spreading water',
-    'flooding',
-    SPREADING_WATER,
-    'rising|across the (floor|room|hall|hallway)|over the (edge|rim|side)',
+  shared(
+    concept(
+      'spreading water',
+      'flooding',
+      SPREADING_WATER,
+      'rising|across the (floor|room|hall|hallway)|over the (edge|rim|side)',
+      '(soaking|soaked|drenching|drenched|ruining) (\\w+ )?(the |our |my )?(carpet|floors?|rugs?|bed|mattress|furniture|couch)|(floors?|carpets?|rugs?) (is |are |got |now )*(soaked|soaking|drenched|flooded)|(running|flowing|spreading|going|pouring) into the (\\w+ )?(room|closet|hall|hallway|garage)|into the (next|other) room|empapad\\w*|encharcad\\w*',
+    ),
+    { sewage: 'sewage', 'above or through': 'active_leak' },
   ),
   concept('sewage', 'sewage', SEWAGE, FOUL_WATER, 'smells? like (a )?sewer|sewer (smell|gas)'),
   thing('drain', 'sewage', DRAIN, DRAIN_FIXTURE),
   concept(
     'no heat',
     'no_heat',
-    '(no|without) (heat|heating|hot air|calefaccion)|(heat|heating|furnace|boiler|heater|calefaccion) (\\w+ ){0,3}(out|off|dead|broken|not working|stopped|quit|died|wont (turn|come) on|blowing cold)',
+    '(no|without) (heat|heating|hot air|calefaccion)|(heats?|heating|furnace|boiler|heater|calefaccion) (\\w+ ){0,3}(out|off|dead|broken|not working|stopped|quit|died|wont (turn|come) on|blowing cold)',
+    // Broken English and Spanish: "the heat not work", "furnace is not coming on", "no sirve la calefaccion".
+    '(heat|heating|furnace|boiler|heater) (\\w+ ){0,2}(not|no|never|isnt|doesnt|does not|did not|didnt|hasnt|has not|havent|have not|wont|will not) (\\w+ )?(work|working|come|coming|turn|turning|kick|kicking|kicked|fire|firing|fired|light|lighting|started|start)\\w*|(radiators?|baseboards?|vents?|registers?) (\\w+ ){0,6}(ice cold|stone cold|cold|freezing|not (heating|warm))',
+    'no (sirve|funciona|prende|calienta|enciende|jala|arranca) (la |el )?(calefaccion|calentador|caldera|heater|furnace|calefactor)|radiadores (\\w+ ){0,2}(frios|helados)|(calefaccion|calentador|caldera|calefactor) (\\w+ ){0,6}(no (sirve|funciona|prende|calienta|enciende|jala|arranca|quiere (prender|encender|arrancar))|se apaga|se apago|descompuest[oa])|sin calefaccion',
   ),
   concept(
     'no cooling',
     'no_cooling',
     '(no|without) (ac|a c|air|air conditioning|aire)|(ac|a c|air conditioning|air conditioner|aire( acondicionado)?|cooling) \\w* ?(out|off|dead|broken|not working|stopped|quit|died|blowing (hot|warm))',
+    // Swamp coolers and mini splits, broken English and Spanish: "AC stop working", "el clima no enfria".
+    '(ac|a c|air|air conditioning|air conditioner|cooler|swamp cooler|evaporative cooler|window unit|mini ?split) (\\w+ ){0,4}(stop|stops|stopped|quit|quits|died|dies|broke|broken|not (cool|work|blow)\\w*|no (cool|work|blow)\\w*|doesnt (cool|work|blow)|does not (cool|work|blow)|isnt (cool|work|blow)\\w*|blowing (hot|warm)|stopped (blowing cold|cooling))',
+    'no (sirve|funciona|prende|enfria|jala|enciende) (el |la )?(aire|clima|cooler|ac|minisplit|enfriador|refrigeracion)|(aire|clima|cooler|enfriador|minisplit) (\\w+ ){0,3}(se dano|dejo de (funcionar|servir|enfriar|prender)|no (sirve|funciona|prende|enfria|jala)|se (descompuso|apago)|descompuesto)|sin (aire|clima)',
+    '(stopped|quit|not|isnt|no longer) blowing (cold|cool)',
+  ),
+  // Power cut off: with the weather, a loss of heat or cooling (conceptFeatures names which).
+  concept(
+    'power cut',
+    undefined,
+    '(no|without|lost) (power|electricity|electric|luz|corriente)|(power|electricity) (is |went |has been |got |was )?(out|off|cut|shut off|disconnected)|(cut|shut|turned) (off )?(the |our |my )?(power|electricity)|power outage|blackout|apagon|(cortaron|quitaron|suspendieron) (la )?(luz|electricidad|corriente)|sin (luz|electricidad|corriente)|se fue la luz',
   ),
   concept(
     'no water',
     'no_water',
-    'no (running )?water|without water|(a|one) (single )?drop (out of|from) the (taps?|faucets?)|(taps?|faucets?) (are |is )?dry|well pump|water (is |was )?(off|shut off|cut off)|(nothing|no water) (comes|coming) out|no (hay|tenemos) agua|sin agua',
+    'no (running )?water|without water|no water (at all|anywhere)|(water|agua) (got |was |is |has been )?(shut|cut|turned) off|(shut|cut|turned) off (the |our )?water|no (sale|hay|tenemos|tengo|llega|cae|viene) (nada de |ni una gota de )?agua|no sale nada (de|por) (ninguna|la|las|el) (llaves?|regaderas?|grifos?)|(cortaron|quitaron) el agua|ni (agua )?(caliente|fria) ni (caliente|fria)|(no|nothing) (comes|coming|came) out of (the |any )?(taps?|faucets?|llaves?|showers?)|(a|one) (single )?drop (out of|from) the (taps?|faucets?)|(taps?|faucets?) (are |is )?dry|well pump|water (is |was )?(off|shut off|cut off)|(nothing|no water) (comes|coming) out|no (hay|tenemos) agua|sin agua',
   ),
   thing(
     'way in',
@@ -131,17 +185,24 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     'cannot secure',
     'unsecured_unit',
     '(wont|will not|cant|cannot|doesnt|does not) (lock|latch|close|shut|secure)|off (its|the) (track|hinges?)|wide open|kicked in|broken into|break in|pried|smashed|shattered|intruders?|no (cierra|asegura)',
+    // A lock that turns on nothing, a door that swings free, a frame split where the bolt sits.
+    '(wont|will not|doesnt|does not) (stay|remain) (closed|shut|locked)|(do not|dont|did not|didnt) (close|shut|lock|latch)|open to the (street|outside|public|alley)|(maglock|mag lock|lock|latch|strike) (\\w+ ){0,2}not (engag|catch|latch)\\w*|swings? (wide |right )?open|slides? open|(spins|turns|keeps turning) (freely|around|and (spins|turns))|(frame|jamb|strike( plate)?) (\\w+ ){0,2}(split|splintered|broken|cracked|ripped)|(latch|lock|deadbolt|cylinder|strike) (\\w+ ){0,2}(snapped|gone|missing|fell off|came off|ripped out|pulled out)',
+    'no (se )?(puede|podemos|puedo) (cerrar|asegurar|trancar|echar llave)|no (agarra|traba|asegura|tranca)|gira y gira|da vueltas y vueltas|se queda abiert[oa]|se salio (del|de su) (riel|carril|marco)|se (metieron|metio) (a robar|alguien)|(rompieron|forzaron|botaron) (la |el )?(chapa|cerradura|puerta|marco|ventana|vidrio)|(ventana|vidrio|puerta|chapa|cerradura) (\\w+ ){0,3}(se (quebro|rompio)|quebrad[oa]|rot[oa])',
   ),
   concept(
     'structure giving way',
     'structural',
-    `(${STRUCTURE_PART}) \\w* ?\\w* ?(sag\\w*|bulg\\w*|collaps\\w*|cav\\w* in|gave way|giving way|crack\\w*|split|buckl\\w*|fell|falling|coming down)`,
+    `crack\\w* (in|along|across|through|up) (the |our |my )?(\\w+ ){0,2}(${STRUCTURE_PART})`,
+    `(${STRUCTURE_PART}) (\\w+ ){0,5}(sag\\w*|bulg\\w*|collaps\\w*|cav\\w* in|gave way|giving way|crack\\w*|split|buckl\\w*|fell|falling|coming down)`,
     'collaps\\w*|cav(ed|ing) in|gave way|giving way|se (cayo|esta cayendo|hundio)',
+    // The signs before a fall: pulling away from the building, tilting, moving underfoot, debris dropping.
+    'pull(ed|ing|s)? (away|loose) from|se mueve cuando|grietas? (grande|enorme)s?|separat\\w* from the (building|house|wall|wall)|tilt\\w*|leaning (out|away)|wobbl\\w*|moves when (you|i|we|someone) (step|walk)|sagg\\w*|cracked (clean |all the way )?through|(dirt|plaster|debris|pieces|chunks|bricks|drywall) (\\w+ ){0,3}(falling|coming down|sifting|dropping|raining)|se (esta )?(hundiendo|cayendo|despegando|ladeando|separando)|cuartead\\w*|(viga|techo|pared) (\\w+ ){0,2}(rajad[oa]|partid[oa]|vencid[oa])',
   ),
   concept(
     'confinement',
     'trapped',
-    'stuck|trapped|locked in|shut in|jammed|wedged|between floors|(wont|will not|cant|cannot|can not) open|(cant|cannot|can not|unable to) get (out|in)|get (him|her|them) out|atrapad[oa]s?|encerrad[oa]s?|atorad[oa]|no (abre|se abre)',
+    'stuck|trapped|locked in|shut in|jammed|wedged|between floors|between (the )?\\w+ and (the )?\\w+ floors?|se cerro con (\\w+ ){0,3}(adentro|dentro)|(wont|will not|cant|cannot|can not) open|(cant|cannot|can not|unable to) get (out|in)|get (him|her|them) out|atrapad[oa]s?|encerrad[oa]s?|atorad[oa]|no (abre|se abre)',
+    '(wont|will not|doesnt|does not) open from (the )?inside|locked (from )?inside|(fell|fallen) (\\w+ ){0,4}(cant|cannot|can not|unable to) get up|no abre desde adentro|se trabo|no (puedo|podemos|puede|pueden) salir|no (la |lo )?(puedo|podemos) abrir|se quedo (encerrad|atrapad|atorad)\\w*',
   ),
   thing('lift or hatch', 'trapped', 'elevators?|lifts?|hatch|cellar|storm shelter|elevador|ascensor'),
   concept(
@@ -159,6 +220,7 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     undefined,
     CHILD,
     'elderly|senior|grand\\w+|oxygen|disabled|wheelchair|pregnant|alone|by (myself|himself|herself)|asthma|infant|newborn|oxigeno|abuel[oa]|embarazada|sol[oa]',
+    'sick|fever|bedridden|heart (problems?|condition|patient)|medication|insulin|dialysis|cpap|(i m|im|i am|is|she s|he s) (7|8|9)\\d|enferm[oa]s?|fiebre|en cama|del corazon|insulina|suegr[oa]|bebe',
   ),
   concept(
     'distress',
@@ -170,10 +232,31 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     undefined,
     'now|right now|tonight|this morning|since (this morning|last night|yesterday|\\d+)|currently|still|at the moment|as we speak|ahora|ahorita|ya|todavia|sigue|esta noche',
   ),
+  // When an open door or a dead supply matters most: the night, the household leaving for work.
   concept(
-    'vomiting or confused',
-    'carbon_monoxide',
-    'vomit\\w*|throwing up|threw up|confused|disoriented|lethargic|wont wake|not making sense',
+    'exposed time',
+    undefined,
+    'tonight|at night|overnight|getting dark|after dark|(go|going|leave|leaving|head|heading|off) (to|for) work|at work|(we|i) (leave|are leaving|have to leave)|va a oscurecer|oscurec\\w*|de noche|en la noche|esta noche|(ir|irnos|irme|vamos|voy) a (trabajar|el trabajo)|nos vamos|me voy',
+  ),
+  // The household has already left because of it: what people do when something is really wrong.
+  concept(
+    'got out',
+    undefined,
+    'got (everyone|everybody|the kids|us|them) out|evacuat\\w*|(we|everyone|everybody) (are|re|got|went|waited) (all )?(outside|out of the (house|home|unit|apartment|building))|across the street|(sitting|waiting|sleeping) (\\w+ )?in the car|(ya )?(la |los |las |nos )?sacamos|salimos (de la casa|afuera)|estamos afuera',
+  ),
+  // How long an essential supply has been gone.
+  concept(
+    'for days',
+    undefined,
+    '(\\d+|two|three|four|five|several|couple|few|dos|tres|cuatro|cinco|varios) (whole |full )?(days?|nights?|dias|noches)|since (yesterday|last night|friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend)|all (night|weekend)|desde (ayer|anoche|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo))|toda la noche|todo el fin',
+  ),
+  shared(
+    concept(
+      'vomiting or confused',
+      'carbon_monoxide',
+      'vomit\\w*|throwing up|threw up|confused|disoriented|lethargic|wont wake|not making sense',
+    ),
+    DIZZY_FROM,
   ),
 ];
 
@@ -188,6 +271,38 @@ const exclusionOf = (clause: string): string | undefined =>
         : isAboutEquipmentWork(clause)
           ? 'inspection'
           : undefined;
+
+/**
+ * Circumstances a "no" in the clause does not deny: "the furnace has not come on since yesterday"
+ * still says since yesterday, "no heat with a baby" still has the baby.
+ */
+const NEVER_DENIED = new Set(['for days', 'exposed time', 'vulnerable', 'got out']);
+
+/** A person, so that "stuck" is about someone and not only a thing (an elevator stuck empty). */
+const SOMEONE = wholeWords(
+  'i|im|i m|we|were|we re|she|he|shes|hes|they|theyre|they re|someone|somebody|anyone|person|people|resident|tenant|guest|visitor|worker|kids?|child|children|son|daughter|baby|toddler|mom|mother|dad|father|wife|husband|grand\\w+|neighbou?r|dog|cat|yo|estoy|estamos|alguien|persona|mi (hij[oa]|mama|papa|esposa|esposo|nin[oa]|bebe|abuel[oa]|suegr[oa])',
+);
+const HOLDS_SOMEONE = new Set(['confinement', 'lift or hatch']);
+
+/**
+ * A reading with the place before it ("outside it's 103", "adentro estamos a 52 grados") or in
+ * Celsius, which living-conditions.ts does not read: dangerous heat is 90 °F outside or 85 °F
+ * inside, cold 40 °F outside or 60 °F inside.
+ */
+const PLACE_THEN_DEGREES =
+  /\b(?<place>outside|outdoors|out there|afuera|inside|indoors|in here|adentro|dentro)( (is|its|it s|esta|estamos|hace|it was|was|says|marca|reads))?( (at|a|en|about|like|como))? (?<value>\d{1,3})(?<unit> (degrees|degree|grados|f|c|celsius|centigrados)( (c|celsius|centigrados))?)?\b/g;
+export function temperatureMarkers(message: string): string[] {
+  const markers: string[] = [];
+  for (const found of message.matchAll(PLACE_THEN_DEGREES)) {
+    const { place = '', value = '0', unit = '' } = found.groups ?? {};
+    const celsius = /\b(c|celsius|centigrados)$/.test(unit.trim());
+    const degrees = celsius ? (Number(value) * 9) / 5 + 32 : Number(value);
+    const inside = /^(inside|indoors|in here|adentro|dentro)$/.test(place);
+    if (degrees >= (inside ? 85 : 90) && degrees < 130) markers.push('m:hot');
+    if (degrees <= (inside ? 60 : 40) && (unit !== '' || inside || degrees >= 10)) markers.push('m:cold');
+  }
+  return markers;
+}
 
 const affirmedIn = (pattern: RegExp, clause: string): boolean =>
   [...clause.matchAll(pattern)].some((found) => !isNegatedAt(clause, found.index));
@@ -208,7 +323,7 @@ export function conceptFeatures(reported: string, raw: string): string[] {
     const here: string[] = [];
     for (const { name, family, pattern } of DANGER_CONCEPTS) {
       if (!seenIn(pattern, clause)) continue;
-      if (!affirmedIn(pattern, clause)) {
+      if (!NEVER_DENIED.has(name) && !affirmedIn(pattern, clause)) {
         features.add(`n:${name}`);
         continue;
       }
@@ -219,6 +334,7 @@ export function conceptFeatures(reported: string, raw: string): string[] {
       here.push(name);
       affirmedAnywhere.add(name);
     }
+    if (here.some((name) => HOLDS_SOMEONE.has(name)) && SOMEONE.test(clause)) features.add('m:someone in it');
     for (const [index, first] of here.entries())
       for (const second of here.slice(index + 1)) features.add(`p:${first}+${second}`);
   }
@@ -227,14 +343,48 @@ export function conceptFeatures(reported: string, raw: string): string[] {
   if (isForYourRecords(message)) features.add('m:for the records');
   if (isCold(message)) features.add('m:cold');
   if (isDangerouslyHot(message)) features.add('m:hot');
+  for (const marker of temperatureMarkers(message)) features.add(marker);
   if (isVulnerableHousehold(message)) features.add('m:vulnerable household');
   if (needsPoweredMedicalEquipment(message)) features.add('m:medical equipment');
+  for (const feature of circumstancePairs(features)) features.add(feature);
   const quotedOnly = DANGER_CONCEPTS.some(
     ({ family, pattern }) =>
       family !== undefined && seenIn(pattern, normalise(raw)) && !seenIn(pattern, message),
   );
   if (quotedOnly) features.add('m:hazard only quoted');
   return [...features].sort();
+}
+
+/**
+ * What makes a lost supply or an open door an emergency is what surrounds it, often in another
+ * sentence (the issue's rule): the weather, who lives there, how long it has been, the night or
+ * the household leaving. `q:` pairs each with it anywhere in the message. A power cut in freezing
+ * weather is a loss of heat and in dangerous heat a loss of cooling, so it affirms that concept.
+ */
+const CIRCUMSTANCES: Readonly<Record<string, readonly string[]>> = {
+  'no heat': ['m:cold', 'm:vulnerable household', 'c:vulnerable', 'c:for days'],
+  'no cooling': ['m:hot', 'm:vulnerable household', 'c:vulnerable', 'c:for days'],
+  'power cut': [
+    'm:cold',
+    'm:hot',
+    'm:medical equipment',
+    'm:vulnerable household',
+    'c:vulnerable',
+    'c:for days',
+  ],
+  'no water': ['m:vulnerable household', 'c:vulnerable', 'c:for days'],
+  'cannot secure': ['c:exposed time', 'c:vulnerable', 'm:vulnerable household'],
+};
+
+function circumstancePairs(features: ReadonlySet<string>): string[] {
+  const has = (feature: string): boolean => features.has(feature);
+  const added: string[] = [];
+  if (has('c:power cut') && has('m:cold')) added.push('c:no heat');
+  if (has('c:power cut') && has('m:hot')) added.push('c:no cooling');
+  for (const [name, contexts] of Object.entries(CIRCUMSTANCES))
+    if (has(`c:${name}`) || added.includes(`c:${name}`))
+      for (const context of contexts) if (has(context)) added.push(`q:${name}+${context.slice(2)}`);
+  return added;
 }
 
 /** The hazard concepts affirmed in reportable clauses: the net only speaks when there is one. */

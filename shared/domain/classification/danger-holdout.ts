@@ -1,4 +1,4 @@
-import { dangerFeatures, scoreFeatures, trainOnFeatures } from './danger-model.ts';
+import { dangerFeatures, findingsFor, scoreFeatures, trainOnFeatures } from './danger-model.ts';
 import type { LabelledEmail } from './evaluation.ts';
 import { detectHazards } from './hazards.ts';
 
@@ -13,7 +13,10 @@ export interface NetVerdict {
   /** The hand rules found a hazard. */
   readonly rules: boolean;
   readonly score: number;
-  /** Hazard concepts affirmed: without one the net stays silent whatever its score. */
+  /**
+   * Hazard concepts affirmed, or 0 when the hazard they name lacks what makes it one (no heat
+   * without the cold, trapped without someone): either way the net stays silent whatever its score.
+   */
   readonly concepts: number;
 }
 
@@ -44,14 +47,16 @@ export function dangerHoldout(
       { words, l2, threshold: 0 },
     );
     return set.map((email, index) => {
-      const { score, concepts } = scoreFeatures(model, rowsOf.get(author)?.[index] ?? []);
+      const row = rowsOf.get(author)?.[index] ?? [];
+      const { score, concepts } = scoreFeatures(model, row);
+      const named = findingsFor(model, row, Number.NEGATIVE_INFINITY).length > 0;
       return {
         author,
         id: email.id,
         emergency: isEmergency(email),
         rules: detectHazards(textOf(email)).length > 0,
         score,
-        concepts: concepts.length,
+        concepts: named ? concepts.length : 0,
       };
     });
   });

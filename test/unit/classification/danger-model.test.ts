@@ -86,7 +86,8 @@ describe('dangerFindings: the safety net', () => {
     [
       'breaker',
       'The breaker for the kitchen keeps tripping and now the outlet by the sink is making a crackling noise and the cover looks melted on one side. I am home alone with the baby tonight.',
-      'fire',
+      // A melted outlet cover is an electrical fault (the labelled sets name it so), not a fire.
+      'electrical',
     ],
   ])('calls an emergency in words it never saw: %s', (subject, body, hazard) => {
     const findings = dangerFindings(`${subject}\n${body}`);
@@ -134,19 +135,25 @@ describe('the committed net', () => {
       threshold: DANGER_THRESHOLD,
     });
     expect(DangerModelData.parse(committed)).toEqual(retrained);
-  });
+    // Training reads 2,780 messages: about 3 s alone, more beside the other test files.
+  }, 60_000);
 
   it('leaving each author out, rules ∪ net finds nearly every emergency and raises few false ones', () => {
     const verdicts = dangerHoldout(tuningAuthors(), devFixture(), { words: DANGER_WORDS, l2: DANGER_L2 });
     const both = (v: (typeof verdicts)[number]) => v.rules || netSays(v, DANGER_THRESHOLD);
     const all = recallAndFalse(verdicts, both);
-    // Measured: 496/496 overall and 190/190 on f-i; the rules alone 97.8 % and 94.2 % (f: 93.2 %).
+    // Measured over twelve authors: 628/631 (99.5 %), the rules alone 95.4 %; on j-l, whom no
+    // hand rule was written reading, 132/135 (97.8 %), the rules alone 86.7 %.
     expect(all.found / all.emergencies).toBeGreaterThanOrEqual(0.99);
     const unseen = recallAndFalse(
-      verdicts.filter((v) => ['f', 'g', 'h', 'i'].includes(v.author)),
+      verdicts.filter((v) => ['j', 'k', 'l'].includes(v.author)),
       both,
     );
     expect(unseen.found / unseen.emergencies).toBeGreaterThanOrEqual(0.97);
+    // The net by itself, retrained without each author: 543/631 (86.1 %), 5 false of 2059.
+    const net = recallAndFalse(verdicts, (v) => netSays(v, DANGER_THRESHOLD));
+    expect(net.found / net.emergencies).toBeGreaterThanOrEqual(0.84);
+    expect(net.raised / net.routine).toBeLessThanOrEqual(0.005);
     for (const author of new Set(verdicts.map((v) => v.author))) {
       const set = verdicts.filter((v) => v.author === author);
       const withNet = recallAndFalse(set, both);
