@@ -17,23 +17,21 @@ import { normalise } from './normalise.ts';
  */
 
 /**
- * Chosen by leaving each author out (bench/emergency-loao.ts --sweep), each variant at the lowest
- * threshold that keeps rules ∪ net at or under 3 % false emergencies on every author (adding none
- * where the rules alone are over it), over the 631 emergencies and 2,059 routine messages of twelve
- * authors. With the circumstance concepts (a lost supply and its weather, household and duration;
- * a door that will not lock and the night; temperatures read place-first or in Celsius; a trap
- * needing someone in it): concepts alone 28-38 % net, 96-97 % with the rules; concepts and content
- * words, the net alone 84.0 % at L2 0.003, 84.9 % at 0.001, 86.1 % at 0.0003 (86.2 % at 0.0001:
- * the plateau), rules ∪ net 99.5 % at each (a separate L2 for the concepts bought nothing). Before
- * them, at L2 0.01: the net alone 70.5 %, rules ∪ net 98.7 %. The words catch wordings no concept names; the concepts, pairs of
- * concepts and the gate keep a message with no hazard in it from scoring on words alone. Function
- * words are left out so a long message does not score higher for being long. 18 294 weights,
- * 507 kB of JSON.
+ * Chosen by leaving each author out (bench/emergency-loao.ts --sweep) over the 631 emergencies and
+ * 2,059 routine messages of twelve authors, each variant at the lowest threshold within the net's
+ * share of the false-emergency budget (NET_FALSE_LIMITS, danger-holdout.ts: the net alone at most
+ * 1 % overall, rules ∪ net at most 3 % on any author). The net alone finds: concepts only 67.0 %
+ * (L2 0.01) to 73.9 % (L2 0.0003); concepts and content words 89.5 % (L2 0.01), 92.1 % (0.001 and
+ * 0.0003). Under the earlier limit (rules ∪ net ≤ 3 % per author, which the fitted hand rules left
+ * almost all to the net until they were fitted to j-l) the same model ran at threshold 1.3 and
+ * found 85.9 %. The words catch wordings no concept names; the concepts, pairs of concepts and the
+ * gate keep a message with no hazard in it from scoring on words alone. Function words are left out
+ * so a long message does not score higher for being long. About 18,300 weights, 507 kB of JSON.
  */
 export const DANGER_WORDS = true;
 export const DANGER_L2 = 0.0003;
-/** The lowest threshold meeting that limit leaving each author out is 1.275: rounded up. */
-export const DANGER_THRESHOLD = 1.3;
+/** The lowest threshold within NET_FALSE_LIMITS leaving each author out is 0.377: rounded up. */
+export const DANGER_THRESHOLD = 0.4;
 
 export const DangerModelData = z.object({
   /** Whether word unigrams and bigrams are features beside the concepts. */
