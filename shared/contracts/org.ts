@@ -57,8 +57,8 @@ const tenantNoteRule =
   'one line of plain text with a letter, at most 200 characters, without markup (<, >), braces or control characters';
 const ShutOffText = z.string().trim().max(200).regex(TENANT_NOTE, `expected ${tenantNoteRule}`);
 /**
- * A plain string (the form before notes had languages, still accepted: the org's only text,
- * quoted as written in replies in every language) or `{en, es?}`: the note per reply language.
+ * A plain string (the form before notes had languages, still accepted; its language is unknown,
+ * so replies quote it apart, never inside a sentence) or `{en, es?}`: the note per reply language.
  * A note is one value: a patch replaces it whole.
  */
 const ShutOffLocation = z
@@ -70,7 +70,7 @@ const ShutOffLocation = z
           en: ShutOffText.meta({ description: 'The note in English replies (required)' }),
           es: ShutOffText.optional().meta({
             description:
-              'The note in Spanish replies; without it, a Spanish reply names the generic shut-off in its sentence and quotes the English note on a line of its own',
+              'The note in Spanish replies; without it, a Spanish reply names the generic shut-off in its sentence and quotes the English note after the block, labelled as English',
           }),
         })
         .meta({ description: 'The note per reply language' }),
@@ -79,7 +79,7 @@ const ShutOffLocation = z
   )
   .meta({
     description:
-      'Where tenants find the water shut-off, as flooding instructions quote it ("turn off the water at …"): `{en, es?}` per reply language, or one plain string quoted as written in every reply language',
+      'Where tenants find the water shut-off, as flooding instructions quote it ("turn off the water at …"): `{en, es?}` per reply language, or one plain string (language unknown), which no sentence contains: replies in every language name the generic shut-off and quote it after the block, labelled as the manager’s words',
     example: {
       en: 'the blue valve under the kitchen sink',
       es: 'la llave azul debajo del fregadero de la cocina',

@@ -91,10 +91,11 @@ describe("an emergency reply with the org's own shut-off location and response w
     });
     expect(email.triage).toMatchObject({ urgency: 'emergency' });
     expect(email.draft?.safetyPreamble).toContain(
-      'turn off the water at the blue valve under the kitchen sink.',
+      'Shut-off location, as your manager wrote it: «the blue valve under the kitchen sink».',
     );
     expect(email.draft?.text).toContain('within 45 minutes');
-    expect(email.draft?.text).not.toContain('the main water shut-off');
+    // A plain note's language is unknown: the sentence names the generic valve, never the note.
+    expect(email.draft?.safetyPreamble).toContain('turn off the water at the main water shut-off.');
 
     // A message about property 5150 gets that property's own location.
     const garage = await triaged({
@@ -105,7 +106,7 @@ describe("an emergency reply with the org's own shut-off location and response w
       propertyId: '5150',
     });
     expect(garage.draft?.safetyPreamble).toContain(
-      'turn off the water at the gate valve in the garage, left of the water heater.',
+      'Shut-off location, as your manager wrote it: «the gate valve in the garage, left of the water heater».',
     );
   });
 
@@ -123,7 +124,7 @@ describe("an emergency reply with the org's own shut-off location and response w
     expect(email.triage).toMatchObject({ urgency: 'emergency', language: 'es' });
     expect(email.draft?.language).toBe('es');
     expect(email.draft?.safetyPreamble).toContain(
-      'cierren el agua en la llave azul debajo del fregadero de la cocina.',
+      'tal como la escribió la administración: «la llave azul debajo del fregadero de la cocina».',
     );
     expect(email.draft?.text).toContain('dentro de 90 minutos');
   });

@@ -19,6 +19,8 @@ const Block = z.object({ ...localizedShape, rank: z.number().int().min(1).max(10
 const SafetyInstructions = z
   .object({
     shutOffDefault: Localized,
+    /** The line quoting a plain note (no known language) after a block; `{note}` is the note. */
+    shutOffAsWritten: Localized,
     /** The line quoting an English-only note after a block in another language; `{note}` is the note. */
     shutOffInEnglish: z.object({ es: z.string().min(1).max(300) } satisfies Record<
       Exclude<DraftLanguage, 'en'>,
@@ -47,15 +49,16 @@ export interface SafetyOptions {
   readonly shutOffLocation?: ShutOffNote;
 }
 
-/** Bounded: the note is the org's free text, and the preamble has a size limit. */
-const bounded = (text: string | undefined): string | undefined => text?.trim().slice(0, 200) || undefined;
+/** Bounded: the note is the org's free text, and the preamble has a size limit (stored notes are checked nonblank). */
+const bounded = (text: string): string => text.trim().slice(0, 200);
 
 /**
  * What a reply in `language` says about the shut-off: `inSentence` goes inside the
- * instructions' sentence ("turn off the water at …"), `apart` is a line of its own after them.
- * A plain note (no language) is quoted as written in every language; a note in the reply's
- * language goes in the sentence; an English-only note never goes inside a sentence in another
- * language: the sentence names the generic shut-off and the note is quoted apart, marked as English.
+ * instructions' sentence ("turn off the water at …"), `apart` follows the block, in the same
+ * paragraph. No sentence mixes languages: only a note in the reply's language goes in the
+ * sentence. A plain note has no known language (older orgs wrote them in English or Spanish), so
+ * the sentence names the generic shut-off and the note is quoted apart, labelled as the
+ * manager's words; an English-only note in a Spanish reply is quoted apart, marked as English.
  */
 export function shutOffTextFor(
   note: ShutOffNote | undefined,
@@ -63,13 +66,20 @@ export function shutOffTextFor(
 ): { readonly inSentence: string; readonly apart?: string } {
   const generic = SAFETY_INSTRUCTIONS.shutOffDefault[language];
   if (note === undefined) return { inSentence: generic };
-  if (typeof note === 'string') return { inSentence: bounded(note) ?? generic };
-  const own = bounded(note[language]);
-  if (own !== undefined) return { inSentence: own };
-  const english = bounded(note.en);
-  return language === 'en' || english === undefined
-    ? { inSentence: english ?? generic }
-    : { inSentence: generic, apart: fill(SAFETY_INSTRUCTIONS.shutOffInEnglish[language], { note: english }) };
+  if (typeof note === 'string') {
+    return {
+      inSentence: generic,
+      apart: fill(SAFETY_INSTRUCTIONS.shutOffAsWritten[language], { note: bounded(note) }),
+    };
+  }
+  if (language === 'en') return { inSentence: bounded(note.en) };
+  const own = note[language];
+  return own !== undefined
+    ? { inSentence: bounded(own) }
+    : {
+        inSentence: generic,
+        apart: fill(SAFETY_INSTRUCTIONS.shutOffInEnglish[language], { note: bounded(note.en) }),
+      };
 }
 
 /**

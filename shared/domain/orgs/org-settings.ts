@@ -20,8 +20,8 @@ const TenantNote = z.string().check(z.regex(TENANT_NOTE));
 /**
  * Where the water shut-off is, as replies quote it: one text per reply language (English
  * required, Spanish optional), or a plain string as orgs wrote it before notes had languages.
- * A plain string is the org's only text: replies in every language quote it as written (that
- * is what the org saw when it wrote it, and some wrote it in Spanish); see `shutOffTextFor`.
+ * A plain string has no known language (some orgs wrote it in Spanish): no reply puts it inside
+ * a sentence; every language quotes it apart, labelled as the manager's words; see `shutOffTextFor`.
  */
 export const ShutOffNote = z.union([TenantNote, z.object({ en: TenantNote, es: z.optional(TenantNote) })]);
 export type ShutOffNote = z.infer<typeof ShutOffNote>;

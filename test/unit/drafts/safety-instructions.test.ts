@@ -77,7 +77,9 @@ describe('emergency safety instructions', () => {
 
   it('flooding names the shut-off from the org’s record when known, the main shut-off otherwise', () => {
     expect(
-      safetyInstructionsFor(['flooding'], 'en', { shutOffLocation: 'the valve under the kitchen sink' })[0],
+      safetyInstructionsFor(['flooding'], 'en', {
+        shutOffLocation: { en: 'the valve under the kitchen sink' },
+      })[0],
     ).toContain('turn off the water at the valve under the kitchen sink');
     expect(safetyInstructionsFor(['flooding'], 'en')[0]).toContain(
       'turn off the water at the main water shut-off',

@@ -8,8 +8,8 @@ import {
 /**
  * Where the water shut-off is, in the reply's language: the note in that language inside the
  * flooding sentence; an English-only note never inside a Spanish sentence (the generic phrase
- * there, the English note quoted on its own after the block); a plain note, as older orgs wrote
- * it, as written in every language.
+ * there, the English note quoted apart after the block); a plain note, as older orgs wrote it,
+ * has no known language: never inside a sentence in either language, quoted apart and labelled.
  */
 const en = 'the blue valve under the kitchen sink';
 const es = 'la llave azul debajo del fregadero de la cocina';
@@ -28,10 +28,17 @@ describe('shutOffTextFor', () => {
     expect(text.apart).toBe(`La administración indica dónde está la llave de paso, en inglés: «${en}».`);
   });
 
-  it('reads a plain note (the form before languages) as the org’s only text, as written in every language', () => {
-    expect(shutOffTextFor(es, 'es')).toEqual({ inSentence: es });
-    expect(shutOffTextFor(en, 'en')).toEqual({ inSentence: en });
-    expect(shutOffTextFor(es, 'en')).toEqual({ inSentence: es });
+  it('keeps a plain note (no known language) out of every sentence: the generic phrase, the note quoted apart', () => {
+    for (const plain of [en, es]) {
+      expect(shutOffTextFor(plain, 'en')).toEqual({
+        inSentence: generic.en,
+        apart: `Shut-off location, as your manager wrote it: «${plain}».`,
+      });
+      expect(shutOffTextFor(plain, 'es')).toEqual({
+        inSentence: generic.es,
+        apart: `Ubicación de la llave de paso, tal como la escribió la administración: «${plain}».`,
+      });
+    }
   });
 
   it('falls back to the generic phrase when the org said nothing', () => {
@@ -42,6 +49,7 @@ describe('shutOffTextFor', () => {
   it('bounds each text to 200 characters', () => {
     expect(shutOffTextFor({ en: 'x'.repeat(1000) }, 'es').apart).toContain(`«${'x'.repeat(200)}»`);
     expect(shutOffTextFor({ en, es: 'y'.repeat(1000) }, 'es').inSentence).toHaveLength(200);
+    expect(shutOffTextFor('z'.repeat(1000), 'en').apart).toContain(`«${'z'.repeat(200)}»`);
   });
 });
 
@@ -58,7 +66,7 @@ describe('the flooding instructions with a note per language', () => {
     expect(block).not.toContain(en);
   });
 
-  it('Spanish with an English-only note: a whole Spanish sentence, then the English note on its own', () => {
+  it('Spanish with an English-only note: a whole Spanish sentence, then the English note quoted apart', () => {
     const [block] = safetyInstructionsFor(['flooding'], 'es', { shutOffLocation: { en } });
     expect(block).toContain(`cierren el agua en ${generic.es}.`);
     expect(block).not.toContain(`en ${en}`);
@@ -69,5 +77,25 @@ describe('the flooding instructions with a note per language', () => {
     const blocks = safetyInstructionsFor(['gas', 'flooding', 'no_heat'], 'es', { shutOffLocation: { en } });
     expect(blocks.filter((block) => block.includes(en))).toHaveLength(1);
     expect(blocks.find((block) => block.includes(en))).toMatch(/^FUGA DE AGUA/);
+  });
+});
+
+describe('the flooding instructions with a plain note (no known language)', () => {
+  it('English: the generic phrase in the sentence, then the note quoted and labelled', () => {
+    for (const plain of [en, es]) {
+      const [block] = safetyInstructionsFor(['flooding'], 'en', { shutOffLocation: plain });
+      expect(block).toContain(`turn off the water at ${generic.en}.`);
+      expect(block).not.toContain(`at ${plain}`);
+      expect(block?.endsWith(`Shut-off location, as your manager wrote it: «${plain}».`)).toBe(true);
+    }
+  });
+
+  it('Spanish: the generic phrase in the sentence, then the note quoted and labelled', () => {
+    for (const plain of [en, es]) {
+      const [block] = safetyInstructionsFor(['active_leak'], 'es', { shutOffLocation: plain });
+      expect(block).toContain(`cierren el agua en ${generic.es}.`);
+      expect(block).not.toContain(`en ${plain}`);
+      expect(block?.endsWith(`tal como la escribió la administración: «${plain}».`)).toBe(true);
+    }
   });
 });

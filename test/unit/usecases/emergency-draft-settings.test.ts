@@ -70,7 +70,7 @@ describe("an emergency reply carries the org's own shut-off location and respons
     const { draft } = await draftedEmergency({
       settings: {
         emergencyResponseMinutes: 45,
-        waterShutOffLocation: 'the blue valve under the kitchen sink',
+        waterShutOffLocation: { en: 'the blue valve under the kitchen sink' },
       },
     });
     expect(draft.safetyPreamble).toContain('turn off the water at the blue valve under the kitchen sink.');
@@ -81,8 +81,10 @@ describe("an emergency reply carries the org's own shut-off location and respons
   it("a property's own note wins over the org's for a message about that property, and only for it", async () => {
     const settings = {
       emergencyResponseMinutes: 180,
-      waterShutOffLocation: 'the valve under the kitchen sink',
-      waterShutOffLocationByProperty: { '5150': 'the gate valve in the garage, left of the water heater' },
+      waterShutOffLocation: { en: 'the valve under the kitchen sink' },
+      waterShutOffLocationByProperty: {
+        '5150': { en: 'the gate valve in the garage, left of the water heater' },
+      },
     };
     const garage = await draftedEmergency({ settings, propertyId: '5150' });
     expect(garage.draft.safetyPreamble).toContain(
@@ -93,10 +95,35 @@ describe("an emergency reply carries the org's own shut-off location and respons
     expect(other.draft.safetyPreamble).toContain('turn off the water at the valve under the kitchen sink.');
   });
 
-  it('in Spanish: the Spanish instructions with the org’s note as written, and the window in Spanish', async () => {
+  it('a plain note (language unknown) is quoted apart and labelled, never inside a sentence, in either language', async () => {
+    const settings = { waterShutOffLocation: 'the blue valve under the kitchen sink' };
+    const english = await draftedEmergency({ settings });
+    expect(english.draft.safetyPreamble).toContain(
+      `turn off the water at ${SAFETY_INSTRUCTIONS.shutOffDefault.en}.`,
+    );
+    expect(english.draft.safetyPreamble).toContain(
+      'Shut-off location, as your manager wrote it: «the blue valve under the kitchen sink».',
+    );
+    const spanish = await draftedEmergency({ language: 'es', settings });
+    expect(spanish.draft.safetyPreamble).toContain(
+      `cierren el agua en ${SAFETY_INSTRUCTIONS.shutOffDefault.es}.`,
+    );
+    expect(spanish.draft.safetyPreamble).not.toContain('en the blue valve');
+    expect(spanish.draft.safetyPreamble).toContain(
+      'tal como la escribió la administración: «the blue valve under the kitchen sink».',
+    );
+  });
+
+  it('in Spanish: the Spanish instructions with the org’s Spanish note, and the window in Spanish', async () => {
     const { draft } = await draftedEmergency({
       language: 'es',
-      settings: { emergencyResponseMinutes: 90, waterShutOffLocation: 'la llave azul debajo del fregadero' },
+      settings: {
+        emergencyResponseMinutes: 90,
+        waterShutOffLocation: {
+          en: 'the blue valve under the sink',
+          es: 'la llave azul debajo del fregadero',
+        },
+      },
     });
     expect(draft.language).toBe('es');
     expect(draft.safetyPreamble).toContain('cierren el agua en la llave azul debajo del fregadero.');
