@@ -27,9 +27,9 @@ export const RULES_ONLY: InboxModels = {
 
 /**
  * Triage, drafting and compliance review for the classifier function: with an Anthropic key,
- * Claude behind one gateway (one circuit, one concurrency bound, recorded for the readiness
- * check) with the rules, the templates and the rule tables always behind it; without a key,
- * those alone.
+ * Claude behind one gateway (triage and drafting share one circuit, recorded for the readiness
+ * check; the review has its own) with the rules, the templates and the rule tables always
+ * behind it; without a key, those alone.
  */
 export async function inboxModelsFrom(
   config: AnthropicSettings,

@@ -36,9 +36,11 @@ const ORIGIN_LIST = /^\s*(https?:\/\/[^/\s,]+\s*(,\s*https?:\/\/[^/\s,]+\s*)*)?$
 
 /**
  * Bounds of ANTHROPIC_REVIEW_TIMEOUT_MS. The classifier (60 s) may make a triage and a draft call
- * (15 s each, retries included) before the review: 25 s leaves 5 s for its reads and writes.
+ * (15 s each, retries included) before the review: 20 s leaves 10 s for the first message's
+ * Secrets Manager read, the stores' reads and writes and the breaker journal's, so a slow
+ * review is marked missing instead of timing the function out (the batch would be redelivered).
  */
-export const REVIEW_TIMEOUT_MS = { default: 25_000, min: 5_000, max: 25_000 } as const;
+export const REVIEW_TIMEOUT_MS = { default: 20_000, min: 5_000, max: 20_000 } as const;
 
 /** A share from 0 to 1 (a quality floor). */
 function share() {

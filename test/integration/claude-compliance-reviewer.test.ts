@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REVIEW_CALL } from '#adapters/anthropic/call-profiles.ts';
 import {
-  ComplianceReviewWithClaude,
-  complianceReviewerFrom,
+  type ComplianceReviewWithClaude,
+  REVIEW_CIRCUIT_KEY,
   rulesThenClaude,
 } from '#adapters/anthropic/claude-compliance-reviewer.ts';
 import { createClaudeGateway } from '#adapters/anthropic/claude-gateway.ts';
@@ -11,6 +11,7 @@ import {
   COMPLIANCE_SYSTEM_PROMPT,
   fenceReview,
 } from '#adapters/anthropic/compliance-prompt.ts';
+import { inboxModelsFrom } from '#adapters/inbox-models.ts';
 import { COMPLIANCE_RULE_FAMILIES } from '#domain/compliance/findings.ts';
 import { reviewByRules, rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
 import { ComplianceFinding } from '#domain/drafts/draft.ts';
@@ -37,24 +38,25 @@ const draft =
 let fake: FakeAnthropic;
 
 /**
- * Rules then Claude, built as a function builds it from its settings, against the fake; no
- * retries. `reviewTimeoutMs` is the review's own budget (ANTHROPIC_REVIEW_TIMEOUT_MS).
+ * Rules then Claude, built as the classifier builds it (inboxModelsFrom: rulesThenClaude on the
+ * gateway), against the fake; no retries. `reviewTimeoutMs` is the review's own budget
+ * (ANTHROPIC_REVIEW_TIMEOUT_MS).
  */
 async function reviewerWith(
   gateway: { timeoutMs?: number } = {},
   reviewTimeoutMs = 2_000,
 ): Promise<ComplianceReviewWithClaude> {
-  const reviewer = await complianceReviewerFrom(
-    {
-      ANTHROPIC_API_KEY: 'test-secret-not-real',
-      ANTHROPIC_BASE_URL: fake.baseURL,
-      ANTHROPIC_MODEL: MODEL,
-      ANTHROPIC_REVIEW_TIMEOUT_MS: reviewTimeoutMs,
-    },
-    { retries: 0, timeoutMs: 2_000, ...gateway },
+  return rulesThenClaude(
+    createClaudeGateway({
+      apiKey: 'test-secret-not-real',
+      baseURL: fake.baseURL,
+      model: MODEL,
+      retries: 0,
+      timeoutMs: 2_000,
+      ...gateway,
+    }),
+    reviewTimeoutMs,
   );
-  if (!(reviewer instanceof ComplianceReviewWithClaude)) throw new Error('expected Claude behind the rules');
-  return reviewer;
 }
 
 beforeAll(async () => {
@@ -265,10 +267,10 @@ describe('the Claude second compliance review, against the Messages API', () => 
   });
 
   it('without an Anthropic key, is the rules alone', async () => {
-    expect(await complianceReviewerFrom({})).toBe(rulesComplianceReviewer);
+    expect((await inboxModelsFrom({})).compliance).toBe(rulesComplianceReviewer);
   });
 
-  it('shares a gateway with other callers: one circuit for every Claude call', async () => {
+  it('shares a gateway with other callers', async () => {
     fake.script({ json: { findings: [] } });
     const gateway = createClaudeGateway({
       apiKey: 'test-secret-not-real',
@@ -278,5 +280,35 @@ describe('the Claude second compliance review, against the Messages API', () => 
 
     expect(await rulesThenClaude(gateway).review(draft, context)).toEqual(reviewByRules(draft, context));
     expect(fake.requests[0]?.body.model).toBe(MODEL);
+  });
+
+  // Before, reviews and triage shared one breaker, and a test asserted it: that encoded the
+  // defect (slow reviews could open the circuit and send triage to the rules).
+  it('has a breaker of its own: failing reviews open it, never the one triage and drafting share', async () => {
+    const gateway = createClaudeGateway({
+      apiKey: 'test-secret-not-real',
+      baseURL: fake.baseURL,
+      retries: 0,
+      failuresToOpen: 2,
+    });
+    fake.script({ json: { findings: [] }, delayMs: 400 }, { json: { findings: [] }, delayMs: 400 });
+    const reviewer = rulesThenClaude(gateway, 50);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(await reviewer.assess(draft, context)).toMatchObject({ unavailableReason: 'timeout' });
+    }
+    expect(gateway.circuitState(REVIEW_CIRCUIT_KEY)).toBe('open');
+    expect(gateway.circuitState()).toBe('closed');
+
+    // A call of another kind still reaches Claude, while the next review is refused at once.
+    fake.script({ json: { findings: [] } });
+    await expect(
+      gateway.structured({
+        schema: ClaudeComplianceReview,
+        system: 'another kind of call',
+        user: fenceReview(draft, context),
+        call: REVIEW_CALL,
+      }),
+    ).resolves.toMatchObject({ data: { findings: [] } });
+    expect(await reviewer.assess(draft, context)).toMatchObject({ unavailableReason: 'circuit_open' });
   });
 });

@@ -245,14 +245,14 @@ describe('Claude triage through the Messages API, rules first', () => {
 
     await engine.triage(routine);
     await engine.triage(routine);
-    expect(gateway.circuitState).toBe('open');
+    expect(gateway.circuitState()).toBe('open');
     expect(await engine.triage(routine)).toMatchObject({ engine: 'rules', fallbackReason: 'circuit_open' });
     expect(fake.requests).toHaveLength(2);
 
     await new Promise((resolve) => setTimeout(resolve, 150));
     fake.script({ json: answer });
     expect((await engine.triage(routine)).engine).toBe('claude');
-    expect(gateway.circuitState).toBe('closed');
+    expect(gateway.circuitState()).toBe('closed');
   });
 
   it('decides an emergency by the rules at once, without calling Claude, while Claude is slow', async () => {

@@ -38,7 +38,7 @@ export const DRAFT_CALL: CallProfile = { effort: 'medium', thinking: 'adaptive',
  * The second compliance review, behind the rule tables. Adaptive thinking at `medium`, the
  * guide's starting point; `high` (its advice for strict instruction following) is the level to
  * compare on a labelled set, since its longer thinking competes with the review's own budget
- * (ANTHROPIC_REVIEW_TIMEOUT_MS, 25 s by default: docs/CLAUDE-CALLS.md measures why 15 s is too
+ * (ANTHROPIC_REVIEW_TIMEOUT_MS, 20 s by default: docs/CLAUDE-CALLS.md measures why 15 s is too
  * short). A review that does not answer in time is marked missing, never silent. The cap leaves
  * room for thinking beside a long list of findings (20 at most, about 900 characters each).
  */

@@ -4,12 +4,17 @@ import type { ComplianceFinding } from '#domain/drafts/draft.ts';
 import type { ComplianceContext, ComplianceReviewer } from '#domain/drafts/ports.ts';
 import { REVIEW_TIMEOUT_MS } from '#platform/config.ts';
 import { logger } from '#platform/observability.ts';
-import { anthropicApiKey } from './anthropic-api-key.ts';
-import type { AnthropicSettings } from './anthropic-settings.ts';
 import { REVIEW_CALL } from './call-profiles.ts';
 import { ModelCallError } from './claude-failures.ts';
-import { type ClaudeGateway, type ClaudeGatewayConfig, createClaudeGateway } from './claude-gateway.ts';
+import type { ClaudeGateway } from './claude-gateway.ts';
 import { ClaudeComplianceReview, COMPLIANCE_SYSTEM_PROMPT, fenceReview } from './compliance-prompt.ts';
+
+/**
+ * The review's own breaker key: its calls are long (thinking is output) and can time out where
+ * triage's would not, and a review that fails only marks itself missing, so its failures must
+ * not open the circuit that sends triage and drafting to the rules.
+ */
+export const REVIEW_CIRCUIT_KEY = 'review';
 
 /**
  * Claude as a second compliance reviewer: the draft and the message it answers, fenced, and an
@@ -33,6 +38,7 @@ export class ClaudeComplianceReviewer implements ComplianceReviewer {
       user: fenceReview(text, context),
       call: REVIEW_CALL,
       timeoutMs: this.timeoutMs,
+      circuitKey: REVIEW_CIRCUIT_KEY,
     });
     return data.findings.map(({ family, ...finding }) => ({ rule: family, ...finding, source: 'claude' }));
   }
@@ -87,7 +93,7 @@ export class ComplianceReviewWithClaude implements ComplianceReviewer {
   }
 }
 
-/** The rule tables with Claude's second review behind one gateway (shared with other callers or not). */
+/** The rule tables with Claude's second review on a gateway other callers may share (its breaker is its own). */
 export const rulesThenClaude = (
   gateway: ClaudeGateway,
   reviewTimeoutMs: number = REVIEW_TIMEOUT_MS.default,
@@ -96,24 +102,3 @@ export const rulesThenClaude = (
     rulesComplianceReviewer,
     new ClaudeComplianceReviewer(gateway, reviewTimeoutMs),
   );
-
-/**
- * Rules then Claude when an Anthropic key is configured, the rules alone otherwise (as the
- * classifier falls back to them): locally ANTHROPIC_API_KEY, in AWS the Secrets Manager secret.
- */
-export async function complianceReviewerFrom(
-  config: AnthropicSettings,
-  gatewayOptions: Omit<ClaudeGatewayConfig, 'apiKey' | 'baseURL' | 'model'> = {},
-): Promise<ComplianceReviewer> {
-  const apiKey = await anthropicApiKey(config);
-  if (!apiKey) return rulesComplianceReviewer;
-  return rulesThenClaude(
-    createClaudeGateway({
-      ...gatewayOptions,
-      apiKey,
-      baseURL: config.ANTHROPIC_BASE_URL,
-      model: config.ANTHROPIC_MODEL,
-    }),
-    config.ANTHROPIC_REVIEW_TIMEOUT_MS,
-  );
-}

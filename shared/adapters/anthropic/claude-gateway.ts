@@ -44,6 +44,11 @@ export interface StructuredRequest<Schema extends z.ZodType> {
   readonly call: CallProfile;
   /** A whole-call budget of its own (retries included), instead of the gateway's. */
   readonly timeoutMs?: number;
+  /**
+   * A breaker of its own (recorded as `claude:<key>`) for a kind of call whose failures must not
+   * open the circuit the other calls share: slow reviews must never push triage to the rules.
+   */
+  readonly circuitKey?: string;
 }
 
 export interface ModelUsage {
@@ -88,8 +93,9 @@ export class ClaudeGateway {
     private readonly resilience: ResilientCalls,
   ) {}
 
-  get circuitState(): CircuitStatus {
-    return this.resilience.circuitState();
+  /** The shared breaker's state (triage and drafting), or that of a kind of call with its own key. */
+  circuitState(key?: string): CircuitStatus {
+    return this.resilience.circuitState(key);
   }
 
   async structured<Schema extends z.ZodType>(
@@ -99,7 +105,7 @@ export class ClaudeGateway {
       const budget = request.timeoutMs === undefined ? undefined : { timeoutMs: request.timeoutMs };
       return await this.resilience.execute(
         (signal) => this.askTwiceIfMisshapen(request, signal),
-        undefined,
+        request.circuitKey,
         budget,
       );
     } catch (error) {

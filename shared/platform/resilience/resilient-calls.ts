@@ -103,7 +103,7 @@ export class ResilientCalls {
   /**
    * Runs `call` under the key's breaker (the unkeyed one without a key); cockatiel's errors become
    * ours. `budget` gives this call a whole-call budget of its own instead of the policy's (a kind
-   * of call that needs longer, under the same breaker and retries).
+   * of call that needs longer, under the key's breaker and the same retries).
    */
   async execute<T>(
     call: (signal: AbortSignal) => Promise<T>,
