@@ -1,4 +1,3 @@
-import { SAFETY_NET_EVIDENCE } from '../classification/danger-model.ts';
 import type { Triage } from '../triage/triage.ts';
 import type { ComplianceFinding } from './draft.ts';
 
@@ -10,10 +9,12 @@ import type { ComplianceFinding } from './draft.ts';
  * describe), and the person who approves it is told why.
  */
 
-/** Whether the triage's emergency came from the safety net: its reason carries the net's evidence. */
-export const decidedBySafetyNet = (triage: Pick<Triage, 'urgency' | 'reasons'>): boolean =>
-  triage.urgency === 'emergency' &&
-  triage.reasons.some((reason) => reason.includes(`"${SAFETY_NET_EVIDENCE}`));
+/**
+ * Whether the triage's emergency came from the safety net alone: the platform's structured record
+ * of who decided (never the reasons, whose text Claude can write).
+ */
+export const decidedBySafetyNet = (triage: Pick<Triage, 'urgency' | 'emergencySource'>): boolean =>
+  triage.urgency === 'emergency' && triage.emergencySource === 'safety_net';
 
 /** What the approver reads on such a draft: a warning, never a block (an emergency reply must not wait). */
 export const SAFETY_NET_FINDING: ComplianceFinding = {

@@ -1,4 +1,4 @@
-import type { Triage } from './triage.ts';
+import type { EmergencySource, Triage } from './triage.ts';
 import { applyTriagePolicy, type TriageEvidence } from './triage-policy.ts';
 
 /**
@@ -9,7 +9,10 @@ import { applyTriagePolicy, type TriageEvidence } from './triage-policy.ts';
  *   actions first;
  * - the evidence read from the message itself (instructions to the assistant, a legal matter, an
  *   accommodation, a payment-details change, a threat: triage-evidence.ts) goes through the one
- *   triage policy, whatever Claude says, as for every engine's triage. Pure.
+ *   triage policy, whatever Claude says, as for every engine's triage;
+ * - who decided the emergency is the platform's record, never Claude's: the hand rules when they
+ *   found it, Claude when it made or shared one the hand rules did not find, the safety net when it
+ *   alone did. Pure.
  */
 
 const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])];
@@ -31,6 +34,13 @@ function keepRulesEmergency(claude: Triage, rules: Triage): Triage {
   };
 }
 
+function emergencySourceOf(merged: Triage, claude: Triage, rules: Triage): EmergencySource | undefined {
+  if (merged.urgency !== 'emergency') return undefined;
+  if (rules.emergencySource === 'rules') return 'rules';
+  return claude.urgency === 'emergency' ? 'claude' : rules.emergencySource;
+}
+
 export function mergeWithRules(claude: Triage, rules: Triage, evidence: TriageEvidence): Triage {
-  return applyTriagePolicy(keepRulesEmergency(claude, rules), evidence);
+  const merged = applyTriagePolicy(keepRulesEmergency(claude, rules), evidence);
+  return { ...merged, emergencySource: emergencySourceOf(merged, claude, rules) };
 }

@@ -1,3 +1,4 @@
+import { dangerFindings } from '../classification/danger-model.ts';
 import { detectHazards, type HazardFinding } from '../classification/hazards.ts';
 import { normalise, stripQuotedReply } from '../classification/normalise.ts';
 import { classifyByRules } from '../classification/rules-classifier.ts';
@@ -10,7 +11,7 @@ import { routeFor } from './routing.ts';
 import { detectSentiment } from './sentiment.ts';
 import { suggestActions } from './suggested-actions.ts';
 import { summarise } from './summary.ts';
-import type { MessageToTriage, Triage, TriageEngine } from './triage.ts';
+import type { EmergencySource, MessageToTriage, Triage, TriageEngine } from './triage.ts';
 import { findEvidence } from './triage-evidence.ts';
 import { applyTriagePolicy } from './triage-policy.ts';
 
@@ -49,10 +50,26 @@ function withHazards(classification: Classification, hazards: readonly HazardFin
   };
 }
 
+/**
+ * Who decided the rules' emergency, from the detectors themselves. The classifier asks the safety
+ * net only where the hand rules found nothing (findEmergencies), so on the same text the net
+ * decided exactly when the hand rules found no hazard and the net finds one; asked only then.
+ */
+function emergencySourceOf(
+  urgency: Triage['urgency'],
+  handHazards: readonly HazardFinding[],
+  detected: string,
+): EmergencySource | undefined {
+  if (urgency !== 'emergency') return undefined;
+  return handHazards.length === 0 && dangerFindings(detected).length > 0 ? 'safety_net' : 'rules';
+}
+
 export function triageByRules(message: MessageToTriage): Triage {
   const { subject } = message;
   const text = modelExcerpt(message.text, RULES_TEXT_CHARS);
-  const hazards = detectHazards(`${subject}\n${text}`);
+  // What the hazard detectors read: the classifier's findEmergencies reads the same.
+  const detected = `${subject}\n${text}`;
+  const hazards = detectHazards(detected);
   const classification = withHazards(classifyByRules({ from: message.from, subject, text }), hazards);
   const { category } = classification;
   const newText = `${subject}\n${stripQuotedReply(text)}`;
@@ -94,6 +111,7 @@ export function triageByRules(message: MessageToTriage): Triage {
     ]
       .slice(0, MAX_REASONS)
       .map((reason) => reason.slice(0, MAX_REASON_LENGTH)),
+    emergencySource: emergencySourceOf(classification.urgency, hazards, detected),
   };
   return applyTriagePolicy(triage, found.evidence);
 }

@@ -54,6 +54,14 @@ export const TriageUsage = z.object({
 });
 export type TriageUsage = z.infer<typeof TriageUsage>;
 
+/**
+ * Who decided an emergency: the hand rules (hazard rules or word cues), the learned safety net
+ * alone, or Claude. Set by the platform from its detectors (triageByRules, mergeWithRules),
+ * never from a model's answer or from reason text, which a model can write.
+ */
+export const EmergencySource = z.enum(['rules', 'safety_net', 'claude']);
+export type EmergencySource = z.infer<typeof EmergencySource>;
+
 export const Triage = z
   .object({
     category: Category,
@@ -75,6 +83,8 @@ export const Triage = z
     engine: Engine,
     /** Short, human-readable reasons (matched rules, or the model's rationale). */
     reasons: z.array(z.string().max(300)).max(12),
+    /** Present on an emergency: who decided it (older stored triages lack it). */
+    emergencySource: EmergencySource.optional(),
     /** Model id when engine is claude. */
     model: z.string().optional(),
     /** Why Claude was not used, when it was configured but the rules answered. */

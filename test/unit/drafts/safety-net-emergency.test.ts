@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { RulesFirstTriage, TRIAGE_RULES } from '#adapters/triage-engine.ts';
 import { SAFETY_NET_EVIDENCE } from '#domain/classification/danger-model.ts';
 import { rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
 import { SAFETY_INSTRUCTIONS } from '#domain/drafts/safety-instructions.ts';
 import { decidedBySafetyNet, SAFETY_NET_FINDING } from '#domain/drafts/safety-net-emergency.ts';
 import { templateReplyDrafter } from '#domain/drafts/template-drafter.ts';
+import { mergeWithRules } from '#domain/triage/merge-with-rules.ts';
 import { rulesTriageEngine, triageByRules } from '#domain/triage/rules-triage-engine.ts';
 import type { Triage, TriageEngine } from '#domain/triage/triage.ts';
 import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
@@ -49,6 +51,7 @@ const netTriage = (language: 'en' | 'es', named: NonNullable<Triage['maintenance
     language,
     confidence: 0.75,
     maintenance: { issueType: 'plumbing', safetyFlags: named },
+    emergencySource: 'safety_net',
     reasons: [
       `maintenance_emergency: "${SAFETY_NET_EVIDENCE} water, drain, vulnerable"`,
       `hazards: ${named[0]}`,
@@ -130,5 +133,76 @@ describe('an emergency the hand rules decided: that hazard’s own instructions,
   it('a routine message is no net emergency, whatever its reasons quote', () => {
     const routine = triageOf('maintenance_request', 'low', { reasons: [`"${SAFETY_NET_EVIDENCE} quoted"`] });
     expect(decidedBySafetyNet(routine)).toBe(false);
+  });
+
+  it('Claude’s reasons quoting the net’s evidence do not turn a hand-rule gas emergency into a net one', async () => {
+    const message = {
+      subject: 'Gas smell',
+      text: 'There is a strong gas smell in the kitchen and it is getting worse.',
+    };
+    // Claude agrees it is an emergency, and its reasons (free text) quote the net's marker; merged
+    // with the rules' triage, the merge keeps Claude's reasons.
+    const claude = triageOf('maintenance_emergency', 'emergency', {
+      engine: 'claude',
+      maintenance: { issueType: 'appliance', safetyFlags: ['gas'] },
+      reasons: [`maintenance_emergency: "${SAFETY_NET_EVIDENCE} gas, kitchen"`],
+    });
+    const toTriage = { from: 'tenant@example.com', channel: 'email' as const, ...message };
+    const merged = mergeWithRules(claude, triageByRules(toTriage), TRIAGE_RULES.evidence(toTriage));
+    const { draft, triage } = await draftFor(message, fixed(merged));
+    expect(triage.engine).toBe('claude');
+    expect(triage.reasons.join(' ')).toContain(SAFETY_NET_EVIDENCE);
+    expect(triage.emergencySource).toBe('rules');
+    expect(draft.safetyPreamble).toBe(gas?.en);
+    expect(draft.findings.map((f) => f.rule)).not.toContain(SAFETY_NET_FINDING.rule);
+  });
+});
+
+describe('who decided an emergency is recorded by the platform, never read from text', () => {
+  it('the rules engine names the hand rules, the net, or nobody on a routine message', () => {
+    const from = 'tenant@example.com';
+    expect(
+      triageByRules({ from, subject: 'Gas smell', text: 'There is a strong gas smell in the kitchen.' })
+        .emergencySource,
+    ).toBe('rules');
+    expect(
+      triageByRules({
+        from,
+        subject: 'Basement',
+        text: 'there is brown water around the washer drain and it keeps creeping toward the furnace room, kids sleep down there',
+      }).emergencySource,
+    ).toBe('safety_net');
+    expect(
+      triageByRules({ from, subject: 'Faucet', text: 'The bathroom faucet drips a little.' }).emergencySource,
+    ).toBeUndefined();
+  });
+
+  it('an emergency only Claude found is Claude’s; one only the net found stays the net’s', async () => {
+    const claudeSays = (triage: Triage): TriageEngine => ({ triage: async () => triage });
+    const onlyClaude = await new RulesFirstTriage(
+      TRIAGE_RULES,
+      claudeSays(
+        triageOf('maintenance_emergency', 'emergency', {
+          engine: 'claude',
+          maintenance: { issueType: 'electrical', safetyFlags: ['electrical'] },
+        }),
+      ),
+    ).triage({
+      from: 'tenant@example.com',
+      subject: 'Light',
+      text: 'The hallway light flickers.',
+      channel: 'email',
+    });
+    expect(onlyClaude.emergencySource).toBe('claude');
+    const netOnly = await new RulesFirstTriage(
+      TRIAGE_RULES,
+      claudeSays(triageOf('maintenance_request', 'medium', { engine: 'claude' })),
+    ).triage({
+      from: 'tenant@example.com',
+      subject: 'Basement',
+      text: 'there is brown water around the washer drain and it keeps creeping toward the furnace room, kids sleep down there',
+      channel: 'email',
+    });
+    expect(netOnly).toMatchObject({ urgency: 'emergency', emergencySource: 'safety_net' });
   });
 });
