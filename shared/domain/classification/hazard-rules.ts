@@ -92,7 +92,7 @@ const HARMLESS_SMOKE = anyOf(
 );
 /** Dust burning off a heater after the summer. */
 const BURNING_DUST =
-  'burning dust|dust burning|dusty (burning )?(smell|odou?r)|dusty burn\\w*|polvo quemado|olor a polvo|first time (\\w+ )?(turning|turned|turn|using|running|ran) (on )?(the |our |my )?(heat|heater|furnace)';
+  'burn(ing|t|ed) (off )?(the )?dust|dust (burning|burnt|burned|burns)( off)?|dusty (burning )?(smell|odou?r)|dusty burn\\w*|polvo quemado|olor a polvo|first time (\\w+ )?(turning|turned|turn|using|running|ran) (on )?(the |our |my )?(heat|heater|furnace)';
 const HARMLESS_BURNING_EXCEPT_DUST = anyOf(
   BURNER_FLAME,
   'toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
