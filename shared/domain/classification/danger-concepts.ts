@@ -105,7 +105,13 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     'lighter|(un ?lit|unlit) (burner|stove)|like (a )?(match|matches|lighter)|chemical smell|cerillos?|fosforos?|encendedor|huevos?',
   ),
   concept('co alarm', 'carbon_monoxide', CO_DETECTOR, 'carbon monoxide|monoxide|monoxido'),
-  concept('alarm sounding', undefined, SOUNDING, 'alarms?|detectors?|beep\\w*|chirp\\w*|alarma'),
+  // "Won't stop" alone is a tap as often as an alarm: it counts beside an alarm word only.
+  concept(
+    'alarm sounding',
+    undefined,
+    `(${SOUNDING})(?<!(wont|will not) stop)`,
+    'alarms?|detectors?|beep\\w*|chirp\\w*|alarma',
+  ),
   shared(concept('poisoning symptoms', 'carbon_monoxide', POISONING_SYMPTOMS), DIZZY_FROM),
   shared(
     concept(

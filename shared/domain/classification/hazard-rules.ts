@@ -184,6 +184,11 @@ const COSMETIC_SURFACE = 'hairline|settl(e|es|ed|ing)|(se )?(esta )?asentando';
 const LONG_STANDING =
   '(has|have|s) (always )?(been|looked) (like (that|this)|there)|since (we|i) (moved|got here|moved in)|always (been|was|had)|for (many |several |a few |\\d+ |two |three )?years|over the (past|last) (few |couple of |\\d+ )?(years?|months)|desde que (nos )?(mudamos|llegamos|entramos)|siempre ha (estado|sido)|hace (\\d+ |varios |muchos )?anos';
 
+/** Words that say a long-standing state changed: "for years, but now it dropped". */
+const CHANGED_NOW = wholeWords(
+  'now|today|tonight|this (morning|week)|suddenly|all of a sudden|worse|more and more|ahora|hoy|de repente|peor|cada vez mas',
+);
+
 /** What hangs over people: a cracking or popping noise from it is the structure giving. */
 const OVERHEAD =
   'ceilings?|roof|beams?|joists?|rafters?|trusses|balcon(y|ies)|deck|carport|techo|vigas?|plafon';
@@ -644,7 +649,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       LOCK_GONE,
     ),
     unless: wholeWords(
-      `${INTERIOR}|building door|lobby door|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
+      `${INTERIOR}|building door|lobby door|door ?bells?|peep ?hole|door ?stops?|door ?mats?|timbre|mirilla|(door|lock|deadbolt)s? (is |are |s |still )?(fine|ok|okay|good)|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
     ),
     unlessMessage: wholeWords(SECURED_ANOTHER_WAY),
   },
@@ -710,8 +715,12 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(hear|heard|hearing|hears|oigo|oye|se oye|se escucha) ${gap(2)}(${OVERHEAD}) ${gap(3)}(cracking|creaking|popping|groaning|crujir|crujiendo|tronar|tronando)`,
       `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo|rompio|partio|abrio|quebro) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
     ),
-    unless: wholeWords(
-      'ceiling fans?|fan wobbl\\w*|moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
+    unless: eitherOf(
+      wholeWords(
+        'ceiling fans?|fan wobbl\\w*|moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
+      ),
+      // A sag lived with since moving in is a repair, unless the clause says it changed now.
+      butNot(wholeWords(LONG_STANDING), CHANGED_NOW),
     ),
   },
   {
@@ -739,7 +748,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
       `(ceiling|roof|floor|beam|techo) ${gap(6)}(dips|sags|drops) (down )?in the (middle|center)`,
     ),
-    unless: wholeWords(anyOf(COSMETIC_SURFACE, LONG_STANDING)),
+    unless: eitherOf(wholeWords(COSMETIC_SURFACE), butNot(wholeWords(LONG_STANDING), CHANGED_NOW)),
   },
   {
     // A crack that keeps growing, or that a finger fits into: the structure is moving.
@@ -750,12 +759,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(fit|fits|put|stick|cabe|caben|meter|meto) (my |a |the |mi |el |un |la )?(whole )?(finger|fingers|hand|fist|coin|quarter|pencil|dedo|dedos|mano)',
     ),
     // Other things that grow beside a crack, and cracks in what holds nothing up.
-    unless: wholeWords(
-      anyOf(
-        'mold|moho|stain|mancha|puddle|charco|windshield|tiles?|azulejos?|phone|screen|mirror|espejo|glass|vidrio|windows?|ventanas?|sidewalk|driveway|banqueta|counter\\w*|tub|bathtub|tina|sink|toilet|paint|pintura|caulk',
-        COSMETIC_SURFACE,
-        LONG_STANDING,
+    unless: eitherOf(
+      wholeWords(
+        anyOf(
+          'mold|moho|stain|mancha|puddle|charco|windshield|tiles?|azulejos?|phone|screen|mirror|espejo|glass|vidrio|windows?|ventanas?|sidewalk|driveway|banqueta|counter\\w*|tub|bathtub|tina|sink|toilet|paint|pintura|caulk',
+          COSMETIC_SURFACE,
+        ),
       ),
+      butNot(wholeWords(LONG_STANDING), CHANGED_NOW),
     ),
   },
   {

@@ -196,7 +196,7 @@ export const INTERIOR = anyOf(
   'closet|bedroom|bathroom|cabinet|cabinets|shower|oven|dishwasher|fridge|refrigerator|freezer|pantry|laundry|dryer|washer|car|mailbox\\w*|storage',
   'screen (door|doors)|storm (door|doors)|gate|locker|opener|remote|medicine|drawer|bifold|interior|room door|windows?',
   'panel door|(breaker|electrical|fuse|meter) (box|panel)|access (door|panel)|attic|crawl ?space|hatch|utility closet',
-  'puerta (del?|de la) (bano|closet|cuarto|recamara|estufa|horno|refri\\w*|lavadora|secadora|lavaplatos|microondas|alacena)|gabinete|ropero|ventana',
+  'puerta (del?|de la) (bano|closet|cuarto|recamara|estufa|horno|refri\\w*|lavadora|secadora|lavaplatos|microondas|alacena)|gabinete|ropero|ventana|buzon(es)?|casillero',
   // An appliance's own door (a wood stove's, an oven's) keeps nobody out.
   'stove|wood ?stove|fireplace|grill|smoker',
 );
