@@ -683,7 +683,10 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       `stuck (half |partly |wide )?open|(wont|will not|doesnt|does not|cant|cannot) ${gap(1)}(close|shut|go down|come down)|(stays|is stuck|stuck) open|no (cierra|baja)|se quedo abiert[oa]`,
     ),
-    unless: wholeWords('by hand|manually|sometimes|hard to|second try|detached|all the way|a veces|a mano'),
+    // A detached garage, or the shared gate of a parking lot, does not open into anyone's home.
+    unless: wholeWords(
+      'by hand|manually|sometimes|hard to|second try|detached|all the way|a veces|a mano|parking (lot|garage|area)|estacionamiento|community|complex|reja',
+    ),
   },
   {
     hazard: 'unsecured_unit',

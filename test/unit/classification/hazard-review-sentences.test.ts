@@ -102,6 +102,8 @@ const REVIEW_ROUTINE: readonly (readonly [string, string])[] = [
     'Años',
     'Llevo 5 años en el departamento y la puerta del baño no abre desde adentro, la manija está floja.',
   ],
+  // From the review's probes beside item 3: a parking lot's shared gate.
+  ['Portón', 'La reja del portón del estacionamiento se quedó abierta, cualquiera puede entrar.'],
 ];
 
 /** Routine mail written for this file, half in Spanish: none is an emergency. */
