@@ -105,7 +105,13 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     'lighter|(un ?lit|unlit) (burner|stove)|like (a )?(match|matches|lighter)|chemical smell|cerillos?|fosforos?|encendedor|huevos?',
   ),
   concept('co alarm', 'carbon_monoxide', CO_DETECTOR, 'carbon monoxide|monoxide|monoxido'),
-  concept('alarm sounding', undefined, SOUNDING, 'alarms?|detectors?|beep\\w*|chirp\\w*|alarma'),
+  // "Won't stop" alone is a tap as often as an alarm: it counts beside an alarm word only.
+  concept(
+    'alarm sounding',
+    undefined,
+    `(${SOUNDING})(?<!(wont|will not) stop)`,
+    'alarms?|detectors?|beep\\w*|chirp\\w*|alarma',
+  ),
   shared(concept('poisoning symptoms', 'carbon_monoxide', POISONING_SYMPTOMS), DIZZY_FROM),
   shared(
     concept(
@@ -283,6 +289,10 @@ const SOMEONE = wholeWords(
   'i|im|i m|we|were|we re|she|he|shes|hes|they|theyre|they re|someone|somebody|anyone|person|people|resident|tenant|guest|visitor|worker|kids?|child|children|son|daughter|baby|toddler|mom|mother|dad|father|wife|husband|grand\\w+|neighbou?r|dog|cat|yo|estoy|estamos|alguien|persona|mi (hij[oa]|mama|papa|esposa|esposo|nin[oa]|bebe|abuel[oa]|suegr[oa])',
 );
 const HOLDS_SOMEONE = new Set(['confinement', 'lift or hatch']);
+/** A thing said to be inside ("my car is inside"): what the door keeps in is not a person. */
+const THING_INSIDE = wholeWords(
+  '(my|our|the|mi|el|la|nuestr[oa]) (car|truck|van|bike|phone|keys?|wallet|purse|bag|stuff|things|tools|packages?|carro|coche|camioneta|bici|telefono|celular|llaves?|cosas) (is|are|esta|estan) (still |todavia )?(inside|in there|adentro|dentro)',
+);
 
 /**
  * A reading with the place before it ("outside it's 103", "adentro estamos a 52 grados") or in
@@ -334,7 +344,8 @@ export function conceptFeatures(reported: string, raw: string): string[] {
       here.push(name);
       affirmedAnywhere.add(name);
     }
-    if (here.some((name) => HOLDS_SOMEONE.has(name)) && SOMEONE.test(clause)) features.add('m:someone in it');
+    if (here.some((name) => HOLDS_SOMEONE.has(name)) && SOMEONE.test(clause) && !THING_INSIDE.test(clause))
+      features.add('m:someone in it');
     for (const [index, first] of here.entries())
       for (const second of here.slice(index + 1)) features.add(`p:${first}+${second}`);
   }

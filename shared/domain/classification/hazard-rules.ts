@@ -34,6 +34,22 @@ import {
 } from './living-conditions.ts';
 import { gap, isNegatedAt } from './negation.ts';
 
+/** A test of one clause; a RegExp is one, and so is a pair of them (see `butNot`). */
+export interface ClauseTest {
+  test(clause: string): boolean;
+}
+
+/**
+ * `shown` in the clause and `cancelled` nowhere in it. Two patterns rather than one with a
+ * lookahead over the whole clause (`^(?!.*X).*Y`), which takes quadratic time on a long run-on word.
+ */
+const butNot = (shown: RegExp, cancelled: RegExp): ClauseTest => ({
+  test: (clause) => shown.test(clause) && !cancelled.test(clause),
+});
+const eitherOf = (...tests: readonly ClauseTest[]): ClauseTest => ({
+  test: (clause) => tests.some((one) => one.test(clause)),
+});
+
 /**
  * What makes a situation dangerous, as rules over one `normalise`d clause: a thing (an outlet, a
  * ceiling, a door) together with a sign that it is dangerous now (hot, dripping, will not lock).
@@ -47,7 +63,7 @@ export interface HazardRule {
   /** The sign that it is dangerous now; must be found not negated. */
   readonly sign: RegExp;
   /** The clause is not this hazard when this appears in it ("closet door"). */
-  readonly unless?: RegExp;
+  readonly unless?: ClauseTest;
   /** The message is not this hazard when this appears anywhere in it (a neighbour's cigarette). */
   readonly unlessMessage?: RegExp;
   /** The whole message must also show this (freezing weather for a heating failure). */
@@ -76,17 +92,25 @@ const HARMLESS_SMOKE = anyOf(
 );
 /** Dust burning off a heater after the summer. */
 const BURNING_DUST =
-  'burning dust|dust burning|dusty (burning )?(smell|odou?r)|dusty burn\\w*|polvo quemado|olor a polvo|first time (\\w+ )?(turning|turned|turn|using|running|ran) (on )?(the |our |my )?(heat|heater|furnace)';
+  'burn(ing|t|ed) (off )?(the )?dust|dust (burning|burnt|burned|burns)( off)?|dusty (burning )?(smell|odou?r)|dusty burn\\w*|polvo quemado|olor a polvo|first time (\\w+ )?(turning|turned|turn|using|running|ran) (on )?(the |our |my )?(heat|heater|furnace)';
 const HARMLESS_BURNING_EXCEPT_DUST = anyOf(
   BURNER_FLAME,
   'toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
   'sunburn|heartburn|burn(ed|t)? out|bulbs? (is |are |was )?(burnt|burned)|quemaduras?|(se|esta) quemad[oa] (el|la) (foco|bombilla)',
   'burn marks? (on|from)|old burn|chimney|chimenea',
-  // A small spark as a plug goes in is the load starting, unless something is scorched.
-  '^(?!.*(black|melt|smok|burn|scorch|quem)).*((tiny|little|small|quick) (bit|spark|flash)\\w*|spark\\w* (a )?(tiny|little|small) (bit )?) when (i |you |we )?(plug|unplug)',
   'haze on|hazy (glass|window|windows|film|mirror|panes?)|(glass|window|windows|mirror|shower door|panes?) (\\w+ )?(is |are |looks? )?hazy|condensation',
 );
-const HARMLESS_BURNING = wholeWords(anyOf(BURNING_DUST, HARMLESS_BURNING_EXCEPT_DUST));
+/** A small spark as a plug goes in is the load starting, unless something is scorched. */
+const PLUG_IN_SPARK = butNot(
+  wholeWords(
+    '((tiny|little|small|quick) (bits?|spark(s|ing)?|flash(es|ing)?)|spark(s|ed|ing)? (a )?(tiny|little|small) (bit )?) when (i |you |we )?(plug|unplug)',
+  ),
+  /black|melt|smok|burn|scorch|quem/,
+);
+const HARMLESS_BURNING = eitherOf(
+  wholeWords(anyOf(BURNING_DUST, HARMLESS_BURNING_EXCEPT_DUST)),
+  PLUG_IN_SPARK,
+);
 
 /** The building's own wiring, where no heat or smell is ever normal. */
 const FIXED_WIRING =
@@ -104,33 +128,48 @@ const TREE =
   'trees?|branch(es)?|limbs?|trunk|oak|pine|maple|elm|cottonwood|cedar|palm|pecan|magnolia|sycamore|poplar|hickory|willow|arbol|rama|tronco|palmera';
 
 /** A stain is the trace of a leak, unless the same clause says water is moving now. */
-const ONLY_A_STAIN =
-  '^(?!.*(dripping|pouring|gushing|streaming|coming (through|down)|getting (faster|worse)|onto (my|the|our) (bed|floor|couch|carpet))).*(stain(s|ed)?|mancha)';
+const ONLY_A_STAIN = butNot(
+  wholeWords('stain(s|ed)?|mancha'),
+  /dripping|pouring|gushing|streaming|coming (through|down)|getting (faster|worse)|onto (my|the|our) (bed|floor|couch|carpet)/,
+);
 
 /** An inspector's or a seller's note of a leak that is over: "evidence of a prior roof leak, dry at time of inspection". */
-const PAST_LEAK =
-  '^(?!.*(again|back|still|now|sigue|otra vez)).*((past|prior|previous|former|earlier|historic(al)?|old) (roof |plumbing |ceiling |window )?(leak\\w*|water (damage|intrusion|stains?))|dry at (the )?time|moisture (meter|readings?) (\\w+ )?(normal|dry|ok|fine)|(stain|area|spot) (is |was )?dry)';
+const PAST_LEAK = butNot(
+  wholeWords(
+    '(past|prior|previous|former|earlier|historic(al)?|old) (roof |plumbing |ceiling |window )?(leak(s|ed|ing|age)?|water (damage|intrusion|stains?))|dry at (the )?time|moisture (meter|readings?) (\\w+ )?(normal|dry|ok|fine)|(stain|area|spot) (is |was )?dry',
+  ),
+  /again|back|still|now|sigue|otra vez/,
+);
 
 /** A leak that comes with rain, said on a dry day: a repair, unless the clause says it is raining now. */
-const ONLY_WHEN_IT_RAINS =
-  '^(?!.*(now|right now|today|tonight|currently|at the moment|ahorita|ahora|hoy)).*(when|whenever|every time|cada vez que|cuando) (it )?(rains|llueve)';
+const ONLY_WHEN_IT_RAINS = butNot(
+  wholeWords('(when|whenever|every time|cada vez que|cuando) (it )?(rains|llueve)'),
+  /now|today|tonight|currently|at the moment|ahorita|ahora|hoy/,
+);
 
 /**
  * Water held in a fixture or an appliance that will not drain ("an inch of water in the bottom of
  * the dishwasher", "la lavadora se queda llena de agua"): a repair, unless the clause has it on
  * the floor or going over.
  */
-const HELD_IN_A_FIXTURE =
-  '^(?!.*(floor|floors|piso|carpet|alfombra|everywhere|todos lados|hall|hallway|pasillo|overflow\\w*|desbord\\w*|spill\\w*|into the|al piso)).*((washer|washing machine|dishwasher|lavadora|lavaplatos|tub|bathtub|tina|sink|fregadero|lavabo)s? (\\w+ ){0,3}(wont|will not|doesnt|does not|isnt|not|no) (drain|draining|drains|saca|desagua)|in the bottom|se queda (llena|lleno|adentro)|solo se queda adentro)';
+const HELD_IN_A_FIXTURE = butNot(
+  wholeWords(
+    '(washer|washing machine|dishwasher|lavadora|lavaplatos|tub|bathtub|tina|sink|fregadero|lavabo)s? (\\w+ ){0,3}(wont|will not|doesnt|does not|isnt|not|no) (drain|draining|drains|saca|desagua)|in the bottom|se queda (llena|lleno|adentro)|solo se queda adentro',
+  ),
+  /floor|piso|carpet|alfombra|everywhere|todos lados|hall|pasillo|overflow|desbord|spill|into the|al piso/,
+);
 
 /** Grass or snow up to the knees is a depth, not water's. */
 const NOT_WATER_DEEP =
   '(grass|weeds|lawn|snow|brush|hierba|pasto|zacate|maleza|nieve) (\\w+ ){0,5}(up to|hasta|(knee|ankle) (deep|high))';
 
-/** Water from a pipe or an appliance that nobody can stop. */
+/** An amount said to be small: a spill to wipe up, not a flood. */
+const A_LITTLE = 'a (little|bit|tiny bit)|(a )?few drops|slightly|un poco|poquit[oa]|unas gotas';
+
+/** Water from a pipe or an appliance that nobody can stop: a flow, not a drip ("won't stop leaking"). */
 const UNSTOPPABLE_WATER = anyOf(
-  'no (para|deja) de (salir|caer|correr|gotear|escurrir|tirar)|sigue (saliendo|cayendo|corriendo|tirando)|no (se|sabemos|se como|sabemos como) (cerrarlo|cerrarla|apagarlo|apagarla|cerrar (el agua|la llave|la valvula))',
-  '(wont|will not|cant|can not|cannot|couldnt|could not) (stop|shut off|turn off) (it|the (water|leak|flow)|leaking|spraying|pouring|coming)|keeps (pouring|gushing|spraying|coming out|running out|shooting)|(spraying|gushing|pouring|shooting) (out|water|everywhere|all over)|(dont|do not|cant|cannot) (know how to|find the (valve|shut ?off)) (shut|turn|to shut|to turn)',
+  'no (para|deja) de (salir|caer|correr|tirar)|sigue (saliendo|cayendo|corriendo|tirando)|no (se|sabemos|se como|sabemos como) (cerrarlo|cerrarla|apagarlo|apagarla|cerrar (el agua|la llave|la valvula))',
+  '(wont|will not|cant|can not|cannot|couldnt|could not) (stop|shut off|turn off) (it|the (water|flow)|spraying|pouring|gushing|coming)|keeps (pouring|gushing|spraying|coming out|running out|shooting)|(spraying|gushing|shooting) (out|water|everywhere|all over)|pouring (out of|water|everywhere|all over)|(dont|do not|cant|cannot) (know how to|find the (valve|shut ?off)) (shut|turn|to shut|to turn)',
 );
 
 /** Water that stays outside the walls: a gutter, a downspout, the yard. */
@@ -138,9 +177,25 @@ const OUTSIDE_WATER = 'off the roof|from the gutters?|gutters?|downspouts?|canal
 const STAYS_OUTSIDE =
   'not (getting|coming|going|leaking|seeping) (in|inside|into)|nothing (is )?(getting|coming) in|no (entra|se mete) (el agua|a la casa)';
 
+/** A hairline crack, or the house settling: a patch, not a structure moving. */
+const COSMETIC_SURFACE = 'hairline|settl(e|es|ed|ing)|(se )?(esta )?asentando';
+
+/** A state the sender has lived with for a long time ("since we moved in", "over the past year"). */
+const LONG_STANDING =
+  '(has|have|s) (always )?(been|looked) (like (that|this)|there)|since (we|i) (moved|got here|moved in)|always (been|was|had)|for (many |several |a few |\\d+ |two |three )?years|over the (past|last) (few |couple of |\\d+ )?(years?|months)|desde que (nos )?(mudamos|llegamos|entramos)|siempre ha (estado|sido)|hace (\\d+ |varios |muchos )?anos';
+
+/** Words that say a long-standing state changed: "for years, but now it dropped". */
+const CHANGED_NOW = wholeWords(
+  'now|today|tonight|this (morning|week)|suddenly|all of a sudden|worse|more and more|ahora|hoy|de repente|peor|cada vez mas',
+);
+
 /** What hangs over people: a cracking or popping noise from it is the structure giving. */
 const OVERHEAD =
   'ceilings?|roof|beams?|joists?|rafters?|trusses|balcon(y|ies)|deck|carport|techo|vigas?|plafon';
+
+/** One tap named ("in the kitchen sink only"): that fixture's valve or cartridge, not the supply. */
+const ONE_FIXTURE =
+  '(in|at|from|out of|en|de|del) (the |my |our |one |el |la |mi )?(kitchen |bathroom |bath |laundry |utility |master |guest |upstairs |downstairs )?(sink|faucet|tap|tub|bathtub|shower|basin|lavabo|fregadero|regadera|tina|llave|lavamanos)|(sink|faucet|tap|tub|shower|kitchen|bathroom) only|only (in|at|from) (the|one)|(solo|nada mas|unicamente) (en|de|del) (el|la)';
 
 /** "No hot water" is the water heater; "no heat or hot water" is both. */
 const NOT_SPACE_HEATING = wholeWords(
@@ -151,10 +206,17 @@ const NOT_SPACE_HEATING = wholeWords(
 const HOT_INSIDE =
   '(so|too|very|really|extremely|unbearably|super|dangerously) hot (in here|inside|in the (apartment|house|unit|bedroom|room|place|trailer))|(like )?(an oven|a sauna|an oven|a furnace) (in here|inside)|hace (mucho|muchisimo) calor (adentro|aqui|en la casa)|(hot|calor) (\\w+ ){0,3}(no|without|sin) (ac|a c|air|aire)';
 
+/** Who lives with a tenant: "my wife", "mi abuela" (not "my car", "my phone"). */
+const HOUSEHOLD = anyOf(
+  CHILD,
+  'mom|mother|dad|father|wife|husband|partner|grand\\w+|nephew|niece|brother|sister|aunt|uncle|cousin|friend|guest|roommate|boyfriend|girlfriend',
+  'mama|papa|esposa?o?|abuel[oa]|herman[oa]|tia|tio|sobrin[oa]|prim[oa]|amig[oa]|novi[oa]|suegr[oa]',
+);
+
 /** A person, named or not, who could be on the other side of a door. */
 const SOMEONE = anyOf(
-  CHILD,
-  'someone|somebody|people|person|we|they|he|she|mom|mother|dad|father|wife|husband|grand\\w+|nephew|niece|brother|sister|aunt|uncle|cousin|friend|guest|roommate|neighbou?r|tenant|resident|family|hear|heard|hearing|banging|knocking|yelling|shouting|voices?|alguien|gente|mama|papa|esposa?o?|abuel[oa]',
+  HOUSEHOLD,
+  'someone|somebody|people|person|we|they|he|she|neighbou?r|tenant|resident|family|hear|heard|hearing|banging|knocking|yelling|shouting|voices?|alguien|gente',
 );
 
 const HEATING =
@@ -172,6 +234,8 @@ const FAILED = anyOf(
 /** Spanish puts the failure first: "se descompuso el aire". */
 const FAILED_FIRST =
   'se (descompuso|apago|murio|desconfiguro)|dejo de (funcionar|servir)|(no|ya no) (funciona|sirve|prende|jala)';
+
+const DOOR_OR_LOCK = 'puerta|chapa|cerradura|seguro|pestillo|cerrojo|marco|bisagras?';
 
 /** The lock itself gone or useless, or the opening gives way from outside: nothing keeps anyone out. */
 const LOCK_GONE = anyOf(
@@ -224,8 +288,12 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'carbon_monoxide',
     subject: subject(CO_DETECTOR),
     sign: sign(SOUNDING),
-    unless: wholeWords(
-      '^(?!.*(full alarm|siren|continuous\\w*|nonstop|going off|wont stop)).*(chirp\\w*|low batter(y|ies)|batter(y|ies)|bateria|pila|expired|end of life|end|once (a|per|every) minute|every (few )?(minutes?|\\d+ seconds)|caduc\\w*|vencid[oa])',
+    // A chirp for its battery or its age, unless it is also in full alarm.
+    unless: butNot(
+      wholeWords(
+        'chirp\\w*|low batter(y|ies)|batter(y|ies)|bateria|pila|expired|end of life|end|once (a|per|every) minute|every (few )?(minutes?|\\d+ seconds)|caduc\\w*|vencid[oa]',
+      ),
+      /full alarm|siren|continuous|nonstop|going off|wont stop/,
     ),
     equipmentNamed: true,
   },
@@ -271,12 +339,17 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     // A cloud inside a home whose alarm is sounding is smoke, whatever the sender calls it.
     hazard: 'smoke',
     sign: sign(
-      '(gr[ae]y|black|dark|thick|white) (cloud|clouds|haze|fog|mist)|(cloud|haze|fog) (inside|in (the|their|his|her|my|our) (kitchen|unit|apartment|house|room|living room))|nube (gris|negra|de humo)|neblina',
+      '(gr[ae]y|black|dark|thick|white) (cloud|clouds|haze|fog|mist)|(cloud|haze|fog|mist) (inside|in (the|their|his|her|my|our) (kitchen|unit|apartment|house|room|living room|bedroom|hallway))',
+      '(nube|neblina|niebla) (gris|negra|blanca|espesa|de humo)|(nube|neblina|niebla) (\\w+ )?(adentro|dentro|en (la|el|mi|nuestra|nuestro) (cocina|cuarto|casa|departamento|sala|recamara|pasillo))',
     ),
+    // Weather and steam are clouds too.
     unless: wholeWords(
-      'sky|skies|storm|rain\\w*|weather|clouds? (are )?(rolling|moving|coming) in|cielo|tormenta|lluvia|lluvioso|shower|bathroom|vapor|steam',
+      'sky|skies|storm|rain\\w*|weather|outside|afuera|foggy|clouds? (are )?(rolling|moving|coming) in|cielo|tormenta|lluvia|lluvioso|shower|bathroom|vapor|steam|humidifier|humidificador',
     ),
-    when: mentions(`(?<!car )(alarms?|alarma|detectors?|detector) ${gap(4)}(${SOUNDING})`),
+    // The home's own alarm, not a car's in the street ("car alarm", "la alarma del carro").
+    when: mentions(
+      `(?<!car )(alarms?|alarma|detectors?|detector)(?! (del|de la|de un|de una|de) (carro|coche|auto|camioneta)) ${gap(4)}(${SOUNDING})`,
+    ),
     equipmentNamed: true,
   },
   // Electrical: an electrical thing with a sign of overheating, or anything with one of burning.
@@ -292,11 +365,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'electrical',
     subject: subject(FIXED_WIRING),
     sign: sign(OVERHEATING, BURNING),
-    unless: wholeWords(
-      anyOf(
-        HARMLESS_BURNING_EXCEPT_DUST,
-        'heaters?|furnace|radiators?|baseboards?|calentador|calefaccion|calefactor',
+    unless: eitherOf(
+      wholeWords(
+        anyOf(
+          HARMLESS_BURNING_EXCEPT_DUST,
+          'heaters?|furnace|radiators?|baseboards?|calentador|calefaccion|calefactor',
+        ),
       ),
+      PLUG_IN_SPARK,
     ),
   },
   {
@@ -332,7 +408,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'flooding',
     sign: sign(SPREADING_WATER),
-    unless: wholeWords(`${OUTSIDE_WATER}|${HELD_IN_A_FIXTURE}|${NOT_WATER_DEEP}`),
+    unless: eitherOf(wholeWords(`${OUTSIDE_WATER}|${NOT_WATER_DEEP}`), HELD_IN_A_FIXTURE),
     unlessMessage: wholeWords(STAYS_OUTSIDE),
   },
   {
@@ -350,10 +426,11 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     // A pit, tub or fixture brimming over onto the floor.
     hazard: 'flooding',
-    subject: subject(WATER, 'pit|sump|it'),
+    subject: subject(WATER, 'pit|sump'),
     sign: sign(
       `(come|comes|coming|came|spill\\w*|pour\\w*|run(s|ning)?|flow\\w*|go(ing)?) over (onto|on to|into|all over|across) (the )?${gap(2)}(floor|floors|carpet|basement)`,
     ),
+    unless: wholeWords(A_LITTLE),
   },
   {
     hazard: 'active_leak',
@@ -362,7 +439,12 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${ABOVE_OR_THROUGH}) ${gap(8)}(${ACTIVE_WATER})`,
       `(${ACTIVE_WATER}) ${gap(6)}(${ABOVE_OR_THROUGH})`,
     ),
-    unless: wholeWords(`${ONLY_A_STAIN}|${ONLY_WHEN_IT_RAINS}|${PAST_LEAK}|dried|air|aire|${OUTSIDE_WATER}`),
+    unless: eitherOf(
+      wholeWords(`dried|air|aire|${OUTSIDE_WATER}`),
+      ONLY_A_STAIN,
+      ONLY_WHEN_IT_RAINS,
+      PAST_LEAK,
+    ),
     unlessMessage: wholeWords(STAYS_OUTSIDE),
   },
   {
@@ -422,14 +504,26 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${FOUL_WATER}) ${gap(4)}(coming up|bubbling up|backing up|welling up|rising|sale|saliendo|sube|subiendo|brota|brotando) ${gap(3)}(in|into|through|out of|from|por|en|de) (the |my |our |el |la |los |las )?${gap(2)}(${DRAIN_FIXTURE})`,
     ),
     // A smell alone is a drain to clear; a smell with something coming up is the backup itself.
-    unless: wholeWords(
-      '^(?!.*(backing|backed|coming up|coming out|overflow\\w*|bubbling|filling|filled|fills|across|regres\\w*|sale|saliendo)).*(smell\\w* like|odou?r of|olor a (drenaje|caca))|^(?!.*(agua|aguas|water|desbord\\w*)).*(olor|peste|olorcito) (\\w+ )?(sube|subiendo)',
+    unless: eitherOf(
+      butNot(
+        wholeWords('(smell(s|ed|ing|y)?|smells) like|odou?r of|olor a (drenaje|caca)'),
+        wholeWords(
+          'backing|backed|coming up|coming out|overflow(s|ed|ing)?|bubbling|filling|filled|fills|across|regres(a|o|ando|ar)|sale|saliendo',
+        ),
+      ),
+      butNot(
+        wholeWords('(olor|peste|olorcito) (\\w+ )?(sube|subiendo)'),
+        wholeWords('agua|aguas|water|desbord(a|o|ando|e)'),
+      ),
     ),
   },
   {
-    // Foul water across the floor where a toilet or drain is named: the line has come back up.
+    // Foul water across the floor, come up out of a toilet or drain: the line has come back up.
     hazard: 'sewage',
-    subject: subject(DRAIN_FIXTURE, DRAIN),
+    subject: subject(
+      `(${DRAIN_FIXTURE}|${DRAIN}) ${gap(4)}(overflow(s|ed|ing)?|(backing|backed|backs|coming|came|comes|bubbling|bubbled|welling) (up|out)|spill(s|ed|ing)? over|desbord\\w*|regres\\w*|sal(e|io|iendo))`,
+      `(coming|came|comes|bubbling|welling|backing) (back )?(up |out )?(of|from|through|out of) (the |my |our )?${gap(1)}(${DRAIN_FIXTURE}|${DRAIN})`,
+    ),
     sign: sign(
       `(${FOUL_WATER}) ${gap(3)}(on|all over|across|covering|en|por) (the |todo el |el )?(whole |entire |bathroom )?(floor|piso)`,
     ),
@@ -466,6 +560,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(sin|no (hay|ay|tenemos|tengo|sale|llega)) (nada de )?agua (caliente|fria) ni (fria|caliente)|ni (fria|caliente) ni (caliente|fria)',
       '(no|without|neither) (hot (or|nor|and no) cold|cold (or|nor|and no) hot) water|no water (, )?(hot or cold|cold or hot|neither hot nor cold|either hot or cold)',
     ),
+    unless: wholeWords(ONE_FIXTURE),
   },
   {
     // A home on a well or a tank has no water once its pump stops.
@@ -547,12 +642,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(cant|cannot|can not|unable to) (lock|secure|close) (it|the door|up|our|my)',
       '(is |are |was |got )?(broken|busted|kicked in|smashed|shattered|split|splinter\\w*|off (its|the) hinges|hanging off|ripped off|pried|wide open|standing open|falling off|bent)|(glass|pane) (is |s |was )?(gone|missing|out)',
       // The key turns round and round and nothing catches: the lock no longer locks.
-      `(key|llave) ${gap(2)}(spins|keeps (spinning|turning)|turns (freely|all the way around|round and round|and turns)|just turns|gira y gira|da vueltas|gira (sin|en falso|loca))|(llave|chapa|cerradura|seguro|pestillo) ${gap(2)}no agarra|(doesnt|does not|wont|will not) (catch|engage|grab)( anything)?|se (quebro|rompio)(?! (la|el) (llave|manija|perilla|control|vidrio))`,
+      `(key|llave) ${gap(2)}(spins|keeps (spinning|turning)|turns (freely|all the way around|round and round|and turns)|just turns|(gira|da vueltas) (y (gira|da vueltas)|sin parar|sin (agarrar|abrir|cerrar)|en falso|loca|de mas)|da vueltas)|(llave|chapa|cerradura|seguro|pestillo|cerrojo) ${gap(2)}no (agarra|engancha|atora|traba|asegura)|(doesnt|does not|wont|will not) (catch|engage|grab)( anything)?`,
+      // Broken, said verb first: the lock or the door itself ("se rompió la chapa"), not the doorbell.
+      `se (quebro|rompio|zafo|salio) (la |el )?(${DOOR_OR_LOCK})|(?<!(timbre|vidrio|manija|perilla|control) (de la|del|de) )(${DOOR_OR_LOCK}) ${gap(2)}se (quebro|rompio)`,
       'no (cierra|se puede cerrar|tiene (seguro|chapa|cerradura)|asegura|traba|podemos cerrar|puedo cerrar|baja ni sube|sube ni baja)|(esta |quedo )?(rota|quebrada|forzada|arrancada)|atorada (abierta|a medio)|(se )?quedo (abierta|atorada)',
       LOCK_GONE,
     ),
     unless: wholeWords(
-      `${INTERIOR}|building door|lobby door|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
+      `${INTERIOR}|building door|lobby door|door ?bells?|peep ?hole|door ?stops?|door ?mats?|timbre|mirilla|(door|lock|deadbolt)s? (is |are |s |still )?(fine|ok|okay|good)|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
     ),
     unlessMessage: wholeWords(SECURED_ANOTHER_WAY),
   },
@@ -586,7 +683,10 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       `stuck (half |partly |wide )?open|(wont|will not|doesnt|does not|cant|cannot) ${gap(1)}(close|shut|go down|come down)|(stays|is stuck|stuck) open|no (cierra|baja)|se quedo abiert[oa]`,
     ),
-    unless: wholeWords('by hand|manually|sometimes|hard to|second try|detached|all the way|a veces|a mano'),
+    // A detached garage, or the shared gate of a parking lot, does not open into anyone's home.
+    unless: wholeWords(
+      'by hand|manually|sometimes|hard to|second try|detached|all the way|a veces|a mano|parking (lot|garage|area)|estacionamiento|community|complex|reja',
+    ),
   },
   {
     hazard: 'unsecured_unit',
@@ -605,16 +705,12 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|sank|sunk|sunken|heav(ing|ed)|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|broke (under|beneath)|fell through|rott(ed|en) (out|through)|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
       `(${OVERHEAD}) ${gap(6)}(cracking|popping|groaning|crujiendo|truena) (noises?|sounds?|ruidos?)|(${OVERHEAD}) ${gap(6)}(making|hear|heard|hace|hacen) (\\w+ )?(cracking|popping|groaning) (noises?|sounds?)`,
-      `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
-      `(crack\\w*|split\\w*|grieta\\w*) ${gap(3)}(more|worse|bigger|wider|longer|mas) (every|each|by the|cada) (day|week|hour|dia|semana)`,
       `(car|truck|vehicle|van|suv|driver|carro|camioneta|coche) ${gap(3)}(hit|crashed into|ran into|slammed into|drove into|went through|plowed into|choco contra|se estrello (en|contra)) (the |our |my |el |la |nuestra )?(building|house|wall|unit|apartment|garage|porch|front|edificio|casa|pared|departamento)`,
       `(techo|techito|porche|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|(?<=(se|esta) )(doblando|dobla|doblo)|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
       `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|(?<!(hang|hangs|hanging|hung|lean|leans|leaning|droop\\w*|reach\\w*|grow\\w*) )down|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
       '(concrete|plaster|ceiling|drywall|brick|stucco) (chunks|pieces) (fell|falling|on the (ground|floor))|(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
-      `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
       `se (esta )?(abriendo|abrio|abre) (una |la |otra )?grieta|(tronido|tronidos|crujido|crujidos|truena|cruje)\\w* ${gap(2)}(en )?(el |la |las |los )?(techo|vigas?|plafon|losa)`,
       'sink ?holes?|socavon(es)?|hundimiento',
-      `(ceiling|roof|floor|beam|techo) ${gap(6)}(dips|sags|drops) (down )?in the (middle|center)`,
       `(stringers?|joists?|beams?|rafters?|trusses|treads?|headers?|ledger( board)?|vigas?) ${gap(3)}(cracked|broke|broken|snapped|split|rotted through|se (rompio|quebro|partio))`,
       `(${STRUCTURE}) ${gap(4)}(drops?|dips?|sinks?|gives way) (down )?(when|under|as) (you|i|we|someone|anyone|people|he|she|they) (walk|step|stand|put)`,
       `(crushed|smashed|caved in|punched (a hole in|through)|went through) ${gap(3)}(${STRUCTURE})|(tore|torn|ripped|blew|blown|took) ${gap(3)}(roof|ceiling|wall|porch|carport|awning|siding|balcony) (\\w+ )?off|(roof|ceiling|wall|porch|carport|awning|balcony) ${gap(3)}(tore|torn|ripped|blew|blown) (off|open|away)`,
@@ -622,8 +718,12 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(hear|heard|hearing|hears|oigo|oye|se oye|se escucha) ${gap(2)}(${OVERHEAD}) ${gap(3)}(cracking|creaking|popping|groaning|crujir|crujiendo|tronar|tronando)`,
       `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo|rompio|partio|abrio|quebro) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
     ),
-    unless: wholeWords(
-      'ceiling fans?|fan wobbl\\w*|moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
+    unless: eitherOf(
+      wholeWords(
+        'ceiling fans?|fan wobbl\\w*|moving (in|out|truck|day|company)|mudanza|moving forward|fell asleep|falling asleep|outlet cover|cover plate|(light|lamp|fixture|fan|blinds?|curtain|rod|shelf|shelves|towel bar|gutter|shingles?|paint|tiles?|wallpaper|picture|mirror|caulk|trim|baseboard) (fell|falling|came|coming)',
+      ),
+      // A sag lived with since moving in is a repair, unless the clause says it changed now.
+      butNot(wholeWords(LONG_STANDING), CHANGED_NOW),
     ),
   },
   {
@@ -635,11 +735,23 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // The structure named far ahead of its verb ("the roof over the carport at number 12 is visibly bowing").
       '(is|are|has been|have been|keeps|started) (now |already |visibly |really |badly |noticeably )?(sagging|bulging|bowing|buckling|caving( in)?|collapsing|giving way|pulling away)',
       // A load-bearing member broken through, or sagging more each day.
-      '(is|are|s|has|have)( been)? (cracked|split|broken|snapped) (clean |all the way |right )?(through|in half|in two)|(and|y) (is |esta |now )?(sagging|bowing|hundiendo|pandeando)|lower than (yesterday|before|last week|this morning|ayer)',
+      '(is|are|s|has|have)( been)? (cracked|split|broken|snapped) (clean |all the way |right )?(through|in half|in two)|(and|y) (is |esta |now )?(sagging|bowing|hundiendo|pandeando)|(lower|further down|more) than (it was )?(yesterday|before|last (week|night)|this morning)|(sags?|sagging|drops?|dropping|sinks?|sinking) (a little |a bit )?(more|lower|further) (every|each|by the) (day|hour|week)|(mas (bajo|hundido|caido)|se hunde mas) (que|cada) (ayer|antes|dia)',
     ),
     unless: wholeWords(
       'ceiling fans?|fan|blinds?|curtains?|couch|sofa|mattress|bed|shelf|shelves|gutter|mancha',
     ),
+  },
+  {
+    // Signs that build slowly (a crack lengthening, a dip in a ceiling): moving now, unless the
+    // sender says it has been so for years or names a cosmetic surface.
+    hazard: 'structural',
+    sign: sign(
+      `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
+      `(crack(s|ed|ing)?|split(s|ting)?|grietas?) ${gap(3)}(more|worse|bigger|wider|longer|mas) (every|each|by the|cada) (day|week|hour|dia|semana)`,
+      `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
+      `(ceiling|roof|floor|beam|techo) ${gap(6)}(dips|sags|drops) (down )?in the (middle|center)`,
+    ),
+    unless: eitherOf(wholeWords(COSMETIC_SURFACE), butNot(wholeWords(LONG_STANDING), CHANGED_NOW)),
   },
   {
     // A crack that keeps growing, or that a finger fits into: the structure is moving.
@@ -650,8 +762,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(fit|fits|put|stick|cabe|caben|meter|meto) (my |a |the |mi |el |un |la )?(whole )?(finger|fingers|hand|fist|coin|quarter|pencil|dedo|dedos|mano)',
     ),
     // Other things that grow beside a crack, and cracks in what holds nothing up.
-    unless: wholeWords(
-      'mold|moho|stain|mancha|puddle|charco|windshield|tiles?|azulejos?|phone|screen|mirror|espejo|glass|vidrio|windows?|ventanas?|sidewalk|driveway|banqueta|counter\\w*|tub|bathtub|tina|sink|toilet|paint|pintura|caulk',
+    unless: eitherOf(
+      wholeWords(
+        anyOf(
+          'mold|moho|stain|mancha|puddle|charco|windshield|tiles?|azulejos?|phone|screen|mirror|espejo|glass|vidrio|windows?|ventanas?|sidewalk|driveway|banqueta|counter\\w*|tub|bathtub|tina|sink|toilet|paint|pintura|caulk',
+          COSMETIC_SURFACE,
+        ),
+      ),
+      butNot(wholeWords(LONG_STANDING), CHANGED_NOW),
     ),
   },
   {
@@ -688,7 +806,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
     // Someone said to be in there now, not "the inside" of the door.
     when: mentions(
-      '(i|we|im|were|she|he|they|theyre|shes|hes|someone|somebody|alguien|mi \\w+|my \\w+) (is |are |am |m |re |s |esta |estan )?(still )?(inside|in here|in there|stuck|trapped|adentro|dentro|encerrad[oa]s?|atrapad[oa]s?)|(estoy|estamos) (adentro|dentro|encerrad[oa]s?)',
+      `(i|we|im|were|she|he|they|theyre|shes|hes|someone|somebody|alguien|(my|our|mi|nuestr[oa]) (${HOUSEHOLD})) (is |are |am |m |re |s |esta |estan )?(still )?(inside|in here|in there|stuck|trapped|adentro|dentro|encerrad[oa]s?|atrapad[oa]s?)|(estoy|estamos) (adentro|dentro|encerrad[oa]s?)`,
     ),
   },
   {

@@ -173,7 +173,8 @@ export const SOUNDING = anyOf(
   `going off|goes off|went off|(went|go|goes|gone) into (full )?alarm|full alarm|siren|continuous(ly)?|keeps? going off|sound(s|ing|ed)|beep(s|ing|ed)? ${gap(1)}(constantly|nonstop|non stop|loud|over and over|and wont stop)|beep\\w* (4|four) times|(4|four) (quick |loud )?beeps|over and over|again and again|repeatedly|alarming|blaring|screaming|wont (stop|shut up|turn off)|will not stop`,
   // A reading is a level; an error code ("says ERR", "shows END") is the unit failing.
   `(reading|reads|says|saying|showing|shows|displaying) ${gap(1)}(\\d+|co|high|danger|alarm|warning|peak|carbon)|\\d+ ppm|detect(ed|s|ing)|(is )?(red|flashing)`,
-  'suena|sonando|sono|no para|no deja de sonar|se activo|marca',
+  // "No para" alone is the alarm; "no para de gotear" is a tap.
+  'suena|sonando|sono|no para de (sonar|pitar)|no para(?! de)|no deja de (sonar|pitar)|se activo|marca',
 );
 
 /** Signs of carbon-monoxide (or gas) poisoning. */
@@ -195,7 +196,7 @@ export const INTERIOR = anyOf(
   'closet|bedroom|bathroom|cabinet|cabinets|shower|oven|dishwasher|fridge|refrigerator|freezer|pantry|laundry|dryer|washer|car|mailbox\\w*|storage',
   'screen (door|doors)|storm (door|doors)|gate|locker|opener|remote|medicine|drawer|bifold|interior|room door|windows?',
   'panel door|(breaker|electrical|fuse|meter) (box|panel)|access (door|panel)|attic|crawl ?space|hatch|utility closet',
-  'puerta (del?|de la) (bano|closet|cuarto|recamara|estufa|horno|refri\\w*|lavadora|secadora|lavaplatos|microondas|alacena)|gabinete|ropero|ventana',
+  'puerta (del?|de la) (bano|closet|cuarto|recamara|estufa|horno|refri\\w*|lavadora|secadora|lavaplatos|microondas|alacena)|gabinete|ropero|ventana|buzon(es)?|casillero',
   // An appliance's own door (a wood stove's, an oven's) keeps nobody out.
   'stove|wood ?stove|fireplace|grill|smoker',
 );
@@ -206,4 +207,5 @@ export const PERSON_INSIDE = anyOf(
 );
 
 export const CHILD =
-  'kids?|child|children|toddler|son|daughter|baby|\\d+ (year|yr) old|\\d+ (anos|meses)|nin[oa]s?|hij[oa]s?|bebe|chiquit[oa]';
+  // An age, not a duration: "tiene 3 años", "de 8 meses" (not "llevo 5 años aquí").
+  'kids?|child|children|toddler|son|daughter|baby|\\d+ (year|yr) old|(tiene|tienen|(?<!(mas|menos) )de|cumple|cumplio) \\d+ (anos|meses)|nin[oa]s?|hij[oa]s?|bebe|chiquit[oa]';

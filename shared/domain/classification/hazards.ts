@@ -16,7 +16,9 @@ import {
   isResolved,
   isStillHappening,
   mentionsResolution,
+  recurs,
   saysAllIsWell,
+  withoutWarning,
 } from './statement-markers.ts';
 
 /**
@@ -96,7 +98,7 @@ function reportedClauses(reported: string): string[] {
   const body = normalise(rest.join('\n'));
   const answered =
     saysAllIsWell(body) ||
-    (subjectLine.trim().endsWith('?') && mentionsResolution(body) && !asksForHelp(body));
+    (subjectLine.trim().endsWith('?') && mentionsResolution(body) && !asksForHelp(body) && !recurs(body));
   return answered ? splitClauses(rest.join('\n')) : splitClauses(reported);
 }
 
@@ -127,7 +129,8 @@ export function detectHazards(text: string): HazardFinding[] {
     isStillHappening(next) &&
     !mentionsResolution(next) &&
     rules.some((rule) => evidenceFor(rule, next, message) !== undefined);
-  for (const [index, clause] of clauses.entries()) {
+  for (const [index, said] of clauses.entries()) {
+    const clause = withoutWarning(said);
     const next = clauses[index + 1];
     if (
       isHypothetical(clause) ||

@@ -1,4 +1,5 @@
 import { wholeWords } from './cue.ts';
+import { POISONING_SYMPTOMS } from './hazard-words.ts';
 
 /**
  * Clauses that mention a hazard without reporting one happening now: a question about what to do
@@ -17,8 +18,6 @@ const HYPOTHETICAL = wholeWords(
     '(supposed|meant|need|needs|have) to do if|way out if',
     'should there (be|ever)',
     'suppose|supposing|hypothetically',
-    // An advertisement's warning: "don't wait until there's a flood".
-    '(dont|do not) wait (until|for)|(until|before) there (is|s) (a|an)',
     '(would|could|might) (cause|start|lead to)',
     'emergency (plan|procedures?|contacts?|numbers?|preparedness|kit)',
     'what (is|s) the (procedure|protocol|plan)',
@@ -36,6 +35,20 @@ const HYPOTHETICAL = wholeWords(
     // A hazard named as the topic of a question ("Power outage question", "Pregunta sobre gas").
     '^(a |quick |one |another |general )?(question|inquiry|pregunta|duda)s? (about|regarding|re|on|sobre|acerca de)|(question|questions|inquiry|faq|pregunta|duda)$',
   ].join('|'),
+);
+
+/**
+ * A warning of what may come ("don't wait until there's a flood", "fix it before there is a
+ * fire"): the warned-of hazard is not reported, but the rest of the clause may report one
+ * ("don't wait for Monday, water is pouring through the ceiling"). Up to the next comma.
+ */
+const WARNING_WORDS =
+  '((dont|do not) wait (until|till|for)|(until|till|before) there (is|s) (a|an|any))( [^,]*)?';
+const WARNING = wholeWords(WARNING_WORDS);
+const EVERY_WARNING = wholeWords(WARNING_WORDS, 'g');
+/** An advertisement's pitch beside such a warning: the whole clause sells, it reports nothing. */
+const SALES_PITCH = wholeWords(
+  'protect (your|you|yourself)|book (your|a|an|now|today|online)|buy|order (now|today|yours|online)|call (us|today|now)|sign up|schedule (your|a|an)|(annual|yearly|free) (inspection|check|checkup|service)|discount|special offer|(\\d+ )?(percent|%) off',
 );
 
 /**
@@ -101,9 +114,23 @@ const ALL_IS_WELL = wholeWords(
 );
 /** A request for someone to come: whatever else the body says, the subject's hazard stands. */
 const ASKS_FOR_HELP = wholeWords(
-  'please (come|send|check|hurry|help)|(need|needs) help|help (us|me|please)|can (someone|somebody|you) (come|check|send|look)|asap|(?<!(not|no es) )urgent(e|ly)?|ayuda|vengan|manden a alguien|lo antes posible',
+  [
+    'please (come|send|check|hurry|help|look)|(need|needs) help|help (us|me|please)|asap|(?<!(not|no es) )urgent(e|ly)?',
+    '(can|could|would) (someone|somebody|you) (\\w+ )?(come|check|send|look|take a look)|(have|send|get) (someone|somebody|a tech\\w*|a plumber|maintenance) (to )?(come|look|check|out)|look at (it|this|that)|take a look',
+    // Spanish asks with the verb aimed at the reader ("revisen", "¿pueden venir?"), not "vino a revisar".
+    'ayuda|vengan|manden a alguien|lo antes posible|revisen|chequen|(pueden|puede|podrian) (venir|checar|revisar)',
+  ].join('|'),
 );
-export const saysAllIsWell = (text: string): boolean => ALL_IS_WELL.test(text) && !ASKS_FOR_HELP.test(text);
+/** It comes back: the calm the sender describes is between two episodes. */
+const RECURS = wholeWords(
+  'again|(comes|came|keeps coming|is|its) back|comes and goes|on and off|off and on|(every|each) (night|day|morning|evening|time)|otra vez|de nuevo|(vuelve|volvio|regresa|regreso)|va y viene|cada (noche|dia|manana|rato)',
+);
+/** Someone already made ill by it: no longer a question, whatever the sender calls it. */
+const SOMEONE_ILL = wholeWords(POISONING_SYMPTOMS);
+export const saysAllIsWell = (text: string): boolean =>
+  ALL_IS_WELL.test(text) && !ASKS_FOR_HELP.test(text) && !RECURS.test(text) && !SOMEONE_ILL.test(text);
+/** It comes back (see RECURS). */
+export const recurs = (text: string): boolean => RECURS.test(text);
 export const asksForHelp = (text: string): boolean => ASKS_FOR_HELP.test(text);
 
 /** A reply that says its news is about something else than the thread it answers. */
@@ -136,7 +163,11 @@ const PAST_DATED = wholeWords(
 );
 export const isPastDated = (statement: string): boolean =>
   PAST_DATED.test(statement) && !STILL_HAPPENING.test(statement);
-export const isHypothetical = (clause: string): boolean => HYPOTHETICAL.test(clause);
+export const isHypothetical = (clause: string): boolean =>
+  HYPOTHETICAL.test(clause) || (WARNING.test(clause) && SALES_PITCH.test(clause));
+/** The clause without its warning of what may come (see WARNING). */
+export const withoutWarning = (clause: string): string =>
+  clause.replace(EVERY_WARNING, '').replace(/ {2,}/g, ' ').trim();
 export const isAboutEquipmentWork = (clause: string): boolean => EQUIPMENT_WORK.test(clause);
 /** Words saying something reported before goes on ("still", "again", "sigue"). */
 export const isStillHappening = (text: string): boolean => STILL_HAPPENING.test(text);

@@ -98,8 +98,9 @@ describe('hand rules: what blind authors write', () => {
     ['Credit for the days the heat was out?\nIt was repaired last week, thank you. Can we get a credit?'],
     ['the stove burner makes a small flame and clicks sometimes'],
     // Second round near misses.
+    // Worded unlike the tuning messages they stand for (review item 10).
     [
-      'First cold night, turned the heat on and there was a dusty burning smell, now it is gone. Everything seems fine.',
+      'Heating season\nWe switched the furnace on for the season and the vents gave off a smell like burnt dust for an hour, then nothing.',
     ],
     [
       'Re: renewal\nThe bedroom ceiling leak from last spring never came back after the roof job. Happy to renew.',
@@ -110,7 +111,9 @@ describe('hand rules: what blind authors write', () => {
     ['la puerta del lobby no cierra bien, cualquiera puede entrar al edificio'],
     ['the neighbours burn their trash in a barrel and the smoke drifts over'],
     ['Will the well pump still work without power if there is an ice storm?'],
-    ['Protect your units: don’t wait until there’s a flood, buy leak and flood sensors'],
+    [
+      'Newsletter\nBefore there is a burst pipe this winter, book your annual plumbing check and save 10 percent.',
+    ],
     ['someone broke the window in the laundry room of building C, glass on the floor'],
     ['there is a smell near the stairwell but no water anywhere, just the smell'],
     ['el aire enfría poquito pero adentro está a 76, no hay prisa'],
