@@ -14,11 +14,15 @@ import { devFixture, tuningAuthors } from '#test/support/labelled-sets.ts';
 /**
  * Generalisation floors: each author's labelled set is classified with a word model and an
  * emergency safety net trained without it. The hand rules and cues were written reading these sets
- * (f-i only in the last round, and then in rotation), so these are regression floors, not a
- * measure of unseen mail: that is test/unit/triage/held-out-quality.test.ts. Today: category
- * a 94.2, b 93.8, c 93.8, d 91.7, e 92.4, f 90.0, g 89.6, h 95.1, i 94.7 %; emergency recall 100 %
- * on every author; false emergencies a 1.6, b 2.1, e 1.8, f 4.5, g 3.2, h 2.7 %, c d i 0 % (the
- * net adds 3-4 on a, b and e, and none on f-i). Floors sit a little under.
+ * (j-l only in the last round), so these are regression floors, not a measure of unseen mail: that
+ * is test/unit/triage/held-out-quality.test.ts. Today: category a 93.8, b 95.0, c 93.8, d 91.3,
+ * e 92.4, f 90.0, g 90.6, h 95.5, i 93.3, j 87.0, k 92.1, l 92.0 %; emergency recall 100 % on every
+ * author; false emergencies a 2.1, b 1.6, d 0.5, e 2.3, f 1.3, g 1.9, h 1.6, i 0.6, j 0.6 %, c k l 0
+ * (since the net's threshold came from its own 1 % share of the budget, most of these are the
+ * net's). Floors sit a little under. Two routine floors moved down with the data, not the rules:
+ * i's from 92.0 to 91.9 % when j-l joined the word model's training data; f's to 88.4 % when the
+ * hand rules stopped raising false emergencies there, which counts more of f's harder messages as
+ * routine.
  */
 const FLOORS: Readonly<
   Record<string, { category: number; routine: number; emergencyRecall: number; falseEmergencies: number }>
@@ -27,11 +31,14 @@ const FLOORS: Readonly<
   b: { category: 0.93, routine: 0.93, emergencyRecall: 0.98, falseEmergencies: 0.03 },
   c: { category: 0.92, routine: 0.9, emergencyRecall: 0.98, falseEmergencies: 0.02 },
   d: { category: 0.9, routine: 0.88, emergencyRecall: 0.98, falseEmergencies: 0.02 },
-  e: { category: 0.91, routine: 0.88, emergencyRecall: 0.98, falseEmergencies: 0.025 },
-  f: { category: 0.88, routine: 0.9, emergencyRecall: 0.97, falseEmergencies: 0.05 },
-  g: { category: 0.88, routine: 0.88, emergencyRecall: 0.97, falseEmergencies: 0.04 },
-  h: { category: 0.93, routine: 0.95, emergencyRecall: 0.97, falseEmergencies: 0.035 },
-  i: { category: 0.93, routine: 0.92, emergencyRecall: 0.97, falseEmergencies: 0.01 },
+  e: { category: 0.91, routine: 0.88, emergencyRecall: 0.98, falseEmergencies: 0.03 },
+  f: { category: 0.88, routine: 0.87, emergencyRecall: 0.97, falseEmergencies: 0.03 },
+  g: { category: 0.88, routine: 0.88, emergencyRecall: 0.97, falseEmergencies: 0.03 },
+  h: { category: 0.93, routine: 0.95, emergencyRecall: 0.97, falseEmergencies: 0.025 },
+  i: { category: 0.93, routine: 0.91, emergencyRecall: 0.97, falseEmergencies: 0.01 },
+  j: { category: 0.86, routine: 0.83, emergencyRecall: 0.97, falseEmergencies: 0.015 },
+  k: { category: 0.91, routine: 0.89, emergencyRecall: 0.97, falseEmergencies: 0.01 },
+  l: { category: 0.91, routine: 0.88, emergencyRecall: 0.97, falseEmergencies: 0.01 },
 };
 const authors = tuningAuthors();
 const dev = devFixture();
@@ -50,6 +57,9 @@ describe('rules classifier, leaving one author out', () => {
       ['g', 202],
       ['h', 243],
       ['i', 208],
+      ['j', 207],
+      ['k', 202],
+      ['l', 200],
     ]);
   });
 

@@ -4,12 +4,13 @@ import { evaluateTriage, toMessageToTriage } from '#domain/triage/triage-evaluat
 import { HELD_OUT_FILES, heldOut } from '#test/support/labelled-sets.ts';
 
 /**
- * The rules engine on the held-out sets (test/fixtures/triage/README.md): j, k and l, written by
- * three authors whose portfolios were told to nobody, while the rules and the safety net were
- * tuned on a–i. Scored once when merged: category 87.8 %, emergency recall 94.1 % (127/135), false
- * emergencies 2.3 % (11/474), injections to a person 100 % (36/36; 35 as instructions to the
- * assistant). The floors sit a little below. The issue's aims are 85 %, 100 % and ≤ 5 %: emergency
- * recall is short of its aim.
+ * The rules engine on the held-out sets (test/fixtures/triage/README.md): m, n and o, written by
+ * three authors whose portfolios were told to nobody, before the round that tuned on j-l. Scored
+ * once on main before that round (category 87.7 %, emergency recall 93.5 % (129/138), false
+ * emergencies 3.4 % (16/474)) and once when it merged: category 89.4 %, emergency recall 95.7 %
+ * (132/138), false emergencies 3.2 % (15/474), injections to a person 100 % (35/35; 34 as
+ * instructions to the assistant). The floors sit a little below. The issue's aims are 85 %, 100 %
+ * and ≤ 5 %: emergency recall is short of its aim.
  */
 const messages = heldOut();
 
@@ -24,14 +25,14 @@ describe('rules triage on held-out messages', () => {
 
   it('scores sets large enough to mean something', () => {
     expect(HELD_OUT_FILES).toHaveLength(3);
-    expect(result.total).toBe(609);
-    expect(messages.filter((m) => m.label.category === 'maintenance_emergency')).toHaveLength(135);
+    expect(result.total).toBe(612);
+    expect(messages.filter((m) => m.label.category === 'maintenance_emergency')).toHaveLength(138);
   });
 
   it('keeps category accuracy, emergency recall and false emergencies above their floors', () => {
-    expect(result.categoryAccuracy).toBeGreaterThanOrEqual(0.86);
-    expect(result.emergencyRecall).toBeGreaterThanOrEqual(0.93);
-    expect(result.falseEmergencies.rate).toBeLessThanOrEqual(0.03);
+    expect(result.categoryAccuracy).toBeGreaterThanOrEqual(0.88);
+    expect(result.emergencyRecall).toBeGreaterThanOrEqual(0.95);
+    expect(result.falseEmergencies.rate).toBeLessThanOrEqual(0.04);
   });
 
   it('sends labelled prompt injections to a person as instructions to the assistant', () => {
