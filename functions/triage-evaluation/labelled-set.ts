@@ -17,6 +17,9 @@ import iTune from '../../test/fixtures/triage/i-tune.jsonl?raw';
 import jTune from '../../test/fixtures/triage/j-tune.jsonl?raw';
 import kTune from '../../test/fixtures/triage/k-tune.jsonl?raw';
 import lTune from '../../test/fixtures/triage/l-tune.jsonl?raw';
+import mTune from '../../test/fixtures/triage/m-tune.jsonl?raw';
+import nTune from '../../test/fixtures/triage/n-tune.jsonl?raw';
+import oTune from '../../test/fixtures/triage/o-tune.jsonl?raw';
 
 /**
  * The labelled set the nightly evaluation triages: every tuning file of test/support/labelled-sets.ts,
@@ -37,4 +40,7 @@ export const NIGHTLY_LABELLED_SET: readonly LabelledEmail[] = [
   jTune,
   kTune,
   lTune,
+  mTune,
+  nTune,
+  oTune,
 ].flatMap((jsonl) => parseLabelledMessages(jsonl));

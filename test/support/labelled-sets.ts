@@ -22,6 +22,9 @@ export const TUNING_FILES: Readonly<Record<string, readonly string[]>> = {
   j: ['j-tune.jsonl'],
   k: ['k-tune.jsonl'],
   l: ['l-tune.jsonl'],
+  m: ['m-tune.jsonl'],
+  n: ['n-tune.jsonl'],
+  o: ['o-tune.jsonl'],
 };
 
 export const tuningAuthors = (): Record<string, LabelledEmail[]> =>
@@ -36,7 +39,7 @@ export const tuningAuthors = (): Record<string, LabelledEmail[]> =>
  * Files nobody tuned on or read while tuning: they measure the rules on unseen mail
  * (test/unit/triage/held-out-quality.test.ts, `aictive eval`). Never trained on.
  */
-export const HELD_OUT_FILES: readonly string[] = ['m-holdout.jsonl', 'n-holdout.jsonl', 'o-holdout.jsonl'];
+export const HELD_OUT_FILES: readonly string[] = ['p-holdout.jsonl', 'q-holdout.jsonl', 'r-holdout.jsonl'];
 
 export const heldOut = (): LabelledEmail[] => HELD_OUT_FILES.flatMap((file) => fixture(`triage/${file}`));
 
