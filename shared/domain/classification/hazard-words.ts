@@ -91,6 +91,8 @@ export const SPREADING_WATER = anyOf(
   // "insurance that covers flooding" is a question about a policy.
   '(?<!(covers?|covered|covering|coverage (for|of)|insurance (for|against)|insured (for|against)|(policy|coverage|insurance) (with|for)) )flood(s|ed|ing)?(?! (sensors?|detectors?|alerts?|barriers?|vents?|insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
   'standing water (on|in|across|throughout) (the |my |our )?(floor|floors|kitchen|basement|living room|bedroom|hallway|apartment|unit|house|garage|carpet|whole)|inches of (standing )?water|(an|one|two|three|\\d+) inch(es)? (of water|deep|across)|(a|one|two|three|half a|\\d+) (foot|feet|ft) (of (standing )?water|deep)',
+  // A depth across the floor, or still rising: "about 3 inches and it keeps coming", "2 inches on my floor and rising".
+  '(\\d+|one|two|three|a few|several|an) inch(es)? (of water )?(on|across|covering|over) (the |my |our )?(whole |entire )?(floor|floors|basement|carpet)|(\\d+|one|two|three|a few|several|an) inch(es)? (and|y) (it )?(keeps|is still|still|rising|coming)|(covering|covers|covered) (the |my |our )?(entire|whole) (floor|basement|apartment|unit)|and rising|y sigue subiendo',
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
   `water ${gap(8)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
   '(into|in) (the )?(several|multiple|other|all the|every|two|three|2|3) rooms?|(several|multiple|two|three) rooms',

@@ -82,7 +82,7 @@ export function reportedText(text: string): string {
   const { newText, forwarded } =
     REPLY_SUBJECT.test(first) && !ongoing
       ? reply
-      : separateChain(text, { forward: FORWARD_SUBJECT.test(first) });
+      : separateChain(text, { forward: FORWARD_SUBJECT.test(first), originalForwards: true });
   const own = normalise(newText);
   if (forwarded === '' || isResolved(own)) return newText;
   if (!isForYourRecords(own)) return `${newText}\n${forwarded}`;
