@@ -132,7 +132,8 @@ const TREE =
 /** A stain is the trace of a leak, unless the same clause says water is moving now. */
 const ONLY_A_STAIN = butNot(
   wholeWords('stain(s|ed)?|mancha'),
-  /dripping|pouring|gushing|streaming|coming (through|down)|getting (faster|worse)|onto (my|the|our) (bed|floor|couch|carpet)/,
+  // Or that the stain is growing: water is still feeding it.
+  /dripping|pouring|gushing|streaming|coming (through|down)|getting (faster|worse|bigger)|growing|spreading|onto (my|the|our) (bed|floor|couch|carpet)|\b(sale|saliendo|gotea\w*|cae|cayendo|chorrea\w*|crece|creciendo)\b/,
 );
 
 /** An inspector's or a seller's note of a leak that is over: "evidence of a prior roof leak, dry at time of inspection". */
@@ -170,7 +171,7 @@ const A_LITTLE = 'a (little|bit|tiny bit)|(a )?few drops|slightly|un poco|poquit
 
 /** Water from a pipe or an appliance that nobody can stop: a flow, not a drip ("won't stop leaking"). */
 const UNSTOPPABLE_WATER = anyOf(
-  'no (para|deja) de (salir|caer|correr|tirar)|sigue (saliendo|cayendo|corriendo|tirando)|no (se|sabemos|se como|sabemos como) (cerrarlo|cerrarla|apagarlo|apagarla|cerrar (el agua|la llave|la valvula))',
+  'no (para|deja) de (salir|caer|correr|tirar)|no (encuentro|encontramos|sabemos donde esta|se donde esta) la (llave|valvula) de paso|sigue (saliendo|cayendo|corriendo|tirando)|no (se|sabemos|se como|sabemos como) (cerrarlo|cerrarla|apagarlo|apagarla|cerrar (el agua|la llave|la valvula))',
   '(wont|will not|cant|can not|cannot|couldnt|could not) (stop|shut off|turn off) (it|the (water|flow)|spraying|pouring|gushing|coming)|keeps (pouring|gushing|spraying|coming out|running out|shooting)|(spraying|gushing|shooting) (out|water|everywhere|all over)|pouring (out of|water|everywhere|all over)|(dont|do not|cant|cannot) (know how to|find the (valve|shut ?off)) (shut|turn|to shut|to turn)',
 );
 
@@ -328,7 +329,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'smoke',
     sign: sign(
-      'smoke(?! (detector|detectors|alarm|alarms|free|shop|break|ring|signal|(and|or) (co|carbon monoxide|c o|fire|heat) (detectors?|alarms?)))|smokey|smoky|smoking (from|out|out of)|humareda',
+      'smoke(?! (detector|detectors|alarm|alarms|ones?|free|shop|break|ring|signal|(and|or) (co|carbon monoxide|c o|fire|heat) (detectors?|alarms?)))|smokey|smoky|smoking (from|out|out of)|humareda',
       '(?<!(detector|detectores|alarma|alarmas|sensor) de )humo(?! de (cigarro|tabaco|marihuana|mariguana))',
       `(${SMELLING}) ${gap(2)}(of |like )?(something )?(burning|burnt|burned|melting|electrical|hot plastic|plastic burning)`,
       '(burn(ing|t|ed)|hot|electrical|melt(ed|ing)|scorched) (plastic |rubber |electrical |wire |hair )?(smell|odou?r|stench)|(smells?|smelled|smelling|reeks?) (like|of) (melt(ed|ing)|burn(ing|t|ed)|hot) (plastic|rubber|wires?|insulation)',
@@ -377,6 +378,18 @@ export const HAZARD_RULES: readonly HazardRule[] = [
         ),
       ),
       PLUG_IN_SPARK,
+    ),
+  },
+  {
+    // Crackling or a flash at the wiring or a fixture is arcing inside it.
+    hazard: 'electrical',
+    subject: subject(ELECTRICAL_THING, FIXED_WIRING, '(light )?fixtures?|lamp(ara)?|foco'),
+    sign: sign(
+      'crackl\\w*|arcing|chisporrote\\w*|truena|tronando|(saw|see|seeing|seen|vi|se ve) (a |an |un )?(little |small |tiny |blue |bright )?(flash|flashes|spark|sparks|destello|chispa|chispazo)',
+    ),
+    // Sounds that crackle by nature: a fire in the hearth, a speaker, static, frying.
+    unless: wholeWords(
+      'fireplace|chimenea|fire ?pit|logs?|lena|radio|speakers?|tv|television|static|bacon|frying|freir',
     ),
   },
   {
@@ -499,6 +512,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     unless: eitherOf(ONLY_A_STAIN, ONLY_WHEN_IT_RAINS, PAST_LEAK),
   },
   {
+    // A bucket under it that fills and fills: water coming in faster than anyone can empty it.
+    hazard: 'active_leak',
+    sign: sign(
+      `(bucket|pail|pot|cubeta|balde|cubo|bote|olla) ${gap(8)}(filled|fills|filling|overflow\\w*|se (lleno|llena|esta llenando))`,
+    ),
+    unless: wholeWords(A_LITTLE),
+  },
+  {
     hazard: 'active_leak',
     sign: sign(
       '(rain|rainwater|lluvia) (is |keeps )?(coming|pouring|getting|leaking|entering|dripping|blowing|driving|pushing|seeping|soaking) (in|into|inside|through)|(entra|se mete) (la )?lluvia|raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
@@ -562,7 +583,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'no_water',
     sign: sign(
-      'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)|anywhere (, )?(just|only|but)))',
+      'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from|up)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)|anywhere (, )?(just|only|but)))',
       'pipes? (are |have |s |got |is )?(frozen|froze)( solid)?|frozen pipes?|(tuberias?|tubos?|pipas?) (estan )?congelad[ao]s|se congelaron (las |los )?(tuberias|tubos|pipas)|zero water|not a drop of water|without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
       `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
       '(lost|have lost|has lost|losing) (all |our |the |its )?(running )?water(?! (pressure|damage|heater|bill))|water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out|water (is|s|has been) (completely |still )?off(?! (for|tomorrow|on|next|from|between|until|at))',
@@ -668,7 +689,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'entraron a robar|nos robaron|se metieron a robar|forzaron (la )?(puerta|ventana|cerradura|chapa)',
     ),
     unless: wholeWords(
-      'cars?|vehicles?|trucks?|mailbox\\w*|storage (unit|locker)|lockers?|neighbou?rhood|area|nearby|down the street|other (units|apartments|buildings)|building next door|carro|coche|vecindario|buzon',
+      'rekey\\w*|after (the |a )?(break ins?|burglary)|cars?|vehicles?|trucks?|mailbox\\w*|storage (unit|locker)|lockers?|neighbou?rhood|area|nearby|down the street|other (units|apartments|buildings)|building next door|carro|coche|vecindario|buzon',
     ),
   },
   {
@@ -689,7 +710,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       LOCK_GONE,
     ),
     unless: wholeWords(
-      `${INTERIOR}|building door|lobby door|door ?bells?|peep ?hole|door ?stops?|door ?mats?|timbre|mirilla|(door|lock|deadbolt)s? (is |are |s |still )?(fine|ok|okay|good)|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
+      `${INTERIOR}|vacant|boarded|abandoned|desocupad[oa]|abandonad[oa]|building door|lobby door|door ?bells?|peep ?hole|door ?stops?|door ?mats?|timbre|mirilla|(door|lock|deadbolt)s? (is |are |s |still )?(fine|ok|okay|good)|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
     ),
     unlessMessage: wholeWords(SECURED_ANOTHER_WAY),
   },

@@ -27,7 +27,7 @@ export const HEAT_SOURCE = anyOf(
 
 /** Burning, melting, smoke, sparks: a sign on any electrical thing or heat source. */
 export const BURNING = anyOf(
-  'burn(ing|t|ed|s)?|scorch\\w*|charr(ed|ing)|singed|melt(ed|ing|s)?|smok(e|ing|y|ey)(?! (detectors?|alarms?))|haze|hazy|spark(s|ed|ing|y|d)?|flames?|on fire',
+  'burn(ing|t|ed|s)?|scorch\\w*|charr(ed|ing)|singed|melt(ed|ing|s)?|smok(e|ing|y|ey)(?! (detectors?|alarms?|ones?))|haze|hazy|spark(s|ed|ing|y|d)?|flames?|on fire',
   'arc(ing|ed|s)?|sizzl\\w*|fishy (smell|odou?r)|smells? (like )?(fish|fishy)|shock(ed|ing|s)? me|got (a )?shock(ed)?|zapp?(ed|ing)? me',
   'quemad[oa]s?|quemando|se quem\\w*|humito|humillo|humeando|echando humo|oliendo a (quemado|plastico)|derreti\\w*|chispas?|chispea\\w*|chisporrote\\w*|humo|olor a (quemado|plastico)|huele a (quemado|plastico)|toques|me dio (un )?toque|descarga',
 );
@@ -58,7 +58,7 @@ export const ABOVE_OR_THROUGH = anyOf(
 export const ACTIVE_WATER = anyOf(
   'pour\\w*|gush\\w*|spray\\w*|stream\\w*|rush\\w*|raining|running|runs|coming|comming|comes|came|leak(s|ed|ing)?|drip(s|ped|ping)?|seep\\w*|trickl\\w*',
   'soak(ed|ing)|spread\\w*|pool(ing|ed)|puddl\\w*|ris(ing|en)|wont stop|will not stop|cant stop|keeps|bulg\\w*|sagg\\w*|dropping|full of|fill(ing|ed)? (up )?with|llen[oa] de|llenando',
-  'cae|cayendo|sale|saliendo|escurr\\w*|gotea\\w*|chorre\\w*|filtra\\w*|empapad\\w*|se mete|entra|entrando|no para|brota|baja|bajando|corre|corriendo',
+  'cae|cayendo|sale|saliendo|pasando|se pasa|escurr\\w*|gotea\\w*|chorre\\w*|filtra\\w*|empapad\\w*|se mete|entra|entrando|no para|brota|baja|bajando|corre|corriendo',
 );
 
 /** Openings in the shell of the home that let outside water in: under a door, round a window. */

@@ -9,6 +9,7 @@ import {
   changesTopic,
   closesPrevious,
   isAboutEquipmentWork,
+  isAllegation,
   isElsewhere,
   isForYourRecords,
   isHypothetical,
@@ -136,6 +137,7 @@ export function detectHazards(text: string): HazardFinding[] {
       isHypothetical(clause) ||
       (isResolved(clause) && !goesOn(next)) ||
       isElsewhere(clause) ||
+      isAllegation(clause) ||
       (next !== undefined && closesPrevious(next))
     )
       continue;

@@ -57,7 +57,8 @@ export function temperaturesIn(text: string): Temperature[] {
     // A framed bare number only reads as heat: "it's 103 here", not "it's 3 days".
     // A forecast's high or low is a temperature whatever its value ("today's high is 15"), and so
     // is a reading below zero with a time or place ("minus 25 tonight").
-    const forecast = lead !== undefined && /^(high|low)/.test(lead);
+    // So is one the weather fell to ("went down to 19 last night").
+    const forecast = lead !== undefined && /^(high|low|down to)/.test(lead);
     const framed =
       unit !== undefined ||
       thermostat ||
@@ -77,7 +78,7 @@ const VULNERABLE = wholeWords(
   [
     'baby|babies|infant|newborn|toddler|\\d+ (month|week|year|yr) old|my (kids|children|son|daughter)|small (kids|children)|little ones',
     'elderly|senior|grandm\\w+|grandpa|grandfather|grandparents?|my (mom|mother|dad|father) (is|who is) \\d+|\\d{2} years old',
-    'pregnant|heart (condition|problems?)|asthma|copd|medical condition|chemo\\w*|disabled|on oxygen|dialysis|sick|ill',
+    'pregnant|heart (condition|problems?|trouble)|(bad|weak) heart|asthma|copd|medical condition|chemo\\w*|disabled|on oxygen|dialysis|sick|ill',
     'confused|not making sense|wont drink|heat (stroke|exhaustion)|passed out|fainted|desmay\\w*|golpe de calor|mareado',
     'bebe|bebes|nin[oa]s? (chiquit[oa]s|pequen[oa]s)|embarazada|ancian[oa]s?|abuel[oa]|personas? mayor(es)?|enferm[oa]|\\d+ anos',
   ].join('|'),

@@ -73,6 +73,10 @@ const EQUIPMENT_WORK = wholeWords(
   ].join('|'),
 );
 
+/** The water stopped by itself: "entró agua pero ya paró", "it has already stopped". */
+const STOPPED_BY_ITSELF =
+  'ya (se )?(paro|detuvo|dejo de (entrar|salir|gotear|caer))|(has |it )?already stopped|(it|the water|the leak|the dripping) (has )?stopped (now|on its own|by itself)';
+
 /** Something that was a hazard and is over now ("was fixed", "ya lo arreglaron", "last year"). */
 const RESOLVED = wholeWords(
   [
@@ -88,6 +92,7 @@ const RESOLVED = wholeWords(
     '(fue|esta|quedo) (arreglad[oa]|reparad[oa]|resuelt[oa])',
     'hace (meses|anos|semanas)',
     'el (ano|mes) pasado',
+    STOPPED_BY_ITSELF,
   ].join('|'),
 );
 
@@ -99,8 +104,12 @@ const STILL_HAPPENING = wholeWords(
 
 /** A short clause that says the one before it is over ("but they fixed it", "pero ya la arregló"). */
 const BACK_REFERENCE = wholeWords('it|that|this|them|lo|la|los|las|eso');
+/** "ya paró" needs no pronoun to refer back: the stopping is the previous clause's. */
+const STOPPED = wholeWords(STOPPED_BY_ITSELF);
 export const closesPrevious = (clause: string): boolean =>
-  BACK_REFERENCE.test(clause) && clause.split(' ').length <= 12 && isResolved(clause);
+  (BACK_REFERENCE.test(clause) || STOPPED.test(clause)) &&
+  clause.split(' ').length <= 12 &&
+  isResolved(clause);
 
 /**
  * A sender who says all is well now, or that they only ask ("ahorita todo está bien, solo quiero
@@ -154,6 +163,12 @@ const ELSEWHERE = wholeWords(
   '(my|our|a) (coworkers?|co workers?|colleagues?|friends?|boss|cousins?)s? (house|home|place|apartment)|(casa|departamento) de (mi|una|un) (amig[oa]|companer[oa]|prim[oa])',
 );
 export const isElsewhere = (clause: string): boolean => ELSEWHERE.test(clause);
+
+/** A legal filing's list of alleged conditions: a claim to answer, not a report of a hazard now. */
+const ALLEGATION = wholeWords(
+  'alleg(ing|es|ed|ation|ations) (\\w+ ){0,4}(failure|conditions|violations|that)|failure to (repair|maintain|fix|remedy)|defective conditions',
+);
+export const isAllegation = (clause: string): boolean => ALLEGATION.test(clause);
 
 /** A statement dated in the past ("yesterday", "on Monday", "hubo"): under "FYI" it is a record. */
 const PAST_DATED = wholeWords(

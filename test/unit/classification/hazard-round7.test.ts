@@ -51,6 +51,19 @@ describe('hand rules, round 7: emergencies worded without the obvious words', ()
     ['after the quake the blocks under the mobile home gave way and the floor is tilted', 'structural'],
     ['la traila se bajó de un lado y los soportes se cayeron', 'structural'],
     ['the window frame upstairs is hanging outward in the wind above the front walkway', 'structural'],
+    // Read after o: a bucket that keeps filling, a growing stain, arcing at a fixture.
+    ['we put a pot under the drip in the closet and it filled up twice since dinner', 'active_leak'],
+    ['puse un balde debajo del foco del baño y ya se llenó', 'active_leak'],
+    ['entra agua por el techo de la cocina y la mancha crece cada hora', 'active_leak'],
+    ['the bedroom outlet crackles when the heater is plugged in and I saw a small flash', 'electrical'],
+    ['el foco del pasillo hace chisporroteos y huele raro', 'electrical'],
+    // Water going down to the home below with nobody able to shut it.
+    [
+      'el tubo del lavabo se rompió y no encuentro la llave de paso, el agua no para de salir y ya se mojó el piso',
+      'flooding',
+    ],
+    // Cold said as where the weather fell to, with a heart condition.
+    ['the boiler has been cold since Friday and it went down to 21 overnight', 'no_heat'],
   ])('%s → %s', (text, hazard) => {
     expect(hazardsIn(text)).toContain(hazard);
   });
@@ -90,6 +103,15 @@ describe('hand rules, round 7: near misses stay repairs', () => {
     'el agua del pozo sale con olor a huevo, la queremos mandar a analizar',
     'the storage room door sticks, you have to push it hard to open it',
     'la traila necesita pintura por fuera y una lámpara nueva en el porche',
+    'the fireplace crackles a lot when we burn pine logs, is that normal?',
+    'there is an old stain on the hallway ceiling, it is dry and not growing',
+    'con la lluvia entró agua por la ventana del sótano pero ya paró, hay un charquito nada más',
+    'the attorney letter alleges failure to repair defective conditions including a roof leak',
+    'I only see smoke ones, can you add a carbon monoxide detector near the furnace?',
+    'is it normal that the floor drain gurgles when the washer empties? no water coming up',
+    'invoice for rekeying the front door after the break-in last month, $240',
+    'the vacant house next door has its back door torn off, someone should board it',
+    'the bucket for the mop is full of dirty water, where do we empty it?',
   ])('%s', (text) => {
     expect(hazardsIn(text)).toEqual([]);
   });
