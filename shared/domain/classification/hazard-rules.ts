@@ -98,6 +98,8 @@ const HARMLESS_BURNING_EXCEPT_DUST = anyOf(
   'toast|popcorn|food|cooking|cooked|dinner|bacon|incense|candles?|fireplace|bbq|barbecue|grill(ing)?|wood stove|sage|burn ban',
   'sunburn|heartburn|burn(ed|t)? out|bulbs? (is |are |was )?(burnt|burned)|quemaduras?|(se|esta) quemad[oa] (el|la) (foco|bombilla)',
   'burn marks? (on|from)|old burn|chimney|chimenea',
+  // A fire long over: "the house that burned in August", "se quemó hace meses".
+  '(burned|burnt|se quemo) (down )?(in|last|back in) (january|february|march|april|may|june|july|august|september|october|november|december|the (spring|summer|fall|winter))|(burned|burnt) (down )?(\\w+ )?(months|weeks|years) ago',
   'haze on|hazy (glass|window|windows|film|mirror|panes?)|(glass|window|windows|mirror|shower door|panes?) (\\w+ )?(is |are |looks? )?hazy|condensation',
 );
 /** A small spark as a plug goes in is the load starting, unless something is scorched. */
@@ -130,13 +132,14 @@ const TREE =
 /** A stain is the trace of a leak, unless the same clause says water is moving now. */
 const ONLY_A_STAIN = butNot(
   wholeWords('stain(s|ed)?|mancha'),
-  /dripping|pouring|gushing|streaming|coming (through|down)|getting (faster|worse)|onto (my|the|our) (bed|floor|couch|carpet)/,
+  // Or that the stain is growing: water is still feeding it.
+  /dripping|pouring|gushing|streaming|coming (through|down)|getting (faster|worse|bigger)|growing|spreading|onto (my|the|our) (bed|floor|couch|carpet)|\b(sale|saliendo|gotea\w*|cae|cayendo|chorrea\w*|crece|creciendo)\b/,
 );
 
 /** An inspector's or a seller's note of a leak that is over: "evidence of a prior roof leak, dry at time of inspection". */
 const PAST_LEAK = butNot(
   wholeWords(
-    '(past|prior|previous|former|earlier|historic(al)?|old) (roof |plumbing |ceiling |window )?(leak(s|ed|ing|age)?|water (damage|intrusion|stains?))|dry at (the )?time|moisture (meter|readings?) (\\w+ )?(normal|dry|ok|fine)|(stain|area|spot) (is |was )?dry',
+    `(past|prior|previous|former|earlier|historic(al)?|old) (roof |plumbing |ceiling |window )?(leak(s|ed|ing|age)?|water (damage|intrusion|stains?))|(water mitigation|remediation|dry ?out) ${gap(10)}(complete|completed|done|finished)|dry at (the )?time|moisture (meter|readings?) (\\w+ )?(normal|dry|ok|fine)|(stain|area|spot) (is |was )?dry`,
   ),
   /again|back|still|now|sigue|otra vez/,
 );
@@ -168,7 +171,7 @@ const A_LITTLE = 'a (little|bit|tiny bit)|(a )?few drops|slightly|un poco|poquit
 
 /** Water from a pipe or an appliance that nobody can stop: a flow, not a drip ("won't stop leaking"). */
 const UNSTOPPABLE_WATER = anyOf(
-  'no (para|deja) de (salir|caer|correr|tirar)|sigue (saliendo|cayendo|corriendo|tirando)|no (se|sabemos|se como|sabemos como) (cerrarlo|cerrarla|apagarlo|apagarla|cerrar (el agua|la llave|la valvula))',
+  'no (para|deja) de (salir|caer|correr|tirar)|no (encuentro|encontramos|sabemos donde esta|se donde esta) la (llave|valvula) de paso|sigue (saliendo|cayendo|corriendo|tirando)|no (se|sabemos|se como|sabemos como) (cerrarlo|cerrarla|apagarlo|apagarla|cerrar (el agua|la llave|la valvula))',
   '(wont|will not|cant|can not|cannot|couldnt|could not) (stop|shut off|turn off) (it|the (water|flow)|spraying|pouring|gushing|coming)|keeps (pouring|gushing|spraying|coming out|running out|shooting)|(spraying|gushing|shooting) (out|water|everywhere|all over)|pouring (out of|water|everywhere|all over)|(dont|do not|cant|cannot) (know how to|find the (valve|shut ?off)) (shut|turn|to shut|to turn)',
 );
 
@@ -220,13 +223,13 @@ const SOMEONE = anyOf(
 );
 
 const HEATING =
-  'heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?|calenton|calentones';
+  'heat ?strips?|heating (elements?|strips?)|heat|heating|furnace|heater|boiler|radiators?|heat pump|baseboards?|vents?|calenton|calentones';
 const COOLING =
   'ac|a c|acs|a cs|air condition|air con|aircon|air conditioning|air conditioner|central air|hvac|cooling|air|mini ?split|swamp cooler|window (unit|ac|a c)|aire acondicionado|aire|clima|minisplit|cooler|(aparato|unidad) (de|del) (la )?(ventana|aire|clima)';
 /** Where the unit is, between it and its failure ("the AC at my unit stopped", "el aire que no enfría"). */
 const UNIT_PLACE = `((at|in|on|for|of|upstairs|downstairs|de|del|en) ${gap(3)}|que )?`;
 const FAILED = anyOf(
-  'out|off|dead|broken|broke|not work(s|ing)?|no work(s|ing)?|dont work|not functioning|keeps (shutting|turning|cutting) (off|out)|shuts (itself )?off|cuts out|conked out|crapped out|pooped out|gave up|kaput|bit the dust|is shot|is toast|fried|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
+  'out|off|dead|broken|broke|not work(s|ing)?|no work(s|ing)?|dont work|not functioning|keeps (shutting|turning|cutting) (off|out)|shuts (itself )?off|cuts out|conked out|crapped out|pooped out|gave up|kaput|bit the dust|is shot|is toast|fried|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|never (comes|kicks|turns) on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
   'wont (turn on|start|come on|kick on|work|light|cool|run)|doesnt (turn on|work|come on|cool|run)|not (cooling|heating|running)|isnt (cooling|heating|running)',
   'no (funciona|sirve|enfria|calienta|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
   '(stopped|quit|not|isnt) (blowing|putting out|pushing|making) (cold|cool)|(only )?(blows|blowing|putting out|pushing) (room temperature|hot|warm)|(barely|hardly) (cools|cooling|works|blowing)',
@@ -273,13 +276,13 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(stove|range|oven|burners?|meter|gas (line|pipe)|valve|knob) ${gap(3)}hiss\\w*`,
       `(gas|propane) ${gap(2)}(hiss\\w*|blowing|pouring|escaping|leaking|spewing) (out|from)`,
       `(gas|tanque de gas|cilindro de gas|tanque|cilindro) ${gap(3)}(tiene una fuga|tiene fuga|se (sale|escapa|esta saliendo|esta escapando))|fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre|cerillos?|fosforos?|encendedor|huevos?)|huevos? podridos?`,
-      `(silb\\w*|siseo|chiflido|chifla) ${gap(7)}(estufa|calentador|medidor|gas|tubo|tuberia|linea|boiler)|(estufa|calentador|medidor|tubo|tuberia|boiler) ${gap(7)}(silb\\w*|siseo|chiflido|chifla)`,
+      `(silb\\w*|siseo|chifl\\w*) ${gap(7)}(estufa|calentador|medidor|gas|tubo|tuberia|linea|boiler|propano|cilindro)|(estufa|calentador|medidor|tubo|tuberia|boiler|propano|cilindro) ${gap(7)}(silb\\w*|siseo|chifl\\w*)`,
       'se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
       // The utility found the leak: service cut off for it, or the meter red-tagged.
       `(gas|propane) ${gap(3)}(leak\\w*|escap\\w*)|red ?tag(ged|s)? ${gap(4)}(gas|meter)|(gas|meter) ${gap(3)}red ?tag(ged|s)?|(shut|turned|cut|shutting|turning) off ${gap(3)}gas ${gap(3)}(for|because of|due to) ${gap(1)}leak`,
     ),
     unless: wholeWords(
-      '(water|tap|faucet|drain|drains|sink|toilet|sewer|shower|tub)s? (\\w+ )?(smells?|tastes?|has|odou?r)|from the (drains?|sinks?|toilets?|sewer|shower)|sewer gas|septic|(check\\w*|test\\w*|look\\w*|sniff\\w*) for (gas )?leaks?|leak (check|test|detector)s?|found no',
+      '(water|tap|faucet|drain|drains|sink|toilet|sewer|shower|tub)s? (\\w+ )?(smells?|tastes?|has|odou?r)|(agua|pozo) (\\w+ ){0,6}(con olor|huele|sabe)|from the (drains?|sinks?|toilets?|sewer|shower)|sewer gas|septic|(check\\w*|test\\w*|look\\w*|sniff\\w*) for (gas )?leaks?|leak (check|test|detector)s?|found no',
     ),
     equipmentNamed: true,
   },
@@ -315,6 +318,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'flames|flame (coming|shooting|out)|(called|calling) (911|the fire department)|firefighters|bomberos',
       'fire (department|dept|truck|trucks|fighters) (is |was |has been |got )?(are|were|came|come|coming|here|on the way|arrived|just left|put|called)',
       '(se )?(prendio|incendio|quemo) (la|el)|incendio|fuego|en llamas|salen llamas',
+      // Catching fire, said of what burns ("prender" alone is also turning a light on).
+      '(se (esta|estan)|ya se (esta|estan)) (prendiendo|incendiando) (la |el |los |las |mi |su )?(cerca|barda|pasto|zacate|hierba|arbol|arboles|casa|traila|pared|techo|cortinas?|colchon|sillon|cocina|cuarto|carro)',
     ),
     unless: wholeWords(
       `${FIRE_EQUIPMENT}|${BURNER_FLAME}|next door|neighbou?ring (building|house|complex)|across the street|down the (street|road|block)|another building|in the area|de al lado|de enfrente|en la otra cuadra`,
@@ -324,7 +329,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'smoke',
     sign: sign(
-      'smoke(?! (detector|detectors|alarm|alarms|free|shop|break|ring|signal|(and|or) (co|carbon monoxide|c o|fire|heat) (detectors?|alarms?)))|smokey|smoky|smoking (from|out|out of)|humareda',
+      'smoke(?! (detector|detectors|alarm|alarms|ones?|free|shop|break|ring|signal|(and|or) (co|carbon monoxide|c o|fire|heat) (detectors?|alarms?)))|smokey|smoky|smoking (from|out|out of)|humareda',
       '(?<!(detector|detectores|alarma|alarmas|sensor) de )humo(?! de (cigarro|tabaco|marihuana|mariguana))',
       `(${SMELLING}) ${gap(2)}(of |like )?(something )?(burning|burnt|burned|melting|electrical|hot plastic|plastic burning)`,
       '(burn(ing|t|ed)|hot|electrical|melt(ed|ing)|scorched) (plastic |rubber |electrical |wire |hair )?(smell|odou?r|stench)|(smells?|smelled|smelling|reeks?) (like|of) (melt(ed|ing)|burn(ing|t|ed)|hot) (plastic|rubber|wires?|insulation)',
@@ -376,6 +381,18 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
   },
   {
+    // Crackling or a flash at the wiring or a fixture is arcing inside it.
+    hazard: 'electrical',
+    subject: subject(ELECTRICAL_THING, FIXED_WIRING, '(light )?fixtures?|lamp(ara)?|foco'),
+    sign: sign(
+      'crackl\\w*|arcing|chisporrote\\w*|truena|tronando|(saw|see|seeing|seen|vi|se ve) (a |an |un )?(little |small |tiny |blue |bright )?(flash|flashes|spark|sparks|destello|chispa|chispazo)',
+    ),
+    // Sounds that crackle by nature: a fire in the hearth, a speaker, static, frying.
+    unless: wholeWords(
+      'fireplace|chimenea|fire ?pit|logs?|lena|radio|speakers?|tv|television|static|bacon|frying|freir',
+    ),
+  },
+  {
     // Sparks thrown by anything (a lift, a motor, a box on the wall) are current where it should not be.
     hazard: 'electrical',
     sign: sign(
@@ -397,6 +414,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(getting|get|gets|got|keep getting|been getting|keeps giving me) (a |an )?(shock|shocks|shocked|zapped|electric shock)|electrocut\\w*',
       `(faucet|tap|tub|shower|sink|fridge|refrigerator|washer|dryer|stove|appliance|metal|water) ${gap(4)}(shocks|shocked|zaps|tingl\\w*)`,
       'me (da|dio|dan|dieron) (toques|descargas|un toque|una descarga)|(toques|descargas) (en|de|con) (la|el) (llave|regadera|lavadora|refri\\w*|estufa|agua)',
+    ),
+  },
+  {
+    // Water that has reached something live: the next thing is a shock or a fire.
+    hazard: 'electrical',
+    subject: subject(WATER),
+    sign: sign(
+      '(reached|reaching|reaches|got into|getting into|running into|dripping (on|into)|pooling (around|under)|llego a|llegando a|alcanzo|se metio en) (the |an |a |los |las |el |la )?(\\w+ )?(outlets?|outlet strips?|power strips?|plugs?|extension cords?|electrical panel|breaker (box|panel)|wiring|enchufes?|contactos?|cables)',
     ),
   },
   // A power cut alone is a repair or the utility's outage; it is an emergency when someone
@@ -477,6 +502,24 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
   },
   {
+    // A ceiling swelling and dripping is full of water and can come down with it.
+    hazard: 'active_leak',
+    subject: subject(OVERHEAD, 'drywall|plaster|paint'),
+    sign: sign(
+      `(bubbl\\w*|bulg\\w*|balloon\\w*|puff(ed|ing)? (out|up|down)|droop\\w*|sagg\\w*|swell\\w*|belly|burbuja|abombad[oa]|inflad[oa]|hinchad[oa]|pandead[oa]) ${gap(10)}(dripping|drips|leaking|gotea\\w*|escurre)`,
+      '(drips|dripping|goteo|gotas) (are |is |esta |estan )?(getting |going )?(faster|quicker|mas rapid[oa])',
+    ),
+    unless: eitherOf(ONLY_A_STAIN, ONLY_WHEN_IT_RAINS, PAST_LEAK),
+  },
+  {
+    // A bucket under it that fills and fills: water coming in faster than anyone can empty it.
+    hazard: 'active_leak',
+    sign: sign(
+      `(bucket|pail|pot|cubeta|balde|cubo|bote|olla) ${gap(8)}(filled|fills|filling|overflow\\w*|se (lleno|llena|esta llenando))`,
+    ),
+    unless: wholeWords(A_LITTLE),
+  },
+  {
     hazard: 'active_leak',
     sign: sign(
       '(rain|rainwater|lluvia) (is |keeps )?(coming|pouring|getting|leaking|entering|dripping|blowing|driving|pushing|seeping|soaking) (in|into|inside|through)|(entra|se mete) (la )?lluvia|raining (inside|indoors|in (our|my|the) (kitchen|bathroom|bedroom|living room|apartment|unit|house|closet|hallway))|llueve (adentro|dentro)',
@@ -501,7 +544,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${DRAIN_FIXTURE}) ${gap(5)}(filling|filled|fills|backing|backed|coming|bubbling|welling|spitting|se (esta )?llen(a|ando|o)|llen(a|o|ando)|sube|subiendo) (back )?(up )?(with |de |con )?${gap(1)}(${FOUL_WATER})`,
       // Water that comes up out of a drain and over the floor is the line backing up, whatever its colour.
       `(water|agua|it) ${gap(3)}(coming|came|comes|rising|rose|welling|bubbling|pushing|backing) (back )?(up )?(out of|from|through) (the )?${gap(2)}(drains?|tub|bathtub|shower|coladera|tina|regadera)s? ${gap(10)}(across|onto|over|all over|spreading (across|over|into)|into) (the )?${gap(2)}(floor|floors|bathroom|hallway|hall|carpet|rooms?|piso)`,
-      `(${FOUL_WATER}) ${gap(4)}(coming up|bubbling up|backing up|welling up|rising|sale|saliendo|sube|subiendo|brota|brotando) ${gap(3)}(in|into|through|out of|from|por|en|de) (the |my |our |el |la |los |las )?${gap(2)}(${DRAIN_FIXTURE})`,
+      `(${FOUL_WATER}) ${gap(4)}(came up|comes up|coming up|bubbling up|backing up|welling up|rising|sale|saliendo|sube|subiendo|brota|brotando) ${gap(3)}(in|into|through|out of|from|por|en|de) (the |my |our |el |la |los |las )?${gap(2)}(${DRAIN_FIXTURE})`,
     ),
     // A smell alone is a drain to clear; a smell with something coming up is the backup itself.
     unless: eitherOf(
@@ -528,11 +571,19 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${FOUL_WATER}) ${gap(3)}(on|all over|across|covering|en|por) (the |todo el |el )?(whole |entire |bathroom )?(floor|piso)`,
     ),
   },
+  {
+    // Waste across the floor or the yard: the line or the septic tank has come back up, wherever.
+    hazard: 'sewage',
+    sign: sign(
+      `(floor|piso|yard|patio|bathroom|bano) ${gap(3)}(lleno|llena|full|covered|cubierto|cubierta) (de|of|in|with) (${SEWAGE}|excremento|mierda)`,
+      `(fosa septica|septic( tank)?) ${gap(2)}(esta |is )?(saliendo|sale|overflowing|coming up|desbordando|brotando)`,
+    ),
+  },
   // Essential services gone.
   {
     hazard: 'no_water',
     sign: sign(
-      'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)|anywhere (, )?(just|only|but)))',
+      'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from|up)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)|anywhere (, )?(just|only|but)))',
       'pipes? (are |have |s |got |is )?(frozen|froze)( solid)?|frozen pipes?|(tuberias?|tubos?|pipas?) (estan )?congelad[ao]s|se congelaron (las |los )?(tuberias|tubos|pipas)|zero water|not a drop of water|without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
       `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
       '(lost|have lost|has lost|losing) (all |our |the |its )?(running )?water(?! (pressure|damage|heater|bill))|water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out|water (is|s|has been) (completely |still )?off(?! (for|tomorrow|on|next|from|between|until|at))',
@@ -549,8 +600,10 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (, )?(just|only|but|solo))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)|(not|havent|hasnt|have not|has not|didnt|did not|dont|do not|no)( had| have| gotten| got| seen| get| even)* (a|one) (single )?(drop|drip) (out of|from|in) (the |any |our |my )?(taps?|faucets?|sinks?|shower|pipes?)`,
       `(nothing|no water) ${gap(3)}(from|out of) (any|every|all) (of )?(the )?(taps?|faucets?|sinks?)`,
-      `no (sale|cae|llega) (nada|ni una gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?)|ni una gota`,
-      'no (sale|cae|llega) (agua |nada )?(de|por) (ninguna|ningun) (llave|grifo|canilla|lado)|(ninguna|ningun) (llave|grifo|canilla) (sirve|funciona|da agua|tiene agua)',
+      `no (sale|cae|llega) (nada|ni (una )?gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?|plumas?)|ni (una )?gota`,
+      'no (sale|cae|llega|hay) ni (una )?gota|no (sale|cae|llega) (agua |nada )?(de|por) (ninguna|ningun) (llave|grifo|canilla|pluma|lado)|(ninguna|ningun) (llave|grifo|canilla|pluma) (sirve|funciona|da agua|tiene agua)',
+      // Off since a time this morning and nobody told: a break, not planned work.
+      `water ${gap(6)}(has been|is|s|was) (completely |still )?(off|out) since|nobody can (flush|drink)|(cant|cannot|can not) (flush|drink) (or|and|nor) (flush|drink|shower|cook)`,
     ),
   },
   {
@@ -584,6 +637,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(calefaccion|calentador|calenton|caldera|radiador(es)?|calefactor) ${gap(8)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
     ),
     unless: NOT_SPACE_HEATING,
+    when: (message) => isCold(message) || isVulnerableHousehold(message),
+  },
+  {
+    // The fuel the furnace burns has run out: no heat until a delivery comes.
+    hazard: 'no_heat',
+    sign: sign(
+      `(propane|heating oil|fuel oil|kerosene|oil tank|propano|gas lp|tanque de gas) ${gap(3)}(ran out|run out|is out|is empty|went empty|se (acabo|termino|vacio))|(out of|ran out of|run out of|sin|se nos acabo el) (propane|heating oil|fuel oil|kerosene|propano|gas lp)`,
+    ),
     when: (message) => isCold(message) || isVulnerableHousehold(message),
   },
   {
@@ -628,7 +689,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'entraron a robar|nos robaron|se metieron a robar|forzaron (la )?(puerta|ventana|cerradura|chapa)',
     ),
     unless: wholeWords(
-      'cars?|vehicles?|trucks?|mailbox\\w*|storage (unit|locker)|lockers?|neighbou?rhood|area|nearby|down the street|other (units|apartments|buildings)|building next door|carro|coche|vecindario|buzon',
+      'rekey\\w*|after (the |a )?(break ins?|burglary)|cars?|vehicles?|trucks?|mailbox\\w*|storage (unit|locker)|lockers?|neighbou?rhood|area|nearby|down the street|other (units|apartments|buildings)|building next door|carro|coche|vecindario|buzon',
     ),
   },
   {
@@ -649,7 +710,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       LOCK_GONE,
     ),
     unless: wholeWords(
-      `${INTERIOR}|building door|lobby door|door ?bells?|peep ?hole|door ?stops?|door ?mats?|timbre|mirilla|(door|lock|deadbolt)s? (is |are |s |still )?(fine|ok|okay|good)|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
+      `${INTERIOR}|vacant|boarded|abandoned|desocupad[oa]|abandonad[oa]|building door|lobby door|door ?bells?|peep ?hole|door ?stops?|door ?mats?|timbre|mirilla|(door|lock|deadbolt)s? (is |are |s |still )?(fine|ok|okay|good)|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
     ),
     unlessMessage: wholeWords(SECURED_ANOTHER_WAY),
   },
@@ -663,7 +724,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // A plain "broken window" may be a cracked pane; smashed or broken out leaves the home open.
       'smashed|shattered|broken out|busted out|kicked in|blown out|(broke|smashed|shattered) (the |our |my |a )?(\\w+ )?window',
       '(hole|holes) (in|through) (it|the (glass|pane|window))|(big|huge|large|gaping) hole|broken by (a|some) (rock|ball|brick|bat|stone|branch|bullet)|(glass|pane) (is |s )?(gone|missing|out|fell out)',
-      'no (cierra|se puede cerrar|(podemos|puedo|pueden|puede) cerrar\\w*)|(rota|quebrada|estrellada)|se rompio (completa|toda|entera)|no hay forma de cerrar\\w*',
+      'no (cierra|se puede cerrar|(podemos|puedo|pueden|puede) cerrar\\w*)|(rota|quebrada|estrellada)|se rompio (completa|toda|entera)|no hay forma de cerrar\\w*|no (tengo|tenemos|hay) (como|con que|forma de|manera de) (cerrar|tapar)\\w*',
+      '(quebr(o|aron)|rompi(o|eron)|estrell(o|aron)) (la |el |mi |nuestra )?(ventana|vidrio)|(vidrio|cristal) se (cayo|salio)|(hoyo|hueco) (grande|enorme)',
       LOCK_GONE,
     ),
     unless: wholeWords(
@@ -727,6 +789,15 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
   },
   {
+    // A home come off its supports (blocks, piers, jacks), or something heavy hanging loose over people.
+    hazard: 'structural',
+    sign: sign(
+      `(bases?|bloques|blocks|piers|jacks|soportes|pilotes|tie ?downs?) ${gap(6)}(se (cayo|cayeron|salio|salieron|movio|movieron|vencio)|fell|collapsed|gave way|slipped|kicked out|came out)`,
+      `(trailer|traila|mobile home|casa movil|manufactured home) ${gap(2)}(se (bajo|cayo|ladeo|movio|hundio)|dropped|shifted|slid|fell|sank|is leaning) ${gap(2)}(off|de un lado|on one side|to one side|de su base)`,
+      '(hanging|leaning|tilting|dangling) (outward|outwards|out over)|(wobbl\\w*|loose|hanging|swinging) (over|above) (the )?(sidewalk|walkway|street|entrance|entry|stairs|steps|driveway|playground|parking)',
+    ),
+  },
+  {
     // The structure named, then "it's sagging": the pronoun carries the subject past other words.
     hazard: 'structural',
     subject: subject(STRUCTURE),
@@ -778,6 +849,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       `(railings?|handrails?|guard ?rails?|banister|barandal|barandilla|glass (panel|panels|pane)) ${gap(6)}(loose|wobbl\\w*|flojo|floja|se mueve|shattered|missing|gone|fell (out|off)|came (out|off)|gave way|broke (out|off)|se (cayo|rompio|quebro))`,
     ),
+    unlessMessage: wholeWords(
+      'holds? (fine|ok|okay|up|firm)|(still )?(solid|sturdy|secure) when|aguanta bien',
+    ),
     when: mentions(
       'balcon(y|ies)|deck|landing|(\\d+(st|nd|rd|th)|second|third|fourth|fifth|upper|top) (floor|story|storey)|balcon|terraza|(segundo|tercer|cuarto) piso',
     ),
@@ -795,6 +869,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(cant|cannot|can not|unable to|couldnt|could not) (get|pull|push|force|pry|open) (the |her |his |my |our )?(\\w+ )?(door|puerta)( open)? ${gap(3)}(to get out|and get out|to leave|from (the )?inside)`,
       `(door|puerta) ${gap(4)}(wedged|jammed|blocked|stuck|atorad[oa]|trabad[oa]) ${gap(8)}(cant|cannot|can not|unable to|couldnt|could not|no (puedo|puede|podemos|pueden)) (get out|come out|salir)`,
       `no (puedo|podemos|puede|pueden) abrir (la )?puerta ${gap(2)}(para )?salir`,
+      `(jammed|stuck|locked|wedged|slammed|trabad[oa]|atorad[oa]) (shut )?(with|con) ${gap(4)}(inside|in there|in it|adentro|dentro)`,
     ),
     unless: wholeWords('locked out|traffic|stuck in (my|the) (ways?|head)'),
   },

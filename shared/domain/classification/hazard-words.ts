@@ -27,7 +27,7 @@ export const HEAT_SOURCE = anyOf(
 
 /** Burning, melting, smoke, sparks: a sign on any electrical thing or heat source. */
 export const BURNING = anyOf(
-  'burn(ing|t|ed|s)?|scorch\\w*|charr(ed|ing)|singed|melt(ed|ing|s)?|smok(e|ing|y|ey)(?! (detectors?|alarms?))|haze|hazy|spark(s|ed|ing|y|d)?|flames?|on fire',
+  'burn(ing|t|ed|s)?|scorch\\w*|charr(ed|ing)|singed|melt(ed|ing|s)?|smok(e|ing|y|ey)(?! (detectors?|alarms?|ones?))|haze|hazy|spark(s|ed|ing|y|d)?|flames?|on fire',
   'arc(ing|ed|s)?|sizzl\\w*|fishy (smell|odou?r)|smells? (like )?(fish|fishy)|shock(ed|ing|s)? me|got (a )?shock(ed)?|zapp?(ed|ing)? me',
   'quemad[oa]s?|quemando|se quem\\w*|humito|humillo|humeando|echando humo|oliendo a (quemado|plastico)|derreti\\w*|chispas?|chispea\\w*|chisporrote\\w*|humo|olor a (quemado|plastico)|huele a (quemado|plastico)|toques|me dio (un )?toque|descarga',
 );
@@ -58,7 +58,7 @@ export const ABOVE_OR_THROUGH = anyOf(
 export const ACTIVE_WATER = anyOf(
   'pour\\w*|gush\\w*|spray\\w*|stream\\w*|rush\\w*|raining|running|runs|coming|comming|comes|came|leak(s|ed|ing)?|drip(s|ped|ping)?|seep\\w*|trickl\\w*',
   'soak(ed|ing)|spread\\w*|pool(ing|ed)|puddl\\w*|ris(ing|en)|wont stop|will not stop|cant stop|keeps|bulg\\w*|sagg\\w*|dropping|full of|fill(ing|ed)? (up )?with|llen[oa] de|llenando',
-  'cae|cayendo|sale|saliendo|escurr\\w*|gotea\\w*|chorre\\w*|filtra\\w*|empapad\\w*|se mete|entra|entrando|no para|brota|baja|bajando|corre|corriendo',
+  'cae|cayendo|sale|saliendo|pasando|se pasa|escurr\\w*|gotea\\w*|chorre\\w*|filtra\\w*|empapad\\w*|se mete|entra|entrando|no para|brota|baja|bajando|corre|corriendo',
 );
 
 /** Openings in the shell of the home that let outside water in: under a door, round a window. */
@@ -91,6 +91,8 @@ export const SPREADING_WATER = anyOf(
   // "insurance that covers flooding" is a question about a policy.
   '(?<!(covers?|covered|covering|coverage (for|of)|insurance (for|against)|insured (for|against)|(policy|coverage|insurance) (with|for)) )flood(s|ed|ing)?(?! (sensors?|detectors?|alerts?|barriers?|vents?|insurance|zone|lights?|plain|warning|watch|riders?|polic(y|ies)|coverage|maps?|risk|certificate|disclosure|history|season|of (calls|emails|messages)))|flodd?ing',
   'standing water (on|in|across|throughout) (the |my |our )?(floor|floors|kitchen|basement|living room|bedroom|hallway|apartment|unit|house|garage|carpet|whole)|inches of (standing )?water|(an|one|two|three|\\d+) inch(es)? (of water|deep|across)|(a|one|two|three|half a|\\d+) (foot|feet|ft) (of (standing )?water|deep)',
+  // A depth across the floor, or still rising: "about 3 inches and it keeps coming", "2 inches on my floor and rising".
+  '(\\d+|one|two|three|a few|several|an) inch(es)? (of water )?(on|across|covering|over) (the |my |our )?(whole |entire )?(floor|floors|basement|carpet)|(\\d+|one|two|three|a few|several|an) inch(es)? (and|y) (it )?(keeps|is still|still|rising|coming)|(covering|covers|covered) (the |my |our )?(entire|whole) (floor|basement|apartment|unit)|and rising|y sigue subiendo',
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
   `water ${gap(8)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
   '(into|in) (the )?(several|multiple|other|all the|every|two|three|2|3) rooms?|(several|multiple|two|three) rooms',

@@ -9,6 +9,7 @@ import {
   changesTopic,
   closesPrevious,
   isAboutEquipmentWork,
+  isAllegation,
   isElsewhere,
   isForYourRecords,
   isHypothetical,
@@ -82,7 +83,7 @@ export function reportedText(text: string): string {
   const { newText, forwarded } =
     REPLY_SUBJECT.test(first) && !ongoing
       ? reply
-      : separateChain(text, { forward: FORWARD_SUBJECT.test(first) });
+      : separateChain(text, { forward: FORWARD_SUBJECT.test(first), originalForwards: true });
   const own = normalise(newText);
   if (forwarded === '' || isResolved(own)) return newText;
   if (!isForYourRecords(own)) return `${newText}\n${forwarded}`;
@@ -136,6 +137,7 @@ export function detectHazards(text: string): HazardFinding[] {
       isHypothetical(clause) ||
       (isResolved(clause) && !goesOn(next)) ||
       isElsewhere(clause) ||
+      isAllegation(clause) ||
       (next !== undefined && closesPrevious(next))
     )
       continue;

@@ -21,7 +21,7 @@ const OUTSIDE = '(outside|out|outdoors|tonight|today|this week|tomorrow|afuera|h
 /** "thermostat says 55", "it's 97 out", "down to -8 tonight", "hace 40 grados adentro". */
 const TEMPERATURE = new RegExp(
   [
-    '(?<lead>(thermostat|termostato|(indoor |inside |room )?(?<!(outdoor|outside|porch|car) )thermometer|termometro)( inside| upstairs| here| adentro)? (says|reads|shows|is at|at|has said|said|showed|is showing|showing|is reading|reading|read|marca|dice|esta en|esta a)|(inside|upstairs|the (house|apartment|unit|upstairs|bedroom)|la casa|el departamento) (is|esta en|esta a)|(?<indoors>(inside|indoors|in here|adentro|dentro)( is| it s| its| it is| reads| says| marca| esta| esta en| esta a)?)|(?<outdoors>(outside|outdoors|afuera)( is| it s| its| it is| esta| esta en| esta a)?)|it s|its|it is|hit|reached|high of|low of|highs? in the|lows? in the|(high|low)( today| tonight| tomorrow)?( is| will be)?( only)?|down to|up to|over|(inside |indoor |room )?(temps?|temperature)( is| of| at| reads| says)?|hace|estamos a|esta a|estamos en|llego a|llegamos a)? ?(?:(already|still|now|like|about|around|almost|ya|como a|como) )?',
+    '(?<lead>(thermostat|termostato|(indoor |inside |room )?(?<!(outdoor|outside|porch|car) )thermometer|termometro)( inside| upstairs| here| adentro)? (says|reads|shows|is at|at|has said|said|showed|is showing|showing|is reading|reading|read|marca|dice|esta en|esta a)|(inside|upstairs|the (house|apartment|unit|upstairs|bedroom)|la casa|el departamento) (is|esta en|esta a)|(?<indoors>(inside|indoors|in here|adentro|dentro)( is| it s| its| it is| reads| says| marca| esta| esta en| esta a)?)|(?<outdoors>(outside|outdoors|afuera)( is| it s| its| it is| esta| esta en| esta a)?)|it s|its|it is|hit|reached|high of|low of|highs? in the|lows? in the|(high|low)( today| tonight| tomorrow)?( is| will be)?( only)?|down to|up to|over|(inside |indoor |room )?(temps?|temperature)( is| of| at| reads| says)?|hace|(va a )?hacer|hara|hizo|estamos a|esta a|estamos en|llego a|llegamos a)? ?(?:(already|still|now|like|about|around|almost|ya|como a|como) )?',
     '(?<minus>minus )?(?<value>\\d{1,3})(?![0-9])(?<unit> ?(degrees|degree|deg|f|grados|s)(?![a-z0-9]))?',
     `(?<where> (${INSIDE}|${OUTSIDE}))?`,
   ].join(''),
@@ -57,7 +57,8 @@ export function temperaturesIn(text: string): Temperature[] {
     // A framed bare number only reads as heat: "it's 103 here", not "it's 3 days".
     // A forecast's high or low is a temperature whatever its value ("today's high is 15"), and so
     // is a reading below zero with a time or place ("minus 25 tonight").
-    const forecast = lead !== undefined && /^(high|low)/.test(lead);
+    // So is one the weather fell to ("went down to 19 last night").
+    const forecast = lead !== undefined && /^(high|low|down to)/.test(lead);
     const framed =
       unit !== undefined ||
       thermostat ||
@@ -77,7 +78,7 @@ const VULNERABLE = wholeWords(
   [
     'baby|babies|infant|newborn|toddler|\\d+ (month|week|year|yr) old|my (kids|children|son|daughter)|small (kids|children)|little ones',
     'elderly|senior|grandm\\w+|grandpa|grandfather|grandparents?|my (mom|mother|dad|father) (is|who is) \\d+|\\d{2} years old',
-    'pregnant|heart (condition|problems?)|asthma|copd|medical condition|chemo\\w*|disabled|on oxygen|dialysis|sick|ill',
+    'pregnant|heart (condition|problems?|trouble)|(bad|weak) heart|asthma|copd|medical condition|chemo\\w*|disabled|on oxygen|dialysis|sick|ill',
     'confused|not making sense|wont drink|heat (stroke|exhaustion)|passed out|fainted|desmay\\w*|golpe de calor|mareado',
     'bebe|bebes|nin[oa]s? (chiquit[oa]s|pequen[oa]s)|embarazada|ancian[oa]s?|abuel[oa]|personas? mayor(es)?|enferm[oa]|\\d+ anos',
   ].join('|'),

@@ -15,6 +15,8 @@ export interface MessageParts {
 /** Lines that start a quoted earlier message in a reply. */
 const REPLY_HEADER =
   /^\s*(?:on\s.+\swrote:|el\s.+\sescribio:|-{2,}\s*(?:original message|mensaje original))/i;
+/** Outlook's separator: a reply's quote, or under a FW: subject the forwarded report. */
+const ORIGINAL_MESSAGE = /^\s*-{2,}\s*(?:original message|mensaje original)/i;
 /** Lines that start a forwarded message. */
 const FORWARD_BANNER = /^\s*(?:-{2,}\s*(?:forwarded message|mensaje reenviado)|begin forwarded message)/i;
 /**
@@ -52,11 +54,20 @@ function unquoted(lines: readonly string[]): string {
 /** The header lines a forwarded message starts with. */
 const HEADER_LINE = /^\s*(?:from|date|sent|subject|to|cc|de|fecha|enviado|asunto|para):|^\s*$/i;
 
-/** `forward`: the subject says the message is a forward, so a bare From/Sent block starts one. */
-export function separateChain(text: string, { forward = false } = {}): MessageParts {
+/**
+ * `forward`: the subject says the message is a forward, so a bare From/Sent block starts one.
+ * `originalForwards`: under such a subject Outlook's "-----Original Message-----" starts the
+ * forwarded report too (the hazard detector reads it; the category model keeps its trained reading).
+ */
+export function separateChain(
+  text: string,
+  { forward = false, originalForwards = false } = {},
+): MessageParts {
   const lines = text.split(/\r?\n/);
   const starts = (index: number): boolean =>
-    FORWARD_BANNER.test(foldAccents(lines[index] ?? '')) || (forward && startsHeaderBlock(lines, index));
+    FORWARD_BANNER.test(foldAccents(lines[index] ?? '')) ||
+    (forward &&
+      (startsHeaderBlock(lines, index) || (originalForwards && ORIGINAL_MESSAGE.test(lines[index] ?? ''))));
   const banner = lines.findIndex((_, index) => starts(index));
   const reply = lines.findIndex((_, index) => startsReply(lines, index));
   const forwards = banner !== -1 && (reply === -1 || reply >= banner);

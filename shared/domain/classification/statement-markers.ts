@@ -17,6 +17,8 @@ const HYPOTHETICAL = wholeWords(
     '(can|could|might|may|would) (\\w+ )?(flood|catch fire|burst|leak|spark|collapse|freeze|start a fire)',
     '(supposed|meant|need|needs|have) to do if|way out if',
     'should there (be|ever)',
+    // "does the policy cover us if a hurricane floods the ground floor": a question about a risk.
+    'if (a|an|the) (\\w+ ){0,2}(floods|hits|strikes|comes through|knocks out|takes out)',
     'suppose|supposing|hypothetically',
     '(would|could|might) (cause|start|lead to)',
     'emergency (plan|procedures?|contacts?|numbers?|preparedness|kit)',
@@ -71,6 +73,10 @@ const EQUIPMENT_WORK = wholeWords(
   ].join('|'),
 );
 
+/** The water stopped by itself: "entró agua pero ya paró", "it has already stopped". */
+const STOPPED_BY_ITSELF =
+  'ya (se )?(paro|detuvo|dejo de (entrar|salir|gotear|caer))|(has |it )?already stopped|(it|the water|the leak|the dripping) (has )?stopped (now|on its own|by itself)';
+
 /** Something that was a hazard and is over now ("was fixed", "ya lo arreglaron", "last year"). */
 const RESOLVED = wholeWords(
   [
@@ -79,13 +85,14 @@ const RESOLVED = wholeWords(
     '(you|they|maintenance|the plumber|the electrician|the tech|someone) (fixed|repaired|came and fixed)',
     '(at|in) (my|our) (old|last|previous|former) (place|apartment|house|home|unit|building)|(months|years|weeks) ago|in (19|20)\\d\\d|en (19|20)\\d\\d',
     'responded to|(was|were) (called|dispatched) (out )?(for|to)|(heat|power|water|service|system|everything) (is |was |has been )?(restored|back on|back to normal)',
-    '(smell|odou?r|leak|water|smoke|haze|problem|issue|it|that) (is|are|s|has|have) (finally |now |completely )?gone(?! (out|off|up|down|cold|bad))|sorry (for|about) (calling|the (call|calls))|(installed|put in) (a |the )?new|replaced (it|them|the \\w+) with|all resolved|(we|i|they|he|she|someone|the fire department|firefighters) (put|got) (it|the fire|them) out|(was|were|got) put out|extinguished|lo apagamos|(previous|prior|former|old) (tenants?|owners?|residents?|occupants?) (said|told|mentioned|says|warned|had)|(i|we|he|she) (put|pushed|screwed|clamped|tightened|reattached|reconnected|hooked) (it|them|the \\w+) back( on| in| up)?|(said|says|told (us|me)|confirmed|checked and said) (that )?(it|everything|all|the \\w+) (was|is|s|were|are) (fine|ok|okay|safe|normal|nothing)|false alarm|(found|detected) nothing|no leaks? (was |were )?found|todo (estaba|esta) bien|falsa alarma|(had|have|got) (it|that|them|this) (fixed|repaired|patched)|(been|stayed) dry|ya no (huele|gotea|sale)|went away|gone away|se (quito|fue el olor)|no further (odou?r|smell|leak\\w*)|leak tested|made safe|pumped out|dried out|(thanks|thank you|gracias)( so much| very much| again| a lot| mil| por todo)? (for|por) (getting|fixing|sending|taking care|handling|coming|arreglar|mandar|venir)|(all|everything( is)?|its) (good|fine|ok|okay|safe) now|(todo|ya todo) (bien|esta bien) (ahora|ya)',
+    '(smell|odou?r|leak|water|smoke|haze|problem|issue|it|that) (is|are|s|has|have) (finally |now |completely )?gone(?! (out|off|up|down|cold|bad))|sorry (for|about) (calling|the (call|calls))|(installed|put in) (a |the )?new|replaced (it|them|the \\w+) with|all resolved|(we|i|they|he|she|someone|the fire department|firefighters) (put|got) (it|the fire|them) out|(was|were|got) put out|extinguished|lo apagamos|(previous|prior|former|old) (tenants?|owners?|residents?|occupants?) (said|told|mentioned|says|warned|had)|(i|we|he|she) (put|pushed|screwed|clamped|tightened|reattached|reconnected|hooked) (it|them|the \\w+) back( on| in| up)?|(said|says|told (us|me)|confirmed|checked and said) (that )?(it|everything|all|the \\w+) (was|is|s|were|are) (fine|ok|okay|safe|normal|nothing)|false alarm|(found|detected) nothing|no leaks? (was |were )?found|todo (estaba|esta) bien|falsa alarma|(had|have|got) (it|that|them|this) (fixed|repaired|patched)|(been|stayed) dry|ya no (huele|gotea)|ya no sale (el |la )?(humo|olor|gas|agua (por|del|de la) (techo|pared|tubo))|went away|gone away|se (quito|fue el olor)|no further (odou?r|smell|leak\\w*)|leak tested|made safe|pumped out|dried out|(thanks|thank you|gracias)( so much| very much| again| a lot| mil| por todo)? (for|por) (getting|fixing|sending|taking care|handling|coming|arreglar|mandar|venir)|(all|everything( is)?|its) (good|fine|ok|okay|safe) now|(todo|ya todo) (bien|esta bien) (ahora|ya)',
     'last (year|summer|winter|spring|fall|autumn|month|january|february|march|april|may|june|july|august|september|october|november|december)|(back )?when (we|i|they) had',
     'back in (january|february|march|april|may|june|july|august|september|october|november|december|the (spring|summer|fall|winter))',
     'ya (lo |la |los |las |se )?(arreglaron|arreglo|reparo|repararon|esta arreglad[oa]|quedo|resolvio|resolvieron)',
     '(fue|esta|quedo) (arreglad[oa]|reparad[oa]|resuelt[oa])',
     'hace (meses|anos|semanas)',
     'el (ano|mes) pasado',
+    STOPPED_BY_ITSELF,
   ].join('|'),
 );
 
@@ -97,8 +104,12 @@ const STILL_HAPPENING = wholeWords(
 
 /** A short clause that says the one before it is over ("but they fixed it", "pero ya la arregló"). */
 const BACK_REFERENCE = wholeWords('it|that|this|them|lo|la|los|las|eso');
+/** "ya paró" needs no pronoun to refer back: the stopping is the previous clause's. */
+const STOPPED = wholeWords(STOPPED_BY_ITSELF);
 export const closesPrevious = (clause: string): boolean =>
-  BACK_REFERENCE.test(clause) && clause.split(' ').length <= 12 && isResolved(clause);
+  (BACK_REFERENCE.test(clause) || STOPPED.test(clause)) &&
+  clause.split(' ').length <= 12 &&
+  isResolved(clause);
 
 /**
  * A sender who says all is well now, or that they only ask ("ahorita todo está bien, solo quiero
@@ -152,6 +163,12 @@ const ELSEWHERE = wholeWords(
   '(my|our|a) (coworkers?|co workers?|colleagues?|friends?|boss|cousins?)s? (house|home|place|apartment)|(casa|departamento) de (mi|una|un) (amig[oa]|companer[oa]|prim[oa])',
 );
 export const isElsewhere = (clause: string): boolean => ELSEWHERE.test(clause);
+
+/** A legal filing's list of alleged conditions: a claim to answer, not a report of a hazard now. */
+const ALLEGATION = wholeWords(
+  'alleg(ing|es|ed|ation|ations) (\\w+ ){0,4}(failure|conditions|violations|that)|failure to (repair|maintain|fix|remedy)|defective conditions',
+);
+export const isAllegation = (clause: string): boolean => ALLEGATION.test(clause);
 
 /** A statement dated in the past ("yesterday", "on Monday", "hubo"): under "FYI" it is a record. */
 const PAST_DATED = wholeWords(
