@@ -225,7 +225,7 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     'vulnerable',
     undefined,
     CHILD,
-    'elderly|senior|grand\\w+|oxygen|disabled|wheelchair|pregnant|alone|by (myself|himself|herself)|asthma|infant|newborn|oxigeno|abuel[oa]|embarazada|sol[oa]',
+    'elderly|senior|grand\\w+|oxygen|disabled|wheelchair|pregnant|alone|by (myself|himself|herself)|asthma|infant|newborn|oxigeno|abuel[oa]|embarazada|(esta|estoy|estan|estamos|vive|vivo|viven|quedo|quede|queda|quedan) sol[oa]s?|sol[oa]s? en (casa|la casa)',
     'sick|fever|bedridden|heart (problems?|condition|patient)|medication|insulin|dialysis|cpap|(i m|im|i am|is|she s|he s) (7|8|9)\\d|enferm[oa]s?|fiebre|en cama|encamad[oa]|postrad[oa]|del corazon|insulina|suegr[oa]|bebe',
   ),
   concept(

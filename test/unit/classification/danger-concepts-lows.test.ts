@@ -29,7 +29,7 @@ describe('temperatureMarkers: an overnight low and a room reading', () => {
   });
 });
 
-describe('someone held in, and a bedridden household', () => {
+describe('someone held in, and a household bedridden or alone', () => {
   it.each([
     ['the shed door jammed with the neighbours boy inside', true],
     ['the gate is stuck and the girl next door cannot get out', true],
@@ -42,6 +42,10 @@ describe('someone held in, and a bedridden household', () => {
     ['mi mamá está encamada y no tenemos agua', true],
     ['mi abuelo está postrado desde el verano', true],
     ['la cama nueva llegó ayer', false],
+    ['mi tía vive sola y no tiene luz', true],
+    ['estoy sola con los niños y huele a gas', true],
+    ['solo quiero saber cuándo vence la renta', false],
+    ['solo hace ruido la estufa cuando la prendo', false],
   ])('%s', (text, vulnerable) => {
     expect(concepts(text).includes('c:vulnerable')).toBe(vulnerable);
   });
