@@ -225,8 +225,8 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     'vulnerable',
     undefined,
     CHILD,
-    'elderly|senior|grand\\w+|oxygen|disabled|wheelchair|pregnant|alone|by (myself|himself|herself)|asthma|infant|newborn|oxigeno|abuel[oa]|embarazada|sol[oa]',
-    'sick|fever|bedridden|heart (problems?|condition|patient)|medication|insulin|dialysis|cpap|(i m|im|i am|is|she s|he s) (7|8|9)\\d|enferm[oa]s?|fiebre|en cama|del corazon|insulina|suegr[oa]|bebe',
+    'elderly|senior|grand\\w+|oxygen|disabled|wheelchair|pregnant|alone|by (myself|himself|herself)|asthma|infant|newborn|oxigeno|abuel[oa]|embarazada|(esta|estoy|estan|estamos|vive|vivo|viven|quedo|quede|queda|quedan) sol[oa]s?|sol[oa]s? en (casa|la casa)',
+    'sick|fever|bedridden|heart (problems?|condition|patient)|medication|insulin|dialysis|cpap|(i m|im|i am|is|she s|he s) (7|8|9)\\d|enferm[oa]s?|fiebre|en cama|encamad[oa]|postrad[oa]|del corazon|insulina|suegr[oa]|bebe',
   ),
   concept(
     'distress',
@@ -286,9 +286,12 @@ const NEVER_DENIED = new Set(['for days', 'exposed time', 'vulnerable', 'got out
 
 /** A person, so that "stuck" is about someone and not only a thing (an elevator stuck empty). */
 const SOMEONE = wholeWords(
-  'i|im|i m|we|were|we re|she|he|shes|hes|they|theyre|they re|someone|somebody|anyone|person|people|resident|tenant|guest|visitor|worker|kids?|child|children|son|daughter|baby|toddler|mom|mother|dad|father|wife|husband|grand\\w+|neighbou?r|dog|cat|yo|estoy|estamos|alguien|persona|mi (hij[oa]|mama|papa|esposa|esposo|nin[oa]|bebe|abuel[oa]|suegr[oa])',
+  'i|im|i m|we|were|we re|she|he|shes|hes|they|theyre|they re|someone|somebody|anyone|person|people|resident|tenant|guest|visitor|worker|kids?|child|children|son|daughter|baby|toddler|mom|mother|dad|father|wife|husband|boy|girl|grand\\w+|neighbou?rs?|dog|cat|yo|estoy|estamos|alguien|persona|mi (hij[oa]|mama|papa|esposa|esposo|nin[oa]|bebe|abuel[oa]|suegr[oa])',
 );
 const HOLDS_SOMEONE = new Set(['confinement', 'lift or hatch']);
+const HAZARD_CONCEPTS = new Set(
+  DANGER_CONCEPTS.filter(({ family }) => family !== undefined).map(({ name }) => name),
+);
 /** A thing said to be inside ("my car is inside"): what the door keeps in is not a person. */
 const THING_INSIDE = wholeWords(
   '(my|our|the|mi|el|la|nuestr[oa]) (car|truck|van|bike|phone|keys?|wallet|purse|bag|stuff|things|tools|packages?|carro|coche|camioneta|bici|telefono|celular|llaves?|cosas) (is|are|esta|estan) (still |todavia )?(inside|in there|adentro|dentro)',
@@ -301,8 +304,29 @@ const THING_INSIDE = wholeWords(
  */
 const PLACE_THEN_DEGREES =
   /\b(?<place>outside|outdoors|out there|afuera|inside|indoors|in here|adentro|dentro)( (is|its|it s|esta|estamos|hace|it was|was|says|marca|reads))?( (at|a|en|about|like|como))? (?<value>\d{1,3})(?<unit> (degrees|degree|grados|f|c|celsius|centigrados)( (c|celsius|centigrados))?)?\b/g;
-export function temperatureMarkers(message: string): string[] {
+/**
+ * An overnight low ("it went down to 19 last night", "it's been 28 at night", "bajó a 25"): the
+ * weather outside. The night words need a verb before the number so "home by 11 at night" is a time.
+ */
+const OVERNIGHT_LOW =
+  /\b(((went|got|goes|gets|dropped|drops|fell|falls) (down )?to|lows? of|(bajo|baja|bajaron) (a|hasta)) (?<value>\d{1,3})(?! (dollars|bucks|cents|percent|pesos|psi|minutes|hours|days|people|units))|(it s|its|it is|it was|it s been|its been|it has been|estuvo a|hizo) (?<night>\d{1,3}) (degrees |grados )?(at night|overnight|last night|tonight|por la noche|en la noche|anoche))\b/g;
+/** A reading with the room after it ("50 in the living room", "55 grados en la casa"). */
+const DEGREES_THEN_ROOM =
+  /\b(?<value>\d{2,3})( (degrees|degree|grados|f))? (in|inside|en) (the|my|our|la|el|mi|nuestra|nuestro) (house|home|apartment|unit|living room|bedroom|kitchen|casa|sala|cuarto|recamara|apartamento|cocina)\b/g;
+function lowsAndRooms(message: string): string[] {
   const markers: string[] = [];
+  for (const found of message.matchAll(OVERNIGHT_LOW)) {
+    const value = Number(found.groups?.night ?? found.groups?.value ?? Number.NaN);
+    if (value >= 10 && value <= 40) markers.push('m:cold');
+  }
+  for (const found of message.matchAll(DEGREES_THEN_ROOM)) {
+    const value = Number(found.groups?.value ?? Number.NaN);
+    if (value >= 30 && value <= 60) markers.push('m:cold');
+  }
+  return markers;
+}
+export function temperatureMarkers(message: string): string[] {
+  const markers: string[] = lowsAndRooms(message);
   for (const found of message.matchAll(PLACE_THEN_DEGREES)) {
     const { place = '', value = '0', unit = '' } = found.groups ?? {};
     const celsius = /\b(c|celsius|centigrados)$/.test(unit.trim());
@@ -326,9 +350,28 @@ const seenIn = (pattern: RegExp, clause: string): boolean => new RegExp(pattern.
  * `raw`: the whole message, so a hazard that is only in the quoted chain is seen as such.
  */
 export function conceptFeatures(reported: string, raw: string): string[] {
+  return readConcepts(reported, raw).features;
+}
+
+export interface ConceptReading {
+  /** As conceptFeatures. */
+  readonly features: string[];
+  /**
+   * The clauses in which a hazard concept is affirmed: the safety net reads their words apart
+   * from the rest, so a rent question around a buried emergency does not drown it.
+   */
+  readonly hazardClauses: string[];
+  /** How many clauses carry none. */
+  readonly otherClauses: number;
+}
+
+/** The concept features and the clauses that carry a hazard, in one pass over the clauses. */
+export function readConcepts(reported: string, raw: string): ConceptReading {
   const features = new Set<string>();
   const affirmedAnywhere = new Set<string>();
-  for (const clause of splitClauses(reported)) {
+  const hazardClauses: string[] = [];
+  const clauses = splitClauses(reported);
+  for (const clause of clauses) {
     const excluded = exclusionOf(clause);
     const here: string[] = [];
     for (const { name, family, pattern } of DANGER_CONCEPTS) {
@@ -344,6 +387,7 @@ export function conceptFeatures(reported: string, raw: string): string[] {
       here.push(name);
       affirmedAnywhere.add(name);
     }
+    if (here.some((name) => HAZARD_CONCEPTS.has(name))) hazardClauses.push(clause);
     if (here.some((name) => HOLDS_SOMEONE.has(name)) && SOMEONE.test(clause) && !THING_INSIDE.test(clause))
       features.add('m:someone in it');
     for (const [index, first] of here.entries())
@@ -363,7 +407,11 @@ export function conceptFeatures(reported: string, raw: string): string[] {
       family !== undefined && seenIn(pattern, normalise(raw)) && !seenIn(pattern, message),
   );
   if (quotedOnly) features.add('m:hazard only quoted');
-  return [...features].sort();
+  return {
+    features: [...features].sort(),
+    hazardClauses,
+    otherClauses: clauses.length - hazardClauses.length,
+  };
 }
 
 /**

@@ -136,19 +136,19 @@ describe('the committed net', () => {
       threshold: DANGER_THRESHOLD,
     });
     expect(DangerModelData.parse(committed)).toEqual(retrained);
-    // Training reads 2,780 messages: about 3 s alone, more beside the other test files.
+    // Training reads 3,392 messages: about 4 s alone, more beside the other test files.
   }, 60_000);
 
   it('leaving each author out, rules ∪ net finds nearly every emergency and raises few false ones', () => {
     const verdicts = dangerHoldout(tuningAuthors(), devFixture(), { words: DANGER_WORDS, l2: DANGER_L2 });
     const both = (v: (typeof verdicts)[number]) => v.rules || netSays(v, DANGER_THRESHOLD);
-    // Measured over twelve authors: 631/631; the hand rules alone 630/631, but they were written
-    // reading every author, so the net's own figures below are the honest ones.
+    // Measured over fifteen authors (a-o): 767/769; the hand rules alone 744/769, but they were
+    // written reading every author, so the net's own figures below are the honest ones.
     const all = recallAndFalse(verdicts, both);
     expect(all.found / all.emergencies).toBeGreaterThanOrEqual(0.99);
-    // The net by itself, retrained without each author: 581/631 (92.1 %), 20 false of 2059 (1.0 %).
+    // The net by itself, retrained without each author: 712/769 (92.6 %), 22 false of 2533 (0.9 %).
     const net = recallAndFalse(verdicts, (v) => netSays(v, DANGER_THRESHOLD));
-    expect(net.found / net.emergencies).toBeGreaterThanOrEqual(0.9);
+    expect(net.found / net.emergencies).toBeGreaterThanOrEqual(0.92);
     expect(net.raised).toBeLessThanOrEqual(NET_FALSE_LIMITS.net * net.routine);
     for (const author of new Set(verdicts.map((v) => v.author))) {
       const set = verdicts.filter((v) => v.author === author);
