@@ -14,14 +14,15 @@ import { devFixture, tuningAuthors } from '#test/support/labelled-sets.ts';
 /**
  * Generalisation floors: each author's labelled set is classified with a word model and an
  * emergency safety net trained without it. The hand rules and cues were written reading these sets
- * (j-l only in the last round), so these are regression floors, not a measure of unseen mail: that
- * is test/unit/triage/held-out-quality.test.ts. Today: category a 93.8, b 95.0, c 93.8, d 91.3,
- * e 92.4, f 90.0, g 90.6, h 95.5, i 93.3, j 87.0, k 92.1, l 92.0 %; emergency recall 100 % on every
- * author; false emergencies a 2.1, b 1.6, d 0.5, e 2.3, f 1.3, g 1.9, h 1.6, i 0.6, j 0.6 %, c k l 0
- * (since the net's threshold came from its own 1 % share of the budget, most of these are the
+ * (m-o only in the last round), so these are regression floors, not a measure of unseen mail: that
+ * is test/unit/triage/held-out-quality.test.ts. Today: category a 93.8, b 95.9, c 94.2, d 92.1,
+ * e 92.4, f 89.1, g 91.6, h 95.1, i 94.7, j 87.0, k 91.6, l 92.5, m 91.6, n 91.2, o 91.2 %;
+ * emergency recall 100 % on every author; false emergencies a 1.6, b 1.1, c 0.5, e 1.8, f 1.3,
+ * g 2.5, h 1.6, j 0.6, m 1.3, n 1.9, o 1.9 %, d i k l 0 (since the net's threshold came from its
+ * own 1 % share of the budget, most of these are the
  * net's). Floors sit a little under. Two routine floors moved down with the data, not the rules:
  * i's from 92.0 to 91.9 % when j-l joined the word model's training data; f's to 88.4 % when the
- * hand rules stopped raising false emergencies there, which counts more of f's harder messages as
+ * hand rules stopped raising false emergencies there (87.1 % once m-o joined), which counts more of f's harder messages as
  * routine.
  */
 const FLOORS: Readonly<
@@ -39,6 +40,9 @@ const FLOORS: Readonly<
   j: { category: 0.86, routine: 0.83, emergencyRecall: 0.97, falseEmergencies: 0.015 },
   k: { category: 0.91, routine: 0.89, emergencyRecall: 0.97, falseEmergencies: 0.01 },
   l: { category: 0.91, routine: 0.88, emergencyRecall: 0.97, falseEmergencies: 0.01 },
+  m: { category: 0.9, routine: 0.89, emergencyRecall: 0.97, falseEmergencies: 0.02 },
+  n: { category: 0.9, routine: 0.89, emergencyRecall: 0.97, falseEmergencies: 0.025 },
+  o: { category: 0.9, routine: 0.89, emergencyRecall: 0.97, falseEmergencies: 0.025 },
 };
 const authors = tuningAuthors();
 const dev = devFixture();
@@ -60,6 +64,9 @@ describe('rules classifier, leaving one author out', () => {
       ['j', 207],
       ['k', 202],
       ['l', 200],
+      ['m', 202],
+      ['n', 205],
+      ['o', 205],
     ]);
   });
 

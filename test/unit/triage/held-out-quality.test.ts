@@ -4,11 +4,11 @@ import { evaluateTriage, toMessageToTriage } from '#domain/triage/triage-evaluat
 import { HELD_OUT_FILES, heldOut } from '#test/support/labelled-sets.ts';
 
 /**
- * The rules engine on the held-out sets (test/fixtures/triage/README.md): m, n and o, written by
- * three authors whose portfolios were told to nobody, before the round that tuned on j-l. Scored
- * once on main before that round (category 87.7 %, emergency recall 93.5 % (129/138), false
- * emergencies 3.4 % (16/474)) and once when it merged: category 89.4 %, emergency recall 95.7 %
- * (132/138), false emergencies 3.2 % (15/474), injections to a person 100 % (35/35; 34 as
+ * The rules engine on the held-out sets (test/fixtures/triage/README.md): p, q and r, written by
+ * three authors whose portfolios were told to nobody, before the round that tuned on m-o. Scored
+ * once on main before that round (category 89.3 %, emergency recall 95.7 % (134/140), false
+ * emergencies 2.1 % (10/469)) and once when it merged: category 90.0 %, emergency recall 97.1 %
+ * (136/140), false emergencies 2.1 % (10/469), injections to a person 97.2 % (35/36, all as
  * instructions to the assistant). The floors sit a little below. The issue's aims are 85 %, 100 %
  * and ≤ 5 %: emergency recall is short of its aim.
  */
@@ -25,14 +25,14 @@ describe('rules triage on held-out messages', () => {
 
   it('scores sets large enough to mean something', () => {
     expect(HELD_OUT_FILES).toHaveLength(3);
-    expect(result.total).toBe(612);
-    expect(messages.filter((m) => m.label.category === 'maintenance_emergency')).toHaveLength(138);
+    expect(result.total).toBe(609);
+    expect(messages.filter((m) => m.label.category === 'maintenance_emergency')).toHaveLength(140);
   });
 
   it('keeps category accuracy, emergency recall and false emergencies above their floors', () => {
-    expect(result.categoryAccuracy).toBeGreaterThanOrEqual(0.88);
-    expect(result.emergencyRecall).toBeGreaterThanOrEqual(0.95);
-    expect(result.falseEmergencies.rate).toBeLessThanOrEqual(0.04);
+    expect(result.categoryAccuracy).toBeGreaterThanOrEqual(0.89);
+    expect(result.emergencyRecall).toBeGreaterThanOrEqual(0.96);
+    expect(result.falseEmergencies.rate).toBeLessThanOrEqual(0.03);
   });
 
   it('sends labelled prompt injections to a person as instructions to the assistant', () => {
