@@ -130,7 +130,8 @@ function gatherEvidence(content: string, sender: string, model: CategoryModelDat
  * stays at most 0.6. Rules never claim certainty.
  */
 function confidenceFrom(top: Evidence, runnerUp: Evidence | undefined): number {
-  const margin = Math.min(1, (top.score - (runnerUp?.score ?? top.score - 6)) / 6);
+  // Never below 0: a category put ahead of the word model's favourite (spamOnlyWithItsOwnCues) trails it.
+  const margin = Math.min(1, Math.max(0, (top.score - (runnerUp?.score ?? top.score - 6)) / 6));
   const support = Math.min(1, Math.max(0, top.cueScore) / 10);
   return Math.round((0.3 + 0.6 * margin * (0.5 + 0.5 * support)) * 100) / 100;
 }

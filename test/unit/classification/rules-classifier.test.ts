@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_CUES } from '#domain/classification/category-cues.ts';
 import { trainCategoryModel } from '#domain/classification/category-model.ts';
+import { toEmailToClassify } from '#domain/classification/evaluation.ts';
 import { classifyByRules } from '#domain/classification/rules-classifier.ts';
 import { Classification, type EmailToClassify } from '#domain/classification/taxonomy.ts';
+import { tuningAuthors } from '#test/support/labelled-sets.ts';
 
 const email = (subject: string, text: string, from = 'Resident <resident@example.com>'): EmailToClassify => ({
   from,
@@ -868,4 +870,18 @@ describe('classifyByRules: output contract', () => {
       expect(c.confidence).toBeLessThanOrEqual(0.9);
     }
   });
+});
+
+describe('classifyByRules: confidence', () => {
+  it('stays within 0..1 on every labelled message, including requests put ahead of the word model', () => {
+    const outside = Object.values(tuningAuthors())
+      .flat()
+      .map((labelled) => ({
+        id: labelled.id,
+        confidence: classifyByRules(toEmailToClassify(labelled)).confidence,
+      }))
+      .filter(({ confidence }) => confidence < 0 || confidence > 1);
+    expect(outside).toEqual([]);
+    // About 3,400 messages: several seconds beside the other test files.
+  }, 60_000);
 });
