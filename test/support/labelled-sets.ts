@@ -39,7 +39,14 @@ export const tuningAuthors = (): Record<string, LabelledEmail[]> =>
  * Files nobody tuned on or read while tuning: they measure the rules on unseen mail
  * (test/unit/triage/held-out-quality.test.ts, `aictive eval`). Never trained on.
  */
-export const HELD_OUT_FILES: readonly string[] = ['p-holdout.jsonl', 'q-holdout.jsonl', 'r-holdout.jsonl'];
+export const HELD_OUT_FILES: readonly string[] = [
+  'p-holdout.jsonl',
+  'q-holdout.jsonl',
+  'r-holdout.jsonl',
+  's-holdout.jsonl',
+  't-holdout.jsonl',
+  'u-holdout.jsonl',
+];
 
 export const heldOut = (): LabelledEmail[] => HELD_OUT_FILES.flatMap((file) => fixture(`triage/${file}`));
 

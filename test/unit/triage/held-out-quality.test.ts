@@ -4,11 +4,13 @@ import { evaluateTriage, toMessageToTriage } from '#domain/triage/triage-evaluat
 import { HELD_OUT_FILES, heldOut } from '#test/support/labelled-sets.ts';
 
 /**
- * The rules engine on the held-out sets (test/fixtures/triage/README.md): p, q and r, written by
- * three authors whose portfolios were told to nobody, before the round that tuned on m-o. Scored
- * once on main before that round (category 89.3 %, emergency recall 95.7 % (134/140), false
- * emergencies 2.1 % (10/469)) and once when it merged: category 90.0 %, emergency recall 97.1 %
- * (136/140), false emergencies 2.1 % (10/469), injections to a person 97.2 % (35/36, all as
+ * The rules engine on the held-out sets (test/fixtures/triage/README.md), six authors whose
+ * portfolios were told to nobody who tuned. p, q and r were written before the round that tuned on
+ * m-o and scored once before it (category 89.3 %, emergency recall 95.7 % (134/140), false
+ * emergencies 2.1 %) and once after (90.0 %, 97.1 % (136/140), 2.1 %). s, t and u were written after
+ * that round and scored once, on the code as merged: category 90.1 %, emergency recall 97.7 %
+ * (129/132), false emergencies 1.5 % (7/476). All six: category 90.1 %, emergency recall 97.4 %
+ * (265/272), false emergencies 1.8 % (17/945), injections to a person 98.6 % (71/72; 70 as
  * instructions to the assistant). The floors sit a little below. The issue's aims are 85 %, 100 %
  * and ≤ 5 %: emergency recall is short of its aim.
  */
@@ -24,9 +26,9 @@ describe('rules triage on held-out messages', () => {
   );
 
   it('scores sets large enough to mean something', () => {
-    expect(HELD_OUT_FILES).toHaveLength(3);
-    expect(result.total).toBe(609);
-    expect(messages.filter((m) => m.label.category === 'maintenance_emergency')).toHaveLength(140);
+    expect(HELD_OUT_FILES).toHaveLength(6);
+    expect(result.total).toBe(1217);
+    expect(messages.filter((m) => m.label.category === 'maintenance_emergency')).toHaveLength(272);
   });
 
   it('keeps category accuracy, emergency recall and false emergencies above their floors', () => {
