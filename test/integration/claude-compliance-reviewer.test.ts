@@ -37,6 +37,10 @@ const draft =
 
 let fake: FakeAnthropic;
 
+/** A gateway to the fake server, no retries, with the test's own settings over those. */
+const gatewayToFake = (options: Partial<Parameters<typeof createClaudeGateway>[0]> = {}) =>
+  createClaudeGateway({ apiKey: 'test-secret-not-real', baseURL: fake.baseURL, retries: 0, ...options });
+
 /**
  * Rules then Claude, built as the classifier builds it (inboxModelsFrom: rulesThenClaude on the
  * gateway), against the fake; no retries. `reviewTimeoutMs` is the review's own budget
@@ -47,11 +51,8 @@ async function reviewerWith(
   reviewTimeoutMs = 2_000,
 ): Promise<ComplianceReviewWithClaude> {
   return rulesThenClaude(
-    createClaudeGateway({
-      apiKey: 'test-secret-not-real',
-      baseURL: fake.baseURL,
+    gatewayToFake({
       model: MODEL,
-      retries: 0,
       timeoutMs: 2_000,
       ...gateway,
     }),
@@ -247,12 +248,7 @@ describe('the Claude second compliance review, against the Messages API', () => 
   });
 
   it("leaves the gateway's other calls their own budget", async () => {
-    const gateway = createClaudeGateway({
-      apiKey: 'test-secret-not-real',
-      baseURL: fake.baseURL,
-      retries: 0,
-      timeoutMs: 150,
-    });
+    const gateway = gatewayToFake({ timeoutMs: 150 });
     // A review given 3 s, then a call of another kind on the same gateway, each answered in 400 ms.
     fake.script({ json: { findings: [] }, delayMs: 400 }, { json: { findings: [] }, delayMs: 400 });
     expect((await rulesThenClaude(gateway, 3_000).assess(draft, context)).secondReview).toBe('completed');
@@ -272,11 +268,7 @@ describe('the Claude second compliance review, against the Messages API', () => 
 
   it('shares a gateway with other callers', async () => {
     fake.script({ json: { findings: [] } });
-    const gateway = createClaudeGateway({
-      apiKey: 'test-secret-not-real',
-      baseURL: fake.baseURL,
-      retries: 0,
-    });
+    const gateway = gatewayToFake();
 
     expect(await rulesThenClaude(gateway).review(draft, context)).toEqual(reviewByRules(draft, context));
     expect(fake.requests[0]?.body.model).toBe(MODEL);
@@ -285,12 +277,7 @@ describe('the Claude second compliance review, against the Messages API', () => 
   // Before, reviews and triage shared one breaker, and a test asserted it: that encoded the
   // defect (slow reviews could open the circuit and send triage to the rules).
   it('has a breaker of its own: failing reviews open it, never the one triage and drafting share', async () => {
-    const gateway = createClaudeGateway({
-      apiKey: 'test-secret-not-real',
-      baseURL: fake.baseURL,
-      retries: 0,
-      failuresToOpen: 2,
-    });
+    const gateway = gatewayToFake({ failuresToOpen: 2 });
     fake.script({ json: { findings: [] }, delayMs: 400 }, { json: { findings: [] }, delayMs: 400 });
     const reviewer = rulesThenClaude(gateway, 50);
     for (let attempt = 0; attempt < 2; attempt++) {
