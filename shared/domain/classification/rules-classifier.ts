@@ -2,10 +2,9 @@ import { URGENCIES } from '#vocabulary/classification.ts';
 import { CATEGORY_CUES, RESOLVED_CUES, type RoutineCategory, SENDER_CUES } from './category-cues.ts';
 import { type CategoryModelData, categoryContent, scoreWithModel } from './category-model.ts';
 import { type Cue, matchCue } from './cue.ts';
-import { type DangerModelData, SAFETY_NET_EVIDENCE } from './danger-model.ts';
+import type { DangerModelData } from './danger-model.ts';
 import modelData from './data/category-model.json' with { type: 'json' };
-import { findEmergencies } from './emergency-text.ts';
-import type { HazardFinding } from './hazards.ts';
+import { detectEmergencies, type Emergencies } from './emergency-text.ts';
 import { normalise, senderName } from './normalise.ts';
 import type { Classification, EmailToClassify, Urgency } from './taxonomy.ts';
 import {
@@ -189,12 +188,11 @@ function urgencyFor(category: RoutineCategory, content: string): { urgency: Urge
  * safety net's call (a learned score, no rule behind it) is less sure, though it is an emergency all
  * the same and goes to a person like every emergency.
  */
-function emergencyFrom(hazards: readonly HazardFinding[]): Classification {
-  const byNet = hazards.every((h) => h.evidence.startsWith(SAFETY_NET_EVIDENCE));
+function emergencyFrom({ findings: hazards, detector }: Emergencies): Classification {
   return {
     category: 'maintenance_emergency',
     urgency: 'emergency',
-    confidence: byNet ? 0.75 : 0.9,
+    confidence: detector === 'safety_net' ? 0.75 : 0.9,
     engine: 'rules',
     reasons: [
       ...hazards.slice(0, MAX_REASON_CUES).map((h) => `maintenance_emergency: "${clip(h.evidence)}"`),
@@ -228,8 +226,20 @@ export function classifyByRules(
   model: CategoryModelData = CATEGORY_MODEL,
   danger?: DangerModelData,
 ): Classification {
-  const hazards = findEmergencies(`${email.subject}\n${email.text}`, danger);
-  if (hazards.length > 0) return emergencyFrom(hazards);
+  return classifyWithEmergencies(email, detectEmergencies(emergencyText(email), danger), model);
+}
+
+/** What the emergency detectors read: the subject and the text, as the classifier sees them. */
+export const emergencyText = (email: Pick<EmailToClassify, 'subject' | 'text'>): string =>
+  `${email.subject}\n${email.text}`;
+
+/** The same, on emergencies a caller already detected in `emergencyText(email)` (the triage engine). */
+export function classifyWithEmergencies(
+  email: EmailToClassify,
+  emergencies: Emergencies,
+  model: CategoryModelData = CATEGORY_MODEL,
+): Classification {
+  if (emergencies.findings.length > 0) return emergencyFrom(emergencies);
   const content = categoryContent(email);
   const evidence = gatherEvidence(content, normalise(senderName(email.from)), model);
   const [top, runnerUp] = spamOnlyWithItsOwnCues(evidence);

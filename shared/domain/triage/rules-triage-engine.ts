@@ -1,8 +1,6 @@
-import { dangerFindings } from '../classification/danger-model.ts';
-import { detectHazards, type HazardFinding } from '../classification/hazards.ts';
+import { detectEmergencies, type Emergencies } from '../classification/emergency-text.ts';
 import { normalise, stripQuotedReply } from '../classification/normalise.ts';
-import { classifyByRules } from '../classification/rules-classifier.ts';
-import type { Classification } from '../classification/taxonomy.ts';
+import { classifyWithEmergencies, emergencyText } from '../classification/rules-classifier.ts';
 import { extractEntities } from './entities.ts';
 import { detectLanguage } from './language.ts';
 import { maintenanceDetails } from './maintenance-details.ts';
@@ -25,9 +23,6 @@ import { applyTriagePolicy } from './triage-policy.ts';
 const MAX_REASONS = 12;
 const MAX_REASON_LENGTH = 300;
 
-/** Confidence when only the hazard detector saw the emergency: its finding is the strongest evidence the rules have. */
-const HAZARD_CONFIDENCE = 0.9;
-
 /**
  * Characters of message text the word rules read at most: the beginning and the end of a longer
  * text around a marked cut (the same excerpt a model reads, 5× larger). Their passes cost
@@ -38,39 +33,23 @@ const HAZARD_CONFIDENCE = 0.9;
  */
 export const RULES_TEXT_CHARS = 32_000;
 
-/** A hazard happening now makes the message an emergency, whatever the word weights said. */
-function withHazards(classification: Classification, hazards: readonly HazardFinding[]): Classification {
-  if (hazards.length === 0 || classification.category === 'maintenance_emergency') return classification;
-  return {
-    ...classification,
-    category: 'maintenance_emergency',
-    urgency: 'emergency',
-    confidence: Math.max(classification.confidence, HAZARD_CONFIDENCE),
-    reasons: [`emergency by hazard, over ${classification.category}`, ...classification.reasons],
-  };
-}
-
-/**
- * Who decided the rules' emergency, from the detectors themselves. The classifier asks the safety
- * net only where the hand rules found nothing (findEmergencies), so on the same text the net
- * decided exactly when the hand rules found no hazard and the net finds one; asked only then.
- */
+/** Who decided the rules' emergency: the detector that found it, or the category rules without one. */
 function emergencySourceOf(
   urgency: Triage['urgency'],
-  handHazards: readonly HazardFinding[],
-  detected: string,
+  emergencies: Emergencies,
 ): EmergencySource | undefined {
   if (urgency !== 'emergency') return undefined;
-  return handHazards.length === 0 && dangerFindings(detected).length > 0 ? 'safety_net' : 'rules';
+  return emergencies.detector ?? 'rules';
 }
 
 export function triageByRules(message: MessageToTriage): Triage {
   const { subject } = message;
   const text = modelExcerpt(message.text, RULES_TEXT_CHARS);
-  // What the hazard detectors read: the classifier's findEmergencies reads the same.
-  const detected = `${subject}\n${text}`;
-  const hazards = detectHazards(detected);
-  const classification = withHazards(classifyByRules({ from: message.from, subject, text }), hazards);
+  const email = { from: message.from, subject, text };
+  // Detected once: the classifier, the details and the emergency's source all read these findings.
+  const emergencies = detectEmergencies(emergencyText(email));
+  const hazards = emergencies.findings;
+  const classification = classifyWithEmergencies(email, emergencies);
   const { category } = classification;
   const newText = `${subject}\n${stripQuotedReply(text)}`;
   const content = normalise(newText);
@@ -111,7 +90,7 @@ export function triageByRules(message: MessageToTriage): Triage {
     ]
       .slice(0, MAX_REASONS)
       .map((reason) => reason.slice(0, MAX_REASON_LENGTH)),
-    emergencySource: emergencySourceOf(classification.urgency, hazards, detected),
+    emergencySource: emergencySourceOf(classification.urgency, emergencies),
   };
   return applyTriagePolicy(triage, found.evidence);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RulesFirstTriage, TRIAGE_RULES } from '#adapters/triage-engine.ts';
 import { SAFETY_NET_EVIDENCE } from '#domain/classification/danger-model.ts';
+import { findEmergencies } from '#domain/classification/emergency-text.ts';
 import { rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
 import { SAFETY_INSTRUCTIONS } from '#domain/drafts/safety-instructions.ts';
 import { decidedBySafetyNet, SAFETY_NET_FINDING } from '#domain/drafts/safety-net-emergency.ts';
@@ -175,6 +176,16 @@ describe('who decided an emergency is recorded by the platform, never read from 
     expect(
       triageByRules({ from, subject: 'Faucet', text: 'The bathroom faucet drips a little.' }).emergencySource,
     ).toBeUndefined();
+  });
+
+  it('the net’s emergency carries the hazard it named, like the rules’: in the flags and the reasons', () => {
+    const text =
+      'there is brown water around the washer drain and it keeps creeping toward the furnace room, kids sleep down there';
+    const [found] = findEmergencies(`Basement\n${text}`);
+    const triage = triageByRules({ from: 'tenant@example.com', subject: 'Basement', text });
+    expect(found).toBeDefined();
+    expect(triage.maintenance?.safetyFlags).toContain(found?.hazard);
+    expect(triage.reasons.join(' ')).toContain(`hazard ${found?.hazard}: "${SAFETY_NET_EVIDENCE}`);
   });
 
   it('an emergency only Claude found is Claude’s; one only the net found stays the net’s', async () => {
