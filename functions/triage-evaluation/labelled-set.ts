@@ -20,6 +20,12 @@ import lTune from '../../test/fixtures/triage/l-tune.jsonl?raw';
 import mTune from '../../test/fixtures/triage/m-tune.jsonl?raw';
 import nTune from '../../test/fixtures/triage/n-tune.jsonl?raw';
 import oTune from '../../test/fixtures/triage/o-tune.jsonl?raw';
+import pTune from '../../test/fixtures/triage/p-tune.jsonl?raw';
+import qTune from '../../test/fixtures/triage/q-tune.jsonl?raw';
+import rTune from '../../test/fixtures/triage/r-tune.jsonl?raw';
+import sTune from '../../test/fixtures/triage/s-tune.jsonl?raw';
+import tTune from '../../test/fixtures/triage/t-tune.jsonl?raw';
+import uTune from '../../test/fixtures/triage/u-tune.jsonl?raw';
 
 /**
  * The labelled set the nightly evaluation triages: every tuning file of test/support/labelled-sets.ts,
@@ -43,4 +49,10 @@ export const NIGHTLY_LABELLED_SET: readonly LabelledEmail[] = [
   mTune,
   nTune,
   oTune,
+  pTune,
+  qTune,
+  rTune,
+  sTune,
+  tTune,
+  uTune,
 ].flatMap((jsonl) => parseLabelledMessages(jsonl));

@@ -25,6 +25,12 @@ export const TUNING_FILES: Readonly<Record<string, readonly string[]>> = {
   m: ['m-tune.jsonl'],
   n: ['n-tune.jsonl'],
   o: ['o-tune.jsonl'],
+  p: ['p-tune.jsonl'],
+  q: ['q-tune.jsonl'],
+  r: ['r-tune.jsonl'],
+  s: ['s-tune.jsonl'],
+  t: ['t-tune.jsonl'],
+  u: ['u-tune.jsonl'],
 };
 
 export const tuningAuthors = (): Record<string, LabelledEmail[]> =>
@@ -39,14 +45,7 @@ export const tuningAuthors = (): Record<string, LabelledEmail[]> =>
  * Files nobody tuned on or read while tuning: they measure the rules on unseen mail
  * (test/unit/triage/held-out-quality.test.ts, `aictive eval`). Never trained on.
  */
-export const HELD_OUT_FILES: readonly string[] = [
-  'p-holdout.jsonl',
-  'q-holdout.jsonl',
-  'r-holdout.jsonl',
-  's-holdout.jsonl',
-  't-holdout.jsonl',
-  'u-holdout.jsonl',
-];
+export const HELD_OUT_FILES: readonly string[] = ['v-holdout.jsonl', 'w-holdout.jsonl', 'x-holdout.jsonl'];
 
 export const heldOut = (): LabelledEmail[] => HELD_OUT_FILES.flatMap((file) => fixture(`triage/${file}`));
 
