@@ -86,6 +86,15 @@ const thing = (name: string, family: EmergencyHazard, ...parts: readonly string[
   thing: true,
 });
 
+/**
+ * What has a door or a lock inside the home, or is not the home at all: furniture, appliances,
+ * rooms, a mailbox, a car. Their doors are not a way in (windows of a room are: only doors and locks).
+ */
+const INSIDE_THING =
+  'cabinets?|cupboards?|closets?|pantry|drawers?|shower|oven|dishwasher|fridge|refrigerator|freezer|microwave|washer|dryer|washing machine|bedroom|bathroom|laundry( room)?|linen|vanity|wardrobe|mailbox|locker|car|truck';
+const INSIDE_THING_ES =
+  'closet|clo?set|gabinete|alacena|cajon|ropero|armario|horno|refri\\w*|refrigerador|congelador|lavaplatos|lavavajillas|microondas|lavadora|secadora|regadera|ducha|bano|cuarto|recamara|habitacion|buzon|carro|coche';
+
 const STRUCTURE_PART =
   'ceilings?|roof|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|floor ?boards?|subfloor|joists?|beams?|walls?|foundation|chimney|railings?|techo|escaleras?|balcon|pared(es)?|piso';
 
@@ -160,7 +169,7 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     '(no|without) (heat|heating|hot air|calefaccion)|(heats?|heating|furnace|boiler|heater|calefaccion) (\\w+ ){0,3}(out|off|dead|broken|not working|stopped|quit|died|wont (turn|come) on|blowing cold)',
     // Broken English and Spanish: "the heat not work", "furnace is not coming on", "no sirve la calefaccion".
     '(heat|heating|furnace|boiler|heater) (\\w+ ){0,2}(not|no|never|isnt|doesnt|does not|did not|didnt|hasnt|has not|havent|have not|wont|will not) (\\w+ )?(work|working|come|coming|turn|turning|kick|kicking|kicked|fire|firing|fired|light|lighting|started|start)\\w*|(radiators?|baseboards?|vents?|registers?) (\\w+ ){0,6}(ice cold|stone cold|cold|freezing|not (heating|warm))',
-    'no (sirve|funciona|prende|calienta|enciende|jala|arranca) (la |el )?(calefaccion|calentador|caldera|heater|furnace|calefactor)|radiadores (\\w+ ){0,2}(frios|helados)|(calefaccion|calentador|caldera|calefactor) (\\w+ ){0,6}(no (sirve|funciona|prende|calienta|enciende|jala|arranca|quiere (prender|encender|arrancar))|se apaga|se apago|descompuest[oa])|sin calefaccion',
+    'no (sirve|funciona|prende|calienta|enciende|jala|arranca) (la |el )?(calefaccion|calentador|calenton|caldera|heater|furnace|calefactor)|radiadores (\\w+ ){0,2}(frios|helados|elados)|(calefaccion|calentador|calenton|caldera|calefactor) (\\w+ ){0,6}(no (sirve|funciona|prende|calienta|enciende|jala|arranca|quiere (prender|encender|arrancar))|se apaga|se apago|descompuest[oa])|sin calefaccion',
   ),
   concept(
     'no cooling',
@@ -180,17 +189,26 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
   concept(
     'no water',
     'no_water',
-    'no (running )?water|without water|no water (at all|anywhere)|(water|agua) (got |was |is |has been )?(shut|cut|turned) off|(shut|cut|turned) off (the |our )?water|no (sale|hay|tenemos|tengo|llega|cae|viene) (nada de |ni una gota de )?agua|no sale nada (de|por) (ninguna|la|las|el) (llaves?|regaderas?|grifos?)|(cortaron|quitaron) el agua|ni (agua )?(caliente|fria) ni (caliente|fria)|(no|nothing) (comes|coming|came) out of (the |any )?(taps?|faucets?|llaves?|showers?)|(a|one) (single )?drop (out of|from) the (taps?|faucets?)|(taps?|faucets?) (are |is )?dry|well pump|water (is |was )?(off|shut off|cut off)|(nothing|no water) (comes|coming) out|no (hay|tenemos) agua|sin agua',
+    'no (running )?water|without water|no water (at all|anywhere)|(water|agua) (got |was |is |has been )?(shut|cut|turned) off|(shut|cut|turned) off (the |our )?water|no (sale|hay|tenemos|tengo|llega|cae|viene) (nada de |ni una gota de )?agua|no sale nada (de|por) (ninguna|ningun|la|las|el|los) (llaves?|regaderas?|grifos?|plumas?|canillas?|duchas?)|(cortaron|quitaron) el agua|ni (agua )?(caliente|fria) ni (caliente|fria)|(no|nothing) (comes|coming|came) out of (the |any )?(taps?|faucets?|llaves?|showers?)|(a|one) (single )?drop (out of|from) the (taps?|faucets?)|(taps?|faucets?) (are |is )?dry|well pump|water (is |was )?(off|shut off|cut off)|(nothing|no water) (comes|coming) out|no (hay|tenemos) agua|sin agua',
   ),
   thing(
     'way in',
     'unsecured_unit',
-    'doors?|front door|back door|deadbolts?|locks?|latch|windows?|sliders?|sliding (glass )?doors?|patio doors?|puertas?|cerradura|chapa|ventanas?',
+    // "Will not lock" is the verb: the door it is said of decides.
+    `(?<!(${INSIDE_THING})( doors?)? |(not|wont|cant|cannot|to) )(doors?|front door|back door|deadbolts?|locks?|latch|sliders?|sliding (glass )?doors?|patio doors?)`,
+    `(puertas?|cerradura|chapa)(?! (del?|de la|de mi) (${INSIDE_THING_ES}))|windows?|ventanas?`,
+  ),
+  // A cabinet, a closet, a shower or an oven has a door too: one that comes off keeps nobody out.
+  concept(
+    'inside door',
+    undefined,
+    `(${INSIDE_THING}) (\\w+ )?(doors?|locks?|latch|hinges?|lids?|tracks?)|(doors?|locks?) (of|on|to|for) (the |my |our )?(${INSIDE_THING})|cabinets?|cupboards?|drawers?`,
+    `(puertas?|cerradura|chapa|bisagras?) (del?|de la|de mi) (${INSIDE_THING_ES})|gabinetes?|alacenas?|cajon(es)?|gavetas?`,
   ),
   concept(
     'cannot secure',
     'unsecured_unit',
-    '(wont|will not|cant|cannot|doesnt|does not) (lock|latch|close|shut|secure)|off (its|the) (track|hinges?)|wide open|kicked in|broken into|break in|pried|smashed|shattered|intruders?|no (cierra|asegura)',
+    '(wont|will not|cant|cannot|doesnt|does not) (lock|latch|close|shut(?! off)|secure)|off (its|the) (track|hinges?)|wide open|kicked in|broken into|break in|pried|smashed|shattered|intruders?|no (cierra|asegura)',
     // A lock that turns on nothing, a door that swings free, a frame split where the bolt sits.
     '(wont|will not|doesnt|does not) (stay|remain) (closed|shut|locked)|(do not|dont|did not|didnt) (close|shut|lock|latch)|open to the (street|outside|public|alley)|(maglock|mag lock|lock|latch|strike) (\\w+ ){0,2}not (engag|catch|latch)\\w*|swings? (wide |right )?open|slides? open|(spins|turns|keeps turning) (freely|around|and (spins|turns))|(frame|jamb|strike( plate)?) (\\w+ ){0,2}(split|splintered|broken|cracked|ripped)|(latch|lock|deadbolt|cylinder|strike) (\\w+ ){0,2}(snapped|gone|missing|fell off|came off|ripped out|pulled out)',
     'no (se )?(puede|podemos|puedo) (cerrar|asegurar|trancar|echar llave)|no (agarra|traba|asegura|tranca)|gira y gira|da vueltas y vueltas|se queda abiert[oa]|se salio (del|de su) (riel|carril|marco)|se (metieron|metio) (a robar|alguien)|(rompieron|forzaron|botaron) (la |el )?(chapa|cerradura|puerta|marco|ventana|vidrio)|(ventana|vidrio|puerta|chapa|cerradura) (\\w+ ){0,3}(se (quebro|rompio)|quebrad[oa]|rot[oa])',
@@ -199,8 +217,10 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     'structure giving way',
     'structural',
     `crack\\w* (in|along|across|through|up) (the |our |my )?(\\w+ ){0,2}(${STRUCTURE_PART})`,
-    `(${STRUCTURE_PART}) (\\w+ ){0,5}(sag\\w*|bulg\\w*|collaps\\w*|cav\\w* in|gave way|giving way|crack\\w*|split|buckl\\w*|fell|falling|coming down)`,
+    `(${STRUCTURE_PART}) (\\w+ ){0,5}(sag\\w*|bulg\\w*|bow(ed|ing|s) (in|out|down)?|collaps\\w*|cav\\w* in|gave way|giving way|crack\\w*|split|buckl\\w*|fell|falling|coming down)`,
     'collaps\\w*|cav(ed|ing) in|gave way|giving way|se (cayo|esta cayendo|hundio)',
+    // The ground moving against the building: a hillside sliding, mud pushing on a wall.
+    '(hill|hillside|slope|bank|ground|yard) (\\w+ ){0,3}(slump\\w*|slid\\w*|slipping|giving way|moving)|(mud|dirt|earth|rocks) (\\w+ ){0,2}(pushing|pressing|piling) (against|on|into)|mudslide|landslide|deslave|derrumbe|(lodo|tierra) (\\w+ ){0,2}(empujando|contra)',
     // The signs before a fall: pulling away from the building, tilting, moving underfoot, debris dropping.
     'pull(ed|ing|s)? (away|loose) from|se mueve cuando|grietas? (grande|enorme)s?|separat\\w* from the (building|house|wall|wall)|tilt\\w*|leaning (out|away)|wobbl\\w*|moves when (you|i|we|someone) (step|walk)|sagg\\w*|cracked (clean |all the way )?through|(dirt|plaster|debris|pieces|chunks|bricks|drywall) (\\w+ ){0,3}(falling|coming down|sifting|dropping|raining)|se (esta )?(hundiendo|cayendo|despegando|ladeando|separando)|cuartead\\w*|(viga|techo|pared) (\\w+ ){0,2}(rajad[oa]|partid[oa]|vencid[oa])',
   ),
@@ -209,6 +229,13 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     'trapped',
     'stuck|trapped|locked in|shut in|jammed|wedged|between floors|between (the )?\\w+ and (the )?\\w+ floors?|se cerro con (\\w+ ){0,3}(adentro|dentro)|(wont|will not|cant|cannot|can not) open|(cant|cannot|can not|unable to) get (out|in)|get (him|her|them) out|atrapad[oa]s?|encerrad[oa]s?|atorad[oa]|no (abre|se abre)',
     '(wont|will not|doesnt|does not) open from (the )?inside|locked (from )?inside|(fell|fallen) (\\w+ ){0,4}(cant|cannot|can not|unable to) get up|no abre desde adentro|se trabo|no (puedo|podemos|puede|pueden) salir|no (la |lo )?(puedo|podemos) abrir|se quedo (encerrad|atrapad|atorad)\\w*',
+  ),
+  // Someone who has stopped answering the door may be down inside: a thing, so that a neighbour who
+  // is out names nothing when the message is about something else.
+  thing(
+    'no answer',
+    'trapped',
+    '(hasnt|has not|havent|have not|not|isnt|is not|doesnt|does not|didnt|did not) (been )?answer(ing|ed)? (her|his|their|the) doors?|no (contesta|abre) la puerta',
   ),
   thing('lift or hatch', 'trapped', 'elevators?|lifts?|hatch|cellar|storm shelter|elevador|ascensor'),
   concept(
@@ -286,9 +313,13 @@ const NEVER_DENIED = new Set(['for days', 'exposed time', 'vulnerable', 'got out
 
 /** A person, so that "stuck" is about someone and not only a thing (an elevator stuck empty). */
 const SOMEONE = wholeWords(
-  'i|im|i m|we|were|we re|she|he|shes|hes|they|theyre|they re|someone|somebody|anyone|person|people|resident|tenant|guest|visitor|worker|kids?|child|children|son|daughter|baby|toddler|mom|mother|dad|father|wife|husband|boy|girl|grand\\w+|neighbou?rs?|dog|cat|yo|estoy|estamos|alguien|persona|mi (hij[oa]|mama|papa|esposa|esposo|nin[oa]|bebe|abuel[oa]|suegr[oa])',
+  'i|im|i m|we|were|we re|she|he|shes|hes|they|theyre|they re|someone|somebody|anyone|person|people|resident|tenant|guest|visitor|worker|kids?|child|children|son|daughter|baby|toddler|mom|mother|dad|father|wife|husband|boy|girl|lady|man|woman|grand\\w+|neighbou?rs?|dog|cat|yo|estoy|estamos|ella|ellas|ellos|alguien|persona|senora|senor|vecin[oa]s?|nin[oa]s?|hij[oa]s?|mama|papa|esposa|esposo|bebe|abuel[oa]|suegr[oa]|(no )?(puede|pueden|puedo|podemos) salir',
 );
-const HOLDS_SOMEONE = new Set(['confinement', 'lift or hatch']);
+const HOLDS_SOMEONE = new Set(['confinement', 'lift or hatch', 'no answer']);
+/** Someone said to be inside what holds them, in a sentence of its own ("Mrs. Ruiz is inside"). */
+const SOMEONE_INSIDE = wholeWords(
+  '(?<!(nobody|no one|nothing|nadie|nada) )((is|are|s|re) (still )?(inside|in there|in it|down here|up here)|(esta|estan) (adentro|dentro|ahi dentro))',
+);
 const HAZARD_CONCEPTS = new Set(
   DANGER_CONCEPTS.filter(({ family }) => family !== undefined).map(({ name }) => name),
 );
@@ -325,8 +356,21 @@ function lowsAndRooms(message: string): string[] {
   }
   return markers;
 }
+/**
+ * "Hace 41 grados" with "calor": Celsius, as most Spanish speakers write it (41 °F is not hot), so
+ * 32-50 grados beside the word for heat is dangerous heat.
+ */
+const GRADOS = /\b(?<value>\d{2}) grados\b/g;
+const CALOR = /\b(calor|caloron|sofocante|asfixiante)\b/;
+const celsiusHeat = (message: string): boolean =>
+  CALOR.test(message) &&
+  [...message.matchAll(GRADOS)].some(
+    ({ groups }) => Number(groups?.value) >= 32 && Number(groups?.value) <= 50,
+  );
+
 export function temperatureMarkers(message: string): string[] {
   const markers: string[] = lowsAndRooms(message);
+  if (celsiusHeat(message)) markers.push('m:hot');
   for (const found of message.matchAll(PLACE_THEN_DEGREES)) {
     const { place = '', value = '0', unit = '' } = found.groups ?? {};
     const celsius = /\b(c|celsius|centigrados)$/.test(unit.trim());
@@ -365,15 +409,20 @@ export interface ConceptReading {
   readonly otherClauses: number;
 }
 
+/** A door that will not close on a cabinet or an oven, and no way in named: not a home left open. */
+const insideOnly = (found: readonly string[]): boolean =>
+  found.includes('inside door') && !found.includes('way in');
+
 /** The concept features and the clauses that carry a hazard, in one pass over the clauses. */
 export function readConcepts(reported: string, raw: string): ConceptReading {
   const features = new Set<string>();
   const affirmedAnywhere = new Set<string>();
   const hazardClauses: string[] = [];
   const clauses = splitClauses(reported);
+  let holdsSomeone = false;
   for (const clause of clauses) {
     const excluded = exclusionOf(clause);
-    const here: string[] = [];
+    const found: string[] = [];
     for (const { name, family, pattern } of DANGER_CONCEPTS) {
       if (!seenIn(pattern, clause)) continue;
       if (!NEVER_DENIED.has(name) && !affirmedIn(pattern, clause)) {
@@ -384,17 +433,21 @@ export function readConcepts(reported: string, raw: string): ConceptReading {
         if (family !== undefined) features.add(`x:${excluded}`);
         continue;
       }
-      here.push(name);
-      affirmedAnywhere.add(name);
+      found.push(name);
     }
+    const here = insideOnly(found) ? found.filter((name) => name !== 'cannot secure') : found;
+    for (const name of here) affirmedAnywhere.add(name);
     if (here.some((name) => HAZARD_CONCEPTS.has(name))) hazardClauses.push(clause);
     if (here.some((name) => HOLDS_SOMEONE.has(name)) && SOMEONE.test(clause) && !THING_INSIDE.test(clause))
       features.add('m:someone in it');
+    if (here.some((name) => HOLDS_SOMEONE.has(name))) holdsSomeone = true;
     for (const [index, first] of here.entries())
       for (const second of here.slice(index + 1)) features.add(`p:${first}+${second}`);
   }
   for (const name of affirmedAnywhere) features.add(`c:${name}`);
   const message = normalise(reported);
+  if (holdsSomeone && SOMEONE_INSIDE.test(message) && !THING_INSIDE.test(message))
+    features.add('m:someone in it');
   if (isForYourRecords(message)) features.add('m:for the records');
   if (isCold(message)) features.add('m:cold');
   if (isDangerouslyHot(message)) features.add('m:hot');

@@ -142,19 +142,19 @@ describe('the committed net', () => {
   it('leaving each author out, rules ∪ net finds nearly every emergency and raises few false ones', () => {
     const verdicts = dangerHoldout(tuningAuthors(), devFixture(), { words: DANGER_WORDS, l2: DANGER_L2 });
     const both = (v: (typeof verdicts)[number]) => v.rules || netSays(v, DANGER_THRESHOLD);
-    // Measured over fifteen authors (a-o): 767/769; the hand rules alone 744/769, but they were
-    // written reading every author, so the net's own figures below are the honest ones.
+    // Measured over twenty-one authors (a-u): 1,039/1,041; the hand rules alone 1,009/1,041, but
+    // they were written reading every author, so the net's own figures below are the honest ones.
     const all = recallAndFalse(verdicts, both);
-    expect(all.found / all.emergencies).toBeGreaterThanOrEqual(0.99);
-    // The net by itself, retrained without each author: 713/769 (92.7 %), 24 false of 2533 (0.9 %).
+    expect(all.found / all.emergencies).toBeGreaterThanOrEqual(0.995);
+    // The net by itself, retrained without each author: 1,014/1,041 (97.4 %), 66 false of 3,478 (1.9 %).
     const net = recallAndFalse(verdicts, (v) => netSays(v, DANGER_THRESHOLD));
-    expect(net.found / net.emergencies).toBeGreaterThanOrEqual(0.92);
+    expect(net.found / net.emergencies).toBeGreaterThanOrEqual(0.97);
     expect(net.raised).toBeLessThanOrEqual(NET_FALSE_LIMITS.net * net.routine);
     for (const author of new Set(verdicts.map((v) => v.author))) {
       const set = verdicts.filter((v) => v.author === author);
       const withNet = recallAndFalse(set, both);
       const rules = recallAndFalse(set, (v) => v.rules);
-      // Never more than 3 % false, and where the rules alone are over that, the net adds none.
+      // Never more than 4 % false, and where the rules alone are over that, the net adds none.
       expect(withNet.raised, author).toBeLessThanOrEqual(
         Math.max(NET_FALSE_LIMITS.perAuthor * withNet.routine, rules.raised),
       );
