@@ -202,7 +202,7 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
   concept(
     'inside door',
     undefined,
-    `(${INSIDE_THING}) (\\w+ )?(doors?|locks?|latch|hinges?|lids?|tracks?)|(doors?|locks?) (of|on|to|for) (the |my |our )?(${INSIDE_THING})|cabinets?|cupboards?|drawers?`,
+    `(${INSIDE_THING}) (sliding |glass )?(doors? )?(doors?|locks?|latch|hinges?|lids?|tracks?)|(doors?|locks?) (of|on|to|for) (the |my |our )?(${INSIDE_THING})|cabinets?|cupboards?|drawers?`,
     `(puertas?|cerradura|chapa|bisagras?) (del?|de la|de mi) (${INSIDE_THING_ES})|gabinetes?|alacenas?|cajon(es)?|gavetas?`,
   ),
   concept(
@@ -210,15 +210,17 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     'unsecured_unit',
     '(wont|will not|cant|cannot|doesnt|does not) (lock|latch|close|shut(?! off)|secure)|off (its|the) (track|hinges?)|wide open|kicked in|broken into|break in|pried|smashed|shattered|intruders?|no (cierra|asegura)',
     // A lock that turns on nothing, a door that swings free, a frame split where the bolt sits.
-    '(wont|will not|doesnt|does not) (stay|remain) (closed|shut|locked)|(do not|dont|did not|didnt) (close|shut|lock|latch)|open to the (street|outside|public|alley)|(maglock|mag lock|lock|latch|strike) (\\w+ ){0,2}not (engag|catch|latch)\\w*|swings? (wide |right )?open|slides? open|(spins|turns|keeps turning) (freely|around|and (spins|turns))|(frame|jamb|strike( plate)?) (\\w+ ){0,2}(split|splintered|broken|cracked|ripped)|(latch|lock|deadbolt|cylinder|strike) (\\w+ ){0,2}(snapped|gone|missing|fell off|came off|ripped out|pulled out)',
+    '(wont|will not|doesnt|does not) (stay|remain) (closed|shut|locked)|(do not|dont|did not|didnt) (close|shut|lock|latch)|open to the (street|outside|public|alley)|(maglock|mag lock|lock|latch|strike) (\\w+ ){0,2}not (engag|catch|latch)\\w*|swings? (wide |right )?open|slides? open|(spins|turns|keeps turning) (freely|around|and (spins|turns))|(frame|jamb|strike( plate)?) (\\w+ ){0,2}(split|splintered|broken|cracked|ripped)|(latch|lock|deadbolt|cylinder|strike) (\\w+ ){0,2}(snapped|gone|missing|fell off|came off|ripped out|pulled out|broken|busted)|(opens|slides (\\w+ )?(up|open)) from (the )?outside',
     'no (se )?(puede|podemos|puedo) (cerrar|asegurar|trancar|echar llave)|no (agarra|traba|asegura|tranca)|gira y gira|da vueltas y vueltas|se queda abiert[oa]|se salio (del|de su) (riel|carril|marco)|se (metieron|metio) (a robar|alguien)|(rompieron|forzaron|botaron) (la |el )?(chapa|cerradura|puerta|marco|ventana|vidrio)|(ventana|vidrio|puerta|chapa|cerradura) (\\w+ ){0,3}(se (quebro|rompio)|quebrad[oa]|rot[oa])',
   ),
   concept(
     'structure giving way',
     'structural',
-    `crack\\w* (in|along|across|through|up) (the |our |my )?(\\w+ ){0,2}(${STRUCTURE_PART})`,
+    `crack\\w* (\\w+ ){0,2}(in|along|across|through|up) (the |our |my )?(\\w+ ){0,2}(${STRUCTURE_PART})`,
     `(${STRUCTURE_PART}) (\\w+ ){0,5}(sag\\w*|bulg\\w*|bow(ed|ing|s) (in|out|down)?|collaps\\w*|cav\\w* in|gave way|giving way|crack\\w*|split|buckl\\w*|fell|falling|coming down)`,
     'collaps\\w*|cav(ed|ing) in|gave way|giving way|se (cayo|esta cayendo|hundio)',
+    // What came through from outside: the roof or ceiling already open.
+    '(tree|branch|limb) (\\w+ ){0,6}(through|into|onto) (the |our |my )?(roof|ceiling|house|wall)|hole in the (roof|ceiling)|(can|could) see (the )?sky|(ceiling|drywall|plaster) (\\w+ ){0,3}hanging (down|loose)|(arbol|rama) (\\w+ ){0,4}(cayo|atraveso|rompio) (sobre )?(el )?(techo|casa)|se ve el cielo',
     // The ground moving against the building: a hillside sliding, mud pushing on a wall.
     '(hill|hillside|slope|bank|ground|yard) (\\w+ ){0,3}(slump\\w*|slid\\w*|slipping|giving way|moving)|(mud|dirt|earth|rocks) (\\w+ ){0,2}(pushing|pressing|piling) (against|on|into)|mudslide|landslide|deslave|derrumbe|(lodo|tierra) (\\w+ ){0,2}(empujando|contra)',
     // The signs before a fall: pulling away from the building, tilting, moving underfoot, debris dropping.

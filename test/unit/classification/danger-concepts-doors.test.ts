@@ -64,6 +64,26 @@ describe('concepts for wordings the net missed', () => {
     ],
     ['el senor del 4 no abre la puerta desde el lunes', 'no answer', 'el senor del 4 abre la puerta a las 8'],
     ['el calenton no prende y estamos a 20 grados', 'no heat', 'el calenton ya prende bien'],
+    [
+      'a limb from the oak crashed through the roof of the den',
+      'structure giving way',
+      'a limb from the oak is touching the fence',
+    ],
+    [
+      'there is a long crack running across the hall ceiling',
+      'structure giving way',
+      'the cracked phone screen',
+    ],
+    [
+      'una rama grande cayo sobre el techo de la sala',
+      'structure giving way',
+      'una rama grande esta en el patio',
+    ],
+    [
+      'the latch on the slider is broken and it opens from outside',
+      'cannot secure',
+      'the latch on the slider is new and works',
+    ],
   ])('%s → %s; near miss: %s', (text, concept, nearMiss) => {
     expect(concepts(text)).toContain(`c:${concept}`);
     expect(concepts(nearMiss)).not.toContain(`c:${concept}`);
