@@ -87,13 +87,13 @@ const thing = (name: string, family: EmergencyHazard, ...parts: readonly string[
 });
 
 /**
- * What has a door or a lock inside the home, or is not the home at all: furniture, appliances,
- * rooms, a mailbox, a car. Their doors are not a way in (windows of a room are: only doors and locks).
+ * What has a door or a lock inside the home, or is not the home at all: furniture, appliances, a
+ * stove, rooms, a gate, a mailbox, a car. Their doors are not a way in (windows of a room are: only doors and locks).
  */
 const INSIDE_THING =
-  'cabinets?|cupboards?|closets?|pantry|drawers?|shower|oven|dishwasher|fridge|refrigerator|freezer|microwave|washer|dryer|washing machine|bedroom|bathroom|laundry( room)?|linen|vanity|wardrobe|mailbox|locker|car|truck';
+  'cabinets?|cupboards?|closets?|pantry|drawers?|shower|oven|dishwasher|fridge|refrigerator|freezer|microwave|washer|dryer|washing machine|stove|wood ?stove|fireplace|furnace|grill|bedroom|bathroom|laundry( room)?|linen|vanity|wardrobe|mailbox|locker|gate|pool gate|car|truck';
 const INSIDE_THING_ES =
-  'closet|clo?set|gabinete|alacena|cajon|ropero|armario|horno|refri\\w*|refrigerador|congelador|lavaplatos|lavavajillas|microondas|lavadora|secadora|regadera|ducha|bano|cuarto|recamara|habitacion|buzon|carro|coche';
+  'closet|clo?set|gabinete|alacena|cajon|ropero|armario|horno|refri\\w*|refrigerador|congelador|lavaplatos|lavavajillas|microondas|lavadora|secadora|estufa|chimenea|regadera|ducha|bano|cuarto|recamara|habitacion|buzon|carro|coche';
 
 const STRUCTURE_PART =
   'ceilings?|roof|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|floor ?boards?|subfloor|joists?|beams?|walls?|foundation|chimney|railings?|techo|escaleras?|balcon|pared(es)?|piso';
@@ -195,14 +195,14 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     'way in',
     'unsecured_unit',
     // "Will not lock" is the verb: the door it is said of decides.
-    `(?<!(${INSIDE_THING})( doors?)? |(not|wont|cant|cannot|to) )(doors?|front door|back door|deadbolts?|locks?|latch|sliders?|sliding (glass )?doors?|patio doors?)`,
+    `(?<!(${INSIDE_THING})( doors?)? |(not|wont|cant|cannot|to) )(doors?|front door|back door|deadbolts?|locks?|latch|sliders?|sliding (glass )?doors?|patio doors?)(?! (of|on|to|for) (the |my |our )?(${INSIDE_THING}))`,
     `(puertas?|cerradura|chapa)(?! (del?|de la|de mi) (${INSIDE_THING_ES}))|windows?|ventanas?`,
   ),
   // A cabinet, a closet, a shower or an oven has a door too: one that comes off keeps nobody out.
   concept(
     'inside door',
     undefined,
-    `(${INSIDE_THING}) (sliding |glass )?(doors? )?(doors?|locks?|latch|hinges?|lids?|tracks?)|(doors?|locks?) (of|on|to|for) (the |my |our )?(${INSIDE_THING})|cabinets?|cupboards?|drawers?`,
+    `(${INSIDE_THING}) (sliding |glass )?(doors? )?(doors?|locks?|latch|hinges?|lids?|tracks?)|(doors?|locks?|latch) (of|on|to|for) (the |my |our )?(${INSIDE_THING})|cabinets?|cupboards?|drawers?`,
     `(puertas?|cerradura|chapa|bisagras?) (del?|de la|de mi) (${INSIDE_THING_ES})|gabinetes?|alacenas?|cajon(es)?|gavetas?`,
   ),
   concept(

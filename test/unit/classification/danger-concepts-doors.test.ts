@@ -21,6 +21,9 @@ describe('a door inside the home is not a way in', () => {
     ['la puerta del horno no cierra bien'],
     ['la puerta de la regadera se rompio'],
     ['la chapa del buzon esta rota'],
+    ['the wood stove door will not close tight'],
+    ['the latch on the pool gate is broken'],
+    ['la puerta de la estufa de lena no cierra'],
   ])('%s', (text) => {
     const features = concepts(text);
     expect(features).toContain('c:inside door');
