@@ -183,7 +183,10 @@ const FLOODS_HABITUALLY = butNot(
   wholeWords(
     'every (winter|spring|summer|fall|year|storm|time it rains)|each (winter|spring|summer|fall|year)|whenever it rains|siempre|cada (invierno|ano|tormenta|vez que llueve)|todos los (inviernos|anos)',
   ),
-  wholeWords('now|right now|today|tonight|again|ahora|ahorita|hoy|otra vez'),
+  // "Where I live now" is not "now": only a time that says it is happening today.
+  wholeWords(
+    'right now|today|tonight|again|this (morning|week)|ahorita|ahora mismo|hoy|otra vez|(is|are|s) (flooding|flooded) now',
+  ),
 );
 
 /** Flooding as a word in insurance and maps ("flood is separate", "we're in a flood zone"). */
@@ -448,6 +451,15 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
   },
   {
+    // Heat that changed a thing's colour, or a sizzle from the box in the wall: the wiring is burning,
+    // whatever the sender called the part ("the new one got so hot it turned brown").
+    hazard: 'electrical',
+    sign: sign(
+      '(so hot|hot enough) (that )?(it |they )?((turned|went|is turning|are turning) (brown|black)|melted)|(sizzl\\w*|crackl\\w*|buzz\\w*) (noise|sound)s? (coming )?(from|in|inside) (the )?(box|panel|wall|outlet|switch|breaker)',
+    ),
+    unless: HARMLESS_BURNING,
+  },
+  {
     // Crackling or a flash at the wiring or a fixture is arcing inside it.
     hazard: 'electrical',
     subject: subject(ELECTRICAL_THING, FIXED_WIRING, '(light )?fixtures?|lamp(ara)?|foco'),
@@ -700,6 +712,16 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'no (sale|cae|llega|hay) ni (una )?gota|no (sale|cae|llega) (agua |nada )?(de|por) (ninguna|ningun) (llave|grifo|canilla|pluma|lado)|(ninguna|ningun) (llave|grifo|canilla|pluma) (sirve|funciona|da agua|tiene agua)',
       // Off since a time this morning and nobody told: a break, not planned work.
       `waters? ${gap(6)}(has been|is|s|was|been) (completely |still )?(off|out) (in the (whole|entire) (building|house|complex|street) )?since|nobody can (flush|drink)|(cant|cannot|can not) (flush|drink) (or|and|nor) (flush|drink|shower|cook)`,
+    ),
+  },
+  {
+    // The toilet will not refill and the taps give nothing: the supply is off, not one fixture.
+    hazard: 'no_water',
+    sign: sign(
+      'toilets? (wont|will not|doesnt|does not|isnt|is not|no longer) (re)?fill(ing)?( up)?|(el )?(excusado|inodoro|tanque) no se (llena|rellena)',
+    ),
+    when: mentions(
+      '(and|but) nothing|nothing (at all )?(comes|came|coming)|not (even )?a (drop|trickle)|(taps?|faucets?|sinks?) (are |is )?(dry|give nothing)|no (sale|cae) (nada|agua)',
     ),
   },
   {

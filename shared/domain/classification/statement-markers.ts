@@ -91,7 +91,7 @@ const RESOLVED = wholeWords(
     'last (year|summer|winter|spring|fall|autumn|month|january|february|march|april|may|june|july|august|september|october|november|december)|(back )?when (we|i|they) had',
     'back in (january|february|march|april|may|june|july|august|september|october|november|december|the (spring|summer|fall|winter))',
     'ya (lo |la |los |las |se )?(arreglaron|arreglo|reparo|repararon|esta arreglad[oa]|quedo|resolvio|resolvieron)',
-    '(fue|esta|quedo) (arreglad[oa]|reparad[oa]|resuelt[oa])',
+    '(fue|esta|quedo) (arreglad[oa]|reparad[oa]|resuelt[oa])|ya (esta|quedo) bien',
     'hace (meses|anos|semanas)',
     'el (ano|mes) pasado',
     STOPPED_BY_ITSELF,
@@ -101,7 +101,7 @@ const RESOLVED = wholeWords(
 /** Words that keep a past clause alive ("since last month", "again", "still"). */
 const STILL_HAPPENING = wholeWords(
   // "fixed now", "fine now" close a report; "now" alone keeps it open.
-  'still|again|(?<!(dry|fine|ok|okay|good|quiet) )since(?= \\w)|keeps?|right now|(?<!(fixed|fine|ok|okay|good|working|resolved|repaired|normal|gone|safe|dry|better) )now(?! (its|it s|it is|everything|all|todo) (\\w+ )?(gone|fine|ok|okay|good|normal|fixed|working|bien))|worse|(?<!(never|not|didnt|hasnt|havent) )(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|desde|peor|volvio|regreso',
+  'still|again|(?<!(dry|fine|ok|okay|good|quiet) )since(?= \\w)|keeps?|right now|(?<!(fixed|fine|ok|okay|good|working|resolved|repaired|normal|gone|safe|dry|better) )now(?! (its|it s|it is|everything|all|todo) (\\w+ )?(gone|fine|ok|okay|good|normal|fixed|working|bien))|worse|(?<!(never|not|didnt|hasnt|havent) )(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|(?<!(bien|normal) )desde(?! entonces)|peor|volvio|regreso',
 );
 
 /** A short clause that says the one before it is over ("but they fixed it", "pero ya la arregló"). */
@@ -110,11 +110,13 @@ const BACK_REFERENCE = wholeWords('it|that|this|them|lo|la|los|las|eso');
 const STOPPED = wholeWords(STOPPED_BY_ITSELF);
 /** "Turned out to be lint", "resultó ser el vecino": the cause found, so the previous clause is explained. */
 const EXPLAINED = wholeWords('turned out (to be|it was)|resulto (ser|que era)');
+/** "Ya no, ya está bien": a clause that opens with "no longer" answers the one before it. */
+const NO_LONGER = /^(ya no|not any ?more|no longer) (,|$)/;
 export const closesPrevious = (clause: string): boolean =>
   ((BACK_REFERENCE.test(clause) || STOPPED.test(clause)) &&
     clause.split(' ').length <= 12 &&
     isResolved(clause)) ||
-  (EXPLAINED.test(clause) && isResolved(clause));
+  ((EXPLAINED.test(clause) || NO_LONGER.test(clause)) && isResolved(clause));
 
 /**
  * A sender who says all is well now, or that they only ask ("ahorita todo está bien, solo quiero

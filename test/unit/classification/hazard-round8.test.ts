@@ -81,6 +81,12 @@ describe('hand rules, round 8: emergencies said another way', () => {
     ["the water's been off in the entire building since 6am, no notice", 'no_water'],
     // Cooling that is not cooling, said as it goes on, in the heat.
     ['el aire no está enfriando y afuera hace 108 grados, tengo un bebé', 'no_cooling'],
+    // Heat that browned a part, a sizzle from the box.
+    ['replaced the fuse again and the new one got so hot it turned black', 'electrical'],
+    ['there is a sizzling sound coming from the panel in the hall', 'electrical'],
+    // The toilet will not refill and the taps give nothing.
+    ['opened the kitchen tap and nothing, the toilet wont refill either', 'no_water'],
+    ['el excusado no se llena y de la llave no sale nada', 'no_water'],
     // Stranded up in the attic.
     ['my husband is stuck up in the attic, the folding ladder snapped and he cant get down', 'trapped'],
   ])('%s → %s', (text, hazard) => {
@@ -131,6 +137,12 @@ describe('hand rules, round 8: the same words that are not emergencies', () => {
     'my neighbour smokes on his balcony and it drifts in, can I get a fan for the window?',
     // A pilot that stays lit with the stove knobs off is how it should be.
     'the stove knobs are all off and the pilot is still lit, is that normal?',
+    // A toilet that refills slowly, taps fine; toast browned; a flood habit where one lives now.
+    'the toilet tank wont refill all the way, water pressure at the sinks is fine',
+    'the toaster got so hot it turned the bread black, can I get a new one?',
+    'la casa donde vivo ahora se inunda siempre que llueve, por eso quiero mudarme',
+    // A warm breaker the other day, fine since then.
+    'Hola\nel otro día el apagador estaba caliente. ya no, ya está bien desde entonces, lo revisó el electricista',
     // A ceiling fan whose knob is off.
     'the knob on the ceiling fan says off but the light still comes on',
     // An AC making noise in mild weather.
