@@ -29,6 +29,7 @@ import {
 import {
   isCold,
   isDangerouslyHot,
+  isHotInside,
   isVulnerableHousehold,
   needsPoweredMedicalEquipment,
 } from './living-conditions.ts';
@@ -109,10 +110,12 @@ const PLUG_IN_SPARK = butNot(
   ),
   /black|melt|smok|burn|scorch|quem/,
 );
-const HARMLESS_BURNING = eitherOf(
-  wholeWords(anyOf(BURNING_DUST, HARMLESS_BURNING_EXCEPT_DUST)),
-  PLUG_IN_SPARK,
+/** Dust burning off smells and hazes; smoke that is dark or thick is something else burning. */
+const DUST_ONLY = butNot(
+  wholeWords(BURNING_DUST),
+  wholeWords('dark|black|thick|heavy|gr[ae]y smoke|(negro|oscuro|espeso)|humo (negro|oscuro|espeso)'),
 );
+const HARMLESS_BURNING = eitherOf(DUST_ONLY, wholeWords(HARMLESS_BURNING_EXCEPT_DUST), PLUG_IN_SPARK);
 
 /** The building's own wiring, where no heat or smell is ever normal. */
 const FIXED_WIRING =
@@ -171,8 +174,24 @@ const A_LITTLE = 'a (little|bit|tiny bit)|(a )?few drops|slightly|un poco|poquit
 
 /** Water from a pipe or an appliance that nobody can stop: a flow, not a drip ("won't stop leaking"). */
 const UNSTOPPABLE_WATER = anyOf(
-  'no (para|deja) de (salir|caer|correr|tirar)|no (encuentro|encontramos|sabemos donde esta|se donde esta) la (llave|valvula) de paso|sigue (saliendo|cayendo|corriendo|tirando)|no (se|sabemos|se como|sabemos como) (cerrarlo|cerrarla|apagarlo|apagarla|cerrar (el agua|la llave|la valvula))',
+  'no (para|deja) de (salir|caer|correr|tirar)|a chorros?|no (se|sabemos) (donde|como) se (cierra|apaga|corta) (el agua|la llave)|no (encuentro|encontramos|sabemos donde esta|se donde esta) la (llave|valvula) de paso|sigue (saliendo|cayendo|corriendo|tirando)|no (se|sabemos|se como|sabemos como) (cerrarlo|cerrarla|apagarlo|apagarla|cerrar (el agua|la llave|la valvula))',
   '(wont|will not|cant|can not|cannot|couldnt|could not) (stop|shut off|turn off) (it|the (water|flow)|spraying|pouring|gushing|coming)|keeps (pouring|gushing|spraying|coming out|running out|shooting)|(spraying|gushing|shooting) (out|water|everywhere|all over)|pouring (out of|water|everywhere|all over)|(dont|do not|cant|cannot) (know how to|find the (valve|shut ?off)) (shut|turn|to shut|to turn)',
+);
+
+/** Flooding as a habit of the place ("floods every winter", "se inunda siempre"): a reason to move or to repair, unless it is happening now. */
+const FLOODS_HABITUALLY = butNot(
+  wholeWords(
+    'every (winter|spring|summer|fall|year|storm|time it rains)|each (winter|spring|summer|fall|year)|whenever it rains|siempre|cada (invierno|ano|tormenta|vez que llueve)|todos los (inviernos|anos)',
+  ),
+  // "Where I live now" is not "now": only a time that says it is happening today.
+  wholeWords(
+    'right now|today|tonight|again|this (morning|week)|ahorita|ahora mismo|hoy|otra vez|(is|are|s) (flooding|flooded) now',
+  ),
+);
+
+/** Flooding as a word in insurance and maps ("flood is separate", "we're in a flood zone"). */
+const FLOOD_POLICY = wholeWords(
+  'insurance|insured|(flood|tsunami|evacuation) zones?|aseguranza|seguro contra',
 );
 
 /** Water that stays outside the walls: a gutter, a downspout, the yard. */
@@ -192,6 +211,14 @@ const CHANGED_NOW = wholeWords(
   'now|today|tonight|this (morning|week)|suddenly|all of a sudden|worse|more and more|ahora|hoy|de repente|peor|cada vez mas',
 );
 
+/** A person who fell on the stairs ("se cayó en la escalera"), unless the clause says the stairs gave way. */
+const PERSON_FELL = butNot(
+  wholeWords(
+    '(me|se|nos) (cai|cayo|caimos|cayeron|resbalo|resbale) (en|de|por) (la|las|el|los) (escaleras?|escalones?)|(i|he|she|we|they|someone) (fell|tripped|slipped) (down|on|in) (the )?(stairs|steps|staircase)',
+  ),
+  wholeWords('collaps\\w*|gave way|broke|snapped|se (rompio|hundio|vencio)|cedio|colaps\\w*'),
+);
+
 /** What hangs over people: a cracking or popping noise from it is the structure giving. */
 const OVERHEAD =
   'ceilings?|roof|beams?|joists?|rafters?|trusses|balcon(y|ies)|deck|carport|techo|vigas?|plafon';
@@ -202,7 +229,7 @@ const ONE_FIXTURE =
 
 /** "No hot water" is the water heater; "no heat or hot water" is both. */
 const NOT_SPACE_HEATING = wholeWords(
-  'water heater|(?<!(heat|heating|calefaccion) (or|and|ni|y|o|nor) )(hot water|agua caliente)(?! (or|and|ni|y|o|nor) (heat|heating|calefaccion))|calentador de agua|boiler inspection|heat (index|wave|advisory)',
+  'water heater|(?<!(heat|heating|calefaccion) (or|and|ni|y|o|nor) (no )?)(hot water|agua caliente)(?! (or|and|ni|y|o|nor) (heat|heating|calefaccion))|calentador de agua|boiler inspection|heat (index|wave|advisory)',
 );
 
 /** Heat indoors said in words rather than degrees. */
@@ -231,7 +258,7 @@ const UNIT_PLACE = `((at|in|on|for|of|upstairs|downstairs|de|del|en) ${gap(3)}|q
 const FAILED = anyOf(
   'out|off|dead|broken|broke|not work(s|ing)?|no work(s|ing)?|dont work|not functioning|keeps (shutting|turning|cutting) (off|out)|shuts (itself )?off|cuts out|conked out|crapped out|pooped out|gave up|kaput|bit the dust|is shot|is toast|fried|not working|isnt working|not on|stopped( working)?|died|quit|went out|gone out|gave out|failed|not coming on|never (comes|kicks|turns) on|(havent|hasnt|have not|has not|did not|didnt) (come|came|kicked|turned) on|gone cold|(is |are )?cold',
   'wont (turn on|start|come on|kick on|work|light|cool|run)|doesnt (turn on|work|come on|cool|run)|not (cooling|heating|running)|isnt (cooling|heating|running)',
-  'no (funciona|sirve|enfria|calienta|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
+  'no (esta )?(funciona|funcionando|sirve|sirviendo|enfria|enfriando|calienta|calentando|prende|jala)|se (descompuso|apago|murio)|dejo de (funcionar|servir|enfriar|calentar)',
   '(stopped|quit|not|isnt) (blowing|putting out|pushing|making) (cold|cool)|(only )?(blows|blowing|putting out|pushing) (room temperature|hot|warm)|(barely|hardly) (cools|cooling|works|blowing)',
 );
 /** Spanish puts the failure first: "se descompuso el aire". */
@@ -243,7 +270,7 @@ const DOOR_OR_LOCK = 'puerta|chapa|cerradura|seguro|pestillo|cerrojo|marco|bisag
 /** The lock itself gone or useless, or the opening gives way from outside: nothing keeps anyone out. */
 const LOCK_GONE = anyOf(
   '(latch|latches|lock|locks|deadbolt|catch|bolt|lock cylinder|locking pin) (is |are |was |has |just )*(missing|gone|broken off|snapped( off)?|fell off|came off|ripped off|torn off|pulled out)',
-  '(opens|slides|pushes|swings|lifts|pops|slid|pushed|opened|lifted|popped) (right |wide |all the way )?(open )?from (the )?outside|(can be|could be|gets) (opened|pushed open|slid open|lifted out|popped open) from (the )?outside',
+  '(opens|slides|pushes|swings|lifts|pops|slid|pushed|opened|lifted|popped) (right |wide |all the way )?(open |up )?from (the )?outside|(can be|could be|gets) (opened|pushed open|slid open|lifted out|popped open) from (the )?outside',
   `(seguro|pasador|cerrojo|chapa|cerradura|pestillo) ${gap(2)}(se (cayo|rompio|salio|zafo|quebro)|no (esta|hay)|desaparecio|esta (rot[oa]|quebrad[oa]))|se abre (desde )?(afuera|fuera)|se puede abrir (desde )?(afuera|fuera)`,
 );
 
@@ -252,6 +279,10 @@ const SECURED_ANOTHER_WAY = anyOf(
   `(broom|broomstick|dowel|stick|rod|bar|board|pole|2 ?x ?4|palo|escoba|tubo)( handle)? ${gap(3)}(in|into|across|en) (the |el |la )?(tracks?|riel|carril)`,
   '(charley|charlie|security|safety|slider) bar|(wedged|jammed|propped) (a |the )?chair (under|against)|(secured|blocked|barred) it (with|by)|(atranc|trab)(o|e|amos|ando) (la |el )?(puerta|ventana)? ?con',
 );
+
+/** The sender says it still locks, in whichever sentence ("no cierra bien … pero sí cierra con llave"): a repair. */
+const STILL_LOCKS =
+  '(si|pero) cierra con (llave|seguro)|(si|pero) se (le )?puede (poner|echar) (el )?(seguro|llave)|(si|pero) (le )?(puedo|podemos) (poner|echar) (el )?(seguro|llave)|(it |but it )?still locks|(can|does) still (lock|be locked)';
 
 const POWER_OUT = sign(
   '(no|without) (power|electricity)|(power|electricity)s? (is |has |been |has been |went |keeps going |is still |still )*(out|off)|lost (all )?power|(power|electricity) (outage|cut)',
@@ -278,13 +309,34 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(gas|tanque de gas|cilindro de gas|tanque|cilindro) ${gap(3)}(tiene una fuga|tiene fuga|se (sale|escapa|esta saliendo|esta escapando))|fuga de gas|(huele|huelo|olor|oler|olemos|apesta) ${gap(3)}(, )?(como )?(a|de) (gas|huevos? podridos?|azufre|cerillos?|fosforos?|encendedor|huevos?)|huevos? podridos?`,
       `(silb\\w*|siseo|chifl\\w*) ${gap(7)}(estufa|calentador|medidor|gas|tubo|tuberia|linea|boiler|propano|cilindro)|(estufa|calentador|medidor|tubo|tuberia|boiler|propano|cilindro) ${gap(7)}(silb\\w*|siseo|chifl\\w*)`,
       'se (sale|esta saliendo|escapa|esta escapando) (el )?gas|gas (se sale|se esta saliendo|escapando)',
+      // A burner that will not turn off: the valve is stuck open.
+      `(burner|hornilla|hornalla|quemador|knob|perilla) ${gap(4)}(wont|will not|doesnt|does not|no se|no) (turn off|shut off|go out|apaga|cierra)|(says|dice|en) off ${gap(2)}(but |pero )?(still|sigue) ${gap(2)}(flame|llama|lit|prendid[oa]|burning)`,
       // The utility found the leak: service cut off for it, or the meter red-tagged.
       `(gas|propane) ${gap(3)}(leak\\w*|escap\\w*)|red ?tag(ged|s)? ${gap(4)}(gas|meter)|(gas|meter) ${gap(3)}red ?tag(ged|s)?|(shut|turned|cut|shutting|turning) off ${gap(3)}gas ${gap(3)}(for|because of|due to) ${gap(1)}leak`,
     ),
     unless: wholeWords(
       '(water|tap|faucet|drain|drains|sink|toilet|sewer|shower|tub)s? (\\w+ )?(smells?|tastes?|has|odou?r)|(agua|pozo) (\\w+ ){0,6}(con olor|huele|sabe)|from the (drains?|sinks?|toilets?|sewer|shower)|sewer gas|septic|(check\\w*|test\\w*|look\\w*|sniff\\w*) for (gas )?leaks?|leak (check|test|detector)s?|found no',
     ),
+    // Someone else smelled it and the sender smells nothing now: a question, not a leak.
+    unlessMessage: wholeWords(
+      anyOf(
+        'no (huelo|olemos|se siente|se huele) nada|(i|we) (dont|do not|cant|cannot|no longer) smell (anything|it|gas|a thing)|ya no (huele|se siente)',
+        // Or it is the whiff a burner gives for a second before it lights.
+        '(for a|un) (second|moment|sec|segundo|momento) (when|before|until|cuando|antes)|before it (lights|catches|ignites)|(goes away|stops|se quita|se va) (once|when|after|cuando) (it )?(lights|ignites|catches|prende)',
+      ),
+    ),
     equipmentNamed: true,
+  },
+  {
+    // A burner still lit with its knob at off, said in another clause: gas flows that nobody can stop.
+    hazard: 'gas',
+    sign: sign(
+      `(sigue|still) ${gap(2)}(flame|llama|burning|lit|prendid[oa]|encendid[oa])|(flame|llama) ${gap(2)}(sigue|still|stays) (prendid[oa]|encendid[oa]|lit|on|burning)`,
+    ),
+    unless: wholeWords('pilot|piloto'),
+    when: (message) =>
+      mentions(`(knob|perilla|dial) ${gap(5)}(off|apagad[oa])`)(message) &&
+      mentions('burners?|stove|range|cooktop|estufa|hornillas?|hornallas?|quemador(es)?')(message),
   },
   // Carbon monoxide: an alarm sounding (not chirping for a battery), or its symptoms near a burner.
   {
@@ -296,7 +348,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       wholeWords(
         'chirp\\w*|low batter(y|ies)|batter(y|ies)|bateria|pila|expired|end of life|end|once (a|per|every) minute|every (few )?(minutes?|\\d+ seconds)|caduc\\w*|vencid[oa]',
       ),
-      /full alarm|siren|continuous|nonstop|going off|wont stop/,
+      /full alarm|siren|continuous|nonstop|going off|wont stop|(four|4) (times|beeps)|(not|isnt|no es) (the |a |el |la )?(low )?(battery|chirp|bateria|pila)/,
     ),
     equipmentNamed: true,
   },
@@ -341,6 +393,17 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     equipmentNamed: true,
   },
   {
+    // The smoke alarm sounding and the air stinging eyes or throats: smoke filling the home, whatever lit it (a damper closed too soon).
+    hazard: 'smoke',
+    sign: sign(
+      `(smoke )?(alarms?|detectors?) ${gap(3)}(screaming|blaring|going off|sounding|wont stop|will not stop|(is|are|keeps|keep) going(?! to))|(alarmas?|detector(es)?) de humo ${gap(2)}(suena|suenan|sonando|no para)`,
+    ),
+    unlessMessage: wholeWords(HARMLESS_SMOKE),
+    when: mentions(
+      'eyes (are )?(burning|stinging|watering)|(cant|can not|cannot|hard to) breathe|coughing|choking|(room|house|apartment|kitchen|unit|hallway) (is )?(filling|filled)( up)?( with smoke)?|full of smoke|lleno de humo|se (esta )?llenando de humo|(me |nos )?(arden|ardian) (los )?ojos|ojos (me )?(arden|ardiendo)|tosiendo|no (puedo|podemos) respirar',
+    ),
+  },
+  {
     // A cloud inside a home whose alarm is sounding is smoke, whatever the sender calls it.
     hazard: 'smoke',
     sign: sign(
@@ -364,7 +427,14 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(OVERHEATING, BURNING),
     unless: HARMLESS_BURNING,
   },
-  { hazard: 'electrical', subject: subject(HEAT_SOURCE), sign: sign(BURNING), unless: HARMLESS_BURNING },
+  {
+    hazard: 'electrical',
+    subject: subject(HEAT_SOURCE),
+    sign: sign(BURNING),
+    unless: HARMLESS_BURNING,
+    // A fan asked for against a neighbour's cigarette smoke is no appliance burning.
+    unlessMessage: wholeWords(HARMLESS_SMOKE),
+  },
   {
     // Dust burning off a heater on its first cold night is normal; on a panel or an outlet it is the wiring.
     hazard: 'electrical',
@@ -379,6 +449,15 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       ),
       PLUG_IN_SPARK,
     ),
+  },
+  {
+    // Heat that changed a thing's colour, or a sizzle from the box in the wall: the wiring is burning,
+    // whatever the sender called the part ("the new one got so hot it turned brown").
+    hazard: 'electrical',
+    sign: sign(
+      '(so hot|hot enough) (that )?(it |they )?((turned|went|is turning|are turning) (brown|black)|melted)|(sizzl\\w*|crackl\\w*|buzz\\w*) (noise|sound)s? (coming )?(from|in|inside) (the )?(box|panel|wall|outlet|switch|breaker)',
+    ),
+    unless: HARMLESS_BURNING,
   },
   {
     // Crackling or a flash at the wiring or a fixture is arcing inside it.
@@ -417,6 +496,19 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     ),
   },
   {
+    // A big battery (solar storage, an e-bike's) that swells or hisses is in thermal runaway: a fire before long.
+    hazard: 'electrical',
+    subject: subject(
+      '(solar |lithium |home |backup |storage |ebike |e bike |scooter )?batter(y|ies)|power ?walls?|battery (pack|bank|unit)s?|bateria|baterias',
+    ),
+    sign: sign(
+      'swell\\w*|swollen|bulg\\w*|puff(ed|ing) (up|out)|hiss\\w*|venting|hinchad[oa]|hinchando|inflad[oa]|inflando',
+    ),
+    unless: wholeWords(
+      'phone|laptop|remote|telefono|celular|smoke (detector|alarm)|detector|thermostat|termostato',
+    ),
+  },
+  {
     // Water that has reached something live: the next thing is a shock or a fire.
     hazard: 'electrical',
     subject: subject(WATER),
@@ -433,7 +525,12 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'flooding',
     sign: sign(SPREADING_WATER),
-    unless: eitherOf(wholeWords(`${OUTSIDE_WATER}|${NOT_WATER_DEEP}`), HELD_IN_A_FIXTURE),
+    unless: eitherOf(
+      wholeWords(`${OUTSIDE_WATER}|${NOT_WATER_DEEP}`),
+      HELD_IN_A_FIXTURE,
+      FLOODS_HABITUALLY,
+      FLOOD_POLICY,
+    ),
     unlessMessage: wholeWords(STAYS_OUTSIDE),
   },
   {
@@ -442,7 +539,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     subject: subject(UNSTOPPABLE_WATER),
     sign: sign(
       `(se (mojo|mojaron|esta mojando|moja)|mojad[oa]s?|empapad[oa]s?|soak(s|ed|ing)?|wet(ting)?|drench\\w*|all over|puddl\\w*|charcos? en) ${gap(4)}(piso|pisos|alfombra|floor|floors|carpet|pasillo|hallway|rugs?)`,
-      `(piso|alfombra|floor|floors|carpet|pasillo|hallway) ${gap(3)}(is |are |esta |estan |getting |got )?(soaked|soaking|wet|drenched|mojad[oa]s?|empapad[oa]s?|under water|covered)`,
+      `(piso|alfombra|floor|floors|carpet|pasillo|hallway) ${gap(3)}(is |are |esta |estan |getting |got )?(all |todo |toda )?(soaked|soaking|wet|drenched|mojad[oa]s?|empapad[oa]s?|under water|covered)`,
     ),
     // A shower head spraying sideways wets the floor by design of the bath, not a flood.
     unless: wholeWords('shower ?heads?|regadera|showering|when (i|we) (shower|bathe)|ducha'),
@@ -465,7 +562,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${ACTIVE_WATER}) ${gap(6)}(${ABOVE_OR_THROUGH})`,
     ),
     unless: eitherOf(
-      wholeWords(`dried|air|aire|${OUTSIDE_WATER}`),
+      wholeWords(`dried|(is|s|are) (all |completely )?dry( now)?|air|aire|${OUTSIDE_WATER}`),
       ONLY_A_STAIN,
       ONLY_WHEN_IT_RAINS,
       PAST_LEAK,
@@ -477,7 +574,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'active_leak',
     subject: subject(WATER, 'goteras?'),
     sign: sign(
-      '(falling|dripping|pouring|cayendo|cae|gotea\\w*|escurre) (onto|on|into|sobre|en) (my|the|our|el|la|mi|los|las) (bed|couch|sofa|furniture|sillon|cama|muebles|alfombra|carpet)',
+      '(falling|dripping|pouring|cayendo|cae|cayo|gotea\\w*|escurre) (onto|on|into|sobre|en) (my|the|our|el|la|mi|los|las) (bed|couch|sofa|furniture|sillon|cama|muebles|alfombra|carpet)',
     ),
   },
   {
@@ -506,7 +603,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     hazard: 'active_leak',
     subject: subject(OVERHEAD, 'drywall|plaster|paint'),
     sign: sign(
-      `(bubbl\\w*|bulg\\w*|balloon\\w*|puff(ed|ing)? (out|up|down)|droop\\w*|sagg\\w*|swell\\w*|belly|burbuja|abombad[oa]|inflad[oa]|hinchad[oa]|pandead[oa]) ${gap(10)}(dripping|drips|leaking|gotea\\w*|escurre)`,
+      `(bubbl\\w*|bulg\\w*|balloon\\w*|puff(ed|ing)? (out|up|down)|droop\\w*|sagg\\w*|swell\\w*|belly|burbuja|abombad[oa]|inflad[oa]|inflando|hinchad[oa]|hinchando|pandead[oa]|pandeando) ${gap(10)}(dripping|drips|leaking|gotea\\w*|escurre)`,
       '(drips|dripping|goteo|gotas) (are |is |esta |estan )?(getting |going )?(faster|quicker|mas rapid[oa])',
     ),
     unless: eitherOf(ONLY_A_STAIN, ONLY_WHEN_IT_RAINS, PAST_LEAK),
@@ -531,6 +628,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       `(${SEWAGE})(?! (smells?|odou?rs?|stench|gas|bill|line inspection)) ${gap(6)}(${BACKING_UP})`,
       RISING_SEWAGE,
+      // What a toilet or a floor drain sends up comes from the sewer line.
+      `(water|agua) (from|out of|de|del) (the |el |la )?(${DRAIN_FIXTURE}) ${gap(2)}(coming|came|comes|bubbling|welling|backing|rising|sale|saliendo|sube|subiendo) (up|back up|over)`,
       `(${DRAIN}) ${gap(3)}(is |are |keeps |se |esta |se esta )*(backing up|backed up|back up|backup|overflowing|coming up|regurgitat\\w*|regres\\w*|desbord\\w*|sube|subiendo)`,
       `(toilet|tub|bathtub|shower) ${gap(3)}(backing up|backed up|coming up|bubbling up) (into|in|through) (the )?(tub|bathtub|shower|sink|floor)`,
       `flush ${gap(6)}(comes up|coming up|backs up|bubbles up) (in|into|through) the (tub|bathtub|shower|sink)`,
@@ -541,9 +640,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // What is flushed comes up another drain: the line is blocked past both.
       `(sube|subiendo|brota|brotando|regresa|regresando) ${gap(1)}(por|de) (la |el )?(coladera|regadera|tina|lavabo|drenaje)`,
       `se (esta )?(desbord\\w*|regres\\w*) (el |la |los |las )?(${DRAIN})`,
-      `(${DRAIN_FIXTURE}) ${gap(5)}(filling|filled|fills|backing|backed|coming|bubbling|welling|spitting|se (esta )?llen(a|ando|o)|llen(a|o|ando)|sube|subiendo) (back )?(up )?(with |de |con )?${gap(1)}(${FOUL_WATER})`,
+      `(${DRAIN_FIXTURE}) ${gap(5)}(filling|filled|fills|backing|backed|coming|bubbling|welling|spitting|pushing|se (esta )?llen(a|ando|o)|llen(a|o|ando)|sube|subiendo) (back )?(up )?(with |de |con )?${gap(1)}(${FOUL_WATER})`,
       // Water that comes up out of a drain and over the floor is the line backing up, whatever its colour.
-      `(water|agua|it) ${gap(3)}(coming|came|comes|rising|rose|welling|bubbling|pushing|backing) (back )?(up )?(out of|from|through) (the )?${gap(2)}(drains?|tub|bathtub|shower|coladera|tina|regadera)s? ${gap(10)}(across|onto|over|all over|spreading (across|over|into)|into) (the )?${gap(2)}(floor|floors|bathroom|hallway|hall|carpet|rooms?|piso)`,
+      `(water|agua|it) ${gap(3)}(coming|came|comes|rising|rose|welling|bubbling|pushing|backing) (back )?(up )?(out of|from|through) (the )?${gap(2)}(drains?|toilets?|tub|bathtub|shower|coladera|tina|regadera|inodoro|excusado)s? ${gap(10)}(, ${gap(4)}){0,3}(across|onto|over|all over|spreading (across|over|into)|into) (the )?${gap(2)}(floor|floors|bathroom|hallway|hall|carpet|rooms?|piso)`,
       `(${FOUL_WATER}) ${gap(4)}(came up|comes up|coming up|bubbling up|backing up|welling up|rising|sale|saliendo|sube|subiendo|brota|brotando) ${gap(3)}(in|into|through|out of|from|por|en|de) (the |my |our |el |la |los |las )?${gap(2)}(${DRAIN_FIXTURE})`,
     ),
     // A smell alone is a drain to clear; a smell with something coming up is the backup itself.
@@ -583,27 +682,46 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'no_water',
     sign: sign(
-      'no (running )?water(?! ((is|was|has been) )?(pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from|up)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)|anywhere (, )?(just|only|but)))',
+      'no (running )?water(?! ((is|was|has been) )?(inside|pressure|heater|bill|damage|stain|softener|filter|dispenser|leak\\w*|coming (in|through|from|up)|drip\\w*|on|in the (dishwasher|washer|ice|tank|toilet|bowl)|around|under|near|spots?|marks?|puddles?|problem|issue|anywhere (on|near|under|around)|anywhere (, )?(just|only|but)))',
       'pipes? (are |have |s |got |is )?(frozen|froze)( solid)?|frozen pipes?|(tuberias?|tubos?|pipas?) (estan )?congelad[ao]s|se congelaron (las |los )?(tuberias|tubos|pipas)|zero water|not a drop of water|without (any )?(running )?water|(dont|do not|didnt) have (any )?(running )?water|have no (running )?water',
       `nothing (at all )?(comes|coming|came) out (of )?${gap(3)}(taps?|faucets?|sinks?|shower|llaves?)|(taps?|faucets?) (are|is) (bone )?dry`,
       '(lost|have lost|has lost|losing) (all |our |the |its )?(running )?water(?! (pressure|damage|heater|bill))|water (is|has been|was|got) (completely )?(shut|turned|cut) off(?! (for|tomorrow|on|next|from))|water (is|has been|went) out|water (is|s|has been) (completely |still )?off(?! (for|tomorrow|on|next|from|between|until|at))',
       'sin agua|no (hay|ay|tenemos|tengo|tiene|tienen|sale|llega|nos llega) (nada de )?agua(?! caliente)|nos (cortaron|quitaron) el agua|no hay servicio de agua|no (hay|sale|tenemos) agua (caliente|fria) ni (fria|caliente)',
     ),
-    unless: wholeWords(
-      // A surface that would be wet from a leak: "no water" there denies a leak, not the supply.
-      '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente|ceiling|stain\\w*|bubbl\\w*|paint|damage|mold|crack\\w*|hairline|slab|carpet|techo|mancha|humedad|grieta',
+    unless: eitherOf(
+      wholeWords(
+        // A surface that would be wet from a leak: "no water" there denies a leak, not the supply.
+        '(?<!any )(?<!every )(kitchen|bathroom|one) (sink|faucet)|ice maker|dishwasher|washer|toilet tank|hose|sprinkler|fridge|refrigerator|hot|caliente|ceiling|stain\\w*|bubbl\\w*|paint|damage|mold|crack\\w*|hairline|slab|carpet|techo|mancha|humedad|grieta',
+      ),
+      // "Ya no sale agua" after a repair: the leak has stopped, unless it names the taps.
+      butNot(
+        wholeWords('ya no sale (el )?agua'),
+        wholeWords('llaves?|grifos?|regadera|ducha|canillas?|plumas?|nada|ninguna'),
+      ),
     ),
   },
   {
     // The whole home is dry: every tap, not one fixture (so none of the single-fixture exceptions apply).
     hazard: 'no_water',
     sign: sign(
-      `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (, )?(just|only|but|solo))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip)|(not|havent|hasnt|have not|has not|didnt|did not|dont|do not|no)( had| have| gotten| got| seen| get| even)* (a|one) (single )?(drop|drip) (out of|from|in) (the |any |our |my )?(taps?|faucets?|sinks?|shower|pipes?)`,
+      `no water (at all|anywhere|in the (whole|entire) (house|apartment|unit|building))(?! (, )?(just|only|but|solo))(?! (on|near|under|around|by|in the (floor|carpet)))|(taps?|faucets?|sinks?|shower|llaves?) ${gap(5)}(nothing (at all )?(comes|coming|came) out|(cough|spit|sputter)\\w* (air|nothing))|(taps?|faucets?) ${gap(4)}(give|gives|giving|gave) (nothing|no water)|not (even )?a (drop|drip|trickle)|(not|havent|hasnt|have not|has not|didnt|did not|dont|do not|no)( had| have| gotten| got| seen| get| even)* (a|one) (single )?(drop|drip) (out of|from|in) (the |any |our |my )?(taps?|faucets?|sinks?|shower|pipes?)`,
       `(nothing|no water) ${gap(3)}(from|out of) (any|every|all) (of )?(the )?(taps?|faucets?|sinks?)`,
+      // Two rooms' taps dry at once ("the kitchen or bathroom faucets"): the supply, not one fixture.
+      `(nothing|no water) ${gap(3)}(from|out of) (the |my |our )?(kitchen|bathroom|bath|laundry) (or|and|nor) (the )?(kitchen|bathroom|bath|laundry) (taps|faucets|sinks)`,
       `no (sale|cae|llega) (nada|ni (una )?gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?|plumas?)|ni (una )?gota`,
       'no (sale|cae|llega|hay) ni (una )?gota|no (sale|cae|llega) (agua |nada )?(de|por) (ninguna|ningun) (llave|grifo|canilla|pluma|lado)|(ninguna|ningun) (llave|grifo|canilla|pluma) (sirve|funciona|da agua|tiene agua)',
       // Off since a time this morning and nobody told: a break, not planned work.
-      `water ${gap(6)}(has been|is|s|was) (completely |still )?(off|out) since|nobody can (flush|drink)|(cant|cannot|can not) (flush|drink) (or|and|nor) (flush|drink|shower|cook)`,
+      `waters? ${gap(6)}(has been|is|s|was|been) (completely |still )?(off|out) (in the (whole|entire) (building|house|complex|street) )?since|nobody can (flush|drink)|(cant|cannot|can not) (flush|drink) (or|and|nor) (flush|drink|shower|cook)`,
+    ),
+  },
+  {
+    // The toilet will not refill and the taps give nothing: the supply is off, not one fixture.
+    hazard: 'no_water',
+    sign: sign(
+      'toilets? (wont|will not|doesnt|does not|isnt|is not|no longer) (re)?fill(ing)?( up)?|(el )?(excusado|inodoro|tanque) no se (llena|rellena)',
+    ),
+    when: mentions(
+      '(and|but) nothing|nothing (at all )?(comes|came|coming)|not (even )?a (drop|trickle)|(taps?|faucets?|sinks?) (are |is )?(dry|give nothing)|no (sale|cae) (nada|agua)',
     ),
   },
   {
@@ -672,6 +790,15 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       isDangerouslyHot(message) || (isVulnerableHousehold(message) && /\b(hot|calor|heat)\b/.test(message)),
   },
   {
+    // The cooling making a bad noise, icing up or running without stopping while the home reads 85 °F or more: it is failing now.
+    hazard: 'no_cooling',
+    subject: subject(COOLING),
+    sign: sign(
+      '(grinding|screeching|squealing|rattling|banging|clanking|buzzing|humming|loud|weird|strange|funny) (noises?|sounds?)|(hace|hacen|haciendo) (un )?ruido|(iced|frozen|freezing) (up|over)|(runs|running|corre) (nonstop|non stop|all day|constantly|sin parar)|se congelo',
+    ),
+    when: isHotInside,
+  },
+  {
     // Heat illness at home: vomiting, confusion or fainting with the inside too hot.
     hazard: 'no_cooling',
     sign: sign(
@@ -684,7 +811,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'unsecured_unit',
     sign: sign(
-      'break ins?|broke in(to)?|broken into|burglar\\w*(?! (alarms?|bars|proof|system))|robbed|robbery|intruders?|strangers? (got|came|have been coming|keep coming|are (getting|coming|sleeping)) in(side)?|(personas|gente) extran[oa]s|desconocidos (entraron|han entrado|se metieron|se meten)|someone (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
+      'break ins?|broke in(to)?|broken into|burglar\\w*(?! (alarms?|bars|proof|system))|robbed|robbery|intruders?|strangers? (got|came|have been coming|keep coming|are (getting|coming|sleeping)) in(side)?|(personas|gente) extran[oa]s|desconocidos (entraron|han entrado|se metieron|se meten)|(someone|somebody) (got|came|broke|tried to get) in|kicked (in|open|down)|forced (entry|open|in|the door)|pried open',
       '(a stranger|an intruder) (was|has been|had been|is|got) in(side)? (my|our|the) (apartment|unit|house|home|place)|(door|puerta) (was|were|estaba) (wide )?(open|abierta) when (i|we) (got|came) (home|back)|alguien (entro|estuvo|se metio) (a|en) (mi|nuestra|la) (casa|departamento|apartamento)',
       'entraron a robar|nos robaron|se metieron a robar|forzaron (la )?(puerta|ventana|cerradura|chapa)',
     ),
@@ -710,9 +837,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       LOCK_GONE,
     ),
     unless: wholeWords(
-      `${INTERIOR}|vacant|boarded|abandoned|desocupad[oa]|abandonad[oa]|building door|lobby door|door ?bells?|peep ?hole|door ?stops?|door ?mats?|timbre|mirilla|(door|lock|deadbolt)s? (is |are |s |still )?(fine|ok|okay|good)|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
+      `${INTERIOR}|(trash|garbage|laundry) chute|chute|vacant|boarded|abandoned|desocupad[oa]|abandonad[oa]|building door|lobby door|door ?bells?|peep ?hole|door ?stops?|door ?mats?|timbre|mirilla|(door|lock|deadbolt)s? (is |are |s |still )?(fine|ok|okay|good)|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
     ),
-    unlessMessage: wholeWords(SECURED_ANOTHER_WAY),
+    unlessMessage: wholeWords(anyOf(SECURED_ANOTHER_WAY, STILL_LOCKS)),
   },
   {
     hazard: 'unsecured_unit',
@@ -723,7 +850,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(wont|will not|doesnt|does not|cant|cannot|can not) ${gap(1)}(lock|latch|close|shut)`,
       // A plain "broken window" may be a cracked pane; smashed or broken out leaves the home open.
       'smashed|shattered|broken out|busted out|kicked in|blown out|(broke|smashed|shattered) (the |our |my |a )?(\\w+ )?window',
-      '(hole|holes) (in|through) (it|the (glass|pane|window))|(big|huge|large|gaping) hole|broken by (a|some) (rock|ball|brick|bat|stone|branch|bullet)|(glass|pane) (is |s )?(gone|missing|out|fell out)',
+      '(fell|came|falls|fallen) out (of )?((the|its) )?(frame|casing)|se (cayo|salio) del marco|(hole|holes) (in|through) (it|the (glass|pane|window))|(big|huge|large|gaping) hole|broken by (a|some) (rock|ball|brick|bat|stone|branch|bullet)|(glass|pane) (is |s )?(gone|missing|out|fell out)',
       'no (cierra|se puede cerrar|(podemos|puedo|pueden|puede) cerrar\\w*)|(rota|quebrada|estrellada)|se rompio (completa|toda|entera)|no hay forma de cerrar\\w*|no (tengo|tenemos|hay) (como|con que|forma de|manera de) (cerrar|tapar)\\w*',
       '(quebr(o|aron)|rompi(o|eron)|estrell(o|aron)) (la |el |mi |nuestra )?(ventana|vidrio)|(vidrio|cristal) se (cayo|salio)|(hoyo|hueco) (grande|enorme)',
       LOCK_GONE,
@@ -735,6 +862,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       anyOf(
         '(\\d+(st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|top|upper) (floor|story|storey)|no (fire escape|ledge|balcony)|closes fine|piso (\\d+|alto)',
         SECURED_ANOTHER_WAY,
+        STILL_LOCKS,
       ),
     ),
   },
@@ -753,10 +881,10 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'unsecured_unit',
     sign: sign(
-      '(anyone|anybody|someone|somebody|people) (can|could) (just )?(walk|get|come|climb|reach) (in|inside|through)|open to the (street|outside|alley|hallway)|(big |huge |large |gaping )?(open )?hole (to|into|onto) the (outside|street|yard|alley)',
+      '(anyone|anybody|someone|somebody|people) (can|could) (just )?(walk|get|come|climb|reach) (in|inside|through)|open to the (street|outside|alley|hallway)|(big |huge |large |gaping )?(open )?hole (to|into|onto) (the )?(outside|street|yard|alley)',
       '(cualquiera|cualquier persona|alguien) (puede|podria) (entrar|meterse)|(abiert[oa]|hueco) (a|hacia) la calle',
       // The home itself cannot be shut, whichever part failed.
-      '(cant|cannot|can not|unable to|no way to|couldnt|could not) (lock|secure) (up )?(the|my|our) (house|home|apartment|unit|place)|no (podemos|puedo|pude|pudimos|hay como|hay forma de) (cerrar|asegurar) (la casa|el departamento|el apartamento|la puerta (principal|de (la )?entrada|de enfrente))',
+      '(cant|cannot|can not|unable to|no way to|couldnt|could not) (lock|secure) (up )?((the|my|our) (house|home|apartment|unit|place)|anything)|no (podemos|puedo|pude|pudimos|hay como|hay forma de) (cerrar|asegurar) (la casa|el departamento|el apartamento|la puerta (principal|de (la )?entrada|de enfrente))',
     ),
     // A shared door left open is the building's repair, not one home open.
     unless: wholeWords('building|lobby|edificio|gate|porton|reja'),
@@ -768,15 +896,15 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|sank|sunk|sunken|heav(ing|ed)|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|broke (under|beneath)|fell through|rott(ed|en) (out|through)|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
       `(${OVERHEAD}) ${gap(6)}(cracking|popping|groaning|crujiendo|truena) (noises?|sounds?|ruidos?)|(${OVERHEAD}) ${gap(6)}(making|hear|heard|hace|hacen) (\\w+ )?(cracking|popping|groaning) (noises?|sounds?)`,
       `(car|truck|vehicle|van|suv|driver|carro|camioneta|coche) ${gap(3)}(hit|crashed into|ran into|slammed into|drove into|went through|plowed into|choco contra|se estrello (en|contra)) (the |our |my |el |la |nuestra )?(building|house|wall|unit|apartment|garage|porch|front|edificio|casa|pared|departamento)`,
-      `(techo|techito|porche|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|(?<=(se|esta) )(doblando|dobla|doblo)|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
+      `(techo|techito|porche|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|hunde|(?<=(se|esta) )(doblando|dobla|doblo)|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
       `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|(?<!(hang|hangs|hanging|hung|lean|leans|leaning|droop\\w*|reach\\w*|grow\\w*) )down|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
-      '(concrete|plaster|ceiling|drywall|brick|stucco) (chunks|pieces) (fell|falling|on the (ground|floor))|(se (cayeron|caen|estan cayendo)|caen|cayendo) (pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
+      '(concrete|plaster|ceiling|drywall|brick|stucco) (chunks|pieces) (fell|falling|on the (ground|floor))|(se (cayeron|caen|estan cayendo|cayo)|caen|cayendo|cayo|cayeron) (unos |varios )?(pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
       `se (esta )?(abriendo|abrio|abre) (una |la |otra )?grieta|(tronido|tronidos|crujido|crujidos|truena|cruje)\\w* ${gap(2)}(en )?(el |la |las |los )?(techo|vigas?|plafon|losa)`,
       'sink ?holes?|socavon(es)?|hundimiento',
       `(stringers?|joists?|beams?|rafters?|trusses|treads?|headers?|ledger( board)?|vigas?) ${gap(3)}(cracked|broke|broken|snapped|split|rotted through|se (rompio|quebro|partio))`,
       `(${STRUCTURE}) ${gap(4)}(drops?|dips?|sinks?|gives way) (down )?(when|under|as) (you|i|we|someone|anyone|people|he|she|they) (walk|step|stand|put)`,
       `(crushed|smashed|caved in|punched (a hole in|through)|went through) ${gap(3)}(${STRUCTURE})|(tore|torn|ripped|blew|blown|took) ${gap(3)}(roof|ceiling|wall|porch|carport|awning|siding|balcony) (\\w+ )?off|(roof|ceiling|wall|porch|carport|awning|balcony) ${gap(3)}(tore|torn|ripped|blew|blown) (off|open|away)`,
-      `(se )?(cayo|callo|cayeron) (un |una |el |la )?(arbol|rama|tronco|palmera)(es|s)? ${gap(2)}(sobre|en|encima de) (el |la |nuestra |nuestro |mi )?(casa|techo|cuarto|recamara|departamento|apartamento|edificio)`,
+      `(se )?(cayo|callo|cayeron) (un |una |el |la )?(arbol|rama|tronco|palmera)(es|s)? ${gap(3)}(sobre|en|encima de|encima del) (el |la |nuestra |nuestro |mi )?(casa|techo|cuarto|recamara|departamento|apartamento|edificio)`,
       `(hear|heard|hearing|hears|oigo|oye|se oye|se escucha) ${gap(2)}(${OVERHEAD}) ${gap(3)}(cracking|creaking|popping|groaning|crujir|crujiendo|tronar|tronando)`,
       `se (esta )?(cayendo|cayo|hundiendo|hundio|desprendiendo|desprendio|cae|callendo|rompio|partio|abrio|quebro) ${gap(2)}(el |la |parte del |parte de la |un pedazo del |un pedazo de la )?(techo|plafon|escalera|balcon|barandal|pared|piso)`,
     ),
@@ -786,6 +914,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       ),
       // A sag lived with since moving in is a repair, unless the clause says it changed now.
       butNot(wholeWords(LONG_STANDING), CHANGED_NOW),
+      PERSON_FELL,
     ),
   },
   {
@@ -794,7 +923,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       `(bases?|bloques|blocks|piers|jacks|soportes|pilotes|tie ?downs?) ${gap(6)}(se (cayo|cayeron|salio|salieron|movio|movieron|vencio)|fell|collapsed|gave way|slipped|kicked out|came out)`,
       `(trailer|traila|mobile home|casa movil|manufactured home) ${gap(2)}(se (bajo|cayo|ladeo|movio|hundio)|dropped|shifted|slid|fell|sank|is leaning) ${gap(2)}(off|de un lado|on one side|to one side|de su base)`,
-      '(hanging|leaning|tilting|dangling) (outward|outwards|out over)|(wobbl\\w*|loose|hanging|swinging) (over|above) (the )?(sidewalk|walkway|street|entrance|entry|stairs|steps|driveway|playground|parking)',
+      '(hanging|leaning|tilting|dangling) (outward|outwards|out over)|(wobbl\\w*|loose|hanging|swinging) (right |directly |just )?(over|above) (the |our |my )?(front |back )?(sidewalk|walkway|street|entrance|entry|doors?|doorway|stairs|steps|driveway|playground|parking)',
     ),
   },
   {
@@ -819,7 +948,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       `(crack|cracks|cracking|split) ${gap(8)}(growing|getting (bigger|wider|longer)|spreading|widening|wider|moving|opened up)`,
       `(crack(s|ed|ing)?|split(s|ting)?|grietas?) ${gap(3)}(more|worse|bigger|wider|longer|mas) (every|each|by the|cada) (day|week|hour|dia|semana)`,
-      `grietas? ${gap(3)}(crece|creciendo|mas grandes?)`,
+      `grietas? ${gap(3)}(crece|creciendo|mas grandes?|que se (esta )?(abriendo|abre))`,
       `(ceiling|roof|floor|beam|techo) ${gap(6)}(dips|sags|drops) (down )?in the (middle|center)`,
     ),
     unless: eitherOf(wholeWords(COSMETIC_SURFACE), butNot(wholeWords(LONG_STANDING), CHANGED_NOW)),
@@ -864,7 +993,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // A lift is a lift whatever building it serves ("the parking garage elevator").
       '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(\\w+ ){0,3}(elevator|lift|elevador|ascensor)',
       `(cant|cannot|can not|unable to) get out( of)? ${gap(1)}(the |my |our )?(bathroom|room|bedroom|apartment|unit|house|elevator)`,
-      '(atrapad[oa]s?|encerrad[oa]s?) en (el |la )?(elevador|ascensor|bano|cuarto|departamento|recamara)|no (puedo|podemos|puede|pueden) salir',
+      '(atrapad[oa]s?|encerrad[oa]s?) en (el |la )?(elevador|ascensor|bano|cuarto|departamento|recamara)|no (puedo|podemos|puede|pueden) salir|(quedo|quedaron|esta|estan|estoy|estamos|se quedo|se quedaron) (atrapad[oa]s?|encerrad[oa]s?) (adentro|dentro)',
       // The way out is blocked from inside: a door that will not open for someone behind it.
       `(cant|cannot|can not|unable to|couldnt|could not) (get|pull|push|force|pry|open) (the |her |his |my |our )?(\\w+ )?(door|puerta)( open)? ${gap(3)}(to get out|and get out|to leave|from (the )?inside)`,
       `(door|puerta) ${gap(4)}(wedged|jammed|blocked|stuck|atorad[oa]|trabad[oa]) ${gap(8)}(cant|cannot|can not|unable to|couldnt|could not|no (puedo|puede|podemos|pueden)) (get out|come out|salir)`,
@@ -896,6 +1025,27 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     unless: wholeWords('locked out|lease|contract|contrato'),
   },
   {
+    // "We can't get out", the door or the other exit jammed or blocked in another sentence.
+    hazard: 'trapped',
+    sign: sign(
+      '(cant|cannot|can not|unable to|couldnt|could not) (get|go|make it) out(?! of (bed|my lease|the lease|the contract|the car|work|paying))',
+    ),
+    unless: wholeWords('locked out|lease|contract|contrato'),
+    when: mentions(
+      `(doors?|deadbolts?|locks?|exits?|puertas?|chapa|cerradura|salida) ${gap(6)}(jammed|stuck|snapped|broke|broken|blocked|buried|wedged|frozen shut|wont (open|budge)|will not (open|budge)|atorad[oa]|trabad[oa]|bloquead[oa])`,
+    ),
+  },
+  {
+    // Stranded up or down somewhere (an attic whose ladder broke, a crawl space): unable to come down or up.
+    hazard: 'trapped',
+    sign: sign(
+      '(stuck|trapped|stranded) (up|down) (there|here|in the (attic|crawl ?space|loft|well|pit))|(cant|cannot|can not|unable to|couldnt|could not) (come|get|climb) (down|back down|back up|up out)|(no (puede|puedo|pueden|podemos) bajar)|atorad[oa] (arriba|en el atico)',
+    ),
+    unless: wholeWords(
+      'cat|cats|kitten|gato|gatito|dog|perro|squirrel|raccoon|bird|ladder to (the )?roof is (fine|ok)',
+    ),
+  },
+  {
     // The way out of the building shut: a fire exit chained, padlocked or blocked.
     hazard: 'trapped',
     sign: sign(
@@ -913,13 +1063,15 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     // Nobody has seen a neighbour for days and they do not answer: they may be down and unable to get up.
     hazard: 'trapped',
     sign: sign(
-      '(may|might|could) have fallen|fell and (cant|can not|cannot|couldnt) get up|(se haya|pudo haberse|se pudo haber) caido|(not|isnt|wont|doesnt) (answer|answering|respond|responding)|no (contesta|responde|abre)',
+      '(may|might|could) have fallen|fell and (cant|can not|cannot|couldnt) get up|(se haya|pudo haberse|se pudo haber) caido|(not|isnt|wont|doesnt) (answer|answering|respond|responding)|(hasnt|has not|havent|have not) (answered|responded|opened)|no (contesta|responde|abre|ha (contestado|abierto|respondido))',
     ),
     unless: wholeWords(
       'office|oficina|phones?|telefono|emails?|correos?|calls?|llamadas|messages?|mensajes|management|landlord',
     ),
     when: mentions(
       '(hasnt|has not|havent|have not|no ha|no han) (been seen|seen|come out|left|salido|visto)|(in|for|en) (\\d+|two|three|four|several|a few|dos|tres|cuatro|varios) (days|dias)',
+      // The door unanswered for days, or the mail piling up: nobody has been in or out.
+      `(hasnt|has not|havent|have not) (answered|responded|opened) ${gap(3)}(in|for) (\\d+|two|three|four|several|a few) days|(mail|newspapers?|packages?) (is |are )?(piling|piled|stacking|stacked) up|(correo|paquetes|periodicos) (acumulad|amontonad)\\w*`,
       // Behind a locked door (a bathroom, a bedroom) and silent: the same danger within the hour.
       '(door|puerta) (is |was |esta )?(locked|cerrada con (llave|seguro))|(bathroom|bedroom|shower|tub|bano|cuarto) (for |an |over an |more than an )?(an? )?(hour|hours|hora|horas)',
     ),

@@ -94,6 +94,8 @@ export const SPREADING_WATER = anyOf(
   // A depth across the floor, or still rising: "about 3 inches and it keeps coming", "2 inches on my floor and rising".
   '(\\d+|one|two|three|a few|several|an) inch(es)? (of water )?(on|across|covering|over) (the |my |our )?(whole |entire )?(floor|floors|basement|carpet)|(\\d+|one|two|three|a few|several|an) inch(es)? (and|y) (it )?(keeps|is still|still|rising|coming)|(covering|covers|covered) (the |my |our )?(entire|whole) (floor|basement|apartment|unit)|and rising|y sigue subiendo',
   'water (is )?(everywhere|all over|over the (whole |entire )?(floor|place|kitchen|bathroom|basement))|water (all )?(throughout|across) the',
+  // A room filling, or water up to the ankles: a depth said by the body.
+  '(unit|basement|apartment|house|room|garage|kitchen|bedroom|crawl ?space) (is |s )?(filling|filled) (up )?with water|(at|up to|past|over) (my|our|the|his|her) (ankles|knees|shins)|water (is |s )?(ankle|knee|shin) (deep|high)|se (esta )?llen(ando|o) de agua|(llega|llego|nos llega) (a|hasta) (los |las )?(tobillos|rodillas)',
   `water ${gap(8)}(keeps |is |still )?(rising|spreading)|(keeps|is|still) rising|across the (whole|entire) (place|floor|apartment|unit|house|basement)`,
   '(into|in) (the )?(several|multiple|other|all the|every|two|three|2|3) rooms?|(several|multiple|two|three) rooms',
   `water ${gap(3)}(in|into|under|through) (the )?(hallway|hall(?! (bathroom|bath|closet|light|sink|toilet|tub|shower))|next room|other rooms?|bedroom door)|agua ${gap(2)}(en|hasta) el pasillo`,

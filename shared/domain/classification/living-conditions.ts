@@ -114,6 +114,10 @@ export function isCold(text: string): boolean {
   return temperaturesIn(text).some((t) => t.degrees <= 40 || (t.where === 'inside' && t.degrees <= 62));
 }
 
+/** A reading inside the home of 85 °F or more: whatever the cooling is doing, it is not keeping the home safe. */
+export const isHotInside = (text: string): boolean =>
+  temperaturesIn(text).some((t) => t.where === 'inside' && t.degrees >= 85);
+
 /** Dangerous heat: ≥ 95 °F outside, ≥ 85 °F inside, or a heat advisory. */
 export function isDangerouslyHot(text: string): boolean {
   if (HEAT_WORDS.test(text)) return true;

@@ -84,12 +84,14 @@ const RESOLVED = wholeWords(
     '(fixed|repaired|resolved|patched|replaced|swapped out|rewired|snaked|unclogged|capped( off)?) (it|that|the|this|a|an|both|all|new|\\w+ (lines?|pipes?|breakers?|valves?|outlets?|switch(es)?|wiring|hoses?|parts?|panel|stabs?|fittings?|seals?|cords?|units?))',
     '(you|they|maintenance|the plumber|the electrician|the tech|someone) (fixed|repaired|came and fixed)',
     '(at|in) (my|our) (old|last|previous|former) (place|apartment|house|home|unit|building)|(months|years|weeks) ago|in (19|20)\\d\\d|en (19|20)\\d\\d',
+    // A subject line that closes its own topic: "Burnt smell - resolved", "leak fixed".
+    '(smell|odou?r|leak|smoke|problem|issue|outage|olor|fuga|problema) (now |is |was )?(resolved|fixed|solved|resuelto|arreglad[oa]|solucionad[oa])',
     'responded to|(was|were) (called|dispatched) (out )?(for|to)|(heat|power|water|service|system|everything) (is |was |has been )?(restored|back on|back to normal)',
     '(smell|odou?r|leak|water|smoke|haze|problem|issue|it|that) (is|are|s|has|have) (finally |now |completely )?gone(?! (out|off|up|down|cold|bad))|sorry (for|about) (calling|the (call|calls))|(installed|put in) (a |the )?new|replaced (it|them|the \\w+) with|all resolved|(we|i|they|he|she|someone|the fire department|firefighters) (put|got) (it|the fire|them) out|(was|were|got) put out|extinguished|lo apagamos|(previous|prior|former|old) (tenants?|owners?|residents?|occupants?) (said|told|mentioned|says|warned|had)|(i|we|he|she) (put|pushed|screwed|clamped|tightened|reattached|reconnected|hooked) (it|them|the \\w+) back( on| in| up)?|(said|says|told (us|me)|confirmed|checked and said) (that )?(it|everything|all|the \\w+) (was|is|s|were|are) (fine|ok|okay|safe|normal|nothing)|false alarm|(found|detected) nothing|no leaks? (was |were )?found|todo (estaba|esta) bien|falsa alarma|(had|have|got) (it|that|them|this) (fixed|repaired|patched)|(been|stayed) dry|ya no (huele|gotea)|ya no sale (el |la )?(humo|olor|gas|agua (por|del|de la) (techo|pared|tubo))|went away|gone away|se (quito|fue el olor)|no further (odou?r|smell|leak\\w*)|leak tested|made safe|pumped out|dried out|(thanks|thank you|gracias)( so much| very much| again| a lot| mil| por todo)? (for|por) (getting|fixing|sending|taking care|handling|coming|arreglar|mandar|venir)|(all|everything( is)?|its) (good|fine|ok|okay|safe) now|(todo|ya todo) (bien|esta bien) (ahora|ya)',
     'last (year|summer|winter|spring|fall|autumn|month|january|february|march|april|may|june|july|august|september|october|november|december)|(back )?when (we|i|they) had',
     'back in (january|february|march|april|may|june|july|august|september|october|november|december|the (spring|summer|fall|winter))',
     'ya (lo |la |los |las |se )?(arreglaron|arreglo|reparo|repararon|esta arreglad[oa]|quedo|resolvio|resolvieron)',
-    '(fue|esta|quedo) (arreglad[oa]|reparad[oa]|resuelt[oa])',
+    '(fue|esta|quedo) (arreglad[oa]|reparad[oa]|resuelt[oa])|ya (esta|quedo) bien',
     'hace (meses|anos|semanas)',
     'el (ano|mes) pasado',
     STOPPED_BY_ITSELF,
@@ -99,17 +101,22 @@ const RESOLVED = wholeWords(
 /** Words that keep a past clause alive ("since last month", "again", "still"). */
 const STILL_HAPPENING = wholeWords(
   // "fixed now", "fine now" close a report; "now" alone keeps it open.
-  'still|again|(?<!(dry|fine|ok|okay|good|quiet) )since(?= \\w)|keeps?|right now|(?<!(fixed|fine|ok|okay|good|working|resolved|repaired|normal|gone|safe|dry|better) )now(?! (its|it s|it is|everything|all|todo) (\\w+ )?(gone|fine|ok|okay|good|normal|fixed|working|bien))|worse|(?<!(never|not|didnt|hasnt|havent) )(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|desde|peor|volvio|regreso',
+  'still|again|(?<!(dry|fine|ok|okay|good|quiet) )since(?= \\w)|keeps?|right now|(?<!(fixed|fine|ok|okay|good|working|resolved|repaired|normal|gone|safe|dry|better) )now(?! (its|it s|it is|everything|all|todo) (\\w+ )?(gone|fine|ok|okay|good|normal|fixed|working|bien))|worse|(?<!(never|not|didnt|hasnt|havent) )(is|its|came) back|returned|todavia|sigue|otra vez|de nuevo|(?<!(bien|normal) )desde(?! entonces)|peor|volvio|regreso',
 );
 
 /** A short clause that says the one before it is over ("but they fixed it", "pero ya la arregló"). */
 const BACK_REFERENCE = wholeWords('it|that|this|them|lo|la|los|las|eso');
 /** "ya paró" needs no pronoun to refer back: the stopping is the previous clause's. */
 const STOPPED = wholeWords(STOPPED_BY_ITSELF);
+/** "Turned out to be lint", "resultó ser el vecino": the cause found, so the previous clause is explained. */
+const EXPLAINED = wholeWords('turned out (to be|it was)|resulto (ser|que era)');
+/** "Ya no, ya está bien": a clause that opens with "no longer" answers the one before it. */
+const NO_LONGER = /^(ya no|not any ?more|no longer) (,|$)/;
 export const closesPrevious = (clause: string): boolean =>
-  (BACK_REFERENCE.test(clause) || STOPPED.test(clause)) &&
-  clause.split(' ').length <= 12 &&
-  isResolved(clause);
+  ((BACK_REFERENCE.test(clause) || STOPPED.test(clause)) &&
+    clause.split(' ').length <= 12 &&
+    isResolved(clause)) ||
+  ((EXPLAINED.test(clause) || NO_LONGER.test(clause)) && isResolved(clause));
 
 /**
  * A sender who says all is well now, or that they only ask ("ahorita todo está bien, solo quiero
