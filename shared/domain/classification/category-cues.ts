@@ -80,7 +80,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(smoke|co) (detector|alarm)s?|towel (bar|rack)|handles?|knobs?|hinges?|drawers?|railing|screen door|doorbell|locks?',
       '(fell|fallen|came|coming|pulled) off',
       'se (cayo|rompio|despego)|gabinete|perilla|manija|cerradura|chapa',
-      'inodoro|lavabo|regadera|estufa|refrigerador|calentador|ventana|puerta del bano',
+      'inodoro|lavabo|regadera|estufa|refrigerador|calentador|ventana|puerta del bano|persianas?|mosquiteros?',
+      // A fixture reported broken: "the blind in the living room is broken", "la del baño está rota".
+      '(is|are|esta|estan) (broken|rot[oa]s?|quebrad[oa]s?)',
       'foco|bombilla|bombillo|foquito|lampara',
       '(replace|change|swap|cambiar|cambien|cambie)\\w* (the |a |my |el |la |los |las )?(\\w+ )?(bulbs?|light bulbs?|filters?|batteries|screens?|filtros?|pilas|baterias)',
     ]),

@@ -32,3 +32,24 @@ describe('a repair reported working is no repair request', () => {
     expect(classify(subject, text)).toBe('maintenance_request');
   });
 });
+
+describe('a fixture reported broken is a repair request', () => {
+  it.each([
+    [
+      'maintenance_request',
+      'Blind',
+      'The blind in the living room is broken, can someone come by this week?',
+    ],
+    ['maintenance_request', 'Persiana', 'La persiana del cuarto está rota y no baja, ¿cuándo pueden venir?'],
+    ['maintenance_request', 'Mosquitero', 'El mosquitero de la cocina está roto, entran moscos.'],
+    // A lease "broken" by leaving early is the lease's business, not a repair.
+    ['lease_termination', 'Lease', 'If I move out two months early, is the lease broken and do I owe a fee?'],
+    [
+      'lease_termination',
+      'Contrato',
+      'Si me mudo antes de tiempo, ¿el contrato queda roto y pierdo el depósito?',
+    ],
+  ])('%s: %s', (category, subject, text) => {
+    expect(classify(subject, text)).toBe(category);
+  });
+});
