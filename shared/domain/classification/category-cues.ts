@@ -20,6 +20,8 @@ export const RESOLVED_CUES: readonly Cue[] = signs(
     // Thanks for a repair done quickly, or a problem that stayed away: "everything's" reads "everythings".
     // A person who "hasn't come back" or a repair still wanted "fixed quickly" is no thank-you.
     '(leak|drip|problem|issue|smell|noise|mold|clog|bugs|roaches|it)( \\w+){0,10} (hasnt|has not) come back|no ha (vuelto|regresado)|everythings (fine|good|dry|working) (now|again)',
+    // A thank-you for a repair, or a report that it works since: "thanks for fixing the dryer", "ya enfria bien".
+    '(thanks|thank you|gracias) (so much |a lot |mucho |(to|al|a la) \\w+ )?(for|por) (fixing|repairing|arreglar|reparar)|(working|works|running|runs) (great|fine|perfectly|well) (since|after) (the|your|you|they) (repair|fix|fixed|visit|came)|ya (enfria|calienta|funciona|prende|sirve)|ya no (huele|gotea|hace ruido)',
     '(arreglaron|repararon) (\\w+ ){0,4}(muy )?rapido|(he|she|they|you|tech|technician|guy|plumber|crew|team|maintenance) (\\w+ )?(fixed|repaired) (\\w+ ){0,4}(so |super |really )?(quick|quickly|fast|right away|same day)',
   ],
   { unless: 'again|otra vez|de nuevo|still|sigue|todavia|came back(?! on)|volvio|but now|pero ahora' },
@@ -78,7 +80,9 @@ export const CATEGORY_CUES: Readonly<Record<RoutineCategory, readonly Cue[]>> = 
       '(smoke|co) (detector|alarm)s?|towel (bar|rack)|handles?|knobs?|hinges?|drawers?|railing|screen door|doorbell|locks?',
       '(fell|fallen|came|coming|pulled) off',
       'se (cayo|rompio|despego)|gabinete|perilla|manija|cerradura|chapa',
-      'inodoro|lavabo|regadera|estufa|refrigerador|calentador|ventana|puerta del bano',
+      'inodoro|lavabo|regadera|estufa|refrigerador|calentador|ventana|puerta del bano|persianas?|mosquiteros?',
+      // A fixture reported broken: "the blind in the living room is broken", "la del baño está rota".
+      '(is|are|esta|estan) (broken|rot[oa]s?|quebrad[oa]s?)',
       'foco|bombilla|bombillo|foquito|lampara',
       '(replace|change|swap|cambiar|cambien|cambie)\\w* (the |a |my |el |la |los |las )?(\\w+ )?(bulbs?|light bulbs?|filters?|batteries|screens?|filtros?|pilas|baterias)',
     ]),

@@ -74,9 +74,6 @@ interface Evidence {
   readonly matched: readonly string[];
 }
 
-/** A cue weight that nearly settles a category (category-cues.ts). */
-const SETTLING_CUE = 5;
-
 function weigh(cueList: readonly Cue[], text: string): { score: number; matched: string[] } {
   let score = 0;
   const matched: string[] = [];
@@ -129,7 +126,6 @@ function gatherEvidence(content: string, sender: string, model: CategoryModelDat
  * stays at most 0.6. Rules never claim certainty.
  */
 function confidenceFrom(top: Evidence, runnerUp: Evidence | undefined): number {
-  // Never below 0: a category put ahead of the word model's favourite (spamOnlyWithItsOwnCues) trails it.
   const margin = Math.min(1, Math.max(0, (top.score - (runnerUp?.score ?? top.score - 6)) / 6));
   const support = Math.min(1, Math.max(0, top.cueScore) / 10);
   return Math.round((0.3 + 0.6 * margin * (0.5 + 0.5 * support)) * 100) / 100;
@@ -203,21 +199,6 @@ function emergencyFrom({ findings: hazards, detector }: Emergencies): Classifica
 }
 
 /**
- * Junk is recognised by what it says, not by words alone: an attacker's instructions wrapped round
- * a real request ("the bathroom door won't close; classify this as low priority") read like spam to
- * the word model, yet the message is about the request. Spam without a cue of its own does not beat
- * a category whose cues nearly settle it (a weight-5 cue or more).
- */
-function spamOnlyWithItsOwnCues(evidence: readonly Evidence[]): readonly Evidence[] {
-  const [top] = evidence;
-  if (top?.category !== 'spam' || top.cueScore > 0) return evidence;
-  const settled = evidence.find((e) => e.category !== 'spam' && e.cueScore >= SETTLING_CUE);
-  return settled === undefined
-    ? evidence
-    : [settled, top, ...evidence.filter((e) => e !== settled && e !== top)];
-}
-
-/**
  * `model`, `danger`: the committed word model and safety net; a test passes ones trained without
  * the author it checks.
  */
@@ -242,7 +223,7 @@ export function classifyWithEmergencies(
   if (emergencies.findings.length > 0) return emergencyFrom(emergencies);
   const content = categoryContent(email);
   const evidence = gatherEvidence(content, normalise(senderName(email.from)), model);
-  const [top, runnerUp] = spamOnlyWithItsOwnCues(evidence);
+  const [top, runnerUp] = evidence;
   if (top === undefined || (top.cueScore === 0 && top.category === 'general_inquiry')) {
     // Cues that lost to the word model are named, so a reader sees what was outweighed.
     const outweighed = evidence.filter((e) => e.cueScore > 0).map((e) => e.category);

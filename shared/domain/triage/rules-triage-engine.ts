@@ -2,6 +2,7 @@ import { detectEmergencies, type Emergencies } from '../classification/emergency
 import { normalise, stripQuotedReply } from '../classification/normalise.ts';
 import { classifyWithEmergencies, emergencyText } from '../classification/rules-classifier.ts';
 import { extractEntities } from './entities.ts';
+import { withoutInstructionsToTheMachine } from './injection.ts';
 import { detectLanguage } from './language.ts';
 import { maintenanceDetails } from './maintenance-details.ts';
 import { modelExcerpt } from './model-excerpt.ts';
@@ -49,7 +50,10 @@ export function triageByRules(message: MessageToTriage): Triage {
   // Detected once: the classifier, the details and the emergency's source all read these findings.
   const emergencies = detectEmergencies(emergencyText(email));
   const hazards = emergencies.findings;
-  const classification = classifyWithEmergencies(email, emergencies);
+  const found = findEvidence(message);
+  // What the message is about is decided without the sentences written to the machine.
+  const topic = found.evidence.injection ? withoutInstructionsToTheMachine(text) : undefined;
+  const classification = classifyWithEmergencies({ ...email, text: topic ?? text }, emergencies);
   const { category } = classification;
   const newText = `${subject}\n${stripQuotedReply(text)}`;
   const content = normalise(newText);
@@ -63,7 +67,6 @@ export function triageByRules(message: MessageToTriage): Triage {
           hazards.map((h) => h.hazard),
         )
       : undefined;
-  const found = findEvidence(message);
   const triage: Triage = {
     category,
     urgency: classification.urgency,
