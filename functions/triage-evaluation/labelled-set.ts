@@ -26,6 +26,9 @@ import rTune from '../../test/fixtures/triage/r-tune.jsonl?raw';
 import sTune from '../../test/fixtures/triage/s-tune.jsonl?raw';
 import tTune from '../../test/fixtures/triage/t-tune.jsonl?raw';
 import uTune from '../../test/fixtures/triage/u-tune.jsonl?raw';
+import vTune from '../../test/fixtures/triage/v-tune.jsonl?raw';
+import wTune from '../../test/fixtures/triage/w-tune.jsonl?raw';
+import xTune from '../../test/fixtures/triage/x-tune.jsonl?raw';
 
 /**
  * The labelled set the nightly evaluation triages: every tuning file of test/support/labelled-sets.ts,
@@ -55,4 +58,7 @@ export const NIGHTLY_LABELLED_SET: readonly LabelledEmail[] = [
   sTune,
   tTune,
   uTune,
+  vTune,
+  wTune,
+  xTune,
 ].flatMap((jsonl) => parseLabelledMessages(jsonl));

@@ -31,6 +31,9 @@ export const TUNING_FILES: Readonly<Record<string, readonly string[]>> = {
   s: ['s-tune.jsonl'],
   t: ['t-tune.jsonl'],
   u: ['u-tune.jsonl'],
+  v: ['v-tune.jsonl'],
+  w: ['w-tune.jsonl'],
+  x: ['x-tune.jsonl'],
 };
 
 export const tuningAuthors = (): Record<string, LabelledEmail[]> =>
@@ -45,7 +48,7 @@ export const tuningAuthors = (): Record<string, LabelledEmail[]> =>
  * Files nobody tuned on or read while tuning: they measure the rules on unseen mail
  * (test/unit/triage/held-out-quality.test.ts, `aictive eval`). Never trained on.
  */
-export const HELD_OUT_FILES: readonly string[] = ['v-holdout.jsonl', 'w-holdout.jsonl', 'x-holdout.jsonl'];
+export const HELD_OUT_FILES: readonly string[] = ['y-holdout.jsonl', 'z-holdout.jsonl', 'aa-holdout.jsonl'];
 
 export const heldOut = (): LabelledEmail[] => HELD_OUT_FILES.flatMap((file) => fixture(`triage/${file}`));
 

@@ -42,14 +42,16 @@ export const DANGER_L2 = 0.0003;
  * alone finds 1,018 to 1,017 of 1,041 emergencies and raises 67 to 61 false of 3,478 (rules ∪ net
  * 1,041 both, 69 to 63), and below -0.45 the committed net speaks on routine sentences written to
  * test it (hazard-review-sentences.test.ts: a sagging
- * ceiling for twelve years, a phone locked in the mailbox room, wet boots on a carpet). With the words of the whole
+ * ceiling for twelve years, a phone locked in the mailbox room, wet boots on a carpet). Back at a
+ * 1 % share over twenty-four (a-x), with the hand rules not yet fitted to v-x, it is 1.11: rounded
+ * up to 1.15. With the words of the whole
  * message only (no `h:` words) the net alone found 85.8 % at its safe threshold then (90.9 % at its own 1 % limit); with the hazard clauses' words
  * beside them, 92.6 %. Words of the hazard clauses alone (the rest dropped) did worse:
  * 77-80 % at their safe thresholds, as did a window of a clause or sentence either side (84-91 %).
  * `h:` words only when some clause is not about the hazard: in a message that is all hazard they
  * counted every word twice and pushed a short note about a drip over the line.
  */
-export const DANGER_THRESHOLD = -0.45;
+export const DANGER_THRESHOLD = 1.15;
 
 export const DangerModelData = z.object({
   /** Whether word unigrams and bigrams are features beside the concepts. */
