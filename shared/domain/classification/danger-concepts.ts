@@ -88,15 +88,21 @@ const thing = (name: string, family: EmergencyHazard, ...parts: readonly string[
 
 /**
  * What has a door or a lock inside the home, or is not the home at all: furniture, appliances, a
- * stove, rooms, a gate, a mailbox, a car. Their doors are not a way in (windows of a room are: only doors and locks).
+ * stove, rooms, a gate, a mailbox, a car, the building's plant and storage rooms (a boiler room
+ * left open is the super's matter, not a home anyone can walk into). Their doors are not a way in
+ * (windows of a room are: only doors and locks).
  */
 const INSIDE_THING =
-  'cabinets?|cupboards?|closets?|pantry|drawers?|shower|oven|dishwasher|fridge|refrigerator|freezer|microwave|washer|dryer|washing machine|stove|wood ?stove|fireplace|furnace|grill|bedroom|bathroom|laundry( room)?|linen|vanity|wardrobe|mailbox|locker|gate|pool gate|car|truck';
+  'cabinets?|cupboards?|closets?|pantry|drawers?|shower|oven|dishwasher|fridge|refrigerator|freezer|microwave|washer|dryer|washing machine|stove|wood ?stove|fireplace|furnace|grill|bedroom|bathroom|laundry( room)?|linen|vanity|wardrobe|mailbox|locker|gate|pool gate|car|truck|(boiler|furnace|mechanical|utility|electrical|meter|storage|trash|garbage|janitor|pump) (room|closet)|(storage|tool|garden) (unit|cage|shed)';
 const INSIDE_THING_ES =
-  'closet|clo?set|gabinete|alacena|cajon|ropero|armario|horno|refri\\w*|refrigerador|congelador|lavaplatos|lavavajillas|microondas|lavadora|secadora|estufa|chimenea|regadera|ducha|bano|cuarto|recamara|habitacion|buzon|carro|coche';
+  'closet|clo?set|gabinete|alacena|cajon|ropero|armario|horno|refri\\w*|refrigerador|congelador|lavaplatos|lavavajillas|microondas|lavadora|secadora|estufa|chimenea|regadera|ducha|bano|cuarto|recamara|habitacion|buzon|carro|coche|bodega|caseta';
 
 const STRUCTURE_PART =
   'ceilings?|roof|stairs?|staircase|steps?|balcon(y|ies)|deck|porch|floor ?boards?|subfloor|joists?|beams?|walls?|foundation|chimney|railings?|techo|escaleras?|balcon|pared(es)?|piso';
+
+/** Furniture and fixtures: when they wobble, they are loose. */
+const LOOSE_FIXTURE =
+  'fans?|tables?|chairs?|stools?|desks?|beds?|shelf|shelves|toilets?|sinks?|faucets?|handles?|knobs?|lights?|lamps?|fixtures?|vanity|cabinets?|dresser|ventilador|mesa|silla|inodoro|taza|lampara';
 
 /** Sick from a gas leak, from the heat or from CO: whichever of the first two is in the same clause. */
 const DIZZY_FROM: Readonly<Record<string, EmergencyHazard>> = {
@@ -107,6 +113,12 @@ const DIZZY_FROM: Readonly<Record<string, EmergencyHazard>> = {
 
 export const DANGER_CONCEPTS: readonly DangerConcept[] = [
   concept('gas', 'gas', GAS, 'gas leak|fuga de gas|huele a gas|hiss\\w*|silb\\w*|siseo'),
+  // Gas as a supply the utility cut, restored or bills: not gas escaping (see supplyOnly).
+  concept(
+    'gas supply',
+    undefined,
+    '(turn|turned|turning|shut|shutting|cut|cutting) (off )?(the |our |my )?gas( service| supply)?|gas (service |supply )?(is |was |has been |got |been |will be )?(off|shut off|turned off|cut off|back on|restored|coming back|turned back on)|(no|without) gas(?! (smell|odou?r|leak))|gas (bill|service|account|meter reading|usage|charges?)|(cortaron|quitaron|suspendieron|reconectaron) el gas|(no hay|sin) gas|el gas (ya )?(volvio|regreso|esta cortado)|recibo del gas',
+  ),
   concept('smell', undefined, SMELLING, 'olor|huele|apesta'),
   concept(
     'lighter smell',
@@ -224,12 +236,14 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     // The ground moving against the building: a hillside sliding, mud pushing on a wall.
     '(hill|hillside|slope|bank|ground|yard) (\\w+ ){0,3}(slump\\w*|slid\\w*|slipping|giving way|moving)|(mud|dirt|earth|rocks) (\\w+ ){0,2}(pushing|pressing|piling) (against|on|into)|mudslide|landslide|deslave|derrumbe|(lodo|tierra) (\\w+ ){0,2}(empujando|contra)',
     // The signs before a fall: pulling away from the building, tilting, moving underfoot, debris dropping.
-    'pull(ed|ing|s)? (away|loose) from|se mueve cuando|grietas? (grande|enorme)s?|separat\\w* from the (building|house|wall|wall)|tilt\\w*|leaning (out|away)|wobbl\\w*|moves when (you|i|we|someone) (step|walk)|sagg\\w*|cracked (clean |all the way )?through|(dirt|plaster|debris|pieces|chunks|bricks|drywall) (\\w+ ){0,3}(falling|coming down|sifting|dropping|raining)|se (esta )?(hundiendo|cayendo|despegando|ladeando|separando)|cuartead\\w*|(viga|techo|pared) (\\w+ ){0,2}(rajad[oa]|partid[oa]|vencid[oa])',
+    // A fan, a table or a toilet that wobbles is loose, not a structure giving way.
+    `(?<!\\b(${LOOSE_FIXTURE}) (\\w+ ){0,3})wobbl\\w*(?! (${LOOSE_FIXTURE})\\b)`,
+    'pull(ed|ing|s)? (away|loose) from|se mueve cuando|grietas? (grande|enorme)s?|separat\\w* from the (building|house|wall|wall)|tilt\\w*|leaning (out|away)|moves when (you|i|we|someone) (step|walk)|sagg\\w*|cracked (clean |all the way )?through|(dirt|plaster|debris|pieces|chunks|bricks|drywall) (\\w+ ){0,3}(falling|coming down|sifting|dropping|raining)|se (esta )?(hundiendo|cayendo|despegando|ladeando|separando)|cuartead\\w*|(viga|techo|pared) (\\w+ ){0,2}(rajad[oa]|partid[oa]|vencid[oa])',
   ),
   concept(
     'confinement',
     'trapped',
-    'stuck|trapped|locked in|shut in|jammed|wedged|between floors|between (the )?\\w+ and (the )?\\w+ floors?|se cerro con (\\w+ ){0,3}(adentro|dentro)|(wont|will not|cant|cannot|can not) open|(cant|cannot|can not|unable to) get (out|in)|get (him|her|them) out|atrapad[oa]s?|encerrad[oa]s?|atorad[oa]|no (abre|se abre)',
+    'stuck|trapped|locked in|shut in|jammed|wedged|between floors|entre (los )?pisos|se (paro|detuvo|atoro|trabo) (entre|con)|between (the )?\\w+ and (the )?\\w+ floors?|se cerro con (\\w+ ){0,3}(adentro|dentro)|(wont|will not|cant|cannot|can not) open|(cant|cannot|can not|unable to) get (out|in)|get (him|her|them) out|atrapad[oa]s?|encerrad[oa]s?|atorad[oa]|no (abre|se abre)',
     '(wont|will not|doesnt|does not) open from (the )?inside|locked (from )?inside|(fell|fallen) (\\w+ ){0,4}(cant|cannot|can not|unable to) get up|no abre desde adentro|se trabo|no (puedo|podemos|puede|pueden) salir|no (la |lo )?(puedo|podemos) abrir|se quedo (encerrad|atrapad|atorad)\\w*',
   ),
   // Someone who has stopped answering the door may be down inside: a thing, so that a neighbour who
@@ -325,6 +339,13 @@ const SOMEONE_INSIDE = wholeWords(
 const HAZARD_CONCEPTS = new Set(
   DANGER_CONCEPTS.filter(({ family }) => family !== undefined).map(({ name }) => name),
 );
+/**
+ * The writer says it can wait ("not urgent", "no rush", "no es urgente"): a weight the net learns,
+ * never a gate, since a later line may still report something that cannot.
+ */
+const SAID_NOT_URGENT = wholeWords(
+  '(not|isnt|is not|its not|it s not|nothing) (an? )?(urgent|emergency|emergencia)|no (rush|hurry|prisa)|(no|nada) (es )?(urgente|de urgencia)|no es (una )?emergencia|(whenever|when ever) (you|someone) (can|get a chance|have time)',
+);
 /** A thing said to be inside ("my car is inside"): what the door keeps in is not a person. */
 const THING_INSIDE = wholeWords(
   '(my|our|the|mi|el|la|nuestr[oa]) (car|truck|van|bike|phone|keys?|wallet|purse|bag|stuff|things|tools|packages?|carro|coche|camioneta|bici|telefono|celular|llaves?|cosas) (is|are|esta|estan) (still |todavia )?(inside|in there|adentro|dentro)',
@@ -415,6 +436,21 @@ export interface ConceptReading {
 const insideOnly = (found: readonly string[]): boolean =>
   found.includes('inside door') && !found.includes('way in');
 
+/**
+ * Gas named only as a supply (shut off by the utility, back on, on the bill) and nothing escaping
+ * beside it (a smell, a hiss, an alarm, someone sick): an outage or a bill, not a leak.
+ */
+const GAS_ESCAPING = new Set(['smell', 'lighter smell', 'co alarm', 'alarm sounding', 'poisoning symptoms']);
+const HISSING = wholeWords('hiss\\w*|silb\\w*|siseo');
+const supplyOnly = (found: readonly string[], clause: string): boolean =>
+  found.includes('gas supply') && !found.some((name) => GAS_ESCAPING.has(name)) && !HISSING.test(clause);
+
+/**
+ * A lift or a hatch holds someone when the message says it stopped or shut on them ("stuck" in the
+ * subject, the lift in the body), not when one is only named ("a building with an elevator for my grandmother").
+ */
+const LIFT_HOLDING = new Set(['confinement', 'failure', 'no answer']);
+
 /** The concept features and the clauses that carry a hazard, in one pass over the clauses. */
 export function readConcepts(reported: string, raw: string): ConceptReading {
   const features = new Set<string>();
@@ -422,6 +458,7 @@ export function readConcepts(reported: string, raw: string): ConceptReading {
   const hazardClauses: string[] = [];
   const clauses = splitClauses(reported);
   let holdsSomeone = false;
+  let someoneByLift = false;
   for (const clause of clauses) {
     const excluded = exclusionOf(clause);
     const found: string[] = [];
@@ -437,20 +474,29 @@ export function readConcepts(reported: string, raw: string): ConceptReading {
       }
       found.push(name);
     }
-    const here = insideOnly(found) ? found.filter((name) => name !== 'cannot secure') : found;
+    const here = found.filter(
+      (name) =>
+        !(name === 'cannot secure' && insideOnly(found)) && !(name === 'gas' && supplyOnly(found, clause)),
+    );
     for (const name of here) affirmedAnywhere.add(name);
     if (here.some((name) => HAZARD_CONCEPTS.has(name))) hazardClauses.push(clause);
-    if (here.some((name) => HOLDS_SOMEONE.has(name)) && SOMEONE.test(clause) && !THING_INSIDE.test(clause))
+    const holds = here.some((name) => HOLDS_SOMEONE.has(name));
+    const someoneHere = holds && SOMEONE.test(clause) && !THING_INSIDE.test(clause);
+    if (someoneHere && here.some((name) => name !== 'lift or hatch' && HOLDS_SOMEONE.has(name)))
       features.add('m:someone in it');
-    if (here.some((name) => HOLDS_SOMEONE.has(name))) holdsSomeone = true;
+    else if (someoneHere) someoneByLift = true;
+    if (holds) holdsSomeone = true;
     for (const [index, first] of here.entries())
       for (const second of here.slice(index + 1)) features.add(`p:${first}+${second}`);
   }
   for (const name of affirmedAnywhere) features.add(`c:${name}`);
   const message = normalise(reported);
+  if (someoneByLift && [...LIFT_HOLDING].some((name) => affirmedAnywhere.has(name)))
+    features.add('m:someone in it');
   if (holdsSomeone && SOMEONE_INSIDE.test(message) && !THING_INSIDE.test(message))
     features.add('m:someone in it');
   if (isForYourRecords(message)) features.add('m:for the records');
+  if (SAID_NOT_URGENT.test(message)) features.add('m:said not urgent');
   if (isCold(message)) features.add('m:cold');
   if (isDangerouslyHot(message)) features.add('m:hot');
   for (const marker of temperatureMarkers(message)) features.add(marker);
