@@ -118,8 +118,11 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
     'gas supply',
     undefined,
     '(turn|turned|turning|shut|shutting|cut|cutting) (off )?(the |our |my )?gas( service| supply)?|gas (service |supply )?(is |was |has been |got |been |will be )?(off|shut off|turned off|cut off|back on|restored|coming back|turned back on)|(no|without) gas(?! (smell|odou?r|leak))|gas (bill|service|account|meter reading|usage|charges?)|(cortaron|quitaron|suspendieron|reconectaron) el gas|(no hay|sin) gas|el gas (ya )?(volvio|regreso|esta cortado)|recibo del gas',
+    // Gas as what an appliance burns ("the water heater is gas"): the fuel, not a leak.
+    '(is|are|runs on|run on) (natural )?gas\\b(?! (leak|smell|odou?r))|(es|son) de gas',
   ),
-  concept('smell', undefined, SMELLING, 'olor|huele|apesta'),
+  // "Se siente fuerte": how Spanish speakers say a smell is strong.
+  concept('smell', undefined, SMELLING, 'olor|huel\\w*|oler|apesta|se siente (muy )?(fuerte|mucho)'),
   concept(
     'lighter smell',
     'gas',
@@ -160,7 +163,13 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
       'brown|browned|turn(ed|ing) brown|discolou?r\\w*|sizzl\\w*|tripp\\w*|trips',
     ),
   ),
-  thing('water', 'active_leak', WATER),
+  // A ceiling that rains or streams is water coming through, whether or not the word water is said.
+  thing(
+    'water',
+    'active_leak',
+    WATER,
+    '(ceiling|roof|skylight|techo)( (in|over|above|of) (the |my |our )?\\w+)? (is |s )?(raining|streaming|pouring|gushing)|llueve (adentro|del techo|dentro)',
+  ),
   concept('water moving', undefined, ACTIVE_WATER),
   concept('above or through', undefined, ABOVE_OR_THROUGH),
   shared(
@@ -291,7 +300,7 @@ export const DANGER_CONCEPTS: readonly DangerConcept[] = [
   concept(
     'got out',
     undefined,
-    'got (everyone|everybody|the kids|us|them) out|evacuat\\w*|(we|everyone|everybody) (are|re|got|went|waited) (all )?(outside|out of the (house|home|unit|apartment|building))|across the street|(sitting|waiting|sleeping) (\\w+ )?in the car|(ya )?(la |los |las |nos )?sacamos|salimos (de la casa|afuera)|estamos afuera',
+    'got (everyone|everybody|the kids|us|them) out|evacuat\\w*|(we|everyone|everybody) (are|re|got|went|waited) (all )?(outside|out of the (house|home|unit|apartment|building))|across the street|(sitting|waiting|sleeping) (\\w+ )?in the car|(ya )?(la |los |las |nos )?sacamos|salimos (de la casa|afuera)|estamos afuera|(ya )?(estamos|nos estamos) saliendo|ya (nos )?salimos',
   ),
   // How long an essential supply has been gone.
   concept(

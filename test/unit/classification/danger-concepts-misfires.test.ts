@@ -118,6 +118,37 @@ describe('the writer says it can wait', () => {
   );
 });
 
+describe('signs said without the usual word', () => {
+  it.each([
+    ['the ceiling in the hallway is raining onto the rug'],
+    ['the skylight is streaming since the storm started'],
+    ['llueve adentro del cuarto por el techo'],
+  ])('water coming through: %s', (text) => {
+    expect(concepts(text)).toContain('c:water');
+  });
+
+  it.each([
+    ['the roof guy said it is raining too hard to come today'],
+    ['it is raining so the painter will come Monday'],
+  ])('only the weather: %s', (text) => {
+    expect(concepts(text)).not.toContain('c:water');
+  });
+
+  it('reads a strong gas in Spanish as smelled, and leaving as getting out', () => {
+    const features = concepts(
+      'el gas se siente fuerte en la cocina, los vecinos lo huelen. ya estamos saliendo',
+    );
+    expect(features).toContain('c:gas');
+    expect(features).toContain('c:smell');
+    expect(features).toContain('c:got out');
+  });
+
+  it('reads gas as an appliance fuel as no leak', () => {
+    expect(concepts('the new dryer is gas, can you hook it up')).not.toContain('c:gas');
+    expect(concepts('the dryer is gas and I smell it in the laundry')).toContain('c:gas');
+  });
+});
+
 describe('ordinary routine messages stay routine', () => {
   it.each([
     ['Gas bill', 'Hi, my gas bill this month is higher than usual. Can you tell me if the meter was read?'],
