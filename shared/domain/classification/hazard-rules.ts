@@ -696,6 +696,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // Water that comes up out of a drain and over the floor is the line backing up, whatever its colour.
       `(water|agua|it) ${gap(3)}(coming|came|comes|rising|rose|welling|bubbling|pushing|backing) (back )?(up )?(out of|from|through) (the )?${gap(2)}(drains?|toilets?|tub|bathtub|shower|coladera|tina|regadera|inodoro|excusado)s? ${gap(10)}(, ${gap(4)}){0,3}(across|onto|over|all over|spreading (across|over|into)|into) (the )?${gap(2)}(floor|floors|bathroom|hallway|hall|carpet|rooms?|piso)`,
       `(${FOUL_WATER}) ${gap(4)}(came up|comes up|coming up|bubbling up|backing up|welling up|rising|sale|saliendo|sube|subiendo|brota|brotando) ${gap(3)}(in|into|through|out of|from|por|en|de) (the |my |our |el |la |los |las )?${gap(2)}(${DRAIN_FIXTURE})`,
+      // A floor drain gives water back only when the line past it is blocked: "sale agua por la rejilla del piso".
+      `(sale|salir|saliendo|salio|sube|subir|subiendo|brota|brotar|brotando) ${gap(1)}agua ${gap(6)}por (el |la |los |las )?(rejillas?|coladeras?|desagues?|drenajes?) del piso`,
     ),
     // A smell alone is a drain to clear; a smell with something coming up is the backup itself.
     unless: eitherOf(
@@ -761,6 +763,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // Two rooms' taps dry at once ("the kitchen or bathroom faucets"): the supply, not one fixture.
       `(nothing|no water) ${gap(3)}(from|out of) (the |my |our )?(kitchen|bathroom|bath|laundry) (or|and|nor) (the )?(kitchen|bathroom|bath|laundry) (taps|faucets|sinks)`,
       `no (sale|cae|llega) (nada|ni (una )?gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?|plumas?)|ni (una )?gota`,
+      '(havent|hasnt|have not|has not|not)( had| have| gotten| got)+ a (single )?drop(?! of (rain|paint|oil|blood|alcohol))|(?<!(hot|caliente) )waters? (\\w+ ){0,4}(is not|isnt|not) coming out at all',
       'no (sale|cae|llega|hay) ni (una )?gota|no (sale|cae|llega) (agua |nada )?(de|por) (ninguna|ningun) (llave|grifo|canilla|pluma|lado)|(ninguna|ningun) (llave|grifo|canilla|pluma) (sirve|funciona|da agua|tiene agua)',
       // Off since a time this morning and nobody told: a break, not planned work.
       `waters? ${gap(6)}(has been|is|s|was|been) (completely |still )?(off|out) (in the (whole|entire) (building|house|complex|street) )?since|nobody can (flush|drink)|(cant|cannot|can not) (flush|drink) (or|and|nor) (flush|drink|shower|cook)`,
@@ -1044,7 +1047,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'trapped',
     sign: sign(
-      '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(laundry |utility |storage |spare |back |front |master |guest )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell|cellar|storm cellar|storm shelter|shelter|basement|attic|crawl ?space)',
+      '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(laundry |utility |storage |spare |back |front |master |guest |upstairs |downstairs |kids |childrens )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell|cellar|storm cellar|storm shelter|shelter|basement|attic|crawl ?space)',
+      // Someone in a lift stopped between floors.
+      `(im|i am|were|we are|(my|our) \\w+ (is|are)|estoy|estamos|esta|estan) (inside |in |en )(the |el |un |una )?(\\w+ )?(elevator|lift|elevador|ascensor) ${gap(6)}(between|entre) (floors|pisos|(the )?\\d+(st|nd|rd|th)? (and|y) \\d+|el piso)`,
       // A lift is a lift whatever building it serves ("the parking garage elevator").
       '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(\\w+ ){0,3}(elevator|lift|elevador|ascensor)',
       `(cant|cannot|can not|unable to) get out( of)? ${gap(1)}(the |my |our )?(bathroom|room|bedroom|apartment|unit|house|elevator)`,

@@ -73,6 +73,37 @@ describe('hand rules, round 9: hazard words that are not a present hazard', () =
   });
 });
 
+describe('hand rules, round 9: general concepts for emergencies the rules missed', () => {
+  it.each([
+    // A floor drain that gives water back: the line past it is blocked.
+    ['de repente empezó a brotar agua gris por la coladera del piso del sótano', 'sewage'],
+    [
+      'está saliendo agua con mal olor por las rejillas del piso de la lavandería y ya llegó a la sala',
+      'sewage',
+    ],
+    // Someone shut in a room named by where it is, or in a lift stopped between floors.
+    ['my daughter is stuck in the downstairs bathroom, the handle snapped off', 'trapped'],
+    ['we are in the garage elevator stopped between floors 2 and 3', 'trapped'],
+    ['estamos en el ascensor entre el piso 7 y el 8 y no se abre', 'trapped'],
+    // Not a drop, or nothing coming out at all, with a household that needs it.
+    ['we havent had a drop since 6am, no toilets, my wife just had surgery', 'no_water'],
+    ['the water in our unit is not coming out at all, kitchen or bath, and I have two toddlers', 'no_water'],
+  ])('%s → %s', (text, hazard) => {
+    expect(hazardsIn(text)).toContain(hazard);
+  });
+
+  it.each([
+    // Near misses: a slow drain, a lift out of service, a dry spell, a tap for hot water.
+    ['la coladera del piso del baño se tarda en bajar el agua, cuando puedan'],
+    ['the elevator has been out of service for two days, when will it be fixed?'],
+    ['el ascensor se detuvo entre pisos ayer pero ya lo arreglaron'],
+    ['we havent had a drop of rain in weeks, can the landscaper water the lawn?'],
+    ['the hot water is not coming out at all in the shower, the cold is fine'],
+  ])('%s → no hazard', (text) => {
+    expect(hazardsIn(text)).toEqual([]);
+  });
+});
+
 describe('hand rules, round 9: ordinary routine mail stays routine', () => {
   it.each([
     ['Rent for March\nI sent the transfer this morning, please confirm you got it.'],
