@@ -66,7 +66,7 @@ export interface HazardRule {
   /** The clause is not this hazard when this appears in it ("closet door"). */
   readonly unless?: ClauseTest;
   /** The message is not this hazard when this appears anywhere in it (a neighbour's cigarette). */
-  readonly unlessMessage?: RegExp;
+  readonly unlessMessage?: ClauseTest;
   /** The whole message must also show this (freezing weather for a heating failure). */
   readonly when?: (message: string) => boolean;
   /** A report about the equipment itself: skipped when the clause is about installing or inspecting it. */
@@ -121,8 +121,29 @@ const HARMLESS_BURNING = eitherOf(DUST_ONLY, wholeWords(HARMLESS_BURNING_EXCEPT_
 const FIXED_WIRING =
   'outlets?|receptacles?|sockets?|(light )?switch(es)?|(breaker|electrical|electric|fuse|circuit) (box|panel)|breakers?|fuse box|junction box|wiring|enchufes?|contactos?|tomacorrientes?|apagador(es)?|tablero( electrico)?|caja de (fusibles|breakers|luz)|pastillas|centro de carga|cableado';
 
+/** A fire somebody means to light ("we'd like to have a fire on Christmas Eve"): a hearth, not a hazard. */
+const FIRE_ON_PURPOSE =
+  '(like|want|wanted|love|plan|planning|hoping|hope) to (have|light|make|build|start) a (\\w+ )?fire|(have|light|make|build) a fire in (the|our|a) (hearth|stove|wood stove)';
+
+/** What the police are called for: a 911 call about it is not a fire. */
+const POLICE_MATTER =
+  'police|cops?|sheriff|fight(ing|s)?|domestic|assault\\w*|yelling|screaming|threaten\\w*|break ins?|broke in|robbed|policia|patrulla|pelea\\w*';
+
 const FIRE_EQUIPMENT =
   'fire (hazard|alarm|drill|extinguisher|inspection|code|safety|escape|pit|place|marshal|exit|door|sprinkler)|fireplace|fire pit|fuego artificial|fuegos artificiales|chimenea|parrilla|asador|fogata|candle|bbq|grill';
+
+/** A vehicle's window or door, broken or open: not the home's. */
+const VEHICLE_PART =
+  '(car|truck|van|vehicle|carro|coche|auto|camioneta)s? (\\w+ )?(windows?|windshield|doors?|locks?)|(ventana|vidrio|puerta|parabrisas) del (carro|coche|auto|camion)';
+/** The state a home was in when the tenant moved in: a charge disputed, not a door broken now. */
+const AT_MOVE_IN =
+  '(already|was|were) (\\w+ ){0,2}when (i|we) moved in|ya (estaba|venia) \\w+ cuando (me|nos) mud(e|amos)';
+/** Unable to go out for an errand (shopping, work): hard going, not shut in. */
+const AN_ERRAND =
+  '(to|a|para) (buy|shop|get groceries|go shopping|go to work|comprar|hacer (el )?mandado|trabajar)|(for|por|para) (groceries|my shift|work|la despensa|el mandado)';
+/** Parked in: the car cannot leave, the people can. */
+const BLOCKED_IN_BY_A_VEHICLE =
+  '(parks?|parked|parking) (\\w+ ){0,4}(across|behind|in front of|blocking)|(blocks?|blocked|blocking) (\\w+ ){0,2}(drive|driveway|car|truck)|for (my|the) (\\w+ )?(shift|work|job)';
 
 /** What holds a home up or keeps people from falling. */
 const STRUCTURE =
@@ -194,10 +215,21 @@ const FLOOD_POLICY = wholeWords(
   'insurance|insured|(flood|tsunami|evacuation) zones?|aseguranza|seguro contra',
 );
 
+/** A drip only while the air conditioning runs is its condensate, not water from a pipe or the roof. */
+const CONDENSATE =
+  '(when|while|whenever|cuando) (the |el )?(ac|a c|air conditioner|air conditioning|aire|clima|minisplit) (runs|is on|is running|turns on|kicks on|prende|esta prendido)';
+
 /** Water that stays outside the walls: a gutter, a downspout, the yard. */
 const OUTSIDE_WATER = 'off the roof|from the gutters?|gutters?|downspouts?|canaleta|bajante';
 const STAYS_OUTSIDE =
-  'not (getting|coming|going|leaking|seeping) (in|inside|into)|nothing (is )?(getting|coming) in|no (entra|se mete) (el agua|a la casa)';
+  'not (getting|coming|going|leaking|seeping) (in|inside|into)|nothing (is )?(getting|coming) in|(didnt|did not|hasnt|has not|never) (get|got|come|came|gone) (in|inside)|no (entra|entro|se mete|se metio) (el agua|a la casa|adentro)';
+/** Ground outside that floods (a drive, a yard, the road): a repair outside, unless the water comes in. */
+const GROUND_FLOODS = butNot(
+  wholeWords(
+    `(drive|driveway|yard|lawn|road|street|field|pasture|ditch|parking (lot|area)|camino|calle|jardin|patio|estacionamiento) (that |which |que )?(\\w+ ){0,3}(floods?|flooded|flooding|se (inunda|inundo))`,
+  ),
+  wholeWords('into|inside|indoors|basement|garage|adentro|dentro|entra(ndo)?|se mete'),
+);
 
 /** A hairline crack, or the house settling: a patch, not a structure moving. */
 const COSMETIC_SURFACE = 'hairline|settl(e|es|ed|ing)|(se )?(esta )?asentando';
@@ -209,6 +241,14 @@ const LONG_STANDING =
 /** Words that say a long-standing state changed: "for years, but now it dropped". */
 const CHANGED_NOW = wholeWords(
   'now|today|tonight|this (morning|week)|suddenly|all of a sudden|worse|more and more|ahora|hoy|de repente|peor|cada vez mas',
+);
+
+/** The sender says it has held steady or not given way yet: a repair to book, unless something changed now. */
+const HOLDS_STEADY = butNot(
+  wholeWords(
+    '(hasnt|has not|havent|have not) (moved|shifted|dropped|sunk|sagged|changed|gotten (any )?worse)( any ?more| since| at all)|(hasnt|has not|havent|have not) (broken|given way|collapsed|fallen|come down) yet|no se ha (movido|hundido|caido) mas|(todavia|aun) no se ha (roto|caido|hundido|vencido)|no se ha (roto|caido|hundido) (todavia|aun)',
+  ),
+  CHANGED_NOW,
 );
 
 /** A person who fell on the stairs ("se cayó en la escalera"), unless the clause says the stairs gave way. */
@@ -228,6 +268,11 @@ const ONE_FIXTURE =
   '(in|at|from|out of|en|de|del) (the |my |our |one |el |la |mi )?(kitchen |bathroom |bath |laundry |utility |master |guest |upstairs |downstairs )?(sink|faucet|tap|tub|bathtub|shower|basin|lavabo|fregadero|regadera|tina|llave|lavamanos)|(sink|faucet|tap|tub|shower|kitchen|bathroom) only|only (in|at|from) (the|one)|(solo|nada mas|unicamente) (en|de|del) (el|la)';
 
 /** "No hot water" is the water heater; "no heat or hot water" is both. */
+/** A household that says it is warm (a wood stove, a fireplace): the heating is a repair, not a cold home. */
+const KEPT_WARM = wholeWords(
+  '(estamos|we are|we re|were|staying|keeping|nos mantenemos) (bien |nice and |plenty |pretty |muy |bastante )?(warm|toasty|calientes?|calientitos?|calentitos?)',
+);
+
 const NOT_SPACE_HEATING = wholeWords(
   'water heater|(?<!(heat|heating|calefaccion) (or|and|ni|y|o|nor) (no )?)(hot water|agua caliente)(?! (or|and|ni|y|o|nor) (heat|heating|calefaccion))|calentador de agua|boiler inspection|heat (index|wave|advisory)',
 );
@@ -367,21 +412,27 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       'on fire|(caught|catch|catching|caught on) fire|fire (in|started|broke out|is spreading|spread)',
       '(a|small|house|kitchen|grease|electrical|dryer|stove|oven|apartment|unit|building|microwave|chimney|flue|attic|wall|roof|garage|laundry room|trash chute|porch|deck|trailer) fire',
       `(stove ?pipe|flue|chimney|stack|vent pipe|wall|ceiling) ${gap(3)}(glowing|red hot)`,
-      'flames|flame (coming|shooting|out)|(called|calling) (911|the fire department)|firefighters|bomberos',
+      'flames|flame (coming|shooting|out)|(called|calling) the fire department|firefighters|bomberos',
       'fire (department|dept|truck|trucks|fighters) (is |was |has been |got )?(are|were|came|come|coming|here|on the way|arrived|just left|put|called)',
       '(se )?(prendio|incendio|quemo) (la|el)|incendio|fuego|en llamas|salen llamas',
       // Catching fire, said of what burns ("prender" alone is also turning a light on).
       '(se (esta|estan)|ya se (esta|estan)) (prendiendo|incendiando) (la |el |los |las |mi |su )?(cerca|barda|pasto|zacate|hierba|arbol|arboles|casa|traila|pared|techo|cortinas?|colchon|sillon|cocina|cuarto|carro)',
     ),
     unless: wholeWords(
-      `${FIRE_EQUIPMENT}|${BURNER_FLAME}|next door|neighbou?ring (building|house|complex)|across the street|down the (street|road|block)|another building|in the area|de al lado|de enfrente|en la otra cuadra`,
+      `${FIRE_EQUIPMENT}|${BURNER_FLAME}|${FIRE_ON_PURPOSE}|next door|neighbou?ring (building|house|complex)|across the street|down the (street|road|block)|another building|in the area|de al lado|de enfrente|en la otra cuadra`,
     ),
     equipmentNamed: true,
   },
   {
+    // A call to 911 is a fire's only when nothing else explains it: the police come for a fight or a break-in.
+    hazard: 'fire',
+    sign: sign('(called|calling) 911'),
+    unlessMessage: wholeWords(POLICE_MATTER),
+  },
+  {
     hazard: 'smoke',
     sign: sign(
-      'smoke(?! (detector|detectors|alarm|alarms|ones?|free|shop|break|ring|signal|(and|or) (co|carbon monoxide|c o|fire|heat) (detectors?|alarms?)))|smokey|smoky|smoking (from|out|out of)|humareda',
+      'smoke(?! (detector|detectors|alarm|alarms|ones?|free|shop|break|ring|signal|((and|or) )?(co|carbon monoxide|c o|fire|heat) (detectors?|alarms?)))|smokey|smoky|smoking (from|out|out of)|humareda',
       '(?<!(detector|detectores|alarma|alarmas|sensor) de )humo(?! de (cigarro|tabaco|marihuana|mariguana))',
       `(${SMELLING}) ${gap(2)}(of |like )?(something )?(burning|burnt|burned|melting|electrical|hot plastic|plastic burning)`,
       '(burn(ing|t|ed)|hot|electrical|melt(ed|ing)|scorched) (plastic |rubber |electrical |wire |hair )?(smell|odou?r|stench)|(smells?|smelled|smelling|reeks?) (like|of) (melt(ed|ing)|burn(ing|t|ed)|hot) (plastic|rubber|wires?|insulation)',
@@ -530,6 +581,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       HELD_IN_A_FIXTURE,
       FLOODS_HABITUALLY,
       FLOOD_POLICY,
+      GROUND_FLOODS,
     ),
     unlessMessage: wholeWords(STAYS_OUTSIDE),
   },
@@ -562,7 +614,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${ACTIVE_WATER}) ${gap(6)}(${ABOVE_OR_THROUGH})`,
     ),
     unless: eitherOf(
-      wholeWords(`dried|(is|s|are) (all |completely )?dry( now)?|air|aire|${OUTSIDE_WATER}`),
+      wholeWords(`dried|(is|s|are) (all |completely )?dry( now)?|air|aire|${OUTSIDE_WATER}|${CONDENSATE}`),
       ONLY_A_STAIN,
       ONLY_WHEN_IT_RAINS,
       PAST_LEAK,
@@ -644,6 +696,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // Water that comes up out of a drain and over the floor is the line backing up, whatever its colour.
       `(water|agua|it) ${gap(3)}(coming|came|comes|rising|rose|welling|bubbling|pushing|backing) (back )?(up )?(out of|from|through) (the )?${gap(2)}(drains?|toilets?|tub|bathtub|shower|coladera|tina|regadera|inodoro|excusado)s? ${gap(10)}(, ${gap(4)}){0,3}(across|onto|over|all over|spreading (across|over|into)|into) (the )?${gap(2)}(floor|floors|bathroom|hallway|hall|carpet|rooms?|piso)`,
       `(${FOUL_WATER}) ${gap(4)}(came up|comes up|coming up|bubbling up|backing up|welling up|rising|sale|saliendo|sube|subiendo|brota|brotando) ${gap(3)}(in|into|through|out of|from|por|en|de) (the |my |our |el |la |los |las )?${gap(2)}(${DRAIN_FIXTURE})`,
+      // A floor drain gives water back only when the line past it is blocked: "sale agua por la rejilla del piso".
+      `(sale|salir|saliendo|salio|sube|subir|subiendo|brota|brotar|brotando) ${gap(1)}agua ${gap(6)}por (el |la |los |las )?(rejillas?|coladeras?|desagues?|drenajes?) del piso`,
     ),
     // A smell alone is a drain to clear; a smell with something coming up is the backup itself.
     unless: eitherOf(
@@ -709,6 +763,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // Two rooms' taps dry at once ("the kitchen or bathroom faucets"): the supply, not one fixture.
       `(nothing|no water) ${gap(3)}(from|out of) (the |my |our )?(kitchen|bathroom|bath|laundry) (or|and|nor) (the )?(kitchen|bathroom|bath|laundry) (taps|faucets|sinks)`,
       `no (sale|cae|llega) (nada|ni (una )?gota) ${gap(2)}(de )?(ninguna|las|la) (llaves?|grifos?|canillas?|plumas?)|ni (una )?gota`,
+      '(havent|hasnt|have not|has not|not)( had| have| gotten| got)+ a (single )?drop(?! of (rain|paint|oil|blood|alcohol))|(?<!(hot|caliente) )waters? (\\w+ ){0,4}(is not|isnt|not) coming out at all',
       'no (sale|cae|llega|hay) ni (una )?gota|no (sale|cae|llega) (agua |nada )?(de|por) (ninguna|ningun) (llave|grifo|canilla|pluma|lado)|(ninguna|ningun) (llave|grifo|canilla|pluma) (sirve|funciona|da agua|tiene agua)',
       // Off since a time this morning and nobody told: a break, not planned work.
       `waters? ${gap(6)}(has been|is|s|was|been) (completely |still )?(off|out) (in the (whole|entire) (building|house|complex|street) )?since|nobody can (flush|drink)|(cant|cannot|can not) (flush|drink) (or|and|nor) (flush|drink|shower|cook)`,
@@ -755,6 +810,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(calefaccion|calentador|calenton|caldera|radiador(es)?|calefactor) ${gap(8)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
     ),
     unless: NOT_SPACE_HEATING,
+    unlessMessage: KEPT_WARM,
     when: (message) => isCold(message) || isVulnerableHousehold(message),
   },
   {
@@ -772,6 +828,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(never|wont|will not|doesnt|does not|wouldnt|would not|wont even) (light|lights|ignite|ignites|fire|fires|catch|catches|kick on|kicks on|stay lit|stays lit)|no (enciende|prende) (nunca)?',
     ),
     unless: NOT_SPACE_HEATING,
+    unlessMessage: KEPT_WARM,
     when: (message) =>
       isCold(message) &&
       mentions(
@@ -837,7 +894,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       LOCK_GONE,
     ),
     unless: wholeWords(
-      `${INTERIOR}|(trash|garbage|laundry) chute|chute|vacant|boarded|abandoned|desocupad[oa]|abandonad[oa]|building door|lobby door|door ?bells?|peep ?hole|door ?stops?|door ?mats?|timbre|mirilla|(door|lock|deadbolt)s? (is |are |s |still )?(fine|ok|okay|good)|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
+      `${INTERIOR}|${VEHICLE_PART}|${AT_MOVE_IN}|(trash|garbage|laundry) chute|chute|vacant|boarded|abandoned|desocupad[oa]|abandonad[oa]|building door|lobby door|door ?bells?|peep ?hole|door ?stops?|door ?mats?|timbre|mirilla|(door|lock|deadbolt)s? (is |are |s |still )?(fine|ok|okay|good)|(puerta|entrada) del (edificio|lobby)|left (the )?(\\w+ )?door|dejo la puerta|sometimes|hard to|takes a (few|couple) (tries|times)|jiggle|squeak\\w*|still (locks|latches|closes)|locks? (fine|ok)|si cierra|(?<!no )cierra con (el )?seguro`,
     ),
     unlessMessage: wholeWords(anyOf(SECURED_ANOTHER_WAY, STILL_LOCKS)),
   },
@@ -856,7 +913,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       LOCK_GONE,
     ),
     unless: wholeWords(
-      'laundry room|common (area|room)|clubhouse|lavanderia|crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero|cierra bien|si cierra|(?<!no )cierra con (el )?seguro|still (locks|latches)|locks? (fine|ok)',
+      `${VEHICLE_PART}|laundry room|common (area|room)|clubhouse|lavanderia|crank|blinds?|screen|cracked|crack|seal|draft\\w*|fog\\w*|condensation|persiana|mosquitero|cierra bien|si cierra|(?<!no )cierra con (el )?seguro|still (locks|latches)|locks? (fine|ok)`,
     ),
     unlessMessage: wholeWords(
       anyOf(
@@ -896,7 +953,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(${STRUCTURE}) ${gap(8)}(bulg\\w*|sag|sagg\\w*|sags|sank|sunk|sunken|heav(ing|ed)|bow(ing|ed)|dropped (\\w+ ){0,2}(inch|inches|feet|foot)|split|splitting|cracked (clean )?through|snapped|torn out|ripped out|(moves|moved|moving|gives|gave) (out|when|under|a few|several|an inch)|bent (down|over)|buckl\\w*|cav(ing|ed) in|caving|collaps\\w*|fell|falling|came down|coming down|gave way|giving way|gave out|giving out|about to fall|came loose|coming loose|pulled loose|(almost|nearly) (fell|collapsed|gave way|came off)|crumbl\\w*|broke through|broke (under|beneath)|fell through|rott(ed|en) (out|through)|pulling away|pulled (away|out)|came off|coming off|detach\\w*|separating|shifting|sinking|leaning|swaying|wobbl\\w* (badly|a lot|when))`,
       `(${OVERHEAD}) ${gap(6)}(cracking|popping|groaning|crujiendo|truena) (noises?|sounds?|ruidos?)|(${OVERHEAD}) ${gap(6)}(making|hear|heard|hace|hacen) (\\w+ )?(cracking|popping|groaning) (noises?|sounds?)`,
       `(car|truck|vehicle|van|suv|driver|carro|camioneta|coche) ${gap(3)}(hit|crashed into|ran into|slammed into|drove into|went through|plowed into|choco contra|se estrello (en|contra)) (the |our |my |el |la |nuestra )?(building|house|wall|unit|apartment|garage|porch|front|edificio|casa|pared|departamento)`,
-      `(techo|techito|porche|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|hunde|(?<=(se|esta) )(doblando|dobla|doblo)|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa]|flojo|floja)`,
+      `(techo|techito|porche|plafon|escaleras?|escalon(es)?|peldanos?|balcon|barandal|barandilla|terraza|piso|pared(es)?|vigas?|tejaban|cochera|losa|columna|poste) ${gap(6)}(se )?(esta )?(hundi\\w*|hunde|(?<=(se|esta) )(doblando|dobla|doblo)|movio|moviendo|mueve|ladea\\w*|cay(o|endo)|cae|colaps\\w*|pandea\\w*|abombad\\w*|cedi(o|endo)|desprendi\\w*|despeg\\w*|solto|vencid[oa]|inflad[oa]|burbuja|hinch(ando|ad[oa]|a)|separando|quebr(o|ada|ado)|doblad[oa]|rajad[oa])`,
       `(${TREE}) ${gap(3)}(fell|came down|crashed|went|landed|lying|laying|resting|smashed|punched|(?<!(hang|hangs|hanging|hung|lean|leans|leaning|droop\\w*|reach\\w*|grow\\w*) )down|cayo|se cayo) (on|onto|through|into|across|against|sobre|en) (the |our |my |el |la |nuestro )?(roof|house|ceiling|building|unit|apartment|bedroom|techo|casa|cuarto)`,
       '(concrete|plaster|ceiling|drywall|brick|stucco) (chunks|pieces) (fell|falling|on the (ground|floor))|(se (cayeron|caen|estan cayendo|cayo)|caen|cayendo|cayo|cayeron) (unos |varios )?(pedazos|trozos|partes)|(pieces|chunks) of (concrete|plaster|ceiling|drywall|brick) (fell|falling|are falling|came down|coming down|dropping)',
       `se (esta )?(abriendo|abrio|abre) (una |la |otra )?grieta|(tronido|tronidos|crujido|crujidos|truena|cruje)\\w* ${gap(2)}(en )?(el |la |las |los )?(techo|vigas?|plafon|losa)`,
@@ -916,6 +973,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       butNot(wholeWords(LONG_STANDING), CHANGED_NOW),
       PERSON_FELL,
     ),
+    unlessMessage: HOLDS_STEADY,
   },
   {
     // A home come off its supports (blocks, piers, jacks), or something heavy hanging loose over people.
@@ -989,7 +1047,9 @@ export const HAZARD_RULES: readonly HazardRule[] = [
   {
     hazard: 'trapped',
     sign: sign(
-      '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(laundry |utility |storage |spare |back |front |master |guest )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell|cellar|storm cellar|storm shelter|shelter|basement|attic|crawl ?space)',
+      '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(laundry |utility |storage |spare |back |front |master |guest |upstairs |downstairs |kids |childrens )?(elevator|lift|bathroom|room|bedroom|apartment|unit|house|closet|garage|stairwell|cellar|storm cellar|storm shelter|shelter|basement|attic|crawl ?space)',
+      // Someone in a lift stopped between floors.
+      `(im|i am|were|we are|(my|our) \\w+ (is|are)|estoy|estamos|esta|estan) (inside |in |en )(the |el |un |una )?(\\w+ )?(elevator|lift|elevador|ascensor) ${gap(6)}(between|entre) (floors|pisos|(the )?\\d+(st|nd|rd|th)? (and|y) \\d+|el piso)`,
       // A lift is a lift whatever building it serves ("the parking garage elevator").
       '(stuck|trapped|locked|shut) (inside |in )(the |an |my |our |a )?(\\w+ ){0,3}(elevator|lift|elevador|ascensor)',
       `(cant|cannot|can not|unable to) get out( of)? ${gap(1)}(the |my |our )?(bathroom|room|bedroom|apartment|unit|house|elevator)`,
@@ -1022,7 +1082,8 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       '(cant|cannot|can not|unable to|couldnt|could not) (get|go|make it) out(?! of (bed|my lease|the lease|the contract|the car|work|paying))|no (podemos|puedo|puede|pueden) salir',
     ),
-    unless: wholeWords('locked out|lease|contract|contrato'),
+    // "The guy next door parks across the drive": a neighbour, not a door; a car blocked in, not a person.
+    unless: wholeWords(`locked out|lease|contract|contrato|next door|${BLOCKED_IN_BY_A_VEHICLE}`),
   },
   {
     // "We can't get out", the door or the other exit jammed or blocked in another sentence.
@@ -1030,7 +1091,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       '(cant|cannot|can not|unable to|couldnt|could not) (get|go|make it) out(?! of (bed|my lease|the lease|the contract|the car|work|paying))',
     ),
-    unless: wholeWords('locked out|lease|contract|contrato'),
+    unless: wholeWords(`locked out|lease|contract|contrato|${BLOCKED_IN_BY_A_VEHICLE}`),
     when: mentions(
       `(doors?|deadbolts?|locks?|exits?|puertas?|chapa|cerradura|salida) ${gap(6)}(jammed|stuck|snapped|broke|broken|blocked|buried|wedged|frozen shut|wont (open|budge)|will not (open|budge)|atorad[oa]|trabad[oa]|bloquead[oa])`,
     ),
@@ -1042,7 +1103,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(stuck|trapped|stranded) (up|down) (there|here|in the (attic|crawl ?space|loft|well|pit))|(cant|cannot|can not|unable to|couldnt|could not) (come|get|climb) (down|back down|back up|up out)|(no (puede|puedo|pueden|podemos) bajar)|atorad[oa] (arriba|en el atico)',
     ),
     unless: wholeWords(
-      'cat|cats|kitten|gato|gatito|dog|perro|squirrel|raccoon|bird|ladder to (the )?roof is (fine|ok)',
+      `cat|cats|kitten|gato|gatito|dog|perro|squirrel|raccoon|bird|ladder to (the )?roof is (fine|ok)|${AN_ERRAND}`,
     ),
   },
   {

@@ -10,6 +10,7 @@ import {
   closesPrevious,
   isAboutEquipmentWork,
   isAllegation,
+  isAnotherLandlordsHome,
   isElsewhere,
   isForYourRecords,
   isHypothetical,
@@ -120,6 +121,7 @@ function withStatementBreaks(text: string): string {
 export function detectHazards(text: string): HazardFinding[] {
   const reported = reportedText(text);
   const message = withStatementBreaks(reported);
+  if (isAnotherLandlordsHome(message)) return [];
   const found = new Map<EmergencyHazard, string>();
   // Read once per message, not once per clause: a long message has many clauses.
   const rules = HAZARD_RULES.filter((rule) => !rule.unlessMessage?.test(message));

@@ -32,6 +32,8 @@ const HYPOTHETICAL = wholeWords(
     'va(n|mos)? a (estar|quedar|haber) sin|(estara|estaran|estaremos|quedara|quedaran) sin|(corte|suspension) programad[oa]',
     // Whether something goes on working through an outage: a plan, not a report.
     '(does|do|will|would|can|could) (the |our |my )?(\\w+ ){0,3}(still )?(work|run|function) without|prone to|(risk|chance|history|danger) of|tends? to|likely to|propens[oa] a',
+    // A utility's notice of a cut to come ("they'll cut off our power Friday for nonpayment").
+    '(will|theyll|they will|going to|gonna) (cut|shut|turn) off (our|the|my) (power|electric\\w*|lights|gas|water|service)|for non ?payment|(van a|va a) (cortar|desconectar)',
     '(we ll|well|we will|you ll|youll|will|going to) be without|(scheduled|planned) (outage|shut ?off|shutdown|interruption)|(will|is going to) be (shut|turned) off',
     '(has|have|had) (\\w+ )?ever (had|been)|(has|have) there ever|alguna vez (ha|han|hubo|hay)',
     // A hazard named as the topic of a question ("Power outage question", "Pregunta sobre gas").
@@ -171,9 +173,15 @@ const ELSEWHERE = wholeWords(
 );
 export const isElsewhere = (clause: string): boolean => ELSEWHERE.test(clause);
 
+/** The sender's home said not to be the manager's ("la casa donde vivimos, no es de ustedes"): its hazards are another landlord's. */
+const ANOTHER_LANDLORDS_HOME = wholeWords(
+  '(no es|no son) (de ustedes|suya|una de sus (casas|propiedades))|(is not|isnt|not) (one of )?(yours|your (properties|property|buildings?|houses?|rentals?|units?))',
+);
+export const isAnotherLandlordsHome = (message: string): boolean => ANOTHER_LANDLORDS_HOME.test(message);
+
 /** A legal filing's list of alleged conditions: a claim to answer, not a report of a hazard now. */
 const ALLEGATION = wholeWords(
-  'alleg(ing|es|ed|ation|ations) (\\w+ ){0,4}(failure|conditions|violations|that)|failure to (repair|maintain|fix|remedy)|defective conditions',
+  'alleg(ing|es|ed|ation|ations) (\\w+ ){0,4}(failure|conditions|violations|that)|failure to (repair|maintain|fix|remedy)|defective conditions|(repeated|unrepaired|prior|previous|multiple|numerous) (\\w+ ){0,3}complaints',
 );
 export const isAllegation = (clause: string): boolean => ALLEGATION.test(clause);
 
