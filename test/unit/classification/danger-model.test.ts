@@ -142,19 +142,20 @@ describe('the committed net', () => {
   it('leaving each author out, rules ∪ net finds nearly every emergency and raises few false ones', () => {
     const verdicts = dangerHoldout(tuningAuthors(), devFixture(), { words: DANGER_WORDS, l2: DANGER_L2 });
     const both = (v: (typeof verdicts)[number]) => v.rules || netSays(v, DANGER_THRESHOLD);
-    // Measured over twenty-one authors (a-u): 1,039/1,041; the hand rules alone 1,009/1,041, but
+    // Measured over twenty-four authors (a-x): 1,174/1,176; the hand rules alone 1,161/1,176, but
     // they were written reading every author, so the net's own figures below are the honest ones.
     const all = recallAndFalse(verdicts, both);
     expect(all.found / all.emergencies).toBeGreaterThanOrEqual(0.995);
-    // The net by itself, retrained without each author: 1,017/1,041 (97.7 %), 61 false of 3,478 (1.8 %).
+    // The net by itself, retrained without each author: 1,126/1,176 (95.7 %), 36 false of 3,977
+    // (0.9 %), at its 1 % share (97.7 % for the one round it had 2 %; see NET_FALSE_LIMITS).
     const net = recallAndFalse(verdicts, (v) => netSays(v, DANGER_THRESHOLD));
-    expect(net.found / net.emergencies).toBeGreaterThanOrEqual(0.97);
+    expect(net.found / net.emergencies).toBeGreaterThanOrEqual(0.95);
     expect(net.raised).toBeLessThanOrEqual(NET_FALSE_LIMITS.net * net.routine);
     for (const author of new Set(verdicts.map((v) => v.author))) {
       const set = verdicts.filter((v) => v.author === author);
       const withNet = recallAndFalse(set, both);
       const rules = recallAndFalse(set, (v) => v.rules);
-      // Never more than 4 % false, and where the rules alone are over that, the net adds none.
+      // Never more than 3 % false, and where the rules alone are over that, the net adds none.
       expect(withNet.raised, author).toBeLessThanOrEqual(
         Math.max(NET_FALSE_LIMITS.perAuthor * withNet.routine, rules.raised),
       );

@@ -4,15 +4,13 @@ import { evaluateTriage, toMessageToTriage } from '#domain/triage/triage-evaluat
 import { HELD_OUT_FILES, heldOut } from '#test/support/labelled-sets.ts';
 
 /**
- * The rules engine on the held-out sets (test/fixtures/triage/README.md), six authors whose
- * portfolios were told to nobody who tuned. p, q and r were written before the round that tuned on
- * m-o and scored once before it (category 89.3 %, emergency recall 95.7 % (134/140), false
- * emergencies 2.1 %) and once after (90.0 %, 97.1 % (136/140), 2.1 %). s, t and u were written after
- * that round and scored once, on the code as merged: category 90.1 %, emergency recall 97.7 %
- * (129/132), false emergencies 1.5 % (7/476). All six: category 90.1 %, emergency recall 97.4 %
- * (265/272), false emergencies 1.8 % (17/945), injections to a person 98.6 % (71/72; 70 as
- * instructions to the assistant). The floors sit a little below. The issue's aims are 85 %, 100 %
- * and ≤ 5 %: emergency recall is short of its aim.
+ * The rules engine on the held-out sets (test/fixtures/triage/README.md): y, z and aa, three
+ * authors whose portfolios were told to nobody who tuned, written blind before the last round and
+ * scored once before it (category 91.0 %, emergency recall 99.3 % (141/142), false emergencies
+ * 2.1 % (10/467)) and once after it, on the code as merged: category 91.8 %, emergency recall
+ * 98.6 % (140/142), false emergencies 1.7 % (8/467), injections to a person 100 % (35/35). The
+ * floors sit a little below. The issue's aims are 85 %, 100 % and ≤ 5 %: emergency recall is short
+ * of its aim (the earlier blind sets, now tuning data, are in the README).
  */
 const messages = heldOut();
 
@@ -26,15 +24,15 @@ describe('rules triage on held-out messages', () => {
   );
 
   it('scores sets large enough to mean something', () => {
-    expect(HELD_OUT_FILES).toHaveLength(6);
-    expect(result.total).toBe(1217);
-    expect(messages.filter((m) => m.label.category === 'maintenance_emergency')).toHaveLength(272);
+    expect(HELD_OUT_FILES).toHaveLength(3);
+    expect(result.total).toBe(609);
+    expect(messages.filter((m) => m.label.category === 'maintenance_emergency')).toHaveLength(142);
   });
 
   it('keeps category accuracy, emergency recall and false emergencies above their floors', () => {
-    expect(result.categoryAccuracy).toBeGreaterThanOrEqual(0.89);
-    expect(result.emergencyRecall).toBeGreaterThanOrEqual(0.96);
-    expect(result.falseEmergencies.rate).toBeLessThanOrEqual(0.03);
+    expect(result.categoryAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(result.emergencyRecall).toBeGreaterThanOrEqual(0.98);
+    expect(result.falseEmergencies.rate).toBeLessThanOrEqual(0.025);
   });
 
   it('sends labelled prompt injections to a person as instructions to the assistant', () => {
