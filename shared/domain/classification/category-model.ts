@@ -4,6 +4,7 @@ import type { RoutineCategory } from './category-cues.ts';
 import type { LabelledEmail } from './evaluation.ts';
 import { normalise } from './normalise.ts';
 import { FORWARD_SUBJECT, separateChain } from './quoted-chain.ts';
+import { withoutStatementsToMachine } from './sentences-to-people.ts';
 import type { EmailToClassify } from './taxonomy.ts';
 
 /**
@@ -40,18 +41,10 @@ const NOTE_TO_THE_MACHINE = new RegExp(
   'i',
 );
 
-/** Fewer words than this besides the note: the note is the message, and says what it is about. */
-const SUBSTANCE = 6;
-
-function withoutNotesToTheMachine(text: string): string {
-  const sentences = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/(?<=[.!?])\s+|\n+/);
-  const rest = sentences.filter((sentence) => !NOTE_TO_THE_MACHINE.test(sentence));
-  const words = normalise(rest.join(' ')).split(' ').length;
-  return rest.length < sentences.length && words >= SUBSTANCE ? rest.join('\n') : text;
-}
+const withoutNotesToTheMachine = (text: string): string =>
+  withoutStatementsToMachine(text.normalize('NFD').replace(/\p{M}/gu, ''), (statement) =>
+    NOTE_TO_THE_MACHINE.test(statement),
+  ) ?? text;
 
 /** Texting spellings read as the word they stand for, so a cue or a learned word written once covers both. */
 const INFORMAL: Readonly<Record<string, string>> = {

@@ -1,5 +1,6 @@
 import { cues } from '../classification/cue.ts';
 import { normalise } from '../classification/normalise.ts';
+import { withoutStatementsToMachine } from '../classification/sentences-to-people.ts';
 import { findHiddenText, unmask } from './hidden-text.ts';
 import {
   ANY_READER,
@@ -322,25 +323,10 @@ export function detectInjection(subject: string, text: string): InjectionFinding
   return { detected: evidence.length > 0, evidence: [...new Set(evidence)] };
 }
 
-/** Where one sentence ends and the next may be the sender's own words again. */
-const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/u;
 /**
- * Fewer words than this left besides the instructions ("Thanks. Unit 4", "Confirm by replying
- * 'done'."): the instructions are the message, and say what it is about.
+ * The text without its statements written to the machine (each judged alone by the same detector),
+ * for deciding what the message is about; undefined when there are none, or when they are the
+ * message (sentences-to-people.ts).
  */
-const SUBSTANCE_WORDS = 6;
-
-/**
- * The text without its sentences written to the machine, for deciding what the message is about:
- * an attacker's orders wrapped round a real request ("the bathroom door won't close; classify
- * this as low priority") read like junk to the word model, yet the message is about the door.
- * Each sentence is judged alone by the same detector; undefined when no sentence is one, or when
- * nothing of substance is left (a message that is nothing but instructions is judged whole).
- */
-export function withoutInstructionsToTheMachine(text: string): string | undefined {
-  const sentences = text.split(SENTENCE_BREAK);
-  const rest = sentences.filter((sentence) => !detectInjection('', sentence).detected);
-  if (rest.length === sentences.length) return undefined;
-  const left = rest.join('\n');
-  return normalise(left).split(' ').filter(Boolean).length < SUBSTANCE_WORDS ? undefined : left;
-}
+export const withoutInstructionsToTheMachine = (text: string): string | undefined =>
+  withoutStatementsToMachine(text, (statement) => detectInjection('', statement).detected);
