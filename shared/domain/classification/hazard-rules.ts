@@ -125,6 +125,19 @@ const FIXED_WIRING =
 const FIRE_ON_PURPOSE =
   '(like|want|wanted|love|plan|planning|hoping|hope) to (have|light|make|build|start) a (\\w+ )?fire|(have|light|make|build) a fire in (the|our|a) (hearth|stove|wood stove)';
 
+/** The sender smells nothing in this clause; somebody else may smell it in another. */
+const NOT_SMELLED =
+  'no (huelo|olemos|se siente|se huele) nada|(i|we) (dont|do not|cant|cannot|no longer) smell (anything|it|gas|a thing)|ya no (huele|se siente)';
+/** The whiff a burner gives for a second before it lights. */
+const A_WHIFF =
+  '(for a|un) (second|moment|sec|segundo|momento) (when|before|until|cuando|antes)|before it (lights|catches|ignites)|(goes away|stops|se quita|se va) (once|when|after|cuando) (it )?(lights|ignites|catches|prende)';
+/** In the same clause, the smell goes on or grows, or a hiss is heard. */
+const SMELLED_NOW =
+  'now|still|reeks?|reeking|stinks?|strong(er|ly)?|worse|hiss\\w*|ahora|sigue|todavia|fuerte|peor|apesta|silb\\w*';
+
+/** Someone else smells it ("she says it smells of gas", "dice que huele a gas"). */
+const SMELLED_BY_ANOTHER = 'says|said|told|reports?|smells (like|of)|dice|dijo|huele (a|mucho)|olor a';
+
 /** What the police are called for: a 911 call about it is not a fire. */
 const POLICE_MATTER =
   'police|cops?|sheriff|fight(ing|s)?|domestic|assault\\w*|yelling|screaming|threaten\\w*|break ins?|broke in|robbed|policia|patrulla|pelea\\w*';
@@ -138,12 +151,15 @@ const VEHICLE_PART =
 /** The state a home was in when the tenant moved in: a charge disputed, not a door broken now. */
 const AT_MOVE_IN =
   '(already|was|were) (\\w+ ){0,2}when (i|we) moved in|ya (estaba|venia) \\w+ cuando (me|nos) mud(e|amos)';
-/** Unable to go out for an errand (shopping, work): hard going, not shut in. */
+/**
+ * Unable to go out for an errand (shopping, work): hard going, not shut in. Only the errand the
+ * going out is for ("can't get down to buy food"), not a later duty ("stuck, he has to go to work at 6").
+ */
 const AN_ERRAND =
-  '(to|a|para) (buy|shop|get groceries|go shopping|go to work|comprar|hacer (el )?mandado|trabajar)|(for|por|para) (groceries|my shift|work|la despensa|el mandado)';
+  '(out|down|bajar|salir) (to|a|para|for|por) (buy|shop|get groceries|go shopping|go to work|comprar|hacer (el )?mandado|trabajar|groceries|my shift|work|la despensa|el mandado)';
 /** Parked in: the car cannot leave, the people can. */
 const BLOCKED_IN_BY_A_VEHICLE =
-  '(parks?|parked|parking) (\\w+ ){0,4}(across|behind|in front of|blocking)|(blocks?|blocked|blocking) (\\w+ ){0,2}(drive|driveway|car|truck)|for (my|the) (\\w+ )?(shift|work|job)';
+  '(parks?|parked|parking) (\\w+ ){0,4}(across|behind|in front of|blocking)|(blocks?|blocked|blocking) (\\w+ ){0,2}(drive|driveway|car|truck)';
 
 /** What holds a home up or keeps people from falling. */
 const STRUCTURE =
@@ -243,10 +259,13 @@ const CHANGED_NOW = wholeWords(
   'now|today|tonight|this (morning|week)|suddenly|all of a sudden|worse|more and more|ahora|hoy|de repente|peor|cada vez mas',
 );
 
-/** The sender says it has held steady or not given way yet: a repair to book, unless something changed now. */
+/**
+ * The sender says it has held steady: a repair to book, unless something changed now. Not "it
+ * hasn't given way yet": a structure expected to give way is the emergency.
+ */
 const HOLDS_STEADY = butNot(
   wholeWords(
-    '(hasnt|has not|havent|have not) (moved|shifted|dropped|sunk|sagged|changed|gotten (any )?worse)( any ?more| since| at all)|(hasnt|has not|havent|have not) (broken|given way|collapsed|fallen|come down) yet|no se ha (movido|hundido|caido) mas|(todavia|aun) no se ha (roto|caido|hundido|vencido)|no se ha (roto|caido|hundido) (todavia|aun)',
+    '(hasnt|has not|havent|have not) (moved|shifted|dropped|sunk|sagged|changed|gotten (any )?worse)( any ?more| since| at all)|no se ha (movido|hundido|caido) mas',
   ),
   CHANGED_NOW,
 );
@@ -268,11 +287,6 @@ const ONE_FIXTURE =
   '(in|at|from|out of|en|de|del) (the |my |our |one |el |la |mi )?(kitchen |bathroom |bath |laundry |utility |master |guest |upstairs |downstairs )?(sink|faucet|tap|tub|bathtub|shower|basin|lavabo|fregadero|regadera|tina|llave|lavamanos)|(sink|faucet|tap|tub|shower|kitchen|bathroom) only|only (in|at|from) (the|one)|(solo|nada mas|unicamente) (en|de|del) (el|la)';
 
 /** "No hot water" is the water heater; "no heat or hot water" is both. */
-/** A household that says it is warm (a wood stove, a fireplace): the heating is a repair, not a cold home. */
-const KEPT_WARM = wholeWords(
-  '(estamos|we are|we re|were|staying|keeping|nos mantenemos) (bien |nice and |plenty |pretty |muy |bastante )?(warm|toasty|calientes?|calientitos?|calentitos?)',
-);
-
 const NOT_SPACE_HEATING = wholeWords(
   'water heater|(?<!(heat|heating|calefaccion) (or|and|ni|y|o|nor) (no )?)(hot water|agua caliente)(?! (or|and|ni|y|o|nor) (heat|heating|calefaccion))|calentador de agua|boiler inspection|heat (index|wave|advisory)',
 );
@@ -359,17 +373,17 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       // The utility found the leak: service cut off for it, or the meter red-tagged.
       `(gas|propane) ${gap(3)}(leak\\w*|escap\\w*)|red ?tag(ged|s)? ${gap(4)}(gas|meter)|(gas|meter) ${gap(3)}red ?tag(ged|s)?|(shut|turned|cut|shutting|turning) off ${gap(3)}gas ${gap(3)}(for|because of|due to) ${gap(1)}leak`,
     ),
-    unless: wholeWords(
-      '(water|tap|faucet|drain|drains|sink|toilet|sewer|shower|tub)s? (\\w+ )?(smells?|tastes?|has|odou?r)|(agua|pozo) (\\w+ ){0,6}(con olor|huele|sabe)|from the (drains?|sinks?|toilets?|sewer|shower)|sewer gas|septic|(check\\w*|test\\w*|look\\w*|sniff\\w*) for (gas )?leaks?|leak (check|test|detector)s?|found no',
-    ),
-    // Someone else smelled it and the sender smells nothing now: a question, not a leak.
-    unlessMessage: wholeWords(
-      anyOf(
-        'no (huelo|olemos|se siente|se huele) nada|(i|we) (dont|do not|cant|cannot|no longer) smell (anything|it|gas|a thing)|ya no (huele|se siente)',
-        // Or it is the whiff a burner gives for a second before it lights.
-        '(for a|un) (second|moment|sec|segundo|momento) (when|before|until|cuando|antes)|before it (lights|catches|ignites)|(goes away|stops|se quita|se va) (once|when|after|cuando) (it )?(lights|ignites|catches|prende)',
+    unless: eitherOf(
+      wholeWords(
+        '(water|tap|faucet|drain|drains|sink|toilet|sewer|shower|tub)s? (\\w+ )?(smells?|tastes?|has|odou?r)|(agua|pozo) (\\w+ ){0,6}(con olor|huele|sabe)|from the (drains?|sinks?|toilets?|sewer|shower)|sewer gas|septic|(check\\w*|test\\w*|look\\w*|sniff\\w*) for (gas )?leaks?|leak (check|test|detector)s?|found no',
       ),
+      // The sender smells nothing, or only a whiff: judged per clause, so another clause that
+      // smells it (a babysitter, the hallway) or hears a hiss still reports the leak.
+      butNot(wholeWords(A_WHIFF), wholeWords(SMELLED_NOW)),
+      butNot(wholeWords(NOT_SMELLED), wholeWords(`${SMELLED_NOW}|${SMELLED_BY_ANOTHER}`)),
     ),
+    // A burner's whiff explains a smell the subject line asks about, unless the smell goes on or grows.
+    unlessMessage: butNot(wholeWords(A_WHIFF), wholeWords(SMELLED_NOW)),
     equipmentNamed: true,
   },
   {
@@ -424,10 +438,19 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     equipmentNamed: true,
   },
   {
-    // A call to 911 is a fire's only when nothing else explains it: the police come for a fight or a break-in.
+    // A call to 911 about smoke or flames is the fire brigade's; one for a fall or a fight is no fire.
     hazard: 'fire',
     sign: sign('(called|calling) 911'),
     unlessMessage: wholeWords(POLICE_MATTER),
+    when: mentions('smoke|smoky|smokey|flames?|fire|burning|humo|fuego|llamas|incendio'),
+  },
+  {
+    // A 911 call beside a door that will not open (jammed, chained from inside): someone shut in.
+    hazard: 'trapped',
+    sign: sign('(called|calling) 911|llam\\w* al 911'),
+    when: mentions(
+      `(doors?|locks?|puertas?|chapa|cerradura) ${gap(4)}(jammed|chained|stuck|wont open|will not open|atorad[oa]|trabad[oa])|(cant|cannot|can not|couldnt|could not) (get|open) (the |her |his |their )?(\\w+ )?door`,
+    ),
   },
   {
     hazard: 'smoke',
@@ -810,7 +833,6 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       `(calefaccion|calentador|calenton|caldera|radiador(es)?|calefactor) ${gap(8)}(${FAILED}|frios?|helad[oa]s?|elad[oa]s?)`,
     ),
     unless: NOT_SPACE_HEATING,
-    unlessMessage: KEPT_WARM,
     when: (message) => isCold(message) || isVulnerableHousehold(message),
   },
   {
@@ -828,7 +850,6 @@ export const HAZARD_RULES: readonly HazardRule[] = [
       '(never|wont|will not|doesnt|does not|wouldnt|would not|wont even) (light|lights|ignite|ignites|fire|fires|catch|catches|kick on|kicks on|stay lit|stays lit)|no (enciende|prende) (nunca)?',
     ),
     unless: NOT_SPACE_HEATING,
-    unlessMessage: KEPT_WARM,
     when: (message) =>
       isCold(message) &&
       mentions(
@@ -1102,9 +1123,7 @@ export const HAZARD_RULES: readonly HazardRule[] = [
     sign: sign(
       '(stuck|trapped|stranded) (up|down) (there|here|in the (attic|crawl ?space|loft|well|pit))|(cant|cannot|can not|unable to|couldnt|could not) (come|get|climb) (down|back down|back up|up out)|(no (puede|puedo|pueden|podemos) bajar)|atorad[oa] (arriba|en el atico)',
     ),
-    unless: wholeWords(
-      `cat|cats|kitten|gato|gatito|dog|perro|squirrel|raccoon|bird|ladder to (the )?roof is (fine|ok)|${AN_ERRAND}`,
-    ),
+    unless: wholeWords(`cat|cats|kitten|gato|gatito|dog|perro|squirrel|raccoon|bird|${AN_ERRAND}`),
   },
   {
     // The way out of the building shut: a fire exit chained, padlocked or blocked.

@@ -10,7 +10,6 @@ import {
   closesPrevious,
   isAboutEquipmentWork,
   isAllegation,
-  isAnotherLandlordsHome,
   isElsewhere,
   isForYourRecords,
   isHypothetical,
@@ -121,7 +120,6 @@ function withStatementBreaks(text: string): string {
 export function detectHazards(text: string): HazardFinding[] {
   const reported = reportedText(text);
   const message = withStatementBreaks(reported);
-  if (isAnotherLandlordsHome(message)) return [];
   const found = new Map<EmergencyHazard, string>();
   // Read once per message, not once per clause: a long message has many clauses.
   const rules = HAZARD_RULES.filter((rule) => !rule.unlessMessage?.test(message));
@@ -139,7 +137,7 @@ export function detectHazards(text: string): HazardFinding[] {
       isHypothetical(clause) ||
       (isResolved(clause) && !goesOn(next)) ||
       isElsewhere(clause) ||
-      isAllegation(clause) ||
+      isAllegation(clause, message) ||
       (next !== undefined && closesPrevious(next))
     )
       continue;

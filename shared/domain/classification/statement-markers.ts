@@ -32,8 +32,9 @@ const HYPOTHETICAL = wholeWords(
     'va(n|mos)? a (estar|quedar|haber) sin|(estara|estaran|estaremos|quedara|quedaran) sin|(corte|suspension) programad[oa]',
     // Whether something goes on working through an outage: a plan, not a report.
     '(does|do|will|would|can|could) (the |our |my )?(\\w+ ){0,3}(still )?(work|run|function) without|prone to|(risk|chance|history|danger) of|tends? to|likely to|propens[oa] a',
-    // A utility's notice of a cut to come ("they'll cut off our power Friday for nonpayment").
-    '(will|theyll|they will|going to|gonna) (cut|shut|turn) off (our|the|my) (power|electric\\w*|lights|gas|water|service)|for non ?payment|(van a|va a) (cortar|desconectar)',
+    // A utility's notice of a cut to come ("they'll cut off our power Friday for nonpayment"); a cut
+    // already made for nonpayment ("shut off the gas for non payment") is a present outage.
+    '(will|theyll|they will|going to|gonna) (cut|shut|turn) off (our|the|my) (power|electric\\w*|lights|gas|water|service)|(van a|va a) (cortar|desconectar)',
     '(we ll|well|we will|you ll|youll|will|going to) be without|(scheduled|planned) (outage|shut ?off|shutdown|interruption)|(will|is going to) be (shut|turned) off',
     '(has|have|had) (\\w+ )?ever (had|been)|(has|have) there ever|alguna vez (ha|han|hubo|hay)',
     // A hazard named as the topic of a question ("Power outage question", "Pregunta sobre gas").
@@ -173,17 +174,21 @@ const ELSEWHERE = wholeWords(
 );
 export const isElsewhere = (clause: string): boolean => ELSEWHERE.test(clause);
 
-/** The sender's home said not to be the manager's ("la casa donde vivimos, no es de ustedes"): its hazards are another landlord's. */
-const ANOTHER_LANDLORDS_HOME = wholeWords(
-  '(no es|no son) (de ustedes|suya|una de sus (casas|propiedades))|(is not|isnt|not) (one of )?(yours|your (properties|property|buildings?|houses?|rentals?|units?))',
+/**
+ * A legal filing's list of alleged conditions: a claim to answer, not a report of a hazard now.
+ * Complaints or a failure to repair only count as one in a legal letter: a tenant's "despite my
+ * numerous complaints, water is pouring in" reports the water now.
+ */
+const ALLEGED = wholeWords('alleg(ing|es|ed|ation|ations) (\\w+ ){0,4}(failure|conditions|violations|that)');
+const CLAIMED = wholeWords(
+  'failure to (repair|maintain|fix|remedy)|defective conditions|(repeated|unrepaired|prior|previous|multiple|numerous) (\\w+ ){0,3}complaints',
 );
-export const isAnotherLandlordsHome = (message: string): boolean => ANOTHER_LANDLORDS_HOME.test(message);
-
-/** A legal filing's list of alleged conditions: a claim to answer, not a report of a hazard now. */
-const ALLEGATION = wholeWords(
-  'alleg(ing|es|ed|ation|ations) (\\w+ ){0,4}(failure|conditions|violations|that)|failure to (repair|maintain|fix|remedy)|defective conditions|(repeated|unrepaired|prior|previous|multiple|numerous) (\\w+ ){0,3}complaints',
+const LEGAL_LETTER = wholeWords(
+  'our client|attorneys?|lawyers?|counsel|law (firm|office)|legal (notice|action)|court|lawsuit|demand (letter|for)|plaintiffs?|defendants?|pursuant|habitability|abogad[oa]s?|demanda|tribunal|juzgado|aviso legal',
 );
-export const isAllegation = (clause: string): boolean => ALLEGATION.test(clause);
+/** `clause` of `message`: an allegation when it alleges, or claims in a message that is a legal letter. */
+export const isAllegation = (clause: string, message: string): boolean =>
+  ALLEGED.test(clause) || (CLAIMED.test(clause) && LEGAL_LETTER.test(message));
 
 /** A statement dated in the past ("yesterday", "on Monday", "hubo"): under "FYI" it is a record. */
 const PAST_DATED = wholeWords(

@@ -24,11 +24,10 @@ describe('hand rules, round 9: hazard words that are not a present hazard', () =
     ['the couple in 2B were fighting and yelling again so I called 911, please talk to them'],
     // A drip that only comes while the air conditioning runs: its condensate.
     ['when the AC is running the vent in the bedroom ceiling drips into a cup'],
-    // A sag that has held steady.
+    // A sag that has held steady (not "hasn't given way yet": see the near misses).
     [
       'the carport roof dropped about two inches at one corner in the spring. it hasnt moved since and we dont park under it',
     ],
-    ['el escalón de atrás se mueve cuando uno lo pisa, todavía no se ha roto'],
     // The smoke detector written with a slash.
     ['the smoke/CO detector in the hall is missing, can maintenance replace it?'],
     // A cut to come, from the utility.
@@ -42,13 +41,6 @@ describe('hand rules, round 9: hazard words that are not a present hazard', () =
     // Parked in, not shut in.
     ['the tenant next door parks behind my car every night and I cant get out for work'],
     ['el elevador no sirve y no puedo bajar a comprar el mandado, vivo en el piso 8'],
-    // A household that says it is warm.
-    ['no heat since last night and it is 18 degrees out, but we are nice and warm by the wood stove'],
-    ['el calentador no prende y hace mucho frío afuera, pero estamos calientitos con la chimenea'],
-    // Another landlord's home.
-    [
-      'we got the keys for the new place, thanks! the house we rent now is not yours, water comes through the roof there every rain',
-    ],
   ])('%s → no hazard', (text) => {
     expect(hazardsIn(text)).toEqual([]);
   });
@@ -67,6 +59,19 @@ describe('hand rules, round 9: hazard words that are not a present hazard', () =
     ],
     ['the smoke detectors are going off and there is smoke in the hallway', 'smoke'],
     ['my son is stuck in the elevator between floors 4 and 5', 'trapped'],
+    // Changed in round 10 (these encoded misses): a step expected to give way, a household warm by
+    // a stove in freezing weather with the heating out, and a phrase calling the home "not yours"
+    // are no longer exclusions; a miss costs more than the visit.
+    ['el escalón de atrás se mueve cuando uno lo pisa, todavía no se ha roto', 'structural'],
+    [
+      'no heat since last night and it is 18 degrees out, but we are nice and warm by the wood stove',
+      'no_heat',
+    ],
+    ['el calentador no prende y hace mucho frío afuera, pero estamos calientitos con la chimenea', 'no_heat'],
+    [
+      'we got the keys for the new place, thanks! the house we rent now is not yours, water comes through the roof there every rain',
+      'active_leak',
+    ],
     ['the front door lock is broken and the door will not lock tonight', 'unsecured_unit'],
   ])('%s → %s', (text, hazard) => {
     expect(hazardsIn(text)).toContain(hazard);
