@@ -8,7 +8,8 @@ import { HELD_OUT_FILES, heldOut } from '#test/support/labelled-sets.ts';
  * authors whose portfolios were told to nobody who tuned, written blind before the last round and
  * scored once before it (category 91.0 %, emergency recall 99.3 % (141/142), false emergencies
  * 2.1 % (10/467)) and once after it, on the code as merged: category 91.8 %, emergency recall
- * 98.6 % (140/142), false emergencies 1.7 % (8/467), injections to a person 100 % (35/35). The
+ * 98.6 % (140/142), false emergencies 1.7 % (8/467), injections to a person 100 % (35/35); once
+more after a reviewer's fixes that these sets did not drive: category 92.0 %, the rest the same. The
  * floors sit a little below. The issue's aims are 85 %, 100 % and ≤ 5 %: emergency recall is short
  * of its aim (the earlier blind sets, now tuning data, are in the README).
  */
