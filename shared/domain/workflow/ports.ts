@@ -1,0 +1,58 @@
+/** Ports of the workflow engine. Adapters in shared/adapters implement them; in-memory twins live in test/support. */
+import type { WorkflowStatus, WorkflowType } from '#vocabulary/workflows.ts';
+import type { Holder, Workflow } from './workflow.ts';
+
+export interface WorkflowFilter {
+  readonly type?: WorkflowType;
+  readonly status?: WorkflowStatus;
+  readonly state?: string;
+  readonly propertyId?: string;
+  /** Created at or after this instant. */
+  readonly since?: string;
+}
+
+export interface WorkflowPage {
+  readonly workflows: readonly Workflow[];
+  /** Opaque; absent on the last page. */
+  readonly cursor?: string;
+}
+
+/** A workflow whose waiting step is due, as the due index lists it. */
+export interface DueWorkflow {
+  readonly orgId: string;
+  readonly workflowId: string;
+  readonly dueAt: string;
+}
+
+export interface DuePage {
+  readonly due: readonly DueWorkflow[];
+  /** Index items read to find them (the sweep's cost: about the number due, never every open workflow). */
+  readonly itemsRead: number;
+  readonly cursor?: string;
+}
+
+/**
+ * Workflows, one item each with a version. Every write after the first is conditional on the
+ * version read, and keeps three things true in the same write: the due index (a workflow waiting
+ * on a step with a due time is findable by that time, across orgs), the waiting-on index (an
+ * approval waiting on a holder is listable by that holder, oldest due first, within its org) and
+ * the outbox (a workflow with pending effects owes the workflow queue a message).
+ */
+export interface WorkflowStore {
+  /** Creates it if absent: a second create of the same id changes nothing. */
+  create(workflow: Workflow): Promise<'created' | 'exists'>;
+  get(orgId: string, workflowId: string): Promise<Workflow | undefined>;
+  /** Writes `next` if the stored version is still `expectedVersion`; `conflict` when another write came first. */
+  save(next: Workflow, expectedVersion: number): Promise<'saved' | 'conflict'>;
+  /** The org's workflows, newest first, filtered. */
+  list(orgId: string, filter: WorkflowFilter, page: { limit: number; cursor?: string }): Promise<WorkflowPage>;
+  /** The org's approvals waiting on a holder, the oldest due first. */
+  waitingOn(orgId: string, holder: Holder, page: { limit: number; cursor?: string }): Promise<WorkflowPage>;
+  /** Workflows of every org whose waiting step is due at `at` or before, the earliest first. */
+  due(at: Date, page: { limit: number; cursor?: string }): Promise<DuePage>;
+  /**
+   * Records on the email or event that started it which workflow it started; the source leaves
+   * the outbox if it was waiting on the workflow stage.
+   */
+  linkSource(workflow: Workflow): Promise<void>;
+}
