@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, ENGINES, URGENCIES } from '#vocabulary/classification.ts';
 import { EMAIL_STATUSES } from '#vocabulary/emails.ts';
 import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS } from '#vocabulary/stats.ts';
-import { WORKFLOW_STATES } from '#vocabulary/workflows.ts';
+import { WORKFLOW_STATUSES, WORKFLOW_TYPES } from '#vocabulary/workflows.ts';
 import { IsoInstant } from './iso-instant.ts';
 
 /**
@@ -52,7 +52,11 @@ export const StatsView = z
       byUrgency: everyOf(URGENCIES, Count),
       byStatus: everyOf(EMAIL_STATUSES, Count),
     }),
-    workflows: z.object({ total: Count, byState: everyOf(WORKFLOW_STATES, Count) }),
+    workflows: z.object({
+      total: Count,
+      byType: everyOf(WORKFLOW_TYPES, Count),
+      byStatus: everyOf(WORKFLOW_STATUSES, Count),
+    }),
     medianTimeToClassifySeconds: z.number().min(0).nullable().meta({
       description: 'Median of triagedAt − receivedAt over the triaged emails; null when none.',
     }),

@@ -1,6 +1,6 @@
 import type { EntitySnapshot, EntitySnapshotStore, SnapshotWrite } from '#domain/rentvine/ports.ts';
 import { snapshotTrigger } from '#domain/rentvine/triggers.ts';
-import type { EmergencyWorkOrderTrigger } from '#domain/workflows/workflow.ts';
+import type { EmergencyWorkOrderTrigger } from '#domain/workflow/start.ts';
 
 export interface ApplySnapshotDeps {
   readonly snapshots: EntitySnapshotStore;

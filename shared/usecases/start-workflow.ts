@@ -1,21 +1,26 @@
 import type { Clock } from '#domain/clock.ts';
 import type { EmailStore } from '#domain/emails/ports.ts';
 import type { EventInbox } from '#domain/inbox/ports.ts';
-import type { WorkflowStore } from '#domain/workflows/ports.ts';
-import {
-  type WorkflowCause,
-  type WorkflowRecord,
-  type WorkflowStart,
-  workflowFor,
-  workflowSourceKey,
-} from '#domain/workflows/workflow.ts';
+import type { WorkQueue } from '#domain/messaging/ports.ts';
+import type { WorkflowStart } from '#domain/workflow/messages.ts';
+import type { WorkflowSettingsSource, WorkflowStore } from '#domain/workflow/ports.ts';
+import { type WorkflowCause, workflowForCause, workflowSourceKey } from '#domain/workflow/start.ts';
+import { type NewWorkflow, openWorkflow } from '#domain/workflow/transition.ts';
+import { rankedVendors } from '#domain/workflow/vendor-ranking.ts';
+import type { Workflow } from '#domain/workflow/workflow.ts';
 import { stableId } from '#platform/security/ids.ts';
+import { handOnEffects } from './advance-workflow.ts';
 
-export interface StartWorkflowDeps {
+export interface BeginWorkflowDeps {
   readonly workflows: WorkflowStore;
+  readonly settings: WorkflowSettingsSource;
+  readonly queue: WorkQueue;
+  readonly clock: Clock;
+}
+
+export interface StartWorkflowDeps extends BeginWorkflowDeps {
   readonly emails: EmailStore;
   readonly inbox: EventInbox;
-  readonly clock: Clock;
 }
 
 /** The message points at a row that is not stored, or not yet at the workflow stage: retried, then dead-lettered. */
@@ -27,26 +32,49 @@ export class WorkflowSourceNotReadyError extends Error {
   }
 }
 
+export type StartOutcome = { readonly outcome: 'created' | 'exists'; readonly workflow: Workflow };
+
 /**
- * Reads what the pointer points at and creates the workflow its stored facts call for, in
- * `triage` (once per source), then links it back to its source. The stored triage is
- * the one that won, so whichever run sent the message, the workflow matches what is stored.
+ * Reads what the pointer points at and starts the workflow its stored facts call for (once per
+ * source: the id is derived from it), then links it back to its source. The stored triage is the
+ * one that won, so whichever run sent the message, the workflow matches what is stored.
  */
 export async function startWorkflow(
   deps: StartWorkflowDeps,
   start: WorkflowStart,
-): Promise<{ outcome: 'created' | 'exists' | 'none'; workflow?: WorkflowRecord }> {
+): Promise<StartOutcome | { readonly outcome: 'none' }> {
   const cause = await storedCause(deps, start);
   if (!cause) return { outcome: 'none' };
-  const workflowId = stableId('wf', start.orgId, workflowSourceKey(cause));
-  const workflow = workflowFor(cause, workflowId, deps.clock.now());
-  if (!workflow) return { outcome: 'none' };
-  const outcome = await deps.workflows.create(workflow);
-  const stored =
-    outcome === 'created' ? workflow : ((await deps.workflows.get(start.orgId, workflowId)) ?? workflow);
+  const init = workflowForCause(cause, stableId('wf', start.orgId, workflowSourceKey(cause)));
+  if (!init) return { outcome: 'none' };
+  const started = await beginWorkflow(deps, init);
   // Linking is idempotent; doing it on `exists` too heals a crash between create and link.
-  await deps.workflows.linkSource(stored);
-  return { outcome, workflow: stored };
+  await deps.workflows.linkSource(started.workflow);
+  return started;
+}
+
+/**
+ * Opens a workflow and stores it if no workflow of that id exists. A maintenance workflow gets
+ * the org's ranked vendors for its trade; the effects of its first steps are handed on.
+ */
+export async function beginWorkflow(deps: BeginWorkflowDeps, init: NewWorkflow): Promise<StartOutcome> {
+  const existing = await deps.workflows.get(init.orgId, init.workflowId);
+  if (existing) return { outcome: 'exists', workflow: existing };
+  const { policy, vendorRanking } = await deps.settings.forOrg(init.orgId);
+  const facts =
+    init.type.startsWith('maintenance_') && init.facts.vendorCandidates === undefined
+      ? {
+          ...init.facts,
+          vendorCandidates: rankedVendors(vendorRanking, init.facts.trade ?? 'other', init.facts.propertyId),
+        }
+      : init.facts;
+  const { workflow } = openWorkflow({ ...init, facts }, deps.clock.now(), { policy });
+  if ((await deps.workflows.create(workflow)) === 'exists') {
+    const stored = await deps.workflows.get(init.orgId, init.workflowId);
+    return { outcome: 'exists', workflow: stored ?? workflow };
+  }
+  await handOnEffects(deps, workflow);
+  return { outcome: 'created', workflow };
 }
 
 /** The stored facts behind a pointer; undefined when they call for no workflow (an event with no trigger). */
@@ -58,8 +86,15 @@ async function storedCause(
     const email = await deps.emails.get(start.orgId, start.emailId);
     if (!email) throw new WorkflowSourceNotReadyError(start, 'is not stored');
     if (!email.triage) throw new WorkflowSourceNotReadyError(start, 'is not triaged yet');
-    const { category, urgency } = email.triage;
-    return { source: 'email', orgId: start.orgId, emailId: start.emailId, category, urgency };
+    return {
+      source: 'email',
+      orgId: start.orgId,
+      emailId: start.emailId,
+      triage: email.triage,
+      ...(email.propertyId ? { propertyId: email.propertyId } : {}),
+      ...(email.leaseId ? { leaseId: email.leaseId } : {}),
+      ...(email.draft?.troubleshooting ? { troubleshootingOffered: true } : {}),
+    };
   }
   const event = await deps.inbox.get(start.orgId, start.eventId);
   if (!event) throw new WorkflowSourceNotReadyError(start, 'is not stored');

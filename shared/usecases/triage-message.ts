@@ -10,7 +10,7 @@ import type { EmailStore, MessageTextPreparer } from '#domain/emails/ports.ts';
 import { outboxEntry } from '#domain/messaging/outbox.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
 import type { Triage, TriageEngine } from '#domain/triage/triage.ts';
-import { workflowTypeForCategory } from '#domain/workflows/workflow.ts';
+import { workflowTypeForCategory } from '#domain/workflow/start.ts';
 import { type ComposeDraftDeps, composeDraft } from './compose-draft.ts';
 
 export interface TriageMessageDeps extends ComposeDraftDeps {

@@ -31,6 +31,10 @@ export class RentvineClient extends RentvineAccountReader implements RentvineAcc
     return this.#writer.update(workOrderId, changes, intent);
   }
 
+  reopen(workOrderId: string, intent: WriteIntent): Promise<WorkOrderWrite> {
+    return this.#writer.reopen(workOrderId, intent);
+  }
+
   async probe(): Promise<void> {
     await this.get(PROBE_PATH, {});
   }

@@ -127,6 +127,10 @@ export class RentvineWorkOrderWriter implements RentvineWorkOrders {
     return { workOrder: after, changed, replayed: !sent };
   }
 
+  async reopen(workOrderId: string, intent: WriteIntent): Promise<WorkOrderWrite> {
+    return this.update(workOrderId, { workOrderStatusId: await this.pendingStatusId() }, intent);
+  }
+
   private async reread(workOrderId: string): Promise<WorkOrderSnapshot | undefined> {
     const snapshot = await this.reader.read({ kind: 'work_order', id: workOrderId });
     // The reader parsed it with WorkOrderSnapshot: its data is that schema's output.

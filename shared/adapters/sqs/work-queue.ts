@@ -3,7 +3,7 @@ import type { ClassifyMessage } from '#domain/emails/email.ts';
 import type { EventMessage } from '#domain/inbox/event-message.ts';
 import type { OutboxEntry, WorkQueueName } from '#domain/messaging/outbox.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
-import type { WorkflowStart } from '#domain/workflows/workflow.ts';
+import type { WorkflowMessage } from '#domain/workflow/messages.ts';
 import { tracedAwsClient } from '#platform/aws-client-tracing.ts';
 
 let shared: SQSClient | undefined;
@@ -31,7 +31,7 @@ export class SqsWorkQueue implements WorkQueue {
     return this.sendTo('classify', message);
   }
 
-  enqueueWorkflow(message: WorkflowStart) {
+  enqueueWorkflow(message: WorkflowMessage) {
     return this.sendTo('workflow', message);
   }
 

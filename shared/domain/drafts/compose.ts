@@ -117,6 +117,7 @@ export function composeReplyDraft(input: ComposeInput): ReplyDraft {
     status: 'pending_approval',
     ...(preamble ? { safetyPreamble: preamble } : {}),
     ...(input.disclosure ? { disclosure: input.disclosure } : {}),
+    ...(selfHelp ? { troubleshooting: selfHelp.title } : {}),
     citations: body.cited,
     findings: [],
     createdAt: input.now.toISOString(),

@@ -74,6 +74,8 @@ export const ReplyDraft = z.object({
   safetyPreamble: z.string().max(4000).optional(),
   /** The AI-assistance disclosure, when the org's state requires one. */
   disclosure: z.string().max(500).optional(),
+  /** The troubleshooting steps the reply offers (their title): a routine repair waits for the resident's answer first. */
+  troubleshooting: z.string().max(200).optional(),
   citations: z.array(GroundedFact).max(20),
   findings: z.array(ComplianceFinding).max(50),
   createdAt: z.iso.datetime(),

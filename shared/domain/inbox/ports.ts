@@ -2,7 +2,7 @@
 
 import type { EventStatus } from '#vocabulary/events.ts';
 import type { OutboxEntry } from '../messaging/outbox.ts';
-import type { EmergencyWorkOrderTrigger } from '../workflows/workflow.ts';
+import type { EmergencyWorkOrderTrigger } from '../workflow/start.ts';
 import type { StoredEvent } from './stored-event.ts';
 
 export interface EventInbox {

@@ -1,5 +1,5 @@
 import type { EventScheme, EventSource, EventStatus } from '#vocabulary/events.ts';
-import type { EmergencyWorkOrderTrigger } from '../workflows/workflow.ts';
+import type { EmergencyWorkOrderTrigger } from '../workflow/start.ts';
 
 /** A verified webhook delivery as kept in the inbox: the raw body is the source of truth. */
 export interface StoredEvent {

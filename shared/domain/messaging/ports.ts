@@ -1,7 +1,7 @@
 /** Ports of the hand-offs between stages: the work queues, the outbox of stored-but-not-queued rows, dead letters. Adapters in shared/adapters implement them; in-memory twins live in test/support. */
 import type { ClassifyMessage } from '../emails/email.ts';
 import type { EventMessage } from '../inbox/event-message.ts';
-import type { WorkflowStart } from '../workflows/workflow.ts';
+import type { WorkflowMessage } from '../workflow/messages.ts';
 import type { OutboxEntry } from './outbox.ts';
 import type { SideEffectKey } from './side-effects.ts';
 
@@ -9,7 +9,7 @@ import type { SideEffectKey } from './side-effects.ts';
 export interface WorkQueue {
   enqueueEvent(message: EventMessage): Promise<void>;
   enqueueClassification(message: ClassifyMessage): Promise<void>;
-  enqueueWorkflow(message: WorkflowStart): Promise<void>;
+  enqueueWorkflow(message: WorkflowMessage): Promise<void>;
   /** Sends an outbox entry's message to its queue, whichever queue that is. */
   send(entry: OutboxEntry): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ClassifyMessage } from '../emails/email.ts';
 import { EventMessage } from '../inbox/event-message.ts';
-import { WorkflowStart } from '../workflows/workflow.ts';
+import { WorkflowMessage } from '../workflow/messages.ts';
 import type { WorkQueueName } from './outbox.ts';
 
 /**
@@ -12,5 +12,5 @@ import type { WorkQueueName } from './outbox.ts';
 export const QUEUE_MESSAGES = {
   events: EventMessage,
   classify: ClassifyMessage,
-  workflow: WorkflowStart,
+  workflow: WorkflowMessage,
 } as const satisfies Record<WorkQueueName, z.ZodType>;

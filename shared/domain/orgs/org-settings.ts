@@ -26,6 +26,10 @@ const TenantNote = z.string().check(z.regex(TENANT_NOTE));
 export const ShutOffNote = z.union([TenantNote, z.object({ en: TenantNote, es: z.optional(TenantNote) })]);
 export type ShutOffNote = z.infer<typeof ShutOffNote>;
 
+const Usd = z.number().check(z.gte(0), z.lte(100_000_000));
+/** At most 20 vendors per list: an offer goes to each in turn, so a longer list never runs out in time anyway. */
+const VendorList = z.array(z.string().check(z.regex(RENTVINE_RECORD_ID))).check(z.maxLength(20));
+
 /** Per-org choices that change how the platform treats that org's Rentvine traffic. */
 export const OrgSettings = z.object({
   orgId: z.string().check(z.minLength(1)),
@@ -66,6 +70,41 @@ export const OrgSettings = z.object({
         message: `at most ${MAX_PROPERTY_NOTES} properties`,
       }),
     ),
+  ),
+  /**
+   * The org's numbers in the approval policy (shared/domain/workflow/data/approval-policy.json):
+   * role limits, the owner threshold, the emergency cap, SLAs. Checked as a whole policy on use.
+   */
+  approvalPolicy: z.optional(
+    z.object({
+      roleLimitsUsd: z.optional(z.record(z.string().check(z.maxLength(64)), z.nullable(Usd))),
+      ownerApprovalThresholdUsd: z.optional(Usd),
+      emergencyCapUsd: z.optional(Usd),
+      slaMinutes: z.optional(
+        z.record(z.string().check(z.maxLength(16)), z.int().check(z.gte(1), z.lte(60 * 24 * 60))),
+      ),
+    }),
+  ),
+  /**
+   * Vendors (Rentvine contact ids) to offer jobs to, best first: per trade (the triage's issue
+   * type), and per property over the org's own.
+   */
+  vendorRanking: z.optional(
+    z.object({
+      byTrade: z.optional(z.record(z.string().check(z.maxLength(32)), VendorList)),
+      byProperty: z.optional(
+        z
+          .record(
+            z.string().check(z.regex(RENTVINE_RECORD_ID)),
+            z.record(z.string().check(z.maxLength(32)), VendorList),
+          )
+          .check(
+            z.refine((ranking) => Object.keys(ranking).length <= MAX_PROPERTY_NOTES, {
+              message: `at most ${MAX_PROPERTY_NOTES} properties`,
+            }),
+          ),
+      ),
+    }),
   ),
 });
 export type OrgSettings = z.infer<typeof OrgSettings>;

@@ -121,6 +121,8 @@ export interface RentvineWorkOrders {
     changes: Partial<Omit<WorkOrderFields, 'propertyId'>>,
     intent: WriteIntent,
   ): Promise<WorkOrderWrite>;
+  /** Puts a work order back in the account's first pending status (a repair the resident says is not fixed). */
+  reopen(workOrderId: string, intent: WriteIntent): Promise<WorkOrderWrite>;
 }
 
 /** One org's Rentvine account: reads, keyed writes and a cheap reachability probe. */

@@ -1,4 +1,4 @@
-import type { EmergencyWorkOrderTrigger } from '../workflows/workflow.ts';
+import type { EmergencyWorkOrderTrigger } from '../workflow/start.ts';
 import type { EntitySnapshot } from './ports.ts';
 import type { WorkOrderSnapshot } from './snapshots.ts';
 

@@ -1,7 +1,7 @@
 import type { ReplyDraft } from '../drafts/draft.ts';
 import type { EmailRecord } from '../emails/email.ts';
 import type { Triage } from '../triage/triage.ts';
-import type { WorkflowRecord } from '../workflows/workflow.ts';
+import type { Workflow } from '../workflow/workflow.ts';
 import type { StatsPeriod } from './stats-period.ts';
 
 /** The parts of an email the stats need (the reader fetches no more: no bodies). */
@@ -10,7 +10,7 @@ export type EmailActivity = Pick<EmailRecord, 'status' | 'receivedAt' | 'triaged
   readonly draft?: Pick<ReplyDraft, 'usage'>;
 };
 
-export type WorkflowActivity = Pick<WorkflowRecord, 'state'>;
+export type WorkflowActivity = Pick<Workflow, 'type' | 'status'>;
 
 /** One org's emails received and workflows created in a period. */
 export interface OrgActivity {

@@ -7,7 +7,12 @@ import {
   type Urgency,
 } from '#vocabulary/classification.ts';
 import { EMAIL_STATUSES, type EmailStatus } from '#vocabulary/emails.ts';
-import { WORKFLOW_STATES, type WorkflowState } from '#vocabulary/workflows.ts';
+import {
+  WORKFLOW_STATUSES,
+  WORKFLOW_TYPES,
+  type WorkflowStatus,
+  type WorkflowType,
+} from '#vocabulary/workflows.ts';
 import type { OrgActivity } from './org-activity.ts';
 import type { StatsPeriod } from './stats-period.ts';
 
@@ -26,7 +31,11 @@ export interface OrgStats {
     readonly byUrgency: Counts<Urgency>;
     readonly byStatus: Counts<EmailStatus>;
   };
-  readonly workflows: { readonly total: number; readonly byState: Counts<WorkflowState> };
+  readonly workflows: {
+    readonly total: number;
+    readonly byType: Counts<WorkflowType>;
+    readonly byStatus: Counts<WorkflowStatus>;
+  };
   /** Median of triagedAt − receivedAt over the triaged emails; null when none. */
   readonly medianTimeToClassifySeconds: number | null;
   readonly approvalsPending: number;
@@ -83,8 +92,13 @@ export function aggregateStats(period: StatsPeriod, activity: OrgActivity): OrgS
     }
   }
 
-  const byState = zeroCounts(WORKFLOW_STATES);
-  for (const workflow of activity.workflows) byState[workflow.state] += 1;
+  const byType = zeroCounts(WORKFLOW_TYPES);
+  const byWorkflowStatus = zeroCounts(WORKFLOW_STATUSES);
+  for (const workflow of activity.workflows) {
+    // Workflows stored before the engine (types `maintenance`, `collections`…) count in the total only.
+    if (workflow.type in byType) byType[workflow.type] += 1;
+    if (workflow.status in byWorkflowStatus) byWorkflowStatus[workflow.status] += 1;
+  }
 
   const classified = ENGINES.reduce((sum, engine) => sum + byEngine[engine], 0);
   const engines = Object.fromEntries(
@@ -97,7 +111,7 @@ export function aggregateStats(period: StatsPeriod, activity: OrgActivity): OrgS
   return {
     period: { from: period.from, to: period.to },
     emails: { total: activity.emails.length, byCategory, byUrgency, byStatus },
-    workflows: { total: activity.workflows.length, byState },
+    workflows: { total: activity.workflows.length, byType, byStatus: byWorkflowStatus },
     medianTimeToClassifySeconds: median(secondsToClassify),
     approvalsPending,
     engines,

@@ -32,8 +32,13 @@ export const ApprovalPolicy = z
     emergencyCapUsd: Usd,
     defaultEstimateUsd: z.object({ emergency: Usd, routine: Usd }),
     /** Work on a property with at least this many units is signed off this many levels higher. */
-    largeProperty: z.object({ minUnits: z.number().int().positive(), raiseLevels: z.number().int().min(0).max(3) }),
-    slaMinutes: z.object(Object.fromEntries(URGENCIES.map((u) => [u, Minutes])) as Record<Urgency, typeof Minutes>),
+    largeProperty: z.object({
+      minUnits: z.number().int().positive(),
+      raiseLevels: z.number().int().min(0).max(3),
+    }),
+    slaMinutes: z.object(
+      Object.fromEntries(URGENCIES.map((u) => [u, Minutes])) as Record<Urgency, typeof Minutes>,
+    ),
     /** An emergency step moves up its chain this often, within its SLA in total. */
     emergencyEscalationMinutes: Minutes,
     vendorOffer: z.object({ emergencyMinutes: Minutes, routineBusinessDays: z.number().int().positive() }),
@@ -49,7 +54,8 @@ export const ApprovalPolicy = z
         ctx.addIssue({
           code: 'custom',
           path: ['chains', department],
-          message: 'the last role of a chain must have an unlimited limit (null), or some amount has no approver',
+          message:
+            'the last role of a chain must have an unlimited limit (null), or some amount has no approver',
         });
       let previous = -1;
       for (const role of chain) {
@@ -67,7 +73,11 @@ export const ApprovalPolicy = z
       }
     }
     if (policy.emergencyEscalationMinutes > policy.slaMinutes.emergency)
-      ctx.addIssue({ code: 'custom', path: ['emergencyEscalationMinutes'], message: 'longer than the emergency SLA' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['emergencyEscalationMinutes'],
+        message: 'longer than the emergency SLA',
+      });
   });
 export type ApprovalPolicy = z.infer<typeof ApprovalPolicy>;
 
@@ -154,16 +164,27 @@ export function deriveApprovalChain(request: ApprovalRequest, policy: ApprovalPo
   let index = chain.findIndex((role, i) => i >= floor && limitOf(policy, role) >= request.amountUsd);
   // The last role is unlimited (checked at load), so some role always covers the amount.
   if (index < 0) index = chain.length - 1;
-  reasons.push(`${chain[index]} is the first ${request.department} role whose limit covers $${request.amountUsd}`);
+  reasons.push(
+    `${chain[index]} is the first ${request.department} role whose limit covers $${request.amountUsd}`,
+  );
   const { minUnits, raiseLevels } = policy.largeProperty;
   if (raiseLevels > 0 && request.propertyUnits !== undefined && request.propertyUnits >= minUnits) {
     index = Math.min(chain.length - 1, index + raiseLevels);
     reasons.push(`raised to ${chain[index]}: a property of ${request.propertyUnits} units (≥ ${minUnits})`);
   }
-  return { approver: chain[index] as RoleName, chain, owner: ownerInvolvement(request, policy, reasons), reasons };
+  return {
+    approver: chain[index] as RoleName,
+    chain,
+    owner: ownerInvolvement(request, policy, reasons),
+    reasons,
+  };
 }
 
-function ownerInvolvement(request: ApprovalRequest, policy: ApprovalPolicy, reasons: string[]): OwnerInvolvement {
+function ownerInvolvement(
+  request: ApprovalRequest,
+  policy: ApprovalPolicy,
+  reasons: string[],
+): OwnerInvolvement {
   if (!request.ownersMoney) return 'none';
   const threshold = request.ownerThresholdUsd ?? policy.ownerApprovalThresholdUsd;
   if (request.amountUsd <= threshold) return 'none';

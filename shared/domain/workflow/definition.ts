@@ -45,7 +45,10 @@ export type Party = 'resident' | 'owner' | 'vendor' | { readonly role: RoleName 
 export type RentvineAction = 'create_work_order' | 'assign_vendor' | 'reopen_work_order';
 
 export type StateDefinition = { readonly title: string } & (
-  | { readonly kind: 'automatic'; readonly branches: readonly { readonly when?: Guard; readonly to: string }[] }
+  | {
+      readonly kind: 'automatic';
+      readonly branches: readonly { readonly when?: Guard; readonly to: string }[];
+    }
   | {
       readonly kind: 'approval';
       readonly department: ApprovalDepartment;
@@ -71,7 +74,12 @@ export type StateDefinition = { readonly title: string } & (
       readonly on: Readonly<Partial<Record<Signal, string>>>;
       readonly onTimeout: string;
     }
-  | { readonly kind: 'rentvine_action'; readonly action: RentvineAction; readonly onDone: string; readonly onFailed: string }
+  | {
+      readonly kind: 'rentvine_action';
+      readonly action: RentvineAction;
+      readonly onDone: string;
+      readonly onFailed: string;
+    }
   | { readonly kind: 'message'; readonly to: Party; readonly template: string; readonly next: string }
   | { readonly kind: 'vendor_offer'; readonly onAccepted: string; readonly onExhausted: string }
   | { readonly kind: 'final'; readonly status: Exclude<WorkflowStatus, 'open'> }
@@ -84,6 +92,11 @@ export interface WorkflowDefinition {
   readonly department: ApprovalDepartment;
   readonly initial: string;
   readonly states: Readonly<Record<string, StateDefinition>>;
+  /**
+   * Signals that move the workflow whatever step it waits on (Rentvine completing a work order
+   * the office closed by hand, a balance paid), once `after` is known where given.
+   */
+  readonly signals?: Readonly<Partial<Record<Signal, { readonly to: string; readonly once?: 'work_order' }>>>;
 }
 
 /** Step kinds that wait for someone or something (the rest run at once). */
@@ -121,7 +134,8 @@ export function targetsOf(state: StateDefinition): readonly string[] {
 export function definitionProblems(definition: WorkflowDefinition): string[] {
   const problems: string[] = [];
   const names = Object.keys(definition.states);
-  if (!definition.states[definition.initial]) problems.push(`initial state ${definition.initial} is not defined`);
+  if (!definition.states[definition.initial])
+    problems.push(`initial state ${definition.initial} is not defined`);
   for (const [name, state] of Object.entries(definition.states)) {
     for (const target of targetsOf(state))
       if (!definition.states[target]) problems.push(`${name} leads to ${target}, which is not defined`);
@@ -130,7 +144,10 @@ export function definitionProblems(definition: WorkflowDefinition): string[] {
     if (state.kind === 'human_task' && Object.keys(state.outcomes).length === 0)
       problems.push(`${name}: a human task needs at least one outcome`);
   }
-  const reachable = reach(definition, [definition.initial], (state) => targetsOf(state));
+  const global = Object.values(definition.signals ?? {}).map((s) => s?.to ?? '');
+  for (const target of global)
+    if (!definition.states[target]) problems.push(`a signal leads to ${target}, which is not defined`);
+  const reachable = reach(definition, [definition.initial, ...global], (state) => targetsOf(state));
   for (const name of names) if (!reachable.has(name)) problems.push(`${name} is unreachable`);
   const finals = names.filter((n) => definition.states[n]?.kind === 'final');
   for (const name of names) {

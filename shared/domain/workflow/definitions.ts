@@ -105,11 +105,18 @@ function repairLoop(inProgressDays: number): Record<string, StateDefinition> {
   };
 }
 
+/** Rentvine's word on the work order wins wherever the loop is (the office may have closed it by hand). */
+const REPAIR_SIGNALS = {
+  work_order_completed: { to: 'confirm_with_resident', once: 'work_order' },
+  work_order_cancelled: { to: 'cancelled', once: 'work_order' },
+} as const;
+
 const maintenanceEmergency: WorkflowDefinition = {
   type: 'maintenance_emergency',
   title: 'Emergency repair',
   department: 'maintenance',
   initial: 'approve_dispatch',
+  signals: REPAIR_SIGNALS,
   states: {
     approve_dispatch: {
       title: 'Approve the emergency dispatch (within the emergency cap it goes ahead at 30 minutes)',
@@ -137,11 +144,15 @@ const maintenanceRoutine: WorkflowDefinition = {
   title: 'Repair',
   department: 'maintenance',
   initial: 'start',
+  signals: REPAIR_SIGNALS,
   states: {
     start: {
       title: 'Troubleshooting first, when the approved reply offered it',
       kind: 'automatic',
-      branches: [{ when: { is: 'troubleshooting_offered' }, to: 'troubleshooting' }, { to: 'approve_dispatch' }],
+      branches: [
+        { when: { is: 'troubleshooting_offered' }, to: 'troubleshooting' },
+        { to: 'approve_dispatch' },
+      ],
     },
     troubleshooting: {
       title: "The resident tries the reply's troubleshooting steps",
@@ -181,7 +192,10 @@ const vendorInvoice: WorkflowDefinition = {
     check_estimate: {
       title: 'Within the approved estimate it is already approved',
       kind: 'automatic',
-      branches: [{ when: { is: 'invoice_within_estimate' }, to: 'record_for_payment' }, { to: 'approve_invoice' }],
+      branches: [
+        { when: { is: 'invoice_within_estimate' }, to: 'record_for_payment' },
+        { to: 'approve_invoice' },
+      ],
     },
     approve_invoice: {
       title: 'Approve the invoice above the approved estimate',
@@ -325,6 +339,7 @@ const delinquency: WorkflowDefinition = {
   title: 'Late rent',
   department: 'accounting',
   initial: 'assess',
+  signals: { balance_paid: { to: 'paid' } },
   states: {
     assess: {
       title: 'Where the balance stands, by days late',

@@ -1,5 +1,7 @@
 /** Ports of the workflow engine. Adapters in shared/adapters implement them; in-memory twins live in test/support. */
 import type { WorkflowStatus, WorkflowType } from '#vocabulary/workflows.ts';
+import type { ApprovalPolicy } from './approval-policy.ts';
+import type { VendorRanking } from './vendor-ranking.ts';
 import type { Holder, Workflow } from './workflow.ts';
 
 export interface WorkflowFilter {
@@ -45,7 +47,11 @@ export interface WorkflowStore {
   /** Writes `next` if the stored version is still `expectedVersion`; `conflict` when another write came first. */
   save(next: Workflow, expectedVersion: number): Promise<'saved' | 'conflict'>;
   /** The org's workflows, newest first, filtered. */
-  list(orgId: string, filter: WorkflowFilter, page: { limit: number; cursor?: string }): Promise<WorkflowPage>;
+  list(
+    orgId: string,
+    filter: WorkflowFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<WorkflowPage>;
   /** The org's approvals waiting on a holder, the oldest due first. */
   waitingOn(orgId: string, holder: Holder, page: { limit: number; cursor?: string }): Promise<WorkflowPage>;
   /** Workflows of every org whose waiting step is due at `at` or before, the earliest first. */
@@ -55,4 +61,53 @@ export interface WorkflowStore {
    * the outbox if it was waiting on the workflow stage.
    */
   linkSource(workflow: Workflow): Promise<void>;
+}
+
+/** What the engine needs of an org's settings: its approval policy and its vendor ranking. */
+export interface WorkflowSettings {
+  readonly policy: ApprovalPolicy;
+  readonly vendorRanking: VendorRanking;
+}
+
+export interface WorkflowSettingsSource {
+  forOrg(orgId: string): Promise<WorkflowSettings>;
+}
+
+/**
+ * Tells people what the workflows need of them: a step waiting on a role, an escalation, a job
+ * offered to a vendor (with its link), an owner asked to agree. An SNS topic in AWS; the log and
+ * a queue locally. A notice carries ids and links, never the message's text.
+ */
+export interface WorkflowNotices {
+  publish(notice: WorkflowNotice): Promise<void>;
+}
+
+export interface WorkflowNotice {
+  readonly orgId: string;
+  readonly workflowId: string;
+  readonly stepId: string;
+  /** What happened (the effect's kind and template), e.g. `approval_waiting`, `escalated`, `offer_vendor`. */
+  readonly kind: string;
+  /** Who it is for: a role, the owner, the resident, a vendor (by Rentvine contact id). */
+  readonly to: string;
+  readonly urgency: string;
+  /** The signed answer link, for a vendor or an owner. */
+  readonly link?: string;
+  readonly detail?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** What a response link answers: one vendor offer, or one owner approval. */
+export interface ResponseLinkRequest {
+  readonly purpose: 'vendor_offer' | 'owner_approval';
+  readonly orgId: string;
+  readonly workflowId: string;
+  readonly stepId: string;
+  readonly offerId?: string;
+  readonly vendorId?: string;
+  readonly expiresAt: string;
+}
+
+/** Issues the signed, expiring, single-use links vendors and owners answer through (no login). */
+export interface ResponseLinkIssuer {
+  linkFor(request: ResponseLinkRequest): Promise<string>;
 }

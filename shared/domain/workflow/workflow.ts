@@ -44,6 +44,8 @@ export interface WorkflowFacts {
   readonly habitability?: boolean;
   readonly propertyUnits?: number;
   readonly ownerThresholdUsd?: number;
+  /** The repair's trade (the triage's issue type): which vendors are ranked for it. */
+  readonly trade?: string;
   /** Vendors to offer the job to, best first (the org's ranking for the trade and property). */
   readonly vendorCandidates?: readonly string[];
   readonly vendorId?: string;
@@ -83,6 +85,8 @@ export interface WaitingStep {
   readonly chain?: readonly RoleName[];
   readonly amountUsd?: number;
   readonly owner?: OwnerInvolvement;
+  /** `owner` once the company approved and the owner's agreement is awaited (or, past its deadline, a manager's). */
+  readonly stage?: 'company' | 'owner';
   /** The people who decided a level of this step (one person, one decision per step). */
   readonly decidedBy?: readonly string[];
   readonly escalations?: number;
@@ -106,7 +110,12 @@ export type WorkflowEffect = { readonly effectId: string; readonly stepId: strin
       /** Only an approved dispatch lets Rentvine notify the vendor. */
       readonly dispatchApproved: boolean;
     }
-  | { readonly kind: 'offer_vendor'; readonly offerId: string; readonly vendorId: string; readonly expiresAt: string }
+  | {
+      readonly kind: 'offer_vendor';
+      readonly offerId: string;
+      readonly vendorId: string;
+      readonly expiresAt: string;
+    }
   | { readonly kind: 'ask_owner'; readonly amountUsd: number; readonly expiresAt: string }
   | { readonly kind: 'start_workflow'; readonly type: WorkflowType; readonly facts: WorkflowFacts }
 );
@@ -181,7 +190,8 @@ export type WorkflowInput =
   | { readonly kind: 'signal'; readonly signal: Signal }
   /** Time passed: the sweeper looks at a step that is due. */
   | { readonly kind: 'tick' }
-  | { readonly kind: 'effect_done'; readonly effectId: string; readonly workOrderId?: string }
+  /** Effects the runner did; a Rentvine write reports the work order it wrote. */
+  | { readonly kind: 'effects_done'; readonly effectIds: readonly string[]; readonly workOrderId?: string }
   | { readonly kind: 'effect_failed'; readonly effectId: string; readonly reason: string }
   | {
       readonly kind: 'vendor_reply';

@@ -96,6 +96,11 @@ export class InMemoryRentvineAccount implements RentvineAccount {
     });
   }
 
+  /** Reopens as the client does: the account's first pending status (the twin's is `1`). */
+  async reopen(workOrderId: string, intent: WriteIntent): Promise<WorkOrderWrite> {
+    return this.update(workOrderId, { workOrderStatusId: '1' }, intent);
+  }
+
   private keyed(intent: WriteIntent, write: () => WorkOrderWrite): WorkOrderWrite {
     this.request();
     const earlier = this.writes.get(intent.idempotencyKey);

@@ -2,7 +2,7 @@ import type { ClassifyMessage } from '#domain/emails/email.ts';
 import type { EventMessage } from '#domain/inbox/event-message.ts';
 import type { OutboxEntry, QueueMessage, WorkQueueName } from '#domain/messaging/outbox.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
-import type { WorkflowStart } from '#domain/workflows/workflow.ts';
+import type { WorkflowMessage } from '#domain/workflow/messages.ts';
 import { copy } from './rows.ts';
 
 /**
@@ -21,7 +21,7 @@ export class InMemoryWorkQueue implements WorkQueue {
     return this.send({ queue: 'classify', message });
   }
 
-  enqueueWorkflow(message: WorkflowStart) {
+  enqueueWorkflow(message: WorkflowMessage) {
     return this.send({ queue: 'workflow', message });
   }
 

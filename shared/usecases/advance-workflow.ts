@@ -1,0 +1,77 @@
+import type { Clock } from '#domain/clock.ts';
+import type { WorkQueue } from '#domain/messaging/ports.ts';
+import type { WorkflowSettingsSource, WorkflowStore } from '#domain/workflow/ports.ts';
+import { type TransitionResult, transition } from '#domain/workflow/transition.ts';
+import type { Actor, Workflow, WorkflowEffect, WorkflowInput } from '#domain/workflow/workflow.ts';
+
+export interface AdvanceWorkflowDeps {
+  readonly workflows: WorkflowStore;
+  readonly settings: WorkflowSettingsSource;
+  readonly queue: WorkQueue;
+  readonly clock: Clock;
+}
+
+export interface WorkflowCommand {
+  readonly orgId: string;
+  readonly workflowId: string;
+  /** The request, message or event the input came from: the same id twice is applied once. */
+  readonly inputId: string;
+  readonly input: WorkflowInput;
+  readonly actor: Actor;
+}
+
+export type AdvanceOutcome =
+  | { readonly outcome: 'not_found' }
+  | (Exclude<TransitionResult, { outcome: 'applied' }> & { readonly workflow: Workflow })
+  | { readonly outcome: 'applied'; readonly workflow: Workflow; readonly effects: readonly WorkflowEffect[] };
+
+/** Another writer kept winning the race for the workflow: the caller retries later (a queue redelivers). */
+export class WorkflowBusyError extends Error {
+  constructor(orgId: string, workflowId: string) {
+    super(`workflow ${workflowId} of org ${orgId} kept changing under us; try again`);
+    this.name = 'WorkflowBusyError';
+  }
+}
+
+/** Rounds of read-transition-write before giving up to a retry: each lost round means another writer advanced it. */
+const ATTEMPTS = 5;
+
+/**
+ * Applies one input to a workflow: read, transition (pure), write on the version read. A write
+ * that loses the race reads again and re-applies, so two consumers racing make one transition
+ * (the loser finds its input applied, or applies it on top of the winner's). A workflow left
+ * owing effects is handed to the workflow queue; the outbox re-sends if that send is lost.
+ */
+export async function advanceWorkflow(
+  deps: AdvanceWorkflowDeps,
+  command: WorkflowCommand,
+): Promise<AdvanceOutcome> {
+  const { policy } = await deps.settings.forOrg(command.orgId);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const workflow = await deps.workflows.get(command.orgId, command.workflowId);
+    if (!workflow) return { outcome: 'not_found' };
+    const result = transition(
+      workflow,
+      { inputId: command.inputId, input: command.input },
+      command.actor,
+      deps.clock.now(),
+      { policy },
+    );
+    if (result.outcome !== 'applied') return { ...result, workflow };
+    if ((await deps.workflows.save(result.workflow, workflow.version)) === 'conflict') continue;
+    await handOnEffects(deps, result.workflow);
+    return { outcome: 'applied', workflow: result.workflow, effects: result.effects };
+  }
+  throw new WorkflowBusyError(command.orgId, command.workflowId);
+}
+
+/** Sends the workflow queue its run message when effects wait; a lost send is the outbox's to repair. */
+export async function handOnEffects(
+  deps: Pick<AdvanceWorkflowDeps, 'queue'>,
+  workflow: Workflow,
+): Promise<void> {
+  if (workflow.pendingEffects.length === 0) return;
+  await deps.queue
+    .enqueueWorkflow({ source: 'workflow', orgId: workflow.orgId, workflowId: workflow.workflowId })
+    .catch(() => undefined);
+}
