@@ -43,10 +43,10 @@ export function readResponseLink(
   secrets: string | readonly string[],
   now: Date,
 ): ResponseLinkReading {
+  if (token.length > MAX_RESPONSE_LINK_LENGTH) return { ok: false, reason: 'malformed' };
   const keys = typeof secrets === 'string' ? [secrets] : secrets;
   if (keys.length === 0) throw new Error('no response link secret');
   for (const key of keys) checkSecret(key);
-  if (token.length > MAX_RESPONSE_LINK_LENGTH) return { ok: false, reason: 'malformed' };
   const match = TOKEN_FORMAT.exec(token);
   if (!match?.[1] || !match[2]) return { ok: false, reason: 'malformed' };
   const [, payload, presented] = match;
