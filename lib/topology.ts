@@ -496,6 +496,20 @@ export const secrets = {
       minLength: 32,
     },
   },
+  responseLinkSigning: {
+    description: 'HMAC-SHA256 key of the response links vendors and owners answer through',
+    name: 'response-link-signing',
+    // Generated at deploy, never seen by anyone: only the platform issues links.
+    creation: { generated: true },
+    notRotatedBecause:
+      'Response links expire within days; rotation is by adding a new secret while the old one still verifies until its links have expired.',
+    variables: {
+      source: 'RESPONSE_LINK_SECRET_SOURCE',
+      id: 'RESPONSE_LINK_SECRET_ID',
+      value: 'RESPONSE_LINK_SECRET',
+      minLength: 32,
+    },
+  },
   webhookSigning: {
     description: 'Per-org webhook signing secrets (Rentvine, integrations)',
     name: 'webhook/',

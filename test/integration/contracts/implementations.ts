@@ -9,6 +9,7 @@ import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts'
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
+import { DynamoResponseLinkLedger } from '#adapters/dynamodb/response-link-ledger.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { DynamoSyncWatermarks } from '#adapters/dynamodb/sync-watermarks.ts';
@@ -30,6 +31,7 @@ import type {
   WebhookSecretsWriter,
 } from '#domain/orgs/ports.ts';
 import type { EntitySnapshotStore, SnapshotCatalogue, SyncWatermarks } from '#domain/rentvine/ports.ts';
+import type { ResponseLinkLedger } from '#domain/workflow/response-link.ts';
 import type { WorkflowStore } from '#domain/workflows/ports.ts';
 import { InMemoryApiKeyStore } from '#test/support/in-memory/api-key-store.ts';
 import { InMemoryDeadLetterQueue } from '#test/support/in-memory/dead-letter-queue.ts';
@@ -42,6 +44,7 @@ import {
   InMemoryOrgStore,
 } from '#test/support/in-memory/org-stores.ts';
 import { InMemoryPendingWork } from '#test/support/in-memory/pending-work.ts';
+import { InMemoryResponseLinkLedger } from '#test/support/in-memory/response-link-ledger.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { InMemorySnapshotCatalogue } from '#test/support/in-memory/snapshot-catalogue.ts';
 import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
@@ -78,6 +81,7 @@ export interface World {
   readonly ledger: IdempotencyLedger;
   readonly apiKeys: ApiKeyStore;
   readonly tokens: WebhookTokenLedger;
+  readonly links: ResponseLinkLedger;
   readonly webhookSecrets: WebhookSecrets & WebhookSecretsWriter;
   /** A queue's DLQ, and how a message gets there (as redrive after maxReceiveCount would put it). */
   deadLetters(queue: WorkQueueName): { dlq: DeadLetterQueue; deadLetter(message: object): Promise<void> };
@@ -114,6 +118,7 @@ const inMemory: Implementation = {
       ledger: new InMemoryIdempotencyLedger(),
       apiKeys: new InMemoryApiKeyStore(),
       tokens: new InMemoryWebhookTokenLedger(),
+      links: new InMemoryResponseLinkLedger(),
       webhookSecrets: new InMemoryWebhookSecrets(),
       deadLetters: (name) => {
         const dlq = new InMemoryDeadLetterQueue(queue, name);
@@ -178,6 +183,7 @@ function withTestStack(): Implementation[] {
         ledger: ledgerInAnInvocation(resources.tables.idempotency),
         apiKeys: new DynamoApiKeyStore(table),
         tokens: new DynamoWebhookTokenLedger(table),
+        links: new DynamoResponseLinkLedger(table),
         webhookSecrets: new TableWebhookSecrets(table),
         deadLetters: (name) => ({
           dlq: new SqsDeadLetterQueue(started.sqs, {
