@@ -314,16 +314,25 @@ export const functions = [
   },
   {
     name: 'workflow',
-    description: 'Creates and advances workflow records',
+    description:
+      'Starts workflows and does what their transitions owe: Rentvine writes, vendor offers, notices to people',
     entry: 'functions/workflow/handler.ts',
-    timeoutSeconds: 30,
+    // Rentvine writes with their retries and re-reads fit well inside a minute.
+    timeoutSeconds: 60,
     memoryMb: 512,
     kind: 'queue',
     consumes: { queue: 'workflow', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 5 },
-    sendsTo: [],
-    tables: ['main'],
+    // A transition that records effects hands the workflow its own run message.
+    sendsTo: ['workflow'],
+    tables: ['main', 'idempotency'],
     tableAccess: 'readWrite',
-    secrets: [],
+    secrets: ['rentvineApi', 'responseLinkSigning'],
+    settings: {
+      PUBLIC_API_URL: null,
+      RENTVINE_BASE_URL: null,
+      RENTVINE_ACCESS_KEY: null,
+      RENTVINE_SECRET: null,
+    },
   },
   {
     name: 'rentvine-sync',

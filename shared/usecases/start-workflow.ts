@@ -9,7 +9,7 @@ import { type NewWorkflow, openWorkflow } from '#domain/workflow/transition.ts';
 import { rankedVendors } from '#domain/workflow/vendor-ranking.ts';
 import type { Workflow } from '#domain/workflow/workflow.ts';
 import { stableId } from '#platform/security/ids.ts';
-import { handOnEffects } from './advance-workflow.ts';
+import { advanceWorkflow, handOnEffects } from './advance-workflow.ts';
 
 export interface BeginWorkflowDeps {
   readonly workflows: WorkflowStore;
@@ -34,6 +34,12 @@ export class WorkflowSourceNotReadyError extends Error {
 
 export type StartOutcome = { readonly outcome: 'created' | 'exists'; readonly workflow: Workflow };
 
+export type StartWorkflowOutcome =
+  | StartOutcome
+  /** A Rentvine status change moved (or was already applied to) the workflow following the work order. */
+  | { readonly outcome: 'signalled' | 'already_signalled'; readonly workflow: Workflow }
+  | { readonly outcome: 'none' };
+
 /**
  * Reads what the pointer points at and starts the workflow its stored facts call for (once per
  * source: the id is derived from it), then links it back to its source. The stored triage is the
@@ -42,9 +48,18 @@ export type StartOutcome = { readonly outcome: 'created' | 'exists'; readonly wo
 export async function startWorkflow(
   deps: StartWorkflowDeps,
   start: WorkflowStart,
-): Promise<StartOutcome | { readonly outcome: 'none' }> {
+): Promise<StartWorkflowOutcome> {
   const cause = await storedCause(deps, start);
   if (!cause) return { outcome: 'none' };
+  if (cause.source === 'event') {
+    const following = await deps.workflows.workflowOfWorkOrder(start.orgId, cause.trigger.workOrderId);
+    if (cause.trigger.kind === 'work_order_status') return signalFollower(deps, cause, following);
+    // An emergency work order a workflow already follows (one we created) starts nothing more.
+    if (following) {
+      const workflow = await deps.workflows.get(start.orgId, following);
+      if (workflow) return { outcome: 'exists', workflow };
+    }
+  }
   const init = workflowForCause(cause, stableId('wf', start.orgId, workflowSourceKey(cause)));
   if (!init) return { outcome: 'none' };
   const started = await beginWorkflow(deps, init);
@@ -73,8 +88,30 @@ export async function beginWorkflow(deps: BeginWorkflowDeps, init: NewWorkflow):
     const stored = await deps.workflows.get(init.orgId, init.workflowId);
     return { outcome: 'exists', workflow: stored ?? workflow };
   }
+  if (facts.workOrderId) await deps.workflows.linkWorkOrder(init.orgId, facts.workOrderId, init.workflowId);
   await handOnEffects(deps, workflow);
   return { outcome: 'created', workflow };
+}
+
+/** Moves the workflow following a work order on with the status Rentvine reported; nothing when none follows it. */
+async function signalFollower(
+  deps: StartWorkflowDeps,
+  cause: Extract<WorkflowCause, { source: 'event' }>,
+  workflowId: string | undefined,
+): Promise<StartWorkflowOutcome> {
+  if (!workflowId || cause.trigger.kind !== 'work_order_status') return { outcome: 'none' };
+  const result = await advanceWorkflow(deps, {
+    orgId: cause.orgId,
+    workflowId,
+    inputId: `event:${cause.eventId}`,
+    input: { kind: 'signal', signal: cause.trigger.signal },
+    actor: { kind: 'system', name: 'rentvine' },
+  });
+  if (result.outcome === 'not_found') return { outcome: 'none' };
+  return {
+    outcome: result.outcome === 'applied' ? 'signalled' : 'already_signalled',
+    workflow: result.workflow,
+  };
 }
 
 /** The stored facts behind a pointer; undefined when they call for no workflow (an event with no trigger). */

@@ -61,6 +61,13 @@ export interface WorkflowStore {
    * the outbox if it was waiting on the workflow stage.
    */
   linkSource(workflow: Workflow): Promise<void>;
+  /**
+   * Records which workflow follows a Rentvine work order, so its events move that workflow; the
+   * first link stands (an emergency work order we created must not start a second workflow).
+   */
+  linkWorkOrder(orgId: string, workOrderId: string, workflowId: string): Promise<void>;
+  /** The workflow following a work order, if any. */
+  workflowOfWorkOrder(orgId: string, workOrderId: string): Promise<string | undefined>;
 }
 
 /** What the engine needs of an org's settings: its approval policy and its vendor ranking. */

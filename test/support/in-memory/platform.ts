@@ -1,6 +1,8 @@
+import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import type { Clock } from '#domain/clock.ts';
 import { InMemoryEmailStore } from './email-store.ts';
 import { InMemoryEventInbox } from './event-inbox.ts';
+import { InMemoryOrgSettingsStore } from './org-stores.ts';
 import { InMemoryPendingWork } from './pending-work.ts';
 import { InMemoryRows } from './rows.ts';
 import { InMemoryWorkQueue } from './work-queue.ts';
@@ -30,5 +32,6 @@ export function inMemoryPlatform(start = new Date('2026-11-21T10:00:00Z')) {
     pending: new InMemoryPendingWork(rows),
     queue: new InMemoryWorkQueue(),
     clock: new ManualClock(start),
+    settings: new OrgWorkflowSettings(new InMemoryOrgSettingsStore()),
   };
 }

@@ -91,7 +91,7 @@ describe('the outbox sweep (resendPendingWork)', () => {
     if (!start) throw new Error('expected a workflow start');
     expect(await startWorkflow(platform, start)).toMatchObject({
       outcome: 'created',
-      workflow: { type: 'emergency_maintenance' },
+      workflow: { type: 'maintenance_emergency' },
     });
     platform.clock.advance(policy.graceMs.classify * 2);
     expect(await resendPendingWork(platform, policy)).toEqual({ resent: 0, failed: 0, gaveUp: 0 });

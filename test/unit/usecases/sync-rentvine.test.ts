@@ -153,9 +153,8 @@ describe('syncRentvine', () => {
     });
     const [start] = platform.queue.take('workflow');
     if (!start) throw new Error('expected a workflow start');
-    expect((await startWorkflow(deps, start)).workflow).toMatchObject({
-      type: 'emergency_maintenance',
-      source: { kind: 'event', workOrderId: '502' },
+    expect(await startWorkflow(deps, start)).toMatchObject({
+      workflow: { type: 'maintenance_emergency', source: { kind: 'event' }, facts: { workOrderId: '502' } },
     });
   });
 

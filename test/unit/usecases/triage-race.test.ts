@@ -77,8 +77,13 @@ describe('overlapping triages of one message', () => {
     expect(stored?.triage?.category).toBe('lease_renewal');
     expect(stored?.status).toBe('awaiting_approval');
     const types = [...platform.workflows.workflows.values()].map((workflow) => workflow.type);
-    expect(types).toEqual(['renewal']);
-    expect(outcomes.every((outcome) => outcome.workflow?.type !== 'emergency_maintenance')).toBe(true);
-    expect(stored?.workflowId).toBe(outcomes.at(-1)?.workflow?.workflowId);
+    expect(types).toEqual(['lease_renewal']);
+    expect(
+      outcomes.every(
+        (outcome) => !('workflow' in outcome) || outcome.workflow.type !== 'maintenance_emergency',
+      ),
+    ).toBe(true);
+    const last = outcomes.at(-1);
+    expect(stored?.workflowId).toBe(last && 'workflow' in last ? last.workflow.workflowId : undefined);
   });
 });
