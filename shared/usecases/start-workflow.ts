@@ -2,17 +2,21 @@ import type { Clock } from '#domain/clock.ts';
 import type { EmailStore } from '#domain/emails/ports.ts';
 import type { EventInbox } from '#domain/inbox/ports.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
+import type { EntitySnapshotStore, SnapshotCatalogue } from '#domain/rentvine/ports.ts';
 import type { WorkflowStart } from '#domain/workflow/messages.ts';
 import type { WorkflowSettingsSource, WorkflowStore } from '#domain/workflow/ports.ts';
 import { type WorkflowCause, workflowForCause, workflowSourceKey } from '#domain/workflow/start.ts';
 import { type NewWorkflow, openWorkflow } from '#domain/workflow/transition.ts';
 import { rankedVendors } from '#domain/workflow/vendor-ranking.ts';
-import type { Workflow } from '#domain/workflow/workflow.ts';
+import type { Workflow, WorkflowFacts } from '#domain/workflow/workflow.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { advanceWorkflow, handOnEffects } from './advance-workflow.ts';
 
 export interface BeginWorkflowDeps {
   readonly workflows: WorkflowStore;
+  /** The synced Rentvine records: the property's size, the vendors that exist. */
+  readonly snapshots: EntitySnapshotStore;
+  readonly catalogue: SnapshotCatalogue;
   readonly settings: WorkflowSettingsSource;
   readonly queue: WorkQueue;
   readonly clock: Clock;
@@ -76,13 +80,12 @@ export async function beginWorkflow(deps: BeginWorkflowDeps, init: NewWorkflow):
   const existing = await deps.workflows.get(init.orgId, init.workflowId);
   if (existing) return { outcome: 'exists', workflow: existing };
   const { policy, vendorRanking } = await deps.settings.forOrg(init.orgId);
-  const facts =
-    init.type.startsWith('maintenance_') && init.facts.vendorCandidates === undefined
-      ? {
-          ...init.facts,
-          vendorCandidates: rankedVendors(vendorRanking, init.facts.trade ?? 'other', init.facts.propertyId),
-        }
-      : init.facts;
+  const facts = init.type.startsWith('maintenance_')
+    ? await withSyncedFacts(deps, init.orgId, init.facts, {
+        largeUnits: policy.largeProperty.minUnits,
+        ranked: rankedVendors(vendorRanking, init.facts.trade ?? 'other', init.facts.propertyId),
+      })
+    : init.facts;
   const { workflow } = openWorkflow({ ...init, facts }, deps.clock.now(), { policy });
   if ((await deps.workflows.create(workflow)) === 'exists') {
     const stored = await deps.workflows.get(init.orgId, init.workflowId);
@@ -91,6 +94,34 @@ export async function beginWorkflow(deps: BeginWorkflowDeps, init: NewWorkflow):
   if (facts.workOrderId) await deps.workflows.linkWorkOrder(init.orgId, facts.workOrderId, init.workflowId);
   await handOnEffects(deps, workflow);
   return { outcome: 'created', workflow };
+}
+
+/**
+ * What the synced records add to a repair: the property's size, up to the policy's large-property
+ * mark (one page of units; more is no different), and the ranked vendors that Rentvine knows and
+ * has active — a vendor the sync never saw, or one since deactivated, is not offered the job.
+ */
+async function withSyncedFacts(
+  deps: BeginWorkflowDeps,
+  orgId: string,
+  facts: WorkflowFacts,
+  { largeUnits, ranked }: { readonly largeUnits: number; readonly ranked: readonly string[] },
+): Promise<WorkflowFacts> {
+  let { propertyUnits } = facts;
+  if (propertyUnits === undefined && facts.propertyId) {
+    const units = await deps.catalogue.list(orgId, { kind: 'unit', propertyId: facts.propertyId, limit: largeUnits });
+    if (units.items.length > 0) propertyUnits = units.items.length;
+  }
+  const vendorCandidates = facts.vendorCandidates ?? (ranked.length > 0 ? await activeVendors(deps, orgId, ranked) : []);
+  return { ...facts, ...(propertyUnits !== undefined ? { propertyUnits } : {}), vendorCandidates };
+}
+
+async function activeVendors(deps: BeginWorkflowDeps, orgId: string, ids: readonly string[]): Promise<string[]> {
+  const found = await deps.snapshots.getMany(orgId, 'contact', ids);
+  return ids.filter((id) => {
+    const data = found.get(id)?.data as { role?: string; isActive?: boolean } | undefined;
+    return data?.role === 'vendor' && data.isActive !== false;
+  });
 }
 
 /** Moves the workflow following a work order on with the status Rentvine reported; nothing when none follows it. */
