@@ -2,6 +2,7 @@ import type { IdempotencyLedger } from '#domain/messaging/ports.ts';
 import type { RentvineAccounts, WorkOrderFields } from '#domain/rentvine/ports.ts';
 import { RentvineError } from '#domain/rentvine/ports.ts';
 import type { ResponseLinkIssuer, WorkflowNotices } from '#domain/workflow/ports.ts';
+import { workOrderSubject } from '#domain/workflow/start.ts';
 import type { Workflow, WorkflowEffect } from '#domain/workflow/workflow.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { type AdvanceWorkflowDeps, advanceWorkflow } from './advance-workflow.ts';
@@ -191,7 +192,11 @@ async function rentvineWrite(
           intent,
         );
         // Linked before the workflow hears of it: the work order's own events then find it.
-        await deps.workflows.linkWorkOrder(workflow.orgId, workOrder.workOrderId, workflow.workflowId);
+        await deps.workflows.linkSubject(
+          workflow.orgId,
+          workOrderSubject(workOrder.workOrderId),
+          workflow.workflowId,
+        );
         return { workOrderId: workOrder.workOrderId };
       }
       case 'assign_vendor': {

@@ -5,7 +5,12 @@ import type { WorkQueue } from '#domain/messaging/ports.ts';
 import type { EntitySnapshotStore, SnapshotCatalogue } from '#domain/rentvine/ports.ts';
 import type { WorkflowStart } from '#domain/workflow/messages.ts';
 import type { WorkflowSettingsSource, WorkflowStore } from '#domain/workflow/ports.ts';
-import { type WorkflowCause, workflowForCause, workflowSourceKey } from '#domain/workflow/start.ts';
+import {
+  type WorkflowCause,
+  workflowForCause,
+  workflowSourceKey,
+  workOrderSubject,
+} from '#domain/workflow/start.ts';
 import { type NewWorkflow, openWorkflow } from '#domain/workflow/transition.ts';
 import { rankedVendors } from '#domain/workflow/vendor-ranking.ts';
 import type { Workflow, WorkflowFacts } from '#domain/workflow/workflow.ts';
@@ -56,7 +61,10 @@ export async function startWorkflow(
   const cause = await storedCause(deps, start);
   if (!cause) return { outcome: 'none' };
   if (cause.source === 'event') {
-    const following = await deps.workflows.workflowOfWorkOrder(start.orgId, cause.trigger.workOrderId);
+    const following = await deps.workflows.workflowOfSubject(
+      start.orgId,
+      workOrderSubject(cause.trigger.workOrderId),
+    );
     if (cause.trigger.kind === 'work_order_status') return signalFollower(deps, cause, following);
     // An emergency work order a workflow already follows (one we created) starts nothing more.
     if (following) {
@@ -91,7 +99,8 @@ export async function beginWorkflow(deps: BeginWorkflowDeps, init: NewWorkflow):
     const stored = await deps.workflows.get(init.orgId, init.workflowId);
     return { outcome: 'exists', workflow: stored ?? workflow };
   }
-  if (facts.workOrderId) await deps.workflows.linkWorkOrder(init.orgId, facts.workOrderId, init.workflowId);
+  if (facts.workOrderId)
+    await deps.workflows.linkSubject(init.orgId, workOrderSubject(facts.workOrderId), init.workflowId);
   await handOnEffects(deps, workflow);
   return { outcome: 'created', workflow };
 }
@@ -109,14 +118,23 @@ async function withSyncedFacts(
 ): Promise<WorkflowFacts> {
   let { propertyUnits } = facts;
   if (propertyUnits === undefined && facts.propertyId) {
-    const units = await deps.catalogue.list(orgId, { kind: 'unit', propertyId: facts.propertyId, limit: largeUnits });
+    const units = await deps.catalogue.list(orgId, {
+      kind: 'unit',
+      propertyId: facts.propertyId,
+      limit: largeUnits,
+    });
     if (units.items.length > 0) propertyUnits = units.items.length;
   }
-  const vendorCandidates = facts.vendorCandidates ?? (ranked.length > 0 ? await activeVendors(deps, orgId, ranked) : []);
+  const vendorCandidates =
+    facts.vendorCandidates ?? (ranked.length > 0 ? await activeVendors(deps, orgId, ranked) : []);
   return { ...facts, ...(propertyUnits !== undefined ? { propertyUnits } : {}), vendorCandidates };
 }
 
-async function activeVendors(deps: BeginWorkflowDeps, orgId: string, ids: readonly string[]): Promise<string[]> {
+async function activeVendors(
+  deps: BeginWorkflowDeps,
+  orgId: string,
+  ids: readonly string[],
+): Promise<string[]> {
   const found = await deps.snapshots.getMany(orgId, 'contact', ids);
   return ids.filter((id) => {
     const data = found.get(id)?.data as { role?: string; isActive?: boolean } | undefined;

@@ -62,12 +62,14 @@ export interface WorkflowStore {
    */
   linkSource(workflow: Workflow): Promise<void>;
   /**
-   * Records which workflow follows a Rentvine work order, so its events move that workflow; the
-   * first link stands (an emergency work order we created must not start a second workflow).
+   * Records which workflow follows a subject — `work_order:<id>` (its events move that workflow;
+   * an emergency work order we created must not start a second one), `delinquency:<leaseId>` (the
+   * lease's open collection) — so its events and the sync find it. The first link stands: false
+   * when another workflow holds the subject, unless `replacing` names that one (it closed).
    */
-  linkWorkOrder(orgId: string, workOrderId: string, workflowId: string): Promise<void>;
-  /** The workflow following a work order, if any. */
-  workflowOfWorkOrder(orgId: string, workOrderId: string): Promise<string | undefined>;
+  linkSubject(orgId: string, subject: string, workflowId: string, replacing?: string): Promise<boolean>;
+  /** The workflow following a subject, if any. */
+  workflowOfSubject(orgId: string, subject: string): Promise<string | undefined>;
 }
 
 /** What the engine needs of an org's settings: its approval policy and its vendor ranking. */

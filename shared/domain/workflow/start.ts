@@ -63,6 +63,11 @@ export interface WorkOrderStatusTrigger {
 /** What a Rentvine change asks of the workflows. */
 export type WorkflowTrigger = EmergencyWorkOrderTrigger | WorkOrderStatusTrigger;
 
+/** The subject a work order's workflow is linked by (its events and the sync find it). */
+export function workOrderSubject(workOrderId: string): string {
+  return `work_order:${workOrderId}`;
+}
+
 /** The stored facts a workflow starts from, as read by the workflow stage. */
 export type WorkflowCause =
   | {
