@@ -6,9 +6,9 @@ import { workOrderSubject } from '#domain/workflow/start.ts';
 import type { Workflow, WorkflowEffect } from '#domain/workflow/workflow.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { type AdvanceWorkflowDeps, advanceWorkflow } from './advance-workflow.ts';
-import { beginWorkflow } from './start-workflow.ts';
+import { type BeginWorkflowDeps, beginWorkflow } from './start-workflow.ts';
 
-export interface RunWorkflowEffectsDeps extends AdvanceWorkflowDeps {
+export interface RunWorkflowEffectsDeps extends AdvanceWorkflowDeps, BeginWorkflowDeps {
   readonly accounts: RentvineAccounts;
   readonly notices: WorkflowNotices;
   readonly links: ResponseLinkIssuer;

@@ -121,7 +121,7 @@ describe('a workflow from a triaged emergency to its work order', () => {
     expect(after.facts.workOrderId).toBe(workOrders[0]?.id);
     // No ranked vendors for plumbing: a person finds one.
     expect(after).toMatchObject({ state: 'find_vendor', waiting: { holder: 'maintenance_supervisor' } });
-    expect(await deps.workflows.workflowOfWorkOrder(orgId, after.facts.workOrderId ?? '')).toBe(
+    expect(await deps.workflows.workflowOfSubject(orgId, `work_order:${after.facts.workOrderId}`)).toBe(
       workflow.workflowId,
     );
   });
