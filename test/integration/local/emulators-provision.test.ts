@@ -66,6 +66,9 @@ describe('local emulators and provisioning', () => {
     expect(main?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.IndexStatus]).sort()).toEqual(
       tables.main.indexes.map((index) => [index.name, 'ACTIVE']).sort(),
     );
+    expect(
+      main?.GlobalSecondaryIndexes?.find((index) => index.IndexName === 'GSI3')?.Projection?.ProjectionType,
+    ).toBe('KEYS_ONLY');
     const { Table: idempotency } = await dynamo.send(
       new DescribeTableCommand({ TableName: resources.tables.idempotency }),
     );
