@@ -436,6 +436,8 @@ export interface TableSpec {
     readonly name: string;
     readonly partitionKey: string;
     readonly sortKey: string;
+    /** What the index copies of an item: all of it (the default), or only the table's and its own keys. */
+    readonly projection?: 'keys_only';
   }[];
 }
 
@@ -451,6 +453,12 @@ export const tables = {
       { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
       /** Sparse outbox: rows stored but not yet processed, for the sweeper. */
       { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+      /**
+       * Sparse due index: open workflows whose waiting step has a due time, across orgs, for the
+       * sweep. Its sort key says all a sweep needs, so only keys are copied: reads stay small,
+       * and a workflow's writes that leave its due time alone do not write the index.
+       */
+      { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'keys_only' },
     ],
   },
   /** The idempotency ledger of external side effects (Powertools idempotency records). */

@@ -60,6 +60,7 @@ interface TableSpec {
     readonly name: string;
     readonly partitionKey: string;
     readonly sortKey?: string;
+    readonly projection?: 'keys_only';
   }[];
 }
 
@@ -126,7 +127,7 @@ async function ensureTable(client: DynamoDBClient, tableName: string, spec: Tabl
         GlobalSecondaryIndexes: spec.indexes?.map((index) => ({
           IndexName: index.name,
           KeySchema: keySchema(index.partitionKey, index.sortKey),
-          Projection: { ProjectionType: 'ALL' },
+          Projection: { ProjectionType: index.projection === 'keys_only' ? 'KEYS_ONLY' : 'ALL' },
         })),
       }),
     );

@@ -15,6 +15,7 @@ import {
   queueEnvName,
   queues,
   routesOf,
+  type TableSpec,
   tables,
 } from '#lib/topology.ts';
 import { GATEWAY_PROBLEM_DETAILS } from '#platform/http/problem-details.ts';
@@ -141,16 +142,30 @@ describe('stateful stack', () => {
       },
       TimeToLiveSpecification: { AttributeName: tables.main.ttlAttribute, Enabled: true },
     });
+    const indexes: TableSpec['indexes'] = tables.main.indexes;
     expect(main.Properties.GlobalSecondaryIndexes).toEqual(
-      tables.main.indexes.map((index) => ({
+      indexes?.map((index) => ({
         IndexName: index.name,
         KeySchema: [
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: index.projection === 'keys_only' ? 'KEYS_ONLY' : 'ALL' },
       })),
     );
+    // The due index copies only keys; the listing and the outbox copy whole items.
+    expect(
+      Object.fromEntries(
+        main.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string; Projection: unknown }) => [
+          index.IndexName,
+          index.Projection,
+        ]),
+      ),
+    ).toMatchObject({
+      GSI1: { ProjectionType: 'ALL' },
+      GSI2: { ProjectionType: 'ALL' },
+      GSI3: { ProjectionType: 'KEYS_ONLY' },
+    });
   });
 
   it('gives Powertools idempotency its own table keyed by id with TTL on expiration', () => {

@@ -64,11 +64,11 @@ describe('local emulators and provisioning', () => {
       { AttributeName: 'SK', KeyType: 'RANGE' },
     ]);
     expect(main?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.IndexStatus]).sort()).toEqual(
-      [
-        ['GSI1', 'ACTIVE'],
-        ['GSI2', 'ACTIVE'],
-      ],
+      tables.main.indexes.map((index) => [index.name, 'ACTIVE']).sort(),
     );
+    expect(
+      main?.GlobalSecondaryIndexes?.find((index) => index.IndexName === 'GSI3')?.Projection?.ProjectionType,
+    ).toBe('KEYS_ONLY');
     const { Table: idempotency } = await dynamo.send(
       new DescribeTableCommand({ TableName: resources.tables.idempotency }),
     );
