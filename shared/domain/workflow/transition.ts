@@ -563,7 +563,9 @@ class Run {
       return;
     }
     const to: RoleName =
-      holder === 'owner' ? 'property_manager' : (nextInChain(step.chain ?? [], holder) ?? holder);
+      holder === 'owner'
+        ? ownerStandIn(policy, step.chain ?? [], step.amountUsd ?? 0)
+        : (nextInChain(step.chain ?? [], holder) ?? holder);
     const every =
       this.workflow.urgency === 'emergency'
         ? policy.emergencyEscalationMinutes * 60_000
@@ -841,6 +843,15 @@ function describeGuard(guard: Guard): string {
     case 'days_late_at_least':
       return `rent is at least ${guard.days} days late`;
   }
+}
+
+/**
+ * Who decides in the owner's place past their deadline: the property manager, or the first role
+ * above it whose limit covers the amount (the owner's silence never lets a role sign above its limit).
+ */
+function ownerStandIn(policy: ApprovalPolicy, chain: readonly RoleName[], amountUsd: number): RoleName {
+  const from = Math.max(0, chain.indexOf('property_manager'));
+  return chain.slice(from).find((role) => limitOf(policy, role) >= amountUsd) ?? 'property_manager';
 }
 
 /** The approval department a role escalates in: its own, or management for the roles outside the four chains. */
