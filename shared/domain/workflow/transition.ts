@@ -487,12 +487,24 @@ class Run {
     if (
       anywhere &&
       (anywhere.once !== 'work_order' || this.facts.workOrderId) &&
-      anywhere.to !== this.state
+      !this.restsHere(anywhere.to)
     ) {
       this.enter(anywhere.to, `${signal.replaceAll('_', ' ')} (while at ${this.state})`);
       return undefined;
     }
     return this.ignore(`no step of ${this.state} waits for ${signal}`);
+  }
+
+  /** Whether entering `name` comes to rest where the workflow is (a repeat of the signal that brought it here). */
+  private restsHere(name: string): boolean {
+    let target = name;
+    for (let steps = 0; steps < MAX_STEPS_AT_ONCE; steps += 1) {
+      if (target === this.state) return true;
+      const state = this.definition.states[target];
+      if (state?.kind !== 'message') return false;
+      target = state.next;
+    }
+    return false;
   }
 
   private tick(): Outcome {
@@ -622,14 +634,14 @@ class Run {
     const approved = this.facts.approvedUsd ?? this.facts.estimateUsd;
     this.facts = { ...this.facts, invoiceUsd: amountUsd };
     const stepId = this.waiting?.stepId ?? `${this.state}.${this.visits[this.state] ?? 1}`;
-    if (approved !== undefined && amountUsd > approved) {
+    if (approved === undefined || amountUsd > approved) {
       const { vendorId, workOrderId, propertyId } = this.facts;
       this.emit(stepId, {
         kind: 'start_workflow',
         type: 'vendor_invoice',
         facts: {
           invoiceUsd: amountUsd,
-          estimateUsd: approved,
+          ...(approved !== undefined ? { estimateUsd: approved } : {}),
           parentWorkflowId: this.workflow.workflowId,
           ...(vendorId ? { vendorId } : {}),
           ...(workOrderId ? { workOrderId } : {}),
@@ -639,7 +651,9 @@ class Run {
       this.record(
         this.state,
         this.state,
-        `invoice of $${amountUsd} is above the approved $${approved}: an approval starts`,
+        approved === undefined
+          ? `invoice of $${amountUsd} with nothing approved: an approval starts`
+          : `invoice of $${amountUsd} is above the approved $${approved}: an approval starts`,
       );
     } else {
       this.emit(stepId, { kind: 'notify', to: { role: 'accountant' }, template: 'invoice_within_estimate' });
