@@ -32,7 +32,7 @@ export const sweeper: Actor = { kind: 'system', name: 'sweeper' };
 export const rentvine: Actor = { kind: 'system', name: 'rentvine' };
 export const owner: Actor = { kind: 'owner' };
 export const vendor = (vendorId: string): Actor => ({ kind: 'vendor', vendorId });
-export const person = (role: RoleName, personId = `p-${role}`): Actor => ({
+export const person = (role: RoleName, personId = `p-${role}`): Extract<Actor, { kind: 'person' }> => ({
   kind: 'person',
   personId,
   keyId: `k-${personId}`,
