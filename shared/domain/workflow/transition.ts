@@ -631,7 +631,8 @@ class Run {
   private invoice(amountUsd: number): Outcome {
     if (this.definition.department !== 'maintenance')
       return refuse('not_applicable', `a ${this.workflow.type} workflow takes no vendor invoice`);
-    const approved = this.facts.approvedUsd ?? this.facts.estimateUsd;
+    // An estimate nobody approved approves nothing: only `approvedUsd` covers an invoice.
+    const approved = this.facts.approvedUsd;
     this.facts = { ...this.facts, invoiceUsd: amountUsd };
     const stepId = this.waiting?.stepId ?? `${this.state}.${this.visits[this.state] ?? 1}`;
     if (approved === undefined || amountUsd > approved) {

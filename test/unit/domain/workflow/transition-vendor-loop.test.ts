@@ -337,6 +337,16 @@ describe("a vendor's invoice", () => {
     expect(effectsOfKind(effects, 'notify')).toEqual([]);
   });
 
+  it('an estimate not yet approved covers no invoice', () => {
+    const waiting = open('maintenance_routine', { propertyId: 'p1', estimateUsd: 800 }).workflow;
+    expect(waiting.state).toBe('approve_dispatch');
+    const { effects } = invoice(waiting, 700);
+    expect(effectsOfKind(effects, 'start_workflow')).toEqual([
+      expect.objectContaining({ facts: expect.not.objectContaining({ estimateUsd: expect.anything() }) }),
+    ]);
+    expect(effectsOfKind(effects, 'notify')).toEqual([]);
+  });
+
   it('a workflow of another department takes no invoice', () => {
     const renewal = open('lease_renewal', {}).workflow;
     expect(
