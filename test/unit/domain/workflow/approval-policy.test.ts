@@ -235,6 +235,12 @@ describe('mayDecide: the holder, or a role above it whose limit covers the amoun
     expect(mayDecide(policy, chain, 'maintenance_tech', 'maintenance_tech_lead', 1_000)).toBe(false);
   });
 
+  it('a holder outside the chain has no one above it: only the holder decides', () => {
+    expect(mayDecide(policy, chain, 'accountant', 'maintenance_supervisor', 0)).toBe(false);
+    expect(mayDecide(policy, chain, 'accountant', 'president', 0)).toBe(false);
+    expect(mayDecide(policy, chain, 'accountant', 'accountant', 0)).toBe(true);
+  });
+
   it('a role outside the chain may not, whatever its limit', () => {
     expect(mayDecide(policy, chain, 'maintenance_tech_lead', 'director_of_accounting', 300)).toBe(false);
   });
