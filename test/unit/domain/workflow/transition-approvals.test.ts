@@ -78,6 +78,47 @@ describe('who holds an approval', () => {
   });
 });
 
+describe('the owner told, not asked', () => {
+  it('an emergency within the cap: the owner is told and no owner stage follows', () => {
+    const { workflow, effects } = open('maintenance_emergency', { propertyId: 'p1', estimateUsd: 1_200 });
+    expect(workflow.waiting).toMatchObject({ owner: 'notify', holder: 'maintenance_supervisor' });
+    expect(effectsOfKind(effects, 'notify')).toContainEqual(
+      expect.objectContaining({ to: 'owner', template: 'work_going_ahead' }),
+    );
+    const approved = approve(workflow, person('maintenance_supervisor'));
+    expect(approved.workflow.state).toBe('create_work_order');
+    expect(effectsOfKind(approved.effects, 'ask_owner')).toEqual([]);
+  });
+
+  it('a habitability repair above the threshold: the owner is told and no owner stage follows', () => {
+    const { workflow } = open('maintenance_routine', {
+      propertyId: 'p1',
+      estimateUsd: 900,
+      habitability: true,
+    });
+    expect(workflow.waiting?.owner).toBe('notify');
+    expect(approve(workflow, person('maintenance_supervisor')).workflow.state).toBe('create_work_order');
+  });
+
+  it("Rentvine's per-property threshold decides whether the owner is asked", () => {
+    const { workflow } = open('maintenance_routine', {
+      propertyId: 'p1',
+      estimateUsd: 900,
+      ownerThresholdUsd: 1_000,
+    });
+    expect(workflow.waiting?.owner).toBe('none');
+    expect(approve(workflow, person('maintenance_supervisor')).workflow.state).toBe('create_work_order');
+  });
+
+  it('a large property raises the approver of a repair', () => {
+    const { workflow } = open('maintenance_routine', { propertyId: 'p1', propertyUnits: 50 });
+    expect(workflow.waiting?.holder).toBe('maintenance_supervisor');
+    expect(
+      refusalOf(apply(workflow, decide('approve', stepIdOf(workflow)), person('maintenance_tech_lead'))),
+    ).toBe('not_your_step');
+  });
+});
+
 describe('separation of duties', () => {
   it('the person who asked for it never approves their own request', () => {
     const requester = person('maintenance_tech_lead', 'alice');

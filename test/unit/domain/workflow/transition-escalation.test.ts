@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { policyFor } from '#domain/workflow/approval-policy.ts';
+import { approvalDepartmentOf } from '#domain/workflow/transition.ts';
 import type { Workflow } from '#domain/workflow/workflow.ts';
 import {
   apply,
@@ -12,6 +14,7 @@ import {
   person,
   refusalOf,
   stepIdOf,
+  sweeper,
   T0,
   tick,
 } from '#test/support/workflows.ts';
@@ -239,5 +242,28 @@ describe('human tasks escalate too', () => {
     expect(workflow.waiting).toMatchObject({ holder: 'resident_services_rep' });
     const next = ticked(workflow, later(SLA_MEDIUM)).workflow;
     expect(next.waiting?.holder).toBe('assistant_manager');
+  });
+});
+
+describe("an org's own SLAs", () => {
+  it('an approval escalates at the org’s medium SLA', () => {
+    const policy = policyFor({ slaMinutes: { medium: 60 } });
+    const { workflow } = open('maintenance_routine', { propertyId: 'p1' }, { policy });
+    expect(workflow.waiting?.dueAt).toBe(later(HOUR).toISOString());
+    const result = apply(workflow, { kind: 'tick' }, sweeper, later(HOUR), 'tick-1', policy);
+    expect(result).toMatchObject({
+      outcome: 'applied',
+      workflow: { waiting: { holder: 'maintenance_supervisor' } },
+    });
+  });
+});
+
+describe('the department a task escalates in', () => {
+  it('its own department for the four chains, management for every other role', () => {
+    expect(approvalDepartmentOf('maintenance_tech')).toBe('maintenance');
+    expect(approvalDepartmentOf('leasing_coordinator')).toBe('leasing');
+    expect(approvalDepartmentOf('internal_controller')).toBe('accounting');
+    expect(approvalDepartmentOf('resident_services_rep')).toBe('management');
+    expect(approvalDepartmentOf('president')).toBe('management');
   });
 });
