@@ -156,6 +156,30 @@ describe('an emergency approval: up the chain every 10 minutes, never more than 
     }
   });
 
+  it('an escalation never sets a due time past the SLA, even when the SLA is not a multiple of the step', () => {
+    const policy = policyFor({ slaMinutes: { emergency: 25 } });
+    let workflow = open('maintenance_emergency', { propertyId: 'p1' }, { policy }).workflow;
+    const dues: string[] = [];
+    for (const minutes of [10, 20, 25]) {
+      const result = apply(
+        workflow,
+        { kind: 'tick' },
+        sweeper,
+        later(minutes * MINUTE),
+        `t${minutes}`,
+        policy,
+      );
+      if (result.outcome !== 'applied') throw new Error(result.outcome);
+      workflow = result.workflow;
+      dues.push(workflow.waiting?.dueAt ?? workflow.state);
+    }
+    expect(dues).toEqual([
+      later(20 * MINUTE).toISOString(),
+      later(25 * MINUTE).toISOString(),
+      'create_work_order',
+    ]);
+  });
+
   it('with an estimate above the $1,500 cap it keeps escalating instead', () => {
     let workflow = open('maintenance_emergency', { propertyId: 'p1', estimateUsd: 4_000 }).workflow;
     expect(workflow.waiting).toMatchObject({ holder: 'property_manager', owner: 'required' });
