@@ -1,4 +1,5 @@
 import { type ApprovalPolicy, DEFAULT_APPROVAL_POLICY } from '#domain/workflow/approval-policy.ts';
+import type { WorkflowMessage, WorkflowStart } from '#domain/workflow/messages.ts';
 import {
   type EngineContext,
   openWorkflow,
@@ -165,4 +166,11 @@ export function effectsOfKind<K extends WorkflowEffect['kind']>(
   kind: K,
 ): Extract<WorkflowEffect, { kind: K }>[] {
   return effects.filter((e): e is Extract<WorkflowEffect, { kind: K }> => e.kind === kind);
+}
+
+/** A workflow-queue message that starts a workflow (the tests take what the classifier or event processor sent). */
+export function startMessage(message: WorkflowMessage | undefined): WorkflowStart {
+  if (!message || message.source === 'workflow')
+    throw new Error(`expected a workflow start, got ${JSON.stringify(message)}`);
+  return message;
 }

@@ -7,6 +7,7 @@ import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts
 import { topologyGrace } from '#test/support/outbox-policy.ts';
 import { receivedEvent } from '#test/support/received-event.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
+import { startMessage } from '#test/support/workflows.ts';
 import { RecentReads } from '#usecases/enrich-work-order.ts';
 import { processRentvineEvent } from '#usecases/process-rentvine-event.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
@@ -47,7 +48,7 @@ describe('an emergency work order, event → workflow', () => {
     const [start] = platform.queue.take('workflow');
     expect(start).toEqual({ source: 'event', orgId, eventId: 'evt_1' });
     if (!start) throw new Error('expected a workflow start');
-    const started = await startWorkflow(platform, start);
+    const started = await startWorkflow(platform, startMessage(start));
     if (!('workflow' in started)) throw new Error('expected a workflow');
     expect(started.workflow).toMatchObject({
       type: 'maintenance_emergency',

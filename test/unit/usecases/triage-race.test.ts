@@ -3,6 +3,7 @@ import type { Triage, TriageEngine } from '#domain/triage/triage.ts';
 import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
 import { triageDependencies } from '#test/support/in-memory/triage-doubles.ts';
 import { triageOf } from '#test/support/triage-fixtures.ts';
+import { startMessage } from '#test/support/workflows.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
 import { submitEmail } from '#usecases/submit-email.ts';
 import { triageMessage } from '#usecases/triage-message.ts';
@@ -50,7 +51,7 @@ async function race(first: Triage, second: Triage) {
   // (a standard queue keeps no order).
   const outcomes = [];
   for (const start of platform.queue.take('workflow').reverse())
-    outcomes.push(await startWorkflow(platform, start));
+    outcomes.push(await startWorkflow(platform, startMessage(start)));
   const stored = await platform.emails.get(orgId, email.emailId);
   return { platform, stored, outcomes, emailId: email.emailId };
 }
