@@ -15,7 +15,9 @@ import {
   queueEnvName,
   queues,
   routesOf,
+  type TopicName,
   tables,
+  topics,
 } from '#lib/topology.ts';
 import { GATEWAY_PROBLEM_DETAILS } from '#platform/http/problem-details.ts';
 import { SECURITY_HEADERS } from '#platform/http/response.ts';
@@ -60,6 +62,8 @@ const queueIds = (name: QueueName) => ({
   dlq: logicalId(stacks.stateful.queues[name].deadLetterQueue),
 });
 const dataKeyId = logicalId(stacks.stateful.dataKey);
+const topicId = (name: TopicName) => logicalId(stacks.stateful.topics[name]);
+const topicNames = Object.keys(topics) as TopicName[];
 const alarmTopicId = logicalId(stacks.stateful.alarmTopic);
 
 type TemplateResource = ReturnType<Template['findResources']>[string];
@@ -211,10 +215,11 @@ describe('stateful stack', () => {
   });
 
   it('has an encrypted, TLS-only alarm topic with no subscriber unless alarmEmail is given', () => {
-    stateful.hasResourceProperties('AWS::SNS::Topic', {
-      KmsMasterKeyId: { 'Fn::GetAtt': [dataKeyId, 'Arn'] },
+    expect(statefulResources[alarmTopicId].Properties.KmsMasterKeyId).toEqual({
+      'Fn::GetAtt': [dataKeyId, 'Arn'],
     });
     stateful.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: alarmTopicId }],
       PolicyDocument: Match.objectLike({
         Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -228,6 +233,46 @@ describe('stateful stack', () => {
       Protocol: 'email',
       Endpoint: 'oncall@example.com',
     });
+  });
+});
+
+describe.each(topicNames)('topic %s', (name) => {
+  const topic = statefulResources[topicId(name)];
+
+  it('is encrypted (the AWS-managed SNS key), retained, and refuses plain HTTP', () => {
+    expect(topic.Type).toBe('AWS::SNS::Topic');
+    expect(topic.DeletionPolicy).toBe('Retain');
+    expect(JSON.stringify(topic.Properties.KmsMasterKeyId)).toContain('alias/aws/sns');
+    stateful.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId(name) }],
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+  });
+
+  it('has no subscriber from the app (operators subscribe people) and says its ARN', () => {
+    const subscriptions = Object.values(stateful.findResources('AWS::SNS::Subscription'));
+    expect(subscriptions.filter((s) => mentions(s.Properties.TopicArn, topicId(name)))).toEqual([]);
+    const outputs = Object.values(stateful.toJSON().Outputs ?? {}) as { Value: unknown }[];
+    expect(outputs.some((output) => mentions(output.Value, topicId(name)))).toBe(true);
+  });
+
+  const publishers = specs.filter((spec) => spec.publishesTo?.includes(name));
+  it('has publishers, and only they get its ARN and sns:Publish on it', () => {
+    expect(publishers.length).toBeGreaterThan(0);
+    for (const spec of specs) {
+      const variables = lambdaFor(spec.name).props.Environment.Variables;
+      const statements = statementsOf(spec.name);
+      const publishes = publishers.includes(spec);
+      expect(variables[topics[name].env] !== undefined, `${spec.name} gets ${topics[name].env}`).toBe(
+        publishes,
+      );
+      if (publishes) expect(mentions(variables[topics[name].env], topicId(name))).toBe(true);
+      expect(mentions(resourcesAllowing(statements, 'sns:Publish'), topicId(name))).toBe(publishes);
+    }
   });
 });
 
@@ -274,6 +319,7 @@ describe('functions', () => {
       };
       for (const table of spec.tables) expected[tables[table].env] = expect.anything();
       for (const queue of queuesSeen) expected[queueEnvName(queue)] = expect.anything();
+      for (const topic of spec.publishesTo ?? []) expected[topics[topic].env] = expect.anything();
       if (spec.secrets.includes('anthropicApiKey')) expected.ANTHROPIC_API_KEY_SECRET_ID = expect.anything();
       if (spec.secrets.includes('apiKeyPepper')) {
         expected.API_KEY_PEPPER_SECRET_ID = expect.anything();
@@ -294,6 +340,8 @@ describe('functions', () => {
       for (const queue of queuesSeen) {
         expect(mentions(variables[queueEnvName(queue)], queueIds(queue).queue)).toBe(true);
       }
+      for (const topic of spec.publishesTo ?? [])
+        expect(mentions(variables[topics[topic].env], topicId(topic))).toBe(true);
       if (spec.secrets.includes('anthropicApiKey')) {
         expect(
           mentions(
@@ -332,6 +380,16 @@ describe('functions', () => {
       expect(sendable).toHaveLength(spec.sendsTo.length);
       for (const queue of spec.sendsTo)
         expect(sendable.some((r) => mentions(r, queueIds(queue).queue))).toBe(true);
+
+      // Publish only, on its own topics only: no other SNS action, on no other resource.
+      const snsActions = statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('sns:'));
+      expect(new Set(snsActions)).toEqual(
+        new Set((spec.publishesTo ?? []).length > 0 ? ['sns:Publish'] : []),
+      );
+      const publishable = resourcesAllowing(statements, 'sns:Publish');
+      expect(publishable).toHaveLength(spec.publishesTo?.length ?? 0);
+      for (const topic of spec.publishesTo ?? [])
+        expect(publishable.some((r) => mentions(r, topicId(topic)))).toBe(true);
 
       const receivable = resourcesAllowing(statements, 'sqs:ReceiveMessage');
       expect(receivable).toHaveLength(spec.consumes ? 1 : 0);
