@@ -6,6 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addAictiveStacks } from '#lib/aws/aictive-app.ts';
+import { PLATFORM_METRIC_ALARMS } from '#lib/aws/alarms.ts';
 import {
   deployedFunctions,
   type FunctionSpec,
@@ -670,8 +671,9 @@ describe('alarms', () => {
   }
 
   it('notify the one alarm topic on ALARM and OK, and treat missing data as healthy', () => {
-    // Two per queue, one per function, and the platform ones (webhooks, outbox, rate limiter, API).
-    expect(alarms).toHaveLength(2 * queues.length + specs.length + 7);
+    // Two per queue, one per function, and the platform ones (webhooks, outbox, rate limiter,
+    // workflows: 7) and the API's (2).
+    expect(alarms).toHaveLength(2 * queues.length + specs.length + PLATFORM_METRIC_ALARMS.length + 2);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toHaveLength(1);
       expect(mentions(alarm.AlarmActions, alarmTopicId)).toBe(true);
