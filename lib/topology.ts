@@ -16,6 +16,7 @@ import type { SecretVariables, SettingName } from '#platform/config.ts';
 export type QueueName = WorkQueueName;
 export type TableName = 'main' | 'idempotency';
 export type SecretName = keyof typeof secrets;
+export type TopicName = keyof typeof topics;
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteSpec {
@@ -64,6 +65,8 @@ export interface FunctionSpec {
   readonly schedule?: { readonly everyMinutes: number };
   /** Queues whose attributes the function reads (readiness checks). */
   readonly inspectsQueues?: readonly QueueName[];
+  /** Topics the function publishes to (and only publishes: `sns:Publish` on each, nothing else). */
+  readonly publishesTo?: readonly TopicName[];
   /**
    * The settings (#platform/config.ts) the function reads: a value fixed here, or `null` for one
    * the deployment gives (CDK context in AWS, the environment of `npm start` locally); a
@@ -324,6 +327,8 @@ export const functions = [
     consumes: { queue: 'workflow', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 5 },
     // A transition that records effects hands the workflow its own run message.
     sendsTo: ['workflow'],
+    // Its effects tell people what a workflow needs of them.
+    publishesTo: ['workflowNotices'],
     tables: ['main', 'idempotency'],
     tableAccess: 'readWrite',
     secrets: ['rentvineApi', 'responseLinkSigning'],
@@ -353,14 +358,15 @@ export const functions = [
   },
   {
     name: 'sweeper',
-    description: 'Re-sends stored work that never reached its queue',
+    description: 'Advances due workflow steps (escalations, timeouts, vendor offers) and re-sends stored work that never reached its queue',
     entry: 'functions/sweeper/handler.ts',
     timeoutSeconds: 60,
     memoryMb: 256,
     kind: 'schedule',
     schedule: { everyMinutes: 1 },
     settings: { PENDING_RESEND_LIMIT: '3', PENDING_GRACE_SECONDS: null },
-    // The outbox covers every stage: the sweep re-sends to any queue.
+    // The outbox covers every stage: the sweep re-sends to any queue. A due step it advances owes
+    // effects (an escalation's notices, the next vendor's offer): the workflow function does them.
     sendsTo: ALL_QUEUES,
     tables: ['main'],
     tableAccess: 'readWrite',
@@ -545,6 +551,35 @@ export const secrets = {
     variables: { source: 'RENTVINE_CREDENTIALS_SOURCE', id: 'RENTVINE_SECRET_PREFIX' },
   },
 } as const satisfies Record<string, SecretSpec>;
+
+export interface TopicSpec {
+  readonly description: string;
+  /** The variable through which the topic's ARN reaches a function that publishes to it. */
+  readonly env: string;
+}
+
+/**
+ * Every topic, declared once: SNS in AWS (encrypted, SSL only; operators subscribe people's
+ * email or SMS themselves), fauxqs locally, where a queue of the same name is subscribed to it
+ * and the local runtime logs each message.
+ */
+export const topics = {
+  /**
+   * What a person must act on: a step waiting on their role, an escalation, a job offered to a
+   * vendor, an owner asked to agree (shared/domain/workflow/ports.ts `WorkflowNotice`). Ids and
+   * links only, never a message's text; attributes orgId, kind, to and urgency for filter policies.
+   */
+  workflowNotices: {
+    description:
+      'What the workflows need of people: waiting steps, escalations, vendor offers, owner approvals',
+    env: 'WORKFLOW_NOTICES_TOPIC_ARN',
+  },
+} as const satisfies Record<string, TopicSpec>;
+
+/** The topics a function publishes to. */
+export function topicsOf(spec: FunctionSpec): readonly TopicName[] {
+  return spec.publishesTo ?? [];
+}
 
 /** The variable through which a queue's URL reaches a function: EVENTS_QUEUE_URL for `events`. */
 export function queueEnvName<Q extends string>(queue: Q): QueueEnvName<Q> {
