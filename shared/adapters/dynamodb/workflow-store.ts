@@ -179,7 +179,12 @@ export class DynamoWorkflowStore implements WorkflowStore {
       });
   }
 
-  async linkSubject(orgId: string, subject: string, workflowId: string, replacing?: string): Promise<boolean> {
+  async linkSubject(
+    orgId: string,
+    subject: string,
+    workflowId: string,
+    replacing?: string,
+  ): Promise<boolean> {
     try {
       await documentClient().send(
         new PutCommand({
@@ -199,7 +204,11 @@ export class DynamoWorkflowStore implements WorkflowStore {
 
   async workflowOfSubject(orgId: string, subject: string): Promise<string | undefined> {
     const { Item } = await documentClient().send(
-      new GetCommand({ TableName: this.tableName, Key: keys.workflowSubject(orgId, subject), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.workflowSubject(orgId, subject),
+        ConsistentRead: true,
+      }),
     );
     return typeof Item?.workflowId === 'string' ? Item.workflowId : undefined;
   }
