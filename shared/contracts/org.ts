@@ -220,13 +220,9 @@ export const OrgSettingsPatch = z
       }),
     vendorRanking: z
       .strictObject({
-        byTrade: z
-          .partialRecord(Trade, VendorIds.nullable())
-          .nullable()
-          .optional()
-          .meta({
-            description: 'Trade → vendors (a list, replaced whole); a trade set to `null` loses its list',
-          }),
+        byTrade: z.partialRecord(Trade, VendorIds.nullable()).nullable().optional().meta({
+          description: 'Trade → vendors (a list, replaced whole); a trade set to `null` loses its list',
+        }),
         byProperty: z
           .record(PropertyId, z.partialRecord(Trade, VendorIds.nullable()).nullable())
           .refine((ranking) => Object.keys(ranking).length <= MAX_PROPERTY_NOTES, tooManyProperties)

@@ -34,13 +34,10 @@ const RentvineRecordId = z.string().regex(RENTVINE_RECORD_ID, 'expected a Rentvi
 /** A state of a definition, as the views name it and `state=` filters by it. */
 const STATE_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 const StateName = z.string().regex(STATE_NAME, 'expected a state name (lower-case letters, digits and _)');
-const StepId = z
-  .string()
-  .regex(STEP_ID, 'expected a step id as the workflow names it: <state>.<n>')
-  .meta({
-    description: 'The waiting step, as `waiting.stepId` names it: `<state>.<n>`',
-    example: 'approve.1',
-  });
+const StepId = z.string().regex(STEP_ID, 'expected a step id as the workflow names it: <state>.<n>').meta({
+  description: 'The waiting step, as `waiting.stepId` names it: `<state>.<n>`',
+  example: 'approve.1',
+});
 /** Invoice ids are the sender's (Rentvine's bill id, an accounting system's number): opaque and bounded. */
 const OPAQUE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 const Comment = z.string().trim().min(1).max(1000);
