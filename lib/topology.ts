@@ -502,6 +502,8 @@ export const tables = {
       { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
       /** Sparse outbox: rows stored but not yet processed, for the sweeper. */
       { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+      /** Sparse due index: open workflows whose waiting step has a due time, across orgs, for the sweep. */
+      { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
     ],
   },
   /** The idempotency ledger of external side effects (Powertools idempotency records). */

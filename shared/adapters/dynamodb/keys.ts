@@ -5,6 +5,8 @@ import type { EntityKind } from '#domain/rentvine/event-types.ts';
  * orgs; API keys are looked up by their (public) key id before the org is known.
  */
 export const OUTBOX_SHARDS = 4;
+/** The due index's partitions (GSI3): a sweep reads each, so few; more than one, so no single hot partition. */
+export const DUE_SHARDS = 4;
 
 export const keys = {
   org: (orgId: string) => `ORG#${orgId}`,
@@ -43,19 +45,37 @@ export const keys = {
    * org cannot make the index partition hot; sorted by when the row started waiting.
    */
   outbox: (queue: string, orgId: string, id: string, pendingSince: string) => ({
-    GSI2PK: `OUTBOX#${shardOf(id)}`,
+    GSI2PK: `OUTBOX#${shardOf(id, OUTBOX_SHARDS)}`,
     GSI2SK: `${pendingSince}#${queue}#${orgId}#${id}`,
   }),
+  /**
+   * The due index (GSI3, sparse): present while an open workflow's waiting step has a due time.
+   * Across orgs, sharded by workflow id, sorted by due time, so a sweep reads only what is due.
+   */
+  due: (orgId: string, workflowId: string, dueAt: string) => ({
+    GSI3PK: keys.duePartition(shardOf(workflowId, DUE_SHARDS)),
+    GSI3SK: `${dueAt}#${orgId}#${workflowId}`,
+  }),
+  duePartition: (shard: number) => `DUE#${shard}`,
+  /**
+   * An approval waiting on a holder, a small item beside the workflow in its org's partition,
+   * sorted by due time (`9999` sorts those without one last).
+   */
+  waitingOn: (orgId: string, holder: string, dueAt: string | undefined, workflowId: string) => ({
+    PK: keys.org(orgId),
+    SK: `${keys.waitingOnPrefix(holder)}${dueAt ?? '9999'}#${workflowId}`,
+  }),
+  waitingOnPrefix: (holder: string) => `WAITING#${holder}#`,
   /** The item read by the readiness check. */
   health: { PK: 'HEALTH', SK: 'HEALTH' },
   /** The last recorded state of a circuit breaker that lives in one function's memory. */
   circuit: (name: string) => ({ PK: 'CIRCUIT', SK: `CIRCUIT#${name}` }),
 } as const;
 
-function shardOf(id: string): number {
+function shardOf(id: string, shards: number): number {
   let h = 0;
   for (let i = 0; i < id.length; i += 1) h = (h * 31 + id.charCodeAt(i)) >>> 0;
-  return h % OUTBOX_SHARDS;
+  return h % shards;
 }
 
 const KEY_ATTRIBUTES = [
@@ -65,11 +85,17 @@ const KEY_ATTRIBUTES = [
   'GSI1SK',
   'GSI2PK',
   'GSI2SK',
+  'GSI3PK',
+  'GSI3SK',
   'expiresAt',
   'outboxQueue',
   'outboxMessage',
   'resendCount',
   'pendingKind',
+  /** A workflow's: the sort key of its waiting-on item, and what the sweeper wrote when it gave up on its outbox entry. */
+  'waitingKey',
+  'outboxFailedAt',
+  'outboxFailedReason',
 ] as const;
 
 /** The stored record without the attributes that only exist for indexing. */

@@ -6,6 +6,8 @@ import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, OUTBOX_SHARDS } from './keys.ts';
 import { OUTBOX_REMOVE } from './outbox-attributes.ts';
 
+const WORKFLOW_ROW = keys.workflow('', '').SK;
+
 /** The outbox index (GSI2): rows still owing a queue a message, across orgs, oldest first. */
 export class DynamoPendingWork implements PendingWork {
   constructor(private readonly tableName: string) {}
@@ -48,6 +50,15 @@ export class DynamoPendingWork implements PendingWork {
   }
 
   async giveUp(item: PendingItem, at: Date, reason: string): Promise<void> {
+    // A workflow's status is its own (open or final, written only by its transitions, on its
+    // version): the give-up is recorded beside it, and its pending effects stay for a person to see.
+    if (rowOf(item).sk.startsWith(WORKFLOW_ROW)) {
+      await this.whilePending(item, {
+        UpdateExpression: `SET outboxFailedAt = :at, outboxFailedReason = :reason REMOVE ${OUTBOX_REMOVE}`,
+        ExpressionAttributeValues: { ':reason': reason, ':at': at.toISOString() },
+      });
+      return;
+    }
     await this.whilePending(item, {
       UpdateExpression: `SET #status = :failed, reason = :reason, failedAt = :at REMOVE ${OUTBOX_REMOVE}`,
       ExpressionAttributeNames: { '#status': 'status' },

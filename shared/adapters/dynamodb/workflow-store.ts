@@ -1,26 +1,46 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { WorkflowStore } from '#domain/workflows/ports.ts';
-import type { WorkflowRecord } from '#domain/workflows/workflow.ts';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DuePage, WorkflowFilter, WorkflowPage, WorkflowStore } from '#domain/workflow/ports.ts';
+import type { Holder, Workflow } from '#domain/workflow/workflow.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
+import { readListingPage } from './listing-page.ts';
 import { OUTBOX_REMOVE } from './outbox-attributes.ts';
+import { readDue } from './workflow-due.ts';
+import { waitingItem, workflowIndexes, workflowItem, workflowUpdate } from './workflow-item.ts';
+import { waitingOnQuery, workflowListingQuery } from './workflow-listing.ts';
+import { isTransactionConflict, type TransactItem, writeTogether } from './write-together.ts';
 
+type Key = Record<string, unknown>;
+
+/** BatchGetItem's limit of keys per request, and how often unprocessed keys are asked for again. */
+const BATCH_GET_KEYS = 100;
+const BATCH_GET_ROUNDS = 5;
+
+/**
+ * Workflows on the main table, one item each (layout: workflow-item.ts). A write that moves the
+ * waiting-on item is a transaction; every other write is one conditional put or update.
+ */
 export class DynamoWorkflowStore implements WorkflowStore {
   constructor(private readonly tableName: string) {}
 
-  async create(workflow: WorkflowRecord): Promise<'created' | 'exists'> {
+  async create(workflow: Workflow): Promise<'created' | 'exists'> {
+    const put = {
+      TableName: this.tableName,
+      Item: workflowItem(workflow),
+      ConditionExpression: 'attribute_not_exists(PK)',
+    };
+    const waiting = workflowIndexes(workflow).waiting;
+    if (waiting) {
+      const written = await writeTogether([
+        { Put: { TableName: this.tableName, Item: waitingItem(workflow, waiting) } },
+        { Put: put },
+      ]);
+      if (written === 'contended')
+        throw new Error(`workflow ${workflow.workflowId}: another write of it is in progress`);
+      return written === 'written' ? 'created' : 'exists';
+    }
     try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.workflow(workflow.orgId, workflow.workflowId),
-            ...keys.listing(workflow.orgId, 'WORKFLOWS', workflow.createdAt, workflow.workflowId),
-            ...workflow,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
+      await documentClient().send(new PutCommand(put));
       return 'created';
     } catch (error) {
       if (isConditionFailure(error)) return 'exists';
@@ -28,7 +48,7 @@ export class DynamoWorkflowStore implements WorkflowStore {
     }
   }
 
-  async get(orgId: string, workflowId: string): Promise<WorkflowRecord | undefined> {
+  async get(orgId: string, workflowId: string): Promise<Workflow | undefined> {
     const { Item } = await documentClient().send(
       new GetCommand({
         TableName: this.tableName,
@@ -36,14 +56,114 @@ export class DynamoWorkflowStore implements WorkflowStore {
         ConsistentRead: true,
       }),
     );
-    return Item ? withoutKeys<WorkflowRecord>(Item) : undefined;
+    return Item ? withoutKeys<Workflow>(Item) : undefined;
   }
 
-  async linkSource(workflow: WorkflowRecord): Promise<void> {
+  /**
+   * First as if the waiting-on item stays where it is (most saves): one update, conditional on
+   * the version and on the stored item's key. Only when that fails on a version still current,
+   * the item moved: then the update, the old item's delete and the new one's put, together.
+   */
+  async save(next: Workflow, expectedVersion: number): Promise<'saved' | 'conflict'> {
+    const update = workflowUpdate(next);
+    const key = keys.workflow(next.orgId, next.workflowId);
+    const waiting = workflowIndexes(next).waiting;
+    const condition = (waitingKey: string | undefined) => ({
+      ConditionExpression: `#version = :expectedVersion AND ${waitingKey === undefined ? 'attribute_not_exists(waitingKey)' : 'waitingKey = :waitingKey'}`,
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#version': 'version' },
+      ExpressionAttributeValues: {
+        ...update.ExpressionAttributeValues,
+        ':expectedVersion': expectedVersion,
+        ...(waitingKey === undefined ? {} : { ':waitingKey': waitingKey }),
+      },
+    });
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: update.UpdateExpression,
+          ...condition(waiting?.SK),
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      // Another write in progress is a conflict too: re-reading and applying again is always safe.
+      if (isTransactionConflict(error)) return 'conflict';
+      if (!isConditionFailure(error)) throw error;
+    }
+    const { Item: stored } = await documentClient().send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: key,
+        ConsistentRead: true,
+        ProjectionExpression: '#version, waitingKey',
+        ExpressionAttributeNames: { '#version': 'version' },
+      }),
+    );
+    const storedKey = typeof stored?.waitingKey === 'string' ? stored.waitingKey : undefined;
+    // Same version and same item key: the update above failed on a write that has since gone. A conflict either way.
+    if (stored?.version !== expectedVersion || storedKey === waiting?.SK) return 'conflict';
+    const items: TransactItem[] = [];
+    if (waiting) items.push({ Put: { TableName: this.tableName, Item: waitingItem(next, waiting) } });
+    items.push({
+      Update: {
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression: update.UpdateExpression,
+        ...condition(storedKey),
+      },
+    });
+    if (storedKey !== undefined)
+      items.push({ Delete: { TableName: this.tableName, Key: { PK: keys.org(next.orgId), SK: storedKey } } });
+    return (await writeTogether(items)) === 'written' ? 'saved' : 'conflict';
+  }
+
+  async list(
+    orgId: string,
+    filter: WorkflowFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<WorkflowPage> {
+    const { query, accepts } = workflowListingQuery(this.tableName, orgId, filter);
+    const { items, cursor } = await readListingPage(query, { ...page, accepts, map: withoutKeys<Workflow> });
+    return cursor ? { workflows: items, cursor } : { workflows: items };
+  }
+
+  /**
+   * The holder's waiting-on items, then their workflows in one consistent BatchGetItem (it
+   * takes `ConsistentRead` per table). A workflow that no longer waits there (it moved between
+   * the two reads, or an interrupted write on an endpoint without transactions left the item)
+   * is skipped, so a page can come back short; the cursor still goes on from the last item read.
+   */
+  async waitingOn(
+    orgId: string,
+    holder: Holder,
+    page: { limit: number; cursor?: string },
+  ): Promise<WorkflowPage> {
+    const { query, accepts } = waitingOnQuery(this.tableName, orgId, holder);
+    const { items, cursor } = await readListingPage(query, { ...page, accepts, map: (item) => item });
+    const workflows = await this.readMany(
+      orgId,
+      items.map((item) => String(item.workflowId)),
+    );
+    const listed = items.flatMap((item) => {
+      const workflow = workflows.get(String(item.workflowId));
+      return workflow && workflowIndexes(workflow).waiting?.SK === item.SK ? [workflow] : [];
+    });
+    return cursor ? { workflows: listed, cursor } : { workflows: listed };
+  }
+
+  async due(at: Date, page: { limit: number; cursor?: string }): Promise<DuePage> {
+    return readDue(this.tableName, at, page);
+  }
+
+  async linkSource(workflow: Workflow): Promise<void> {
+    const { source } = workflow;
+    if (source.kind !== 'email' && source.kind !== 'event') return;
     const key =
-      workflow.source.kind === 'email'
-        ? keys.email(workflow.orgId, workflow.source.emailId)
-        : keys.event(workflow.orgId, workflow.source.eventId);
+      source.kind === 'email'
+        ? keys.email(workflow.orgId, source.emailId)
+        : keys.event(workflow.orgId, source.eventId);
     // The source leaves the outbox only if it waits on this stage: a replay may have put it back
     // in for another one since, and that entry must stay.
     const linked = await this.link(key, workflow.workflowId, {
@@ -57,6 +177,28 @@ export class DynamoWorkflowStore implements WorkflowStore {
         condition: 'attribute_exists(PK)',
         values: {},
       });
+  }
+
+  private async readMany(orgId: string, workflowIds: readonly string[]): Promise<Map<string, Workflow>> {
+    const found = new Map<string, Workflow>();
+    for (let i = 0; i < workflowIds.length; i += BATCH_GET_KEYS) {
+      let wanted: Key[] = workflowIds.slice(i, i + BATCH_GET_KEYS).map((id) => keys.workflow(orgId, id));
+      for (let round = 0; wanted.length > 0; round += 1) {
+        if (round === BATCH_GET_ROUNDS)
+          throw new Error(`workflows still unprocessed after ${round} batch reads`);
+        const answer = await documentClient().send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: wanted, ConsistentRead: true } },
+          }),
+        );
+        for (const item of answer.Responses?.[this.tableName] ?? []) {
+          const workflow = withoutKeys<Workflow>(item);
+          found.set(workflow.workflowId, workflow);
+        }
+        wanted = answer.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    }
+    return found;
   }
 
   /** False when the condition did not hold (for the plain link: the source row is gone, by retention). */

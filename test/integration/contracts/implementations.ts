@@ -31,8 +31,8 @@ import type {
   WebhookSecretsWriter,
 } from '#domain/orgs/ports.ts';
 import type { EntitySnapshotStore, SnapshotCatalogue, SyncWatermarks } from '#domain/rentvine/ports.ts';
+import type { WorkflowStore } from '#domain/workflow/ports.ts';
 import type { ResponseLinkLedger } from '#domain/workflow/response-link.ts';
-import type { WorkflowStore } from '#domain/workflows/ports.ts';
 import { InMemoryApiKeyStore } from '#test/support/in-memory/api-key-store.ts';
 import { InMemoryDeadLetterQueue } from '#test/support/in-memory/dead-letter-queue.ts';
 import { InMemoryEmailStore } from '#test/support/in-memory/email-store.ts';

@@ -31,14 +31,16 @@ export class InMemoryPendingWork implements PendingWork {
   async giveUp(item: PendingItem, at: Date, reason: string): Promise<void> {
     const row = this.stillWaiting(item);
     if (!row) return;
-    // As the table row: status `failed`, with why and when (EmailRecord does not type the last two).
-    Object.assign(row.record, { status: 'failed', reason, failedAt: at.toISOString() });
+    // As the table row: status `failed`, with why and when (EmailRecord does not type the last two);
+    // a workflow keeps its own status and has the give-up recorded beside it.
+    if (this.rows.byHandle(item.row).table === 'WORKFLOW') row.gaveUp = { at: at.toISOString(), reason };
+    else Object.assign(row.record, { status: 'failed', reason, failedAt: at.toISOString() });
     row.outbox = undefined;
   }
 
   /** The row, only while it still waits where the item saw it (as the DynamoDB condition). */
   private stillWaiting(item: PendingItem) {
-    const row = this.rows.byHandle(item.row);
+    const { row } = this.rows.byHandle(item.row);
     const outbox = row?.outbox;
     return outbox && outbox.entry.queue === item.entry.queue && outbox.pendingSince === item.pendingSince
       ? row
