@@ -6,14 +6,15 @@ import { REFUSAL_PROBLEMS, workflowOperations } from '#functions/api/workflows.t
 import type { Operation } from '#platform/http/operation.ts';
 import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { ManualClock } from '#test/support/in-memory/platform.ts';
+import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { InMemoryWorkQueue } from '#test/support/in-memory/work-queue.ts';
+import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
 import { apiEvent } from '#test/support/lambda-events.ts';
 import { WORKFLOW_ID } from '#vocabulary/workflows.ts';
 import { routineRepair, T0 } from './workflow-fixtures.ts';
-import { FakeWorkflowStore } from './workflow-store-fake.ts';
 
 /** The workflow operations with the engine and use cases behind them, on a small store (the router has its own tests). */
-let store: FakeWorkflowStore;
+let store: InMemoryWorkflowStore;
 let queue: InMemoryWorkQueue;
 let ops: ReturnType<typeof workflowOperations>;
 
@@ -60,7 +61,7 @@ const start = {
 };
 
 beforeEach(() => {
-  store = new FakeWorkflowStore();
+  store = new InMemoryWorkflowStore(new InMemoryRows());
   queue = new InMemoryWorkQueue();
   ops = workflowOperations({
     workflows: store,

@@ -5,9 +5,10 @@ import { issueResponseLink } from '#platform/security/response-links.ts';
 import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { ManualClock } from '#test/support/in-memory/platform.ts';
 import { InMemoryResponseLinkLedger } from '#test/support/in-memory/response-link-ledger.ts';
+import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { InMemoryWorkQueue } from '#test/support/in-memory/work-queue.ts';
+import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
 import { applied, offeredToVendor, routineRepair, T0, TECH_LEAD } from '#test/unit/api/workflow-fixtures.ts';
-import { FakeWorkflowStore } from '#test/unit/api/workflow-store-fake.ts';
 import {
   answerResponseLink,
   type ResponseLinkDeps,
@@ -16,7 +17,7 @@ import {
 
 const SECRET = 'response-link-test-secret-0123456789abcdef';
 const WORKFLOW_ID = 'wf_0123456789abcdef0123456789abcdef';
-let store: FakeWorkflowStore;
+let store: InMemoryWorkflowStore;
 let clock: ManualClock;
 let deps: ResponseLinkDeps;
 
@@ -36,7 +37,7 @@ const offerLink = (claims: Partial<ResponseLinkClaims> = {}) =>
   );
 
 beforeEach(async () => {
-  store = new FakeWorkflowStore();
+  store = new InMemoryWorkflowStore(new InMemoryRows());
   clock = new ManualClock(T0);
   deps = {
     workflows: store,
