@@ -106,7 +106,9 @@ export async function answerResponseLink(
   if (result.outcome === 'not_found') return { outcome: 'not_found' };
   if (result.outcome === 'refused')
     return { outcome: 'refused', refusal: result.refusal, message: result.message };
-  // applied, duplicate (a racing or earlier use applied it) or ignored: the ledger decides who was first.
+  // applied, duplicate (a racing or earlier use applied it) or ignored: the ledger decides who was
+  // first. A use applied and never recorded (a crash between the two) is recorded by the next use,
+  // which is told `recorded` with its own decision, though the first one's stands.
   const use = await deps.ledger.use(claims.orgId, token, new Date(claims.expiresAt));
   if (use === 'used') return { outcome: 'already_used' };
   return { outcome: 'recorded', purpose: claims.purpose, decision: parsed.data.decision };
