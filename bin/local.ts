@@ -138,6 +138,7 @@ async function main(): Promise<void> {
         : '  Integration    none (set AICTIVE_DEV_INTEGRATION_SECRET=whsec_… to seed demo-forms)',
       `  Rentvine       ${rentvine.description}`,
       `  Classifier     ${config.ANTHROPIC_API_KEY ? 'Claude, with the rules as fallback' : 'rules (set ANTHROPIC_API_KEY to use Claude)'}`,
+      `  Notices        one line each below; queue ${runtime.resources.topics.workflowNotices.queueUrl} at ${runtime.emulators.sqsEndpoint} (README: Workflow notices)`,
       `  Data           ${config.AICTIVE_DATA_DIR}/ (delete it to start afresh)`,
       'Press Ctrl-C to stop.',
       '',

@@ -9,6 +9,8 @@ import {
   queuesSeenBy,
   secrets,
   tables,
+  topics,
+  topicsOf,
 } from './topology.ts';
 
 /**
@@ -20,6 +22,7 @@ import {
 
 type Secrets = typeof secrets;
 type TableEnv<T> = T extends keyof typeof tables ? (typeof tables)[T]['env'] : never;
+type TopicEnv<T> = T extends keyof typeof topics ? (typeof topics)[T]['env'] : never;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
   ? I
   : never;
@@ -35,6 +38,8 @@ export type FunctionConfig<S> = {
   [T in ElementOf<S extends { tables: infer X } ? X : never> as TableEnv<T>]: string;
 } & {
   [Q in SeenQueues<S> & string as QueueEnvName<Q>]: string;
+} & {
+  [T in ElementOf<S extends { publishesTo: infer X } ? X : never> as TopicEnv<T>]: string;
 } & { [K in SettingsOf<S>]: z.output<(typeof settings)[K]> } & SecretsConfig<SecretsOf<S>>;
 
 /** Each secret's config is a union of its sources; boxed, so the intersection keeps those unions whole. */
@@ -46,11 +51,15 @@ type SecretsConfig<K extends keyof Secrets> = [K] extends [never]
     ? C
     : never;
 
-/** The config schema of a function: its tables, queues, settings and secrets. */
+/** An SNS topic's ARN (fauxqs's locally: the same shape, account 000000000000). */
+const topicArn = z.string().check(z.regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/));
+
+/** The config schema of a function: its tables, queues, topics, settings and secrets. */
 export function configSchemaOf(spec: FunctionSpec): z.ZodMiniType {
   const shape: Record<string, z.ZodMiniType> = {};
   for (const table of spec.tables) shape[tables[table].env] = nonEmpty;
   for (const queue of queuesSeenBy(spec)) shape[queueEnvName(queue)] = z.url();
+  for (const topic of topicsOf(spec)) shape[topics[topic].env] = topicArn;
   for (const name of Object.keys(spec.settings ?? {}) as (keyof typeof settings)[])
     shape[name] = settings[name];
   return spec.secrets.reduce<z.ZodMiniType>(

@@ -1,6 +1,14 @@
 import { SECRET_SOURCES, type SecretVariables, type SettingName } from '#platform/config.ts';
 import { METRIC_NAMESPACE } from '#platform/metric-catalogue.ts';
-import { type FunctionSpec, queueEnvName, queuesSeenBy, secrets, tables } from './topology.ts';
+import {
+  type FunctionSpec,
+  queueEnvName,
+  queuesSeenBy,
+  secrets,
+  tables,
+  topics,
+  topicsOf,
+} from './topology.ts';
 
 /** Where a deployment keeps a secret: in Secrets Manager (its ARN, or a family's name prefix), or locally. */
 export type SecretLocation =
@@ -14,6 +22,8 @@ export interface Deployment {
   readonly tables: Readonly<Record<string, string>>;
   /** Each queue's URL. */
   readonly queues: Readonly<Record<string, string>>;
+  /** Each topic's ARN. */
+  readonly topics: Readonly<Record<string, string>>;
   readonly secrets: Readonly<Record<string, SecretLocation>>;
   /** The deployment's values of settings (CDK context, the environment of `npm start`). */
   readonly settings: Readonly<Partial<Record<SettingName, string>>>;
@@ -21,8 +31,8 @@ export interface Deployment {
 
 /**
  * A function's environment, derived from its topology entry alone: its identity (Powertools'
- * service name), its settings, and the names, URLs and secret locations of exactly the tables,
- * queues and secrets it is bound to. Both deployers use it (lib/aws, lib/local), so a wiring
+ * service name), its settings, and the names, URLs, ARNs and secret locations of exactly the
+ * tables, queues, topics and secrets it is bound to. Both deployers use it (lib/aws, lib/local), so a wiring
  * mistake shows locally as it would in AWS; a handler's config schema is derived from the same
  * entry (lib/function-config.ts).
  */
@@ -37,6 +47,7 @@ export function functionEnvironment(spec: FunctionSpec, deployment: Deployment):
   }
   for (const table of spec.tables) env[tables[table].env] = resource(deployment.tables, table, spec);
   for (const queue of queuesSeenBy(spec)) env[queueEnvName(queue)] = resource(deployment.queues, queue, spec);
+  for (const topic of topicsOf(spec)) env[topics[topic].env] = resource(deployment.topics, topic, spec);
   for (const secret of spec.secrets) {
     Object.assign(
       env,

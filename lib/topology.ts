@@ -16,6 +16,7 @@ import type { SecretVariables, SettingName } from '#platform/config.ts';
 export type QueueName = WorkQueueName;
 export type TableName = 'main' | 'idempotency';
 export type SecretName = keyof typeof secrets;
+export type TopicName = keyof typeof topics;
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteSpec {
@@ -64,6 +65,8 @@ export interface FunctionSpec {
   readonly schedule?: { readonly everyMinutes: number };
   /** Queues whose attributes the function reads (readiness checks). */
   readonly inspectsQueues?: readonly QueueName[];
+  /** Topics the function publishes to (and only publishes: `sns:Publish` on each, nothing else). */
+  readonly publishesTo?: readonly TopicName[];
   /**
    * The settings (#platform/config.ts) the function reads: a value fixed here, or `null` for one
    * the deployment gives (CDK context in AWS, the environment of `npm start` locally); a
@@ -374,16 +377,27 @@ export const functions = [
   },
   {
     name: 'workflow',
-    description: 'Creates and advances workflow records',
+    description:
+      'Starts workflows and does what their transitions owe: Rentvine writes, vendor offers, notices to people',
     entry: 'functions/workflow/handler.ts',
-    timeoutSeconds: 30,
+    // Rentvine writes with their retries and re-reads fit well inside a minute.
+    timeoutSeconds: 60,
     memoryMb: 512,
     kind: 'queue',
     consumes: { queue: 'workflow', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 5 },
-    sendsTo: [],
-    tables: ['main'],
+    // A transition that records effects hands the workflow its own run message.
+    sendsTo: ['workflow'],
+    // Its effects tell people what a workflow needs of them.
+    publishesTo: ['workflowNotices'],
+    tables: ['main', 'idempotency'],
     tableAccess: 'readWrite',
-    secrets: [],
+    secrets: ['rentvineApi', 'responseLinkSigning'],
+    settings: {
+      PUBLIC_API_URL: null,
+      RENTVINE_BASE_URL: null,
+      RENTVINE_ACCESS_KEY: null,
+      RENTVINE_SECRET: null,
+    },
   },
   {
     name: 'rentvine-sync',
@@ -404,14 +418,16 @@ export const functions = [
   },
   {
     name: 'sweeper',
-    description: 'Re-sends stored work that never reached its queue',
+    description:
+      'Advances due workflow steps (escalations, timeouts, vendor offers) and re-sends stored work that never reached its queue',
     entry: 'functions/sweeper/handler.ts',
     timeoutSeconds: 60,
     memoryMb: 256,
     kind: 'schedule',
     schedule: { everyMinutes: 1 },
     settings: { PENDING_RESEND_LIMIT: '3', PENDING_GRACE_SECONDS: null },
-    // The outbox covers every stage: the sweep re-sends to any queue.
+    // The outbox covers every stage: the sweep re-sends to any queue. A due step it advances owes
+    // effects (an escalation's notices, the next vendor's offer): the workflow function does them.
     sendsTo: ALL_QUEUES,
     tables: ['main'],
     tableAccess: 'readWrite',
@@ -487,6 +503,8 @@ export interface TableSpec {
     readonly name: string;
     readonly partitionKey: string;
     readonly sortKey: string;
+    /** What the index copies of an item: all of it (the default), or only the table's and its own keys. */
+    readonly projection?: 'keys_only';
   }[];
 }
 
@@ -502,8 +520,12 @@ export const tables = {
       { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
       /** Sparse outbox: rows stored but not yet processed, for the sweeper. */
       { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
-      /** Sparse due index: open workflows whose waiting step has a due time, across orgs, for the sweep. */
-      { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
+      /**
+       * Sparse due index: open workflows whose waiting step has a due time, across orgs, for the
+       * sweep. Its sort key says all a sweep needs, so only keys are copied: reads stay small,
+       * and a workflow's writes that leave its due time alone do not write the index.
+       */
+      { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'keys_only' },
     ],
   },
   /** The idempotency ledger of external side effects (Powertools idempotency records). */
@@ -590,6 +612,35 @@ export const secrets = {
     variables: { source: 'RENTVINE_CREDENTIALS_SOURCE', id: 'RENTVINE_SECRET_PREFIX' },
   },
 } as const satisfies Record<string, SecretSpec>;
+
+export interface TopicSpec {
+  readonly description: string;
+  /** The variable through which the topic's ARN reaches a function that publishes to it. */
+  readonly env: string;
+}
+
+/**
+ * Every topic, declared once: SNS in AWS (encrypted, SSL only; operators subscribe people's
+ * email or SMS themselves), fauxqs locally, where a queue of the same name is subscribed to it
+ * and the local runtime logs each message.
+ */
+export const topics = {
+  /**
+   * What a person must act on: a step waiting on their role, an escalation, a job offered to a
+   * vendor, an owner asked to agree (shared/domain/workflow/ports.ts `WorkflowNotice`). Ids and
+   * links only, never a message's text; attributes orgId, kind, to and urgency for filter policies.
+   */
+  workflowNotices: {
+    description:
+      'What the workflows need of people: waiting steps, escalations, vendor offers, owner approvals',
+    env: 'WORKFLOW_NOTICES_TOPIC_ARN',
+  },
+} as const satisfies Record<string, TopicSpec>;
+
+/** The topics a function publishes to. */
+export function topicsOf(spec: FunctionSpec): readonly TopicName[] {
+  return spec.publishesTo ?? [];
+}
 
 /** The variable through which a queue's URL reaches a function: EVENTS_QUEUE_URL for `events`. */
 export function queueEnvName<Q extends string>(queue: Q): QueueEnvName<Q> {

@@ -10,6 +10,7 @@ import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
 import { DynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { DynamoResponseLinkLedger } from '#adapters/dynamodb/response-link-ledger.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
+import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import {
   apiKeyPepperCheck,
@@ -42,6 +43,7 @@ const emails = new DynamoEmailStore(config.TABLE_NAME);
 const apiKeys = new DynamoApiKeyStore(config.TABLE_NAME);
 const queue = new SqsWorkQueue({ classify: config.CLASSIFY_QUEUE_URL, workflow: config.WORKFLOW_QUEUE_URL });
 const orgSettings = new DynamoOrgSettingsStore(config.TABLE_NAME);
+const catalogue = new DynamoSnapshotCatalogue(config.TABLE_NAME);
 // Readiness looks at every work queue, so a queue added to the topology is checked too.
 const inspectedQueues = Object.fromEntries(WORK_QUEUES.map((queue) => [queue, config[queueEnvName(queue)]]));
 
@@ -80,12 +82,14 @@ const operations = apiOperations({
     secrets: integrationSecretsFrom(config, config.TABLE_NAME, dataKeyAlias(config.STAGE)),
     clock: systemClock,
   },
-  catalogue: new DynamoSnapshotCatalogue(config.TABLE_NAME),
+  catalogue,
   // An approver's edit is reviewed by the rule tables: deterministic and within the request's
   // time (Claude's second review runs when the classifier drafts).
   compliance: rulesComplianceReviewer,
   workflows: {
     workflows: new DynamoWorkflowStore(config.TABLE_NAME),
+    snapshots: new DynamoSnapshotStore(config.TABLE_NAME),
+    catalogue,
     settings: new OrgWorkflowSettings(orgSettings),
     queue,
     clock: systemClock,

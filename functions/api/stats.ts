@@ -12,7 +12,9 @@ export function statsRoutes(deps: ComputeStatsDeps): Record<'getStats', Operatio
       {
         summary: "The org's activity in a period",
         description:
-          `Emails by category, urgency and status, workflows by state, median time to classify, ` +
+          `Emails by category, urgency and status, workflows by type and status with their service levels ` +
+          `(median times to first response, vendor acceptance and completion, reopen rate, SLA breaches, ` +
+          `routine jobs closed by troubleshooting), median time to classify, ` +
           `approvals pending, Claude vs rules share and token spend. Default period: the last ${DEFAULT_STATS_DAYS} days; ` +
           `at most ${MAX_STATS_DAYS} days.`,
         query: StatsQuery,

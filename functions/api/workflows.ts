@@ -27,11 +27,12 @@ import {
   type AdvanceWorkflowDeps,
   advanceWorkflow,
 } from '#usecases/advance-workflow.ts';
-import { beginWorkflow } from '#usecases/start-workflow.ts';
+import { type BeginWorkflowDeps, beginWorkflow } from '#usecases/start-workflow.ts';
 import { pageOf } from './listing.ts';
 import { workflowSummary, workflowView } from './workflow-view.ts';
 
-export type WorkflowRouteDeps = AdvanceWorkflowDeps;
+/** The store, the org's policy and the workflow queue; the synced records a manual repair is started with. */
+export type WorkflowRouteDeps = BeginWorkflowDeps;
 
 type WorkflowOperation =
   | 'listWorkflows'

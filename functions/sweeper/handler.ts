@@ -1,6 +1,9 @@
 import type { ScheduledEvent } from 'aws-lambda';
+import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
+import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
 import { messageLifetimeSeconds, queueEnvName } from '#lib/topology.ts';
@@ -8,6 +11,7 @@ import { systemClock } from '#platform/clock.ts';
 import { instrumented } from '#platform/lambda.ts';
 import { count, logger } from '#platform/observability.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
+import { sweepWorkflows } from '#usecases/sweep-workflows.ts';
 
 const config = readFunctionConfig('sweeper');
 const cap = config.PENDING_GRACE_SECONDS ?? Number.POSITIVE_INFINITY;
@@ -17,20 +21,27 @@ const policy = {
   ) as Record<(typeof WORK_QUEUES)[number], number>,
   resendLimit: config.PENDING_RESEND_LIMIT,
 };
+// Every work queue: the outbox covers each stage, so a queue added to the topology is swept too.
+const queue = new SqsWorkQueue(Object.fromEntries(WORK_QUEUES.map((q) => [q, config[queueEnvName(q)]])));
 const deps = {
   pending: new DynamoPendingWork(config.TABLE_NAME),
-  // Every work queue: the outbox covers each stage, so a queue added to the topology is swept too.
-  queue: new SqsWorkQueue(
-    Object.fromEntries(WORK_QUEUES.map((queue) => [queue, config[queueEnvName(queue)]])),
-  ),
+  workflows: new DynamoWorkflowStore(config.TABLE_NAME),
+  settings: new OrgWorkflowSettings(new DynamoOrgSettingsStore(config.TABLE_NAME)),
+  queue,
   clock: systemClock,
 };
 
+/** Every minute: deadlines first (an emergency's escalation cannot wait on a backlog of re-sends), then the outbox. */
 export const handler = instrumented(async (_event: ScheduledEvent) => {
+  const sweep = await sweepWorkflows(deps, deps.clock.now());
+  count('WorkflowSwept', sweep.due);
+  count('WorkflowEscalated', sweep.escalations);
+  count('WorkflowSlaBreached', sweep.breaches);
+  if (sweep.due > 0) logger.info('workflow sweep', { ...sweep });
   const result = await resendPendingWork(deps, policy);
   count('OutboxResent', result.resent);
   count('OutboxResendFailed', result.failed);
   count('OutboxGaveUp', result.gaveUp);
   if (result.resent + result.failed + result.gaveUp > 0) logger.info('outbox sweep', result);
-  return result;
+  return { workflows: sweep, outbox: result };
 });

@@ -72,6 +72,22 @@ export const PLATFORM_METRIC_ALARMS: readonly PlatformMetricAlarm[] = [
       'The sweeper gave up on stored work still unprocessed after its resend limit (never queued, or dead-lettered every time); marked `failed`, and any copy that reached a queue is in its DLQ: fix the cause, then `aictive dlq redrive` or `aictive replay`.',
   },
   {
+    id: 'WorkflowSlaBreached',
+    metric: 'WorkflowSlaBreached',
+    service: 'sweeper',
+    threshold: 0,
+    description:
+      "A workflow step passed its service-level deadline with nobody acting on it (counted once per step, when the sweeper finds it due); it was escalated up its chain. For an emergency that is a resident with a hazard and no one reached yet: find the workflow (GET /v1/workflows?status=open), call its holder, and check the workflow notices topic's subscriptions reach a person.",
+  },
+  {
+    id: 'WorkflowEffectFailed',
+    metric: 'WorkflowEffectFailed',
+    service: 'workflow',
+    threshold: 0,
+    description:
+      "A workflow could not do one of its effects (Rentvine refused a work-order write, the org has no Rentvine connection, or the workflow lacks a property or vendor); the workflow routed it to a person, whose step is now waiting: the workflow function's log line (workflowId, effect, reason) says what to fix.",
+  },
+  {
     id: 'RateLimiterUnavailable',
     metric: 'RateLimiterUnavailable',
     service: 'api',

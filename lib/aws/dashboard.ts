@@ -2,12 +2,34 @@ import { Duration } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { Dashboard, GraphWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import type { FunctionName } from '#lib/topology.ts';
+import type { MetricName } from '#platform/metric-catalogue.ts';
 import type { AictiveFunction } from './aictive-function.ts';
 import { platformMetric } from './platform-metric.ts';
 import { TRIAGE_FIGURE_ALARMS, triageFigure } from './triage-evaluation-alarms.ts';
 import type { WorkQueue } from './work-queue.ts';
 
 const PERIOD = Duration.minutes(1);
+
+/**
+ * The workflow counts and the function that emits each (its `service` dimension): the workflow
+ * function starts workflows and runs their effects, the sweeper ticks the due ones.
+ */
+const WORKFLOW_ACTIVITY: readonly (readonly [MetricName, FunctionName])[] = [
+  ['WorkflowStarted', 'workflow'],
+  ['WorkflowTransition', 'workflow'],
+  ['WorkflowTransition', 'sweeper'],
+  ['WorkflowSwept', 'sweeper'],
+  ['WorkflowNoticePublished', 'workflow'],
+  ['VendorOfferSent', 'workflow'],
+  ['WorkflowClosedByTroubleshooting', 'workflow'],
+];
+/** The ones someone may have to act on (WorkflowSlaBreached and WorkflowEffectFailed are alarmed). */
+const WORKFLOW_TROUBLE: readonly (readonly [MetricName, FunctionName])[] = [
+  ['WorkflowEscalated', 'sweeper'],
+  ['WorkflowSlaBreached', 'sweeper'],
+  ['WorkflowEffectFailed', 'workflow'],
+];
 
 export interface OperationsDashboardProps {
   readonly stage: string;
@@ -18,7 +40,8 @@ export interface OperationsDashboardProps {
 
 /**
  * One page for the on-call: API health, queue backlog and dead letters, function errors and
- * duration, then the platform's own counts (metric-catalogue.ts): webhooks, messages, outbox.
+ * duration, then the platform's own counts (metric-catalogue.ts): webhooks, messages, outbox,
+ * workflows.
  */
 export class OperationsDashboard extends Construct {
   constructor(scope: Construct, id: string, { stage, queues, functions, api }: OperationsDashboardProps) {
@@ -92,6 +115,15 @@ export class OperationsDashboard extends Construct {
         title: 'Outbox sweep',
         left: (['OutboxResent', 'OutboxResendFailed', 'OutboxGaveUp'] as const).map((name) =>
           platformMetric(name, 'sweeper', PERIOD),
+        ),
+      }),
+      new GraphWidget({
+        title: 'Workflows',
+        left: WORKFLOW_ACTIVITY.map(([name, service]) =>
+          platformMetric(name, service, PERIOD).with({ label: `${name} (${service})` }),
+        ),
+        right: WORKFLOW_TROUBLE.map(([name, service]) =>
+          platformMetric(name, service, PERIOD).with({ label: `${name} (${service})` }),
         ),
       }),
       new GraphWidget({

@@ -13,6 +13,7 @@ export function awsDeployment(config: DeploymentConfig, resources: PlatformResou
   return {
     tables: mapValues(resources.tables, (table) => table.tableName),
     queues: mapValues(resources.queues, (queue) => queue.queue.queueUrl),
+    topics: mapValues(resources.topics, (topic) => topic.topicArn),
     secrets: Object.fromEntries(
       (Object.keys(secrets) as SecretName[]).map((name) => [
         name,

@@ -37,6 +37,11 @@ export function grantTopologyAccess(fn: AictiveFunction, stage: string, resource
     queue.grant(fn, 'sqs:GetQueueAttributes');
     deadLetterQueue.grant(fn, 'sqs:GetQueueAttributes');
   }
+  // Publish only: no subscribing, no reading attributes, nothing on the (AWS-managed) key.
+  for (const name of spec.publishesTo ?? [])
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['sns:Publish'], resources: [resources.topics[name].topicArn] }),
+    );
   for (const secret of spec.secrets) grantSecret(fn, secret, stage, resources);
   for (const { secret, under } of spec.writesSecrets ?? [])
     grantSecretWrite(fn, secret, under, stage, resources);

@@ -1,7 +1,7 @@
 import { CfnOutput, RemovalPolicy, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Alias, Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -13,6 +13,8 @@ import {
   type SecretSpec,
   secrets,
   type TableName,
+  type TopicName,
+  topics,
 } from '#lib/topology.ts';
 import { pascal } from './construct-ids.ts';
 import type { DeploymentConfig } from './deployment-config.ts';
@@ -34,6 +36,7 @@ export class StatefulStack extends Stack {
   readonly tables: Readonly<Record<TableName, Table>>;
   readonly queues: Readonly<Record<QueueName, WorkQueue>>;
   readonly secrets: Readonly<Partial<Record<SecretName, Secret>>>;
+  readonly topics: Readonly<Record<TopicName, Topic>>;
   readonly alarmTopic: Topic;
   private readonly stage: string;
 
@@ -73,6 +76,8 @@ export class StatefulStack extends Stack {
       ),
     );
 
+    this.topics = mapRecord(topics, (name) => this.topic(name));
+
     this.alarmTopic = new Topic(this, 'AlarmTopic', {
       displayName: `Aictive ${stage} alarms`,
       masterKey: this.dataKey,
@@ -98,6 +103,28 @@ export class StatefulStack extends Stack {
     }
     new CfnOutput(this, 'DataKeyAlias', { value: dataKeyAlias(stage) });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+    for (const name of Object.keys(topics) as TopicName[]) {
+      new CfnOutput(this, `${pascal(name)}TopicArn`, {
+        value: this.topics[name].topicArn,
+        description: `${topics[name].description}; subscribe people's email or SMS to it (README)`,
+      });
+    }
+  }
+
+  /**
+   * A topology topic: SSL only, encrypted with the AWS-managed SNS key, so a publisher needs
+   * `sns:Publish` on it and nothing on a key (the data key would need kms grants for every
+   * publisher). Retained: its subscriptions are people's, added by operators, not by this app.
+   */
+  private topic(name: TopicName): Topic {
+    const topic = new Topic(this, `${pascal(name)}Topic`, {
+      // The sender's name in people's email: "Aictive prod workflow notices".
+      displayName: `Aictive ${this.stage} ${name.replaceAll(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`)}`,
+      masterKey: Alias.fromAliasName(this, `${pascal(name)}TopicKey`, 'alias/aws/sns'),
+      enforceSSL: true,
+    });
+    topic.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    return topic;
   }
 
   /** Retained: replacing a secret loses its value (for the pepper: every API key). */
@@ -135,6 +162,7 @@ export class StatefulStack extends Stack {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: index.projection === 'keys_only' ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
       });
     }
     return table;

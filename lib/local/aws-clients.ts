@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 
 /**
@@ -19,4 +20,9 @@ export function localDynamoClient(endpoint: string): DynamoDBClient {
 /** Explicit endpoint: fauxqs queue URLs name a host (sqs.<region>.localhost) that does not resolve. */
 export function localSqsClient(endpoint: string): SQSClient {
   return new SQSClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+}
+
+/** fauxqs serves SNS on its SQS endpoint. */
+export function localSnsClient(endpoint: string): SNSClient {
+  return new SNSClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }

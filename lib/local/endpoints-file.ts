@@ -1,14 +1,14 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { type QueueName, queues, type TableName, tables } from '#lib/topology.ts';
+import { type QueueName, queues, type TableName, type TopicName, tables, topics } from '#lib/topology.ts';
 import { localApiKeyPepper } from './api-key-pepper.ts';
 import { isRunning } from './data-dir.ts';
 import { type Endpoints, type LocalResources, runtimeEnv } from './provision.ts';
 
 /**
  * Where a running `npm start` says where its emulators listen (random ports) and what it named its
- * tables and queues, so `aictive … --local` can reach it. Lives in the data directory (git-ignored)
+ * tables, queues and topics, so `aictive … --local` can reach it. Lives in the data directory (git-ignored)
  * and is removed on a clean stop.
  */
 export const LOCAL_ENDPOINTS_FILE = 'local-endpoints.json';
@@ -27,6 +27,10 @@ const LocalStackAddress = z.object({
   resources: z.object({
     tables: z.record(z.enum(Object.keys(tables) as [TableName, ...TableName[]]), z.string()),
     queues: z.record(z.enum(queues.map((q) => q.name) as [QueueName, ...QueueName[]]), QueueResources),
+    topics: z.record(
+      z.enum(Object.keys(topics) as [TopicName, ...TopicName[]]),
+      z.object({ arn: z.string(), queueUrl: z.string(), queueArn: z.string() }),
+    ),
   }),
 });
 

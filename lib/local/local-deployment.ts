@@ -16,6 +16,8 @@ export function localPlatformEnv(endpoints: Endpoints): Record<string, string> {
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoEndpoint,
     AWS_ENDPOINT_URL_SQS: endpoints.sqsEndpoint,
+    // fauxqs serves SNS on the same endpoint as SQS.
+    AWS_ENDPOINT_URL_SNS: endpoints.sqsEndpoint,
   };
 }
 
@@ -38,10 +40,10 @@ function generatedValue(name: SecretName): string | undefined {
 
 /**
  * The local deployment as functions' environments refer to it (lib/function-environment.ts):
- * the emulators' tables and queues; secrets by value (`values`, else the operator's environment
- * under the secret's value variable, e.g. ANTHROPIC_API_KEY, else for a generated secret one
- * random value per process), per-org families in the table; settings from the operator's
- * environment, the stage always `local`.
+ * the emulators' tables, queues and topics; secrets by value (`values`, else the operator's
+ * environment under the secret's value variable, e.g. ANTHROPIC_API_KEY, else for a generated
+ * secret one random value per process), per-org families in the table; settings from the
+ * operator's environment, the stage always `local`.
  */
 export function localDeployment(
   resources: LocalResources,
@@ -55,6 +57,7 @@ export function localDeployment(
   return {
     tables: resources.tables,
     queues: Object.fromEntries(Object.entries(resources.queues).map(([name, queue]) => [name, queue.url])),
+    topics: Object.fromEntries(Object.entries(resources.topics).map(([name, topic]) => [name, topic.arn])),
     secrets: Object.fromEntries(
       secretNames.map((name) => {
         const variable = valueVariable(name);

@@ -104,3 +104,19 @@ export function logProcessedMessage(message: ProcessedMessage): void {
       : 'failed, will be retried';
   write('error', `${message.function} ${outcome}`, { ...fields, error: errorSummary(failure.cause) });
 }
+
+/**
+ * One line per message published to a topic (a workflow notice: who must act on what), as the
+ * topic's local queue received it: its attributes and the ids and link it carries.
+ */
+export function logPublished(topic: string, body: string): void {
+  let fields: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    fields = typeof parsed === 'object' && parsed !== null ? { ...parsed } : { body };
+  } catch {
+    fields = { body };
+  }
+  const { kind, ...rest } = fields;
+  write('info', `${topic} ${typeof kind === 'string' ? kind : 'message'}`, rest);
+}

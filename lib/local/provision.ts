@@ -7,6 +7,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { CreateTopicCommand, type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
@@ -19,10 +20,12 @@ import {
   type QueueSpec,
   queues,
   type TableName,
+  type TopicName,
   tables,
+  topics,
   visibilityTimeoutSeconds,
 } from '#lib/topology.ts';
-import { localDynamoClient, localSqsClient } from './aws-clients.ts';
+import { localDynamoClient, localSnsClient, localSqsClient } from './aws-clients.ts';
 import { allFunctionsEnv, localDeployment } from './local-deployment.ts';
 
 export interface Endpoints {
@@ -37,9 +40,18 @@ export interface QueueResources {
   readonly dlqArn: string;
 }
 
+/** A topic on fauxqs and the queue subscribed to it, where anyone can read what was published. */
+export interface TopicResources {
+  readonly arn: string;
+  /** `<prefix>-workflow-notices` for `workflowNotices`: the topic's own queue (raw delivery). */
+  readonly queueUrl: string;
+  readonly queueArn: string;
+}
+
 export interface LocalResources {
   readonly tables: Record<TableName, string>;
   readonly queues: Record<QueueName, QueueResources>;
+  readonly topics: Record<TopicName, TopicResources>;
 }
 
 export interface ProvisionOptions {
@@ -60,6 +72,7 @@ interface TableSpec {
     readonly name: string;
     readonly partitionKey: string;
     readonly sortKey?: string;
+    readonly projection?: 'keys_only';
   }[];
 }
 
@@ -74,12 +87,16 @@ export async function provision(endpoints: Endpoints, opts: ProvisionOptions = {
   const prefix = opts.prefix ?? DEFAULT_PREFIX;
   const dynamo = localDynamoClient(endpoints.dynamoEndpoint);
   const sqs = localSqsClient(endpoints.sqsEndpoint);
+  // fauxqs serves SNS on the same endpoint as SQS.
+  const sns = localSnsClient(endpoints.sqsEndpoint);
   try {
     const specs: Record<TableName, TableSpec> = tables;
     const tableNames = Object.keys(specs) as TableName[];
-    const [createdTables, createdQueues] = await Promise.all([
+    const topicNames = Object.keys(topics) as TopicName[];
+    const [createdTables, createdQueues, createdTopics] = await Promise.all([
       Promise.all(tableNames.map((name) => ensureTable(dynamo, `${prefix}-${name}`, specs[name]))),
       Promise.all(queues.map((spec) => ensureQueue(sqs, `${prefix}-${spec.name}`, spec, opts))),
+      Promise.all(topicNames.map((name) => ensureTopic(sns, sqs, `${prefix}-${localTopicName(name)}`))),
     ]);
     return {
       tables: Object.fromEntries(tableNames.map((name, i) => [name, createdTables[i]])) as Record<
@@ -90,11 +107,43 @@ export async function provision(endpoints: Endpoints, opts: ProvisionOptions = {
         QueueName,
         QueueResources
       >,
+      topics: Object.fromEntries(topicNames.map((name, i) => [name, createdTopics[i]])) as Record<
+        TopicName,
+        TopicResources
+      >,
     };
   } finally {
     dynamo.destroy();
     sqs.destroy();
+    sns.destroy();
   }
+}
+
+/** A topic's local name (and its queue's): `workflow-notices` for `workflowNotices`. */
+export function localTopicName(topic: TopicName): string {
+  return topic.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/**
+ * The topic, and a queue of the same name subscribed to it with raw delivery, so a message read
+ * from the queue is the published JSON itself and its attributes are SQS message attributes.
+ * LOCAL-STACK: fauxqs delivers only to SQS subscriptions (no email or SMS), and confirms them at
+ * once; CreateTopic and Subscribe return what exists when called again with the same attributes,
+ * so this is safe on every start.
+ */
+async function ensureTopic(sns: SNSClient, sqs: SQSClient, name: string): Promise<TopicResources> {
+  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: name }));
+  if (!TopicArn) throw new Error(`CreateTopic returned no ARN for ${name}`);
+  const queue = await createQueue(sqs, name, {});
+  await sns.send(
+    new SubscribeCommand({
+      TopicArn,
+      Protocol: 'sqs',
+      Endpoint: queue.arn,
+      Attributes: { RawMessageDelivery: 'true' },
+    }),
+  );
+  return { arn: TopicArn, queueUrl: queue.url, queueArn: queue.arn };
 }
 
 /** What the local functions see, all at once: see allFunctionsEnv (local-deployment.ts). */
@@ -126,7 +175,7 @@ async function ensureTable(client: DynamoDBClient, tableName: string, spec: Tabl
         GlobalSecondaryIndexes: spec.indexes?.map((index) => ({
           IndexName: index.name,
           KeySchema: keySchema(index.partitionKey, index.sortKey),
-          Projection: { ProjectionType: 'ALL' },
+          Projection: { ProjectionType: index.projection === 'keys_only' ? 'KEYS_ONLY' : 'ALL' },
         })),
       }),
     );
@@ -211,7 +260,8 @@ async function createQueue(
 ): Promise<{ url: string; arn: string }> {
   const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: queueName }));
   if (!QueueUrl) throw new Error(`CreateQueue returned no URL for ${queueName}`);
-  await client.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: attributes }));
+  if (Object.keys(attributes).length > 0)
+    await client.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: attributes }));
   const { Attributes } = await client.send(
     new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }),
   );

@@ -8,10 +8,11 @@ import { type Emulators, startEmulators } from './emulators.ts';
 import { writeLocalEndpoints } from './endpoints-file.ts';
 import { importFunctions, LambdaInvoker, loadFunctions } from './lambda.ts';
 import { allFunctionsEnv, localDeployment, localPlatformEnv } from './local-deployment.ts';
-import { type LocalResources, provision } from './provision.ts';
+import { type LocalResources, localTopicName, provision } from './provision.ts';
 import { startQueuePoller } from './queue-poller.ts';
 import { startScheduler } from './scheduler.ts';
 import { resendWorkStrandedByLastStop } from './stranded-work.ts';
+import { startTopicPoller } from './topic-poller.ts';
 
 export interface LocalRuntime {
   readonly url: string;
@@ -129,6 +130,20 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
         : [];
     });
     teardown.push(() => Promise.all(pollers.map((poller) => poller.stop())));
+
+    // What people would be told (workflow notices), one line each; `false` leaves them in the
+    // topic's queue for whoever reads it (README).
+    if (operatorEnv.AICTIVE_LOCAL_TOPIC_LOG !== 'false') {
+      const topicPollers = Object.entries(resources.topics).map(([name, topic]) =>
+        startTopicPoller({
+          sqs,
+          name: localTopicName(name as keyof LocalResources['topics']),
+          topic,
+          waitTimeSeconds: opts.pollWaitSeconds,
+        }),
+      );
+      teardown.push(() => Promise.all(topicPollers.map((poller) => poller.stop())));
+    }
 
     if (opts.schedules ?? true) {
       const scheduler = startScheduler({ functions: loaded.functions, invoker });

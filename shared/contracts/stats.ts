@@ -40,6 +40,41 @@ const EngineShare = z.object({
     .meta({ description: 'Of the triaged emails; null when none was' }),
 });
 
+const Seconds = z.number().min(0).nullable();
+const Rate = z.number().min(0).max(1).nullable();
+
+/** How the period's workflows were served (shared/domain/stats/org-stats.ts `ServiceLevels`). */
+const ServiceLevels = z
+  .object({
+    medianTimeToFirstResponseSeconds: Seconds.meta({
+      description:
+        'Median time from a workflow’s creation to the first answer by a person or vendor (a decision, a task done, an offer answered); null when none was answered.',
+    }),
+    medianTimeToVendorAcceptanceSeconds: Seconds.meta({
+      description:
+        'Median time from a workflow’s creation to a vendor accepting its job; null when no vendor accepted one.',
+    }),
+    medianTimeToCompletionSeconds: Seconds.meta({
+      description: 'Median time from creation to completion, over the completed workflows; null when none.',
+    }),
+    reopenRate: Rate.meta({
+      description:
+        'Of the completed maintenance workflows (emergency and routine), the share reopened at least once before completing (the resident said it was not fixed); null when none completed.',
+    }),
+    slaBreaches: Count.nullable().meta({
+      description:
+        'Steps of the period’s workflows that passed their service-level deadline (each counted once); null when the period has no workflows.',
+    }),
+    closedByTroubleshooting: Rate.meta({
+      description:
+        'Of the closed routine maintenance workflows, the share the resident fixed with the troubleshooting steps (no vendor sent); null when none closed.',
+    }),
+  })
+  .meta({
+    description:
+      'Service levels of the workflows created in the period, each null when there is nothing to measure.',
+  });
+
 /** `GET /v1/stats`: one org's activity in a period. */
 export const StatsView = z
   .object({
@@ -56,6 +91,7 @@ export const StatsView = z
       total: Count,
       byType: everyOf(WORKFLOW_TYPES, Count),
       byStatus: everyOf(WORKFLOW_STATUSES, Count),
+      serviceLevels: ServiceLevels,
     }),
     medianTimeToClassifySeconds: z.number().min(0).nullable().meta({
       description: 'Median of triagedAt − receivedAt over the triaged emails; null when none.',

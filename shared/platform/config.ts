@@ -90,6 +90,11 @@ export const settings = {
    * (`https://{account}.rentvine.com/api/manager`) and key pair. Ignored where the connections
    * come from Secrets Manager; never set them in a deployed stage.
    */
+  /**
+   * Where the public API is reached (`https://api.example.com`): vendors' and owners' answer links
+   * start with it. Unset, a link is its path alone, for whatever delivers the notice to complete.
+   */
+  PUBLIC_API_URL: z.optional(z.url({ protocol: /^https?$/ })),
   RENTVINE_BASE_URL: z.optional(z.url({ protocol: /^https?$/ })),
   RENTVINE_ACCESS_KEY: z.optional(z.string().check(z.minLength(1))),
   RENTVINE_SECRET: z.optional(z.string().check(z.minLength(1))),

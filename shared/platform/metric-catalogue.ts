@@ -75,6 +75,23 @@ export const METRICS = {
     'stored work still unprocessed after its grace (never queued, or dead-lettered), queued again',
   OutboxResendFailed: 'a re-send the sweeper tried and could not make (tried again next sweep)',
   OutboxGaveUp: 'stored work the sweeper stopped re-sending after its resend limit; marked `failed`',
+  // workflows (the workflow function runs starts and effects; the sweeper ticks due steps)
+  WorkflowStarted:
+    'a workflow created (from a triaged message, a Rentvine event, the API or another workflow)',
+  WorkflowTransition:
+    'an input applied to a workflow that moved it (a decision, a task done, a signal, a tick, an effect reported)',
+  WorkflowEscalated:
+    'a waiting step handed to the next holder up its escalation chain (overdue, or on a breach)',
+  WorkflowSlaBreached:
+    "a waiting step found past its service-level deadline, once per step (an emergency's is a person not yet reached)",
+  WorkflowEffectFailed:
+    'an effect of a workflow that could not be done (a Rentvine write refused, no connection, no property): reported to the workflow, which routes it to a person',
+  WorkflowSwept: 'due workflows a sweep looked at (advanced or not)',
+  WorkflowNoticePublished:
+    'a notice published to the workflow notices topic (a step waiting on a role, an escalation, a vendor offer, an owner asked)',
+  VendorOfferSent: 'a job offered to a vendor, with its signed answer link',
+  WorkflowClosedByTroubleshooting:
+    'a maintenance routine closed because the resident resolved it with the troubleshooting steps (no vendor sent)',
   // Powertools' own, on each instance's first invocation, with the extra dimension function_name
   ColdStart: "a function instance's first invocation",
 } as const;

@@ -23,7 +23,13 @@ export interface WorkflowCommand {
 export type AdvanceOutcome =
   | { readonly outcome: 'not_found' }
   | (Exclude<TransitionResult, { outcome: 'applied' }> & { readonly workflow: Workflow })
-  | { readonly outcome: 'applied'; readonly workflow: Workflow; readonly effects: readonly WorkflowEffect[] };
+  | {
+      readonly outcome: 'applied';
+      readonly workflow: Workflow;
+      /** The workflow as it was read, before the input. */
+      readonly before: Workflow;
+      readonly effects: readonly WorkflowEffect[];
+    };
 
 /** Another writer kept winning the race for the workflow: the caller retries later (a queue redelivers). */
 export class WorkflowBusyError extends Error {
@@ -60,7 +66,7 @@ export async function advanceWorkflow(
     if (result.outcome !== 'applied') return { ...result, workflow };
     if ((await deps.workflows.save(result.workflow, workflow.version)) === 'conflict') continue;
     await handOnEffects(deps, result.workflow);
-    return { outcome: 'applied', workflow: result.workflow, effects: result.effects };
+    return { outcome: 'applied', workflow: result.workflow, before: workflow, effects: result.effects };
   }
   throw new WorkflowBusyError(command.orgId, command.workflowId);
 }

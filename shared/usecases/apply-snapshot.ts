@@ -1,6 +1,6 @@
 import type { EntitySnapshot, EntitySnapshotStore, SnapshotWrite } from '#domain/rentvine/ports.ts';
 import { snapshotTrigger } from '#domain/rentvine/triggers.ts';
-import type { EmergencyWorkOrderTrigger } from '#domain/workflow/start.ts';
+import type { WorkflowTrigger } from '#domain/workflow/start.ts';
 
 export interface ApplySnapshotDeps {
   readonly snapshots: EntitySnapshotStore;
@@ -11,7 +11,7 @@ export interface ApplySnapshotDeps {
 export interface AppliedSnapshot {
   readonly write: SnapshotWrite;
   /** What the domain triggers found in the applied version; never for a stale one. */
-  readonly trigger?: EmergencyWorkOrderTrigger;
+  readonly trigger?: WorkflowTrigger;
 }
 
 /**

@@ -100,7 +100,7 @@ export async function processRentvineEvent(
   });
   if (!settled) return { kind: 'already_settled' };
   if (trigger) await requestWorkflow(deps, start);
-  return { kind: 'processed', snapshot: applied.write, emergency: trigger !== undefined };
+  return { kind: 'processed', snapshot: applied.write, emergency: trigger?.kind === 'emergency_work_order' };
 }
 
 function integrationOutcome(outcome: IntegrationOutcome): ProcessOutcome {

@@ -2,12 +2,13 @@ import type { IdempotencyLedger } from '#domain/messaging/ports.ts';
 import type { RentvineAccounts, WorkOrderFields } from '#domain/rentvine/ports.ts';
 import { RentvineError } from '#domain/rentvine/ports.ts';
 import type { ResponseLinkIssuer, WorkflowNotices } from '#domain/workflow/ports.ts';
+import { workOrderSubject } from '#domain/workflow/start.ts';
 import type { Workflow, WorkflowEffect } from '#domain/workflow/workflow.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { type AdvanceWorkflowDeps, advanceWorkflow } from './advance-workflow.ts';
-import { beginWorkflow } from './start-workflow.ts';
+import { type BeginWorkflowDeps, beginWorkflow } from './start-workflow.ts';
 
-export interface RunWorkflowEffectsDeps extends AdvanceWorkflowDeps {
+export interface RunWorkflowEffectsDeps extends AdvanceWorkflowDeps, BeginWorkflowDeps {
   readonly accounts: RentvineAccounts;
   readonly notices: WorkflowNotices;
   readonly links: ResponseLinkIssuer;
@@ -17,7 +18,9 @@ export interface RunWorkflowEffectsDeps extends AdvanceWorkflowDeps {
 export interface EffectsRun {
   readonly done: number;
   readonly failed: number;
-  readonly escalations: number;
+  /** Notices published to people (steps waiting, escalations, offers, owners asked). */
+  readonly notices: number;
+  readonly offers: number;
   readonly rentvineWrites: number;
 }
 
@@ -35,7 +38,7 @@ export async function runWorkflowEffects(
   deps: RunWorkflowEffectsDeps,
   ref: { readonly orgId: string; readonly workflowId: string },
 ): Promise<EffectsRun> {
-  const tally = { done: 0, failed: 0, escalations: 0, rentvineWrites: 0 };
+  const tally = { done: 0, failed: 0, notices: 0, offers: 0, rentvineWrites: 0 };
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const workflow = await deps.workflows.get(ref.orgId, ref.workflowId);
     if (!workflow || workflow.pendingEffects.length === 0) break;
@@ -58,8 +61,10 @@ export async function runWorkflowEffects(
       });
       if (outcome.failed === undefined) tally.done += 1;
       else tally.failed += 1;
-      if (effect.kind === 'escalated') tally.escalations += 1;
-      if (effect.kind === 'rentvine' && outcome.failed === undefined) tally.rentvineWrites += 1;
+      if (outcome.failed !== undefined) continue;
+      if (effect.kind === 'rentvine') tally.rentvineWrites += 1;
+      else if (effect.kind !== 'start_workflow') tally.notices += 1;
+      if (effect.kind === 'offer_vendor') tally.offers += 1;
     }
   }
   return tally;
@@ -156,10 +161,10 @@ async function sideEffect(
   }
 }
 
-/** Rentvine's priority for the workflow's urgency (1–3; 3 is its top, which the platform treats as an emergency). */
+/** Rentvine's priority (1 low, 2 medium, 3 high): only an emergency is 3, which the platform reads back as one. */
 function priorityOf(workflow: Workflow): WorkOrderFields['priorityId'] {
   if (workflow.urgency === 'emergency') return 3;
-  return workflow.urgency === 'high' ? 2 : 1;
+  return workflow.urgency === 'low' ? 1 : 2;
 }
 
 async function rentvineWrite(
@@ -185,6 +190,12 @@ async function rentvineWrite(
             ...(facts.approvedUsd !== undefined ? { estimatedAmount: facts.approvedUsd } : {}),
           },
           intent,
+        );
+        // Linked before the workflow hears of it: the work order's own events then find it.
+        await deps.workflows.linkSubject(
+          workflow.orgId,
+          workOrderSubject(workOrder.workOrderId),
+          workflow.workflowId,
         );
         return { workOrderId: workOrder.workOrderId };
       }

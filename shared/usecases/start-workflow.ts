@@ -2,17 +2,26 @@ import type { Clock } from '#domain/clock.ts';
 import type { EmailStore } from '#domain/emails/ports.ts';
 import type { EventInbox } from '#domain/inbox/ports.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
+import type { EntitySnapshotStore, SnapshotCatalogue } from '#domain/rentvine/ports.ts';
 import type { WorkflowStart } from '#domain/workflow/messages.ts';
 import type { WorkflowSettingsSource, WorkflowStore } from '#domain/workflow/ports.ts';
-import { type WorkflowCause, workflowForCause, workflowSourceKey } from '#domain/workflow/start.ts';
+import {
+  type WorkflowCause,
+  workflowForCause,
+  workflowSourceKey,
+  workOrderSubject,
+} from '#domain/workflow/start.ts';
 import { type NewWorkflow, openWorkflow } from '#domain/workflow/transition.ts';
 import { rankedVendors } from '#domain/workflow/vendor-ranking.ts';
-import type { Workflow } from '#domain/workflow/workflow.ts';
+import type { Workflow, WorkflowFacts } from '#domain/workflow/workflow.ts';
 import { stableId } from '#platform/security/ids.ts';
-import { handOnEffects } from './advance-workflow.ts';
+import { advanceWorkflow, handOnEffects } from './advance-workflow.ts';
 
 export interface BeginWorkflowDeps {
   readonly workflows: WorkflowStore;
+  /** The synced Rentvine records: the property's size, the vendors that exist. */
+  readonly snapshots: EntitySnapshotStore;
+  readonly catalogue: SnapshotCatalogue;
   readonly settings: WorkflowSettingsSource;
   readonly queue: WorkQueue;
   readonly clock: Clock;
@@ -34,6 +43,12 @@ export class WorkflowSourceNotReadyError extends Error {
 
 export type StartOutcome = { readonly outcome: 'created' | 'exists'; readonly workflow: Workflow };
 
+export type StartWorkflowOutcome =
+  | StartOutcome
+  /** A Rentvine status change moved (or was already applied to) the workflow following the work order. */
+  | { readonly outcome: 'signalled' | 'already_signalled'; readonly workflow: Workflow }
+  | { readonly outcome: 'none' };
+
 /**
  * Reads what the pointer points at and starts the workflow its stored facts call for (once per
  * source: the id is derived from it), then links it back to its source. The stored triage is the
@@ -42,9 +57,21 @@ export type StartOutcome = { readonly outcome: 'created' | 'exists'; readonly wo
 export async function startWorkflow(
   deps: StartWorkflowDeps,
   start: WorkflowStart,
-): Promise<StartOutcome | { readonly outcome: 'none' }> {
+): Promise<StartWorkflowOutcome> {
   const cause = await storedCause(deps, start);
   if (!cause) return { outcome: 'none' };
+  if (cause.source === 'event') {
+    const following = await deps.workflows.workflowOfSubject(
+      start.orgId,
+      workOrderSubject(cause.trigger.workOrderId),
+    );
+    if (cause.trigger.kind === 'work_order_status') return signalFollower(deps, cause, following);
+    // An emergency work order a workflow already follows (one we created) starts nothing more.
+    if (following) {
+      const workflow = await deps.workflows.get(start.orgId, following);
+      if (workflow) return { outcome: 'exists', workflow };
+    }
+  }
   const init = workflowForCause(cause, stableId('wf', start.orgId, workflowSourceKey(cause)));
   if (!init) return { outcome: 'none' };
   const started = await beginWorkflow(deps, init);
@@ -61,20 +88,79 @@ export async function beginWorkflow(deps: BeginWorkflowDeps, init: NewWorkflow):
   const existing = await deps.workflows.get(init.orgId, init.workflowId);
   if (existing) return { outcome: 'exists', workflow: existing };
   const { policy, vendorRanking } = await deps.settings.forOrg(init.orgId);
-  const facts =
-    init.type.startsWith('maintenance_') && init.facts.vendorCandidates === undefined
-      ? {
-          ...init.facts,
-          vendorCandidates: rankedVendors(vendorRanking, init.facts.trade ?? 'other', init.facts.propertyId),
-        }
-      : init.facts;
+  const facts = init.type.startsWith('maintenance_')
+    ? await withSyncedFacts(deps, init.orgId, init.facts, {
+        largeUnits: policy.largeProperty.minUnits,
+        ranked: rankedVendors(vendorRanking, init.facts.trade ?? 'other', init.facts.propertyId),
+      })
+    : init.facts;
   const { workflow } = openWorkflow({ ...init, facts }, deps.clock.now(), { policy });
   if ((await deps.workflows.create(workflow)) === 'exists') {
     const stored = await deps.workflows.get(init.orgId, init.workflowId);
     return { outcome: 'exists', workflow: stored ?? workflow };
   }
+  if (facts.workOrderId)
+    await deps.workflows.linkSubject(init.orgId, workOrderSubject(facts.workOrderId), init.workflowId);
   await handOnEffects(deps, workflow);
   return { outcome: 'created', workflow };
+}
+
+/**
+ * What the synced records add to a repair: the property's size, up to the policy's large-property
+ * mark (one page of units; more is no different), and the ranked vendors that Rentvine knows and
+ * has active — a vendor the sync never saw, or one since deactivated, is not offered the job.
+ */
+async function withSyncedFacts(
+  deps: BeginWorkflowDeps,
+  orgId: string,
+  facts: WorkflowFacts,
+  { largeUnits, ranked }: { readonly largeUnits: number; readonly ranked: readonly string[] },
+): Promise<WorkflowFacts> {
+  let { propertyUnits } = facts;
+  if (propertyUnits === undefined && facts.propertyId) {
+    const units = await deps.catalogue.list(orgId, {
+      kind: 'unit',
+      propertyId: facts.propertyId,
+      limit: largeUnits,
+    });
+    if (units.items.length > 0) propertyUnits = units.items.length;
+  }
+  const vendorCandidates =
+    facts.vendorCandidates ?? (ranked.length > 0 ? await activeVendors(deps, orgId, ranked) : []);
+  return { ...facts, ...(propertyUnits !== undefined ? { propertyUnits } : {}), vendorCandidates };
+}
+
+async function activeVendors(
+  deps: BeginWorkflowDeps,
+  orgId: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  const found = await deps.snapshots.getMany(orgId, 'contact', ids);
+  return ids.filter((id) => {
+    const data = found.get(id)?.data as { role?: string; isActive?: boolean } | undefined;
+    return data?.role === 'vendor' && data.isActive !== false;
+  });
+}
+
+/** Moves the workflow following a work order on with the status Rentvine reported; nothing when none follows it. */
+async function signalFollower(
+  deps: StartWorkflowDeps,
+  cause: Extract<WorkflowCause, { source: 'event' }>,
+  workflowId: string | undefined,
+): Promise<StartWorkflowOutcome> {
+  if (!workflowId || cause.trigger.kind !== 'work_order_status') return { outcome: 'none' };
+  const result = await advanceWorkflow(deps, {
+    orgId: cause.orgId,
+    workflowId,
+    inputId: `event:${cause.eventId}`,
+    input: { kind: 'signal', signal: cause.trigger.signal },
+    actor: { kind: 'system', name: 'rentvine' },
+  });
+  if (result.outcome === 'not_found') return { outcome: 'none' };
+  return {
+    outcome: result.outcome === 'applied' ? 'signalled' : 'already_signalled',
+    workflow: result.workflow,
+  };
 }
 
 /** The stored facts behind a pointer; undefined when they call for no workflow (an event with no trigger). */

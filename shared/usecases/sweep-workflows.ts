@@ -7,6 +7,8 @@ export interface WorkflowSweep {
   /** Of those, the ones a tick moved (escalated, timed out, offered to the next vendor…). */
   readonly advanced: number;
   readonly escalations: number;
+  /** Steps that passed their SLA in this sweep (each counted once, when it first does). */
+  readonly breaches: number;
   /** Index items read to find them: about the number due, never every open workflow. */
   readonly itemsRead: number;
 }
@@ -26,6 +28,7 @@ export async function sweepWorkflows(deps: AdvanceWorkflowDeps, at: Date): Promi
   let due = 0;
   let advanced = 0;
   let escalations = 0;
+  let breaches = 0;
   let itemsRead = 0;
   let cursor: string | undefined;
   do {
@@ -43,8 +46,9 @@ export async function sweepWorkflows(deps: AdvanceWorkflowDeps, at: Date): Promi
       if (result.outcome !== 'applied') continue;
       advanced += 1;
       escalations += result.effects.filter((e) => e.kind === 'escalated').length;
+      breaches += result.workflow.times.slaBreaches - result.before.times.slaBreaches;
     }
     cursor = page.cursor;
   } while (cursor && due < MAX_PER_SWEEP);
-  return { due, advanced, escalations, itemsRead };
+  return { due, advanced, escalations, breaches, itemsRead };
 }

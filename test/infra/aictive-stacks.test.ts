@@ -6,6 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addAictiveStacks } from '#lib/aws/aictive-app.ts';
+import { PLATFORM_METRIC_ALARMS } from '#lib/aws/alarms.ts';
 import {
   deployedFunctions,
   type FunctionSpec,
@@ -15,7 +16,10 @@ import {
   queueEnvName,
   queues,
   routesOf,
+  type TableSpec,
+  type TopicName,
   tables,
+  topics,
 } from '#lib/topology.ts';
 import { GATEWAY_PROBLEM_DETAILS } from '#platform/http/problem-details.ts';
 import { SECURITY_HEADERS } from '#platform/http/response.ts';
@@ -60,6 +64,8 @@ const queueIds = (name: QueueName) => ({
   dlq: logicalId(stacks.stateful.queues[name].deadLetterQueue),
 });
 const dataKeyId = logicalId(stacks.stateful.dataKey);
+const topicId = (name: TopicName) => logicalId(stacks.stateful.topics[name]);
+const topicNames = Object.keys(topics) as TopicName[];
 const alarmTopicId = logicalId(stacks.stateful.alarmTopic);
 
 type TemplateResource = ReturnType<Template['findResources']>[string];
@@ -141,16 +147,30 @@ describe('stateful stack', () => {
       },
       TimeToLiveSpecification: { AttributeName: tables.main.ttlAttribute, Enabled: true },
     });
+    const indexes: TableSpec['indexes'] = tables.main.indexes;
     expect(main.Properties.GlobalSecondaryIndexes).toEqual(
-      tables.main.indexes.map((index) => ({
+      indexes?.map((index) => ({
         IndexName: index.name,
         KeySchema: [
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: index.projection === 'keys_only' ? 'KEYS_ONLY' : 'ALL' },
       })),
     );
+    // The due index copies only keys; the listing and the outbox copy whole items.
+    expect(
+      Object.fromEntries(
+        main.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string; Projection: unknown }) => [
+          index.IndexName,
+          index.Projection,
+        ]),
+      ),
+    ).toMatchObject({
+      GSI1: { ProjectionType: 'ALL' },
+      GSI2: { ProjectionType: 'ALL' },
+      GSI3: { ProjectionType: 'KEYS_ONLY' },
+    });
   });
 
   it('gives Powertools idempotency its own table keyed by id with TTL on expiration', () => {
@@ -211,10 +231,11 @@ describe('stateful stack', () => {
   });
 
   it('has an encrypted, TLS-only alarm topic with no subscriber unless alarmEmail is given', () => {
-    stateful.hasResourceProperties('AWS::SNS::Topic', {
-      KmsMasterKeyId: { 'Fn::GetAtt': [dataKeyId, 'Arn'] },
+    expect(statefulResources[alarmTopicId].Properties.KmsMasterKeyId).toEqual({
+      'Fn::GetAtt': [dataKeyId, 'Arn'],
     });
     stateful.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: alarmTopicId }],
       PolicyDocument: Match.objectLike({
         Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -228,6 +249,46 @@ describe('stateful stack', () => {
       Protocol: 'email',
       Endpoint: 'oncall@example.com',
     });
+  });
+});
+
+describe.each(topicNames)('topic %s', (name) => {
+  const topic = statefulResources[topicId(name)];
+
+  it('is encrypted (the AWS-managed SNS key), retained, and refuses plain HTTP', () => {
+    expect(topic.Type).toBe('AWS::SNS::Topic');
+    expect(topic.DeletionPolicy).toBe('Retain');
+    expect(JSON.stringify(topic.Properties.KmsMasterKeyId)).toContain('alias/aws/sns');
+    stateful.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId(name) }],
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+  });
+
+  it('has no subscriber from the app (operators subscribe people) and says its ARN', () => {
+    const subscriptions = Object.values(stateful.findResources('AWS::SNS::Subscription'));
+    expect(subscriptions.filter((s) => mentions(s.Properties.TopicArn, topicId(name)))).toEqual([]);
+    const outputs = Object.values(stateful.toJSON().Outputs ?? {}) as { Value: unknown }[];
+    expect(outputs.some((output) => mentions(output.Value, topicId(name)))).toBe(true);
+  });
+
+  const publishers = specs.filter((spec) => spec.publishesTo?.includes(name));
+  it('has publishers, and only they get its ARN and sns:Publish on it', () => {
+    expect(publishers.length).toBeGreaterThan(0);
+    for (const spec of specs) {
+      const variables = lambdaFor(spec.name).props.Environment.Variables;
+      const statements = statementsOf(spec.name);
+      const publishes = publishers.includes(spec);
+      expect(variables[topics[name].env] !== undefined, `${spec.name} gets ${topics[name].env}`).toBe(
+        publishes,
+      );
+      if (publishes) expect(mentions(variables[topics[name].env], topicId(name))).toBe(true);
+      expect(mentions(resourcesAllowing(statements, 'sns:Publish'), topicId(name))).toBe(publishes);
+    }
   });
 });
 
@@ -274,6 +335,7 @@ describe('functions', () => {
       };
       for (const table of spec.tables) expected[tables[table].env] = expect.anything();
       for (const queue of queuesSeen) expected[queueEnvName(queue)] = expect.anything();
+      for (const topic of spec.publishesTo ?? []) expected[topics[topic].env] = expect.anything();
       if (spec.secrets.includes('anthropicApiKey')) expected.ANTHROPIC_API_KEY_SECRET_ID = expect.anything();
       if (spec.secrets.includes('apiKeyPepper')) {
         expected.API_KEY_PEPPER_SECRET_ID = expect.anything();
@@ -298,6 +360,8 @@ describe('functions', () => {
       for (const queue of queuesSeen) {
         expect(mentions(variables[queueEnvName(queue)], queueIds(queue).queue)).toBe(true);
       }
+      for (const topic of spec.publishesTo ?? [])
+        expect(mentions(variables[topics[topic].env], topicId(topic))).toBe(true);
       if (spec.secrets.includes('anthropicApiKey')) {
         expect(
           mentions(
@@ -336,6 +400,16 @@ describe('functions', () => {
       expect(sendable).toHaveLength(spec.sendsTo.length);
       for (const queue of spec.sendsTo)
         expect(sendable.some((r) => mentions(r, queueIds(queue).queue))).toBe(true);
+
+      // Publish only, on its own topics only: no other SNS action, on no other resource.
+      const snsActions = statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('sns:'));
+      expect(new Set(snsActions)).toEqual(
+        new Set((spec.publishesTo ?? []).length > 0 ? ['sns:Publish'] : []),
+      );
+      const publishable = resourcesAllowing(statements, 'sns:Publish');
+      expect(publishable).toHaveLength(spec.publishesTo?.length ?? 0);
+      for (const topic of spec.publishesTo ?? [])
+        expect(publishable.some((r) => mentions(r, topicId(topic)))).toBe(true);
 
       const receivable = resourcesAllowing(statements, 'sqs:ReceiveMessage');
       expect(receivable).toHaveLength(spec.consumes ? 1 : 0);
@@ -616,8 +690,9 @@ describe('alarms', () => {
   }
 
   it('notify the one alarm topic on ALARM and OK, and treat missing data as healthy', () => {
-    // Two per queue, one per function, and the platform ones (webhooks, outbox, rate limiter, API).
-    expect(alarms).toHaveLength(2 * queues.length + specs.length + 7);
+    // Two per queue, one per function, and the platform ones (webhooks, outbox, rate limiter,
+    // workflows: 7) and the API's (2).
+    expect(alarms).toHaveLength(2 * queues.length + specs.length + PLATFORM_METRIC_ALARMS.length + 2);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toHaveLength(1);
       expect(mentions(alarm.AlarmActions, alarmTopicId)).toBe(true);

@@ -29,7 +29,7 @@ describe('queue names the on-call CLI resolves', () => {
   });
 });
 
-describe('webhook and outbox alarms', () => {
+describe('webhook, outbox and workflow alarms', () => {
   const topicId = stacks.stateful.getLogicalId(stacks.stateful.alarmTopic.node.defaultChild as CfnElement);
 
   it.each([
@@ -38,6 +38,9 @@ describe('webhook and outbox alarms', () => {
     ['EventUnrecognized', 'event-processor', 0],
     ['RateLimiterUnavailable', 'api', 0],
     ['OutboxGaveUp', 'sweeper', 0],
+    // Any breach in 5 minutes: for an emergency, a resident with a hazard and nobody reached.
+    ['WorkflowSlaBreached', 'sweeper', 0],
+    ['WorkflowEffectFailed', 'workflow', 0],
   ])('%s of %s above %d in 5 minutes notifies the alarm topic', (metricName, serviceName, threshold) => {
     const alarms = service.findResources('AWS::CloudWatch::Alarm', {
       Properties: {
@@ -106,6 +109,15 @@ describe('the operations dashboard', () => {
       'RecordsFailed',
       'OutboxGaveUp',
       'ColdStart',
+      'WorkflowStarted',
+      'WorkflowTransition',
+      'WorkflowSwept',
+      'WorkflowNoticePublished',
+      'VendorOfferSent',
+      'WorkflowClosedByTroubleshooting',
+      'WorkflowEscalated',
+      'WorkflowSlaBreached',
+      'WorkflowEffectFailed',
     ]) {
       expect(body).toContain(`\\"${METRIC_NAMESPACE}\\",\\"${metric}\\"`);
     }

@@ -5,7 +5,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { configSchemaOf } from '#lib/function-config.ts';
 import { type Deployment, functionEnvironment } from '#lib/function-environment.ts';
 import { bundleFunctions, startFunctionWorker } from '#lib/local/function-worker.ts';
-import { type FunctionSpec, functions, queues, type SecretName, secrets, tables } from '#lib/topology.ts';
+import {
+  type FunctionSpec,
+  functions,
+  queues,
+  type SecretName,
+  secrets,
+  tables,
+  topics,
+} from '#lib/topology.ts';
 import { readConfig } from '#platform/config.ts';
 
 const specs: readonly FunctionSpec[] = functions;
@@ -22,6 +30,7 @@ const aws: Deployment = {
     queues.map((queue) => queue.name),
     (name) => `https://sqs.us-east-1.amazonaws.com/000000000000/aictive-test-${name}`,
   ),
+  topics: byName(Object.keys(topics), (name) => `arn:aws:sns:us-east-1:000000000000:AictiveTest-${name}`),
   secrets: byName(secretNames, (name) => ({
     store: 'secretsmanager' as const,
     id: `arn:aws:secretsmanager:us-east-1:000000000000:secret:aictive/test/${name}`,
@@ -36,6 +45,7 @@ const local: Deployment = {
     queues.map((queue) => queue.name),
     (name) => `http://127.0.0.1:4566/000000000000/aictive-local-${name}`,
   ),
+  topics: byName(Object.keys(topics), (name) => `arn:aws:sns:us-east-1:000000000000:aictive-local-${name}`),
   secrets: byName(secretNames, (name) => ({
     store: 'local' as const,
     ...(name === 'apiKeyPepper' ? { value: 'a-local-pepper-of-at-least-32-characters' } : {}),

@@ -6,6 +6,8 @@ import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { StatsView } from '#contracts/stats.ts';
 import type { ReplyDraft } from '#domain/drafts/draft.ts';
 import type { TriageResult } from '#domain/emails/email.ts';
+import type { WorkflowStore } from '#domain/workflow/ports.ts';
+import type { Workflow, WorkflowTimes } from '#domain/workflow/workflow.ts';
 import { statsRoutes } from '#functions/api/stats.ts';
 import { createRouter } from '#platform/http/router.ts';
 import { stableId } from '#platform/security/ids.ts';
@@ -31,11 +33,18 @@ const claude = (inputTokens: number, outputTokens: number): TriageResult =>
     usage: { inputTokens, outputTokens, cacheReadTokens: 0 },
   });
 
+/** A workflow's times, the instants as seconds after its creation. */
+type SecondsAfterCreation = Partial<
+  Pick<WorkflowTimes, 'reopened' | 'slaBreaches'> &
+    Record<'firstResponseAt' | 'vendorAcceptedAt' | 'completedAt', number>
+>;
+
 beforeAll(async () => {
   stack = await startTestStack();
   const table = stack.resources.tables.main;
   const emails = new DynamoEmailStore(table);
-  const workflows = new DynamoWorkflowStore(table);
+  // Written as the workflow store writes them: a whole workflow per item, listed by createdAt.
+  const workflows: Pick<WorkflowStore, 'create'> = new DynamoWorkflowStore(table);
   const seedEmail = async (orgId: string, n: number, day: number, triage?: [TriageResult, number]) => {
     const emailId = stableId('em', orgId, `stats-${n}`);
     const receivedAt = at(day, n);
@@ -55,16 +64,43 @@ beforeAll(async () => {
       await emails.saveTriage(orgId, emailId, result, triagedAt);
     }
   };
-  const seedWorkflow = (orgId: string, n: number, day: number) =>
-    workflows.create({
+  const seedWorkflow = (
+    orgId: string,
+    n: number,
+    day: number,
+    shape: Partial<Pick<Workflow, 'type' | 'status' | 'state'>> & { times?: SecondsAfterCreation } = {},
+  ) => {
+    const createdAt = at(day, n);
+    const later = (seconds: number) => new Date(Date.parse(createdAt) + seconds * 1000).toISOString();
+    const { times, ...rest } = shape;
+    const workflow: Workflow = {
       orgId,
       workflowId: stableId('wf', orgId, `stats-${n}`),
-      type: 'maintenance',
-      state: 'triage',
+      type: 'maintenance_routine',
+      status: 'open',
+      state: 'troubleshoot',
       urgency: 'low',
+      version: 1,
       source: { kind: 'email', emailId: stableId('em', orgId, `stats-${n}`) },
-      createdAt: at(day, n),
-    });
+      requestedBy: { kind: 'system', name: 'classifier' },
+      facts: { summary: 'The kitchen tap drips' },
+      pendingEffects: [],
+      history: [],
+      appliedInputs: [],
+      visits: {},
+      ...rest,
+      times: {
+        reopened: times?.reopened ?? 0,
+        slaBreaches: times?.slaBreaches ?? 0,
+        ...(times?.firstResponseAt ? { firstResponseAt: later(times.firstResponseAt) } : {}),
+        ...(times?.vendorAcceptedAt ? { vendorAcceptedAt: later(times.vendorAcceptedAt) } : {}),
+        ...(times?.completedAt ? { completedAt: later(times.completedAt) } : {}),
+      },
+      createdAt,
+      updatedAt: createdAt,
+    };
+    return workflows.create(workflow);
+  };
 
   // Org A, in November: two Claude and two rules triages (one with a draft Claude wrote and
   // awaiting approval, one blocked), one email still waiting.
@@ -77,15 +113,43 @@ beforeAll(async () => {
   await seedEmail(orgA, 3, 12, [rules('lease_renewal', 'medium', claudeDraft), 1]);
   await seedEmail(orgA, 4, 13, [rules('maintenance_emergency', 'emergency', draftOf('blocked')), 10]);
   await seedEmail(orgA, 5, 14);
-  await seedWorkflow(orgA, 1, 10);
-  await seedWorkflow(orgA, 2, 11);
-  // Org A, before the period asked for.
+  // A routine job the resident fixed by troubleshooting, answered after a minute.
+  await seedWorkflow(orgA, 1, 10, {
+    status: 'completed',
+    state: 'resolved_by_resident',
+    times: { firstResponseAt: 60, completedAt: 600 },
+  });
+  // An emergency: a breach, a vendor after 20 minutes, reopened once, done after two hours.
+  await seedWorkflow(orgA, 2, 11, {
+    type: 'maintenance_emergency',
+    status: 'completed',
+    state: 'completed',
+    times: {
+      firstResponseAt: 180,
+      vendorAcceptedAt: 1200,
+      completedAt: 7200,
+      reopened: 1,
+      slaBreaches: 1,
+    },
+  });
+  // Still waiting on a person, past its deadline twice.
+  await seedWorkflow(orgA, 3, 12, { type: 'lease_renewal', state: 'approve', times: { slaBreaches: 2 } });
+  // Org A, before the period asked for: answered, reopened and breached, never counted in it.
   await seedEmail(orgA, 6, 1, [claude(9_000, 9_000), 100]);
-  await seedWorkflow(orgA, 6, 1);
+  await seedWorkflow(orgA, 6, 1, {
+    type: 'maintenance_emergency',
+    status: 'completed',
+    state: 'completed',
+    times: { firstResponseAt: 9, vendorAcceptedAt: 9, completedAt: 9, reopened: 3, slaBreaches: 5 },
+  });
   // Org B, in the same days: never counted for A.
   for (let n = 1; n <= 4; n += 1) {
     await seedEmail(orgB, n, 10 + n, [claude(5_000, 5_000), 50]);
-    await seedWorkflow(orgB, n, 10 + n);
+    await seedWorkflow(orgB, n, 10 + n, {
+      status: 'cancelled',
+      state: 'cancelled',
+      times: { firstResponseAt: 5, slaBreaches: 7 },
+    });
   }
 });
 afterAll(async () => stack?.stop());
@@ -132,7 +196,26 @@ describe('GET /v1/stats', () => {
       maintenance_emergency: 1,
     });
     expect(stats.emails.byUrgency).toEqual({ low: 2, medium: 1, high: 0, emergency: 1 });
-    expect(stats.workflows).toEqual({ total: 2, byState: { triage: 2 } });
+    expect(stats.workflows.total).toBe(3);
+    expect(stats.workflows.byType).toMatchObject({
+      maintenance_routine: 1,
+      maintenance_emergency: 1,
+      lease_renewal: 1,
+      move_out: 0,
+    });
+    expect(stats.workflows.byStatus).toEqual({ open: 1, completed: 2, cancelled: 0, rejected: 0 });
+    expect(stats.workflows.serviceLevels).toEqual({
+      // 60 and 180 seconds.
+      medianTimeToFirstResponseSeconds: 120,
+      medianTimeToVendorAcceptanceSeconds: 1200,
+      // 600 and 7200 seconds.
+      medianTimeToCompletionSeconds: 3900,
+      // One of the two completed maintenance jobs was reopened.
+      reopenRate: 0.5,
+      slaBreaches: 3,
+      // The one closed routine job, fixed by the resident.
+      closedByTroubleshooting: 1,
+    });
     // 1, 2, 4 and 10 seconds.
     expect(stats.medianTimeToClassifySeconds).toBe(3);
     expect(stats.engines).toEqual({ claude: { count: 2, share: 0.5 }, rules: { count: 2, share: 0.5 } });
@@ -148,7 +231,7 @@ describe('GET /v1/stats', () => {
     const stats = StatsView.parse(JSON.parse(response.body));
     expect(stats.period).toEqual({ from: '2026-10-23T12:00:00.000Z', to: '2026-11-22T12:00:00.000Z' });
     expect(stats.emails.total).toBe(6);
-    expect(stats.workflows.total).toBe(3);
+    expect(stats.workflows.total).toBe(4);
   });
 
   it('an org without activity gets zeros, not another org’s figures', async () => {
@@ -159,6 +242,14 @@ describe('GET /v1/stats', () => {
     const stats = StatsView.parse(JSON.parse(response.body));
     expect(stats.emails.total).toBe(0);
     expect(stats.workflows.total).toBe(0);
+    expect(stats.workflows.serviceLevels).toEqual({
+      medianTimeToFirstResponseSeconds: null,
+      medianTimeToVendorAcceptanceSeconds: null,
+      medianTimeToCompletionSeconds: null,
+      reopenRate: null,
+      slaBreaches: null,
+      closedByTroubleshooting: null,
+    });
     expect(stats.tokens).toEqual({ input: 0, output: 0 });
   });
 
@@ -192,6 +283,10 @@ describe('GET /v1/stats', () => {
       if (email.triage) expect(Object.keys(email.triage)).not.toContain('summary');
       if (email.draft) expect(Object.keys(email.draft)).toEqual(['usage']);
     }
+    // Workflows: what they are, where they stand and their times; never their facts or history.
+    expect(activity.workflows).toHaveLength(3);
+    for (const workflow of activity.workflows)
+      expect(Object.keys(workflow).sort()).toEqual(['createdAt', 'state', 'status', 'times', 'type']);
   });
 
   it.each([

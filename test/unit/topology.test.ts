@@ -10,6 +10,8 @@ import {
   queues,
   queuesSeenBy,
   tables,
+  topics,
+  topicsOf,
   visibilityTimeoutSeconds,
 } from '#lib/topology.ts';
 
@@ -66,6 +68,25 @@ describe('the topology as the registry', () => {
       if (readsEveryQueue) expect(queuesSeenBy(spec)).toEqual(expect.arrayContaining([...WORK_QUEUES]));
     },
   );
+
+  // The engine is being wired into these handlers (they do not publish yet): `it.fails` until then,
+  // so the day a handler reads its topic this fails and the name must leave the list.
+  const publishers = specs.filter((spec) => topicsOf(spec).length > 0);
+  for (const spec of publishers) {
+    it(`${spec.name} reads the ARN of every topic it publishes to (and so is granted)`, () => {
+      const source = readFileSync(new URL(`../../${spec.entry}`, import.meta.url), 'utf8');
+      for (const topic of topicsOf(spec))
+        expect(source, `${spec.entry} reads ${topics[topic].env}`).toContain(`config.${topics[topic].env}`);
+    });
+  }
+
+  it('declares the workflow notices topic once, published to by the workflow function and the sweeper', () => {
+    expect(Object.keys(topics)).toEqual(['workflowNotices']);
+    expect(topics.workflowNotices.env).toBe('WORKFLOW_NOTICES_TOPIC_ARN');
+    expect(publishers.map((spec) => spec.name).sort()).toEqual(['sweeper', 'workflow']);
+    const variables = Object.values(topics).map((topic) => topic.env);
+    expect(new Set(variables).size).toBe(variables.length);
+  });
 
   it('derives a queue variable from the queue name alone', () => {
     expect(queueEnvName('events')).toBe('EVENTS_QUEUE_URL');

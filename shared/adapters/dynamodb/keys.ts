@@ -13,6 +13,8 @@ export const keys = {
   event: (orgId: string, eventId: string) => ({ PK: keys.org(orgId), SK: `EVENT#${eventId}` }),
   email: (orgId: string, emailId: string) => ({ PK: keys.org(orgId), SK: `EMAIL#${emailId}` }),
   workflow: (orgId: string, workflowId: string) => ({ PK: keys.org(orgId), SK: `WORKFLOW#${workflowId}` }),
+  /** Which workflow follows a subject (`work_order:<id>`, `delinquency:<leaseId>`). */
+  workflowSubject: (orgId: string, subject: string) => ({ PK: keys.org(orgId), SK: `FOLLOWS#${subject}` }),
   /** An entity snapshot: `<KIND>#<id>`, e.g. `WORKORDER#5150`, `LEASECHARGE#9`. */
   snapshot: (orgId: string, kind: EntityKind, id: string) => ({
     PK: keys.org(orgId),

@@ -15,7 +15,7 @@ const PAGE_SIZE = 1_000;
 /**
  * Reads an org's emails (by receivedAt) and workflows (by createdAt) through their GSI1 listings,
  * which are keyed by org: nothing of another org can be read. Only the attributes the stats use
- * are projected, never an email's text.
+ * are projected, never an email's text nor a workflow's facts or history.
  */
 export class DynamoOrgActivityReader implements OrgActivityReader {
   constructor(private readonly tableName: string) {}
@@ -28,8 +28,8 @@ export class DynamoOrgActivityReader implements OrgActivityReader {
         names: { '#status': 'status', '#usage': 'usage' },
       }),
       this.list<WorkflowActivity>(orgId, 'WORKFLOWS', period, limit, {
-        attributes: '#state',
-        names: { '#state': 'state' },
+        attributes: '#type, #status, #state, times, createdAt',
+        names: { '#type': 'type', '#status': 'status', '#state': 'state' },
       }),
     ]);
     return {

@@ -179,6 +179,40 @@ export class DynamoWorkflowStore implements WorkflowStore {
       });
   }
 
+  async linkSubject(
+    orgId: string,
+    subject: string,
+    workflowId: string,
+    replacing?: string,
+  ): Promise<boolean> {
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.workflowSubject(orgId, subject), workflowId },
+          // The first link stands; a link to the same workflow again, or over the one it replaces, passes.
+          ConditionExpression: `attribute_not_exists(PK) OR workflowId = :id${replacing ? ' OR workflowId = :replacing' : ''}`,
+          ExpressionAttributeValues: { ':id': workflowId, ...(replacing ? { ':replacing': replacing } : {}) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async workflowOfSubject(orgId: string, subject: string): Promise<string | undefined> {
+    const { Item } = await documentClient().send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.workflowSubject(orgId, subject),
+        ConsistentRead: true,
+      }),
+    );
+    return typeof Item?.workflowId === 'string' ? Item.workflowId : undefined;
+  }
+
   private async readMany(orgId: string, workflowIds: readonly string[]): Promise<Map<string, Workflow>> {
     const found = new Map<string, Workflow>();
     for (let i = 0; i < workflowIds.length; i += BATCH_GET_KEYS) {

@@ -5,26 +5,31 @@ import { MIN_RESPONSE_LINK_SECRET_LENGTH } from '#platform/security/response-lin
 
 const CACHE_SECONDS = 300;
 
-/** The secrets links are verified with, current first (the use case's `ResponseLinkSecrets`). */
-export interface ResponseLinkSecrets {
-  secrets(): Promise<readonly string[]>;
+/**
+ * The secret response links are signed and read with. `current` signs (the workflow function
+ * issuing links); `secrets` verifies, the current one first, then any earlier one still honoured
+ * (the api function reading them: the use case's `ResponseLinkSecrets`). Both are plain
+ * functions, safe to pass on unbound.
+ */
+export interface ResponseLinkSecretSource {
+  readonly current: () => Promise<string>;
+  readonly secrets: () => Promise<readonly string[]>;
 }
 
 /** In AWS: the Secrets Manager secret, cached for five minutes per instance. */
-export class SecretsManagerResponseLinkSecrets implements ResponseLinkSecrets {
-  constructor(private readonly secretId: string) {}
-
-  async secrets(): Promise<readonly string[]> {
-    // Fails closed: a missing or short secret fails the request, never verifies with an empty key.
-    const value = await getSecret(this.secretId, { maxAge: CACHE_SECONDS });
-    return [checked(typeof value === 'string' ? value : Buffer.from(value ?? []).toString('utf8'))];
-  }
+export function secretsManagerResponseLinkSecrets(secretId: string): ResponseLinkSecretSource {
+  const current = async () => {
+    // Fails closed: a missing or short secret fails the request, never signs or verifies with an empty key.
+    const value = await getSecret(secretId, { maxAge: CACHE_SECONDS });
+    return checked(typeof value === 'string' ? value : Buffer.from(value ?? []).toString('utf8'));
+  };
+  return { current, secrets: async () => [await current()] };
 }
 
 /** Locally: the value given in the environment. */
-export function fixedResponseLinkSecrets(value: string): ResponseLinkSecrets {
+export function fixedResponseLinkSecrets(value: string): ResponseLinkSecretSource {
   const secret = checked(value);
-  return { secrets: async () => [secret] };
+  return { current: async () => secret, secrets: async () => [secret] };
 }
 
 function checked(secret: string): string {
@@ -38,8 +43,8 @@ function checked(secret: string): string {
 /** Secrets Manager in AWS, the environment locally (RESPONSE_LINK_SECRET_SOURCE). */
 export function responseLinkSecretsFrom(
   config: z.infer<typeof ResponseLinkSecretConfig>,
-): ResponseLinkSecrets {
+): ResponseLinkSecretSource {
   return config.RESPONSE_LINK_SECRET_SOURCE === 'secretsmanager'
-    ? new SecretsManagerResponseLinkSecrets(config.RESPONSE_LINK_SECRET_ID)
+    ? secretsManagerResponseLinkSecrets(config.RESPONSE_LINK_SECRET_ID)
     : fixedResponseLinkSecrets(config.RESPONSE_LINK_SECRET);
 }

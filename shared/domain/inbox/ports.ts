@@ -2,7 +2,7 @@
 
 import type { EventStatus } from '#vocabulary/events.ts';
 import type { OutboxEntry } from '../messaging/outbox.ts';
-import type { EmergencyWorkOrderTrigger } from '../workflow/start.ts';
+import type { WorkflowTrigger } from '../workflow/start.ts';
 import type { StoredEvent } from './stored-event.ts';
 
 export interface EventInbox {
@@ -22,7 +22,7 @@ export interface EventInbox {
       reason?: string;
       eventType?: string;
       objectId?: string;
-      trigger?: EmergencyWorkOrderTrigger;
+      trigger?: WorkflowTrigger;
       next?: OutboxEntry;
       at: string;
     },

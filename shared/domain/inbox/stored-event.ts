@@ -1,5 +1,5 @@
 import type { EventScheme, EventSource, EventStatus } from '#vocabulary/events.ts';
-import type { EmergencyWorkOrderTrigger } from '../workflow/start.ts';
+import type { WorkflowTrigger } from '../workflow/start.ts';
 
 /** A verified webhook delivery as kept in the inbox: the raw body is the source of truth. */
 export interface StoredEvent {
@@ -21,7 +21,7 @@ export interface StoredEvent {
   readonly objectId?: string;
   readonly processedAt?: string;
   /** What processing found for the workflow stage to act on (an emergency work order). */
-  readonly trigger?: EmergencyWorkOrderTrigger;
+  readonly trigger?: WorkflowTrigger;
   readonly workflowId?: string;
   /** Incremented by each replay, so a replayed event is processed afresh (and once). */
   readonly attempt?: number;

@@ -1,4 +1,4 @@
-import type { EmergencyWorkOrderTrigger } from '../workflow/start.ts';
+import type { WorkflowTrigger } from '../workflow/start.ts';
 import type { EntitySnapshot } from './ports.ts';
 import type { WorkOrderSnapshot } from './snapshots.ts';
 
@@ -19,14 +19,26 @@ export function emergencyReasons(
   return reasons;
 }
 
-/** The trigger a snapshot reports, if any (today: an emergency work order). */
+/** Rentvine's primary work-order statuses that end a repair (docs/RENTVINE.md): 3 closed, 5 cancelled. */
+const CLOSED_STATUS = 3;
+const CANCELLED_STATUS = 5;
+
+/**
+ * The trigger a snapshot reports, if any: a closed or cancelled work order (the workflow
+ * following it moves on), else an emergency work order (the emergency workflow starts).
+ */
 export function snapshotTrigger(
   snapshot: EntitySnapshot,
   emergencyCues: (text: string) => readonly string[],
-): EmergencyWorkOrderTrigger | undefined {
+): WorkflowTrigger | undefined {
   if (snapshot.kind !== 'work_order') return undefined;
   // A work order's snapshot data is a WorkOrderSnapshot: readers and events build it from that schema.
-  const reasons = emergencyReasons(snapshot.data as WorkOrderSnapshot, emergencyCues);
+  const workOrder = snapshot.data as WorkOrderSnapshot;
+  if (workOrder.primaryStatusId === CLOSED_STATUS)
+    return { kind: 'work_order_status', workOrderId: snapshot.id, signal: 'work_order_completed' };
+  if (workOrder.primaryStatusId === CANCELLED_STATUS)
+    return { kind: 'work_order_status', workOrderId: snapshot.id, signal: 'work_order_cancelled' };
+  const reasons = emergencyReasons(workOrder, emergencyCues);
   if (reasons.length === 0) return undefined;
   return { kind: 'emergency_work_order', workOrderId: snapshot.id, reasons: reasons.slice(0, 20) };
 }

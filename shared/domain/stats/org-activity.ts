@@ -10,7 +10,11 @@ export type EmailActivity = Pick<EmailRecord, 'status' | 'receivedAt' | 'triaged
   readonly draft?: Pick<ReplyDraft, 'usage'>;
 };
 
-export type WorkflowActivity = Pick<Workflow, 'type' | 'status'>;
+/**
+ * The parts of a workflow the stats need: what it is, where it stands, and its service-level
+ * times (no facts, no history). Workflows stored before the engine may lack `times`.
+ */
+export type WorkflowActivity = Pick<Workflow, 'type' | 'status' | 'state' | 'times' | 'createdAt'>;
 
 /** One org's emails received and workflows created in a period. */
 export interface OrgActivity {

@@ -13,7 +13,7 @@ import {
   type WorkflowStatus,
   type WorkflowType,
 } from '#vocabulary/workflows.ts';
-import type { OrgActivity } from './org-activity.ts';
+import type { OrgActivity, WorkflowActivity } from './org-activity.ts';
 import type { StatsPeriod } from './stats-period.ts';
 
 /** Emails whose reply draft waits for a person (a blocked one waits for an edit). */
@@ -35,6 +35,7 @@ export interface OrgStats {
     readonly total: number;
     readonly byType: Counts<WorkflowType>;
     readonly byStatus: Counts<WorkflowStatus>;
+    readonly serviceLevels: ServiceLevels;
   };
   /** Median of triagedAt − receivedAt over the triaged emails; null when none. */
   readonly medianTimeToClassifySeconds: number | null;
@@ -45,6 +46,79 @@ export interface OrgStats {
   readonly tokens: { readonly input: number; readonly output: number };
   /** True when the period held more items than one request counts: the figures cover the oldest. */
   readonly truncated: boolean;
+}
+
+/**
+ * How the period's workflows were served, each figure null when the period holds nothing it
+ * could be measured on. Durations run from the workflow's creation.
+ */
+export interface ServiceLevels {
+  /** Median of createdAt → times.firstResponseAt, over the workflows a person (or vendor) has answered. */
+  readonly medianTimeToFirstResponseSeconds: number | null;
+  /** Median of createdAt → times.vendorAcceptedAt, over the workflows a vendor has accepted. */
+  readonly medianTimeToVendorAcceptanceSeconds: number | null;
+  /** Median of createdAt → times.completedAt, over the completed workflows. */
+  readonly medianTimeToCompletionSeconds: number | null;
+  /**
+   * Of the completed maintenance workflows (emergency and routine), the share reopened at least
+   * once before completing (the resident said "not fixed"). A workflow completes once, after its
+   * reopens, so both counts are of the same completed workflows and the rate is at most 1.
+   */
+  readonly reopenRate: number | null;
+  /** Steps of the period's workflows that passed their service-level deadline. */
+  readonly slaBreaches: number | null;
+  /** Of the closed routine maintenance workflows, the share the resident fixed with the troubleshooting steps. */
+  readonly closedByTroubleshooting: number | null;
+}
+
+const MAINTENANCE: readonly WorkflowType[] = ['maintenance_emergency', 'maintenance_routine'];
+/** The final state of a routine maintenance workflow the resident fixed themselves (definitions.ts). */
+const RESOLVED_BY_RESIDENT = 'resolved_by_resident';
+
+/** Seconds from one stored instant to another; a clock skew never makes a duration negative. */
+function secondsBetween(from: string, to: string): number {
+  return Math.max(0, Date.parse(to) - Date.parse(from)) / 1000;
+}
+
+const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/** Pure: the service levels of workflows already limited to the org and the period. */
+export function serviceLevels(workflows: readonly WorkflowActivity[]): ServiceLevels {
+  const toFirstResponse: number[] = [];
+  const toVendorAcceptance: number[] = [];
+  const toCompletion: number[] = [];
+  let maintenanceCompleted = 0;
+  let maintenanceReopened = 0;
+  let slaBreaches = 0;
+  let routineClosed = 0;
+  let routineByTroubleshooting = 0;
+  for (const workflow of workflows) {
+    const times = workflow.times as WorkflowActivity['times'] | undefined;
+    const completed = workflow.status === 'completed';
+    if (times?.firstResponseAt)
+      toFirstResponse.push(secondsBetween(workflow.createdAt, times.firstResponseAt));
+    if (times?.vendorAcceptedAt)
+      toVendorAcceptance.push(secondsBetween(workflow.createdAt, times.vendorAcceptedAt));
+    if (completed && times?.completedAt)
+      toCompletion.push(secondsBetween(workflow.createdAt, times.completedAt));
+    slaBreaches += times?.slaBreaches ?? 0;
+    if (MAINTENANCE.includes(workflow.type) && completed) {
+      maintenanceCompleted += 1;
+      if ((times?.reopened ?? 0) > 0) maintenanceReopened += 1;
+    }
+    if (workflow.type === 'maintenance_routine' && workflow.status !== 'open') {
+      routineClosed += 1;
+      if (completed && workflow.state === RESOLVED_BY_RESIDENT) routineByTroubleshooting += 1;
+    }
+  }
+  return {
+    medianTimeToFirstResponseSeconds: median(toFirstResponse),
+    medianTimeToVendorAcceptanceSeconds: median(toVendorAcceptance),
+    medianTimeToCompletionSeconds: median(toCompletion),
+    reopenRate: share(maintenanceReopened, maintenanceCompleted),
+    slaBreaches: workflows.length === 0 ? null : slaBreaches,
+    closedByTroubleshooting: share(routineByTroubleshooting, routineClosed),
+  };
 }
 
 function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -111,7 +185,12 @@ export function aggregateStats(period: StatsPeriod, activity: OrgActivity): OrgS
   return {
     period: { from: period.from, to: period.to },
     emails: { total: activity.emails.length, byCategory, byUrgency, byStatus },
-    workflows: { total: activity.workflows.length, byType, byStatus: byWorkflowStatus },
+    workflows: {
+      total: activity.workflows.length,
+      byType,
+      byStatus: byWorkflowStatus,
+      serviceLevels: serviceLevels(activity.workflows),
+    },
     medianTimeToClassifySeconds: median(secondsToClassify),
     approvalsPending,
     engines,

@@ -218,8 +218,8 @@ export function mayDecide(
   amountUsd: number,
 ): boolean {
   if (role === holder) return true;
-  const at = chain.indexOf(role);
-  return at > chain.indexOf(holder) && limitOf(policy, role) >= amountUsd;
+  const from = chain.indexOf(holder);
+  return from >= 0 && chain.indexOf(role) > from && limitOf(policy, role) >= amountUsd;
 }
 
 /** How long a step of this urgency may wait, in milliseconds. */

@@ -61,6 +61,15 @@ export interface WorkflowStore {
    * the outbox if it was waiting on the workflow stage.
    */
   linkSource(workflow: Workflow): Promise<void>;
+  /**
+   * Records which workflow follows a subject — `work_order:<id>` (its events move that workflow;
+   * an emergency work order we created must not start a second one), `delinquency:<leaseId>` (the
+   * lease's open collection) — so its events and the sync find it. The first link stands: false
+   * when another workflow holds the subject, unless `replacing` names that one (it closed).
+   */
+  linkSubject(orgId: string, subject: string, workflowId: string, replacing?: string): Promise<boolean>;
+  /** The workflow following a subject, if any. */
+  workflowOfSubject(orgId: string, subject: string): Promise<string | undefined>;
 }
 
 /** What the engine needs of an org's settings: its approval policy and its vendor ranking. */

@@ -50,6 +50,24 @@ export interface EmergencyWorkOrderTrigger {
   readonly reasons: readonly string[];
 }
 
+/**
+ * A work order a workflow may be following closed or was cancelled in Rentvine (a webhook or the
+ * sync said so): the workflow that created or adopted it moves on.
+ */
+export interface WorkOrderStatusTrigger {
+  readonly kind: 'work_order_status';
+  readonly workOrderId: string;
+  readonly signal: 'work_order_completed' | 'work_order_cancelled';
+}
+
+/** What a Rentvine change asks of the workflows. */
+export type WorkflowTrigger = EmergencyWorkOrderTrigger | WorkOrderStatusTrigger;
+
+/** The subject a work order's workflow is linked by (its events and the sync find it). */
+export function workOrderSubject(workOrderId: string): string {
+  return `work_order:${workOrderId}`;
+}
+
 /** The stored facts a workflow starts from, as read by the workflow stage. */
 export type WorkflowCause =
   | {
@@ -66,7 +84,7 @@ export type WorkflowCause =
       readonly source: 'event';
       readonly orgId: string;
       readonly eventId: string;
-      readonly trigger: EmergencyWorkOrderTrigger;
+      readonly trigger: WorkflowTrigger;
       readonly propertyId?: string;
       readonly unitId?: string;
     };
@@ -84,6 +102,8 @@ export function workflowSourceKey(cause: WorkflowCause): string {
 /** The workflow a stored cause starts, or undefined when it starts none (spam). */
 export function workflowForCause(cause: WorkflowCause, workflowId: string): NewWorkflow | undefined {
   if (cause.source === 'event') {
+    // A status change starts nothing: it moves the workflow following the work order.
+    if (cause.trigger.kind !== 'emergency_work_order') return undefined;
     const facts: WorkflowFacts = {
       workOrderId: cause.trigger.workOrderId,
       habitability: true,

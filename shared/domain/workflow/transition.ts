@@ -487,12 +487,24 @@ class Run {
     if (
       anywhere &&
       (anywhere.once !== 'work_order' || this.facts.workOrderId) &&
-      anywhere.to !== this.state
+      !this.restsHere(anywhere.to)
     ) {
       this.enter(anywhere.to, `${signal.replaceAll('_', ' ')} (while at ${this.state})`);
       return undefined;
     }
     return this.ignore(`no step of ${this.state} waits for ${signal}`);
+  }
+
+  /** Whether entering `name` comes to rest where the workflow is (a repeat of the signal that brought it here). */
+  private restsHere(name: string): boolean {
+    let target = name;
+    for (let steps = 0; steps < MAX_STEPS_AT_ONCE; steps += 1) {
+      if (target === this.state) return true;
+      const state = this.definition.states[target];
+      if (state?.kind !== 'message') return false;
+      target = state.next;
+    }
+    return false;
   }
 
   private tick(): Outcome {
@@ -563,7 +575,9 @@ class Run {
       return;
     }
     const to: RoleName =
-      holder === 'owner' ? 'property_manager' : (nextInChain(step.chain ?? [], holder) ?? holder);
+      holder === 'owner'
+        ? ownerStandIn(policy, step.chain ?? [], step.amountUsd ?? 0)
+        : (nextInChain(step.chain ?? [], holder) ?? holder);
     const every =
       this.workflow.urgency === 'emergency'
         ? policy.emergencyEscalationMinutes * 60_000
@@ -617,17 +631,18 @@ class Run {
   private invoice(amountUsd: number): Outcome {
     if (this.definition.department !== 'maintenance')
       return refuse('not_applicable', `a ${this.workflow.type} workflow takes no vendor invoice`);
-    const approved = this.facts.approvedUsd ?? this.facts.estimateUsd;
+    // An estimate nobody approved approves nothing: only `approvedUsd` covers an invoice.
+    const approved = this.facts.approvedUsd;
     this.facts = { ...this.facts, invoiceUsd: amountUsd };
     const stepId = this.waiting?.stepId ?? `${this.state}.${this.visits[this.state] ?? 1}`;
-    if (approved !== undefined && amountUsd > approved) {
+    if (approved === undefined || amountUsd > approved) {
       const { vendorId, workOrderId, propertyId } = this.facts;
       this.emit(stepId, {
         kind: 'start_workflow',
         type: 'vendor_invoice',
         facts: {
           invoiceUsd: amountUsd,
-          estimateUsd: approved,
+          ...(approved !== undefined ? { estimateUsd: approved } : {}),
           parentWorkflowId: this.workflow.workflowId,
           ...(vendorId ? { vendorId } : {}),
           ...(workOrderId ? { workOrderId } : {}),
@@ -637,7 +652,9 @@ class Run {
       this.record(
         this.state,
         this.state,
-        `invoice of $${amountUsd} is above the approved $${approved}: an approval starts`,
+        approved === undefined
+          ? `invoice of $${amountUsd} with nothing approved: an approval starts`
+          : `invoice of $${amountUsd} is above the approved $${approved}: an approval starts`,
       );
     } else {
       this.emit(stepId, { kind: 'notify', to: { role: 'accountant' }, template: 'invoice_within_estimate' });
@@ -841,6 +858,15 @@ function describeGuard(guard: Guard): string {
     case 'days_late_at_least':
       return `rent is at least ${guard.days} days late`;
   }
+}
+
+/**
+ * Who decides in the owner's place past their deadline: the property manager, or the first role
+ * above it whose limit covers the amount (the owner's silence never lets a role sign above its limit).
+ */
+function ownerStandIn(policy: ApprovalPolicy, chain: readonly RoleName[], amountUsd: number): RoleName {
+  const from = Math.max(0, chain.indexOf('property_manager'));
+  return chain.slice(from).find((role) => limitOf(policy, role) >= amountUsd) ?? 'property_manager';
 }
 
 /** The approval department a role escalates in: its own, or management for the roles outside the four chains. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDirInUseError } from '#lib/local/data-dir.ts';
 import { startEmulators } from '#lib/local/emulators.ts';
 import { readLocalEndpoints } from '#lib/local/endpoints-file.ts';
-import { queues, tables } from '#lib/topology.ts';
+import { queues, tables, topics } from '#lib/topology.ts';
 
 let root: string;
 
@@ -69,6 +69,9 @@ describe('the local data directory', () => {
         tables: Object.fromEntries(Object.keys(tables).map((name) => [name, name])),
         queues: Object.fromEntries(
           queues.map(({ name }) => [name, { url: name, arn: name, dlqUrl: name, dlqArn: name }]),
+        ),
+        topics: Object.fromEntries(
+          Object.keys(topics).map((name) => [name, { arn: name, queueUrl: name, queueArn: name }]),
         ),
       },
     };

@@ -6,28 +6,44 @@ import {
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import {
+  GetSubscriptionAttributesCommand,
+  GetTopicAttributesCommand,
+  ListSubscriptionsByTopicCommand,
+  type SNSClient,
+} from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDynamoClient, localSqsClient } from '#lib/local/aws-clients.ts';
+import { localDynamoClient, localSnsClient, localSqsClient } from '#lib/local/aws-clients.ts';
 import { type Emulators, startEmulators } from '#lib/local/emulators.ts';
 import { type LocalResources, provision, runtimeEnv } from '#lib/local/provision.ts';
-import { queueEnvName, queues, tables, visibilityTimeoutSeconds } from '#lib/topology.ts';
+import {
+  queueEnvName,
+  queues,
+  type TopicName,
+  tables,
+  topics,
+  visibilityTimeoutSeconds,
+} from '#lib/topology.ts';
 
 describe('local emulators and provisioning', () => {
   let emulators: Emulators;
   let dynamo: DynamoDBClient;
   let sqs: SQSClient;
+  let sns: SNSClient;
 
   beforeAll(async () => {
     emulators = await startEmulators();
     dynamo = localDynamoClient(emulators.dynamoEndpoint);
     sqs = localSqsClient(emulators.sqsEndpoint);
+    sns = localSnsClient(emulators.sqsEndpoint);
   });
 
   afterAll(async () => {
     dynamo?.destroy();
     sqs?.destroy();
+    sns?.destroy();
     await emulators?.stop();
   });
 
@@ -66,6 +82,9 @@ describe('local emulators and provisioning', () => {
     expect(main?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.IndexStatus]).sort()).toEqual(
       tables.main.indexes.map((index) => [index.name, 'ACTIVE']).sort(),
     );
+    expect(
+      main?.GlobalSecondaryIndexes?.find((index) => index.IndexName === 'GSI3')?.Projection?.ProjectionType,
+    ).toBe('KEYS_ONLY');
     const { Table: idempotency } = await dynamo.send(
       new DescribeTableCommand({ TableName: resources.tables.idempotency }),
     );
@@ -93,6 +112,34 @@ describe('local emulators and provisioning', () => {
     }
   });
 
+  it('creates each topic with a queue of its name subscribed to it, delivering the raw message', async () => {
+    const resources = await provision(emulators, { prefix: 'topics' });
+    expect(Object.keys(resources.topics)).toEqual(Object.keys(topics));
+    for (const name of Object.keys(topics) as TopicName[]) {
+      const topic = resources.topics[name];
+      expect(topic.arn).toBe('arn:aws:sns:us-east-1:000000000000:topics-workflow-notices');
+      expect(topic.queueArn).toBe('arn:aws:sqs:us-east-1:000000000000:topics-workflow-notices');
+      expect(
+        (await sns.send(new GetTopicAttributesCommand({ TopicArn: topic.arn }))).Attributes,
+      ).toBeDefined();
+      const { Subscriptions = [] } = await sns.send(
+        new ListSubscriptionsByTopicCommand({ TopicArn: topic.arn }),
+      );
+      expect(Subscriptions.map((s) => [s.Protocol, s.Endpoint])).toEqual([['sqs', topic.queueArn]]);
+      const { Attributes } = await sns.send(
+        new GetSubscriptionAttributesCommand({ SubscriptionArn: Subscriptions[0]?.SubscriptionArn }),
+      );
+      expect(Attributes?.RawMessageDelivery).toBe('true');
+      expect((await queueAttributes(topic.queueUrl)).QueueArn).toBe(topic.queueArn);
+    }
+    // Once per start: provisioning again subscribes nothing twice.
+    await provision(emulators, { prefix: 'topics' });
+    const { Subscriptions = [] } = await sns.send(
+      new ListSubscriptionsByTopicCommand({ TopicArn: resources.topics.workflowNotices.arn }),
+    );
+    expect(Subscriptions).toHaveLength(1);
+  });
+
   it('converges an existing queue to a new visibility timeout', async () => {
     await provision(emulators, { prefix: 'converge' });
     const resources = await provision(emulators, { prefix: 'converge', visibilityTimeoutSeconds: 2 });
@@ -109,6 +156,9 @@ describe('local emulators and provisioning', () => {
       [queueEnvName('workflow')]: resources.queues.workflow.url,
       AWS_ENDPOINT_URL_DYNAMODB: emulators.dynamoEndpoint,
       AWS_ENDPOINT_URL_SQS: emulators.sqsEndpoint,
+      // fauxqs serves SNS on its SQS port.
+      AWS_ENDPOINT_URL_SNS: emulators.sqsEndpoint,
+      [topics.workflowNotices.env]: resources.topics.workflowNotices.arn,
       AWS_REGION: 'us-east-1',
       WEBHOOK_SECRETS_SOURCE: 'table',
       STAGE: 'local',

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import { GetQueueAttributesCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { localSqsClient } from '#lib/local/aws-clients.ts';
+import { SnsWorkflowNotices } from '#adapters/sns/workflow-notices.ts';
+import { localSnsClient, localSqsClient } from '#lib/local/aws-clients.ts';
 import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
 import { queues } from '#lib/topology.ts';
 import {
@@ -15,6 +17,7 @@ import {
 const maxReceiveCount = queues.find((queue) => queue.name === 'events')?.maxReceiveCount ?? 0;
 let runtime: LocalRuntime;
 let sqs: SQSClient;
+let sns: SNSClient;
 let stdout = '';
 let stderr = '';
 
@@ -34,10 +37,12 @@ beforeAll(async () => {
     visibilityTimeoutSeconds: 1,
   });
   sqs = localSqsClient(runtime.emulators.sqsEndpoint);
+  sns = localSnsClient(runtime.emulators.sqsEndpoint);
 });
 
 afterAll(async () => {
   sqs?.destroy();
+  sns?.destroy();
   await runtime?.stop();
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
@@ -90,6 +95,41 @@ describe('local runtime log lines', () => {
         `fixture-consumer ok {2}queue=events {2}messageId=\\S+ {2}orgId=org-log {2}eventId=evt_log {2}receive=1/${maxReceiveCount} {2}ms=\\d+$`,
       ),
     );
+  });
+
+  it('logs each workflow notice published to the topic as one line, and takes it off the queue', async () => {
+    const { arn, queueUrl } = runtime.resources.topics.workflowNotices;
+    await new SnsWorkflowNotices(arn, () => sns).publish({
+      orgId: 'org-notice',
+      workflowId: 'wf_notice',
+      stepId: 'approve_dispatch#1',
+      kind: 'approval_waiting',
+      to: 'maintenance_coordinator',
+      urgency: 'emergency',
+    });
+    const line = await vi.waitFor(
+      () => {
+        const found = linesOf(stdout).find((candidate) => candidate.includes('orgId=org-notice'));
+        expect(found).toBeDefined();
+        return found;
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    expect(line).toMatch(
+      /^\d\d:\d\d:\d\d\.\d{3} {2}workflow-notices approval_waiting {2}orgId=org-notice {2}workflowId=wf_notice {2}stepId=approve_dispatch#1 {2}to=maintenance_coordinator {2}urgency=emergency$/,
+    );
+    await vi.waitFor(async () => {
+      const { Attributes } = await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: queueUrl,
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
+      );
+      expect(Attributes).toEqual({
+        ApproximateNumberOfMessages: '0',
+        ApproximateNumberOfMessagesNotVisible: '0',
+      });
+    });
   });
 
   it('logs a failure with its error, and says when a message is dead-lettered and why', async () => {

@@ -28,6 +28,25 @@ export class InMemoryWorkflowStore implements WorkflowStore {
     return 'created';
   }
 
+  readonly #subjects = new Map<string, string>();
+
+  async linkSubject(
+    orgId: string,
+    subject: string,
+    workflowId: string,
+    replacing?: string,
+  ): Promise<boolean> {
+    const key = rowKey(orgId, subject);
+    const held = this.#subjects.get(key);
+    if (held !== undefined && held !== workflowId && held !== replacing) return false;
+    this.#subjects.set(key, workflowId);
+    return true;
+  }
+
+  async workflowOfSubject(orgId: string, subject: string): Promise<string | undefined> {
+    return this.#subjects.get(rowKey(orgId, subject));
+  }
+
   async get(orgId: string, workflowId: string): Promise<Workflow | undefined> {
     const row = this.rows.workflows.get(rowKey(orgId, workflowId));
     return row ? copy(row.record) : undefined;

@@ -7,6 +7,8 @@ import type { Operation } from '#platform/http/operation.ts';
 import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { ManualClock } from '#test/support/in-memory/platform.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
+import { InMemorySnapshotCatalogue } from '#test/support/in-memory/snapshot-catalogue.ts';
+import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts';
 import { InMemoryWorkQueue } from '#test/support/in-memory/work-queue.ts';
 import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
 import { apiEvent } from '#test/support/lambda-events.ts';
@@ -63,8 +65,11 @@ const start = {
 beforeEach(() => {
   store = new InMemoryWorkflowStore(new InMemoryRows());
   queue = new InMemoryWorkQueue();
+  const snapshots = new InMemorySnapshotStore();
   ops = workflowOperations({
     workflows: store,
+    snapshots,
+    catalogue: new InMemorySnapshotCatalogue(snapshots),
     settings: new OrgWorkflowSettings(new InMemoryOrgSettingsStore()),
     queue,
     clock: new ManualClock(T0),

@@ -10,6 +10,7 @@ import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts
 import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
 import { DynamoResponseLinkLedger } from '#adapters/dynamodb/response-link-ledger.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
+import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { fixedApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
 import { tableIntegrationSecrets } from '#adapters/secrets/integration-secrets.ts';
@@ -51,6 +52,8 @@ const operations = apiOperations({
   compliance: rulesComplianceReviewer,
   workflows: {
     workflows: new DynamoWorkflowStore('documentation-only'),
+    snapshots: new DynamoSnapshotStore('documentation-only'),
+    catalogue: new DynamoSnapshotCatalogue('documentation-only'),
     settings: new OrgWorkflowSettings(new DynamoOrgSettingsStore('documentation-only')),
     queue: new SqsWorkQueue({ workflow: 'http://127.0.0.1:1/documentation-only' }),
     clock: systemClock,

@@ -7,6 +7,7 @@ import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts
 import { topologyGrace } from '#test/support/outbox-policy.ts';
 import { receivedEvent } from '#test/support/received-event.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
+import { startMessage } from '#test/support/workflows.ts';
 import { RecentReads } from '#usecases/enrich-work-order.ts';
 import { processRentvineEvent } from '#usecases/process-rentvine-event.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
@@ -47,13 +48,15 @@ describe('an emergency work order, event → workflow', () => {
     const [start] = platform.queue.take('workflow');
     expect(start).toEqual({ source: 'event', orgId, eventId: 'evt_1' });
     if (!start) throw new Error('expected a workflow start');
-    const { workflow } = await startWorkflow(platform, start);
-    expect(workflow).toMatchObject({
-      type: 'emergency_maintenance',
+    const started = await startWorkflow(platform, startMessage(start));
+    if (!('workflow' in started)) throw new Error('expected a workflow');
+    expect(started.workflow).toMatchObject({
+      type: 'maintenance_emergency',
       urgency: 'emergency',
-      source: { kind: 'event', eventId: 'evt_1', workOrderId: '5150' },
+      source: { kind: 'event', eventId: 'evt_1' },
+      facts: { workOrderId: '5150' },
     });
-    expect((await platform.inbox.get(orgId, 'evt_1'))?.workflowId).toBe(workflow?.workflowId);
+    expect((await platform.inbox.get(orgId, 'evt_1'))?.workflowId).toBe(started.workflow.workflowId);
   });
 
   it('keeps the start in the outbox when its send fails after the settle; the sweep sends it', async () => {

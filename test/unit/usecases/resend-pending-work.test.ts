@@ -5,6 +5,7 @@ import { triageDependencies } from '#test/support/in-memory/triage-doubles.ts';
 import { sameGrace, topologyGrace } from '#test/support/outbox-policy.ts';
 import { receivedEvent } from '#test/support/received-event.ts';
 import { triageOf } from '#test/support/triage-fixtures.ts';
+import { startMessage } from '#test/support/workflows.ts';
 import { resendPendingWork, resendStrandedWork } from '#usecases/resend-pending-work.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
 import { submitEmail } from '#usecases/submit-email.ts';
@@ -89,9 +90,9 @@ describe('the outbox sweep (resendPendingWork)', () => {
 
     // The workflow stage takes it, and the email leaves the outbox.
     if (!start) throw new Error('expected a workflow start');
-    expect(await startWorkflow(platform, start)).toMatchObject({
+    expect(await startWorkflow(platform, startMessage(start))).toMatchObject({
       outcome: 'created',
-      workflow: { type: 'emergency_maintenance' },
+      workflow: { type: 'maintenance_emergency' },
     });
     platform.clock.advance(policy.graceMs.classify * 2);
     expect(await resendPendingWork(platform, policy)).toEqual({ resent: 0, failed: 0, gaveUp: 0 });

@@ -11,6 +11,7 @@ import { InMemorySyncWatermarks } from '#test/support/in-memory/sync-watermarks.
 import { receivedEvent } from '#test/support/received-event.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { propertyRecord, tenantRecord, unitRecord, workOrderRecord } from '#test/support/rentvine-records.ts';
+import { startMessage } from '#test/support/workflows.ts';
 import { RecentReads } from '#usecases/enrich-work-order.ts';
 import { processRentvineEvent } from '#usecases/process-rentvine-event.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
@@ -153,9 +154,8 @@ describe('syncRentvine', () => {
     });
     const [start] = platform.queue.take('workflow');
     if (!start) throw new Error('expected a workflow start');
-    expect((await startWorkflow(deps, start)).workflow).toMatchObject({
-      type: 'emergency_maintenance',
-      source: { kind: 'event', workOrderId: '502' },
+    expect(await startWorkflow(deps, startMessage(start))).toMatchObject({
+      workflow: { type: 'maintenance_emergency', source: { kind: 'event' }, facts: { workOrderId: '502' } },
     });
   });
 

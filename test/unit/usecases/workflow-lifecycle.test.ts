@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { SignedResponseLinks } from '#adapters/links/signed-response-links.ts';
+import { outboxEntry } from '#domain/messaging/outbox.ts';
+import type { Actor, Workflow } from '#domain/workflow/workflow.ts';
+import { InMemoryIdempotencyLedger } from '#test/support/in-memory/idempotency-ledger.ts';
+import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
+import {
+  InMemoryRentvineAccount,
+  InMemoryRentvineAccounts,
+} from '#test/support/in-memory/rentvine-accounts.ts';
+import { InMemoryWorkflowNotices } from '#test/support/in-memory/workflow-notices.ts';
+import { triaged } from '#test/support/triage-fixtures.ts';
+import { advanceWorkflow } from '#usecases/advance-workflow.ts';
+import { runWorkflowEffects } from '#usecases/run-workflow-effects.ts';
+import { startWorkflow } from '#usecases/start-workflow.ts';
+import { sweepWorkflows } from '#usecases/sweep-workflows.ts';
+
+const orgId = 'org-lifecycle';
+const MINUTE = 60_000;
+
+function world() {
+  const platform = inMemoryPlatform(new Date('2026-11-23T10:00:00Z'));
+  const accounts = new InMemoryRentvineAccounts();
+  const account = accounts.connect(orgId, new InMemoryRentvineAccount());
+  const notices = new InMemoryWorkflowNotices();
+  const deps = {
+    ...platform,
+    accounts,
+    notices,
+    ledger: new InMemoryIdempotencyLedger(),
+    links: new SignedResponseLinks(
+      async () => 'a-test-secret-of-at-least-32-characters!',
+      'https://api.test',
+    ),
+  };
+  return { deps, platform, account, notices };
+}
+
+const supervisor: Actor = { kind: 'person', personId: 'sam', keyId: 'k1', role: 'maintenance_supervisor' };
+
+/** A triaged emergency message about property 7, as the classifier leaves it for the workflow stage. */
+async function triagedEmergency(platform: ReturnType<typeof inMemoryPlatform>, emailId = 'em_lifecycle1') {
+  const receivedAt = platform.clock.now().toISOString();
+  await platform.emails.submit({
+    orgId,
+    emailId,
+    channel: 'email',
+    from: 'tenant@example.test',
+    subject: 'Water pouring from the ceiling',
+    text: 'Water is pouring through the kitchen ceiling light.',
+    propertyId: '7',
+    status: 'received',
+    receivedAt,
+  });
+  await platform.emails.saveTriage(
+    orgId,
+    emailId,
+    triaged('maintenance_emergency', 'emergency', null, {
+      maintenance: { issueType: 'plumbing', safetyFlags: ['active_leak', 'water_near_electricity'] },
+    }),
+    receivedAt,
+    outboxEntry('workflow', { source: 'email', orgId, emailId }),
+  );
+  return { source: 'email' as const, orgId, emailId };
+}
+
+async function started(
+  deps: ReturnType<typeof world>['deps'],
+  start: Awaited<ReturnType<typeof triagedEmergency>>,
+) {
+  const outcome = await startWorkflow(deps, start);
+  if (!('workflow' in outcome)) throw new Error(`expected a workflow, got ${outcome.outcome}`);
+  return outcome.workflow;
+}
+
+async function stored(deps: ReturnType<typeof world>['deps'], workflow: Workflow): Promise<Workflow> {
+  const found = await deps.workflows.get(orgId, workflow.workflowId);
+  if (!found) throw new Error('workflow not stored');
+  return found;
+}
+
+describe('a workflow from a triaged emergency to its work order', () => {
+  it('waits on the maintenance supervisor, and tells them', async () => {
+    const { deps, platform, notices } = world();
+    const workflow = await started(deps, await triagedEmergency(platform));
+    expect(workflow).toMatchObject({
+      type: 'maintenance_emergency',
+      status: 'open',
+      state: 'approve_dispatch',
+      facts: { propertyId: '7', habitability: true, trade: 'plumbing' },
+      waiting: { kind: 'approval', holder: 'maintenance_supervisor', amountUsd: 1500 },
+    });
+    expect(platform.queue.take('workflow')).toEqual([
+      { source: 'workflow', orgId, workflowId: workflow.workflowId },
+    ]);
+    await runWorkflowEffects(deps, workflow);
+    expect(notices.published.map((n) => [n.kind, n.to])).toContainEqual([
+      'approval_waiting',
+      'maintenance_supervisor',
+    ]);
+    expect((await stored(deps, workflow)).pendingEffects).toEqual([]);
+  });
+
+  it('creates exactly one Rentvine work order after the approval, however often its run is delivered', async () => {
+    const { deps, platform, account } = world();
+    const workflow = await started(deps, await triagedEmergency(platform));
+    const decided = await advanceWorkflow(deps, {
+      orgId,
+      workflowId: workflow.workflowId,
+      inputId: 'api:k1:approve-1',
+      input: { kind: 'decide', stepId: workflow.waiting?.stepId ?? '', decision: 'approve' },
+      actor: supervisor,
+    });
+    expect(decided.outcome).toBe('applied');
+    // The run message delivered three times, twice at once.
+    await Promise.allSettled([runWorkflowEffects(deps, workflow), runWorkflowEffects(deps, workflow)]);
+    await runWorkflowEffects(deps, workflow);
+    const workOrders = [...(account.records.get('work_orders')?.values() ?? [])];
+    expect(workOrders).toHaveLength(1);
+    const after = await stored(deps, workflow);
+    expect(after.facts.workOrderId).toBe(workOrders[0]?.id);
+    // No ranked vendors for plumbing: a person finds one.
+    expect(after).toMatchObject({ state: 'find_vendor', waiting: { holder: 'maintenance_supervisor' } });
+    expect(await deps.workflows.workflowOfSubject(orgId, `work_order:${after.facts.workOrderId}`)).toBe(
+      workflow.workflowId,
+    );
+  });
+
+  it('advances a workflow once when two consumers race with the same message', async () => {
+    const { deps, platform } = world();
+    const workflow = await started(deps, await triagedEmergency(platform));
+    const command = {
+      orgId,
+      workflowId: workflow.workflowId,
+      inputId: 'api:k1:same-request',
+      input: { kind: 'decide' as const, stepId: workflow.waiting?.stepId ?? '', decision: 'reject' as const },
+      actor: supervisor,
+    };
+    const outcomes = await Promise.all([advanceWorkflow(deps, command), advanceWorkflow(deps, command)]);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['applied', 'duplicate']);
+    const after = await stored(deps, workflow);
+    expect(after.version).toBe(workflow.version + 1);
+    expect(after.state).toBe('handle_by_phone');
+  });
+
+  it('escalates an unanswered emergency approval every 10 minutes and lets it go ahead at 30', async () => {
+    const { deps, platform } = world();
+    const workflow = await started(deps, await triagedEmergency(platform));
+    const at = (minutes: number) => new Date(platform.clock.now().getTime() + minutes * MINUTE);
+    expect(await sweepWorkflows(deps, at(9))).toMatchObject({ due: 0, advanced: 0 });
+    expect(await sweepWorkflows(deps, at(10))).toMatchObject({ due: 1, advanced: 1, escalations: 1 });
+    expect((await stored(deps, workflow)).waiting?.holder).toBe('property_manager');
+    // The same due time swept twice (two sweepers, a retry) escalates once.
+    expect(await sweepWorkflows(deps, at(10))).toMatchObject({ due: 0 });
+    expect(await sweepWorkflows(deps, at(20))).toMatchObject({ escalations: 1 });
+    expect((await stored(deps, workflow)).waiting?.holder).toBe('vice_president_of_operations');
+    const last = await sweepWorkflows(deps, at(30));
+    expect(last).toMatchObject({ due: 1, advanced: 1, breaches: 1 });
+    const after = await stored(deps, workflow);
+    expect(after.state).toBe('create_work_order');
+    expect(after.history.at(-1)?.actor).toEqual({ kind: 'policy', rule: 'emergency_sla' });
+    expect(after.facts.approvedUsd).toBe(1500);
+  });
+});
