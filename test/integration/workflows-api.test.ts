@@ -4,9 +4,17 @@ import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import { systemClock } from '#platform/clock.ts';
+import { stableId } from '#platform/security/ids.ts';
 import { issueResponseLink } from '#platform/security/response-links.ts';
 import { runAictive } from '#test/support/cli-process.ts';
-import { type ApiHandler, apiEvent, lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
+import {
+  type ApiHandler,
+  apiEvent,
+  lambdaContext,
+  loadHandler,
+  type SqsHandler,
+  sqsEventFromMessages,
+} from '#test/support/lambda-events.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { advanceWorkflow } from '#usecases/advance-workflow.ts';
 import { WORKFLOW_ID } from '#vocabulary/workflows.ts';
@@ -65,7 +73,7 @@ interface Answer {
   readonly approvals: readonly { workflowId: string }[];
   readonly nextCursor?: string;
   readonly history: readonly { from: string; to: string; actor: unknown }[];
-  readonly pendingEffects: readonly { kind: string; workflowType?: string }[];
+  readonly pendingEffects: readonly { effectId: string; kind: string; workflowType?: string }[];
 }
 
 beforeAll(async () => {
@@ -318,7 +326,7 @@ describe('tasks, signals and invoices', () => {
     expect(answer.body).toMatchObject({ workflowId, state: 'approve_dispatch', note: expect.any(String) });
   });
 
-  it('starts a vendor_invoice approval for an invoice above the approved amount', async () => {
+  it('starts a vendor_invoice approval for an invoice above the approved amount, once the runner runs', async () => {
     const { workflowId } = await start();
     await decide(lead, workflowId);
     const answer = await call(requester, 'POST', '/v1/workflows/{workflowId}/invoices', {
@@ -326,10 +334,23 @@ describe('tasks, signals and invoices', () => {
       body: { invoiceId: 'INV-2026-001', amountUsd: 900 },
     });
     expect(answer.status).toBe(200);
-    // The workflow runner starts it (functions/workflow); the API shows the effect it owes.
-    expect(answer.body.pendingEffects).toContainEqual(
-      expect.objectContaining({ kind: 'start_workflow', workflowType: 'vendor_invoice' }),
-    );
+    const effect = answer.body.pendingEffects.find((e) => e.kind === 'start_workflow');
+    expect(effect).toMatchObject({ workflowType: 'vendor_invoice' });
+    // The workflow function runs what the workflow owes, as the queue hands it the messages.
+    const runner = await loadHandler<SqsHandler>('workflow');
+    const owed = (await stack.drain('workflow')).filter((m) => (m.Body ?? '').includes(workflowId));
+    expect(owed.length).toBeGreaterThan(0);
+    await runner(sqsEventFromMessages(owed), lambdaContext('workflow'));
+    const childId = stableId('wf', orgId, `child:${workflowId}:${(effect as { effectId: string }).effectId}`);
+    const child = await call(requester, 'GET', '/v1/workflows/{workflowId}', {
+      params: { workflowId: childId },
+    });
+    expect(child.body).toMatchObject({
+      type: 'vendor_invoice',
+      source: { kind: 'workflow', workflowId },
+      facts: { invoiceUsd: 900, parentWorkflowId: workflowId },
+      waiting: { kind: 'approval' },
+    });
   });
 });
 
