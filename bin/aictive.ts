@@ -10,6 +10,7 @@ import { orgCreateCommand, orgRotateWebhookSecretCommand } from './commands/org.
 import { RENTVINE_USAGE, rentvineCommand } from './commands/rentvine.ts';
 import { replayCommand } from './commands/replay.ts';
 import { signWebhookCommand } from './commands/sign-webhook.ts';
+import { sweepCommand } from './commands/sweep.ts';
 
 const USAGE = `usage: aictive <command> [options]
 
@@ -25,6 +26,9 @@ commands:
                                                   deployment's pepper: that secret, or API_KEY_PEPPER_SOURCE)
   replay --org ORG --since ISO [--type T] [--dry-run] [--table T] [--queue-url U] [--local]
                                                   re-enqueue an org's stored events received since ISO
+  sweep [--at ISO] [--table T] [--queue-url U] [--stage S | --local]
+                                                  run the workflow sweep once as if it were that time (now by
+                                                  default): escalations, timeouts, lapsed offers; prints the figures
   dlq redrive --queue events|classify|workflow [--dry-run] [--stage S | --queue-url U --dlq-url U | --local]
                                                   move a queue's dead-lettered messages back to it
 ${RENTVINE_USAGE}
@@ -35,7 +39,7 @@ ${RENTVINE_USAGE}
                                                   a new webhook secret; the old one works for the grace (24 h)
 
 --local: the running \`npm start\` of AICTIVE_DATA_DIR (default .data); otherwise AWS credentials
-from the environment (TABLE_NAME, EVENTS_QUEUE_URL and STAGE stand in for the options).
+from the environment (TABLE_NAME, EVENTS_QUEUE_URL, WORKFLOW_QUEUE_URL and STAGE stand in for the options).
 `;
 
 async function run(argv: string[]): Promise<number> {
@@ -107,6 +111,21 @@ async function run(argv: string[]): Promise<number> {
       });
       const { 'dry-run': dryRun, 'queue-url': queueUrl, ...others } = values;
       return replayCommand({ ...others, dryRun, queueUrl });
+    }
+    case 'sweep': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          at: { type: 'string' },
+          table: { type: 'string' },
+          'queue-url': { type: 'string' },
+          stage: { type: 'string' },
+          local: { type: 'boolean', default: false },
+        },
+        strict: true,
+      });
+      const { 'queue-url': queueUrl, ...others } = values;
+      return sweepCommand({ ...others, queueUrl });
     }
     case 'dlq': {
       const [action, ...args] = rest;

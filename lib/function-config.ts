@@ -92,6 +92,7 @@ export const AnthropicConfig = z.intersection(
 );
 export const ApiKeyPepperConfig = secretConfigOf('apiKeyPepper');
 export const WebhookSecretsConfig = secretConfigOf('webhookSigning');
+export const ResponseLinkSecretConfig = secretConfigOf('responseLinkSigning');
 
 /** Where the orgs' Rentvine connections are, and org `demo`'s local one (lib/topology.ts `rentvineApi`). */
 export const RentvineConnectionConfig = z.intersection(

@@ -182,6 +182,65 @@ export const functions = [
         scope: 'events:read',
         operation: 'getEvent',
       },
+      {
+        method: 'GET',
+        path: '/v1/workflows',
+        auth: 'apiKey',
+        scope: 'workflows:read',
+        operation: 'listWorkflows',
+      },
+      {
+        method: 'POST',
+        path: '/v1/workflows',
+        auth: 'apiKey',
+        scope: 'workflows:write',
+        operation: 'startWorkflow',
+      },
+      {
+        method: 'GET',
+        path: '/v1/workflows/{workflowId}',
+        auth: 'apiKey',
+        scope: 'workflows:read',
+        operation: 'getWorkflow',
+      },
+      {
+        method: 'POST',
+        path: '/v1/workflows/{workflowId}/approvals',
+        auth: 'apiKey',
+        scope: 'approvals:write',
+        operation: 'decideWorkflowStep',
+      },
+      {
+        method: 'POST',
+        path: '/v1/workflows/{workflowId}/tasks',
+        auth: 'apiKey',
+        scope: 'workflows:write',
+        operation: 'completeWorkflowTask',
+      },
+      {
+        method: 'POST',
+        path: '/v1/workflows/{workflowId}/signals',
+        auth: 'apiKey',
+        scope: 'workflows:write',
+        operation: 'signalWorkflow',
+      },
+      {
+        method: 'POST',
+        path: '/v1/workflows/{workflowId}/invoices',
+        auth: 'apiKey',
+        scope: 'workflows:write',
+        operation: 'recordInvoice',
+      },
+      {
+        method: 'GET',
+        path: '/v1/approvals',
+        auth: 'apiKey',
+        scope: 'workflows:read',
+        operation: 'listApprovals',
+      },
+      // Vendors and owners answer without a login: the signed, expiring, single-use token is the credential.
+      { method: 'GET', path: '/v1/respond/{token}', auth: 'none', operation: 'showResponseLink' },
+      { method: 'POST', path: '/v1/respond/{token}', auth: 'none', operation: 'answerResponseLink' },
       { method: 'GET', path: '/v1/org', auth: 'apiKey', scope: 'org:read', operation: 'getOrg' },
       {
         method: 'PATCH',
@@ -262,12 +321,13 @@ export const functions = [
         operation: 'listWorkOrders',
       },
     ],
-    sendsTo: ['classify'],
+    // workflow: a workflow started or advanced through the API owes its runner a message.
+    sendsTo: ['classify', 'workflow'],
     tables: ['main'],
     tableAccess: 'readWrite',
     // webhookSigning: the integrations it registers get their secrets where webhook-ingest reads them;
-    // rentvineApi: readiness probes each connected org.
-    secrets: ['apiKeyPepper', 'anthropicApiKey', 'webhookSigning', 'rentvineApi'],
+    // rentvineApi: readiness probes each connected org; responseLinkSigning: /v1/respond reads links.
+    secrets: ['apiKeyPepper', 'anthropicApiKey', 'webhookSigning', 'rentvineApi', 'responseLinkSigning'],
     writesSecrets: [{ secret: 'webhookSigning', under: 'integration/' }],
     inspectsQueues: ALL_QUEUES,
     settings: {
@@ -358,7 +418,8 @@ export const functions = [
   },
   {
     name: 'sweeper',
-    description: 'Advances due workflow steps (escalations, timeouts, vendor offers) and re-sends stored work that never reached its queue',
+    description:
+      'Advances due workflow steps (escalations, timeouts, vendor offers) and re-sends stored work that never reached its queue',
     entry: 'functions/sweeper/handler.ts',
     timeoutSeconds: 60,
     memoryMb: 256,

@@ -8,7 +8,10 @@ import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
 import { DynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
+import { DynamoResponseLinkLedger } from '#adapters/dynamodb/response-link-ledger.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
+import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
+import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import {
   apiKeyPepperCheck,
   claudeCircuitCheck,
@@ -18,7 +21,9 @@ import {
 } from '#adapters/health-checks.ts';
 import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
 import { integrationSecretsFrom } from '#adapters/secrets/integration-secrets.ts';
+import { responseLinkSecretsFrom } from '#adapters/secrets/response-link-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import { rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
 import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
 import { dataKeyAlias } from '#lib/aws/names.ts';
@@ -36,7 +41,9 @@ import { apiOperations } from './operations.ts';
 const config = readFunctionConfig('api');
 const emails = new DynamoEmailStore(config.TABLE_NAME);
 const apiKeys = new DynamoApiKeyStore(config.TABLE_NAME);
-const queue = new SqsWorkQueue({ classify: config.CLASSIFY_QUEUE_URL });
+const queue = new SqsWorkQueue({ classify: config.CLASSIFY_QUEUE_URL, workflow: config.WORKFLOW_QUEUE_URL });
+const orgSettings = new DynamoOrgSettingsStore(config.TABLE_NAME);
+const catalogue = new DynamoSnapshotCatalogue(config.TABLE_NAME);
 // Readiness looks at every work queue, so a queue added to the topology is checked too.
 const inspectedQueues = Object.fromEntries(WORK_QUEUES.map((queue) => [queue, config[queueEnvName(queue)]]));
 
@@ -67,7 +74,7 @@ const operations = apiOperations({
   stats: { activity: new DynamoOrgActivityReader(config.TABLE_NAME), clock: systemClock },
   org: {
     orgs: new DynamoOrgStore(config.TABLE_NAME),
-    settings: new DynamoOrgSettingsStore(config.TABLE_NAME),
+    settings: orgSettings,
   },
   integrations: {
     integrations: new DynamoIntegrationStore(config.TABLE_NAME),
@@ -75,10 +82,22 @@ const operations = apiOperations({
     secrets: integrationSecretsFrom(config, config.TABLE_NAME, dataKeyAlias(config.STAGE)),
     clock: systemClock,
   },
-  catalogue: new DynamoSnapshotCatalogue(config.TABLE_NAME),
+  catalogue,
   // An approver's edit is reviewed by the rule tables: deterministic and within the request's
   // time (Claude's second review runs when the classifier drafts).
   compliance: rulesComplianceReviewer,
+  workflows: {
+    workflows: new DynamoWorkflowStore(config.TABLE_NAME),
+    snapshots: new DynamoSnapshotStore(config.TABLE_NAME),
+    catalogue,
+    settings: new OrgWorkflowSettings(orgSettings),
+    queue,
+    clock: systemClock,
+  },
+  responseLinks: {
+    ledger: new DynamoResponseLinkLedger(config.TABLE_NAME),
+    linkSecrets: responseLinkSecretsFrom(config),
+  },
 });
 
 const router = createRouter<ApiOperation>(apiRoutes, operations, {

@@ -7,6 +7,7 @@ import { apiRoutes } from '#lib/topology.ts';
 import type { ReadinessChecks } from '#platform/health.ts';
 import { buildOpenApiDocument } from '#platform/http/openapi.ts';
 import type { Operation } from '#platform/http/operation.ts';
+import type { ResponseLinkDeps } from '#usecases/answer-response-link.ts';
 import type { ComputeStatsDeps } from '#usecases/compute-stats.ts';
 import type { IntegrationDeps } from '#usecases/register-integration.ts';
 import type { SubmitEmailDeps } from '#usecases/submit-email.ts';
@@ -20,7 +21,9 @@ import { linksOperation } from './links.ts';
 import { openApiOperation } from './openapi.ts';
 import { type OrgRouteDeps, orgOperations } from './org.ts';
 import { rentvineRecordOperations } from './rentvine-records.ts';
+import { responseLinkOperations } from './response-links.ts';
 import { statsRoutes } from './stats.ts';
+import { type WorkflowRouteDeps, workflowOperations } from './workflows.ts';
 
 export interface ApiDeps extends SubmitEmailDeps {
   readonly inbox: EventInbox;
@@ -32,6 +35,10 @@ export interface ApiDeps extends SubmitEmailDeps {
   readonly catalogue: SnapshotCatalogue;
   /** Reviews an approver's edited reply again before it is recorded as approved. */
   readonly compliance: ComplianceReviewer;
+  /** The workflow store, the org's approval policy and the workflow queue, for the workflow routes. */
+  readonly workflows: WorkflowRouteDeps;
+  /** The response-link ledger and signing secrets, for `/v1/respond/{token}`. */
+  readonly responseLinks: Pick<ResponseLinkDeps, 'ledger' | 'linkSecrets'>;
 }
 
 /** What the document says of itself: the API, its terms and where it is served. */
@@ -40,7 +47,7 @@ export const API_DESCRIPTION = {
     title: 'Aictive Platform API',
     version: '1',
     description:
-      'The AI back office for property managers on Rentvine: emails, webhook events, Rentvine records, stats, the org, its integrations and API keys.',
+      'The AI back office for property managers on Rentvine: emails, webhook events, workflows and their approvals, Rentvine records, stats, the org, its integrations and API keys.',
     license: { name: 'Proprietary', identifier: 'LicenseRef-Aictive-Proprietary' },
   },
   servers: [
@@ -70,6 +77,8 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
     ...orgOperations(deps.org),
     ...integrationOperations(deps.integrations),
     ...rentvineRecordOperations(deps),
+    ...workflowOperations(deps.workflows),
+    ...responseLinkOperations({ ...deps.workflows, ...deps.responseLinks }),
     links: linksOperation(),
     apiLinks: linksOperation(),
     openApi: openApiOperation(() => buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION)),

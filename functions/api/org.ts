@@ -1,9 +1,10 @@
 import { OrgSettingsPatch, OrgSettingsView, OrgView } from '#contracts/org.ts';
 import type { OrgSettingsStore, OrgStore } from '#domain/orgs/ports.ts';
 import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
+import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { getOrg } from '#usecases/get-org.ts';
-import { updateOrgSettings } from '#usecases/update-org-settings.ts';
+import { InvalidApprovalPolicyError, updateOrgSettings } from '#usecases/update-org-settings.ts';
 import { orgSettingsView, orgView } from './org-view.ts';
 
 export interface OrgRouteDeps {
@@ -30,12 +31,31 @@ export function orgOperations(deps: OrgRouteDeps): Record<'getOrg' | 'updateOrgS
         description:
           'A JSON merge patch (RFC 7396; `application/merge-patch+json` or `application/json`): a member ' +
           'set to `null` removes the setting (back to its default), an absent one is left as it is. ' +
-          '`bodySignatureAlgorithm` is not set here: `aictive rentvine identify-signature --select` settles it from a real delivery.',
+          '`bodySignatureAlgorithm` is not set here: `aictive rentvine identify-signature --select` settles it from a real delivery. ' +
+          '`approvalPolicy` and `vendorRanking` merge member by member; the approval policy that results is checked as a whole before it is saved.',
         body: OrgSettingsPatch,
-        responses: { 200: { description: 'The settings as now stored', body: OrgSettingsView } },
+        responses: {
+          200: { description: 'The settings as now stored', body: OrgSettingsView },
+          422: {
+            description:
+              'A field fails its schema, or the approval policy would be broken (`detail` says how: a chain whose limits fall, a top that is not unlimited)',
+          },
+        },
       },
-      async (request) =>
-        jsonResponse(200, orgSettingsView(await updateOrgSettings(deps, orgOf(request), request.body))),
+      async (request) => {
+        try {
+          return jsonResponse(
+            200,
+            orgSettingsView(await updateOrgSettings(deps, orgOf(request), request.body)),
+          );
+        } catch (error) {
+          if (!(error instanceof InvalidApprovalPolicyError)) throw error;
+          return problem(422, 'validation', {
+            detail: error.message,
+            extensions: { errors: [{ path: 'approvalPolicy', message: error.reason }] },
+          });
+        }
+      },
     ),
   };
 }

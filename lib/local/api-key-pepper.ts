@@ -16,8 +16,21 @@ function freshPepper(): string {
  * directory (tests) every stack gets its own.
  */
 export async function localApiKeyPepper(dataDir: string | undefined): Promise<string> {
+  return localGeneratedSecret(dataDir, PEPPER_FILE);
+}
+
+/**
+ * The key local response links are signed with (Secrets Manager holds it in AWS): kept in the data
+ * directory like the pepper, so a link sent before a restart still opens after it.
+ */
+export async function localResponseLinkSecret(dataDir: string | undefined): Promise<string> {
+  return localGeneratedSecret(dataDir, 'response-link-secret');
+}
+
+/** A random secret generated once per data directory and kept there; without one, a fresh value. */
+async function localGeneratedSecret(dataDir: string | undefined, file: string): Promise<string> {
   if (!dataDir) return freshPepper();
-  const path = join(dataDir, PEPPER_FILE);
+  const path = join(dataDir, file);
   await mkdir(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   // Written whole under a private name, then linked into place: linking fails if the file exists,
   // so two processes starting at once agree on one pepper and neither reads a half-written file.

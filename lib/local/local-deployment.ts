@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Deployment, functionEnvironment } from '#lib/function-environment.ts';
 import { type FunctionSpec, functions, type SecretName, secrets } from '#lib/topology.ts';
 import { type SettingName, settings } from '#platform/config.ts';
@@ -21,10 +22,28 @@ export function localPlatformEnv(endpoints: Endpoints): Record<string, string> {
 }
 
 /**
+ * A secret the deployment generates (`creation: {generated: true}`) that nobody gave: one random
+ * value per process, as a deployment generates one per stage (npm start keeps its own in the data
+ * directory and passes it in `values`).
+ */
+const generatedHere = new Map<SecretName, string>();
+function generatedValue(name: SecretName): string | undefined {
+  const creation = (secrets[name] as { creation?: { generated?: true } }).creation;
+  if (!creation?.generated) return undefined;
+  let value = generatedHere.get(name);
+  if (!value) {
+    value = randomBytes(32).toString('base64url');
+    generatedHere.set(name, value);
+  }
+  return value;
+}
+
+/**
  * The local deployment as functions' environments refer to it (lib/function-environment.ts):
- * the emulators' tables, queues and topics; secrets by value (`values`, else the operator's environment
- * under the secret's value variable, e.g. ANTHROPIC_API_KEY), per-org families in the table;
- * settings from the operator's environment, the stage always `local`.
+ * the emulators' tables, queues and topics; secrets by value (`values`, else the operator's
+ * environment under the secret's value variable, e.g. ANTHROPIC_API_KEY, else for a generated
+ * secret one random value per process), per-org families in the table; settings from the
+ * operator's environment, the stage always `local`.
  */
 export function localDeployment(
   resources: LocalResources,
@@ -44,7 +63,10 @@ export function localDeployment(
         const variable = valueVariable(name);
         return [
           name,
-          { store: 'local', value: values[name] ?? (variable ? operatorEnv[variable] : undefined) },
+          {
+            store: 'local',
+            value: values[name] ?? (variable ? (operatorEnv[variable] ?? generatedValue(name)) : undefined),
+          },
         ];
       }),
     ),

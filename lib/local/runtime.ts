@@ -2,7 +2,7 @@ import { functionEnvironment } from '#lib/function-environment.ts';
 import { deployedFunctions, type FunctionSpec, functions as topologyFunctions } from '#lib/topology.ts';
 import { CorsConfig, readConfig, settings } from '#platform/config.ts';
 import { startApiGateway } from './api-gateway.ts';
-import { localApiKeyPepper } from './api-key-pepper.ts';
+import { localApiKeyPepper, localResponseLinkSecret } from './api-key-pepper.ts';
 import { localSqsClient } from './aws-clients.ts';
 import { type Emulators, startEmulators } from './emulators.ts';
 import { writeLocalEndpoints } from './endpoints-file.ts';
@@ -78,7 +78,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     const operatorEnv = { ...process.env, ...opts.extraEnv };
     const deployment = localDeployment(
       resources,
-      { apiKeyPepper: await localApiKeyPepper(opts.dataDir) },
+      {
+        apiKeyPepper: await localApiKeyPepper(opts.dataDir),
+        responseLinkSigning: await localResponseLinkSecret(opts.dataDir),
+      },
       operatorEnv,
     );
     const everyFunction = {

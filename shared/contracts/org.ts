@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ROLE_NAMES } from '#vocabulary/access.ts';
+import { URGENCIES } from '#vocabulary/classification.ts';
 import {
   EMERGENCY_RESPONSE_MINUTES,
   MAX_PROPERTY_NOTES,
@@ -7,6 +9,7 @@ import {
   RENTVINE_RECORD_ID,
   TENANT_NOTE,
 } from '#vocabulary/orgs.ts';
+import { ISSUE_TYPES } from '#vocabulary/triage.ts';
 
 /** An IANA zone name as the runtime knows it (`America/Chicago`, `UTC`); never an offset like `+01:00`. */
 export function isIanaTimeZone(name: string): boolean {
@@ -88,6 +91,49 @@ const ShutOffLocation = z
 const PropertyId = z.string().regex(RENTVINE_RECORD_ID, 'expected a Rentvine property id (digits)');
 const tooManyProperties = `at most ${MAX_PROPERTY_NOTES} properties`;
 
+/** The most USD an org may give a role, a threshold or a cap (the stored settings' own bound). */
+const MAX_POLICY_USD = 100_000_000;
+const PolicyUsd = z.number().min(0).max(MAX_POLICY_USD);
+/** A role's limit: USD, or `unlimited` (the top of every chain must be). */
+const RoleLimit = z.union([PolicyUsd, z.literal('unlimited')]).meta({
+  description: 'USD the role may approve, or `unlimited`',
+  example: 2500,
+});
+const SlaMinutes = z
+  .int()
+  .min(1)
+  .max(60 * 24 * 60)
+  .meta({ description: 'Minutes a step of this urgency may wait before it breaches its SLA' });
+const Trade = z.enum(ISSUE_TYPES);
+const VendorIds = z
+  .array(z.string().regex(RENTVINE_RECORD_ID, 'expected a Rentvine contact id (digits)'))
+  .max(20)
+  .meta({ description: 'Rentvine contact ids, best first (at most 20: an offer goes to each in turn)' });
+
+/** The org's numbers over the platform's approval policy; absent members keep the defaults. */
+const ApprovalPolicyView = z
+  .object({
+    roleLimitsUsd: z.partialRecord(z.enum(ROLE_NAMES), RoleLimit).optional(),
+    ownerApprovalThresholdUsd: PolicyUsd.optional(),
+    emergencyCapUsd: PolicyUsd.optional(),
+    slaMinutes: z.partialRecord(z.enum(URGENCIES), SlaMinutes).optional(),
+  })
+  .meta({
+    id: 'ApprovalPolicyOverrides',
+    description:
+      "The org's own numbers over the platform's approval policy (role limits, the owner's threshold, the emergency cap, SLAs); the chains are the platform's",
+  });
+
+const VendorRankingView = z
+  .object({
+    byTrade: z.partialRecord(Trade, VendorIds).optional(),
+    byProperty: z.record(PropertyId, z.partialRecord(Trade, VendorIds)).optional(),
+  })
+  .meta({
+    id: 'VendorRanking',
+    description: "Vendors to offer jobs to, best first: per trade, and per property over the org's own",
+  });
+
 /** The org's settings as the API shows them. */
 export const OrgSettingsView = z
   .object({
@@ -106,6 +152,8 @@ export const OrgSettingsView = z
       description:
         'The shut-off location of particular properties (by Rentvine property id), over the org’s own',
     }),
+    approvalPolicy: ApprovalPolicyView.optional(),
+    vendorRanking: VendorRankingView.optional(),
   })
   .meta({ id: 'OrgSettings' });
 export type OrgSettingsView = z.infer<typeof OrgSettingsView>;
@@ -149,6 +197,44 @@ export const OrgSettingsPatch = z
         description:
           'Property id → shut-off location (a note, replaced whole); a property set to `null` loses its own (the org’s applies), the map set to `null` removes them all',
       }),
+    approvalPolicy: z
+      .strictObject({
+        roleLimitsUsd: z
+          .partialRecord(z.enum(ROLE_NAMES), RoleLimit.nullable())
+          .nullable()
+          .optional()
+          .meta({ description: 'Role → limit; a role set to `null` is back to the default' }),
+        ownerApprovalThresholdUsd: PolicyUsd.nullable().optional(),
+        emergencyCapUsd: PolicyUsd.nullable().optional(),
+        slaMinutes: z
+          .partialRecord(z.enum(URGENCIES), SlaMinutes.nullable())
+          .nullable()
+          .optional()
+          .meta({ description: 'Urgency → minutes; an urgency set to `null` is back to the default' }),
+      })
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          'Merged member by member (and role by role); `null` removes an override. The policy that results is checked as a whole (each chain must rise, its top be `unlimited`): 422 with the reason otherwise',
+      }),
+    vendorRanking: z
+      .strictObject({
+        byTrade: z.partialRecord(Trade, VendorIds.nullable()).nullable().optional().meta({
+          description: 'Trade → vendors (a list, replaced whole); a trade set to `null` loses its list',
+        }),
+        byProperty: z
+          .record(PropertyId, z.partialRecord(Trade, VendorIds.nullable()).nullable())
+          .refine((ranking) => Object.keys(ranking).length <= MAX_PROPERTY_NOTES, tooManyProperties)
+          .nullable()
+          .optional()
+          .meta({
+            description:
+              'Property id → trade → vendors; merged property by property and trade by trade, `null` removes',
+          }),
+      })
+      .nullable()
+      .optional(),
   })
   .meta({ id: 'OrgSettingsPatch' });
 export type OrgSettingsPatch = z.infer<typeof OrgSettingsPatch>;

@@ -8,6 +8,7 @@ import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
 import { type ApiOperation, apiRoutes, type RouteSpec } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
 import { SECURITY_HEADERS } from '#platform/http/response.ts';
+import { issueResponseLink } from '#platform/security/response-links.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
 import { createTestOrg, environmentPepper, type TestOrg } from '#test/support/orgs.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
@@ -48,6 +49,9 @@ interface World {
   readonly deleteIntegrationTarget: string;
   /** A Rentvine property mirrored for org A, which no other org's listing may show. */
   readonly propertyId: string;
+  /** A repair of org A waiting on its approval, and a genuine response link to its step. */
+  readonly workflowId: string;
+  readonly responseLink: string;
 }
 
 interface Fixture {
@@ -145,6 +149,51 @@ const FIXTURES: Record<ApiOperation, Fixture> = {
   listTenants: { request: () => ({ path: '/v1/tenants' }), ok: 200, otherOrg: 200 },
   listVendors: { request: () => ({ path: '/v1/vendors' }), ok: 200, otherOrg: 200 },
   listWorkOrders: { request: () => ({ path: '/v1/work-orders' }), ok: 200, otherOrg: 200 },
+  listWorkflows: { request: () => ({ path: '/v1/workflows' }), ok: 200, otherOrg: 200 },
+  getWorkflow: { request: (w) => ({ path: `/v1/workflows/${w.workflowId}` }), ok: 200, otherOrg: 404 },
+  startWorkflow: {
+    request: () => ({ path: '/v1/workflows', body: { type: 'triage', facts: { summary: 'matrix' } } }),
+    ok: 201,
+    otherOrg: 201,
+  },
+  listApprovals: { request: () => ({ path: '/v1/approvals' }), ok: 200, otherOrg: 200 },
+  // Matrix keys hold no role: a step that is not waiting is refused before who may decide it.
+  decideWorkflowStep: {
+    request: (w) => ({
+      path: `/v1/workflows/${w.workflowId}/approvals`,
+      body: { stepId: 'nothing.1', decision: 'approve' },
+    }),
+    ok: 409,
+    otherOrg: 404,
+  },
+  completeWorkflowTask: {
+    request: (w) => ({
+      path: `/v1/workflows/${w.workflowId}/tasks`,
+      body: { stepId: 'nothing.1', outcome: 'done' },
+    }),
+    ok: 409,
+    otherOrg: 404,
+  },
+  signalWorkflow: {
+    request: (w) => ({ path: `/v1/workflows/${w.workflowId}/signals`, body: { signal: 'renewal_accepted' } }),
+    ok: 202,
+    otherOrg: 404,
+  },
+  recordInvoice: {
+    request: (w) => ({
+      path: `/v1/workflows/${w.workflowId}/invoices`,
+      body: { invoiceId: 'matrix-1', amountUsd: 10 },
+    }),
+    ok: 200,
+    otherOrg: 404,
+  },
+  // The link is the credential: every caller gets the same answer, key or none.
+  showResponseLink: { request: (w) => ({ path: `/v1/respond/${w.responseLink}` }), ok: 200, otherOrg: 200 },
+  answerResponseLink: {
+    request: () => ({ path: '/v1/respond/not-a-link', body: { decision: 'accept' } }),
+    ok: 404,
+    otherOrg: 404,
+  },
 };
 
 let runtime: LocalRuntime;
@@ -280,6 +329,21 @@ beforeAll(async () => {
     body,
   });
   const { eventId } = (await delivery.json()) as { eventId: string };
+  const started = await call({ method: 'POST' }, '/v1/workflows', orgA.apiKey, {
+    type: 'maintenance_routine',
+    facts: { summary: 'Matrix repair', estimateUsd: 300 },
+  });
+  const { workflowId } = (await started.json()) as { workflowId: string };
+  const responseLink = issueResponseLink(
+    {
+      purpose: 'owner_approval',
+      orgId: orgA.orgId,
+      workflowId,
+      stepId: 'approve_dispatch.1',
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    },
+    process.env.RESPONSE_LINK_SECRET ?? '',
+  );
   world = {
     orgA,
     emailId,
@@ -291,6 +355,8 @@ beforeAll(async () => {
     integration: await registered(orgA.orgId),
     deleteIntegrationTarget: await registered(orgA.orgId),
     propertyId: '987654321',
+    workflowId,
+    responseLink,
   };
   await new DynamoSnapshotStore(table).put(
     orgA.orgId,

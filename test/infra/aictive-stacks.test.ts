@@ -341,6 +341,10 @@ describe('functions', () => {
         expected.API_KEY_PEPPER_SECRET_ID = expect.anything();
         expected.API_KEY_PEPPER_SOURCE = 'secretsmanager';
       }
+      if (spec.secrets.includes('responseLinkSigning')) {
+        expected.RESPONSE_LINK_SECRET_ID = expect.anything();
+        expected.RESPONSE_LINK_SECRET_SOURCE = 'secretsmanager';
+      }
       if (spec.secrets.includes('webhookSigning')) {
         expected.WEBHOOK_SECRET_PREFIX = 'aictive/dev/webhook/';
         expected.WEBHOOK_SECRETS_SOURCE = 'secretsmanager';

@@ -49,6 +49,7 @@ const local: Deployment = {
   secrets: byName(secretNames, (name) => ({
     store: 'local' as const,
     ...(name === 'apiKeyPepper' ? { value: 'a-local-pepper-of-at-least-32-characters' } : {}),
+    ...(name === 'responseLinkSigning' ? { value: 'a-local-link-secret-of-at-least-32-characters' } : {}),
   })),
   settings: { STAGE: 'local' },
 };

@@ -47,7 +47,7 @@ export interface ApiEventInput {
   pathParameters?: Record<string, string>;
   headers?: Record<string, string>;
   body?: string;
-  principal?: { orgId: string; keyId: string; scopes: string[]; agentId?: string };
+  principal?: { orgId: string; keyId: string; scopes: string[]; agentId?: string; role?: string };
 }
 
 /** A REST API (v1) proxy event; `principal` stands for what the authorizer put in the context. */
@@ -85,6 +85,7 @@ export function apiEvent(input: ApiEventInput): APIGatewayProxyEvent {
             scopes: input.principal.scopes.join(' '),
             principalId: input.principal.keyId,
             ...(input.principal.agentId ? { agentId: input.principal.agentId } : {}),
+            ...(input.principal.role ? { role: input.principal.role } : {}),
           }
         : undefined,
     },

@@ -5,7 +5,7 @@
  */
 
 /** Request headers a browser may send cross-origin. */
-export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type'] as const;
+export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key'] as const;
 
 /** Response headers a browser script may read (the rest of CORS-safelisted ones are readable anyway). */
 export const CORS_EXPOSED_HEADERS = [

@@ -15,6 +15,19 @@ export const PROBLEM_TITLES = {
   validation: 'Validation Failed',
   'rate-limited': 'Too Many Requests',
   'compliance-blocked': 'Blocked by Compliance Review',
+  // Why a workflow refused an input (shared/domain/workflow/transition.ts `Refusal`), one each.
+  'workflow-closed': 'Workflow Closed',
+  'step-not-waiting': 'Step Not Waiting',
+  'already-decided': 'Already Decided',
+  'not-your-step': 'Not Your Step',
+  'own-request': 'Own Request',
+  'invalid-outcome': 'Invalid Outcome',
+  'missing-fact': 'Missing Fact',
+  'not-applicable': 'Not Applicable',
+  'offer-expired': 'Offer Expired',
+  // Response links (/v1/respond/{token}).
+  'link-expired': 'Link Expired',
+  'already-used': 'Link Already Used',
   internal: 'Internal Server Error',
   unavailable: 'Service Unavailable',
   // Answered by the gateway itself (lib/aws/problem-responses.ts, lib/local/http-response.ts).

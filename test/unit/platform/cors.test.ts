@@ -27,7 +27,7 @@ describe('preflight', () => {
       vary: 'Origin',
       'access-control-allow-origin': 'https://app.example.com',
       'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': 'Authorization, Content-Type',
+      'access-control-allow-headers': 'Authorization, Content-Type, Idempotency-Key',
       'access-control-max-age': '3600',
     });
   });

@@ -8,10 +8,15 @@ import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts'
 import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
+import { DynamoResponseLinkLedger } from '#adapters/dynamodb/response-link-ledger.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
+import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
+import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { fixedApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
 import { tableIntegrationSecrets } from '#adapters/secrets/integration-secrets.ts';
+import { fixedResponseLinkSecrets } from '#adapters/secrets/response-link-secrets.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import { rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
 import { API_DESCRIPTION, apiOperations } from '#functions/api/operations.ts';
 import { apiRoutes } from '#lib/topology.ts';
@@ -45,6 +50,18 @@ const operations = apiOperations({
   },
   catalogue: new DynamoSnapshotCatalogue('documentation-only'),
   compliance: rulesComplianceReviewer,
+  workflows: {
+    workflows: new DynamoWorkflowStore('documentation-only'),
+    snapshots: new DynamoSnapshotStore('documentation-only'),
+    catalogue: new DynamoSnapshotCatalogue('documentation-only'),
+    settings: new OrgWorkflowSettings(new DynamoOrgSettingsStore('documentation-only')),
+    queue: new SqsWorkQueue({ workflow: 'http://127.0.0.1:1/documentation-only' }),
+    clock: systemClock,
+  },
+  responseLinks: {
+    ledger: new DynamoResponseLinkLedger('documentation-only'),
+    linkSecrets: fixedResponseLinkSecrets('documentation-only-secret-not-a-real-one'),
+  },
 });
 const document = buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION);
 

@@ -1,0 +1,173 @@
+import {
+  RESPONSE_LINK_ANSWERS,
+  type ResponseLinkLedger,
+  type ResponseLinkPurpose,
+  type SignedResponseLinkClaims,
+} from '#domain/workflow/response-link.ts';
+import type { Refusal } from '#domain/workflow/transition.ts';
+import { definitionOf } from '#domain/workflow/transition.ts';
+import type { Actor, Workflow, WorkflowInput } from '#domain/workflow/workflow.ts';
+import { sha256Hex } from '#platform/security/ids.ts';
+import { readResponseLink } from '#platform/security/response-links.ts';
+import { type AdvanceWorkflowDeps, advanceWorkflow } from './advance-workflow.ts';
+
+/** The secrets links are verified with: the current one first, then any earlier one still honoured. */
+export interface ResponseLinkSecrets {
+  secrets(): Promise<readonly string[]>;
+}
+
+export interface ResponseLinkDeps extends AdvanceWorkflowDeps {
+  readonly ledger: ResponseLinkLedger;
+  readonly linkSecrets: ResponseLinkSecrets;
+}
+
+/** The decisions each purpose's answer may carry. */
+export const LINK_DECISIONS: Readonly<Record<ResponseLinkPurpose, readonly string[]>> = {
+  vendor_offer: ['accept', 'decline'],
+  owner_approval: ['approve', 'reject'],
+};
+
+/**
+ * A token that is not a genuine link of ours (`not_found`: malformed, a bad signature, or naming
+ * a workflow that is not stored), or a genuine one past its deadline (`expired`).
+ */
+export type LinkRefused = { readonly outcome: 'not_found' } | { readonly outcome: 'expired' };
+
+export type ShownLink =
+  | LinkRefused
+  | {
+      readonly outcome: 'shown';
+      readonly purpose: ResponseLinkPurpose;
+      /** The title of the step the link answers. */
+      readonly title: string;
+      readonly expiresAt: string;
+      /** Whether the step still waits for this answer (the offer is still this vendor's). */
+      readonly open: boolean;
+      readonly decisions: readonly string[];
+    };
+
+export type AnsweredLink =
+  | LinkRefused
+  /** The answer does not fit the link's purpose (a vendor's link carrying an approval…). */
+  | { readonly outcome: 'invalid_answer'; readonly errors: readonly { path: string; message: string }[] }
+  /** The link was answered before: a link is used once. */
+  | { readonly outcome: 'already_used' }
+  /** The workflow refused the answer (the offer lapsed, the step is no longer waiting…). */
+  | { readonly outcome: 'refused'; readonly refusal: Refusal; readonly message: string }
+  | { readonly outcome: 'recorded'; readonly purpose: ResponseLinkPurpose; readonly decision: string };
+
+/** What a link answers, for the page a vendor or owner opens: no personal data, nothing recorded. */
+export async function showResponseLink(deps: ResponseLinkDeps, token: string): Promise<ShownLink> {
+  const read = await readToken(deps, token);
+  if (read.outcome !== 'found') return read;
+  const { claims, workflow } = read;
+  return {
+    outcome: 'shown',
+    purpose: claims.purpose,
+    title: stepTitle(workflow, claims.stepId),
+    expiresAt: claims.expiresAt,
+    open: isOpen(workflow, claims),
+    decisions: LINK_DECISIONS[claims.purpose],
+  };
+}
+
+/**
+ * Applies a link's answer to its workflow, once. The input's id is derived from the token
+ * (`link:<sha256>`), so whatever happens around it (two answers racing, a retry after a crash) the
+ * workflow applies one answer; then the use is recorded in the ledger, whose one conditional
+ * write picks the single caller told `recorded`: every other use of the token is `already_used`.
+ * A refused answer records nothing (a link whose offer lapsed is refused, not spent).
+ */
+export async function answerResponseLink(
+  deps: ResponseLinkDeps,
+  token: string,
+  answer: unknown,
+): Promise<AnsweredLink> {
+  const read = await readToken(deps, token);
+  if (read.outcome !== 'found') return read;
+  const { claims } = read;
+  const parsed = RESPONSE_LINK_ANSWERS[claims.purpose].safeParse(answer);
+  if (!parsed.success)
+    return {
+      outcome: 'invalid_answer',
+      errors: parsed.error.issues.map((issue) => ({
+        path: issue.path.join('.') || ('keys' in issue ? issue.keys.join(',') : 'body'),
+        message: issue.message,
+      })),
+    };
+  const { input, actor } = inputOf(claims, parsed.data);
+  const result = await advanceWorkflow(deps, {
+    orgId: claims.orgId,
+    workflowId: claims.workflowId,
+    inputId: `link:${sha256Hex(token)}`,
+    input,
+    actor,
+  });
+  if (result.outcome === 'not_found') return { outcome: 'not_found' };
+  if (result.outcome === 'refused')
+    return { outcome: 'refused', refusal: result.refusal, message: result.message };
+  // applied, duplicate (a racing or earlier use applied it) or ignored: the ledger decides who was
+  // first. A use applied and never recorded (a crash between the two) is recorded by the next use,
+  // which is told `recorded` with its own decision, though the first one's stands.
+  const use = await deps.ledger.use(claims.orgId, token, new Date(claims.expiresAt));
+  if (use === 'used') return { outcome: 'already_used' };
+  return { outcome: 'recorded', purpose: claims.purpose, decision: parsed.data.decision };
+}
+
+type Found = {
+  readonly outcome: 'found';
+  readonly claims: SignedResponseLinkClaims;
+  readonly workflow: Workflow;
+};
+
+/** A genuine link in time whose workflow is stored; the refusals say nothing of which check failed but expiry. */
+async function readToken(deps: ResponseLinkDeps, token: string): Promise<LinkRefused | Found> {
+  const reading = readResponseLink(token, await deps.linkSecrets.secrets(), deps.clock.now());
+  if (!reading.ok) return { outcome: reading.reason === 'expired' ? 'expired' : 'not_found' };
+  const { claims } = reading;
+  const workflow = await deps.workflows.get(claims.orgId, claims.workflowId);
+  if (!workflow) return { outcome: 'not_found' };
+  return { outcome: 'found', claims, workflow };
+}
+
+function inputOf(
+  claims: SignedResponseLinkClaims,
+  answer: { decision: string; proposedTime?: string; comment?: string },
+): { input: WorkflowInput; actor: Actor } {
+  if (claims.purpose === 'vendor_offer')
+    return {
+      input: {
+        kind: 'vendor_reply',
+        offerId: claims.offerId,
+        decision: answer.decision === 'accept' ? 'accept' : 'decline',
+        ...(answer.decision === 'accept' && answer.proposedTime
+          ? { proposedTime: new Date(answer.proposedTime).toISOString() }
+          : {}),
+      },
+      actor: { kind: 'vendor', vendorId: claims.vendorId },
+    };
+  return {
+    input: {
+      kind: 'decide',
+      stepId: claims.stepId,
+      decision: answer.decision === 'approve' ? 'approve' : 'reject',
+      ...(answer.comment ? { comment: answer.comment } : {}),
+    },
+    actor: { kind: 'owner' },
+  };
+}
+
+function isOpen(workflow: Workflow, claims: SignedResponseLinkClaims): boolean {
+  const waiting = workflow.waiting;
+  if (workflow.status !== 'open' || waiting?.stepId !== claims.stepId) return false;
+  if (claims.purpose === 'vendor_offer')
+    return waiting.offer?.offerId === claims.offerId && waiting.offer.vendorId === claims.vendorId;
+  return waiting.stage === 'owner';
+}
+
+/** The step's state is the step id before its visit number. */
+function stepTitle(workflow: Workflow, stepId: string): string {
+  const state = stepId.slice(0, stepId.lastIndexOf('.'));
+  const states = definitionOf(workflow).states;
+  return (Object.hasOwn(states, state) ? states[state]?.title : undefined) ?? 'A step of a workflow';
+}
