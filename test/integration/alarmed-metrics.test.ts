@@ -198,15 +198,12 @@ describe('metrics the alarms watch, as the functions emit them', () => {
     expect(Object.keys(scenarios).sort()).toEqual([...new Set(alarmed.map((a) => a.metric))].sort());
   });
 
-  it.each(alarmed)(
-    '$metric of $service is emitted under its catalogue name',
-    async ({ metric, service }) => {
-      const scenario = scenarios[metric];
-      expect(scenario?.service).toBe(service);
-      const documents = (await scenario?.run()) ?? [];
-      expect(emitted(documents, metric, service), JSON.stringify(documents)).toBeGreaterThanOrEqual(1);
-    },
-  );
+  it.each(alarmed)('$metric of $service is emitted under its catalogue name', async ({ metric, service }) => {
+    const scenario = scenarios[metric];
+    expect(scenario?.service).toBe(service);
+    const documents = (await scenario?.run()) ?? [];
+    expect(emitted(documents, metric, service), JSON.stringify(documents)).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('when metrics are published', () => {
