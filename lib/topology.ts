@@ -380,8 +380,9 @@ export const functions = [
     description:
       'Starts workflows and does what their transitions owe: Rentvine writes, vendor offers, notices to people',
     entry: 'functions/workflow/handler.ts',
-    // Rentvine writes with their retries and re-reads fit well inside a minute.
-    timeoutSeconds: 60,
+    // Short, like the event processor's: the queue's message lifetime (the outbox's grace before a
+    // lost emergency start is re-sent) is 5 × 6 × this. Rentvine calls get 10 s and 2 retries.
+    timeoutSeconds: 30,
     memoryMb: 512,
     kind: 'queue',
     consumes: { queue: 'workflow', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 5 },

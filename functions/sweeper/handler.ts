@@ -22,7 +22,9 @@ const policy = {
   resendLimit: config.PENDING_RESEND_LIMIT,
 };
 // Every work queue: the outbox covers each stage, so a queue added to the topology is swept too.
-const queue = new SqsWorkQueue(Object.fromEntries(WORK_QUEUES.map((q) => [q, config[queueEnvName(q)]])));
+const queue = new SqsWorkQueue(
+  Object.fromEntries(WORK_QUEUES.map((queue) => [queue, config[queueEnvName(queue)]])),
+);
 const deps = {
   pending: new DynamoPendingWork(config.TABLE_NAME),
   workflows: new DynamoWorkflowStore(config.TABLE_NAME),

@@ -6,6 +6,7 @@ import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.t
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { SignedResponseLinks } from '#adapters/links/signed-response-links.ts';
+import { DEFAULT_CALL_POLICY } from '#adapters/rentvine/accounts.ts';
 import { rentvineAccountsFrom } from '#adapters/rentvine/accounts-source.ts';
 import { responseLinkSecretsFrom } from '#adapters/secrets/response-link-secrets.ts';
 import { SnsWorkflowNotices } from '#adapters/sns/workflow-notices.ts';
@@ -33,7 +34,10 @@ const deps = {
   queue: new SqsWorkQueue({ workflow: config.WORKFLOW_QUEUE_URL }),
   clock: systemClock,
   ledger,
-  accounts: rentvineAccountsFrom(config, config.TABLE_NAME, ledger),
+  // Within the function's 30 s: a longer outage fails the message and SQS redelivers it.
+  accounts: rentvineAccountsFrom(config, config.TABLE_NAME, ledger, {
+    policy: { ...DEFAULT_CALL_POLICY, timeoutMs: 10_000, retries: 2 },
+  }),
   notices: new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN),
   links: new SignedResponseLinks(responseLinkSecretsFrom(config).current, config.PUBLIC_API_URL),
 };

@@ -80,10 +80,10 @@ describe('the topology as the registry', () => {
     });
   }
 
-  it('declares the workflow notices topic once, published to by the workflow function and the sweeper', () => {
+  it('declares the workflow notices topic once, published to by the workflow function alone (it does the effects)', () => {
     expect(Object.keys(topics)).toEqual(['workflowNotices']);
     expect(topics.workflowNotices.env).toBe('WORKFLOW_NOTICES_TOPIC_ARN');
-    expect(publishers.map((spec) => spec.name).sort()).toEqual(['sweeper', 'workflow']);
+    expect(publishers.map((spec) => spec.name).sort()).toEqual(['workflow']);
     const variables = Object.values(topics).map((topic) => topic.env);
     expect(new Set(variables).size).toBe(variables.length);
   });

@@ -94,8 +94,13 @@ describe('the outbox sweep (resendPendingWork)', () => {
       outcome: 'created',
       workflow: { type: 'maintenance_emergency' },
     });
+    platform.queue.take('workflow');
+    // The email is out of the outbox; the workflow is in it, owing its first effects (the approver
+    // told) until its run is done: its run message lost too, the sweep re-sends that, not the start.
     platform.clock.advance(policy.graceMs.classify * 2);
-    expect(await resendPendingWork(platform, policy)).toEqual({ resent: 0, failed: 0, gaveUp: 0 });
+    expect(await resendPendingWork(platform, policy)).toEqual({ resent: 1, failed: 0, gaveUp: 0 });
+    const [run] = platform.queue.take('workflow');
+    expect(run).toMatchObject({ source: 'workflow', orgId });
   });
 
   it('at start-up re-sends everything stored before, whatever its grace, each once', async () => {
