@@ -32,7 +32,9 @@ describe('CORS on the local gateway', () => {
       expect(response.status).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);
       expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
-      expect(response.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type, Idempotency-Key');
+      expect(response.headers.get('access-control-allow-headers')).toBe(
+        'Authorization, Content-Type, Idempotency-Key',
+      );
       expect(response.headers.get('vary')).toBe('Origin');
       expect(response.headers.get('x-request-id')).toBeTruthy();
     }
