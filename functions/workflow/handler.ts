@@ -2,6 +2,8 @@ import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { PowertoolsIdempotencyLedger } from '#adapters/dynamodb/idempotency-ledger.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
+import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { SignedResponseLinks } from '#adapters/links/signed-response-links.ts';
 import { rentvineAccountsFrom } from '#adapters/rentvine/accounts-source.ts';
@@ -26,6 +28,8 @@ const deps = {
   emails: new DynamoEmailStore(config.TABLE_NAME),
   inbox: new DynamoEventInbox(config.TABLE_NAME),
   settings: new OrgWorkflowSettings(new DynamoOrgSettingsStore(config.TABLE_NAME)),
+  snapshots: new DynamoSnapshotStore(config.TABLE_NAME),
+  catalogue: new DynamoSnapshotCatalogue(config.TABLE_NAME),
   queue: new SqsWorkQueue({ workflow: config.WORKFLOW_QUEUE_URL }),
   clock: systemClock,
   ledger,

@@ -1,5 +1,5 @@
 import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
-import { type ApprovalPolicyOverrides, policyFor } from '#domain/workflow/approval-policy.ts';
+import { policyFor } from '#domain/workflow/approval-policy.ts';
 import type { WorkflowSettings, WorkflowSettingsSource } from '#domain/workflow/ports.ts';
 
 /**
@@ -13,7 +13,7 @@ export class OrgWorkflowSettings implements WorkflowSettingsSource {
   async forOrg(orgId: string): Promise<WorkflowSettings> {
     const settings = await this.orgSettings.get(orgId);
     return {
-      policy: policyFor(settings.approvalPolicy as ApprovalPolicyOverrides | undefined),
+      policy: policyFor(settings.approvalPolicy),
       vendorRanking: settings.vendorRanking ?? {},
     };
   }

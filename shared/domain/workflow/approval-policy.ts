@@ -97,8 +97,10 @@ export const ApprovalPolicyOverrides = z
 export type ApprovalPolicyOverrides = z.infer<typeof ApprovalPolicyOverrides>;
 
 /** The policy an org works under: the defaults with its overrides, checked again as a whole. */
-export function policyFor(overrides: ApprovalPolicyOverrides | undefined): ApprovalPolicy {
-  if (!overrides) return DEFAULT_APPROVAL_POLICY;
+export function policyFor(given: unknown): ApprovalPolicy {
+  if (given === undefined) return DEFAULT_APPROVAL_POLICY;
+  // Only the numbers an org may set: anything else (a chain, a version) is refused, not ignored.
+  const overrides = ApprovalPolicyOverrides.parse(given);
   const base = DEFAULT_APPROVAL_POLICY;
   return ApprovalPolicy.parse({
     ...base,

@@ -1,6 +1,9 @@
 import type { RoleName } from '#vocabulary/access.ts';
 import type { StepKind, WorkflowStatus, WorkflowType } from '#vocabulary/workflows.ts';
-import type { ApprovalDepartment } from './approval-policy.ts';
+import { type ApprovalDepartment, DEFAULT_APPROVAL_POLICY } from './approval-policy.ts';
+
+/** The default chains: a definition's minimum role must be on its department's. */
+const policyChains = DEFAULT_APPROVAL_POLICY.chains;
 
 /**
  * A workflow definition is typed data: named states, each of one step kind, and the states each
@@ -141,6 +144,12 @@ export function definitionProblems(definition: WorkflowDefinition): string[] {
       if (!definition.states[target]) problems.push(`${name} leads to ${target}, which is not defined`);
     if (state.kind === 'automatic' && state.branches.at(-1)?.when !== undefined)
       problems.push(`${name}: an automatic step's last branch must have no condition`);
+    if (
+      state.kind === 'approval' &&
+      state.minimumRole &&
+      !policyChains[state.department].includes(state.minimumRole)
+    )
+      problems.push(`${name}: minimum role ${state.minimumRole} is not in the ${state.department} chain`);
     if (state.kind === 'human_task' && Object.keys(state.outcomes).length === 0)
       problems.push(`${name}: a human task needs at least one outcome`);
   }

@@ -173,6 +173,8 @@ class Run {
   apply(input: WorkflowInput): Outcome {
     if (input.kind === 'effects_done') return this.effectsDone(input.effectIds, input.workOrderId);
     if (input.kind === 'effect_failed') return this.effectFailed(input.effectId, input.reason);
+    // A repair's invoice usually comes after the job is done: a completed repair still takes it.
+    if (input.kind === 'invoice' && this.status === 'completed') return this.invoice(input.amountUsd);
     if (this.status !== 'open') {
       if (input.kind === 'tick' || input.kind === 'signal' || input.kind === 'balance')
         return this.ignore('closed');
@@ -291,11 +293,10 @@ class Run {
       },
       this.context.policy,
     );
-    if (chain.owner === 'notify')
-      this.emit(stepId, { kind: 'notify', to: 'owner', template: 'work_going_ahead' });
     this.waiting = this.step(stepId, 'approval', {
       ...this.timing(),
       holder: chain.approver,
+      approver: chain.approver,
       chain: chain.chain,
       amountUsd,
       owner: chain.owner,
@@ -393,11 +394,16 @@ class Run {
           'not_your_step',
           `step ${stepId} waits on ${holder}; a person with that role decides it`,
         );
-      if (!mayDecide(this.context.policy, step.chain ?? [], holder, actor.role, step.amountUsd ?? 0))
+      // The holder, anyone above it with the limit, and the role it was first given to (still
+      // answerable for it after an escalation).
+      const base = step.approver ?? holder;
+      if (!mayDecide(this.context.policy, step.chain ?? [], base, actor.role, step.amountUsd ?? 0))
         return refuse('not_your_step', `step ${stepId} waits on ${holder}; ${actor.role} does not hold it`);
       const requester = this.workflow.requestedBy;
       if (requester.kind === 'person' && requester.personId === actor.personId)
         return refuse('own_request', 'a requester never approves their own request');
+      if (this.facts.amountEnteredBy === actor.personId && (step.amountUsd ?? 0) > 0)
+        return refuse('own_request', 'the person who entered the amount never approves it');
       if (step.decidedBy?.includes(actor.personId))
         return refuse('already_decided', `${actor.personId} already decided this step; another person must`);
       who = `${actor.personId} (${actor.role})`;
@@ -439,9 +445,12 @@ class Run {
     return undefined;
   }
 
+  /** The approval stands: the amount is approved, and an owner who is only told is told now. */
   private approved(step: WaitingStep): void {
     const state = this.definition.states[this.state] as Extract<StateDefinition, { kind: 'approval' }>;
     if (state.amount === 'estimate') this.facts = { ...this.facts, approvedUsd: step.amountUsd ?? 0 };
+    if (step.owner === 'notify')
+      this.emit(step.stepId, { kind: 'notify', to: 'owner', template: 'work_going_ahead' });
   }
 
   private completeTask(input: Extract<WorkflowInput, { kind: 'complete_task' }>): Outcome {
@@ -461,7 +470,14 @@ class Run {
     const to = state.outcomes[input.outcome];
     if (!to || !Object.hasOwn(state.outcomes, input.outcome))
       return refuse('invalid_outcome', `outcome must be one of: ${Object.keys(state.outcomes).join(', ')}`);
-    const facts = { ...this.facts, ...input.facts };
+    const entersAmount = ['estimateUsd', 'deductionsUsd', 'concessionUsd'].some((key) =>
+      Object.hasOwn(input.facts ?? {}, key),
+    );
+    const facts = {
+      ...this.facts,
+      ...input.facts,
+      ...(entersAmount ? { amountEnteredBy: actor.personId } : {}),
+    };
     if (to === 'assign_vendor' && !facts.vendorId)
       return refuse(
         'missing_fact',
@@ -555,16 +571,11 @@ class Run {
       step.slaDueAt <= this.at &&
       (step.amountUsd ?? 0) <= policy.emergencyCapUsd
     ) {
-      this.emit(step.stepId, {
-        kind: 'notify',
-        to: { role: holder === 'owner' ? 'property_manager' : holder },
-        template: 'emergency_went_ahead',
-      });
-      this.emit(step.stepId, {
-        kind: 'notify',
-        to: { role: 'property_manager' },
-        template: 'emergency_went_ahead',
-      });
+      for (const role of new Set<RoleName>([
+        holder === 'owner' ? 'property_manager' : holder,
+        'property_manager',
+      ]))
+        this.emit(step.stepId, { kind: 'notify', to: { role }, template: 'emergency_went_ahead' });
       this.approved(step);
       this.withActor({ kind: 'policy', rule: 'emergency_sla' }, () =>
         this.enter(
@@ -587,8 +598,13 @@ class Run {
       step.slaDueAt && step.slaDueAt > this.at ? (earliest(nextDue, step.slaDueAt) as string) : nextDue;
     const breached = step.breached === true || breachedNow;
     this.waiting = { ...step, holder: to, escalations: (step.escalations ?? 0) + 1, breached, dueAt };
-    this.emit(step.stepId, { kind: 'escalated', from: holder, to, breached });
-    this.emit(step.stepId, { kind: 'notify', to: { role: to }, template: 'step_escalated' });
+    // At the top of its chain a step has nowhere to go: its holder is reminded, nothing escalates.
+    if (to !== holder) this.emit(step.stepId, { kind: 'escalated', from: holder, to, breached });
+    this.emit(step.stepId, {
+      kind: 'notify',
+      to: { role: to },
+      template: to === holder ? 'step_overdue' : 'step_escalated',
+    });
     this.record(
       this.state,
       this.state,

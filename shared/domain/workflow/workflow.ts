@@ -60,6 +60,8 @@ export interface WorkflowFacts {
   /** A legal deadline no waiting step may pass (the state's deposit-disposition deadline). */
   readonly deadlineAt?: string;
   readonly parentWorkflowId?: string;
+  /** Who entered the amount an approval is about (an estimate, deductions, a concession): never its approver. */
+  readonly amountEnteredBy?: string;
 }
 
 /** The vendor offer a `vendor_offer` step is waiting on. */
@@ -81,6 +83,8 @@ export interface WaitingStep {
   /** When the step breaches its SLA (an emergency's 30 minutes in total). */
   readonly slaDueAt?: string;
   readonly holder?: Holder;
+  /** The role that held it first: escalation adds deciders above it, it never takes the step from it. */
+  readonly approver?: RoleName;
   /** The chain escalation moves up, lowest first. */
   readonly chain?: readonly RoleName[];
   readonly amountUsd?: number;

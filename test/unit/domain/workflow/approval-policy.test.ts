@@ -253,3 +253,11 @@ describe('nextInChain', () => {
     expect(nextInChain(chain, 'president')).toBeUndefined();
   });
 });
+
+describe('what an org may override', () => {
+  it('refuses anything but the numbers, instead of ignoring it', () => {
+    expect(() => policyFor({ chains: { maintenance: ['president'] } })).toThrow();
+    expect(() => policyFor({ version: 'mine' })).toThrow();
+    expect(policyFor({ emergencyCapUsd: 2500 }).emergencyCapUsd).toBe(2500);
+  });
+});

@@ -10,7 +10,9 @@ import {
   person,
   refusalOf,
   reject,
+  step,
   stepIdOf,
+  system,
   tick,
   vendor,
 } from '#test/support/workflows.ts';
@@ -79,15 +81,23 @@ describe('who holds an approval', () => {
 });
 
 describe('the owner told, not asked', () => {
-  it('an emergency within the cap: the owner is told and no owner stage follows', () => {
+  it('an emergency within the cap: the owner is told once it goes ahead, and no owner stage follows', () => {
     const { workflow, effects } = open('maintenance_emergency', { propertyId: 'p1', estimateUsd: 1_200 });
     expect(workflow.waiting).toMatchObject({ owner: 'notify', holder: 'maintenance_supervisor' });
-    expect(effectsOfKind(effects, 'notify')).toContainEqual(
-      expect.objectContaining({ to: 'owner', template: 'work_going_ahead' }),
-    );
+    // Not before anyone approved: a rejected dispatch must not have told the owner it is going ahead.
+    expect(effectsOfKind(effects, 'notify')).not.toContainEqual(expect.objectContaining({ to: 'owner' }));
     const approved = approve(workflow, person('maintenance_supervisor'));
     expect(approved.workflow.state).toBe('create_work_order');
+    expect(effectsOfKind(approved.effects, 'notify')).toContainEqual(
+      expect.objectContaining({ to: 'owner', template: 'work_going_ahead' }),
+    );
     expect(effectsOfKind(approved.effects, 'ask_owner')).toEqual([]);
+  });
+
+  it('a rejected emergency dispatch never tells the owner that work is going ahead', () => {
+    const { workflow } = open('maintenance_emergency', { propertyId: 'p1', estimateUsd: 1_200 });
+    const rejected = reject(workflow, person('maintenance_supervisor'));
+    expect(rejected.workflow.pendingEffects).not.toContainEqual(expect.objectContaining({ to: 'owner' }));
   });
 
   it('a habitability repair above the threshold: the owner is told and no owner stage follows', () => {
@@ -290,3 +300,43 @@ function approveTasks(workflow: ReturnType<typeof open>['workflow']) {
   if (inspected.outcome !== 'applied') throw new Error(inspected.outcome);
   return inspected.workflow;
 }
+
+describe('escalation widens who may decide, never narrows it', () => {
+  it('the role first given the step still decides it after it moved up', () => {
+    const { workflow } = open('maintenance_routine', { propertyId: 'p1' });
+    expect(workflow.waiting?.holder).toBe('maintenance_tech_lead');
+    const escalated = step(workflow, { kind: 'tick' }, system, later(48 * HOUR)).workflow;
+    expect(escalated.waiting?.holder).toBe('maintenance_supervisor');
+    expect(approve(escalated, person('maintenance_tech_lead')).workflow.state).toBe('create_work_order');
+    // Below the first holder is still below.
+    expect(
+      refusalOf(apply(escalated, decide('approve', stepIdOf(escalated)), person('maintenance_tech'))),
+    ).toBe('not_your_step');
+  });
+});
+
+describe('the person who entered an amount never approves it', () => {
+  it('a move-out inspection’s deductions are approved by someone else', () => {
+    let { workflow } = open('move_out', { propertyId: 'p1' });
+    workflow = step(
+      workflow,
+      { kind: 'complete_task', stepId: stepIdOf(workflow), outcome: 'scheduled' },
+      person('assistant_manager', 'ann'),
+    ).workflow;
+    workflow = step(
+      workflow,
+      {
+        kind: 'complete_task',
+        stepId: stepIdOf(workflow),
+        outcome: 'inspected',
+        facts: { deductionsUsd: 800 },
+      },
+      person('property_manager', 'pat'),
+    ).workflow;
+    expect(workflow.facts.amountEnteredBy).toBe('pat');
+    expect(
+      refusalOf(apply(workflow, decide('approve', stepIdOf(workflow)), person('property_manager', 'pat'))),
+    ).toBe('own_request');
+    expect(approve(workflow, person('property_manager', 'paula')).workflow.state).toBe('disposed');
+  });
+});

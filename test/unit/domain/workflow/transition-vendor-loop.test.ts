@@ -328,6 +328,16 @@ describe("a vendor's invoice", () => {
     ]);
   });
 
+  it('a completed repair still takes its invoice (they come after the job); a cancelled one does not', () => {
+    const event = open('maintenance_emergency', { propertyId: 'p1', workOrderId: 'wo_8' }).workflow;
+    const confirmed = signal(signal(event, 'work_order_completed').workflow, 'resident_fixed').workflow;
+    expect(confirmed.status).toBe('completed');
+    expect(effectsOfKind(invoice(confirmed, 200).effects, 'start_workflow')).toHaveLength(1);
+    const cancelled = signal(event, 'work_order_cancelled').workflow;
+    expect(cancelled.status).toBe('cancelled');
+    expect(apply(cancelled, { kind: 'invoice', invoiceId: 'inv-2', amountUsd: 200 }).outcome).toBe('refused');
+  });
+
   it('with nothing approved at all, any invoice needs an approval', () => {
     const event = open('maintenance_emergency', { propertyId: 'p1', workOrderId: 'wo_7' }).workflow;
     const closedByHand = signal(event, 'work_order_completed').workflow;
