@@ -22,11 +22,7 @@ import { type ProblemSlug, problem } from '#platform/http/problem.ts';
 import { header } from '#platform/http/request.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { stableId, timeOrderedId } from '#platform/security/ids.ts';
-import {
-  type AdvanceOutcome,
-  type AdvanceWorkflowDeps,
-  advanceWorkflow,
-} from '#usecases/advance-workflow.ts';
+import { type AdvanceOutcome, advanceWorkflow } from '#usecases/advance-workflow.ts';
 import { type BeginWorkflowDeps, beginWorkflow } from '#usecases/start-workflow.ts';
 import { pageOf } from './listing.ts';
 import { workflowSummary, workflowView } from './workflow-view.ts';

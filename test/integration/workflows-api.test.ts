@@ -455,6 +455,37 @@ describe('response links', () => {
   });
 });
 
+describe('the org settings for workflows', () => {
+  const admin: Principal = { orgId: 'org-workflows-settings', keyId: 'key-admin', scopes: ['admin'] };
+  it('patches the approval policy and vendor ranking, shows them, and refuses a policy broken as a whole', async () => {
+    const patched = await call(admin, 'PATCH', '/v1/org/settings', {
+      body: {
+        approvalPolicy: { roleLimitsUsd: { maintenance_tech_lead: 750, president: 'unlimited' } },
+        vendorRanking: { byTrade: { plumbing: ['11', '12'] } },
+      },
+    });
+    expect(patched.status).toBe(200);
+    const org = await call(admin, 'GET', '/v1/org');
+    expect(org.body.settings).toMatchObject({
+      approvalPolicy: { roleLimitsUsd: { maintenance_tech_lead: 750, president: 'unlimited' } },
+      vendorRanking: { byTrade: { plumbing: ['11', '12'] } },
+    });
+    const broken = await call(admin, 'PATCH', '/v1/org/settings', {
+      body: { approvalPolicy: { roleLimitsUsd: { maintenance_supervisor: 100 } } },
+    });
+    expect(broken).toMatchObject({
+      status: 422,
+      body: { type: problemType('validation'), detail: expect.stringContaining('maintenance_supervisor') },
+    });
+    const unknownRole = await call(admin, 'PATCH', '/v1/org/settings', {
+      body: { approvalPolicy: { roleLimitsUsd: { janitor: 5 } } },
+    });
+    expect(unknownRole.status).toBe(422);
+    const after = await call(admin, 'GET', '/v1/org');
+    expect(after.body.settings).toEqual(org.body.settings);
+  });
+});
+
 describe('aictive sweep --at', () => {
   it('escalates an approval overdue at that time, and says so in its figures', async () => {
     const { workflowId } = await start();
