@@ -10,6 +10,11 @@ export interface DeploymentConfig {
   /** Browser origins allowed to call the API; empty means no CORS preflight at all. */
   readonly allowedOrigins: readonly string[];
   /**
+   * Where the API is reached from outside (a custom domain, `https://api.example.com`): vendors'
+   * and owners' answer links start with it. Without it a link is its path alone.
+   */
+  readonly publicApiUrl?: string;
+  /**
    * The opt-in functions this stage runs (lib/topology.ts `optIn`): their context flags that are
    * true. `-c nightlyTriageEvaluation=true` adds the nightly triage evaluation; off by default.
    */
@@ -54,6 +59,7 @@ const contextSchema = z.object({
     .default('dev'),
   alarmEmail: z.email().optional(),
   allowedOrigins: origins.default([]),
+  publicApiUrl: z.url({ protocol: /^https$/ }).optional(),
   nightlyTriageEvaluation: flag,
   triageEvaluationMaxMessages: messageCap,
   triageFloorCategoryAccuracy: shareOfOne,
@@ -67,6 +73,7 @@ export function deploymentConfigFrom(scope: IConstruct): DeploymentConfig {
     stage: scope.node.tryGetContext('stage'),
     alarmEmail: scope.node.tryGetContext('alarmEmail') || undefined,
     allowedOrigins: scope.node.tryGetContext('allowedOrigins'),
+    publicApiUrl: scope.node.tryGetContext('publicApiUrl') || undefined,
     nightlyTriageEvaluation: scope.node.tryGetContext('nightlyTriageEvaluation'),
     ...Object.fromEntries(
       Object.keys(TRIAGE_EVALUATION_CONTEXT).map((key) => [key, scope.node.tryGetContext(key)]),
@@ -74,7 +81,7 @@ export function deploymentConfigFrom(scope: IConstruct): DeploymentConfig {
   };
   const parsed = contextSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`invalid CDK context: ${z.prettifyError(parsed.error)}`);
-  const { stage, alarmEmail, allowedOrigins, nightlyTriageEvaluation } = parsed.data;
+  const { stage, alarmEmail, allowedOrigins, publicApiUrl, nightlyTriageEvaluation } = parsed.data;
   const triageEvaluation = Object.fromEntries(
     Object.entries(TRIAGE_EVALUATION_CONTEXT).flatMap(([key, setting]) => {
       const value = parsed.data[key as keyof typeof TRIAGE_EVALUATION_CONTEXT];
@@ -85,6 +92,7 @@ export function deploymentConfigFrom(scope: IConstruct): DeploymentConfig {
     stage,
     alarmEmail,
     allowedOrigins,
+    ...(publicApiUrl ? { publicApiUrl } : {}),
     optIns: new Set(nightlyTriageEvaluation ? ['nightlyTriageEvaluation'] : []),
     triageEvaluation,
   };

@@ -23,6 +23,7 @@ export function awsDeployment(config: DeploymentConfig, resources: PlatformResou
     settings: {
       STAGE: config.stage,
       ...(config.allowedOrigins.length > 0 ? { CORS_ALLOWED_ORIGINS: config.allowedOrigins.join(',') } : {}),
+      ...(config.publicApiUrl ? { PUBLIC_API_URL: config.publicApiUrl } : {}),
       ...config.triageEvaluation,
     },
   };

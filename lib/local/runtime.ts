@@ -75,7 +75,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
     if (opts.dataDir)
       teardown.push(await writeLocalEndpoints(opts.dataDir, { endpoints: emulators, resources }));
 
-    const operatorEnv = { ...process.env, ...opts.extraEnv };
+    const operatorEnv: Record<string, string | undefined> = {
+      // Answer links in notices point at this API when its port is known before it starts.
+      ...(opts.port ? { PUBLIC_API_URL: `http://${opts.host ?? '127.0.0.1'}:${opts.port}` } : {}),
+      ...process.env,
+      ...opts.extraEnv,
+    };
     const deployment = localDeployment(
       resources,
       {

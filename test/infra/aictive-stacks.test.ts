@@ -659,6 +659,18 @@ describe('REST API', () => {
     }
   });
 
+  it('gives the workflow function the public API URL its answer links start with, only when given', () => {
+    const variablesOf = (stack: typeof service) =>
+      Object.values(stack.findResources('AWS::Lambda::Function')).map(
+        (fn) => (fn.Properties.Environment?.Variables ?? {}) as Record<string, unknown>,
+      );
+    expect(variablesOf(service).some((v) => 'PUBLIC_API_URL' in v)).toBe(false);
+    const withUrl = synth({ publicApiUrl: 'https://api.example.com' });
+    const given = variablesOf(withUrl.service).filter((v) => v.PUBLIC_API_URL === 'https://api.example.com');
+    expect(given).toHaveLength(1);
+    expect(given[0]?.POWERTOOLS_SERVICE_NAME).toBe('workflow');
+  });
+
   it('answers CORS preflight only when allowedOrigins is given', () => {
     expect(methods.filter((m) => m.Properties.HttpMethod === 'OPTIONS')).toHaveLength(0);
     const withCors = synth({ allowedOrigins: 'https://app.example.com' });
@@ -783,6 +795,7 @@ describe('deployment context', () => {
     [{ stage: 'Prod Stage' }, /stage/],
     [{ alarmEmail: 'not-an-email' }, /alarmEmail/],
     [{ allowedOrigins: 'app.example.com' }, /allowedOrigins/],
+    [{ publicApiUrl: 'http://api.example.com' }, /publicApiUrl/],
   ])('rejects invalid context %j', (context, message) => {
     expect(() => synth(context)).toThrow(message);
   });
