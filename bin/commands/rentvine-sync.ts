@@ -34,9 +34,9 @@ export interface RentvineSyncOptions {
  * scheduled function runs it. Without --stage it uses the local store of AICTIVE_DATA_DIR
  * (default .data): the running `npm start`'s, or, when none runs, the same files opened by this
  * command. With --stage, the stage's table (its stateful stack's MainTableName output, unless
- * --table names another), its events and workflow queues and its Rentvine connections in Secrets Manager, with
- * the AWS credentials of the environment. One JSON line per resource on stdout; progress on a terminal;
- * exit 1 with one line per failed resource on stderr.
+ * --table names another), its events and workflow queues and its Rentvine connections in Secrets
+ * Manager, with the AWS credentials of the environment. One JSON line per resource on stdout;
+ * progress on a terminal; exit 1 with one line per failed resource on stderr.
  */
 export async function rentvineSyncCommand(options: RentvineSyncOptions): Promise<number> {
   if (!options.org || !ORG_ID.test(options.org))
