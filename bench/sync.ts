@@ -42,7 +42,10 @@ async function main(): Promise<void> {
     Object.assign(process.env, localPlatformEnv(emulators));
     const resources = await provision(emulators, { prefix: 'bench-sync' });
     const table = resources.tables.main;
-    const deps = rentvineSyncDependencies(table, resources.queues.events.url);
+    const deps = rentvineSyncDependencies(table, {
+      events: resources.queues.events.url,
+      workflow: resources.queues.workflow.url,
+    });
     const reader = await simulatorReader(simulator, table);
     const sync = async () => {
       simulator.requests.length = 0;

@@ -410,8 +410,9 @@ export const functions = [
     kind: 'schedule',
     // Also once at npm start: the local scheduler's first run comes a second after start.
     schedule: { everyMinutes: 15 },
-    // Missed changes that call for work are stored as events for the event processor.
-    sendsTo: ['events'],
+    // Missed changes that call for work are stored as events for the event processor; leases'
+    // balances start and move delinquency workflows, whose effects the workflow function does.
+    sendsTo: ['events', 'workflow'],
     tables: ['main'],
     tableAccess: 'readWrite',
     secrets: ['rentvineApi'],

@@ -9,16 +9,16 @@ import { localApiKeyPepper } from '#lib/local/api-key-pepper.ts';
 import { startEmulators } from '#lib/local/emulators.ts';
 import { readLocalEndpoints } from '#lib/local/endpoints-file.ts';
 import { type Endpoints, type LocalResources, provision, runtimeEnv } from '#lib/local/provision.ts';
-import { rentvineSyncDependencies } from '#lib/rentvine-sync-dependencies.ts';
+import { rentvineSyncDependencies, type SyncQueueUrls } from '#lib/rentvine-sync-dependencies.ts';
 import { readConfig, SECRET_SOURCES } from '#platform/config.ts';
 import { type ResourceSync, type SyncCounts, syncRentvine } from '#usecases/sync-rentvine.ts';
 import { InputError, UsageError } from './io.ts';
 import { stageTableName } from './stage-outputs.ts';
 
-/** Where one run reads and writes: the table, the events queue, and where connections are kept. */
+/** Where one run reads and writes: the table, the queues it sends to, and where connections are kept. */
 interface RentvineTarget {
   readonly tableName: string;
-  readonly eventsQueueUrl: string;
+  readonly queues: SyncQueueUrls;
   readonly connections: ReturnType<typeof readConfig<typeof RentvineConnectionConfig>>;
   close(): Promise<void>;
 }
@@ -34,9 +34,9 @@ export interface RentvineSyncOptions {
  * scheduled function runs it. Without --stage it uses the local store of AICTIVE_DATA_DIR
  * (default .data): the running `npm start`'s, or, when none runs, the same files opened by this
  * command. With --stage, the stage's table (its stateful stack's MainTableName output, unless
- * --table names another), its events queue and its Rentvine connections in Secrets Manager, with
- * the AWS credentials of the environment. One JSON line per resource on stdout; progress on a terminal;
- * exit 1 with one line per failed resource on stderr.
+ * --table names another), its events and workflow queues and its Rentvine connections in Secrets
+ * Manager, with the AWS credentials of the environment. One JSON line per resource on stdout;
+ * progress on a terminal; exit 1 with one line per failed resource on stderr.
  */
 export async function rentvineSyncCommand(options: RentvineSyncOptions): Promise<number> {
   if (!options.org || !ORG_ID.test(options.org))
@@ -55,7 +55,7 @@ export async function rentvineSyncCommand(options: RentvineSyncOptions): Promise
 }
 
 function syncOnce(target: RentvineTarget, orgId: string, reader: RentvineReader): Promise<ResourceSync[]> {
-  const deps = rentvineSyncDependencies(target.tableName, target.eventsQueueUrl);
+  const deps = rentvineSyncDependencies(target.tableName, target.queues);
   const progress = process.stderr.isTTY
     ? (resource: string, counts: Readonly<SyncCounts>) =>
         process.stderr.write(`\r\x1b[K${resource}: ${counts.fetched} read`)
@@ -66,7 +66,8 @@ function syncOnce(target: RentvineTarget, orgId: string, reader: RentvineReader)
 /**
  * The published line per resource. `updated` counts every rewrite (a newer version, or the same
  * version carrying other fields); `unchanged` every record not written (identical, or older than
- * a snapshot a webhook stored meanwhile).
+ * a snapshot a webhook stored meanwhile). The leases line adds what their balances did to the
+ * delinquency workflows: started, fed a changed balance, closed as paid.
  */
 export function resourceLine(result: ResourceSync): string {
   return JSON.stringify({
@@ -76,6 +77,13 @@ export function resourceLine(result: ResourceSync): string {
     updated: result.updated + result.refreshed,
     unchanged: result.unchanged + result.stale,
     missedByWebhook: result.missedByWebhook,
+    ...(result.resource === 'leases'
+      ? {
+          delinquenciesStarted: result.delinquenciesStarted,
+          delinquenciesFed: result.delinquenciesFed,
+          delinquenciesPaid: result.delinquenciesPaid,
+        }
+      : {}),
   });
 }
 
@@ -113,7 +121,7 @@ async function localStore(
   Object.assign(process.env, runtimeEnv(endpoints, resources, await localApiKeyPepper(dataDir)));
   return {
     tableName: resources.tables.main,
-    eventsQueueUrl: resources.queues.events.url,
+    queues: { events: resources.queues.events.url, workflow: resources.queues.workflow.url },
     // The local table, and RENTVINE_* for org `demo`, as npm start's functions read them.
     connections: readConfig(RentvineConnectionConfig),
     close,
@@ -122,13 +130,22 @@ async function localStore(
 
 async function stageTarget(stage: string, table: string | undefined): Promise<RentvineTarget> {
   const tableName = table ?? (await stageTableName(stage));
-  const { QueueUrl } = await sqsClient().send(
-    new GetQueueUrlCommand({ QueueName: queueNames(stage, 'events').queue }),
-  );
-  if (!QueueUrl) throw new InputError(`stage ${stage} has no events queue`);
+  const [events, workflow] = await Promise.all([
+    stageQueueUrl(stage, 'events'),
+    stageQueueUrl(stage, 'workflow'),
+  ]);
   const connections = readConfig(RentvineConnectionConfig, {
     RENTVINE_CREDENTIALS_SOURCE: SECRET_SOURCES.aws,
     RENTVINE_SECRET_PREFIX: secretName(stage, 'rentvineApi'),
   });
-  return { tableName, eventsQueueUrl: QueueUrl, connections, close: async () => undefined };
+  return { tableName, queues: { events, workflow }, connections, close: async () => undefined };
+}
+
+/** A deployed stage's queue, found by the name the stage gives it. */
+async function stageQueueUrl(stage: string, queue: keyof SyncQueueUrls): Promise<string> {
+  const { QueueUrl } = await sqsClient().send(
+    new GetQueueUrlCommand({ QueueName: queueNames(stage, queue).queue }),
+  );
+  if (!QueueUrl) throw new InputError(`stage ${stage} has no ${queue} queue`);
+  return QueueUrl;
 }

@@ -8,7 +8,10 @@ import { syncConnectedOrgs } from '#usecases/sync-rentvine.ts';
 
 const config = readFunctionConfig('rentvine-sync');
 const deps = {
-  ...rentvineSyncDependencies(config.TABLE_NAME, config.EVENTS_QUEUE_URL),
+  ...rentvineSyncDependencies(config.TABLE_NAME, {
+    events: config.EVENTS_QUEUE_URL,
+    workflow: config.WORKFLOW_QUEUE_URL,
+  }),
   accounts: rentvineReadersFrom(config, config.TABLE_NAME),
 };
 /** Left for writing the last page and the metrics after the last org's share. */
@@ -25,6 +28,7 @@ export const handler = instrumented(async (_event: ScheduledEvent, context) => {
     }
     for (const resource of org.resources) {
       count('SyncMissedByWebhook', resource.missedByWebhook);
+      count('DelinquencyStarted', resource.delinquenciesStarted);
       if (resource.ok) continue;
       count('SyncResourceFailed');
       logger.warn('Rentvine sync left a resource incomplete', {

@@ -41,6 +41,8 @@ export const METRICS = {
   SyncResourceFailed:
     "an org's resource the Rentvine sync could not complete (Rentvine refused or failed, or the run ran out of time)",
   SyncOrgFailed: 'an org the Rentvine sync could not start (its account could not be opened)',
+  DelinquencyStarted:
+    'a delinquency workflow the Rentvine sync started: an active lease read past due with no open collection (a new episode)',
   // authorizer
   ApiKeyRejected: 'an API key refused (unknown, malformed, revoked, expired or rotated out)',
   // api

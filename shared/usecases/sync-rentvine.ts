@@ -10,11 +10,13 @@ import {
   type SyncWatermarks,
 } from '#domain/rentvine/ports.ts';
 import { snapshotVersion, standing } from '#domain/rentvine/snapshot-version.ts';
+import type { LeaseSnapshot } from '#domain/rentvine/snapshots.ts';
 import { syncChangeBody, syncChangeKey } from '#domain/rentvine/sync-change.ts';
 import { snapshotTrigger } from '#domain/rentvine/triggers.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { type ApplySnapshotDeps, applySnapshot } from './apply-snapshot.ts';
 import { type KeepDeps, keepDelivery } from './ingest-rentvine-webhook.ts';
+import { type ReconcileDelinquencyDeps, reconcileDelinquency } from './reconcile-delinquency.ts';
 
 /**
  * How far before the watermark an incremental read starts. Rentvine stamps `dateTimeModified`
@@ -29,7 +31,7 @@ export const WATERMARK_OVERLAP_MS = 5 * 60_000;
  */
 const APPLY_CONCURRENCY = 32;
 
-export interface SyncDeps extends ApplySnapshotDeps, KeepDeps {
+export interface SyncDeps extends ApplySnapshotDeps, KeepDeps, ReconcileDelinquencyDeps {
   readonly watermarks: SyncWatermarks;
   readonly clock: Clock;
 }
@@ -44,6 +46,10 @@ export interface SyncCounts {
   /** Older than the stored snapshot (a webhook stored a newer version meanwhile): not written. */
   stale: number;
   missedByWebhook: number;
+  /** Leases only: `delinquency` workflows started, fed a changed balance, and closed as paid. */
+  delinquenciesStarted: number;
+  delinquenciesFed: number;
+  delinquenciesPaid: number;
 }
 
 export type ResourceSync = { readonly resource: SyncResource } & SyncCounts &
@@ -70,6 +76,9 @@ export const OUT_OF_TIME = "stopped at the run's time limit; resumes from its wa
  * its snapshot would already be at that version (`unchanged`, or `refreshed` when the webhook's
  * copy carried other fields). A webhook still in flight when the sync reads (about a second)
  * counts as missed too; both then apply the same version, once.
+ *
+ * Leases: a lease read in a new version carries its balances, which start, feed or close the
+ * lease's `delinquency` workflow (`reconcileBalance`), on the first pass too.
  */
 export async function syncRentvine(
   deps: SyncDeps,
@@ -87,6 +96,9 @@ export async function syncRentvine(
       unchanged: 0,
       stale: 0,
       missedByWebhook: 0,
+      delinquenciesStarted: 0,
+      delinquenciesFed: 0,
+      delinquenciesPaid: 0,
     };
     try {
       const complete = await syncResource(deps, orgId, reader, resource, counts, options);
@@ -128,6 +140,7 @@ async function syncResource(
         return;
       }
       if (!initial && now !== 'other_content') await announceMissedTrigger(deps, orgId, record, at);
+      if (record.kind === 'lease') await reconcileBalance(deps, orgId, record, counts);
       const { write } = await applySnapshot(deps, orgId, record, at);
       counts[write] += 1;
       if (!initial && (write === 'created' || write === 'updated')) counts.missedByWebhook += 1;
@@ -172,6 +185,34 @@ async function announceMissedTrigger(
   };
   // A failed send leaves the row in the outbox: the sweeper sends it.
   await keepDelivery(deps, event);
+}
+
+/**
+ * A lease read in a version (or with content) not stored yet: its balance starts, feeds or closes
+ * the lease's `delinquency` workflow. Before the snapshot is written, so a failure here fails the
+ * resource before its watermark moves and the next run reads the lease again (the workflow input
+ * and the episode id are keyed, so doing it twice changes nothing).
+ *
+ * - A lease whose stored snapshot is unchanged is not reconciled: its balance is the one its
+ *   workflow was last given, and the workflow's waits (`untilDaysLate`) run on the sweeper's
+ *   clock, not on being read again. `other_content` is reconciled: the same version read with
+ *   other fields is typically the export's copy, with balances, of a version a webhook stored
+ *   without them.
+ * - The first, full pass reconciles too, unlike emergency triggers (history, not news): a balance
+ *   past due now is a current debt, to be chased from the first sync.
+ * - [guess] Balances are seen only when the lease's `dateTimeModified` moves (the export is read
+ *   incrementally); Rentvine documents that payments and charges move it (docs/RENTVINE.md).
+ */
+async function reconcileBalance(
+  deps: SyncDeps,
+  orgId: string,
+  record: EntitySnapshot,
+  counts: SyncCounts,
+): Promise<void> {
+  const outcome = await reconcileDelinquency(deps, orgId, record.data as LeaseSnapshot);
+  if (outcome === 'started') counts.delinquenciesStarted += 1;
+  else if (outcome === 'fed') counts.delinquenciesFed += 1;
+  else if (outcome === 'paid') counts.delinquenciesPaid += 1;
 }
 
 /** The stored snapshots of a page's records, keyed `kind#id` (a resource lists one kind). */

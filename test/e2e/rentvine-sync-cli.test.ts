@@ -12,6 +12,8 @@ import { type FakeSecretsManager, startFakeSecretsManager } from '#test/support/
 import { removeDir } from '#test/support/local-process.ts';
 
 const LINE_KEYS = ['resource', 'fetched', 'created', 'updated', 'unchanged', 'missedByWebhook'];
+/** The leases line adds what their balances did to the delinquency workflows. */
+const LEASE_KEYS = [...LINE_KEYS, 'delinquenciesStarted', 'delinquenciesFed', 'delinquenciesPaid'];
 const RESOURCES = ['properties', 'units', 'leases', 'tenants', 'owners', 'vendors', 'work_orders'];
 
 const lines = (stdout: string) =>
@@ -46,9 +48,17 @@ describe('aictive rentvine sync, locally without npm start', () => {
     expect(first.code).toBe(0);
     const full = lines(first.stdout);
     expect(full.map((line) => line.resource)).toEqual(RESOURCES);
-    for (const line of full) expect(Object.keys(line)).toEqual(LINE_KEYS);
+    for (const line of full)
+      expect(Object.keys(line)).toEqual(line.resource === 'leases' ? LEASE_KEYS : LINE_KEYS);
     const units = full.find((line) => line.resource === 'units');
     expect(units).toMatchObject({ fetched: 30, created: 30, missedByWebhook: 0 });
+    // The simulator seeds some active leases past due: the first sync starts their collections.
+    const pastDue = simulator.portfolio.leases.filter(
+      (lease) =>
+        lease.primaryLeaseStatusID === '2' &&
+        Number(simulator.portfolio.balances(lease.leaseID).pastDueTotalAmount) > 0,
+    ).length;
+    expect(full.find((line) => line.resource === 'leases')?.delinquenciesStarted).toBe(pastDue);
 
     // Same store (the data directory), second run: the filtered exports read nothing new.
     const [leaseId] = simulator.portfolio.changeLeases(1, { webhook: false });

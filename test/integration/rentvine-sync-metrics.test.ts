@@ -38,6 +38,14 @@ describe('SyncMissedByWebhook', () => {
     // A first sync is full: every resource completes, and nothing in it was missed by a webhook.
     expect(emitted(first.emf, 'SyncResourceFailed', 'rentvine-sync')).toBeUndefined();
     expect(emitted(first.emf, 'SyncMissedByWebhook', 'rentvine-sync')).toBeUndefined();
+    // ...and every active lease past due has its collection started, on the first pass too.
+    const pastDue = sim.portfolio.leases.filter(
+      (lease) =>
+        lease.primaryLeaseStatusID === '2' &&
+        Number(sim.portfolio.balances(lease.leaseID).pastDueTotalAmount) > 0,
+    ).length;
+    expect(pastDue).toBeGreaterThan(0);
+    expect(emitted(first.emf, 'DelinquencyStarted', 'rentvine-sync')).toBe(pastDue);
 
     const missed = [
       ...sim.portfolio.changeLeases(2, { webhook: false }),
@@ -50,7 +58,9 @@ describe('SyncMissedByWebhook', () => {
       missed,
     );
 
-    // Nothing changed since: nothing missed, nothing published for it.
-    expect(emitted((await run(handler)).emf, 'SyncMissedByWebhook', 'rentvine-sync')).toBeUndefined();
+    // Nothing changed since: nothing missed, nothing started, nothing published for either.
+    const third = await run(handler);
+    expect(emitted(third.emf, 'SyncMissedByWebhook', 'rentvine-sync')).toBeUndefined();
+    expect(emitted(third.emf, 'DelinquencyStarted', 'rentvine-sync')).toBeUndefined();
   });
 });

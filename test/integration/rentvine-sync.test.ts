@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import type { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import type { DynamoSyncWatermarks } from '#adapters/dynamodb/sync-watermarks.ts';
+import type { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
+import { delinquencySubject } from '#domain/workflow/delinquency.ts';
 import { type RentvineSimulator, startRentvineSimulator } from '#lib/local/rentvine-simulator/server.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { lambdaContext, loadHandler, type SqsHandler, sqsEvent } from '#test/support/lambda-events.ts';
@@ -21,6 +23,7 @@ let processor: SqsHandler;
 let inbox: DynamoEventInbox;
 let snapshots: DynamoSnapshotStore;
 let watermarks: DynamoSyncWatermarks;
+let workflows: DynamoWorkflowStore;
 let mix: FaultMix;
 
 let counter = 0;
@@ -64,6 +67,7 @@ describe.each(FAULT_MODES)('rentvine sync, $name', (mode) => {
     inbox = new (await import('#adapters/dynamodb/event-inbox.ts')).DynamoEventInbox(table);
     snapshots = new (await import('#adapters/dynamodb/snapshot-store.ts')).DynamoSnapshotStore(table);
     watermarks = new (await import('#adapters/dynamodb/sync-watermarks.ts')).DynamoSyncWatermarks(table);
+    workflows = new (await import('#adapters/dynamodb/workflow-store.ts')).DynamoWorkflowStore(table);
     sync = await loadHandler<SyncHandler>('rentvine-sync');
     processor = await loadHandler<SqsHandler>('event-processor');
   });
@@ -117,6 +121,33 @@ describe.each(FAULT_MODES)('rentvine sync, $name', (mode) => {
         ).size,
       ).toBe(24);
       await stack.purge('events');
+
+      // The seeded active leases past due have their collections started by the first sync, and
+      // the workflows' first effects handed to the workflow queue.
+      const pastDue = simulator.portfolio.leases.filter(
+        (lease) =>
+          lease.primaryLeaseStatusID === '2' &&
+          Number(simulator.portfolio.balances(lease.leaseID).pastDueTotalAmount) > 0,
+      );
+      expect(pastDue.length).toBeGreaterThan(0);
+      const started = new Set<string>();
+      for (const lease of pastDue) {
+        const workflowId = await workflows.workflowOfSubject(orgId, delinquencySubject(lease.leaseID));
+        if (!workflowId) throw new Error(`lease ${lease.leaseID} has no delinquency workflow`);
+        expect(await workflows.get(orgId, workflowId)).toMatchObject({
+          type: 'delinquency',
+          status: 'open',
+          source: { kind: 'sync' },
+          facts: {
+            leaseId: lease.leaseID,
+            pastDueUsd: Number(simulator.portfolio.balances(lease.leaseID).pastDueTotalAmount),
+          },
+        });
+        started.add(workflowId);
+      }
+      const runs = (await stack.drain('workflow')).map((m) => JSON.parse(m.Body ?? '{}'));
+      expect(runs.length).toBeGreaterThan(0);
+      for (const run of runs) expect(started.has(run.workflowId), JSON.stringify(run)).toBe(true);
 
       // Rentvine raises a work order to high priority and sends no webhook.
       const workOrder = simulator.portfolio.openWorkOrders().at(-1);

@@ -52,6 +52,35 @@ export function workOrderRecord(
   });
 }
 
+/**
+ * A lease as the leases export yields it: the row's `balances` moved onto the lease. Active
+ * (primary status 2) unless told; `pastDue` is the past-due total, as money on the wire.
+ */
+export function leaseRecord(
+  id: string,
+  dateTimeModified: string,
+  fields: { pastDue?: string; status?: '1' | '2' | '3'; propertyID?: string; unitID?: string } = {},
+): EntitySnapshot {
+  const pastDue = fields.pastDue ?? '0.00';
+  return snapshot('lease', {
+    lease: {
+      leaseID: id,
+      propertyID: fields.propertyID ?? '1',
+      unitID: fields.unitID ?? '11',
+      primaryLeaseStatusID: fields.status ?? '2',
+      leaseStatusID: '5',
+      startDate: '2026-01-01',
+      balances: {
+        unpaidTotalAmount: pastDue,
+        unpaidRentAmount: pastDue,
+        pastDueTotalAmount: pastDue,
+        pastDueRentAmount: pastDue,
+      },
+      dateTimeModified,
+    },
+  });
+}
+
 export function tenantRecord(id: string, dateTimeModified: string): EntitySnapshot {
   return snapshot('contact', {
     contact: { contactID: id, role: 'tenant', name: `Tenant ${id}`, dateTimeModified },

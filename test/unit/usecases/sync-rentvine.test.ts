@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emergencyCues } from '#domain/classification/emergency-text.ts';
+import { delinquencySubject } from '#domain/workflow/delinquency.ts';
 import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
 import {
@@ -10,7 +11,13 @@ import { InMemorySnapshotStore } from '#test/support/in-memory/snapshot-store.ts
 import { InMemorySyncWatermarks } from '#test/support/in-memory/sync-watermarks.ts';
 import { receivedEvent } from '#test/support/received-event.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
-import { propertyRecord, tenantRecord, unitRecord, workOrderRecord } from '#test/support/rentvine-records.ts';
+import {
+  leaseRecord,
+  propertyRecord,
+  tenantRecord,
+  unitRecord,
+  workOrderRecord,
+} from '#test/support/rentvine-records.ts';
 import { startMessage } from '#test/support/workflows.ts';
 import { RecentReads } from '#usecases/enrich-work-order.ts';
 import { processRentvineEvent } from '#usecases/process-rentvine-event.ts';
@@ -227,6 +234,87 @@ describe('syncRentvine', () => {
     const results = byResource(await syncRentvine(deps, orgId, account, { deadline: platform.clock.now() }));
     expect(results.properties).toMatchObject({ ok: false, error: OUT_OF_TIME, fetched: 0 });
     expect(await deps.watermarks.get(orgId, 'properties')).toBeUndefined();
+  });
+});
+
+describe('syncRentvine and delinquency', () => {
+  /** The workflow following a lease's collection, if any. */
+  async function collection(platform: ReturnType<typeof world>['platform'], leaseId: string) {
+    const id = await platform.workflows.workflowOfSubject(orgId, delinquencySubject(leaseId));
+    return id ? platform.workflows.get(orgId, id) : undefined;
+  }
+
+  it('starts workflows for leases past due on the first, full pass (a debt now is current)', async () => {
+    const { deps, account, platform } = world();
+    account.set('leases', leaseRecord('301', '2026-11-03 08:00:00', { pastDue: '1275.00' }));
+    account.set('leases', leaseRecord('302', '2026-11-03 08:00:00'));
+    account.set('leases', leaseRecord('303', '2026-11-03 08:00:00', { pastDue: '800.00', status: '3' }));
+    const first = byResource(await syncRentvine(deps, orgId, account));
+    expect(first.leases).toMatchObject({ ok: true, created: 3, delinquenciesStarted: 1 });
+    expect(first.properties).toMatchObject({ delinquenciesStarted: 0 });
+    // The 21st of November: 20 days late, so the notice waits on a property manager.
+    expect(await collection(platform, '301')).toMatchObject({
+      type: 'delinquency',
+      state: 'approve_notice',
+      facts: { leaseId: '301', pastDueUsd: 1275 },
+    });
+    expect(await collection(platform, '302')).toBeUndefined();
+    expect(await collection(platform, '303')).toBeUndefined();
+
+    // Nothing changed: the unchanged leases are not reconciled again.
+    const again = byResource(await syncRentvine(deps, orgId, account));
+    expect(again.leases).toMatchObject({
+      delinquenciesStarted: 0,
+      delinquenciesFed: 0,
+      delinquenciesPaid: 0,
+    });
+  });
+
+  it('on later passes, starts, feeds and closes them from the leases that moved', async () => {
+    const { deps, account, platform } = world();
+    account.set('leases', leaseRecord('301', '2026-11-03 08:00:00', { pastDue: '1275.00' }));
+    account.set('leases', leaseRecord('302', '2026-11-03 08:00:00'));
+    account.set('leases', leaseRecord('304', '2026-11-03 08:00:00', { pastDue: '500.00' }));
+    await syncRentvine(deps, orgId, account);
+    const first = await collection(platform, '301');
+
+    // A payment on 301, rent unpaid on 302, a partial payment on 304: no webhook for any.
+    account.set('leases', leaseRecord('301', '2026-11-21 09:00:00', { pastDue: '0.00' }));
+    account.set('leases', leaseRecord('302', '2026-11-21 09:00:00', { pastDue: '1100.00' }));
+    account.set('leases', leaseRecord('304', '2026-11-21 09:00:00', { pastDue: '200.00' }));
+    const later = byResource(await syncRentvine(deps, orgId, account));
+    expect(later.leases).toMatchObject({
+      updated: 3,
+      delinquenciesStarted: 1,
+      delinquenciesFed: 1,
+      delinquenciesPaid: 1,
+    });
+    expect(await collection(platform, '301')).toMatchObject({
+      workflowId: first?.workflowId,
+      status: 'completed',
+      state: 'paid',
+    });
+    expect(await collection(platform, '302')).toMatchObject({ status: 'open', facts: { pastDueUsd: 1100 } });
+    expect(await collection(platform, '304')).toMatchObject({ status: 'open', facts: { pastDueUsd: 200 } });
+  });
+
+  it('reads the balances of a version a webhook stored without them', async () => {
+    const { deps, account, platform } = world();
+    await syncRentvine(deps, orgId, account);
+    // The webhook's copy of the lease (no balances: they come only with the export).
+    const { balances: _, ...bare } = leaseRecord('305', '2026-11-20 08:00:00').data as Record<
+      string,
+      unknown
+    >;
+    await deps.snapshots.put(
+      orgId,
+      { kind: 'lease', id: '305', dateTimeModified: '2026-11-20 08:00:00', data: bare },
+      'x',
+    );
+    account.set('leases', leaseRecord('305', '2026-11-20 08:00:00', { pastDue: '950.00' }));
+    const results = byResource(await syncRentvine(deps, orgId, account));
+    expect(results.leases).toMatchObject({ refreshed: 1, delinquenciesStarted: 1 });
+    expect(await collection(platform, '305')).toMatchObject({ facts: { pastDueUsd: 950 } });
   });
 });
 
