@@ -203,8 +203,8 @@ describe('email → prepare → triage → draft → review → approval', () =>
         String(linked.workflowId),
       ),
     ).toMatchObject({
-      type: 'emergency_maintenance',
-      state: 'triage',
+      type: 'maintenance_emergency',
+      state: 'approve_dispatch',
       source: { kind: 'email', emailId },
     });
   });

@@ -43,8 +43,8 @@ describe('a local runtime stopped right after an emergency email was classified'
 
     const resumed = await run('resume', dataDir, String(submitted.emailId));
     expect(resumed.workflow).toMatchObject({
-      type: 'emergency_maintenance',
-      state: 'triage',
+      type: 'maintenance_emergency',
+      state: 'approve_dispatch',
       source: { kind: 'email', emailId: submitted.emailId },
     });
   }, 120_000);
