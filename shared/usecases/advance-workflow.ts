@@ -18,6 +18,11 @@ export interface WorkflowCommand {
   readonly inputId: string;
   readonly input: WorkflowInput;
   readonly actor: Actor;
+  /**
+   * Whether new effects are handed to the workflow queue (default). The effects runner says no:
+   * it does them in its own next round, and a second run message would only race it.
+   */
+  readonly handOn?: boolean;
 }
 
 export type AdvanceOutcome =
@@ -45,8 +50,8 @@ const ATTEMPTS = 5;
 /**
  * Applies one input to a workflow: read, transition (pure), write on the version read. A write
  * that loses the race reads again and re-applies, so two consumers racing make one transition
- * (the loser finds its input applied, or applies it on top of the winner's). A workflow left
- * owing effects is handed to the workflow queue; the outbox re-sends if that send is lost.
+ * (the loser finds its input applied, or applies it on top of the winner's). A transition that
+ * adds effects hands the workflow to the workflow queue; the outbox re-sends if that send is lost.
  */
 export async function advanceWorkflow(
   deps: AdvanceWorkflowDeps,
@@ -65,7 +70,7 @@ export async function advanceWorkflow(
     );
     if (result.outcome !== 'applied') return { ...result, workflow };
     if ((await deps.workflows.save(result.workflow, workflow.version)) === 'conflict') continue;
-    await handOnEffects(deps, result.workflow);
+    if (result.effects.length > 0 && command.handOn !== false) await handOnEffects(deps, result.workflow);
     return { outcome: 'applied', workflow: result.workflow, before: workflow, effects: result.effects };
   }
   throw new WorkflowBusyError(command.orgId, command.workflowId);

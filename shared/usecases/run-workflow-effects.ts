@@ -5,7 +5,7 @@ import type { ResponseLinkIssuer, WorkflowNotices } from '#domain/workflow/ports
 import { workOrderSubject } from '#domain/workflow/start.ts';
 import type { Workflow, WorkflowEffect } from '#domain/workflow/workflow.ts';
 import { stableId } from '#platform/security/ids.ts';
-import { type AdvanceWorkflowDeps, advanceWorkflow } from './advance-workflow.ts';
+import { type AdvanceWorkflowDeps, advanceWorkflow, handOnEffects } from './advance-workflow.ts';
 import { type BeginWorkflowDeps, beginWorkflow } from './start-workflow.ts';
 
 export interface RunWorkflowEffectsDeps extends AdvanceWorkflowDeps, BeginWorkflowDeps {
@@ -39,9 +39,14 @@ export async function runWorkflowEffects(
   ref: { readonly orgId: string; readonly workflowId: string },
 ): Promise<EffectsRun> {
   const tally = { done: 0, failed: 0, notices: 0, offers: 0, rentvineWrites: 0 };
-  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+  for (let round = 0; ; round += 1) {
     const workflow = await deps.workflows.get(ref.orgId, ref.workflowId);
     if (!workflow || workflow.pendingEffects.length === 0) break;
+    // Still owing after its rounds (a long chain of steps at once): the next run takes it on.
+    if (round === MAX_ROUNDS) {
+      await handOnEffects(deps, workflow);
+      break;
+    }
     for (const effect of workflow.pendingEffects) {
       const outcome = await perform(deps, workflow, effect);
       const input =
@@ -58,6 +63,7 @@ export async function runWorkflowEffects(
         inputId: `effect:${effect.effectId}`,
         input,
         actor: { kind: 'system', name: 'workflow' },
+        handOn: false,
       });
       if (outcome.failed === undefined) tally.done += 1;
       else tally.failed += 1;
@@ -79,10 +85,13 @@ async function perform(
 ): Promise<Performed> {
   if (effect.kind === 'rentvine') return rentvineWrite(deps, workflow, effect);
   // Everything else is a notice or a child workflow: once per effect id, whatever is redelivered.
-  return deps.ledger.once({ orgId: workflow.orgId, key: `workflow-effect:${effect.effectId}` }, async () => {
-    await sideEffect(deps, workflow, effect);
-    return {};
-  });
+  return deps.ledger.once(
+    { orgId: workflow.orgId, key: `workflow-effect:${workflow.workflowId}:${effect.effectId}` },
+    async () => {
+      await sideEffect(deps, workflow, effect);
+      return {};
+    },
+  );
 }
 
 async function sideEffect(

@@ -101,6 +101,17 @@ describe('a workflow from a triaged emergency to its work order', () => {
     expect((await stored(deps, workflow)).pendingEffects).toEqual([]);
   });
 
+  it("does each workflow's effects, even where two workflows' effect ids are alike", async () => {
+    const { deps, platform, notices } = world();
+    const first = await started(deps, await triagedEmergency(platform, 'em_lifecycle_a'));
+    const second = await started(deps, await triagedEmergency(platform, 'em_lifecycle_b'));
+    expect(first.pendingEffects.map((e) => e.effectId)).toEqual(second.pendingEffects.map((e) => e.effectId));
+    await runWorkflowEffects(deps, first);
+    await runWorkflowEffects(deps, second);
+    const told = notices.published.filter((n) => n.kind === 'approval_waiting').map((n) => n.workflowId);
+    expect(told.sort()).toEqual([first.workflowId, second.workflowId].sort());
+  });
+
   it('creates exactly one Rentvine work order after the approval, however often its run is delivered', async () => {
     const { deps, platform, account } = world();
     const workflow = await started(deps, await triagedEmergency(platform));
