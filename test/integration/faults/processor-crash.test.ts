@@ -208,7 +208,7 @@ describe('event-processor crashing mid-batch', () => {
     );
     const perWorkOrder = new Map<string, number>();
     for (const item of Items) {
-      const workOrderId = (item.source as { workOrderId: string }).workOrderId;
+      const workOrderId = (item.facts as { workOrderId: string }).workOrderId;
       perWorkOrder.set(workOrderId, (perWorkOrder.get(workOrderId) ?? 0) + 1);
     }
     expect(Object.fromEntries(perWorkOrder)).toEqual(
