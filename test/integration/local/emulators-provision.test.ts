@@ -163,8 +163,8 @@ describe('local emulators and provisioning', () => {
       WEBHOOK_SECRETS_SOURCE: 'table',
       STAGE: 'local',
     });
-    // No function binds the idempotency ledger's table yet, so no function is given its name.
-    expect(env).not.toHaveProperty(tables.idempotency.env);
+    // The workflow function keys its effects in the idempotency ledger: its table is provisioned and named.
+    expect(env).toHaveProperty(tables.idempotency.env, resources.tables.idempotency);
     expect(env.AWS_ACCESS_KEY_ID).toBeTruthy();
     expect(env.AWS_SECRET_ACCESS_KEY).toBeTruthy();
   });
