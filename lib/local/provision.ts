@@ -181,6 +181,7 @@ async function ensureTable(client: DynamoDBClient, tableName: string, spec: Tabl
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    await refuseOlderTable(client, tableName, spec);
   }
   await waitUntilActive(client, tableName);
   if (spec.ttlAttribute) await ensureTimeToLive(client, tableName, spec.ttlAttribute);
@@ -195,6 +196,20 @@ function keySchema(partitionKey: string, sortKey: string | undefined) {
 }
 
 /** Bounded poll instead of the SDK waiter, whose one-second minimum delay would dominate start-up. */
+/**
+ * A table kept in a data directory from before an index was added: dynalite cannot add an index to
+ * an existing table, and every query on the missing one would fail later, far from the cause.
+ */
+async function refuseOlderTable(client: DynamoDBClient, tableName: string, spec: TableSpec): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const missing = (spec.indexes ?? []).map((index) => index.name).filter((name) => !present.has(name));
+  if (missing.length > 0)
+    throw new Error(
+      `table ${tableName} in the data directory predates its index ${missing.join(', ')}: move the data directory aside (or delete it) and start again`,
+    );
+}
+
 async function waitUntilActive(client: DynamoDBClient, tableName: string): Promise<void> {
   const deadline = Date.now() + ACTIVE_TIMEOUT_MS;
   while (Date.now() < deadline) {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  CreateTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
@@ -144,6 +145,37 @@ describe('local emulators and provisioning', () => {
     await provision(emulators, { prefix: 'converge' });
     const resources = await provision(emulators, { prefix: 'converge', visibilityTimeoutSeconds: 2 });
     expect((await queueAttributes(resources.queues.workflow.url)).VisibilityTimeout).toBe('2');
+  });
+
+  it('refuses a kept table from before one of its indexes, saying what to do', async () => {
+    // The main table as a data directory kept it before the due index (GSI3) existed.
+    await dynamo.send(
+      new CreateTableCommand({
+        TableName: 'old-main',
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: ['PK', 'SK', 'GSI1PK', 'GSI1SK'].map((name) => ({
+          AttributeName: name,
+          AttributeType: 'S',
+        })),
+        KeySchema: [
+          { AttributeName: 'PK', KeyType: 'HASH' },
+          { AttributeName: 'SK', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'GSI1',
+            KeySchema: [
+              { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+              { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      }),
+    );
+    await expect(provision(emulators, { prefix: 'old' })).rejects.toThrow(
+      /old-main .* predates its index GSI2, GSI3: move the data directory aside/,
+    );
   });
 
   it('gives handlers every resource under its topology env name, pointed at the emulators', async () => {
