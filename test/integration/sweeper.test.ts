@@ -119,12 +119,16 @@ describe('sweeper (outbox re-send)', () => {
         (
           event: ScheduledEvent,
           context: Context,
-        ) => Promise<{ resent: number; failed: number; gaveUp: number }>
+        ) => Promise<{ workflows: object; outbox: { resent: number; failed: number; gaveUp: number } }>
       >('sweeper');
     const result = await handler(
       { 'detail-type': 'Scheduled Event', source: 'aws.events' } as ScheduledEvent,
       lambdaContext('sweeper'),
     );
-    expect(result).toEqual({ resent: expect.any(Number), failed: 0, gaveUp: expect.any(Number) });
+    // Due workflow steps first, then the outbox.
+    expect(result).toEqual({
+      workflows: { due: 0, advanced: 0, escalations: 0, breaches: 0, itemsRead: 0 },
+      outbox: { resent: expect.any(Number), failed: 0, gaveUp: expect.any(Number) },
+    });
   });
 });
