@@ -153,7 +153,11 @@ async function signalFollower(
     orgId: cause.orgId,
     workflowId,
     inputId: `event:${cause.eventId}`,
-    input: { kind: 'signal', signal: cause.trigger.signal },
+    input: {
+      kind: 'signal',
+      signal: cause.trigger.signal,
+      ...(cause.trigger.scheduledFor ? { scheduledFor: cause.trigger.scheduledFor } : {}),
+    },
     actor: { kind: 'system', name: 'rentvine' },
   });
   if (result.outcome === 'not_found') return { outcome: 'none' };

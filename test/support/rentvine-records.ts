@@ -39,14 +39,21 @@ export function unitRecord(id: string, propertyId: string, dateTimeModified: str
 export function workOrderRecord(
   id: string,
   dateTimeModified: string | undefined,
-  fields: { propertyID?: string; priorityID?: string; description?: string } = {},
+  fields: {
+    propertyID?: string;
+    priorityID?: string;
+    description?: string;
+    primaryWorkOrderStatusID?: string;
+    scheduledStartDate?: string;
+  } = {},
 ): EntitySnapshot {
+  const { propertyID, description, ...rest } = fields;
   return snapshot('work_order', {
     workOrder: {
       workOrderID: id,
-      propertyID: fields.propertyID ?? '12',
-      description: fields.description ?? '<p>Kitchen faucet drips slowly</p>',
-      ...(fields.priorityID === undefined ? {} : { priorityID: fields.priorityID }),
+      propertyID: propertyID ?? '12',
+      description: description ?? '<p>Kitchen faucet drips slowly</p>',
+      ...rest,
       ...(dateTimeModified ? { dateTimeModified } : {}),
     },
   });

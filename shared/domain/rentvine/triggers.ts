@@ -25,7 +25,8 @@ const CANCELLED_STATUS = 5;
 
 /**
  * The trigger a snapshot reports, if any: a closed or cancelled work order (the workflow
- * following it moves on), else an emergency work order (the emergency workflow starts).
+ * following it moves on), else an emergency work order (the emergency workflow starts), else a
+ * work order booked for a date (the workflow following it records when).
  */
 export function snapshotTrigger(
   snapshot: EntitySnapshot,
@@ -39,6 +40,14 @@ export function snapshotTrigger(
   if (workOrder.primaryStatusId === CANCELLED_STATUS)
     return { kind: 'work_order_status', workOrderId: snapshot.id, signal: 'work_order_cancelled' };
   const reasons = emergencyReasons(workOrder, emergencyCues);
-  if (reasons.length === 0) return undefined;
-  return { kind: 'emergency_work_order', workOrderId: snapshot.id, reasons: reasons.slice(0, 20) };
+  if (reasons.length > 0)
+    return { kind: 'emergency_work_order', workOrderId: snapshot.id, reasons: reasons.slice(0, 20) };
+  if (workOrder.scheduledStartDate)
+    return {
+      kind: 'work_order_status',
+      workOrderId: snapshot.id,
+      signal: 'work_order_scheduled',
+      scheduledFor: workOrder.scheduledStartDate,
+    };
+  return undefined;
 }

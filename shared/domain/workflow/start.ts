@@ -57,7 +57,9 @@ export interface EmergencyWorkOrderTrigger {
 export interface WorkOrderStatusTrigger {
   readonly kind: 'work_order_status';
   readonly workOrderId: string;
-  readonly signal: 'work_order_completed' | 'work_order_cancelled';
+  readonly signal: 'work_order_scheduled' | 'work_order_completed' | 'work_order_cancelled';
+  /** With `work_order_scheduled`: the date the work is booked for. */
+  readonly scheduledFor?: string;
 }
 
 /** What a Rentvine change asks of the workflows. */

@@ -186,6 +186,8 @@ class Run {
       case 'complete_task':
         return this.completeTask(input);
       case 'signal':
+        if (input.signal === 'work_order_scheduled' && input.scheduledFor)
+          return this.scheduled(input.scheduledFor);
         return this.signal(input.signal);
       case 'tick':
         return this.tick();
@@ -509,6 +511,18 @@ class Run {
       return undefined;
     }
     return this.ignore(`no step of ${this.state} waits for ${signal}`);
+  }
+
+  /**
+   * Rentvine says when the vendor is booked: recorded on the repair (the people following it see
+   * it), nothing moves; the same date again is nothing new.
+   */
+  private scheduled(scheduledFor: string): Outcome {
+    if (!this.facts.workOrderId) return this.ignore('no work order is followed yet');
+    if (this.facts.scheduledFor === scheduledFor) return this.ignore('the same schedule again');
+    this.facts = { ...this.facts, scheduledFor };
+    this.record(this.state, this.state, `Rentvine: the work is scheduled for ${scheduledFor}`);
+    return undefined;
   }
 
   /** Whether entering `name` comes to rest where the workflow is (a repeat of the signal that brought it here). */
@@ -912,7 +926,11 @@ function summary(input: WorkflowInput): Record<string, unknown> {
         ...(input.comment ? { comment: input.comment } : {}),
       };
     case 'signal':
-      return { kind, signal: input.signal };
+      return {
+        kind,
+        signal: input.signal,
+        ...(input.scheduledFor ? { scheduledFor: input.scheduledFor } : {}),
+      };
     case 'vendor_reply':
       return { kind, offerId: input.offerId, decision: input.decision };
     case 'invoice':

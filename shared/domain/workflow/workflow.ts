@@ -191,7 +191,8 @@ export type WorkflowInput =
       readonly comment?: string;
       readonly facts?: Pick<WorkflowFacts, 'vendorId' | 'estimateUsd' | 'deductionsUsd' | 'concessionUsd'>;
     }
-  | { readonly kind: 'signal'; readonly signal: Signal }
+  /** `scheduledFor`: with `work_order_scheduled`, the date Rentvine booked the work for. */
+  | { readonly kind: 'signal'; readonly signal: Signal; readonly scheduledFor?: string }
   /** Time passed: the sweeper looks at a step that is due. */
   | { readonly kind: 'tick' }
   /** Effects the runner did; a Rentvine write reports the work order it wrote. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SignedResponseLinks } from '#adapters/links/signed-response-links.ts';
 import { outboxEntry } from '#domain/messaging/outbox.ts';
+import type { WorkOrderStatusTrigger } from '#domain/workflow/start.ts';
 import type { Actor, Workflow } from '#domain/workflow/workflow.ts';
 import { InMemoryIdempotencyLedger } from '#test/support/in-memory/idempotency-ledger.ts';
 import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
@@ -9,6 +10,7 @@ import {
   InMemoryRentvineAccounts,
 } from '#test/support/in-memory/rentvine-accounts.ts';
 import { InMemoryWorkflowNotices } from '#test/support/in-memory/workflow-notices.ts';
+import { receivedEvent } from '#test/support/received-event.ts';
 import { triaged } from '#test/support/triage-fixtures.ts';
 import { advanceWorkflow } from '#usecases/advance-workflow.ts';
 import { runWorkflowEffects } from '#usecases/run-workflow-effects.ts';
@@ -135,6 +137,45 @@ describe('a workflow from a triaged emergency to its work order', () => {
     expect(await deps.workflows.workflowOfSubject(orgId, `work_order:${after.facts.workOrderId}`)).toBe(
       workflow.workflowId,
     );
+  });
+
+  it('moves the workflow following a work order when Rentvine reports it booked, then closed', async () => {
+    const { deps, platform } = world();
+    const workflow = await started(deps, await triagedEmergency(platform));
+    await advanceWorkflow(deps, {
+      orgId,
+      workflowId: workflow.workflowId,
+      inputId: 'api:k1:approve-2',
+      input: { kind: 'decide', stepId: workflow.waiting?.stepId ?? '', decision: 'approve' },
+      actor: supervisor,
+    });
+    await runWorkflowEffects(deps, workflow);
+    const workOrderId = String((await stored(deps, workflow)).facts.workOrderId);
+    const rentvineSays = async (
+      eventId: string,
+      trigger: Pick<WorkOrderStatusTrigger, 'signal' | 'scheduledFor'>,
+    ) => {
+      await platform.inbox.store({
+        ...receivedEvent(orgId, eventId, {}, platform.clock.now().toISOString()),
+        status: 'processed',
+        trigger: { kind: 'work_order_status', workOrderId, ...trigger },
+      });
+      return startWorkflow(deps, { source: 'event', orgId, eventId });
+    };
+    expect(
+      await rentvineSays('evt_booked', { signal: 'work_order_scheduled', scheduledFor: '2026-11-24' }),
+    ).toMatchObject({
+      outcome: 'signalled',
+      workflow: { state: 'find_vendor', facts: { scheduledFor: '2026-11-24' } },
+    });
+    expect(await rentvineSays('evt_closed', { signal: 'work_order_completed' })).toMatchObject({
+      outcome: 'signalled',
+      workflow: { state: 'awaiting_confirmation' },
+    });
+    // The same event again (a redelivery) changes nothing.
+    expect(await rentvineSays('evt_closed', { signal: 'work_order_completed' })).toMatchObject({
+      outcome: 'already_signalled',
+    });
   });
 
   it('advances a workflow once when two consumers race with the same message', async () => {

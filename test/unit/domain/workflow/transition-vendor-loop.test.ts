@@ -366,3 +366,24 @@ describe("a vendor's invoice", () => {
     ).toBe('not_applicable');
   });
 });
+
+describe("Rentvine's schedule for the work", () => {
+  const following = open('maintenance_emergency', { propertyId: 'p1', workOrderId: 'wo_9' }).workflow;
+  const scheduled = (workflow: Workflow, scheduledFor: string) =>
+    apply(workflow, { kind: 'signal', signal: 'work_order_scheduled', scheduledFor });
+
+  it('is recorded on the repair without moving it, once per date', () => {
+    const first = scheduled(following, '2026-12-02');
+    if (first.outcome !== 'applied') throw new Error(first.outcome);
+    expect(first.workflow.state).toBe(following.state);
+    expect(first.workflow.facts.scheduledFor).toBe('2026-12-02');
+    expect(first.workflow.history.at(-1)?.reason).toMatch(/scheduled for 2026-12-02/);
+    expect(scheduled(first.workflow, '2026-12-02').outcome).toBe('ignored');
+    expect(scheduled(first.workflow, '2026-12-03').outcome).toBe('applied');
+  });
+
+  it('means nothing to a workflow that follows no work order yet', () => {
+    const waiting = open('maintenance_routine', { propertyId: 'p1' }).workflow;
+    expect(scheduled(waiting, '2026-12-02').outcome).toBe('ignored');
+  });
+});
