@@ -1,5 +1,10 @@
 import type { RoleName } from '#vocabulary/access.ts';
-import type { StepKind, WorkflowStatus, WorkflowType } from '#vocabulary/workflows.ts';
+import {
+  type StepKind,
+  WORKFLOW_SIGNALS,
+  type WorkflowStatus,
+  type WorkflowType,
+} from '#vocabulary/workflows.ts';
 import { type ApprovalDepartment, DEFAULT_APPROVAL_POLICY } from './approval-policy.ts';
 
 /** The default chains: a definition's minimum role must be on its department's. */
@@ -15,18 +20,8 @@ const policyChains = DEFAULT_APPROVAL_POLICY.chains;
 /** Where the money an approval commits comes from (USD; `none` is 0). */
 export type AmountSource = 'estimate' | 'invoice' | 'deductions' | 'concession' | 'none';
 
-/** What can end a wait besides its timer: a resident's answer, a Rentvine change, a synced balance. */
-export const SIGNALS = [
-  'resident_fixed',
-  'resident_not_fixed',
-  'work_order_scheduled',
-  'work_order_completed',
-  'work_order_cancelled',
-  'balance_paid',
-  'plan_agreed',
-  'renewal_accepted',
-  'renewal_declined',
-] as const;
+/** What can end a wait besides its timer: a resident's answer, a Rentvine change, a synced balance (the published list). */
+export const SIGNALS = WORKFLOW_SIGNALS;
 export type Signal = (typeof SIGNALS)[number];
 
 /** Conditions an automatic step branches on, read from the workflow's facts. */
