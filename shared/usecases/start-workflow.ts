@@ -86,7 +86,10 @@ export async function startWorkflow(
  */
 export async function beginWorkflow(deps: BeginWorkflowDeps, init: NewWorkflow): Promise<StartOutcome> {
   const existing = await deps.workflows.get(init.orgId, init.workflowId);
-  if (existing) return { outcome: 'exists', workflow: existing };
+  if (existing) {
+    await linkWorkOrder(deps, existing);
+    return { outcome: 'exists', workflow: existing };
+  }
   const { policy, vendorRanking } = await deps.settings.forOrg(init.orgId);
   const facts = init.type.startsWith('maintenance_')
     ? await withSyncedFacts(deps, init.orgId, init.facts, {
@@ -96,13 +99,27 @@ export async function beginWorkflow(deps: BeginWorkflowDeps, init: NewWorkflow):
     : init.facts;
   const { workflow } = openWorkflow({ ...init, facts }, deps.clock.now(), { policy });
   if ((await deps.workflows.create(workflow)) === 'exists') {
-    const stored = await deps.workflows.get(init.orgId, init.workflowId);
-    return { outcome: 'exists', workflow: stored ?? workflow };
+    const stored = (await deps.workflows.get(init.orgId, init.workflowId)) ?? workflow;
+    await linkWorkOrder(deps, stored);
+    return { outcome: 'exists', workflow: stored };
   }
-  if (facts.workOrderId)
-    await deps.workflows.linkSubject(init.orgId, workOrderSubject(facts.workOrderId), init.workflowId);
+  await linkWorkOrder(deps, workflow);
   await handOnEffects(deps, workflow);
   return { outcome: 'created', workflow };
+}
+
+/**
+ * Links the work order a workflow follows to it, on a repeat too: a crash between the create and
+ * the link must not leave the work order's events without their workflow (the same link again
+ * changes nothing).
+ */
+async function linkWorkOrder(deps: BeginWorkflowDeps, workflow: Workflow): Promise<void> {
+  if (workflow.facts.workOrderId)
+    await deps.workflows.linkSubject(
+      workflow.orgId,
+      workOrderSubject(workflow.facts.workOrderId),
+      workflow.workflowId,
+    );
 }
 
 /**
@@ -116,17 +133,19 @@ async function withSyncedFacts(
   facts: WorkflowFacts,
   { largeUnits, ranked }: { readonly largeUnits: number; readonly ranked: readonly string[] },
 ): Promise<WorkflowFacts> {
+  // The synced records win over what a caller says: a requester cannot pick a smaller property
+  // (a lower approver) or offer the job to a contact who is no active vendor.
   let { propertyUnits } = facts;
-  if (propertyUnits === undefined && facts.propertyId) {
+  if (facts.propertyId) {
     const units = await deps.catalogue.list(orgId, {
       kind: 'unit',
       propertyId: facts.propertyId,
       limit: largeUnits,
     });
-    if (units.items.length > 0) propertyUnits = units.items.length;
+    if (units.items.length > 0) propertyUnits = Math.max(units.items.length, propertyUnits ?? 0);
   }
-  const vendorCandidates =
-    facts.vendorCandidates ?? (ranked.length > 0 ? await activeVendors(deps, orgId, ranked) : []);
+  const wanted = facts.vendorCandidates ?? ranked;
+  const vendorCandidates = wanted.length > 0 ? await activeVendors(deps, orgId, wanted) : [];
   return { ...facts, ...(propertyUnits !== undefined ? { propertyUnits } : {}), vendorCandidates };
 }
 

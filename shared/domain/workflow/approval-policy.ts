@@ -14,6 +14,8 @@ export const APPROVAL_DEPARTMENTS = ['maintenance', 'leasing', 'accounting', 'ma
 export type ApprovalDepartment = (typeof APPROVAL_DEPARTMENTS)[number];
 
 const Role = z.enum(ROLE_NAMES);
+/** The issue's promise: an emergency approval never waits longer than this in total, whatever an org sets. */
+export const EMERGENCY_SLA_LIMIT_MINUTES = 30;
 const Usd = z.number().nonnegative().finite();
 const Minutes = z.number().int().positive();
 
@@ -72,6 +74,12 @@ export const ApprovalPolicy = z
         previous = value;
       }
     }
+    if (policy.slaMinutes.emergency > EMERGENCY_SLA_LIMIT_MINUTES)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['slaMinutes', 'emergency'],
+        message: `an emergency never waits more than ${EMERGENCY_SLA_LIMIT_MINUTES} minutes`,
+      });
     if (policy.emergencyEscalationMinutes > policy.slaMinutes.emergency)
       ctx.addIssue({
         code: 'custom',

@@ -173,8 +173,16 @@ class Run {
   apply(input: WorkflowInput): Outcome {
     if (input.kind === 'effects_done') return this.effectsDone(input.effectIds, input.workOrderId);
     if (input.kind === 'effect_failed') return this.effectFailed(input.effectId, input.reason);
+    // A person records a resident's answer, a Rentvine fact or an invoice as someone of the company.
+    if (
+      (input.kind === 'signal' || input.kind === 'invoice') &&
+      this.actor.kind === 'person' &&
+      !this.actor.role
+    )
+      return refuse('not_your_step', 'only a key carrying its person’s role records signals and invoices');
     // A repair's invoice usually comes after the job is done: a completed repair still takes it.
-    if (input.kind === 'invoice' && this.status === 'completed') return this.invoice(input.amountUsd);
+    if (input.kind === 'invoice' && this.status === 'completed')
+      return this.invoice(input.invoiceId, input.amountUsd);
     if (this.status !== 'open') {
       if (input.kind === 'tick' || input.kind === 'signal' || input.kind === 'balance')
         return this.ignore('closed');
@@ -194,7 +202,7 @@ class Run {
       case 'vendor_reply':
         return this.vendorReply(input);
       case 'invoice':
-        return this.invoice(input.amountUsd);
+        return this.invoice(input.invoiceId, input.amountUsd);
       case 'balance':
         return this.balance(input.pastDueUsd, input.daysLate);
     }
@@ -398,7 +406,7 @@ class Run {
         );
       // The holder, anyone above it with the limit, and the role it was first given to (still
       // answerable for it after an escalation).
-      const base = step.approver ?? holder;
+      const base = step.stage === 'owner' ? holder : (step.approver ?? holder);
       if (!mayDecide(this.context.policy, step.chain ?? [], base, actor.role, step.amountUsd ?? 0))
         return refuse('not_your_step', `step ${stepId} waits on ${holder}; ${actor.role} does not hold it`);
       const requester = this.workflow.requestedBy;
@@ -424,14 +432,17 @@ class Run {
         this.context.policy.ownerAnswerMinutes[
           this.workflow.urgency === 'emergency' ? 'emergency' : 'routine'
         ];
-      const dueAt = addMinutes(this.now, minutes).toISOString();
+      const asked = addMinutes(this.now, minutes).toISOString();
+      // An emergency's owner answers within what is left of its 30 minutes, never a fresh period.
+      const emergency = this.workflow.urgency === 'emergency' && step.slaDueAt !== undefined;
+      const dueAt = emergency ? (earliest(asked, step.slaDueAt) as string) : asked;
       this.waiting = {
         ...step,
         stage: 'owner',
         holder: 'owner',
         decidedBy: decidedBy ?? [],
         dueAt,
-        slaDueAt: dueAt,
+        slaDueAt: emergency ? step.slaDueAt : dueAt,
         escalations: 0,
       };
       this.emit(step.stepId, { kind: 'ask_owner', amountUsd: step.amountUsd ?? 0, expiresAt: dueAt });
@@ -580,21 +591,23 @@ class Run {
     if (
       approval &&
       this.workflow.urgency === 'emergency' &&
-      step.stage !== 'owner' &&
       step.slaDueAt !== undefined &&
-      step.slaDueAt <= this.at &&
-      (step.amountUsd ?? 0) <= policy.emergencyCapUsd
+      step.slaDueAt <= this.at
     ) {
+      // Never more than 30 minutes: it goes ahead, up to the cap (an estimate above it is
+      // approved to the cap; the vendor's invoice beyond it starts its own approval), owner told.
+      const estimate = step.amountUsd ?? 0;
+      const capped = Math.min(estimate, policy.emergencyCapUsd);
       for (const role of new Set<RoleName>([
         holder === 'owner' ? 'property_manager' : holder,
         'property_manager',
       ]))
         this.emit(step.stepId, { kind: 'notify', to: { role }, template: 'emergency_went_ahead' });
-      this.approved(step);
+      this.approved({ ...step, amountUsd: capped, owner: step.owner === 'none' ? 'none' : 'notify' });
       this.withActor({ kind: 'policy', rule: 'emergency_sla' }, () =>
         this.enter(
           approval.onApprove,
-          `no one decided within the ${policy.slaMinutes.emergency}-minute emergency SLA: it goes ahead within the $${policy.emergencyCapUsd} cap`,
+          `no one decided within the ${policy.slaMinutes.emergency}-minute emergency SLA: it goes ahead within the $${policy.emergencyCapUsd} cap${estimate > capped ? ` ($${capped} of the $${estimate} estimate approved)` : ''}`,
         ),
       );
       return;
@@ -657,22 +670,37 @@ class Run {
     return undefined;
   }
 
-  /** A vendor's invoice: above the approved amount it starts a vendor_invoice approval; within it, accounting is told. */
-  private invoice(amountUsd: number): Outcome {
+  /**
+   * A vendor's invoice, counted once by its id: while the repair's invoices together stay within
+   * the approved amount, accounting is told; beyond it, a vendor_invoice approval starts for this
+   * one, against what the approval still covers.
+   */
+  private invoice(invoiceId: string, amountUsd: number): Outcome {
     if (this.definition.department !== 'maintenance')
       return refuse('not_applicable', `a ${this.workflow.type} workflow takes no vendor invoice`);
+    if (this.facts.invoiceIds?.includes(invoiceId))
+      return this.ignore(`invoice ${invoiceId} is already recorded`);
     // An estimate nobody approved approves nothing: only `approvedUsd` covers an invoice.
     const approved = this.facts.approvedUsd;
-    this.facts = { ...this.facts, invoiceUsd: amountUsd };
+    const before = this.facts.invoicedUsd ?? 0;
+    this.facts = {
+      ...this.facts,
+      invoiceUsd: amountUsd,
+      invoicedUsd: before + amountUsd,
+      invoiceIds: [...(this.facts.invoiceIds ?? []), invoiceId].slice(-50),
+    };
     const stepId = this.waiting?.stepId ?? `${this.state}.${this.visits[this.state] ?? 1}`;
-    if (approved === undefined || amountUsd > approved) {
+    if (approved === undefined || before + amountUsd > approved) {
       const { vendorId, workOrderId, propertyId } = this.facts;
+      const covered = approved === undefined ? undefined : Math.max(0, approved - before);
       this.emit(stepId, {
         kind: 'start_workflow',
         type: 'vendor_invoice',
         facts: {
           invoiceUsd: amountUsd,
-          ...(approved !== undefined ? { estimateUsd: approved } : {}),
+          ...(covered !== undefined ? { estimateUsd: covered } : {}),
+          // Whoever recorded the invoice never approves it.
+          ...(this.actor.kind === 'person' ? { amountEnteredBy: this.actor.personId } : {}),
           parentWorkflowId: this.workflow.workflowId,
           ...(vendorId ? { vendorId } : {}),
           ...(workOrderId ? { workOrderId } : {}),
@@ -684,7 +712,7 @@ class Run {
         this.state,
         approved === undefined
           ? `invoice of $${amountUsd} with nothing approved: an approval starts`
-          : `invoice of $${amountUsd} is above the approved $${approved}: an approval starts`,
+          : `invoice of $${amountUsd} brings the invoiced total to $${before + amountUsd}, above the approved $${approved}: an approval starts`,
       );
     } else {
       this.emit(stepId, { kind: 'notify', to: { role: 'accountant' }, template: 'invoice_within_estimate' });

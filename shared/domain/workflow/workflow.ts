@@ -38,6 +38,10 @@ export interface WorkflowFacts {
   /** The amount approved (the estimate, or the cap an emergency went ahead under). */
   readonly approvedUsd?: number;
   readonly invoiceUsd?: number;
+  /** Every invoice recorded on a repair, summed: what the approved amount must cover. */
+  readonly invoicedUsd?: number;
+  /** The invoices already recorded (an invoice is counted once, however often it is posted). */
+  readonly invoiceIds?: readonly string[];
   readonly deductionsUsd?: number;
   readonly concessionUsd?: number;
   /** A repair the law requires whatever the owner says. */

@@ -14,7 +14,7 @@ import { receivedEvent } from '#test/support/received-event.ts';
 import { triaged } from '#test/support/triage-fixtures.ts';
 import { advanceWorkflow } from '#usecases/advance-workflow.ts';
 import { runWorkflowEffects } from '#usecases/run-workflow-effects.ts';
-import { startWorkflow } from '#usecases/start-workflow.ts';
+import { beginWorkflow, startWorkflow } from '#usecases/start-workflow.ts';
 import { sweepWorkflows } from '#usecases/sweep-workflows.ts';
 
 const orgId = 'org-lifecycle';
@@ -212,5 +212,39 @@ describe('a workflow from a triaged emergency to its work order', () => {
     expect(after.state).toBe('create_work_order');
     expect(after.history.at(-1)?.actor).toEqual({ kind: 'policy', rule: 'emergency_sla' });
     expect(after.facts.approvedUsd).toBe(1500);
+  });
+
+  it('takes the property’s size and the vendors from the synced records, not from what a requester says', async () => {
+    const { deps } = world();
+    for (let unit = 1; unit <= 60; unit += 1)
+      await deps.snapshots.put(
+        orgId,
+        { kind: 'unit', id: `u${unit}`, data: { unitId: `u${unit}`, propertyId: '8' } },
+        '2026-11-01T00:00:00Z',
+      );
+    await deps.snapshots.put(
+      orgId,
+      { kind: 'contact', id: '41', data: { contactId: '41', role: 'vendor' } },
+      '2026-11-01T00:00:00Z',
+    );
+    await deps.snapshots.put(
+      orgId,
+      { kind: 'contact', id: '42', data: { contactId: '42', role: 'tenant' } },
+      '2026-11-01T00:00:00Z',
+    );
+    const { workflow } = await beginWorkflow(deps, {
+      orgId,
+      workflowId: 'wf_manualsizeandvendors0000000001',
+      type: 'maintenance_routine',
+      urgency: 'medium',
+      source: { kind: 'manual' },
+      requestedBy: { kind: 'person', personId: 'req', keyId: 'k-req', role: 'property_manager' },
+      facts: { propertyId: '8', propertyUnits: 1, estimateUsd: 400, vendorCandidates: ['41', '42'] },
+      reason: 'a manual start',
+    });
+    // 50 units or more: one level above the tech lead; a tenant is never offered the job.
+    expect(workflow.facts.propertyUnits).toBeGreaterThanOrEqual(50);
+    expect(workflow.waiting?.holder).toBe('maintenance_supervisor');
+    expect(workflow.facts.vendorCandidates).toEqual(['41']);
   });
 });

@@ -261,3 +261,10 @@ describe('what an org may override', () => {
     expect(policyFor({ emergencyCapUsd: 2500 }).emergencyCapUsd).toBe(2500);
   });
 });
+
+describe('the emergency SLA', () => {
+  it('an org may shorten it, never lengthen it past 30 minutes', () => {
+    expect(policyFor({ slaMinutes: { emergency: 20 } }).slaMinutes.emergency).toBe(20);
+    expect(() => policyFor({ slaMinutes: { emergency: 45 } })).toThrow(/never waits more than 30 minutes/);
+  });
+});

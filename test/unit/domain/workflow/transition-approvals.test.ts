@@ -340,3 +340,36 @@ describe('the person who entered an amount never approves it', () => {
     expect(approve(workflow, person('property_manager', 'paula')).workflow.state).toBe('disposed');
   });
 });
+
+describe("the owner's stand-in", () => {
+  it('past the owner deadline only the stand-in (a manager) decides, never another person of the first role', () => {
+    const asked = approve(
+      open('maintenance_routine', { propertyId: 'p1', estimateUsd: 1_500 }).workflow,
+      person('maintenance_supervisor', 'sup-a'),
+    ).workflow;
+    const standIn = step(asked, { kind: 'tick' }, system, later(48 * HOUR)).workflow;
+    expect(standIn.waiting).toMatchObject({ stage: 'owner', holder: 'property_manager' });
+    expect(
+      refusalOf(
+        apply(standIn, decide('approve', stepIdOf(standIn)), person('maintenance_supervisor', 'sup-b')),
+      ),
+    ).toBe('not_your_step');
+    expect(approve(standIn, person('property_manager', 'pm-1')).workflow.state).toBe('create_work_order');
+  });
+});
+
+describe('signals and invoices from people', () => {
+  it('need a key carrying its person’s role', () => {
+    const { workflow } = open('delinquency', {
+      leaseId: 'l1',
+      lateSince: later(-3 * 24 * HOUR).toISOString(),
+    });
+    const nobody = { kind: 'person' as const, personId: 'anon', keyId: 'k-anon' };
+    expect(refusalOf(apply(workflow, { kind: 'signal', signal: 'balance_paid' }, nobody))).toBe(
+      'not_your_step',
+    );
+    expect(apply(workflow, { kind: 'signal', signal: 'balance_paid' }, person('accountant')).outcome).toBe(
+      'applied',
+    );
+  });
+});

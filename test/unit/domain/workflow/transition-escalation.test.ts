@@ -182,25 +182,30 @@ describe('an emergency approval: up the chain every 10 minutes, never more than 
     ]);
   });
 
-  it('with an estimate above the $1,500 cap it keeps escalating instead', () => {
+  it('with an estimate above the $1,500 cap it still goes ahead at 30 minutes, approved to the cap, the owner told', () => {
     let workflow = open('maintenance_emergency', { propertyId: 'p1', estimateUsd: 4_000 }).workflow;
     expect(workflow.waiting).toMatchObject({ holder: 'property_manager', owner: 'required' });
-    for (const minutes of [10, 20, 30, 40]) workflow = ticked(workflow, later(minutes * MINUTE)).workflow;
+    for (const minutes of [10, 20]) workflow = ticked(workflow, later(minutes * MINUTE)).workflow;
     expect(workflow.state).toBe('approve_dispatch');
-    expect(workflow.facts.approvedUsd).toBeUndefined();
-    expect(workflow.waiting).toMatchObject({ holder: 'president', breached: true });
-    expect(workflow.times.slaBreaches).toBe(1);
+    const { workflow: ahead, effects } = ticked(workflow, later(30 * MINUTE));
+    expect(ahead.state).toBe('create_work_order');
+    expect(ahead.facts.approvedUsd).toBe(1_500);
+    expect(effectsOfKind(effects, 'notify')).toContainEqual(
+      expect.objectContaining({ to: 'owner', template: 'work_going_ahead' }),
+    );
+    expect(ahead.history.at(-1)?.reason).toMatch(/\$1500 of the \$4000 estimate approved/);
   });
 
-  it('an emergency owner stage timing out goes to the property manager, never ahead on its own', () => {
+  it("an emergency's owner answers within what is left of the 30 minutes; then it goes ahead within the cap", () => {
     const asked = approve(
       open('maintenance_emergency', { propertyId: 'p1', estimateUsd: 1_800 }).workflow,
       person('maintenance_supervisor'),
+      later(20 * MINUTE),
     ).workflow;
     expect(asked.waiting).toMatchObject({ holder: 'owner', dueAt: later(30 * MINUTE).toISOString() });
     const { workflow } = ticked(asked, later(30 * MINUTE));
-    expect(workflow.state).toBe('approve_dispatch');
-    expect(workflow.waiting).toMatchObject({ holder: 'property_manager', stage: 'owner' });
+    expect(workflow.state).toBe('create_work_order');
+    expect(workflow.facts.approvedUsd).toBe(1_500);
   });
 });
 

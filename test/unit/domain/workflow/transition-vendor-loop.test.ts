@@ -387,3 +387,33 @@ describe("Rentvine's schedule for the work", () => {
     expect(scheduled(waiting, '2026-12-02').outcome).toBe('ignored');
   });
 });
+
+describe('invoices add up against the approved amount', () => {
+  const opened = open('maintenance_routine', { propertyId: 'p1', vendorCandidates: ['a'] }).workflow;
+  const approved = rentvineDone(
+    approve(opened, person('maintenance_tech_lead')).workflow,
+    T0,
+    'wo_2',
+  ).workflow;
+  const invoiced = (workflow: Workflow, invoiceId: string, amountUsd: number) =>
+    apply(workflow, { kind: 'invoice', invoiceId, amountUsd }, person('accountant', 'acct-1'));
+
+  it('two invoices within the approved $300 each, together above it: the second starts an approval for what is left', () => {
+    const first = invoiced(approved, 'inv-1', 200);
+    if (first.outcome !== 'applied') throw new Error(first.outcome);
+    expect(effectsOfKind(first.effects, 'start_workflow')).toEqual([]);
+    const second = invoiced(first.workflow, 'inv-2', 200);
+    if (second.outcome !== 'applied') throw new Error(second.outcome);
+    expect(effectsOfKind(second.effects, 'start_workflow')).toEqual([
+      expect.objectContaining({
+        facts: expect.objectContaining({ invoiceUsd: 200, estimateUsd: 100, amountEnteredBy: 'acct-1' }),
+      }),
+    ]);
+  });
+
+  it('the same invoice posted twice is counted once', () => {
+    const first = invoiced(approved, 'inv-1', 250);
+    if (first.outcome !== 'applied') throw new Error(first.outcome);
+    expect(invoiced(first.workflow, 'inv-1', 250).outcome).toBe('ignored');
+  });
+});
