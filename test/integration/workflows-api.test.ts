@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
@@ -80,6 +81,14 @@ beforeAll(async () => {
   stack = await startTestStack();
   api = await loadHandler<ApiHandler>('api');
   store = new DynamoWorkflowStore(stack.resources.tables.main);
+  // The vendors the repairs are offered to, as the sync keeps them (only active, synced vendors are offered a job).
+  const snapshots = new DynamoSnapshotStore(stack.resources.tables.main);
+  for (const id of ['11', '12'])
+    await snapshots.put(
+      orgId,
+      { kind: 'contact', id, data: { contactId: id, role: 'vendor' } },
+      new Date().toISOString(),
+    );
 });
 afterAll(async () => stack?.stop());
 
