@@ -63,7 +63,7 @@ describe('CORS in AWS, with allowedOrigins', () => {
       const [answer] = preflight.Properties.Integration.IntegrationResponses;
       expect(answer.ResponseParameters).toMatchObject({
         'method.response.header.Access-Control-Allow-Origin': `'${ORIGINS[0]}'`,
-        'method.response.header.Access-Control-Allow-Headers': "'Authorization,Content-Type'",
+        'method.response.header.Access-Control-Allow-Headers': "'Authorization,Content-Type,Idempotency-Key'",
         'method.response.header.Vary': "'Origin'",
       });
       // The other origins are echoed by a mapping template comparing the Origin header exactly.
