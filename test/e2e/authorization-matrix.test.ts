@@ -174,9 +174,11 @@ const FIXTURES: Record<ApiOperation, Fixture> = {
     ok: 409,
     otherOrg: 404,
   },
+  // A signal or an invoice is recorded by someone of the company: the role-less matrix key is
+  // refused (403 not-your-step) once its org's workflow is found; another org's is not found.
   signalWorkflow: {
     request: (w) => ({ path: `/v1/workflows/${w.workflowId}/signals`, body: { signal: 'renewal_accepted' } }),
-    ok: 202,
+    ok: 403,
     otherOrg: 404,
   },
   recordInvoice: {
@@ -184,7 +186,7 @@ const FIXTURES: Record<ApiOperation, Fixture> = {
       path: `/v1/workflows/${w.workflowId}/invoices`,
       body: { invoiceId: 'matrix-1', amountUsd: 10 },
     }),
-    ok: 200,
+    ok: 403,
     otherOrg: 404,
   },
   // The link is the credential: every caller gets the same answer, key or none.
