@@ -7,6 +7,8 @@ import type { EntityKind } from '#domain/rentvine/event-types.ts';
 export const OUTBOX_SHARDS = 4;
 /** The due index's partitions (GSI3): a sweep reads each, so few; more than one, so no single hot partition. */
 export const DUE_SHARDS = 4;
+/** What the due index holds deadlines of: each family in partitions of its own, read by its own sweep. */
+export type DueFamily = 'workflow' | 'queue' | 'page' | 'conversation';
 
 export const keys = {
   org: (orgId: string) => `ORG#${orgId}`,
@@ -51,14 +53,17 @@ export const keys = {
     GSI2SK: `${pendingSince}#${queue}#${orgId}#${id}`,
   }),
   /**
-   * The due index (GSI3, sparse): present while an open workflow's waiting step has a due time.
-   * Across orgs, sharded by workflow id, sorted by due time, so a sweep reads only what is due.
+   * The due index (GSI3, sparse): present while an open workflow's waiting step, a queue item, a
+   * page or a conversation has a deadline. Across orgs, per family, sharded by id, sorted by due
+   * time, so a sweep reads only what is due.
    */
-  due: (orgId: string, workflowId: string, dueAt: string) => ({
-    GSI3PK: keys.duePartition(shardOf(workflowId, DUE_SHARDS)),
-    GSI3SK: `${dueAt}#${orgId}#${workflowId}`,
+  due: (orgId: string, id: string, dueAt: string, family: DueFamily = 'workflow') => ({
+    GSI3PK: keys.duePartition(shardOf(id, DUE_SHARDS), family),
+    GSI3SK: `${dueAt}#${orgId}#${id}`,
   }),
-  duePartition: (shard: number) => `DUE#${shard}`,
+  /** Workflows keep the partitions they were first given (`DUE#<n>`); later families name theirs. */
+  duePartition: (shard: number, family: DueFamily = 'workflow') =>
+    family === 'workflow' ? `DUE#${shard}` : `DUE#${family.toUpperCase()}#${shard}`,
   /**
    * An approval waiting on a holder, a small item beside the workflow in its org's partition,
    * sorted by due time (`9999` sorts those without one last).

@@ -2,10 +2,10 @@ import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk
 import type { DuePage, WorkflowFilter, WorkflowPage, WorkflowStore } from '#domain/workflow/ports.ts';
 import type { Holder, Workflow } from '#domain/workflow/workflow.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
+import { readDue } from './due-index.ts';
 import { keys, withoutKeys } from './keys.ts';
 import { readListingPage } from './listing-page.ts';
 import { OUTBOX_REMOVE } from './outbox-attributes.ts';
-import { readDue } from './workflow-due.ts';
 import { waitingItem, workflowIndexes, workflowItem, workflowUpdate } from './workflow-item.ts';
 import { waitingOnQuery, workflowListingQuery } from './workflow-listing.ts';
 import { isTransactionConflict, type TransactItem, writeTogether } from './write-together.ts';
@@ -154,7 +154,8 @@ export class DynamoWorkflowStore implements WorkflowStore {
   }
 
   async due(at: Date, page: { limit: number; cursor?: string }): Promise<DuePage> {
-    return readDue(this.tableName, at, page);
+    const { due, ...rest } = await readDue(this.tableName, 'workflow', at, page);
+    return { ...rest, due: due.map(({ orgId, id, dueAt }) => ({ orgId, workflowId: id, dueAt })) };
   }
 
   async linkSource(workflow: Workflow): Promise<void> {

@@ -1,8 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
-import type { DuePage, DueWorkflow } from '#domain/workflow/ports.ts';
 import { documentClient } from './document-client.ts';
-import { DUE_SHARDS, keys } from './keys.ts';
+import { DUE_SHARDS, type DueFamily, keys } from './keys.ts';
 
 type Key = Record<string, unknown>;
 
@@ -13,6 +12,20 @@ interface ShardPosition {
   readonly buffered: string[];
 }
 
+/** An entry of the due index: what is due, in which org, and when. */
+export interface DueEntry {
+  readonly orgId: string;
+  readonly id: string;
+  readonly dueAt: string;
+}
+
+export interface DueEntries {
+  readonly due: readonly DueEntry[];
+  /** Index items read to find them (a sweep's cost: about the number due). */
+  readonly itemsRead: number;
+  readonly cursor?: string;
+}
+
 /** The cursor: the sweep's instant and every shard's position. */
 interface SweepState {
   readonly at: string;
@@ -20,8 +33,8 @@ interface SweepState {
 }
 
 /**
- * Workflows due at `at` or before, across orgs, earliest first: a merge of the due index's
- * shards (GSI3, `GSI3SK <= '<at>#\uffff'`), each read lazily, a shard read again only when the
+ * Entries of one family (workflows, queue items, pages, conversations) due at `at` or before,
+ * across orgs, earliest first: a merge of the family's shards of the due index (GSI3, `GSI3SK <= '<at>#\uffff'`), each read lazily, a shard read again only when the
  * merge has used everything it gave. Entries read but not returned travel in the cursor instead
  * of being read again, so a sweep paged to its end reads each due entry once: the sum of
  * `itemsRead` over its pages is the number of entries due (a page alone reads at most `limit`
@@ -30,12 +43,13 @@ interface SweepState {
  */
 export async function readDue(
   tableName: string,
+  family: DueFamily,
   at: Date,
   page: { limit: number; cursor?: string },
-): Promise<DuePage> {
-  const state = page.cursor === undefined ? fresh(at) : decode(page.cursor, at);
+): Promise<DueEntries> {
+  const state = page.cursor === undefined ? fresh(at) : decode(page.cursor, at, family);
   const upTo = `${state.at}#\uffff`;
-  const due: DueWorkflow[] = [];
+  const due: DueEntry[] = [];
   let itemsRead = 0;
   const refill = async (shard: number, position: ShardPosition, limit: number) => {
     const answer = await documentClient().send(
@@ -43,7 +57,7 @@ export async function readDue(
         TableName: tableName,
         IndexName: 'GSI3',
         KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK <= :upTo',
-        ExpressionAttributeValues: { ':pk': keys.duePartition(shard), ':upTo': upTo },
+        ExpressionAttributeValues: { ':pk': keys.duePartition(shard, family), ':upTo': upTo },
         ExclusiveStartKey: position.start,
         Limit: limit,
       }),
@@ -86,10 +100,10 @@ function fresh(at: Date): SweepState {
   };
 }
 
-/** `<dueAt>#<orgId>#<workflowId>`: neither ids nor instants contain `#`. */
-function parse(sortKey: string): DueWorkflow | undefined {
-  const [dueAt, orgId, workflowId] = sortKey.split('#');
-  return dueAt && orgId && workflowId ? { orgId, workflowId, dueAt } : undefined;
+/** `<dueAt>#<orgId>#<id>`: neither ids nor instants contain `#`. */
+function parse(sortKey: string): DueEntry | undefined {
+  const [dueAt, orgId, id] = sortKey.split('#');
+  return dueAt && orgId && id ? { orgId, id, dueAt } : undefined;
 }
 
 function encode(state: SweepState): string {
@@ -97,36 +111,36 @@ function encode(state: SweepState): string {
 }
 
 /** A cursor resumes the sweep it came from: the same instant, every shard's position from this index. */
-function decode(cursor: string, at: Date): SweepState {
+function decode(cursor: string, at: Date, family: DueFamily): SweepState {
   let state: unknown;
   try {
     state = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw new InvalidCursorError();
   }
-  if (!isSweepState(state) || state.at !== at.toISOString()) throw new InvalidCursorError();
+  if (!isSweepState(state, family) || state.at !== at.toISOString()) throw new InvalidCursorError();
   return state;
 }
 
-function isSweepState(value: unknown): value is SweepState {
+function isSweepState(value: unknown, family: DueFamily): value is SweepState {
   if (!value || typeof value !== 'object') return false;
   const { at, shards } = value as Partial<SweepState>;
   return (
     typeof at === 'string' &&
     Array.isArray(shards) &&
     shards.length === DUE_SHARDS &&
-    shards.every((position, shard) => isPosition(position, shard))
+    shards.every((position, shard) => isPosition(position, shard, family))
   );
 }
 
-function isPosition(value: unknown, shard: number): boolean {
+function isPosition(value: unknown, shard: number, family: DueFamily): boolean {
   if (!value || typeof value !== 'object') return false;
   const { start, done, buffered } = value as Partial<ShardPosition>;
   const startOk =
     start === undefined ||
     (typeof start === 'object' &&
       start !== null &&
-      start.GSI3PK === keys.duePartition(shard) &&
+      start.GSI3PK === keys.duePartition(shard, family) &&
       typeof start.GSI3SK === 'string' &&
       typeof start.PK === 'string' &&
       typeof start.SK === 'string' &&

@@ -1,0 +1,31 @@
+import type { AuditAction } from '#vocabulary/desk.ts';
+
+/**
+ * One line of the org's append-only audit trail: who did what, when, from where, and — where a
+ * thing changed — what it was before and after. Never updated; kept 90 days (RETENTION.historyDays).
+ */
+export interface AuditRecord {
+  readonly orgId: string;
+  /** Sorts by time: `<at>#<random>`-like, unique within the org. */
+  readonly auditId: string;
+  readonly at: string;
+  readonly action: AuditAction;
+  readonly actor: AuditActor;
+  /** What was acted on, e.g. `{ kind: 'api_key', id }`, `{ kind: 'workflow', id }`. */
+  readonly target: { readonly kind: string; readonly id: string };
+  /** Where the request came from: the caller's address and user agent, when known. */
+  readonly from?: { readonly ip?: string; readonly userAgent?: string };
+  /** The state before and after, for changes (no secrets: a key's hash or a secret is never here). */
+  readonly before?: unknown;
+  readonly after?: unknown;
+  /** A short reason or comment the actor gave. */
+  readonly note?: string;
+}
+
+/** Who acted: the key, and the person it belongs to; `system` for the platform's own rules. */
+export type AuditActor =
+  | { readonly kind: 'key'; readonly keyId: string; readonly agentId?: string }
+  | { readonly kind: 'system'; readonly name: string };
+
+/** What one audit line says; the trail gives it its id and time. */
+export type AuditEntry = Omit<AuditRecord, 'auditId' | 'at' | 'orgId'> & { readonly orgId: string };

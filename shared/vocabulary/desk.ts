@@ -1,0 +1,78 @@
+/*
+ * The desk vocabulary: the people who answer (agents), their availability and skills, and the
+ * deadlines the desk keeps. Published words: clients send and filter by them.
+ */
+
+/** `available` takes new work; `busy` keeps what it holds and takes nothing new; `offline` is away. */
+export const AGENT_STATUSES = ['available', 'busy', 'offline'] as const;
+export type AgentStatus = (typeof AGENT_STATUSES)[number];
+
+/** A skill an agent has and a queue item may need, e.g. `maintenance`, `leasing`, `spanish`. */
+export const SKILL = /^[a-z][a-z0-9_-]{0,31}$/;
+/** An agent has at most this many skills. */
+export const MAX_SKILLS = 20;
+
+/** Days of a shift, in the org's time zone. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A time of day on the org's clock, `HH:MM` (24 h). */
+export const TIME_OF_DAY = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+
+/** How long the desk keeps things (TTL attributes; reads ignore what has expired). */
+export const RETENTION = {
+  /** A conversation without activity for this long is resolved. */
+  autoResolveHours: 24,
+  /** The messages of a conversation resolved this long ago are deleted (its summary and audit stay). */
+  messagesAfterResolveDays: 7,
+  /** Workflow history and the audit trail. */
+  historyDays: 90,
+} as const;
+
+/** On-call paging: re-page every 5 minutes; nobody acknowledging for 15 moves the page on. */
+export const PAGING = { repageMinutes: 5, escalateMinutes: 15 } as const;
+
+/**
+ * What the audit trail records: every sensitive operation, by a stable name clients filter on
+ * (`GET /v1/audit?action=`).
+ */
+export const AUDIT_ACTIONS = [
+  'api_key.created',
+  'api_key.rotated',
+  'api_key.revoked',
+  'agent.created',
+  'agent.updated',
+  'agent.status_changed',
+  'approval.decided',
+  'draft.approved',
+  'draft.edited',
+  'draft.rejected',
+  'conversation.taken_over',
+  'conversation.replied',
+  'conversation.escalated',
+  'conversation.resolved',
+  'queue.assigned',
+  'queue.transferred',
+  'page.acknowledged',
+  'settings.changed',
+  'integration.created',
+  'integration.rotated',
+  'integration.deleted',
+  'data.exported',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Where a queue item stands: waiting for someone (`queued`), held by an agent who has not answered
+ * yet (`assigned`), answered and being worked (`in_progress`), or finished (`done`).
+ */
+export const QUEUE_ITEM_STATUSES = ['queued', 'assigned', 'in_progress', 'done'] as const;
+export type QueueItemStatus = (typeof QUEUE_ITEM_STATUSES)[number];
+
+/** `open` while people work it, `escalated` when someone asked for more authority, `resolved` when done. */
+export const CONVERSATION_STATUSES = ['open', 'escalated', 'resolved'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+/** Paging until someone acknowledges; `acknowledged` once they do. */
+export const PAGE_STATUSES = ['paging', 'acknowledged'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
