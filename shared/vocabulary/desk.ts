@@ -58,7 +58,6 @@ export const AUDIT_ACTIONS = [
   'integration.created',
   'integration.rotated',
   'integration.deleted',
-  'data.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
