@@ -7,6 +7,7 @@ import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import type { Workflow } from '#domain/workflow/workflow.ts';
 import { type RentvineSimulator, startRentvineSimulator } from '#lib/local/rentvine-simulator/server.ts';
+import { apiCaller } from '#test/support/api-caller.ts';
 import {
   type ApiHandler,
   apiEvent,
@@ -79,25 +80,7 @@ afterAll(async () => {
     delete process.env[name];
 });
 
-async function call(
-  principal: Principal | undefined,
-  method: string,
-  path: string,
-  options: { params?: Record<string, string>; body?: unknown; resource?: string } = {},
-) {
-  const resource = options.resource ?? path;
-  const event = apiEvent({
-    method,
-    resource,
-    path,
-    ...(options.params ? { pathParameters: options.params } : {}),
-    headers: options.body === undefined ? {} : { 'Content-Type': 'application/json' },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    ...(principal ? { principal } : {}),
-  });
-  const response = await api(event, lambdaContext('api'));
-  return { status: response.statusCode, body: JSON.parse(response.body) as Record<string, unknown> };
-}
+const call = apiCaller(() => api);
 
 /** Runs the workflow function over what its queue holds, as SQS would hand it a batch. */
 async function runWorkflowQueue(): Promise<number> {
@@ -153,8 +136,7 @@ async function emergency(messageId: string): Promise<Workflow> {
     batchItemFailures: [],
   });
   await settle();
-  const email = await call(intake, 'GET', `/v1/emails/${submitted.body.emailId}`, {
-    resource: '/v1/emails/{emailId}',
+  const email = await call(intake, 'GET', '/v1/emails/{emailId}', {
     params: { emailId: String(submitted.body.emailId) },
   });
   const workflowId = String(email.body.workflowId);
@@ -168,8 +150,7 @@ async function stored(workflowId: string): Promise<Workflow> {
 }
 
 function decide(principal: Principal, workflow: Workflow, decision: 'approve' | 'reject') {
-  return call(principal, 'POST', `/v1/workflows/${workflow.workflowId}/approvals`, {
-    resource: '/v1/workflows/{workflowId}/approvals',
+  return call(principal, 'POST', '/v1/workflows/{workflowId}/approvals', {
     params: { workflowId: workflow.workflowId },
     body: { stepId: workflow.waiting?.stepId, decision, comment: 'seen' },
   });
@@ -196,8 +177,7 @@ async function notices(): Promise<{ kind: string; to: string; link?: string }[]>
 
 function answerLink(link: string | undefined, body: object) {
   const token = String(link?.split('/v1/respond/')[1]);
-  return call(undefined, 'POST', `/v1/respond/${token}`, {
-    resource: '/v1/respond/{token}',
+  return call(undefined, 'POST', '/v1/respond/{token}', {
     params: { token },
     body,
   });

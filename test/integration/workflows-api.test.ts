@@ -7,6 +7,7 @@ import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import { systemClock } from '#platform/clock.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { issueResponseLink } from '#platform/security/response-links.ts';
+import { apiCaller } from '#test/support/api-caller.ts';
 import { runAictive } from '#test/support/cli-process.ts';
 import {
   type ApiHandler,
@@ -92,43 +93,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-async function call(
-  principal: Principal | undefined,
-  method: string,
-  resource: string,
-  options: {
-    params?: Record<string, string>;
-    query?: Record<string, string>;
-    body?: unknown;
-    headers?: Record<string, string>;
-  } = {},
-) {
-  const path = Object.entries(options.params ?? {}).reduce(
-    (p, [k, v]) => p.replace(`{${k}}`, encodeURIComponent(v)),
-    resource,
-  );
-  const event = apiEvent({
-    method,
-    resource,
-    path,
-    ...(options.params ? { pathParameters: options.params } : {}),
-    headers: {
-      ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...options.headers,
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    ...(principal ? { principal } : {}),
-  });
-  const response = await api(
-    { ...event, queryStringParameters: options.query ?? null },
-    lambdaContext('api'),
-  );
-  return {
-    status: response.statusCode,
-    headers: response.headers ?? {},
-    body: JSON.parse(response.body) as Answer,
-  };
-}
+const call = (...args: Parameters<ReturnType<typeof apiCaller>>) => apiCaller(() => api)<Answer>(...args);
 
 const repair = (facts: Record<string, unknown> = {}, type = 'maintenance_routine') => ({
   type,
