@@ -13,6 +13,7 @@ import {
   type ResponseLinkDeps,
   showResponseLink,
 } from '#usecases/answer-response-link.ts';
+import { unlessBusy } from './workflow-busy.ts';
 import { REFUSAL_PROBLEMS } from './workflows.ts';
 
 /** What a 404 says: the same for a token that was never ours and one naming nothing stored. */
@@ -64,7 +65,9 @@ export function responseLinkOperations(
         },
       },
       async (request) => {
-        const answered = await answerResponseLink(deps, request.params.token, withoutAbsent(request.body));
+        const answered = await unlessBusy(
+          answerResponseLink(deps, request.params.token, withoutAbsent(request.body)),
+        );
         switch (answered.outcome) {
           case 'not_found':
           case 'expired':

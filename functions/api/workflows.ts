@@ -25,6 +25,7 @@ import { stableId, timeOrderedId } from '#platform/security/ids.ts';
 import { type AdvanceOutcome, advanceWorkflow } from '#usecases/advance-workflow.ts';
 import { type BeginWorkflowDeps, beginWorkflow } from '#usecases/start-workflow.ts';
 import { pageOf } from './listing.ts';
+import { unlessBusy } from './workflow-busy.ts';
 import { workflowSummary, workflowView } from './workflow-view.ts';
 
 /** The store, the org's policy and the workflow queue; the synced records a manual repair is started with. */
@@ -87,13 +88,15 @@ export function workflowOperations(deps: WorkflowRouteDeps): Record<WorkflowOper
     const principal = principalOf(request);
     const key = idempotencyKey(request);
     if (key.invalid) return key.invalid;
-    const outcome = await advanceWorkflow(deps, {
-      orgId: principal.orgId,
-      workflowId: request.params.workflowId,
-      inputId: `api:${principal.keyId}:${key.value ?? randomUUID()}`,
-      input,
-      actor: personOf(principal),
-    });
+    const outcome = await unlessBusy(
+      advanceWorkflow(deps, {
+        orgId: principal.orgId,
+        workflowId: request.params.workflowId,
+        inputId: `api:${principal.keyId}:${key.value ?? randomUUID()}`,
+        input,
+        actor: personOf(principal),
+      }),
+    );
     return advanced(outcome);
   };
 

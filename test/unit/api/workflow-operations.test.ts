@@ -168,6 +168,11 @@ describe('POST /v1/workflows/{id}/approvals', () => {
     expect(missing.body).toMatchObject({ status: 404, type: 'urn:aictive:problem:not-found' });
   });
 
+  it('answers 503 unavailable, not 500, when other writers win every round on the workflow', async () => {
+    store.save = async () => 'conflict';
+    await expect(decide(lead)).rejects.toMatchObject({ status: 503, slug: 'unavailable' });
+  });
+
   it('applies a retried decision once: the same Idempotency-Key answers 200 with the workflow as it is', async () => {
     const first = await decide(lead, { 'Idempotency-Key': 'k-1' });
     const retry = await decide(lead, { 'Idempotency-Key': 'k-1' });
