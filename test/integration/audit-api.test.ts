@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
-import { stableId } from '#platform/security/ids.ts';
 import { DESK_USER_AGENT, deskApi } from '#test/support/desk-api.ts';
 import { localRuntimeWithOrg } from '#test/support/local-runtime-org.ts';
 import { createTestOrg } from '#test/support/orgs.ts';
+import { seededEmail } from '#test/support/seeded-emails.ts';
 import { draftOf, triaged } from '#test/support/triage-fixtures.ts';
 import type { AuditAction } from '#vocabulary/desk.ts';
 
@@ -49,25 +49,14 @@ async function lines(query = '', key = local.org.apiKey): Promise<Line[]> {
 const lastOf = async (action: AuditAction) => (await lines(`action=${action}`))[0];
 
 /** An email of the org with a reply draft waiting for a decision, as a triage run leaves it. */
-async function drafted(key: string): Promise<string> {
-  const emails = new DynamoEmailStore(local.runtime.resources.tables.main);
-  const orgId = local.org.orgId;
-  const emailId = stableId('em', orgId, key);
-  const at = new Date().toISOString();
-  await emails.submit({
-    orgId,
-    emailId,
-    channel: 'email',
-    from: 'tenant@example.com',
-    subject: key,
-    text: `About ${key}.`,
-    messageId: key,
-    status: 'received',
-    receivedAt: at,
-  });
-  await emails.saveTriage(orgId, emailId, triaged('move_in', 'low', draftOf()), at);
-  return emailId;
-}
+const drafted = (key: string) =>
+  seededEmail(
+    new DynamoEmailStore(local.runtime.resources.tables.main),
+    local.org.orgId,
+    key,
+    triaged('move_in', 'low', draftOf()),
+    new Date().toISOString(),
+  );
 
 describe('the audit trail', () => {
   it('records API keys created, rotated and revoked by whom and from where, never their secrets', async () => {
