@@ -109,12 +109,15 @@ export function apiKeyRoutes(deps: ApiKeyRouteDeps, audit: AuditDeps) {
         responses: { 204: { description: 'Revoked' }, 404: notFound },
       },
       async (request) => {
+        // Audited once: revoking a revoked key again changes nothing.
+        const wasRevoked = (await deps.apiKeys.findByKeyId(request.params.keyId))?.revokedAt !== undefined;
         if (!(await revokeApiKey(deps, orgOf(request), request.params.keyId)))
           return problem(404, 'not-found', { instance: request.requestId });
-        await recordAudit(audit, request, {
-          action: 'api_key.revoked',
-          target: { kind: 'api_key', id: request.params.keyId },
-        });
+        if (!wasRevoked)
+          await recordAudit(audit, request, {
+            action: 'api_key.revoked',
+            target: { kind: 'api_key', id: request.params.keyId },
+          });
         return { statusCode: 204, headers: {}, body: '' };
       },
     ),

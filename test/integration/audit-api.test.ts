@@ -70,6 +70,9 @@ describe('the audit trail', () => {
     const rotated = await api.call(admin, 'POST', `/v1/admin/api-keys/${keyId}/rotate`);
     expect(rotated.status).toBe(200);
     expect((await api.call(admin, 'DELETE', `/v1/admin/api-keys/${keyId}`)).status).toBe(204);
+    // Revoking again answers 204 and changes nothing: one line.
+    expect((await api.call(admin, 'DELETE', `/v1/admin/api-keys/${keyId}`)).status).toBe(204);
+    expect(await lines('action=api_key.revoked')).toHaveLength(1);
 
     const created1 = await lastOf('api_key.created');
     expect(created1).toMatchObject({
