@@ -238,6 +238,24 @@ export const functions = [
         scope: 'workflows:read',
         operation: 'listApprovals',
       },
+      // The desk: agents (people) and the audit trail.
+      { method: 'GET', path: '/v1/agents', auth: 'apiKey', scope: 'queue:read', operation: 'listAgents' },
+      { method: 'POST', path: '/v1/agents', auth: 'apiKey', scope: 'admin', operation: 'createAgent' },
+      {
+        method: 'PATCH',
+        path: '/v1/agents/{agentId}',
+        auth: 'apiKey',
+        scope: 'admin',
+        operation: 'updateAgent',
+      },
+      {
+        method: 'PUT',
+        path: '/v1/agents/{agentId}/status',
+        auth: 'apiKey',
+        scope: 'queue:write',
+        operation: 'setAgentStatus',
+      },
+      { method: 'GET', path: '/v1/audit', auth: 'apiKey', scope: 'admin', operation: 'listAudit' },
       // Vendors and owners answer without a login: the signed, expiring, single-use token is the credential.
       { method: 'GET', path: '/v1/respond/{token}', auth: 'none', operation: 'showResponseLink' },
       { method: 'POST', path: '/v1/respond/{token}', auth: 'none', operation: 'answerResponseLink' },

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { type AuditEntry, type AuditRecord, auditRecordOf } from '#domain/audit/audit-record.ts';
+import type { AuditFilter, AuditPage, AuditTrail } from '#domain/audit/ports.ts';
+import { auditKept } from '#domain/audit/retention.ts';
+import { decodePositionCursor, encodePositionCursor } from './position-cursor.ts';
+import { copy } from './rows.ts';
+
+/**
+ * The in-memory twin of DynamoAuditTrail: lines only appended, listed newest first by id
+ * (`<at>#<random>`), expired ones never answered, cursors refused outside the org and range.
+ */
+export class InMemoryAuditTrail implements AuditTrail {
+  readonly #lines: AuditRecord[] = [];
+
+  async record(entry: AuditEntry, at: Date): Promise<AuditRecord> {
+    const record = auditRecordOf(copy(entry), at, randomBytes(6).toString('hex'));
+    this.#lines.push(copy(record));
+    return record;
+  }
+
+  async list(
+    orgId: string,
+    filter: AuditFilter,
+    page: { limit: number; cursor?: string },
+    now: Date,
+  ): Promise<AuditPage> {
+    const before = decodePositionCursor(
+      page.cursor,
+      orgId,
+      /^\d{4}-\d\d-\d\dT[^#]+#[0-9a-f]+$/,
+      filter.since,
+    );
+    const matching = this.#lines
+      .filter(
+        (line) =>
+          line.orgId === orgId &&
+          auditKept(line.at, now) &&
+          (filter.since === undefined || line.auditId >= filter.since) &&
+          (before === undefined || line.auditId < before) &&
+          (filter.action === undefined || line.action === filter.action) &&
+          (filter.actor === undefined ||
+            (line.actor.kind === 'key' &&
+              (line.actor.keyId === filter.actor || line.actor.agentId === filter.actor))),
+      )
+      .sort((a, b) => (a.auditId < b.auditId ? 1 : -1));
+    const records = matching.slice(0, page.limit).map(copy);
+    const last = records.at(-1);
+    return matching.length > page.limit && last
+      ? { records, cursor: encodePositionCursor(orgId, last.auditId) }
+      : { records };
+  }
+}
