@@ -28,6 +28,9 @@ export const PROBLEM_TITLES = {
   // Response links (/v1/respond/{token}).
   'link-expired': 'Link Expired',
   'already-used': 'Link Already Used',
+  // The desk's queue (/v1/queue).
+  'queue-item-done': 'Queue Item Done',
+  'unknown-agent': 'Unknown Agent',
   internal: 'Internal Server Error',
   unavailable: 'Service Unavailable',
   // Answered by the gateway itself (lib/aws/problem-responses.ts, lib/local/http-response.ts).
