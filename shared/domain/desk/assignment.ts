@@ -39,13 +39,15 @@ export interface AssignmentContext {
 
 /**
  * Whether an agent may be given the item automatically: of its org, available, with the item's
- * skill, on shift now, and — once it has escalated — holding its holder role or one above it.
+ * skill, on shift now, and — when a role holds it (a workflow step from the start: only that role
+ * or one above it may decide it; any item once it has escalated) — holding that role or one above
+ * it on the department chain.
  */
 export function eligible(item: QueueItem, agent: Agent, context: AssignmentContext): boolean {
   if (agent.orgId !== item.orgId || agent.status !== 'available') return false;
   if (!agent.skills.includes(item.skill)) return false;
   if (!onShift(agent, context.now, context.timeZone)) return false;
-  if (item.escalations > 0 && item.holderRole !== undefined)
+  if (item.holderRole !== undefined)
     return holdsOrAbove(context.chains[departmentOf(item)], item.holderRole, agent.role);
   return true;
 }
