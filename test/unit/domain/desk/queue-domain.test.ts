@@ -130,6 +130,14 @@ describe('chooseAgent', () => {
     expect(chooseAgent(item, [carol, erin], context([earlier, later]))?.agentId).toBe('erin');
   });
 
+  it('gives a role-held item (a workflow step) only to that role or one above it, escalated or not', () => {
+    const step = { ...item, holderRole: 'maintenance_tech_lead' as const };
+    const tech = available('tech');
+    const supervisor = available('super', { role: 'maintenance_supervisor' });
+    expect(chooseAgent(step, [tech], context())).toBeUndefined();
+    expect(chooseAgent(step, [tech, supervisor], context())?.agentId).toBe('super');
+  });
+
   it('once escalated, takes only the holder role or a role above it on the department chain', () => {
     const escalated = escalateItem(item, chains, new Date('2026-11-25T16:00:00Z'), HOUR);
     if (!escalated) throw new Error('not escalated');
