@@ -256,6 +256,22 @@ export const functions = [
         operation: 'setAgentStatus',
       },
       { method: 'GET', path: '/v1/audit', auth: 'apiKey', scope: 'admin', operation: 'listAudit' },
+      // The desk's queue: open work in priority order; a person assigns or transfers an item.
+      { method: 'GET', path: '/v1/queue', auth: 'apiKey', scope: 'queue:read', operation: 'listQueue' },
+      {
+        method: 'POST',
+        path: '/v1/queue/{itemId}/assign',
+        auth: 'apiKey',
+        scope: 'queue:write',
+        operation: 'assignQueueItem',
+      },
+      {
+        method: 'POST',
+        path: '/v1/queue/{itemId}/transfer',
+        auth: 'apiKey',
+        scope: 'queue:write',
+        operation: 'transferQueueItem',
+      },
       // Vendors and owners answer without a login: the signed, expiring, single-use token is the credential.
       { method: 'GET', path: '/v1/respond/{token}', auth: 'none', operation: 'showResponseLink' },
       { method: 'POST', path: '/v1/respond/{token}', auth: 'none', operation: 'answerResponseLink' },
@@ -341,6 +357,8 @@ export const functions = [
     ],
     // workflow: a workflow started or advanced through the API owes its runner a message.
     sendsTo: ['classify', 'workflow'],
+    // The desk's queue tells an agent given an item by hand (queue_assigned).
+    publishesTo: ['workflowNotices'],
     tables: ['main'],
     tableAccess: 'readWrite',
     // webhookSigning: the integrations it registers get their secrets where webhook-ingest reads them;
@@ -449,6 +467,8 @@ export const functions = [
     // The outbox covers every stage: the sweep re-sends to any queue. A due step it advances owes
     // effects (an escalation's notices, the next vendor's offer): the workflow function does them.
     sendsTo: ALL_QUEUES,
+    // The queue sweep tells agents of the items it assigns and roles of the ones it escalates.
+    publishesTo: ['workflowNotices'],
     tables: ['main'],
     tableAccess: 'readWrite',
     secrets: [],

@@ -12,6 +12,9 @@ export interface AuditDeps {
   readonly clock: Clock;
 }
 
+/** A request's actor is always its key (and the person it carries). */
+type KeyActor = Extract<AuditActor, { kind: 'key' }>;
+
 /** What an operation says of its change; who and from where come from the request. */
 export type AuditLine = Omit<AuditEntry, 'orgId' | 'actor' | 'from'>;
 
@@ -22,10 +25,10 @@ export type AuditLine = Omit<AuditEntry, 'orgId' | 'actor' | 'from'>;
  */
 export function auditContext(
   request: Pick<OperationRequest, 'principal' | 'event'>,
-): Pick<AuditEntry, 'orgId' | 'actor' | 'from'> {
+): Pick<AuditEntry, 'orgId' | 'from'> & { readonly actor: KeyActor } {
   const principal = request.principal;
   if (!principal) throw new Error('route declared without auth reached an audited operation');
-  const actor: AuditActor = {
+  const actor: KeyActor = {
     kind: 'key',
     keyId: principal.keyId,
     ...(principal.agentId ? { agentId: principal.agentId } : {}),

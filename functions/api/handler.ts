@@ -9,6 +9,7 @@ import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts'
 import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
+import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { DynamoResponseLinkLedger } from '#adapters/dynamodb/response-link-ledger.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
@@ -24,6 +25,7 @@ import {
 import { apiKeyPepperFrom } from '#adapters/secrets/api-key-pepper.ts';
 import { integrationSecretsFrom } from '#adapters/secrets/integration-secrets.ts';
 import { responseLinkSecretsFrom } from '#adapters/secrets/response-link-secrets.ts';
+import { SnsWorkflowNotices } from '#adapters/sns/workflow-notices.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import { rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
@@ -46,6 +48,9 @@ const apiKeys = new DynamoApiKeyStore(config.TABLE_NAME);
 const queue = new SqsWorkQueue({ classify: config.CLASSIFY_QUEUE_URL, workflow: config.WORKFLOW_QUEUE_URL });
 const orgSettings = new DynamoOrgSettingsStore(config.TABLE_NAME);
 const catalogue = new DynamoSnapshotCatalogue(config.TABLE_NAME);
+const workflows = new DynamoWorkflowStore(config.TABLE_NAME);
+const agentDirectory = new DynamoAgentDirectory(config.TABLE_NAME);
+const auditTrail = new DynamoAuditTrail(config.TABLE_NAME);
 // Readiness looks at every work queue, so a queue added to the topology is checked too.
 const inspectedQueues = Object.fromEntries(WORK_QUEUES.map((queue) => [queue, config[queueEnvName(queue)]]));
 
@@ -89,7 +94,7 @@ const operations = apiOperations({
   // time (Claude's second review runs when the classifier drafts).
   compliance: rulesComplianceReviewer,
   workflows: {
-    workflows: new DynamoWorkflowStore(config.TABLE_NAME),
+    workflows,
     snapshots: new DynamoSnapshotStore(config.TABLE_NAME),
     catalogue,
     settings: new OrgWorkflowSettings(orgSettings),
@@ -100,8 +105,17 @@ const operations = apiOperations({
     ledger: new DynamoResponseLinkLedger(config.TABLE_NAME),
     linkSecrets: responseLinkSecretsFrom(config),
   },
-  agents: { agents: new DynamoAgentDirectory(config.TABLE_NAME), clock: systemClock },
-  audit: { trail: new DynamoAuditTrail(config.TABLE_NAME), clock: systemClock },
+  agents: { agents: agentDirectory, clock: systemClock },
+  audit: { trail: auditTrail, clock: systemClock },
+  desk: {
+    queue: new DynamoQueueStore(config.TABLE_NAME),
+    agents: agentDirectory,
+    orgSettings,
+    workflows,
+    notices: new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN),
+    audit: auditTrail,
+    clock: systemClock,
+  },
 });
 
 const router = createRouter<ApiOperation>(apiRoutes, operations, {

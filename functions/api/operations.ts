@@ -24,6 +24,7 @@ import { integrationOperations } from './integrations.ts';
 import { linksOperation } from './links.ts';
 import { openApiOperation } from './openapi.ts';
 import { type OrgRouteDeps, orgOperations } from './org.ts';
+import { type QueueRouteDeps, queueOperations } from './queue.ts';
 import { rentvineRecordOperations } from './rentvine-records.ts';
 import { responseLinkOperations } from './response-links.ts';
 import { statsRoutes } from './stats.ts';
@@ -46,6 +47,8 @@ export interface ApiDeps extends SubmitEmailDeps {
   /** The desk: the org's agents, and the audit trail every sensitive operation writes to. */
   readonly agents: AgentDeps;
   readonly audit: AuditDeps;
+  /** The desk's queue: its store, the agents, the org's settings, notices and the audit trail. */
+  readonly desk: QueueRouteDeps;
 }
 
 /** What the document says of itself: the API, its terms and where it is served. */
@@ -91,6 +94,7 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
     ...agentOperations(deps.agents, deps.audit),
     ...auditOperations(deps.audit),
     ...responseLinkOperations({ ...deps.workflows, ...deps.responseLinks }),
+    ...queueOperations(deps.desk),
     links: linksOperation(),
     apiLinks: linksOperation(),
     openApi: openApiOperation(() => buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION)),

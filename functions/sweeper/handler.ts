@@ -1,7 +1,10 @@
 import type { ScheduledEvent } from 'aws-lambda';
+import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
+import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
+import { SnsWorkflowNotices } from '#adapters/sns/workflow-notices.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
@@ -11,6 +14,7 @@ import { systemClock } from '#platform/clock.ts';
 import { instrumented } from '#platform/lambda.ts';
 import { count, logger } from '#platform/observability.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
+import { sweepQueue } from '#usecases/sweep-queue.ts';
 import { sweepWorkflows } from '#usecases/sweep-workflows.ts';
 
 const config = readFunctionConfig('sweeper');
@@ -25,11 +29,20 @@ const policy = {
 const queue = new SqsWorkQueue(
   Object.fromEntries(WORK_QUEUES.map((queue) => [queue, config[queueEnvName(queue)]])),
 );
+const orgSettings = new DynamoOrgSettingsStore(config.TABLE_NAME);
 const deps = {
   pending: new DynamoPendingWork(config.TABLE_NAME),
   workflows: new DynamoWorkflowStore(config.TABLE_NAME),
-  settings: new OrgWorkflowSettings(new DynamoOrgSettingsStore(config.TABLE_NAME)),
+  settings: new OrgWorkflowSettings(orgSettings),
   queue,
+  clock: systemClock,
+};
+const desk = {
+  queue: new DynamoQueueStore(config.TABLE_NAME),
+  agents: new DynamoAgentDirectory(config.TABLE_NAME),
+  orgSettings,
+  workflows: deps.workflows,
+  notices: new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN),
   clock: systemClock,
 };
 
@@ -40,10 +53,15 @@ export const handler = instrumented(async (_event: ScheduledEvent) => {
   count('WorkflowEscalated', sweep.escalations);
   count('WorkflowSlaBreached', sweep.breaches);
   if (sweep.due > 0) logger.info('workflow sweep', { ...sweep });
+  // After the workflow sweep: a step it moved on closes its queue item instead of escalating it.
+  const desked = await sweepQueue(desk, deps.clock.now());
+  count('QueueEscalated', desked.escalated);
+  count('QueueAssigned', desked.assigned);
+  if (desked.due + desked.assigned > 0) logger.info('queue sweep', { ...desked });
   const result = await resendPendingWork(deps, policy);
   count('OutboxResent', result.resent);
   count('OutboxResendFailed', result.failed);
   count('OutboxGaveUp', result.gaveUp);
   if (result.resent + result.failed + result.gaveUp > 0) logger.info('outbox sweep', result);
-  return { workflows: sweep, outbox: result };
+  return { workflows: sweep, queue: desked, outbox: result };
 });

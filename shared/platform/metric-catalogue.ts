@@ -96,6 +96,10 @@ export const METRICS = {
   VendorOfferSent: 'a job offered to a vendor, with its signed answer link',
   WorkflowClosedByTroubleshooting:
     'a maintenance routine closed because the resident resolved it with the troubleshooting steps (no vendor sent)',
+  // The desk's queue (the sweeper's queue sweep).
+  QueueEscalated:
+    'a queue item past its deadline (nobody took it, or its assignee did not answer) moved up its department chain',
+  QueueAssigned: 'a queue item given to an agent automatically by the queue sweep',
   // Powertools' own, on each instance's first invocation, with the extra dimension function_name
   ColdStart: "a function instance's first invocation",
 } as const;

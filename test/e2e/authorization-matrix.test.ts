@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
+import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { tableIntegrationSecrets } from '#adapters/secrets/integration-secrets.ts';
 import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
@@ -11,7 +12,9 @@ import { systemClock } from '#platform/clock.ts';
 import { SECURITY_HEADERS } from '#platform/http/response.ts';
 import { issueResponseLink } from '#platform/security/response-links.ts';
 import { signWebhook } from '#platform/security/webhook-signature.ts';
+import { agentOf } from '#test/support/agent-fixtures.ts';
 import { createTestOrg, environmentPepper, type TestOrg } from '#test/support/orgs.ts';
+import { queuedItem } from '#test/support/queue-items.ts';
 import { workOrderEvent } from '#test/support/rentvine-payloads.ts';
 import { createApiKey } from '#usecases/create-api-key.ts';
 import { registerIntegration } from '#usecases/register-integration.ts';
@@ -53,7 +56,9 @@ interface World {
   /** A repair of org A waiting on its approval, and a genuine response link to its step. */
   readonly workflowId: string;
   readonly responseLink: string;
-  /** An agent of org A that the agent routes act on. */
+  /** A queued item of org A. */
+  readonly queueItemId: string;
+  /** An agent of org A that the agent routes act on and queue items are given to. */
   readonly agentId: string;
 }
 
@@ -190,6 +195,20 @@ const FIXTURES: Record<ApiOperation, Fixture> = {
       body: { invoiceId: 'matrix-1', amountUsd: 10 },
     }),
     ok: 403,
+    otherOrg: 404,
+  },
+  listQueue: { request: () => ({ path: '/v1/queue' }), ok: 200, otherOrg: 200 },
+  assignQueueItem: {
+    request: (w) => ({ path: `/v1/queue/${w.queueItemId}/assign`, body: { agentId: w.agentId } }),
+    ok: 200,
+    otherOrg: 404,
+  },
+  transferQueueItem: {
+    request: (w) => ({
+      path: `/v1/queue/${w.queueItemId}/transfer`,
+      body: { skill: 'leasing', note: 'matrix' },
+    }),
+    ok: 200,
     otherOrg: 404,
   },
   // The link is the credential: every caller gets the same answer, key or none.
@@ -389,19 +408,10 @@ beforeAll(async () => {
     propertyId: '987654321',
     workflowId,
     responseLink,
+    queueItemId: await queued(orgA.orgId),
     agentId: 'matrix-agent',
   };
-  await new DynamoAgentDirectory(table).create({
-    orgId: orgA.orgId,
-    agentId: world.agentId,
-    name: 'Matrix',
-    role: 'leasing_agent',
-    skills: ['leasing'],
-    status: 'offline',
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-    version: 0,
-  });
+  await new DynamoAgentDirectory(table).create(agentOf(orgA.orgId, world.agentId));
   await new DynamoSnapshotStore(table).put(
     orgA.orgId,
     { kind: 'property', id: world.propertyId, data: { propertyId: world.propertyId, name: 'Matrix Flats' } },
@@ -409,6 +419,13 @@ beforeAll(async () => {
   );
 }, 60_000);
 afterAll(async () => runtime?.stop());
+
+/** A queue item of the org, as a conversation's would be opened. */
+async function queued(orgId: string): Promise<string> {
+  const item = queuedItem(orgId, `cv_matrix_${randomBytes(4).toString('hex')}`, new Date().toISOString());
+  await new DynamoQueueStore(runtime.resources.tables.main).create(item);
+  return item.itemId;
+}
 
 /** An email of the org, submitted and triaged by the runtime's classifier until its draft waits. */
 async function drafted(org: TestOrg, messageId: string): Promise<string> {

@@ -80,10 +80,10 @@ describe('the topology as the registry', () => {
     });
   }
 
-  it('declares the workflow notices topic once, published to by the workflow function alone (it does the effects)', () => {
+  it('declares the workflow notices topic once, published to by the workflow function (its effects) and the desk queue’s writers (api, sweeper)', () => {
     expect(Object.keys(topics)).toEqual(['workflowNotices']);
     expect(topics.workflowNotices.env).toBe('WORKFLOW_NOTICES_TOPIC_ARN');
-    expect(publishers.map((spec) => spec.name).sort()).toEqual(['workflow']);
+    expect(publishers.map((spec) => spec.name).sort()).toEqual(['api', 'sweeper', 'workflow']);
     const variables = Object.values(topics).map((topic) => topic.env);
     expect(new Set(variables).size).toBe(variables.length);
   });

@@ -30,6 +30,9 @@ export const PROBLEM_TITLES = {
   'already-used': 'Link Already Used',
   // The desk: an agent's status is set by that person's own key or an admin.
   'not-this-agent': 'Not This Agent',
+  // The desk's queue (/v1/queue).
+  'queue-item-done': 'Queue Item Done',
+  'unknown-agent': 'Unknown Agent',
   internal: 'Internal Server Error',
   unavailable: 'Service Unavailable',
   // Answered by the gateway itself (lib/aws/problem-responses.ts, lib/local/http-response.ts).

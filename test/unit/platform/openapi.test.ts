@@ -10,6 +10,7 @@ import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts'
 import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
+import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoResponseLinkLedger } from '#adapters/dynamodb/response-link-ledger.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
@@ -17,6 +18,7 @@ import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { fixedApiKeyPepper } from '#adapters/secrets/api-key-pepper.ts';
 import { tableIntegrationSecrets } from '#adapters/secrets/integration-secrets.ts';
 import { fixedResponseLinkSecrets } from '#adapters/secrets/response-link-secrets.ts';
+import { SnsWorkflowNotices } from '#adapters/sns/workflow-notices.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import { rulesComplianceReviewer } from '#domain/compliance/rules-reviewer.ts';
@@ -65,6 +67,15 @@ const operations = apiOperations({
   responseLinks: {
     ledger: new DynamoResponseLinkLedger('documentation-only'),
     linkSecrets: fixedResponseLinkSecrets('documentation-only-secret-not-a-real-one'),
+  },
+  desk: {
+    queue: new DynamoQueueStore('documentation-only'),
+    agents: new DynamoAgentDirectory('documentation-only'),
+    orgSettings: new DynamoOrgSettingsStore('documentation-only'),
+    workflows: new DynamoWorkflowStore('documentation-only'),
+    notices: new SnsWorkflowNotices('documentation-only'),
+    audit: new DynamoAuditTrail('documentation-only'),
+    clock: systemClock,
   },
 });
 const document = buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION);
