@@ -1,0 +1,80 @@
+import type { Conversation } from '#domain/conversations/conversation.ts';
+import { conversationQueueRequest, departmentOf, escalatedHolder, skillOf } from '#domain/conversations/desk-routing.ts';
+import { escalateItem, finishItem } from '#domain/conversations/queue-moves.ts';
+import { openQueueItem, queueItemId } from '#domain/desk/open-item.ts';
+import type { QueueStore } from '#domain/desk/ports.ts';
+import type { QueueItem } from '#domain/desk/queue-item.ts';
+import { slaMs } from '#domain/workflow/approval-policy.ts';
+import type { WorkflowSettingsSource } from '#domain/workflow/ports.ts';
+
+export interface ConversationQueueDeps {
+  readonly queue: QueueStore;
+  /** The org's approval policy: its SLAs by urgency and its departments' chains. */
+  readonly settings: WorkflowSettingsSource;
+}
+
+const ATTEMPTS = 5;
+
+/** The conversation needs a person: its queue item, created once (its id is the conversation's). */
+export async function queueConversation(
+  deps: ConversationQueueDeps,
+  conversation: Conversation,
+  now: Date,
+): Promise<'created' | 'exists'> {
+  const { policy } = await deps.settings.forOrg(conversation.orgId);
+  return deps.queue.create(openQueueItem(conversationQueueRequest(conversation), now, slaMs(policy, conversation.urgency)));
+}
+
+/**
+ * Escalated: the item moves one level up its department's chain (created there when the
+ * conversation had none yet). Returns the role that holds it now.
+ */
+export async function escalateConversationItem(
+  deps: ConversationQueueDeps,
+  conversation: Conversation,
+  move: { readonly actor: string; readonly reason: string },
+  now: Date,
+): Promise<QueueItem> {
+  const { policy } = await deps.settings.forOrg(conversation.orgId);
+  const chain = policy.chains[departmentOf(skillOf(conversation.category))];
+  const sla = slaMs(policy, conversation.urgency);
+  return updateItem(deps, conversation, (item) =>
+    item
+      ? escalateItem(item, { ...move, holderRole: escalatedHolder(chain, item.holderRole), slaMs: sla }, now)
+      : escalateItem(
+          openQueueItem(conversationQueueRequest(conversation), now, sla),
+          { ...move, holderRole: escalatedHolder(chain, conversation.routeTo), slaMs: sla },
+          now,
+        ),
+  );
+}
+
+/** Resolved: its item, if it has one still open, is done. */
+export async function finishConversationItem(
+  deps: Pick<ConversationQueueDeps, 'queue'>,
+  conversation: Conversation,
+  actor: string,
+  now: Date,
+): Promise<void> {
+  await updateItem(deps, conversation, (item) => (item && item.status !== 'done' ? finishItem(item, actor, now) : undefined));
+}
+
+async function updateItem<T extends QueueItem | undefined>(
+  deps: Pick<ConversationQueueDeps, 'queue'>,
+  conversation: Conversation,
+  next: (item: QueueItem | undefined) => T,
+): Promise<T> {
+  const itemId = queueItemId({ kind: 'conversation', conversationId: conversation.conversationId });
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const item = await deps.queue.get(conversation.orgId, itemId);
+    const changed = next(item);
+    if (!changed) return changed;
+    if (!item) {
+      // The new item carries the move in its history; a create that lost to another reads again.
+      if ((await deps.queue.create({ ...changed, version: 0 })) === 'created') return { ...changed, version: 0 };
+      continue;
+    }
+    if ((await deps.queue.save(changed, item.version)) === 'saved') return changed;
+  }
+  throw new Error(`queue item ${itemId}: still contended after ${ATTEMPTS} attempts`);
+}
