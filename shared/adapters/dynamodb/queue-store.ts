@@ -1,0 +1,128 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { QueueFilter, QueueStore } from '#domain/desk/ports.ts';
+import type { QueueItem } from '#domain/desk/queue-item.ts';
+import { documentClient, isConditionFailure } from './document-client.ts';
+import { readDue } from './due-index.ts';
+import { keys, withoutKeys } from './keys.ts';
+
+type Key = Record<string, unknown>;
+
+/** An org's open queue is people's work in hand (hundreds at most): a listing this long is a fault, not a big org. */
+const MAX_OPEN_PAGES = 20;
+
+/** The item in its org's partition. */
+export const queueItemKey = (orgId: string, itemId: string) => ({
+  PK: keys.org(orgId),
+  SK: `QUEUE#${itemId}`,
+});
+
+/** The org's open items (GSI1, sparse: present until the item is done), oldest first. */
+const openListingPartition = (orgId: string) => `${keys.org(orgId)}#QUEUE`;
+
+/**
+ * The whole item as each write puts it: while open, in the open listing (GSI1) and — with a
+ * deadline — in the due index (GSI3, family `queue`); done, in neither, so neither grows with
+ * the org's history.
+ */
+function queueRow(item: QueueItem): Record<string, unknown> {
+  const open = item.status !== 'done';
+  return {
+    ...item,
+    ...queueItemKey(item.orgId, item.itemId),
+    ...(open ? { GSI1PK: openListingPartition(item.orgId), GSI1SK: `${item.createdAt}#${item.itemId}` } : {}),
+    ...(open && item.dueAt ? keys.due(item.orgId, item.itemId, item.dueAt, 'queue') : {}),
+  };
+}
+
+/**
+ * Queue items on the main table, one item each with a version. Every write is one conditional
+ * put of the whole item with its index attributes, so the listing and the due index never
+ * disagree with it. The open listing is a GSI, eventually consistent: `GET /v1/queue` and the
+ * load count may miss a write of the last moment, which the next sweep's count sees.
+ */
+export class DynamoQueueStore implements QueueStore {
+  constructor(private readonly tableName: string) {}
+
+  async create(item: QueueItem): Promise<'created' | 'exists'> {
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: queueRow(item),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async get(orgId: string, itemId: string): Promise<QueueItem | undefined> {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: this.tableName, Key: queueItemKey(orgId, itemId), ConsistentRead: true }),
+    );
+    return Item ? withoutKeys<QueueItem>(Item) : undefined;
+  }
+
+  async save(next: QueueItem, expectedVersion: number): Promise<'saved' | 'conflict'> {
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: queueRow(next),
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'conflict';
+      throw error;
+    }
+  }
+
+  async listOpen(orgId: string, filter: QueueFilter): Promise<readonly QueueItem[]> {
+    const conditions: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':pk': openListingPartition(orgId) };
+    if (filter.status !== undefined) {
+      conditions.push('#status = :status');
+      names['#status'] = 'status';
+      values[':status'] = filter.status;
+    }
+    if (filter.assignee !== undefined) {
+      conditions.push('assignee = :assignee');
+      values[':assignee'] = filter.assignee;
+    }
+    const found: QueueItem[] = [];
+    let startKey: Key | undefined;
+    for (let page = 0; page < MAX_OPEN_PAGES; page += 1) {
+      const { Items = [], LastEvaluatedKey } = await documentClient().send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
+          ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: values,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      found.push(...Items.map((item) => withoutKeys<QueueItem>(item)));
+      if (!LastEvaluatedKey) return found;
+      startKey = LastEvaluatedKey;
+    }
+    throw new Error(`org ${orgId} has more open queue items than ${MAX_OPEN_PAGES} pages hold`);
+  }
+
+  async due(
+    at: Date,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ due: readonly { orgId: string; id: string; dueAt: string }[]; cursor?: string }> {
+    const { due, cursor } = await readDue(this.tableName, 'queue', at, page);
+    return cursor ? { due, cursor } : { due };
+  }
+}

@@ -1,0 +1,78 @@
+import type { QueueFilter, QueueStore } from '#domain/desk/ports.ts';
+import type { QueueItem } from '#domain/desk/queue-item.ts';
+import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
+
+const copy = (item: QueueItem): QueueItem => structuredClone(item);
+
+/**
+ * The in-memory twin of DynamoQueueStore (test/integration/contracts proves them alike): items
+ * by org and id, copied in and out; the due index computed on each call in its order
+ * (`<dueAt>#<orgId>#<id>`), open items only.
+ */
+export class InMemoryQueueStore implements QueueStore {
+  readonly #items = new Map<string, QueueItem>();
+
+  async create(item: QueueItem): Promise<'created' | 'exists'> {
+    const key = `${item.orgId}|${item.itemId}`;
+    if (this.#items.has(key)) return 'exists';
+    this.#items.set(key, copy(item));
+    return 'created';
+  }
+
+  async get(orgId: string, itemId: string): Promise<QueueItem | undefined> {
+    const item = this.#items.get(`${orgId}|${itemId}`);
+    return item ? copy(item) : undefined;
+  }
+
+  async save(next: QueueItem, expectedVersion: number): Promise<'saved' | 'conflict'> {
+    const key = `${next.orgId}|${next.itemId}`;
+    if (this.#items.get(key)?.version !== expectedVersion) return 'conflict';
+    this.#items.set(key, copy(next));
+    return 'saved';
+  }
+
+  async listOpen(orgId: string, filter: QueueFilter): Promise<readonly QueueItem[]> {
+    return [...this.#items.values()]
+      .filter(
+        (item) =>
+          item.orgId === orgId &&
+          item.status !== 'done' &&
+          (filter.status === undefined || item.status === filter.status) &&
+          (filter.assignee === undefined || item.assignee === filter.assignee),
+      )
+      .sort((a, b) => (`${a.createdAt}#${a.itemId}` < `${b.createdAt}#${b.itemId}` ? -1 : 1))
+      .map(copy);
+  }
+
+  async due(
+    at: Date,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ due: readonly { orgId: string; id: string; dueAt: string }[]; cursor?: string }> {
+    const after = page.cursor === undefined ? '' : decode(page.cursor);
+    const upTo = `${at.toISOString()}#\uffff`;
+    const entries = [...this.#items.values()]
+      .flatMap((item) =>
+        item.status !== 'done' && item.dueAt !== undefined
+          ? [{ sortKey: `${item.dueAt}#${item.orgId}#${item.itemId}`, item }]
+          : [],
+      )
+      .filter(({ sortKey }) => sortKey <= upTo && sortKey > after)
+      .sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
+    const taken = entries.slice(0, page.limit);
+    const due = taken.map(({ item }) => ({
+      orgId: item.orgId,
+      id: item.itemId,
+      dueAt: item.dueAt as string,
+    }));
+    const last = taken.at(-1);
+    return entries.length > page.limit && last
+      ? { due, cursor: Buffer.from(last.sortKey, 'utf8').toString('base64url') }
+      : { due };
+  }
+}
+
+function decode(cursor: string): string {
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (key.split('#').length !== 3) throw new InvalidCursorError();
+  return key;
+}
