@@ -1,9 +1,11 @@
 import type { Conversation } from '#domain/conversations/conversation.ts';
-import { conversationQueueRequest, departmentOf, escalatedHolder, skillOf } from '#domain/conversations/desk-routing.ts';
-import { escalateItem, finishItem } from '#domain/conversations/queue-moves.ts';
+import { conversationQueueRequest, escalatedHolder } from '#domain/conversations/desk-routing.ts';
+import { escalateItemByRequest } from '#domain/conversations/queue-moves.ts';
+import { departmentOf } from '#domain/desk/department.ts';
 import { openQueueItem, queueItemId } from '#domain/desk/open-item.ts';
 import type { QueueStore } from '#domain/desk/ports.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
+import { finishItem } from '#domain/desk/transitions.ts';
 import { slaMs } from '#domain/workflow/approval-policy.ts';
 import type { WorkflowSettingsSource } from '#domain/workflow/ports.ts';
 
@@ -22,7 +24,9 @@ export async function queueConversation(
   now: Date,
 ): Promise<'created' | 'exists'> {
   const { policy } = await deps.settings.forOrg(conversation.orgId);
-  return deps.queue.create(openQueueItem(conversationQueueRequest(conversation), now, slaMs(policy, conversation.urgency)));
+  return deps.queue.create(
+    openQueueItem(conversationQueueRequest(conversation), now, slaMs(policy, conversation.urgency)),
+  );
 }
 
 /**
@@ -36,17 +40,16 @@ export async function escalateConversationItem(
   now: Date,
 ): Promise<QueueItem> {
   const { policy } = await deps.settings.forOrg(conversation.orgId);
-  const chain = policy.chains[departmentOf(skillOf(conversation.category))];
   const sla = slaMs(policy, conversation.urgency);
-  return updateItem(deps, conversation, (item) =>
-    item
-      ? escalateItem(item, { ...move, holderRole: escalatedHolder(chain, item.holderRole), slaMs: sla }, now)
-      : escalateItem(
-          openQueueItem(conversationQueueRequest(conversation), now, sla),
-          { ...move, holderRole: escalatedHolder(chain, conversation.routeTo), slaMs: sla },
-          now,
-        ),
-  );
+  return updateItem(deps, conversation, (found) => {
+    const item = found ?? openQueueItem(conversationQueueRequest(conversation), now, sla);
+    const chain = policy.chains[departmentOf(item)];
+    return escalateItemByRequest(
+      item,
+      { ...move, holderRole: escalatedHolder(chain, item.holderRole), slaMs: sla },
+      now,
+    );
+  });
 }
 
 /** Resolved: its item, if it has one still open, is done. */
@@ -56,7 +59,10 @@ export async function finishConversationItem(
   actor: string,
   now: Date,
 ): Promise<void> {
-  await updateItem(deps, conversation, (item) => (item && item.status !== 'done' ? finishItem(item, actor, now) : undefined));
+  await updateItem(deps, conversation, (item) => {
+    const finished = item ? finishItem(item, actor, now) : undefined;
+    return finished?.outcome === 'changed' ? finished.item : undefined;
+  });
 }
 
 async function updateItem<T extends QueueItem | undefined>(
@@ -71,7 +77,8 @@ async function updateItem<T extends QueueItem | undefined>(
     if (!changed) return changed;
     if (!item) {
       // The new item carries the move in its history; a create that lost to another reads again.
-      if ((await deps.queue.create({ ...changed, version: 0 })) === 'created') return { ...changed, version: 0 };
+      if ((await deps.queue.create({ ...changed, version: 0 })) === 'created')
+        return { ...changed, version: 0 };
       continue;
     }
     if ((await deps.queue.save(changed, item.version)) === 'saved') return changed;

@@ -82,7 +82,14 @@ export type PageStatus = (typeof PAGE_STATUSES)[number];
  * What a line of a conversation is: the contact's message, the AI's draft or a finding on it, a
  * person's reply (outbound) or internal note (never sent), or the platform's own remark.
  */
-export const CONVERSATION_MESSAGE_KINDS = ['inbound', 'ai_draft', 'ai_finding', 'reply', 'note', 'system'] as const;
+export const CONVERSATION_MESSAGE_KINDS = [
+  'inbound',
+  'ai_draft',
+  'ai_finding',
+  'reply',
+  'note',
+  'system',
+] as const;
 export type ConversationMessageKind = (typeof CONVERSATION_MESSAGE_KINDS)[number];
 
 /** Who wrote a line: the contact (resident, owner, vendor), the AI, an agent (a person), the platform. */

@@ -2,7 +2,13 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Conversation, ConversationMessage } from '#domain/conversations/conversation.ts';
 import type { ConversationFilter, ConversationPage, ConversationStore } from '#domain/conversations/ports.ts';
 import { isExpired, messagesExpireAt } from '#domain/conversations/retention.ts';
-import { conversationItem, conversationKeys, messageItem, messageOf, ttlSeconds } from './conversation-item.ts';
+import {
+  conversationItem,
+  conversationKeys,
+  messageItem,
+  messageOf,
+  ttlSeconds,
+} from './conversation-item.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { readDue } from './due-index.ts';
 import { keys, withoutKeys } from './keys.ts';
@@ -148,7 +154,9 @@ export class DynamoConversationStore implements ConversationStore {
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
         ScanIndexForward: false,
-        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names } : {}),
+        ...(filters.length > 0
+          ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names }
+          : {}),
         ExpressionAttributeValues: values,
       },
       { ...page, accepts, map: withoutKeys<Conversation> },

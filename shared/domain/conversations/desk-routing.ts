@@ -1,17 +1,17 @@
-import type { ApprovalDepartment } from '../workflow/approval-policy.ts';
-import { nextInChain } from '../workflow/approval-policy.ts';
 import type { RoleName } from '#vocabulary/access.ts';
 import type { Category } from '#vocabulary/classification.ts';
 import type { NewQueueItem } from '../desk/open-item.ts';
 import type { ReplyDraft } from '../drafts/draft.ts';
 import type { Triage } from '../triage/triage.ts';
+import { nextInChain } from '../workflow/approval-policy.ts';
 import type { Conversation } from './conversation.ts';
 
 /** The skill a conversation's queue item needs, from its category. */
 export function skillOf(category: Category | undefined): string {
   if (category === undefined) return 'resident_services';
   if (category.startsWith('maintenance_')) return 'maintenance';
-  if (category.startsWith('lease_') || category === 'leasing_inquiry' || category === 'move_in') return 'leasing';
+  if (category.startsWith('lease_') || category === 'leasing_inquiry' || category === 'move_in')
+    return 'leasing';
   // Money in or out: rent, arrangements, a vendor's bill.
   if (category === 'rent_payment' || category === 'payment_arrangement' || category === 'vendor_billing')
     return 'accounting';
@@ -21,11 +21,6 @@ export function skillOf(category: Category | undefined): string {
 /** A message in Spanish prefers an agent who speaks it; any agent with the skill still may take it. */
 export function preferredSkillsOf(language: string | undefined): readonly string[] {
   return language === 'es' ? ['spanish'] : [];
-}
-
-/** Whose chain an escalation climbs: the skill's department, the managers' for the rest. */
-export function departmentOf(skill: string): ApprovalDepartment {
-  return skill === 'maintenance' || skill === 'leasing' || skill === 'accounting' ? skill : 'management';
 }
 
 /** A person must look: triage says so, or a draft waits for a person's approval. */
@@ -53,7 +48,10 @@ export function conversationQueueRequest(
 }
 
 /** One level up the department's chain from `holder` (its first role when the holder is not on it); the top stays. */
-export function escalatedHolder(chain: readonly RoleName[], holder: RoleName | undefined): RoleName | undefined {
+export function escalatedHolder(
+  chain: readonly RoleName[],
+  holder: RoleName | undefined,
+): RoleName | undefined {
   if (holder === undefined) return chain[0];
   return nextInChain(chain, holder) ?? holder;
 }

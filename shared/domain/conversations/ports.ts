@@ -35,7 +35,12 @@ export interface ConversationStore {
    * Marks every message of the conversation to expire at `expiresAt` (its TTL: DynamoDB deletes it
    * some time after), or, with `undefined` (reopened), lifts the mark from those not yet expired at `now`.
    */
-  expireMessages(orgId: string, conversationId: string, expiresAt: string | undefined, now: Date): Promise<void>;
+  expireMessages(
+    orgId: string,
+    conversationId: string,
+    expiresAt: string | undefined,
+    now: Date,
+  ): Promise<void>;
   /**
    * Its messages at `now`, oldest first. None once the conversation has been resolved 7 days
    * (whatever the marks say), and never a message past its own mark.

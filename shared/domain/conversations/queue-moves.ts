@@ -2,17 +2,23 @@ import type { RoleName } from '#vocabulary/access.ts';
 import type { QueueItem } from '../desk/queue-item.ts';
 
 /**
- * What a conversation does to its queue item. Kept here, beside the conversation's rules, until
- * the queue's own escalation (issue 12, queue) offers the same moves; both write the item's history.
+ * A person escalating a conversation moves its queue item by hand. The queue's own escalation
+ * (#domain/desk/transitions.ts `escalateItem`) moves only an overdue item, so this is the one
+ * asked-for move; like it, it writes the item's history.
  */
 
 /**
  * Escalated: the item goes to `holderRole` (one level up), back in the queue for someone there,
  * due again within the urgency's SLA. A finished item is opened again: the matter is not done.
  */
-export function escalateItem(
+export function escalateItemByRequest(
   item: QueueItem,
-  move: { readonly holderRole: RoleName | undefined; readonly actor: string; readonly reason: string; readonly slaMs: number },
+  move: {
+    readonly holderRole: RoleName | undefined;
+    readonly actor: string;
+    readonly reason: string;
+    readonly slaMs: number;
+  },
   now: Date,
 ): QueueItem {
   const at = now.toISOString();
@@ -26,19 +32,5 @@ export function escalateItem(
     updatedAt: at,
     version: item.version + 1,
     history: [...item.history, { at, actor: move.actor, action: 'escalated', note: move.reason }],
-  };
-}
-
-/** Resolved: the item is done and has no deadline left. */
-export function finishItem(item: QueueItem, actor: string, now: Date): QueueItem {
-  const at = now.toISOString();
-  const { dueAt: _dueAt, ...rest } = item;
-  return {
-    ...rest,
-    status: 'done',
-    doneAt: at,
-    updatedAt: at,
-    version: item.version + 1,
-    history: [...item.history, { at, actor, action: 'done' }],
   };
 }

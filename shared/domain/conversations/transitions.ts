@@ -2,6 +2,10 @@ import type { ReplyDraft } from '../drafts/draft.ts';
 import type { Conversation, ConversationAuthor, ConversationMessage } from './conversation.ts';
 import { autoResolveAt } from './retention.ts';
 
+/** The contact's message of an email, and the AI's draft for it: one each per email. */
+export const inboundIdOf = (emailId: string) => `in_${emailId}`;
+export const draftIdOf = (emailId: string) => `draft_${emailId}`;
+
 /**
  * The only ways a conversation changes. Each returns the conversation as it is to be written (its
  * version one up) with the messages it adds, or why it may not change; nothing here is sent
@@ -67,9 +71,9 @@ export function openConversation(opening: ConversationOpening): Conversation {
 export function appendInbound(
   conversation: Conversation,
   inbound: { readonly emailId: string; readonly text: string; readonly at: string },
-): ConversationChange {
+): ConversationChanged {
   const message = line(conversation, {
-    messageId: `in_${inbound.emailId}`,
+    messageId: inboundIdOf(inbound.emailId),
     at: inbound.at,
     kind: 'inbound',
     author: { kind: 'contact', id: conversation.contact.address },
@@ -97,10 +101,10 @@ export function appendInbound(
 export function recordAiWork(
   conversation: Conversation,
   work: { readonly emailId: string; readonly draft: ReplyDraft; readonly at: string },
-): ConversationChange {
+): ConversationChanged {
   const ai = { kind: 'ai' as const, id: work.draft.engine };
   const draft = line(conversation, {
-    messageId: `draft_${work.emailId}`,
+    messageId: draftIdOf(work.emailId),
     at: work.at,
     kind: 'ai_draft',
     author: ai,
@@ -128,7 +132,13 @@ export function recordAiWork(
  */
 export function addPersonMessage(
   conversation: Conversation,
-  words: { readonly person: string; readonly messageId: string; readonly text: string; readonly internal: boolean; readonly at: string },
+  words: {
+    readonly person: string;
+    readonly messageId: string;
+    readonly text: string;
+    readonly internal: boolean;
+    readonly at: string;
+  },
 ): ConversationChange {
   if (conversation.status === 'resolved') return { kind: 'refused', reason: 'resolved' };
   const message = line(conversation, {
@@ -153,7 +163,13 @@ export function escalateConversation(
 ): ConversationChange {
   if (conversation.status === 'resolved') return { kind: 'refused', reason: 'resolved' };
   return changed({ ...conversation, status: 'escalated' }, escalation.at, [
-    systemLine(conversation, escalation.at, 'escalated', `Escalated by ${nameOf(escalation.by)}: ${escalation.reason}`),
+    systemLine(
+      conversation,
+      escalation.by,
+      escalation.at,
+      'escalated',
+      `Escalated by ${nameOf(escalation.by)}: ${escalation.reason}`,
+    ),
   ]);
 }
 
@@ -165,7 +181,13 @@ export function resolveConversation(
   if (conversation.status === 'resolved') return { kind: 'refused', reason: 'resolved' };
   const resolved = { ...conversation, status: 'resolved' as const, resolvedAt: resolution.at };
   return changed(resolved, resolution.at, [
-    systemLine(conversation, resolution.at, 'resolved', `Resolved by ${nameOf(resolution.by)}: ${resolution.why}`),
+    systemLine(
+      conversation,
+      resolution.by,
+      resolution.at,
+      'resolved',
+      `Resolved by ${nameOf(resolution.by)}: ${resolution.why}`,
+    ),
   ]);
 }
 
@@ -200,13 +222,22 @@ function line(
   return { orgId: conversation.orgId, conversationId: conversation.conversationId, ...message };
 }
 
-/** The platform's remark; its id is what happened and when, so the same remark written twice is one. */
-function systemLine(conversation: Conversation, at: string, what: string, text: string): ConversationMessage {
+/**
+ * The platform's remark on what someone did; a rule of the platform (the auto-resolve) signs its
+ * own. Its id is what happened and when, so the same remark written twice is one.
+ */
+function systemLine(
+  conversation: Conversation,
+  by: ConversationAuthor,
+  at: string,
+  what: string,
+  text: string,
+): ConversationMessage {
   return line(conversation, {
     messageId: `sys_${what}_${Date.parse(at).toString(36)}`,
     at,
     kind: 'system',
-    author: { kind: 'system' },
+    author: by.kind === 'system' ? by : { kind: 'system' },
     text,
     internal: true,
   });

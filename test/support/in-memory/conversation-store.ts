@@ -96,7 +96,12 @@ export class InMemoryConversationStore implements ConversationStore {
       .flatMap((c) => {
         const dueAt = autoResolveAt(c);
         return dueAt && dueAt <= upTo
-          ? [{ key: `${dueAt}#${c.orgId}#${c.conversationId}`, entry: { orgId: c.orgId, id: c.conversationId, dueAt } }]
+          ? [
+              {
+                key: `${dueAt}#${c.orgId}#${c.conversationId}`,
+                entry: { orgId: c.orgId, id: c.conversationId, dueAt },
+              },
+            ]
           : [];
       })
       .sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -111,8 +116,8 @@ export class InMemoryConversationStore implements ConversationStore {
 
   private thread(message: Pick<ConversationMessage, 'orgId' | 'conversationId'>) {
     const key = rowKey(message.orgId, message.conversationId);
-    let thread = this.#messages.get(key);
-    if (!thread) this.#messages.set(key, (thread = new Map()));
+    const thread = this.#messages.get(key) ?? new Map<string, ConversationMessage>();
+    this.#messages.set(key, thread);
     return thread;
   }
 }
