@@ -12,6 +12,7 @@ import type { ComputeStatsDeps } from '#usecases/compute-stats.ts';
 import type { IntegrationDeps } from '#usecases/register-integration.ts';
 import type { SubmitEmailDeps } from '#usecases/submit-email.ts';
 import { type ApiKeyRouteDeps, apiKeyRoutes } from './api-keys.ts';
+import { type ConversationRouteDeps, conversationOperations } from './conversations.ts';
 import { draftDecisionOperations } from './draft-decisions.ts';
 import { emailOperations } from './emails.ts';
 import { eventOperations } from './events.ts';
@@ -39,6 +40,8 @@ export interface ApiDeps extends SubmitEmailDeps {
   readonly workflows: WorkflowRouteDeps;
   /** The response-link ledger and signing secrets, for `/v1/respond/{token}`. */
   readonly responseLinks: Pick<ResponseLinkDeps, 'ledger' | 'linkSecrets'>;
+  /** Conversations, their queue items, the org's policy and the audit trail, for the conversation routes. */
+  readonly conversations: ConversationRouteDeps;
 }
 
 /** What the document says of itself: the API, its terms and where it is served. */
@@ -79,6 +82,7 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
     ...rentvineRecordOperations(deps),
     ...workflowOperations(deps.workflows),
     ...responseLinkOperations({ ...deps.workflows, ...deps.responseLinks }),
+    ...conversationOperations(deps.conversations),
     links: linksOperation(),
     apiLinks: linksOperation(),
     openApi: openApiOperation(() => buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION)),

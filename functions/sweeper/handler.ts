@@ -1,6 +1,9 @@
 import type { ScheduledEvent } from 'aws-lambda';
+import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
+import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
+import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
@@ -11,6 +14,7 @@ import { systemClock } from '#platform/clock.ts';
 import { instrumented } from '#platform/lambda.ts';
 import { count, logger } from '#platform/observability.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
+import { sweepConversations } from '#usecases/sweep-conversations.ts';
 import { sweepWorkflows } from '#usecases/sweep-workflows.ts';
 
 const config = readFunctionConfig('sweeper');
@@ -32,6 +36,12 @@ const deps = {
   queue,
   clock: systemClock,
 };
+const conversationDeps = {
+  conversations: new DynamoConversationStore(config.TABLE_NAME),
+  queue: new DynamoQueueStore(config.TABLE_NAME),
+  audit: new DynamoAuditTrail(config.TABLE_NAME),
+  clock: systemClock,
+};
 
 /** Every minute: deadlines first (an emergency's escalation cannot wait on a backlog of re-sends), then the outbox. */
 export const handler = instrumented(async (_event: ScheduledEvent) => {
@@ -40,10 +50,13 @@ export const handler = instrumented(async (_event: ScheduledEvent) => {
   count('WorkflowEscalated', sweep.escalations);
   count('WorkflowSlaBreached', sweep.breaches);
   if (sweep.due > 0) logger.info('workflow sweep', { ...sweep });
+  const conversations = await sweepConversations(conversationDeps, deps.clock.now());
+  count('ConversationAutoResolved', conversations.resolved);
+  if (conversations.due > 0) logger.info('conversation sweep', { ...conversations });
   const result = await resendPendingWork(deps, policy);
   count('OutboxResent', result.resent);
   count('OutboxResendFailed', result.failed);
   count('OutboxGaveUp', result.gaveUp);
   if (result.resent + result.failed + result.gaveUp > 0) logger.info('outbox sweep', result);
-  return { workflows: sweep, outbox: result };
+  return { workflows: sweep, conversations, outbox: result };
 });

@@ -94,6 +94,8 @@ export const METRICS = {
   VendorOfferSent: 'a job offered to a vendor, with its signed answer link',
   WorkflowClosedByTroubleshooting:
     'a maintenance routine closed because the resident resolved it with the troubleshooting steps (no vendor sent)',
+  // Conversations (issue 12, conv)
+  ConversationAutoResolved: 'a conversation resolved by the sweep after 24 h without activity',
   // Powertools' own, on each instance's first invocation, with the extra dimension function_name
   ColdStart: "a function instance's first invocation",
 } as const;

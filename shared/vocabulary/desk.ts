@@ -106,3 +106,6 @@ export type ReplyDeliveryStatus = (typeof REPLY_DELIVERY_STATUSES)[number];
 
 /** The longest text one conversation message holds (a reply or a note). */
 export const CONVERSATION_TEXT_MAX = 20_000;
+
+/** A conversation's id: `cv_` and the id of the email that opened it. */
+export const CONVERSATION_ID = /^cv_em_[0-9a-z]{20,40}$/;

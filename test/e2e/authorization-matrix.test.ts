@@ -52,6 +52,9 @@ interface World {
   /** A repair of org A waiting on its approval, and a genuine response link to its step. */
   readonly workflowId: string;
   readonly responseLink: string;
+  /** Conversations of org A the classifier opened: one people act on, one to resolve. */
+  readonly conversationId: string;
+  readonly resolveTarget: string;
 }
 
 interface Fixture {
@@ -187,6 +190,31 @@ const FIXTURES: Record<ApiOperation, Fixture> = {
       body: { invoiceId: 'matrix-1', amountUsd: 10 },
     }),
     ok: 403,
+    otherOrg: 404,
+  },
+  listConversations: { request: () => ({ path: '/v1/conversations' }), ok: 200, otherOrg: 200 },
+  getConversation: {
+    request: (w) => ({ path: `/v1/conversations/${w.conversationId}` }),
+    ok: 200,
+    otherOrg: 404,
+  },
+  // Matrix keys carry no agentId: a note (a reply needs a person).
+  addConversationMessage: {
+    request: (w) => ({
+      path: `/v1/conversations/${w.conversationId}/messages`,
+      body: { text: 'matrix note', internal: true },
+    }),
+    ok: 201,
+    otherOrg: 404,
+  },
+  escalateConversation: {
+    request: (w) => ({ path: `/v1/conversations/${w.conversationId}/escalate`, body: { reason: 'matrix' } }),
+    ok: 200,
+    otherOrg: 404,
+  },
+  resolveConversation: {
+    request: (w) => ({ path: `/v1/conversations/${w.resolveTarget}/resolve` }),
+    ok: 200,
     otherOrg: 404,
   },
   // The link is the credential: every caller gets the same answer, key or none.
@@ -346,11 +374,13 @@ beforeAll(async () => {
     },
     process.env.RESPONSE_LINK_SECRET ?? '',
   );
+  const approveTarget = await drafted(orgA, '<matrix-approve@example.com>');
+  const rejectTarget = await drafted(orgA, '<matrix-reject@example.com>');
   world = {
     orgA,
     emailId,
-    approveTarget: await drafted(orgA, '<matrix-approve@example.com>'),
-    rejectTarget: await drafted(orgA, '<matrix-reject@example.com>'),
+    approveTarget,
+    rejectTarget,
     eventId,
     revokeTarget: (await issue(orgA.orgId, ['events:read'])).record.keyId,
     rotateTarget: (await issue(orgA.orgId, ['events:read'])).record.keyId,
@@ -359,6 +389,8 @@ beforeAll(async () => {
     propertyId: '987654321',
     workflowId,
     responseLink,
+    conversationId: await conversed(orgA, approveTarget),
+    resolveTarget: await conversed(orgA, rejectTarget),
   };
   await new DynamoSnapshotStore(table).put(
     orgA.orgId,
@@ -384,6 +416,17 @@ async function drafted(org: TestOrg, messageId: string): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`email ${emailId} got no draft awaiting approval`);
+}
+
+/** The conversation the classifier opens for a triaged email (written just after its triage). */
+async function conversed(org: TestOrg, emailId: string): Promise<string> {
+  const conversationId = `cv_${emailId}`;
+  for (let round = 0; round < 100; round += 1) {
+    const read = await call({ method: 'GET' }, `/v1/conversations/${conversationId}`, org.apiKey);
+    if (read.status === 200) return conversationId;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`email ${emailId} opened no conversation`);
 }
 
 describe('the authorization matrix', () => {

@@ -28,6 +28,9 @@ export const PROBLEM_TITLES = {
   // Response links (/v1/respond/{token}).
   'link-expired': 'Link Expired',
   'already-used': 'Link Already Used',
+  // Conversations (/v1/conversations): a resolved one takes no more; a reply needs a person's key.
+  'conversation-resolved': 'Conversation Resolved',
+  'person-required': 'Person Required',
   internal: 'Internal Server Error',
   unavailable: 'Service Unavailable',
   // Answered by the gateway itself (lib/aws/problem-responses.ts, lib/local/http-response.ts).
