@@ -16,13 +16,9 @@ export const ConversationPath = z.object({ conversationId: z.string().regex(CONV
 /** `GET /v1/conversations` query; strict, so a misspelt filter is an error, not an unfiltered list. */
 export const ConversationListQuery = z.strictObject({
   status: z.enum(CONVERSATION_STATUSES).optional(),
-  assignee: z
-    .string()
-    .regex(AGENT_ID)
-    .optional()
-    .meta({
-      description: 'Only conversations this person holds (an agent id, or the key id of a key without one)',
-    }),
+  assignee: z.string().regex(AGENT_ID).optional().meta({
+    description: 'Only conversations this person holds (an agent id, or the key id of a key without one)',
+  }),
   ...PageQuery,
 });
 export type ConversationListQuery = z.infer<typeof ConversationListQuery>;
@@ -99,13 +95,9 @@ export const EscalateConversationRequest = z
 export const AddedConversationMessage = z
   .object({
     message: ConversationMessageView,
-    takenOverFrom: z
-      .string()
-      .optional()
-      .meta({
-        description:
-          'The previous assignee (`ai` when the AI alone handled it), when this reply took it over',
-      }),
+    takenOverFrom: z.string().optional().meta({
+      description: 'The previous assignee (`ai` when the AI alone handled it), when this reply took it over',
+    }),
   })
   .meta({ id: 'AddedConversationMessage' });
 export type AddedConversationMessage = z.infer<typeof AddedConversationMessage>;
