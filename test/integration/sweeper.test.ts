@@ -125,9 +125,10 @@ describe('sweeper (outbox re-send)', () => {
       { 'detail-type': 'Scheduled Event', source: 'aws.events' } as ScheduledEvent,
       lambdaContext('sweeper'),
     );
-    // Due workflow steps first, then the outbox.
+    // Due workflow steps first, then quiet conversations, then the outbox.
     expect(result).toEqual({
       workflows: { due: 0, advanced: 0, escalations: 0, breaches: 0, itemsRead: 0 },
+      conversations: { due: 0, resolved: 0 },
       outbox: { resent: expect.any(Number), failed: 0, gaveUp: expect.any(Number) },
     });
   });
