@@ -1,7 +1,9 @@
+import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { PowertoolsIdempotencyLedger } from '#adapters/dynamodb/idempotency-ledger.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
@@ -24,8 +26,10 @@ import { startWorkflow } from '#usecases/start-workflow.ts';
 const config = readFunctionConfig('workflow');
 // Remembered a day: far longer than any redelivery of a workflow's run can come.
 const ledger = new PowertoolsIdempotencyLedger(config.IDEMPOTENCY_TABLE_NAME, { rememberSeconds: 24 * 3600 });
+const workflows = new DynamoWorkflowStore(config.TABLE_NAME);
+const notices = new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN);
 const deps = {
-  workflows: new DynamoWorkflowStore(config.TABLE_NAME),
+  workflows,
   emails: new DynamoEmailStore(config.TABLE_NAME),
   inbox: new DynamoEventInbox(config.TABLE_NAME),
   settings: new OrgWorkflowSettings(new DynamoOrgSettingsStore(config.TABLE_NAME)),
@@ -38,8 +42,16 @@ const deps = {
   accounts: rentvineAccountsFrom(config, config.TABLE_NAME, ledger, {
     policy: { ...DEFAULT_CALL_POLICY, timeoutMs: 10_000, retries: 2 },
   }),
-  notices: new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN),
+  notices,
   links: new SignedResponseLinks(responseLinkSecretsFrom(config).current, config.PUBLIC_API_URL),
+  desk: {
+    queue: new DynamoQueueStore(config.TABLE_NAME),
+    agents: new DynamoAgentDirectory(config.TABLE_NAME),
+    orgSettings: new DynamoOrgSettingsStore(config.TABLE_NAME),
+    workflows,
+    notices,
+    clock: systemClock,
+  },
 };
 
 /**

@@ -141,6 +141,7 @@ export function finishItem(item: QueueItem, by: QueueActor, now: Date, note?: st
 
 export interface Escalation {
   readonly item: QueueItem;
+  readonly history: QueueHistoryEntry;
   readonly from?: RoleName;
   readonly to: RoleName;
   /** The agent who held it and did not answer: it was taken back from them. */
@@ -195,6 +196,7 @@ export function escalateItem(
   if (result.outcome !== 'changed') throw new Error('an escalation always changes the item');
   return {
     item: result.item,
+    history,
     ...(item.holderRole ? { from: item.holderRole } : {}),
     to,
     ...(takenFrom ? { takenFrom } : {}),

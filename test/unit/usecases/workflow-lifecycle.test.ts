@@ -3,8 +3,11 @@ import { SignedResponseLinks } from '#adapters/links/signed-response-links.ts';
 import { outboxEntry } from '#domain/messaging/outbox.ts';
 import type { WorkOrderStatusTrigger } from '#domain/workflow/start.ts';
 import type { Actor, Workflow } from '#domain/workflow/workflow.ts';
+import { InMemoryAgentDirectory } from '#test/support/in-memory/agent-directory.ts';
 import { InMemoryIdempotencyLedger } from '#test/support/in-memory/idempotency-ledger.ts';
+import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
+import { InMemoryQueueStore } from '#test/support/in-memory/queue-store.ts';
 import {
   InMemoryRentvineAccount,
   InMemoryRentvineAccounts,
@@ -34,6 +37,14 @@ function world() {
       async () => 'a-test-secret-of-at-least-32-characters!',
       'https://api.test',
     ),
+    desk: {
+      queue: new InMemoryQueueStore(),
+      agents: new InMemoryAgentDirectory(),
+      orgSettings: new InMemoryOrgSettingsStore(),
+      workflows: platform.workflows,
+      notices,
+      clock: platform.clock,
+    },
   };
   return { deps, platform, account, notices };
 }

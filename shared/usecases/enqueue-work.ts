@@ -1,0 +1,32 @@
+import { type NewQueueItem, openQueueItem, queueItemId } from '#domain/desk/open-item.ts';
+import type { QueueItem } from '#domain/desk/queue-item.ts';
+import { slaMs } from '#domain/workflow/approval-policy.ts';
+import { autoAssignQueueItems } from './auto-assign-queue-items.ts';
+import { deskSettingsOf, type QueueDeps } from './change-queue-item.ts';
+
+export interface Enqueued {
+  /** `exists`: the thing already had its item (one item per conversation or step), left as it was. */
+  readonly outcome: 'created' | 'exists';
+  readonly item: QueueItem;
+}
+
+/**
+ * Puts work in the queue (due one SLA of its urgency later) and tries to give it to an agent at
+ * once. Idempotent: the item's id comes from what it is for, so asking twice creates one.
+ */
+export async function enqueueWork(deps: QueueDeps, request: NewQueueItem): Promise<Enqueued> {
+  const settings = await deskSettingsOf(deps, request.orgId);
+  const item = openQueueItem(request, deps.clock.now(), slaMs(settings.policy, request.urgency));
+  const created = await deps.queue.create(item);
+  if (created === 'exists') {
+    const existing = await deps.queue.get(request.orgId, queueItemId(request.source));
+    if (!existing) throw new Error(`queue item ${item.itemId} exists but cannot be read`);
+    return { outcome: 'exists', item: existing };
+  }
+  const [assigned] = await autoAssignQueueItems(deps, request.orgId, {
+    fresh: [item],
+    onlyFresh: true,
+    settings,
+  });
+  return { outcome: 'created', item: assigned ?? item };
+}
