@@ -1,11 +1,15 @@
 import type { AuditTrail } from '#domain/audit/ports.ts';
 import type { ConversationMessage } from '#domain/conversations/conversation.ts';
 import { addPersonMessage } from '#domain/conversations/transitions.ts';
+import { queueItemId } from '#domain/desk/open-item.ts';
+import type { QueueStore } from '#domain/desk/ports.ts';
+import { answerQueueItem } from './answer-queue-item.ts';
 import { type ChangeOutcome, type ConversationDeps, changeConversation } from './change-conversation.ts';
 import { type ConversationActor, personOf } from './conversation-actor.ts';
 
 export interface AddConversationMessageDeps extends ConversationDeps {
   readonly audit: AuditTrail;
+  readonly queue: QueueStore;
 }
 
 export interface PersonMessage {
@@ -73,6 +77,14 @@ export async function addConversationMessage(
       },
       at,
     );
+  // The assignee's reply answers the conversation's queue item (no deadline while it is worked);
+  // an item held by someone else, or none, is left to the queue.
+  if (!words.internal && who.actor.kind === 'key' && who.actor.agentId)
+    await answerQueueItem(deps, {
+      orgId: words.orgId,
+      itemId: queueItemId({ kind: 'conversation', conversationId: words.conversationId }),
+      agentId: who.actor.agentId,
+    });
   return {
     kind: 'added',
     message,

@@ -5,7 +5,6 @@ import { departmentOf } from '#domain/desk/department.ts';
 import { openQueueItem, queueItemId } from '#domain/desk/open-item.ts';
 import type { QueueStore } from '#domain/desk/ports.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
-import { finishItem } from '#domain/desk/transitions.ts';
 import { slaMs } from '#domain/workflow/approval-policy.ts';
 import type { WorkflowSettingsSource } from '#domain/workflow/ports.ts';
 
@@ -49,19 +48,6 @@ export async function escalateConversationItem(
       { ...move, holderRole: escalatedHolder(chain, item.holderRole), slaMs: sla },
       now,
     );
-  });
-}
-
-/** Resolved: its item, if it has one still open, is done. */
-export async function finishConversationItem(
-  deps: Pick<ConversationQueueDeps, 'queue'>,
-  conversation: Conversation,
-  actor: string,
-  now: Date,
-): Promise<void> {
-  await updateItem(deps, conversation, (item) => {
-    const finished = item ? finishItem(item, actor, now) : undefined;
-    return finished?.outcome === 'changed' ? finished.item : undefined;
   });
 }
 

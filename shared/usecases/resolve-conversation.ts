@@ -1,9 +1,11 @@
 import type { AuditTrail } from '#domain/audit/ports.ts';
 import type { Conversation } from '#domain/conversations/conversation.ts';
 import { resolveConversation as resolved } from '#domain/conversations/transitions.ts';
+import { queueItemId } from '#domain/desk/open-item.ts';
+import { finishQueueItem } from './answer-queue-item.ts';
 import { type ChangeOutcome, type ConversationDeps, changeConversation } from './change-conversation.ts';
 import { authorOf, type ConversationActor, queueActorOf } from './conversation-actor.ts';
-import { type ConversationQueueDeps, finishConversationItem } from './queue-conversation.ts';
+import type { ConversationQueueDeps } from './queue-conversation.ts';
 
 export interface ResolveConversationDeps extends ConversationDeps, Pick<ConversationQueueDeps, 'queue'> {
   readonly audit: AuditTrail;
@@ -33,13 +35,20 @@ export async function resolveConversation(
 
 /** What follows any resolution, by a person or the sweep: the queue item done, the audit line. */
 export async function afterResolve(
-  deps: Pick<ResolveConversationDeps, 'queue' | 'audit'>,
+  deps: Pick<ResolveConversationDeps, 'queue' | 'audit' | 'clock'>,
   who: ConversationActor,
   before: Conversation,
   conversation: Conversation,
 ): Promise<void> {
   const at = new Date(conversation.resolvedAt ?? conversation.lastActivityAt);
-  await finishConversationItem(deps, conversation, queueActorOf(who.actor), at);
+  const itemId = queueItemId({ kind: 'conversation', conversationId: conversation.conversationId });
+  // No item (nobody needed to look) is fine: there is nothing to finish.
+  await finishQueueItem(deps, {
+    orgId: conversation.orgId,
+    itemId,
+    by: queueActorOf(who.actor),
+    note: 'conversation resolved',
+  });
   await deps.audit.record(
     {
       orgId: conversation.orgId,

@@ -169,6 +169,24 @@ describe('people in a conversation', () => {
   });
 });
 
+describe('the queue item follows', () => {
+  it("the assignee's reply answers the item; someone else's reply leaves it", async () => {
+    const { deps } = await desk();
+    await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
+    const queued = await deps.queue.get(ORG, itemId);
+    if (!queued) throw new Error('no queue item');
+    await deps.queue.save(
+      { ...queued, status: 'assigned', assignee: 'ag_ann', version: queued.version + 1 },
+      queued.version,
+    );
+    const words = { orgId: ORG, conversationId: CONVERSATION, text: 'Looking at it.', internal: false };
+    await addConversationMessage(deps, bob, { ...words, messageId: 'm0' });
+    expect(await deps.queue.get(ORG, itemId)).toMatchObject({ status: 'assigned', assignee: 'ag_ann' });
+    await addConversationMessage(deps, ann, { ...words, messageId: 'm1' });
+    expect(await deps.queue.get(ORG, itemId)).toMatchObject({ status: 'in_progress', assignee: 'ag_ann' });
+  });
+});
+
 describe('retention at moved clocks', () => {
   it('the sweep resolves a conversation 24 h after its last activity; 7 days on its messages are gone, its summary stays', async () => {
     const { deps, actions } = await desk();
