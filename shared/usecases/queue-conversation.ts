@@ -30,7 +30,7 @@ export async function queueConversation(
 
 /**
  * Escalated: the item moves one level up its department's chain (created there when the
- * conversation had none yet). Returns the role that holds it now.
+ * conversation had none yet), read and written on its version (a lost race reads again).
  */
 export async function escalateConversationItem(
   deps: ConversationQueueDeps,
@@ -40,34 +40,18 @@ export async function escalateConversationItem(
 ): Promise<QueueItem> {
   const { policy } = await deps.settings.forOrg(conversation.orgId);
   const sla = slaMs(policy, conversation.urgency);
-  return updateItem(deps, conversation, (found) => {
-    const item = found ?? openQueueItem(conversationQueueRequest(conversation), now, sla);
-    const chain = policy.chains[departmentOf(item)];
-    return escalateItemByRequest(
-      item,
-      { ...move, holderRole: escalatedHolder(chain, item.holderRole), slaMs: sla },
-      now,
-    );
-  });
-}
-
-async function updateItem<T extends QueueItem | undefined>(
-  deps: Pick<ConversationQueueDeps, 'queue'>,
-  conversation: Conversation,
-  next: (item: QueueItem | undefined) => T,
-): Promise<T> {
   const itemId = queueItemId({ kind: 'conversation', conversationId: conversation.conversationId });
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const item = await deps.queue.get(conversation.orgId, itemId);
-    const changed = next(item);
-    if (!changed) return changed;
-    if (!item) {
-      // The new item carries the move in its history; a create that lost to another reads again.
-      if ((await deps.queue.create({ ...changed, version: 0 })) === 'created')
-        return { ...changed, version: 0 };
-      continue;
-    }
-    if ((await deps.queue.save(changed, item.version)) === 'saved') return changed;
+    const found = await deps.queue.get(conversation.orgId, itemId);
+    const item = found ?? openQueueItem(conversationQueueRequest(conversation), now, sla);
+    const chain = policy.chains[departmentOf(item)];
+    const holderRole = escalatedHolder(chain, item.holderRole);
+    const escalated = escalateItemByRequest(item, { ...move, holderRole, slaMs: sla }, now);
+    if (!found) {
+      // A new item is created already escalated (its history says so), at version 0.
+      const created = { ...escalated, version: 0 };
+      if ((await deps.queue.create(created)) === 'created') return created;
+    } else if ((await deps.queue.save(escalated, found.version)) === 'saved') return escalated;
   }
   throw new Error(`queue item ${itemId}: still contended after ${ATTEMPTS} attempts`);
 }
