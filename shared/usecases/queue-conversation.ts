@@ -45,7 +45,7 @@ export async function escalateConversationItem(
     const found = await deps.queue.get(conversation.orgId, itemId);
     const item = found ?? openQueueItem(conversationQueueRequest(conversation), now, sla);
     const chain = policy.chains[departmentOf(item)];
-    const holderRole = escalatedHolder(chain, item.holderRole);
+    const holderRole = escalatedHolder(chain, item.holderRole ?? conversation.routeTo);
     const escalated = escalateItemByRequest(item, { ...move, holderRole, slaMs: sla }, now);
     if (!found) {
       // A new item is created already escalated (its history says so), at version 0.

@@ -28,11 +28,11 @@ export function needsPerson(triage: Triage, draft: ReplyDraft | undefined): bool
   return triage.needsHuman || draft?.status === 'pending_approval' || draft?.status === 'blocked';
 }
 
-/** The conversation's queue item as it is first asked for, held by the role triage routed it to. */
-export function conversationQueueRequest(
-  conversation: Conversation,
-  holderRole: RoleName | undefined = conversation.routeTo,
-): NewQueueItem {
+/**
+ * The conversation's queue item as it is first asked for: any agent with the skill may take it,
+ * so no role holds it yet (a held item goes only to that role or above); escalation gives it one.
+ */
+export function conversationQueueRequest(conversation: Conversation): NewQueueItem {
   const skill = skillOf(conversation.category);
   const preferred = preferredSkillsOf(conversation.language);
   return {
@@ -43,15 +43,17 @@ export function conversationQueueRequest(
     urgency: conversation.urgency,
     skill,
     ...(preferred.length > 0 ? { preferredSkills: preferred } : {}),
-    ...(holderRole ? { holderRole } : {}),
   };
 }
 
-/** One level up the department's chain from `holder` (its first role when the holder is not on it); the top stays. */
+/**
+ * One level up the department's chain from `from` (the role holding the item, else the one triage
+ * routed the message to; a role off the chain starts at its first); the top stays.
+ */
 export function escalatedHolder(
   chain: readonly RoleName[],
-  holder: RoleName | undefined,
+  from: RoleName | undefined,
 ): RoleName | undefined {
-  if (holder === undefined) return chain[0];
-  return nextInChain(chain, holder) ?? holder;
+  const start = from ?? chain[0];
+  return start === undefined ? undefined : (nextInChain(chain, start) ?? start);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preferredSkillsOf, skillOf } from '#domain/conversations/desk-routing.ts';
+import { escalatedHolder, preferredSkillsOf, skillOf } from '#domain/conversations/desk-routing.ts';
 import { threadEmail } from '#domain/conversations/email-thread.ts';
 import { autoResolveAt, isExpired, messagesExpireAt } from '#domain/conversations/retention.ts';
 import {
@@ -217,6 +217,14 @@ describe('the desk a conversation goes to', () => {
     ['general_inquiry', 'resident_services'],
   ] as const)('%s needs %s', (category, skill) => {
     expect(skillOf(category)).toBe(skill);
+  });
+
+  it('escalation climbs the chain one level from the holder, starts off-chain roles at its foot, stays at its top', () => {
+    const chain = ['maintenance_tech', 'maintenance_tech_lead', 'maintenance_supervisor'] as const;
+    expect(escalatedHolder(chain, 'maintenance_tech')).toBe('maintenance_tech_lead');
+    expect(escalatedHolder(chain, undefined)).toBe('maintenance_tech_lead');
+    expect(escalatedHolder(chain, 'leasing_agent')).toBe('maintenance_tech');
+    expect(escalatedHolder(chain, 'maintenance_supervisor')).toBe('maintenance_supervisor');
   });
 
   it('prefers a Spanish speaker for a message in Spanish', () => {
