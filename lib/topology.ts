@@ -272,6 +272,42 @@ export const functions = [
         scope: 'queue:write',
         operation: 'transferQueueItem',
       },
+      // The desk's conversations (issue 12): read with queue:read, act with queue:write.
+      {
+        method: 'GET',
+        path: '/v1/conversations',
+        auth: 'apiKey',
+        scope: 'queue:read',
+        operation: 'listConversations',
+      },
+      {
+        method: 'GET',
+        path: '/v1/conversations/{conversationId}',
+        auth: 'apiKey',
+        scope: 'queue:read',
+        operation: 'getConversation',
+      },
+      {
+        method: 'POST',
+        path: '/v1/conversations/{conversationId}/messages',
+        auth: 'apiKey',
+        scope: 'queue:write',
+        operation: 'addConversationMessage',
+      },
+      {
+        method: 'POST',
+        path: '/v1/conversations/{conversationId}/escalate',
+        auth: 'apiKey',
+        scope: 'queue:write',
+        operation: 'escalateConversation',
+      },
+      {
+        method: 'POST',
+        path: '/v1/conversations/{conversationId}/resolve',
+        auth: 'apiKey',
+        scope: 'queue:write',
+        operation: 'resolveConversation',
+      },
       // Vendors and owners answer without a login: the signed, expiring, single-use token is the credential.
       { method: 'GET', path: '/v1/respond/{token}', auth: 'none', operation: 'showResponseLink' },
       { method: 'POST', path: '/v1/respond/{token}', auth: 'none', operation: 'answerResponseLink' },

@@ -3,6 +3,7 @@ import { claudeReachabilityCheck } from '#adapters/anthropic/claude-reachability
 import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
+import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
@@ -51,6 +52,7 @@ const catalogue = new DynamoSnapshotCatalogue(config.TABLE_NAME);
 const workflows = new DynamoWorkflowStore(config.TABLE_NAME);
 const agentDirectory = new DynamoAgentDirectory(config.TABLE_NAME);
 const auditTrail = new DynamoAuditTrail(config.TABLE_NAME);
+const queueItems = new DynamoQueueStore(config.TABLE_NAME);
 // Readiness looks at every work queue, so a queue added to the topology is checked too.
 const inspectedQueues = Object.fromEntries(WORK_QUEUES.map((queue) => [queue, config[queueEnvName(queue)]]));
 
@@ -108,11 +110,18 @@ const operations = apiOperations({
   agents: { agents: agentDirectory, clock: systemClock },
   audit: { trail: auditTrail, clock: systemClock },
   desk: {
-    queue: new DynamoQueueStore(config.TABLE_NAME),
+    queue: queueItems,
     agents: agentDirectory,
     orgSettings,
     workflows,
     notices: new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN),
+    audit: auditTrail,
+    clock: systemClock,
+  },
+  conversations: {
+    conversations: new DynamoConversationStore(config.TABLE_NAME),
+    queue: queueItems,
+    settings: new OrgWorkflowSettings(orgSettings),
     audit: auditTrail,
     clock: systemClock,
   },

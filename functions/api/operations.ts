@@ -16,6 +16,7 @@ import { agentOperations } from './agents.ts';
 import { type ApiKeyRouteDeps, apiKeyRoutes } from './api-keys.ts';
 import { auditOperations } from './audit.ts';
 import type { AuditDeps } from './audit-context.ts';
+import { type ConversationRouteDeps, conversationOperations } from './conversations.ts';
 import { draftDecisionOperations } from './draft-decisions.ts';
 import { emailOperations } from './emails.ts';
 import { eventOperations } from './events.ts';
@@ -49,6 +50,8 @@ export interface ApiDeps extends SubmitEmailDeps {
   readonly audit: AuditDeps;
   /** The desk's queue: its store, the agents, the org's settings, notices and the audit trail. */
   readonly desk: QueueRouteDeps;
+  /** Conversations, their queue items, the org's policy and the audit trail, for the conversation routes. */
+  readonly conversations: ConversationRouteDeps;
 }
 
 /** What the document says of itself: the API, its terms and where it is served. */
@@ -95,6 +98,7 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
     ...auditOperations(deps.audit),
     ...responseLinkOperations({ ...deps.workflows, ...deps.responseLinks }),
     ...queueOperations(deps.desk),
+    ...conversationOperations(deps.conversations),
     links: linksOperation(),
     apiLinks: linksOperation(),
     openApi: openApiOperation(() => buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION)),

@@ -12,7 +12,6 @@ import { byPriority } from '#domain/desk/priority.ts';
 import type { QueueRefusal } from '#domain/desk/transitions.ts';
 import { type Operation, type OperationRequest, operation } from '#platform/http/operation.ts';
 import { type ProblemSlug, problem } from '#platform/http/problem.ts';
-import { header } from '#platform/http/request.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import {
   type AuditedQueueDeps,

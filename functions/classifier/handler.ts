@@ -1,17 +1,21 @@
 import { CircuitJournal } from '#adapters/dynamodb/circuit-journal.ts';
+import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { SnapshotGroundingSource } from '#adapters/grounding/snapshot-grounding-source.ts';
 import { type InboxModels, inboxModelsFrom, RULES_ONLY } from '#adapters/inbox-models.ts';
 import { ReplyTextPreparer } from '#adapters/message-text/prepared-text.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
+import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
 import { consumedMessage } from '#lib/queue-messages.ts';
 import { systemClock } from '#platform/clock.ts';
 import { logger } from '#platform/observability.ts';
 import { sqsConsumer } from '#platform/sqs-batch.ts';
+import { recordEmailConversation } from '#usecases/record-email-conversation.ts';
 import { triageMessage } from '#usecases/triage-message.ts';
 
 const config = readFunctionConfig('classifier');
@@ -29,9 +33,10 @@ async function currentModels(): Promise<InboxModels> {
     return RULES_ONLY;
   }
 }
+const orgSettings = new DynamoOrgSettingsStore(config.TABLE_NAME);
 const stores = {
   emails: new DynamoEmailStore(config.TABLE_NAME),
-  orgSettings: new DynamoOrgSettingsStore(config.TABLE_NAME),
+  orgSettings,
   grounding: new SnapshotGroundingSource(
     new DynamoSnapshotStore(config.TABLE_NAME),
     new DynamoSnapshotCatalogue(config.TABLE_NAME),
@@ -40,7 +45,15 @@ const stores = {
   queue: new SqsWorkQueue({ workflow: config.WORKFLOW_QUEUE_URL }),
   clock: systemClock,
 };
+const desk = {
+  conversations: new DynamoConversationStore(config.TABLE_NAME),
+  queue: new DynamoQueueStore(config.TABLE_NAME),
+  settings: new OrgWorkflowSettings(orgSettings),
+};
 
-export const handler = sqsConsumer(consumedMessage('classifier'), async (message) =>
-  triageMessage({ ...stores, ...(await currentModels()) }, message),
-);
+/** Triage (and draft), then the email into its conversation; both are idempotent, so a redelivery is safe. */
+export const handler = sqsConsumer(consumedMessage('classifier'), async (message) => {
+  const triaged = await triageMessage({ ...stores, ...(await currentModels()) }, message);
+  const conversation = await recordEmailConversation({ ...stores, ...desk }, message);
+  return { ...triaged, conversation };
+});

@@ -1,5 +1,7 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
+import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
+import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
@@ -14,6 +16,7 @@ import { systemClock } from '#platform/clock.ts';
 import { instrumented } from '#platform/lambda.ts';
 import { count, logger } from '#platform/observability.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
+import { sweepConversations } from '#usecases/sweep-conversations.ts';
 import { sweepQueue } from '#usecases/sweep-queue.ts';
 import { sweepWorkflows } from '#usecases/sweep-workflows.ts';
 
@@ -37,12 +40,19 @@ const deps = {
   queue,
   clock: systemClock,
 };
+const queueItems = new DynamoQueueStore(config.TABLE_NAME);
 const desk = {
-  queue: new DynamoQueueStore(config.TABLE_NAME),
+  queue: queueItems,
   agents: new DynamoAgentDirectory(config.TABLE_NAME),
   orgSettings,
   workflows: deps.workflows,
   notices: new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN),
+  clock: systemClock,
+};
+const conversationDeps = {
+  conversations: new DynamoConversationStore(config.TABLE_NAME),
+  queue: queueItems,
+  audit: new DynamoAuditTrail(config.TABLE_NAME),
   clock: systemClock,
 };
 
@@ -58,10 +68,13 @@ export const handler = instrumented(async (_event: ScheduledEvent) => {
   count('QueueEscalated', desked.escalated);
   count('QueueAssigned', desked.assigned);
   if (desked.due + desked.assigned > 0) logger.info('queue sweep', { ...desked });
+  const conversations = await sweepConversations(conversationDeps, deps.clock.now());
+  count('ConversationAutoResolved', conversations.resolved);
+  if (conversations.due > 0) logger.info('conversation sweep', { ...conversations });
   const result = await resendPendingWork(deps, policy);
   count('OutboxResent', result.resent);
   count('OutboxResendFailed', result.failed);
   count('OutboxGaveUp', result.gaveUp);
   if (result.resent + result.failed + result.gaveUp > 0) logger.info('outbox sweep', result);
-  return { workflows: sweep, queue: desked, outbox: result };
+  return { workflows: sweep, queue: desked, conversations, outbox: result };
 });

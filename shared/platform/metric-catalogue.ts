@@ -100,6 +100,8 @@ export const METRICS = {
   QueueEscalated:
     'a queue item past its deadline (nobody took it, or its assignee did not answer) moved up its department chain',
   QueueAssigned: 'a queue item given to an agent automatically by the queue sweep',
+  // Conversations (issue 12, conv)
+  ConversationAutoResolved: 'a conversation resolved by the sweep after 24 h without activity',
   // Powertools' own, on each instance's first invocation, with the extra dimension function_name
   ColdStart: "a function instance's first invocation",
 } as const;

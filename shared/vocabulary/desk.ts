@@ -75,3 +75,37 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 /** Paging until someone acknowledges; `acknowledged` once they do. */
 export const PAGE_STATUSES = ['paging', 'acknowledged'] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+// ── Conversations (issue 12, conv) ──────────────────────────────────────────────────────────────
+
+/**
+ * What a line of a conversation is: the contact's message, the AI's draft or a finding on it, a
+ * person's reply (outbound) or internal note (never sent), or the platform's own remark.
+ */
+export const CONVERSATION_MESSAGE_KINDS = [
+  'inbound',
+  'ai_draft',
+  'ai_finding',
+  'reply',
+  'note',
+  'system',
+] as const;
+export type ConversationMessageKind = (typeof CONVERSATION_MESSAGE_KINDS)[number];
+
+/** Who wrote a line: the contact (resident, owner, vendor), the AI, an agent (a person), the platform. */
+export const CONVERSATION_AUTHOR_KINDS = ['contact', 'ai', 'agent', 'system'] as const;
+export type ConversationAuthorKind = (typeof CONVERSATION_AUTHOR_KINDS)[number];
+
+/**
+ * Where an outbound reply stands. Nothing is sent yet (the email channel is issue 13):
+ * `awaiting_channel` is a person's own words waiting for the channel; `awaiting_approval` holds
+ * model-written text, which needs a person's approval first.
+ */
+export const REPLY_DELIVERY_STATUSES = ['awaiting_approval', 'awaiting_channel'] as const;
+export type ReplyDeliveryStatus = (typeof REPLY_DELIVERY_STATUSES)[number];
+
+/** The longest text one conversation message holds (a reply or a note). */
+export const CONVERSATION_TEXT_MAX = 20_000;
+
+/** A conversation's id: `cv_` and the id of the email that opened it. */
+export const CONVERSATION_ID = /^cv_em_[0-9a-z]{20,40}$/;

@@ -60,6 +60,9 @@ interface World {
   readonly queueItemId: string;
   /** An agent of org A that the agent routes act on and queue items are given to. */
   readonly agentId: string;
+  /** Conversations of org A the classifier opened: one people act on, one to resolve. */
+  readonly conversationId: string;
+  readonly resolveTarget: string;
 }
 
 interface Fixture {
@@ -208,6 +211,31 @@ const FIXTURES: Record<ApiOperation, Fixture> = {
       path: `/v1/queue/${w.queueItemId}/transfer`,
       body: { skill: 'leasing', note: 'matrix' },
     }),
+    ok: 200,
+    otherOrg: 404,
+  },
+  listConversations: { request: () => ({ path: '/v1/conversations' }), ok: 200, otherOrg: 200 },
+  getConversation: {
+    request: (w) => ({ path: `/v1/conversations/${w.conversationId}` }),
+    ok: 200,
+    otherOrg: 404,
+  },
+  // Matrix keys carry no agentId: a note (a reply needs a person).
+  addConversationMessage: {
+    request: (w) => ({
+      path: `/v1/conversations/${w.conversationId}/messages`,
+      body: { text: 'matrix note', internal: true },
+    }),
+    ok: 201,
+    otherOrg: 404,
+  },
+  escalateConversation: {
+    request: (w) => ({ path: `/v1/conversations/${w.conversationId}/escalate`, body: { reason: 'matrix' } }),
+    ok: 200,
+    otherOrg: 404,
+  },
+  resolveConversation: {
+    request: (w) => ({ path: `/v1/conversations/${w.resolveTarget}/resolve` }),
     ok: 200,
     otherOrg: 404,
   },
@@ -395,11 +423,13 @@ beforeAll(async () => {
     },
     process.env.RESPONSE_LINK_SECRET ?? '',
   );
+  const approveTarget = await drafted(orgA, '<matrix-approve@example.com>');
+  const rejectTarget = await drafted(orgA, '<matrix-reject@example.com>');
   world = {
     orgA,
     emailId,
-    approveTarget: await drafted(orgA, '<matrix-approve@example.com>'),
-    rejectTarget: await drafted(orgA, '<matrix-reject@example.com>'),
+    approveTarget,
+    rejectTarget,
     eventId,
     revokeTarget: (await issue(orgA.orgId, ['events:read'])).record.keyId,
     rotateTarget: (await issue(orgA.orgId, ['events:read'])).record.keyId,
@@ -410,6 +440,8 @@ beforeAll(async () => {
     responseLink,
     queueItemId: await queued(orgA.orgId),
     agentId: 'matrix-agent',
+    conversationId: await conversed(orgA, approveTarget),
+    resolveTarget: await conversed(orgA, rejectTarget),
   };
   await new DynamoAgentDirectory(table).create(agentOf(orgA.orgId, world.agentId));
   await new DynamoSnapshotStore(table).put(
@@ -443,6 +475,17 @@ async function drafted(org: TestOrg, messageId: string): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`email ${emailId} got no draft awaiting approval`);
+}
+
+/** The conversation the classifier opens for a triaged email (written just after its triage). */
+async function conversed(org: TestOrg, emailId: string): Promise<string> {
+  const conversationId = `cv_${emailId}`;
+  for (let round = 0; round < 100; round += 1) {
+    const read = await call({ method: 'GET' }, `/v1/conversations/${conversationId}`, org.apiKey);
+    if (read.status === 200) return conversationId;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`email ${emailId} opened no conversation`);
 }
 
 describe('the authorization matrix', () => {

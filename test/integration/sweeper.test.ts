@@ -125,10 +125,11 @@ describe('sweeper (outbox re-send)', () => {
       { 'detail-type': 'Scheduled Event', source: 'aws.events' } as ScheduledEvent,
       lambdaContext('sweeper'),
     );
-    // Due workflow steps first, then the queue's (nothing queued here), then the outbox.
+    // Due workflow steps first, then the queue's (nothing queued here), quiet conversations, then the outbox.
     expect(result).toEqual({
       workflows: { due: 0, advanced: 0, escalations: 0, breaches: 0, itemsRead: 0 },
       queue: { due: 0, escalated: 0, breaches: 0, closed: 0, assigned: 0 },
+      conversations: { due: 0, resolved: 0 },
       outbox: { resent: expect.any(Number), failed: 0, gaveUp: expect.any(Number) },
     });
   });

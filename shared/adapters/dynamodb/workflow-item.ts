@@ -1,5 +1,6 @@
 import { type OutboxEntry, outboxEntry } from '#domain/messaging/outbox.ts';
 import type { WorkflowMessage } from '#domain/workflow/messages.ts';
+import { workflowExpiresAt } from '#domain/workflow/retention.ts';
 import type { Workflow } from '#domain/workflow/workflow.ts';
 import { keys } from './keys.ts';
 import { OUTBOX_REMOVE, outboxAttributes } from './outbox-attributes.ts';
@@ -44,7 +45,14 @@ export function workflowItem(workflow: Workflow): Record<string, unknown> {
     ...due,
     ...(waiting ? { waitingKey: waiting.SK } : {}),
     ...(owed ? outboxAttributes(owed, workflow.orgId, workflow.workflowId, workflow.updatedAt) : {}),
+    ...expiry(workflow),
   };
+}
+
+/** A closed workflow's TTL (`expiresAt`, epoch seconds): 90 days after it closed. */
+function expiry(workflow: Workflow): { expiresAt?: number } {
+  const at = workflowExpiresAt(workflow);
+  return at ? { expiresAt: Math.ceil(at.getTime() / 1000) } : {};
 }
 
 /** The waiting-on item: just enough to list it and find the workflow. */
@@ -112,6 +120,9 @@ export function workflowUpdate(next: Workflow): WorkflowUpdate {
     assign('outboxQueue', outbox.outboxQueue);
     assign('outboxMessage', outbox.outboxMessage);
   } else remove.push(OUTBOX_REMOVE);
+  const { expiresAt } = expiry(next);
+  if (expiresAt !== undefined) assign('expiresAt', expiresAt);
+  else remove.push('expiresAt');
   return {
     UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
     ExpressionAttributeNames: names,

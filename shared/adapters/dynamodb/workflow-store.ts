@@ -1,6 +1,9 @@
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Clock } from '#domain/clock.ts';
 import type { DuePage, WorkflowFilter, WorkflowPage, WorkflowStore } from '#domain/workflow/ports.ts';
+import { workflowKept } from '#domain/workflow/retention.ts';
 import type { Holder, Workflow } from '#domain/workflow/workflow.ts';
+import { systemClock } from '#platform/clock.ts';
 import { documentClient, isConditionFailure } from './document-client.ts';
 import { readDue } from './due-index.ts';
 import { keys, withoutKeys } from './keys.ts';
@@ -21,7 +24,11 @@ const BATCH_GET_ROUNDS = 5;
  * waiting-on item is a transaction; every other write is one conditional put or update.
  */
 export class DynamoWorkflowStore implements WorkflowStore {
-  constructor(private readonly tableName: string) {}
+  /** `clock`: reads ignore a workflow closed 90 days before its `now` (the table's TTL deletes lazily). */
+  constructor(
+    private readonly tableName: string,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async create(workflow: Workflow): Promise<'created' | 'exists'> {
     const put = {
@@ -56,7 +63,8 @@ export class DynamoWorkflowStore implements WorkflowStore {
         ConsistentRead: true,
       }),
     );
-    return Item ? withoutKeys<Workflow>(Item) : undefined;
+    const workflow = Item ? withoutKeys<Workflow>(Item) : undefined;
+    return workflow && workflowKept(workflow, this.clock.now()) ? workflow : undefined;
   }
 
   /**
@@ -126,7 +134,9 @@ export class DynamoWorkflowStore implements WorkflowStore {
   ): Promise<WorkflowPage> {
     const { query, accepts } = workflowListingQuery(this.tableName, orgId, filter);
     const { items, cursor } = await readListingPage(query, { ...page, accepts, map: withoutKeys<Workflow> });
-    return cursor ? { workflows: items, cursor } : { workflows: items };
+    // An expired workflow leaves a page short; the cursor still goes on from the last item read.
+    const kept = items.filter((workflow) => workflowKept(workflow, this.clock.now()));
+    return cursor ? { workflows: kept, cursor } : { workflows: kept };
   }
 
   /**

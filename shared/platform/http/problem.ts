@@ -33,6 +33,9 @@ export const PROBLEM_TITLES = {
   // The desk's queue (/v1/queue).
   'queue-item-done': 'Queue Item Done',
   'unknown-agent': 'Unknown Agent',
+  // Conversations (/v1/conversations): a resolved one takes no more; a reply needs a person's key.
+  'conversation-resolved': 'Conversation Resolved',
+  'person-required': 'Person Required',
   internal: 'Internal Server Error',
   unavailable: 'Service Unavailable',
   // Answered by the gateway itself (lib/aws/problem-responses.ts, lib/local/http-response.ts).

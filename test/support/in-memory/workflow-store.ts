@@ -1,8 +1,11 @@
+import type { Clock } from '#domain/clock.ts';
 import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
 import { outboxEntry } from '#domain/messaging/outbox.ts';
 import type { WorkflowMessage } from '#domain/workflow/messages.ts';
 import type { DuePage, WorkflowFilter, WorkflowPage, WorkflowStore } from '#domain/workflow/ports.ts';
+import { workflowKept } from '#domain/workflow/retention.ts';
 import type { Holder, Workflow } from '#domain/workflow/workflow.ts';
+import { systemClock } from '#platform/clock.ts';
 import { copy, type InMemoryRows, mark, rowKey } from './rows.ts';
 
 type Page = { limit: number; cursor?: string };
@@ -13,7 +16,11 @@ type Page = { limit: number; cursor?: string };
  * read only the entries an index sorted by due time would hand it from the cursor on.
  */
 export class InMemoryWorkflowStore implements WorkflowStore {
-  constructor(private readonly rows: InMemoryRows) {}
+  /** `clock`: reads ignore a workflow closed 90 days before its `now`, as the adapter's do. */
+  constructor(
+    private readonly rows: InMemoryRows,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   /** The stored workflows by `<org>|<id>`, copied. */
   get workflows(): ReadonlyMap<string, Workflow> {
@@ -49,7 +56,7 @@ export class InMemoryWorkflowStore implements WorkflowStore {
 
   async get(orgId: string, workflowId: string): Promise<Workflow | undefined> {
     const row = this.rows.workflows.get(rowKey(orgId, workflowId));
-    return row ? copy(row.record) : undefined;
+    return row && workflowKept(row.record, this.clock.now()) ? copy(row.record) : undefined;
   }
 
   async save(next: Workflow, expectedVersion: number): Promise<'saved' | 'conflict'> {
@@ -69,7 +76,8 @@ export class InMemoryWorkflowStore implements WorkflowStore {
           (filter.status === undefined || w.status === filter.status) &&
           (filter.state === undefined || w.state === filter.state) &&
           (filter.propertyId === undefined || w.facts.propertyId === filter.propertyId) &&
-          (filter.since === undefined || w.createdAt >= filter.since),
+          (filter.since === undefined || w.createdAt >= filter.since) &&
+          workflowKept(w, this.clock.now()),
       )
       .map((w) => ({ key: `${w.createdAt}#${w.workflowId}`, item: w }))
       .sort((a, b) => (a.key < b.key ? 1 : -1));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
+import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
@@ -74,6 +75,13 @@ const operations = apiOperations({
     orgSettings: new DynamoOrgSettingsStore('documentation-only'),
     workflows: new DynamoWorkflowStore('documentation-only'),
     notices: new SnsWorkflowNotices('documentation-only'),
+    audit: new DynamoAuditTrail('documentation-only'),
+    clock: systemClock,
+  },
+  conversations: {
+    conversations: new DynamoConversationStore('documentation-only'),
+    queue: new DynamoQueueStore('documentation-only'),
+    settings: new OrgWorkflowSettings(new DynamoOrgSettingsStore('documentation-only')),
     audit: new DynamoAuditTrail('documentation-only'),
     clock: systemClock,
   },

@@ -1,0 +1,63 @@
+import type { Clock } from '#domain/clock.ts';
+import type { Conversation } from '#domain/conversations/conversation.ts';
+import type { ConversationStore } from '#domain/conversations/ports.ts';
+import { messagesExpireAt } from '#domain/conversations/retention.ts';
+import type {
+  ConversationChange,
+  ConversationChanged,
+  ConversationRefusal,
+} from '#domain/conversations/transitions.ts';
+
+export interface ConversationDeps {
+  readonly conversations: ConversationStore;
+  readonly clock: Clock;
+}
+
+export type ChangeOutcome =
+  | { readonly kind: 'changed'; readonly before: Conversation; readonly change: ConversationChanged }
+  | { readonly kind: 'not_found' }
+  | { readonly kind: 'refused'; readonly reason: ConversationRefusal }
+  /** The rule found nothing to do (the sweep: activity since it fell due). */
+  | { readonly kind: 'unchanged'; readonly conversation: Conversation };
+
+/** Lost races are re-read and decided again; a handful is plenty for people and one sweeper. */
+const ATTEMPTS = 5;
+
+/**
+ * Reads the conversation, lets `decide` change it, writes the change on the version read (a lost
+ * race reads again), then keeps its messages' TTL in step: resolved, they expire 7 days on;
+ * reopened, that is lifted.
+ */
+export async function changeConversation(
+  deps: ConversationDeps,
+  orgId: string,
+  conversationId: string,
+  decide: (conversation: Conversation, now: Date) => ConversationChange | undefined,
+): Promise<ChangeOutcome> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const before = await deps.conversations.get(orgId, conversationId);
+    if (!before) return { kind: 'not_found' };
+    const now = deps.clock.now();
+    const change = decide(before, now);
+    if (!change) return { kind: 'unchanged', conversation: before };
+    if (change.kind === 'refused') return change;
+    const saved = await deps.conversations.save(change.conversation, before.version, change.messages);
+    if (saved === 'conflict') continue;
+    await keepRetention(deps, before, change.conversation, now);
+    return { kind: 'changed', before, change };
+  }
+  throw new Error(`conversation ${conversationId}: still contended after ${ATTEMPTS} attempts`);
+}
+
+/** The messages' TTL follows the conversation's status: set on resolve, lifted on reopen. */
+export async function keepRetention(
+  deps: ConversationDeps,
+  before: Conversation | undefined,
+  after: Conversation,
+  now: Date,
+): Promise<void> {
+  const wasResolved = before?.status === 'resolved';
+  const isResolved = after.status === 'resolved';
+  if (wasResolved === isResolved) return;
+  await deps.conversations.expireMessages(after.orgId, after.conversationId, messagesExpireAt(after), now);
+}

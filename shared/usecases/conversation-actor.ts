@@ -1,0 +1,24 @@
+import type { AuditActor, AuditEntry } from '#domain/audit/audit-record.ts';
+import type { ConversationAuthor } from '#domain/conversations/conversation.ts';
+
+/** Who acts on a conversation, as the audit trail names them, and where the request came from. */
+export interface ConversationActor {
+  readonly actor: AuditActor;
+  readonly from?: AuditEntry['from'];
+}
+
+/** The person a key acts as: its agent, else the key itself. */
+export function personOf(actor: AuditActor): string {
+  return actor.kind === 'key' ? (actor.agentId ?? actor.keyId) : actor.name;
+}
+
+/** The author of the lines they write into the thread. */
+export function authorOf(actor: AuditActor): ConversationAuthor {
+  return actor.kind === 'key' ? { kind: 'agent', id: personOf(actor) } : { kind: 'system', id: actor.name };
+}
+
+/** The queue history's actor: `agent:<id>`, `key:<id>` or `system`. */
+export function queueActorOf(actor: AuditActor): string {
+  if (actor.kind === 'system') return 'system';
+  return actor.agentId ? `agent:${actor.agentId}` : `key:${actor.keyId}`;
+}
