@@ -75,3 +75,16 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 /** Paging until someone acknowledges; `acknowledged` once they do. */
 export const PAGE_STATUSES = ['paging', 'acknowledged'] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+/* On-call rotations and pages (issue 12, pages). */
+
+/** A calendar date on the org's clock, `YYYY-MM-DD`. */
+export const LOCAL_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+/** A department's weekly rotation holds at most a year of people, and at most this many overrides. */
+export const ON_CALL_LIMITS = { people: 52, overrides: 100 } as const;
+/**
+ * How far a page has climbed: the on-call person, then the next person in the rotation, then the
+ * org's property managers, each after `PAGING.escalateMinutes` without an acknowledgment.
+ */
+export const PAGE_LEVELS = ['on_call', 'next_on_call', 'property_manager'] as const;
+export type PageLevel = (typeof PAGE_LEVELS)[number];
