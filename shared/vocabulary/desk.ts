@@ -78,6 +78,18 @@ export type PageStatus = (typeof PAGE_STATUSES)[number];
 
 /* On-call rotations and pages (issue 12, pages). */
 
+/** The departments of the roles registry (shared/domain/roles/registry.ts): each role belongs to one; on-call rotations are per department. */
+export const DEPARTMENTS = [
+  'management',
+  'leasing',
+  'accounting',
+  'maintenance',
+  'resident_services',
+  'administration',
+  'executive',
+] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
 /** A calendar date on the org's clock, `YYYY-MM-DD`. */
 export const LOCAL_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 /** A department's weekly rotation holds at most a year of people, and at most this many overrides. */

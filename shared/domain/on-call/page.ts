@@ -1,6 +1,5 @@
 import type { Urgency } from '#vocabulary/classification.ts';
-import type { PageLevel, PageStatus } from '#vocabulary/desk.ts';
-import type { Department } from '../roles/registry.ts';
+import type { Department, PageLevel, PageStatus } from '#vocabulary/desk.ts';
 
 /**
  * An emergency that must reach a person who acknowledges it: paged to the on-call person at once,

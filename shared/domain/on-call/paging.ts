@@ -1,6 +1,6 @@
 import type { Urgency } from '#vocabulary/classification.ts';
-import { PAGING, type PageLevel } from '#vocabulary/desk.ts';
-import type { Department } from '../roles/registry.ts';
+import { type Department, PAGING, type PageLevel } from '#vocabulary/desk.ts';
+
 import { MAX_KEPT_ATTEMPTS, type Page, type PageRound, type PageTarget, wasPaged } from './page.ts';
 import { nextAfter, onCallAt, type Rotation } from './rotation.ts';
 

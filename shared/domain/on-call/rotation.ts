@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { AGENT_ID } from '#vocabulary/access.ts';
-import { LOCAL_DATE, ON_CALL_LIMITS, TIME_OF_DAY } from '#vocabulary/desk.ts';
-import { DEPARTMENTS } from '../roles/registry.ts';
+import { DEPARTMENTS, LOCAL_DATE, ON_CALL_LIMITS, TIME_OF_DAY } from '#vocabulary/desk.ts';
 
 // zod/mini: org settings (which hold the rotations) are read on the webhook hot path.
 
