@@ -45,13 +45,9 @@ export const RotationView = z
         description:
           "The first person's week begins at this date and time on the org's clock (its `timeZone`); each handover is at that time and weekday",
       }),
-    overrides: z
-      .array(Override)
-      .max(ON_CALL_LIMITS.overrides)
-      .optional()
-      .meta({
-        description: 'Stand-ins who win over the rotation while they last (the last listed, when several)',
-      }),
+    overrides: z.array(Override).max(ON_CALL_LIMITS.overrides).optional().meta({
+      description: 'Stand-ins who win over the rotation while they last (the last listed, when several)',
+    }),
   })
   .meta({
     id: 'OnCallRotation',
@@ -59,12 +55,10 @@ export const RotationView = z
   });
 
 /** The org's rotations, per department. */
-export const OnCallView = z
-  .partialRecord(z.enum(DEPARTMENTS), RotationView)
-  .meta({
-    id: 'OnCall',
-    description: 'Department → its rotation; a department without one pages the property managers',
-  });
+export const OnCallView = z.partialRecord(z.enum(DEPARTMENTS), RotationView).meta({
+  id: 'OnCall',
+  description: 'Department → its rotation; a department without one pages the property managers',
+});
 
 /** `onCall` in a settings patch: each department given is replaced whole, or removed when `null`. */
 export const OnCallPatch = z
