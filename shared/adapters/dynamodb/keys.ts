@@ -73,6 +73,15 @@ export const keys = {
     SK: `${keys.waitingOnPrefix(holder)}${dueAt ?? '9999'}#${workflowId}`,
   }),
   waitingOnPrefix: (holder: string) => `WAITING#${holder}#`,
+  /** One of the org's agents (people), in its partition: `AGENT#` begins them all, so one query lists them. */
+  agent: (orgId: string, agentId: string) => ({ PK: keys.org(orgId), SK: `${keys.agentPrefix}${agentId}` }),
+  agentPrefix: 'AGENT#',
+  /** One line of the org's audit trail, in its partition, sorted by time (`AUDIT#<at>#<random>`). */
+  auditLine: (orgId: string, auditId: string) => ({
+    PK: keys.org(orgId),
+    SK: `${keys.auditPrefix}${auditId}`,
+  }),
+  auditPrefix: 'AUDIT#',
   /** The item read by the readiness check. */
   health: { PK: 'HEALTH', SK: 'HEALTH' },
   /** The last recorded state of a circuit breaker that lives in one function's memory. */

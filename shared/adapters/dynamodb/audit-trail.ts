@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry, AuditRecord } from '#domain/audit/audit-record.ts';
+import type { AuditFilter, AuditPage, AuditTrail } from '#domain/audit/ports.ts';
+import { auditExpiry } from '#domain/audit/retention.ts';
+import { documentClient } from './document-client.ts';
+import { keys, withoutKeys } from './keys.ts';
+import { readListingPage } from './listing-page.ts';
+
+/**
+ * The org's audit trail: one item per line in the org's partition, sorted by time
+ * (`AUDIT#<at>#<random>`), written once with a put that refuses an existing key — never updated.
+ * `expiresAt` (epoch seconds, 90 days on) lets the table's TTL remove it; reads filter on it too,
+ * since TTL deletes lazily.
+ */
+export class DynamoAuditTrail implements AuditTrail {
+  constructor(private readonly tableName: string) {}
+
+  async record(entry: AuditEntry, at: Date): Promise<AuditRecord> {
+    const when = at.toISOString();
+    const record: AuditRecord = { ...entry, auditId: `${when}#${randomBytes(6).toString('hex')}`, at: when };
+    await documentClient().send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.auditLine(record.orgId, record.auditId),
+          ...record,
+          expiresAt: Math.ceil(auditExpiry(when).getTime() / 1000),
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return record;
+  }
+
+  async list(
+    orgId: string,
+    filter: AuditFilter,
+    page: { limit: number; cursor?: string },
+    now: Date,
+  ): Promise<AuditPage> {
+    const pk = keys.org(orgId);
+    const from = `${keys.auditPrefix}${filter.since ?? ''}`;
+    // `~` sorts after every character of an ISO instant: the upper end of the org's lines.
+    const to = `${keys.auditPrefix}~`;
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {
+      ':pk': pk,
+      ':from': from,
+      ':to': to,
+      ':now': Math.floor(now.getTime() / 1000),
+    };
+    const filters = ['expiresAt > :now'];
+    if (filter.actor !== undefined) {
+      Object.assign(names, { '#actor': 'actor', '#agentId': 'agentId', '#keyId': 'keyId' });
+      values[':actor'] = filter.actor;
+      filters.push('(#actor.#agentId = :actor OR #actor.#keyId = :actor)');
+    }
+    if (filter.action !== undefined) {
+      names['#action'] = 'action';
+      values[':action'] = filter.action;
+      filters.push('#action = :action');
+    }
+    const { items, cursor } = await readListingPage(
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        FilterExpression: filters.join(' AND '),
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        ConsistentRead: true,
+      },
+      {
+        limit: page.limit,
+        ...(page.cursor !== undefined ? { cursor: page.cursor } : {}),
+        // Only a key this listing could have issued: the org's, an audit line, within `since`.
+        accepts: ({ PK, SK, ...extra }) =>
+          Object.keys(extra).length === 0 && PK === pk && typeof SK === 'string' && SK >= from && SK <= to,
+        map: (item) => withoutKeys<AuditRecord>(item),
+      },
+    );
+    return cursor !== undefined ? { records: items, cursor } : { records: items };
+  }
+}
