@@ -1,7 +1,10 @@
 import type { ScheduledEvent } from 'aws-lambda';
+import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
+import { SnsPageNotices } from '#adapters/sns/page-notices.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
@@ -11,6 +14,7 @@ import { systemClock } from '#platform/clock.ts';
 import { instrumented } from '#platform/lambda.ts';
 import { count, logger } from '#platform/observability.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
+import { sweepPages } from '#usecases/sweep-pages.ts';
 import { sweepWorkflows } from '#usecases/sweep-workflows.ts';
 
 const config = readFunctionConfig('sweeper');
@@ -32,9 +36,24 @@ const deps = {
   queue,
   clock: systemClock,
 };
+const paging = {
+  pages: new DynamoPageStore(config.TABLE_NAME),
+  notices: new SnsPageNotices(config.PAGES_TOPIC_ARN),
+  orgSettings: new DynamoOrgSettingsStore(config.TABLE_NAME),
+  agents: new DynamoAgentDirectory(config.TABLE_NAME),
+};
 
-/** Every minute: deadlines first (an emergency's escalation cannot wait on a backlog of re-sends), then the outbox. */
+/**
+ * Every minute: unanswered emergency pages first (the most urgent thing it does), then workflow
+ * deadlines (an emergency's escalation cannot wait on a backlog of re-sends), then the outbox.
+ */
 export const handler = instrumented(async (_event: ScheduledEvent) => {
+  const pages = await sweepPages(paging, deps.clock.now());
+  count('PageEscalated', pages.escalated);
+  count('PageUnacknowledged', pages.unacknowledged);
+  count('PageSendFailed', pages.failed.length);
+  if (pages.failed.length > 0) logger.error('page rounds failed', { failed: pages.failed });
+  if (pages.due > 0) logger.info('page sweep', { ...pages, failed: pages.failed.length });
   const sweep = await sweepWorkflows(deps, deps.clock.now());
   count('WorkflowSwept', sweep.due);
   count('WorkflowEscalated', sweep.escalations);
@@ -45,5 +64,5 @@ export const handler = instrumented(async (_event: ScheduledEvent) => {
   count('OutboxResendFailed', result.failed);
   count('OutboxGaveUp', result.gaveUp);
   if (result.resent + result.failed + result.gaveUp > 0) logger.info('outbox sweep', result);
-  return { workflows: sweep, outbox: result };
+  return { pages, workflows: sweep, outbox: result };
 });

@@ -1,7 +1,9 @@
+import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { PowertoolsIdempotencyLedger } from '#adapters/dynamodb/idempotency-ledger.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
@@ -9,6 +11,7 @@ import { SignedResponseLinks } from '#adapters/links/signed-response-links.ts';
 import { DEFAULT_CALL_POLICY } from '#adapters/rentvine/accounts.ts';
 import { rentvineAccountsFrom } from '#adapters/rentvine/accounts-source.ts';
 import { responseLinkSecretsFrom } from '#adapters/secrets/response-link-secrets.ts';
+import { SnsPageNotices } from '#adapters/sns/page-notices.ts';
 import { SnsWorkflowNotices } from '#adapters/sns/workflow-notices.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
@@ -40,6 +43,12 @@ const deps = {
   }),
   notices: new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN),
   links: new SignedResponseLinks(responseLinkSecretsFrom(config).current, config.PUBLIC_API_URL),
+  paging: {
+    pages: new DynamoPageStore(config.TABLE_NAME),
+    notices: new SnsPageNotices(config.PAGES_TOPIC_ARN),
+    orgSettings: new DynamoOrgSettingsStore(config.TABLE_NAME),
+    agents: new DynamoAgentDirectory(config.TABLE_NAME),
+  },
 };
 
 /**

@@ -6,6 +6,8 @@ import { workOrderSubject } from '#domain/workflow/start.ts';
 import type { Workflow, WorkflowEffect } from '#domain/workflow/workflow.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { type AdvanceWorkflowDeps, advanceWorkflow, handOnEffects } from './advance-workflow.ts';
+import type { PagingDeps } from './deliver-page.ts';
+import { pageWaitingEmergency } from './open-page.ts';
 import { type BeginWorkflowDeps, beginWorkflow } from './start-workflow.ts';
 
 export interface RunWorkflowEffectsDeps extends AdvanceWorkflowDeps, BeginWorkflowDeps {
@@ -13,6 +15,8 @@ export interface RunWorkflowEffectsDeps extends AdvanceWorkflowDeps, BeginWorkfl
   readonly notices: WorkflowNotices;
   readonly links: ResponseLinkIssuer;
   readonly ledger: IdempotencyLedger;
+  /** An emergency waiting on people pages its department's on-call person. */
+  readonly paging: PagingDeps;
 }
 
 export interface EffectsRun {
@@ -108,6 +112,7 @@ async function sideEffect(
   switch (effect.kind) {
     case 'notify':
       await deps.notices.publish({ ...base, kind: effect.template, to: recipient(effect.to) });
+      await pageWaitingEmergency(deps.paging, workflow, effect, deps.clock.now());
       return;
     case 'escalated':
       await deps.notices.publish({

@@ -81,9 +81,16 @@ describe('the topology as the registry', () => {
   }
 
   it('declares the workflow notices topic once, published to by the workflow function alone (it does the effects)', () => {
-    expect(Object.keys(topics)).toEqual(['workflowNotices']);
+    expect(Object.keys(topics)).toEqual(['workflowNotices', 'pages']);
     expect(topics.workflowNotices.env).toBe('WORKFLOW_NOTICES_TOPIC_ARN');
-    expect(publishers.map((spec) => spec.name).sort()).toEqual(['workflow']);
+    const publishing = (topic: string) =>
+      publishers
+        .filter((spec) => (topicsOf(spec) as readonly string[]).includes(topic))
+        .map((spec) => spec.name);
+    expect(publishing('workflowNotices')).toEqual(['workflow']);
+    // Pages: the workflow runner's first round of an emergency page, the sweeper's re-pages and escalations.
+    expect(topics.pages.env).toBe('PAGES_TOPIC_ARN');
+    expect(publishing('pages').sort()).toEqual(['sweeper', 'workflow']);
     const variables = Object.values(topics).map((topic) => topic.env);
     expect(new Set(variables).size).toBe(variables.length);
   });
