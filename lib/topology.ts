@@ -238,6 +238,15 @@ export const functions = [
         scope: 'workflows:read',
         operation: 'listApprovals',
       },
+      // On call (issue 12): the pages, and the paged person's acknowledgment.
+      { method: 'GET', path: '/v1/pages', auth: 'apiKey', scope: 'queue:read', operation: 'listPages' },
+      {
+        method: 'POST',
+        path: '/v1/pages/{pageId}/ack',
+        auth: 'apiKey',
+        scope: 'queue:write',
+        operation: 'acknowledgePage',
+      },
       // Vendors and owners answer without a login: the signed, expiring, single-use token is the credential.
       { method: 'GET', path: '/v1/respond/{token}', auth: 'none', operation: 'showResponseLink' },
       { method: 'POST', path: '/v1/respond/{token}', auth: 'none', operation: 'answerResponseLink' },

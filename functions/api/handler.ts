@@ -1,12 +1,14 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { claudeReachabilityCheck } from '#adapters/anthropic/claude-reachability.ts';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
 import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
+import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
 import { DynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { DynamoResponseLinkLedger } from '#adapters/dynamodb/response-link-ledger.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
@@ -97,6 +99,11 @@ const operations = apiOperations({
   responseLinks: {
     ledger: new DynamoResponseLinkLedger(config.TABLE_NAME),
     linkSecrets: responseLinkSecretsFrom(config),
+  },
+  pages: {
+    pages: new DynamoPageStore(config.TABLE_NAME),
+    audit: new DynamoAuditTrail(config.TABLE_NAME),
+    clock: systemClock,
   },
 });
 

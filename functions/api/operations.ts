@@ -20,6 +20,7 @@ import { integrationOperations } from './integrations.ts';
 import { linksOperation } from './links.ts';
 import { openApiOperation } from './openapi.ts';
 import { type OrgRouteDeps, orgOperations } from './org.ts';
+import { type PageRouteDeps, pageOperations } from './pages.ts';
 import { rentvineRecordOperations } from './rentvine-records.ts';
 import { responseLinkOperations } from './response-links.ts';
 import { statsRoutes } from './stats.ts';
@@ -39,6 +40,8 @@ export interface ApiDeps extends SubmitEmailDeps {
   readonly workflows: WorkflowRouteDeps;
   /** The response-link ledger and signing secrets, for `/v1/respond/{token}`. */
   readonly responseLinks: Pick<ResponseLinkDeps, 'ledger' | 'linkSecrets'>;
+  /** The on-call pages and the audit trail their acknowledgments are recorded in. */
+  readonly pages: PageRouteDeps;
 }
 
 /** What the document says of itself: the API, its terms and where it is served. */
@@ -79,6 +82,7 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
     ...rentvineRecordOperations(deps),
     ...workflowOperations(deps.workflows),
     ...responseLinkOperations({ ...deps.workflows, ...deps.responseLinks }),
+    ...pageOperations(deps.pages),
     links: linksOperation(),
     apiLinks: linksOperation(),
     openApi: openApiOperation(() => buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION)),

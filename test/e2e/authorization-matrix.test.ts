@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
+import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { tableIntegrationSecrets } from '#adapters/secrets/integration-secrets.ts';
+import { newPage } from '#domain/on-call/paging.ts';
 import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
 import { type ApiOperation, apiRoutes, type RouteSpec } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -52,6 +54,8 @@ interface World {
   /** A repair of org A waiting on its approval, and a genuine response link to its step. */
   readonly workflowId: string;
   readonly responseLink: string;
+  /** A page of org A (to nobody yet): no matrix key is a person it went to. */
+  readonly pageId: string;
 }
 
 interface Fixture {
@@ -196,6 +200,9 @@ const FIXTURES: Record<ApiOperation, Fixture> = {
     ok: 404,
     otherOrg: 404,
   },
+  listPages: { request: () => ({ path: '/v1/pages' }), ok: 200, otherOrg: 200 },
+  // Only a person the page went to may acknowledge it: a matrix key carries no agentId (403 not-paged).
+  acknowledgePage: { request: (w) => ({ path: `/v1/pages/${w.pageId}/ack` }), ok: 403, otherOrg: 404 },
 };
 
 let runtime: LocalRuntime;
@@ -359,6 +366,7 @@ beforeAll(async () => {
     propertyId: '987654321',
     workflowId,
     responseLink,
+    pageId: await paged(table, orgA.orgId),
   };
   await new DynamoSnapshotStore(table).put(
     orgA.orgId,
@@ -367,6 +375,24 @@ beforeAll(async () => {
   );
 }, 60_000);
 afterAll(async () => runtime?.stop());
+
+/** A page of the org, stored as the emergency hook opens it. */
+async function paged(table: string, orgId: string): Promise<string> {
+  const page = newPage(
+    {
+      pageId: `pg_matrix_${randomBytes(4).toString('hex')}`,
+      orgId,
+      department: 'maintenance',
+      subject: 'workflow:wf_matrix',
+      reason: 'matrix',
+      urgency: 'emergency',
+    },
+    { timeZone: 'UTC', propertyManagers: [] },
+    new Date(),
+  );
+  await new DynamoPageStore(table).create(page);
+  return page.pageId;
+}
 
 /** An email of the org, submitted and triaged by the runtime's classifier until its draft waits. */
 async function drafted(org: TestOrg, messageId: string): Promise<string> {

@@ -2,12 +2,14 @@ import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
 import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
+import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
 import { DynamoResponseLinkLedger } from '#adapters/dynamodb/response-link-ledger.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
@@ -61,6 +63,11 @@ const operations = apiOperations({
   responseLinks: {
     ledger: new DynamoResponseLinkLedger('documentation-only'),
     linkSecrets: fixedResponseLinkSecrets('documentation-only-secret-not-a-real-one'),
+  },
+  pages: {
+    pages: new DynamoPageStore('documentation-only'),
+    audit: new DynamoAuditTrail('documentation-only'),
+    clock: systemClock,
   },
 });
 const document = buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION);
