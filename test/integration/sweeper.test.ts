@@ -119,14 +119,19 @@ describe('sweeper (outbox re-send)', () => {
         (
           event: ScheduledEvent,
           context: Context,
-        ) => Promise<{ workflows: object; outbox: { resent: number; failed: number; gaveUp: number } }>
+        ) => Promise<{
+          pages: object;
+          workflows: object;
+          outbox: { resent: number; failed: number; gaveUp: number };
+        }>
       >('sweeper');
     const result = await handler(
       { 'detail-type': 'Scheduled Event', source: 'aws.events' } as ScheduledEvent,
       lambdaContext('sweeper'),
     );
-    // Due workflow steps first, then the outbox.
+    // Unanswered pages first, then due workflow steps, then the outbox.
     expect(result).toEqual({
+      pages: { due: 0, sent: 0, escalated: 0, unacknowledged: 0, failed: [] },
       workflows: { due: 0, advanced: 0, escalations: 0, breaches: 0, itemsRead: 0 },
       outbox: { resent: expect.any(Number), failed: 0, gaveUp: expect.any(Number) },
     });
