@@ -1,11 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { SubscribeCommand } from '@aws-sdk/client-sns';
-import {
-  CreateQueueCommand,
-  DeleteMessageCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-} from '@aws-sdk/client-sqs';
 import type { ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
@@ -25,6 +18,7 @@ import {
   sqsEventFromMessages,
 } from '#test/support/lambda-events.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
+import { subscribedQueue, takeAll } from '#test/support/topic-subscriber.ts';
 import { sweepPages } from '#usecases/sweep-pages.ts';
 
 /**
@@ -83,21 +77,11 @@ async function call(
   return { status: response.statusCode, body: JSON.parse(response.body) as Record<string, unknown> };
 }
 
-/** What the pages topic's subscriber has received since it last looked (fauxqs delivers with the Publish). */
+/** What the pages topic's subscriber has received since it last looked. */
 async function pagesReceived(): Promise<PageNotice[]> {
-  const received: PageNotice[] = [];
-  for (let empty = 0, round = 0; empty < 2 && round < 20; round += 1) {
-    const { Messages = [] } = await stack.sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: pagesQueue, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
-    );
-    if (Messages.length === 0) empty += 1;
-    received.push(...Messages.map((message) => JSON.parse(message.Body ?? '') as PageNotice));
-    // Read once: a later look sees only what came after.
-    for (const message of Messages)
-      await stack.sqs.send(
-        new DeleteMessageCommand({ QueueUrl: pagesQueue, ReceiptHandle: message.ReceiptHandle }),
-      );
-  }
+  const received = (await takeAll(stack, pagesQueue)).map(
+    (message) => JSON.parse(message.Body ?? '') as PageNotice,
+  );
   return received.filter((notice) => notice.orgId === orgId);
 }
 
@@ -106,20 +90,7 @@ const sent = (notices: readonly PageNotice[]) => notices.map((n) => `${n.agentId
 beforeAll(async () => {
   stack = await startTestStack();
   api = await loadHandler<ApiHandler>('api');
-  const name = `pages-${randomBytes(4).toString('hex')}`;
-  const { QueueUrl } = await stack.sqs.send(new CreateQueueCommand({ QueueName: name }));
-  pagesQueue = QueueUrl ?? '';
-  const { Attributes } = await stack.sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }),
-  );
-  await snsClient().send(
-    new SubscribeCommand({
-      TopicArn: stack.resources.topics.pages.arn,
-      Protocol: 'sqs',
-      Endpoint: Attributes?.QueueArn,
-      Attributes: { RawMessageDelivery: 'true' },
-    }),
-  );
+  pagesQueue = await subscribedQueue(stack, stack.resources.topics.pages.arn);
   const agents = new DynamoAgentDirectory(stack.resources.tables.main);
   for (const agent of [
     agentOf(orgId, 'ana'),

@@ -1,6 +1,4 @@
-import type { Urgency } from '#vocabulary/classification.ts';
-import { type Department, PAGING, type PageLevel } from '#vocabulary/desk.ts';
-
+import { PAGING, type PageLevel } from '#vocabulary/desk.ts';
 import { MAX_KEPT_ATTEMPTS, type Page, type PageRound, type PageTarget, wasPaged } from './page.ts';
 import { nextAfter, onCallAt, type Rotation } from './rotation.ts';
 
@@ -61,14 +59,8 @@ function nextRound(current: PageRound, ladder: PagingLadder, now: Date): PageRou
   return current.level === 'next_on_call' ? managers : undefined;
 }
 
-export interface PageRequest {
-  readonly pageId: string;
-  readonly orgId: string;
-  readonly department: Department;
-  readonly subject: string;
-  readonly reason: string;
-  readonly urgency: Urgency;
-}
+/** What a new page is about; the ladder and the clock give the rest. */
+export type PageRequest = Pick<Page, 'pageId' | 'orgId' | 'department' | 'subject' | 'reason' | 'urgency'>;
 
 /**
  * A new page, due at once (quiet hours never delay it; an agent's status does not matter: an
