@@ -119,7 +119,8 @@ export class StatefulStack extends Stack {
   /**
    * A topology topic: SSL only, encrypted with the AWS-managed SNS key, so a publisher needs
    * `sns:Publish` on it and nothing on a key (the data key would need kms grants for every
-   * publisher). Retained: its subscriptions are people's, added by operators, not by this app.
+   * publisher). Retained: its subscriptions are people's, added by operators (or, for the pages
+   * topic, named by the deployment's `pageSubscriptions`).
    */
   private topic(name: TopicName): Topic {
     const topic = new Topic(this, `${pascal(name)}Topic`, {
