@@ -238,6 +238,24 @@ export const functions = [
         scope: 'workflows:read',
         operation: 'listApprovals',
       },
+      // The desk: agents (people) and the audit trail.
+      { method: 'GET', path: '/v1/agents', auth: 'apiKey', scope: 'queue:read', operation: 'listAgents' },
+      { method: 'POST', path: '/v1/agents', auth: 'apiKey', scope: 'admin', operation: 'createAgent' },
+      {
+        method: 'PATCH',
+        path: '/v1/agents/{agentId}',
+        auth: 'apiKey',
+        scope: 'admin',
+        operation: 'updateAgent',
+      },
+      {
+        method: 'PUT',
+        path: '/v1/agents/{agentId}/status',
+        auth: 'apiKey',
+        scope: 'queue:write',
+        operation: 'setAgentStatus',
+      },
+      { method: 'GET', path: '/v1/audit', auth: 'apiKey', scope: 'admin', operation: 'listAudit' },
       // On call (issue 12): the pages, and the paged person's acknowledgment.
       { method: 'GET', path: '/v1/pages', auth: 'apiKey', scope: 'queue:read', operation: 'listPages' },
       {

@@ -18,6 +18,7 @@ import { listApiKeys } from '#usecases/list-api-keys.ts';
 import { revokeApiKey } from '#usecases/revoke-api-key.ts';
 import { rotateApiKey } from '#usecases/rotate-api-key.ts';
 import { apiKeyView } from './api-key-view.ts';
+import { type AuditDeps, recordAudit } from './audit-context.ts';
 
 export interface ApiKeyRouteDeps extends ApiKeyDeps {
   /** The `<env>` segment of issued keys (`ak_<env>_…`): the deployment's stage. */
@@ -58,7 +59,7 @@ async function answeringRefusals<T>(run: () => Promise<T>): Promise<T> {
  * The admin operations on an org's API keys (scope `admin`). Every one acts on the caller's own
  * org: a key of another org is answered exactly like a key that does not exist.
  */
-export function apiKeyRoutes(deps: ApiKeyRouteDeps) {
+export function apiKeyRoutes(deps: ApiKeyRouteDeps, audit: AuditDeps) {
   if (!API_KEY_ENV.test(deps.env))
     throw new Error(`the API-key env "${deps.env}" must be 1 to 12 lower-case letters or digits`);
   return {
@@ -81,6 +82,11 @@ export function apiKeyRoutes(deps: ApiKeyRouteDeps) {
             by: issuer(request, deps),
           }),
         );
+        await recordAudit(audit, request, {
+          action: 'api_key.created',
+          target: { kind: 'api_key', id: record.keyId },
+          after: apiKeyView(record),
+        });
         return jsonResponse(201, { ...apiKeyView(record), apiKey: key });
       },
     ),
@@ -102,10 +108,18 @@ export function apiKeyRoutes(deps: ApiKeyRouteDeps) {
         params: ApiKeyParams,
         responses: { 204: { description: 'Revoked' }, 404: notFound },
       },
-      async (request) =>
-        (await revokeApiKey(deps, orgOf(request), request.params.keyId))
-          ? { statusCode: 204, headers: {}, body: '' }
-          : problem(404, 'not-found', { instance: request.requestId }),
+      async (request) => {
+        // Audited once: revoking a revoked key again changes nothing.
+        const wasRevoked = (await deps.apiKeys.findByKeyId(request.params.keyId))?.revokedAt !== undefined;
+        if (!(await revokeApiKey(deps, orgOf(request), request.params.keyId)))
+          return problem(404, 'not-found', { instance: request.requestId });
+        if (!wasRevoked)
+          await recordAudit(audit, request, {
+            action: 'api_key.revoked',
+            target: { kind: 'api_key', id: request.params.keyId },
+          });
+        return { statusCode: 204, headers: {}, body: '' };
+      },
     ),
     rotateApiKey: operation(
       {
@@ -131,13 +145,18 @@ export function apiKeyRoutes(deps: ApiKeyRouteDeps) {
             by: issuer(request, deps),
           }),
         );
-        return rotated
-          ? jsonResponse(200, {
-              keyId: request.params.keyId,
-              apiKey: rotated.key,
-              previousSecretValidUntil: rotated.previousSecretValidUntil,
-            })
-          : problem(404, 'not-found', { instance: request.requestId });
+        if (!rotated) return problem(404, 'not-found', { instance: request.requestId });
+        // The new secret is never in the line: only until when the old one still works.
+        await recordAudit(audit, request, {
+          action: 'api_key.rotated',
+          target: { kind: 'api_key', id: request.params.keyId },
+          after: { previousSecretValidUntil: rotated.previousSecretValidUntil },
+        });
+        return jsonResponse(200, {
+          keyId: request.params.keyId,
+          apiKey: rotated.key,
+          previousSecretValidUntil: rotated.previousSecretValidUntil,
+        });
       },
     ),
   } satisfies Record<'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'rotateApiKey', Operation>;

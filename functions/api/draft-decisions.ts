@@ -1,14 +1,23 @@
 import { ApproveDraftRequest, DecidedDraft, EmailPath, RejectDraftRequest } from '#contracts/emails.ts';
 import type { Principal } from '#domain/access/principal.ts';
-import { type Operation, operation } from '#platform/http/operation.ts';
+import type { ReplyDraft } from '#domain/drafts/draft.ts';
+import { type Operation, type OperationRequest, operation } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { type DecideDraftDeps, type DecideOutcome, decideDraft } from '#usecases/decide-draft.ts';
+import { type AuditDeps, type AuditLine, recordAudit } from './audit-context.ts';
 
 /** The approval routes: a person's decision on a reply draft. Nothing is sent from here. */
 export function draftDecisionOperations(
   deps: DecideDraftDeps,
+  audit: AuditDeps,
 ): Record<'approveDraft' | 'rejectDraft', Operation> {
+  /** A decision recorded is audited before it is answered; a refusal is not a decision. */
+  const audited = async (request: OperationRequest, outcome: DecideOutcome) => {
+    if (outcome.kind === 'decided')
+      await recordAudit(audit, request, draftAuditLine(outcome.draft, outcome.email.emailId));
+    return answer(outcome);
+  };
   return {
     approveDraft: operation(
       {
@@ -27,7 +36,8 @@ export function draftDecisionOperations(
         },
       },
       async (request) =>
-        answer(
+        audited(
+          request,
           await decideDraft(deps, principalOf(request), request.params.emailId, {
             action: 'approve',
             ...(request.body?.text ? { text: request.body.text } : {}),
@@ -46,7 +56,8 @@ export function draftDecisionOperations(
         },
       },
       async (request) =>
-        answer(
+        audited(
+          request,
           await decideDraft(deps, principalOf(request), request.params.emailId, {
             action: 'reject',
             reason: request.body.reason,
@@ -54,6 +65,27 @@ export function draftDecisionOperations(
         ),
     ),
   };
+}
+
+/** `draft.edited` when the approver changed the text (its before and after), else approved or rejected. */
+function draftAuditLine(draft: ReplyDraft, emailId: string): AuditLine {
+  const target = { kind: 'email', id: emailId };
+  const decision = draft.decision;
+  if (decision?.action === 'rejected')
+    return {
+      action: 'draft.rejected',
+      target,
+      after: { status: 'rejected' },
+      ...(decision.reason ? { note: decision.reason } : {}),
+    };
+  if (decision?.finalText !== undefined && decision.finalText !== draft.text)
+    return {
+      action: 'draft.edited',
+      target,
+      before: { text: draft.text },
+      after: { status: 'approved', text: decision.finalText },
+    };
+  return { action: 'draft.approved', target, after: { status: 'approved' } };
 }
 
 function principalOf(request: { principal?: Principal }): Principal {

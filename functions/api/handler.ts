@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { claudeReachabilityCheck } from '#adapters/anthropic/claude-reachability.ts';
+import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
@@ -100,6 +101,8 @@ const operations = apiOperations({
     ledger: new DynamoResponseLinkLedger(config.TABLE_NAME),
     linkSecrets: responseLinkSecretsFrom(config),
   },
+  agents: { agents: new DynamoAgentDirectory(config.TABLE_NAME), clock: systemClock },
+  audit: { trail: new DynamoAuditTrail(config.TABLE_NAME), clock: systemClock },
   pages: {
     pages: new DynamoPageStore(config.TABLE_NAME),
     audit: new DynamoAuditTrail(config.TABLE_NAME),

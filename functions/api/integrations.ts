@@ -20,6 +20,7 @@ import {
   registerIntegration,
 } from '#usecases/register-integration.ts';
 import { rotateIntegrationSecret } from '#usecases/rotate-integration-secret.ts';
+import { type AuditDeps, recordAudit } from './audit-context.ts';
 import { integrationView } from './integration-view.ts';
 
 type IntegrationOperation =
@@ -35,7 +36,10 @@ const notFound = { description: 'This org has no such integration' };
  * The admin operations on an org's Standard Webhooks integrations (scope `admin`). Every one acts
  * on the caller's own org: another org's integration is answered like one that does not exist.
  */
-export function integrationOperations(deps: IntegrationDeps): Record<IntegrationOperation, Operation> {
+export function integrationOperations(
+  deps: IntegrationDeps,
+  audit: AuditDeps,
+): Record<IntegrationOperation, Operation> {
   return {
     createIntegration: operation(
       {
@@ -54,6 +58,11 @@ export function integrationOperations(deps: IntegrationDeps): Record<Integration
           const { integration, secret } = await registerIntegration(deps, {
             ...request.body,
             orgId: orgOf(request),
+          });
+          await recordAudit(audit, request, {
+            action: 'integration.created',
+            target: { kind: 'integration', id: integration.integrationId },
+            after: integrationView(integration),
           });
           return jsonResponse(201, { ...integrationView(integration), secret });
         } catch (error) {
@@ -92,10 +101,15 @@ export function integrationOperations(deps: IntegrationDeps): Record<Integration
         params: IntegrationParams,
         responses: { 204: { description: 'Removed' }, 404: notFound },
       },
-      async (request) =>
-        (await deleteIntegration(deps, orgOf(request), request.params.integrationId))
-          ? { statusCode: 204, headers: {}, body: '' }
-          : problem(404, 'not-found'),
+      async (request) => {
+        if (!(await deleteIntegration(deps, orgOf(request), request.params.integrationId)))
+          return problem(404, 'not-found');
+        await recordAudit(audit, request, {
+          action: 'integration.deleted',
+          target: { kind: 'integration', id: request.params.integrationId },
+        });
+        return { statusCode: 204, headers: {}, body: '' };
+      },
     ),
     rotateIntegration: operation(
       {
@@ -117,13 +131,17 @@ export function integrationOperations(deps: IntegrationDeps): Record<Integration
           integrationId: request.params.integrationId,
           graceSeconds: request.body?.graceSeconds ?? DEFAULT_ROTATION_GRACE_SECONDS,
         });
-        return rotated
-          ? jsonResponse(200, {
-              integrationId: request.params.integrationId,
-              secret: rotated.secret,
-              previousSecretValidUntil: rotated.previousSecretValidUntil,
-            })
-          : problem(404, 'not-found');
+        if (!rotated) return problem(404, 'not-found');
+        await recordAudit(audit, request, {
+          action: 'integration.rotated',
+          target: { kind: 'integration', id: request.params.integrationId },
+          after: { previousSecretValidUntil: rotated.previousSecretValidUntil },
+        });
+        return jsonResponse(200, {
+          integrationId: request.params.integrationId,
+          secret: rotated.secret,
+          previousSecretValidUntil: rotated.previousSecretValidUntil,
+        });
       },
     ),
   };

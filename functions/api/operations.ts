@@ -9,9 +9,13 @@ import { buildOpenApiDocument } from '#platform/http/openapi.ts';
 import type { Operation } from '#platform/http/operation.ts';
 import type { ResponseLinkDeps } from '#usecases/answer-response-link.ts';
 import type { ComputeStatsDeps } from '#usecases/compute-stats.ts';
+import type { AgentDeps } from '#usecases/manage-agents.ts';
 import type { IntegrationDeps } from '#usecases/register-integration.ts';
 import type { SubmitEmailDeps } from '#usecases/submit-email.ts';
+import { agentOperations } from './agents.ts';
 import { type ApiKeyRouteDeps, apiKeyRoutes } from './api-keys.ts';
+import { auditOperations } from './audit.ts';
+import type { AuditDeps } from './audit-context.ts';
 import { draftDecisionOperations } from './draft-decisions.ts';
 import { emailOperations } from './emails.ts';
 import { eventOperations } from './events.ts';
@@ -40,6 +44,9 @@ export interface ApiDeps extends SubmitEmailDeps {
   readonly workflows: WorkflowRouteDeps;
   /** The response-link ledger and signing secrets, for `/v1/respond/{token}`. */
   readonly responseLinks: Pick<ResponseLinkDeps, 'ledger' | 'linkSecrets'>;
+  /** The desk: the org's agents, and the audit trail every sensitive operation writes to. */
+  readonly agents: AgentDeps;
+  readonly audit: AuditDeps;
   /** The on-call pages and the audit trail their acknowledgments are recorded in. */
   readonly pages: PageRouteDeps;
 }
@@ -68,19 +75,24 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
   const operations: Record<ApiOperation, Operation> = {
     ...healthOperations(deps.readinessChecks),
     ...emailOperations(deps),
-    ...draftDecisionOperations({
-      emails: deps.emails,
-      compliance: deps.compliance,
-      orgSettings: deps.org.settings,
-      clock: deps.clock,
-    }),
+    ...draftDecisionOperations(
+      {
+        emails: deps.emails,
+        compliance: deps.compliance,
+        orgSettings: deps.org.settings,
+        clock: deps.clock,
+      },
+      deps.audit,
+    ),
     ...eventOperations(deps),
-    ...apiKeyRoutes(deps.apiKeys),
+    ...apiKeyRoutes(deps.apiKeys, deps.audit),
     ...statsRoutes(deps.stats),
-    ...orgOperations(deps.org),
-    ...integrationOperations(deps.integrations),
+    ...orgOperations(deps.org, deps.audit),
+    ...integrationOperations(deps.integrations, deps.audit),
     ...rentvineRecordOperations(deps),
-    ...workflowOperations(deps.workflows),
+    ...workflowOperations(deps.workflows, deps.audit),
+    ...agentOperations(deps.agents, deps.audit),
+    ...auditOperations(deps.audit),
     ...responseLinkOperations({ ...deps.workflows, ...deps.responseLinks }),
     ...pageOperations(deps.pages),
     links: linksOperation(),

@@ -1,10 +1,12 @@
 import { OrgSettingsPatch, OrgSettingsView, OrgView } from '#contracts/org.ts';
+import { changedMembers } from '#domain/audit/changes.ts';
 import type { OrgSettingsStore, OrgStore } from '#domain/orgs/ports.ts';
 import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { getOrg } from '#usecases/get-org.ts';
 import { InvalidApprovalPolicyError, updateOrgSettings } from '#usecases/update-org-settings.ts';
+import { type AuditDeps, recordAudit } from './audit-context.ts';
 import { orgSettingsView, orgView } from './org-view.ts';
 
 export interface OrgRouteDeps {
@@ -13,7 +15,10 @@ export interface OrgRouteDeps {
 }
 
 /** The caller's own org: its record and settings (no route names another org). */
-export function orgOperations(deps: OrgRouteDeps): Record<'getOrg' | 'updateOrgSettings', Operation> {
+export function orgOperations(
+  deps: OrgRouteDeps,
+  audit: AuditDeps,
+): Record<'getOrg' | 'updateOrgSettings', Operation> {
   return {
     getOrg: operation(
       {
@@ -44,10 +49,17 @@ export function orgOperations(deps: OrgRouteDeps): Record<'getOrg' | 'updateOrgS
       },
       async (request) => {
         try {
-          return jsonResponse(
-            200,
-            orgSettingsView(await updateOrgSettings(deps, orgOf(request), request.body)),
-          );
+          // Read first for the audit line's before (settings change rarely; last writer wins anyway).
+          const before = orgSettingsView(await deps.settings.get(orgOf(request)));
+          const after = orgSettingsView(await updateOrgSettings(deps, orgOf(request), request.body));
+          const changed = changedMembers(before, after);
+          if (changed)
+            await recordAudit(audit, request, {
+              action: 'settings.changed',
+              target: { kind: 'org_settings', id: orgOf(request) },
+              ...changed,
+            });
+          return jsonResponse(200, after);
         } catch (error) {
           if (!(error instanceof InvalidApprovalPolicyError)) throw error;
           return problem(422, 'validation', {

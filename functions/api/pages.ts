@@ -1,24 +1,17 @@
 import { PageList, PageListQuery, PagePath, PageView } from '#contracts/pages.ts';
 import type { Clock } from '#domain/clock.ts';
 import type { PageStore } from '#domain/on-call/ports.ts';
-import { type Operation, type OperationRequest, operation, orgOf } from '#platform/http/operation.ts';
+import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
-import { header } from '#platform/http/request.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { type AcknowledgePageDeps, acknowledgePage } from '#usecases/acknowledge-page.ts';
+import { auditContext } from './audit-context.ts';
 import { pageOf } from './listing.ts';
 import { pageView } from './page-view.ts';
 
 export interface PageRouteDeps extends AcknowledgePageDeps {
   readonly pages: PageStore;
   readonly clock: Clock;
-}
-
-/** Where a request came from, for the audit trail: the caller's address and user agent. */
-function requestOrigin(request: Pick<OperationRequest, 'event'>): { ip?: string; userAgent?: string } {
-  const ip = request.event.requestContext?.identity?.sourceIp;
-  const userAgent = header(request.event, 'user-agent');
-  return { ...(ip ? { ip } : {}), ...(userAgent ? { userAgent } : {}) };
 }
 
 /** The on-call pages: what is paging (or was), and the paged person's acknowledgment. */
@@ -65,16 +58,16 @@ export function pageOperations(deps: PageRouteDeps): Record<'listPages' | 'ackno
         },
       },
       async (request) => {
-        const orgId = orgOf(request);
-        const agentId = request.principal?.agentId;
+        // Who and from where, as every audited operation says it (functions/api/audit-context.ts).
+        const { orgId, actor, from } = auditContext(request);
         const outcome = await acknowledgePage(
           deps,
           {
             orgId,
             pageId: request.params.pageId,
-            agentId,
-            actor: { kind: 'key', keyId: request.principal?.keyId ?? '', ...(agentId ? { agentId } : {}) },
-            from: requestOrigin(request),
+            agentId: request.principal?.agentId,
+            actor,
+            ...(from ? { from } : {}),
           },
           deps.clock.now(),
         );

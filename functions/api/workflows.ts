@@ -24,6 +24,7 @@ import { jsonResponse } from '#platform/http/response.ts';
 import { stableId, timeOrderedId } from '#platform/security/ids.ts';
 import { type AdvanceOutcome, advanceWorkflow } from '#usecases/advance-workflow.ts';
 import { type BeginWorkflowDeps, beginWorkflow } from '#usecases/start-workflow.ts';
+import { type AuditDeps, recordAudit } from './audit-context.ts';
 import { pageOf } from './listing.ts';
 import { workflowSummary, workflowView } from './workflow-view.ts';
 
@@ -79,7 +80,10 @@ const idempotencyNote =
   'Send `Idempotency-Key` to make a retry safe: the same key from the same API key is applied once (the retry answers 200 with the workflow).';
 
 /** The workflow routes: read, start, and the inputs people give a workflow. */
-export function workflowOperations(deps: WorkflowRouteDeps): Record<WorkflowOperation, Operation> {
+export function workflowOperations(
+  deps: WorkflowRouteDeps,
+  audit: AuditDeps,
+): Record<WorkflowOperation, Operation> {
   const advance = async (
     request: OperationRequest<{ workflowId: string }, unknown, unknown>,
     input: WorkflowInput,
@@ -94,6 +98,15 @@ export function workflowOperations(deps: WorkflowRouteDeps): Record<WorkflowOper
       input,
       actor: personOf(principal),
     });
+    // An approval decided is audited when it was applied: not a refusal, nor a repeat.
+    if (input.kind === 'decide' && outcome.outcome === 'applied')
+      await recordAudit(audit, request, {
+        action: 'approval.decided',
+        target: { kind: 'workflow', id: request.params.workflowId },
+        before: { state: outcome.before.state },
+        after: { stepId: input.stepId, decision: input.decision, state: outcome.workflow.state },
+        ...(input.comment ? { note: input.comment } : {}),
+      });
     return advanced(outcome);
   };
 

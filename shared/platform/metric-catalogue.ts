@@ -48,6 +48,8 @@ export const METRICS = {
   // api
   RateLimiterUnavailable:
     'the rate limiter could not count a request (DynamoDB failed or took over 1 s); let through',
+  AuditWriteFailed:
+    'a change was made but its audit line could not be written; answered 503 (ApiServerErrors alarms), the line logged',
   // every queue consumer
   RecordsProcessed: 'queue messages handled successfully in a batch',
   RecordsFailed: 'queue messages whose processing threw (retried; dead-lettered after maxReceiveCount)',

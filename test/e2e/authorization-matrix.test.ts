@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
 import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
@@ -54,6 +55,8 @@ interface World {
   /** A repair of org A waiting on its approval, and a genuine response link to its step. */
   readonly workflowId: string;
   readonly responseLink: string;
+  /** An agent of org A that the agent routes act on. */
+  readonly agentId: string;
   /** A page of org A (to nobody yet): no matrix key is a person it went to. */
   readonly pageId: string;
 }
@@ -200,6 +203,33 @@ const FIXTURES: Record<ApiOperation, Fixture> = {
     ok: 404,
     otherOrg: 404,
   },
+  // The desk: agents and the audit trail.
+  listAgents: { request: () => ({ path: '/v1/agents' }), ok: 200, otherOrg: 200 },
+  createAgent: {
+    request: () => ({
+      path: '/v1/agents',
+      body: {
+        agentId: `matrix-${randomBytes(4).toString('hex')}`,
+        name: 'Matrix',
+        role: 'leasing_agent',
+        skills: [],
+      },
+    }),
+    ok: 201,
+    otherOrg: 201,
+  },
+  updateAgent: {
+    request: (w) => ({ path: `/v1/agents/${w.agentId}`, body: { name: 'Matrix Agent' } }),
+    ok: 200,
+    otherOrg: 404,
+  },
+  // `queue:write` is not enough: only the agent's own key (its agentId) or an admin sets the status.
+  setAgentStatus: {
+    request: (w) => ({ path: `/v1/agents/${w.agentId}/status`, body: { status: 'busy' } }),
+    ok: 403,
+    otherOrg: 403,
+  },
+  listAudit: { request: () => ({ path: '/v1/audit' }), ok: 200, otherOrg: 200 },
   listPages: { request: () => ({ path: '/v1/pages' }), ok: 200, otherOrg: 200 },
   // Only a person the page went to may acknowledge it: a matrix key carries no agentId (403 not-paged).
   acknowledgePage: { request: (w) => ({ path: `/v1/pages/${w.pageId}/ack` }), ok: 403, otherOrg: 404 },
@@ -366,8 +396,20 @@ beforeAll(async () => {
     propertyId: '987654321',
     workflowId,
     responseLink,
+    agentId: 'matrix-agent',
     pageId: await paged(table, orgA.orgId),
   };
+  await new DynamoAgentDirectory(table).create({
+    orgId: orgA.orgId,
+    agentId: world.agentId,
+    name: 'Matrix',
+    role: 'leasing_agent',
+    skills: ['leasing'],
+    status: 'offline',
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+    version: 0,
+  });
   await new DynamoSnapshotStore(table).put(
     orgA.orgId,
     { kind: 'property', id: world.propertyId, data: { propertyId: world.propertyId, name: 'Matrix Flats' } },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
+import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
 import type { Principal } from '#domain/access/principal.ts';
 import { apiKeyRoutes } from '#functions/api/api-keys.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -26,7 +27,7 @@ beforeAll(async () => {
     env: 'test',
     defaultRateLimitPerMinute: DEFAULT_LIMIT,
   };
-  routes = apiKeyRoutes(deps);
+  routes = apiKeyRoutes(deps, audit());
   // The callers' own keys: a key issues and rotates only as its stored record allows.
   for (const orgId of ADMIN_ORGS)
     await storeApiKey(deps, {
@@ -40,6 +41,8 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 const DEFAULT_LIMIT = 600;
+/** The trail the routes write their audit lines to (the audit's own tests read them). */
+const audit = () => ({ trail: new DynamoAuditTrail(stack.resources.tables.main), clock: systemClock });
 const ADMIN_ORGS = [
   'admin-acme',
   'admin-listing',
@@ -130,7 +133,7 @@ describe('POST /v1/admin/api-keys', () => {
 });
 
 it('refuses to be built with an env segment no key could carry', () => {
-  expect(() => apiKeyRoutes({ ...deps, env: 'pr-12' })).toThrow(/lower-case letters or digits/);
+  expect(() => apiKeyRoutes({ ...deps, env: 'pr-12' }, audit())).toThrow(/lower-case letters or digits/);
 });
 
 describe('GET /v1/admin/api-keys', () => {

@@ -4,6 +4,7 @@ import type { ReplyDraft } from '#domain/drafts/draft.ts';
 import type { TriageResult } from '#domain/emails/email.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { type ApiHandler, apiEvent, lambdaContext, loadHandler } from '#test/support/lambda-events.ts';
+import { seededEmail } from '#test/support/seeded-emails.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { draftOf, triaged } from '#test/support/triage-fixtures.ts';
 
@@ -67,22 +68,8 @@ async function call(
 }
 
 /** An email of the org as a triage run leaves it. */
-async function seeded(key: string, result: TriageResult | null, receivedAt = '2026-11-20T10:00:00.000Z') {
-  const emailId = stableId('em', orgId, key);
-  await emails.submit({
-    orgId,
-    emailId,
-    channel: 'email',
-    from: 'tenant@example.com',
-    subject: key,
-    text: `About ${key}.`,
-    messageId: key,
-    status: 'received',
-    receivedAt,
-  });
-  if (result) await emails.saveTriage(orgId, emailId, result, receivedAt);
-  return emailId;
-}
+const seeded = (key: string, result: TriageResult | null, receivedAt = '2026-11-20T10:00:00.000Z') =>
+  seededEmail(emails, orgId, key, result, receivedAt);
 
 const approve = (principal: Principal, emailId: string, body?: unknown) =>
   call(principal, 'POST', '/v1/emails/{emailId}/draft/approve', {

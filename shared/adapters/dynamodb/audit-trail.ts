@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry, AuditRecord } from '#domain/audit/audit-record.ts';
+import { type AuditEntry, type AuditRecord, auditRecordOf } from '#domain/audit/audit-record.ts';
 import type { AuditFilter, AuditPage, AuditTrail } from '#domain/audit/ports.ts';
 import { auditExpiry } from '#domain/audit/retention.ts';
 import { documentClient } from './document-client.ts';
@@ -17,15 +17,14 @@ export class DynamoAuditTrail implements AuditTrail {
   constructor(private readonly tableName: string) {}
 
   async record(entry: AuditEntry, at: Date): Promise<AuditRecord> {
-    const when = at.toISOString();
-    const record: AuditRecord = { ...entry, auditId: `${when}#${randomBytes(6).toString('hex')}`, at: when };
+    const record = auditRecordOf(entry, at, randomBytes(6).toString('hex'));
     await documentClient().send(
       new PutCommand({
         TableName: this.tableName,
         Item: {
           ...keys.auditLine(record.orgId, record.auditId),
           ...record,
-          expiresAt: Math.ceil(auditExpiry(when).getTime() / 1000),
+          expiresAt: Math.ceil(auditExpiry(record.at).getTime() / 1000),
         },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),

@@ -29,3 +29,12 @@ export type AuditActor =
 
 /** What one audit line says; the trail gives it its id and time. */
 export type AuditEntry = Omit<AuditRecord, 'auditId' | 'at' | 'orgId'> & { readonly orgId: string };
+
+/**
+ * The line an entry becomes at `at`: its id sorts by time, `nonce` (random, from the trail) keeps
+ * two lines of the same millisecond apart.
+ */
+export function auditRecordOf(entry: AuditEntry, at: Date, nonce: string): AuditRecord {
+  const when = at.toISOString();
+  return { ...entry, auditId: `${when}#${nonce}`, at: when };
+}

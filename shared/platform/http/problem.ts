@@ -31,6 +31,8 @@ export const PROBLEM_TITLES = {
   // Response links (/v1/respond/{token}).
   'link-expired': 'Link Expired',
   'already-used': 'Link Already Used',
+  // The desk: an agent's status is set by that person's own key or an admin.
+  'not-this-agent': 'Not This Agent',
   internal: 'Internal Server Error',
   unavailable: 'Service Unavailable',
   // Answered by the gateway itself (lib/aws/problem-responses.ts, lib/local/http-response.ts).

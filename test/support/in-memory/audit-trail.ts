@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { AuditEntry, AuditRecord } from '#domain/audit/audit-record.ts';
+import { type AuditEntry, type AuditRecord, auditRecordOf } from '#domain/audit/audit-record.ts';
 import type { AuditFilter, AuditPage, AuditTrail } from '#domain/audit/ports.ts';
 import { auditKept } from '#domain/audit/retention.ts';
-import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
+import { decodePositionCursor, encodePositionCursor } from './position-cursor.ts';
 import { copy } from './rows.ts';
 
 /**
@@ -13,12 +13,7 @@ export class InMemoryAuditTrail implements AuditTrail {
   readonly #lines: AuditRecord[] = [];
 
   async record(entry: AuditEntry, at: Date): Promise<AuditRecord> {
-    const when = at.toISOString();
-    const record: AuditRecord = {
-      ...copy(entry),
-      auditId: `${when}#${randomBytes(6).toString('hex')}`,
-      at: when,
-    };
+    const record = auditRecordOf(copy(entry), at, randomBytes(6).toString('hex'));
     this.#lines.push(copy(record));
     return record;
   }
@@ -29,7 +24,12 @@ export class InMemoryAuditTrail implements AuditTrail {
     page: { limit: number; cursor?: string },
     now: Date,
   ): Promise<AuditPage> {
-    const before = decodeCursor(page.cursor, orgId, filter.since);
+    const before = decodePositionCursor(
+      page.cursor,
+      orgId,
+      /^\d{4}-\d\d-\d\dT[^#]+#[0-9a-f]+$/,
+      filter.since,
+    );
     const matching = this.#lines
       .filter(
         (line) =>
@@ -46,23 +46,7 @@ export class InMemoryAuditTrail implements AuditTrail {
     const records = matching.slice(0, page.limit).map(copy);
     const last = records.at(-1);
     return matching.length > page.limit && last
-      ? { records, cursor: Buffer.from(`${orgId}|${last.auditId}`).toString('base64url') }
+      ? { records, cursor: encodePositionCursor(orgId, last.auditId) }
       : { records };
   }
-}
-
-function decodeCursor(
-  cursor: string | undefined,
-  orgId: string,
-  since: string | undefined,
-): string | undefined {
-  if (cursor === undefined) return undefined;
-  const [org, position = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (
-    org !== orgId ||
-    !/^\d{4}-\d\d-\d\dT[^#]+#[0-9a-f]+$/.test(position) ||
-    (since !== undefined && position < since)
-  )
-    throw new InvalidCursorError();
-  return position;
 }

@@ -8,8 +8,8 @@ import {
   type TriageResult,
 } from '#domain/emails/email.ts';
 import type { EmailFilter, EmailPage, EmailStore } from '#domain/emails/ports.ts';
-import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
 import { type OutboxEntry, outboxEntry } from '#domain/messaging/outbox.ts';
+import { decodePositionCursor, encodePositionCursor } from './position-cursor.ts';
 import { copy, type InMemoryRows, mark, rowKey } from './rows.ts';
 
 /** The in-memory twin of DynamoEmailStore (test/integration/contracts proves them alike). */
@@ -69,7 +69,7 @@ export class InMemoryEmailStore implements EmailStore {
     filter: EmailFilter,
     page: { limit: number; cursor?: string },
   ): Promise<EmailPage> {
-    const before = decodeCursor(page.cursor, orgId, filter.since);
+    const before = decodePositionCursor(page.cursor, orgId, /^\d{4}-\d\d-\d\dT[^#]+#em_/, filter.since);
     const matching = [...this.rows.emails.values()]
       .map((row) => ({ email: row.record, position: `${row.record.receivedAt}#${row.record.emailId}` }))
       .filter(
@@ -87,7 +87,7 @@ export class InMemoryEmailStore implements EmailStore {
     const emails = listed.map(({ email }) => copy(email));
     const last = listed.at(-1);
     return matching.length > page.limit && last
-      ? { emails, cursor: Buffer.from(`${orgId}|${last.position}`).toString('base64url') }
+      ? { emails, cursor: encodePositionCursor(orgId, last.position) }
       : { emails };
   }
 
@@ -105,21 +105,4 @@ export class InMemoryEmailStore implements EmailStore {
     row.record = { ...row.record, status: action, draft: decided };
     return copy(decided);
   }
-}
-
-/** Like the DynamoDB cursor: refused unless it is a position inside the org's listing and the query's range. */
-function decodeCursor(
-  cursor: string | undefined,
-  orgId: string,
-  since: string | undefined,
-): string | undefined {
-  if (cursor === undefined) return undefined;
-  const [org, position = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (
-    org !== orgId ||
-    !/^\d{4}-\d\d-\d\dT[^#]+#em_/.test(position) ||
-    (since !== undefined && position < since)
-  )
-    throw new InvalidCursorError();
-  return position;
 }

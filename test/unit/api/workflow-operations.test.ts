@@ -4,6 +4,7 @@ import type { Principal } from '#domain/access/principal.ts';
 import type { Refusal } from '#domain/workflow/transition.ts';
 import { REFUSAL_PROBLEMS, workflowOperations } from '#functions/api/workflows.ts';
 import type { Operation } from '#platform/http/operation.ts';
+import { InMemoryAuditTrail } from '#test/support/in-memory/audit-trail.ts';
 import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { ManualClock } from '#test/support/in-memory/platform.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
@@ -18,6 +19,7 @@ import { routineRepair, T0 } from './workflow-fixtures.ts';
 /** The workflow operations with the engine and use cases behind them, on a small store (the router has its own tests). */
 let store: InMemoryWorkflowStore;
 let queue: InMemoryWorkQueue;
+let audit: InMemoryAuditTrail;
 let ops: ReturnType<typeof workflowOperations>;
 
 const requester: Principal = {
@@ -66,14 +68,18 @@ beforeEach(() => {
   store = new InMemoryWorkflowStore(new InMemoryRows());
   queue = new InMemoryWorkQueue();
   const snapshots = new InMemorySnapshotStore();
-  ops = workflowOperations({
-    workflows: store,
-    snapshots,
-    catalogue: new InMemorySnapshotCatalogue(snapshots),
-    settings: new OrgWorkflowSettings(new InMemoryOrgSettingsStore()),
-    queue,
-    clock: new ManualClock(T0),
-  });
+  audit = new InMemoryAuditTrail();
+  ops = workflowOperations(
+    {
+      workflows: store,
+      snapshots,
+      catalogue: new InMemorySnapshotCatalogue(snapshots),
+      settings: new OrgWorkflowSettings(new InMemoryOrgSettingsStore()),
+      queue,
+      clock: new ManualClock(T0),
+    },
+    { trail: audit, clock: new ManualClock(T0) },
+  );
 });
 
 describe('POST /v1/workflows', () => {
@@ -174,6 +180,23 @@ describe('POST /v1/workflows/{id}/approvals', () => {
     expect([first.status, retry.status]).toEqual([200, 200]);
     expect(retry.body.version).toBeUndefined();
     expect(retry.body).toEqual(first.body);
+  });
+
+  it('audits a decision once it is applied: never a refusal, never a retry', async () => {
+    await decide(tech);
+    await decide(lead, { 'Idempotency-Key': 'k-2' });
+    await decide(lead, { 'Idempotency-Key': 'k-2' });
+    await decide(lead);
+    const { records } = await audit.list('acme', {}, { limit: 10 }, new Date(T0.getTime() + 60_000));
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      action: 'approval.decided',
+      actor: { kind: 'key', keyId: 'leadkey000000001', agentId: 'tom@example.com' },
+      target: { kind: 'workflow', id: 'wf_0123456789abcdef0123456789abcdef' },
+      before: { state: 'approve_dispatch' },
+      after: { stepId: 'approve_dispatch.1', decision: 'approve', state: 'create_work_order' },
+      from: { ip: '127.0.0.1' },
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
+import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
@@ -60,6 +61,8 @@ const operations = apiOperations({
     queue: new SqsWorkQueue({ workflow: 'http://127.0.0.1:1/documentation-only' }),
     clock: systemClock,
   },
+  agents: { agents: new DynamoAgentDirectory('documentation-only'), clock: systemClock },
+  audit: { trail: new DynamoAuditTrail('documentation-only'), clock: systemClock },
   responseLinks: {
     ledger: new DynamoResponseLinkLedger('documentation-only'),
     linkSecrets: fixedResponseLinkSecrets('documentation-only-secret-not-a-real-one'),
