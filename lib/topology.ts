@@ -308,6 +308,15 @@ export const functions = [
         scope: 'queue:write',
         operation: 'resolveConversation',
       },
+      // On call (issue 12): the pages, and the paged person's acknowledgment.
+      { method: 'GET', path: '/v1/pages', auth: 'apiKey', scope: 'queue:read', operation: 'listPages' },
+      {
+        method: 'POST',
+        path: '/v1/pages/{pageId}/ack',
+        auth: 'apiKey',
+        scope: 'queue:write',
+        operation: 'acknowledgePage',
+      },
       // Vendors and owners answer without a login: the signed, expiring, single-use token is the credential.
       { method: 'GET', path: '/v1/respond/{token}', auth: 'none', operation: 'showResponseLink' },
       { method: 'POST', path: '/v1/respond/{token}', auth: 'none', operation: 'answerResponseLink' },
@@ -460,8 +469,8 @@ export const functions = [
     consumes: { queue: 'workflow', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 5 },
     // A transition that records effects hands the workflow its own run message.
     sendsTo: ['workflow'],
-    // Its effects tell people what a workflow needs of them.
-    publishesTo: ['workflowNotices'],
+    // Its effects tell people what a workflow needs of them; an emergency waiting on people pages on-call.
+    publishesTo: ['workflowNotices', 'pages'],
     tables: ['main', 'idempotency'],
     tableAccess: 'readWrite',
     secrets: ['rentvineApi', 'responseLinkSigning'],
@@ -493,7 +502,7 @@ export const functions = [
   {
     name: 'sweeper',
     description:
-      'Advances due workflow steps (escalations, timeouts, vendor offers) and re-sends stored work that never reached its queue',
+      'Re-pages unanswered emergency pages, advances due workflow steps (escalations, timeouts, vendor offers) and re-sends stored work that never reached its queue',
     entry: 'functions/sweeper/handler.ts',
     timeoutSeconds: 60,
     memoryMb: 256,
@@ -503,8 +512,9 @@ export const functions = [
     // The outbox covers every stage: the sweep re-sends to any queue. A due step it advances owes
     // effects (an escalation's notices, the next vendor's offer): the workflow function does them.
     sendsTo: ALL_QUEUES,
-    // The queue sweep tells agents of the items it assigns and roles of the ones it escalates.
-    publishesTo: ['workflowNotices'],
+    // The queue sweep tells agents of the items it assigns and roles of the ones it escalates;
+    // unanswered emergency pages are paged again and moved up the on-call ladder.
+    publishesTo: ['workflowNotices', 'pages'],
     tables: ['main'],
     tableAccess: 'readWrite',
     secrets: [],
@@ -710,6 +720,16 @@ export const topics = {
     description:
       'What the workflows need of people: waiting steps, escalations, vendor offers, owner approvals',
     env: 'WORKFLOW_NOTICES_TOPIC_ARN',
+  },
+  /**
+   * Emergency pages (shared/domain/on-call/ports.ts `PageNotice`): the person paged, the page's
+   * id, department and urgency, never a message's text. `-c pageSubscriptions=sms:+1…,email:…`
+   * subscribes on-call phones and mailboxes at deploy.
+   */
+  pages: {
+    description:
+      'Emergency pages: the on-call person, then the next in the rotation, then the property managers, until someone acknowledges',
+    env: 'PAGES_TOPIC_ARN',
   },
 } as const satisfies Record<string, TopicSpec>;
 

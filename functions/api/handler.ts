@@ -10,6 +10,7 @@ import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts'
 import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
+import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
 import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { DynamoResponseLinkLedger } from '#adapters/dynamodb/response-link-ledger.ts';
@@ -122,6 +123,11 @@ const operations = apiOperations({
     conversations: new DynamoConversationStore(config.TABLE_NAME),
     queue: queueItems,
     settings: new OrgWorkflowSettings(orgSettings),
+    audit: auditTrail,
+    clock: systemClock,
+  },
+  pages: {
+    pages: new DynamoPageStore(config.TABLE_NAME),
     audit: auditTrail,
     clock: systemClock,
   },

@@ -25,6 +25,7 @@ import { integrationOperations } from './integrations.ts';
 import { linksOperation } from './links.ts';
 import { openApiOperation } from './openapi.ts';
 import { type OrgRouteDeps, orgOperations } from './org.ts';
+import { type PageRouteDeps, pageOperations } from './pages.ts';
 import { type QueueRouteDeps, queueOperations } from './queue.ts';
 import { rentvineRecordOperations } from './rentvine-records.ts';
 import { responseLinkOperations } from './response-links.ts';
@@ -52,6 +53,8 @@ export interface ApiDeps extends SubmitEmailDeps {
   readonly desk: QueueRouteDeps;
   /** Conversations, their queue items, the org's policy and the audit trail, for the conversation routes. */
   readonly conversations: ConversationRouteDeps;
+  /** The on-call pages and the audit trail their acknowledgments are recorded in. */
+  readonly pages: PageRouteDeps;
 }
 
 /** What the document says of itself: the API, its terms and where it is served. */
@@ -99,6 +102,7 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
     ...responseLinkOperations({ ...deps.workflows, ...deps.responseLinks }),
     ...queueOperations(deps.desk),
     ...conversationOperations(deps.conversations),
+    ...pageOperations(deps.pages),
     links: linksOperation(),
     apiLinks: linksOperation(),
     openApi: openApiOperation(() => buildOpenApiDocument(apiRoutes, operations, API_DESCRIPTION)),

@@ -3,9 +3,11 @@ import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
 import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
 import { DynamoPendingWork } from '#adapters/dynamodb/pending-work.ts';
 import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
+import { SnsPageNotices } from '#adapters/sns/page-notices.ts';
 import { SnsWorkflowNotices } from '#adapters/sns/workflow-notices.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
@@ -17,6 +19,7 @@ import { instrumented } from '#platform/lambda.ts';
 import { count, logger } from '#platform/observability.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
 import { sweepConversations } from '#usecases/sweep-conversations.ts';
+import { sweepPages } from '#usecases/sweep-pages.ts';
 import { sweepQueue } from '#usecases/sweep-queue.ts';
 import { sweepWorkflows } from '#usecases/sweep-workflows.ts';
 
@@ -55,9 +58,25 @@ const conversationDeps = {
   audit: new DynamoAuditTrail(config.TABLE_NAME),
   clock: systemClock,
 };
+const paging = {
+  pages: new DynamoPageStore(config.TABLE_NAME),
+  notices: new SnsPageNotices(config.PAGES_TOPIC_ARN),
+  orgSettings,
+  agents: desk.agents,
+};
 
-/** Every minute: deadlines first (an emergency's escalation cannot wait on a backlog of re-sends), then the outbox. */
+/**
+ * Every minute: unanswered emergency pages first (the most urgent thing it does), then workflow
+ * deadlines (an emergency's escalation cannot wait on a backlog of re-sends), the desk's queue and
+ * quiet conversations, then the outbox.
+ */
 export const handler = instrumented(async (_event: ScheduledEvent) => {
+  const pages = await sweepPages(paging, deps.clock.now());
+  count('PageEscalated', pages.escalated);
+  count('PageUnacknowledged', pages.unacknowledged);
+  count('PageSendFailed', pages.failed.length);
+  if (pages.failed.length > 0) logger.error('page rounds failed', { failed: pages.failed });
+  if (pages.due > 0) logger.info('page sweep', { ...pages, failed: pages.failed.length });
   const sweep = await sweepWorkflows(deps, deps.clock.now());
   count('WorkflowSwept', sweep.due);
   count('WorkflowEscalated', sweep.escalations);
@@ -76,5 +95,5 @@ export const handler = instrumented(async (_event: ScheduledEvent) => {
   count('OutboxResendFailed', result.failed);
   count('OutboxGaveUp', result.gaveUp);
   if (result.resent + result.failed + result.gaveUp > 0) logger.info('outbox sweep', result);
-  return { workflows: sweep, queue: desked, conversations, outbox: result };
+  return { pages, workflows: sweep, queue: desked, conversations, outbox: result };
 });

@@ -3,6 +3,7 @@ import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { PowertoolsIdempotencyLedger } from '#adapters/dynamodb/idempotency-ledger.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
+import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
 import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
@@ -11,6 +12,7 @@ import { SignedResponseLinks } from '#adapters/links/signed-response-links.ts';
 import { DEFAULT_CALL_POLICY } from '#adapters/rentvine/accounts.ts';
 import { rentvineAccountsFrom } from '#adapters/rentvine/accounts-source.ts';
 import { responseLinkSecretsFrom } from '#adapters/secrets/response-link-secrets.ts';
+import { SnsPageNotices } from '#adapters/sns/page-notices.ts';
 import { SnsWorkflowNotices } from '#adapters/sns/workflow-notices.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
@@ -28,11 +30,13 @@ const config = readFunctionConfig('workflow');
 const ledger = new PowertoolsIdempotencyLedger(config.IDEMPOTENCY_TABLE_NAME, { rememberSeconds: 24 * 3600 });
 const workflows = new DynamoWorkflowStore(config.TABLE_NAME);
 const notices = new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN);
+const orgSettings = new DynamoOrgSettingsStore(config.TABLE_NAME);
+const agents = new DynamoAgentDirectory(config.TABLE_NAME);
 const deps = {
   workflows,
   emails: new DynamoEmailStore(config.TABLE_NAME),
   inbox: new DynamoEventInbox(config.TABLE_NAME),
-  settings: new OrgWorkflowSettings(new DynamoOrgSettingsStore(config.TABLE_NAME)),
+  settings: new OrgWorkflowSettings(orgSettings),
   snapshots: new DynamoSnapshotStore(config.TABLE_NAME),
   catalogue: new DynamoSnapshotCatalogue(config.TABLE_NAME),
   queue: new SqsWorkQueue({ workflow: config.WORKFLOW_QUEUE_URL }),
@@ -46,11 +50,17 @@ const deps = {
   links: new SignedResponseLinks(responseLinkSecretsFrom(config).current, config.PUBLIC_API_URL),
   desk: {
     queue: new DynamoQueueStore(config.TABLE_NAME),
-    agents: new DynamoAgentDirectory(config.TABLE_NAME),
-    orgSettings: new DynamoOrgSettingsStore(config.TABLE_NAME),
+    agents,
+    orgSettings,
     workflows,
     notices,
     clock: systemClock,
+  },
+  paging: {
+    pages: new DynamoPageStore(config.TABLE_NAME),
+    notices: new SnsPageNotices(config.PAGES_TOPIC_ARN),
+    orgSettings,
+    agents,
   },
 };
 

@@ -72,6 +72,14 @@ export const PLATFORM_METRIC_ALARMS: readonly PlatformMetricAlarm[] = [
       'The sweeper gave up on stored work still unprocessed after its resend limit (never queued, or dead-lettered every time); marked `failed`, and any copy that reached a queue is in its DLQ: fix the cause, then `aictive dlq redrive` or `aictive replay`.',
   },
   {
+    id: 'PageUnacknowledged',
+    metric: 'PageUnacknowledged',
+    service: 'sweeper',
+    threshold: 0,
+    description:
+      'An emergency page is still unacknowledged at the top of its on-call ladder (the property managers, 30 minutes and more after the first page), or the org has nobody to page at all (no rotation for the department, no property manager): it is paged every 5 minutes until someone acknowledges. Call the people on `GET /v1/pages?status=paging`; give the department a rotation or the org a property manager.',
+  },
+  {
     id: 'WorkflowSlaBreached',
     metric: 'WorkflowSlaBreached',
     service: 'sweeper',

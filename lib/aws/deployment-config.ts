@@ -24,6 +24,17 @@ export interface DeploymentConfig {
    * (`-c triageFloorCategoryAccuracy=0.9`…); the topology's values otherwise. One per deployment.
    */
   readonly triageEvaluation: Readonly<Partial<Record<TriageEvaluationSetting, string>>>;
+  /**
+   * Phones and mailboxes subscribed to the pages topic at deploy (`-c pageSubscriptions=sms:+15551234567,email:oncall@example.com`):
+   * every emergency page reaches them. None by default: operators may subscribe people themselves.
+   */
+  readonly pageSubscriptions: readonly PageSubscription[];
+}
+
+/** An on-call phone (SMS, E.164) or mailbox subscribed to the pages topic. */
+export interface PageSubscription {
+  readonly protocol: 'sms' | 'email';
+  readonly endpoint: string;
 }
 
 /** The context key of each setting of the nightly triage evaluation. */
@@ -52,6 +63,27 @@ const origins = z
   .transform((list) => list.map((origin) => origin.trim()).filter((origin) => origin.length > 0))
   .pipe(z.array(z.url({ protocol: /^https?$/ })));
 
+// `-c pageSubscriptions=sms:+1…,email:…` arrives as one string, cdk.json can hold an array.
+const pageSubscriptions = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (typeof value === 'string' ? value.split(',') : value))
+  .transform((list) => list.map((entry) => entry.trim()).filter((entry) => entry.length > 0))
+  .pipe(
+    z.array(
+      z.union(
+        [
+          z
+            .templateLiteral(['sms:', z.string().regex(/^\+[1-9]\d{6,14}$/)])
+            .transform((entry) => ({ protocol: 'sms' as const, endpoint: entry.slice('sms:'.length) })),
+          z
+            .templateLiteral(['email:', z.email()])
+            .transform((entry) => ({ protocol: 'email' as const, endpoint: entry.slice('email:'.length) })),
+        ],
+        { error: 'expected sms:+<E.164 number> or email:<address>' },
+      ),
+    ),
+  );
+
 const contextSchema = z.object({
   stage: z
     .string()
@@ -66,6 +98,7 @@ const contextSchema = z.object({
   triageFloorEmergencyRecall: shareOfOne,
   triageCeilingFalseEmergencies: shareOfOne,
   triageFloorInjectionsToHuman: shareOfOne,
+  pageSubscriptions: pageSubscriptions.default([]),
 });
 
 export function deploymentConfigFrom(scope: IConstruct): DeploymentConfig {
@@ -75,6 +108,7 @@ export function deploymentConfigFrom(scope: IConstruct): DeploymentConfig {
     allowedOrigins: scope.node.tryGetContext('allowedOrigins'),
     publicApiUrl: scope.node.tryGetContext('publicApiUrl') || undefined,
     nightlyTriageEvaluation: scope.node.tryGetContext('nightlyTriageEvaluation'),
+    pageSubscriptions: scope.node.tryGetContext('pageSubscriptions') || undefined,
     ...Object.fromEntries(
       Object.keys(TRIAGE_EVALUATION_CONTEXT).map((key) => [key, scope.node.tryGetContext(key)]),
     ),
@@ -95,5 +129,6 @@ export function deploymentConfigFrom(scope: IConstruct): DeploymentConfig {
     ...(publicApiUrl ? { publicApiUrl } : {}),
     optIns: new Set(nightlyTriageEvaluation ? ['nightlyTriageEvaluation'] : []),
     triageEvaluation,
+    pageSubscriptions: parsed.data.pageSubscriptions,
   };
 }

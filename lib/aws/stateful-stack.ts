@@ -4,7 +4,7 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Alias, Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import {
   type QueueName,
@@ -77,6 +77,11 @@ export class StatefulStack extends Stack {
     );
 
     this.topics = mapRecord(topics, (name) => this.topic(name));
+    // On-call phones and mailboxes the deployment names get every emergency page.
+    for (const { protocol, endpoint } of props.config.pageSubscriptions)
+      this.topics.pages.addSubscription(
+        protocol === 'sms' ? new SmsSubscription(endpoint) : new EmailSubscription(endpoint),
+      );
 
     this.alarmTopic = new Topic(this, 'AlarmTopic', {
       displayName: `Aictive ${stage} alarms`,
@@ -114,7 +119,8 @@ export class StatefulStack extends Stack {
   /**
    * A topology topic: SSL only, encrypted with the AWS-managed SNS key, so a publisher needs
    * `sns:Publish` on it and nothing on a key (the data key would need kms grants for every
-   * publisher). Retained: its subscriptions are people's, added by operators, not by this app.
+   * publisher). Retained: its subscriptions are people's, added by operators (or, for the pages
+   * topic, named by the deployment's `pageSubscriptions`).
    */
   private topic(name: TopicName): Topic {
     const topic = new Topic(this, `${pascal(name)}Topic`, {

@@ -10,6 +10,7 @@ import {
   TENANT_NOTE,
 } from '#vocabulary/orgs.ts';
 import { ISSUE_TYPES } from '#vocabulary/triage.ts';
+import { OnCallPatch, OnCallView } from './pages.ts';
 
 /** An IANA zone name as the runtime knows it (`America/Chicago`, `UTC`); never an offset like `+01:00`. */
 export function isIanaTimeZone(name: string): boolean {
@@ -154,6 +155,7 @@ export const OrgSettingsView = z
     }),
     approvalPolicy: ApprovalPolicyView.optional(),
     vendorRanking: VendorRankingView.optional(),
+    onCall: OnCallView.optional(),
   })
   .meta({ id: 'OrgSettings' });
 export type OrgSettingsView = z.infer<typeof OrgSettingsView>;
@@ -235,6 +237,7 @@ export const OrgSettingsPatch = z
       })
       .nullable()
       .optional(),
+    onCall: OnCallPatch,
   })
   .meta({ id: 'OrgSettingsPatch' });
 export type OrgSettingsPatch = z.infer<typeof OrgSettingsPatch>;

@@ -102,6 +102,15 @@ export const METRICS = {
   QueueAssigned: 'a queue item given to an agent automatically by the queue sweep',
   // Conversations (issue 12, conv)
   ConversationAutoResolved: 'a conversation resolved by the sweep after 24 h without activity',
+  // On-call pages (issue 12, pages)
+  PageSent:
+    'a person paged on the pages topic (the first round of an emergency page, a re-page, an escalation)',
+  PageEscalated:
+    'a page moved up its ladder (next in the rotation, then the property managers) after 15 minutes unanswered',
+  PageUnacknowledged:
+    'a round of a page still unanswered at the top of its ladder (or with nobody to page at all): paged again every 5 minutes, never dropped',
+  PageSendFailed:
+    "a page's due round that could not be published (the topic unavailable): still due, tried again next minute",
   // Powertools' own, on each instance's first invocation, with the extra dimension function_name
   ColdStart: "a function instance's first invocation",
 } as const;

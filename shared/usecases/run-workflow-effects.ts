@@ -7,6 +7,8 @@ import type { Workflow, WorkflowEffect } from '#domain/workflow/workflow.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { type AdvanceWorkflowDeps, advanceWorkflow, handOnEffects } from './advance-workflow.ts';
 import type { QueueDeps } from './change-queue-item.ts';
+import type { PagingDeps } from './deliver-page.ts';
+import { pageWaitingEmergency } from './open-page.ts';
 import { queueWorkflowStep } from './queue-workflow-step.ts';
 import { type BeginWorkflowDeps, beginWorkflow } from './start-workflow.ts';
 
@@ -17,6 +19,8 @@ export interface RunWorkflowEffectsDeps extends AdvanceWorkflowDeps, BeginWorkfl
   readonly ledger: IdempotencyLedger;
   /** The desk's queue: a step waiting on a person becomes a queue item. */
   readonly desk: QueueDeps;
+  /** An emergency waiting on people pages its department's on-call person. */
+  readonly paging: PagingDeps;
 }
 
 export interface EffectsRun {
@@ -113,6 +117,7 @@ async function sideEffect(
     case 'notify':
       await deps.notices.publish({ ...base, kind: effect.template, to: recipient(effect.to) });
       await queueWorkflowStep(deps.desk, workflow, effect);
+      await pageWaitingEmergency(deps.paging, workflow, effect, deps.clock.now());
       return;
     case 'escalated':
       await deps.notices.publish({

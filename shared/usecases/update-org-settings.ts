@@ -1,3 +1,4 @@
+import type { Rotation } from '#domain/on-call/rotation.ts';
 import { OrgSettings, type ShutOffNote } from '#domain/orgs/org-settings.ts';
 import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
 import { ApprovalPolicyOverrides, policyFor } from '#domain/workflow/approval-policy.ts';
@@ -14,13 +15,17 @@ export const EDITABLE_SETTINGS = [
   'waterShutOffLocationByProperty',
   'approvalPolicy',
   'vendorRanking',
+  'onCall',
 ] as const;
 type EditableSetting = (typeof EDITABLE_SETTINGS)[number];
-type MapSetting = 'waterShutOffLocationByProperty' | 'approvalPolicy' | 'vendorRanking';
+type MapSetting = 'waterShutOffLocationByProperty' | 'approvalPolicy' | 'vendorRanking' | 'onCall';
 type FlatSetting = Exclude<EditableSetting, MapSetting>;
 const FLAT_SETTINGS = EDITABLE_SETTINGS.filter(
   (field): field is FlatSetting =>
-    field !== 'waterShutOffLocationByProperty' && field !== 'approvalPolicy' && field !== 'vendorRanking',
+    field !== 'waterShutOffLocationByProperty' &&
+    field !== 'approvalPolicy' &&
+    field !== 'vendorRanking' &&
+    field !== 'onCall',
 );
 
 /** A role's limit in a patch: USD, or `unlimited` (stored as the policy writes it, null); `null` removes the override. */
@@ -60,6 +65,8 @@ export type OrgSettingsPatch = {
   readonly waterShutOffLocationByProperty?: Readonly<Record<string, ShutOffNote | null>> | null;
   readonly approvalPolicy?: ApprovalPolicyPatch | null;
   readonly vendorRanking?: VendorRankingPatch | null;
+  /** Department → rotation (replaced whole) or null (removed). */
+  readonly onCall?: Readonly<Record<string, Rotation | null | undefined>> | null;
 };
 
 /**
@@ -227,6 +234,11 @@ export async function updateOrgSettings(
       patch.vendorRanking === null ? undefined : mergedRanking(current.vendorRanking, patch.vendorRanking);
     if (ranking) next.vendorRanking = ranking;
     else delete next.vendorRanking;
+  }
+  if (patch.onCall !== undefined) {
+    const onCall = patch.onCall === null ? undefined : mergedMap(current.onCall, patch.onCall);
+    if (onCall) next.onCall = onCall;
+    else delete next.onCall;
   }
   const settings = OrgSettings.parse({ ...next, orgId });
   await deps.settings.put(settings);

@@ -109,3 +109,27 @@ export const CONVERSATION_TEXT_MAX = 20_000;
 
 /** A conversation's id: `cv_` and the id of the email that opened it. */
 export const CONVERSATION_ID = /^cv_em_[0-9a-z]{20,40}$/;
+/* On-call rotations and pages (issue 12, pages). */
+
+/** The departments of the roles registry (shared/domain/roles/registry.ts): each role belongs to one; on-call rotations are per department. */
+export const DEPARTMENTS = [
+  'management',
+  'leasing',
+  'accounting',
+  'maintenance',
+  'resident_services',
+  'administration',
+  'executive',
+] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+/** A calendar date on the org's clock, `YYYY-MM-DD`. */
+export const LOCAL_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+/** A department's weekly rotation holds at most a year of people, and at most this many overrides. */
+export const ON_CALL_LIMITS = { people: 52, overrides: 100 } as const;
+/**
+ * How far a page has climbed: the on-call person, then the next person in the rotation, then the
+ * org's property managers, each after `PAGING.escalateMinutes` without an acknowledgment.
+ */
+export const PAGE_LEVELS = ['on_call', 'next_on_call', 'property_manager'] as const;
+export type PageLevel = (typeof PAGE_LEVELS)[number];

@@ -3,9 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoApiKeyStore } from '#adapters/dynamodb/api-key-store.ts';
 import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts';
+import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
 import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
 import { tableIntegrationSecrets } from '#adapters/secrets/integration-secrets.ts';
+import { newPage } from '#domain/on-call/paging.ts';
 import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
 import { type ApiOperation, apiRoutes, type RouteSpec } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -63,6 +65,8 @@ interface World {
   /** Conversations of org A the classifier opened: one people act on, one to resolve. */
   readonly conversationId: string;
   readonly resolveTarget: string;
+  /** A page of org A (to nobody yet): no matrix key is a person it went to. */
+  readonly pageId: string;
 }
 
 interface Fixture {
@@ -273,6 +277,9 @@ const FIXTURES: Record<ApiOperation, Fixture> = {
     otherOrg: 403,
   },
   listAudit: { request: () => ({ path: '/v1/audit' }), ok: 200, otherOrg: 200 },
+  listPages: { request: () => ({ path: '/v1/pages' }), ok: 200, otherOrg: 200 },
+  // Only a person the page went to may acknowledge it: a matrix key carries no agentId (403 not-paged).
+  acknowledgePage: { request: (w) => ({ path: `/v1/pages/${w.pageId}/ack` }), ok: 403, otherOrg: 404 },
 };
 
 let runtime: LocalRuntime;
@@ -442,6 +449,7 @@ beforeAll(async () => {
     agentId: 'matrix-agent',
     conversationId: await conversed(orgA, approveTarget),
     resolveTarget: await conversed(orgA, rejectTarget),
+    pageId: await paged(table, orgA.orgId),
   };
   await new DynamoAgentDirectory(table).create(agentOf(orgA.orgId, world.agentId));
   await new DynamoSnapshotStore(table).put(
@@ -457,6 +465,23 @@ async function queued(orgId: string): Promise<string> {
   const item = queuedItem(orgId, `cv_matrix_${randomBytes(4).toString('hex')}`, new Date().toISOString());
   await new DynamoQueueStore(runtime.resources.tables.main).create(item);
   return item.itemId;
+}
+/** A page of the org, stored as the emergency hook opens it. */
+async function paged(table: string, orgId: string): Promise<string> {
+  const page = newPage(
+    {
+      pageId: `pg_matrix_${randomBytes(4).toString('hex')}`,
+      orgId,
+      department: 'maintenance',
+      subject: 'workflow:wf_matrix',
+      reason: 'matrix',
+      urgency: 'emergency',
+    },
+    { timeZone: 'UTC', propertyManagers: [] },
+    new Date(),
+  );
+  await new DynamoPageStore(table).create(page);
+  return page.pageId;
 }
 
 /** An email of the org, submitted and triaged by the runtime's classifier until its draft waits. */

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
+import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
+import { newPage } from '#domain/on-call/paging.ts';
 import { DEFAULT_APPROVAL_POLICY } from '#domain/workflow/approval-policy.ts';
 import { openWorkflow, transition } from '#domain/workflow/transition.ts';
 import type { Workflow } from '#domain/workflow/workflow.ts';
@@ -151,6 +153,28 @@ const scenarios: Record<string, { service: FunctionName; run: () => Promise<Emf[
         principal: { orgId: org.orgId, keyId: 'key-limiter-down', scopes: ['events:read'] },
       });
       return (await invoke(handler, event, 'api')).emf;
+    },
+  },
+  PageUnacknowledged: {
+    service: 'sweeper',
+    async run() {
+      // An emergency page in an org with no rotation and no property manager: nobody to page, so
+      // the sweep's round is unanswered at once, and counted.
+      const page = newPage(
+        {
+          pageId: stableId('pg', org.orgId, randomUUID()),
+          orgId: org.orgId,
+          department: 'maintenance',
+          subject: `workflow:${randomUUID()}`,
+          reason: 'a scenario',
+          urgency: 'emergency',
+        },
+        { timeZone: 'UTC', propertyManagers: [] },
+        new Date(Date.now() - 3_600_000),
+      );
+      await new DynamoPageStore(stack.resources.tables.main).create(page);
+      const handler = await loadFunction('sweeper');
+      return (await invoke(handler, { source: 'aws.events' }, 'sweeper')).emf;
     },
   },
   WorkflowSlaBreached: {

@@ -89,12 +89,25 @@ describe('an emergency at 02:00 reaches the on-call person, who answers it', () 
     const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
     const people = [
       // Nights: on shift now, and on call this week.
-      { agentId: 'nina', name: 'Nina', role: 'maintenance_tech', skills: ['maintenance'], shift: { days: everyDay, start: '22:00', end: '06:00' } },
+      {
+        agentId: 'nina',
+        name: 'Nina',
+        role: 'maintenance_tech',
+        skills: ['maintenance'],
+        shift: { days: everyDay, start: '22:00', end: '06:00' },
+      },
       // Days: asleep at 02:00.
-      { agentId: 'sam', name: 'Sam', role: 'maintenance_supervisor', skills: ['maintenance'], shift: { days: everyDay, start: '08:00', end: '17:00' } },
+      {
+        agentId: 'sam',
+        name: 'Sam',
+        role: 'maintenance_supervisor',
+        skills: ['maintenance'],
+        shift: { days: everyDay, start: '08:00', end: '17:00' },
+      },
       { agentId: 'pat', name: 'Pat', role: 'property_manager', skills: ['maintenance', 'leasing'] },
     ];
-    for (const person of people) expect((await call(admin, 'POST', '/v1/agents', { body: person })).status).toBe(201);
+    for (const person of people)
+      expect((await call(admin, 'POST', '/v1/agents', { body: person })).status).toBe(201);
     for (const who of [nina, sam])
       expect(
         (
@@ -107,7 +120,19 @@ describe('an emergency at 02:00 reaches the on-call person, who answers it', () 
     const settings = await call(admin, 'PATCH', '/v1/org/settings', {
       body: {
         timeZone,
-        onCall: { maintenance: { agentIds: ['nina', 'sam'], start: { date: '2026-01-05', time: '09:00' }, overrides: [{ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString(), agentId: 'nina' }] } },
+        onCall: {
+          maintenance: {
+            agentIds: ['nina', 'sam'],
+            start: { date: '2026-01-05', time: '09:00' },
+            overrides: [
+              {
+                from: new Date(Date.now() - 86_400_000).toISOString(),
+                to: new Date(Date.now() + 86_400_000).toISOString(),
+                agentId: 'nina',
+              },
+            ],
+          },
+        },
       },
     });
     expect(settings.status).toBe(200);

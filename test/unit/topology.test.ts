@@ -80,10 +80,17 @@ describe('the topology as the registry', () => {
     });
   }
 
-  it('declares the workflow notices topic once, published to by the workflow function (its effects) and the desk queue’s writers (api, sweeper)', () => {
-    expect(Object.keys(topics)).toEqual(['workflowNotices']);
+  it('declares the topics once each: workflow notices from the workflow function and the desk queue’s writers (api, sweeper), pages from the workflow runner and the sweeper', () => {
+    expect(Object.keys(topics)).toEqual(['workflowNotices', 'pages']);
     expect(topics.workflowNotices.env).toBe('WORKFLOW_NOTICES_TOPIC_ARN');
-    expect(publishers.map((spec) => spec.name).sort()).toEqual(['api', 'sweeper', 'workflow']);
+    const publishing = (topic: string) =>
+      publishers
+        .filter((spec) => (topicsOf(spec) as readonly string[]).includes(topic))
+        .map((spec) => spec.name);
+    expect(publishing('workflowNotices').sort()).toEqual(['api', 'sweeper', 'workflow']);
+    // Pages: the workflow runner's first round of an emergency page, the sweeper's re-pages and escalations.
+    expect(topics.pages.env).toBe('PAGES_TOPIC_ARN');
+    expect(publishing('pages').sort()).toEqual(['sweeper', 'workflow']);
     const variables = Object.values(topics).map((topic) => topic.env);
     expect(new Set(variables).size).toBe(variables.length);
   });

@@ -8,6 +8,7 @@ import {
   RENTVINE_RECORD_ID,
   TENANT_NOTE,
 } from '#vocabulary/orgs.ts';
+import { OnCallRotations } from '../on-call/rotation.ts';
 
 // zod/mini: the webhook hot path reads these (bench/ingest.ts weighs its bundle).
 
@@ -85,6 +86,8 @@ export const OrgSettings = z.object({
       ),
     }),
   ),
+  /** Who is on call, per department: weekly rotations with overrides (shared/domain/on-call/rotation.ts). */
+  onCall: z.optional(OnCallRotations),
   /**
    * Vendors (Rentvine contact ids) to offer jobs to, best first: per trade (the triage's issue
    * type), and per property over the org's own.

@@ -1,5 +1,6 @@
 import type { RoleName } from '#vocabulary/access.ts';
 import type { Category } from '#vocabulary/classification.ts';
+import type { Department } from '#vocabulary/desk.ts';
 
 /**
  * The roles of a property-management company, keyed by the published role names
@@ -7,16 +8,8 @@ import type { Category } from '#vocabulary/classification.ts';
  * and for approvals (who may sign what off). Every name has exactly one entry, or this fails to
  * compile. Plain data, no schema library, so the authorizer can read it without one.
  */
-export const DEPARTMENTS = [
-  'management',
-  'leasing',
-  'accounting',
-  'maintenance',
-  'resident_services',
-  'administration',
-  'executive',
-] as const;
-export type Department = (typeof DEPARTMENTS)[number];
+// The departments are published words (on-call rotations are set per department): named in the vocabulary.
+export { DEPARTMENTS, type Department } from '#vocabulary/desk.ts';
 
 export interface RoleDefinition {
   readonly title: string;

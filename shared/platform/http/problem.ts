@@ -25,6 +25,9 @@ export const PROBLEM_TITLES = {
   'missing-fact': 'Missing Fact',
   'not-applicable': 'Not Applicable',
   'offer-expired': 'Offer Expired',
+  // On-call pages (/v1/pages/{pageId}/ack).
+  'not-paged': 'Not Paged',
+  'already-acknowledged': 'Already Acknowledged',
   // Response links (/v1/respond/{token}).
   'link-expired': 'Link Expired',
   'already-used': 'Link Already Used',

@@ -18,7 +18,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dyn
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient, localSnsClient, localSqsClient } from '#lib/local/aws-clients.ts';
 import { type Emulators, startEmulators } from '#lib/local/emulators.ts';
-import { type LocalResources, provision, runtimeEnv } from '#lib/local/provision.ts';
+import { type LocalResources, localTopicName, provision, runtimeEnv } from '#lib/local/provision.ts';
 import {
   queueEnvName,
   queues,
@@ -118,8 +118,9 @@ describe('local emulators and provisioning', () => {
     expect(Object.keys(resources.topics)).toEqual(Object.keys(topics));
     for (const name of Object.keys(topics) as TopicName[]) {
       const topic = resources.topics[name];
-      expect(topic.arn).toBe('arn:aws:sns:us-east-1:000000000000:topics-workflow-notices');
-      expect(topic.queueArn).toBe('arn:aws:sqs:us-east-1:000000000000:topics-workflow-notices');
+      // `topics-workflow-notices` for `workflowNotices`, `topics-pages` for `pages`.
+      expect(topic.arn).toBe(`arn:aws:sns:us-east-1:000000000000:topics-${localTopicName(name)}`);
+      expect(topic.queueArn).toBe(`arn:aws:sqs:us-east-1:000000000000:topics-${localTopicName(name)}`);
       expect(
         (await sns.send(new GetTopicAttributesCommand({ TopicArn: topic.arn }))).Attributes,
       ).toBeDefined();
@@ -191,6 +192,7 @@ describe('local emulators and provisioning', () => {
       // fauxqs serves SNS on its SQS port.
       AWS_ENDPOINT_URL_SNS: emulators.sqsEndpoint,
       [topics.workflowNotices.env]: resources.topics.workflowNotices.arn,
+      [topics.pages.env]: resources.topics.pages.arn,
       AWS_REGION: 'us-east-1',
       WEBHOOK_SECRETS_SOURCE: 'table',
       STAGE: 'local',

@@ -165,7 +165,7 @@ function instant(at: string | undefined): string | undefined {
 }
 
 /** One page of entries already in index order; the cursor is the last key returned, bound to its listing. */
-function pageOf<T>(
+export function pageOf<T>(
   entries: readonly { key: string; item: T }[],
   scope: string,
   page: Page,
@@ -181,7 +181,7 @@ function pageOf<T>(
   };
 }
 
-function withCursor<P extends object>(page: P, cursor: string | undefined): P & { cursor?: string } {
+export function withCursor<P extends object>(page: P, cursor: string | undefined): P & { cursor?: string } {
   return cursor === undefined ? page : { ...page, cursor };
 }
 

@@ -11,6 +11,7 @@ import { DynamoIntegrationStore } from '#adapters/dynamodb/integration-store.ts'
 import { DynamoOrgActivityReader } from '#adapters/dynamodb/org-activity-reader.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
+import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
 import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoResponseLinkLedger } from '#adapters/dynamodb/response-link-ledger.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
@@ -82,6 +83,11 @@ const operations = apiOperations({
     conversations: new DynamoConversationStore('documentation-only'),
     queue: new DynamoQueueStore('documentation-only'),
     settings: new OrgWorkflowSettings(new DynamoOrgSettingsStore('documentation-only')),
+    audit: new DynamoAuditTrail('documentation-only'),
+    clock: systemClock,
+  },
+  pages: {
+    pages: new DynamoPageStore('documentation-only'),
     audit: new DynamoAuditTrail('documentation-only'),
     clock: systemClock,
   },

@@ -13,6 +13,7 @@ import {
   InMemoryRentvineAccounts,
 } from '#test/support/in-memory/rentvine-accounts.ts';
 import { InMemoryWorkflowNotices } from '#test/support/in-memory/workflow-notices.ts';
+import { inMemoryPaging } from '#test/support/paging.ts';
 import { receivedEvent } from '#test/support/received-event.ts';
 import { triaged } from '#test/support/triage-fixtures.ts';
 import { advanceWorkflow } from '#usecases/advance-workflow.ts';
@@ -33,6 +34,7 @@ function world() {
     accounts,
     notices,
     ledger: new InMemoryIdempotencyLedger(),
+    paging: inMemoryPaging(),
     links: new SignedResponseLinks(
       async () => 'a-test-secret-of-at-least-32-characters!',
       'https://api.test',
