@@ -9,9 +9,9 @@ import { SnsPageNotices } from '#adapters/sns/page-notices.ts';
 import { snsClient } from '#adapters/sns/workflow-notices.ts';
 import type { PageNotice } from '#domain/on-call/ports.ts';
 import { agentOf } from '#test/support/agent-fixtures.ts';
+import { apiCaller } from '#test/support/api-caller.ts';
 import {
   type ApiHandler,
-  apiEvent,
   lambdaContext,
   loadHandler,
   type SqsHandler,
@@ -48,34 +48,8 @@ const requester: Principal = {
   agentId: 'desk',
 };
 
-async function call(
-  principal: Principal,
-  method: string,
-  resource: string,
-  options: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown } = {},
-) {
-  const path = Object.entries(options.params ?? {}).reduce(
-    (p, [k, v]) => p.replace(`{${k}}`, encodeURIComponent(v)),
-    resource,
-  );
-  const event = apiEvent({
-    method,
-    resource,
-    path,
-    ...(options.params ? { pathParameters: options.params } : {}),
-    headers: {
-      'User-Agent': 'pager-app/1.0',
-      ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    principal,
-  });
-  const response = await api(
-    { ...event, queryStringParameters: options.query ?? null },
-    lambdaContext('api'),
-  );
-  return { status: response.statusCode, body: JSON.parse(response.body) as Record<string, unknown> };
-}
+const call = (...args: Parameters<ReturnType<typeof apiCaller>>) =>
+  apiCaller(() => api, { headers: { 'User-Agent': 'pager-app/1.0' } })<Record<string, unknown>>(...args);
 
 /** What the pages topic's subscriber has received since it last looked. */
 async function pagesReceived(): Promise<PageNotice[]> {

@@ -10,7 +10,6 @@ import { type RentvineSimulator, startRentvineSimulator } from '#lib/local/rentv
 import { apiCaller } from '#test/support/api-caller.ts';
 import {
   type ApiHandler,
-  apiEvent,
   lambdaContext,
   loadHandler,
   type SqsHandler,

@@ -11,7 +11,6 @@ import { apiCaller } from '#test/support/api-caller.ts';
 import { runAictive } from '#test/support/cli-process.ts';
 import {
   type ApiHandler,
-  apiEvent,
   lambdaContext,
   loadHandler,
   type SqsHandler,

@@ -19,8 +19,9 @@ export interface ApiAnswer<T = Record<string, unknown>> {
 /**
  * Calls the api function's handler as API Gateway would: the resource with its path parameters
  * filled in, a JSON body, the principal as the authorizer's context (none: an anonymous call).
+ * `defaults.headers` go on every call (a client's User-Agent), under each call's own.
  */
-export function apiCaller(api: () => ApiHandler) {
+export function apiCaller(api: () => ApiHandler, defaults: { headers?: Record<string, string> } = {}) {
   return async function call<T = Record<string, unknown>>(
     principal: CallerPrincipal | undefined,
     method: string,
@@ -37,6 +38,7 @@ export function apiCaller(api: () => ApiHandler) {
       path,
       ...(options.params ? { pathParameters: options.params } : {}),
       headers: {
+        ...defaults.headers,
         ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...options.headers,
       },

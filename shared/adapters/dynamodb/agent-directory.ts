@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Agent } from '#domain/agents/agent.ts';
 import type { AgentDirectory } from '#domain/agents/ports.ts';
-import { documentClient, isConditionFailure } from './document-client.ts';
+import { documentClient } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
+import { putIfAbsent, putOnVersion } from './versioned-put.ts';
 
 /** An org has tens of people: a listing needing this many 1 MB pages means something is wrong. */
 const MAX_LIST_PAGES = 20;
@@ -15,13 +16,7 @@ export class DynamoAgentDirectory implements AgentDirectory {
   constructor(private readonly tableName: string) {}
 
   async create(agent: Agent): Promise<'created' | 'exists'> {
-    try {
-      await this.put(agent, 'attribute_not_exists(PK)');
-      return 'created';
-    } catch (error) {
-      if (isConditionFailure(error)) return 'exists';
-      throw error;
-    }
+    return putIfAbsent(this.tableName, agentItem(agent));
   }
 
   async get(orgId: string, agentId: string): Promise<Agent | undefined> {
@@ -32,16 +27,7 @@ export class DynamoAgentDirectory implements AgentDirectory {
   }
 
   async save(next: Agent, expectedVersion: number): Promise<'saved' | 'conflict'> {
-    try {
-      await this.put(next, 'attribute_exists(PK) AND #version = :expected', {
-        names: { '#version': 'version' },
-        values: { ':expected': expectedVersion },
-      });
-      return 'saved';
-    } catch (error) {
-      if (isConditionFailure(error)) return 'conflict';
-      throw error;
-    }
+    return putOnVersion(this.tableName, agentItem(next), expectedVersion);
   }
 
   async list(orgId: string): Promise<readonly Agent[]> {
@@ -63,22 +49,10 @@ export class DynamoAgentDirectory implements AgentDirectory {
     }
     throw new Error(`org ${orgId} has more agents than ${MAX_LIST_PAGES} pages hold`);
   }
+}
 
-  private async put(
-    agent: Agent,
-    condition: string,
-    expression?: { names: Record<string, string>; values: Record<string, unknown> },
-  ): Promise<void> {
-    const record = Agent.parse(agent);
-    await documentClient().send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.agent(record.orgId, record.agentId), ...record },
-        ConditionExpression: condition,
-        ...(expression
-          ? { ExpressionAttributeNames: expression.names, ExpressionAttributeValues: expression.values }
-          : {}),
-      }),
-    );
-  }
+/** The stored item: the agent as its schema says it is (nothing else is ever written), at its key. */
+function agentItem(agent: Agent): Record<string, unknown> {
+  const record = Agent.parse(agent);
+  return { ...keys.agent(record.orgId, record.agentId), ...record };
 }

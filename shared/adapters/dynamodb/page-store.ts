@@ -1,11 +1,12 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '#domain/on-call/page.ts';
 import type { PageFilter, PageStore } from '#domain/on-call/ports.ts';
 import { RETENTION } from '#vocabulary/desk.ts';
-import { documentClient, isConditionFailure } from './document-client.ts';
+import { documentClient } from './document-client.ts';
 import { readDue } from './due-index.ts';
 import { keys, withoutKeys } from './keys.ts';
 import { readListingPage } from './listing-page.ts';
+import { putIfAbsent, putOnVersion } from './versioned-put.ts';
 
 type Key = Record<string, unknown>;
 
@@ -51,19 +52,7 @@ export class DynamoPageStore implements PageStore {
   constructor(private readonly tableName: string) {}
 
   async create(page: Page): Promise<'created' | 'exists'> {
-    try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: pageItem(page),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-      return 'created';
-    } catch (error) {
-      if (isConditionFailure(error)) return 'exists';
-      throw error;
-    }
+    return putIfAbsent(this.tableName, pageItem(page));
   }
 
   async get(orgId: string, pageId: string, now: Date): Promise<Page | undefined> {
@@ -75,21 +64,7 @@ export class DynamoPageStore implements PageStore {
 
   /** The whole item, on the version read: the due entry moves (or leaves, once acknowledged) with it. */
   async save(next: Page, expectedVersion: number): Promise<'saved' | 'conflict'> {
-    try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: pageItem(next),
-          ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      );
-      return 'saved';
-    } catch (error) {
-      if (isConditionFailure(error)) return 'conflict';
-      throw error;
-    }
+    return putOnVersion(this.tableName, pageItem(next), expectedVersion);
   }
 
   async list(

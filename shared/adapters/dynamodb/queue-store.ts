@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { QueueFilter, QueueStore } from '#domain/desk/ports.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
-import { documentClient, isConditionFailure } from './document-client.ts';
+import { documentClient } from './document-client.ts';
 import { readDue } from './due-index.ts';
 import { keys, withoutKeys } from './keys.ts';
+import { putIfAbsent, putOnVersion } from './versioned-put.ts';
 
 type Key = Record<string, unknown>;
 
@@ -44,19 +45,7 @@ export class DynamoQueueStore implements QueueStore {
   constructor(private readonly tableName: string) {}
 
   async create(item: QueueItem): Promise<'created' | 'exists'> {
-    try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: queueRow(item),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-      return 'created';
-    } catch (error) {
-      if (isConditionFailure(error)) return 'exists';
-      throw error;
-    }
+    return putIfAbsent(this.tableName, queueRow(item));
   }
 
   async get(orgId: string, itemId: string): Promise<QueueItem | undefined> {
@@ -67,21 +56,7 @@ export class DynamoQueueStore implements QueueStore {
   }
 
   async save(next: QueueItem, expectedVersion: number): Promise<'saved' | 'conflict'> {
-    try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: queueRow(next),
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      );
-      return 'saved';
-    } catch (error) {
-      if (isConditionFailure(error)) return 'conflict';
-      throw error;
-    }
+    return putOnVersion(this.tableName, queueRow(next), expectedVersion);
   }
 
   async listOpen(orgId: string, filter: QueueFilter): Promise<readonly QueueItem[]> {
