@@ -54,6 +54,7 @@ const workflows = new DynamoWorkflowStore(config.TABLE_NAME);
 const agentDirectory = new DynamoAgentDirectory(config.TABLE_NAME);
 const auditTrail = new DynamoAuditTrail(config.TABLE_NAME);
 const queueItems = new DynamoQueueStore(config.TABLE_NAME);
+const conversations = new DynamoConversationStore(config.TABLE_NAME);
 // Readiness looks at every work queue, so a queue added to the topology is checked too.
 const inspectedQueues = Object.fromEntries(WORK_QUEUES.map((queue) => [queue, config[queueEnvName(queue)]]));
 
@@ -115,12 +116,13 @@ const operations = apiOperations({
     agents: agentDirectory,
     orgSettings,
     workflows,
+    conversations,
     notices: new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN),
     audit: auditTrail,
     clock: systemClock,
   },
   conversations: {
-    conversations: new DynamoConversationStore(config.TABLE_NAME),
+    conversations,
     queue: queueItems,
     settings: new OrgWorkflowSettings(orgSettings),
     audit: auditTrail,

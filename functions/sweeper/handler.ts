@@ -15,6 +15,7 @@ import { WORK_QUEUES } from '#domain/messaging/outbox.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
 import { messageLifetimeSeconds, queueEnvName } from '#lib/topology.ts';
 import { systemClock } from '#platform/clock.ts';
+import { runStagesIndependently } from '#platform/independent-stages.ts';
 import { instrumented } from '#platform/lambda.ts';
 import { count, logger } from '#platform/observability.ts';
 import { resendPendingWork } from '#usecases/resend-pending-work.ts';
@@ -49,11 +50,12 @@ const desk = {
   agents: new DynamoAgentDirectory(config.TABLE_NAME),
   orgSettings,
   workflows: deps.workflows,
+  conversations: new DynamoConversationStore(config.TABLE_NAME),
   notices: new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN),
   clock: systemClock,
 };
 const conversationDeps = {
-  conversations: new DynamoConversationStore(config.TABLE_NAME),
+  conversations: desk.conversations,
   queue: queueItems,
   audit: new DynamoAuditTrail(config.TABLE_NAME),
   clock: systemClock,
@@ -63,37 +65,55 @@ const paging = {
   notices: new SnsPageNotices(config.PAGES_TOPIC_ARN),
   orgSettings,
   agents: desk.agents,
+  workflows: deps.workflows,
 };
 
 /**
- * Every minute: unanswered emergency pages first (the most urgent thing it does), then workflow
+ * Every minute, each stage whatever became of the ones before (a failed one fails the run once all
+ * ran): unanswered emergency pages first (the most urgent thing it does), then workflow
  * deadlines (an emergency's escalation cannot wait on a backlog of re-sends), the desk's queue and
  * quiet conversations, then the outbox.
  */
-export const handler = instrumented(async (_event: ScheduledEvent) => {
-  const pages = await sweepPages(paging, deps.clock.now());
-  count('PageEscalated', pages.escalated);
-  count('PageUnacknowledged', pages.unacknowledged);
-  count('PageSendFailed', pages.failed.length);
-  if (pages.failed.length > 0) logger.error('page rounds failed', { failed: pages.failed });
-  if (pages.due > 0) logger.info('page sweep', { ...pages, failed: pages.failed.length });
-  const sweep = await sweepWorkflows(deps, deps.clock.now());
-  count('WorkflowSwept', sweep.due);
-  count('WorkflowEscalated', sweep.escalations);
-  count('WorkflowSlaBreached', sweep.breaches);
-  if (sweep.due > 0) logger.info('workflow sweep', { ...sweep });
-  // After the workflow sweep: a step it moved on closes its queue item instead of escalating it.
-  const desked = await sweepQueue(desk, deps.clock.now());
-  count('QueueEscalated', desked.escalated);
-  count('QueueAssigned', desked.assigned);
-  if (desked.due + desked.assigned > 0) logger.info('queue sweep', { ...desked });
-  const conversations = await sweepConversations(conversationDeps, deps.clock.now());
-  count('ConversationAutoResolved', conversations.resolved);
-  if (conversations.due > 0) logger.info('conversation sweep', { ...conversations });
-  const result = await resendPendingWork(deps, policy);
-  count('OutboxResent', result.resent);
-  count('OutboxResendFailed', result.failed);
-  count('OutboxGaveUp', result.gaveUp);
-  if (result.resent + result.failed + result.gaveUp > 0) logger.info('outbox sweep', result);
-  return { pages, workflows: sweep, queue: desked, conversations, outbox: result };
-});
+export const handler = instrumented(async (_event: ScheduledEvent) =>
+  runStagesIndependently({
+    pages: async () => {
+      const pages = await sweepPages(paging, deps.clock.now());
+      count('PageEscalated', pages.escalated);
+      count('PageUnacknowledged', pages.unacknowledged);
+      count('PageSendFailed', pages.failed.length);
+      if (pages.failed.length > 0) logger.error('page rounds failed', { failed: pages.failed });
+      if (pages.due > 0) logger.info('page sweep', { ...pages, failed: pages.failed.length });
+      return pages;
+    },
+    workflows: async () => {
+      const sweep = await sweepWorkflows(deps, deps.clock.now());
+      count('WorkflowSwept', sweep.due);
+      count('WorkflowEscalated', sweep.escalations);
+      count('WorkflowSlaBreached', sweep.breaches);
+      if (sweep.due > 0) logger.info('workflow sweep', { ...sweep });
+      return sweep;
+    },
+    // After the workflow sweep: a step it moved on closes its queue item instead of escalating it.
+    queue: async () => {
+      const desked = await sweepQueue(desk, deps.clock.now());
+      count('QueueEscalated', desked.escalated);
+      count('QueueAssigned', desked.assigned);
+      if (desked.due + desked.assigned > 0) logger.info('queue sweep', { ...desked });
+      return desked;
+    },
+    conversations: async () => {
+      const conversations = await sweepConversations(conversationDeps, deps.clock.now());
+      count('ConversationAutoResolved', conversations.resolved);
+      if (conversations.due > 0) logger.info('conversation sweep', { ...conversations });
+      return conversations;
+    },
+    outbox: async () => {
+      const result = await resendPendingWork(deps, policy);
+      count('OutboxResent', result.resent);
+      count('OutboxResendFailed', result.failed);
+      count('OutboxGaveUp', result.gaveUp);
+      if (result.resent + result.failed + result.gaveUp > 0) logger.info('outbox sweep', result);
+      return result;
+    },
+  }),
+);

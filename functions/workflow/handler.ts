@@ -1,4 +1,5 @@
 import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
+import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoEventInbox } from '#adapters/dynamodb/event-inbox.ts';
 import { PowertoolsIdempotencyLedger } from '#adapters/dynamodb/idempotency-ledger.ts';
@@ -53,6 +54,7 @@ const deps = {
     agents,
     orgSettings,
     workflows,
+    conversations: new DynamoConversationStore(config.TABLE_NAME),
     notices,
     clock: systemClock,
   },
@@ -61,6 +63,7 @@ const deps = {
     notices: new SnsPageNotices(config.PAGES_TOPIC_ARN),
     orgSettings,
     agents,
+    workflows,
   },
 };
 

@@ -101,6 +101,13 @@ export const PageView = z
     createdAt: z.string(),
     ackBy: z.string().optional(),
     ackAt: z.string().optional(),
+    stoodDownAt: z.string().optional(),
+    stoodDownReason: z
+      .string()
+      .optional()
+      .meta({
+        description: 'Why it stopped without an acknowledgment: its workflow ended, or a person acted on it',
+      }),
   })
   .meta({ id: 'Page' });
 export type PageView = z.infer<typeof PageView>;

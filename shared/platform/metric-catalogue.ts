@@ -79,6 +79,8 @@ export const METRICS = {
     'stored work still unprocessed after its grace (never queued, or dead-lettered), queued again',
   OutboxResendFailed: 'a re-send the sweeper tried and could not make (tried again next sweep)',
   OutboxGaveUp: 'stored work the sweeper stopped re-sending after its resend limit; marked `failed`',
+  SweepStageFailed:
+    'a stage of the sweeper (pages, workflows, the queue, conversations, the outbox) failed; the stages after it still ran',
   // workflows (the workflow function runs starts and effects; the sweeper ticks due steps)
   WorkflowStarted:
     'a workflow created (from a triaged message, a Rentvine event, the API or another workflow)',

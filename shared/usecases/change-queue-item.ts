@@ -1,6 +1,7 @@
 import type { AgentDirectory } from '#domain/agents/ports.ts';
 import { DEFAULT_TIME_ZONE } from '#domain/agents/shift.ts';
 import type { Clock } from '#domain/clock.ts';
+import type { ConversationStore } from '#domain/conversations/ports.ts';
 import type { QueueStore } from '#domain/desk/ports.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
 import type { QueueTransition } from '#domain/desk/transitions.ts';
@@ -16,6 +17,8 @@ export interface QueueDeps {
   readonly orgSettings: OrgSettingsStore;
   /** A workflow step's item is done once its step no longer waits. */
   readonly workflows: Pick<WorkflowStore, 'get'>;
+  /** A conversation's item is done once the conversation is resolved. */
+  readonly conversations: Pick<ConversationStore, 'get'>;
   /** `queue_assigned` to `agent:<id>`, `queue_escalated` to a role (and the agent it was taken from). */
   readonly notices: WorkflowNotices;
   readonly clock: Clock;

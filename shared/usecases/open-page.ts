@@ -1,6 +1,6 @@
 import { type Page, pageSubject } from '#domain/on-call/page.ts';
 import { newPage } from '#domain/on-call/paging.ts';
-import { ROLES } from '#domain/roles/registry.ts';
+import { definitionOf } from '#domain/workflow/transition.ts';
 import type { Workflow, WorkflowEffect } from '#domain/workflow/workflow.ts';
 import { stableId } from '#platform/security/ids.ts';
 import type { Urgency } from '#vocabulary/classification.ts';
@@ -43,8 +43,8 @@ export async function openPage(deps: PagingDeps, opening: PageOpening, now: Date
 
 /**
  * The emergency hook of the workflow runner: an emergency workflow whose step now waits on people
- * (an approval or a task for a role) pages that role's department's on-call person. Anything else
- * pages nobody.
+ * (an approval or a task for a role) pages the on-call person of the department that owns the
+ * matter. Anything else pages nobody.
  */
 export async function pageWaitingEmergency(
   deps: PagingDeps,
@@ -59,7 +59,8 @@ export async function pageWaitingEmergency(
     deps,
     {
       orgId: workflow.orgId,
-      department: ROLES[effect.to.role].department,
+      // The matter's department (a maintenance emergency pages maintenance's on-call), whoever approves it.
+      department: definitionOf(workflow).department,
       subject: pageSubject('workflow', workflow.workflowId),
       reason: `${effect.template} (${effect.to.role}), step ${effect.stepId}`,
       urgency: workflow.urgency,

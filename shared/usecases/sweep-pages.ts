@@ -6,6 +6,8 @@ export interface PageSweep {
   /** People paged (one per person per round). */
   readonly sent: number;
   readonly escalated: number;
+  /** Pages that stopped without an acknowledgment: their workflow ended, or a person acted on it. */
+  readonly stoodDown: number;
   /** Rounds at the top of the ladder still unanswered, or with nobody to page (alarmed). */
   readonly unacknowledged: number;
   /** Pages whose round failed (the topic unavailable), and why: still due, paged again next minute. */
@@ -21,7 +23,7 @@ const PAGE = 100;
  * 15 minutes passed unanswered. One page failing (the topic down) does not hold up the others.
  */
 export async function sweepPages(deps: PagingDeps, at: Date): Promise<PageSweep> {
-  const tally = { due: 0, sent: 0, escalated: 0, unacknowledged: 0 };
+  const tally = { due: 0, sent: 0, escalated: 0, stoodDown: 0, unacknowledged: 0 };
   const failed: { orgId: string; pageId: string; reason: string }[] = [];
   let cursor: string | undefined;
   do {
@@ -34,6 +36,7 @@ export async function sweepPages(deps: PagingDeps, at: Date): Promise<PageSweep>
         const delivery = await deliverDuePage(deps, page, at);
         tally.sent += delivery.sent;
         if (delivery.escalated) tally.escalated += 1;
+        if (delivery.outcome === 'stood_down') tally.stoodDown += 1;
         if (delivery.unacknowledged) tally.unacknowledged += 1;
       } catch (error) {
         failed.push({

@@ -72,8 +72,11 @@ export type QueueItemStatus = (typeof QUEUE_ITEM_STATUSES)[number];
 export const CONVERSATION_STATUSES = ['open', 'escalated', 'resolved'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
-/** Paging until someone acknowledges; `acknowledged` once they do. */
-export const PAGE_STATUSES = ['paging', 'acknowledged'] as const;
+/**
+ * Paging until someone acknowledges; `acknowledged` once they do; `stood_down` when its matter ended
+ * or a person took it up without acknowledging (nobody is paged for it any more).
+ */
+export const PAGE_STATUSES = ['paging', 'acknowledged', 'stood_down'] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
 
 // ── Conversations (issue 12, conv) ──────────────────────────────────────────────────────────────

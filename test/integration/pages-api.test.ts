@@ -5,6 +5,7 @@ import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoPageStore } from '#adapters/dynamodb/page-store.ts';
+import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { SnsPageNotices } from '#adapters/sns/page-notices.ts';
 import { snsClient } from '#adapters/sns/workflow-notices.ts';
 import type { PageNotice } from '#domain/on-call/ports.ts';
@@ -87,6 +88,7 @@ describe('an emergency pages the on-call agent until someone acknowledges', () =
     notices: new SnsPageNotices(stack.resources.topics.pages.arn),
     orgSettings: new DynamoOrgSettingsStore(stack.resources.tables.main),
     agents: new DynamoAgentDirectory(stack.resources.tables.main),
+    workflows: new DynamoWorkflowStore(stack.resources.tables.main),
   });
   const at = (minutes: number) => new Date(openedAt + minutes * 60_000);
 

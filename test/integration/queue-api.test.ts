@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
+import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.ts';
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
@@ -85,6 +86,7 @@ beforeAll(async () => {
     agents,
     orgSettings: new DynamoOrgSettingsStore(table),
     workflows: new DynamoWorkflowStore(table),
+    conversations: new DynamoConversationStore(table),
     notices: new InMemoryWorkflowNotices(),
     clock: { now: () => new Date() },
   };

@@ -131,7 +131,7 @@ describe('sweeper (outbox re-send)', () => {
     );
     // Unanswered pages first, then due workflow steps, the queue's (nothing queued here), quiet conversations, then the outbox.
     expect(result).toEqual({
-      pages: { due: 0, sent: 0, escalated: 0, unacknowledged: 0, failed: [] },
+      pages: { due: 0, sent: 0, escalated: 0, stoodDown: 0, unacknowledged: 0, failed: [] },
       workflows: { due: 0, advanced: 0, escalations: 0, breaches: 0, itemsRead: 0 },
       queue: { due: 0, escalated: 0, breaches: 0, closed: 0, assigned: 0 },
       conversations: { due: 0, resolved: 0 },

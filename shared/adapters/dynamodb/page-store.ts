@@ -20,8 +20,8 @@ const listingPk = (orgId: string) => `${keys.org(orgId)}#PAGES`;
 
 /**
  * The stored item: the page, its listing keys, the people it went to as a flat list (the `mine`
- * filter), the due index entry at `nextAt` while it pages, and once acknowledged its expiry
- * (kept RETENTION.historyDays after the acknowledgment).
+ * filter), the due index entry at `nextAt` while it pages, and once acknowledged or stood down
+ * its expiry (kept RETENTION.historyDays after).
  */
 function pageItem(page: Page): Record<string, unknown> {
   return {
@@ -33,8 +33,14 @@ function pageItem(page: Page): Record<string, unknown> {
     ...(page.status === 'paging' && page.nextAt
       ? keys.due(page.orgId, page.pageId, page.nextAt, 'page')
       : {}),
-    ...(page.ackAt ? { expiresAt: Math.floor(Date.parse(page.ackAt) / 1000) + KEPT_SECONDS } : {}),
+    ...(endedAt(page)
+      ? { expiresAt: Math.floor(Date.parse(endedAt(page) ?? '') / 1000) + KEPT_SECONDS }
+      : {}),
   };
+}
+
+function endedAt(page: Page): string | undefined {
+  return page.ackAt ?? page.stoodDownAt;
 }
 
 function pageOf(item: Key): Page {

@@ -28,6 +28,9 @@ export interface Page {
   readonly createdAt: string;
   readonly ackBy?: string;
   readonly ackAt?: string;
+  /** When and why it stopped without an acknowledgment (its matter ended, or a person took it up). */
+  readonly stoodDownAt?: string;
+  readonly stoodDownReason?: string;
   /** Each write is conditional on the version read. */
   readonly version: number;
 }

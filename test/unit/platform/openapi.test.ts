@@ -75,6 +75,7 @@ const operations = apiOperations({
     agents: new DynamoAgentDirectory('documentation-only'),
     orgSettings: new DynamoOrgSettingsStore('documentation-only'),
     workflows: new DynamoWorkflowStore('documentation-only'),
+    conversations: new DynamoConversationStore('documentation-only'),
     notices: new SnsWorkflowNotices('documentation-only'),
     audit: new DynamoAuditTrail('documentation-only'),
     clock: systemClock,

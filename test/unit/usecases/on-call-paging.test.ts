@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Workflow } from '#domain/workflow/workflow.ts';
 import { agentOf } from '#test/support/agent-fixtures.ts';
 import { InMemoryAuditTrail } from '#test/support/in-memory/audit-trail.ts';
 import { inMemoryPaging } from '#test/support/paging.ts';
@@ -31,8 +32,11 @@ async function world() {
   return { paging, audit: new InMemoryAuditTrail() };
 }
 
-/** The emergency workflow's first step waits on the maintenance tech lead's approval. */
-function emergencyWaiting(urgency: 'emergency' | 'medium' = 'emergency') {
+/** The emergency workflow's first step waits on the maintenance tech lead's approval; the store has it. */
+async function emergencyWaiting(
+  paging: ReturnType<typeof inMemoryPaging>,
+  urgency: 'emergency' | 'medium' = 'emergency',
+) {
   const { workflow, effects } = open(
     'maintenance_emergency',
     { propertyId: '7' },
@@ -40,6 +44,7 @@ function emergencyWaiting(urgency: 'emergency' | 'medium' = 'emergency') {
   );
   const notify = effects.find((effect) => effect.kind === 'notify');
   if (!notify) throw new Error('expected the step to notify its holder');
+  await paging.workflows.create(workflow);
   return { workflow, notify };
 }
 
@@ -56,7 +61,7 @@ async function sweepEveryMinute(paging: ReturnType<typeof inMemoryPaging>, from:
 describe('an emergency waiting on people pages the on-call person', () => {
   it('at 02:00 at once, offline or not, once per workflow however often the step is told', async () => {
     const { paging } = await world();
-    const { workflow, notify } = emergencyWaiting();
+    const { workflow, notify } = await emergencyWaiting(paging);
     const opened = await pageWaitingEmergency(paging, workflow, notify, minute(0));
     expect(opened).toMatchObject({ outcome: 'opened', sent: 1 });
     expect(opened?.page).toMatchObject({
@@ -84,7 +89,7 @@ describe('an emergency waiting on people pages the on-call person', () => {
 
   it('pages nobody for a workflow that is not an emergency', async () => {
     const { paging } = await world();
-    const { workflow, notify } = emergencyWaiting('medium');
+    const { workflow, notify } = await emergencyWaiting(paging, 'medium');
     expect(await pageWaitingEmergency(paging, workflow, notify, minute(0))).toBeUndefined();
     expect(paging.notices.published).toEqual([]);
   });
@@ -93,7 +98,7 @@ describe('an emergency waiting on people pages the on-call person', () => {
 describe('nobody acknowledges', () => {
   it('re-pages every 5 minutes, the next in the rotation at 15, the property manager at 30', async () => {
     const { paging } = await world();
-    const { workflow, notify } = emergencyWaiting();
+    const { workflow, notify } = await emergencyWaiting(paging);
     await pageWaitingEmergency(paging, workflow, notify, minute(0));
     const escalations = await sweepEveryMinute(paging, 1, 44);
     expect(paging.notices.sent).toEqual([
@@ -117,7 +122,7 @@ describe('nobody acknowledges', () => {
 describe('acknowledging', () => {
   it('by a person paged stops the paging, is audited, and happens once; a person not paged is refused', async () => {
     const { paging, audit } = await world();
-    const { workflow, notify } = emergencyWaiting();
+    const { workflow, notify } = await emergencyWaiting(paging);
     const opened = await pageWaitingEmergency(paging, workflow, notify, minute(0));
     const pageId = opened?.page.pageId ?? '';
     await sweepEveryMinute(paging, 1, 16);
@@ -174,7 +179,7 @@ describe('acknowledging', () => {
 describe('when the topic fails', () => {
   it('the page stays due and the next sweep sends it; one failing page does not hold up the sweep', async () => {
     const { paging } = await world();
-    const { workflow, notify } = emergencyWaiting();
+    const { workflow, notify } = await emergencyWaiting(paging);
     paging.notices.failNext();
     await expect(pageWaitingEmergency(paging, workflow, notify, minute(0))).rejects.toThrow(/unavailable/);
     expect(paging.notices.sent).toEqual([]);
@@ -189,6 +194,80 @@ describe('when the topic fails', () => {
       outcome: 'exists',
       sent: 0,
     });
+    expect(paging.notices.sent).toEqual(['ana@on_call']);
+  });
+});
+
+describe('a page whose matter moved on', () => {
+  async function pagedEmergency() {
+    const { paging } = await world();
+    const { workflow, notify } = await emergencyWaiting(paging);
+    const opened = await pageWaitingEmergency(paging, workflow, notify, minute(0));
+    if (!opened) throw new Error('expected a page');
+    return { paging, workflow, pageId: opened.page.pageId };
+  }
+  const acted = (workflow: Workflow, actor: Workflow['history'][number]['actor'], at: Date): Workflow => ({
+    ...workflow,
+    history: [...workflow.history, { at: at.toISOString(), actor, from: 'a', to: 'b', reason: 'decided' }],
+    version: workflow.version + 1,
+  });
+
+  it('stands down once a person acts on its workflow without acknowledging, and pages nobody more', async () => {
+    const { paging, workflow, pageId } = await pagedEmergency();
+    // The supervisor decides through the workflow API at minute 3 and never opens the page.
+    const person = { kind: 'person', personId: 'sam', keyId: 'key-sam' } as const;
+    expect(await paging.workflows.save(acted(workflow, person, minute(3)), workflow.version)).toBe('saved');
+    expect(await sweepPages(paging, minute(5))).toMatchObject({ due: 1, sent: 0, stoodDown: 1 });
+    const page = await paging.pages.get(orgId, pageId, minute(5));
+    expect(page).toMatchObject({ status: 'stood_down', stoodDownReason: 'sam acted on its workflow' });
+    expect(page?.nextAt).toBeUndefined();
+    await sweepEveryMinute(paging, 6, 45);
+    expect(paging.notices.sent).toEqual(['ana@on_call']);
+  });
+
+  it('stands down when its workflow ends, and not when the policy decides in a person’s place', async () => {
+    const ended = await pagedEmergency();
+    const cancelled = {
+      ...ended.workflow,
+      status: 'cancelled' as const,
+      version: ended.workflow.version + 1,
+    };
+    expect(await ended.paging.workflows.save(cancelled, ended.workflow.version)).toBe('saved');
+    expect(await sweepPages(ended.paging, minute(5))).toMatchObject({ sent: 0, stoodDown: 1 });
+    expect(await ended.paging.pages.get(orgId, ended.pageId, minute(5))).toMatchObject({
+      stoodDownReason: 'its workflow is cancelled',
+    });
+
+    // At 30 minutes the policy approves the emergency: nobody has taken it up, so the paging goes on.
+    const policy = await pagedEmergency();
+    const rule = { kind: 'policy', rule: 'emergency_sla' } as const;
+    await sweepEveryMinute(policy.paging, 1, 29);
+    const before = (await policy.paging.workflows.get(orgId, policy.workflow.workflowId)) ?? policy.workflow;
+    expect(await policy.paging.workflows.save(acted(before, rule, minute(30)), before.version)).toBe('saved');
+    await sweepEveryMinute(policy.paging, 30, 40);
+    expect(policy.paging.notices.sent.slice(-3)).toEqual([
+      'pm-1@property_manager',
+      'pm-1@property_manager',
+      'pm-1@property_manager',
+    ]);
+  });
+});
+
+describe('whose on-call is paged', () => {
+  it('the department that owns the matter: a costly maintenance emergency held by a manager pages maintenance', async () => {
+    const { paging } = await world();
+    const { workflow, effects } = open(
+      'maintenance_emergency',
+      { propertyId: '7', estimateUsd: 9_000 },
+      { urgency: 'emergency', at: minute(0) },
+    );
+    await paging.workflows.create(workflow);
+    const notify = effects.find((effect) => effect.kind === 'notify');
+    if (notify?.kind !== 'notify' || typeof notify.to === 'string')
+      throw new Error('expected a role notified');
+    expect(notify.to.role).not.toMatch(/^maintenance/);
+    const opened = await pageWaitingEmergency(paging, workflow, notify, minute(0));
+    expect(opened?.page.department).toBe('maintenance');
     expect(paging.notices.sent).toEqual(['ana@on_call']);
   });
 });

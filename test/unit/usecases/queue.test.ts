@@ -3,8 +3,10 @@ import type { Agent } from '#domain/agents/agent.ts';
 import type { NewQueueItem } from '#domain/desk/open-item.ts';
 import type { WorkflowEffect } from '#domain/workflow/workflow.ts';
 import { agentOf } from '#test/support/agent-fixtures.ts';
+import { conversationOf } from '#test/support/conversation-fixtures.ts';
 import { InMemoryAgentDirectory } from '#test/support/in-memory/agent-directory.ts';
 import { InMemoryAuditTrail } from '#test/support/in-memory/audit-trail.ts';
+import { InMemoryConversationStore } from '#test/support/in-memory/conversation-store.ts';
 import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { ManualClock } from '#test/support/in-memory/platform.ts';
 import { InMemoryQueueStore } from '#test/support/in-memory/queue-store.ts';
@@ -33,6 +35,7 @@ function desk() {
     agents,
     orgSettings: new InMemoryOrgSettingsStore(),
     workflows: new InMemoryWorkflowStore(new InMemoryRows()),
+    conversations: new InMemoryConversationStore(),
     notices: new InMemoryWorkflowNotices(),
     audit: new InMemoryAuditTrail(),
     clock,
@@ -262,6 +265,22 @@ describe('a workflow step waiting on a person', () => {
       status: 'done',
       doneAt: clock.now().toISOString(),
     });
+  });
+
+  it('is closed by the next reader once its conversation is resolved, even if resolving never finished it', async () => {
+    const { deps, hire } = desk();
+    await hire('ana');
+    const { item } = await enqueueWork(deps, work('cv_em_resolved'));
+    await deps.conversations.create(
+      conversationOf(orgId, {
+        conversationId: 'cv_em_resolved',
+        status: 'resolved',
+        resolvedAt: T0.toISOString(),
+      }),
+      [],
+    );
+    expect(await closeFinishedSteps(deps, [item])).toEqual([]);
+    expect(await deps.queue.get(orgId, item.itemId)).toMatchObject({ status: 'done' });
   });
 
   it('is closed, not escalated, when it falls due after its step was left', async () => {

@@ -4,6 +4,7 @@ import { outboxEntry } from '#domain/messaging/outbox.ts';
 import type { WorkOrderStatusTrigger } from '#domain/workflow/start.ts';
 import type { Actor, Workflow } from '#domain/workflow/workflow.ts';
 import { InMemoryAgentDirectory } from '#test/support/in-memory/agent-directory.ts';
+import { InMemoryConversationStore } from '#test/support/in-memory/conversation-store.ts';
 import { InMemoryIdempotencyLedger } from '#test/support/in-memory/idempotency-ledger.ts';
 import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
@@ -34,7 +35,7 @@ function world() {
     accounts,
     notices,
     ledger: new InMemoryIdempotencyLedger(),
-    paging: inMemoryPaging(),
+    paging: inMemoryPaging(undefined, platform.workflows),
     links: new SignedResponseLinks(
       async () => 'a-test-secret-of-at-least-32-characters!',
       'https://api.test',
@@ -44,6 +45,7 @@ function world() {
       agents: new InMemoryAgentDirectory(),
       orgSettings: new InMemoryOrgSettingsStore(),
       workflows: platform.workflows,
+      conversations: new InMemoryConversationStore(),
       notices,
       clock: platform.clock,
     },
