@@ -3,7 +3,7 @@ import type { ConversationMessage } from '#domain/conversations/conversation.ts'
 import { addPersonMessage } from '#domain/conversations/transitions.ts';
 import { queueItemId } from '#domain/desk/open-item.ts';
 import type { QueueStore } from '#domain/desk/ports.ts';
-import { answerQueueItem } from './answer-queue-item.ts';
+import { takeUpQueueItem } from './answer-queue-item.ts';
 import { type ChangeOutcome, type ConversationDeps, changeConversation } from './change-conversation.ts';
 import { type ConversationActor, personOf } from './conversation-actor.ts';
 
@@ -77,10 +77,10 @@ export async function addConversationMessage(
       },
       at,
     );
-  // The assignee's reply answers the conversation's queue item (no deadline while it is worked);
-  // an item held by someone else, or none, is left to the queue.
+  // A reply takes up the conversation's queue item: the replier works it now (no deadline, no
+  // escalation or re-assignment of what somebody is answering), whoever the queue had given it to.
   if (!words.internal && who.actor.kind === 'key' && who.actor.agentId)
-    await answerQueueItem(deps, {
+    await takeUpQueueItem(deps, {
       orgId: words.orgId,
       itemId: queueItemId({ kind: 'conversation', conversationId: words.conversationId }),
       agentId: who.actor.agentId,

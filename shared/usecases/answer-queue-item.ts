@@ -1,12 +1,12 @@
-import { answerItem, finishItem } from '#domain/desk/transitions.ts';
+import { finishItem, takeUpItem } from '#domain/desk/transitions.ts';
 import { changeQueueItem, type QueueDeps } from './change-queue-item.ts';
 
-/** The assignee's first reply or decision: the item is in progress (conversations call it when an agent replies). */
-export function answerQueueItem(
+/** A person answered the matter in its conversation: the item is theirs and in progress, whoever held it. */
+export function takeUpQueueItem(
   deps: Pick<QueueDeps, 'queue' | 'clock'>,
   ref: { readonly orgId: string; readonly itemId: string; readonly agentId: string },
 ) {
-  return changeQueueItem(deps, ref, (item) => answerItem(item, ref.agentId, deps.clock.now()));
+  return changeQueueItem(deps, ref, (item) => takeUpItem(item, ref.agentId, deps.clock.now()));
 }
 
 /** The matter is finished (a conversation resolved): its item is done. */

@@ -128,6 +128,28 @@ export function answerItem(item: QueueItem, agentId: string, now: Date): QueueTr
   );
 }
 
+/**
+ * A person answered the matter (a reply in its conversation): they work it now. The assignee's
+ * answer moves it on as `answerItem` does; anyone else's takes it over — theirs, in progress, off
+ * the deadline — so the queue never escalates or re-assigns what somebody is working.
+ */
+export function takeUpItem(item: QueueItem, agentId: string, now: Date): QueueTransition {
+  if (item.status === 'done') return { outcome: 'unchanged', item };
+  if (item.assignee === agentId) return answerItem(item, agentId, now);
+  const at = now.toISOString();
+  return changed(
+    item,
+    { ...withoutDeadline(item), status: 'in_progress', assignee: agentId, assignedAt: at },
+    {
+      at,
+      actor: `agent:${agentId}`,
+      action: 'answered',
+      agentId,
+      note: `taken over from ${item.assignee ?? 'the queue'}`,
+    },
+  );
+}
+
 /** Finished (the conversation resolved, the workflow step decided or left): out of the queue for good. */
 export function finishItem(item: QueueItem, by: QueueActor, now: Date, note?: string): QueueTransition {
   if (item.status === 'done') return { outcome: 'unchanged', item };

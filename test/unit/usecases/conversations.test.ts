@@ -170,7 +170,7 @@ describe('people in a conversation', () => {
 });
 
 describe('the queue item follows', () => {
-  it("the assignee's reply answers the item; someone else's reply leaves it", async () => {
+  it("a reply takes up the item: someone else's reply takes it over, the assignee's answers it", async () => {
     const { deps } = await desk();
     await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
     const queued = await deps.queue.get(ORG, itemId);
@@ -180,8 +180,13 @@ describe('the queue item follows', () => {
       queued.version,
     );
     const words = { orgId: ORG, conversationId: CONVERSATION, text: 'Looking at it.', internal: false };
+    // Bob answers what the queue gave Ann: he works it now, off the deadline (no escalation takes
+    // it from him, no sweep gives it to somebody else).
     await addConversationMessage(deps, bob, { ...words, messageId: 'm0' });
-    expect(await deps.queue.get(ORG, itemId)).toMatchObject({ status: 'assigned', assignee: 'ag_ann' });
+    const takenOver = await deps.queue.get(ORG, itemId);
+    expect(takenOver).toMatchObject({ status: 'in_progress', assignee: 'ag_bob' });
+    expect(takenOver?.dueAt).toBeUndefined();
+    expect(takenOver?.history.at(-1)).toMatchObject({ action: 'answered', note: 'taken over from ag_ann' });
     await addConversationMessage(deps, ann, { ...words, messageId: 'm1' });
     expect(await deps.queue.get(ORG, itemId)).toMatchObject({ status: 'in_progress', assignee: 'ag_ann' });
   });

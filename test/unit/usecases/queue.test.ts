@@ -14,7 +14,7 @@ import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { InMemoryWorkflowNotices } from '#test/support/in-memory/workflow-notices.ts';
 import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
 import { approve, open, person, T0 } from '#test/support/workflows.ts';
-import { answerQueueItem } from '#usecases/answer-queue-item.ts';
+import { takeUpQueueItem } from '#usecases/answer-queue-item.ts';
 import { assignQueueItem } from '#usecases/assign-queue-item.ts';
 import { closeFinishedSteps } from '#usecases/close-finished-steps.ts';
 import { enqueueWork } from '#usecases/enqueue-work.ts';
@@ -157,7 +157,7 @@ describe('an assigned item nobody answers', () => {
     const { deps, clock, hire } = desk();
     await hire('ana');
     const { item } = await enqueueWork(deps, work('c1'));
-    expect(await answerQueueItem(deps, { orgId, itemId: item.itemId, agentId: 'ana' })).toMatchObject({
+    expect(await takeUpQueueItem(deps, { orgId, itemId: item.itemId, agentId: 'ana' })).toMatchObject({
       outcome: 'changed',
       item: { status: 'in_progress' },
     });
