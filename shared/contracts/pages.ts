@@ -102,12 +102,9 @@ export const PageView = z
     ackBy: z.string().optional(),
     ackAt: z.string().optional(),
     stoodDownAt: z.string().optional(),
-    stoodDownReason: z
-      .string()
-      .optional()
-      .meta({
-        description: 'Why it stopped without an acknowledgment: its workflow ended, or a person acted on it',
-      }),
+    stoodDownReason: z.string().optional().meta({
+      description: 'Why it stopped without an acknowledgment: its workflow ended, or a person acted on it',
+    }),
   })
   .meta({ id: 'Page' });
 export type PageView = z.infer<typeof PageView>;
