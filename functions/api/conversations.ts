@@ -1,3 +1,4 @@
+import type { APIGatewayProxyResult } from 'aws-lambda';
 import {
   AddedConversationMessage,
   ConversationListQuery,
@@ -10,7 +11,9 @@ import {
   EscalatedConversation,
 } from '#contracts/conversations.ts';
 import type { Principal } from '#domain/access/principal.ts';
+import type { Conversation } from '#domain/conversations/conversation.ts';
 import type { ConversationRefusal } from '#domain/conversations/transitions.ts';
+import { queueItemId } from '#domain/desk/open-item.ts';
 import { type Operation, type OperationRequest, operation } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
@@ -24,6 +27,7 @@ import { type EscalateConversationDeps, escalateConversation } from '#usecases/e
 import { resolveConversation } from '#usecases/resolve-conversation.ts';
 import { auditContext } from './audit-context.ts';
 import { conversationMessageView, conversationSummary, conversationView } from './conversation-view.ts';
+import { idempotencyKey } from './idempotency-key.ts';
 import { pageOf } from './listing.ts';
 
 /** The conversation store, the queue and the org's policy (escalation), the audit trail, the clock. */
@@ -101,6 +105,11 @@ export function conversationOperations(
         body: ConversationMessageRequest,
         responses: {
           201: { description: 'Added', body: AddedConversationMessage },
+          200: {
+            description:
+              'A retry of a request already applied (the same `Idempotency-Key`): nothing added; the conversation as it is, `Idempotent-Replayed: true`',
+            body: ConversationSummary,
+          },
           ...notFound,
           ...resolvedConflict,
           422: { description: '`person-required`: a reply from a key that carries no `agentId`' },
@@ -109,11 +118,13 @@ export function conversationOperations(
       async (request) => {
         const principal = principalOf(request);
         const { text, internal } = request.body;
+        const who = requestOf(request);
+        if ('invalid' in who) return who.invalid;
         if (!internal && !principal.agentId)
           return problem(422, 'person-required', {
             detail: "a reply is a person's words: use a key that carries an agentId (a note needs none)",
           });
-        const outcome = await addConversationMessage(deps, actorOf(request), {
+        const outcome = await addConversationMessage(deps, who, {
           orgId: principal.orgId,
           conversationId: request.params.conversationId,
           messageId: timeOrderedId('msg', deps.clock.now()),
@@ -134,18 +145,28 @@ export function conversationOperations(
         params: ConversationPath,
         body: EscalateConversationRequest,
         responses: {
-          200: { description: 'Escalated', body: EscalatedConversation },
+          200: {
+            description:
+              'Escalated; or, for a retry of a request already applied (the same `Idempotency-Key`), the conversation as it is, `Idempotent-Replayed: true`',
+            body: EscalatedConversation,
+          },
           ...notFound,
           ...resolvedConflict,
         },
       },
       async (request) => {
-        const outcome = await escalateConversation(deps, actorOf(request), {
+        const who = requestOf(request);
+        if ('invalid' in who) return who.invalid;
+        const outcome = await escalateConversation(deps, who, {
           orgId: principalOf(request).orgId,
           conversationId: request.params.conversationId,
           reason: request.body.reason,
         });
-        if (outcome.kind !== 'escalated') return refused(outcome);
+        if (outcome.kind !== 'escalated')
+          return refused(outcome, (conversation) => ({
+            ...conversationSummary(conversation),
+            queueItemId: queueItemId({ kind: 'conversation', conversationId: conversation.conversationId }),
+          }));
         const body: EscalatedConversation = {
           ...conversationSummary(outcome.conversation),
           queueItemId: outcome.item.itemId,
@@ -160,13 +181,19 @@ export function conversationOperations(
         description: 'Its queue item is done; its messages are deleted 7 days later, its summary stays.',
         params: ConversationPath,
         responses: {
-          200: { description: 'Resolved', body: ConversationSummary },
+          200: {
+            description:
+              'Resolved; or, for a retry of a request already applied (the same `Idempotency-Key`), the conversation as it is, `Idempotent-Replayed: true`',
+            body: ConversationSummary,
+          },
           ...notFound,
           ...resolvedConflict,
         },
       },
       async (request) => {
-        const outcome = await resolveConversation(deps, actorOf(request), {
+        const who = requestOf(request);
+        if ('invalid' in who) return who.invalid;
+        const outcome = await resolveConversation(deps, who, {
           orgId: principalOf(request).orgId,
           conversationId: request.params.conversationId,
         });
@@ -177,8 +204,20 @@ export function conversationOperations(
   };
 }
 
-function refused(outcome: { kind: 'not_found' } | { kind: 'refused'; reason: ConversationRefusal }) {
+/**
+ * A refusal as its problem; a retried request (its Idempotency-Key seen before) changed nothing
+ * more: 200 with the conversation as it is now (`replay` shapes it as the route answers).
+ */
+function refused(
+  outcome:
+    | { kind: 'not_found' }
+    | { kind: 'refused'; reason: ConversationRefusal }
+    | { kind: 'duplicate'; conversation: Conversation },
+  replay: (conversation: Conversation) => object = conversationSummary,
+) {
   if (outcome.kind === 'not_found') return problem(404, 'not-found');
+  if (outcome.kind === 'duplicate')
+    return jsonResponse(200, replay(outcome.conversation), { 'idempotent-replayed': 'true' });
   return problem(409, 'conversation-resolved', { detail: 'the conversation is resolved' });
 }
 
@@ -187,8 +226,19 @@ function principalOf(request: { principal?: Principal }): Principal {
   return request.principal;
 }
 
-/** Who acts and from where, for the audit line (functions/api/audit-context.ts). */
-function actorOf(request: Pick<OperationRequest, 'principal' | 'event'>): ConversationActor {
+/**
+ * Who acts, from where (the audit line's, functions/api/audit-context.ts), and which request this
+ * is: the key and its `Idempotency-Key`, when sent, so a retry applies once.
+ */
+function requestOf(
+  request: Pick<OperationRequest, 'principal' | 'event'>,
+): ConversationActor | { invalid: APIGatewayProxyResult } {
+  const key = idempotencyKey(request);
+  if (key.invalid) return { invalid: key.invalid };
   const { actor, from } = auditContext(request);
-  return { actor, ...(from ? { from } : {}) };
+  return {
+    actor,
+    ...(from ? { from } : {}),
+    ...(key.value ? { requestId: `api:${actor.keyId}:${key.value}` } : {}),
+  };
 }

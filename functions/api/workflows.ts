@@ -19,12 +19,12 @@ import type { Refusal } from '#domain/workflow/transition.ts';
 import type { Actor, WorkflowFacts, WorkflowInput } from '#domain/workflow/workflow.ts';
 import { type Operation, type OperationRequest, operation } from '#platform/http/operation.ts';
 import { type ProblemSlug, problem } from '#platform/http/problem.ts';
-import { header } from '#platform/http/request.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { stableId, timeOrderedId } from '#platform/security/ids.ts';
 import { type AdvanceOutcome, advanceWorkflow } from '#usecases/advance-workflow.ts';
 import { type BeginWorkflowDeps, beginWorkflow } from '#usecases/start-workflow.ts';
 import { type AuditDeps, recordAudit } from './audit-context.ts';
+import { idempotencyKey } from './idempotency-key.ts';
 import { pageOf } from './listing.ts';
 import { unlessBusy } from './workflow-busy.ts';
 import { workflowSummary, workflowView } from './workflow-view.ts';
@@ -41,9 +41,6 @@ type WorkflowOperation =
   | 'completeWorkflowTask'
   | 'signalWorkflow'
   | 'recordInvoice';
-
-/** A client's `Idempotency-Key`: opaque, bounded, printable (a UUID fits). */
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 /** Every refusal of the engine, as one stable problem. */
 export const REFUSAL_PROBLEMS: Readonly<Record<Refusal, { status: number; slug: ProblemSlug }>> = {
@@ -315,23 +312,6 @@ export function personOf(principal: Principal): Extract<Actor, { kind: 'person' 
 function principalOf(request: { principal?: Principal }): Principal {
   if (!request.principal) throw new Error('route declared without auth reached an org-scoped operation');
   return request.principal;
-}
-
-function idempotencyKey(request: Pick<OperationRequest, 'event'>): {
-  value?: string;
-  invalid?: APIGatewayProxyResult;
-} {
-  const value = header(request.event, 'idempotency-key');
-  if (value === undefined) return {};
-  if (IDEMPOTENCY_KEY.test(value)) return { value };
-  return {
-    invalid: problem(422, 'validation', {
-      detail: 'the Idempotency-Key header does not match its format',
-      extensions: {
-        errors: [{ path: 'Idempotency-Key', message: 'expected 1 to 128 of A-Z a-z 0-9 _ . : -' }],
-      },
-    }),
-  };
 }
 
 function manualFacts(facts: StartWorkflowRequest['facts']): WorkflowFacts {

@@ -44,6 +44,8 @@ export async function addConversationMessage(
       internal: words.internal,
       at: now.toISOString(),
     }),
+
+    who.requestId,
   );
   if (outcome.kind === 'unchanged') throw new Error('a person message always changes the conversation');
   if (outcome.kind !== 'changed') return outcome;

@@ -18,7 +18,12 @@ export type ChangeOutcome =
   | { readonly kind: 'not_found' }
   | { readonly kind: 'refused'; readonly reason: ConversationRefusal }
   /** The rule found nothing to do (the sweep: activity since it fell due). */
-  | { readonly kind: 'unchanged'; readonly conversation: Conversation };
+  | { readonly kind: 'unchanged'; readonly conversation: Conversation }
+  /** The request was applied before (a retry): nothing changed now. */
+  | { readonly kind: 'duplicate'; readonly conversation: Conversation };
+
+/** Requests remembered per conversation: far more than any client retries one. */
+const REMEMBERED_REQUESTS = 50;
 
 /** Lost races are re-read and decided again; a handful is plenty for people and one sweeper. */
 const ATTEMPTS = 5;
@@ -26,21 +31,26 @@ const ATTEMPTS = 5;
 /**
  * Reads the conversation, lets `decide` change it, writes the change on the version read (a lost
  * race reads again), then keeps its messages' TTL in step: resolved, they expire 7 days on;
- * reopened, that is lifted.
+ * reopened, that is lifted. A request with an id is applied once: its id is written with the
+ * change, so a retry (even one racing the first) finds it and changes nothing.
  */
 export async function changeConversation(
   deps: ConversationDeps,
   orgId: string,
   conversationId: string,
   decide: (conversation: Conversation, now: Date) => ConversationChange | undefined,
+  requestId?: string,
 ): Promise<ChangeOutcome> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const before = await deps.conversations.get(orgId, conversationId);
     if (!before) return { kind: 'not_found' };
+    if (requestId !== undefined && before.appliedRequests?.includes(requestId))
+      return { kind: 'duplicate', conversation: before };
     const now = deps.clock.now();
-    const change = decide(before, now);
-    if (!change) return { kind: 'unchanged', conversation: before };
-    if (change.kind === 'refused') return change;
+    const decided = decide(before, now);
+    if (!decided) return { kind: 'unchanged', conversation: before };
+    if (decided.kind === 'refused') return decided;
+    const change = requestId === undefined ? decided : remembering(decided, requestId);
     const saved = await deps.conversations.save(change.conversation, before.version, change.messages);
     if (saved === 'conflict') continue;
     await keepRetention(deps, before, change.conversation, now);
@@ -60,4 +70,9 @@ export async function keepRetention(
   const isResolved = after.status === 'resolved';
   if (wasResolved === isResolved) return;
   await deps.conversations.expireMessages(after.orgId, after.conversationId, messagesExpireAt(after), now);
+}
+
+function remembering(change: ConversationChanged, requestId: string): ConversationChanged {
+  const applied = [...(change.conversation.appliedRequests ?? []), requestId].slice(-REMEMBERED_REQUESTS);
+  return { ...change, conversation: { ...change.conversation, appliedRequests: applied } };
 }

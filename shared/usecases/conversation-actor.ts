@@ -5,6 +5,8 @@ import type { ConversationAuthor } from '#domain/conversations/conversation.ts';
 export interface ConversationActor {
   readonly actor: AuditActor;
   readonly from?: AuditEntry['from'];
+  /** The request's own id (the key and its `Idempotency-Key`): a retried request changes nothing more. */
+  readonly requestId?: string;
 }
 
 /** The person a key acts as: its agent, else the key itself. */

@@ -25,6 +25,8 @@ export async function escalateConversation(
 ): Promise<EscalateOutcome> {
   const outcome = await changeConversation(deps, request.orgId, request.conversationId, (conversation, now) =>
     escalated(conversation, { by: authorOf(who.actor), reason: request.reason, at: now.toISOString() }),
+
+    who.requestId,
   );
   if (outcome.kind === 'unchanged') throw new Error('an escalation always changes the conversation');
   if (outcome.kind !== 'changed') return outcome;

@@ -26,6 +26,8 @@ export async function resolveConversation(
 ): Promise<ResolveOutcome> {
   const outcome = await changeConversation(deps, request.orgId, request.conversationId, (conversation, now) =>
     resolved(conversation, { by: authorOf(who.actor), why: 'marked resolved', at: now.toISOString() }),
+
+    who.requestId,
   );
   if (outcome.kind === 'unchanged') throw new Error('a resolution always changes the conversation');
   if (outcome.kind !== 'changed') return outcome;

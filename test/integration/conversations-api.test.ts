@@ -3,9 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
 import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { queueItemId } from '#domain/desk/open-item.ts';
+import { apiCaller } from '#test/support/api-caller.ts';
 import {
   type ApiHandler,
-  apiEvent,
   lambdaContext,
   loadHandler,
   type SqsHandler,
@@ -68,28 +68,24 @@ beforeAll(async () => {
 afterEach(() => vi.useRealTimers());
 afterAll(async () => stack?.stop());
 
-async function call(
+const callApi = apiCaller(() => api, { headers: { 'User-Agent': 'desk-test' } });
+const call = (
   principal: Principal,
   method: string,
   resource: string,
-  options: { conversationId?: string; query?: Record<string, string>; body?: unknown } = {},
-): Promise<{ status: number; body: Answer }> {
-  const { conversationId, query, body } = options;
-  const event = apiEvent({
-    method,
-    resource,
-    path: conversationId ? resource.replace('{conversationId}', conversationId) : resource,
-    ...(conversationId ? { pathParameters: { conversationId } } : {}),
-    headers: {
-      'User-Agent': 'desk-test',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    principal,
+  options: {
+    conversationId?: string;
+    query?: Record<string, string>;
+    body?: unknown;
+    headers?: Record<string, string>;
+  } = {},
+) => {
+  const { conversationId, ...rest } = options;
+  return callApi<Answer>(principal, method, resource, {
+    ...rest,
+    ...(conversationId ? { params: { conversationId } } : {}),
   });
-  const response = await api({ ...event, queryStringParameters: query ?? null }, lambdaContext('api'));
-  return { status: response.statusCode, body: response.body ? (JSON.parse(response.body) as Answer) : {} };
-}
+};
 
 /** An email submitted through the api and triaged by the classifier: its conversation's id. */
 async function emailed(messageId: string, subject: string, text: string): Promise<string> {
@@ -180,6 +176,36 @@ describe('conversations through the api', () => {
     ).toEqual([expect.objectContaining({ conversationId: leak, assignee: 'bob' })]);
   });
 
+  it('applies a retried reply or escalation once: the same Idempotency-Key answers 200 with the conversation as it is', async () => {
+    const thread0 = await emailed(
+      '<retry-1@example.com>',
+      'Hallway light',
+      'The hallway light flickers at night.',
+    );
+    const headers = { 'Idempotency-Key': `retry-${thread0}` };
+    const send = () =>
+      call(ann, 'POST', '/v1/conversations/{conversationId}/messages', {
+        conversationId: thread0,
+        body: { text: 'Sent once, whatever the network does.' },
+        headers,
+      });
+    expect((await send()).status).toBe(201);
+    const again = await send();
+    expect(again).toMatchObject({ status: 200, headers: { 'idempotent-replayed': 'true' } });
+    expect(again.body.conversationId).toBe(thread0);
+    const thread = await conversation(ann, thread0);
+    const copies = (thread.body.messages ?? []).filter(
+      (m) => m.text === 'Sent once, whatever the network does.',
+    );
+    expect(copies).toHaveLength(1);
+    const bad = await call(ann, 'POST', '/v1/conversations/{conversationId}/messages', {
+      conversationId: thread0,
+      body: { text: 'x' },
+      headers: { 'Idempotency-Key': 'not a key' },
+    });
+    expect(bad.status).toBe(422);
+  });
+
   it('escalates and resolves, each audited; a resolved conversation takes no reply', async () => {
     const escalated = await post(ann, leak, 'escalate', { reason: 'The owner disputes the cost' });
     expect(escalated).toMatchObject({
@@ -199,7 +225,11 @@ describe('conversations through the api', () => {
       { limit: 50 },
       new Date(),
     );
-    const actions = records.map((r) => r.action).sort();
+    // This conversation's lines (the org has others: the retried reply's thread).
+    const actions = records
+      .filter((r) => r.target.id === leak)
+      .map((r) => r.action)
+      .sort();
     expect(actions).toEqual([
       'conversation.escalated',
       'conversation.replied',

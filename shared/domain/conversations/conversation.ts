@@ -35,6 +35,8 @@ export interface Conversation {
   readonly lastActivityAt: string;
   readonly resolvedAt?: string;
   readonly createdAt: string;
+  /** People's requests already applied (their `Idempotency-Key`s), newest last, bounded: a retry changes nothing. */
+  readonly appliedRequests?: readonly string[];
   /** Each write is conditional on the version read. */
   readonly version: number;
 }

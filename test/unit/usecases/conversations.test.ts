@@ -169,6 +169,28 @@ describe('people in a conversation', () => {
   });
 });
 
+describe('a retried request', () => {
+  it('applies once: the same request id again changes nothing and says so', async () => {
+    const { deps } = await desk();
+    await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
+    const retried = { ...ann, requestId: 'api:k_ann:retry-1' };
+    const words = { orgId: ORG, conversationId: CONVERSATION, text: 'On my way.', internal: false };
+    expect(await addConversationMessage(deps, retried, { ...words, messageId: 'm1' })).toMatchObject({
+      kind: 'added',
+    });
+    expect(await addConversationMessage(deps, retried, { ...words, messageId: 'm2' })).toMatchObject({
+      kind: 'duplicate',
+    });
+    const escalation = { ...ann, requestId: 'api:k_ann:retry-2' };
+    const request = { orgId: ORG, conversationId: CONVERSATION, reason: 'Needs a manager' };
+    expect(await escalateConversation(deps, escalation, request)).toMatchObject({ kind: 'escalated' });
+    expect(await escalateConversation(deps, escalation, request)).toMatchObject({ kind: 'duplicate' });
+    expect((await deps.queue.get(ORG, itemId))?.escalations).toBe(1);
+    const lines = await deps.conversations.messages(ORG, CONVERSATION, deps.clock.now());
+    expect(lines.filter((line) => line.kind === 'reply')).toHaveLength(1);
+  });
+});
+
 describe('the queue item follows', () => {
   it("a reply takes up the item: someone else's reply takes it over, the assignee's answers it", async () => {
     const { deps } = await desk();
