@@ -159,13 +159,15 @@ const scenarios: Record<string, { service: FunctionName; run: () => Promise<Emf[
     service: 'sweeper',
     async run() {
       // An emergency page in an org with no rotation and no property manager: nobody to page, so
-      // the sweep's round is unanswered at once, and counted.
+      // the sweep's round is unanswered at once, and counted. Its workflow is open and nobody has
+      // acted on it (a page for an ended workflow stands down instead).
+      const workflow = await storeWorkflow(Date.now());
       const page = newPage(
         {
           pageId: stableId('pg', org.orgId, randomUUID()),
           orgId: org.orgId,
           department: 'maintenance',
-          subject: `workflow:${randomUUID()}`,
+          subject: `workflow:${workflow.workflowId}`,
           reason: 'a scenario',
           urgency: 'emergency',
         },
