@@ -36,14 +36,18 @@ export async function addConversationMessage(
   words: PersonMessage,
 ): Promise<AddMessageOutcome> {
   const person = personOf(who.actor);
-  const outcome = await changeConversation(deps, words.orgId, words.conversationId, (conversation, now) =>
-    addPersonMessage(conversation, {
-      person,
-      messageId: words.messageId,
-      text: words.text,
-      internal: words.internal,
-      at: now.toISOString(),
-    }),
+  const outcome = await changeConversation(
+    deps,
+    words.orgId,
+    words.conversationId,
+    (conversation, now) =>
+      addPersonMessage(conversation, {
+        person,
+        messageId: words.messageId,
+        text: words.text,
+        internal: words.internal,
+        at: now.toISOString(),
+      }),
 
     who.requestId,
   );

@@ -23,8 +23,12 @@ export async function escalateConversation(
   who: ConversationActor,
   request: { readonly orgId: string; readonly conversationId: string; readonly reason: string },
 ): Promise<EscalateOutcome> {
-  const outcome = await changeConversation(deps, request.orgId, request.conversationId, (conversation, now) =>
-    escalated(conversation, { by: authorOf(who.actor), reason: request.reason, at: now.toISOString() }),
+  const outcome = await changeConversation(
+    deps,
+    request.orgId,
+    request.conversationId,
+    (conversation, now) =>
+      escalated(conversation, { by: authorOf(who.actor), reason: request.reason, at: now.toISOString() }),
 
     who.requestId,
   );

@@ -24,8 +24,12 @@ export async function resolveConversation(
   who: ConversationActor,
   request: { readonly orgId: string; readonly conversationId: string },
 ): Promise<ResolveOutcome> {
-  const outcome = await changeConversation(deps, request.orgId, request.conversationId, (conversation, now) =>
-    resolved(conversation, { by: authorOf(who.actor), why: 'marked resolved', at: now.toISOString() }),
+  const outcome = await changeConversation(
+    deps,
+    request.orgId,
+    request.conversationId,
+    (conversation, now) =>
+      resolved(conversation, { by: authorOf(who.actor), why: 'marked resolved', at: now.toISOString() }),
 
     who.requestId,
   );
