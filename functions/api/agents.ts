@@ -7,9 +7,14 @@ import {
   CreateAgentRequest,
   UpdateAgentRequest,
 } from '#contracts/agents.ts';
-import type { Principal } from '#domain/access/principal.ts';
 import { maySetStatusOf } from '#domain/agents/status-rule.ts';
-import { type Operation, type OperationRequest, operation, orgOf } from '#platform/http/operation.ts';
+import {
+  type Operation,
+  type OperationRequest,
+  operation,
+  orgOf,
+  principalOf,
+} from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import {
@@ -135,9 +140,4 @@ export function agentOperations(deps: AgentDeps, audit: AuditDeps): Record<Agent
       },
     ),
   };
-}
-
-function principalOf(request: { principal?: Principal }): Principal {
-  if (!request.principal) throw new Error('route declared without auth reached an org-scoped operation');
-  return request.principal;
 }

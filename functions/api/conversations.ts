@@ -10,11 +10,10 @@ import {
   EscalateConversationRequest,
   EscalatedConversation,
 } from '#contracts/conversations.ts';
-import type { Principal } from '#domain/access/principal.ts';
 import type { Conversation } from '#domain/conversations/conversation.ts';
 import type { ConversationRefusal } from '#domain/conversations/transitions.ts';
 import { queueItemId } from '#domain/desk/open-item.ts';
-import { type Operation, type OperationRequest, operation } from '#platform/http/operation.ts';
+import { type Operation, type OperationRequest, operation, principalOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { timeOrderedId } from '#platform/security/ids.ts';
@@ -219,11 +218,6 @@ function refused(
   if (outcome.kind === 'duplicate')
     return jsonResponse(200, replay(outcome.conversation), { 'idempotent-replayed': 'true' });
   return problem(409, 'conversation-resolved', { detail: 'the conversation is resolved' });
-}
-
-function principalOf(request: { principal?: Principal }): Principal {
-  if (!request.principal) throw new Error('route declared without auth reached an org-scoped operation');
-  return request.principal;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { ApproveDraftRequest, DecidedDraft, EmailPath, RejectDraftRequest } from '#contracts/emails.ts';
-import type { Principal } from '#domain/access/principal.ts';
 import type { ReplyDraft } from '#domain/drafts/draft.ts';
-import { type Operation, type OperationRequest, operation } from '#platform/http/operation.ts';
+import { type Operation, type OperationRequest, operation, principalOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { type DecideDraftDeps, type DecideOutcome, decideDraft } from '#usecases/decide-draft.ts';
@@ -86,11 +85,6 @@ function draftAuditLine(draft: ReplyDraft, emailId: string): AuditLine {
       after: { status: 'approved', text: decision.finalText },
     };
   return { action: 'draft.approved', target, after: { status: 'approved' } };
-}
-
-function principalOf(request: { principal?: Principal }): Principal {
-  if (!request.principal) throw new Error('route declared without auth reached an org-scoped operation');
-  return request.principal;
 }
 
 function answer(outcome: DecideOutcome) {

@@ -7,10 +7,9 @@ import {
   QueueListQuery,
   TransferQueueItemRequest,
 } from '#contracts/queue.ts';
-import type { Principal } from '#domain/access/principal.ts';
 import { byPriority } from '#domain/desk/priority.ts';
 import type { QueueRefusal } from '#domain/desk/transitions.ts';
-import { type Operation, type OperationRequest, operation } from '#platform/http/operation.ts';
+import { type Operation, type OperationRequest, operation, principalOf } from '#platform/http/operation.ts';
 import { type ProblemSlug, problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import {
@@ -138,9 +137,4 @@ function answered(result: QueueCommandResult): APIGatewayProxyResult {
 function commandBy(request: Pick<OperationRequest, 'principal' | 'event'>): QueueCommandBy {
   const { actor, from } = auditContext(request);
   return { actor, ...(from ? { from } : {}) };
-}
-
-function principalOf(request: { principal?: Principal }): Principal {
-  if (!request.principal) throw new Error('route declared without auth reached an org-scoped operation');
-  return request.principal;
 }

@@ -17,7 +17,7 @@ import {
 import type { Principal } from '#domain/access/principal.ts';
 import type { Refusal } from '#domain/workflow/transition.ts';
 import type { Actor, WorkflowFacts, WorkflowInput } from '#domain/workflow/workflow.ts';
-import { type Operation, type OperationRequest, operation } from '#platform/http/operation.ts';
+import { type Operation, type OperationRequest, operation, principalOf } from '#platform/http/operation.ts';
 import { type ProblemSlug, problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { stableId, timeOrderedId } from '#platform/security/ids.ts';
@@ -307,11 +307,6 @@ export function personOf(principal: Principal): Extract<Actor, { kind: 'person' 
     keyId: principal.keyId,
     ...(principal.role ? { role: principal.role } : {}),
   };
-}
-
-function principalOf(request: { principal?: Principal }): Principal {
-  if (!request.principal) throw new Error('route declared without auth reached an org-scoped operation');
-  return request.principal;
 }
 
 function manualFacts(facts: StartWorkflowRequest['facts']): WorkflowFacts {

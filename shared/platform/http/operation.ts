@@ -60,8 +60,13 @@ export function operation<
   return { contract, handle: handle as Operation['handle'] };
 }
 
-/** The caller's org: the router guarantees a principal on apiKey routes, and all data access is scoped to it. */
-export function orgOf(request: Pick<OperationRequest, 'principal'>): string {
+/** The calling key: the router guarantees a principal on apiKey routes, already checked for the route's scope. */
+export function principalOf(request: Pick<OperationRequest, 'principal'>): Principal {
   if (!request.principal) throw new Error('route declared without auth reached an org-scoped operation');
-  return request.principal.orgId;
+  return request.principal;
+}
+
+/** The caller's org: all data access is scoped to it. */
+export function orgOf(request: Pick<OperationRequest, 'principal'>): string {
+  return principalOf(request).orgId;
 }
