@@ -1,10 +1,8 @@
 import type { AuditActor, AuditEntry } from '#domain/audit/audit-record.ts';
 import type { AuditTrail } from '#domain/audit/ports.ts';
 import type { Clock } from '#domain/clock.ts';
-import { type OperationRequest, orgOf } from '#platform/http/operation.ts';
+import { type OperationRequest, orgOf, principalOf } from '#platform/http/operation.ts';
 import { header } from '#platform/http/request.ts';
-import { RequestError } from '#platform/http/request-error.ts';
-import { count, logger } from '#platform/observability.ts';
 
 /** What an API module needs to audit: the trail and the clock its lines are dated by. */
 export interface AuditDeps {
@@ -26,44 +24,37 @@ export type AuditLine = Omit<AuditEntry, 'orgId' | 'actor' | 'from'>;
 export function auditContext(
   request: Pick<OperationRequest, 'principal' | 'event'>,
 ): Pick<AuditEntry, 'orgId' | 'from'> & { readonly actor: KeyActor } {
-  const principal = request.principal;
-  if (!principal) throw new Error('route declared without auth reached an audited operation');
+  const principal = principalOf(request);
   const actor: KeyActor = {
     kind: 'key',
     keyId: principal.keyId,
     ...(principal.agentId ? { agentId: principal.agentId } : {}),
   };
-  const identity = request.event.requestContext?.identity;
-  const ip = identity?.sourceIp ?? undefined;
-  const userAgent = identity?.userAgent ?? header(request.event, 'user-agent');
-  return {
-    orgId: orgOf(request),
-    actor,
-    ...(ip || userAgent ? { from: { ...(ip ? { ip } : {}), ...(userAgent ? { userAgent } : {}) } } : {}),
-  };
+  const from = requestOrigin(request.event);
+  return { orgId: orgOf(request), actor, ...(from ? { from } : {}) };
 }
 
 /**
- * Appends the audit line of a change just made, before the change is answered. The change
- * stands if the line cannot be written, so the request fails loudly rather than answer 2xx
- * unaudited: 503 saying so (ApiServerErrors alarms on it), `AuditWriteFailed` counted and the
- * line logged in full (lines never carry secrets), for an operator to restore.
+ * Where a request came from, for an audit line: the source address and user agent API Gateway
+ * saw (`requestContext.identity`; the header when the identity lacks it); undefined when neither
+ * is known.
+ */
+export function requestOrigin(event: OperationRequest['event']): AuditEntry['from'] {
+  const identity = event.requestContext?.identity;
+  const ip = identity?.sourceIp ?? undefined;
+  const userAgent = identity?.userAgent ?? header(event, 'user-agent');
+  return ip || userAgent ? { ...(ip ? { ip } : {}), ...(userAgent ? { userAgent } : {}) } : undefined;
+}
+
+/**
+ * Appends the audit line of a change just made, before the change is answered. A line that
+ * cannot be written throws `AuditWriteFailed` (the trail counts and logs it), which the router
+ * answers 503 like every other audited path.
  */
 export async function recordAudit(
   deps: AuditDeps,
   request: Pick<OperationRequest, 'principal' | 'event'>,
   line: AuditLine,
 ): Promise<void> {
-  const entry: AuditEntry = { ...auditContext(request), ...line };
-  try {
-    await deps.trail.record(entry, deps.clock.now());
-  } catch (error) {
-    count('AuditWriteFailed');
-    logger.error('audit line not written', { error, auditEntry: entry });
-    throw new RequestError(
-      503,
-      'unavailable',
-      `the change was made (${line.action}), but its audit line could not be written: do not repeat it; ask an operator`,
-    );
-  }
+  await deps.trail.record({ ...auditContext(request), ...line }, deps.clock.now());
 }

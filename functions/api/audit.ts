@@ -12,7 +12,7 @@ export function auditOperations(deps: AuditDeps): Record<'listAudit', Operation>
       {
         summary: "Your org's audit trail, newest first",
         description:
-          'Every sensitive operation, kept 90 days. `actor` matches the person (`agentId`) or the key (`keyId`); filters combine with AND. A page may hold fewer than `limit` lines and still carry `nextCursor`: follow it until it is absent.',
+          'Every sensitive operation, kept 90 days. `actor` matches the person (`agentId`), the key (`keyId`), a response link (`linkId`) or the vendor it was sent to (`recipient`); filters combine with AND. A page may hold fewer than `limit` lines and still carry `nextCursor`: follow it until it is absent.',
         query: AuditListQuery,
         responses: { 200: { description: 'One page of audit lines', body: AuditPage } },
       },

@@ -99,7 +99,7 @@ export function apiOperations(deps: ApiDeps): Record<ApiOperation, Operation> {
     ...workflowOperations(deps.workflows, deps.audit),
     ...agentOperations(deps.agents, deps.audit),
     ...auditOperations(deps.audit),
-    ...responseLinkOperations({ ...deps.workflows, ...deps.responseLinks }),
+    ...responseLinkOperations({ ...deps.workflows, ...deps.responseLinks, audit: deps.audit.trail }),
     ...queueOperations(deps.desk),
     ...conversationOperations(deps.conversations),
     ...pageOperations(deps.pages),

@@ -13,6 +13,7 @@ import {
   type ResponseLinkDeps,
   showResponseLink,
 } from '#usecases/answer-response-link.ts';
+import { requestOrigin } from './audit-context.ts';
 import { unlessBusy } from './workflow-busy.ts';
 import { REFUSAL_PROBLEMS } from './workflows.ts';
 
@@ -22,7 +23,8 @@ const UNKNOWN_LINK = 'this link is not valid: use the link exactly as you receiv
 /**
  * The signed links vendors and owners answer through, without a login (auth `none`: the token is
  * the credential). A token that is not genuine is 404 whatever was wrong with it; a genuine one
- * past its deadline is 410; a link answers once.
+ * past its deadline is 410; a link answers once, and the answer it applied is audited with where
+ * the request came from.
  */
 export function responseLinkOperations(
   deps: ResponseLinkDeps,
@@ -66,7 +68,12 @@ export function responseLinkOperations(
       },
       async (request) => {
         const answered = await unlessBusy(
-          answerResponseLink(deps, request.params.token, withoutAbsent(request.body)),
+          answerResponseLink(
+            deps,
+            request.params.token,
+            withoutAbsent(request.body),
+            requestOrigin(request.event),
+          ),
         );
         switch (answered.outcome) {
           case 'not_found':

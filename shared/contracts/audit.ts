@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENT_ID } from '#vocabulary/access.ts';
 import { AUDIT_ACTIONS } from '#vocabulary/desk.ts';
+import { RESPONSE_LINK_PURPOSES } from '#vocabulary/workflows.ts';
 import { IsoInstant } from './iso-instant.ts';
 import { NextCursor, PageQuery } from './paging.ts';
 
@@ -12,9 +13,12 @@ export const AuditListQuery = z.strictObject({
     .meta({ description: 'Only lines at or after this instant' }),
   actor: z
     .string()
-    .regex(AGENT_ID, 'expected an agent id or a key id')
+    .regex(AGENT_ID, 'expected an agent id, a key id, a link id or a vendor id')
     .optional()
-    .meta({ description: 'Only lines by this person (`agentId`) or this key (`keyId`)' }),
+    .meta({
+      description:
+        'Only lines by this person (`agentId`), this key (`keyId`), this response link (`linkId`) or the vendor a link was sent to (`recipient`)',
+    }),
   action: AuditAction.optional(),
   ...PageQuery,
 });
@@ -27,6 +31,17 @@ export const AuditLineView = z
     actor: z.union([
       z.object({ kind: z.literal('key'), keyId: z.string(), agentId: z.string().optional() }),
       z.object({ kind: z.literal('system'), name: z.string() }),
+      z
+        .object({
+          kind: z.literal('link'),
+          purpose: z.enum(RESPONSE_LINK_PURPOSES),
+          linkId: z.string(),
+          recipient: z.string().optional(),
+        })
+        .meta({
+          description:
+            'An owner or vendor answering through a signed response link: the link’s id (a hash, never the link) and the vendor it was sent to',
+        }),
     ]),
     target: z.object({ kind: z.string(), id: z.string() }),
     from: z

@@ -1,3 +1,5 @@
+import type { AuditEntry } from '#domain/audit/audit-record.ts';
+import type { AuditTrail } from '#domain/audit/ports.ts';
 import {
   RESPONSE_LINK_ANSWERS,
   type ResponseLinkLedger,
@@ -19,6 +21,8 @@ export interface ResponseLinkSecrets {
 export interface ResponseLinkDeps extends AdvanceWorkflowDeps {
   readonly ledger: ResponseLinkLedger;
   readonly linkSecrets: ResponseLinkSecrets;
+  /** Where each decision a link applied is recorded (an owner's approval is a sensitive operation). */
+  readonly audit: AuditTrail;
 }
 
 /** The decisions each purpose's answer may carry. */
@@ -77,11 +81,15 @@ export async function showResponseLink(deps: ResponseLinkDeps, token: string): P
  * workflow applies one answer; then the use is recorded in the ledger, whose one conditional
  * write picks the single caller told `recorded`: every other use of the token is `already_used`.
  * A refused answer records nothing (a link whose offer lapsed is refused, not spent).
+ * The answer the workflow applied — only that one, so a replay or a racing use adds nothing — is
+ * audited before the ledger spends the link: the link as actor (by the hash of its token), `from`
+ * where the request came from.
  */
 export async function answerResponseLink(
   deps: ResponseLinkDeps,
   token: string,
   answer: unknown,
+  from?: AuditEntry['from'],
 ): Promise<AnsweredLink> {
   const read = await readToken(deps, token);
   if (read.outcome !== 'found') return read;
@@ -96,16 +104,29 @@ export async function answerResponseLink(
       })),
     };
   const { input, actor } = inputOf(claims, parsed.data);
+  const linkId = sha256Hex(token);
   const result = await advanceWorkflow(deps, {
     orgId: claims.orgId,
     workflowId: claims.workflowId,
-    inputId: `link:${sha256Hex(token)}`,
+    inputId: `link:${linkId}`,
     input,
     actor,
   });
   if (result.outcome === 'not_found') return { outcome: 'not_found' };
   if (result.outcome === 'refused')
     return { outcome: 'refused', refusal: result.refusal, message: result.message };
+  if (result.outcome === 'applied') {
+    const line = linkAuditLine(claims, linkId, parsed.data);
+    await deps.audit.record(
+      {
+        ...line,
+        before: { state: result.before.state },
+        after: { ...line.after, state: result.workflow.state },
+        ...(from ? { from } : {}),
+      },
+      deps.clock.now(),
+    );
+  }
   // applied, duplicate (a racing or earlier use applied it) or ignored: the ledger decides who was
   // first. A use applied and never recorded (a crash between the two) is recorded by the next use,
   // which is told `recorded` with its own decision, though the first one's stands.
@@ -154,6 +175,40 @@ function inputOf(
       ...(answer.comment ? { comment: answer.comment } : {}),
     },
     actor: { kind: 'owner' },
+  };
+}
+
+/**
+ * The audit line of an answer applied: the link as actor (its id, never its token; an offer's
+ * vendor as recipient — an owner's link names nobody), the workflow, and what was decided.
+ */
+function linkAuditLine(
+  claims: SignedResponseLinkClaims,
+  linkId: string,
+  answer: { decision: string; proposedTime?: string; comment?: string; reason?: string },
+): Omit<AuditEntry, 'before' | 'from'> & { readonly after: Record<string, unknown> } {
+  const note = answer.comment ?? answer.reason;
+  const common = {
+    orgId: claims.orgId,
+    target: { kind: 'workflow', id: claims.workflowId },
+    ...(note ? { note } : {}),
+  };
+  if (claims.purpose === 'owner_approval')
+    return {
+      ...common,
+      action: 'approval.decided',
+      actor: { kind: 'link', purpose: claims.purpose, linkId },
+      after: { stepId: claims.stepId, decision: answer.decision },
+    };
+  return {
+    ...common,
+    action: 'offer.answered',
+    actor: { kind: 'link', purpose: claims.purpose, linkId, recipient: claims.vendorId },
+    after: {
+      offerId: claims.offerId,
+      decision: answer.decision,
+      ...(answer.proposedTime ? { proposedTime: new Date(answer.proposedTime).toISOString() } : {}),
+    },
   };
 }
 

@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = [
   'integration.created',
   'integration.rotated',
   'integration.deleted',
+  'offer.answered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,6 +3,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type AuditEntry, type AuditRecord, auditRecordOf } from '#domain/audit/audit-record.ts';
 import type { AuditFilter, AuditPage, AuditTrail } from '#domain/audit/ports.ts';
 import { auditExpiry } from '#domain/audit/retention.ts';
+import { auditWriteFailure } from '#platform/audit-write-failure.ts';
 import { documentClient } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
 import { readListingPage } from './listing-page.ts';
@@ -11,24 +12,28 @@ import { readListingPage } from './listing-page.ts';
  * The org's audit trail: one item per line in the org's partition, sorted by time
  * (`AUDIT#<at>#<random>`), written once with a put that refuses an existing key — never updated.
  * `expiresAt` (epoch seconds, 90 days on) lets the table's TTL remove it; reads filter on it too,
- * since TTL deletes lazily.
+ * since TTL deletes lazily. A put that fails (throttled, unreachable) throws `AuditWriteFailed`.
  */
 export class DynamoAuditTrail implements AuditTrail {
   constructor(private readonly tableName: string) {}
 
   async record(entry: AuditEntry, at: Date): Promise<AuditRecord> {
     const record = auditRecordOf(entry, at, randomBytes(6).toString('hex'));
-    await documentClient().send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...keys.auditLine(record.orgId, record.auditId),
-          ...record,
-          expiresAt: Math.ceil(auditExpiry(record.at).getTime() / 1000),
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.auditLine(record.orgId, record.auditId),
+            ...record,
+            expiresAt: Math.ceil(auditExpiry(record.at).getTime() / 1000),
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      throw auditWriteFailure(entry, error);
+    }
     return record;
   }
 
@@ -51,9 +56,12 @@ export class DynamoAuditTrail implements AuditTrail {
     };
     const filters = ['expiresAt > :now'];
     if (filter.actor !== undefined) {
-      Object.assign(names, { '#actor': 'actor', '#agentId': 'agentId', '#keyId': 'keyId' });
+      // As `actedAs`: a key or its person, a link or the person it was sent to.
+      const members = ['agentId', 'keyId', 'linkId', 'recipient'];
+      names['#actor'] = 'actor';
+      for (const member of members) names[`#${member}`] = member;
       values[':actor'] = filter.actor;
-      filters.push('(#actor.#agentId = :actor OR #actor.#keyId = :actor)');
+      filters.push(`(${members.map((member) => `#actor.#${member} = :actor`).join(' OR ')})`);
     }
     if (filter.action !== undefined) {
       names['#action'] = 'action';

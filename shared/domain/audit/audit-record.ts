@@ -1,4 +1,5 @@
 import type { AuditAction } from '#vocabulary/desk.ts';
+import type { ResponseLinkPurposeName } from '#vocabulary/workflows.ts';
 
 /**
  * One line of the org's append-only audit trail: who did what, when, from where, and — where a
@@ -22,10 +23,32 @@ export interface AuditRecord {
   readonly note?: string;
 }
 
-/** Who acted: the key, and the person it belongs to; `system` for the platform's own rules. */
+/**
+ * Who acted: the key, and the person it belongs to; `system` for the platform's own rules; `link`
+ * for an owner or vendor answering through a signed response link (no key): the link by its id
+ * (a hash of the token, never the token) and the person it was sent to, when the link names one.
+ */
 export type AuditActor =
   | { readonly kind: 'key'; readonly keyId: string; readonly agentId?: string }
-  | { readonly kind: 'system'; readonly name: string };
+  | { readonly kind: 'system'; readonly name: string }
+  | {
+      readonly kind: 'link';
+      readonly purpose: ResponseLinkPurposeName;
+      readonly linkId: string;
+      readonly recipient?: string;
+    };
+
+/** Whether `who` (an `actor=` filter) names this actor: a key or its person, a link or its recipient. */
+export function actedAs(actor: AuditActor, who: string): boolean {
+  switch (actor.kind) {
+    case 'key':
+      return actor.keyId === who || actor.agentId === who;
+    case 'link':
+      return actor.linkId === who || actor.recipient === who;
+    case 'system':
+      return false;
+  }
+}
 
 /** What one audit line says; the trail gives it its id and time. */
 export type AuditEntry = Omit<AuditRecord, 'auditId' | 'at' | 'orgId'> & { readonly orgId: string };

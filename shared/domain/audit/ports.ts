@@ -5,7 +5,7 @@ import type { AuditEntry, AuditRecord } from './audit-record.ts';
 export interface AuditFilter {
   /** At or after this instant. */
   readonly since?: string;
-  /** The acting key's person (`agentId`) or key id. */
+  /** The acting key's person (`agentId`) or key id; a link's id or the person it was sent to. */
   readonly actor?: string;
   readonly action?: AuditAction;
 }
@@ -17,7 +17,11 @@ export interface AuditPage {
 
 /** The org's append-only audit trail: records are added, never changed; they expire after 90 days. */
 export interface AuditTrail {
-  /** Appends one line, at `at`; returns it as stored. */
+  /**
+   * Appends one line, at `at`; returns it as stored. A line that cannot be written throws
+   * `AuditWriteFailed` carrying the entry (counted and logged in full by the trail), never
+   * another error: every caller fails the same way.
+   */
   record(entry: AuditEntry, at: Date): Promise<AuditRecord>;
   /** The org's lines, newest first, filtered; expired lines are never returned. */
   list(

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { hasScope, type Principal, principalFromAuthorizerContext } from '#domain/access/principal.ts';
+import { AuditWriteFailed } from '#domain/audit/audit-write-failed.ts';
 import { logger } from '../observability.ts';
 import { corsHeaders } from './cors.ts';
 import { parseJsonBody } from './json-body.ts';
@@ -132,6 +133,14 @@ function pathParams(event: APIGatewayProxyEvent, schema: NonNullable<Operation['
 }
 
 function answerError(error: unknown, event: APIGatewayProxyEvent, id: string): APIGatewayProxyResult {
+  // The change stands without its line (the trail counted and logged it): fail loudly, never 2xx
+  // unaudited, and say the change must not be repeated. ApiServerErrors alarms on the 503.
+  if (error instanceof AuditWriteFailed) {
+    return problem(503, 'unavailable', {
+      detail: `the change was made (${error.entry.action}), but its audit line could not be written: do not repeat it; ask an operator`,
+      instance: id,
+    });
+  }
   if (error instanceof RequestError) {
     return problem(error.status, error.slug, {
       detail: error.detail,

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
 import type { AuditEntry, AuditRecord } from '#domain/audit/audit-record.ts';
+import { AuditWriteFailed } from '#domain/audit/audit-write-failed.ts';
 import type { AuditFilter, AuditTrail } from '#domain/audit/ports.ts';
 import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
+import { logger, metrics } from '#platform/observability.ts';
 import { InMemoryAuditTrail } from '#test/support/in-memory/audit-trail.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { RETENTION } from '#vocabulary/desk.ts';
@@ -14,14 +16,24 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-const implementations: { name: string; trail(): AuditTrail }[] = [
-  { name: 'in-memory twin', trail: () => new InMemoryAuditTrail() },
+/** `broken`: a trail whose writes cannot succeed (the twin's switch; a table that is not there). */
+const implementations: { name: string; trail(): AuditTrail; broken(): AuditTrail }[] = [
+  {
+    name: 'in-memory twin',
+    trail: () => new InMemoryAuditTrail(),
+    broken: () => {
+      const trail = new InMemoryAuditTrail();
+      trail.failWrites();
+      return trail;
+    },
+  },
   {
     name: 'DynamoDB adapter',
     trail: () => {
       if (!stack) throw new Error('the test stack is not started');
       return new DynamoAuditTrail(stack.resources.tables.main);
     },
+    broken: () => new DynamoAuditTrail('no-such-audit-table'),
   },
 ];
 
@@ -53,7 +65,7 @@ async function everyPage(trail: AuditTrail, orgId: string, filter: AuditFilter, 
   throw new Error('the listing did not end within 50 pages');
 }
 
-describe.each(implementations)('AuditTrail contract: $name', ({ trail: make }) => {
+describe.each(implementations)('AuditTrail contract: $name', ({ trail: make, broken }) => {
   it('appends lines as given, with an id sorted by time, and lists them newest first for that org only', async () => {
     const trail = make();
     const orgId = freshOrg();
@@ -121,6 +133,50 @@ describe.each(implementations)('AuditTrail contract: $name', ({ trail: make }) =
       minute(30),
     );
     expect(recent.records.map((r) => r.at)).toEqual([minute(6).toISOString()]);
+  });
+
+  it("finds a response link's lines by the link or the vendor it was sent to, and never by purpose", async () => {
+    const trail = make();
+    const orgId = freshOrg();
+    const linkId = 'a'.repeat(64);
+    const owner = await trail.record(
+      entry(orgId, {
+        action: 'approval.decided',
+        actor: { kind: 'link', purpose: 'owner_approval', linkId },
+        target: { kind: 'workflow', id: 'wf_1' },
+      }),
+      minute(1),
+    );
+    const vendor = await trail.record(
+      entry(orgId, {
+        action: 'offer.answered',
+        actor: { kind: 'link', purpose: 'vendor_offer', linkId: 'b'.repeat(64), recipient: 'vendor-11' },
+        target: { kind: 'workflow', id: 'wf_1' },
+      }),
+      minute(2),
+    );
+    await trail.record(entry(orgId), minute(3));
+    expect((await everyPage(trail, orgId, { actor: linkId }, 5, minute(9))).records).toEqual([owner]);
+    expect((await everyPage(trail, orgId, { actor: 'vendor-11' }, 5, minute(9))).records).toEqual([vendor]);
+    expect((await everyPage(trail, orgId, { actor: 'owner_approval' }, 5, minute(9))).records).toEqual([]);
+  });
+
+  it('throws AuditWriteFailed carrying the entry when a line cannot be written, counted once and logged', async () => {
+    const counted = vi.spyOn(metrics, 'addMetric').mockImplementation(() => metrics);
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    try {
+      const line = entry(freshOrg(), { action: 'api_key.revoked' });
+      const failed = broken().record(line, minute(0));
+      await expect(failed).rejects.toBeInstanceOf(AuditWriteFailed);
+      await expect(failed).rejects.toMatchObject({ entry: line });
+      expect(counted.mock.calls).toEqual([['AuditWriteFailed', 'Count', 1]]);
+      expect(logged).toHaveBeenCalledWith(
+        'audit line not written',
+        expect.objectContaining({ auditEntry: line }),
+      );
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it(`never answers a line older than ${RETENTION.historyDays} days, before the table removes it`, async () => {

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditEntry, AuditRecord } from '#domain/audit/audit-record.ts';
-import type { AuditTrail } from '#domain/audit/ports.ts';
+import { AuditWriteFailed } from '#domain/audit/audit-write-failed.ts';
 import { auditContext, recordAudit } from '#functions/api/audit-context.ts';
-import { RequestError } from '#platform/http/request-error.ts';
 import { logger, metrics } from '#platform/observability.ts';
 import { InMemoryAuditTrail } from '#test/support/in-memory/audit-trail.ts';
 import { ManualClock } from '#test/support/in-memory/platform.ts';
@@ -60,23 +58,25 @@ describe('recordAudit', () => {
     ]);
   });
 
-  it('fails the request loudly when the line cannot be written: 503, AuditWriteFailed counted, the line logged', async () => {
-    const broken: AuditTrail = {
-      record: async (_entry: AuditEntry): Promise<AuditRecord> => {
-        throw new Error('DynamoDB is unreachable');
-      },
-      list: async () => ({ records: [] }),
-    };
+  it('lets a line that cannot be written fail as AuditWriteFailed carrying the whole line, counted and logged once', async () => {
+    const trail = new InMemoryAuditTrail();
+    trail.failWrites();
     const counted = vi.spyOn(metrics, 'addMetric').mockImplementation(() => metrics);
     const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
-    const failed = recordAudit({ trail: broken, clock: new ManualClock(NOW) }, request({}), {
+    const failed = recordAudit({ trail, clock: new ManualClock(NOW) }, request({ sourceIp: '203.0.113.7' }), {
       action: 'api_key.revoked',
       target: { kind: 'api_key', id: 'k2' },
     });
-    await expect(failed).rejects.toBeInstanceOf(RequestError);
-    await expect(failed).rejects.toMatchObject({ status: 503, slug: 'unavailable' });
-    await expect(failed).rejects.toThrow(/was made.*do not repeat it/);
-    expect(counted).toHaveBeenCalledWith('AuditWriteFailed', 'Count', 1);
+    await expect(failed).rejects.toBeInstanceOf(AuditWriteFailed);
+    await expect(failed).rejects.toMatchObject({
+      entry: {
+        orgId: 'acme',
+        action: 'api_key.revoked',
+        actor: { kind: 'key', keyId: 'k1k1k1k1k1k1k1k1', agentId: 'olivia' },
+        from: { ip: '203.0.113.7' },
+      },
+    });
+    expect(counted.mock.calls).toEqual([['AuditWriteFailed', 'Count', 1]]);
     expect(logged).toHaveBeenCalledWith(
       'audit line not written',
       expect.objectContaining({ auditEntry: expect.objectContaining({ action: 'api_key.revoked' }) }),

@@ -64,3 +64,18 @@ export function offeredToVendor(orgId = 'acme', workflowId?: string): Workflow {
     { kind: 'system', name: 'runner' },
   );
 }
+
+/** A $1,200 repair the company approved, now waiting on the owner (`approve_dispatch.1`, stage `owner`). */
+export function waitingOnOwner(orgId = 'acme', workflowId = 'wf_22222222222222222222222222222222'): Workflow {
+  const opened = routineRepair(orgId, workflowId);
+  const repair = {
+    ...opened,
+    facts: { ...opened.facts, estimateUsd: 1200 },
+    waiting: { ...opened.waiting, holder: 'maintenance_supervisor', amountUsd: 1200, owner: 'required' },
+  } as Workflow;
+  return applied(
+    repair,
+    { kind: 'decide', stepId: 'approve_dispatch.1', decision: 'approve' },
+    { ...TECH_LEAD, personId: 'sue@example.com', role: 'maintenance_supervisor' },
+  );
+}

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { Principal } from '#domain/access/principal.ts';
+import { AuditWriteFailed } from '#domain/audit/audit-write-failed.ts';
 import { type OperationRequest, operation } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
@@ -46,6 +47,16 @@ const operations = {
     async (request) => {
       seen.push(request);
       if (request.params.leaseId === 'ls_boom') throw new Error('table exploded: secret internals');
+      if (request.params.leaseId === 'ls_audt')
+        throw new AuditWriteFailed(
+          {
+            orgId: 'org-a',
+            action: 'api_key.revoked',
+            actor: { kind: 'key', keyId: 'key-r' },
+            target: { kind: 'api_key', id: 'k2' },
+          },
+          { cause: new Error('table exploded: secret internals') },
+        );
       return jsonResponse(200, { leaseId: request.params.leaseId });
     },
   ),
@@ -182,6 +193,18 @@ describe('createRouter', () => {
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain('exploded');
     expect(json(response.body)).toMatchObject({ type: 'urn:aictive:problem:internal', status: 500 });
+  });
+
+  it('answers an audit line that could not be written 503, saying the change was made and must not be repeated', async () => {
+    const response = await router()(getLease('ls_audt'));
+    expect(response.statusCode).toBe(503);
+    expect(response.body).not.toContain('exploded');
+    expect(json(response.body)).toMatchObject({
+      type: 'urn:aictive:problem:unavailable',
+      status: 503,
+      detail:
+        'the change was made (api_key.revoked), but its audit line could not be written: do not repeat it; ask an operator',
+    });
   });
 
   it('never lets an authenticated answer be cached; a public one keeps its own cache policy', async () => {

@@ -1,14 +1,18 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
+import { AuditWriteFailed } from '#domain/audit/audit-write-failed.ts';
 import type { ResponseLinkClaims } from '#domain/workflow/response-link.ts';
+import { logger } from '#platform/observability.ts';
+import { sha256Hex } from '#platform/security/ids.ts';
 import { issueResponseLink } from '#platform/security/response-links.ts';
+import { InMemoryAuditTrail } from '#test/support/in-memory/audit-trail.ts';
 import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { ManualClock } from '#test/support/in-memory/platform.ts';
 import { InMemoryResponseLinkLedger } from '#test/support/in-memory/response-link-ledger.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { InMemoryWorkQueue } from '#test/support/in-memory/work-queue.ts';
 import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
-import { applied, offeredToVendor, routineRepair, T0, TECH_LEAD } from '#test/unit/api/workflow-fixtures.ts';
+import { offeredToVendor, T0, waitingOnOwner } from '#test/unit/api/workflow-fixtures.ts';
 import {
   answerResponseLink,
   type ResponseLinkDeps,
@@ -20,6 +24,7 @@ const WORKFLOW_ID = 'wf_0123456789abcdef0123456789abcdef';
 let store: InMemoryWorkflowStore;
 let clock: ManualClock;
 let deps: ResponseLinkDeps;
+let audit: InMemoryAuditTrail;
 
 const offerLink = (claims: Partial<ResponseLinkClaims> = {}) =>
   issueResponseLink(
@@ -36,7 +41,27 @@ const offerLink = (claims: Partial<ResponseLinkClaims> = {}) =>
     SECRET,
   );
 
+const OWNER_WORKFLOW = 'wf_22222222222222222222222222222222';
+
+/** A repair the company approved, waiting on the owner; the owner's link for it. */
+async function ownerWaiting(): Promise<string> {
+  const companyApproved = waitingOnOwner('acme', OWNER_WORKFLOW);
+  await store.create(companyApproved);
+  const token = issueResponseLink(
+    {
+      purpose: 'owner_approval',
+      orgId: 'acme',
+      workflowId: OWNER_WORKFLOW,
+      stepId: 'approve_dispatch.1',
+      expiresAt: '2026-11-21T10:00:00.000Z',
+    },
+    SECRET,
+  );
+  return token;
+}
+
 beforeEach(async () => {
+  audit = new InMemoryAuditTrail();
   store = new InMemoryWorkflowStore(new InMemoryRows());
   clock = new ManualClock(T0);
   deps = {
@@ -46,6 +71,7 @@ beforeEach(async () => {
     clock,
     ledger: new InMemoryResponseLinkLedger(),
     linkSecrets: { secrets: async () => [SECRET] },
+    audit,
   };
   await store.create(offeredToVendor('acme', WORKFLOW_ID));
 });
@@ -140,30 +166,7 @@ describe('answering a response link', () => {
   });
 
   it("records an owner's approval as the owner, on the step it was issued for", async () => {
-    const workflowId = 'wf_22222222222222222222222222222222';
-    const opened = routineRepair('acme', workflowId);
-    const repair = {
-      ...opened,
-      facts: { ...opened.facts, estimateUsd: 1200 },
-      waiting: { ...opened.waiting, holder: 'maintenance_supervisor', amountUsd: 1200, owner: 'required' },
-    } as typeof opened;
-    const companyApproved = applied(
-      repair,
-      { kind: 'decide', stepId: 'approve_dispatch.1', decision: 'approve' },
-      { ...TECH_LEAD, personId: 'sue@example.com', role: 'maintenance_supervisor' },
-    );
-    expect(companyApproved.waiting).toMatchObject({ holder: 'owner', stage: 'owner' });
-    await store.create(companyApproved);
-    const token = issueResponseLink(
-      {
-        purpose: 'owner_approval',
-        orgId: 'acme',
-        workflowId,
-        stepId: 'approve_dispatch.1',
-        expiresAt: '2026-11-21T10:00:00.000Z',
-      },
-      SECRET,
-    );
+    const token = await ownerWaiting();
     expect(await showResponseLink(deps, token)).toMatchObject({
       purpose: 'owner_approval',
       title: 'Approve the dispatch',
@@ -178,8 +181,74 @@ describe('answering a response link', () => {
       purpose: 'owner_approval',
       decision: 'approve',
     });
-    const workflow = await store.get('acme', workflowId);
+    const workflow = await store.get('acme', OWNER_WORKFLOW);
     expect(workflow?.state).toBe('create_work_order');
     expect(workflow?.history.at(-1)?.actor).toEqual({ kind: 'owner' });
+  });
+});
+
+describe('the audit of a response link answered', () => {
+  const lines = async () => (await audit.list('acme', {}, { limit: 10 }, clock.now())).records;
+  const origin = { ip: '198.51.100.4', userAgent: 'Mail/1.0' };
+
+  it("records the owner's decision once, the link as actor (never its token), from where it came", async () => {
+    const token = await ownerWaiting();
+    const answer = { decision: 'approve', comment: 'Go ahead' };
+    expect(await answerResponseLink(deps, token, answer, origin)).toMatchObject({ outcome: 'recorded' });
+    expect(await answerResponseLink(deps, token, answer, origin)).toEqual({ outcome: 'already_used' });
+    const recorded = await lines();
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        action: 'approval.decided',
+        actor: { kind: 'link', purpose: 'owner_approval', linkId: sha256Hex(token) },
+        target: { kind: 'workflow', id: OWNER_WORKFLOW },
+        from: origin,
+        before: { state: 'approve_dispatch' },
+        after: { stepId: 'approve_dispatch.1', decision: 'approve', state: 'create_work_order' },
+        note: 'Go ahead',
+      }),
+    ]);
+    expect(JSON.stringify(recorded)).not.toContain(token);
+  });
+
+  it("records a vendor's answer with the vendor as recipient, once however many racing uses", async () => {
+    const token = offerLink();
+    await Promise.all([
+      answerResponseLink(deps, token, { decision: 'accept' }),
+      answerResponseLink(deps, token, { decision: 'accept' }),
+    ]);
+    expect(await lines()).toEqual([
+      expect.objectContaining({
+        action: 'offer.answered',
+        actor: { kind: 'link', purpose: 'vendor_offer', linkId: sha256Hex(token), recipient: '11' },
+        after: expect.objectContaining({ offerId: 'offer_vendor.1.1', decision: 'accept' }),
+      }),
+    ]);
+  });
+
+  it('records nothing for an answer refused, invalid or expired', async () => {
+    await answerResponseLink(deps, offerLink(), { decision: 'approve' });
+    await answerResponseLink(deps, offerLink(), { decision: 'decline' });
+    await answerResponseLink(deps, offerLink(), { decision: 'accept' });
+    expect((await lines()).map((line) => line.after)).toEqual([
+      expect.objectContaining({ decision: 'decline' }),
+    ]);
+  });
+
+  it('fails as AuditWriteFailed when the line cannot be written, the decision made and the link not yet spent', async () => {
+    const token = await ownerWaiting();
+    audit.failWrites();
+    vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    await expect(answerResponseLink(deps, token, { decision: 'approve' })).rejects.toBeInstanceOf(
+      AuditWriteFailed,
+    );
+    vi.restoreAllMocks();
+    expect((await store.get('acme', OWNER_WORKFLOW))?.state).toBe('create_work_order');
+    // The same answer again changes nothing and writes no second line: the workflow applied it once.
+    audit.failWrites(false);
+    expect(await answerResponseLink(deps, token, { decision: 'approve' })).toMatchObject({
+      outcome: 'recorded',
+    });
+    expect(await lines()).toEqual([]);
   });
 });
