@@ -49,7 +49,7 @@ export const METRICS = {
   RateLimiterUnavailable:
     'the rate limiter could not count a request (DynamoDB failed or took over 1 s); let through',
   AuditWriteFailed:
-    'a change was made but its audit line could not be written; answered 503 (ApiServerErrors alarms), the line logged',
+    'a change was made but its audit line could not be written (counted by the trail, whoever wrote it): a request answers 503 (ApiServerErrors alarms), the line logged',
   // every queue consumer
   RecordsProcessed: 'queue messages handled successfully in a batch',
   RecordsFailed: 'queue messages whose processing threw (retried; dead-lettered after maxReceiveCount)',
