@@ -104,6 +104,7 @@ const operations = apiOperations({
     settings: new OrgWorkflowSettings(orgSettings),
     queue,
     clock: systemClock,
+    desk: { queue: queueItems },
   },
   responseLinks: {
     ledger: new DynamoResponseLinkLedger(config.TABLE_NAME),

@@ -21,7 +21,11 @@ import { type Operation, type OperationRequest, operation, principalOf } from '#
 import { type ProblemSlug, problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { stableId, timeOrderedId } from '#platform/security/ids.ts';
-import { type AdvanceOutcome, advanceWorkflow } from '#usecases/advance-workflow.ts';
+import {
+  type AdvanceOutcome,
+  type AdvanceWorkflowDeps,
+  advanceWorkflow,
+} from '#usecases/advance-workflow.ts';
 import { type BeginWorkflowDeps, beginWorkflow } from '#usecases/start-workflow.ts';
 import { type AuditDeps, recordAudit } from './audit-context.ts';
 import { idempotencyKey } from './idempotency-key.ts';
@@ -29,8 +33,11 @@ import { pageOf } from './listing.ts';
 import { unlessBusy } from './workflow-busy.ts';
 import { workflowSummary, workflowView } from './workflow-view.ts';
 
-/** The store, the org's policy and the workflow queue; the synced records a manual repair is started with. */
-export type WorkflowRouteDeps = BeginWorkflowDeps;
+/**
+ * The store, the org's policy and the workflow queue; the synced records a manual repair is
+ * started with; the desk's queue, where a decided step's item is closed at once.
+ */
+export type WorkflowRouteDeps = BeginWorkflowDeps & Pick<AdvanceWorkflowDeps, 'desk'>;
 
 type WorkflowOperation =
   | 'listWorkflows'

@@ -86,7 +86,8 @@ export const handler = instrumented(async (_event: ScheduledEvent) =>
       return pages;
     },
     workflows: async () => {
-      const sweep = await sweepWorkflows(deps, deps.clock.now());
+      // With the desk: a step the sweep moves on (an emergency gone ahead) closes its item.
+      const sweep = await sweepWorkflows({ ...deps, desk }, deps.clock.now());
       count('WorkflowSwept', sweep.due);
       count('WorkflowEscalated', sweep.escalations);
       count('WorkflowSlaBreached', sweep.breaches);

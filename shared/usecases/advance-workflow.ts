@@ -3,12 +3,16 @@ import type { WorkQueue } from '#domain/messaging/ports.ts';
 import type { WorkflowSettingsSource, WorkflowStore } from '#domain/workflow/ports.ts';
 import { type TransitionResult, transition } from '#domain/workflow/transition.ts';
 import type { Actor, Workflow, WorkflowEffect, WorkflowInput } from '#domain/workflow/workflow.ts';
+import type { QueueDeps } from './change-queue-item.ts';
+import { closeLeftStepItem } from './queue-workflow-step.ts';
 
 export interface AdvanceWorkflowDeps {
   readonly workflows: WorkflowStore;
   readonly settings: WorkflowSettingsSource;
   readonly queue: WorkQueue;
   readonly clock: Clock;
+  /** The desk's queue: a step's item is closed as soon as the workflow leaves the step. */
+  readonly desk?: Pick<QueueDeps, 'queue'>;
 }
 
 export interface WorkflowCommand {
@@ -70,6 +74,11 @@ export async function advanceWorkflow(
     );
     if (result.outcome !== 'applied') return { ...result, workflow };
     if ((await deps.workflows.save(result.workflow, workflow.version)) === 'conflict') continue;
+    // The transition stands whatever becomes of its item: closeFinishedSteps closes a missed one.
+    if (deps.desk)
+      await closeLeftStepItem({ queue: deps.desk.queue, clock: deps.clock }, workflow, result.workflow).catch(
+        () => undefined,
+      );
     if (result.effects.length > 0 && command.handOn !== false) await handOnEffects(deps, result.workflow);
     return { outcome: 'applied', workflow: result.workflow, before: workflow, effects: result.effects };
   }

@@ -20,7 +20,9 @@ function finishedBecause(item: QueueItem, matter: Workflow | Conversation | unde
  * Finishes the open items whose matter ended — a workflow step decided or left (the decision, a
  * timeout, a cancel), a conversation resolved (also one whose own finishing of the item was lost)
  * — and returns the items still open. Every reader of the open queue goes through it — the
- * listing, the load count, the sweep — so an item outlives its matter only until someone looks.
+ * listing, the load count, the sweep — so an item outlives its matter only until someone looks:
+ * the safety net behind the transition that leaves a step closing its item at once
+ * (`closeLeftStepItem`), for a close that was lost or a path that does not close.
  * One read per workflow or conversation among the items.
  */
 export async function closeFinishedSteps(

@@ -1,6 +1,10 @@
 import { skillOfRole } from '#domain/desk/department.ts';
+import { queueItemId } from '#domain/desk/open-item.ts';
+import type { QueueItem } from '#domain/desk/queue-item.ts';
+import { finishItem, followStepEscalation } from '#domain/desk/transitions.ts';
 import type { Workflow, WorkflowEffect } from '#domain/workflow/workflow.ts';
-import type { QueueDeps } from './change-queue-item.ts';
+import { autoAssignQueueItems } from './auto-assign-queue-items.ts';
+import { changeQueueItem, type QueueDeps } from './change-queue-item.ts';
 import { enqueueWork } from './enqueue-work.ts';
 
 /** The notices that mean a step now waits on a person of a role. */
@@ -10,7 +14,8 @@ const WAITING_ON_A_PERSON = new Set(['approval_waiting', 'task_waiting']);
  * A workflow step waiting on a person becomes a queue item (source `workflow_step`): the skill is
  * the holder role's department, the urgency the workflow's, the title names the workflow and
  * step (never a message's text). Run inside the notify effect's once-only run, and `create` is
- * idempotent besides. The item is done once the step no longer waits (close-finished-steps.ts).
+ * idempotent besides. The item has no deadline of its own: it follows its step's escalations
+ * (`followStepItem`) and is closed when the workflow leaves the step (`closeLeftStepItem`).
  */
 export async function queueWorkflowStep(
   deps: QueueDeps,
@@ -27,4 +32,55 @@ export async function queueWorkflowStep(
     skill: skillOfRole(holder),
     holderRole: holder,
   });
+}
+
+const stepItemId = (workflowId: string, stepId: string) =>
+  queueItemId({ kind: 'workflow_step', workflowId, stepId });
+
+/**
+ * The step escalated (its `escalated` effect): its item moves to the new holder, back in the
+ * queue, and is offered at once to an agent who may hold it. The workflow has told the roles, so
+ * the queue sends no escalation notice of its own (only the offer's `queue_assigned`). Returns
+ * the item as it ends, or undefined when the step has none (a step the owner held).
+ */
+export async function followStepItem(
+  deps: QueueDeps,
+  workflow: Workflow,
+  effect: Extract<WorkflowEffect, { kind: 'escalated' }>,
+): Promise<QueueItem | undefined> {
+  const now = deps.clock.now();
+  const result = await changeQueueItem(
+    deps,
+    { orgId: workflow.orgId, itemId: stepItemId(workflow.workflowId, effect.stepId) },
+    (item) => followStepEscalation(item, effect, now),
+  );
+  if (result.outcome === 'not_found' || result.outcome === 'refused') return undefined;
+  // Offered even when unchanged: a retried run whose first offer was lost offers it again.
+  if (result.item.status !== 'queued') return result.item;
+  const [offered] = await autoAssignQueueItems(deps, workflow.orgId, {
+    fresh: [result.item],
+    onlyFresh: true,
+  });
+  return offered ?? result.item;
+}
+
+/**
+ * After a transition: when the workflow left the person's step it waited on (decided, done,
+ * gone ahead by policy, cancelled, closed), that step's item is done at once rather than when the
+ * next reader of the queue notices (`closeFinishedSteps`, the safety net). A second close changes
+ * nothing.
+ */
+export async function closeLeftStepItem(
+  deps: Pick<QueueDeps, 'queue' | 'clock'>,
+  before: Workflow,
+  after: Workflow,
+): Promise<void> {
+  const left = before.waiting;
+  if (left?.kind !== 'approval' && left?.kind !== 'human_task') return;
+  if (after.status === 'open' && after.waiting?.stepId === left.stepId) return;
+  await changeQueueItem(
+    deps,
+    { orgId: after.orgId, itemId: stepItemId(after.workflowId, left.stepId) },
+    (item) => finishItem(item, 'system', deps.clock.now(), `step ${left.stepId} no longer waits`),
+  );
 }

@@ -9,7 +9,7 @@ import { type AdvanceWorkflowDeps, advanceWorkflow, handOnEffects } from './adva
 import type { QueueDeps } from './change-queue-item.ts';
 import type { PagingDeps } from './deliver-page.ts';
 import { pageWaitingEmergency } from './open-page.ts';
-import { queueWorkflowStep } from './queue-workflow-step.ts';
+import { followStepItem, queueWorkflowStep } from './queue-workflow-step.ts';
 import { type BeginWorkflowDeps, beginWorkflow } from './start-workflow.ts';
 
 export interface RunWorkflowEffectsDeps extends AdvanceWorkflowDeps, BeginWorkflowDeps {
@@ -17,7 +17,7 @@ export interface RunWorkflowEffectsDeps extends AdvanceWorkflowDeps, BeginWorkfl
   readonly notices: WorkflowNotices;
   readonly links: ResponseLinkIssuer;
   readonly ledger: IdempotencyLedger;
-  /** The desk's queue: a step waiting on a person becomes a queue item. */
+  /** The desk's queue: a step waiting on a person becomes a queue item that follows its step. */
   readonly desk: QueueDeps;
   /** An emergency waiting on people pages its department's on-call person. */
   readonly paging: PagingDeps;
@@ -126,6 +126,7 @@ async function sideEffect(
         to: effect.to,
         detail: { from: effect.from, breached: effect.breached },
       });
+      await followStepItem(deps.desk, workflow, effect);
       return;
     case 'offer_vendor': {
       const link = await deps.links.linkFor({

@@ -148,6 +148,8 @@ describe('a workflow approval waiting on a person', () => {
       body: { stepId: 'approve_dispatch.1', decision: 'approve' },
     });
     expect(decided.status).toBe(200);
+    // Done by the decision itself, before any reader of the queue looks at it.
+    expect(await desk.queue.get(orgId, item?.itemId ?? '')).toMatchObject({ status: 'done' });
     expect((await list(dispatcher)).body.items.map((i) => i.itemId)).not.toContain(item?.itemId);
     const done = await assign(dispatcher, item?.itemId ?? '', 'max');
     expect(done).toMatchObject({ status: 409, body: { type: problemType('queue-item-done') } });

@@ -22,14 +22,17 @@ export function queueItemId(source: QueueSource): string {
     : `q_w_${source.workflowId}_${source.stepId.replaceAll('#', '_')}`;
 }
 
-/** A new item, queued for `slaMs` (the urgency's SLA): past it unassigned, it escalates. */
+/**
+ * A new item, queued for `slaMs` (the urgency's SLA): past it unassigned, it escalates. A workflow
+ * step's item has no deadline of its own: its step's clock escalates it (`followStepEscalation`).
+ */
 export function openQueueItem(request: NewQueueItem, now: Date, slaMs: number): QueueItem {
   const at = now.toISOString();
   return {
     ...request,
     itemId: queueItemId(request.source),
     status: 'queued',
-    dueAt: new Date(now.getTime() + slaMs).toISOString(),
+    ...deadlineOf(request, now, slaMs),
     escalations: 0,
     breached: false,
     createdAt: at,
@@ -37,4 +40,16 @@ export function openQueueItem(request: NewQueueItem, now: Date, slaMs: number): 
     version: 0,
     history: [{ at, actor: 'system', action: 'queued' }],
   };
+}
+
+/**
+ * When the item must next be taken or answered: one SLA from now. None for a workflow step's item,
+ * so it never enters the due index — two clocks would escalate it twice, to different holders.
+ */
+export function deadlineOf(
+  item: Pick<QueueItem, 'source'>,
+  now: Date,
+  slaMs: number,
+): { readonly dueAt?: string } {
+  return item.source.kind === 'workflow_step' ? {} : { dueAt: new Date(now.getTime() + slaMs).toISOString() };
 }

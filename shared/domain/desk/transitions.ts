@@ -1,7 +1,9 @@
 import type { Agent } from '#domain/agents/agent.ts';
 import { type ApprovalPolicy, nextInChain } from '#domain/workflow/approval-policy.ts';
+import type { Holder } from '#domain/workflow/workflow.ts';
 import type { RoleName } from '#vocabulary/access.ts';
 import { departmentOf } from './department.ts';
+import { deadlineOf } from './open-item.ts';
 import type { QueueHistoryEntry, QueueItem } from './queue-item.ts';
 
 /**
@@ -65,7 +67,7 @@ function given(
       assignee: agent.agentId,
       assignedAt: at,
       // Now the agent must answer by then, or the item escalates and returns to the queue.
-      dueAt: new Date(how.now.getTime() + how.slaMs).toISOString(),
+      ...deadlineOf(item, how.now, how.slaMs),
     },
     {
       at,
@@ -109,7 +111,7 @@ export function transferItem(
       ...unheld(item),
       status: 'queued',
       skill: target.skill,
-      dueAt: new Date(now.getTime() + slaMs).toISOString(),
+      ...deadlineOf(item, now, slaMs),
     },
     { at, actor: by, action: 'transferred', note },
   );
@@ -178,7 +180,8 @@ export interface Escalation {
  * Like a workflow step's: past its deadline while queued (nobody took it) or assigned (its
  * assignee did not answer), it moves up its department's chain, counts an escalation, is breached
  * (once), gets a new deadline one SLA later, and an assigned item returns to the queue. At the
- * top of the chain it stays with the top role (still counted, its holder reminded).
+ * top of the chain it stays with the top role (still counted, its holder reminded). Never a
+ * workflow step's item, even one from before steps had no deadline: it follows its step's clock.
  */
 export function escalateItem(
   item: QueueItem,
@@ -187,6 +190,7 @@ export function escalateItem(
   slaMs: number,
 ): Escalation | undefined {
   if (item.status !== 'queued' && item.status !== 'assigned') return undefined;
+  if (item.source.kind === 'workflow_step') return undefined;
   if (item.dueAt === undefined || new Date(item.dueAt).getTime() > now.getTime()) return undefined;
   const chain = chains[departmentOf(item)];
   const from = item.holderRole ?? (chain[0] as RoleName);
@@ -225,4 +229,41 @@ export function escalateItem(
     breachedNow: !item.breached,
     notify: [to, ...(takenFrom ? [`agent:${takenFrom}`] : [])],
   };
+}
+
+/** A workflow step's escalation, as its `escalated` effect says it: from and to a holder, breached or not. */
+export interface StepEscalation {
+  readonly from: Holder;
+  readonly to: Holder;
+  readonly breached: boolean;
+}
+
+/**
+ * The step's item follows its step up the chain: held by the step's new holder, one escalation
+ * more, breached as the step is, and back in the queue — the step escalates because nobody decided
+ * it in time, as an unanswered queue item returns to the queue — with no deadline of its own.
+ * Unchanged when done, when the owner holds the step now (no role's queue holds it), or when the
+ * new holder already holds the item (this escalation moved it already).
+ */
+export function followStepEscalation(item: QueueItem, step: StepEscalation, now: Date): QueueTransition {
+  if (item.status === 'done' || step.to === 'owner' || item.holderRole === step.to)
+    return { outcome: 'unchanged', item };
+  const takenFrom = item.assignee;
+  return changed(
+    item,
+    {
+      ...unheld(item),
+      status: 'queued',
+      holderRole: step.to,
+      escalations: item.escalations + 1,
+      breached: step.breached,
+    },
+    {
+      at: now.toISOString(),
+      actor: 'system',
+      action: 'escalated',
+      ...(takenFrom ? { agentId: takenFrom } : {}),
+      note: `its step escalated from ${step.from} to ${step.to}${takenFrom ? `, taken back from ${takenFrom}, who did not decide it` : ''}`,
+    },
+  );
 }

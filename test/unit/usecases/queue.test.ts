@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Agent } from '#domain/agents/agent.ts';
-import type { NewQueueItem } from '#domain/desk/open-item.ts';
+import { type NewQueueItem, openQueueItem } from '#domain/desk/open-item.ts';
 import type { WorkflowEffect } from '#domain/workflow/workflow.ts';
 import { agentOf } from '#test/support/agent-fixtures.ts';
 import { conversationOf } from '#test/support/conversation-fixtures.ts';
@@ -283,19 +283,47 @@ describe('a workflow step waiting on a person', () => {
     expect(await deps.queue.get(orgId, item.itemId)).toMatchObject({ status: 'done' });
   });
 
+  // Items opened before step items lost their own deadline still carry one in the due index.
+  async function oldStepItem(deps: ReturnType<typeof desk>['deps']) {
+    const { workflow } = open('maintenance_emergency', { propertyId: '7', estimateUsd: 1500 });
+    await deps.workflows.create(workflow);
+    const fresh = openQueueItem(
+      {
+        orgId,
+        source: {
+          kind: 'workflow_step',
+          workflowId: workflow.workflowId,
+          stepId: workflow.waiting?.stepId ?? '',
+        },
+        title: 'maintenance emergency: approval for maintenance supervisor',
+        urgency: 'emergency',
+        skill: 'maintenance',
+        holderRole: 'maintenance_supervisor',
+      },
+      T0,
+      30 * MINUTE,
+    );
+    const item = { ...fresh, dueAt: new Date(T0.getTime() + 30 * MINUTE).toISOString() };
+    await deps.queue.create(item);
+    return { workflow, item };
+  }
+
   it('is closed, not escalated, when it falls due after its step was left', async () => {
     const { deps, clock } = desk();
-    const { workflow, effects } = open('maintenance_emergency', { propertyId: '7', estimateUsd: 1500 });
-    await deps.workflows.create(workflow);
-    const waiting = effects.find(
-      (effect) => effect.kind === 'notify' && effect.template === 'approval_waiting',
-    );
-    if (waiting?.kind !== 'notify') throw new Error('no approval_waiting effect');
-    await queueWorkflowStep(deps, workflow, waiting);
+    const { workflow } = await oldStepItem(deps);
     const decided = approve(workflow, person('maintenance_supervisor'));
     await deps.workflows.save(decided.workflow, workflow.version);
     clock.advance(31 * MINUTE);
     expect(await sweepQueue(deps, clock.now())).toMatchObject({ due: 1, closed: 1, escalated: 0 });
+    expect(deps.notices.published).toEqual([]);
+  });
+
+  it('is never escalated on the queue’s clock, even one still carrying a deadline: its step’s clock moves it', async () => {
+    const { deps, clock } = desk();
+    const { item } = await oldStepItem(deps);
+    clock.advance(1000 * 60 * MINUTE);
+    expect(await sweepQueue(deps, clock.now())).toMatchObject({ escalated: 0, breaches: 0 });
+    expect(await deps.queue.get(orgId, item.itemId)).toEqual(item);
     expect(deps.notices.published).toEqual([]);
   });
 });

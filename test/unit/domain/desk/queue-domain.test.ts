@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseAgent, workloads } from '#domain/desk/assignment.ts';
 import { departmentOf } from '#domain/desk/department.ts';
+import { openQueueItem } from '#domain/desk/open-item.ts';
 import { byPriority } from '#domain/desk/priority.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
 import {
@@ -8,6 +9,7 @@ import {
   assignItem,
   escalateItem,
   finishItem,
+  followStepEscalation,
   type QueueTransition,
   transferItem,
 } from '#domain/desk/transitions.ts';
@@ -268,5 +270,76 @@ describe('queue transitions', () => {
     expect(departmentOf({ skill: 'leasing' })).toBe('leasing');
     expect(departmentOf({ skill: 'spanish', holderRole: 'accountant' })).toBe('accounting');
     expect(departmentOf({ skill: 'spanish' })).toBe('management');
+  });
+});
+
+describe('a workflow step’s item', () => {
+  const stepItem = openQueueItem(
+    {
+      orgId,
+      source: { kind: 'workflow_step', workflowId: 'wf_1', stepId: 'approve_dispatch.1' },
+      title: 'maintenance emergency: approval for maintenance supervisor',
+      urgency: 'emergency',
+      skill: 'maintenance',
+      holderRole: 'maintenance_supervisor',
+    },
+    now,
+    HOUR,
+  );
+  const farLater = new Date(now.getTime() + 1000 * HOUR);
+
+  it('has no deadline of its own, opened, assigned or transferred, and never escalates on the queue’s clock', () => {
+    expect(stepItem.dueAt).toBeUndefined();
+    const held = changed(assignItem(stepItem, available('sam'), 'system', now, HOUR));
+    expect(held).toMatchObject({ status: 'assigned', assignee: 'sam' });
+    expect(held.dueAt).toBeUndefined();
+    const back = changed(transferItem(held, { skill: 'maintenance' }, 'not mine', 'agent:sam', now, HOUR));
+    expect(back.dueAt).toBeUndefined();
+    expect(escalateItem(held, chains, farLater, HOUR)).toBeUndefined();
+    // One opened before step items lost their deadline still carries it: the queue leaves it alone.
+    const old = { ...held, dueAt: now.toISOString() };
+    expect(escalateItem(old, chains, farLater, HOUR)).toBeUndefined();
+  });
+
+  it('follows its step’s escalation: the new holder, one escalation more, breached as the step, back in the queue', () => {
+    const held = changed(
+      assignItem({ ...stepItem, dueAt: now.toISOString() }, available('sam'), 'system', now, HOUR),
+    );
+    const later = new Date(now.getTime() + HOUR);
+    const moved = changed(
+      followStepEscalation(
+        held,
+        { from: 'maintenance_supervisor', to: 'property_manager', breached: true },
+        later,
+      ),
+    );
+    expect(moved).toMatchObject({
+      status: 'queued',
+      holderRole: 'property_manager',
+      escalations: 1,
+      breached: true,
+      version: held.version + 1,
+    });
+    expect(moved.assignee).toBeUndefined();
+    expect(moved.dueAt).toBeUndefined();
+    expect(moved.history.at(-1)).toEqual({
+      at: later.toISOString(),
+      actor: 'system',
+      action: 'escalated',
+      agentId: 'sam',
+      note: 'its step escalated from maintenance_supervisor to property_manager, taken back from sam, who did not decide it',
+    });
+    // The same escalation again (a retried effect) changes nothing; nor does a done item, or an owner's step.
+    const step = { from: 'maintenance_supervisor', to: 'property_manager', breached: true } as const;
+    expect(followStepEscalation(moved, step, later).outcome).toBe('unchanged');
+    const done = changed(finishItem(held, 'system', later));
+    expect(followStepEscalation(done, step, later).outcome).toBe('unchanged');
+    expect(followStepEscalation(held, { ...step, to: 'owner' }, later).outcome).toBe('unchanged');
+    // Not breached yet: the step says so, the item says so.
+    expect(changed(followStepEscalation(stepItem, { ...step, breached: false }, later))).toMatchObject({
+      escalations: 1,
+      breached: false,
+      holderRole: 'property_manager',
+    });
   });
 });
