@@ -4,6 +4,7 @@ import type { Conversation } from '#domain/conversations/conversation.ts';
 import { appendInbound } from '#domain/conversations/transitions.ts';
 import { queueItemId } from '#domain/desk/open-item.ts';
 import { OPENED_AT, triagedEmail } from '#test/support/conversation-fixtures.ts';
+import { crashBeforeTtl } from '#test/support/crash-before-ttl.ts';
 import { InMemoryAuditTrail } from '#test/support/in-memory/audit-trail.ts';
 import { InMemoryConversationStore } from '#test/support/in-memory/conversation-store.ts';
 import { InMemoryEmailStore } from '#test/support/in-memory/email-store.ts';
@@ -32,12 +33,12 @@ const ann = {
 const bob = { actor: { kind: 'key', keyId: 'k_bob', agentId: 'ag_bob' } } as const;
 
 /** The twins, an email submitted, and a clock an hour after it arrived. */
-async function desk(email = triagedEmail(ORG), conversations = new InMemoryConversationStore()) {
+async function desk(email = triagedEmail(ORG)) {
   const emails = new InMemoryEmailStore(new InMemoryRows());
   await emails.submit(email);
   const deps = {
     emails,
-    conversations,
+    conversations: new InMemoryConversationStore(),
     queue: new InMemoryQueueStore(),
     settings: new OrgWorkflowSettings(new InMemoryOrgSettingsStore()),
     audit: new InMemoryAuditTrail(),
@@ -263,10 +264,9 @@ describe('retention at moved clocks', () => {
   });
 
   it('a crash before the messages get their TTL: the sweep settles it 5 minutes on; 7 days after the resolve they are gone', async () => {
-    const conversations = new CrashingConversationStore();
-    const { deps } = await desk(undefined, conversations);
+    const { deps } = await desk();
     await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
-    conversations.crashes = 1;
+    crashBeforeTtl(deps.conversations);
     await expect(
       resolveConversation(deps, ann, { orgId: ORG, conversationId: CONVERSATION }),
     ).rejects.toThrow('crashed');
@@ -298,8 +298,7 @@ describe('retention at moved clocks', () => {
   });
 
   it('a crash before a reopened conversation lifts its messages’ TTL: the sweep lifts it, they outlive the 7 days', async () => {
-    const conversations = new CrashingConversationStore();
-    const { deps } = await desk(undefined, conversations);
+    const { deps } = await desk();
     await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
     await resolveConversation(deps, ann, { orgId: ORG, conversationId: CONVERSATION });
     const resolvedAt = Date.parse((await deps.conversations.get(ORG, CONVERSATION))?.resolvedAt ?? '');
@@ -308,7 +307,7 @@ describe('retention at moved clocks', () => {
     );
 
     deps.clock.advance(2 * DAY);
-    conversations.crashes = 1;
+    crashBeforeTtl(deps.conversations);
     const reopen = (c: Conversation, now: Date) =>
       appendInbound(c, { emailId: 'em_2', text: 'It leaks again', at: now.toISOString() });
     await expect(changeConversation(deps, ORG, CONVERSATION, reopen)).rejects.toThrow('crashed');
@@ -325,21 +324,8 @@ describe('retention at moved clocks', () => {
       resolved: 0,
       settled: 0,
     });
-    expect(await conversations.messages(ORG, CONVERSATION, new Date(resolvedAt + 7 * DAY))).toHaveLength(
+    expect(await deps.conversations.messages(ORG, CONVERSATION, new Date(resolvedAt + 7 * DAY))).toHaveLength(
       lines.length,
     );
   });
 });
-
-/** The twin, whose next `crashes` TTL writes fail as a process dying there would leave them: not run. */
-class CrashingConversationStore extends InMemoryConversationStore {
-  crashes = 0;
-
-  override async settleMessagesTtl(orgId: string, conversationId: string, now: Date): Promise<void> {
-    if (this.crashes > 0) {
-      this.crashes -= 1;
-      throw new Error('crashed before the TTL write');
-    }
-    await super.settleMessagesTtl(orgId, conversationId, now);
-  }
-}
