@@ -36,13 +36,14 @@ const bob = { actor: { kind: 'key', keyId: 'k_bob', agentId: 'ag_bob' } } as con
 async function desk(email = triagedEmail(ORG)) {
   const emails = new InMemoryEmailStore(new InMemoryRows());
   await emails.submit(email);
+  const clock = new ManualClock(new Date(Date.parse(OPENED_AT) + HOUR));
   const deps = {
     emails,
     conversations: new InMemoryConversationStore(),
-    queue: new InMemoryQueueStore(),
+    queue: new InMemoryQueueStore(clock),
     settings: new OrgWorkflowSettings(new InMemoryOrgSettingsStore()),
     audit: new InMemoryAuditTrail(),
-    clock: new ManualClock(new Date(Date.parse(OPENED_AT) + HOUR)),
+    clock,
   };
   // Lines of one instant have no order among themselves: compared as a sorted list.
   const actions = async () =>
