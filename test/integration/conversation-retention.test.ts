@@ -7,6 +7,7 @@ import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.t
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { keys } from '#adapters/dynamodb/keys.ts';
 import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
+import type { Conversation } from '#domain/conversations/conversation.ts';
 import { conversationOf, OPENED_AT } from '#test/support/conversation-fixtures.ts';
 import { crashBeforeTtl } from '#test/support/crash-before-ttl.ts';
 import { ManualClock } from '#test/support/in-memory/platform.ts';
@@ -92,4 +93,63 @@ describe("messages' retention survives a crash (DynamoDB)", () => {
     expect(await conversations.messages(orgId, conversationId, new Date(resolvedAt + 7 * DAY))).toEqual([]);
     expect(await conversations.get(orgId, conversationId)).toMatchObject({ summary: conversation.summary });
   });
+
+  it('a reopen racing the settlement: the messages are marked again for the newer status, not left to expire', async () => {
+    if (!stack) throw new Error('the test stack is not started');
+    const table = stack.resources.tables.main;
+    const orgId = `org-${randomBytes(5).toString('hex')}`;
+    const opened = conversationOf(orgId);
+    const { conversationId } = opened;
+    const line = {
+      orgId,
+      conversationId,
+      messageId: 'in_1',
+      at: OPENED_AT,
+      kind: 'inbound' as const,
+      author: { kind: 'contact' as const, id: 'tenant@example.com' },
+      text: 'text of in_1',
+      internal: false,
+    };
+    const conversations = new StaleOnceConversationStore(table);
+    await conversations.create(opened, [line]);
+    const resolvedAt = '2026-11-20T12:00:00.000Z';
+    const resolved = {
+      ...opened,
+      status: 'resolved' as const,
+      resolvedAt,
+      lastActivityAt: resolvedAt,
+      version: 1,
+    };
+    await conversations.save(resolved, 0, []);
+    // Reopened (by the contact's next message) after the settlement read the resolved version.
+    const { resolvedAt: _r, ...open } = resolved;
+    await conversations.save(
+      { ...open, status: 'open', lastActivityAt: '2026-11-20T12:01:00.000Z', version: 2 },
+      1,
+      [],
+    );
+    conversations.stale = resolved;
+
+    await conversations.settleMessagesTtl(orgId, conversationId, new Date('2026-11-20T12:02:00.000Z'));
+    const read = (at: string) => conversations.messages(orgId, conversationId, new Date(at));
+    const [message] = await read('2026-11-21T00:00:00.000Z');
+    expect(message).toMatchObject({ messageId: 'in_1' });
+    expect(message?.expiresAt).toBeUndefined();
+    // Open, it outlives the 7 days its first resolve gave it.
+    expect(await read('2026-12-31T00:00:00.000Z')).toHaveLength(1);
+    const stored = await conversations.get(orgId, conversationId);
+    expect(stored).toMatchObject({ status: 'open', version: 2 });
+    expect(stored?.messagesTtl).toBeUndefined();
+  });
 });
+
+/** The adapter whose next read answers `stale`: a settlement that read just before another write. */
+class StaleOnceConversationStore extends DynamoConversationStore {
+  stale: Conversation | undefined;
+
+  override async get(orgId: string, conversationId: string): Promise<Conversation | undefined> {
+    const stale = this.stale;
+    this.stale = undefined;
+    return stale ?? super.get(orgId, conversationId);
+  }
+}

@@ -5,8 +5,9 @@ import { keys } from './keys.ts';
 /**
  * The layout of conversations on the main table, all in the org's partition:
  * the conversation `CONV#<id>` (in the org's GSI1 listing by creation, and in the due index while
- * unresolved or while its messages owe their TTL) and each message `CONV#<id>#MSG#<at>#<messageId>`, so a query on the prefix reads
- * the thread oldest first. A message's TTL is `expiresAt` in epoch seconds.
+ * unresolved or while its messages owe their TTL) and each message
+ * `CONV#<id>#MSG#<at>#<messageId>`, so a query on the prefix reads the thread oldest first. A
+ * message's TTL is `expiresAt` in epoch seconds.
  */
 export const conversationKeys = {
   conversation: (orgId: string, conversationId: string) => ({
