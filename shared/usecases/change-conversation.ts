@@ -1,7 +1,7 @@
 import type { Clock } from '#domain/clock.ts';
 import type { Conversation } from '#domain/conversations/conversation.ts';
 import type { ConversationStore } from '#domain/conversations/ports.ts';
-import { messagesExpireAt } from '#domain/conversations/retention.ts';
+import { messagesTtlOwed } from '#domain/conversations/retention.ts';
 import type {
   ConversationChange,
   ConversationChanged,
@@ -59,17 +59,18 @@ export async function changeConversation(
   throw new Error(`conversation ${conversationId}: still contended after ${ATTEMPTS} attempts`);
 }
 
-/** The messages' TTL follows the conversation's status: set on resolve, lifted on reopen. */
+/**
+ * The messages' TTL follows the conversation's status: set on resolve, lifted on reopen. What a
+ * crash here leaves owed, the conversation sweep settles (the conversation stays in the due index).
+ */
 export async function keepRetention(
   deps: ConversationDeps,
-  before: Conversation | undefined,
+  _before: Conversation | undefined,
   after: Conversation,
   now: Date,
 ): Promise<void> {
-  const wasResolved = before?.status === 'resolved';
-  const isResolved = after.status === 'resolved';
-  if (wasResolved === isResolved) return;
-  await deps.conversations.expireMessages(after.orgId, after.conversationId, messagesExpireAt(after), now);
+  if (!messagesTtlOwed(after)) return;
+  await deps.conversations.settleMessagesTtl(after.orgId, after.conversationId, now);
 }
 
 function remembering(change: ConversationChanged, requestId: string): ConversationChanged {

@@ -1,12 +1,13 @@
 import type { Conversation, ConversationMessage } from '#domain/conversations/conversation.ts';
-import { autoResolveAt } from '#domain/conversations/retention.ts';
+import { conversationDueAt } from '#domain/conversations/retention.ts';
 import { keys } from './keys.ts';
 
 /**
  * The layout of conversations on the main table, all in the org's partition:
  * the conversation `CONV#<id>` (in the org's GSI1 listing by creation, and in the due index while
- * unresolved) and each message `CONV#<id>#MSG#<at>#<messageId>`, so a query on the prefix reads
- * the thread oldest first. A message's TTL is `expiresAt` in epoch seconds.
+ * unresolved or while its messages owe their TTL) and each message
+ * `CONV#<id>#MSG#<at>#<messageId>`, so a query on the prefix reads the thread oldest first. A
+ * message's TTL is `expiresAt` in epoch seconds.
  */
 export const conversationKeys = {
   conversation: (orgId: string, conversationId: string) => ({
@@ -23,7 +24,7 @@ export const conversationKeys = {
 
 export function conversationItem(conversation: Conversation): Record<string, unknown> {
   const { orgId, conversationId } = conversation;
-  const due = autoResolveAt(conversation);
+  const due = conversationDueAt(conversation);
   return {
     ...conversation,
     ...conversationKeys.conversation(orgId, conversationId),

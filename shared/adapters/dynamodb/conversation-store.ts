@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Conversation, ConversationMessage } from '#domain/conversations/conversation.ts';
 import type { ConversationFilter, ConversationPage, ConversationStore } from '#domain/conversations/ports.ts';
-import { isExpired, messagesExpireAt } from '#domain/conversations/retention.ts';
+import { isExpired, messagesExpireAt, messagesTtlOwed } from '#domain/conversations/retention.ts';
 import {
   conversationItem,
   conversationKeys,
@@ -13,12 +13,16 @@ import { documentClient, isConditionFailure } from './document-client.ts';
 import { readDue } from './due-index.ts';
 import { keys, withoutKeys } from './keys.ts';
 import { readListingPage } from './listing-page.ts';
+import { putOnVersion } from './versioned-put.ts';
 import { type TransactItem, writeTogether } from './write-together.ts';
 
 type Key = Record<string, unknown>;
 
 /** A thread longer than this many pages of messages is read no further (a page is up to 1 MB). */
 const MAX_MESSAGE_PAGES = 20;
+
+/** Status changes racing a settlement: each is followed by marking the messages again; a handful is plenty. */
+const SETTLE_ATTEMPTS = 5;
 
 /**
  * Conversations and their messages on the main table (layout: conversation-item.ts). A write is
@@ -79,7 +83,28 @@ export class DynamoConversationStore implements ConversationStore {
     return (await writeTogether(items)) === 'written' ? 'saved' : 'conflict';
   }
 
-  async expireMessages(
+  async settleMessagesTtl(orgId: string, conversationId: string, now: Date): Promise<void> {
+    let conversation = await this.get(orgId, conversationId);
+    if (!conversation || !messagesTtlOwed(conversation)) return;
+    for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt += 1) {
+      const expiresAt = messagesExpireAt(conversation);
+      await this.markMessages(orgId, conversationId, expiresAt, now);
+      // Recorded on the version read. A write since may have changed the status, and its own
+      // marking may have run before ours: mark again for the stored one, then record that.
+      const { messagesTtl: _owed, ...rest } = conversation;
+      const settled = expiresAt === undefined ? rest : { ...rest, messagesTtl: expiresAt };
+      if ((await putOnVersion(this.tableName, conversationItem(settled), conversation.version)) === 'saved')
+        return;
+      conversation = await this.get(orgId, conversationId);
+      if (!conversation) return;
+    }
+    throw new Error(
+      `conversation ${conversationId}: its messages' TTL still contended after ${SETTLE_ATTEMPTS} attempts`,
+    );
+  }
+
+  /** Each message's TTL set to `expiresAt`, or (undefined) lifted from those not yet expired at `now`. */
+  private async markMessages(
     orgId: string,
     conversationId: string,
     expiresAt: string | undefined,

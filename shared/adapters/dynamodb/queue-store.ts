@@ -1,6 +1,9 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Clock } from '#domain/clock.ts';
 import type { QueueFilter, QueueStore } from '#domain/desk/ports.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
+import { queueItemExpiresAt, queueItemKept } from '#domain/desk/retention.ts';
+import { systemClock } from '#platform/clock.ts';
 import { documentClient } from './document-client.ts';
 import { readDue } from './due-index.ts';
 import { keys, withoutKeys } from './keys.ts';
@@ -23,15 +26,17 @@ const openListingPartition = (orgId: string) => `${keys.org(orgId)}#QUEUE`;
 /**
  * The whole item as each write puts it: while open, in the open listing (GSI1) and — with a
  * deadline — in the due index (GSI3, family `queue`); done, in neither, so neither grows with
- * the org's history.
+ * the org's history, and with its TTL (`expiresAt`, epoch seconds, rounded up) 90 days on.
  */
 function queueRow(item: QueueItem): Record<string, unknown> {
   const open = item.status !== 'done';
+  const expiresAt = queueItemExpiresAt(item);
   return {
     ...item,
     ...queueItemKey(item.orgId, item.itemId),
     ...(open ? { GSI1PK: openListingPartition(item.orgId), GSI1SK: `${item.createdAt}#${item.itemId}` } : {}),
     ...(open && item.dueAt ? keys.due(item.orgId, item.itemId, item.dueAt, 'queue') : {}),
+    ...(expiresAt ? { expiresAt: Math.ceil(Date.parse(expiresAt) / 1000) } : {}),
   };
 }
 
@@ -42,7 +47,11 @@ function queueRow(item: QueueItem): Record<string, unknown> {
  * load count may miss a write of the last moment, which the next sweep's count sees.
  */
 export class DynamoQueueStore implements QueueStore {
-  constructor(private readonly tableName: string) {}
+  /** `clock`: reads ignore an item done 90 days before its `now` (the table's TTL deletes lazily). */
+  constructor(
+    private readonly tableName: string,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async create(item: QueueItem): Promise<'created' | 'exists'> {
     return putIfAbsent(this.tableName, queueRow(item));
@@ -52,7 +61,8 @@ export class DynamoQueueStore implements QueueStore {
     const { Item } = await documentClient().send(
       new GetCommand({ TableName: this.tableName, Key: queueItemKey(orgId, itemId), ConsistentRead: true }),
     );
-    return Item ? withoutKeys<QueueItem>(Item) : undefined;
+    const item = Item ? withoutKeys<QueueItem>(Item) : undefined;
+    return item && queueItemKept(item, this.clock.now()) ? item : undefined;
   }
 
   async save(next: QueueItem, expectedVersion: number): Promise<'saved' | 'conflict'> {

@@ -34,6 +34,12 @@ export interface Conversation {
   readonly assignee?: string;
   readonly lastActivityAt: string;
   readonly resolvedAt?: string;
+  /**
+   * The TTL its messages were last given, recorded by the store once they carry it (absent: none).
+   * While it differs from what the status asks (retention.ts `messagesTtlOwed`) the messages still
+   * owe it, and the conversation sweep settles it: a crash after the status change loses nothing.
+   */
+  readonly messagesTtl?: string;
   readonly createdAt: string;
   /** People's requests already applied (their `Idempotency-Key`s), newest last, bounded: a retry changes nothing. */
   readonly appliedRequests?: readonly string[];

@@ -15,8 +15,9 @@ export interface ConversationPage {
 
 /**
  * Conversations, one item each with a version, and their messages, items of their own beside it.
- * Every write keeps the due index true (family `conversation`: an unresolved conversation is due
- * 24 h after its last activity). Reads at `now` never return an expired message.
+ * Every write keeps the due index true (family `conversation`, retention.ts `conversationDueAt`: an
+ * unresolved conversation is due 24 h after its last activity, one whose messages owe their TTL a
+ * few minutes after the change). Reads at `now` never return an expired message.
  */
 export interface ConversationStore {
   /** Creates it with its first messages if absent: a second create of the same id changes nothing. */
@@ -32,15 +33,14 @@ export interface ConversationStore {
     added: readonly ConversationMessage[],
   ): Promise<'saved' | 'conflict'>;
   /**
-   * Marks every message of the conversation to expire at `expiresAt` (its TTL: DynamoDB deletes it
-   * some time after), or, with `undefined` (reopened), lifts the mark from those not yet expired at `now`.
+   * Settles what its messages owe (retention.ts `messagesTtlOwed`): marks every message to expire
+   * when the stored conversation asks (`messagesExpireAt`: its TTL, DynamoDB deletes it some time
+   * after) or, not resolved, lifts the mark from those not yet expired at `now`; then records it on
+   * the conversation (`messagesTtl`, same version), which leaves the due index unless it has a
+   * deadline of its own. Owing nothing, it does nothing; a repeat sets the same TTL; a change of
+   * the conversation meanwhile is followed (its messages marked again for the newer status).
    */
-  expireMessages(
-    orgId: string,
-    conversationId: string,
-    expiresAt: string | undefined,
-    now: Date,
-  ): Promise<void>;
+  settleMessagesTtl(orgId: string, conversationId: string, now: Date): Promise<void>;
   /**
    * Its messages at `now`, oldest first. None once the conversation has been resolved 7 days
    * (whatever the marks say), and never a message past its own mark.

@@ -19,6 +19,28 @@ export function messagesExpireAt(conversation: Conversation): string | undefined
   return after(conversation.resolvedAt, RETENTION.messagesAfterResolveDays * DAY_MS);
 }
 
+/**
+ * Its messages do not yet carry the TTL its status asks: resolved, they must expire 7 days on;
+ * reopened, their TTL must be lifted. True from the write that changed the status until the store
+ * has marked the messages and recorded it (`messagesTtl`).
+ */
+export function messagesTtlOwed(conversation: Conversation): boolean {
+  return messagesExpireAt(conversation) !== conversation.messagesTtl;
+}
+
+/** The write that changes the status settles its messages' TTL at once; the sweep steps in after this. */
+const SETTLE_GRACE_MS = 5 * 60_000;
+
+/**
+ * Its entry in the due index (family `conversation`): while its messages owe their TTL (the write
+ * that owed it failed or crashed before marking them), a few minutes after that change, for the
+ * sweep to settle; otherwise when it auto-resolves (none once resolved and settled).
+ */
+export function conversationDueAt(conversation: Conversation): string | undefined {
+  if (messagesTtlOwed(conversation)) return after(conversation.lastActivityAt, SETTLE_GRACE_MS);
+  return autoResolveAt(conversation);
+}
+
 /** DynamoDB deletes expired items lazily (within days): every read drops what is past its time. */
 export function isExpired(expiresAt: string | undefined, now: Date): boolean {
   return expiresAt !== undefined && Date.parse(expiresAt) <= now.getTime();

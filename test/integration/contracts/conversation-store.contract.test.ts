@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conversationKeys } from '#adapters/dynamodb/conversation-item.ts';
 import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.ts';
+import { documentClient } from '#adapters/dynamodb/document-client.ts';
+import { keys } from '#adapters/dynamodb/keys.ts';
 import type { Conversation, ConversationMessage } from '#domain/conversations/conversation.ts';
 import type { ConversationStore } from '#domain/conversations/ports.ts';
-import { messagesExpireAt } from '#domain/conversations/retention.ts';
+import { messagesTtlOwed } from '#domain/conversations/retention.ts';
 import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
 import { conversationOf } from '#test/support/conversation-fixtures.ts';
 import { InMemoryConversationStore } from '#test/support/in-memory/conversation-store.ts';
@@ -15,16 +19,19 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-const implementations: { name: string; store: () => ConversationStore }[] = [
+const implementations: { name: string; store: () => ConversationStore; table?: () => string }[] = [
   { name: 'in-memory twin', store: () => new InMemoryConversationStore() },
   {
     name: 'DynamoDB adapter',
-    store: () => {
-      if (!stack) throw new Error('the test stack is not started');
-      return new DynamoConversationStore(stack.resources.tables.main);
-    },
+    store: () => new DynamoConversationStore(tableName()),
+    table: () => tableName(),
   },
 ];
+
+function tableName(): string {
+  if (!stack) throw new Error('the test stack is not started');
+  return stack.resources.tables.main;
+}
 
 const freshOrg = () => `org-${randomBytes(5).toString('hex')}`;
 
@@ -64,7 +71,7 @@ async function sweep(store: ConversationStore, at: string, orgs: readonly string
   return found.filter((entry) => orgs.includes(entry.orgId));
 }
 
-describe.each(implementations)('ConversationStore contract: $name', ({ store: make }) => {
+describe.each(implementations)('ConversationStore contract: $name', ({ store: make, table }) => {
   it('creates a conversation once with its messages, oldest first, in its own org only', async () => {
     const store = make();
     const orgId = freshOrg();
@@ -147,51 +154,121 @@ describe.each(implementations)('ConversationStore contract: $name', ({ store: ma
       { orgId: a.orgId, id: a.conversationId, dueAt: '2033-03-02T00:00:00.000Z' },
       { orgId: b.orgId, id: b.conversationId, dueAt: '2033-03-02T01:00:00.000Z' },
     ]);
-    // Activity moves `a` a day on; resolving `b` takes it out.
+    // Activity moves `a` a day on; resolving `b` holds it for its messages' TTL (5 minutes on)
+    // until that is settled, which takes it out.
     await store.save({ ...a, lastActivityAt: '2033-03-02T00:30:00.000Z', version: 1 }, 0, []);
-    await store.save({ ...b, status: 'resolved', resolvedAt: '2033-03-01T05:00:00.000Z', version: 1 }, 0, []);
+    const resolvedAt = '2033-03-01T05:00:00.000Z';
+    await store.save({ ...b, status: 'resolved', resolvedAt, lastActivityAt: resolvedAt, version: 1 }, 0, []);
+    expect(await sweep(store, '2033-03-02T12:00:00.000Z', orgs)).toEqual([
+      { orgId: b.orgId, id: b.conversationId, dueAt: '2033-03-01T05:05:00.000Z' },
+    ]);
+    await store.settleMessagesTtl(b.orgId, b.conversationId, new Date('2033-03-02T12:00:00.000Z'));
     expect(await sweep(store, '2033-03-02T12:00:00.000Z', orgs)).toEqual([]);
     expect(await sweep(store, '2033-03-03T00:30:00.000Z', orgs)).toEqual([
       { orgId: a.orgId, id: a.conversationId, dueAt: '2033-03-03T00:30:00.000Z' },
     ]);
   });
 
-  it("drops a resolved conversation's messages 7 days on; the conversation and its summary stay", async () => {
+  it("drops a resolved conversation's messages 7 days on, once settled; the conversation and its summary stay", async () => {
     const store = make();
     const orgId = freshOrg();
     const c = opened(orgId, 'cv_r', '2030-04-01T10:00:00.000Z');
-    await store.create(c, [line(c, 'in_r', c.createdAt)]);
+    await store.create(c, [line(c, 'in_r', c.createdAt), line(c, 'in_r2', '2030-04-01T11:00:00.000Z')]);
+    const resolvedAt = '2030-04-02T10:00:00.000Z';
     const resolved = {
       ...c,
       status: 'resolved' as const,
-      resolvedAt: '2030-04-02T10:00:00.000Z',
+      resolvedAt,
+      lastActivityAt: resolvedAt,
       version: 1,
     };
+    // Saved without its TTL step (a crash before it): the messages owe it, the conversation is due.
     await store.save(resolved, 0, []);
-    const expiry = messagesExpireAt(resolved);
-    await store.expireMessages(orgId, c.conversationId, expiry, new Date(resolved.resolvedAt));
-    const [kept] = await store.messages(orgId, c.conversationId, new Date('2030-04-09T09:59:59.000Z'));
-    expect(kept).toMatchObject({ messageId: 'in_r', expiresAt: '2030-04-09T10:00:00.000Z' });
-    expect(await store.messages(orgId, c.conversationId, new Date('2030-04-09T10:00:00.000Z'))).toEqual([]);
+    expect(messagesTtlOwed(resolved)).toBe(true);
+    expect(
+      (await store.messages(orgId, c.conversationId, new Date(resolvedAt))).map((m) => m.expiresAt),
+    ).toEqual([undefined, undefined]);
+    expect(await sweep(store, '2030-04-02T10:05:00.000Z', [orgId])).toEqual([
+      { orgId, id: c.conversationId, dueAt: '2030-04-02T10:05:00.000Z' },
+    ]);
+
+    await store.settleMessagesTtl(orgId, c.conversationId, new Date('2030-04-02T10:05:00.000Z'));
+    const expiry = '2030-04-09T10:00:00.000Z';
+    expect(await store.get(orgId, c.conversationId)).toEqual({ ...resolved, messagesTtl: expiry });
+    expect(await sweep(store, '2030-04-09T00:00:00.000Z', [orgId])).toEqual([]);
+    // A repeat sets the same TTL and changes nothing else.
+    await store.settleMessagesTtl(orgId, c.conversationId, new Date('2030-04-03T00:00:00.000Z'));
+    const kept = await store.messages(orgId, c.conversationId, new Date('2030-04-09T09:59:59.000Z'));
+    expect(kept.map((m) => [m.messageId, m.expiresAt])).toEqual([
+      ['in_r', expiry],
+      ['in_r2', expiry],
+    ]);
+    expect(await store.messages(orgId, c.conversationId, new Date(expiry))).toEqual([]);
     expect(await store.get(orgId, c.conversationId)).toMatchObject({
       summary: c.summary,
       status: 'resolved',
     });
+    if (table) {
+      // On the table: the TTL attribute in epoch seconds, on every message item.
+      expect((await rawMessages(table(), orgId, c.conversationId)).map((item) => item.expiresAt)).toEqual([
+        Date.parse(expiry) / 1000,
+        Date.parse(expiry) / 1000,
+      ]);
+    }
   });
 
-  it('reopened before they expire, its messages stay; already expired, they stay gone', async () => {
+  it('reopened, its messages owe the lifting: those not yet expired stay, those expired stay gone', async () => {
     const store = make();
     const orgId = freshOrg();
-    const c = opened(orgId, 'cv_o', '2030-05-01T10:00:00.000Z');
+    // Resolved and settled on 1 May (TTL 8 May), then a message of the 2nd expired early; reopened on the 3rd.
+    const c = opened(orgId, 'cv_o', '2030-05-01T10:00:00.000Z', { messagesTtl: '2030-05-08T10:00:00.000Z' });
     const early = line(c, 'in_early', c.createdAt, { expiresAt: '2030-05-02T00:00:00.000Z' });
     const marked = line(c, 'in_marked', '2030-05-01T11:00:00.000Z', {
       expiresAt: '2030-05-08T10:00:00.000Z',
     });
     await store.create(c, [early, marked]);
-    await store.expireMessages(orgId, c.conversationId, undefined, new Date('2030-05-03T00:00:00.000Z'));
+    expect(messagesTtlOwed(c)).toBe(true);
+    await store.settleMessagesTtl(orgId, c.conversationId, new Date('2030-05-03T00:00:00.000Z'));
     const ids = (await store.messages(orgId, c.conversationId, new Date('2030-06-01T00:00:00.000Z'))).map(
       (m) => m.messageId,
     );
     expect(ids).toEqual(['in_marked']);
+    const settled = await store.get(orgId, c.conversationId);
+    expect(settled?.messagesTtl).toBeUndefined();
+    expect(settled && messagesTtlOwed(settled)).toBe(false);
+    if (table) {
+      const [stillMarked, lifted] = await rawMessages(table(), orgId, c.conversationId);
+      expect(stillMarked?.expiresAt).toBe(Date.parse('2030-05-02T00:00:00.000Z') / 1000);
+      expect(lifted).not.toHaveProperty('expiresAt');
+    }
+  });
+
+  it('settling owes nothing for a conversation never resolved, nor for an unknown one', async () => {
+    const store = make();
+    const orgId = freshOrg();
+    const c = opened(orgId, 'cv_n', '2030-06-01T10:00:00.000Z');
+    await store.create(c, [line(c, 'in_n', c.createdAt)]);
+    await store.settleMessagesTtl(orgId, c.conversationId, new Date('2030-06-02T00:00:00.000Z'));
+    await store.settleMessagesTtl(orgId, 'cv_missing', new Date('2030-06-02T00:00:00.000Z'));
+    expect(await store.get(orgId, c.conversationId)).toEqual(c);
+    expect(
+      (await store.messages(orgId, c.conversationId, new Date('2031-01-01T00:00:00.000Z')))[0]?.expiresAt,
+    ).toBeUndefined();
   });
 });
+
+/** The thread's items as the table holds them, oldest first. */
+async function rawMessages(table: string, orgId: string, conversationId: string) {
+  const { Items = [] } = await documentClient().send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.org(orgId),
+        ':prefix': conversationKeys.messagePrefix(conversationId),
+      },
+      ConsistentRead: true,
+    }),
+  );
+  return Items;
+}

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
+import { documentClient } from '#adapters/dynamodb/document-client.ts';
+import { DynamoQueueStore, queueItemKey } from '#adapters/dynamodb/queue-store.ts';
+import type { Clock } from '#domain/clock.ts';
 import type { QueueStore } from '#domain/desk/ports.ts';
 import { assignItem, finishItem } from '#domain/desk/transitions.ts';
 import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
+import { ManualClock } from '#test/support/in-memory/platform.ts';
 import { InMemoryQueueStore } from '#test/support/in-memory/queue-store.ts';
 import { queuedItem } from '#test/support/queue-items.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
@@ -14,16 +18,19 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-const implementations: { name: string; store: () => QueueStore }[] = [
-  { name: 'in-memory twin', store: () => new InMemoryQueueStore() },
+const implementations: { name: string; store: (clock?: Clock) => QueueStore; table?: () => string }[] = [
+  { name: 'in-memory twin', store: (clock) => new InMemoryQueueStore(clock) },
   {
     name: 'DynamoDB adapter',
-    store: () => {
-      if (!stack) throw new Error('the test stack is not started');
-      return new DynamoQueueStore(stack.resources.tables.main);
-    },
+    store: (clock) => new DynamoQueueStore(tableName(), clock),
+    table: () => tableName(),
   },
 ];
+
+function tableName(): string {
+  if (!stack) throw new Error('the test stack is not started');
+  return stack.resources.tables.main;
+}
 
 const freshOrg = () => `org-${randomBytes(5).toString('hex')}`;
 const agent = (orgId: string, agentId: string) => ({
@@ -52,7 +59,9 @@ async function sweep(store: QueueStore, at: string, limit: number, orgs: readonl
   return found.filter((entry) => orgs.includes(entry.orgId));
 }
 
-describe.each(implementations)('QueueStore contract: $name', ({ store: make }) => {
+const DAY = 86_400_000;
+
+describe.each(implementations)('QueueStore contract: $name', ({ store: make, table }) => {
   it('creates an item once and reads it back in its own org only', async () => {
     const store = make();
     const orgId = freshOrg();
@@ -133,5 +142,49 @@ describe.each(implementations)('QueueStore contract: $name', ({ store: make }) =
     await expect(
       make().due(new Date('2032-03-01T11:00:00.000Z'), { limit: 5, cursor: 'bm90IGEgY3Vyc29y' }),
     ).rejects.toBeInstanceOf(InvalidCursorError);
+  });
+
+  it('keeps a done item 90 days after it was done, then reads ignore it; an open one stays', async () => {
+    const doneAt = '2026-06-01T12:00:00.000Z';
+    const clock = new ManualClock(new Date(doneAt));
+    const store = make(clock);
+    const orgId = freshOrg();
+    const open = queuedItem(orgId, 'kept-open', '2026-06-01T10:00:00.000Z', { slaMinutes: 30 });
+    const finishing = queuedItem(orgId, 'kept-done', '2026-06-01T10:00:00.000Z', { slaMinutes: 30 });
+    await store.create(open);
+    await store.create(finishing);
+    const assigned = assignItem(finishing, agent(orgId, 'ana'), 'system', new Date('2026-06-01T11:00Z'), DAY);
+    if (assigned.outcome !== 'changed') throw new Error('not assigned');
+    await store.save(assigned.item, finishing.version);
+    const finished = finishItem(assigned.item, 'system', new Date(doneAt));
+    if (finished.outcome !== 'changed') throw new Error('not finished');
+    expect(await store.save(finished.item, assigned.item.version)).toBe('saved');
+
+    clock.advance(90 * DAY - 1);
+    expect(await store.get(orgId, finishing.itemId)).toEqual(finished.item);
+    clock.advance(1);
+    expect(await store.get(orgId, finishing.itemId)).toBeUndefined();
+    expect((await store.listOpen(orgId, {})).map((item) => item.itemId)).toEqual([open.itemId]);
+    expect((await sweep(store, '2026-12-31T00:00:00.000Z', 10, [orgId])).map((entry) => entry.id)).toEqual([
+      open.itemId,
+    ]);
+    clock.advance(400 * DAY);
+    expect(await store.get(orgId, open.itemId)).toEqual(open);
+
+    if (table) {
+      // The table's TTL attribute, in epoch seconds, on the done item only, which has left both indexes.
+      const read = async (itemId: string) =>
+        (
+          await documentClient().send(
+            new GetCommand({ TableName: table(), Key: queueItemKey(orgId, itemId) }),
+          )
+        ).Item ?? {};
+      const done = await read(finishing.itemId);
+      expect(done.expiresAt).toBe(Date.parse(doneAt) / 1000 + 90 * 86_400);
+      expect(Object.keys(done).filter((name) => /^GSI/.test(name))).toEqual([]);
+      const stillOpen = await read(open.itemId);
+      expect(stillOpen.expiresAt).toBeUndefined();
+      expect(stillOpen).toMatchObject({ GSI1PK: expect.any(String), GSI3PK: expect.any(String) });
+    }
   });
 });

@@ -1,6 +1,11 @@
 import type { Conversation, ConversationMessage } from '#domain/conversations/conversation.ts';
 import type { ConversationFilter, ConversationPage, ConversationStore } from '#domain/conversations/ports.ts';
-import { autoResolveAt, isExpired, messagesExpireAt } from '#domain/conversations/retention.ts';
+import {
+  conversationDueAt,
+  isExpired,
+  messagesExpireAt,
+  messagesTtlOwed,
+} from '#domain/conversations/retention.ts';
 import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
 import { copy, rowKey } from './rows.ts';
 
@@ -45,20 +50,21 @@ export class InMemoryConversationStore implements ConversationStore {
     return 'saved';
   }
 
-  async expireMessages(
-    orgId: string,
-    conversationId: string,
-    expiresAt: string | undefined,
-    now: Date,
-  ): Promise<void> {
-    const thread = this.#messages.get(rowKey(orgId, conversationId));
-    for (const [key, message] of thread ?? []) {
-      if (expiresAt !== undefined) thread?.set(key, stored({ ...message, expiresAt }));
+  async settleMessagesTtl(orgId: string, conversationId: string, now: Date): Promise<void> {
+    const key = rowKey(orgId, conversationId);
+    const conversation = this.#conversations.get(key);
+    if (!conversation || !messagesTtlOwed(conversation)) return;
+    const expiresAt = messagesExpireAt(conversation);
+    const thread = this.#messages.get(key);
+    for (const [at, message] of thread ?? []) {
+      if (expiresAt !== undefined) thread?.set(at, stored({ ...message, expiresAt }));
       else if (message.expiresAt !== undefined && !isExpired(message.expiresAt, now)) {
         const { expiresAt: _lifted, ...kept } = message;
-        thread?.set(key, kept);
+        thread?.set(at, kept);
       }
     }
+    const { messagesTtl: _owed, ...rest } = conversation;
+    this.#conversations.set(key, expiresAt === undefined ? rest : { ...rest, messagesTtl: expiresAt });
   }
 
   async messages(orgId: string, conversationId: string, now: Date): Promise<readonly ConversationMessage[]> {
@@ -94,7 +100,7 @@ export class InMemoryConversationStore implements ConversationStore {
     const upTo = at.toISOString();
     const index = [...this.#conversations.values()]
       .flatMap((c) => {
-        const dueAt = autoResolveAt(c);
+        const dueAt = conversationDueAt(c);
         return dueAt && dueAt <= upTo
           ? [
               {

@@ -1,16 +1,22 @@
+import type { Clock } from '#domain/clock.ts';
 import type { QueueFilter, QueueStore } from '#domain/desk/ports.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
+import { queueItemKept } from '#domain/desk/retention.ts';
 import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
+import { systemClock } from '#platform/clock.ts';
 
 const copy = (item: QueueItem): QueueItem => structuredClone(item);
 
 /**
  * The in-memory twin of DynamoQueueStore (test/integration/contracts proves them alike): items
  * by org and id, copied in and out; the due index computed on each call in its order
- * (`<dueAt>#<orgId>#<id>`), open items only.
+ * (`<dueAt>#<orgId>#<id>`), open items only. A done item past its TTL at the clock's `now` is
+ * gone from reads, as if DynamoDB had not deleted it yet.
  */
 export class InMemoryQueueStore implements QueueStore {
   readonly #items = new Map<string, QueueItem>();
+
+  constructor(private readonly clock: Clock = systemClock) {}
 
   async create(item: QueueItem): Promise<'created' | 'exists'> {
     const key = `${item.orgId}|${item.itemId}`;
@@ -21,7 +27,7 @@ export class InMemoryQueueStore implements QueueStore {
 
   async get(orgId: string, itemId: string): Promise<QueueItem | undefined> {
     const item = this.#items.get(`${orgId}|${itemId}`);
-    return item ? copy(item) : undefined;
+    return item && queueItemKept(item, this.clock.now()) ? copy(item) : undefined;
   }
 
   async save(next: QueueItem, expectedVersion: number): Promise<'saved' | 'conflict'> {

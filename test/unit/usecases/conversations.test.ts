@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
+import type { Conversation } from '#domain/conversations/conversation.ts';
+import { appendInbound } from '#domain/conversations/transitions.ts';
 import { queueItemId } from '#domain/desk/open-item.ts';
 import { OPENED_AT, triagedEmail } from '#test/support/conversation-fixtures.ts';
+import { crashBeforeTtl } from '#test/support/crash-before-ttl.ts';
 import { InMemoryAuditTrail } from '#test/support/in-memory/audit-trail.ts';
 import { InMemoryConversationStore } from '#test/support/in-memory/conversation-store.ts';
 import { InMemoryEmailStore } from '#test/support/in-memory/email-store.ts';
@@ -11,6 +14,7 @@ import { InMemoryQueueStore } from '#test/support/in-memory/queue-store.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { draftOf, triageOf } from '#test/support/triage-fixtures.ts';
 import { addConversationMessage } from '#usecases/add-conversation-message.ts';
+import { changeConversation } from '#usecases/change-conversation.ts';
 import { escalateConversation } from '#usecases/escalate-conversation.ts';
 import { recordEmailConversation } from '#usecases/record-email-conversation.ts';
 import { resolveConversation } from '#usecases/resolve-conversation.ts';
@@ -18,6 +22,7 @@ import { sweepConversations } from '#usecases/sweep-conversations.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+const MINUTE = 60_000;
 const ORG = 'org-a';
 const CONVERSATION = 'cv_em_1';
 const itemId = queueItemId({ kind: 'conversation', conversationId: CONVERSATION });
@@ -31,13 +36,14 @@ const bob = { actor: { kind: 'key', keyId: 'k_bob', agentId: 'ag_bob' } } as con
 async function desk(email = triagedEmail(ORG)) {
   const emails = new InMemoryEmailStore(new InMemoryRows());
   await emails.submit(email);
+  const clock = new ManualClock(new Date(Date.parse(OPENED_AT) + HOUR));
   const deps = {
     emails,
     conversations: new InMemoryConversationStore(),
-    queue: new InMemoryQueueStore(),
+    queue: new InMemoryQueueStore(clock),
     settings: new OrgWorkflowSettings(new InMemoryOrgSettingsStore()),
     audit: new InMemoryAuditTrail(),
-    clock: new ManualClock(new Date(Date.parse(OPENED_AT) + HOUR)),
+    clock,
   };
   // Lines of one instant have no order among themselves: compared as a sorted list.
   const actions = async () =>
@@ -219,16 +225,20 @@ describe('retention at moved clocks', () => {
     const { deps, actions } = await desk();
     await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
     const lastActivity = Date.parse((await deps.conversations.get(ORG, CONVERSATION))?.lastActivityAt ?? '');
-    expect(await sweepConversations(deps, new Date(lastActivity + DAY - 1))).toEqual({ due: 0, resolved: 0 });
+    expect(await sweepConversations(deps, new Date(lastActivity + DAY - 1))).toEqual({
+      due: 0,
+      resolved: 0,
+      settled: 0,
+    });
     deps.clock.advance(lastActivity + DAY - deps.clock.now().getTime());
-    expect(await sweepConversations(deps, deps.clock.now())).toEqual({ due: 1, resolved: 1 });
+    expect(await sweepConversations(deps, deps.clock.now())).toEqual({ due: 1, resolved: 1, settled: 0 });
     const resolved = await deps.conversations.get(ORG, CONVERSATION);
     expect(resolved).toMatchObject({ status: 'resolved', resolvedAt: deps.clock.now().toISOString() });
     const lines = await deps.conversations.messages(ORG, CONVERSATION, deps.clock.now());
     expect(lines.at(-1)).toMatchObject({ kind: 'system', author: { kind: 'system', id: 'auto_resolve' } });
     expect(await deps.queue.get(ORG, itemId)).toMatchObject({ status: 'done' });
     expect(await actions()).toEqual(['conversation.resolved']);
-    expect(await sweepConversations(deps, deps.clock.now())).toEqual({ due: 0, resolved: 0 });
+    expect(await sweepConversations(deps, deps.clock.now())).toEqual({ due: 0, resolved: 0, settled: 0 });
 
     deps.clock.advance(7 * DAY - 1000);
     expect(await deps.conversations.messages(ORG, CONVERSATION, deps.clock.now())).toHaveLength(lines.length);
@@ -249,8 +259,74 @@ describe('retention at moved clocks', () => {
       internal: false,
     });
     deps.clock.advance(10 * HOUR);
-    expect(await sweepConversations(deps, deps.clock.now())).toEqual({ due: 0, resolved: 0 });
+    expect(await sweepConversations(deps, deps.clock.now())).toEqual({ due: 0, resolved: 0, settled: 0 });
     deps.clock.advance(14 * HOUR);
-    expect(await sweepConversations(deps, deps.clock.now())).toEqual({ due: 1, resolved: 1 });
+    expect(await sweepConversations(deps, deps.clock.now())).toEqual({ due: 1, resolved: 1, settled: 0 });
+  });
+
+  it('a crash before the messages get their TTL: the sweep settles it 5 minutes on; 7 days after the resolve they are gone', async () => {
+    const { deps } = await desk();
+    await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
+    crashBeforeTtl(deps.conversations);
+    await expect(
+      resolveConversation(deps, ann, { orgId: ORG, conversationId: CONVERSATION }),
+    ).rejects.toThrow('crashed');
+    const resolved = await deps.conversations.get(ORG, CONVERSATION);
+    const resolvedAt = Date.parse(resolved?.resolvedAt ?? '');
+    const expiry = new Date(resolvedAt + 7 * DAY).toISOString();
+    const ttls = async () =>
+      (await deps.conversations.messages(ORG, CONVERSATION, deps.clock.now())).map((m) => m.expiresAt);
+    expect(resolved).toMatchObject({ status: 'resolved' });
+    expect(await ttls()).toEqual([undefined, undefined, undefined, undefined]);
+
+    expect(await sweepConversations(deps, new Date(resolvedAt + 5 * MINUTE - 1))).toEqual({
+      due: 0,
+      resolved: 0,
+      settled: 0,
+    });
+    deps.clock.advance(resolvedAt + 5 * MINUTE - deps.clock.now().getTime());
+    expect(await sweepConversations(deps, deps.clock.now())).toEqual({ due: 1, resolved: 0, settled: 1 });
+    expect(await ttls()).toEqual([expiry, expiry, expiry, expiry]);
+    expect(await deps.conversations.get(ORG, CONVERSATION)).toMatchObject({ messagesTtl: expiry });
+    // Settled: out of the due index; a repeat would set the same TTL.
+    expect(await sweepConversations(deps, new Date(resolvedAt + 30 * DAY))).toEqual({
+      due: 0,
+      resolved: 0,
+      settled: 0,
+    });
+    deps.clock.advance(resolvedAt + 7 * DAY - deps.clock.now().getTime());
+    expect(await deps.conversations.messages(ORG, CONVERSATION, deps.clock.now())).toEqual([]);
+  });
+
+  it('a crash before a reopened conversation lifts its messages’ TTL: the sweep lifts it, they outlive the 7 days', async () => {
+    const { deps } = await desk();
+    await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
+    await resolveConversation(deps, ann, { orgId: ORG, conversationId: CONVERSATION });
+    const resolvedAt = Date.parse((await deps.conversations.get(ORG, CONVERSATION))?.resolvedAt ?? '');
+    expect((await deps.conversations.messages(ORG, CONVERSATION, deps.clock.now()))[0]?.expiresAt).toBe(
+      new Date(resolvedAt + 7 * DAY).toISOString(),
+    );
+
+    deps.clock.advance(2 * DAY);
+    crashBeforeTtl(deps.conversations);
+    const reopen = (c: Conversation, now: Date) =>
+      appendInbound(c, { emailId: 'em_2', text: 'It leaks again', at: now.toISOString() });
+    await expect(changeConversation(deps, ORG, CONVERSATION, reopen)).rejects.toThrow('crashed');
+    const reopenedAt = deps.clock.now().getTime();
+    expect(await deps.conversations.get(ORG, CONVERSATION)).toMatchObject({ status: 'open' });
+
+    deps.clock.advance(5 * MINUTE);
+    expect(await sweepConversations(deps, deps.clock.now())).toEqual({ due: 1, resolved: 0, settled: 1 });
+    const lines = await deps.conversations.messages(ORG, CONVERSATION, deps.clock.now());
+    expect(lines.map((m) => m.expiresAt)).toEqual(lines.map(() => undefined));
+    // Back to its auto-resolve deadline: a day after the reopening message.
+    expect(await sweepConversations(deps, new Date(reopenedAt + DAY - 1))).toEqual({
+      due: 0,
+      resolved: 0,
+      settled: 0,
+    });
+    expect(await deps.conversations.messages(ORG, CONVERSATION, new Date(resolvedAt + 7 * DAY))).toHaveLength(
+      lines.length,
+    );
   });
 });

@@ -31,7 +31,7 @@ function desk() {
   const clock = new ManualClock(T0);
   const agents = new InMemoryAgentDirectory();
   const deps = {
-    queue: new InMemoryQueueStore(),
+    queue: new InMemoryQueueStore(clock),
     agents,
     orgSettings: new InMemoryOrgSettingsStore(),
     workflows: new InMemoryWorkflowStore(new InMemoryRows()),

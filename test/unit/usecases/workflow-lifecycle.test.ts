@@ -41,7 +41,7 @@ function world() {
       'https://api.test',
     ),
     desk: {
-      queue: new InMemoryQueueStore(),
+      queue: new InMemoryQueueStore(platform.clock),
       agents: new InMemoryAgentDirectory(),
       orgSettings: new InMemoryOrgSettingsStore(),
       workflows: platform.workflows,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { escalatedHolder, preferredSkillsOf, skillOf } from '#domain/conversations/desk-routing.ts';
 import { threadEmail } from '#domain/conversations/email-thread.ts';
-import { autoResolveAt, isExpired, messagesExpireAt } from '#domain/conversations/retention.ts';
+import {
+  autoResolveAt,
+  conversationDueAt,
+  isExpired,
+  messagesExpireAt,
+  messagesTtlOwed,
+} from '#domain/conversations/retention.ts';
 import {
   addPersonMessage,
   appendInbound,
@@ -169,6 +175,30 @@ describe('retention at moved clocks', () => {
     expect(expiry).toBe(later(7 * 24 * HOUR).toISOString());
     expect(isExpired(expiry, later(7 * 24 * HOUR - 1))).toBe(false);
     expect(isExpired(expiry, later(7 * 24 * HOUR))).toBe(true);
+  });
+
+  it('its messages owe their TTL from the status change until it is recorded; owing, it is due 5 minutes on', () => {
+    const open = conversationOf();
+    expect(messagesTtlOwed(open)).toBe(false);
+    expect(conversationDueAt(open)).toBe(autoResolveAt(open));
+    const resolved = conversationOf('org-a', { status: 'resolved', resolvedAt: OPENED_AT });
+    expect(messagesTtlOwed(resolved)).toBe(true);
+    expect(conversationDueAt(resolved)).toBe(later(5 * 60_000).toISOString());
+    const settled = { ...resolved, messagesTtl: messagesExpireAt(resolved) as string };
+    expect(messagesTtlOwed(settled)).toBe(false);
+    expect(conversationDueAt(settled)).toBeUndefined();
+    // Reopened (resolvedAt dropped), the recorded TTL is owed the lifting until it is recorded gone.
+    const { resolvedAt: _r, ...reopened } = {
+      ...settled,
+      status: 'open' as const,
+      lastActivityAt: later(HOUR).toISOString(),
+    };
+    expect(messagesTtlOwed(reopened)).toBe(true);
+    expect(conversationDueAt(reopened)).toBe(later(HOUR + 5 * 60_000).toISOString());
+    // Resolved again before the lifting was recorded: a new TTL, still owed.
+    expect(messagesTtlOwed({ ...reopened, status: 'resolved', resolvedAt: later(HOUR).toISOString() })).toBe(
+      true,
+    );
   });
 });
 
