@@ -16,11 +16,11 @@ const REF =
 export class DirectoryRawMailStore implements RawMailStore {
   constructor(private readonly root: string) {}
 
-  putRaw(orgId: string, mailKey: string, raw: Uint8Array): Promise<string> {
+  async putRaw(orgId: string, mailKey: string, raw: Uint8Array): Promise<string> {
     return this.write(keyOf(orgId, mailKey, 'raw.eml'), raw);
   }
 
-  putAttachment(orgId: string, mailKey: string, index: number, content: Uint8Array): Promise<string> {
+  async putAttachment(orgId: string, mailKey: string, index: number, content: Uint8Array): Promise<string> {
     if (!Number.isInteger(index) || index < 0 || index > 9999)
       throw new Error(`bad attachment index ${index}`);
     return this.write(keyOf(orgId, mailKey, `attachment-${index}`), content);

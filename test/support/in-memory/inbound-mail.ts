@@ -1,15 +1,17 @@
 import type { KnownOrgs, RawMailStore } from '#domain/emails/ports.ts';
 
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
 /** The in-memory twin of DirectoryRawMailStore (test/integration/contracts proves them alike). */
 export class InMemoryRawMailStore implements RawMailStore {
   readonly objects = new Map<string, Uint8Array>();
 
   async putRaw(orgId: string, mailKey: string, raw: Uint8Array): Promise<string> {
-    return this.put(`${orgId}/${mailKey}/raw.eml`, raw);
+    return this.put(orgId, mailKey, 'raw.eml', raw);
   }
 
   async putAttachment(orgId: string, mailKey: string, index: number, content: Uint8Array): Promise<string> {
-    return this.put(`${orgId}/${mailKey}/attachment-${index}`, content);
+    return this.put(orgId, mailKey, `attachment-${index}`, content);
   }
 
   async read(orgId: string, ref: string): Promise<Uint8Array | undefined> {
@@ -18,7 +20,9 @@ export class InMemoryRawMailStore implements RawMailStore {
     return bytes ? new Uint8Array(bytes) : undefined;
   }
 
-  private put(ref: string, bytes: Uint8Array): string {
+  private put(orgId: string, mailKey: string, name: string, bytes: Uint8Array): string {
+    if (!SEGMENT.test(orgId) || !SEGMENT.test(mailKey)) throw new Error('bad raw mail key');
+    const ref = `${orgId}/${mailKey}/${name}`;
     this.objects.set(ref, new Uint8Array(bytes));
     return ref;
   }
