@@ -59,6 +59,7 @@ describe.each(rawMailStores)('RawMailStore ($name)', ({ make }) => {
     expect(await store.read('acme', 'acme/../birch/em_3/raw.eml')).toBeUndefined();
     await expect(store.putRaw('acme', '../escape', bytes('x'))).rejects.toThrow();
     await expect(store.putRaw('a/b', 'em_4', bytes('x'))).rejects.toThrow();
+    await expect(store.putAttachment('acme', 'em_4', -1, bytes('x'))).rejects.toThrow();
   });
 });
 

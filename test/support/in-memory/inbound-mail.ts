@@ -11,6 +11,8 @@ export class InMemoryRawMailStore implements RawMailStore {
   }
 
   async putAttachment(orgId: string, mailKey: string, index: number, content: Uint8Array): Promise<string> {
+    if (!Number.isInteger(index) || index < 0 || index > 9999)
+      throw new Error(`bad attachment index ${index}`);
     return this.put(orgId, mailKey, `attachment-${index}`, content);
   }
 
