@@ -105,12 +105,12 @@ export async function startSmtpListener(opts: SmtpListenerOptions): Promise<Smtp
   });
   server.on('error', (error) => logger.error('smtp listener error', { error }));
 
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(opts.port, LOOPBACK, () => {
-      server.server.off('error', reject);
-      resolve();
-    });
+  const removeTemporary = async () => {
+    if (temporary) await rm(temporary, { recursive: true, force: true });
+  };
+  await listen(server, opts.port).catch(async (error: unknown) => {
+    await removeTemporary();
+    throw error;
   });
   const { port } = server.server.address() as AddressInfo;
   return {
@@ -119,9 +119,27 @@ export async function startSmtpListener(opts: SmtpListenerOptions): Promise<Smtp
     mailDir,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (temporary) await rm(temporary, { recursive: true, force: true });
+      await removeTemporary();
     },
   };
+}
+
+function listen(server: SMTPServer, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `the inbound mail port ${LOOPBACK}:${port} is in use: set SMTP_PORT to another (0 picks a free one)`,
+            )
+          : error,
+      );
+    server.server.once('error', failed);
+    server.listen(port, LOOPBACK, () => {
+      server.server.off('error', failed);
+      resolve();
+    });
+  });
 }
 
 /** The message's bytes; undefined when it is over `maxBytes` (read to the end, but not kept). */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
 import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
 import { startLocalRuntime } from '#lib/local/runtime.ts';
+import { startSmtpListener } from '#lib/local/smtp-listener.ts';
 import { stableId } from '#platform/security/ids.ts';
 import { fixtureAuthorizer, fixtureHttp } from '#test/support/local-fixture-handlers/functions.ts';
 
@@ -54,6 +55,10 @@ describe('the local runtime with smtpPort', () => {
         from: 'ana@resident.example',
         subject: 'Hi',
       });
+      // A second listener on a port in use says which setting to change.
+      await expect(
+        startSmtpListener({ port: smtp?.port ?? 0, tableName: table, classifyQueueUrl: 'unused' }),
+      ).rejects.toThrow(/inbound mail port 127\.0\.0\.1:\d+ is in use: set SMTP_PORT/);
     } finally {
       await runtime.stop();
     }
