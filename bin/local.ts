@@ -9,6 +9,7 @@ import { ApiKeyPepperConfig } from '#lib/function-config.ts';
 import { seedDevOrg } from '#lib/local/dev-org.ts';
 import { type LocalRentvine, startLocalRentvine } from '#lib/local/local-rentvine.ts';
 import { type LocalRuntime, startLocalRuntime } from '#lib/local/runtime.ts';
+import { LOCAL_INBOUND_DOMAIN } from '#lib/local/smtp-listener.ts';
 import { ConfigError, readConfig } from '#platform/config.ts';
 import { STANDARD_WEBHOOK_SECRET } from '#platform/security/standard-webhooks.ts';
 import { MIN_SEEDED_KEY_LENGTH } from '#usecases/seed-org.ts';
@@ -16,6 +17,8 @@ import { MIN_SEEDED_KEY_LENGTH } from '#usecases/seed-org.ts';
 const LocalConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default('127.0.0.1'),
+  /** The inbound mail listener's port (always on 127.0.0.1: it asks for no authentication). */
+  SMTP_PORT: z.coerce.number().int().min(0).max(65_535).default(2525),
   AICTIVE_DATA_DIR: z.string().min(1).default('.data'),
   AICTIVE_DEV_API_KEY: z
     .string()
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
     host: config.HOST,
     dataDir,
     visibilityTimeoutSeconds: config.AICTIVE_LOCAL_VISIBILITY_SECONDS,
+    smtpPort: config.SMTP_PORT,
     // The functions' logs one JSON line per entry, as CloudWatch shows them (POWERTOOLS_DEV=true
     // pretty-prints them over many lines); metrics (EMF lines meant for CloudWatch) off unless asked for.
     extraEnv: {
@@ -136,6 +140,11 @@ async function main(): Promise<void> {
       org.integrationId
         ? `  Integration    POST ${runtime.url}/webhooks/${org.integrationId}  (Standard Webhooks, AICTIVE_DEV_INTEGRATION_SECRET)`
         : '  Integration    none (set AICTIVE_DEV_INTEGRATION_SECRET=whsec_… to seed demo-forms)',
+      ...(runtime.smtp
+        ? [
+            `  Inbound mail   smtp://${runtime.smtp.host}:${runtime.smtp.port}  (to ${org.orgId}@${LOCAL_INBOUND_DOMAIN}; SMTP_PORT)`,
+          ]
+        : []),
       `  Rentvine       ${rentvine.description}`,
       `  Classifier     ${config.ANTHROPIC_API_KEY ? 'Claude, with the rules as fallback' : 'rules (set ANTHROPIC_API_KEY to use Claude)'}`,
       `  Notices        one line each below; queue ${runtime.resources.topics.workflowNotices.queueUrl} at ${runtime.emulators.sqsEndpoint} (README: Workflow notices)`,

@@ -11,6 +11,7 @@ import { allFunctionsEnv, localDeployment, localPlatformEnv } from './local-depl
 import { type LocalResources, localTopicName, provision } from './provision.ts';
 import { startQueuePoller } from './queue-poller.ts';
 import { startScheduler } from './scheduler.ts';
+import { startSmtpListener } from './smtp-listener.ts';
 import { resendWorkStrandedByLastStop } from './stranded-work.ts';
 import { startTopicPoller } from './topic-poller.ts';
 
@@ -21,6 +22,8 @@ export interface LocalRuntime {
   readonly emulators: Emulators;
   /** The environment each function runs with, by function name (its worker's whole process.env). */
   readonly environments: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The inbound mail listener, when `smtpPort` was given. */
+  readonly smtp?: { readonly host: string; readonly port: number };
   stop(): Promise<void>;
 }
 
@@ -48,6 +51,11 @@ export interface LocalRuntimeOptions {
    * false imports them into this process, for tests that fake its clock for the handlers.
    */
   readonly isolated?: boolean;
+  /**
+   * Runs the inbound mail listener (lib/local/smtp-listener.ts) on 127.0.0.1 at this port (0 picks
+   * a free one); none when absent. `npm start` passes SMTP_PORT (2525 by default).
+   */
+  readonly smtpPort?: number;
 }
 
 /** Powertools knobs of the operator's shell that every function honours; its identity is each function's own. */
@@ -155,6 +163,17 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       teardown.push(() => scheduler.stop());
     }
 
+    const smtp =
+      opts.smtpPort === undefined
+        ? undefined
+        : await startSmtpListener({
+            port: opts.smtpPort,
+            tableName: resources.tables.main,
+            classifyQueueUrl: resources.queues.classify.url,
+            dataDir: opts.dataDir,
+          });
+    if (smtp) teardown.push(() => smtp.stop());
+
     let stopping: Promise<void> | undefined;
     return {
       url: api.url,
@@ -162,6 +181,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}): Promise
       resources,
       emulators,
       environments,
+      ...(smtp ? { smtp: { host: smtp.host, port: smtp.port } } : {}),
       stop: () => {
         stopping ??= stop();
         return stopping;

@@ -1,5 +1,6 @@
 import type { Clock } from '#domain/clock.ts';
 import type { EmailRecord, SubmitEmailRequest } from '#domain/emails/email.ts';
+import type { InboundMailFacts } from '#domain/emails/inbound-mail.ts';
 import type { EmailStore } from '#domain/emails/ports.ts';
 import type { WorkQueue } from '#domain/messaging/ports.ts';
 import type { Channel } from '#domain/triage/triage.ts';
@@ -16,6 +17,8 @@ export interface SubmitEmailDeps {
 export interface MessageOrigin {
   readonly channel: Channel;
   readonly integrationId?: string;
+  /** Mail received at the org's inbound address (receive-inbound-mail.ts). */
+  readonly inbound?: InboundMailFacts;
 }
 
 /**
@@ -39,6 +42,7 @@ export async function submitEmail(
       propertyId: request.propertyId,
       leaseId: request.leaseId,
       integrationId: origin.integrationId,
+      inbound: origin.inbound,
     }),
     orgId,
     emailId,

@@ -14,7 +14,7 @@ const START = ['--import', 'tsx', 'bin/local.ts'];
 function runToEnd(env: Record<string, string>) {
   const result = spawnSync(process.execPath, START, {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
+    env: { ...process.env, PORT: '0', SMTP_PORT: '0', POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -43,7 +43,13 @@ describe('npm start on a data directory', () => {
     const endpoints = join(dataDir, LOCAL_ENDPOINTS_FILE);
     const child = spawn(process.execPath, START, {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: '0', AICTIVE_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        SMTP_PORT: '0',
+        AICTIVE_DATA_DIR: dataDir,
+        POWERTOOLS_LOG_LEVEL: 'ERROR',
+      },
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -24,6 +24,8 @@ export async function startLocalProcess(
     env: {
       ...process.env,
       PORT: '0',
+      // Parallel runs never share the inbound mail port.
+      SMTP_PORT: '0',
       AICTIVE_DATA_DIR: dir,
       POWERTOOLS_LOG_LEVEL: 'ERROR',
       // The simulator's own edits off: a test that wants them says so.

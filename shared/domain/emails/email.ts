@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EmailStatus } from '#vocabulary/emails.ts';
 import type { DraftDecision, ReplyDraft } from '../drafts/draft.ts';
 import type { Channel, Triage } from '../triage/triage.ts';
+import type { InboundMailFacts } from './inbound-mail.ts';
 
 /** A message as a client or an integration submits it (validated at the edge: shared/contracts/emails.ts). */
 export interface SubmitEmailRequest {
@@ -43,6 +44,8 @@ export interface EmailRecord {
   readonly triagedAt?: string;
   readonly draft?: ReplyDraft;
   readonly workflowId?: string;
+  /** Mail received at the org's inbound address: raw message, verdicts, attachments. */
+  readonly inbound?: InboundMailFacts;
 }
 
 /** What one triage run stores, in one write. */

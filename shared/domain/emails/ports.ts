@@ -3,6 +3,7 @@ import type { Category, Urgency } from '../classification/taxonomy.ts';
 import type { ReplyDraft } from '../drafts/draft.ts';
 import type { OutboxEntry } from '../messaging/outbox.ts';
 import type { DraftDecisionRequest, EmailRecord, TriageResult } from './email.ts';
+import type { ParsedMail } from './inbound-mail.ts';
 
 /** Filters of `GET /v1/emails`; all optional, combined with AND. */
 export interface EmailFilter {
@@ -69,4 +70,26 @@ export interface MessageParts {
  */
 export interface MessageTextPreparer {
   prepare(parts: MessageParts): string;
+}
+
+/**
+ * Port: where inbound mail is kept as received, with the attachments kept apart (the data dir
+ * locally, S3 in AWS). Keys start with the org; writing the same key again writes the same bytes.
+ * Returns the reference the email record links to.
+ */
+export interface RawMailStore {
+  putRaw(orgId: string, mailKey: string, raw: Uint8Array): Promise<string>;
+  putAttachment(orgId: string, mailKey: string, index: number, content: Uint8Array): Promise<string>;
+  /** The bytes behind a reference of this org; undefined when none are kept. */
+  read(orgId: string, ref: string): Promise<Uint8Array | undefined>;
+}
+
+/** Port: MIME parsing (multipart, transfer encodings, charsets, HTML-only mail). */
+export interface MailParser {
+  parse(raw: Uint8Array): Promise<ParsedMail>;
+}
+
+/** Port: whether an org exists to receive mail (its inbound address is live). */
+export interface KnownOrgs {
+  has(orgId: string): Promise<boolean>;
 }

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { MailparserMailParser } from '#adapters/mail/mailparser-mail-parser.ts';
+import type { AuthenticityVerdicts } from '#domain/emails/inbound-mail.ts';
+import { stableId } from '#platform/security/ids.ts';
+import { InMemoryKnownOrgs, InMemoryRawMailStore } from '#test/support/in-memory/inbound-mail.ts';
+import { inMemoryPlatform } from '#test/support/in-memory/platform.ts';
+import { derivedMessageId, receiveInboundMail } from '#usecases/receive-inbound-mail.ts';
+
+const NONE: AuthenticityVerdicts = { spf: 'none', dkim: 'none', dmarc: 'none' };
+const SPOOFED: AuthenticityVerdicts = { spf: 'fail', dkim: 'fail', dmarc: 'fail' };
+
+function setup() {
+  const platform = inMemoryPlatform();
+  const rawMail = new InMemoryRawMailStore();
+  const deps = {
+    emails: platform.emails,
+    queue: platform.queue,
+    clock: platform.clock,
+    parser: new MailparserMailParser(),
+    rawMail,
+    orgs: new InMemoryKnownOrgs(new Set(['acme', 'birch'])),
+    inboundDomain: 'inbound.example',
+  };
+  return { ...platform, rawMail, deps };
+}
+
+const message = (headers: string, body: string) =>
+  new TextEncoder().encode(
+    `${headers.trim().split('\n').join('\r\n')}\r\n\r\n${body.split('\n').join('\r\n')}`,
+  );
+
+const forward = message(
+  `From: Office <office@acme.example>
+To: acme@inbound.example
+Subject: Fwd: heater
+Message-ID: <fwd-1@acme.example>`,
+  '---------- Forwarded message ---------\nFrom: Ana Ruiz <ana@example.net>\n\nNo heat since Monday.',
+);
+
+describe('receiving inbound mail', () => {
+  it('stores the message for the org of its recipient, keeps the raw bytes and asks for its triage', async () => {
+    const { deps, emails, queue, rawMail } = setup();
+    const outcome = await receiveInboundMail(deps, {
+      raw: forward,
+      recipients: ['acme@inbound.example'],
+      verdicts: NONE,
+    });
+    const emailId = stableId('em', 'acme', '<fwd-1@acme.example>');
+    expect(outcome).toEqual({ kind: 'stored', emails: [{ orgId: 'acme', emailId, duplicate: false }] });
+    const email = await emails.get('acme', emailId);
+    expect(email).toMatchObject({
+      from: 'office@acme.example',
+      subject: 'Fwd: heater',
+      channel: 'email',
+      inbound: { authenticity: NONE, needsHuman: false, forwardedFrom: 'ana@example.net', attachments: [] },
+    });
+    expect(await rawMail.read('acme', email?.inbound?.rawRef ?? '')).toEqual(forward);
+    // Another org never reads it.
+    expect(await rawMail.read('birch', email?.inbound?.rawRef ?? '')).toBeUndefined();
+    expect(queue.take('classify')).toEqual([{ orgId: 'acme', emailId }]);
+  });
+
+  it('flags a message failing DMARC for a person and believes none of its senders', async () => {
+    const { deps, emails } = setup();
+    await receiveInboundMail(deps, { raw: forward, recipients: ['acme@inbound.example'], verdicts: SPOOFED });
+    const email = await emails.get('acme', stableId('em', 'acme', '<fwd-1@acme.example>'));
+    expect(email?.inbound).toMatchObject({ authenticity: SPOOFED, needsHuman: true });
+    expect(email?.inbound?.forwardedFrom).toBeUndefined();
+  });
+
+  it('is one message when delivered twice; each org among the recipients gets its own copy', async () => {
+    const { deps, queue } = setup();
+    const delivery = {
+      raw: forward,
+      recipients: ['acme@inbound.example', 'birch@inbound.example', 'nobody@inbound.example'],
+      verdicts: NONE,
+    };
+    const first = await receiveInboundMail(deps, delivery);
+    const again = await receiveInboundMail(deps, delivery);
+    expect(first.kind === 'stored' && first.emails.map((e) => [e.orgId, e.duplicate])).toEqual([
+      ['acme', false],
+      ['birch', false],
+    ]);
+    expect(again.kind === 'stored' && again.emails.map((e) => e.duplicate)).toEqual([true, true]);
+    expect(queue.take('classify')).toHaveLength(2);
+  });
+
+  it('gives a message without a Message-ID a stable one from its bytes', async () => {
+    const { deps, emails } = setup();
+    const raw = message('From: ana@example.net\nTo: acme@inbound.example\nSubject: hi', 'No id here.');
+    expect(derivedMessageId(raw)).toBe(derivedMessageId(new Uint8Array(raw)));
+    expect(derivedMessageId(raw)).not.toBe(derivedMessageId(message('From: ana@example.net', 'Other.')));
+    expect(derivedMessageId(raw)).toMatch(/^<[0-9a-f]{40}@inbound\.invalid>$/);
+    const outcome = await receiveInboundMail(deps, {
+      raw,
+      recipients: ['acme@inbound.example'],
+      verdicts: NONE,
+    });
+    const again = await receiveInboundMail(deps, {
+      raw,
+      recipients: ['acme@inbound.example'],
+      verdicts: NONE,
+    });
+    const emailId = stableId('em', 'acme', derivedMessageId(raw));
+    expect(outcome).toEqual({ kind: 'stored', emails: [{ orgId: 'acme', emailId, duplicate: false }] });
+    expect(again).toEqual({ kind: 'stored', emails: [{ orgId: 'acme', emailId, duplicate: true }] });
+    expect((await emails.get('acme', emailId))?.messageId).toBe(derivedMessageId(raw));
+  });
+
+  it('refuses mail for no known org, and mail naming no sender', async () => {
+    const { deps, queue } = setup();
+    expect(
+      await receiveInboundMail(deps, {
+        raw: forward,
+        recipients: ['nobody@inbound.example', 'acme@elsewhere.example'],
+        verdicts: NONE,
+      }),
+    ).toEqual({ kind: 'unknown_recipient' });
+    const anonymous = message('To: acme@inbound.example\nSubject: ?', 'who am I');
+    expect(
+      await receiveInboundMail(deps, {
+        raw: anonymous,
+        recipients: ['acme@inbound.example'],
+        verdicts: NONE,
+      }),
+    ).toEqual({ kind: 'no_sender' });
+    expect(queue.take('classify')).toEqual([]);
+  });
+});
