@@ -1,8 +1,8 @@
-import type { ConversationStore } from '#domain/conversations/ports.ts';
 import { followItemAssignee } from '#domain/conversations/item-assignee.ts';
+import type { ConversationStore } from '#domain/conversations/ports.ts';
 import type { QueueStore } from '#domain/desk/ports.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
-import { changeConversation, type ConversationDeps } from './change-conversation.ts';
+import { type ConversationDeps, changeConversation } from './change-conversation.ts';
 
 export interface FollowDeps extends ConversationDeps {
   readonly queue: Pick<QueueStore, 'get'>;

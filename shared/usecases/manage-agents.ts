@@ -29,7 +29,11 @@ export interface AgentFilter {
 }
 
 /** The org's agents, by id; the filters combine with AND. */
-export async function listAgents(deps: Pick<AgentDeps, 'agents'>, orgId: string, filter: AgentFilter): Promise<Agent[]> {
+export async function listAgents(
+  deps: Pick<AgentDeps, 'agents'>,
+  orgId: string,
+  filter: AgentFilter,
+): Promise<Agent[]> {
   return (await deps.agents.list(orgId)).filter(
     (agent) =>
       (filter.status === undefined || agent.status === filter.status) &&
@@ -128,7 +132,8 @@ export function setAgentStatus(
 const changeable = ({ name, role, skills, shift, status }: Agent) => ({ name, role, skills, shift, status });
 
 /** Changes that may let an agent take work it could not: all but a new name. */
-const mayTakeMore = (after: Readonly<Record<string, unknown>>) => Object.keys(after).some((f) => f !== 'name');
+const mayTakeMore = (after: Readonly<Record<string, unknown>>) =>
+  Object.keys(after).some((f) => f !== 'name');
 
 /**
  * Read, change, write on the version read; a lost race reads again (bounded), then

@@ -35,7 +35,10 @@ const MAX_PER_SWEEP = 500;
 const PAGE = 100;
 
 type DueEntry = { readonly orgId: string; readonly id: string; readonly dueAt: string };
-type DueReader = (at: Date, page: { limit: number; cursor?: string }) => Promise<{
+type DueReader = (
+  at: Date,
+  page: { limit: number; cursor?: string },
+) => Promise<{
   due: readonly DueEntry[];
   cursor?: string;
 }>;

@@ -97,7 +97,10 @@ describe.each(implementations)('AgentDirectory contract: $name', ({ directory: m
       const found: { orgId: string; id: string; dueAt: string }[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < 20; page += 1) {
-        const answer = await directory.shiftStartsDue(new Date(at), { limit: 1, ...(cursor ? { cursor } : {}) });
+        const answer = await directory.shiftStartsDue(new Date(at), {
+          limit: 1,
+          ...(cursor ? { cursor } : {}),
+        });
         found.push(...answer.due.filter((entry) => [orgId, other].includes(entry.orgId)));
         cursor = answer.cursor;
         if (!cursor) break;
