@@ -451,6 +451,8 @@ export const functions = [
     // Two at most (the least SQS allows): Claude calls stay within Anthropic's rate limits.
     consumes: { queue: 'classify', batchSize: 5, maxBatchingWindowSeconds: 1, maxConcurrency: 2 },
     sendsTo: ['workflow'],
+    // A conversation's queue item is assigned the moment it is made: its agent is told.
+    publishesTo: ['workflowNotices'],
     tables: ['main'],
     tableAccess: 'readWrite',
     secrets: ['anthropicApiKey'],

@@ -55,6 +55,16 @@ const agentDirectory = new DynamoAgentDirectory(config.TABLE_NAME);
 const auditTrail = new DynamoAuditTrail(config.TABLE_NAME);
 const queueItems = new DynamoQueueStore(config.TABLE_NAME);
 const conversations = new DynamoConversationStore(config.TABLE_NAME);
+// The queue's deps: agents' changes, new and escalated conversations offer queued work at once.
+const desk = {
+  queue: queueItems,
+  agents: agentDirectory,
+  orgSettings,
+  workflows,
+  conversations,
+  notices: new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN),
+  clock: systemClock,
+};
 // Readiness looks at every work queue, so a queue added to the topology is checked too.
 const inspectedQueues = Object.fromEntries(WORK_QUEUES.map((queue) => [queue, config[queueEnvName(queue)]]));
 
@@ -86,6 +96,8 @@ const operations = apiOperations({
   org: {
     orgs: new DynamoOrgStore(config.TABLE_NAME),
     settings: orgSettings,
+    agents: agentDirectory,
+    clock: systemClock,
   },
   integrations: {
     integrations: new DynamoIntegrationStore(config.TABLE_NAME),
@@ -110,25 +122,10 @@ const operations = apiOperations({
     ledger: new DynamoResponseLinkLedger(config.TABLE_NAME),
     linkSecrets: responseLinkSecretsFrom(config),
   },
-  agents: { agents: agentDirectory, clock: systemClock },
+  agents: desk,
   audit: { trail: auditTrail, clock: systemClock },
-  desk: {
-    queue: queueItems,
-    agents: agentDirectory,
-    orgSettings,
-    workflows,
-    conversations,
-    notices: new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN),
-    audit: auditTrail,
-    clock: systemClock,
-  },
-  conversations: {
-    conversations,
-    queue: queueItems,
-    settings: new OrgWorkflowSettings(orgSettings),
-    audit: auditTrail,
-    clock: systemClock,
-  },
+  desk: { ...desk, audit: auditTrail },
+  conversations: { ...desk, audit: auditTrail },
   pages: {
     pages: new DynamoPageStore(config.TABLE_NAME),
     audit: auditTrail,

@@ -1,17 +1,22 @@
 import { OrgSettingsPatch, OrgSettingsView, OrgView } from '#contracts/org.ts';
+import type { AgentDirectory } from '#domain/agents/ports.ts';
 import { changedMembers } from '#domain/audit/changes.ts';
+import type { Clock } from '#domain/clock.ts';
 import type { OrgSettingsStore, OrgStore } from '#domain/orgs/ports.ts';
 import { type Operation, operation, orgOf } from '#platform/http/operation.ts';
 import { problem } from '#platform/http/problem.ts';
 import { jsonResponse } from '#platform/http/response.ts';
 import { getOrg } from '#usecases/get-org.ts';
-import { InvalidApprovalPolicyError, updateOrgSettings } from '#usecases/update-org-settings.ts';
+import { changeOrgSettings, InvalidApprovalPolicyError } from '#usecases/update-org-settings.ts';
 import { type AuditDeps, recordAudit } from './audit-context.ts';
 import { orgSettingsView, orgView } from './org-view.ts';
 
 export interface OrgRouteDeps {
   readonly orgs: OrgStore;
   readonly settings: OrgSettingsStore;
+  /** A new time zone moves the agents' next shift starts onto the org's new clock. */
+  readonly agents: AgentDirectory;
+  readonly clock: Clock;
 }
 
 /** The caller's own org: its record and settings (no route names another org). */
@@ -51,7 +56,7 @@ export function orgOperations(
         try {
           // Read first for the audit line's before (settings change rarely; last writer wins anyway).
           const before = orgSettingsView(await deps.settings.get(orgOf(request)));
-          const after = orgSettingsView(await updateOrgSettings(deps, orgOf(request), request.body));
+          const after = orgSettingsView(await changeOrgSettings(deps, orgOf(request), request.body));
           const changed = changedMembers(before, after);
           if (changed)
             await recordAudit(audit, request, {

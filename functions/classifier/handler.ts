@@ -1,3 +1,4 @@
+import { DynamoAgentDirectory } from '#adapters/dynamodb/agent-directory.ts';
 import { CircuitJournal } from '#adapters/dynamodb/circuit-journal.ts';
 import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.ts';
 import { DynamoEmailStore } from '#adapters/dynamodb/email-store.ts';
@@ -5,11 +6,12 @@ import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts
 import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoSnapshotCatalogue } from '#adapters/dynamodb/snapshot-catalogue.ts';
 import { DynamoSnapshotStore } from '#adapters/dynamodb/snapshot-store.ts';
+import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
 import { SnapshotGroundingSource } from '#adapters/grounding/snapshot-grounding-source.ts';
 import { type InboxModels, inboxModelsFrom, RULES_ONLY } from '#adapters/inbox-models.ts';
 import { ReplyTextPreparer } from '#adapters/message-text/prepared-text.ts';
+import { SnsWorkflowNotices } from '#adapters/sns/workflow-notices.ts';
 import { SqsWorkQueue } from '#adapters/sqs/work-queue.ts';
-import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import { readFunctionConfig } from '#lib/function-config.ts';
 import { consumedMessage } from '#lib/queue-messages.ts';
 import { systemClock } from '#platform/clock.ts';
@@ -45,10 +47,13 @@ const stores = {
   queue: new SqsWorkQueue({ workflow: config.WORKFLOW_QUEUE_URL }),
   clock: systemClock,
 };
+// The queue's deps: a conversation's item is offered to an eligible agent the moment it is made.
 const desk = {
   conversations: new DynamoConversationStore(config.TABLE_NAME),
   queue: new DynamoQueueStore(config.TABLE_NAME),
-  settings: new OrgWorkflowSettings(orgSettings),
+  agents: new DynamoAgentDirectory(config.TABLE_NAME),
+  workflows: new DynamoWorkflowStore(config.TABLE_NAME),
+  notices: new SnsWorkflowNotices(config.WORKFLOW_NOTICES_TOPIC_ARN),
 };
 
 /** Triage (and draft), then the email into its conversation; both are idempotent, so a redelivery is safe. */

@@ -99,7 +99,8 @@ export const handler = instrumented(async (_event: ScheduledEvent) =>
       const desked = await sweepQueue(desk, deps.clock.now());
       count('QueueEscalated', desked.escalated);
       count('QueueAssigned', desked.assigned);
-      if (desked.due + desked.assigned > 0) logger.info('queue sweep', { ...desked });
+      count('AgentShiftStarted', desked.shiftStarts);
+      if (desked.due + desked.shiftStarts + desked.assigned > 0) logger.info('queue sweep', { ...desked });
       return desked;
     },
     conversations: async () => {

@@ -101,7 +101,12 @@ export const METRICS = {
   // The desk's queue (the sweeper's queue sweep).
   QueueEscalated:
     'a queue item past its deadline (nobody took it, or its assignee did not answer) moved up its department chain',
-  QueueAssigned: 'a queue item given to an agent automatically by the queue sweep',
+  QueueAssigned:
+    'a queue item given to an agent automatically: by the queue sweep, or at once when an agent became able to take it',
+  QueueOfferFailed:
+    "queued work could not be offered after an agent's change (the change stands; the next trigger offers it again)",
+  AgentShiftStarted:
+    "an agent's shift started: the sweep offered the org's queued work and moved the agent to its next start",
   // Conversations (issue 12, conv)
   ConversationAutoResolved: 'a conversation resolved by the sweep after 24 h without activity',
   // On-call pages (issue 12, pages)

@@ -4,6 +4,7 @@ import type { QueueItem } from '#domain/desk/queue-item.ts';
 import { assignItem, type QueueTransition } from '#domain/desk/transitions.ts';
 import { slaMs } from '#domain/workflow/approval-policy.ts';
 import { changeQueueItem, deskSettingsOf, publishQueueNotice, type QueueDeps } from './change-queue-item.ts';
+import { followConversationItem } from './follow-item-assignee.ts';
 
 export interface AuditedQueueDeps extends QueueDeps {
   readonly audit: AuditTrail;
@@ -22,7 +23,10 @@ export function historyActor(by: QueueCommandBy): string {
 
 export type QueueCommandResult = QueueTransition | { readonly outcome: 'not_found' };
 
-/** Records a changed item in the audit trail and tells its new assignee. */
+/**
+ * Records a changed item in the audit trail, tells its new assignee and makes them its
+ * conversation's assignee (an item sent back to the queue leaves the conversation's as it is).
+ */
 export async function afterHandOver(
   deps: AuditedQueueDeps,
   result: QueueCommandResult,
@@ -48,8 +52,9 @@ export async function afterHandOver(
     },
     deps.clock.now(),
   );
-  if (item.assignee !== undefined && item.status === 'assigned')
-    await publishQueueNotice(deps, item, 'queue_assigned', `agent:${item.assignee}`);
+  if (item.assignee === undefined || item.status !== 'assigned') return;
+  await publishQueueNotice(deps, item, 'queue_assigned', `agent:${item.assignee}`);
+  await followConversationItem(deps, item);
 }
 
 /**

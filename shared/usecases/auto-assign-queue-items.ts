@@ -10,12 +10,13 @@ import {
   type QueueDeps,
 } from './change-queue-item.ts';
 import { closeFinishedSteps } from './close-finished-steps.ts';
+import { followConversationItem } from './follow-item-assignee.ts';
 
 /**
  * Gives each of an org's queued items (only the `fresh` ones given, with `onlyFresh`) to the agent `chooseAgent` picks, in
  * priority order, counting each assignment into the next one's loads; an item nobody may take
  * stays queued. Each assignment is saved on the version read (a lost race leaves the item to its
- * winner) and its agent told (`queue_assigned`). Returns the items assigned. `fresh` items
+ * winner), its agent told (`queue_assigned`) and a conversation's assignee set to them. Returns the items assigned. `fresh` items
  * come from consistent reads and stand in for their listed copies (a new or just-escalated item
  * may not be in the open listing, a GSI, as it is now); loads count them too.
  */
@@ -56,6 +57,7 @@ export async function autoAssignQueueItems(
     loads.set(agent.agentId, { load: before + 1, lastAssignedAt: now.toISOString() });
     assigned.push(result.item);
     await publishQueueNotice(deps, result.item, 'queue_assigned', `agent:${agent.agentId}`);
+    await followConversationItem(deps, result.item);
   }
   return assigned;
 }

@@ -17,8 +17,11 @@ export interface QueueDeps {
   readonly orgSettings: OrgSettingsStore;
   /** A workflow step's item is done once its step no longer waits. */
   readonly workflows: Pick<WorkflowStore, 'get'>;
-  /** A conversation's item is done once the conversation is resolved. */
-  readonly conversations: Pick<ConversationStore, 'get'>;
+  /**
+   * A conversation's item is done once the conversation is resolved; the conversation's assignee
+   * follows its item's (`followConversationItem`).
+   */
+  readonly conversations: ConversationStore;
   /** `queue_assigned` to `agent:<id>`, `queue_escalated` to a role (and the agent it was taken from). */
   readonly notices: WorkflowNotices;
   readonly clock: Clock;

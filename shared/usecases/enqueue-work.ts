@@ -3,6 +3,7 @@ import type { QueueItem } from '#domain/desk/queue-item.ts';
 import { slaMs } from '#domain/workflow/approval-policy.ts';
 import { autoAssignQueueItems } from './auto-assign-queue-items.ts';
 import { deskSettingsOf, type QueueDeps } from './change-queue-item.ts';
+import { followConversationItem } from './follow-item-assignee.ts';
 
 export interface Enqueued {
   /** `exists`: the thing already had its item (one item per conversation or step), left as it was. */
@@ -21,6 +22,8 @@ export async function enqueueWork(deps: QueueDeps, request: NewQueueItem): Promi
   if (created === 'exists') {
     const existing = await deps.queue.get(request.orgId, queueItemId(request.source));
     if (!existing) throw new Error(`queue item ${item.itemId} exists but cannot be read`);
+    // A retry after a crash between the assignment and its conversation catches the conversation up.
+    await followConversationItem(deps, existing);
     return { outcome: 'exists', item: existing };
   }
   const [assigned] = await autoAssignQueueItems(deps, request.orgId, {

@@ -1,14 +1,16 @@
 import type { Agent, Shift } from '#domain/agents/agent.ts';
-import type { AgentDirectory } from '#domain/agents/ports.ts';
 import { changedMembers } from '#domain/audit/changes.ts';
-import type { Clock } from '#domain/clock.ts';
 import type { RoleName } from '#vocabulary/access.ts';
 import type { AgentStatus } from '#vocabulary/desk.ts';
+import { deskSettingsOf, type QueueDeps } from './change-queue-item.ts';
+import { offerQueuedWork } from './offer-queued-work.ts';
+import { withNextShiftStart } from './schedule-shifts.ts';
 
-export interface AgentDeps {
-  readonly agents: AgentDirectory;
-  readonly clock: Clock;
-}
+/**
+ * The directory, and the queue's deps: an agent who becomes able to take work is offered the
+ * org's queued items at once, and a shift's next start is on the org's clock.
+ */
+export type AgentDeps = QueueDeps;
 
 /** Another writer kept changing the agent between our read and write: the caller answers 409. */
 export class AgentBusyError extends Error {
@@ -27,7 +29,11 @@ export interface AgentFilter {
 }
 
 /** The org's agents, by id; the filters combine with AND. */
-export async function listAgents(deps: AgentDeps, orgId: string, filter: AgentFilter): Promise<Agent[]> {
+export async function listAgents(
+  deps: Pick<AgentDeps, 'agents'>,
+  orgId: string,
+  filter: AgentFilter,
+): Promise<Agent[]> {
   return (await deps.agents.list(orgId)).filter(
     (agent) =>
       (filter.status === undefined || agent.status === filter.status) &&
@@ -46,13 +52,18 @@ export interface NewAgent {
   readonly status?: AgentStatus;
 }
 
-/** Adds a person to the org's directory; `exists` when the org already has that id. */
+/**
+ * Adds a person to the org's directory (`exists` when the org already has that id), with their
+ * next shift start; one created available is offered the org's queued work at once.
+ */
 export async function createAgent(
   deps: AgentDeps,
   input: NewAgent,
 ): Promise<{ kind: 'created'; agent: Agent } | { kind: 'exists' }> {
-  const now = deps.clock.now().toISOString();
-  const agent: Agent = {
+  const at = deps.clock.now();
+  const now = at.toISOString();
+  const { timeZone } = await deskSettingsOf(deps, input.orgId);
+  const described: Agent = {
     orgId: input.orgId,
     agentId: input.agentId,
     name: input.name,
@@ -64,7 +75,10 @@ export async function createAgent(
     updatedAt: now,
     version: 0,
   };
-  return (await deps.agents.create(agent)) === 'created' ? { kind: 'created', agent } : { kind: 'exists' };
+  const agent = withNextShiftStart(described, at, timeZone);
+  if ((await deps.agents.create(agent)) === 'exists') return { kind: 'exists' };
+  if (agent.status === 'available') await offerQueuedWork(deps, agent.orgId, agent);
+  return { kind: 'created', agent };
 }
 
 /** Members sent change; `shift: null` removes the set hours. */
@@ -86,7 +100,7 @@ export interface AgentChange {
 
 type Changed = AgentChange | { kind: 'unchanged'; agent: Agent } | { kind: 'not_found' };
 
-/** Changes an agent's name, role, skills or shift. */
+/** Changes an agent's name, role, skills or shift (its next start with it). */
 export function updateAgent(
   deps: AgentDeps,
   orgId: string,
@@ -117,21 +131,33 @@ export function setAgentStatus(
 /** What a change may touch, compared for the audit line (versions and times are not news). */
 const changeable = ({ name, role, skills, shift, status }: Agent) => ({ name, role, skills, shift, status });
 
-/** Read, change, write on the version read; a lost race reads again (bounded), then AgentBusyError. */
+/** Changes that may let an agent take work it could not: all but a new name. */
+const mayTakeMore = (after: Readonly<Record<string, unknown>>) =>
+  Object.keys(after).some((f) => f !== 'name');
+
+/**
+ * Read, change, write on the version read; a lost race reads again (bounded), then
+ * AgentBusyError. A changed shift moves its next start; an agent available after a change that
+ * may widen what they take is offered the org's queued work once the change is saved.
+ */
 async function change(
   deps: AgentDeps,
   orgId: string,
   agentId: string,
   apply: (agent: Agent) => Agent,
 ): Promise<Changed> {
+  const { timeZone } = await deskSettingsOf(deps, orgId);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const agent = await deps.agents.get(orgId, agentId);
     if (!agent) return { kind: 'not_found' };
     const wanted = apply(agent);
     const changed = changedMembers(changeable(agent), changeable(wanted));
     if (!changed) return { kind: 'unchanged', agent };
-    const next: Agent = { ...wanted, updatedAt: deps.clock.now().toISOString(), version: agent.version + 1 };
+    const at = deps.clock.now();
+    const scheduled = 'shift' in changed.after ? withNextShiftStart(wanted, at, timeZone) : wanted;
+    const next: Agent = { ...scheduled, updatedAt: at.toISOString(), version: agent.version + 1 };
     if ((await deps.agents.save(next, agent.version)) === 'conflict') continue;
+    if (next.status === 'available' && mayTakeMore(changed.after)) await offerQueuedWork(deps, orgId, next);
     return { kind: 'changed', agent: next, ...changed };
   }
   throw new AgentBusyError(agentId);

@@ -3,34 +3,32 @@ import { conversationQueueRequest, escalatedHolder } from '#domain/conversations
 import { escalateItemByRequest } from '#domain/conversations/queue-moves.ts';
 import { departmentOf } from '#domain/desk/department.ts';
 import { openQueueItem, queueItemId } from '#domain/desk/open-item.ts';
-import type { QueueStore } from '#domain/desk/ports.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
 import { slaMs } from '#domain/workflow/approval-policy.ts';
-import type { WorkflowSettingsSource } from '#domain/workflow/ports.ts';
+import { autoAssignQueueItems } from './auto-assign-queue-items.ts';
+import { deskSettingsOf, type QueueDeps } from './change-queue-item.ts';
+import { enqueueWork } from './enqueue-work.ts';
 
-export interface ConversationQueueDeps {
-  readonly queue: QueueStore;
-  /** The org's approval policy: its SLAs by urgency and its departments' chains. */
-  readonly settings: WorkflowSettingsSource;
-}
+/** The queue's deps: a conversation's item is offered to the org's agents the moment it is made or moved. */
+export type ConversationQueueDeps = QueueDeps;
 
 const ATTEMPTS = 5;
 
-/** The conversation needs a person: its queue item, created once (its id is the conversation's). */
+/**
+ * The conversation needs a person: its queue item, created once (its id is the conversation's)
+ * and given at once to an eligible agent, who becomes the conversation's assignee.
+ */
 export async function queueConversation(
   deps: ConversationQueueDeps,
   conversation: Conversation,
-  now: Date,
 ): Promise<'created' | 'exists'> {
-  const { policy } = await deps.settings.forOrg(conversation.orgId);
-  return deps.queue.create(
-    openQueueItem(conversationQueueRequest(conversation), now, slaMs(policy, conversation.urgency)),
-  );
+  return (await enqueueWork(deps, conversationQueueRequest(conversation))).outcome;
 }
 
 /**
  * Escalated: the item moves one level up its department's chain (created there when the
- * conversation had none yet), read and written on its version (a lost race reads again).
+ * conversation had none yet), read and written on its version (a lost race reads again), and is
+ * offered at once to someone there.
  */
 export async function escalateConversationItem(
   deps: ConversationQueueDeps,
@@ -38,7 +36,8 @@ export async function escalateConversationItem(
   move: { readonly actor: string; readonly reason: string },
   now: Date,
 ): Promise<QueueItem> {
-  const { policy } = await deps.settings.forOrg(conversation.orgId);
+  const settings = await deskSettingsOf(deps, conversation.orgId);
+  const { policy } = settings;
   const sla = slaMs(policy, conversation.urgency);
   const itemId = queueItemId({ kind: 'conversation', conversationId: conversation.conversationId });
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
@@ -47,11 +46,18 @@ export async function escalateConversationItem(
     const chain = policy.chains[departmentOf(item)];
     const holderRole = escalatedHolder(chain, item.holderRole ?? conversation.routeTo);
     const escalated = escalateItemByRequest(item, { ...move, holderRole, slaMs: sla }, now);
-    if (!found) {
-      // A new item is created already escalated (its history says so), at version 0.
-      const created = { ...escalated, version: 0 };
-      if ((await deps.queue.create(created)) === 'created') return created;
-    } else if ((await deps.queue.save(escalated, found.version)) === 'saved') return escalated;
+    // A new item is created already escalated (its history says so), at version 0.
+    const written = found ? escalated : { ...escalated, version: 0 };
+    const stored = found
+      ? (await deps.queue.save(written, found.version)) === 'saved'
+      : (await deps.queue.create(written)) === 'created';
+    if (!stored) continue;
+    const [assigned] = await autoAssignQueueItems(deps, conversation.orgId, {
+      fresh: [written],
+      onlyFresh: true,
+      settings,
+    });
+    return assigned ?? written;
   }
   throw new Error(`queue item ${itemId}: still contended after ${ATTEMPTS} attempts`);
 }

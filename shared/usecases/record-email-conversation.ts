@@ -61,6 +61,6 @@ export async function recordEmailConversation(
   const conversation = await deps.conversations.get(email.orgId, conversationId);
   if (!conversation || !needsPerson(triaged.triage, email.draft))
     return { conversationId, added, queue: 'not_needed' };
-  const queue = await queueConversation(deps, conversation, deps.clock.now());
+  const queue = await queueConversation(deps, conversation);
   return { conversationId, added, queue };
 }

@@ -11,6 +11,7 @@ import {
   type QueueDeps,
 } from './change-queue-item.ts';
 import { closeFinishedSteps } from './close-finished-steps.ts';
+import { moveShiftStart, withNextShiftStart } from './schedule-shifts.ts';
 
 export interface QueueSweep {
   /** Items found past their deadline. */
@@ -20,45 +21,60 @@ export interface QueueSweep {
   readonly breaches: number;
   /** Due workflow-step items whose step had been decided or left: done, not escalated. */
   readonly closed: number;
-  /** Items given to an agent (after escalation, or because an agent is now free, on shift, available). */
+  /** Agents whose shift started: their org's queued work offered, their entry moved to the next start. */
+  readonly shiftStarts: number;
+  /** Items given to an agent (after escalation, or because an agent came on shift). */
   readonly assigned: number;
 }
 
 /**
- * Queued items are offered again to agents while their deadline is this close (every SLA of the
- * policy fits): the index entries up to it name the orgs with waiting work.
+ * One sweep reads at most this many entries of each family (earliest first); the next minute's
+ * sweep takes the rest, so nothing starves.
  */
-const LOOK_AHEAD_MS = 7 * 24 * 60 * 60_000;
-/** One sweep reads at most this many index entries; the next minute's sweep takes the rest. */
 const MAX_PER_SWEEP = 500;
 const PAGE = 100;
 
+type DueEntry = { readonly orgId: string; readonly id: string; readonly dueAt: string };
+type DueReader = (
+  at: Date,
+  page: { limit: number; cursor?: string },
+) => Promise<{
+  due: readonly DueEntry[];
+  cursor?: string;
+}>;
+
 /**
- * Every minute, after the workflow sweep, as if it were `at`: each item past its deadline while
- * queued or assigned escalates up its department's chain (its notices sent), unless it stands for
- * a workflow step no longer waiting (then it is done); then every org with queued work retries
- * automatic assignment, so an agent who came on shift or became available is given work.
+ * Every minute, after the workflow sweep, as if it were `at`. Only what is due is read: agents
+ * whose shift starts now (each org's queued work is offered to them, and their entry moves to the
+ * start after), and items past their deadline while queued or assigned, which escalate up their
+ * department's chain (notices sent) unless they stand for a workflow step no longer waiting (then
+ * done). Agents becoming available or changing are offered work by their own change
+ * (`offerQueuedWork`), not here.
  */
 export async function sweepQueue(deps: QueueDeps, at: Date): Promise<QueueSweep> {
   const asOf: QueueDeps = { ...deps, clock: { now: () => at } satisfies Clock };
-  const tally = { due: 0, escalated: 0, breaches: 0, closed: 0, assigned: 0 };
-  const byOrg = new Map<string, { id: string; dueAt: string }[]>();
-  let read = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await deps.queue.due(new Date(at.getTime() + LOOK_AHEAD_MS), {
-      limit: PAGE,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const entry of page.due) byOrg.set(entry.orgId, [...(byOrg.get(entry.orgId) ?? []), entry]);
-    read += page.due.length;
-    cursor = page.cursor;
-  } while (cursor && read < MAX_PER_SWEEP);
-  for (const [orgId, entries] of byOrg) {
-    const settings = await deskSettingsOf(deps, orgId);
+  const tally = { due: 0, escalated: 0, breaches: 0, closed: 0, shiftStarts: 0, assigned: 0 };
+  const settingsOf = memoised((orgId: string) => deskSettingsOf(deps, orgId));
+  const orgs = new Set<string>();
+  for (const entry of await readDueUpTo((a, page) => deps.agents.shiftStartsDue(a, page), at)) {
+    const { timeZone } = await settingsOf(entry.orgId);
+    const moved = await moveShiftStart(deps, { orgId: entry.orgId, agentId: entry.id }, (agent) =>
+      agent.nextShiftStartAt !== undefined && agent.nextShiftStartAt <= at.toISOString()
+        ? withNextShiftStart(agent, at, timeZone)
+        : undefined,
+    );
+    if (moved !== 'moved') continue;
+    tally.shiftStarts += 1;
+    orgs.add(entry.orgId);
+  }
+  const dueByOrg = new Map<string, DueEntry[]>();
+  for (const entry of await readDueUpTo((a, page) => deps.queue.due(a, page), at))
+    dueByOrg.set(entry.orgId, [...(dueByOrg.get(entry.orgId) ?? []), entry]);
+  for (const orgId of dueByOrg.keys()) orgs.add(orgId);
+  for (const orgId of orgs) {
+    const settings = await settingsOf(orgId);
     const fresh: QueueItem[] = [];
-    for (const entry of entries) {
-      if (new Date(entry.dueAt).getTime() > at.getTime()) continue;
+    for (const entry of dueByOrg.get(orgId) ?? []) {
       tally.due += 1;
       const outcome = await escalateDue(asOf, settings, orgId, entry.id);
       if (outcome === 'closed') tally.closed += 1;
@@ -70,6 +86,27 @@ export async function sweepQueue(deps: QueueDeps, at: Date): Promise<QueueSweep>
     tally.assigned += (await autoAssignQueueItems(asOf, orgId, { fresh, settings })).length;
   }
   return tally;
+}
+
+/** A family's entries due at `at` (never later ones), earliest first, at most MAX_PER_SWEEP. */
+async function readDueUpTo(read: DueReader, at: Date): Promise<DueEntry[]> {
+  const entries: DueEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read(at, { limit: PAGE, ...(cursor ? { cursor } : {}) });
+    entries.push(...page.due);
+    cursor = page.cursor;
+  } while (cursor && entries.length < MAX_PER_SWEEP);
+  return entries.slice(0, MAX_PER_SWEEP);
+}
+
+function memoised<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const known = new Map<string, Promise<T>>();
+  return (key) => {
+    const found = known.get(key) ?? load(key);
+    known.set(key, found);
+    return found;
+  };
 }
 
 async function escalateDue(

@@ -1,7 +1,11 @@
+import type { AgentDirectory } from '#domain/agents/ports.ts';
+import { DEFAULT_TIME_ZONE } from '#domain/agents/shift.ts';
+import type { Clock } from '#domain/clock.ts';
 import type { Rotation } from '#domain/on-call/rotation.ts';
 import { OrgSettings, type ShutOffNote } from '#domain/orgs/org-settings.ts';
 import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
 import { ApprovalPolicyOverrides, policyFor } from '#domain/workflow/approval-policy.ts';
+import { rescheduleShifts } from './schedule-shifts.ts';
 
 /** The settings an admin may change through the API (the signature algorithm is chosen by the CLI). */
 export const EDITABLE_SETTINGS = [
@@ -242,5 +246,20 @@ export async function updateOrgSettings(
   }
   const settings = OrgSettings.parse({ ...next, orgId });
   await deps.settings.put(settings);
+  return settings;
+}
+
+/**
+ * `PATCH /v1/org/settings`: the patch applied, then, when it sets or removes the time zone, every
+ * agent's next shift start re-computed on the org's new clock (the sweep offers work at it).
+ */
+export async function changeOrgSettings(
+  deps: { readonly settings: OrgSettingsStore; readonly agents: AgentDirectory; readonly clock: Clock },
+  orgId: string,
+  patch: OrgSettingsPatch,
+): Promise<OrgSettings> {
+  const settings = await updateOrgSettings(deps, orgId, patch);
+  if (patch.timeZone !== undefined)
+    await rescheduleShifts(deps, orgId, settings.timeZone ?? DEFAULT_TIME_ZONE);
   return settings;
 }

@@ -5,7 +5,8 @@ import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.t
 import { DynamoOrgSettingsStore } from '#adapters/dynamodb/org-settings-store.ts';
 import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import { DynamoWorkflowStore } from '#adapters/dynamodb/workflow-store.ts';
-import type { Agent } from '#domain/agents/agent.ts';
+import type { Agent, Shift } from '#domain/agents/agent.ts';
+import { withinShift } from '#domain/agents/shift.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
 import { agentOf } from '#test/support/agent-fixtures.ts';
 import { apiCaller } from '#test/support/api-caller.ts';
@@ -20,7 +21,9 @@ import {
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import type { QueueDeps } from '#usecases/change-queue-item.ts';
 import { enqueueWork } from '#usecases/enqueue-work.ts';
+import { createAgent } from '#usecases/manage-agents.ts';
 import { sweepQueue } from '#usecases/sweep-queue.ts';
+import { WEEKDAYS } from '#vocabulary/desk.ts';
 
 /**
  * The queue through the api function and the workflow function on the emulators: a workflow's
@@ -251,10 +254,56 @@ describe('the queue sweep on the due index', () => {
       escalations: 1,
       breached: true,
     });
+    // An accounting manager joins, offline: nothing yet. Setting their status available (their own
+    // key, through the api function) offers the queued work at once, no sweep needed.
     await desk.agents.create(
-      agentOf(orgId, 'acm', { role: 'accounting_manager', skills: ['accounting'], status: 'available' }),
+      agentOf(orgId, 'acm', { role: 'accounting_manager', skills: ['accounting'], status: 'offline' }),
     );
     await sweepQueue(desk, at);
+    expect(await desk.queue.get(orgId, item.itemId)).toMatchObject({ status: 'queued' });
+    const acm: Principal = { orgId, keyId: 'key-acm', scopes: ['queue:write'], agentId: 'acm' };
+    const set = await call(acm, 'PUT', '/v1/agents/{agentId}/status', {
+      params: { agentId: 'acm' },
+      body: { status: 'available' },
+    });
+    expect(set.status).toBe(200);
     expect(await desk.queue.get(orgId, item.itemId)).toMatchObject({ status: 'assigned', assignee: 'acm' });
+  });
+
+  it("gives queued work to an agent at their shift's start, not before, and moves their entry on", async () => {
+    const shiftOrg = 'org-queue-shifts';
+    const { item } = await enqueueWork(desk, {
+      orgId: shiftOrg,
+      source: { kind: 'conversation', conversationId: 'cv_nights' },
+      title: 'a night question',
+      urgency: 'low',
+      skill: 'maintenance',
+    });
+    // A shift every day from 22:00 UTC: the next start after now, in the due index on the agent item.
+    const shift: Shift = { days: [...WEEKDAYS], start: '22:00', end: '06:00' };
+    const created = await createAgent(desk, {
+      orgId: shiftOrg,
+      agentId: 'nia',
+      name: 'Nia',
+      role: 'maintenance_tech',
+      skills: ['maintenance'],
+      shift,
+      status: 'available',
+    });
+    if (created.kind !== 'created') throw new Error('nia was created');
+    const startsAt = created.agent.nextShiftStartAt ?? '';
+    expect(withinShift(shift, new Date(startsAt), 'UTC')).toBe(true);
+    const before = await sweepQueue(desk, new Date(Date.parse(startsAt) - 60_000));
+    expect(before.shiftStarts).toBe(0);
+    expect(await desk.queue.get(shiftOrg, item.itemId)).toMatchObject({ status: 'queued' });
+    const at = await sweepQueue(desk, new Date(startsAt));
+    expect(at.shiftStarts).toBeGreaterThanOrEqual(1);
+    expect(await desk.queue.get(shiftOrg, item.itemId)).toMatchObject({
+      status: 'assigned',
+      assignee: 'nia',
+    });
+    expect((await desk.agents.get(shiftOrg, 'nia'))?.nextShiftStartAt).toBe(
+      new Date(Date.parse(startsAt) + 24 * 3_600_000).toISOString(),
+    );
   });
 });

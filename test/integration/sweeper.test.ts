@@ -133,7 +133,7 @@ describe('sweeper (outbox re-send)', () => {
     expect(result).toEqual({
       pages: { due: 0, sent: 0, escalated: 0, stoodDown: 0, unacknowledged: 0, failed: [] },
       workflows: { due: 0, advanced: 0, escalations: 0, breaches: 0, itemsRead: 0 },
-      queue: { due: 0, escalated: 0, breaches: 0, closed: 0, assigned: 0 },
+      queue: { due: 0, escalated: 0, breaches: 0, closed: 0, shiftStarts: 0, assigned: 0 },
       conversations: { due: 0, resolved: 0, settled: 0 },
       outbox: { resent: expect.any(Number), failed: 0, gaveUp: expect.any(Number) },
     });

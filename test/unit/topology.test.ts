@@ -80,14 +80,14 @@ describe('the topology as the registry', () => {
     });
   }
 
-  it('declares the topics once each: workflow notices from the workflow function and the desk queue’s writers (api, sweeper), pages from the workflow runner and the sweeper', () => {
+  it('declares the topics once each: workflow notices from the workflow function and the desk queue’s writers (api, classifier, sweeper), pages from the workflow runner and the sweeper', () => {
     expect(Object.keys(topics)).toEqual(['workflowNotices', 'pages']);
     expect(topics.workflowNotices.env).toBe('WORKFLOW_NOTICES_TOPIC_ARN');
     const publishing = (topic: string) =>
       publishers
         .filter((spec) => (topicsOf(spec) as readonly string[]).includes(topic))
         .map((spec) => spec.name);
-    expect(publishing('workflowNotices').sort()).toEqual(['api', 'sweeper', 'workflow']);
+    expect(publishing('workflowNotices').sort()).toEqual(['api', 'classifier', 'sweeper', 'workflow']);
     // Pages: the workflow runner's first round of an emergency page, the sweeper's re-pages and escalations.
     expect(topics.pages.env).toBe('PAGES_TOPIC_ARN');
     expect(publishing('pages').sort()).toEqual(['sweeper', 'workflow']);

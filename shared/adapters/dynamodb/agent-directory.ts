@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Agent } from '#domain/agents/agent.ts';
 import type { AgentDirectory } from '#domain/agents/ports.ts';
 import { documentClient } from './document-client.ts';
+import { readDue } from './due-index.ts';
 import { keys, withoutKeys } from './keys.ts';
 import { putIfAbsent, putOnVersion } from './versioned-put.ts';
 
@@ -10,7 +11,8 @@ const MAX_LIST_PAGES = 20;
 
 /**
  * The org's agents, one item each in its partition (`AGENT#<agentId>`). Every write is a
- * conditional put: a create on the id being free, a save on the version read.
+ * conditional put: a create on the id being free, a save on the version read (a whole put, so a
+ * removed shift takes its due-index entry with it).
  */
 export class DynamoAgentDirectory implements AgentDirectory {
   constructor(private readonly tableName: string) {}
@@ -49,10 +51,27 @@ export class DynamoAgentDirectory implements AgentDirectory {
     }
     throw new Error(`org ${orgId} has more agents than ${MAX_LIST_PAGES} pages hold`);
   }
+
+  async shiftStartsDue(
+    at: Date,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ due: readonly { orgId: string; id: string; dueAt: string }[]; cursor?: string }> {
+    const { due, cursor } = await readDue(this.tableName, 'shift', at, page);
+    return cursor ? { due, cursor } : { due };
+  }
 }
 
-/** The stored item: the agent as its schema says it is (nothing else is ever written), at its key. */
+/**
+ * The stored item: the agent as its schema says it is, at its key, and in the due index (family
+ * `shift`) at its next shift start while it has one — in the same put, so the two never disagree.
+ */
 function agentItem(agent: Agent): Record<string, unknown> {
   const record = Agent.parse(agent);
-  return { ...keys.agent(record.orgId, record.agentId), ...record };
+  return {
+    ...keys.agent(record.orgId, record.agentId),
+    ...(record.nextShiftStartAt
+      ? keys.due(record.orgId, record.agentId, record.nextShiftStartAt, 'shift')
+      : {}),
+    ...record,
+  };
 }

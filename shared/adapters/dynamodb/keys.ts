@@ -8,7 +8,7 @@ export const OUTBOX_SHARDS = 4;
 /** The due index's partitions (GSI3): a sweep reads each, so few; more than one, so no single hot partition. */
 export const DUE_SHARDS = 4;
 /** What the due index holds deadlines of: each family in partitions of its own, read by its own sweep. */
-export type DueFamily = 'workflow' | 'queue' | 'page' | 'conversation';
+export type DueFamily = 'workflow' | 'queue' | 'page' | 'conversation' | 'shift';
 
 export const keys = {
   org: (orgId: string) => `ORG#${orgId}`,
@@ -54,7 +54,7 @@ export const keys = {
   }),
   /**
    * The due index (GSI3, sparse): present while an open workflow's waiting step, a queue item, a
-   * page or a conversation has a deadline. Across orgs, per family, sharded by id, sorted by due
+   * page or a conversation has a deadline, and an agent with a shift has a next start. Across orgs, per family, sharded by id, sorted by due
    * time, so a sweep reads only what is due.
    */
   due: (orgId: string, id: string, dueAt: string, family: DueFamily = 'workflow') => ({

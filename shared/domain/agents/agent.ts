@@ -33,6 +33,12 @@ export const Agent = z.object({
   /** Absent: no set hours (always on shift). */
   shift: Shift.optional(),
   status: z.enum(AGENT_STATUSES),
+  /**
+   * With a shift: when it next starts (`nextShiftStart` on the org's clock). Coming on shift is a
+   * moment, not a write, so the agent is in the due index (family `shift`) at it, and the sweep
+   * offers the org's queued work then and moves the entry to the start after.
+   */
+  nextShiftStartAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Each write is conditional on the version read. */

@@ -10,4 +10,9 @@ export interface AgentDirectory {
   save(next: Agent, expectedVersion: number): Promise<'saved' | 'conflict'>;
   /** Every agent of the org (an org has tens of people, not thousands: one bounded read). */
   list(orgId: string): Promise<readonly Agent[]>;
+  /** Agents of every org whose `nextShiftStartAt` is at `at` or before, earliest first. */
+  shiftStartsDue(
+    at: Date,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ due: readonly { orgId: string; id: string; dueAt: string }[]; cursor?: string }>;
 }

@@ -66,3 +66,63 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+/** JavaScript's `getUTCDay` order (Sunday first). */
+const BY_UTC_DAY: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** The wall-clock fields of an instant on a time zone's clock, as if they were UTC (ms). */
+function wallClock(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+}
+
+/**
+ * The first instant the wall clock of `timeZone` reads `wall` (local fields as UTC ms): of two
+ * (the hour repeated when clocks go back) the earlier; of none (the hour skipped when they go
+ * forward) the moment the clock jumps past it, when the shift is on by `withinShift`'s reading.
+ */
+function instantOfWallClock(wall: number, timeZone: string): number {
+  // The offsets around it: a day either side holds both sides of any change.
+  const offsets = [wall - DAY_MS, wall + DAY_MS].map((t) => wallClock(new Date(t), timeZone) - t);
+  const candidates = [...new Set(offsets)].map((offset) => wall - offset).sort((a, b) => a - b);
+  const exact = candidates.find((t) => wallClock(new Date(t), timeZone) === wall);
+  if (exact !== undefined) return exact;
+  // Skipped: before the earlier candidate the clock reads less, at the later one more; the jump is between.
+  let before = candidates[0] ?? wall;
+  let after = candidates.at(-1) ?? wall;
+  while (after - before > MINUTE_MS) {
+    const middle = before + Math.floor((after - before) / 2 / MINUTE_MS) * MINUTE_MS;
+    if (wallClock(new Date(middle), timeZone) >= wall) after = middle;
+    else before = middle;
+  }
+  return after;
+}
+
+/**
+ * When the shift next starts after `after` (strictly), on the org's clock: the start time of the
+ * next listed day, an overnight shift counting from its evening. The hours stay local across
+ * daylight-saving changes. Within eight days, since a shift has at least one day.
+ */
+export function nextShiftStart(shift: Shift, after: Date, timeZone: string): Date {
+  const today = Math.floor(wallClock(after, timeZone) / DAY_MS) * DAY_MS;
+  const start = minutesOf(shift.start) * MINUTE_MS;
+  for (let day = 0; day <= 8; day += 1) {
+    const date = today + day * DAY_MS;
+    if (!shift.days.includes(BY_UTC_DAY[new Date(date).getUTCDay()] as Weekday)) continue;
+    const instant = instantOfWallClock(date + start, timeZone);
+    if (instant > after.getTime()) return new Date(instant);
+  }
+  throw new Error(`shift ${JSON.stringify(shift)} has no start within eight days of ${after.toISOString()}`);
+}

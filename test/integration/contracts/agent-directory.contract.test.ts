@@ -82,4 +82,44 @@ describe.each(implementations)('AgentDirectory contract: $name', ({ directory: m
     await expect(directory.create(agentOf(orgId, 'bad', { skills: ['Not A Skill'] }))).rejects.toThrow();
     expect(await directory.list(orgId)).toEqual([]);
   });
+
+  it('lists agents of every org whose next shift start is due, earliest first, paged; a moved or removed start leaves', async () => {
+    const directory = make();
+    const orgId = freshOrg();
+    const other = freshOrg();
+    const shift = { days: ['mon' as const], start: '09:00', end: '17:00' };
+    // Instants long past, so no other test's agents are due before them.
+    await directory.create(agentOf(orgId, 'ana', { shift, nextShiftStartAt: '2001-01-01T09:00:00.000Z' }));
+    await directory.create(agentOf(other, 'bo', { shift, nextShiftStartAt: '2001-01-01T08:00:00.000Z' }));
+    await directory.create(agentOf(orgId, 'cy', { shift, nextShiftStartAt: '2001-01-01T09:01:00.000Z' }));
+    await directory.create(agentOf(orgId, 'dee'));
+    const dueAt = async (at: string) => {
+      const found: { orgId: string; id: string; dueAt: string }[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 20; page += 1) {
+        const answer = await directory.shiftStartsDue(new Date(at), {
+          limit: 1,
+          ...(cursor ? { cursor } : {}),
+        });
+        found.push(...answer.due.filter((entry) => [orgId, other].includes(entry.orgId)));
+        cursor = answer.cursor;
+        if (!cursor) break;
+      }
+      return found;
+    };
+    expect(await dueAt('2001-01-01T09:00:00.000Z')).toEqual([
+      { orgId: other, id: 'bo', dueAt: '2001-01-01T08:00:00.000Z' },
+      { orgId, id: 'ana', dueAt: '2001-01-01T09:00:00.000Z' },
+    ]);
+    const ana = await directory.get(orgId, 'ana');
+    if (!ana) throw new Error('ana was created');
+    expect(ana.nextShiftStartAt).toBe('2001-01-01T09:00:00.000Z');
+    const moved = { ...ana, nextShiftStartAt: '2001-01-08T09:00:00.000Z', version: 1 };
+    expect(await directory.save(moved, 0)).toBe('saved');
+    const { shift: _shift, nextShiftStartAt: _start, ...bo } = agentOf(other, 'bo');
+    expect(await directory.save({ ...bo, version: 1 }, 0)).toBe('saved');
+    expect(await dueAt('2001-01-01T09:30:00.000Z')).toEqual([
+      { orgId, id: 'cy', dueAt: '2001-01-01T09:01:00.000Z' },
+    ]);
+  });
 });

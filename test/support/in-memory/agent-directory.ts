@@ -1,8 +1,12 @@
 import { Agent } from '#domain/agents/agent.ts';
 import type { AgentDirectory } from '#domain/agents/ports.ts';
+import { duePage } from './due-entries.ts';
 import { copy } from './rows.ts';
 
-/** The in-memory twin of DynamoAgentDirectory: keyed by org and id, validated and copied in and out. */
+/**
+ * The in-memory twin of DynamoAgentDirectory: keyed by org and id, validated and copied in and out;
+ * the `shift` due index computed on each call from the agents' next shift starts.
+ */
 export class InMemoryAgentDirectory implements AgentDirectory {
   readonly #agents = new Map<string, Agent>();
 
@@ -31,6 +35,16 @@ export class InMemoryAgentDirectory implements AgentDirectory {
       .filter(([key]) => key.startsWith(`${orgId}|`))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, agent]) => Agent.parse(copy(agent)));
+  }
+
+  async shiftStartsDue(
+    at: Date,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ due: readonly { orgId: string; id: string; dueAt: string }[]; cursor?: string }> {
+    const entries = [...this.#agents.values()].flatMap(({ orgId, agentId, nextShiftStartAt }) =>
+      nextShiftStartAt ? [{ orgId, id: agentId, dueAt: nextShiftStartAt }] : [],
+    );
+    return duePage(entries, at, page);
   }
 }
 

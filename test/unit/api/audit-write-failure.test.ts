@@ -66,31 +66,28 @@ beforeEach(async () => {
   const clock = new ManualClock(new Date(Date.parse(OPENED_AT) + 3_600_000));
   conversations = new InMemoryConversationStore();
   const paging = inMemoryPaging();
-  const queue = new InMemoryQueueStore();
+  const queue = new InMemoryQueueStore(clock);
   const settings = new OrgWorkflowSettings(paging.orgSettings);
+  const desk = {
+    queue,
+    agents: paging.agents,
+    orgSettings: paging.orgSettings,
+    workflows: paging.workflows,
+    conversations,
+    notices: new InMemoryWorkflowNotices(),
+    clock,
+  };
   const emails = new InMemoryEmailStore(new InMemoryRows());
   await emails.submit(triagedEmail(ORG, { emailId: EMAIL }));
-  await recordEmailConversation(
-    { emails, conversations, queue, settings, clock },
-    { orgId: ORG, emailId: EMAIL },
-  );
+  await recordEmailConversation({ ...desk, emails }, { orgId: ORG, emailId: EMAIL });
   for (const agentId of ['ann', 'bob'])
     await paging.agents.create(agentOf(ORG, agentId, { status: 'available', role: 'property_manager' }));
   pageId = await pagingAnn(paging, clock.now());
   await paging.workflows.create(waitingOnOwner(ORG, OWNER_WORKFLOW));
 
   const operations: Record<string, Operation> = {
-    ...queueOperations({
-      queue,
-      agents: paging.agents,
-      orgSettings: paging.orgSettings,
-      workflows: paging.workflows,
-      conversations,
-      notices: new InMemoryWorkflowNotices(),
-      audit,
-      clock,
-    }),
-    ...conversationOperations({ conversations, queue, settings, audit, clock }),
+    ...queueOperations({ ...desk, audit }),
+    ...conversationOperations({ ...desk, audit }),
     ...pageOperations({ pages: paging.pages, audit, clock }),
     ...responseLinkOperations({
       workflows: paging.workflows,

@@ -48,6 +48,8 @@ const operations = apiOperations({
   org: {
     orgs: new DynamoOrgStore('documentation-only'),
     settings: new DynamoOrgSettingsStore('documentation-only'),
+    agents: new DynamoAgentDirectory('documentation-only'),
+    clock: systemClock,
   },
   integrations: {
     integrations: new DynamoIntegrationStore('documentation-only'),
@@ -64,7 +66,15 @@ const operations = apiOperations({
     queue: new SqsWorkQueue({ workflow: 'http://127.0.0.1:1/documentation-only' }),
     clock: systemClock,
   },
-  agents: { agents: new DynamoAgentDirectory('documentation-only'), clock: systemClock },
+  agents: {
+    queue: new DynamoQueueStore('documentation-only'),
+    agents: new DynamoAgentDirectory('documentation-only'),
+    orgSettings: new DynamoOrgSettingsStore('documentation-only'),
+    workflows: new DynamoWorkflowStore('documentation-only'),
+    conversations: new DynamoConversationStore('documentation-only'),
+    notices: new SnsWorkflowNotices('documentation-only'),
+    clock: systemClock,
+  },
   audit: { trail: new DynamoAuditTrail('documentation-only'), clock: systemClock },
   responseLinks: {
     ledger: new DynamoResponseLinkLedger('documentation-only'),
@@ -83,7 +93,10 @@ const operations = apiOperations({
   conversations: {
     conversations: new DynamoConversationStore('documentation-only'),
     queue: new DynamoQueueStore('documentation-only'),
-    settings: new OrgWorkflowSettings(new DynamoOrgSettingsStore('documentation-only')),
+    agents: new DynamoAgentDirectory('documentation-only'),
+    orgSettings: new DynamoOrgSettingsStore('documentation-only'),
+    workflows: new DynamoWorkflowStore('documentation-only'),
+    notices: new SnsWorkflowNotices('documentation-only'),
     audit: new DynamoAuditTrail('documentation-only'),
     clock: systemClock,
   },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { OrgWorkflowSettings } from '#adapters/workflow-settings.ts';
 import type { Conversation } from '#domain/conversations/conversation.ts';
 import { appendInbound } from '#domain/conversations/transitions.ts';
 import { queueItemId } from '#domain/desk/open-item.ts';
 import { OPENED_AT, triagedEmail } from '#test/support/conversation-fixtures.ts';
 import { crashBeforeTtl } from '#test/support/crash-before-ttl.ts';
+import { InMemoryAgentDirectory } from '#test/support/in-memory/agent-directory.ts';
 import { InMemoryAuditTrail } from '#test/support/in-memory/audit-trail.ts';
 import { InMemoryConversationStore } from '#test/support/in-memory/conversation-store.ts';
 import { InMemoryEmailStore } from '#test/support/in-memory/email-store.ts';
@@ -12,6 +12,8 @@ import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts'
 import { ManualClock } from '#test/support/in-memory/platform.ts';
 import { InMemoryQueueStore } from '#test/support/in-memory/queue-store.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
+import { InMemoryWorkflowNotices } from '#test/support/in-memory/workflow-notices.ts';
+import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
 import { draftOf, triageOf } from '#test/support/triage-fixtures.ts';
 import { addConversationMessage } from '#usecases/add-conversation-message.ts';
 import { changeConversation } from '#usecases/change-conversation.ts';
@@ -41,7 +43,10 @@ async function desk(email = triagedEmail(ORG)) {
     emails,
     conversations: new InMemoryConversationStore(),
     queue: new InMemoryQueueStore(clock),
-    settings: new OrgWorkflowSettings(new InMemoryOrgSettingsStore()),
+    agents: new InMemoryAgentDirectory(),
+    orgSettings: new InMemoryOrgSettingsStore(),
+    workflows: new InMemoryWorkflowStore(new InMemoryRows()),
+    notices: new InMemoryWorkflowNotices(),
     audit: new InMemoryAuditTrail(),
     clock,
   };

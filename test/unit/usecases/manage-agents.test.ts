@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Agent } from '#domain/agents/agent.ts';
 import { InMemoryAgentDirectory } from '#test/support/in-memory/agent-directory.ts';
+import { InMemoryConversationStore } from '#test/support/in-memory/conversation-store.ts';
+import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
 import { ManualClock } from '#test/support/in-memory/platform.ts';
+import { InMemoryQueueStore } from '#test/support/in-memory/queue-store.ts';
+import { InMemoryRows } from '#test/support/in-memory/rows.ts';
+import { InMemoryWorkflowNotices } from '#test/support/in-memory/workflow-notices.ts';
+import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
 import {
   AgentBusyError,
   createAgent,
@@ -13,10 +19,17 @@ import {
 const T0 = new Date('2026-11-28T09:00:00.000Z');
 const night = { days: ['mon' as const], start: '22:00', end: '06:00' };
 
-function world() {
-  const agents = new InMemoryAgentDirectory();
-  const clock = new ManualClock(T0);
-  return { agents, clock };
+/** The directory and the queue around it (agents who become available are offered its work). */
+function world(agents = new InMemoryAgentDirectory()) {
+  return {
+    agents,
+    queue: new InMemoryQueueStore(),
+    orgSettings: new InMemoryOrgSettingsStore(),
+    workflows: new InMemoryWorkflowStore(new InMemoryRows()),
+    conversations: new InMemoryConversationStore(),
+    notices: new InMemoryWorkflowNotices(),
+    clock: new ManualClock(T0),
+  };
 }
 
 /** A directory whose next `conflicts` saves lose to another writer, who sets the name first. */
@@ -109,7 +122,7 @@ describe('updateAgent and setAgentStatus', () => {
   });
 
   it('reads again after losing a race and applies the change on top of the winner’s', async () => {
-    const deps = await withSam({ agents: new RacedDirectory(1), clock: new ManualClock(T0) });
+    const deps = await withSam(world(new RacedDirectory(1)));
     const changed = await setAgentStatus(deps, 'acme', 'sam', 'available');
     expect(changed).toMatchObject({
       kind: 'changed',
@@ -124,7 +137,7 @@ describe('updateAgent and setAgentStatus', () => {
   });
 
   it('gives up after a bounded number of lost races', async () => {
-    const deps = await withSam({ agents: new RacedDirectory(10), clock: new ManualClock(T0) });
+    const deps = await withSam(world(new RacedDirectory(10)));
     await expect(setAgentStatus(deps, 'acme', 'sam', 'busy')).rejects.toBeInstanceOf(AgentBusyError);
   });
 });

@@ -18,6 +18,7 @@ import { takeUpQueueItem } from '#usecases/answer-queue-item.ts';
 import { assignQueueItem } from '#usecases/assign-queue-item.ts';
 import { closeFinishedSteps } from '#usecases/close-finished-steps.ts';
 import { enqueueWork } from '#usecases/enqueue-work.ts';
+import { createAgent, setAgentStatus } from '#usecases/manage-agents.ts';
 import { queueWorkflowStep } from '#usecases/queue-workflow-step.ts';
 import { sweepQueue } from '#usecases/sweep-queue.ts';
 import { transferQueueItem } from '#usecases/transfer-queue-item.ts';
@@ -44,9 +45,7 @@ function desk() {
     await agents.create(agentOf(orgId, agentId, { status: 'available', ...fields }));
   };
   const setStatus = async (agentId: string, status: Agent['status']) => {
-    const agent = await agents.get(orgId, agentId);
-    if (!agent) throw new Error(`no agent ${agentId}`);
-    await agents.save({ ...agent, status, version: agent.version + 1 }, agent.version);
+    expect((await setAgentStatus(deps, orgId, agentId, status)).kind).toBe('changed');
   };
   return { deps, clock, hire, setStatus };
 }
@@ -99,6 +98,7 @@ describe('enqueueing work', () => {
       escalated: 1,
       breaches: 1,
       closed: 0,
+      shiftStarts: 0,
       assigned: 0,
     });
     expect(await deps.queue.get(orgId, item.itemId)).toMatchObject({
@@ -109,28 +109,45 @@ describe('enqueueing work', () => {
       dueAt: new Date(clock.now().getTime() + 30 * MINUTE).toISOString(),
     });
     expect(told(deps)).toEqual([['queue_escalated', 'maintenance_tech_lead', item.itemId]]);
-    // The tech comes back: escalated, the item now needs the tech lead or above.
+    // The tech comes back: escalated, the item now needs the tech lead or above. Becoming
+    // available offers the queued work at once, not at the next sweep.
     await setStatus('ana', 'available');
-    expect((await sweepQueue(deps, clock.now())).assigned).toBe(0);
+    expect(await deps.queue.get(orgId, item.itemId)).toMatchObject({ status: 'queued' });
     await setStatus('lead', 'available');
-    expect((await sweepQueue(deps, clock.now())).assigned).toBe(1);
     expect(await deps.queue.get(orgId, item.itemId)).toMatchObject({ status: 'assigned', assignee: 'lead' });
   });
 
   it('gives queued work in priority order when an agent comes on shift', async () => {
-    const { deps, clock, hire } = desk();
+    const { deps, clock } = desk();
     // Their shift is 08:00–17:00 in New York: T0 (10:00 UTC) is 05:00 there.
-    await hire('ana', { shift: { days: ['tue'], start: '08:00', end: '17:00' } });
     await deps.orgSettings.put({ orgId, timeZone: 'America/New_York', allowTimestamplessSignature: false });
+    await createAgent(deps, {
+      orgId,
+      agentId: 'ana',
+      name: 'Ana',
+      role: 'maintenance_tech',
+      skills: ['maintenance'],
+      shift: { days: ['tue'], start: '08:00', end: '17:00' },
+      status: 'available',
+    });
     const low = await enqueueWork(deps, work('low', { urgency: 'low' }));
     clock.advance(MINUTE);
     const high = await enqueueWork(deps, work('high', { urgency: 'high' }));
     expect([low.item.status, high.item.status]).toEqual(['queued', 'queued']);
     expect((await sweepQueue(deps, clock.now())).assigned).toBe(0);
-    // 13:01 UTC, 08:01 in New York: before the high item's 4-hour SLA runs out.
-    clock.advance(3 * 60 * MINUTE);
+    // Her shift's start is in the due index: 08:00 in New York, 13:00 UTC.
+    expect((await deps.agents.get(orgId, 'ana'))?.nextShiftStartAt).toBe('2026-12-01T13:00:00.000Z');
+    // 12:59 UTC: not yet.
+    clock.advance(178 * MINUTE);
+    expect(await sweepQueue(deps, clock.now())).toMatchObject({ shiftStarts: 0, assigned: 0 });
+    // 13:00 UTC, 08:00 in New York: before the high item's 4-hour SLA runs out.
+    clock.advance(MINUTE);
     const sweep = await sweepQueue(deps, clock.now());
-    expect(sweep.assigned).toBe(2);
+    expect(sweep).toMatchObject({ due: 0, shiftStarts: 1, assigned: 2 });
+    // Her entry moved on to next Tuesday's start; a sweep a minute later finds nothing of hers.
+    expect((await deps.agents.get(orgId, 'ana'))?.nextShiftStartAt).toBe('2026-12-08T13:00:00.000Z');
+    clock.advance(MINUTE);
+    expect((await sweepQueue(deps, clock.now())).shiftStarts).toBe(0);
     const assigned = deps.notices.published.map((n) => n.detail?.itemId);
     expect(assigned).toEqual([high.item.itemId, low.item.itemId]);
   });
