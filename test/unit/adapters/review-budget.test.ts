@@ -9,7 +9,11 @@ import { ConfigError, REVIEW_TIMEOUT_MS } from '#platform/config.ts';
  * at start, with a default, bounded so that it fits the classifier's run beside a triage and a
  * draft call (docs/CLAUDE-CALLS.md has the measurements behind the numbers).
  */
-const classifierEnv = { TABLE_NAME: 'main', WORKFLOW_QUEUE_URL: 'http://127.0.0.1:1/queue/workflow' };
+const classifierEnv = {
+  TABLE_NAME: 'main',
+  WORKFLOW_QUEUE_URL: 'http://127.0.0.1:1/queue/workflow',
+  WORKFLOW_NOTICES_TOPIC_ARN: 'arn:aws:sns:us-east-1:000000000000:workflow-notices',
+};
 
 describe('ANTHROPIC_REVIEW_TIMEOUT_MS', () => {
   it('defaults to 20 s and takes a whole number of ms within its bounds', () => {
