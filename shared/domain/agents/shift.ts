@@ -1,3 +1,4 @@
+import { wallClock } from '#domain/wall-clock.ts';
 import type { Weekday } from '#vocabulary/desk.ts';
 import type { Agent, Shift } from './agent.ts';
 
@@ -71,22 +72,6 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 /** JavaScript's `getUTCDay` order (Sunday first). */
 const BY_UTC_DAY: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
-/** The wall-clock fields of an instant on a time zone's clock, as if they were UTC (ms). */
-function wallClock(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-}
 
 /**
  * The first instant the wall clock of `timeZone` reads `wall` (local fields as UTC ms): of two

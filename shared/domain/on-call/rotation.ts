@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { wallClock } from '#domain/wall-clock.ts';
 import { AGENT_ID } from '#vocabulary/access.ts';
 import { DEPARTMENTS, LOCAL_DATE, ON_CALL_LIMITS, TIME_OF_DAY } from '#vocabulary/desk.ts';
 
@@ -38,25 +39,6 @@ export type Rotation = z.infer<typeof Rotation>;
 /** The org's rotations, per department of the roles registry (a department without one has nobody on call). */
 export const OnCallRotations = z.partialRecord(z.enum(DEPARTMENTS), Rotation);
 export type OnCallRotations = z.infer<typeof OnCallRotations>;
-
-/**
- * The wall-clock reading of an instant in a time zone, as if that reading were UTC: differences
- * between two readings count local days and hours, whatever daylight saving did between them.
- */
-function wallClock(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-}
 
 function startReading(rotation: Rotation): number {
   const [year, month, day] = rotation.start.date.split('-').map(Number);
