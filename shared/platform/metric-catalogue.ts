@@ -109,6 +109,8 @@ export const METRICS = {
     "an agent's shift started: the sweep offered the org's queued work and moved the agent to its next start",
   // Conversations (issue 12, conv)
   ConversationAutoResolved: 'a conversation resolved by the sweep after 24 h without activity',
+  MessagesTtlDeferred:
+    "a conversation's status changed but its messages' TTL could not be set or lifted at once (the change stands; the conversation sweep settles it a few minutes on)",
   // On-call pages (issue 12, pages)
   PageSent:
     'a person paged on the pages topic (the first round of an emergency page, a re-page, an escalation)',

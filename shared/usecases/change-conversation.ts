@@ -7,6 +7,7 @@ import type {
   ConversationChanged,
   ConversationRefusal,
 } from '#domain/conversations/transitions.ts';
+import { count, logger } from '#platform/observability.ts';
 
 export interface ConversationDeps {
   readonly conversations: ConversationStore;
@@ -60,8 +61,10 @@ export async function changeConversation(
 }
 
 /**
- * The messages' TTL follows the conversation's status: set on resolve, lifted on reopen. What a
- * crash here leaves owed, the conversation sweep settles (the conversation stays in the due index).
+ * The messages' TTL follows the conversation's status: set on resolve, lifted on reopen. Best
+ * effort: the change is saved already and its caller has more to do (finish the queue item, write
+ * the audit line), and what is left owed here keeps the conversation in the due index, for the
+ * sweep to settle a few minutes on.
  */
 export async function keepRetention(
   deps: ConversationDeps,
@@ -70,7 +73,16 @@ export async function keepRetention(
   now: Date,
 ): Promise<void> {
   if (!messagesTtlOwed(after)) return;
-  await deps.conversations.settleMessagesTtl(after.orgId, after.conversationId, now);
+  try {
+    await deps.conversations.settleMessagesTtl(after.orgId, after.conversationId, now);
+  } catch (error) {
+    count('MessagesTtlDeferred');
+    logger.warn("the messages' TTL was not settled; the conversation sweep settles it", {
+      orgId: after.orgId,
+      conversationId: after.conversationId,
+      error,
+    });
+  }
 }
 
 function remembering(change: ConversationChanged, requestId: string): ConversationChanged {

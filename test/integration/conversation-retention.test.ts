@@ -25,7 +25,7 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 describe("messages' retention survives a crash (DynamoDB)", () => {
-  it('resolved but crashed before the TTL write: the sweep sets it; 7 days on the reads drop them and the table holds them with expiresAt', async () => {
+  it('resolved but the TTL write failed: the resolve answers, the sweep sets it; 7 days on the reads drop them and the table holds them with expiresAt', async () => {
     if (!stack) throw new Error('the test stack is not started');
     const table = stack.resources.tables.main;
     const orgId = `org-${randomBytes(5).toString('hex')}`;
@@ -51,14 +51,19 @@ describe("messages' retention survives a crash (DynamoDB)", () => {
       clock,
     };
 
+    // The TTL write fails after the resolution is saved: the resolve still answers (and audits);
+    // the conversation stays in the due index for the sweep.
     crashBeforeTtl(conversations);
-    await expect(
-      resolveConversation(
+    expect(
+      await resolveConversation(
         deps,
         { actor: { kind: 'key', keyId: 'k_ann', agentId: 'ag_ann' } },
         { orgId, conversationId },
       ),
-    ).rejects.toThrow('crashed');
+    ).toMatchObject({ kind: 'resolved' });
+    expect(
+      (await deps.audit.list(orgId, {}, { limit: 10 }, clock.now())).records.map((r) => r.action),
+    ).toEqual(['conversation.resolved']);
     const resolvedAt = clock.now().getTime();
     expect(await conversations.get(orgId, conversationId)).toMatchObject({ status: 'resolved' });
     const raw = async () => {

@@ -89,10 +89,16 @@ export class DynamoConversationStore implements ConversationStore {
     for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt += 1) {
       const expiresAt = messagesExpireAt(conversation);
       await this.markMessages(orgId, conversationId, expiresAt, now);
-      // Recorded on the version read. A write since may have changed the status, and its own
-      // marking may have run before ours: mark again for the stored one, then record that.
+      // A write since may have changed the status, and its own marking may have run before ours:
+      // marked again for the stored one above; recorded already if it owes nothing.
+      if (!messagesTtlOwed(conversation)) return;
+      // Recorded on the version read, one up: a writer that read before this conflicts and reads
+      // again, rather than saving over the record (and its messages keeping a TTL it lost).
       const { messagesTtl: _owed, ...rest } = conversation;
-      const settled = expiresAt === undefined ? rest : { ...rest, messagesTtl: expiresAt };
+      const settled = {
+        ...(expiresAt === undefined ? rest : { ...rest, messagesTtl: expiresAt }),
+        version: conversation.version + 1,
+      };
       if ((await putOnVersion(this.tableName, conversationItem(settled), conversation.version)) === 'saved')
         return;
       conversation = await this.get(orgId, conversationId);

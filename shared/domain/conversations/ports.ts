@@ -36,8 +36,8 @@ export interface ConversationStore {
    * Settles what its messages owe (retention.ts `messagesTtlOwed`): marks every message to expire
    * when the stored conversation asks (`messagesExpireAt`: its TTL, DynamoDB deletes it some time
    * after) or, not resolved, lifts the mark from those not yet expired at `now`; then records it on
-   * the conversation (`messagesTtl`, same version), which leaves the due index unless it has a
-   * deadline of its own. Owing nothing, it does nothing; a repeat sets the same TTL; a change of
+   * the conversation (`messagesTtl`, one version up: a writer that read before conflicts), which
+   * leaves the due index unless it has a deadline of its own. Owing nothing, it does nothing; a repeat sets the same TTL; a change of
    * the conversation meanwhile is followed (its messages marked again for the newer status).
    */
   settleMessagesTtl(orgId: string, conversationId: string, now: Date): Promise<void>;

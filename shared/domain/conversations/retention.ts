@@ -28,6 +28,18 @@ export function messagesTtlOwed(conversation: Conversation): boolean {
   return messagesExpireAt(conversation) !== conversation.messagesTtl;
 }
 
+/**
+ * A resolved conversation reopened: its messages owe the lifting of the TTL they may carry. One
+ * resolved before the store recorded `messagesTtl` has none recorded though its messages were
+ * stamped: the TTL its resolve gave them is recorded in its stead, so the reopening write owes the
+ * lifting (and the sweep settles it if that write's settlement is lost).
+ */
+export function reopen(conversation: Conversation): Conversation {
+  const { resolvedAt: _resolved, messagesTtl: recorded, ...open } = conversation;
+  const carried = recorded ?? messagesExpireAt(conversation);
+  return { ...open, status: 'open', ...(carried === undefined ? {} : { messagesTtl: carried }) };
+}
+
 /** The write that changes the status settles its messages' TTL at once; the sweep steps in after this. */
 const SETTLE_GRACE_MS = 5 * 60_000;
 

@@ -1,6 +1,6 @@
 import type { ReplyDraft } from '../drafts/draft.ts';
 import type { Conversation, ConversationAuthor, ConversationMessage } from './conversation.ts';
-import { autoResolveAt } from './retention.ts';
+import { autoResolveAt, reopen } from './retention.ts';
 
 /** The contact's message of an email, and the AI's draft for it: one each per email. */
 export const inboundIdOf = (emailId: string) => `in_${emailId}`;
@@ -80,8 +80,7 @@ export function appendInbound(
     text: inbound.text,
     internal: false,
   });
-  const { resolvedAt: _resolved, ...open } = conversation;
-  const reopened = conversation.status === 'resolved' ? { ...open, status: 'open' as const } : conversation;
+  const reopened = conversation.status === 'resolved' ? reopen(conversation) : conversation;
   return changed(
     {
       ...reopened,

@@ -194,7 +194,12 @@ describe.each(implementations)('ConversationStore contract: $name', ({ store: ma
 
     await store.settleMessagesTtl(orgId, c.conversationId, new Date('2030-04-02T10:05:00.000Z'));
     const expiry = '2030-04-09T10:00:00.000Z';
-    expect(await store.get(orgId, c.conversationId)).toEqual({ ...resolved, messagesTtl: expiry });
+    // Recorded one version up: a writer that read the resolved version conflicts (below).
+    expect(await store.get(orgId, c.conversationId)).toEqual({
+      ...resolved,
+      messagesTtl: expiry,
+      version: 2,
+    });
     expect(await sweep(store, '2030-04-09T00:00:00.000Z', [orgId])).toEqual([]);
     // A repeat sets the same TTL and changes nothing else.
     await store.settleMessagesTtl(orgId, c.conversationId, new Date('2030-04-03T00:00:00.000Z'));
@@ -241,6 +246,40 @@ describe.each(implementations)('ConversationStore contract: $name', ({ store: ma
       expect(stillMarked?.expiresAt).toBe(Date.parse('2030-05-02T00:00:00.000Z') / 1000);
       expect(lifted).not.toHaveProperty('expiresAt');
     }
+  });
+
+  it('a writer that read the conversation before its settlement conflicts, so it cannot save over the record', async () => {
+    const store = make();
+    const orgId = freshOrg();
+    const c = opened(orgId, 'cv_s', '2030-07-01T10:00:00.000Z');
+    await store.create(c, [line(c, 'in_s', c.createdAt)]);
+    const resolvedAt = '2030-07-02T10:00:00.000Z';
+    await store.save({ ...c, status: 'resolved', resolvedAt, lastActivityAt: resolvedAt, version: 1 }, 0, []);
+    const read = await store.get(orgId, c.conversationId);
+    if (!read) throw new Error('the conversation is not stored');
+
+    await store.settleMessagesTtl(orgId, c.conversationId, new Date('2030-07-02T10:01:00.000Z'));
+    // The reopen decided on the resolved version read before the settlement.
+    const { resolvedAt: _r, messagesTtl: _m, ...open } = read;
+    const reopenedAt = '2030-07-02T10:02:00.000Z';
+    const reopened = {
+      ...open,
+      status: 'open' as const,
+      lastActivityAt: reopenedAt,
+      version: read.version + 1,
+    };
+    expect(await store.save(reopened, read.version, [])).toBe('conflict');
+    const settled = await store.get(orgId, c.conversationId);
+    expect(settled).toMatchObject({ status: 'resolved', messagesTtl: '2030-07-09T10:00:00.000Z' });
+    // Read again, the reopen saves on the settled version (and owes the lifting it then settles).
+    if (!settled) throw new Error('the conversation is not stored');
+    expect(
+      await store.save(
+        { ...reopened, version: settled.version + 1, messagesTtl: settled.messagesTtl },
+        settled.version,
+        [],
+      ),
+    ).toBe('saved');
   });
 
   it('settling owes nothing for a conversation never resolved, nor for an unknown one', async () => {

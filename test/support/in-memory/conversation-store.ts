@@ -63,8 +63,10 @@ export class InMemoryConversationStore implements ConversationStore {
         thread?.set(at, kept);
       }
     }
+    // One version up, as the table's: a writer that read before the settlement conflicts.
     const { messagesTtl: _owed, ...rest } = conversation;
-    this.#conversations.set(key, expiresAt === undefined ? rest : { ...rest, messagesTtl: expiresAt });
+    const settled = expiresAt === undefined ? rest : { ...rest, messagesTtl: expiresAt };
+    this.#conversations.set(key, { ...settled, version: conversation.version + 1 });
   }
 
   async messages(orgId: string, conversationId: string, now: Date): Promise<readonly ConversationMessage[]> {

@@ -269,13 +269,15 @@ describe('retention at moved clocks', () => {
     expect(await sweepConversations(deps, deps.clock.now())).toEqual({ due: 1, resolved: 1, settled: 0 });
   });
 
-  it('a crash before the messages get their TTL: the sweep settles it 5 minutes on; 7 days after the resolve they are gone', async () => {
-    const { deps } = await desk();
+  it('a failure before the messages get their TTL: the resolve still answers, finishes its item and audits; the sweep settles it 5 minutes on; 7 days after the resolve they are gone', async () => {
+    const { deps, actions } = await desk();
     await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
     crashBeforeTtl(deps.conversations);
-    await expect(
-      resolveConversation(deps, ann, { orgId: ORG, conversationId: CONVERSATION }),
-    ).rejects.toThrow('crashed');
+    expect(await resolveConversation(deps, ann, { orgId: ORG, conversationId: CONVERSATION })).toMatchObject({
+      kind: 'resolved',
+    });
+    expect(await deps.queue.get(ORG, itemId)).toMatchObject({ status: 'done' });
+    expect(await actions()).toEqual(['conversation.resolved']);
     const resolved = await deps.conversations.get(ORG, CONVERSATION);
     const resolvedAt = Date.parse(resolved?.resolvedAt ?? '');
     const expiry = new Date(resolvedAt + 7 * DAY).toISOString();
@@ -303,7 +305,7 @@ describe('retention at moved clocks', () => {
     expect(await deps.conversations.messages(ORG, CONVERSATION, deps.clock.now())).toEqual([]);
   });
 
-  it('a crash before a reopened conversation lifts its messages’ TTL: the sweep lifts it, they outlive the 7 days', async () => {
+  it('a failure before a reopened conversation lifts its messages’ TTL: the reopen answers, the sweep lifts it, they outlive the 7 days', async () => {
     const { deps } = await desk();
     await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
     await resolveConversation(deps, ann, { orgId: ORG, conversationId: CONVERSATION });
@@ -316,7 +318,7 @@ describe('retention at moved clocks', () => {
     crashBeforeTtl(deps.conversations);
     const reopen = (c: Conversation, now: Date) =>
       appendInbound(c, { emailId: 'em_2', text: 'It leaks again', at: now.toISOString() });
-    await expect(changeConversation(deps, ORG, CONVERSATION, reopen)).rejects.toThrow('crashed');
+    expect(await changeConversation(deps, ORG, CONVERSATION, reopen)).toMatchObject({ kind: 'changed' });
     const reopenedAt = deps.clock.now().getTime();
     expect(await deps.conversations.get(ORG, CONVERSATION)).toMatchObject({ status: 'open' });
 
@@ -333,5 +335,47 @@ describe('retention at moved clocks', () => {
     expect(await deps.conversations.messages(ORG, CONVERSATION, new Date(resolvedAt + 7 * DAY))).toHaveLength(
       lines.length,
     );
+  });
+
+  it('a conversation resolved before `messagesTtl` was recorded, reopened within the 7 days: its messages’ TTL is lifted', async () => {
+    const { deps } = await desk();
+    await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
+    await resolveConversation(deps, ann, { orgId: ORG, conversationId: CONVERSATION });
+    const resolved = await deps.conversations.get(ORG, CONVERSATION);
+    const resolvedAt = Date.parse(resolved?.resolvedAt ?? '');
+    // Stored the old way: the messages stamped with their TTL, the conversation with no record of it.
+    const { messagesTtl: _recorded, ...legacy } = resolved as Conversation;
+    expect(await deps.conversations.save(legacy, legacy.version, [])).toBe('saved');
+    expect((await deps.conversations.messages(ORG, CONVERSATION, deps.clock.now()))[0]?.expiresAt).toBe(
+      new Date(resolvedAt + 7 * DAY).toISOString(),
+    );
+
+    deps.clock.advance(2 * DAY);
+    const reopen = (c: Conversation, now: Date) =>
+      appendInbound(c, { emailId: 'em_2', text: 'It leaks again', at: now.toISOString() });
+    expect(await changeConversation(deps, ORG, CONVERSATION, reopen)).toMatchObject({ kind: 'changed' });
+    const reopened = await deps.conversations.get(ORG, CONVERSATION);
+    expect(reopened).toMatchObject({ status: 'open' });
+    expect(reopened?.messagesTtl).toBeUndefined();
+    const lines = await deps.conversations.messages(ORG, CONVERSATION, new Date(resolvedAt + 7 * DAY));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.map((m) => m.expiresAt)).toEqual(lines.map(() => undefined));
+  });
+
+  it('a change that read the conversation before its messages were settled conflicts, reads again and keeps the record', async () => {
+    const { deps } = await desk();
+    await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
+    crashBeforeTtl(deps.conversations);
+    await resolveConversation(deps, ann, { orgId: ORG, conversationId: CONVERSATION });
+    const read = await deps.conversations.get(ORG, CONVERSATION);
+    if (!read) throw new Error('the conversation is not stored');
+    await deps.conversations.settleMessagesTtl(ORG, CONVERSATION, deps.clock.now());
+    const settled = await deps.conversations.get(ORG, CONVERSATION);
+    expect(settled).toMatchObject({ version: read.version + 1 });
+    expect(settled?.messagesTtl).toBeDefined();
+
+    const reopenedAt = new Date(deps.clock.now().getTime() + MINUTE).toISOString();
+    const stale = appendInbound(read, { emailId: 'em_2', text: 'It leaks again', at: reopenedAt });
+    expect(await deps.conversations.save(stale.conversation, read.version, stale.messages)).toBe('conflict');
   });
 });

@@ -136,6 +136,23 @@ describe('a conversation thread', () => {
     expect(reopened.conversation.resolvedAt).toBeUndefined();
     expect(reopened.conversation.emailIds).toEqual(['em_2']);
   });
+
+  it('reopening owes the lifting of the TTL its messages may carry, recorded or not (resolved before the record existed)', () => {
+    const expiry = later(7 * 24 * HOUR).toISOString();
+    const at = later(HOUR).toISOString();
+    const legacy = conversationOf('org-a', { status: 'resolved', resolvedAt: OPENED_AT });
+    const settled = { ...legacy, messagesTtl: expiry };
+    for (const resolved of [legacy, settled]) {
+      const { conversation } = appendInbound(resolved, { emailId: 'em_2', text: 'Still leaking', at });
+      expect(conversation).toMatchObject({ status: 'open', messagesTtl: expiry });
+      expect(messagesTtlOwed(conversation)).toBe(true);
+      expect(conversationDueAt(conversation)).toBe(later(HOUR + 5 * 60_000).toISOString());
+    }
+    // Never resolved: nothing carried, nothing owed.
+    const open = appendInbound(conversationOf(), { emailId: 'em_2', text: 'More', at }).conversation;
+    expect(open.messagesTtl).toBeUndefined();
+    expect(messagesTtlOwed(open)).toBe(false);
+  });
 });
 
 describe('retention at moved clocks', () => {
