@@ -104,7 +104,11 @@ export const METRICS = {
   QueueAssigned:
     'a queue item given to an agent automatically: by the queue sweep, or at once when an agent became able to take it',
   QueueOfferFailed:
-    "queued work could not be offered after an agent's change (the change stands; the next trigger offers it again)",
+    "queued work could not be offered after an agent's change or an item's save (the change stands; the next trigger offers it again)",
+  QueueSweepOrgFailed:
+    "an org's part of the queue sweep failed (escalations or the offer): logged, the other orgs swept, its shift starts kept for the next minute",
+  StepItemCloseFailed:
+    "a left workflow step's queue item could not be closed after the transition (it stands; the next reader of the queue closes it)",
   AgentShiftStarted:
     "an agent's shift started: the sweep offered the org's queued work and moved the agent to its next start",
   // Conversations (issue 12, conv)

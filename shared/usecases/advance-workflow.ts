@@ -3,6 +3,7 @@ import type { WorkQueue } from '#domain/messaging/ports.ts';
 import type { WorkflowSettingsSource, WorkflowStore } from '#domain/workflow/ports.ts';
 import { type TransitionResult, transition } from '#domain/workflow/transition.ts';
 import type { Actor, Workflow, WorkflowEffect, WorkflowInput } from '#domain/workflow/workflow.ts';
+import { count, logger } from '#platform/observability.ts';
 import type { QueueDeps } from './change-queue-item.ts';
 import { closeLeftStepItem } from './queue-workflow-step.ts';
 
@@ -74,10 +75,21 @@ export async function advanceWorkflow(
     );
     if (result.outcome !== 'applied') return { ...result, workflow };
     if ((await deps.workflows.save(result.workflow, workflow.version)) === 'conflict') continue;
-    // The transition stands whatever becomes of its item: closeFinishedSteps closes a missed one.
+    // The transition stands whatever becomes of its item: the next reader of the queue (listing,
+    // load count, offer) closes a missed one (closeFinishedSteps); the miss is logged and counted.
     if (deps.desk)
       await closeLeftStepItem({ queue: deps.desk.queue, clock: deps.clock }, workflow, result.workflow).catch(
-        () => undefined,
+        (error: unknown) => {
+          count('StepItemCloseFailed');
+          logger.error(
+            "a left step's queue item could not be closed; the next reader of the queue closes it",
+            {
+              orgId: command.orgId,
+              workflowId: command.workflowId,
+              error,
+            },
+          );
+        },
       );
     if (result.effects.length > 0 && command.handOn !== false) await handOnEffects(deps, result.workflow);
     return { outcome: 'applied', workflow: result.workflow, before: workflow, effects: result.effects };

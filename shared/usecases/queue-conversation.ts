@@ -5,9 +5,9 @@ import { departmentOf } from '#domain/desk/department.ts';
 import { openQueueItem, queueItemId } from '#domain/desk/open-item.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
 import { slaMs } from '#domain/workflow/approval-policy.ts';
-import { autoAssignQueueItems } from './auto-assign-queue-items.ts';
 import { deskSettingsOf, type QueueDeps } from './change-queue-item.ts';
 import { enqueueWork } from './enqueue-work.ts';
+import { offerSavedItem } from './offer-queued-work.ts';
 
 /** The queue's deps: a conversation's item is offered to the org's agents the moment it is made or moved. */
 export type ConversationQueueDeps = QueueDeps;
@@ -28,7 +28,8 @@ export async function queueConversation(
 /**
  * Escalated: the item moves one level up its department's chain (created there when the
  * conversation had none yet), read and written on its version (a lost race reads again), and is
- * offered at once to someone there.
+ * offered at once to someone there: best-effort, the escalation stands (and is audited) if the
+ * offer fails.
  */
 export async function escalateConversationItem(
   deps: ConversationQueueDeps,
@@ -52,12 +53,7 @@ export async function escalateConversationItem(
       ? (await deps.queue.save(written, found.version)) === 'saved'
       : (await deps.queue.create(written)) === 'created';
     if (!stored) continue;
-    const [assigned] = await autoAssignQueueItems(deps, conversation.orgId, {
-      fresh: [written],
-      onlyFresh: true,
-      settings,
-    });
-    return assigned ?? written;
+    return offerSavedItem(deps, written, settings);
   }
   throw new Error(`queue item ${itemId}: still contended after ${ATTEMPTS} attempts`);
 }

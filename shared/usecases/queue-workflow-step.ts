@@ -1,11 +1,12 @@
 import { skillOfRole } from '#domain/desk/department.ts';
 import { queueItemId } from '#domain/desk/open-item.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
-import { finishItem, followStepEscalation } from '#domain/desk/transitions.ts';
+import { finishItem, followStepEscalation, returnOverdueStepItem } from '#domain/desk/transitions.ts';
 import type { Workflow, WorkflowEffect } from '#domain/workflow/workflow.ts';
 import { autoAssignQueueItems } from './auto-assign-queue-items.ts';
 import { changeQueueItem, type QueueDeps } from './change-queue-item.ts';
 import { enqueueWork } from './enqueue-work.ts';
+import { offerSavedItem } from './offer-queued-work.ts';
 
 /** The notices that mean a step now waits on a person of a role. */
 const WAITING_ON_A_PERSON = new Set(['approval_waiting', 'task_waiting']);
@@ -15,13 +16,18 @@ const WAITING_ON_A_PERSON = new Set(['approval_waiting', 'task_waiting']);
  * the holder role's department, the urgency the workflow's, the title names the workflow and
  * step (never a message's text). Run inside the notify effect's once-only run, and `create` is
  * idempotent besides. The item has no deadline of its own: it follows its step's escalations
- * (`followStepItem`) and is closed when the workflow leaves the step (`closeLeftStepItem`).
+ * (`followStepItem`, or `returnOverdueStepItem` at the top of its chain) and is closed when the
+ * workflow leaves the step (`closeLeftStepItem`).
  */
 export async function queueWorkflowStep(
   deps: QueueDeps,
   workflow: Workflow,
   effect: Extract<WorkflowEffect, { kind: 'notify' }>,
 ): Promise<void> {
+  if (effect.template === 'step_overdue') {
+    await returnOverdueStepToQueue(deps, workflow, effect.stepId);
+    return;
+  }
   if (!WAITING_ON_A_PERSON.has(effect.template) || typeof effect.to === 'string') return;
   const holder = effect.to.role;
   await enqueueWork(deps, {
@@ -62,6 +68,22 @@ export async function followStepItem(
     onlyFresh: true,
   });
   return offered ?? result.item;
+}
+
+/**
+ * The step is overdue at the top of its chain: the workflow only reminds its holder (no
+ * `escalated` effect), so the item its absent agent holds is taken back, returned to the queue and
+ * offered at once (best-effort). A queued item is offered again; a retried run changes nothing more.
+ */
+async function returnOverdueStepToQueue(deps: QueueDeps, workflow: Workflow, stepId: string): Promise<void> {
+  const now = deps.clock.now();
+  const result = await changeQueueItem(
+    deps,
+    { orgId: workflow.orgId, itemId: stepItemId(workflow.workflowId, stepId) },
+    (item) => returnOverdueStepItem(item, now),
+  );
+  if (result.outcome === 'not_found' || result.outcome === 'refused') return;
+  if (result.item.status === 'queued') await offerSavedItem(deps, result.item);
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Clock } from '#domain/clock.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
-import { type Escalation, escalateItem } from '#domain/desk/transitions.ts';
+import { dropStepItemDeadline, type Escalation, escalateItem } from '#domain/desk/transitions.ts';
 import { slaMs } from '#domain/workflow/approval-policy.ts';
+import { count, logger } from '#platform/observability.ts';
 import { autoAssignQueueItems } from './auto-assign-queue-items.ts';
 import {
   changeQueueItem,
@@ -45,47 +46,75 @@ type DueReader = (
 
 /**
  * Every minute, after the workflow sweep, as if it were `at`. Only what is due is read: agents
- * whose shift starts now (each org's queued work is offered to them, and their entry moves to the
+ * whose shift starts now (each org's queued work is offered to them, then their entry moves to the
  * start after), and items past their deadline while queued or assigned, which escalate up their
- * department's chain (notices sent) unless they stand for a workflow step no longer waiting (then
- * done). Agents becoming available or changing are offered work by their own change
- * (`offerQueuedWork`), not here.
+ * department's chain (notices sent) unless they stand for a workflow step (done if the step no
+ * longer waits, else saved without the deadline it carried from before steps had none). Each org
+ * is swept on its own: one that fails is logged and counted, its entries left for the next minute.
+ * Agents becoming available or changing are offered work by their own change (`offerQueuedWork`),
+ * not here.
  */
 export async function sweepQueue(deps: QueueDeps, at: Date): Promise<QueueSweep> {
   const asOf: QueueDeps = { ...deps, clock: { now: () => at } satisfies Clock };
   const tally = { due: 0, escalated: 0, breaches: 0, closed: 0, shiftStarts: 0, assigned: 0 };
   const settingsOf = memoised((orgId: string) => deskSettingsOf(deps, orgId));
-  const orgs = new Set<string>();
-  for (const entry of await readDueUpTo((a, page) => deps.agents.shiftStartsDue(a, page), at)) {
-    const { timeZone } = await settingsOf(entry.orgId);
-    const moved = await moveShiftStart(deps, { orgId: entry.orgId, agentId: entry.id }, (agent) =>
-      agent.nextShiftStartAt !== undefined && agent.nextShiftStartAt <= at.toISOString()
-        ? withNextShiftStart(agent, at, timeZone)
-        : undefined,
-    );
-    if (moved !== 'moved') continue;
-    tally.shiftStarts += 1;
-    orgs.add(entry.orgId);
-  }
-  const dueByOrg = new Map<string, DueEntry[]>();
+  const byOrg = new Map<string, OrgEntries>();
+  const entriesOf = (orgId: string): OrgEntries => {
+    const found = byOrg.get(orgId) ?? { shifts: [], due: [] };
+    byOrg.set(orgId, found);
+    return found;
+  };
+  for (const entry of await readDueUpTo((a, page) => deps.agents.shiftStartsDue(a, page), at))
+    entriesOf(entry.orgId).shifts.push(entry);
   for (const entry of await readDueUpTo((a, page) => deps.queue.due(a, page), at))
-    dueByOrg.set(entry.orgId, [...(dueByOrg.get(entry.orgId) ?? []), entry]);
-  for (const orgId of dueByOrg.keys()) orgs.add(orgId);
-  for (const orgId of orgs) {
-    const settings = await settingsOf(orgId);
-    const fresh: QueueItem[] = [];
-    for (const entry of dueByOrg.get(orgId) ?? []) {
-      tally.due += 1;
-      const outcome = await escalateDue(asOf, settings, orgId, entry.id);
-      if (outcome === 'closed') tally.closed += 1;
-      if (typeof outcome !== 'object') continue;
-      tally.escalated += 1;
-      if (outcome.breachedNow) tally.breaches += 1;
-      fresh.push(outcome.item);
+    entriesOf(entry.orgId).due.push(entry);
+  // One org's failure (a notice not published, an item contended) is its own: the others are swept.
+  for (const [orgId, entries] of byOrg) {
+    try {
+      await sweepOrg(asOf, settingsOf, orgId, entries, tally);
+    } catch (error) {
+      count('QueueSweepOrgFailed');
+      logger.error("an org's queue sweep failed; its due entries stay for the next minute", { orgId, error });
     }
-    tally.assigned += (await autoAssignQueueItems(asOf, orgId, { fresh, settings })).length;
   }
   return tally;
+}
+
+type Tally = { -readonly [K in keyof QueueSweep]: number };
+type OrgEntries = { readonly shifts: DueEntry[]; readonly due: DueEntry[] };
+
+/**
+ * An org's due items escalated, its queued work offered, and only then its agents' shift entries
+ * moved to their next start: an offer that fails leaves them due, so the next minute offers again.
+ */
+async function sweepOrg(
+  deps: QueueDeps,
+  settingsOf: (orgId: string) => Promise<DeskSettings>,
+  orgId: string,
+  entries: OrgEntries,
+  tally: Tally,
+): Promise<void> {
+  const settings = await settingsOf(orgId);
+  const at = deps.clock.now();
+  const fresh: QueueItem[] = [];
+  for (const entry of entries.due) {
+    tally.due += 1;
+    const outcome = await escalateDue(deps, settings, orgId, entry.id);
+    if (outcome === 'closed') tally.closed += 1;
+    if (typeof outcome !== 'object') continue;
+    tally.escalated += 1;
+    if (outcome.breachedNow) tally.breaches += 1;
+    fresh.push(outcome.item);
+  }
+  tally.assigned += (await autoAssignQueueItems(deps, orgId, { fresh, settings })).length;
+  for (const entry of entries.shifts) {
+    const moved = await moveShiftStart(deps, { orgId, agentId: entry.id }, (agent) =>
+      agent.nextShiftStartAt !== undefined && agent.nextShiftStartAt <= at.toISOString()
+        ? withNextShiftStart(agent, at, settings.timeZone)
+        : undefined,
+    );
+    if (moved === 'moved') tally.shiftStarts += 1;
+  }
 }
 
 /** A family's entries due at `at` (never later ones), earliest first, at most MAX_PER_SWEEP. */
@@ -121,8 +150,10 @@ async function escalateDue(
   const result = await changeQueueItem(deps, { orgId, itemId }, async (item) => {
     escalation = undefined;
     closed = (await closeFinishedSteps(deps, [item])).length === 0;
-    if (!closed)
-      escalation = escalateItem(item, settings.policy.chains, now, slaMs(settings.policy, item.urgency));
+    if (closed) return { outcome: 'unchanged', item };
+    // A step's item from before steps had no deadline: it leaves the due index, not escalated.
+    if (item.source.kind === 'workflow_step') return dropStepItemDeadline(item, now);
+    escalation = escalateItem(item, settings.policy.chains, now, slaMs(settings.policy, item.urgency));
     return escalation
       ? { outcome: 'changed', item: escalation.item, history: escalation.history }
       : { outcome: 'unchanged', item };

@@ -1,13 +1,13 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '#domain/clock.ts';
 import type { QueueFilter, QueueStore } from '#domain/desk/ports.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
 import { queueItemExpiresAt, queueItemKept } from '#domain/desk/retention.ts';
 import { systemClock } from '#platform/clock.ts';
-import { documentClient } from './document-client.ts';
+import { documentClient, isConditionFailure } from './document-client.ts';
 import { readDue } from './due-index.ts';
 import { keys, withoutKeys } from './keys.ts';
-import { putIfAbsent, putOnVersion } from './versioned-put.ts';
+import { putOnVersion } from './versioned-put.ts';
 
 type Key = Record<string, unknown>;
 
@@ -53,8 +53,23 @@ export class DynamoQueueStore implements QueueStore {
     private readonly clock: Clock = systemClock,
   ) {}
 
+  /** A done row (history, or past its TTL and not yet deleted) is replaced; an open one is kept. */
   async create(item: QueueItem): Promise<'created' | 'exists'> {
-    return putIfAbsent(this.tableName, queueRow(item));
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: queueRow(item),
+          ConditionExpression: 'attribute_not_exists(PK) OR #status = :done',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':done': 'done' },
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'exists';
+      throw error;
+    }
   }
 
   async get(orgId: string, itemId: string): Promise<QueueItem | undefined> {

@@ -9,7 +9,10 @@ export interface QueueFilter {
 
 /** Queue items, one each with a version; an item with a deadline is in the due index (family `queue`). */
 export interface QueueStore {
-  /** Creates it if absent: a second create of the same id changes nothing. */
+  /**
+   * Creates it if absent: a second create of the same id changes nothing. A done item (kept as
+   * history, or past its TTL and not yet deleted) is replaced: the thing needs a person again.
+   */
   create(item: QueueItem): Promise<'created' | 'exists'>;
   get(orgId: string, itemId: string): Promise<QueueItem | undefined>;
   /** Writes `next` if the stored version is still `expectedVersion`. */

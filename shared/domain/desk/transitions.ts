@@ -267,3 +267,38 @@ export function followStepEscalation(item: QueueItem, step: StepEscalation, now:
     },
   );
 }
+
+/**
+ * The step is overdue at the top of its chain (its `step_overdue` reminder): nowhere to escalate,
+ * so an assigned item is taken back from the agent who did not decide it and returns to the queue
+ * to be offered again (one escalation more, as the step counts one). Anything else is unchanged.
+ */
+export function returnOverdueStepItem(item: QueueItem, now: Date): QueueTransition {
+  if (item.status !== 'assigned') return { outcome: 'unchanged', item };
+  const takenFrom = item.assignee;
+  return changed(
+    item,
+    { ...unheld(item), status: 'queued', escalations: item.escalations + 1 },
+    {
+      at: now.toISOString(),
+      actor: 'system',
+      action: 'escalated',
+      ...(takenFrom ? { agentId: takenFrom } : {}),
+      note: `its step is overdue at the top of the chain; taken back from ${takenFrom}, who did not answer`,
+    },
+  );
+}
+
+/**
+ * A step's item from before steps had no deadline still carries one, so it sits in the due index
+ * (and is read every sweep) though nothing escalates it: saved without it, it leaves the index.
+ */
+export function dropStepItemDeadline(item: QueueItem, now: Date): QueueTransition {
+  if (item.source.kind !== 'workflow_step' || item.dueAt === undefined) return { outcome: 'unchanged', item };
+  return changed(item, withoutDeadline(item), {
+    at: now.toISOString(),
+    actor: 'system',
+    action: 'queued',
+    note: 'its deadline dropped: a step item follows its step’s clock',
+  });
+}

@@ -90,6 +90,33 @@ describe.each(implementations)('QueueStore contract: $name', ({ store: make, tab
     expect(await store.get(orgId, item.itemId)).toEqual(assigned.item);
   });
 
+  it('creates over a done item (kept as history, or past its TTL and not yet deleted), never over an open one', async () => {
+    const doneAt = '2026-07-01T12:00:00.000Z';
+    const clock = new ManualClock(new Date(doneAt));
+    const store = make(clock);
+    const orgId = freshOrg();
+    const first = queuedItem(orgId, 'again', '2026-07-01T10:00:00.000Z');
+    await store.create(first);
+    const finished = finishItem(first, 'system', new Date(doneAt));
+    if (finished.outcome !== 'changed') throw new Error('not finished');
+    await store.save(finished.item, first.version);
+    // Reopened within 90 days: the done item is history, the thing gets a new one.
+    const reopened = queuedItem(orgId, 'again', '2026-07-05T10:00:00.000Z');
+    expect(await store.create(reopened)).toBe('created');
+    expect(await store.get(orgId, first.itemId)).toEqual(reopened);
+    expect(await store.create({ ...reopened, title: 'again' })).toBe('exists');
+    expect(await store.listOpen(orgId, {})).toEqual([reopened]);
+    // Done again and past its TTL, still in the table: reads hide it and a create replaces it.
+    const doneAgain = finishItem(reopened, 'system', new Date('2026-07-05T11:00:00.000Z'));
+    if (doneAgain.outcome !== 'changed') throw new Error('not finished');
+    await store.save(doneAgain.item, reopened.version);
+    clock.advance(120 * DAY);
+    expect(await store.get(orgId, first.itemId)).toBeUndefined();
+    const late = queuedItem(orgId, 'again', '2026-10-29T10:00:00.000Z');
+    expect(await store.create(late)).toBe('created');
+    expect(await store.get(orgId, first.itemId)).toEqual(late);
+  });
+
   it('lists the org’s open items with the status and assignee filters; a done item leaves the listing', async () => {
     const store = make();
     const orgId = freshOrg();

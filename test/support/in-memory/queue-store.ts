@@ -20,7 +20,7 @@ export class InMemoryQueueStore implements QueueStore {
 
   async create(item: QueueItem): Promise<'created' | 'exists'> {
     const key = `${item.orgId}|${item.itemId}`;
-    if (this.#items.has(key)) return 'exists';
+    if (this.#items.has(key) && this.#items.get(key)?.status !== 'done') return 'exists';
     this.#items.set(key, copy(item));
     return 'created';
   }

@@ -1,23 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Agent } from '#domain/agents/agent.ts';
-import { type NewQueueItem, openQueueItem } from '#domain/desk/open-item.ts';
+import { type NewQueueItem, openQueueItem, queueItemId } from '#domain/desk/open-item.ts';
+import type { QueueItem } from '#domain/desk/queue-item.ts';
+import { finishItem } from '#domain/desk/transitions.ts';
 import type { WorkflowEffect } from '#domain/workflow/workflow.ts';
+import { metrics } from '#platform/observability.ts';
 import { agentOf } from '#test/support/agent-fixtures.ts';
 import { conversationOf } from '#test/support/conversation-fixtures.ts';
 import { InMemoryAgentDirectory } from '#test/support/in-memory/agent-directory.ts';
 import { InMemoryAuditTrail } from '#test/support/in-memory/audit-trail.ts';
 import { InMemoryConversationStore } from '#test/support/in-memory/conversation-store.ts';
 import { InMemoryOrgSettingsStore } from '#test/support/in-memory/org-stores.ts';
-import { ManualClock } from '#test/support/in-memory/platform.ts';
+import { inMemoryPlatform, ManualClock } from '#test/support/in-memory/platform.ts';
 import { InMemoryQueueStore } from '#test/support/in-memory/queue-store.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { InMemoryWorkflowNotices } from '#test/support/in-memory/workflow-notices.ts';
 import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
 import { approve, open, person, T0 } from '#test/support/workflows.ts';
+import { advanceWorkflow } from '#usecases/advance-workflow.ts';
 import { takeUpQueueItem } from '#usecases/answer-queue-item.ts';
 import { assignQueueItem } from '#usecases/assign-queue-item.ts';
 import { closeFinishedSteps } from '#usecases/close-finished-steps.ts';
 import { enqueueWork } from '#usecases/enqueue-work.ts';
+import { escalateConversation } from '#usecases/escalate-conversation.ts';
 import { createAgent, setAgentStatus } from '#usecases/manage-agents.ts';
 import { queueWorkflowStep } from '#usecases/queue-workflow-step.ts';
 import { sweepQueue } from '#usecases/sweep-queue.ts';
@@ -27,6 +32,7 @@ const orgId = 'acme-homes';
 const MINUTE = 60_000;
 // T0 is Tuesday 2026-12-01 10:00 UTC. Medium items wait 48 h, emergencies 30 minutes (the default policy).
 const MEDIUM_SLA = 2880 * MINUTE;
+const DAY = 24 * 60 * MINUTE;
 
 function desk() {
   const clock = new ManualClock(T0);
@@ -248,21 +254,27 @@ describe('assigning and transferring by hand', () => {
   });
 });
 
+/** An emergency whose approval waits on the maintenance supervisor, stored, with its `approval_waiting` notice. */
+async function approvalWaiting(deps: ReturnType<typeof desk>['deps']) {
+  const { workflow, effects } = open('maintenance_emergency', {
+    propertyId: '7',
+    habitability: true,
+    estimateUsd: 1500,
+  });
+  await deps.workflows.create(workflow);
+  const waiting = effects.find(
+    (effect): effect is Extract<WorkflowEffect, { kind: 'notify' }> =>
+      effect.kind === 'notify' && effect.template === 'approval_waiting',
+  );
+  if (!waiting) throw new Error('no approval_waiting effect');
+  return { workflow, waiting };
+}
+
 describe('a workflow step waiting on a person', () => {
   it('becomes a queue item for its holder role’s department, done once the step is decided', async () => {
     const { deps, clock, hire } = desk();
     await hire('sup', { role: 'maintenance_supervisor' });
-    const { workflow, effects } = open('maintenance_emergency', {
-      propertyId: '7',
-      habitability: true,
-      estimateUsd: 1500,
-    });
-    await deps.workflows.create(workflow);
-    const waiting = effects.find(
-      (effect): effect is Extract<WorkflowEffect, { kind: 'notify' }> =>
-        effect.kind === 'notify' && effect.template === 'approval_waiting',
-    );
-    if (!waiting) throw new Error('no approval_waiting effect');
+    const { workflow, waiting } = await approvalWaiting(deps);
     await queueWorkflowStep(deps, workflow, waiting);
     await queueWorkflowStep(deps, workflow, waiting);
     const [item, ...more] = await deps.queue.listOpen(orgId, {});
@@ -335,12 +347,194 @@ describe('a workflow step waiting on a person', () => {
     expect(deps.notices.published).toEqual([]);
   });
 
-  it('is never escalated on the queue’s clock, even one still carrying a deadline: its step’s clock moves it', async () => {
+  // Was: the item left as it was (still in the due index, re-read every minute). Now its deadline is dropped.
+  it('is never escalated on the queue’s clock, even one still carrying a deadline: the deadline is dropped, the index left', async () => {
     const { deps, clock } = desk();
     const { item } = await oldStepItem(deps);
     clock.advance(1000 * 60 * MINUTE);
-    expect(await sweepQueue(deps, clock.now())).toMatchObject({ escalated: 0, breaches: 0 });
-    expect(await deps.queue.get(orgId, item.itemId)).toEqual(item);
+    expect(await sweepQueue(deps, clock.now())).toMatchObject({ due: 1, escalated: 0, breaches: 0 });
+    const { dueAt: _dueAt, ...undated } = item;
+    const saved = await deps.queue.get(orgId, item.itemId);
+    expect(saved).toMatchObject({
+      ...undated,
+      history: [...item.history, expect.anything()],
+      version: 1,
+      updatedAt: clock.now().toISOString(),
+    });
+    expect(saved?.dueAt).toBeUndefined();
     expect(deps.notices.published).toEqual([]);
+    expect(await sweepQueue(deps, clock.now())).toMatchObject({ due: 0 });
+  });
+});
+
+const counted = () => vi.spyOn(metrics, 'addMetric');
+afterEach(() => vi.restoreAllMocks());
+
+describe('the queue sweep, one org at a time', () => {
+  it('an org whose offer fails is counted and leaves the others swept; its shift starts stay due until its offer succeeds', async () => {
+    const { deps, clock } = desk();
+    for (const org of ['org-a', 'org-b']) {
+      // T0 is Tuesday 10:00 UTC: off shift until 11:00, so the work waits queued.
+      await createAgent(deps, {
+        orgId: org,
+        agentId: 'ana',
+        name: 'Ana',
+        role: 'maintenance_tech',
+        skills: ['maintenance'],
+        shift: { days: ['tue'], start: '11:00', end: '19:00' },
+        status: 'available',
+      });
+      expect((await enqueueWork(deps, work('c1', { orgId: org }))).item.status).toBe('queued');
+    }
+    const nextStart = async (org: string) => (await deps.agents.get(org, 'ana'))?.nextShiftStartAt;
+    clock.advance(61 * MINUTE);
+    // org-a is swept first (its entry sorts first): its `queue_assigned` notice cannot be published.
+    deps.notices.failNext(1);
+    const addMetric = counted();
+    expect(await sweepQueue(deps, clock.now())).toMatchObject({ shiftStarts: 1, assigned: 1 });
+    expect(addMetric).toHaveBeenCalledWith('QueueSweepOrgFailed', 'Count', 1);
+    expect(await nextStart('org-a')).toBe('2026-12-01T11:00:00.000Z');
+    expect(await nextStart('org-b')).toBe('2026-12-08T11:00:00.000Z');
+    expect((await deps.queue.listOpen('org-b', {}))[0]).toMatchObject({
+      status: 'assigned',
+      assignee: 'ana',
+    });
+    // The next minute offers org-a's work again, then moves its shift start.
+    clock.advance(MINUTE);
+    expect(await sweepQueue(deps, clock.now())).toMatchObject({ shiftStarts: 1 });
+    expect(await nextStart('org-a')).toBe('2026-12-08T11:00:00.000Z');
+  });
+});
+
+describe('a step item at the top of its chain', () => {
+  it('is taken back from its absent agent on the step’s `step_overdue` reminder and offered again', async () => {
+    const { deps, hire } = desk();
+    await hire('sup', { role: 'maintenance_supervisor' });
+    const { workflow, waiting } = await approvalWaiting(deps);
+    await queueWorkflowStep(deps, workflow, waiting);
+    const itemId = queueItemId({
+      kind: 'workflow_step',
+      workflowId: workflow.workflowId,
+      stepId: waiting.stepId,
+    });
+    expect(await deps.queue.get(orgId, itemId)).toMatchObject({ status: 'assigned', assignee: 'sup' });
+    // sup is away; another supervisor is at work.
+    const away = await deps.agents.get(orgId, 'sup');
+    if (!away) throw new Error('no sup');
+    await deps.agents.save({ ...away, status: 'offline', version: away.version + 1 }, away.version);
+    await hire('sue', { role: 'maintenance_supervisor' });
+    // The reminder the engine emits at the top of the chain (no `escalated` effect with it).
+    const overdue = { ...waiting, effectId: `${waiting.effectId}:overdue`, template: 'step_overdue' };
+    await queueWorkflowStep(deps, workflow, overdue);
+    const item = await deps.queue.get(orgId, itemId);
+    expect(item).toMatchObject({ status: 'assigned', assignee: 'sue', escalations: 1 });
+    expect(item?.dueAt).toBeUndefined();
+    expect(item?.history.slice(-2).map((line) => [line.action, line.agentId])).toEqual([
+      ['escalated', 'sup'],
+      ['assigned', 'sue'],
+    ]);
+    expect(item?.history.at(-2)?.note).toContain('did not answer');
+  });
+});
+
+describe('offers after a save are best-effort', () => {
+  it('an escalation whose offer fails stands, is audited and counted; its retry is a duplicate', async () => {
+    const { deps, hire } = desk();
+    await hire('pm', { role: 'property_manager' });
+    const conversation = conversationOf(orgId);
+    await deps.conversations.create(conversation, []);
+    const who = { actor: { kind: 'key' as const, keyId: 'k1', agentId: 'boss' }, requestId: 'api:k1:esc-1' };
+    const request = { orgId, conversationId: conversation.conversationId, reason: 'needs a manager' };
+    deps.notices.failNext(1);
+    const addMetric = counted();
+    expect(await escalateConversation(deps, who, request)).toMatchObject({
+      kind: 'escalated',
+      item: { holderRole: 'property_manager' },
+    });
+    expect(addMetric).toHaveBeenCalledWith('QueueOfferFailed', 'Count', 1);
+    const lines = await deps.audit.list(orgId, {}, { limit: 10 }, deps.clock.now());
+    expect(lines.records.map((line) => line.action)).toEqual(['conversation.escalated']);
+    expect(await escalateConversation(deps, who, request)).toMatchObject({ kind: 'duplicate' });
+  });
+
+  it('a new item whose offer fails stands, counted', async () => {
+    const { deps, hire } = desk();
+    await hire('ana');
+    deps.notices.failNext(1);
+    const addMetric = counted();
+    // The offer saved the assignment, then its notice failed: the item stands, the classifier is not failed.
+    expect(await enqueueWork(deps, work('c1'))).toMatchObject({ outcome: 'created' });
+    expect(addMetric).toHaveBeenCalledWith('QueueOfferFailed', 'Count', 1);
+  });
+
+  it('a redelivered request offers its item again while it is still queued', async () => {
+    const { deps, hire } = desk();
+    await hire('bob', { status: 'offline' });
+    expect((await enqueueWork(deps, work('c1'))).item.status).toBe('queued');
+    // bob became available, and no offer reached the item (lost with its trigger).
+    const bob = await deps.agents.get(orgId, 'bob');
+    if (!bob) throw new Error('no bob');
+    await deps.agents.save({ ...bob, status: 'available', version: bob.version + 1 }, bob.version);
+    expect(await enqueueWork(deps, work('c1'))).toMatchObject({
+      outcome: 'exists',
+      item: { status: 'assigned', assignee: 'bob' },
+    });
+  });
+});
+
+describe('a done item is history: the thing queued again gets a new one', () => {
+  async function doneItem(deps: ReturnType<typeof desk>['deps'], doneAt: Date): Promise<QueueItem> {
+    const item = openQueueItem(work('c1'), T0, 60 * MINUTE);
+    await deps.queue.create(item);
+    const finished = finishItem(item, 'system', doneAt);
+    if (finished.outcome !== 'changed') throw new Error('not finished');
+    await deps.queue.save(finished.item, item.version);
+    return finished.item;
+  }
+
+  it('past its TTL but not yet deleted: enqueued again, not "exists but cannot be read"', async () => {
+    const { deps, clock, hire } = desk();
+    await doneItem(deps, T0);
+    clock.advance(91 * DAY);
+    await hire('ana');
+    const again = await enqueueWork(deps, work('c1'));
+    expect(again).toMatchObject({
+      outcome: 'created',
+      item: { status: 'assigned', assignee: 'ana', version: 1 },
+    });
+  });
+
+  it('a conversation reopened within 90 days is queued again', async () => {
+    const { deps, clock } = desk();
+    await doneItem(deps, T0);
+    clock.advance(5 * DAY);
+    const again = await enqueueWork(deps, work('c1'));
+    expect(again).toMatchObject({ outcome: 'created', item: { status: 'queued', version: 0 } });
+    expect(await enqueueWork(deps, work('c1'))).toMatchObject({ outcome: 'exists' });
+  });
+});
+
+describe('a left step whose item cannot be closed', () => {
+  it('the transition stands; the failure is logged and counted', async () => {
+    const platform = inMemoryPlatform(T0);
+    const { workflow } = open('maintenance_emergency', { propertyId: '7', estimateUsd: 1500 });
+    await platform.workflows.create(workflow);
+    const unreadable = new InMemoryQueueStore();
+    unreadable.get = async () => {
+      throw new Error('the table is throttled');
+    };
+    const addMetric = counted();
+    const outcome = await advanceWorkflow(
+      { ...platform, desk: { queue: unreadable } },
+      {
+        orgId: workflow.orgId,
+        workflowId: workflow.workflowId,
+        inputId: 'api:k1:approve',
+        input: { kind: 'decide', stepId: workflow.waiting?.stepId ?? '', decision: 'approve' },
+        actor: person('maintenance_supervisor'),
+      },
+    );
+    expect(outcome).toMatchObject({ outcome: 'applied' });
+    expect(addMetric).toHaveBeenCalledWith('StepItemCloseFailed', 'Count', 1);
   });
 });
