@@ -107,6 +107,8 @@ export const METRICS = {
     "queued work could not be offered after an agent's change (the change stands; the next trigger offers it again)",
   AgentShiftStarted:
     "an agent's shift started: the sweep offered the org's queued work and moved the agent to its next start",
+  ShiftRescheduleFailed:
+    "the org's time zone changed but its agents' shift starts could not all be moved (the settings stand; the next agent change or shift start re-computes)",
   // Conversations (issue 12, conv)
   ConversationAutoResolved: 'a conversation resolved by the sweep after 24 h without activity',
   // On-call pages (issue 12, pages)
