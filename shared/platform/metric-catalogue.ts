@@ -111,6 +111,8 @@ export const METRICS = {
     "a left workflow step's queue item could not be closed after the transition (it stands; the next reader of the queue closes it)",
   AgentShiftStarted:
     "an agent's shift started: the sweep offered the org's queued work and moved the agent to its next start",
+  ShiftRescheduleFailed:
+    "the org's time zone changed but its agents' shift starts could not all be moved (the settings stand; the next agent change or shift start re-computes)",
   // Conversations (issue 12, conv)
   ConversationAutoResolved: 'a conversation resolved by the sweep after 24 h without activity',
   MessagesTtlDeferred:

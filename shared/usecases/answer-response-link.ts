@@ -8,7 +8,7 @@ import {
 } from '#domain/workflow/response-link.ts';
 import type { Refusal } from '#domain/workflow/transition.ts';
 import { definitionOf } from '#domain/workflow/transition.ts';
-import type { Actor, Workflow, WorkflowInput } from '#domain/workflow/workflow.ts';
+import type { Actor, HistoryEntry, Workflow, WorkflowInput } from '#domain/workflow/workflow.ts';
 import { sha256Hex } from '#platform/security/ids.ts';
 import { readResponseLink } from '#platform/security/response-links.ts';
 import { type AdvanceWorkflowDeps, advanceWorkflow } from './advance-workflow.ts';
@@ -81,9 +81,11 @@ export async function showResponseLink(deps: ResponseLinkDeps, token: string): P
  * workflow applies one answer; then the use is recorded in the ledger, whose one conditional
  * write picks the single caller told `recorded`: every other use of the token is `already_used`.
  * A refused answer records nothing (a link whose offer lapsed is refused, not spent).
- * The answer the workflow applied — only that one, so a replay or a racing use adds nothing — is
- * audited before the ledger spends the link: the link as actor (by the hash of its token), `from`
- * where the request came from.
+ * The answer the workflow applied is audited before the ledger spends the link, by the use that
+ * applied it and again by any later one (a line keyed by the link and the instant applied, so it
+ * is written once: a replay or a racing use adds nothing, and a line the first use could not write
+ * is written by the next): the link as actor (by the hash of its token), `from` where the request
+ * came from.
  */
 export async function answerResponseLink(
   deps: ResponseLinkDeps,
@@ -115,16 +117,23 @@ export async function answerResponseLink(
   if (result.outcome === 'not_found') return { outcome: 'not_found' };
   if (result.outcome === 'refused')
     return { outcome: 'refused', refusal: result.refusal, message: result.message };
-  if (result.outcome === 'applied') {
-    const line = linkAuditLine(claims, linkId, parsed.data);
+  // The line of the answer the workflow applied is written once, whoever writes it: its id is the
+  // instant the workflow applied it and the link. A use applied whose line was never written
+  // (AuditWriteFailed, a crash before the ledger) is written by the next use, a duplicate.
+  const applied = result.outcome === 'ignored' ? [] : appliedHistory(result.workflow, input, actor);
+  if (result.outcome === 'applied' || (result.outcome === 'duplicate' && applied[0])) {
+    const line = linkAuditLine(claims, linkId, appliedAnswer(applied[0], parsed.data));
+    const before = result.outcome === 'applied' ? result.before.state : applied[0]?.from;
+    const after = result.outcome === 'applied' ? result.workflow.state : applied.at(-1)?.to;
     await deps.audit.record(
       {
         ...line,
-        before: { state: result.before.state },
-        after: { ...line.after, state: result.workflow.state },
+        ...(before ? { before: { state: before } } : {}),
+        after: { ...line.after, state: after },
         ...(from ? { from } : {}),
       },
-      deps.clock.now(),
+      applied[0] ? new Date(applied[0].at) : deps.clock.now(),
+      linkId.slice(0, AUDIT_LINE_KEY_CHARS),
     );
   }
   // applied, duplicate (a racing or earlier use applied it) or ignored: the ledger decides who was
@@ -133,6 +142,32 @@ export async function answerResponseLink(
   const use = await deps.ledger.use(claims.orgId, token, new Date(claims.expiresAt));
   if (use === 'used') return { outcome: 'already_used' };
   return { outcome: 'recorded', purpose: claims.purpose, decision: parsed.data.decision };
+}
+
+/** Of the link's id (hex), the part that tells its audit line from another of the same instant. */
+const AUDIT_LINE_KEY_CHARS = 12;
+
+/** The workflow's history lines of the answer the link carried: its input and its actor. */
+function appliedHistory(workflow: Workflow, input: WorkflowInput, actor: Actor): readonly HistoryEntry[] {
+  return workflow.history.filter(
+    (entry) =>
+      entry.actor.kind === actor.kind &&
+      entry.input?.kind === input.kind &&
+      (input.kind === 'decide'
+        ? entry.input.stepId === input.stepId
+        : input.kind === 'vendor_reply' && entry.input.offerId === input.offerId),
+  );
+}
+
+/** The answer the workflow applied (a later use of the link may carry another, which changed nothing). */
+function appliedAnswer(
+  applied: HistoryEntry | undefined,
+  answer: { decision: string; proposedTime?: string; comment?: string; reason?: string },
+): { decision: string; proposedTime?: string; comment?: string; reason?: string } {
+  const decision = applied?.input?.decision;
+  if (typeof decision !== 'string' || decision === answer.decision) return answer;
+  const comment = applied?.input?.comment;
+  return { decision, ...(typeof comment === 'string' ? { comment } : {}) };
 }
 
 type Found = {

@@ -65,9 +65,12 @@ export function derivedMessageId(raw: Uint8Array): string {
 /**
  * Keeps a message received at an org's inbound address and submits it as `POST /v1/emails`
  * does (so a message delivered twice, or also POSTed, is one message: same Message-ID, same
- * email). The raw bytes and the kept attachments are written first, so the stored record never
- * links to what is missing; a redelivery writes the same keys again. Each org among the
- * recipients gets its own copy.
+ * email). The Message-ID is the sender's to choose, so a message whose email is stored keeps
+ * nothing: resending a known Message-ID never touches the stored message's bytes. Otherwise the
+ * raw bytes and the kept attachments are written first, so the stored record never links to what
+ * is missing, under a key of the email and the bytes (a redelivery writes the same keys; two
+ * messages racing with one Message-ID keep theirs apart, and the store never overwrites). Each org
+ * among the recipients gets its own copy.
  */
 export async function receiveInboundMail(
   deps: InboundMailDeps,
@@ -87,7 +90,18 @@ export async function receiveInboundMail(
   const emails = [];
   for (const orgId of orgIds) {
     const emailId = stableId('em', orgId, messageId);
-    const inbound = await keep(deps, orgId, emailId, delivery, parsed);
+    if (await deps.emails.get(orgId, emailId)) {
+      logger.info('inbound mail received', { orgId, emailId, duplicate: true });
+      emails.push({ orgId, emailId, duplicate: true });
+      continue;
+    }
+    const inbound = await keep(
+      deps,
+      orgId,
+      `${emailId}-${sha256Hex(Buffer.from(delivery.raw)).slice(0, 32)}`,
+      delivery,
+      parsed,
+    );
     const { email, duplicate } = await submitEmail(
       deps,
       orgId,
@@ -113,11 +127,11 @@ export async function receiveInboundMail(
 async function keep(
   deps: InboundMailDeps,
   orgId: string,
-  emailId: string,
+  mailKey: string,
   delivery: InboundDelivery,
   parsed: ParsedMail,
 ): Promise<InboundMailFacts> {
-  const rawRef = await deps.rawMail.putRaw(orgId, emailId, delivery.raw);
+  const rawRef = await deps.rawMail.putRaw(orgId, mailKey, delivery.raw);
   const { keep: kept, refused } = sortAttachments(
     parsed.attachments,
     deps.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS,
@@ -129,7 +143,7 @@ async function keep(
       size: attachment.content.byteLength,
       inline: attachment.inline,
       ...(attachment.contentId ? { contentId: attachment.contentId } : {}),
-      ref: await deps.rawMail.putAttachment(orgId, emailId, index, attachment.content),
+      ref: await deps.rawMail.putAttachment(orgId, mailKey, index, attachment.content),
     })),
   );
   const needsHuman = needsHumanFor(delivery.verdicts);

@@ -5,6 +5,7 @@ import type { Rotation } from '#domain/on-call/rotation.ts';
 import { OrgSettings, type ShutOffNote } from '#domain/orgs/org-settings.ts';
 import type { OrgSettingsStore } from '#domain/orgs/ports.ts';
 import { ApprovalPolicyOverrides, policyFor } from '#domain/workflow/approval-policy.ts';
+import { count, logger } from '#platform/observability.ts';
 import { rescheduleShifts } from './schedule-shifts.ts';
 
 /** The settings an admin may change through the API (the signature algorithm is chosen by the CLI). */
@@ -251,7 +252,10 @@ export async function updateOrgSettings(
 
 /**
  * `PATCH /v1/org/settings`: the patch applied, then, when it sets or removes the time zone, every
- * agent's next shift start re-computed on the org's new clock (the sweep offers work at it).
+ * agent's next shift start re-computed on the org's new clock (the sweep offers work at it). The
+ * settings are saved and stand whatever happens to the shifts, so the caller audits them: a shift
+ * that cannot be moved (an agent's save kept contended) is logged and counted
+ * (`ShiftRescheduleFailed`), never thrown; the agent's next change or shift start re-computes it.
  */
 export async function changeOrgSettings(
   deps: { readonly settings: OrgSettingsStore; readonly agents: AgentDirectory; readonly clock: Clock },
@@ -259,7 +263,15 @@ export async function changeOrgSettings(
   patch: OrgSettingsPatch,
 ): Promise<OrgSettings> {
   const settings = await updateOrgSettings(deps, orgId, patch);
-  if (patch.timeZone !== undefined)
+  if (patch.timeZone === undefined) return settings;
+  try {
     await rescheduleShifts(deps, orgId, settings.timeZone ?? DEFAULT_TIME_ZONE);
+  } catch (error) {
+    count('ShiftRescheduleFailed');
+    logger.error("shift starts not moved to the org's new time zone; the next change or shift start does", {
+      orgId,
+      error,
+    });
+  }
   return settings;
 }

@@ -4,7 +4,7 @@ import { type AuditEntry, type AuditRecord, auditRecordOf } from '#domain/audit/
 import type { AuditFilter, AuditPage, AuditTrail } from '#domain/audit/ports.ts';
 import { auditExpiry } from '#domain/audit/retention.ts';
 import { auditWriteFailure } from '#platform/audit-write-failure.ts';
-import { documentClient } from './document-client.ts';
+import { documentClient, isConditionFailure } from './document-client.ts';
 import { keys, withoutKeys } from './keys.ts';
 import { readListingPage } from './listing-page.ts';
 
@@ -17,8 +17,8 @@ import { readListingPage } from './listing-page.ts';
 export class DynamoAuditTrail implements AuditTrail {
   constructor(private readonly tableName: string) {}
 
-  async record(entry: AuditEntry, at: Date): Promise<AuditRecord> {
-    const record = auditRecordOf(entry, at, randomBytes(6).toString('hex'));
+  async record(entry: AuditEntry, at: Date, lineKey?: string): Promise<AuditRecord> {
+    const record = auditRecordOf(entry, at, lineKey ?? randomBytes(6).toString('hex'));
     try {
       await documentClient().send(
         new PutCommand({
@@ -32,6 +32,8 @@ export class DynamoAuditTrail implements AuditTrail {
         }),
       );
     } catch (error) {
+      // A keyed line already there was written by an earlier attempt: once is the point.
+      if (lineKey !== undefined && isConditionFailure(error)) return record;
       throw auditWriteFailure(entry, error);
     }
     return record;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { RawMailStore } from '#domain/emails/ports.ts';
+import { RawMailKeyTakenError, type RawMailStore } from '#domain/emails/ports.ts';
 
 /** One segment of a key: an org id or a mail key (an email id); never `..` or a separator. */
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
@@ -11,7 +11,9 @@ const REF =
 /**
  * Inbound mail kept in a directory (the local data dir), as S3 keeps it in AWS: the key
  * `<orgId>/<mailKey>/raw.eml` and `…/attachment-<n>`, owner-only. A write goes to a temporary
- * file renamed into place, so a reader never sees half a message.
+ * file linked into place, so a reader never sees half a message, and only where nothing is yet:
+ * a key is written once (as S3's `If-None-Match: *`). The same bytes again are the same reference
+ * (a redelivery); other bytes under a kept key throw and change nothing.
  */
 export class DirectoryRawMailStore implements RawMailStore {
   constructor(private readonly root: string) {}
@@ -41,8 +43,16 @@ export class DirectoryRawMailStore implements RawMailStore {
     const path = join(this.root, ref);
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(temporary, bytes, { mode: 0o600 });
-    await rename(temporary, path);
+    await writeFile(temporary, bytes, { mode: 0o600, flag: 'wx' });
+    try {
+      // link(2) fails with EEXIST where a file is: create-only, and atomic as a rename is.
+      await link(temporary, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!Buffer.from(await readFile(path)).equals(Buffer.from(bytes))) throw new RawMailKeyTakenError(ref);
+    } finally {
+      await rm(temporary, { force: true });
+    }
     return ref;
   }
 }

@@ -20,9 +20,11 @@ export interface AuditTrail {
   /**
    * Appends one line, at `at`; returns it as stored. A line that cannot be written throws
    * `AuditWriteFailed` carrying the entry (counted and logged in full by the trail), never
-   * another error: every caller fails the same way.
+   * another error: every caller fails the same way. With `lineKey` (lower-case hex) the line's id
+   * is `at` and that key, not random: a line recorded again with both the same is not written
+   * twice (for a writer that cannot tell whether an earlier attempt wrote it); returned as built.
    */
-  record(entry: AuditEntry, at: Date): Promise<AuditRecord>;
+  record(entry: AuditEntry, at: Date, lineKey?: string): Promise<AuditRecord>;
   /** The org's lines, newest first, filtered; expired lines are never returned. */
   list(
     orgId: string,

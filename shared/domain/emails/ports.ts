@@ -74,7 +74,8 @@ export interface MessageTextPreparer {
 
 /**
  * Port: where inbound mail is kept as received, with the attachments kept apart (the data dir
- * locally, S3 in AWS). Keys start with the org; writing the same key again writes the same bytes.
+ * locally, S3 in AWS). Keys start with the org. A key is written once: the same bytes again return
+ * the same reference (a redelivery), other bytes throw RawMailKeyTakenError and change nothing.
  * Returns the reference the email record links to.
  */
 export interface RawMailStore {
@@ -82,6 +83,14 @@ export interface RawMailStore {
   putAttachment(orgId: string, mailKey: string, index: number, content: Uint8Array): Promise<string>;
   /** The bytes behind a reference of this org; undefined when none are kept. */
   read(orgId: string, ref: string): Promise<Uint8Array | undefined>;
+}
+
+/** Other bytes were put under a key already kept: kept mail is never overwritten. */
+export class RawMailKeyTakenError extends Error {
+  constructor(readonly ref: string) {
+    super(`raw mail ${ref} is already kept with other bytes`);
+    this.name = 'RawMailKeyTakenError';
+  }
 }
 
 /** Port: MIME parsing (multipart, transfer encodings, charsets, HTML-only mail). */

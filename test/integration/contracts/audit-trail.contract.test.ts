@@ -95,6 +95,17 @@ describe.each(implementations)('AuditTrail contract: $name', ({ trail: make, bro
     expect((await trail.list(orgId, {}, { limit: 10 }, minute(1))).records).toHaveLength(2);
   });
 
+  it('writes a keyed line once: recorded again with its instant and key, it is not added', async () => {
+    const trail = make();
+    const orgId = freshOrg();
+    const first = await trail.record(entry(orgId), minute(1), 'a1b2c3d4e5f6');
+    const again = await trail.record(entry(orgId), minute(1), 'a1b2c3d4e5f6');
+    expect(again.auditId).toBe(first.auditId);
+    await trail.record(entry(orgId), minute(1), '0f0f0f0f0f0f');
+    await trail.record(entry(orgId), minute(2), 'a1b2c3d4e5f6');
+    expect((await trail.list(orgId, {}, { limit: 10 }, minute(3))).records).toHaveLength(3);
+  });
+
   it('filters by since, by actor (person or key) and by action, paging through sparse matches', async () => {
     const trail = make();
     const orgId = freshOrg();

@@ -6,7 +6,7 @@ import { TableKnownOrgs } from '#adapters/dynamodb/known-orgs.ts';
 import { DynamoOrgStore } from '#adapters/dynamodb/org-store.ts';
 import { DirectoryRawMailStore } from '#adapters/mail/directory-raw-mail-store.ts';
 import { TableWebhookSecrets } from '#adapters/secrets/webhook-secrets.ts';
-import type { KnownOrgs, RawMailStore } from '#domain/emails/ports.ts';
+import { type KnownOrgs, RawMailKeyTakenError, type RawMailStore } from '#domain/emails/ports.ts';
 import { InMemoryKnownOrgs, InMemoryRawMailStore } from '#test/support/in-memory/inbound-mail.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
@@ -49,6 +49,28 @@ describe.each(rawMailStores)('RawMailStore ($name)', ({ make }) => {
     const first = await store.putRaw('acme', 'em_2', bytes('same'));
     expect(await store.putRaw('acme', 'em_2', bytes('same'))).toBe(first);
     expect(await store.read('acme', first)).toEqual(bytes('same'));
+  });
+
+  it('never overwrites a kept key: other bytes are refused, even racing, and the first stay', async () => {
+    const store = await make();
+    const raw = await store.putRaw('acme', 'em_5', bytes('the original'));
+    const photo = await store.putAttachment('acme', 'em_5', 0, bytes('the real photo'));
+    await expect(store.putRaw('acme', 'em_5', bytes('a forgery'))).rejects.toBeInstanceOf(
+      RawMailKeyTakenError,
+    );
+    await expect(store.putAttachment('acme', 'em_5', 0, bytes('a forged photo'))).rejects.toBeInstanceOf(
+      RawMailKeyTakenError,
+    );
+    expect(await store.read('acme', raw)).toEqual(bytes('the original'));
+    expect(await store.read('acme', photo)).toEqual(bytes('the real photo'));
+    const racing = await Promise.allSettled(
+      ['one', 'two', 'three'].map((text) => store.putRaw('acme', 'em_6', bytes(text))),
+    );
+    expect(racing.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const winner = racing.findIndex((outcome) => outcome.status === 'fulfilled');
+    expect(await store.read('acme', 'acme/em_6/raw.eml')).toEqual(
+      bytes(['one', 'two', 'three'][winner] ?? ''),
+    );
   });
 
   it('never reads across orgs, an unknown reference, or a key outside the store', async () => {

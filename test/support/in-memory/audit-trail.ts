@@ -20,10 +20,13 @@ export class InMemoryAuditTrail implements AuditTrail {
     this.#failing = failing;
   }
 
-  async record(entry: AuditEntry, at: Date): Promise<AuditRecord> {
+  async record(entry: AuditEntry, at: Date, lineKey?: string): Promise<AuditRecord> {
     if (this.#failing) throw auditWriteFailure(entry, new Error('the audit trail is unreachable'));
-    const record = auditRecordOf(copy(entry), at, randomBytes(6).toString('hex'));
-    this.#lines.push(copy(record));
+    const record = auditRecordOf(copy(entry), at, lineKey ?? randomBytes(6).toString('hex'));
+    const written = this.#lines.some(
+      (line) => line.orgId === record.orgId && line.auditId === record.auditId,
+    );
+    if (!written) this.#lines.push(copy(record));
     return record;
   }
 

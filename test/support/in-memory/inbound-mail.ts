@@ -1,4 +1,4 @@
-import type { KnownOrgs, RawMailStore } from '#domain/emails/ports.ts';
+import { type KnownOrgs, RawMailKeyTakenError, type RawMailStore } from '#domain/emails/ports.ts';
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
@@ -25,7 +25,9 @@ export class InMemoryRawMailStore implements RawMailStore {
   private put(orgId: string, mailKey: string, name: string, bytes: Uint8Array): string {
     if (!SEGMENT.test(orgId) || !SEGMENT.test(mailKey)) throw new Error('bad raw mail key');
     const ref = `${orgId}/${mailKey}/${name}`;
-    this.objects.set(ref, new Uint8Array(bytes));
+    const kept = this.objects.get(ref);
+    if (kept && !Buffer.from(kept).equals(Buffer.from(bytes))) throw new RawMailKeyTakenError(ref);
+    if (!kept) this.objects.set(ref, new Uint8Array(bytes));
     return ref;
   }
 }

@@ -244,11 +244,47 @@ describe('the audit of a response link answered', () => {
     );
     vi.restoreAllMocks();
     expect((await store.get('acme', OWNER_WORKFLOW))?.state).toBe('create_work_order');
-    // The same answer again changes nothing and writes no second line: the workflow applied it once.
+    // The click again changes nothing in the workflow (it applied the answer once) and writes the
+    // line the first use could not: the decision applied, whatever the retry carries; once.
     audit.failWrites(false);
-    expect(await answerResponseLink(deps, token, { decision: 'approve' })).toMatchObject({
+    expect(await answerResponseLink(deps, token, { decision: 'reject' }, origin)).toMatchObject({
       outcome: 'recorded',
     });
-    expect(await lines()).toEqual([]);
+    expect(await answerResponseLink(deps, token, { decision: 'approve' })).toEqual({
+      outcome: 'already_used',
+    });
+    expect(await lines()).toEqual([
+      expect.objectContaining({
+        action: 'approval.decided',
+        actor: { kind: 'link', purpose: 'owner_approval', linkId: sha256Hex(token) },
+        from: origin,
+        before: { state: 'approve_dispatch' },
+        after: { stepId: 'approve_dispatch.1', decision: 'approve', state: 'create_work_order' },
+      }),
+    ]);
+  });
+
+  it("writes a vendor's missed line once, however many uses follow, racing or not", async () => {
+    const token = offerLink();
+    audit.failWrites();
+    vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    await expect(answerResponseLink(deps, token, { decision: 'accept' })).rejects.toBeInstanceOf(
+      AuditWriteFailed,
+    );
+    vi.restoreAllMocks();
+    audit.failWrites(false);
+    clock.advance(60_000);
+    await Promise.all([
+      answerResponseLink(deps, token, { decision: 'accept' }),
+      answerResponseLink(deps, token, { decision: 'accept' }),
+    ]);
+    await answerResponseLink(deps, token, { decision: 'accept' });
+    expect(await lines()).toEqual([
+      expect.objectContaining({
+        action: 'offer.answered',
+        actor: { kind: 'link', purpose: 'vendor_offer', linkId: sha256Hex(token), recipient: '11' },
+        after: expect.objectContaining({ offerId: 'offer_vendor.1.1', decision: 'accept' }),
+      }),
+    ]);
   });
 });

@@ -85,6 +85,59 @@ describe('receiving inbound mail', () => {
     expect(queue.take('classify')).toHaveLength(2);
   });
 
+  it('never lets a known Message-ID resent with other bytes replace the raw message or its attachments', async () => {
+    const { deps, emails, rawMail } = setup();
+    const withPhoto = (body: string, photo: string) =>
+      message(
+        `From: ana@example.net
+To: acme@inbound.example
+Subject: leak
+Message-ID: <leak-1@example.net>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="b1"`,
+        `--b1\nContent-Type: text/plain\n\n${body}\n--b1\nContent-Type: image/png\nContent-Disposition: attachment; filename="leak.png"\nContent-Transfer-Encoding: base64\n\n${Buffer.from(photo).toString('base64')}\n--b1--\n`,
+      );
+    const original = withPhoto('The kitchen tap leaks.', 'the real photo');
+    const delivery = { recipients: ['acme@inbound.example'], verdicts: NONE };
+    await receiveInboundMail(deps, { ...delivery, raw: original });
+    const emailId = stableId('em', 'acme', '<leak-1@example.net>');
+    const stored = await emails.get('acme', emailId);
+    const photoRef = stored?.inbound?.attachments[0]?.ref ?? '';
+    const kept = new Map(rawMail.objects);
+
+    const forged = withPhoto('Pay to this account instead.', 'a forged photo');
+    expect(await receiveInboundMail(deps, { ...delivery, raw: forged })).toEqual({
+      kind: 'stored',
+      emails: [{ orgId: 'acme', emailId, duplicate: true }],
+    });
+    expect(await emails.get('acme', emailId)).toEqual(stored);
+    expect(await rawMail.read('acme', stored?.inbound?.rawRef ?? '')).toEqual(original);
+    expect(new TextDecoder().decode(await rawMail.read('acme', photoRef))).toBe('the real photo');
+    expect(rawMail.objects).toEqual(kept);
+  });
+
+  it('keeps apart two messages racing with one Message-ID: the stored one links its own bytes', async () => {
+    const { deps, emails, rawMail } = setup();
+    // A race: each delivery checks for the email before the other has stored it.
+    const unseen = Object.assign(Object.create(emails), { get: async () => undefined });
+    const racing = (body: string) =>
+      message(
+        'From: ana@example.net\nTo: acme@inbound.example\nSubject: race\nMessage-ID: <race-1@example.net>',
+        body,
+      );
+    const [first, second] = [racing('First words.'), racing('Other words.')];
+    const delivery = { recipients: ['acme@inbound.example'], verdicts: NONE };
+    await receiveInboundMail({ ...deps, emails: unseen }, { ...delivery, raw: first });
+    const late = await receiveInboundMail({ ...deps, emails: unseen }, { ...delivery, raw: second });
+    expect(late.kind === 'stored' && late.emails[0]?.duplicate).toBe(true);
+    const stored = await emails.get('acme', stableId('em', 'acme', '<race-1@example.net>'));
+    expect(stored?.text).toContain('First words.');
+    expect(await rawMail.read('acme', stored?.inbound?.rawRef ?? '')).toEqual(first);
+    // Neither write replaced the other: the late one's bytes lie apart, linked by nothing.
+    const kept = [...rawMail.objects.values()].map((bytes) => new TextDecoder().decode(bytes));
+    expect(kept.sort()).toEqual([first, second].map((bytes) => new TextDecoder().decode(bytes)).sort());
+  });
+
   it('gives a message without a Message-ID a stable one from its bytes', async () => {
     const { deps, emails } = setup();
     const raw = message('From: ana@example.net\nTo: acme@inbound.example\nSubject: hi', 'No id here.');
