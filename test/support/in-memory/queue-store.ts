@@ -2,8 +2,8 @@ import type { Clock } from '#domain/clock.ts';
 import type { QueueFilter, QueueStore } from '#domain/desk/ports.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
 import { queueItemKept } from '#domain/desk/retention.ts';
-import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
 import { systemClock } from '#platform/clock.ts';
+import { duePage } from './due-entries.ts';
 
 const copy = (item: QueueItem): QueueItem => structuredClone(item);
 
@@ -54,31 +54,14 @@ export class InMemoryQueueStore implements QueueStore {
     at: Date,
     page: { limit: number; cursor?: string },
   ): Promise<{ due: readonly { orgId: string; id: string; dueAt: string }[]; cursor?: string }> {
-    const after = page.cursor === undefined ? '' : decode(page.cursor);
-    const upTo = `${at.toISOString()}#\uffff`;
-    const entries = [...this.#items.values()]
-      .flatMap((item) =>
+    return duePage(
+      [...this.#items.values()].flatMap((item) =>
         item.status !== 'done' && item.dueAt !== undefined
-          ? [{ sortKey: `${item.dueAt}#${item.orgId}#${item.itemId}`, item }]
+          ? [{ orgId: item.orgId, id: item.itemId, dueAt: item.dueAt }]
           : [],
-      )
-      .filter(({ sortKey }) => sortKey <= upTo && sortKey > after)
-      .sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
-    const taken = entries.slice(0, page.limit);
-    const due = taken.map(({ item }) => ({
-      orgId: item.orgId,
-      id: item.itemId,
-      dueAt: item.dueAt as string,
-    }));
-    const last = taken.at(-1);
-    return entries.length > page.limit && last
-      ? { due, cursor: Buffer.from(last.sortKey, 'utf8').toString('base64url') }
-      : { due };
+      ),
+      at,
+      page,
+    );
   }
-}
-
-function decode(cursor: string): string {
-  const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (key.split('#').length !== 3) throw new InvalidCursorError();
-  return key;
 }

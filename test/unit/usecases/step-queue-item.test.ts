@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SignedResponseLinks } from '#adapters/links/signed-response-links.ts';
 import { queueItemId } from '#domain/desk/open-item.ts';
-import { outboxEntry } from '#domain/messaging/outbox.ts';
 import type { Actor, Workflow } from '#domain/workflow/workflow.ts';
 import { agentOf } from '#test/support/agent-fixtures.ts';
 import { InMemoryAgentDirectory } from '#test/support/in-memory/agent-directory.ts';
@@ -16,7 +15,7 @@ import {
 } from '#test/support/in-memory/rentvine-accounts.ts';
 import { InMemoryWorkflowNotices } from '#test/support/in-memory/workflow-notices.ts';
 import { inMemoryPaging } from '#test/support/paging.ts';
-import { triaged } from '#test/support/triage-fixtures.ts';
+import { triagedEmergency } from '#test/support/triaged-emergency.ts';
 import { advanceWorkflow } from '#usecases/advance-workflow.ts';
 import { runWorkflowEffects } from '#usecases/run-workflow-effects.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
@@ -64,29 +63,7 @@ async function world() {
 
 /** A triaged emergency about property 7 started: its approval waits on the maintenance supervisor. */
 async function waitingEmergency(deps: Awaited<ReturnType<typeof world>>['deps']): Promise<Workflow> {
-  const receivedAt = deps.clock.now().toISOString();
-  const emailId = 'em_step_item';
-  await deps.emails.submit({
-    orgId,
-    emailId,
-    channel: 'email',
-    from: 'tenant@example.test',
-    subject: 'Water pouring from the ceiling',
-    text: 'Water is pouring through the kitchen ceiling light.',
-    propertyId: '7',
-    status: 'received',
-    receivedAt,
-  });
-  await deps.emails.saveTriage(
-    orgId,
-    emailId,
-    triaged('maintenance_emergency', 'emergency', null, {
-      maintenance: { issueType: 'plumbing', safetyFlags: ['active_leak', 'water_near_electricity'] },
-    }),
-    receivedAt,
-    outboxEntry('workflow', { source: 'email', orgId, emailId }),
-  );
-  const outcome = await startWorkflow(deps, { source: 'email', orgId, emailId });
+  const outcome = await startWorkflow(deps, await triagedEmergency(deps, orgId, 'em_step_item'));
   if (!('workflow' in outcome)) throw new Error(`expected a workflow, got ${outcome.outcome}`);
   await runWorkflowEffects(deps, outcome.workflow);
   return outcome.workflow;

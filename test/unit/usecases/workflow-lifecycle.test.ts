@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { SignedResponseLinks } from '#adapters/links/signed-response-links.ts';
-import { outboxEntry } from '#domain/messaging/outbox.ts';
 import type { WorkOrderStatusTrigger } from '#domain/workflow/start.ts';
 import type { Actor, Workflow } from '#domain/workflow/workflow.ts';
 import { InMemoryAgentDirectory } from '#test/support/in-memory/agent-directory.ts';
@@ -16,7 +15,7 @@ import {
 import { InMemoryWorkflowNotices } from '#test/support/in-memory/workflow-notices.ts';
 import { inMemoryPaging } from '#test/support/paging.ts';
 import { receivedEvent } from '#test/support/received-event.ts';
-import { triaged } from '#test/support/triage-fixtures.ts';
+import { triagedEmergency } from '#test/support/triaged-emergency.ts';
 import { advanceWorkflow } from '#usecases/advance-workflow.ts';
 import { runWorkflowEffects } from '#usecases/run-workflow-effects.ts';
 import { beginWorkflow, startWorkflow } from '#usecases/start-workflow.ts';
@@ -55,32 +54,6 @@ function world() {
 
 const supervisor: Actor = { kind: 'person', personId: 'sam', keyId: 'k1', role: 'maintenance_supervisor' };
 
-/** A triaged emergency message about property 7, as the classifier leaves it for the workflow stage. */
-async function triagedEmergency(platform: ReturnType<typeof inMemoryPlatform>, emailId = 'em_lifecycle1') {
-  const receivedAt = platform.clock.now().toISOString();
-  await platform.emails.submit({
-    orgId,
-    emailId,
-    channel: 'email',
-    from: 'tenant@example.test',
-    subject: 'Water pouring from the ceiling',
-    text: 'Water is pouring through the kitchen ceiling light.',
-    propertyId: '7',
-    status: 'received',
-    receivedAt,
-  });
-  await platform.emails.saveTriage(
-    orgId,
-    emailId,
-    triaged('maintenance_emergency', 'emergency', null, {
-      maintenance: { issueType: 'plumbing', safetyFlags: ['active_leak', 'water_near_electricity'] },
-    }),
-    receivedAt,
-    outboxEntry('workflow', { source: 'email', orgId, emailId }),
-  );
-  return { source: 'email' as const, orgId, emailId };
-}
-
 async function started(
   deps: ReturnType<typeof world>['deps'],
   start: Awaited<ReturnType<typeof triagedEmergency>>,
@@ -99,7 +72,7 @@ async function stored(deps: ReturnType<typeof world>['deps'], workflow: Workflow
 describe('a workflow from a triaged emergency to its work order', () => {
   it('waits on the maintenance supervisor, and tells them', async () => {
     const { deps, platform, notices } = world();
-    const workflow = await started(deps, await triagedEmergency(platform));
+    const workflow = await started(deps, await triagedEmergency(platform, orgId, 'em_lifecycle1'));
     expect(workflow).toMatchObject({
       type: 'maintenance_emergency',
       status: 'open',
@@ -120,8 +93,8 @@ describe('a workflow from a triaged emergency to its work order', () => {
 
   it("does each workflow's effects, even where two workflows' effect ids are alike", async () => {
     const { deps, platform, notices } = world();
-    const first = await started(deps, await triagedEmergency(platform, 'em_lifecycle_a'));
-    const second = await started(deps, await triagedEmergency(platform, 'em_lifecycle_b'));
+    const first = await started(deps, await triagedEmergency(platform, orgId, 'em_lifecycle_a'));
+    const second = await started(deps, await triagedEmergency(platform, orgId, 'em_lifecycle_b'));
     expect(first.pendingEffects.map((e) => e.effectId)).toEqual(second.pendingEffects.map((e) => e.effectId));
     await runWorkflowEffects(deps, first);
     await runWorkflowEffects(deps, second);
@@ -131,7 +104,7 @@ describe('a workflow from a triaged emergency to its work order', () => {
 
   it('creates exactly one Rentvine work order after the approval, however often its run is delivered', async () => {
     const { deps, platform, account } = world();
-    const workflow = await started(deps, await triagedEmergency(platform));
+    const workflow = await started(deps, await triagedEmergency(platform, orgId, 'em_lifecycle1'));
     const decided = await advanceWorkflow(deps, {
       orgId,
       workflowId: workflow.workflowId,
@@ -156,7 +129,7 @@ describe('a workflow from a triaged emergency to its work order', () => {
 
   it('moves the workflow following a work order when Rentvine reports it booked, then closed', async () => {
     const { deps, platform } = world();
-    const workflow = await started(deps, await triagedEmergency(platform));
+    const workflow = await started(deps, await triagedEmergency(platform, orgId, 'em_lifecycle1'));
     await advanceWorkflow(deps, {
       orgId,
       workflowId: workflow.workflowId,
@@ -195,7 +168,7 @@ describe('a workflow from a triaged emergency to its work order', () => {
 
   it('advances a workflow once when two consumers race with the same message', async () => {
     const { deps, platform } = world();
-    const workflow = await started(deps, await triagedEmergency(platform));
+    const workflow = await started(deps, await triagedEmergency(platform, orgId, 'em_lifecycle1'));
     const command = {
       orgId,
       workflowId: workflow.workflowId,
@@ -212,7 +185,7 @@ describe('a workflow from a triaged emergency to its work order', () => {
 
   it('escalates an unanswered emergency approval every 10 minutes and lets it go ahead at 30', async () => {
     const { deps, platform } = world();
-    const workflow = await started(deps, await triagedEmergency(platform));
+    const workflow = await started(deps, await triagedEmergency(platform, orgId, 'em_lifecycle1'));
     const at = (minutes: number) => new Date(platform.clock.now().getTime() + minutes * MINUTE);
     expect(await sweepWorkflows(deps, at(9))).toMatchObject({ due: 0, advanced: 0 });
     expect(await sweepWorkflows(deps, at(10))).toMatchObject({ due: 1, advanced: 1, escalations: 1 });
