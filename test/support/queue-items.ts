@@ -1,4 +1,4 @@
-import { openQueueItem } from '#domain/desk/open-item.ts';
+import { type NewQueueItem, openQueueItem } from '#domain/desk/open-item.ts';
 import type { QueueItem } from '#domain/desk/queue-item.ts';
 import type { Urgency } from '#vocabulary/classification.ts';
 
@@ -21,4 +21,20 @@ export function queuedItem(
     new Date(at),
     (options.slaMinutes ?? 60) * 60_000,
   );
+}
+
+/** A request for a conversation's item (medium urgency, maintenance), with `fields` over it. */
+export function conversationWork(
+  orgId: string,
+  conversationId: string,
+  fields: Partial<NewQueueItem> = {},
+): NewQueueItem {
+  return {
+    orgId,
+    source: { kind: 'conversation', conversationId },
+    title: `conversation ${conversationId}`,
+    urgency: 'medium',
+    skill: 'maintenance',
+    ...fields,
+  };
 }

@@ -12,6 +12,7 @@ import { InMemoryQueueStore } from '#test/support/in-memory/queue-store.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { InMemoryWorkflowNotices } from '#test/support/in-memory/workflow-notices.ts';
 import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
+import { conversationWork } from '#test/support/queue-items.ts';
 import { T0 } from '#test/support/workflows.ts';
 import { assignQueueItem } from '#usecases/assign-queue-item.ts';
 import { enqueueWork } from '#usecases/enqueue-work.ts';
@@ -67,14 +68,8 @@ function desk(queue = new InMemoryQueueStore()) {
   return { deps, clock, hire };
 }
 
-const work = (conversationId: string, fields: Partial<NewQueueItem> = {}): NewQueueItem => ({
-  orgId,
-  source: { kind: 'conversation', conversationId },
-  title: `conversation ${conversationId}`,
-  urgency: 'medium',
-  skill: 'maintenance',
-  ...fields,
-});
+const work = (conversationId: string, fields: Partial<NewQueueItem> = {}): NewQueueItem =>
+  conversationWork(orgId, conversationId, fields);
 
 describe('queued work is offered the moment an agent can take it', () => {
   it('when an agent sets their status available', async () => {

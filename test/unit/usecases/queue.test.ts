@@ -16,6 +16,7 @@ import { InMemoryQueueStore } from '#test/support/in-memory/queue-store.ts';
 import { InMemoryRows } from '#test/support/in-memory/rows.ts';
 import { InMemoryWorkflowNotices } from '#test/support/in-memory/workflow-notices.ts';
 import { InMemoryWorkflowStore } from '#test/support/in-memory/workflow-store.ts';
+import { conversationWork } from '#test/support/queue-items.ts';
 import { approve, open, person, T0 } from '#test/support/workflows.ts';
 import { advanceWorkflow } from '#usecases/advance-workflow.ts';
 import { takeUpQueueItem } from '#usecases/answer-queue-item.ts';
@@ -56,14 +57,8 @@ function desk() {
   return { deps, clock, hire, setStatus };
 }
 
-const work = (conversationId: string, fields: Partial<NewQueueItem> = {}): NewQueueItem => ({
-  orgId,
-  source: { kind: 'conversation', conversationId },
-  title: `conversation ${conversationId}`,
-  urgency: 'medium',
-  skill: 'maintenance',
-  ...fields,
-});
+const work = (conversationId: string, fields: Partial<NewQueueItem> = {}): NewQueueItem =>
+  conversationWork(orgId, conversationId, fields);
 const by = { actor: { kind: 'key' as const, keyId: 'k1', agentId: 'boss' }, from: { ip: '203.0.113.9' } };
 const told = (deps: ReturnType<typeof desk>['deps']) =>
   deps.notices.published.map((n) => [n.kind, n.to, n.detail?.itemId]);
