@@ -106,7 +106,9 @@ export const METRICS = {
   QueueOfferFailed:
     "queued work could not be offered after an agent's change or an item's save (the change stands; the next trigger offers it again)",
   QueueSweepOrgFailed:
-    "an org's part of the queue sweep failed (escalations or the offer): logged, the other orgs swept, its shift starts kept for the next minute",
+    "an org's part of the queue sweep failed (its settings or the offer): logged, the other orgs swept, its shift starts kept for the next minute",
+  QueueSweepItemFailed:
+    'a due queue item could not be escalated (a notice not published, the item contended): logged, it stays due, the rest of its org is swept',
   StepItemCloseFailed:
     "a left workflow step's queue item could not be closed after the transition (it stands; the next reader of the queue closes it)",
   AgentShiftStarted:

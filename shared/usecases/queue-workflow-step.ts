@@ -29,6 +29,9 @@ export async function queueWorkflowStep(
     return;
   }
   if (!WAITING_ON_A_PERSON.has(effect.template) || typeof effect.to === 'string') return;
+  // A step already left (decided before its notice ran, or a retried run after its item was
+  // closed) needs nobody: queuing it would replace its finished item's history.
+  if (workflow.status !== 'open' || workflow.waiting?.stepId !== effect.stepId) return;
   const holder = effect.to.role;
   await enqueueWork(deps, {
     orgId: workflow.orgId,

@@ -59,7 +59,9 @@ export async function recordEmailConversation(
   if (added < 0)
     throw new Error(`conversation ${conversationId}: still contended after ${ATTEMPTS} attempts`);
   const conversation = await deps.conversations.get(email.orgId, conversationId);
-  if (!conversation || !needsPerson(triaged.triage, email.draft))
+  // A resolved conversation needs nobody: this is a redelivery that added nothing (a new message
+  // reopens it), and queuing it again would replace its finished item's history.
+  if (!conversation || conversation.status === 'resolved' || !needsPerson(triaged.triage, email.draft))
     return { conversationId, added, queue: 'not_needed' };
   const queue = await queueConversation(deps, conversation);
   return { conversationId, added, queue };

@@ -84,8 +84,9 @@ type Tally = { -readonly [K in keyof QueueSweep]: number };
 type OrgEntries = { readonly shifts: DueEntry[]; readonly due: DueEntry[] };
 
 /**
- * An org's due items escalated, its queued work offered, and only then its agents' shift entries
- * moved to their next start: an offer that fails leaves them due, so the next minute offers again.
+ * An org's due items escalated (each on its own), its queued work offered, and only then its
+ * agents' shift entries moved to their next start: an offer that fails leaves them due, so the next
+ * minute offers again.
  */
 async function sweepOrg(
   deps: QueueDeps,
@@ -99,7 +100,13 @@ async function sweepOrg(
   const fresh: QueueItem[] = [];
   for (const entry of entries.due) {
     tally.due += 1;
-    const outcome = await escalateDue(deps, settings, orgId, entry.id);
+    // One item's failure (its notice not published, it contended) is its own: it stays due for
+    // the next minute, and neither the org's other items nor its offer and shift starts wait on it.
+    const outcome = await escalateDue(deps, settings, orgId, entry.id).catch((error: unknown) => {
+      count('QueueSweepItemFailed');
+      logger.error('a due queue item could not be swept; it stays due', { orgId, itemId: entry.id, error });
+      return 'failed' as const;
+    });
     if (outcome === 'closed') tally.closed += 1;
     if (typeof outcome !== 'object') continue;
     tally.escalated += 1;

@@ -164,6 +164,17 @@ describe('people in a conversation', () => {
     });
   });
 
+  it('a redelivered email of a resolved conversation queues nothing: its finished item keeps its history', async () => {
+    const { deps } = await desk();
+    await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
+    await resolveConversation(deps, bob, { orgId: ORG, conversationId: CONVERSATION });
+    const finished = await deps.queue.get(ORG, itemId);
+    expect(finished).toMatchObject({ status: 'done' });
+    const again = await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });
+    expect(again).toEqual({ conversationId: CONVERSATION, added: 0, queue: 'not_needed' });
+    expect(await deps.queue.get(ORG, itemId)).toEqual(finished);
+  });
+
   it('escalating a conversation without a queue item creates it one level up', async () => {
     const { deps } = await desk(triagedEmail(ORG, { draft: undefined }));
     await recordEmailConversation(deps, { orgId: ORG, emailId: 'em_1' });

@@ -399,6 +399,32 @@ describe('the queue sweep, one org at a time', () => {
     expect(await sweepQueue(deps, clock.now())).toMatchObject({ shiftStarts: 1 });
     expect(await nextStart('org-a')).toBe('2026-12-08T11:00:00.000Z');
   });
+
+  it('a due item that cannot be swept is counted and stays due, and neither its org’s other items nor its shift starts wait on it', async () => {
+    const { deps, clock } = desk();
+    await createAgent(deps, {
+      orgId,
+      agentId: 'ana',
+      name: 'Ana',
+      role: 'maintenance_tech',
+      skills: ['maintenance'],
+      shift: { days: ['tue'], start: '11:00', end: '19:00' },
+      status: 'available',
+    });
+    await enqueueWork(deps, work('c1', { urgency: 'emergency' }));
+    clock.advance(MINUTE);
+    const second = (await enqueueWork(deps, work('c2', { urgency: 'emergency' }))).item;
+    clock.advance(60 * MINUTE);
+    // The first item's escalation notice cannot be published.
+    deps.notices.failNext(1);
+    const addMetric = counted();
+    const swept = await sweepQueue(deps, clock.now());
+    expect(addMetric).toHaveBeenCalledWith('QueueSweepItemFailed', 'Count', 1);
+    expect(addMetric).not.toHaveBeenCalledWith('QueueSweepOrgFailed', 'Count', 1);
+    expect(swept).toMatchObject({ due: 2, escalated: 1, shiftStarts: 1 });
+    expect((await deps.queue.get(orgId, second.itemId))?.escalations).toBe(1);
+    expect((await deps.agents.get(orgId, 'ana'))?.nextShiftStartAt).toBe('2026-12-08T11:00:00.000Z');
+  });
 });
 
 describe('a step item at the top of its chain', () => {

@@ -17,6 +17,7 @@ import { InMemoryWorkflowNotices } from '#test/support/in-memory/workflow-notice
 import { inMemoryPaging } from '#test/support/paging.ts';
 import { triagedEmergency } from '#test/support/triaged-emergency.ts';
 import { advanceWorkflow } from '#usecases/advance-workflow.ts';
+import { queueWorkflowStep } from '#usecases/queue-workflow-step.ts';
 import { runWorkflowEffects } from '#usecases/run-workflow-effects.ts';
 import { startWorkflow } from '#usecases/start-workflow.ts';
 import { sweepQueue } from '#usecases/sweep-queue.ts';
@@ -171,6 +172,17 @@ describe('a workflow step’s queue item follows its step', () => {
     expect(done).toMatchObject({ status: 'done', doneAt: deps.clock.now().toISOString() });
     expect(done?.history.at(-1)).toMatchObject({ action: 'done', actor: 'system' });
     expect(await decide()).toMatchObject({ outcome: 'duplicate' });
+    expect(await desk.queue.get(orgId, itemId)).toEqual(done);
+    // The step's `approval_waiting` notice run again (a retried effect) queues nothing for it.
+    const moved = await deps.workflows.get(orgId, workflow.workflowId);
+    if (!moved) throw new Error('the workflow is gone');
+    await queueWorkflowStep(desk, moved, {
+      kind: 'notify',
+      effectId: 'e_retried',
+      stepId: workflow.waiting?.stepId ?? '',
+      to: { role: 'maintenance_supervisor' },
+      template: 'approval_waiting',
+    });
     expect(await desk.queue.get(orgId, itemId)).toEqual(done);
   });
 });
