@@ -54,7 +54,7 @@ export async function changeConversation(
     const change = requestId === undefined ? decided : remembering(decided, requestId);
     const saved = await deps.conversations.save(change.conversation, before.version, change.messages);
     if (saved === 'conflict') continue;
-    await keepRetention(deps, before, change.conversation, now);
+    await keepRetention(deps, change.conversation, now);
     return { kind: 'changed', before, change };
   }
   throw new Error(`conversation ${conversationId}: still contended after ${ATTEMPTS} attempts`);
@@ -66,12 +66,7 @@ export async function changeConversation(
  * the audit line), and what is left owed here keeps the conversation in the due index, for the
  * sweep to settle a few minutes on.
  */
-export async function keepRetention(
-  deps: ConversationDeps,
-  _before: Conversation | undefined,
-  after: Conversation,
-  now: Date,
-): Promise<void> {
+export async function keepRetention(deps: ConversationDeps, after: Conversation, now: Date): Promise<void> {
   if (!messagesTtlOwed(after)) return;
   try {
     await deps.conversations.settleMessagesTtl(after.orgId, after.conversationId, now);

@@ -52,7 +52,7 @@ export async function recordEmailConversation(
     } else if (
       (await deps.conversations.save(change.conversation, existing.version, change.messages)) === 'saved'
     ) {
-      await keepRetention(deps, existing, change.conversation, now);
+      await keepRetention(deps, change.conversation, now);
       added = change.messages.length;
     }
   }

@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAuditTrail } from '#adapters/dynamodb/audit-trail.ts';
-import { conversationKeys } from '#adapters/dynamodb/conversation-item.ts';
 import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.ts';
-import { documentClient } from '#adapters/dynamodb/document-client.ts';
-import { keys } from '#adapters/dynamodb/keys.ts';
 import { DynamoQueueStore } from '#adapters/dynamodb/queue-store.ts';
 import type { Conversation } from '#domain/conversations/conversation.ts';
 import { conversationOf, OPENED_AT } from '#test/support/conversation-fixtures.ts';
 import { crashBeforeTtl } from '#test/support/crash-before-ttl.ts';
 import { ManualClock } from '#test/support/in-memory/platform.ts';
+import { rawMessages } from '#test/support/raw-conversation-messages.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 import { resolveConversation } from '#usecases/resolve-conversation.ts';
 import { sweepConversations } from '#usecases/sweep-conversations.ts';
@@ -66,20 +63,7 @@ describe("messages' retention survives a crash (DynamoDB)", () => {
     ).toEqual(['conversation.resolved']);
     const resolvedAt = clock.now().getTime();
     expect(await conversations.get(orgId, conversationId)).toMatchObject({ status: 'resolved' });
-    const raw = async () => {
-      const { Items = [] } = await documentClient().send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': keys.org(orgId),
-            ':prefix': conversationKeys.messagePrefix(conversationId),
-          },
-          ConsistentRead: true,
-        }),
-      );
-      return Items.map((item) => item.expiresAt);
-    };
+    const raw = async () => (await rawMessages(table, orgId, conversationId)).map((item) => item.expiresAt);
     // The two lines and the resolve's system line, none with a TTL: as stored, kept forever.
     expect(await raw()).toEqual([undefined, undefined, undefined]);
 

@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversationKeys } from '#adapters/dynamodb/conversation-item.ts';
 import { DynamoConversationStore } from '#adapters/dynamodb/conversation-store.ts';
-import { documentClient } from '#adapters/dynamodb/document-client.ts';
-import { keys } from '#adapters/dynamodb/keys.ts';
 import type { Conversation, ConversationMessage } from '#domain/conversations/conversation.ts';
 import type { ConversationStore } from '#domain/conversations/ports.ts';
 import { messagesTtlOwed } from '#domain/conversations/retention.ts';
 import { InvalidCursorError } from '#domain/inbox/stored-event.ts';
 import { conversationOf } from '#test/support/conversation-fixtures.ts';
 import { InMemoryConversationStore } from '#test/support/in-memory/conversation-store.ts';
+import { rawMessages } from '#test/support/raw-conversation-messages.ts';
 import { startTestStack, type TestStack } from '#test/support/test-stack.ts';
 
 let stack: TestStack | undefined;
@@ -295,19 +292,3 @@ describe.each(implementations)('ConversationStore contract: $name', ({ store: ma
     ).toBeUndefined();
   });
 });
-
-/** The thread's items as the table holds them, oldest first. */
-async function rawMessages(table: string, orgId: string, conversationId: string) {
-  const { Items = [] } = await documentClient().send(
-    new QueryCommand({
-      TableName: table,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: {
-        ':pk': keys.org(orgId),
-        ':prefix': conversationKeys.messagePrefix(conversationId),
-      },
-      ConsistentRead: true,
-    }),
-  );
-  return Items;
-}
